@@ -1,0 +1,61 @@
+// One analysis: choose the period, compute every region's metrics, rank them (SPEC §3).
+import { bedYears, type Dataset, serviceYears } from './dataset.js';
+import { regionMetrics, type Period } from './metrics.js';
+import { rankRegions } from './rank.js';
+import type { ExcludedRegion, RegionMetrics, Report, SortMetric } from './report-schema.js';
+import { VERSION } from '../version.js';
+import { resolveWeights, type WeightTable } from './weights.js';
+
+export interface AnalyzeOptions {
+  /** Baseline year B; default: the earliest year in the beds data. */
+  readonly from?: number | undefined;
+  /** Target year T; default: the latest year in the beds data. */
+  readonly to?: number | undefined;
+  readonly sort?: SortMetric | undefined;
+  /** Weights in force; default: SPEC §4 defaults. */
+  readonly weights?: WeightTable | undefined;
+  /** Written into the report's `servicegap` field; default: this package's version. */
+  readonly version?: string | undefined;
+}
+
+/** A usage problem the caller can fix with options (exit 2), e.g. --from after --to. */
+export class PeriodError extends Error {
+  override readonly name = 'PeriodError';
+}
+
+/**
+ * The period of an analysis: the given years, else the beds data's first and last year (when a
+ * dataset has no beds file, its service years stand in, so a community-only file still runs).
+ */
+export function choosePeriod(dataset: Dataset, from?: number, to?: number): Period {
+  const years = dataset.beds.shape === 'none' ? serviceYears(dataset) : bedYears(dataset.beds);
+  const B = from ?? years[0];
+  const T = to ?? years[years.length - 1];
+  if (B === undefined || T === undefined) {
+    throw new PeriodError('the data has no years to default to: give --from and --to');
+  }
+  if (B > T) throw new PeriodError(`--from (${B}) is after --to (${T})`);
+  return { from: B, to: T };
+}
+
+export function analyze(dataset: Dataset, options: AnalyzeOptions = {}): Report {
+  const weights = options.weights ?? resolveWeights();
+  const period = choosePeriod(dataset, options.from, options.to);
+  const sort = options.sort ?? 'vacuum_per_100k';
+  const ranked: RegionMetrics[] = [];
+  const excluded: ExcludedRegion[] = [];
+  for (const region of dataset.regions.values()) {
+    const outcome = regionMetrics(dataset, region, period, weights);
+    if (outcome.kind === 'ranked') ranked.push(outcome.metrics);
+    else excluded.push({ region: outcome.region, reason: outcome.reason });
+  }
+  return {
+    servicegap: options.version ?? VERSION,
+    from: period.from,
+    to: period.to,
+    sort,
+    regions: rankRegions(ranked, sort),
+    excluded,
+    warnings: [...dataset.warnings],
+  };
+}

@@ -1,0 +1,278 @@
+// Turns validated rows into a Dataset, one row at a time, collecting every problem instead of
+// stopping at the first. Files must arrive in SPEC order: regions, population, beds, services
+// (the region codes of regions.csv are what the other files are checked against).
+import type { z } from 'zod';
+import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries, YearSeries } from './dataset.js';
+import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
+import {
+  BedEventRowSchema,
+  BedStockRowSchema,
+  PopulationRowSchema,
+  RegionRowSchema,
+  ServiceRowSchema,
+} from './schemas.js';
+import { nearest } from './suggest.js';
+import type { Taxonomy } from './taxonomy.js';
+import { weightKey, type WeightTable } from './weights.js';
+
+/** A raw row: column name (lower case) → cell text. */
+export type RawRow = Readonly<Record<string, string | undefined>>;
+
+export interface BuilderOptions {
+  readonly taxonomy: Taxonomy;
+  readonly weights: WeightTable;
+  /** Drop rows whose service name maps to nothing, with a warning (SPEC §2 `--allow-unmapped`). */
+  readonly allowUnmapped?: boolean | undefined;
+  /** At most this many issues are kept per file; the rest are counted. */
+  readonly maxIssuesPerFile?: number | undefined;
+}
+
+/** Lines on which one thing occurs: the first few, and how many in all. */
+class LineTally {
+  readonly lines: number[] = [];
+  count = 0;
+  add(line: number): void {
+    if (this.lines.length < 5) this.lines.push(line);
+    this.count++;
+  }
+}
+
+function tally<K>(map: Map<K, LineTally>, key: K, line: number): void {
+  let t = map.get(key);
+  if (!t) map.set(key, (t = new LineTally()));
+  t.add(line);
+}
+
+function addTo(series: YearSeries, year: number, value: number): void {
+  series.set(year, (series.get(year) ?? 0) + value);
+}
+
+function seriesOf<K>(map: Map<K, YearSeries>, key: K): YearSeries {
+  let s = map.get(key);
+  if (!s) map.set(key, (s = new Map()));
+  return s;
+}
+
+export class DatasetBuilder {
+  private readonly regions = new Map<string, RegionInfo & { line: number }>();
+  private readonly population = new Map<string, YearSeries>();
+  private readonly populationLines = new Map<string, number>();
+  private beds: BedData = { shape: 'none' };
+  private readonly services = new Map<string, Map<string, ServiceSeries>>();
+  private readonly serviceNames: Dataset['serviceNames'] = new Map();
+  private readonly issues: InputIssue[] = [];
+  private readonly issueCounts = new Map<string, number>();
+  private readonly warnings: Warning[] = [];
+  private provenance: Provenance | undefined;
+  // Problems that repeat over many rows are reported once each, with their lines.
+  private readonly unknownRegions = new Map<string, Map<string, LineTally>>();
+  private readonly unmapped = new Map<string, Map<string, LineTally>>();
+  private readonly unweighted = new Map<string, Map<string, LineTally>>();
+
+  constructor(private readonly options: BuilderOptions) {}
+
+  /** Record a problem found while reading a file (header, structure, encoding). */
+  addIssue(issue: InputIssue): void {
+    const count = (this.issueCounts.get(issue.file) ?? 0) + 1;
+    this.issueCounts.set(issue.file, count);
+    if (count <= (this.options.maxIssuesPerFile ?? 1000)) this.issues.push(issue);
+  }
+
+  addWarning(warning: Warning): void {
+    this.warnings.push(warning);
+  }
+
+  setProvenance(provenance: Provenance | undefined): void {
+    this.provenance = provenance;
+  }
+
+  /** Choose the beds file's shape from its header (SPEC §1). */
+  setBedShape(shape: 'stock' | 'events'): void {
+    this.beds = { shape, byRegion: new Map() };
+  }
+
+  /** Validate one raw row against its file's schema; undefined (and issues recorded) if invalid. */
+  private validate<S extends z.ZodType>(schema: S, raw: RawRow, file: string, line: number): z.output<S> | undefined {
+    const result = schema.safeParse(raw);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const column = String(issue.path[0] ?? '');
+      const got = raw[column];
+      this.addIssue({
+        file,
+        line,
+        columns: column ? [column] : undefined,
+        message: got === undefined ? issue.message : `${issue.message}, got ${quoteValue(got)}`,
+      });
+    }
+    return undefined;
+  }
+
+  private knownRegion(code: string, file: string, line: number): boolean {
+    if (this.regions.has(code)) return true;
+    let byCode = this.unknownRegions.get(file);
+    if (!byCode) this.unknownRegions.set(file, (byCode = new Map()));
+    tally(byCode, code, line);
+    return false;
+  }
+
+  addRegion(raw: RawRow, file: string, line: number): void {
+    const row = this.validate(RegionRowSchema, raw, file, line);
+    if (!row) return;
+    const first = this.regions.get(row.region);
+    if (first) {
+      this.addIssue({ file, line, columns: ['region'], message: `region ${quoteValue(row.region)} is listed twice (first on line ${first.line})` });
+      return;
+    }
+    this.regions.set(row.region, { code: row.region, name: row.name ?? row.region, parent: row.parent, line });
+  }
+
+  /** After regions.csv: every parent must be a known region. */
+  endRegions(file: string): void {
+    for (const region of this.regions.values()) {
+      if (region.parent === undefined || this.regions.has(region.parent)) continue;
+      const hint = nearest(region.parent, this.regions.keys());
+      this.addIssue({
+        file,
+        line: region.line,
+        columns: ['parent'],
+        message: `unknown parent region ${quoteValue(region.parent)}${hint ? `; did you mean ${quoteValue(hint)}?` : ''}`,
+      });
+    }
+  }
+
+  addPopulation(raw: RawRow, file: string, line: number): void {
+    const row = this.validate(PopulationRowSchema, raw, file, line);
+    if (!row || !this.knownRegion(row.region, file, line)) return;
+    const key = `${row.region}\u0000${row.year}`;
+    const first = this.populationLines.get(key);
+    if (first !== undefined) {
+      this.addIssue({
+        file,
+        line,
+        columns: ['region', 'year'],
+        message: `population of ${quoteValue(row.region)} in ${row.year} is given twice (first on line ${first})`,
+      });
+      return;
+    }
+    this.populationLines.set(key, line);
+    seriesOf(this.population, row.region).set(row.year, row.population);
+  }
+
+  addBedStock(raw: RawRow, file: string, line: number): void {
+    const row = this.validate(BedStockRowSchema, raw, file, line);
+    if (!row || !this.knownRegion(row.region, file, line) || this.beds.shape !== 'stock') return;
+    // All bed rows of a region and year are summed, whatever their bed_type or facility.
+    addTo(seriesOf(this.beds.byRegion, row.region), row.year, row.beds);
+  }
+
+  addBedEvent(raw: RawRow, file: string, line: number): void {
+    const row = this.validate(BedEventRowSchema, raw, file, line);
+    if (!row || !this.knownRegion(row.region, file, line) || this.beds.shape !== 'events') return;
+    addTo(seriesOf(this.beds.byRegion, row.region), row.date, row.beds_closed);
+  }
+
+  addService(raw: RawRow, file: string, line: number): void {
+    const row = this.validate(ServiceRowSchema, raw, file, line);
+    if (!row || !this.knownRegion(row.region, file, line)) return;
+    const category = this.options.taxonomy.lookup(row.service);
+    const seen = this.serviceNames.get(row.service);
+    if (seen) seen.rows++;
+    else this.serviceNames.set(row.service, { category, rows: 1, firstLine: line });
+    if (category === undefined) {
+      let byName = this.unmapped.get(file);
+      if (!byName) this.unmapped.set(file, (byName = new Map()));
+      tally(byName, row.service, line);
+      return;
+    }
+    const key = weightKey(category, row.unit);
+    if (!this.options.weights.has(key)) {
+      let byPair = this.unweighted.get(file);
+      if (!byPair) this.unweighted.set(file, (byPair = new Map()));
+      tally(byPair, key, line);
+      return;
+    }
+    let byKey = this.services.get(row.region);
+    if (!byKey) this.services.set(row.region, (byKey = new Map()));
+    let series = byKey.get(key);
+    if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new Map() }));
+    addTo(series.years, row.year, row.capacity);
+  }
+
+  /** Issues that gather many rows (unknown codes, unmapped names, pairs without weight). */
+  private groupedIssues(): void {
+    for (const [file, byCode] of this.unknownRegions) {
+      for (const [code, t] of byCode) {
+        const hint = nearest(code, this.regions.keys());
+        this.addIssue({
+          file,
+          line: t.lines[0],
+          columns: ['region'],
+          message:
+            `unknown region ${quoteValue(code)} (not in regions.csv; ${describeLines(t.lines, t.count)})` +
+            (hint ? `; did you mean ${quoteValue(hint)}?` : ''),
+        });
+      }
+    }
+    for (const [file, byName] of this.unmapped) {
+      for (const [name, t] of byName) {
+        const hint = this.options.taxonomy.suggest(name);
+        const hintText = hint ? `; did you mean ${quoteValue(hint.name)} (${hint.category})?` : '';
+        if (this.options.allowUnmapped) {
+          this.warnings.push({
+            file,
+            line: t.lines[0] ?? null,
+            message: `service ${quoteValue(name)} maps to no category: ${t.count} row(s) dropped (${describeLines(t.lines, t.count)})${hintText}`,
+          });
+        } else {
+          this.addIssue({
+            file,
+            line: t.lines[0],
+            columns: ['service'],
+            message:
+              `service ${quoteValue(name)} maps to no category (${describeLines(t.lines, t.count)})${hintText} ` +
+              'Add an alias in the config, or use --allow-unmapped to drop these rows.',
+          });
+        }
+      }
+    }
+    for (const [file, byPair] of this.unweighted) {
+      for (const [pair, t] of byPair) {
+        const [category, unit] = pair.split('/');
+        this.addIssue({
+          file,
+          line: t.lines[0],
+          columns: ['service', 'unit'],
+          message:
+            `no weight for category ${quoteValue(category!)} in unit ${quoteValue(unit!)} (${describeLines(t.lines, t.count)}); ` +
+            `set weights.${category}.${unit} in the config`,
+        });
+      }
+    }
+  }
+
+  /** The dataset and every problem found; the dataset is only meaningful when issues is empty. */
+  finish(): { dataset: Dataset; issues: InputIssue[] } {
+    this.groupedIssues();
+    const issues = [...this.issues];
+    const max = this.options.maxIssuesPerFile ?? 1000;
+    for (const [file, count] of this.issueCounts) {
+      if (count > max) issues.push({ file, message: `${count - max} more problems not shown (${count} in all)` });
+    }
+    const regions = new Map<string, RegionInfo>();
+    for (const { line: _line, ...info } of this.regions.values()) regions.set(info.code, info);
+    return {
+      dataset: {
+        regions,
+        population: this.population,
+        beds: this.beds,
+        services: this.services,
+        serviceNames: this.serviceNames,
+        warnings: this.warnings,
+        provenance: this.provenance,
+      },
+      issues,
+    };
+  }
+}
+

@@ -1,0 +1,65 @@
+// The loaded, aggregated input of one analysis: every series SPEC §3 needs, summed per key.
+// Loaders build it row by row (dataset-builder.ts), so no file is ever held whole.
+import type { Category } from './categories.js';
+import type { Warning } from './issues.js';
+import type { Unit } from './units.js';
+
+/** year → total of that year. */
+export type YearSeries = Map<number, number>;
+
+export interface RegionInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly parent?: string | undefined;
+}
+
+export interface ServiceSeries {
+  readonly category: Category;
+  readonly unit: Unit;
+  readonly years: YearSeries;
+}
+
+/**
+ * Institutional beds as a stock per year, as net closures per year (events, SPEC §1), or
+ * absent (no beds file: bed change counts as 0).
+ */
+export type BedData =
+  | { readonly shape: 'stock'; readonly byRegion: Map<string, YearSeries> }
+  | { readonly shape: 'events'; readonly byRegion: Map<string, YearSeries> }
+  | { readonly shape: 'none' };
+
+/** What a dataset says about itself (data/dataset.json), shown in every report made from it. */
+export interface Provenance {
+  readonly title?: string | undefined;
+  readonly illustrative: boolean;
+  readonly notice?: string | undefined;
+}
+
+export interface Dataset {
+  /** Regions in file order. */
+  readonly regions: Map<string, RegionInfo>;
+  readonly population: Map<string, YearSeries>;
+  readonly beds: BedData;
+  /** region → `category/unit` → series. */
+  readonly services: Map<string, Map<string, ServiceSeries>>;
+  /** Every distinct service name in the data with its category (undefined: unmapped). */
+  readonly serviceNames: Map<string, { category: Category | undefined; rows: number; firstLine: number }>;
+  readonly warnings: Warning[];
+  readonly provenance?: Provenance | undefined;
+}
+
+/** Every year that appears in the beds data (stock years, or years of event dates). */
+export function bedYears(beds: BedData): number[] {
+  if (beds.shape === 'none') return [];
+  const years = new Set<number>();
+  for (const series of beds.byRegion.values()) for (const year of series.keys()) years.add(year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** Every year that appears in the service data. */
+export function serviceYears(dataset: Dataset): number[] {
+  const years = new Set<number>();
+  for (const byKey of dataset.services.values())
+    for (const series of byKey.values()) for (const year of series.years.keys()) years.add(year);
+  return [...years].sort((a, b) => a - b);
+}

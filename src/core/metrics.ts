@@ -1,0 +1,117 @@
+// SPEC §3: every metric of one region, for baseline year B (`from`) and target year T (`to`).
+// The one place where the formulas live.
+import type { Dataset, RegionInfo } from './dataset.js';
+import type { Flag, RegionMetrics } from './report-schema.js';
+import { valueAt, type ValueAtYear } from './series.js';
+import { weightKey, type WeightTable } from './weights.js';
+
+export interface Period {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A region's metrics, or the inputs that were unknown and kept it from being ranked. */
+export type RegionOutcome =
+  | { readonly kind: 'ranked'; readonly metrics: RegionMetrics }
+  | { readonly kind: 'excluded'; readonly region: string; readonly reason: string };
+
+const PER = 100_000;
+
+/** Avoid printing "-0" for a zero that came from a negation. */
+const clean = (x: number): number => (x === 0 ? 0 : x);
+
+export function regionMetrics(dataset: Dataset, region: RegionInfo, period: Period, weights: WeightTable): RegionOutcome {
+  const { from: B, to: T } = period;
+  let carried = false;
+  let startedLater = false;
+  const note = (v: ValueAtYear | undefined): ValueAtYear | undefined => {
+    if (v?.carried) carried = true;
+    return v;
+  };
+
+  // Institutional beds: a stock at B and T, or the net closures with B < year ≤ T.
+  const beds = dataset.beds;
+  let bedsFrom: ValueAtYear | undefined;
+  let bedsTo: ValueAtYear | undefined;
+  let bedChange: number;
+  if (beds.shape === 'stock') {
+    const series = beds.byRegion.get(region.code);
+    bedsFrom = valueAt(series, B, 'stock');
+    bedsTo = valueAt(series, T, 'stock');
+    bedChange = (bedsTo?.value ?? 0) - (bedsFrom?.value ?? 0);
+  } else {
+    let closed = 0;
+    if (beds.shape === 'events') {
+      for (const [year, n] of beds.byRegion.get(region.code) ?? []) if (year > B && year <= T) closed += n;
+    }
+    bedChange = -closed;
+  }
+
+  const populationSeries = dataset.population.get(region.code);
+  const populationTo = valueAt(populationSeries, T, 'stock');
+
+  const unknown: string[] = [];
+  if (beds.shape === 'stock' && bedsFrom === undefined) unknown.push('beds_from');
+  if (beds.shape === 'stock' && bedsTo === undefined) unknown.push('beds_to');
+  if (populationTo === undefined) unknown.push('population');
+  if (unknown.length > 0) return { kind: 'excluded', region: region.code, reason: unknown.join(', ') };
+  note(bedsFrom);
+  note(bedsTo);
+  note(populationTo);
+  const population = populationTo!.value;
+
+  // Community capacity in bed-equivalents: Σ w(category, unit) × capacity, at B and at T.
+  let communityFrom = 0;
+  let communityTo = 0;
+  for (const series of dataset.services.get(region.code)?.values() ?? []) {
+    const w = weights.get(weightKey(series.category, series.unit))?.value ?? 0;
+    const atB = note(valueAt(series.years, B, 'service'))!;
+    const atT = note(valueAt(series.years, T, 'service'))!;
+    if (atB.startedLater) startedLater = true;
+    communityFrom += w * atB.value;
+    communityTo += w * atT.value;
+  }
+
+  const communityChange = communityTo - communityFrom;
+  const netChange = bedChange + communityChange;
+  const bedsClosed = Math.max(0, -bedChange);
+  const vacuum = Math.max(0, -netChange);
+
+  let capacityFrom: number | null = null;
+  if (bedsFrom !== undefined) {
+    const populationFrom = valueAt(populationSeries, B, 'stock');
+    if (populationFrom !== undefined) {
+      note(populationFrom);
+      capacityFrom = ((bedsFrom.value + communityFrom) / populationFrom.value) * PER;
+    }
+  }
+  const capacityTo = bedsTo === undefined ? null : ((bedsTo.value + communityTo) / population) * PER;
+
+  const flags: Flag[] = [];
+  if (carried) flags.push('carried_forward');
+  if (startedLater) flags.push('service_started_later');
+
+  return {
+    kind: 'ranked',
+    metrics: {
+      region: region.code,
+      name: region.name,
+      population,
+      beds_from: bedsFrom?.value ?? null,
+      beds_to: bedsTo?.value ?? null,
+      bed_change: clean(bedChange),
+      beds_closed: clean(bedsClosed),
+      community_from_be: clean(communityFrom),
+      community_to_be: clean(communityTo),
+      community_change_be: clean(communityChange),
+      net_change_be: clean(netChange),
+      vacuum_be: clean(vacuum),
+      vacuum_per_100k: clean((vacuum / population) * PER),
+      replacement_ratio: bedsClosed === 0 ? null : clean(communityChange / bedsClosed),
+      capacity_per_100k_from: capacityFrom,
+      capacity_per_100k_to: capacityTo,
+      rate_drop_per_100k: capacityFrom === null || capacityTo === null ? null : clean(capacityFrom - capacityTo),
+      flags,
+    },
+  };
+}

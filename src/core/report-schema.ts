@@ -1,0 +1,72 @@
+// The machine contract of SPEC §6: the JSON report, as zod schemas with derived types.
+import { z } from 'zod';
+
+const nullableNumber = z.number().nullable();
+
+export const FLAG_CODES = ['carried_forward', 'service_started_later'] as const;
+export const FlagSchema = z.enum(FLAG_CODES);
+export type Flag = z.infer<typeof FlagSchema>;
+
+/** One region's metrics (SPEC §3), without its rank. */
+export const RegionMetricsSchema = z.object({
+  region: z.string(),
+  name: z.string(),
+  population: z.number(),
+  beds_from: nullableNumber,
+  beds_to: nullableNumber,
+  bed_change: z.number(),
+  beds_closed: z.number(),
+  community_from_be: z.number(),
+  community_to_be: z.number(),
+  community_change_be: z.number(),
+  net_change_be: z.number(),
+  vacuum_be: z.number(),
+  vacuum_per_100k: z.number(),
+  replacement_ratio: nullableNumber,
+  capacity_per_100k_from: nullableNumber,
+  capacity_per_100k_to: nullableNumber,
+  rate_drop_per_100k: nullableNumber,
+  flags: z.array(FlagSchema),
+});
+export type RegionMetrics = z.infer<typeof RegionMetricsSchema>;
+
+export const RankedRegionSchema = z.object({ rank: z.number().int().min(1) }).extend(RegionMetricsSchema.shape);
+export type RankedRegion = z.infer<typeof RankedRegionSchema>;
+
+/** Metrics a report can be sorted by (`--sort`): every numeric field of a region. */
+export const SORT_METRICS = [
+  'vacuum_per_100k',
+  'vacuum_be',
+  'population',
+  'beds_from',
+  'beds_to',
+  'bed_change',
+  'beds_closed',
+  'community_from_be',
+  'community_to_be',
+  'community_change_be',
+  'net_change_be',
+  'replacement_ratio',
+  'capacity_per_100k_from',
+  'capacity_per_100k_to',
+  'rate_drop_per_100k',
+] as const satisfies readonly (keyof RegionMetrics)[];
+export const SortMetricSchema = z.enum(SORT_METRICS);
+export type SortMetric = z.infer<typeof SortMetricSchema>;
+
+/** Why a region could not be ranked: the inputs that are unknown, joined by ", ". */
+export const ExcludedRegionSchema = z.object({ region: z.string(), reason: z.string() });
+export type ExcludedRegion = z.infer<typeof ExcludedRegionSchema>;
+
+export const WarningSchema = z.object({ file: z.string(), line: z.number().int().nullable(), message: z.string() });
+
+export const ReportSchema = z.object({
+  servicegap: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  sort: SortMetricSchema,
+  regions: z.array(RankedRegionSchema),
+  excluded: z.array(ExcludedRegionSchema),
+  warnings: z.array(WarningSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;

@@ -1,0 +1,45 @@
+// The weights in force for a run: SPEC §4 defaults, overridden by the config.
+import { CATEGORY_CODES, type Category } from './categories.js';
+import type { Config, WeightOverride } from './config.js';
+import { DEFAULT_WEIGHTS } from './defaults.js';
+import { UNIT_CODES, type Unit } from './units.js';
+
+export interface Weight {
+  readonly category: Category;
+  readonly unit: Unit;
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+  readonly source: string;
+  readonly assumption: boolean;
+  readonly origin: 'default' | 'config';
+}
+
+/** Weights keyed by `category/unit`. */
+export type WeightTable = ReadonlyMap<string, Weight>;
+
+export const weightKey = (category: Category, unit: Unit): string => `${category}/${unit}`;
+
+export function resolveWeights(config: Config = {}): WeightTable {
+  const table = new Map<string, Weight>();
+  for (const w of DEFAULT_WEIGHTS) table.set(weightKey(w.category, w.unit), { ...w, origin: 'default' });
+  for (const category of CATEGORY_CODES) {
+    const units = config.weights?.[category];
+    for (const unit of UNIT_CODES) {
+      const override: WeightOverride | undefined = units?.[unit];
+      if (override === undefined) continue;
+      const o = typeof override === 'number' ? { value: override } : override;
+      table.set(weightKey(category, unit), {
+        category,
+        unit,
+        value: o.value,
+        low: o.low ?? o.value,
+        high: o.high ?? o.value,
+        source: o.source ?? 'set in the config file',
+        assumption: true,
+        origin: 'config',
+      });
+    }
+  }
+  return table;
+}

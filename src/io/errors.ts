@@ -1,0 +1,28 @@
+/** A file that cannot be read or written (exit 4), with the path and the system's reason. */
+export class FileAccessError extends Error {
+  override readonly name = 'FileAccessError';
+  constructor(
+    readonly path: string,
+    readonly action: 'read' | 'write',
+    cause: unknown,
+  ) {
+    super(`cannot ${action} ${path}: ${describeSystemError(cause)}`, { cause });
+  }
+}
+
+function describeSystemError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

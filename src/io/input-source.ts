@@ -1,0 +1,37 @@
+// Where an input file comes from: a path, standard input ("-"), or text in memory (library use
+// and tests). Opening one gives its bytes as a stream and the name to use in messages.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { FileAccessError } from './errors.js';
+
+/** A path, "-" for standard input, or in-memory content with a display name. */
+export type CsvInput = string | { readonly name: string; readonly content: string | Uint8Array };
+
+export interface OpenedInput {
+  /** The name used in messages: the path as given, or "<stdin>". */
+  readonly name: string;
+  readonly bytes: AsyncIterable<Uint8Array | string>;
+}
+
+export const STDIN_NAME = '<stdin>';
+
+export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = process.stdin): Promise<OpenedInput> {
+  if (typeof input !== 'string') return { name: input.name, bytes: (async function* () { yield input.content; })() };
+  if (input === '-') return { name: STDIN_NAME, bytes: stdin as AsyncIterable<Uint8Array> };
+  // Check before streaming so that a missing file is a clean exit 4, not a stream error.
+  try {
+    const info = await stat(input);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (error) {
+    throw new FileAccessError(input, 'read', error);
+  }
+  return { name: input, bytes: readStream(input) };
+}
+
+async function* readStream(path: string): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) yield chunk as Uint8Array;
+  } catch (error) {
+    throw new FileAccessError(path, 'read', error);
+  }
+}

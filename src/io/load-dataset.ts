@@ -1,0 +1,161 @@
+// Load the four input files (SPEC §1) into one aggregated Dataset, streaming each file and
+// collecting every problem in every file before failing.
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../core/config.js';
+import { DatasetBuilder } from '../core/dataset-builder.js';
+import type { Dataset } from '../core/dataset.js';
+import { InputError, type InputIssue } from '../core/issues.js';
+import { INPUT_FILES } from '../core/schemas.js';
+import { buildTaxonomy, type Taxonomy } from '../core/taxonomy.js';
+import { resolveWeights, type WeightTable } from '../core/weights.js';
+import { DEFAULT_DATA_DIR } from './default-data.js';
+import type { Delimiter } from './delimiter.js';
+import type { CsvInput } from './input-source.js';
+import { readProvenance } from './provenance.js';
+import { readTable, type TableSpec } from './read-table.js';
+
+export const FILE_NAMES = {
+  regions: 'regions.csv',
+  population: 'population.csv',
+  beds: 'beds.csv',
+  services: 'services.csv',
+} as const;
+
+export type FileRole = keyof typeof FILE_NAMES;
+
+/** Where to read from: a data folder, single files (which win over the folder's), or both. */
+export interface DatasetInputs {
+  readonly data?: string | undefined;
+  readonly regions?: CsvInput | undefined;
+  readonly population?: CsvInput | undefined;
+  readonly beds?: CsvInput | undefined;
+  readonly services?: CsvInput | undefined;
+}
+
+export interface LoadOptions {
+  readonly config?: Config | undefined;
+  /** Drop rows with unmapped service names, with a warning, instead of failing. */
+  readonly allowUnmapped?: boolean | undefined;
+  readonly delimiter?: Delimiter | undefined;
+  readonly stdin?: NodeJS.ReadableStream | undefined;
+}
+
+export interface LoadedDataset {
+  readonly dataset: Dataset;
+  readonly weights: WeightTable;
+  readonly taxonomy: Taxonomy;
+  /** The files read, by role, as named in messages. */
+  readonly files: Partial<Record<FileRole, string>>;
+}
+
+/** True when no input option was given, so the bundled default dataset is used. */
+export function isEmptyInputs(inputs: DatasetInputs): boolean {
+  return Object.values(inputs).every((v) => v === undefined);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The input for each role: explicit file, else the folder's file if present (required ones always). */
+async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Record<FileRole, CsvInput>>> {
+  const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;
+  const resolved: Partial<Record<FileRole, CsvInput>> = {};
+  for (const role of Object.keys(FILE_NAMES) as FileRole[]) {
+    const explicit = inputs[role];
+    if (explicit !== undefined) resolved[role] = explicit;
+    else if (dir !== undefined) {
+      const path = join(dir, FILE_NAMES[role]);
+      // regions and population are required: a missing one fails when it is opened (exit 4).
+      if (role === 'regions' || role === 'population' || (await exists(path))) resolved[role] = path;
+    }
+  }
+  const stdinCount = Object.values(resolved).filter((v) => v === '-').length;
+  if (stdinCount > 1) throw new TypeError('standard input ("-") can be used for at most one input file');
+  return resolved;
+}
+
+export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptions = {}): Promise<LoadedDataset> {
+  const resolved = await resolveInputs(inputs);
+  if (resolved.regions === undefined || resolved.population === undefined) {
+    throw new TypeError('regions.csv and population.csv are required: use --data DIR, or --regions F and --population F');
+  }
+  const taxonomy = buildTaxonomy(options.config?.aliases);
+  const weights = resolveWeights(options.config);
+  const builder = new DatasetBuilder({ taxonomy, weights, allowUnmapped: options.allowUnmapped });
+  const read = { delimiter: options.delimiter, stdin: options.stdin };
+  const files: Partial<Record<FileRole, string>> = {};
+  const onIssue = (issue: InputIssue) => builder.addIssue(issue);
+  const fixed = (spec: TableSpec) => () => spec;
+
+  files.regions = (
+    await readTable(resolved.regions, {
+      onHeader: fixed(INPUT_FILES.regions),
+      onRow: (row, line, file) => builder.addRegion(row, file, line),
+      onIssue,
+    }, read)
+  ).name;
+  builder.endRegions(files.regions);
+
+  files.population = (
+    await readTable(resolved.population, {
+      onHeader: fixed(INPUT_FILES.population),
+      onRow: (row, line, file) => builder.addPopulation(row, file, line),
+      onIssue,
+    }, read)
+  ).name;
+
+  if (resolved.beds !== undefined) {
+    // The beds file's shape is chosen by its header (SPEC §1).
+    let shape: 'stock' | 'events' | undefined;
+    files.beds = (
+      await readTable(resolved.beds, {
+        onHeader: (columns, file) => {
+          const stock = columns.includes('beds');
+          const events = columns.includes('beds_closed');
+          if (stock === events) {
+            return {
+              file,
+              line: 1,
+              columns: ['beds', 'beds_closed'],
+              message: stock
+                ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
+                : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
+            };
+          }
+          shape = stock ? 'stock' : 'events';
+          builder.setBedShape(shape);
+          return stock ? INPUT_FILES.bedStock : INPUT_FILES.bedEvents;
+        },
+        onRow: (row, line, file) =>
+          shape === 'stock' ? builder.addBedStock(row, file, line) : builder.addBedEvent(row, file, line),
+        onIssue,
+      }, read)
+    ).name;
+  } else {
+    builder.addWarning({ file: FILE_NAMES.beds, line: null, message: 'no beds file: institutional bed change counts as 0' });
+  }
+
+  if (resolved.services !== undefined) {
+    files.services = (
+      await readTable(resolved.services, {
+        onHeader: fixed(INPUT_FILES.services),
+        onRow: (row, line, file) => builder.addService(row, file, line),
+        onIssue,
+      }, read)
+    ).name;
+  }
+
+  const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;
+  if (dir !== undefined) builder.setProvenance(await readProvenance(dir));
+
+  const { dataset, issues } = builder.finish();
+  if (issues.length > 0) throw new InputError(issues);
+  return { dataset, weights, taxonomy, files };
+}

@@ -1,0 +1,38 @@
+// dataset.json: what a data folder says about itself (title, whether it is illustrative, the
+// notice every report made from it must carry).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Provenance } from '../core/dataset.js';
+import { InputError } from '../core/issues.js';
+
+export const ProvenanceFileSchema = z.object({
+  title: z.string().optional(),
+  illustrative: z.boolean(),
+  notice: z.string().optional(),
+  sources: z.array(z.object({ name: z.string() }).passthrough()).optional(),
+});
+
+export const PROVENANCE_FILE = 'dataset.json';
+
+/** The provenance of a data folder, or undefined when it has no dataset.json. */
+export async function readProvenance(dir: string): Promise<Provenance | undefined> {
+  const path = join(dir, PROVENANCE_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError([{ file: path, message: `expected JSON: ${(error as Error).message}` }]);
+  }
+  const parsed = ProvenanceFileSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new InputError(parsed.error.issues.map((i) => ({ file: path, message: `${i.path.join('.') || 'file'}: ${i.message}` })));
+  }
+  return { title: parsed.data.title, illustrative: parsed.data.illustrative, notice: parsed.data.notice };
+}
