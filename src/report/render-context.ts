@@ -1,0 +1,21 @@
+// What every renderer receives besides the report itself.
+import type { Provenance } from '../core/dataset.js';
+import type { Report } from '../core/report-schema.js';
+import type { WeightTable } from '../core/weights.js';
+
+export const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface RenderContext {
+  /** Colour the terminal table (decided by the CLI from TTY, NO_COLOR, FORCE_COLOR, --no-color). */
+  readonly color: boolean;
+  /** The dataset's own description; an illustrative dataset's notice goes in every footer. */
+  readonly provenance?: Provenance | undefined;
+  /** Weights in force, for formats that list them. */
+  readonly weights: WeightTable;
+  /** Shown regions may be a --top slice of the ranking; this is how many were ranked in all. */
+  readonly rankedCount: number;
+}
+
+/** A renderer turns a report into the full text of one output format. */
+export type Renderer = (report: Report, context: RenderContext) => string;
