@@ -26,3 +26,8 @@ function describeSystemError(error: unknown): string {
       return error instanceof Error ? error.message : String(error);
   }
 }
+
+/** Inputs chosen in a way that cannot work (two files from stdin, no regions file): exit 2. */
+export class InputSelectionError extends Error {
+  override readonly name = 'InputSelectionError';
+}

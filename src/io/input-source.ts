@@ -4,8 +4,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { FileAccessError } from './errors.js';
 
-/** A path, "-" for standard input, or in-memory content with a display name. */
-export type CsvInput = string | { readonly name: string; readonly content: string | Uint8Array };
+/**
+ * A path, "-" for standard input, a path with the name to show for it in messages, or content
+ * in memory with a display name.
+ */
+export type CsvInput =
+  | string
+  | { readonly name: string; readonly path: string }
+  | { readonly name: string; readonly content: string | Uint8Array };
 
 export interface OpenedInput {
   /** The name used in messages: the path as given, or "<stdin>". */
@@ -16,22 +22,30 @@ export interface OpenedInput {
 export const STDIN_NAME = '<stdin>';
 
 export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = process.stdin): Promise<OpenedInput> {
-  if (typeof input !== 'string') return { name: input.name, bytes: (async function* () { yield input.content; })() };
-  if (input === '-') return { name: STDIN_NAME, bytes: stdin as AsyncIterable<Uint8Array> };
-  // Check before streaming so that a missing file is a clean exit 4, not a stream error.
-  try {
-    const info = await stat(input);
-    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  } catch (error) {
-    throw new FileAccessError(input, 'read', error);
+  if (typeof input !== 'string') {
+    if ('path' in input) return { name: input.name, bytes: await openFile(input.path, input.name) };
+    const { content } = input;
+    return { name: input.name, bytes: (async function* () { yield content; })() };
   }
-  return { name: input, bytes: readStream(input) };
+  if (input === '-') return { name: STDIN_NAME, bytes: stdin as AsyncIterable<Uint8Array> };
+  return { name: input, bytes: await openFile(input, input) };
 }
 
-async function* readStream(path: string): AsyncGenerator<Uint8Array> {
+async function openFile(path: string, name: string): Promise<AsyncIterable<Uint8Array>> {
+  // Check before streaming so that a missing file is a clean exit 4, not a stream error.
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (error) {
+    throw new FileAccessError(name, 'read', error);
+  }
+  return readStream(path, name);
+}
+
+async function* readStream(path: string, name: string): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) yield chunk as Uint8Array;
   } catch (error) {
-    throw new FileAccessError(path, 'read', error);
+    throw new FileAccessError(name, 'read', error);
   }
 }

@@ -10,9 +10,10 @@ import { INPUT_FILES } from '../core/schemas.js';
 import { buildTaxonomy, type Taxonomy } from '../core/taxonomy.js';
 import { resolveWeights, type WeightTable } from '../core/weights.js';
 import { DEFAULT_DATA_DIR } from './default-data.js';
+import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
-import { readProvenance } from './provenance.js';
+import { PROVENANCE_FILE, readProvenance } from './provenance.js';
 import { readTable, type TableSpec } from './read-table.js';
 
 export const FILE_NAMES = {
@@ -64,8 +65,9 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** The input for each role: explicit file, else the folder's file if present (required ones always). */
-async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Record<FileRole, CsvInput>>> {
-  const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;
+export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Record<FileRole, CsvInput>>> {
+  const useDefault = isEmptyInputs(inputs);
+  const dir = useDefault ? DEFAULT_DATA_DIR : inputs.data;
   const resolved: Partial<Record<FileRole, CsvInput>> = {};
   for (const role of Object.keys(FILE_NAMES) as FileRole[]) {
     const explicit = inputs[role];
@@ -73,18 +75,21 @@ async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Record<File
     else if (dir !== undefined) {
       const path = join(dir, FILE_NAMES[role]);
       // regions and population are required: a missing one fails when it is opened (exit 4).
-      if (role === 'regions' || role === 'population' || (await exists(path))) resolved[role] = path;
+      if (role === 'regions' || role === 'population' || (await exists(path))) {
+        // The bundled data is named as the package names it, whatever folder it is installed in.
+        resolved[role] = useDefault ? { name: `data/${FILE_NAMES[role]}`, path } : path;
+      }
     }
   }
   const stdinCount = Object.values(resolved).filter((v) => v === '-').length;
-  if (stdinCount > 1) throw new TypeError('standard input ("-") can be used for at most one input file');
+  if (stdinCount > 1) throw new InputSelectionError('standard input ("-") can be used for at most one input file');
   return resolved;
 }
 
 export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptions = {}): Promise<LoadedDataset> {
   const resolved = await resolveInputs(inputs);
   if (resolved.regions === undefined || resolved.population === undefined) {
-    throw new TypeError('regions.csv and population.csv are required: use --data DIR, or --regions F and --population F');
+    throw new InputSelectionError('regions.csv and population.csv are required: use --data DIR, or --regions F and --population F');
   }
   const taxonomy = buildTaxonomy(options.config?.aliases);
   const weights = resolveWeights(options.config);
@@ -153,7 +158,18 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   }
 
   const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;
-  if (dir !== undefined) builder.setProvenance(await readProvenance(dir));
+  if (dir !== undefined) {
+    const provenance = await readProvenance(dir);
+    builder.setProvenance(provenance);
+    // An illustrative dataset says so in every report made from it (JSON and CSV included).
+    if (provenance?.illustrative) {
+      builder.addWarning({
+        file: isEmptyInputs(inputs) ? `data/${PROVENANCE_FILE}` : join(dir, PROVENANCE_FILE),
+        line: null,
+        message: provenance.notice ?? 'illustrative data: some numbers in this dataset are not real',
+      });
+    }
+  }
 
   const { dataset, issues } = builder.finish();
   if (issues.length > 0) throw new InputError(issues);

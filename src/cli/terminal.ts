@@ -1,0 +1,26 @@
+// The process's streams and environment, passed in so that commands never touch `process`
+// directly and tests can run them in-process.
+
+export interface Terminal {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+export function processTerminal(): Terminal {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+}
+
+/**
+ * Colour on stdout: --no-color wins; then FORCE_COLOR (not "0") turns it on; then NO_COLOR
+ * (non-empty, see no-color.org) turns it off; otherwise colour only on a TTY.
+ */
+export function useColor(terminal: Terminal, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  const force = terminal.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (terminal.env.NO_COLOR) return false;
+  return terminal.stdout.isTTY === true;
+}

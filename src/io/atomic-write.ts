@@ -1,0 +1,23 @@
+// Writing a report so that it is never half-written: the text goes to a temporary file in the
+// same folder (same file system, so rename is atomic), which then replaces the target.
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { FileAccessError } from './errors.js';
+
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw new FileAccessError(path, 'write', error);
+  }
+}

@@ -1,0 +1,39 @@
+// The distinct service names of a services file, read on their own (for `taxonomy --unmapped`,
+// which should work even when other parts of the data are not valid yet).
+import { InputError, type InputIssue } from '../core/issues.js';
+import { type DatasetInputs, resolveInputs } from './load-dataset.js';
+import { readTable } from './read-table.js';
+import type { Delimiter } from './delimiter.js';
+
+export interface ServiceNameUse {
+  readonly name: string;
+  rows: number;
+  readonly firstLine: number;
+}
+
+export async function scanServiceNames(
+  inputs: DatasetInputs,
+  options: { delimiter?: Delimiter | undefined; stdin?: NodeJS.ReadableStream | undefined } = {},
+): Promise<{ file: string | undefined; names: ServiceNameUse[] }> {
+  const resolved = await resolveInputs(inputs);
+  if (resolved.services === undefined) return { file: undefined, names: [] };
+  const names = new Map<string, ServiceNameUse>();
+  const issues: InputIssue[] = [];
+  const { name: file } = await readTable(
+    resolved.services,
+    {
+      onHeader: () => ({ required: ['service'], optional: [] }),
+      onRow: (row, line) => {
+        const name = row.service?.trim();
+        if (!name) return;
+        const use = names.get(name);
+        if (use) use.rows++;
+        else names.set(name, { name, rows: 1, firstLine: line });
+      },
+      onIssue: (issue) => issues.push(issue),
+    },
+    options,
+  );
+  if (issues.length > 0) throw new InputError(issues);
+  return { file, names: [...names.values()] };
+}

@@ -1,0 +1,34 @@
+// A plain listing (rows of named cells) in any output format, for commands that print lists
+// rather than a ranked report: `taxonomy` and `taxonomy --unmapped`.
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { REPORT_FORMATS, type ReportFormat } from './render-context.js';
+import { csvCell, escapeMarkdown, terminalText } from './safe-cell.js';
+
+export const LISTING_FORMATS = REPORT_FORMATS;
+
+export type ListingRow = Readonly<Record<string, string | number>>;
+
+export function renderListing(format: ReportFormat, columns: readonly string[], rows: readonly ListingRow[], color: boolean): string {
+  const cell = (row: ListingRow, column: string) => row[column] ?? '';
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c) => [c, cell(row, c)]))), null, 2)}\n`;
+    case 'csv':
+      return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(cell(row, c))).join(','))].join('\n') + '\n';
+    case 'markdown':
+      return (
+        [
+          `| ${columns.join(' | ')} |`,
+          `| ${columns.map(() => '---').join(' | ')} |`,
+          ...rows.map((row) => `| ${columns.map((c) => escapeMarkdown(String(cell(row, c)))).join(' | ')} |`),
+        ].join('\n') + '\n'
+      );
+    case 'table': {
+      const chalk = new Chalk({ level: color ? 1 : 0 });
+      const table = new Table({ head: columns.map((c) => chalk.bold(c)), style: { head: [], border: [], compact: true } });
+      for (const row of rows) table.push(columns.map((c) => terminalText(String(cell(row, c)))));
+      return `${table.toString()}\n`;
+    }
+  }
+}

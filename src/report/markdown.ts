@@ -1,0 +1,79 @@
+// Markdown (GitHub-flavoured): a heading, a one-line headline, the ranked table with numbers
+// right-aligned and rounded (number-format.ts), then excluded regions, warnings, the --top note
+// and the dataset's notice. Every piece of text that comes from the data is escaped (safe-cell.ts).
+import { formatWarning } from '../core/issues.js';
+import type { RankedRegion, Report } from '../core/report-schema.js';
+import {
+  formatBeds,
+  formatBedsRange,
+  formatChange,
+  formatPer100k,
+  formatPopulation,
+  formatRatio,
+} from './number-format.js';
+import type { RenderContext, Renderer } from './render-context.js';
+import { escapeMarkdown } from './safe-cell.js';
+
+const COLUMNS: readonly { head: string; align: 'left' | 'right'; cell: (r: RankedRegion) => string }[] = [
+  { head: 'Rank', align: 'right', cell: (r) => String(r.rank) },
+  { head: 'Region', align: 'left', cell: (r) => escapeMarkdown(regionLabel(r)) },
+  { head: 'Population', align: 'right', cell: (r) => formatPopulation(r.population) },
+  { head: 'Beds B→T', align: 'right', cell: (r) => formatBedsRange(r.beds_from, r.beds_to) },
+  { head: 'Bed change', align: 'right', cell: (r) => formatChange(r.bed_change) },
+  { head: 'Community change (bed-eq.)', align: 'right', cell: (r) => formatChange(r.community_change_be) },
+  { head: 'Vacuum (bed-eq.)', align: 'right', cell: (r) => formatBeds(r.vacuum_be) },
+  { head: 'Vacuum per 100k', align: 'right', cell: (r) => formatPer100k(r.vacuum_per_100k) },
+  { head: 'Replacement', align: 'right', cell: (r) => formatRatio(r.replacement_ratio) },
+  // Flag codes are a fixed enum: shown whole as code spans, which render literally.
+  { head: 'Flags', align: 'left', cell: (r) => r.flags.map((f) => `\`${f}\``).join(', ') },
+];
+
+/** "Møre og Romsdal (NO-15)"; the code alone when the name is empty or the code itself. */
+function regionLabel(r: RankedRegion): string {
+  return r.name.trim() === '' || r.name === r.region ? r.region : `${r.name} (${r.region})`;
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function headline(report: Report, context: RenderContext): string {
+  const shown = report.regions.length;
+  if (shown === 0) return 'No region could be ranked.';
+  const withVacuum = report.regions.filter((r) => r.vacuum_be > 0).length;
+  const total = report.regions.reduce((sum, r) => sum + r.vacuum_be, 0);
+  const of = context.rankedCount > shown ? `of the ${shown} regions shown` : `of ${shown} ranked regions`;
+  const verb = withVacuum === 1 ? 'has' : 'have';
+  return (
+    `**${withVacuum} ${of} ${verb} a service vacuum**, ${formatBeds(total)} bed-equivalents in all; ` +
+    `sorted by \`${report.sort}\`, highest first.`
+  );
+}
+
+export const renderMarkdown: Renderer = (report, context) => {
+  const blocks: string[] = [];
+  blocks.push(`# Service vacuum ${report.from}–${report.to}`);
+  blocks.push(headline(report, context));
+
+  const table = [
+    row(COLUMNS.map((c) => c.head)),
+    row(COLUMNS.map((c) => (c.align === 'right' ? '---:' : '---'))),
+    ...report.regions.map((r) => row(COLUMNS.map((c) => c.cell(r)))),
+  ];
+  blocks.push(table.join('\n'));
+
+  if (context.rankedCount > report.regions.length) {
+    blocks.push(`Showing the top ${report.regions.length} of ${context.rankedCount} ranked regions.`);
+  }
+  if (report.excluded.length > 0) {
+    blocks.push('## Excluded');
+    blocks.push(report.excluded.map((e) => `- ${escapeMarkdown(`${e.region}: ${e.reason}`)}`).join('\n'));
+  }
+  if (report.warnings.length > 0) {
+    blocks.push('## Warnings');
+    blocks.push(report.warnings.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
+  }
+  const notice = context.provenance?.notice?.trim();
+  if (notice) blocks.push(`*${escapeMarkdown(notice)}*`);
+  return `${blocks.join('\n\n')}\n`;
+};

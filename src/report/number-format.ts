@@ -1,0 +1,66 @@
+// Display rounding for the human formats (terminal table, Markdown), SPEC §6. CSV and JSON never
+// use this file: they carry unrounded numbers.
+//
+// Rules:
+// - per-100k values: 1 decimal ("8.3", "0.0");
+// - ratios: 2 decimals ("0.33");
+// - beds and bed-equivalents: at most 1 decimal, a trailing ".0" trimmed ("12", "12.5");
+// - changes (bed change, community change): as beds, with "+" on a positive value ("+20", "-60");
+// - population: no decimals. Markdown shows plain digits ("483000") so a pasted table stays a
+//   number in a spreadsheet; the terminal table groups thousands with a comma ("483,000"): ASCII,
+//   one column wide in every terminal and font (a narrow no-break space is not in every font and
+//   some terminals measure it differently).
+// - null: an en dash "–".
+// - never "-0": a value that rounds to zero is printed without a sign.
+import type { Flag } from '../core/report-schema.js';
+
+/** How a null (unknown / not applicable) number is shown. */
+export const NULL_DISPLAY = '–';
+
+/** `value` rounded to `decimals` places, never "-0" / "-0.0". */
+export function toFixedNoNegZero(value: number, decimals: number): string {
+  const text = value.toFixed(decimals);
+  return /^-0(?:\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/** Per-100k values: 1 decimal. */
+export function formatPer100k(value: number | null): string {
+  return value === null ? NULL_DISPLAY : toFixedNoNegZero(value, 1);
+}
+
+/** Ratios: 2 decimals. */
+export function formatRatio(value: number | null): string {
+  return value === null ? NULL_DISPLAY : toFixedNoNegZero(value, 2);
+}
+
+/** Beds and bed-equivalents: at most 1 decimal, trailing ".0" trimmed. */
+export function formatBeds(value: number | null): string {
+  if (value === null) return NULL_DISPLAY;
+  const text = toFixedNoNegZero(value, 1);
+  return text.endsWith('.0') ? text.slice(0, -2) : text;
+}
+
+/** A change in beds or bed-equivalents: as formatBeds, with "+" when it is above zero. */
+export function formatChange(value: number | null): string {
+  const text = formatBeds(value);
+  return value !== null && value > 0 && text !== '0' ? `+${text}` : text;
+}
+
+/** Population (or any count): no decimals; grouped with commas when `grouped`. */
+export function formatPopulation(value: number | null, grouped = false): string {
+  if (value === null) return NULL_DISPLAY;
+  const text = toFixedNoNegZero(value, 0);
+  return grouped ? text.replace(/\B(?=(\d{3})+$)/g, ',') : text;
+}
+
+/** "260 → 200"; both unknown (an events beds file): "–". */
+export function formatBedsRange(from: number | null, to: number | null): string {
+  if (from === null && to === null) return NULL_DISPLAY;
+  return `${formatBeds(from)} → ${formatBeds(to)}`;
+}
+
+/** Short flag codes for narrow columns, with what each flag means (SPEC §3). */
+export const FLAG_DISPLAY: Record<Flag, { short: string; meaning: string }> = {
+  carried_forward: { short: 'CF', meaning: 'a value carried forward from an earlier year entered a metric' },
+  service_started_later: { short: 'SL', meaning: 'a service series counted 0 at the baseline year' },
+};

@@ -1,0 +1,52 @@
+// Making untrusted text (region names and codes, file names, messages) safe in each output.
+//
+// CSV: formula injection (OWASP "CSV Injection"). A spreadsheet runs a cell that begins with
+// `=`, `+`, `-` or `@` (and, after a tab or carriage return, what follows) as a formula. Such a
+// TEXT cell gets a leading single quote, which spreadsheets show as text. Numbers are never
+// changed: -60 stays -60, because the check looks at the value's type, not at its characters.
+//
+// Markdown (GitHub-flavoured): text is escaped so GitHub renders it literally. A backslash before
+// an ASCII punctuation character renders that character (CommonMark §2.4), so `\|` keeps a pipe
+// from splitting a table cell, `\\` is a backslash, and `\*`, `\_`, `` \` ``, `\[`, `\]`, `\<`,
+// `\>`, `\~`, `\&` stop emphasis, code, links, raw HTML, strikethrough and entities. Line breaks
+// and tabs become spaces (a cell is one line). A text that begins with `=`, `+`, `-` or `@` gets a
+// backslash before that character instead of the CSV quote: GitHub shows the text unchanged (no
+// stray quote), `\@` keeps GitHub from turning it into a mention, and the raw .md no longer has a
+// cell beginning with a formula character.
+//
+// Terminal: control characters (C0, DEL, C1, which includes ESC) in text are replaced, so data
+// cannot move the cursor, colour the screen or break the table's lines.
+
+const CSV_FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A CSV cell's text before RFC 4180 quoting: numbers as JavaScript's shortest round-trip form,
+ * null as empty, text neutralised against formula injection. */
+export function csvCellText(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  return CSV_FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180: quote a field that holds a comma, a double quote, CR or LF; double its quotes. */
+export function quoteCsvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV cell, neutralised and quoted. */
+export function csvCell(value: string | number | null): string {
+  return quoteCsvField(csvCellText(value));
+}
+
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~&]/g;
+
+/** Text escaped for a Markdown table cell or a one-line paragraph (see the file comment). */
+export function escapeMarkdown(text: string): string {
+  const oneLine = text.replace(/\r\n|[\r\n\t]/g, ' ').trim();
+  const escaped = oneLine.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
+  return /^[=+\-@]/.test(escaped) ? `\\${escaped}` : escaped;
+}
+
+/** Text safe to print in a terminal: whitespace controls → space, other controls → U+FFFD. */
+export function terminalText(text: string): string {
+  return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+}

@@ -1,0 +1,92 @@
+// The terminal table (cli-table3): rounded numbers (number-format.ts), the per-100k vacuum
+// coloured by severity (core/severity.ts), then a flag legend, a summary, excluded regions, the
+// --top note and the dataset's notice. Colour comes only from context.color: this file never
+// reads the environment or the stream, and uses its own Chalk instance, never the global one.
+// cli-table3's own styling (which asks @colors/colors, and so the environment) is switched off;
+// the header is made bold here instead.
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { severity } from '../core/severity.js';
+import type { Flag, RankedRegion, Report } from '../core/report-schema.js';
+import { FLAG_CODES } from '../core/report-schema.js';
+import {
+  FLAG_DISPLAY,
+  formatBeds,
+  formatBedsRange,
+  formatChange,
+  formatPer100k,
+  formatPopulation,
+  formatRatio,
+} from './number-format.js';
+import type { RenderContext, Renderer } from './render-context.js';
+import { terminalText } from './safe-cell.js';
+
+const HEAD = ['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'Repl.', 'Flags'];
+const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
+
+function per100kCell(value: number, chalk: ChalkInstance): string {
+  const text = formatPer100k(value);
+  switch (severity(value)) {
+    case 'none':
+      return chalk.green(text);
+    case 'moderate':
+      return chalk.yellow(text);
+    case 'severe':
+      return chalk.red(text);
+  }
+}
+
+function rowCells(r: RankedRegion, chalk: ChalkInstance): string[] {
+  return [
+    String(r.rank),
+    terminalText(r.region),
+    terminalText(r.name),
+    formatPopulation(r.population, true),
+    formatBedsRange(r.beds_from, r.beds_to),
+    formatChange(r.bed_change),
+    formatChange(r.community_change_be),
+    formatBeds(r.vacuum_be),
+    per100kCell(r.vacuum_per_100k, chalk),
+    formatRatio(r.replacement_ratio),
+    r.flags.map((f) => FLAG_DISPLAY[f].short).join(' '),
+  ];
+}
+
+function summary(report: Report, context: RenderContext): string {
+  const shown = report.regions.length;
+  const period = `Service vacuum ${report.from}–${report.to}`;
+  if (shown === 0) return `${period}: no region could be ranked.`;
+  const withVacuum = report.regions.filter((r) => r.vacuum_be > 0).length;
+  const total = formatBeds(report.regions.reduce((sum, r) => sum + r.vacuum_be, 0));
+  const ranked = `${context.rankedCount} ${context.rankedCount === 1 ? 'region' : 'regions'} ranked`;
+  const verb = withVacuum === 1 ? 'has' : 'have';
+  const who = context.rankedCount > shown ? `${withVacuum} of the ${shown} shown ${verb}` : `${withVacuum} ${verb}`;
+  return `${period}: ${ranked}; ${who} a vacuum, ${total} bed-equivalents in all (sorted by ${report.sort}).`;
+}
+
+export const renderTable: Renderer = (report, context) => {
+  const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const table = new Table({
+    head: HEAD.map((h) => chalk.bold(h)),
+    colAligns: [...ALIGN],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const r of report.regions) table.push(rowCells(r, chalk));
+
+  const lines = [table.toString()];
+  const used = FLAG_CODES.filter((f: Flag) => report.regions.some((r) => r.flags.includes(f)));
+  if (used.length > 0) {
+    lines.push(`Flags: ${used.map((f) => `${FLAG_DISPLAY[f].short} = ${f} (${FLAG_DISPLAY[f].meaning})`).join('; ')}.`);
+  }
+  lines.push(summary(report, context));
+  if (context.rankedCount > report.regions.length) {
+    lines.push(`Showing the top ${report.regions.length} of ${context.rankedCount} ranked regions.`);
+  }
+  if (report.excluded.length > 0) {
+    lines.push('Excluded (not ranked):');
+    for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
+  }
+  const notice = context.provenance?.notice?.trim();
+  if (notice) lines.push(chalk.italic(terminalText(notice)));
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,290 @@
+// End-to-end: the built binary (npm test builds first), spawned as a user would run it.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from './run-cli.js';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const ESC = '\u001b[';
+
+describe('servicegap (no command, --version, --help)', () => {
+  it('prints help with no command and exits 0', () => {
+    const r = runCli([]);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout).toContain('Usage: servicegap');
+    expect(r.stdout).toMatch(/report/);
+  });
+
+  it('--version prints the package version', () => {
+    const r = runCli(['--version']);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('--help lists the exit codes', () => {
+    const r = runCli(['--help']);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout).toContain('70  internal error');
+    expect(r.stdout).toContain('3   invalid input data');
+  });
+
+  it('an unknown option is a usage error (exit 2) on stderr', () => {
+    const r = runCli(['report', '--frmo', '2000']);
+    expect(r.code, r.context).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/unknown option/);
+  });
+});
+
+describe('servicegap report on the bundled data', () => {
+  it('prints a table without colour when NO_COLOR is set, with the illustrative notice', () => {
+    const r = runCli(['report'], { env: { NO_COLOR: '1' } });
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout).not.toContain(ESC);
+    expect(r.stdout).toContain('Helseregion Øst');
+    expect(r.stdout).toMatch(/Illustrative data/);
+    // diagnostics are on stderr, data on stdout
+    expect(r.stderr).toMatch(/warning: data\/dataset\.json: Illustrative data/);
+  });
+
+  it('colours the table with FORCE_COLOR even when stdout is a pipe', () => {
+    const r = runCli(['report'], { env: { FORCE_COLOR: '1' } });
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout).toContain(ESC);
+  });
+
+  it('--no-color wins over FORCE_COLOR', () => {
+    const r = runCli(['report', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout).not.toContain(ESC);
+  });
+
+  it('JSON output matches the golden file byte for byte', () => {
+    const r = runCli(['report', '--format', 'json']);
+    expect(r.code, r.context).toBe(0);
+    const golden = readFileSync(join(ROOT, 'test/golden/default-report.json'), 'utf8');
+    expect(r.stdout).toBe(golden);
+  });
+
+  it('ranks the five health regions as worked by hand in data/README.md', () => {
+    const report = JSON.parse(runCli(['report', '--format', 'json']).stdout);
+    // B = 2000, T = 2002 (first and last year of beds.csv)
+    expect([report.from, report.to]).toEqual([2000, 2002]);
+    const v = Object.fromEntries(report.regions.map((r: { region: string; vacuum_per_100k: number }) => [r.region, r.vacuum_per_100k]));
+    // NO-MIDT: beds 761 → 679 (−82), community 372 → 370 (−2): vacuum 84 / 633,118 × 100,000 = 13.27
+    expect(v['NO-MIDT']).toBeCloseTo((84 / 633118) * 1e5, 9);
+    // NO-OST: −157 + 65.95 = −91.05 → 91.05 / 1,592,540 × 100,000 = 5.72
+    expect(v['NO-OST']).toBeCloseTo((91.05 / 1592540) * 1e5, 9);
+    // NO-SOR: −62 + 32.05 = −29.95 → 29.95 / 872,493 × 100,000 = 3.43
+    expect(v['NO-SOR']).toBeCloseTo((29.95 / 872493) * 1e5, 9);
+    expect(v['NO-NORD']).toBe(0);
+    expect(v['NO-VEST']).toBe(0);
+    // ties at 0 are ordered by code: NO-NORD before NO-VEST
+    expect(report.regions.map((r: { region: string }) => r.region)).toEqual(['NO-MIDT', 'NO-OST', 'NO-SOR', 'NO-NORD', 'NO-VEST']);
+  });
+
+  it('output is identical across runs', () => {
+    const a = runCli(['report', '--format', 'csv']);
+    const b = runCli(['report', '--format', 'csv']);
+    expect(a.code, a.context).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('--top limits the rows but --fail-above still sees every ranked region', () => {
+    const r = runCli(['report', '--format', 'json', '--top', '1', '--sort', 'vacuum_be', '--fail-above', '10']);
+    // by vacuum_be: NO-OST 91.05 first; NO-MIDT (13.27 per 100k) is not shown but trips the gate
+    expect(r.code, r.context).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.regions.map((x: { region: string }) => x.region)).toEqual(['NO-OST']);
+    expect(r.stderr).toMatch(/--fail-above 10: 1 region\(s\) above it: NO-MIDT \(13\.3\)/);
+  });
+
+  it('--fail-above not tripped exits 0', () => {
+    const r = runCli(['report', '--format', 'json', '--fail-above', '13.3']);
+    expect(r.code, r.context).toBe(0);
+  });
+
+  it('--out writes the file atomically, picks the format from the extension, and keeps stdout empty', () => {
+    const dir = tempDir();
+    const out = join(dir, 'gap.csv');
+    const r = runCli(['report', '--out', out, '--fail-above', '1']);
+    // the report is written before the gate trips
+    expect(r.code, r.context).toBe(1);
+    expect(r.stdout).toBe('');
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^rank,region,name,population,/);
+    expect(csv).toContain('Helseregion Øst');
+    expect(readdirSync(dir)).toEqual(['gap.csv']);
+  });
+
+  it('an --out extension it cannot read is a usage error, and writes nothing', () => {
+    const dir = tempDir();
+    const r = runCli(['report', '--out', join(dir, 'gap.xyz')]);
+    expect(r.code, r.context).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('an --out folder that does not exist is exit 4, naming the file', () => {
+    const r = runCli(['report', '--out', '/nonexistent-folder/gap.json']);
+    expect(r.code, r.context).toBe(4);
+    expect(r.stderr).toMatch(/cannot write \/nonexistent-folder\/gap\.json/);
+  });
+
+  it('markdown output has a table and the notice', () => {
+    const r = runCli(['report', '--format', 'markdown']);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout).toMatch(/^\|.*Rank/m);
+    expect(r.stdout).toMatch(/Illustrative data/);
+  });
+
+  it('--from after --to is a usage error', () => {
+    const r = runCli(['report', '--from', '2002', '--to', '2000']);
+    expect(r.code, r.context).toBe(2);
+    expect(r.stderr).toMatch(/--from \(2002\) is after --to \(2000\)/);
+  });
+
+  it('a bad --top value is a usage error naming the option', () => {
+    const r = runCli(['report', '--top', '0']);
+    expect(r.code, r.context).toBe(2);
+    expect(r.stderr).toMatch(/--top/);
+  });
+});
+
+describe('servicegap report on other data', () => {
+  it('reproduces the worked stock example (SPEC §3)', () => {
+    const r = runCli(['report', '--data', 'fixtures/worked-stock', '--format', 'json']);
+    expect(r.code, r.context).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.regions.map((x: { region: string }) => x.region)).toEqual(['FI-VS', 'FI-KS', 'FI-PIR', 'FI-LAP']);
+    expect(report.excluded).toEqual([{ region: 'FI-KAI', reason: 'population' }]);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('Chile 1990 → 2017 (Mundt et al. 2022 rates): vacuum 4.15 per 100,000', () => {
+    const r = runCli(['report', '--data', 'data/examples/chile-1990-2017', '--format', 'json']);
+    expect(r.code, r.context).toBe(0);
+    const cl = JSON.parse(r.stdout).regions[0];
+    // beds 23.6 → 6.3 = −17.3; community 2.3 → 15.45 = +13.15; net −4.15 (population 100,000)
+    expect(cl.bed_change).toBeCloseTo(-17.3, 9);
+    expect(cl.community_change_be).toBeCloseTo(13.15, 9);
+    expect(cl.vacuum_per_100k).toBeCloseTo(4.15, 9);
+  });
+
+  it('Norway national 1998 → 2007: 1,211 beds not replaced, 27.04 per 100,000', () => {
+    const r = runCli(['report', '--data', 'data/examples/norway-national-1998-2007', '--format', 'json']);
+    expect(r.code, r.context).toBe(0);
+    const no = JSON.parse(r.stdout).regions[0];
+    // institutional 4488 → 2904 = −1584; DPS beds 1492 → 1865 = +373; net −1211; 1211 / 4,478,497 × 1e5
+    expect(no.bed_change).toBe(-1584);
+    expect(no.community_change_be).toBe(373);
+    expect(no.vacuum_per_100k).toBeCloseTo((1211 / 4478497) * 1e5, 9);
+    expect(no.flags).toContain('carried_forward');
+  });
+
+  it('reads one file from standard input with "-"', () => {
+    const services = readFileSync(join(ROOT, 'fixtures/worked-stock/services.csv'));
+    const r = runCli(
+      ['report', '--data', 'fixtures/worked-stock', '--services', '-', '--format', 'json'],
+      { input: services },
+    );
+    expect(r.code, r.context).toBe(0);
+    expect(JSON.parse(r.stdout).regions[0].region).toBe('FI-VS');
+  });
+
+  it('two inputs from standard input is a usage error', () => {
+    const r = runCli(['report', '--regions', '-', '--population', '-']);
+    expect(r.code, r.context).toBe(2);
+  });
+
+  it('a missing data folder is exit 4 naming the file', () => {
+    const r = runCli(['report', '--data', 'no-such-folder']);
+    expect(r.code, r.context).toBe(4);
+    expect(r.stderr).toMatch(/cannot read no-such-folder\/regions\.csv: no such file/);
+  });
+
+  it('uses servicegap.config.json from the working folder', () => {
+    const dir = tempDir();
+    // FI-VS outreach caseload weight 0.1 → 0.3: community +200 × 0.3 = +60, net +0 → vacuum 0
+    writeFileSync(join(dir, 'servicegap.config.json'), JSON.stringify({ weights: { outreach: { caseload: 0.3 } } }));
+    const r = runCli(['report', '--data', join(ROOT, 'fixtures/worked-stock'), '--format', 'json'], { cwd: dir });
+    expect(r.code, r.context).toBe(0);
+    const vs = JSON.parse(r.stdout).regions.find((x: { region: string }) => x.region === 'FI-VS');
+    expect(vs.community_change_be).toBeCloseTo(60, 9);
+    expect(vs.vacuum_be).toBe(0);
+  });
+
+  it('an invalid config is exit 3 naming the key', () => {
+    const dir = tempDir();
+    const config = join(dir, 'bad.json');
+    writeFileSync(config, JSON.stringify({ weights: { crises: { teams: 1 } } }));
+    const r = runCli(['report', '--config', config]);
+    expect(r.code, r.context).toBe(3);
+    expect(r.stderr).toMatch(/bad\.json: weights/);
+  });
+});
+
+describe('servicegap validate', () => {
+  it('exits 0 with a one-line summary on clean data', () => {
+    const r = runCli(['validate', '--data', 'fixtures/worked-stock']);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toMatch(/^ok: 4 files, 5 regions, beds as stock 2015–2022/);
+  });
+
+  it('lists every problem with file, line and column, and exits 3', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'regions.csv'), 'region,name\nNO-03,Oslo\nNO-46,Vestland\n');
+    writeFileSync(join(dir, 'population.csv'), 'region,year,population\nNO-03,2020,700000\nNO-46,2020,0\n');
+    writeFileSync(join(dir, 'beds.csv'), 'region,year,beds\nNO-03,2015,100\nNO-03,2020,80\nNO-47,2020,5\n');
+    writeFileSync(
+      join(dir, 'services.csv'),
+      'region,year,service,capacity,unit\nNO-03,2015,botilbud,12,places\nNO-03,2020,botilbod,14,places\nNO-03,2020,FACT,12,5,caseload\nNO-03,2020,FACT,\"12,5\",caseload\n',
+    );
+    const r = runCli(['validate', '--data', dir]);
+    expect(r.code, r.context).toBe(3);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toContain(`${dir}/population.csv:3: column "population": expected a number > 0, got "0"`);
+    expect(lines.some((l) => l.startsWith(`${dir}/beds.csv:4: column "region": unknown region "NO-47"`) && l.includes('did you mean "NO-46"?'))).toBe(true);
+    expect(lines).toContain(`${dir}/services.csv:4: expected 5 fields like the header, got 6 (delimiter ",")`);
+    expect(lines).toContain(`${dir}/services.csv:5: column "capacity": expected a number ≥ 0, got "12,5"`);
+    expect(lines.some((l) => l.startsWith(`${dir}/services.csv:3: column "service": service "botilbod" maps to no category`) && l.includes('did you mean "botilbud" (supported_living)?'))).toBe(true);
+    expect(lines.at(-1)).toBe('servicegap: invalid input data: 5 problems');
+  });
+});
+
+describe('servicegap taxonomy', () => {
+  it('lists the nine categories and at least 60 aliases as CSV', () => {
+    const r = runCli(['taxonomy', '--format', 'csv']);
+    expect(r.code, r.context).toBe(0);
+    const rows = r.stdout.trim().split('\n').slice(1);
+    expect(rows.filter((l) => l.includes(',category,'))).toHaveLength(9);
+    expect(rows.filter((l) => l.includes(',builtin,')).length).toBeGreaterThanOrEqual(60);
+    expect(r.stdout).toContain('vertaistuki');
+    expect(r.stdout).toContain('مراكز الصحة النفسية المجتمعية');
+  });
+
+  it('--unmapped lists the names in the data that map to nothing, with a suggestion', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'regions.csv'), 'region\nA\n');
+    writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2020,1000\n');
+    writeFileSync(join(dir, 'services.csv'), 'region,year,service,capacity,unit\nA,2020,botilbud,1,places\nA,2020,vaerested,2,places\nA,2021,vaerested,2,places\n');
+    const r = runCli(['taxonomy', '--unmapped', '--data', dir, '--format', 'json']);
+    expect(r.code, r.context).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([{ service: 'vaerested', rows: 2, first_line: 3, suggestion: 'værested (day_services)' }]);
+    expect(r.stderr).toMatch(/1 of 2 service names/);
+  });
+});
+
+describe('nothing is left half-written', () => {
+  it('a failed run leaves an existing report untouched', () => {
+    const dir = tempDir();
+    const out = join(dir, 'gap.json');
+    writeFileSync(out, 'previous good report');
+    const r = runCli(['report', '--data', 'no-such-folder', '--out', out]);
+    expect(r.code, r.context).toBe(4);
+    expect(readFileSync(out, 'utf8')).toBe('previous good report');
+    expect(existsSync(out)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['gap.json']);
+  });
+});

@@ -1,0 +1,69 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { renderCsv } from '../../src/report/csv.js';
+import { sampleContext, sampleReport } from './sample-report.js';
+
+const HEADER =
+  'rank,region,name,population,beds_from,beds_to,bed_change,beds_closed,community_from_be,community_to_be,' +
+  'community_change_be,net_change_be,vacuum_be,vacuum_per_100k,replacement_ratio,capacity_per_100k_from,' +
+  'capacity_per_100k_to,rate_drop_per_100k,flags';
+
+describe('renderCsv', () => {
+  const report = sampleReport();
+  const text = renderCsv(report, sampleContext());
+  const lines = text.split('\n');
+
+  it('has the SPEC §6 header, one row per region, LF line ends and a final newline', () => {
+    expect(lines[0]).toBe(HEADER);
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text).not.toContain('\r');
+    expect(lines).toHaveLength(report.regions.length + 2);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('writes unrounded numbers in their shortest round-trip form', () => {
+    expect(lines[1]).toBe(
+      `1,FI-17,Pohjois-Pohjanmaa,483000,260,200,-60,60,30,50,20,-40,40,8.281573498964804,${String(20 / 60)},` +
+        `${String(report.regions[0]!.capacity_per_100k_from)},${String(report.regions[0]!.capacity_per_100k_to)},` +
+        `${String(report.regions[0]!.rate_drop_per_100k)},carried_forward`,
+    );
+  });
+
+  it('neutralises a formula-like name but not negative numbers', () => {
+    expect(lines[2]).toBe(`2,ZZ-1,"'=HYPERLINK(""x"")",50000,10,8,-2,2,0,0.5,0.5,-1.5,1.5,3,0.25,20,17,3,`);
+    expect(lines[1]).toContain(',-60,');
+    expect(lines[1]).not.toContain("'-60");
+  });
+
+  it('writes null as an empty cell and joins flags with ";"', () => {
+    expect(lines[5]).toBe(
+      `5,NO-42,"Agder | Sør, Vest",300000,,,-30,30,0,35,35,5,0,0,${String(35 / 30)},,,,carried_forward;service_started_later`,
+    );
+  });
+
+  it('passes names in any script through unchanged', () => {
+    expect(text).toContain(',Møre og Romsdal,');
+    expect(text).toContain(',القاهرة,');
+  });
+
+  it('round-trips through a CSV parser', () => {
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(report.regions.length);
+    for (const [i, region] of report.regions.entries()) {
+      const row = rows[i]!;
+      expect(Object.keys(row)).toEqual(HEADER.split(','));
+      for (const [key, value] of Object.entries(region)) {
+        const cell = row[key];
+        if (key === 'flags') expect(cell).toBe((value as string[]).join(';'));
+        else if (key === 'name') expect(cell).toBe(region.name.startsWith('=') ? `'${region.name}` : region.name);
+        else if (value === null) expect(cell, key).toBe('');
+        else if (typeof value === 'number') expect(Number(cell), `${region.region}.${key}`).toBe(value);
+        else expect(cell, key).toBe(value);
+      }
+    }
+  });
+
+  it('writes only the header for a report without regions', () => {
+    expect(renderCsv({ ...report, regions: [] }, sampleContext({ rankedCount: 0 }))).toBe(`${HEADER}\n`);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { NOTICE, sampleContext, sampleReport } from './sample-report.js';
+
+/** Split a GFM table row into its cells, honouring `\|` escapes. */
+function cells(row: string): string[] {
+  return row
+    .replace(/^\| | \|$/g, '')
+    .split(/(?<!\\) \| /)
+    .map((c) => c.trim());
+}
+
+describe('renderMarkdown', () => {
+  const report = sampleReport();
+  const text = renderMarkdown(report, sampleContext());
+  const lines = text.split('\n');
+  const tableRows = lines.filter((l) => l.startsWith('|'));
+
+  it('starts with the heading and a headline', () => {
+    expect(lines[0]).toBe('# Service vacuum 2018–2022');
+    expect(lines[2]).toBe(
+      '**3 of 5 ranked regions have a service vacuum**, 44 bed-equivalents in all; sorted by `vacuum_per_100k`, highest first.',
+    );
+  });
+
+  it('has the columns, right-aligned numbers, one row per region', () => {
+    expect(cells(tableRows[0]!)).toEqual([
+      'Rank',
+      'Region',
+      'Population',
+      'Beds B→T',
+      'Bed change',
+      'Community change (bed-eq.)',
+      'Vacuum (bed-eq.)',
+      'Vacuum per 100k',
+      'Replacement',
+      'Flags',
+    ]);
+    expect(tableRows[1]).toBe('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    expect(tableRows).toHaveLength(2 + report.regions.length);
+    for (const row of tableRows) expect(cells(row)).toHaveLength(10);
+  });
+
+  it('rounds numbers for display', () => {
+    expect(cells(tableRows[2]!)).toEqual([
+      '1',
+      'Pohjois-Pohjanmaa (FI-17)',
+      '483000',
+      '260 → 200',
+      '-60',
+      '+20',
+      '40',
+      '8.3',
+      '0.33',
+      '`carried_forward`',
+    ]);
+    expect(cells(tableRows[6]!)).toEqual([
+      '5',
+      'Agder \\| Sør, Vest (NO-42)',
+      '300000',
+      '–',
+      '-30',
+      '+35',
+      '0',
+      '0.0',
+      '1.17',
+      '`carried_forward`, `service_started_later`',
+    ]);
+    expect(cells(tableRows[5]!)[8]).toBe('–');
+  });
+
+  it('escapes text cells: pipes, and a leading formula character', () => {
+    expect(text).toContain('| Agder \\| Sør, Vest (NO-42) |');
+    expect(text).not.toContain('Agder | Sør');
+    expect(text).toContain('| \\=HYPERLINK("x") (ZZ-1) |');
+    expect(text).toContain('| القاهرة (EG-C) |');
+    expect(text).toContain('| Møre og Romsdal (NO-15) |');
+  });
+
+  it('lists excluded regions and warnings, escaped', () => {
+    expect(text).toContain('## Excluded\n\n- SE-25: population at 2022 unknown\n');
+    expect(text).toContain(
+      '## Warnings\n\n- services.csv:7: dropped the unmapped service "a\\|b"\n- beds.csv: no rows for 2019\n',
+    );
+  });
+
+  it('ends with the provenance notice in italics', () => {
+    expect(text.endsWith(`\n\n*${NOTICE}*\n`)).toBe(true);
+    const without = renderMarkdown(report, sampleContext({ provenance: undefined }));
+    expect(without).not.toContain(NOTICE);
+    expect(without.endsWith('- beds.csv: no rows for 2019\n')).toBe(true);
+  });
+
+  it('leaves out empty sections', () => {
+    const bare = renderMarkdown({ ...report, excluded: [], warnings: [] }, sampleContext({ provenance: undefined }));
+    expect(bare).not.toContain('## Excluded');
+    expect(bare).not.toContain('## Warnings');
+    expect(bare).not.toContain('Showing the top');
+  });
+
+  it('says when only the top N are shown', () => {
+    const top = { ...report, regions: report.regions.slice(0, 2) };
+    const md = renderMarkdown(top, sampleContext({ rankedCount: 5 }));
+    expect(md).toContain('\n\nShowing the top 2 of 5 ranked regions.\n\n');
+    expect(md).toContain('**2 of the 2 regions shown have a service vacuum**, 41.5 bed-equivalents in all');
+    expect(text).not.toContain('Showing the top');
+  });
+
+  it('handles a report with no ranked region', () => {
+    const md = renderMarkdown({ ...report, regions: [] }, sampleContext({ rankedCount: 0 }));
+    expect(md).toContain('No region could be ranked.');
+    expect(md.split('\n').filter((l) => l.startsWith('|'))).toHaveLength(2);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NULL_DISPLAY,
+  formatBeds,
+  formatBedsRange,
+  formatChange,
+  formatPer100k,
+  formatPopulation,
+  formatRatio,
+} from '../../src/report/number-format.js';
+
+describe('number-format', () => {
+  it('rounds per-100k values to 1 decimal', () => {
+    expect(formatPer100k(8.281573498964804)).toBe('8.3');
+    expect(formatPer100k(0)).toBe('0.0');
+    expect(formatPer100k(12)).toBe('12.0');
+    expect(formatPer100k(0.94339)).toBe('0.9');
+  });
+
+  it('rounds ratios to 2 decimals', () => {
+    expect(formatRatio(0.3333333333333333)).toBe('0.33');
+    expect(formatRatio(35 / 30)).toBe('1.17');
+    expect(formatRatio(-0.5)).toBe('-0.50');
+  });
+
+  it('shows beds and bed-equivalents with at most 1 decimal, trimmed', () => {
+    expect(formatBeds(12)).toBe('12');
+    expect(formatBeds(12.5)).toBe('12.5');
+    expect(formatBeds(12.04)).toBe('12');
+    expect(formatBeds(12.96)).toBe('13');
+    expect(formatBeds(-60)).toBe('-60');
+  });
+
+  it('shows null as an en dash', () => {
+    expect(NULL_DISPLAY).toBe('\u2013');
+    expect(formatPer100k(null)).toBe('–');
+    expect(formatRatio(null)).toBe('–');
+    expect(formatBeds(null)).toBe('–');
+    expect(formatChange(null)).toBe('–');
+    expect(formatPopulation(null)).toBe('–');
+    expect(formatBedsRange(null, null)).toBe('–');
+    expect(formatBedsRange(260, null)).toBe('260 → –');
+  });
+
+  it('never prints -0', () => {
+    expect(formatBeds(-0)).toBe('0');
+    expect(formatPer100k(-0)).toBe('0.0');
+    expect(formatPer100k(-0.04)).toBe('0.0');
+    expect(formatRatio(-0.001)).toBe('0.00');
+    expect(formatBeds(-0.04)).toBe('0');
+    expect(formatChange(-0.04)).toBe('0');
+    expect(formatPopulation(-0.2)).toBe('0');
+  });
+
+  it('signs positive changes only', () => {
+    expect(formatChange(20)).toBe('+20');
+    expect(formatChange(0.5)).toBe('+0.5');
+    expect(formatChange(0.04)).toBe('0');
+    expect(formatChange(0)).toBe('0');
+    expect(formatChange(-60)).toBe('-60');
+  });
+
+  it('shows population without decimals, grouped with commas only on request', () => {
+    expect(formatPopulation(483000)).toBe('483000');
+    expect(formatPopulation(483000, true)).toBe('483,000');
+    expect(formatPopulation(10000000, true)).toBe('10,000,000');
+    expect(formatPopulation(999, true)).toBe('999');
+    expect(formatPopulation(1000.6, true)).toBe('1,001');
+  });
+});

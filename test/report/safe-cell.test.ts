@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvCellText, escapeMarkdown, terminalText } from '../../src/report/safe-cell.js';
+
+describe('csvCellText', () => {
+  it('neutralises text that a spreadsheet would run as a formula', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCellText(`${start}1+1`)).toBe(`'${start}1+1`);
+    expect(csvCellText('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+  });
+
+  it('leaves other text, and every number, unchanged', () => {
+    expect(csvCellText('Pohjois-Pohjanmaa')).toBe('Pohjois-Pohjanmaa');
+    expect(csvCellText('القاهرة')).toBe('القاهرة');
+    expect(csvCellText(-60)).toBe('-60');
+    expect(csvCellText(8.281573498964804)).toBe('8.281573498964804');
+    expect(csvCellText(-0)).toBe('0');
+    expect(csvCellText(null)).toBe('');
+  });
+
+  it('the same characters as text are neutralised: the type decides, not the look', () => {
+    expect(csvCellText('-60')).toBe("'-60");
+  });
+});
+
+describe('csvCell', () => {
+  it('quotes per RFC 4180', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('a\nb')).toBe('"a\nb"');
+    expect(csvCell('a\rb')).toBe('"a\rb"');
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('escapes pipes and backslashes', () => {
+    expect(escapeMarkdown('a|b')).toBe('a\\|b');
+    expect(escapeMarkdown('a\\b')).toBe('a\\\\b');
+    expect(escapeMarkdown('a\\|b')).toBe('a\\\\\\|b');
+  });
+
+  it('turns line breaks and tabs into spaces', () => {
+    expect(escapeMarkdown('a\r\nb\nc\rd\te')).toBe('a b c d e');
+  });
+
+  it('escapes inline Markdown so it renders literally', () => {
+    expect(escapeMarkdown('*x* _y_ `z` [l](u) <b> ~s~ &amp;')).toBe(
+      '\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\<b\\> \\~s\\~ \\&amp;',
+    );
+  });
+
+  it('puts a backslash before a leading formula character', () => {
+    expect(escapeMarkdown('=HYPERLINK("x")')).toBe('\\=HYPERLINK("x")');
+    expect(escapeMarkdown('+1')).toBe('\\+1');
+    expect(escapeMarkdown('-1')).toBe('\\-1');
+    expect(escapeMarkdown('@team')).toBe('\\@team');
+    expect(escapeMarkdown('Pohjois-Pohjanmaa')).toBe('Pohjois-Pohjanmaa');
+    expect(escapeMarkdown('Møre og Romsdal')).toBe('Møre og Romsdal');
+  });
+});
+
+describe('terminalText', () => {
+  it('removes control characters, including ANSI escapes', () => {
+    expect(terminalText('a\u001b[31mb')).toBe('a\ufffd[31mb');
+    expect(terminalText('a\nb\tc')).toBe('a b c');
+    expect(terminalText('القاهرة')).toBe('القاهرة');
+  });
+});

@@ -1,0 +1,142 @@
+// A hand-built report for the renderer tests: names in several scripts, a formula-like name, a
+// name with a pipe and a comma, and a region whose bed numbers are unknown (events-file style).
+import type { Provenance } from '../../src/core/dataset.js';
+import type { RankedRegion, Report } from '../../src/core/report-schema.js';
+import { resolveWeights } from '../../src/core/weights.js';
+import type { RenderContext } from '../../src/report/render-context.js';
+
+const per100k = (value: number, population: number) => (value / population) * 100000;
+
+// FI-17: beds 260 → 200 (−60), outreach +200 caseload × 0.1 = +20 bed-eq.; vacuum 40 of 483,000.
+const pohjois: RankedRegion = {
+  rank: 1,
+  region: 'FI-17',
+  name: 'Pohjois-Pohjanmaa',
+  population: 483000,
+  beds_from: 260,
+  beds_to: 200,
+  bed_change: -60,
+  beds_closed: 60,
+  community_from_be: 30,
+  community_to_be: 50,
+  community_change_be: 20,
+  net_change_be: -40,
+  vacuum_be: 40,
+  vacuum_per_100k: 8.281573498964804,
+  replacement_ratio: 20 / 60,
+  capacity_per_100k_from: per100k(290, 480000),
+  capacity_per_100k_to: per100k(250, 483000),
+  rate_drop_per_100k: per100k(290, 480000) - per100k(250, 483000),
+  flags: ['carried_forward'],
+};
+
+const formula: RankedRegion = {
+  rank: 2,
+  region: 'ZZ-1',
+  name: '=HYPERLINK("x")',
+  population: 50000,
+  beds_from: 10,
+  beds_to: 8,
+  bed_change: -2,
+  beds_closed: 2,
+  community_from_be: 0,
+  community_to_be: 0.5,
+  community_change_be: 0.5,
+  net_change_be: -1.5,
+  vacuum_be: 1.5,
+  vacuum_per_100k: 3,
+  replacement_ratio: 0.25,
+  capacity_per_100k_from: 20,
+  capacity_per_100k_to: 17,
+  rate_drop_per_100k: 3,
+  flags: [],
+};
+
+const more: RankedRegion = {
+  rank: 3,
+  region: 'NO-15',
+  name: 'Møre og Romsdal',
+  population: 265000,
+  beds_from: 120,
+  beds_to: 110,
+  bed_change: -10,
+  beds_closed: 10,
+  community_from_be: 5,
+  community_to_be: 12.5,
+  community_change_be: 7.5,
+  net_change_be: -2.5,
+  vacuum_be: 2.5,
+  vacuum_per_100k: per100k(2.5, 265000),
+  replacement_ratio: 0.75,
+  capacity_per_100k_from: per100k(125, 260000),
+  capacity_per_100k_to: per100k(122.5, 265000),
+  rate_drop_per_100k: per100k(125, 260000) - per100k(122.5, 265000),
+  flags: ['service_started_later'],
+};
+
+const cairo: RankedRegion = {
+  rank: 4,
+  region: 'EG-C',
+  name: 'القاهرة',
+  population: 10000000,
+  beds_from: 500,
+  beds_to: 520,
+  bed_change: 20,
+  beds_closed: 0,
+  community_from_be: 100,
+  community_to_be: 100,
+  community_change_be: 0,
+  net_change_be: 20,
+  vacuum_be: 0,
+  vacuum_per_100k: 0,
+  replacement_ratio: null,
+  capacity_per_100k_from: 6,
+  capacity_per_100k_to: 6.2,
+  rate_drop_per_100k: -0.20000000000000018,
+  flags: [],
+};
+
+// Events-style: bed stock unknown, so beds and the rates are null.
+const agder: RankedRegion = {
+  rank: 5,
+  region: 'NO-42',
+  name: 'Agder | Sør, Vest',
+  population: 300000,
+  beds_from: null,
+  beds_to: null,
+  bed_change: -30,
+  beds_closed: 30,
+  community_from_be: 0,
+  community_to_be: 35,
+  community_change_be: 35,
+  net_change_be: 5,
+  vacuum_be: 0,
+  vacuum_per_100k: 0,
+  replacement_ratio: 35 / 30,
+  capacity_per_100k_from: null,
+  capacity_per_100k_to: null,
+  rate_drop_per_100k: null,
+  flags: ['carried_forward', 'service_started_later'],
+};
+
+export function sampleReport(): Report {
+  return {
+    servicegap: '0.1.0',
+    from: 2018,
+    to: 2022,
+    sort: 'vacuum_per_100k',
+    regions: [pohjois, formula, more, cairo, agder].map((r) => ({ ...r, flags: [...r.flags] })),
+    excluded: [{ region: 'SE-25', reason: 'population at 2022 unknown' }],
+    warnings: [
+      { file: 'services.csv', line: 7, message: 'dropped the unmapped service "a|b"' },
+      { file: 'beds.csv', line: null, message: 'no rows for 2019' },
+    ],
+  };
+}
+
+export const NOTICE = 'Illustrative data: community capacities are synthetic.';
+
+export function sampleContext(overrides: Partial<RenderContext> = {}): RenderContext {
+  const provenance: Provenance = { title: 'Sample', illustrative: true, notice: NOTICE };
+  return { color: false, weights: resolveWeights(), rankedCount: 5, provenance, ...overrides };
+}

@@ -1,0 +1,107 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { SEVERITY_BANDS, severity } from '../../src/core/severity.js';
+import { renderTable } from '../../src/report/table.js';
+import { NOTICE, sampleContext, sampleReport } from './sample-report.js';
+
+const ESC = '\u001b[';
+const RED = '\u001b[31m';
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** The table's own lines: from its top border to its bottom border. */
+function tableLines(text: string): string[] {
+  const lines = stripAnsi(text).split('\n');
+  const start = lines.findIndex((l) => l.startsWith('┌'));
+  const end = lines.findIndex((l) => l.startsWith('└'));
+  return lines.slice(start, end + 1);
+}
+
+describe('severity', () => {
+  it('bands a vacuum per 100k: 0 none, below 5 moderate, from 5 severe', () => {
+    expect(SEVERITY_BANDS.severeFrom).toBe(5);
+    expect(severity(0)).toBe('none');
+    expect(severity(0.01)).toBe('moderate');
+    expect(severity(4.99)).toBe('moderate');
+    expect(severity(5)).toBe('severe');
+    expect(severity(8.281573498964804)).toBe('severe');
+    expect(severity(Number.NaN)).toBe('none');
+  });
+});
+
+describe('renderTable', () => {
+  const report = sampleReport();
+
+  it('without colour has no ANSI codes at all', () => {
+    const text = renderTable(report, sampleContext({ color: false }));
+    expect(text).not.toContain(ESC);
+    expect(text).toContain('Pohjois-Pohjanmaa');
+  });
+
+  it('with colour marks a severe per-100k vacuum red, a moderate one yellow, none green', () => {
+    const text = renderTable(report, sampleContext({ color: true }));
+    expect(text).toContain(`${RED}8.3\u001b[39m`);
+    expect(text).toContain('\u001b[33m3.0\u001b[39m');
+    expect(text).toContain('\u001b[33m0.9\u001b[39m');
+    expect(text).toContain('\u001b[32m0.0\u001b[39m');
+    const line = text.split('\n').find((l) => l.includes('Pohjois-Pohjanmaa'))!;
+    expect(line).toContain(RED);
+  });
+
+  it('shows the columns and rounded values', () => {
+    const text = renderTable(report, sampleContext());
+    const header = tableLines(text)[1]!;
+    const heads = header.split('│').map((c) => c.trim()).filter((c) => c !== '');
+    expect(heads).toEqual(['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'Repl.', 'Flags']);
+    const row = (code: string) =>
+      tableLines(text)
+        .find((l) => l.includes(` ${code} `))!
+        .split('│')
+        .map((c) => c.trim())
+        .slice(1, -1);
+    expect(row('FI-17')).toEqual(['1', 'FI-17', 'Pohjois-Pohjanmaa', '483,000', '260 → 200', '-60', '+20', '40', '8.3', '0.33', 'CF']);
+    expect(row('NO-42')).toEqual(['5', 'NO-42', 'Agder | Sør, Vest', '300,000', '–', '-30', '+35', '0', '0.0', '1.17', 'CF SL']);
+    expect(row('EG-C')).toEqual(['4', 'EG-C', 'القاهرة', '10,000,000', '500 → 520', '+20', '0', '0', '0.0', '–', '']);
+  });
+
+  it('aligns every line, with Arabic and Norwegian names, with and without colour', () => {
+    for (const color of [false, true]) {
+      const lines = tableLines(renderTable(report, sampleContext({ color })));
+      expect(lines.length).toBe(4 + report.regions.length);
+      const widths = new Set(lines.map((l) => stringWidth(l)));
+      expect(widths.size).toBe(1);
+      // For these BMP strings without combining marks, UTF-16 length equals display width.
+      expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+    }
+  });
+
+  it('prints a flag legend, a summary, excluded regions and the notice below the table', () => {
+    const text = renderTable(report, sampleContext());
+    const after = text.slice(text.lastIndexOf('┘') + 2).split('\n');
+    expect(after).toEqual([
+      'Flags: CF = carried_forward (a value carried forward from an earlier year entered a metric); ' +
+        'SL = service_started_later (a service series counted 0 at the baseline year).',
+      'Service vacuum 2018–2022: 5 regions ranked; 3 have a vacuum, 44 bed-equivalents in all (sorted by vacuum_per_100k).',
+      'Excluded (not ranked):',
+      '  SE-25: population at 2022 unknown',
+      NOTICE,
+      '',
+    ]);
+  });
+
+  it('leaves the legend out when no region has a flag, and says when only the top N are shown', () => {
+    const top = { ...report, regions: report.regions.slice(1, 2), excluded: [] };
+    const text = renderTable(top, sampleContext({ rankedCount: 5, provenance: undefined }));
+    const after = text.slice(text.lastIndexOf('┘') + 2);
+    expect(after).toBe(
+      'Service vacuum 2018–2022: 5 regions ranked; 1 of the 1 shown has a vacuum, 1.5 bed-equivalents in all (sorted by vacuum_per_100k).\n' +
+        'Showing the top 1 of 5 ranked regions.\n',
+    );
+  });
+
+  it('neutralises control characters in names', () => {
+    const evil = { ...report, regions: [{ ...report.regions[0]!, name: 'X\u001b[2JY\nZ' }] };
+    const text = renderTable(evil, sampleContext({ color: false, rankedCount: 1 }));
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('X\ufffd[2JY Z');
+  });
+});
