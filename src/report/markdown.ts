@@ -38,14 +38,11 @@ function row(cells: readonly string[]): string {
 }
 
 function headline(report: Report, context: RenderContext): string {
-  const shown = report.regions.length;
-  if (shown === 0) return 'No region could be ranked.';
-  const withVacuum = report.regions.filter((r) => r.vacuum_be > 0).length;
-  const total = report.regions.reduce((sum, r) => sum + r.vacuum_be, 0);
-  const of = context.rankedCount > shown ? `of the ${shown} regions shown` : `of ${shown} ranked regions`;
+  const { ranked, withVacuum, totalVacuumBe } = context.summary;
+  if (ranked === 0) return 'No region could be ranked.';
   const verb = withVacuum === 1 ? 'has' : 'have';
   return (
-    `**${withVacuum} ${of} ${verb} a service vacuum**, ${formatBeds(total)} bed-equivalents in all; ` +
+    `**${withVacuum} of ${ranked} ranked regions ${verb} a service vacuum**, ${formatBeds(totalVacuumBe)} bed-equivalents in all; ` +
     `sorted by \`${report.sort}\`, highest first.`
   );
 }
@@ -62,8 +59,8 @@ export const renderMarkdown: Renderer = (report, context) => {
   ];
   blocks.push(table.join('\n'));
 
-  if (context.rankedCount > report.regions.length) {
-    blocks.push(`Showing the top ${report.regions.length} of ${context.rankedCount} ranked regions.`);
+  if (context.summary.ranked > report.regions.length) {
+    blocks.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
   if (report.excluded.length > 0) {
     blocks.push('## Excluded');

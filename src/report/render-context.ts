@@ -1,6 +1,7 @@
 // What every renderer receives besides the report itself.
 import type { Provenance } from '../core/dataset.js';
 import type { Report } from '../core/report-schema.js';
+import type { ReportSummary } from '../core/summary.js';
 import type { WeightTable } from '../core/weights.js';
 
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
@@ -13,8 +14,8 @@ export interface RenderContext {
   readonly provenance?: Provenance | undefined;
   /** Weights in force, for formats that list them. */
   readonly weights: WeightTable;
-  /** Shown regions may be a --top slice of the ranking; this is how many were ranked in all. */
-  readonly rankedCount: number;
+  /** Headline numbers of the whole ranking (the regions shown may be a --top slice of it). */
+  readonly summary: ReportSummary;
 }
 
 /** A renderer turns a report into the full text of one output format. */

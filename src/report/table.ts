@@ -53,15 +53,14 @@ function rowCells(r: RankedRegion, chalk: ChalkInstance): string[] {
 }
 
 function summary(report: Report, context: RenderContext): string {
-  const shown = report.regions.length;
+  const { ranked, withVacuum, totalVacuumBe } = context.summary;
   const period = `Service vacuum ${report.from}–${report.to}`;
-  if (shown === 0) return `${period}: no region could be ranked.`;
-  const withVacuum = report.regions.filter((r) => r.vacuum_be > 0).length;
-  const total = formatBeds(report.regions.reduce((sum, r) => sum + r.vacuum_be, 0));
-  const ranked = `${context.rankedCount} ${context.rankedCount === 1 ? 'region' : 'regions'} ranked`;
+  if (ranked === 0) return `${period}: no region could be ranked.`;
   const verb = withVacuum === 1 ? 'has' : 'have';
-  const who = context.rankedCount > shown ? `${withVacuum} of the ${shown} shown ${verb}` : `${withVacuum} ${verb}`;
-  return `${period}: ${ranked}; ${who} a vacuum, ${total} bed-equivalents in all (sorted by ${report.sort}).`;
+  return (
+    `${period}: ${ranked} ${ranked === 1 ? 'region' : 'regions'} ranked; ${withVacuum} ${verb} a vacuum, ` +
+    `${formatBeds(totalVacuumBe)} bed-equivalents in all (sorted by ${report.sort}).`
+  );
 }
 
 export const renderTable: Renderer = (report, context) => {
@@ -79,8 +78,8 @@ export const renderTable: Renderer = (report, context) => {
     lines.push(`Flags: ${used.map((f) => `${FLAG_DISPLAY[f].short} = ${f} (${FLAG_DISPLAY[f].meaning})`).join('; ')}.`);
   }
   lines.push(summary(report, context));
-  if (context.rankedCount > report.regions.length) {
-    lines.push(`Showing the top ${report.regions.length} of ${context.rankedCount} ranked regions.`);
+  if (context.summary.ranked > report.regions.length) {
+    lines.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
   if (report.excluded.length > 0) {
     lines.push('Excluded (not ranked):');

@@ -1,3 +1,4 @@
+import { summarize } from '../../src/core/summary.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/report/csv.js';
@@ -64,6 +65,6 @@ describe('renderCsv', () => {
   });
 
   it('writes only the header for a report without regions', () => {
-    expect(renderCsv({ ...report, regions: [] }, sampleContext({ rankedCount: 0 }))).toBe(`${HEADER}\n`);
+    expect(renderCsv({ ...report, regions: [] }, sampleContext({ summary: summarize({ regions: [] }) }))).toBe(`${HEADER}\n`);
   });
 });

@@ -1,3 +1,4 @@
+import { summarize } from '../../src/core/summary.js';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { NOTICE, sampleContext, sampleReport } from './sample-report.js';
@@ -100,14 +101,15 @@ describe('renderMarkdown', () => {
 
   it('says when only the top N are shown', () => {
     const top = { ...report, regions: report.regions.slice(0, 2) };
-    const md = renderMarkdown(top, sampleContext({ rankedCount: 5 }));
+    const md = renderMarkdown(top, sampleContext());
     expect(md).toContain('\n\nShowing the top 2 of 5 ranked regions.\n\n');
-    expect(md).toContain('**2 of the 2 regions shown have a service vacuum**, 41.5 bed-equivalents in all');
+    // the headline speaks for all 5 ranked regions, not the 2 shown: 3 with a vacuum, 40 + 1.5 + 2.5 = 44
+    expect(md).toContain('**3 of 5 ranked regions have a service vacuum**, 44 bed-equivalents in all');
     expect(text).not.toContain('Showing the top');
   });
 
   it('handles a report with no ranked region', () => {
-    const md = renderMarkdown({ ...report, regions: [] }, sampleContext({ rankedCount: 0 }));
+    const md = renderMarkdown({ ...report, regions: [] }, sampleContext({ summary: summarize({ regions: [] }) }));
     expect(md).toContain('No region could be ranked.');
     expect(md.split('\n').filter((l) => l.startsWith('|'))).toHaveLength(2);
   });

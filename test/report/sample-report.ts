@@ -1,3 +1,4 @@
+import { summarize } from '../../src/core/summary.js';
 // A hand-built report for the renderer tests: names in several scripts, a formula-like name, a
 // name with a pipe and a comma, and a region whose bed numbers are unknown (events-file style).
 import type { Provenance } from '../../src/core/dataset.js';
@@ -138,5 +139,6 @@ export const NOTICE = 'Illustrative data: community capacities are synthetic.';
 
 export function sampleContext(overrides: Partial<RenderContext> = {}): RenderContext {
   const provenance: Provenance = { title: 'Sample', illustrative: true, notice: NOTICE };
-  return { color: false, weights: resolveWeights(), rankedCount: 5, provenance, ...overrides };
+  // The summary speaks for the whole sample ranking: 3 of 5 regions with a vacuum, 40 + 1.5 + 2.5 = 44.
+  return { color: false, weights: resolveWeights(), summary: summarize(sampleReport()), provenance, ...overrides };
 }

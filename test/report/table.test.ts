@@ -1,3 +1,4 @@
+import { summarize } from '../../src/core/summary.js';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { SEVERITY_BANDS, severity } from '../../src/core/severity.js';
@@ -90,17 +91,17 @@ describe('renderTable', () => {
 
   it('leaves the legend out when no region has a flag, and says when only the top N are shown', () => {
     const top = { ...report, regions: report.regions.slice(1, 2), excluded: [] };
-    const text = renderTable(top, sampleContext({ rankedCount: 5, provenance: undefined }));
+    const text = renderTable(top, sampleContext({ provenance: undefined }));
     const after = text.slice(text.lastIndexOf('┘') + 2);
     expect(after).toBe(
-      'Service vacuum 2018–2022: 5 regions ranked; 1 of the 1 shown has a vacuum, 1.5 bed-equivalents in all (sorted by vacuum_per_100k).\n' +
+      'Service vacuum 2018–2022: 5 regions ranked; 3 have a vacuum, 44 bed-equivalents in all (sorted by vacuum_per_100k).\n' +
         'Showing the top 1 of 5 ranked regions.\n',
     );
   });
 
   it('neutralises control characters in names', () => {
     const evil = { ...report, regions: [{ ...report.regions[0]!, name: 'X\u001b[2JY\nZ' }] };
-    const text = renderTable(evil, sampleContext({ color: false, rankedCount: 1 }));
+    const text = renderTable(evil, sampleContext({ color: false, summary: summarize(evil) }));
     expect(text).not.toContain('\u001b');
     expect(text).toContain('X\ufffd[2JY Z');
   });

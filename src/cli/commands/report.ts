@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { analyze } from '../../core/analyze.js';
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
+import { summarize } from '../../core/summary.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
 import { formatFromPath, RENDERERS } from '../../report/renderers.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
@@ -46,7 +47,7 @@ export function reportCommand(terminal: Terminal): Command {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
         provenance: dataset.provenance,
         weights,
-        rankedCount: report.regions.length,
+        summary: summarize(report),
       });
       await emit(terminal, text, options.out);
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
