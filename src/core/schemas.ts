@@ -2,7 +2,7 @@
 // the schema trims, converts and checks it, and each failure names what was expected.
 import { z } from 'zod';
 import { parseNumber } from './numbers.js';
-import { UNIT_CODES, UnitSchema } from './units.js';
+import { isUnit, UNIT_CODES } from './units.js';
 
 export const YEAR_MIN = 1800;
 export const YEAR_MAX = 2200;
@@ -78,10 +78,12 @@ export const eventDate = z.string().transform((raw, ctx) => {
   return year;
 });
 
-export const unitCell = z
-  .string()
-  .transform((raw) => raw.trim().toLowerCase())
-  .pipe(UnitSchema.or(z.never({ error: `expected one of ${UNIT_CODES.join(', ')}` })));
+export const unitCell = z.string().transform((raw, ctx) => {
+  const unit = raw.trim().toLowerCase();
+  if (isUnit(unit)) return unit;
+  ctx.issues.push({ code: 'custom', message: `expected one of ${UNIT_CODES.join(', ')}`, input: raw });
+  return z.NEVER;
+});
 
 export const RegionRowSchema = z.object({
   region: regionCode,

@@ -58,8 +58,15 @@ export async function openCsv(text: AsyncIterable<string>, options: ReadCsvOptio
 }
 
 async function* records(input: Readable, delimiter: Delimiter, maxFieldChars: number): AsyncGenerator<CsvRecord> {
+  // The line after the last complete record: where a record that fails to parse began. Kept by
+  // the parser's own hook, because records still queued are dropped when the stream fails.
+  let nextStart = 1;
   const parser = input.pipe(
     parse({
+      on_record: (record: string[], context: { lines: number }) => {
+        nextStart = context.lines + 1;
+        return record;
+      },
       delimiter,
       record_delimiter: '\n',
       skip_empty_lines: true,
@@ -77,7 +84,11 @@ async function* records(input: Readable, delimiter: Delimiter, maxFieldChars: nu
       yield { line: info.lines - embedded, fields: record };
     }
   } catch (error) {
-    if (error instanceof CsvError) throw new CsvSyntaxError(describeCsvError(error), (error as CsvError & { lines?: number }).lines);
+    if (error instanceof CsvError) {
+      // csv-parse stops at the end of the file for an unclosed quote; the record began earlier.
+      const at = error.code === 'CSV_QUOTE_NOT_CLOSED' ? nextStart : (error as CsvError & { lines?: number }).lines;
+      throw new CsvSyntaxError(describeCsvError(error), at);
+    }
     throw error;
   }
 }

@@ -41,7 +41,9 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     for await (const record of csv.records) {
       if (header === undefined) {
         const columns = record.fields.map((c) => c.trim().toLowerCase());
-        const checked = checkHeader(file, columns, handlers.onHeader(columns, file), csv.delimiter);
+        // A header that ends in a delimiter has empty trailing names: not columns.
+        while (columns.length > 1 && columns[columns.length - 1] === '') columns.pop();
+        const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file), csv.delimiter);
         if ('message' in checked) {
           handlers.onIssue(checked);
           return { name: file, delimiter: csv.delimiter, rows };
@@ -85,6 +87,7 @@ function isTrailingEmpty(fields: readonly string[], width: number): boolean {
 /** Column index → SPEC column name for the columns we use, or the problem with the header. */
 function checkHeader(
   file: string,
+  line: number,
   columns: readonly string[],
   spec: TableSpec | InputIssue,
   delimiter: Delimiter,
@@ -96,7 +99,7 @@ function checkHeader(
   for (const [index, name] of columns.entries()) {
     if (!wanted.has(name)) continue;
     if (seen.has(name)) {
-      return { file, line: 1, columns: [name], message: `the column appears twice in the header (fields ${seen.get(name)! + 1} and ${index + 1})` };
+      return { file, line, columns: [name], message: `the column appears twice in the header (fields ${seen.get(name)! + 1} and ${index + 1})` };
     }
     seen.set(name, index);
     keep.set(index, name);
@@ -105,7 +108,7 @@ function checkHeader(
   if (missing.length > 0) {
     return {
       file,
-      line: 1,
+      line,
       columns: missing,
       message:
         `missing required ${missing.length === 1 ? 'column' : 'columns'}: expected ${spec.required.join(', ')}; ` +

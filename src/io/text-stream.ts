@@ -5,7 +5,13 @@
 export async function* decodeLines(bytes: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   let pendingCR = false;
+  let first = true;
   const normalise = (text: string): string => {
+    // TextDecoder drops a byte-order mark from bytes; text given as a string may still carry one.
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
     if (pendingCR) {
       text = '\r' + text;
       pendingCR = false;

@@ -1,0 +1,152 @@
+// SPEC §4: weights come from one defaults table and a config file may override any of them;
+// the config is checked strictly (zod), and its aliases feed the taxonomy (SPEC §2).
+import { describe, expect, it } from 'vitest';
+import { ConfigSchema } from '../../src/core/config.js';
+import { DEFAULT_WEIGHTS } from '../../src/core/defaults.js';
+import { formatIssue, InputError } from '../../src/core/issues.js';
+import { buildTaxonomy } from '../../src/core/taxonomy.js';
+import { resolveWeights, weightKey } from '../../src/core/weights.js';
+import { parseConfig } from '../../src/io/config-file.js';
+
+/** The formatted issues of a config text that must be rejected. */
+function issuesOf(text: string): string[] {
+  try {
+    parseConfig(text, 'servicegap.config.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).issues.map(formatIssue);
+  }
+  throw new Error(`config was accepted: ${text}`);
+}
+
+describe('default weights (SPEC §4 table)', () => {
+  const table = resolveWeights();
+
+  it.each([
+    ['general_hospital', 'beds', 1, 1, 1],
+    ['crisis', 'beds', 1, 0.8, 1],
+    ['crisis', 'teams', 12.5, 5, 25],
+    ['crisis', 'caseload', 0.5, 0.2, 1],
+    ['outreach', 'teams', 10, 5, 20],
+    ['outreach', 'caseload', 0.1, 0.05, 0.2],
+    ['outreach', 'fte', 1, 0.5, 2],
+    ['supported_living', 'places', 1, 0.5, 1],
+    ['supported_living', 'beds', 1, 0.5, 1],
+    ['day_services', 'places', 0.25, 0.1, 0.5],
+    ['cmhc', 'beds', 1, 1, 1],
+    ['cmhc', 'teams', 0, 0, 0],
+    ['peer_support', 'fte', 0, 0, 0],
+    ['primary_care', 'facilities', 0, 0, 0],
+    ['self_help', 'places', 0, 0, 0],
+  ] as const)('%s/%s = %s (%s–%s)', (category, unit, value, low, high) => {
+    const w = table.get(weightKey(category, unit));
+    expect(w).toMatchObject({ value, low, high, origin: 'default' });
+    expect(w!.source.length).toBeGreaterThan(0);
+  });
+
+  it('has no weight for pairs the SPEC leaves out (e.g. crisis/facilities, outreach/beds)', () => {
+    expect(table.has('crisis/facilities')).toBe(false);
+    expect(table.has('outreach/beds')).toBe(false);
+    expect(table.has('day_services/teams')).toBe(false);
+  });
+
+  it('lists every (category, unit) pair once, each with low ≤ value ≤ high', () => {
+    const keys = DEFAULT_WEIGHTS.map((w) => weightKey(w.category, w.unit));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const w of DEFAULT_WEIGHTS) {
+      expect(w.low, weightKey(w.category, w.unit)).toBeLessThanOrEqual(w.value);
+      expect(w.value, weightKey(w.category, w.unit)).toBeLessThanOrEqual(w.high);
+    }
+    // 11 named rows + cmhc's 5 other units + 3 categories × 6 units = 11 + 5 + 18 = 34
+    expect(DEFAULT_WEIGHTS.length).toBe(34);
+  });
+});
+
+describe('config overrides', () => {
+  it('a bare number replaces the value; low and high follow it', () => {
+    const config = parseConfig('{"weights":{"crisis":{"teams":10}}}', 'c.json');
+    const table = resolveWeights(config);
+    expect(table.get('crisis/teams')).toMatchObject({ value: 10, low: 10, high: 10, origin: 'config' });
+    // other weights keep their defaults
+    expect(table.get('crisis/beds')).toMatchObject({ value: 1, origin: 'default' });
+    expect(resolveWeights().get('crisis/teams')!.value).toBe(12.5);
+  });
+
+  it('an object gives value, low, high and source', () => {
+    const config = parseConfig(
+      JSON.stringify({ weights: { outreach: { teams: { value: 8, low: 4, high: 12, source: 'our regional study' } } } }),
+      'c.json',
+    );
+    expect(resolveWeights(config).get('outreach/teams')).toMatchObject({
+      value: 8,
+      low: 4,
+      high: 12,
+      source: 'our regional study',
+      origin: 'config',
+    });
+  });
+
+  it('can give a weight to a pair that has none by default', () => {
+    const table = resolveWeights(parseConfig('{"weights":{"crisis":{"facilities":3}}}', 'c.json'));
+    expect(table.get('crisis/facilities')!.value).toBe(3);
+  });
+
+  it('an unknown category is an error naming it', () => {
+    const issues = issuesOf('{"weights":{"crisiss":{"teams":1}}}');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toContain('servicegap.config.json');
+    expect(issues[0]).toContain('"crisiss"');
+  });
+
+  it('an unknown unit is an error naming it and its path', () => {
+    const issues = issuesOf('{"weights":{"crisis":{"team":1}}}');
+    expect(issues).toEqual(['servicegap.config.json: weights.crisis: Unrecognized key: "team"']);
+  });
+
+  it('low above value is an error at the weight path', () => {
+    const issues = issuesOf('{"weights":{"crisis":{"teams":{"value":1,"low":2}}}}');
+    expect(issues).toEqual(['servicegap.config.json: weights.crisis.teams: expected low ≤ value ≤ high']);
+  });
+
+  it('value above high is an error too', () => {
+    expect(issuesOf('{"weights":{"crisis":{"teams":{"value":30,"high":25}}}}')[0]).toContain('expected low ≤ value ≤ high');
+  });
+
+  it('a negative weight is an error', () => {
+    expect(issuesOf('{"weights":{"crisis":{"teams":-1}}}')[0]).toContain('weights.crisis.teams');
+  });
+
+  it('an unknown top-level key is an error naming it', () => {
+    expect(issuesOf('{"weight":{"crisis":{"teams":1}}}')).toEqual([
+      'servicegap.config.json: (top level): Unrecognized key: "weight"',
+    ]);
+  });
+
+  it('reports every problem at once', () => {
+    const issues = issuesOf('{"weights":{"crisis":{"team":1}},"aliases":{"x":"nope"},"extra":1}');
+    expect(issues.length).toBe(3);
+    expect(issues.some((i) => i.includes('"team"'))).toBe(true);
+    expect(issues.some((i) => i.includes('aliases.x'))).toBe(true);
+    expect(issues.some((i) => i.includes('"extra"'))).toBe(true);
+  });
+
+  it('an alias to an unknown category is an error naming the alias', () => {
+    expect(issuesOf('{"aliases":{"bydelstilbud":"daycare"}}')[0]).toMatch(/^servicegap\.config\.json: aliases\.bydelstilbud: /);
+  });
+
+  it('aliases from the config feed the taxonomy', () => {
+    const config = parseConfig('{"aliases":{"Bydelstilbud":"day_services","FACT":"crisis"}}', 'c.json');
+    const taxonomy = buildTaxonomy(config.aliases);
+    expect(taxonomy.lookup('bydelstilbud')).toBe('day_services');
+    expect(taxonomy.lookup('FACT')).toBe('crisis'); // overrides the built-in outreach
+  });
+
+  it('an empty object is the defaults; $schema is allowed', () => {
+    expect(ConfigSchema.parse({})).toEqual({});
+    expect(parseConfig('{"$schema":"./servicegap.schema.json"}', 'c.json')).toEqual({ $schema: './servicegap.schema.json' });
+  });
+
+  it('a BOM before the JSON is accepted', () => {
+    expect(parseConfig('\uFEFF{"weights":{"crisis":{"teams":10}}}', 'c.json').weights?.crisis?.teams).toBe(10);
+  });
+});

@@ -1,0 +1,106 @@
+// DatasetBuilder without any file: rows go in one by one, problems are collected, grouped and
+// capped (src/core/dataset-builder.ts), plus the small message helpers of src/core/issues.ts.
+import { describe, expect, it } from 'vitest';
+import { DatasetBuilder } from '../../src/core/dataset-builder.js';
+import { describeLines, formatWarning, InputError, quoteValue } from '../../src/core/issues.js';
+import { buildTaxonomy } from '../../src/core/taxonomy.js';
+import { resolveWeights } from '../../src/core/weights.js';
+
+function builder(maxIssuesPerFile?: number) {
+  const b = new DatasetBuilder({ taxonomy: buildTaxonomy(), weights: resolveWeights(), maxIssuesPerFile });
+  b.addRegion({ region: 'A', name: 'Alpha' }, 'regions.csv', 2);
+  b.addRegion({ region: 'B' }, 'regions.csv', 3);
+  b.endRegions('regions.csv');
+  return b;
+}
+
+describe('DatasetBuilder', () => {
+  it('a region without a name is named by its code', () => {
+    const { dataset, issues } = builder().finish();
+    expect(issues).toEqual([]);
+    expect(dataset.regions.get('B')).toEqual({ code: 'B', name: 'B', parent: undefined });
+    expect(dataset.regions.get('A')!.name).toBe('Alpha');
+  });
+
+  it('sums bed events of one region by the year of their date', () => {
+    const b = builder();
+    b.setBedShape('events');
+    b.addBedEvent({ region: 'A', date: '2015-01-31', beds_closed: '10' }, 'beds.csv', 2);
+    b.addBedEvent({ region: 'A', date: '2015-12', beds_closed: '-4' }, 'beds.csv', 3);
+    b.addBedEvent({ region: 'A', date: '2016', beds_closed: '1' }, 'beds.csv', 4);
+    const { dataset, issues } = b.finish();
+    expect(issues).toEqual([]);
+    expect(dataset.beds.shape).toBe('events');
+    if (dataset.beds.shape !== 'events') return;
+    expect([...dataset.beds.byRegion.get('A')!]).toEqual([
+      [2015, 6], // 10 − 4
+      [2016, 1],
+    ]);
+  });
+
+  it('groups an unknown region over many rows into one issue: first five lines and how many more', () => {
+    const b = builder();
+    for (let line = 2; line <= 9; line++) b.addPopulation({ region: 'C', year: String(2000 + line), population: '1' }, 'population.csv', line);
+    const { issues } = b.finish();
+    // 8 rows (lines 2–9): 5 shown, 3 more
+    expect(issues).toEqual([
+      {
+        file: 'population.csv',
+        line: 2,
+        columns: ['region'],
+        message: 'unknown region "C" (not in regions.csv; lines 2, 3, 4, 5, 6 and 3 more); did you mean "A"?',
+      },
+    ]);
+  });
+
+  it('keeps at most maxIssuesPerFile issues per file and counts the rest', () => {
+    const b = builder(2);
+    for (let line = 2; line <= 6; line++) b.addPopulation({ region: 'A', year: 'x', population: '1' }, 'population.csv', line);
+    b.addPopulation({ region: 'B', year: '2000', population: '0' }, 'other.csv', 2);
+    const { issues } = b.finish();
+    expect(issues.map((i) => `${i.file}:${i.line ?? '-'}`)).toEqual([
+      'population.csv:2',
+      'population.csv:3',
+      'other.csv:2',
+      'population.csv:-', // the summary line
+    ]);
+    expect(issues[3]!.message).toBe('3 more problems not shown (5 in all)');
+  });
+
+  it('a row with several bad cells gives one issue per cell', () => {
+    const b = builder();
+    b.addService({ region: '', year: '20x', service: ' ', capacity: '-1', unit: 'beds' }, 'services.csv', 7);
+    const { issues } = b.finish();
+    expect(issues.map((i) => [i.line, i.columns])).toEqual([
+      [7, ['region']],
+      [7, ['year']],
+      [7, ['service']],
+      [7, ['capacity']],
+    ]);
+  });
+});
+
+describe('issue helpers', () => {
+  it('describeLines', () => {
+    expect(describeLines([7], 1)).toBe('line 7');
+    expect(describeLines([7, 9], 2)).toBe('lines 7, 9');
+    expect(describeLines([1, 2, 3, 4, 5], 12)).toBe('lines 1, 2, 3, 4, 5 and 7 more'); // 12 − 5
+  });
+
+  it('quoteValue shows invisible characters and shortens long values', () => {
+    expect(quoteValue('a\tb')).toBe('"a\\tb"');
+    expect(quoteValue('x'.repeat(50))).toBe(`"${'x'.repeat(40)}…"`);
+  });
+
+  it('formatWarning with and without a line', () => {
+    expect(formatWarning({ file: 'services.csv', line: 4, message: 'dropped' })).toBe('services.csv:4: dropped');
+    expect(formatWarning({ file: 'beds.csv', line: null, message: 'no beds file' })).toBe('beds.csv: no beds file');
+  });
+
+  it('InputError: one issue is its own message; several are counted', () => {
+    const one = new InputError([{ file: 'a.csv', line: 2, columns: ['year'], message: 'bad' }]);
+    expect(one.message).toBe('a.csv:2: column "year": bad');
+    expect(one.name).toBe('InputError');
+    expect(new InputError([{ file: 'a.csv', message: 'x' }, { file: 'b.csv', message: 'y' }]).message).toBe('2 problems in the input data');
+  });
+});

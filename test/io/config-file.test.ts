@@ -1,0 +1,74 @@
+// Finding and reading servicegap.config.json (SPEC §4: a config file may override any weight).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatIssue, InputError } from '../../src/core/issues.js';
+import { resolveWeights } from '../../src/core/weights.js';
+import { CONFIG_FILE_NAME, loadConfig } from '../../src/io/config-file.js';
+import { FileAccessError } from '../../src/io/errors.js';
+
+describe('loadConfig', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'servicegap-config-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('discovers servicegap.config.json in the working folder', async () => {
+    expect(CONFIG_FILE_NAME).toBe('servicegap.config.json');
+    await writeFile(join(dir, CONFIG_FILE_NAME), '{"weights":{"crisis":{"teams":10}}}');
+    const loaded = await loadConfig(undefined, dir);
+    expect(loaded.path).toBe(CONFIG_FILE_NAME);
+    expect(loaded.config).toEqual({ weights: { crisis: { teams: 10 } } });
+    expect(resolveWeights(loaded.config).get('crisis/teams')!.value).toBe(10);
+  });
+
+  it('no file in the working folder: defaults, no path', async () => {
+    expect(await loadConfig(undefined, dir)).toEqual({ config: {} });
+  });
+
+  it('an explicit file is read from its path', async () => {
+    const path = join(dir, 'my.json');
+    await writeFile(path, '{"aliases":{"bydelstilbud":"day_services"}}');
+    expect(await loadConfig(path, '/nonexistent')).toEqual({ config: { aliases: { bydelstilbud: 'day_services' } }, path });
+  });
+
+  it('an explicit file wins over a discovered one', async () => {
+    await writeFile(join(dir, CONFIG_FILE_NAME), '{"weights":{"crisis":{"teams":1}}}');
+    const path = join(dir, 'other.json');
+    await writeFile(path, '{"weights":{"crisis":{"teams":2}}}');
+    expect((await loadConfig(path, dir)).config.weights?.crisis?.teams).toBe(2);
+  });
+
+  it('an explicit file that is missing is a FileAccessError (exit 4)', async () => {
+    const path = join(dir, 'missing.json');
+    const error = await loadConfig(path, dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileAccessError);
+    expect((error as Error).message).toBe(`cannot read ${path}: no such file or folder`);
+  });
+
+  it('a folder given as the config is a FileAccessError', async () => {
+    await expect(loadConfig(dir, dir)).rejects.toBeInstanceOf(FileAccessError);
+  });
+
+  it('invalid JSON is an InputError naming the file', async () => {
+    await writeFile(join(dir, CONFIG_FILE_NAME), '{"weights": {');
+    const error = await loadConfig(undefined, dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    const issues = (error as InputError).issues;
+    expect(issues).toHaveLength(1);
+    expect(formatIssue(issues[0]!)).toMatch(/^servicegap\.config\.json: expected a JSON object: /);
+  });
+
+  it('valid JSON that breaks the schema is an InputError with the JSON path', async () => {
+    const path = join(dir, 'bad.json');
+    await writeFile(path, '{"weights":{"crisis":{"teams":"ten"}}}');
+    const error = await loadConfig(path, dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues[0]!.file).toBe(path);
+    expect((error as InputError).issues[0]!.message).toMatch(/^weights\.crisis\.teams: /);
+  });
+});
