@@ -1,4 +1,5 @@
 // End-to-end: the built binary (npm test builds first), spawned as a user would run it.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -286,5 +287,19 @@ describe('nothing is left half-written', () => {
     expect(readFileSync(out, 'utf8')).toBe('previous good report');
     expect(existsSync(out)).toBe(true);
     expect(readdirSync(dir)).toEqual(['gap.json']);
+  });
+});
+
+describe('library', () => {
+  it('imports by package name, as a consumer would, and analyses the bundled data', () => {
+    const script = `
+      import { loadDataset, analyze, VERSION } from 'servicegap';
+      const { dataset, weights } = await loadDataset();
+      const report = analyze(dataset, { weights });
+      console.log(JSON.stringify({ version: VERSION, first: report.regions[0].region, n: report.regions.length }));
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ version: pkg.version, first: 'NO-MIDT', n: 5 });
   });
 });
