@@ -10,7 +10,7 @@ export const EXIT = {
 
 export const EXIT_CODES_HELP = `Exit codes:
   0   success
-  1   --fail-above tripped (a ranked region's vacuum per 100k is above N)
+  1   a CI gate tripped (--fail-above, --fail-if-any-excluded)
   2   usage error
   3   invalid input data
   4   a file cannot be read or written

@@ -6,7 +6,7 @@ import type { Terminal } from './terminal.js';
 
 export async function loadFromOptions(options: InputOptions, terminal: Terminal): Promise<LoadedDataset & { configPath?: string | undefined }> {
   const inputs = datasetInputs(options);
-  const { config, path } = await loadConfig(options.config, terminal.cwd);
+  const { config, path } = await loadConfig(options.config, terminal.cwd, terminal.env);
   const loaded = await loadDataset(inputs, {
     config,
     allowUnmapped: options.allowUnmapped,

@@ -6,8 +6,11 @@ import { FileAccessError, InputSelectionError } from '../io/errors.js';
 import { VERSION } from '../version.js';
 import { reportCommand } from './commands/report.js';
 import { taxonomyCommand } from './commands/taxonomy.js';
+import { initCommand } from './commands/init.js';
+import { completionCommand } from './commands/completion.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
+import { annotation, inGitHubActions } from './github.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
 export function buildProgram(terminal: Terminal): Command {
@@ -23,7 +26,15 @@ export function buildProgram(terminal: Terminal): Command {
       writeOut: (s) => terminal.stdout.write(s),
       writeErr: (s) => terminal.stderr.write(s),
     });
-  for (const command of [reportCommand(terminal), validateCommand(terminal), taxonomyCommand(terminal)]) {
+  const commands = [
+    reportCommand(terminal),
+    validateCommand(terminal),
+    taxonomyCommand(terminal),
+    initCommand(terminal),
+    completionCommand(terminal, () => program),
+  ];
+  for (const command of commands) {
+    command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.addCommand(command.configureOutput({
       writeOut: (s) => terminal.stdout.write(s),
       writeErr: (s) => terminal.stderr.write(s),
@@ -65,6 +76,7 @@ function handleError(error: unknown, terminal: Terminal): number {
   }
   if (error instanceof InputError) {
     for (const issue of error.issues) say(formatIssue(issue));
+    if (inGitHubActions(terminal)) for (const issue of error.issues) terminal.stdout.write(`${annotation(issue)}\n`);
     say(`servicegap: invalid input data: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}`);
     return EXIT.invalidInput;
   }

@@ -8,6 +8,8 @@ export interface InputIssue {
   readonly line?: number | undefined;
   /** Column name(s) as the SPEC names them, e.g. `capacity`. */
   readonly columns?: readonly string[] | undefined;
+  /** 1-based position of the (first) column in the file's header, where known. */
+  readonly field?: number | undefined;
   readonly message: string;
 }
 

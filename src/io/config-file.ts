@@ -1,5 +1,7 @@
-// Finding and reading the config file: --config F, else servicegap.config.json in the working
-// folder, else none (defaults). The file is checked with the zod schema of src/core/config.ts.
+// Finding and reading the config: --config F; else (unless SERVICEGAP_CONFIG=none)
+// servicegap.config.json in the working folder; else the "servicegap" key of the working
+// folder's package.json; else the defaults. Whatever is found is checked with the zod schema of
+// src/core/config.ts.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Config, ConfigSchema } from '../core/config.js';
@@ -7,25 +9,53 @@ import { InputError } from '../core/issues.js';
 import { FileAccessError } from './errors.js';
 
 export const CONFIG_FILE_NAME = 'servicegap.config.json';
+/** Environment variable: `none` turns discovery off; any other value is a config path. */
+export const CONFIG_ENV = 'SERVICEGAP_CONFIG';
 
 export interface LoadedConfig {
   readonly config: Config;
-  /** The file it came from; undefined when defaults are used. */
+  /** Where it came from (a path, or "package.json#servicegap"); undefined for the defaults. */
   readonly path?: string | undefined;
 }
 
-/** Read the given config file, or discover one in `cwd`; a given file that is missing is exit 4. */
-export async function loadConfig(explicit: string | undefined, cwd: string = process.cwd()): Promise<LoadedConfig> {
+/** The config in force for a run (see the file comment for the order). */
+export async function loadConfig(
+  explicit: string | undefined,
+  cwd: string = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LoadedConfig> {
   if (explicit !== undefined) return { config: await readConfig(explicit), path: explicit };
-  const discovered = join(cwd, CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = await readFile(discovered, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: {} };
-    throw new FileAccessError(CONFIG_FILE_NAME, 'read', error);
+  const fromEnv = env[CONFIG_ENV];
+  if (fromEnv === 'none') return { config: {} };
+  if (fromEnv) return { config: await readConfig(fromEnv), path: fromEnv };
+
+  const own = await readOptional(join(cwd, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
+  if (own !== undefined) return { config: parseConfig(own, CONFIG_FILE_NAME), path: CONFIG_FILE_NAME };
+
+  const pkg = await readOptional(join(cwd, 'package.json'), 'package.json');
+  if (pkg !== undefined) {
+    let key: unknown;
+    try {
+      key = (JSON.parse(pkg) as { servicegap?: unknown }).servicegap;
+    } catch {
+      key = undefined; // a broken package.json is npm's business, not ours
+    }
+    if (key !== undefined) {
+      const where = 'package.json#servicegap';
+      return { config: validateConfig(key, where), path: where };
+    }
   }
-  return { config: parseConfig(text, CONFIG_FILE_NAME), path: CONFIG_FILE_NAME };
+  return { config: {} };
+}
+
+/** A file's text, or undefined when it does not exist. */
+async function readOptional(path: string, name: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new FileAccessError(name, 'read', error);
+  }
 }
 
 async function readConfig(path: string): Promise<Config> {
@@ -46,6 +76,10 @@ export function parseConfig(text: string, file: string): Config {
   } catch (error) {
     throw new InputError([{ file, message: `expected a JSON object: ${(error as Error).message}` }]);
   }
+  return validateConfig(json, file);
+}
+
+function validateConfig(json: unknown, file: string): Config {
   const parsed = ConfigSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   throw new InputError(

@@ -14,7 +14,7 @@ import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
-import { readTable, type TableSpec } from './read-table.js';
+import { readTable, type TableSpec, type TableSummary } from './read-table.js';
 
 export const FILE_NAMES = {
   regions: 'regions.csv',
@@ -98,28 +98,34 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   const files: Partial<Record<FileRole, string>> = {};
   const onIssue = (issue: InputIssue) => builder.addIssue(issue);
   const fixed = (spec: TableSpec) => () => spec;
+  // Each file's header, to give issues the position of their column (GitHub annotations use it).
+  const headers = new Map<string, readonly string[]>();
+  const remember = (table: TableSummary): string => {
+    headers.set(table.name, table.header);
+    return table.name;
+  };
 
-  files.regions = (
+  files.regions = remember(
     await readTable(resolved.regions, {
       onHeader: fixed(INPUT_FILES.regions),
       onRow: (row, line, file) => builder.addRegion(row, file, line),
       onIssue,
     }, read)
-  ).name;
+  );
   builder.endRegions(files.regions);
 
-  files.population = (
+  files.population = remember(
     await readTable(resolved.population, {
       onHeader: fixed(INPUT_FILES.population),
       onRow: (row, line, file) => builder.addPopulation(row, file, line),
       onIssue,
     }, read)
-  ).name;
+  );
 
   if (resolved.beds !== undefined) {
     // The beds file's shape is chosen by its header (SPEC §1).
     let shape: 'stock' | 'events' | undefined;
-    files.beds = (
+    files.beds = remember(
       await readTable(resolved.beds, {
         onHeader: (columns, file) => {
           const stock = columns.includes('beds');
@@ -142,19 +148,19 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
           shape === 'stock' ? builder.addBedStock(row, file, line) : builder.addBedEvent(row, file, line),
         onIssue,
       }, read)
-    ).name;
+    );
   } else {
     builder.addWarning({ file: FILE_NAMES.beds, line: null, message: 'no beds file: institutional bed change counts as 0' });
   }
 
   if (resolved.services !== undefined) {
-    files.services = (
+    files.services = remember(
       await readTable(resolved.services, {
         onHeader: fixed(INPUT_FILES.services),
         onRow: (row, line, file) => builder.addService(row, file, line),
         onIssue,
       }, read)
-    ).name;
+    );
   }
 
   const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;
@@ -172,6 +178,13 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   }
 
   const { dataset, issues } = builder.finish();
-  if (issues.length > 0) throw new InputError(issues);
+  if (issues.length > 0) {
+    throw new InputError(
+      issues.map((issue) => {
+        const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);
+        return index < 0 ? issue : { ...issue, field: index + 1 };
+      }),
+    );
+  }
   return { dataset, weights, taxonomy, files };
 }

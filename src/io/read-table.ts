@@ -26,6 +26,8 @@ export interface ReadTableOptions {
 
 export interface TableSummary {
   readonly name: string;
+  /** The header's column names (lower case), empty when the file had none. */
+  readonly header: readonly string[];
   readonly delimiter: Delimiter | undefined;
   readonly rows: number;
 }
@@ -46,7 +48,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
         const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file), csv.delimiter);
         if ('message' in checked) {
           handlers.onIssue(checked);
-          return { name: file, delimiter: csv.delimiter, rows };
+          return { name: file, header: columns, delimiter: csv.delimiter, rows };
         }
         header = { columns, keep: checked };
         continue;
@@ -69,14 +71,14 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     handlers.onIssue({ file, line: error.line, message: error.message });
-    return { name: file, delimiter: csv.delimiter, rows };
+    return { name: file, header: header?.columns ?? [], delimiter: csv.delimiter, rows };
   }
   if (header === undefined) {
     const spec = handlers.onHeader([], file);
     const expected = 'message' in spec ? '' : `: expected a header row with columns ${spec.required.join(', ')}`;
     handlers.onIssue({ file, message: `the file is empty${expected}` });
   }
-  return { name: file, delimiter: csv.delimiter, rows };
+  return { name: file, header: header?.columns ?? [], delimiter: csv.delimiter, rows };
 }
 
 /** A row with extra empty fields at its end (a trailing delimiter) still fits the header. */

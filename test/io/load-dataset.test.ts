@@ -35,11 +35,12 @@ async function load(files: Files, options: LoadOptions = {}): Promise<Dataset> {
 }
 
 /** The issues of input that must be rejected. */
+/** The issues of an invalid input, without `field` (its own test below checks that). */
 async function issuesOf(files: Files, options: LoadOptions = {}): Promise<InputIssue[]> {
   try {
     await loadDataset(inputs(files), options);
   } catch (error) {
-    if (error instanceof InputError) return [...error.issues];
+    if (error instanceof InputError) return error.issues.map(({ field: _field, ...issue }) => issue);
     throw error;
   }
   throw new Error('the input was accepted');
@@ -613,7 +614,7 @@ describe('files on disk', () => {
     const error = await loadDataset({ regions: path, population: popPath }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).issues).toEqual([
-      { file: path, line: lastLine, columns: ['region'], message: 'region "R00000" is listed twice (first on line 2)' },
+      { file: path, line: lastLine, columns: ['region'], field: 1, message: 'region "R00000" is listed twice (first on line 2)' },
     ]);
 
     // without the duplicate, every name arrives intact
@@ -645,5 +646,21 @@ describe('header position and trailing delimiters', () => {
     });
     expect([...dataset.regions.keys()]).toEqual(['A', 'B']);
     expect(dataset.population.get('B')?.get(2000)).toBe(2);
+  });
+});
+
+describe('column positions', () => {
+  it('each issue carries the 1-based position of its column in that file\'s header', async () => {
+    // population is the 3rd field of "region,year,population"; capacity the 1st of "capacity,region,…"
+    const error = await loadDataset(
+      inputs({
+        regions: 'region\nA\n',
+        population: 'region,year,population\nA,2020,0\n',
+        services: 'capacity,region,year,service,unit\n-1,A,2020,crisis,teams\n',
+      }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    const byFile = Object.fromEntries((error as InputError).issues.map((i) => [i.file, i.field]));
+    expect(byFile).toEqual({ 'population.csv': 3, 'services.csv': 1 });
   });
 });

@@ -8,6 +8,7 @@ import { summarize } from '../../core/summary.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
 import { formatFromPath, RENDERERS } from '../../report/renderers.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
+import { appendStepSummary } from '../github.js';
 import { loadFromOptions } from '../load.js';
 import { addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
@@ -21,6 +22,8 @@ const ReportOptionsSchema = InputOptionsSchema.extend({
   format: z.enum(REPORT_FORMATS).optional(),
   out: z.string().min(1).optional(),
   failAbove: z.coerce.number({ error: 'expected a number' }).finite().min(0, { error: 'expected a number ≥ 0' }).optional(),
+  failIfAnyExcluded: z.boolean().optional(),
+  summary: z.boolean().optional(),
   color: z.boolean().optional(),
   quiet: z.boolean().optional(),
 });
@@ -35,6 +38,8 @@ export function reportCommand(terminal: Terminal): Command {
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
     .option('--out <file>', 'write the report to FILE atomically instead of standard output')
     .option('--fail-above <n>', 'exit 1 when any ranked region has vacuum per 100k above N (after writing)')
+    .option('--fail-if-any-excluded', 'exit 1 when any region could not be ranked (after writing)')
+    .option('--no-summary', 'do not append a Markdown summary to $GITHUB_STEP_SUMMARY')
     .option('--no-color', 'no colour in the terminal table')
     .option('-q, --quiet', 'no warnings on standard error')
     .action(async (raw: unknown) => {
@@ -43,24 +48,33 @@ export function reportCommand(terminal: Terminal): Command {
       const { dataset, weights } = await loadFromOptions(options, terminal);
       const report = analyze(dataset, { weights, from: options.from, to: options.to, sort: options.sort });
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
-      const text = RENDERERS[format](shown, {
+      const context = {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
         provenance: dataset.provenance,
         weights,
         summary: summarize(report),
-      });
-      await emit(terminal, text, options.out);
+      };
+      await emit(terminal, RENDERERS[format](shown, context), options.out);
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${format}, ${shown.regions.length} regions)`);
       }
+      if (options.summary !== false) await appendStepSummary(terminal, report, context);
+
+      // CI gates, checked after the report is written so the evidence is always there.
+      const failures: string[] = [];
       if (options.failAbove !== undefined) {
         const over = report.regions.filter((r) => r.vacuum_per_100k > options.failAbove!);
         if (over.length > 0) {
           const list = over.map((r) => `${r.region} (${r.vacuum_per_100k.toFixed(1)})`).join(', ');
-          throw new ExitError(EXIT.failAbove, `--fail-above ${options.failAbove}: ${over.length} region(s) above it: ${list}`);
+          failures.push(`--fail-above ${options.failAbove}: ${over.length} region(s) above it: ${list}`);
         }
       }
+      if (options.failIfAnyExcluded && report.excluded.length > 0) {
+        const list = report.excluded.map((e) => `${e.region} (${e.reason})`).join(', ');
+        failures.push(`--fail-if-any-excluded: ${report.excluded.length} region(s) not ranked: ${list}`);
+      }
+      if (failures.length > 0) throw new ExitError(EXIT.failAbove, failures.join('\nservicegap: '));
     });
   return command;
 }

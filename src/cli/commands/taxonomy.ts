@@ -31,7 +31,7 @@ export function taxonomyCommand(terminal: Terminal): Command {
       const options = parseOptions(TaxonomyOptionsSchema, raw);
       const format = options.format ?? (options.out ? formatFromPath(options.out) : 'table');
       if (format === undefined) throw usageError(`--out ${options.out}: cannot tell the format from the extension; give --format`);
-      const { config } = await loadConfig(options.config, terminal.cwd);
+      const { config } = await loadConfig(options.config, terminal.cwd, terminal.env);
       const taxonomy = buildTaxonomy(config.aliases);
       const color = format === 'table' && options.out === undefined && useColor(terminal, options.color);
 

@@ -1,0 +1,245 @@
+// servicegap in CI pipelines and the npm ecosystem (issue 8): gates, GitHub Actions, config
+// discovery, colour, broken pipes, packaging, completion and init — each run as a user would.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli, tempDir } from './run-cli.js';
+
+const worked = join(ROOT, 'fixtures/worked-stock');
+
+describe('CI gates', () => {
+  it('--fail-if-any-excluded exits 1 after writing when a region is not ranked', () => {
+    // worked-stock: FI-KAI has no population → excluded
+    const r = runCli(['report', '--data', worked, '--format', 'json', '--fail-if-any-excluded']);
+    expect(r.code, r.context).toBe(1);
+    expect(JSON.parse(r.stdout).excluded).toEqual([{ region: 'FI-KAI', reason: 'population' }]);
+    expect(r.stderr).toContain('--fail-if-any-excluded: 1 region(s) not ranked: FI-KAI (population)');
+  });
+
+  it('--fail-if-any-excluded passes (exit 0) when every region is ranked', () => {
+    const r = runCli(['report', '--format', 'json', '--fail-if-any-excluded']);
+    expect(r.code, r.context).toBe(0);
+  });
+
+  it('both gates report together and still exit 1', () => {
+    // FI-VS 8.28 per 100k is above 5; FI-KAI is excluded
+    const r = runCli(['report', '--data', worked, '--format', 'csv', '--fail-above', '5', '--fail-if-any-excluded']);
+    expect(r.code, r.context).toBe(1);
+    expect(r.stderr).toMatch(/--fail-above 5: 1 region\(s\) above it: FI-VS \(8\.3\)/);
+    expect(r.stderr).toMatch(/--fail-if-any-excluded/);
+  });
+
+  it('every command lists the exit codes in its help', () => {
+    for (const command of ['report', 'validate', 'taxonomy']) {
+      const r = runCli([command, '--help']);
+      expect(r.code, r.context).toBe(0);
+      expect(r.stdout).toContain('1   a CI gate tripped');
+      expect(r.stdout).toContain('4   a file cannot be read or written');
+    }
+  });
+
+  it('--quiet leaves only data on stdout and nothing on stderr', () => {
+    const r = runCli(['report', '--format', 'csv', '--quiet']);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('GitHub Actions', () => {
+  it('appends a Markdown summary (headline and top 10) to $GITHUB_STEP_SUMMARY', () => {
+    const dir = tempDir();
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const r = runCli(['report', '--format', 'json'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code, r.context).toBe(0);
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('# earlier step\n')).toBe(true);
+    expect(text).toContain('# Service vacuum 2000–2002');
+    expect(text).toContain('**3 of 5 ranked regions have a service vacuum**');
+    expect(text).toContain('| 1 | Helseregion Midt-Norge (NO-MIDT) |');
+    // stdout still carries only the JSON report
+    expect(JSON.parse(r.stdout).regions).toHaveLength(5);
+  });
+
+  it('the summary shows at most 10 regions', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'regions.csv'), 'region\n' + Array.from({ length: 12 }, (_, i) => `R${String(i).padStart(2, '0')}`).join('\n') + '\n');
+    writeFileSync(join(dir, 'population.csv'), 'region,year,population\n' + Array.from({ length: 12 }, (_, i) => `R${String(i).padStart(2, '0')},2020,1000`).join('\n') + '\n');
+    writeFileSync(join(dir, 'beds.csv'), 'region,year,beds\n' + Array.from({ length: 12 }, (_, i) => `R${String(i).padStart(2, '0')},2010,${i + 1}\nR${String(i).padStart(2, '0')},2020,0`).join('\n') + '\n');
+    const summary = join(dir, 'summary.md');
+    const r = runCli(['report', '--data', dir, '--format', 'csv'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code, r.context).toBe(0);
+    const rows = readFileSync(summary, 'utf8').split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows).toHaveLength(10);
+    expect(readFileSync(summary, 'utf8')).toContain('Showing the top 10 of 12 ranked regions.');
+  });
+
+  it('--no-summary leaves $GITHUB_STEP_SUMMARY alone', () => {
+    const dir = tempDir();
+    const summary = join(dir, 'summary.md');
+    const r = runCli(['report', '--format', 'json', '--no-summary'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code, r.context).toBe(0);
+    expect(existsSync(summary)).toBe(false);
+  });
+
+  it('prints input errors as ::error annotations with file, line and column when GITHUB_ACTIONS=true', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'regions.csv'), 'region\nA\n');
+    writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2020,0\n');
+    const r = runCli(['validate', '--data', dir], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(r.code, r.context).toBe(3);
+    // population is the 3rd field of the header; the message escapes nothing here
+    expect(r.stdout).toContain(`::error file=${dir}/population.csv,line=2,col=3::column "population": expected a number > 0, got "0"`);
+    expect(r.stderr).toContain('population.csv:2: column "population"');
+  });
+
+  it('prints no annotations outside GitHub Actions', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'regions.csv'), 'region\nA\n');
+    writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2020,0\n');
+    const r = runCli(['validate', '--data', dir], { env: { GITHUB_ACTIONS: undefined } });
+    expect(r.code, r.context).toBe(3);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('config discovery', () => {
+  // worked-stock FI-VS: outreach caseload +200; community change = 200 × weight
+  const change = (r: ReturnType<typeof runCli>) =>
+    JSON.parse(r.stdout).regions.find((x: { region: string }) => x.region === 'FI-VS').community_change_be;
+  const setup = () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'servicegap.config.json'), JSON.stringify({ weights: { outreach: { caseload: 0.2 } } }));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', servicegap: { weights: { outreach: { caseload: 0.3 } } } }));
+    writeFileSync(join(dir, 'explicit.json'), JSON.stringify({ weights: { outreach: { caseload: 0.4 } } }));
+    writeFileSync(join(dir, 'env.json'), JSON.stringify({ weights: { outreach: { caseload: 0.5 } } }));
+    return dir;
+  };
+  const args = ['report', '--data', worked, '--format', 'json'];
+
+  it('--config wins over everything', () => {
+    const dir = setup();
+    const r = runCli([...args, '--config', 'explicit.json'], { cwd: dir, env: { SERVICEGAP_CONFIG: 'env.json' } });
+    expect(change(r), r.context).toBeCloseTo(200 * 0.4, 9);
+  });
+
+  it('then SERVICEGAP_CONFIG as a path', () => {
+    const dir = setup();
+    const r = runCli(args, { cwd: dir, env: { SERVICEGAP_CONFIG: 'env.json' } });
+    expect(change(r), r.context).toBeCloseTo(200 * 0.5, 9);
+  });
+
+  it('then servicegap.config.json in the working folder', () => {
+    const r = runCli(args, { cwd: setup() });
+    expect(change(r), r.context).toBeCloseTo(200 * 0.2, 9);
+  });
+
+  it('then the "servicegap" key of package.json', () => {
+    const dir = setup();
+    execFileSync('rm', [join(dir, 'servicegap.config.json')]);
+    const r = runCli(args, { cwd: dir });
+    expect(change(r), r.context).toBeCloseTo(200 * 0.3, 9);
+  });
+
+  it('SERVICEGAP_CONFIG=none turns discovery off (default weight 0.1)', () => {
+    const r = runCli(args, { cwd: setup(), env: { SERVICEGAP_CONFIG: 'none' } });
+    expect(change(r), r.context).toBeCloseTo(200 * 0.1, 9);
+  });
+
+  it('an invalid "servicegap" key in package.json is exit 3 naming it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ servicegap: { weight: {} } }));
+    const r = runCli(args, { cwd: dir });
+    expect(r.code, r.context).toBe(3);
+    expect(r.stderr).toContain('package.json#servicegap: (top level)');
+  });
+});
+
+describe('servicegap init', () => {
+  it('writes a starter config and a data folder that validates clean', () => {
+    const dir = tempDir();
+    const r = runCli(['init'], { cwd: dir });
+    expect(r.code, r.context).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['data', 'servicegap.config.json']);
+    expect(readFileSync(join(dir, 'data/services.csv'), 'utf8')).toBe('region,year,service,capacity,unit\n');
+    expect(readFileSync(join(dir, 'data/beds.csv'), 'utf8')).toBe('region,year,beds,bed_type,facility\n');
+    const v = runCli(['validate', '--data', 'data'], { cwd: dir });
+    expect(v.code, v.context).toBe(0);
+  });
+
+  it('refuses to overwrite without --force (exit 2), and overwrites with it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'servicegap.config.json'), '{"aliases":{"x":"crisis"}}');
+    const r = runCli(['init'], { cwd: dir });
+    expect(r.code, r.context).toBe(2);
+    expect(readFileSync(join(dir, 'servicegap.config.json'), 'utf8')).toBe('{"aliases":{"x":"crisis"}}');
+    expect(runCli(['init', '--force'], { cwd: dir }).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'servicegap.config.json'), 'utf8')).weights).toEqual({});
+  });
+});
+
+describe('output plumbing', () => {
+  it('a broken pipe (servicegap report | head -n 1) ends quietly with exit 0', () => {
+    // ~3,000 regions make a CSV far larger than a pipe buffer, so head closes the pipe mid-write
+    const dir = tempDir();
+    const codes = Array.from({ length: 3000 }, (_, i) => `R${i}`);
+    writeFileSync(join(dir, 'regions.csv'), `region,name\n${codes.map((c) => `${c},Region ${c} med et langt navn`).join('\n')}\n`);
+    writeFileSync(join(dir, 'population.csv'), `region,year,population\n${codes.map((c) => `${c},2020,10000`).join('\n')}\n`);
+    writeFileSync(join(dir, 'beds.csv'), `region,year,beds\n${codes.map((c) => `${c},2010,50\n${c},2020,40`).join('\n')}\n`);
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" report --data "${dir}" --format csv --quiet | head -n 1; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('rank,region,name,population,beds_from,beds_to,bed_change,beds_closed,community_from_be,community_to_be,community_change_be,net_change_be,vacuum_be,vacuum_per_100k,replacement_ratio,capacity_per_100k_from,capacity_per_100k_to,rate_drop_per_100k,flags\n');
+    expect(r.stderr).toContain('status=0');
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});
+
+describe('shell completion', () => {
+  it('bash: valid syntax and every command', () => {
+    const r = runCli(['completion', 'bash']);
+    expect(r.code, r.context).toBe(0);
+    for (const c of ['report', 'validate', 'taxonomy', 'init', 'completion']) expect(r.stdout).toContain(c);
+    expect(r.stdout).toContain('--fail-above');
+    const check = spawnSync('bash', ['-n'], { input: r.stdout, encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    // sourced, it registers itself and completes commands and options
+    const script = join(tempDir(), 'servicegap.bash');
+    writeFileSync(script, r.stdout);
+    const complete = (line: string) =>
+      spawnSync('bash', ['-c', `source "${script}"; COMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _servicegap; echo "\${COMPREPLY[*]}"`], {
+        encoding: 'utf8',
+      }).stdout.trim();
+    expect(complete('servicegap rep')).toBe('report');
+    expect(complete('servicegap report --fail')).toBe('--fail-above --fail-if-any-excluded');
+  });
+
+  it('zsh: a #compdef script listing the commands', () => {
+    const r = runCli(['completion', 'zsh']);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout.startsWith('#compdef servicegap\n')).toBe(true);
+    expect(r.stdout).toMatch(/'report:rank regions/);
+  });
+
+  it('an unknown shell is a usage error', () => {
+    expect(runCli(['completion', 'fish']).code).toBe(2);
+  });
+});
+
+describe('npm package', () => {
+  it('packs only dist, data, bin, README and licence, installs into an empty folder and runs', () => {
+    const work = tempDir();
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
+    const tops = [...new Set(files.map((f) => f.split('/')[0]))].sort();
+    expect(tops).toEqual(['LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json']);
+    const project = join(work, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, packed[0].filename)], { cwd: project, stdio: 'ignore' });
+    const run = spawnSync('npx', ['--no-install', 'servicegap', 'report', '--format', 'json'], { cwd: project, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).regions[0].region).toBe('NO-MIDT');
+    const version = spawnSync('npx', ['--no-install', 'servicegap', '--version'], { cwd: project, encoding: 'utf8' });
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  }, 120_000);
+});
