@@ -16,6 +16,7 @@ export function addInputOptions(command: Command): Command {
     .option('--services <file>', 'community services file')
     .option('--config <file>', 'config file (default: ./servicegap.config.json if present)')
     .option('--allow-unmapped', 'drop rows whose service name maps to no category, with a warning')
+    .option('-q, --quiet', 'errors only: no warnings or notes on standard error')
     .addOption(new Option('--delimiter <char>', 'field delimiter (default: detected from the header)').choices(['auto', ',', ';', 'tab', '|']));
 }
 
@@ -33,6 +34,7 @@ export const InputOptionsSchema = z.object({
   services: z.string().optional(),
   config: z.string().optional(),
   allowUnmapped: z.boolean().optional(),
+  quiet: z.boolean().optional(),
   delimiter,
 });
 export type InputOptions = z.infer<typeof InputOptionsSchema>;

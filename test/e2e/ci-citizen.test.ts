@@ -39,6 +39,12 @@ describe('CI gates', () => {
     }
   });
 
+  it('no colour when stdout is not a terminal and no colour variable is set', () => {
+    const r = runCli(['report']);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
   it('--quiet leaves only data on stdout and nothing on stderr', () => {
     const r = runCli(['report', '--format', 'csv', '--quiet']);
     expect(r.code, r.context).toBe(0);

@@ -25,7 +25,6 @@ const ReportOptionsSchema = InputOptionsSchema.extend({
   failIfAnyExcluded: z.boolean().optional(),
   summary: z.boolean().optional(),
   color: z.boolean().optional(),
-  quiet: z.boolean().optional(),
 });
 
 export function reportCommand(terminal: Terminal): Command {
@@ -41,7 +40,6 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--fail-if-any-excluded', 'exit 1 when any region could not be ranked (after writing)')
     .option('--no-summary', 'do not append a Markdown summary to $GITHUB_STEP_SUMMARY')
     .option('--no-color', 'no colour in the terminal table')
-    .option('-q, --quiet', 'no warnings on standard error')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
       const format = pickFormat(options.format, options.out);

@@ -48,7 +48,7 @@ export function taxonomyCommand(terminal: Terminal): Command {
           };
         });
         await emit(terminal, renderListing(format, ['service', 'rows', 'first_line', 'suggestion'], rows, color), options.out);
-        note(terminal, `${unmapped.length} of ${names.length} service names in ${file ?? '(no services file)'} map to no category`);
+        if (!options.quiet) note(terminal, `${unmapped.length} of ${names.length} service names in ${file ?? '(no services file)'} map to no category`);
         return;
       }
 

@@ -10,9 +10,8 @@ import type { Terminal } from '../terminal.js';
 export function validateCommand(terminal: Terminal): Command {
   const command = new Command('validate').description('check the input files and list every problem (exit 0 clean, 3 invalid)');
   addInputOptions(command)
-    .option('-q, --quiet', 'no warnings on standard error')
     .action(async (raw: unknown) => {
-      const options = parseOptions(InputOptionsSchema.extend({ quiet: InputOptionsSchema.shape.allowUnmapped }), raw);
+      const options = parseOptions(InputOptionsSchema, raw);
       const { dataset, files } = await loadFromOptions(options, terminal);
       if (!options.quiet) for (const w of dataset.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       const years = bedYears(dataset.beds);
