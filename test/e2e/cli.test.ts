@@ -84,6 +84,28 @@ describe('servicegap report on the bundled data', () => {
     expect(report.regions.map((r: { region: string }) => r.region)).toEqual(['NO-MIDT', 'NO-OST', 'NO-SOR', 'NO-NORD', 'NO-VEST']);
   });
 
+  it('gives each region its coverage_index against the norms at T = 2002, worked by hand', () => {
+    const report = JSON.parse(runCli(['report', '--format', 'json']).stdout);
+    const c = Object.fromEntries(report.regions.map((r: { region: string; coverage_index: number }) => [r.region, r.coverage_index]));
+    // Population at 2002 = the 2000 count, carried. Every region is far above the two bed-like
+    // norms (e.g. NO-OST psychiatric_beds 2037 / 1,592,540 × 1e5 = 127.9 > 28.1; supported_living
+    // 692 → 43.5 > 10), so each counts 1; crisis teams (0.667 per 100k) decide the index:
+    // NO-OST: 4 teams → 4 / 15.9254 = 0.25117 per 100k → 0.25117 / 0.667 = 0.37657 → (1 + 1 + 0.37657) / 3 = 0.79219
+    expect(c['NO-OST']).toBeCloseTo((2 + 4 / 15.9254 / 0.667) / 3, 12);
+    expect(c['NO-OST']).toBeCloseTo(0.79219, 5);
+    // NO-SOR: 1 team / 8.72493 = 0.11461 → 0.17184 → 0.72395
+    expect(c['NO-SOR']).toBeCloseTo((2 + 1 / 8.72493 / 0.667) / 3, 12);
+    // NO-VEST: 5 / 9.16018 = 0.54584 → 0.81835 → 0.93945
+    expect(c['NO-VEST']).toBeCloseTo((2 + 5 / 9.16018 / 0.667) / 3, 12);
+    // NO-MIDT: 2 / 6.33118 = 0.31590 → 0.47361 → 0.82454
+    expect(c['NO-MIDT']).toBeCloseTo((2 + 2 / 6.33118 / 0.667) / 3, 12);
+    // NO-NORD: 4 / 4.64328 = 0.86146 ≥ 0.667 → capped at 1 → (1 + 1 + 1) / 3 = 1
+    expect(c['NO-NORD']).toBe(1);
+    // the golden file carries the same numbers
+    const golden = JSON.parse(readFileSync(join(ROOT, 'test/golden/default-report.json'), 'utf8'));
+    for (const r of golden.regions) expect(r.coverage_index, r.region).toBe(c[r.region]);
+  });
+
   it('output is identical across runs', () => {
     const a = runCli(['report', '--format', 'csv']);
     const b = runCli(['report', '--format', 'csv']);
