@@ -4,6 +4,7 @@ import { PeriodError } from '../core/analyze.js';
 import { formatIssue, InputError } from '../core/issues.js';
 import { FileAccessError, InputSelectionError } from '../io/errors.js';
 import { VERSION } from '../version.js';
+import { coverageCommand } from './commands/coverage.js';
 import { reportCommand } from './commands/report.js';
 import { taxonomyCommand } from './commands/taxonomy.js';
 import { validateCommand } from './commands/validate.js';
@@ -23,7 +24,7 @@ export function buildProgram(terminal: Terminal): Command {
       writeOut: (s) => terminal.stdout.write(s),
       writeErr: (s) => terminal.stderr.write(s),
     });
-  for (const command of [reportCommand(terminal), validateCommand(terminal), taxonomyCommand(terminal)]) {
+  for (const command of [reportCommand(terminal), coverageCommand(terminal), validateCommand(terminal), taxonomyCommand(terminal)]) {
     program.addCommand(command.configureOutput({
       writeOut: (s) => terminal.stdout.write(s),
       writeErr: (s) => terminal.stderr.write(s),
