@@ -1,6 +1,7 @@
 // SPEC §4 norms: one defaults table, each norm with its measure, range and source; a config may
 // change a range, drop a norm or add one over any categories and units, checked strictly (zod)
 // with errors that name the key.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NORMS } from '../../src/core/defaults.js';
 import { formatIssue, InputError } from '../../src/core/issues.js';
@@ -193,5 +194,19 @@ describe('config norm errors name the key', () => {
   it('every problem at once, with weights and aliases problems', () => {
     const issues = issuesOf({ weights: { crisis: { team: 1 } }, norms: { a: { low: 1 }, crisis_teams: { lo: 1 } } });
     expect(issues).toHaveLength(3);
+  });
+});
+
+describe('README', () => {
+  it('its norms config example is valid and does what the README says', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('#### Norms in the config'));
+    const json = section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7));
+    const table = resolveNorms(parseConfig(json, 'README.md'));
+    expect(table.map((n) => [n.norm, n.low, n.high, n.unitLabel])).toEqual([
+      ['psychiatric_beds', 28.1, 41.7, 'beds'],
+      ['supported_living', 12, 25, 'supported-living places'],
+      ['day_places', 20, 40, 'day places'],
+    ]);
   });
 });
