@@ -10,12 +10,33 @@ export { FileAccessError, InputSelectionError } from './io/errors.js';
 export { DEFAULT_DATA_DIR } from './io/default-data.js';
 
 /** Compute and rank every region's metrics (SPEC §3). */
-export { analyze, choosePeriod, PeriodError } from './core/analyze.js';
+export { analyze, choosePeriod, chooseTargetYear, PeriodError } from './core/analyze.js';
 export type { AnalyzeOptions } from './core/analyze.js';
 export { regionMetrics } from './core/metrics.js';
 export type { Period, RegionOutcome } from './core/metrics.js';
 export { rankRegions, compareRegions } from './core/rank.js';
 export { valueAt } from './core/series.js';
+
+/** Coverage against planning norms (SPEC §4, §7), and the regions × norms grid a heatmap draws. */
+export { analyzeCoverage } from './core/analyze-coverage.js';
+export type { CoverageOptions } from './core/analyze-coverage.js';
+export { measureAt, normCoverage, coverageIndex, regionNormCoverage, regionCoverage } from './core/coverage.js';
+export type { CoverageOutcome } from './core/coverage.js';
+export { rankCoverage, compareCoverage } from './core/coverage-rank.js';
+export { coverageBand, coverageHeatmap, COVERAGE_BANDS } from './core/coverage-band.js';
+export type { CoverageBand, CoverageCell, CoverageHeatmap } from './core/coverage-band.js';
+export { summarizeCoverage } from './core/coverage-summary.js';
+export type { CoverageSummary } from './core/coverage-summary.js';
+export { resolveNorms, describeMeasure } from './core/norms.js';
+export type { Norm, NormTable } from './core/norms.js';
+export {
+  CoverageReportSchema,
+  RankedCoverageSchema,
+  RegionCoverageSchema,
+  NormCoverageSchema,
+} from './core/coverage-schema.js';
+export type { CoverageReport, RankedCoverage, RegionCoverage, NormCoverage } from './core/coverage-schema.js';
+
 export { DatasetBuilder } from './core/dataset-builder.js';
 export type { Dataset, RegionInfo, ServiceSeries, BedData, Provenance, YearSeries } from './core/dataset.js';
 
@@ -29,8 +50,8 @@ export type { Unit } from './core/units.js';
 export { DEFAULT_WEIGHTS, DEFAULT_NORMS } from './core/defaults.js';
 export { resolveWeights, weightKey } from './core/weights.js';
 export type { Weight, WeightTable } from './core/weights.js';
-export { ConfigSchema } from './core/config.js';
-export type { Config } from './core/config.js';
+export { ConfigSchema, NormOverrideSchema, NormMeasureSchema } from './core/config.js';
+export type { Config, NormOverride, NormMeasure } from './core/config.js';
 export { InputError, formatIssue, formatWarning } from './core/issues.js';
 export type { InputIssue, Warning } from './core/issues.js';
 
@@ -56,4 +77,7 @@ export type { Report, RankedRegion, RegionMetrics, ExcludedRegion, SortMetric, F
 export { RENDERERS, formatFromPath } from './report/renderers.js';
 export { REPORT_FORMATS } from './report/render-context.js';
 export type { ReportFormat, RenderContext, Renderer } from './report/render-context.js';
+export { COVERAGE_RENDERERS } from './report/coverage-renderers.js';
+export { COVERAGE_FORMATS } from './report/coverage-context.js';
+export type { CoverageFormat, CoverageRenderContext, CoverageRenderer } from './report/coverage-context.js';
 export { VERSION } from './version.js';

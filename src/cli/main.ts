@@ -4,6 +4,7 @@ import { PeriodError } from '../core/analyze.js';
 import { formatIssue, InputError } from '../core/issues.js';
 import { FileAccessError, InputSelectionError } from '../io/errors.js';
 import { VERSION } from '../version.js';
+import { coverageCommand } from './commands/coverage.js';
 import { reportCommand } from './commands/report.js';
 import { taxonomyCommand } from './commands/taxonomy.js';
 import { initCommand } from './commands/init.js';
@@ -28,6 +29,7 @@ export function buildProgram(terminal: Terminal): Command {
     });
   const commands = [
     reportCommand(terminal),
+    coverageCommand(terminal),
     validateCommand(terminal),
     taxonomyCommand(terminal),
     initCommand(terminal),
@@ -47,12 +49,12 @@ export function buildProgram(terminal: Terminal): Command {
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<number> {
-  const program = buildProgram(terminal);
-  if (argv.length === 0) {
-    terminal.stdout.write(program.helpInformation());
-    return EXIT.ok;
-  }
   try {
+    const program = buildProgram(terminal);
+    if (argv.length === 0) {
+      terminal.stdout.write(program.helpInformation());
+      return EXIT.ok;
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {

@@ -5,6 +5,7 @@ import { rankRegions } from './rank.js';
 import type { ExcludedRegion, RegionMetrics, Report, SortMetric } from './report-schema.js';
 import { VERSION } from '../version.js';
 import { resolveWeights, type WeightTable } from './weights.js';
+import { type NormTable, resolveNorms } from './norms.js';
 
 export interface AnalyzeOptions {
   /** Baseline year B; default: the earliest year in the beds data. */
@@ -14,6 +15,8 @@ export interface AnalyzeOptions {
   readonly sort?: SortMetric | undefined;
   /** Weights in force; default: SPEC §4 defaults. */
   readonly weights?: WeightTable | undefined;
+  /** Norms in force, for `coverage_index` (SPEC §7); default: SPEC §4 defaults. */
+  readonly norms?: NormTable | undefined;
   /** Written into the report's `servicegap` field; default: this package's version. */
   readonly version?: string | undefined;
 }
@@ -28,7 +31,7 @@ export class PeriodError extends Error {
  * dataset has no beds file, its service years stand in, so a community-only file still runs).
  */
 export function choosePeriod(dataset: Dataset, from?: number, to?: number): Period {
-  const years = dataset.beds.shape === 'none' ? serviceYears(dataset) : bedYears(dataset.beds);
+  const years = defaultYears(dataset);
   const B = from ?? years[0];
   const T = to ?? years[years.length - 1];
   if (B === undefined || T === undefined) {
@@ -38,14 +41,27 @@ export function choosePeriod(dataset: Dataset, from?: number, to?: number): Peri
   return { from: B, to: T };
 }
 
+/** The years B and T default to: the beds data's, else (no beds file) the services'. */
+function defaultYears(dataset: Dataset): number[] {
+  return dataset.beds.shape === 'none' ? serviceYears(dataset) : bedYears(dataset.beds);
+}
+
+/** T alone (coverage, SPEC §7): the given year, else the last year choosePeriod would take. */
+export function chooseTargetYear(dataset: Dataset, to?: number): number {
+  const T = to ?? defaultYears(dataset).at(-1);
+  if (T === undefined) throw new PeriodError('the data has no years to default to: give --to');
+  return T;
+}
+
 export function analyze(dataset: Dataset, options: AnalyzeOptions = {}): Report {
   const weights = options.weights ?? resolveWeights();
+  const norms = options.norms ?? resolveNorms();
   const period = choosePeriod(dataset, options.from, options.to);
   const sort = options.sort ?? 'vacuum_per_100k';
   const ranked: RegionMetrics[] = [];
   const excluded: ExcludedRegion[] = [];
   for (const region of dataset.regions.values()) {
-    const outcome = regionMetrics(dataset, region, period, weights);
+    const outcome = regionMetrics(dataset, region, period, weights, norms);
     if (outcome.kind === 'ranked') ranked.push(outcome.metrics);
     else excluded.push({ region: outcome.region, reason: outcome.reason });
   }

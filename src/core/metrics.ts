@@ -1,6 +1,8 @@
 // SPEC §3: every metric of one region, for baseline year B (`from`) and target year T (`to`).
 // The one place where the formulas live.
+import { coverageIndex, regionNormCoverage } from './coverage.js';
 import type { Dataset, RegionInfo } from './dataset.js';
+import { type NormTable, resolveNorms } from './norms.js';
 import type { Flag, RegionMetrics } from './report-schema.js';
 import { valueAt, type ValueAtYear } from './series.js';
 import { weightKey, type WeightTable } from './weights.js';
@@ -20,7 +22,15 @@ const PER = 100_000;
 /** Avoid printing "-0" for a zero that came from a negation. */
 const clean = (x: number): number => (x === 0 ? 0 : x);
 
-export function regionMetrics(dataset: Dataset, region: RegionInfo, period: Period, weights: WeightTable): RegionOutcome {
+const DEFAULT_NORM_TABLE = resolveNorms();
+
+export function regionMetrics(
+  dataset: Dataset,
+  region: RegionInfo,
+  period: Period,
+  weights: WeightTable,
+  norms: NormTable = DEFAULT_NORM_TABLE,
+): RegionOutcome {
   const { from: B, to: T } = period;
   let carried = false;
   let startedLater = false;
@@ -111,6 +121,8 @@ export function regionMetrics(dataset: Dataset, region: RegionInfo, period: Peri
       capacity_per_100k_from: capacityFrom,
       capacity_per_100k_to: capacityTo,
       rate_drop_per_100k: capacityFrom === null || capacityTo === null ? null : clean(capacityFrom - capacityTo),
+      // The other half of the gap analysis: capacity at T against the planning norms (SPEC §7).
+      coverage_index: coverageIndex(regionNormCoverage(dataset, region.code, T, population, norms)),
       flags,
     },
   };

@@ -26,6 +26,8 @@ export const RegionMetricsSchema = z.object({
   capacity_per_100k_from: nullableNumber,
   capacity_per_100k_to: nullableNumber,
   rate_drop_per_100k: nullableNumber,
+  /** SPEC §7 coverage index at T against the norms in force; null when no norm is known. */
+  coverage_index: nullableNumber,
   flags: z.array(FlagSchema),
 });
 export type RegionMetrics = z.infer<typeof RegionMetricsSchema>;
@@ -33,7 +35,11 @@ export type RegionMetrics = z.infer<typeof RegionMetricsSchema>;
 export const RankedRegionSchema = z.object({ rank: z.number().int().min(1) }).extend(RegionMetricsSchema.shape);
 export type RankedRegion = z.infer<typeof RankedRegionSchema>;
 
-/** Metrics a report can be sorted by (`--sort`): every numeric field of a region. */
+/**
+ * Metrics a report can be sorted by (`--sort`): every numeric field of a region. Sorting is
+ * descending, so `coverage_index` puts the best covered first (`servicegap coverage` ranks the
+ * least covered first).
+ */
 export const SORT_METRICS = [
   'vacuum_per_100k',
   'vacuum_be',
@@ -50,6 +56,7 @@ export const SORT_METRICS = [
   'capacity_per_100k_from',
   'capacity_per_100k_to',
   'rate_drop_per_100k',
+  'coverage_index',
 ] as const satisfies readonly (keyof RegionMetrics)[];
 export const SortMetricSchema = z.enum(SORT_METRICS);
 export type SortMetric = z.infer<typeof SortMetricSchema>;

@@ -9,6 +9,7 @@ import { InputError, type InputIssue } from '../core/issues.js';
 import { INPUT_FILES } from '../core/schemas.js';
 import { buildTaxonomy, type Taxonomy } from '../core/taxonomy.js';
 import { resolveWeights, type WeightTable } from '../core/weights.js';
+import { type NormTable, resolveNorms } from '../core/norms.js';
 import { DEFAULT_DATA_DIR } from './default-data.js';
 import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
@@ -45,6 +46,8 @@ export interface LoadOptions {
 export interface LoadedDataset {
   readonly dataset: Dataset;
   readonly weights: WeightTable;
+  /** Planning norms in force (SPEC §4 defaults and the config's changes), for coverage. */
+  readonly norms: NormTable;
   readonly taxonomy: Taxonomy;
   /** The files read, by role, as named in messages. */
   readonly files: Partial<Record<FileRole, string>>;
@@ -186,5 +189,5 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
       }),
     );
   }
-  return { dataset, weights, taxonomy, files };
+  return { dataset, weights, norms: resolveNorms(options.config), taxonomy, files };
 }

@@ -8,6 +8,7 @@ import {
   formatBedsRange,
   formatChange,
   formatPer100k,
+  formatPercent,
   formatPopulation,
   formatRatio,
 } from './number-format.js';
@@ -24,6 +25,7 @@ const COLUMNS: readonly { head: string; align: 'left' | 'right'; cell: (r: Ranke
   { head: 'Vacuum (bed-eq.)', align: 'right', cell: (r) => formatBeds(r.vacuum_be) },
   { head: 'Vacuum per 100k', align: 'right', cell: (r) => formatPer100k(r.vacuum_per_100k) },
   { head: 'Replacement', align: 'right', cell: (r) => formatRatio(r.replacement_ratio) },
+  { head: 'Coverage index', align: 'right', cell: (r) => formatPercent(r.coverage_index) },
   // Flag codes are a fixed enum: shown whole as code spans, which render literally.
   { head: 'Flags', align: 'left', cell: (r) => r.flags.map((f) => `\`${f}\``).join(', ') },
 ];

@@ -6,6 +6,10 @@
 // - ratios: 2 decimals ("0.33");
 // - beds and bed-equivalents: at most 1 decimal, a trailing ".0" trimmed ("12", "12.5");
 // - changes (bed change, community change): as beds, with "+" on a positive value ("+20", "-60");
+// - coverage (a ratio to a norm's low end) and the coverage index: a whole percentage ("85%"),
+//   the same precision as a ratio's 2 decimals;
+// - counts in a norm's own unit (value, gap): as beds;
+// - a norm's range: its numbers as given ("28.1–41.7", "0.667" when low = high);
 // - population: no decimals. Markdown shows plain digits ("483000") so a pasted table stays a
 //   number in a spreadsheet; the terminal table groups thousands with a comma ("483,000"): ASCII,
 //   one column wide in every terminal and font (a narrow no-break space is not in every font and
@@ -38,6 +42,25 @@ export function formatBeds(value: number | null): string {
   if (value === null) return NULL_DISPLAY;
   const text = toFixedNoNegZero(value, 1);
   return text.endsWith('.0') ? text.slice(0, -2) : text;
+}
+
+/** Any count in its own unit (a norm's value or gap): as formatBeds. */
+export const formatQuantity = formatBeds;
+
+/** A coverage ratio as a whole percentage: 0.8183 → "82%". */
+export function formatPercent(ratio: number | null): string {
+  return ratio === null ? NULL_DISPLAY : `${toFixedNoNegZero(ratio * 100, 0)}%`;
+}
+
+/** A norm's range per 100k as configured: "28.1–41.7"; one number when low = high. */
+export function formatNormRange(low: number, high: number): string {
+  return low === high ? String(low) : `${low}–${high}`;
+}
+
+/** A gap in the norm's own unit: "26.6 supported-living places short"; "< 0.1" when it rounds to 0. */
+export function formatGap(gap: number, unitLabel: string): string {
+  const text = formatQuantity(gap);
+  return `${gap > 0 && text === '0' ? '< 0.1' : text} ${unitLabel} short`;
 }
 
 /** A change in beds or bed-equivalents: as formatBeds, with "+" when it is above zero. */

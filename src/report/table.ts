@@ -15,14 +15,16 @@ import {
   formatBedsRange,
   formatChange,
   formatPer100k,
+  formatPercent,
   formatPopulation,
   formatRatio,
 } from './number-format.js';
 import type { RenderContext, Renderer } from './render-context.js';
 import { terminalText } from './safe-cell.js';
 
-const HEAD = ['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'Repl.', 'Flags'];
-const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
+// "Cov.": the coverage index against the planning norms at T (SPEC §7), as a percentage.
+const HEAD = ['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'Repl.', 'Cov.', 'Flags'];
+const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
 
 function per100kCell(value: number, chalk: ChalkInstance): string {
   const text = formatPer100k(value);
@@ -48,6 +50,7 @@ function rowCells(r: RankedRegion, chalk: ChalkInstance): string[] {
     formatBeds(r.vacuum_be),
     per100kCell(r.vacuum_per_100k, chalk),
     formatRatio(r.replacement_ratio),
+    formatPercent(r.coverage_index),
     r.flags.map((f) => FLAG_DISPLAY[f].short).join(' '),
   ];
 }

@@ -23,6 +23,7 @@ function metrics(region: string, over: Partial<RegionMetrics> = {}): RegionMetri
     capacity_per_100k_from: 100,
     capacity_per_100k_to: 100,
     rate_drop_per_100k: 0,
+    coverage_index: 1,
     flags: [],
     ...over,
   };

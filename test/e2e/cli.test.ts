@@ -84,6 +84,28 @@ describe('servicegap report on the bundled data', () => {
     expect(report.regions.map((r: { region: string }) => r.region)).toEqual(['NO-MIDT', 'NO-OST', 'NO-SOR', 'NO-NORD', 'NO-VEST']);
   });
 
+  it('gives each region its coverage_index against the norms at T = 2002, worked by hand', () => {
+    const report = JSON.parse(runCli(['report', '--format', 'json']).stdout);
+    const c = Object.fromEntries(report.regions.map((r: { region: string; coverage_index: number }) => [r.region, r.coverage_index]));
+    // Population at 2002 = the 2000 count, carried. Every region is far above the two bed-like
+    // norms (e.g. NO-OST psychiatric_beds 2037 / 1,592,540 × 1e5 = 127.9 > 28.1; supported_living
+    // 692 → 43.5 > 10), so each counts 1; crisis teams (0.667 per 100k) decide the index:
+    // NO-OST: 4 teams → 4 / 15.9254 = 0.25117 per 100k → 0.25117 / 0.667 = 0.37657 → (1 + 1 + 0.37657) / 3 = 0.79219
+    expect(c['NO-OST']).toBeCloseTo((2 + 4 / 15.9254 / 0.667) / 3, 12);
+    expect(c['NO-OST']).toBeCloseTo(0.79219, 5);
+    // NO-SOR: 1 team / 8.72493 = 0.11461 → 0.17184 → 0.72395
+    expect(c['NO-SOR']).toBeCloseTo((2 + 1 / 8.72493 / 0.667) / 3, 12);
+    // NO-VEST: 5 / 9.16018 = 0.54584 → 0.81835 → 0.93945
+    expect(c['NO-VEST']).toBeCloseTo((2 + 5 / 9.16018 / 0.667) / 3, 12);
+    // NO-MIDT: 2 / 6.33118 = 0.31590 → 0.47361 → 0.82454
+    expect(c['NO-MIDT']).toBeCloseTo((2 + 2 / 6.33118 / 0.667) / 3, 12);
+    // NO-NORD: 4 / 4.64328 = 0.86146 ≥ 0.667 → capped at 1 → (1 + 1 + 1) / 3 = 1
+    expect(c['NO-NORD']).toBe(1);
+    // the golden file carries the same numbers
+    const golden = JSON.parse(readFileSync(join(ROOT, 'test/golden/default-report.json'), 'utf8'));
+    for (const r of golden.regions) expect(r.coverage_index, r.region).toBe(c[r.region]);
+  });
+
   it('output is identical across runs', () => {
     const a = runCli(['report', '--format', 'csv']);
     const b = runCli(['report', '--format', 'csv']);
@@ -224,6 +246,151 @@ describe('servicegap report on other data', () => {
   });
 });
 
+describe('servicegap coverage', () => {
+  it('JSON on the bundled data: least covered first, hand-worked gaps and index', () => {
+    const r = runCli(['coverage', '--format', 'json']);
+    expect(r.code, r.context).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(['servicegap', 'to', 'regions', 'excluded', 'warnings']);
+    expect(report.to).toBe(2002); // latest beds year, as report
+    // index: NO-SOR 0.72395 < NO-OST 0.79219 < NO-MIDT 0.82454 < NO-VEST 0.93945 < NO-NORD 1
+    expect(report.regions.map((x: { region: string }) => x.region)).toEqual(['NO-SOR', 'NO-OST', 'NO-MIDT', 'NO-VEST', 'NO-NORD']);
+    const sor = report.regions[0];
+    expect(Object.keys(sor)).toEqual(['rank', 'region', 'name', 'population', 'coverage_index', 'norms']);
+    expect(sor.norms.map((n: { norm: string }) => n.norm)).toEqual(['psychiatric_beds', 'supported_living', 'crisis_teams']);
+    const [beds, living, crisis] = sor.norms;
+    // psychiatric_beds: 933 beds (beds.csv 2002; no service beds) / 872,493 × 1e5 = 106.935; 106.935 / 28.1 = 3.8055
+    expect(beds).toMatchObject({ value: 933, norm_low: 28.1, norm_high: 41.7, gap: 0 });
+    expect(beds.per_100k).toBeCloseTo((933 / 872493) * 1e5, 9);
+    expect(beds.coverage).toBeCloseTo((933 / 872493) * 1e5 / 28.1, 9);
+    // supported_living: botilbud 204 places → 23.381 per 100k → 2.3381, no gap
+    expect(living.value).toBe(204);
+    expect(living.coverage).toBeCloseTo(2.33813, 5);
+    // crisis_teams: 1 team → 0.11461 per 100k → 0.17184; gap (0.667 − 0.11461) × 8.72493 = 4.8195 teams
+    expect(crisis.value).toBe(1);
+    expect(crisis.coverage).toBeCloseTo(0.17184, 5);
+    expect(crisis.gap).toBeCloseTo(0.667 * 8.72493 - 1, 9);
+    expect(sor.coverage_index).toBeCloseTo((2 + 0.1146141 / 0.667) / 3, 6);
+    // NO-OST: 4 teams; gap 0.667 × 15.9254 − 4 = 6.6222 teams
+    expect(report.regions[1].norms[2].gap).toBeCloseTo(0.667 * 15.92540 - 4, 9);
+    // NO-NORD: 4 teams / 4.64328 = 0.86146 per 100k: above the norm, no gap, index 1
+    expect(report.regions[4].norms[2].gap).toBe(0);
+    expect(report.regions[4].coverage_index).toBe(1);
+    // the same index as the report's coverage_index column
+    const rep = JSON.parse(runCli(['report', '--format', 'json']).stdout);
+    for (const x of report.regions) expect(rep.regions.find((y: { region: string }) => y.region === x.region).coverage_index).toBe(x.coverage_index);
+  });
+
+  it('table: one column per norm, coloured by band with FORCE_COLOR, plain with NO_COLOR', () => {
+    const plain = runCli(['coverage'], { env: { NO_COLOR: '1' } });
+    expect(plain.code, plain.context).toBe(0);
+    expect(plain.stdout).not.toContain(ESC);
+    expect(plain.stdout).toMatch(/│ Index │ psychiatric_beds │ supported_living │ crisis_teams │/);
+    expect(plain.stdout).toMatch(/│ 1 │ NO-SOR .*│\s+72% │\s+381% │\s+234% │\s+17% │/);
+    expect(plain.stdout).toContain('  NO-OST: 6.6 crisis teams short (crisis_teams 38%)');
+    expect(plain.stdout).toMatch(/Illustrative data/);
+    expect(plain.stderr).toMatch(/warning: data\/dataset\.json/);
+    const colour = runCli(['coverage'], { env: { FORCE_COLOR: '1' } });
+    expect(colour.stdout).toContain(`${ESC}31m17%`); // crisis teams under the norm: red
+    expect(colour.stdout).toContain(`${ESC}36m381%`); // beds above the high end: cyan
+  });
+
+  it('CSV: one row per region × norm; Markdown: the ranked table and the per-norm table', () => {
+    const csv = runCli(['coverage', '--format', 'csv']);
+    expect(csv.code, csv.context).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe('rank,region,name,population,coverage_index,norm,value,per_100k,norm_low,norm_high,coverage,gap');
+    expect(lines).toHaveLength(1 + 5 * 3);
+    expect(lines[3]).toMatch(/^1,NO-SOR,Helseregion Sør,872493,0\.72394\d*,crisis_teams,1,0\.1146\d*,0\.667,0\.667,0\.1718\d*,4\.8195\d*$/);
+    const md = runCli(['coverage', '--format', 'markdown']);
+    expect(md.code, md.context).toBe(0);
+    expect(md.stdout).toMatch(/^# Coverage against norms, 2002$/m);
+    expect(md.stdout).toContain('| NO-SOR | crisis\\_teams | 1 | 0.1 | 0.667 | 17% | 4.8 crisis teams short |');
+  });
+
+  it('--out writes atomically with the format from the extension; an HTML-only extension is a usage error', () => {
+    const dir = tempDir();
+    const out = join(dir, 'coverage.json');
+    const r = runCli(['coverage', '--out', out]);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/wrote .*coverage\.json \(json, 5 regions\)/);
+    expect(JSON.parse(readFileSync(out, 'utf8')).regions).toHaveLength(5);
+    expect(readdirSync(dir)).toEqual(['coverage.json']);
+    const bad = runCli(['coverage', '--out', join(dir, 'c.xyz')]);
+    expect(bad.code, bad.context).toBe(2);
+  });
+
+  it('--to picks T; an events beds file leaves psychiatric_beds unknown (null) and out of the index', () => {
+    const r = runCli(['coverage', '--data', 'fixtures/worked-events', '--to', '2022', '--format', 'json']);
+    expect(r.code, r.context).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.to).toBe(2022);
+    for (const x of report.regions) {
+      expect(x.norms[0]).toMatchObject({ norm: 'psychiatric_beds', value: null, per_100k: null, coverage: null, gap: null });
+    }
+  });
+
+  it('worked-stock: a region without population at T is excluded, as in report', () => {
+    const r = runCli(['coverage', '--data', 'fixtures/worked-stock', '--format', 'json']);
+    expect(r.code, r.context).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.excluded).toEqual([{ region: 'FI-KAI', reason: 'population' }]);
+    // FI-LAP 2022: 60 beds (+ 0 general_hospital beds) / 176,000 → 34.09 per 100k, within 28.1–41.7
+    const lap = report.regions.find((x: { region: string }) => x.region === 'FI-LAP');
+    expect(lap.norms[0].value).toBe(60);
+    expect(lap.norms[0].per_100k).toBeCloseTo((60 / 176000) * 1e5, 9);
+    // supported_living 30 places → 17.05 per 100k, within 10–20; crisis teams none → 0, gap 0.667 × 1.76
+    expect(lap.norms[2]).toMatchObject({ value: 0, coverage: 0 });
+    expect(lap.norms[2].gap).toBeCloseTo(0.667 * 1.76, 9);
+    expect(lap.coverage_index).toBeCloseTo(2 / 3, 12); // (1 + 1 + 0) / 3
+  });
+
+  it('a config changes a range, drops a norm and adds one; report uses the same norms', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'servicegap.config.json'),
+      JSON.stringify({
+        norms: {
+          supported_living: { low: 30, high: 40 },
+          crisis_teams: false,
+          day_places: { measures: [{ category: 'day_services', unit: 'places' }], low: 20, high: 40, unit_label: 'day places' },
+        },
+      }),
+    );
+    const r = runCli(['coverage', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.context).toBe(0);
+    const sor = JSON.parse(r.stdout).regions.find((x: { region: string }) => x.region === 'NO-SOR');
+    expect(sor.norms.map((n: { norm: string }) => n.norm)).toEqual(['psychiatric_beds', 'supported_living', 'day_places']);
+    // supported_living 23.381 per 100k against 30: 0.77938; gap (30 − 23.381) × 8.72493 = 57.748 places
+    expect(sor.norms[1].coverage).toBeCloseTo((204 / 872493) * 1e5 / 30, 9);
+    expect(sor.norms[1].gap).toBeCloseTo(30 * 8.72493 - 204, 9);
+    // day_places: værested 244 places → 27.966 per 100k ≥ 20 → 1.398
+    expect(sor.norms[2].value).toBe(244);
+    // index (1 + 0.77938 + 1) / 3
+    expect(sor.coverage_index).toBeCloseTo((2 + (204 / 872493) * 1e5 / 30) / 3, 9);
+    const rep = JSON.parse(runCli(['report', '--format', 'json'], { cwd: dir }).stdout);
+    expect(rep.regions.find((x: { region: string }) => x.region === 'NO-SOR').coverage_index).toBe(sor.coverage_index);
+    const table = runCli(['coverage'], { cwd: dir, env: { NO_COLOR: '1' } });
+    expect(table.stdout).toContain('NO-SOR: 57.7 supported-living places short (supported_living 78%)');
+    expect(table.stdout).toMatch(/│ day_places │/);
+  });
+
+  it('an unknown category in a config norm is exit 3 naming the key', () => {
+    const dir = tempDir();
+    const config = join(dir, 'bad.json');
+    writeFileSync(config, JSON.stringify({ norms: { my_norm: { measures: [{ category: 'daycare', unit: 'places' }], low: 1, high: 2 } } }));
+    const r = runCli(['coverage', '--config', config]);
+    expect(r.code, r.context).toBe(3);
+    expect(r.stderr).toContain('bad.json: norms.my_norm.measures.0.category: unknown category "daycare"');
+  });
+
+  it('is listed in the help', () => {
+    expect(runCli(['--help']).stdout).toMatch(/coverage \[options\]/);
+    expect(runCli(['coverage', '--help']).stdout).toMatch(/--to <year>/);
+  });
+});
+
 describe('servicegap validate', () => {
   it('exits 0 with a one-line summary on clean data', () => {
     const r = runCli(['validate', '--data', 'fixtures/worked-stock']);
@@ -301,5 +468,22 @@ describe('library', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ version: pkg.version, first: 'NO-MIDT', n: 5 });
+  });
+
+  it('exports coverage and the heatmap grid (regions × norms, coverage and band)', () => {
+    const script = `
+      import { loadDataset, analyzeCoverage, coverageHeatmap, COVERAGE_RENDERERS } from 'servicegap';
+      const { dataset, norms } = await loadDataset();
+      const grid = coverageHeatmap(analyzeCoverage(dataset, { norms }));
+      console.log(JSON.stringify({ norms: grid.norms, first: grid.rows[0].region, bands: grid.rows[0].cells.map((c) => c.band), formats: Object.keys(COVERAGE_RENDERERS) }));
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      norms: ['psychiatric_beds', 'supported_living', 'crisis_teams'],
+      first: 'NO-SOR',
+      bands: ['above', 'above', 'under'],
+      formats: ['table', 'csv', 'json', 'markdown'],
+    });
   });
 });

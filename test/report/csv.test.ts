@@ -7,7 +7,7 @@ import { sampleContext, sampleReport } from './sample-report.js';
 const HEADER =
   'rank,region,name,population,beds_from,beds_to,bed_change,beds_closed,community_from_be,community_to_be,' +
   'community_change_be,net_change_be,vacuum_be,vacuum_per_100k,replacement_ratio,capacity_per_100k_from,' +
-  'capacity_per_100k_to,rate_drop_per_100k,flags';
+  'capacity_per_100k_to,rate_drop_per_100k,coverage_index,flags';
 
 describe('renderCsv', () => {
   const report = sampleReport();
@@ -26,19 +26,19 @@ describe('renderCsv', () => {
     expect(lines[1]).toBe(
       `1,FI-17,Pohjois-Pohjanmaa,483000,260,200,-60,60,30,50,20,-40,40,8.281573498964804,${String(20 / 60)},` +
         `${String(report.regions[0]!.capacity_per_100k_from)},${String(report.regions[0]!.capacity_per_100k_to)},` +
-        `${String(report.regions[0]!.rate_drop_per_100k)},carried_forward`,
+        `${String(report.regions[0]!.rate_drop_per_100k)},0.6234,carried_forward`,
     );
   });
 
   it('neutralises a formula-like name but not negative numbers', () => {
-    expect(lines[2]).toBe(`2,ZZ-1,"'=HYPERLINK(""x"")",50000,10,8,-2,2,0,0.5,0.5,-1.5,1.5,3,0.25,20,17,3,`);
+    expect(lines[2]).toBe(`2,ZZ-1,"'=HYPERLINK(""x"")",50000,10,8,-2,2,0,0.5,0.5,-1.5,1.5,3,0.25,20,17,3,1,`);
     expect(lines[1]).toContain(',-60,');
     expect(lines[1]).not.toContain("'-60");
   });
 
   it('writes null as an empty cell and joins flags with ";"', () => {
     expect(lines[5]).toBe(
-      `5,NO-42,"Agder | Sør, Vest",300000,,,-30,30,0,35,35,5,0,0,${String(35 / 30)},,,,carried_forward;service_started_later`,
+      `5,NO-42,"Agder | Sør, Vest",300000,,,-30,30,0,35,35,5,0,0,${String(35 / 30)},,,,0.5,carried_forward;service_started_later`,
     );
   });
 

@@ -22,6 +22,7 @@ const REGION_KEYS = [
   'capacity_per_100k_from',
   'capacity_per_100k_to',
   'rate_drop_per_100k',
+  'coverage_index',
   'flags',
 ];
 

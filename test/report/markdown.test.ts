@@ -35,11 +35,12 @@ describe('renderMarkdown', () => {
       'Vacuum (bed-eq.)',
       'Vacuum per 100k',
       'Replacement',
+      'Coverage index',
       'Flags',
     ]);
-    expect(tableRows[1]).toBe('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    expect(tableRows[1]).toBe('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     expect(tableRows).toHaveLength(2 + report.regions.length);
-    for (const row of tableRows) expect(cells(row)).toHaveLength(10);
+    for (const row of tableRows) expect(cells(row)).toHaveLength(11);
   });
 
   it('rounds numbers for display', () => {
@@ -53,6 +54,7 @@ describe('renderMarkdown', () => {
       '40',
       '8.3',
       '0.33',
+      '62%', // coverage_index 0.6234
       '`carried_forward`',
     ]);
     expect(cells(tableRows[6]!)).toEqual([
@@ -65,9 +67,11 @@ describe('renderMarkdown', () => {
       '0',
       '0.0',
       '1.17',
+      '50%', // coverage_index 0.5
       '`carried_forward`, `service_started_later`',
     ]);
     expect(cells(tableRows[5]!)[8]).toBe('–');
+    expect(cells(tableRows[5]!)[9]).toBe('–'); // EG-C: no norm known, coverage_index null
   });
 
   it('escapes text cells: pipes, and a leading formula character', () => {

@@ -4,7 +4,10 @@ import {
   formatBeds,
   formatBedsRange,
   formatChange,
+  formatGap,
+  formatNormRange,
   formatPer100k,
+  formatPercent,
   formatPopulation,
   formatRatio,
 } from '../../src/report/number-format.js';
@@ -66,5 +69,27 @@ describe('number-format', () => {
     expect(formatPopulation(10000000, true)).toBe('10,000,000');
     expect(formatPopulation(999, true)).toBe('999');
     expect(formatPopulation(1000.6, true)).toBe('1,001');
+  });
+
+  it('shows coverage as a whole percentage, null as the dash', () => {
+    expect(formatPercent(0.8183)).toBe('82%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(0.9995)).toBe('100%');
+    expect(formatPercent(4.5519)).toBe('455%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(-0.001)).toBe('0%'); // never "-0%"
+    expect(formatPercent(null)).toBe(NULL_DISPLAY);
+  });
+
+  it('shows a norm range as configured, one number when low = high', () => {
+    expect(formatNormRange(28.1, 41.7)).toBe('28.1–41.7');
+    expect(formatNormRange(0.667, 0.667)).toBe('0.667');
+  });
+
+  it('shows a gap in the norm\'s own unit, "< 0.1" rather than "0" for a tiny one', () => {
+    expect(formatGap(26.6, 'supported-living places')).toBe('26.6 supported-living places short');
+    expect(formatGap(6.62225, 'crisis teams')).toBe('6.6 crisis teams short');
+    expect(formatGap(3, 'beds')).toBe('3 beds short');
+    expect(formatGap(0.001, 'crisis teams')).toBe('< 0.1 crisis teams short');
   });
 });

@@ -1,6 +1,7 @@
 import { summarize } from '../../src/core/summary.js';
 // A hand-built report for the renderer tests: names in several scripts, a formula-like name, a
 // name with a pipe and a comma, and a region whose bed numbers are unknown (events-file style).
+// Coverage indexes are made up (one null: no norm known).
 import type { Provenance } from '../../src/core/dataset.js';
 import type { RankedRegion, Report } from '../../src/core/report-schema.js';
 import { resolveWeights } from '../../src/core/weights.js';
@@ -28,6 +29,7 @@ const pohjois: RankedRegion = {
   capacity_per_100k_from: per100k(290, 480000),
   capacity_per_100k_to: per100k(250, 483000),
   rate_drop_per_100k: per100k(290, 480000) - per100k(250, 483000),
+  coverage_index: 0.6234,
   flags: ['carried_forward'],
 };
 
@@ -50,6 +52,7 @@ const formula: RankedRegion = {
   capacity_per_100k_from: 20,
   capacity_per_100k_to: 17,
   rate_drop_per_100k: 3,
+  coverage_index: 1,
   flags: [],
 };
 
@@ -72,6 +75,7 @@ const more: RankedRegion = {
   capacity_per_100k_from: per100k(125, 260000),
   capacity_per_100k_to: per100k(122.5, 265000),
   rate_drop_per_100k: per100k(125, 260000) - per100k(122.5, 265000),
+  coverage_index: 0.845,
   flags: ['service_started_later'],
 };
 
@@ -94,6 +98,7 @@ const cairo: RankedRegion = {
   capacity_per_100k_from: 6,
   capacity_per_100k_to: 6.2,
   rate_drop_per_100k: -0.20000000000000018,
+  coverage_index: null,
   flags: [],
 };
 
@@ -117,6 +122,7 @@ const agder: RankedRegion = {
   capacity_per_100k_from: null,
   capacity_per_100k_to: null,
   rate_drop_per_100k: null,
+  coverage_index: 0.5,
   flags: ['carried_forward', 'service_started_later'],
 };
 

@@ -52,16 +52,16 @@ describe('renderTable', () => {
     const text = renderTable(report, sampleContext());
     const header = tableLines(text)[1]!;
     const heads = header.split('│').map((c) => c.trim()).filter((c) => c !== '');
-    expect(heads).toEqual(['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'Repl.', 'Flags']);
+    expect(heads).toEqual(['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'Repl.', 'Cov.', 'Flags']);
     const row = (code: string) =>
       tableLines(text)
         .find((l) => l.includes(` ${code} `))!
         .split('│')
         .map((c) => c.trim())
         .slice(1, -1);
-    expect(row('FI-17')).toEqual(['1', 'FI-17', 'Pohjois-Pohjanmaa', '483,000', '260 → 200', '-60', '+20', '40', '8.3', '0.33', 'CF']);
-    expect(row('NO-42')).toEqual(['5', 'NO-42', 'Agder | Sør, Vest', '300,000', '–', '-30', '+35', '0', '0.0', '1.17', 'CF SL']);
-    expect(row('EG-C')).toEqual(['4', 'EG-C', 'القاهرة', '10,000,000', '500 → 520', '+20', '0', '0', '0.0', '–', '']);
+    expect(row('FI-17')).toEqual(['1', 'FI-17', 'Pohjois-Pohjanmaa', '483,000', '260 → 200', '-60', '+20', '40', '8.3', '0.33', '62%', 'CF']);
+    expect(row('NO-42')).toEqual(['5', 'NO-42', 'Agder | Sør, Vest', '300,000', '–', '-30', '+35', '0', '0.0', '1.17', '50%', 'CF SL']);
+    expect(row('EG-C')).toEqual(['4', 'EG-C', 'القاهرة', '10,000,000', '500 → 520', '+20', '0', '0', '0.0', '–', '–', '']);
   });
 
   it('aligns every line, with Arabic and Norwegian names, with and without colour', () => {

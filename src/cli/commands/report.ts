@@ -5,10 +5,11 @@ import { analyze } from '../../core/analyze.js';
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
-import { formatFromPath, RENDERERS } from '../../report/renderers.js';
-import { EXIT, ExitError, usageError } from '../exit-codes.js';
+import { REPORT_FORMATS } from '../../report/render-context.js';
+import { RENDERERS } from '../../report/renderers.js';
+import { EXIT, ExitError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
+import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
 import { addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
@@ -42,9 +43,9 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
-      const format = pickFormat(options.format, options.out);
-      const { dataset, weights } = await loadFromOptions(options, terminal);
-      const report = analyze(dataset, { weights, from: options.from, to: options.to, sort: options.sort });
+      const format = pickFormat(REPORT_FORMATS, options.format, options.out);
+      const { dataset, weights, norms } = await loadFromOptions(options, terminal);
+      const report = analyze(dataset, { weights, norms, from: options.from, to: options.to, sort: options.sort });
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
       const context = {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
@@ -75,14 +76,4 @@ export function reportCommand(terminal: Terminal): Command {
       if (failures.length > 0) throw new ExitError(EXIT.failAbove, failures.join('\nservicegap: '));
     });
   return command;
-}
-
-function pickFormat(format: ReportFormat | undefined, out: string | undefined): ReportFormat {
-  if (format !== undefined) return format;
-  if (out === undefined || out === '-') return 'table';
-  const fromPath = formatFromPath(out);
-  if (fromPath === undefined) {
-    throw usageError(`--out ${out}: cannot tell the format from the extension; give --format (${REPORT_FORMATS.join(', ')})`);
-  }
-  return fromPath;
 }

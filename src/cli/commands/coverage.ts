@@ -1,0 +1,47 @@
+// servicegap coverage: each region's capacity at T against the planning norms (SPEC §4, §7).
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { analyzeCoverage } from '../../core/analyze-coverage.js';
+import { formatWarning } from '../../core/issues.js';
+import { COVERAGE_FORMATS } from '../../report/coverage-context.js';
+import { COVERAGE_RENDERERS } from '../../report/coverage-renderers.js';
+import { pickFormat } from '../format.js';
+import { loadFromOptions } from '../load.js';
+import { addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import { emit, note } from '../output.js';
+import { type Terminal, useColor } from '../terminal.js';
+
+const CoverageOptionsSchema = InputOptionsSchema.extend({
+  to: yearOption.optional(),
+  format: z.enum(COVERAGE_FORMATS).optional(),
+  out: z.string().min(1).optional(),
+  color: z.boolean().optional(),
+});
+
+export function coverageCommand(terminal: Terminal): Command {
+  const command = new Command('coverage').description(
+    'compare each region with planning norms per 100,000 at year T (coverage, gap), least covered first',
+  );
+  addInputOptions(command)
+    .option('--to <year>', 'target year T (default: latest year in the beds data)')
+    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(COVERAGE_FORMATS))
+    .option('--out <file>', 'write the coverage report to FILE atomically instead of standard output')
+    .option('--no-color', 'no colour in the terminal table')
+    .action(async (raw: unknown) => {
+      const options = parseOptions(CoverageOptionsSchema, raw);
+      const format = pickFormat(COVERAGE_FORMATS, options.format, options.out);
+      const { dataset, norms } = await loadFromOptions(options, terminal);
+      const report = analyzeCoverage(dataset, { norms, to: options.to });
+      const text = COVERAGE_RENDERERS[format](report, {
+        color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
+        provenance: dataset.provenance,
+        norms,
+      });
+      await emit(terminal, text, options.out);
+      if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
+      if (options.out !== undefined && !options.quiet) {
+        note(terminal, `wrote ${options.out} (${format}, ${report.regions.length} regions)`);
+      }
+    });
+  return command;
+}

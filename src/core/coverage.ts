@@ -1,0 +1,75 @@
+// SPEC §7: coverage of one region against the planning norms at year T. The one place where the
+// coverage formulas live; analyze-coverage.ts ranks them, metrics.ts puts the index in the report.
+import type { RegionCoverage, NormCoverage } from './coverage-schema.js';
+import type { Dataset } from './dataset.js';
+import type { Norm, NormTable } from './norms.js';
+import { valueAt } from './series.js';
+import { weightKey } from './weights.js';
+
+const PER = 100_000;
+
+/**
+ * A norm's measure for a region at T (SPEC §3 series rule): beds.csv beds when the norm counts
+ * them, plus its service series (a service not yet started counts 0). Null when the bed part is
+ * unknown: no stock at or before T for the region, an events beds file, or no beds file.
+ */
+export function measureAt(dataset: Dataset, region: string, year: number, norm: Norm): number | null {
+  let value = 0;
+  if (norm.includesInstitutionalBeds) {
+    if (dataset.beds.shape !== 'stock') return null;
+    const beds = valueAt(dataset.beds.byRegion.get(region), year, 'stock');
+    if (beds === undefined) return null;
+    value += beds.value;
+  }
+  const services = dataset.services.get(region);
+  for (const m of norm.measures) value += valueAt(services?.get(weightKey(m.category, m.unit))?.years, year, 'service')!.value;
+  return value;
+}
+
+/** value, per 100k, coverage and gap of one norm, for a known population at T. */
+export function normCoverage(norm: Norm, value: number | null, population: number): NormCoverage {
+  const perPop = population / PER;
+  const per100k = value === null ? null : value / perPop;
+  return {
+    norm: norm.norm,
+    value,
+    per_100k: per100k,
+    norm_low: norm.low,
+    norm_high: norm.high,
+    coverage: per100k === null ? null : per100k / norm.low,
+    gap: per100k === null ? null : Math.max(0, norm.low - per100k) * perPop,
+  };
+}
+
+/** Mean over norms with a known coverage of min(coverage, 1); null when none is known. */
+export function coverageIndex(norms: readonly NormCoverage[]): number | null {
+  const known = norms.flatMap((n) => (n.coverage === null ? [] : [Math.min(n.coverage, 1)]));
+  if (known.length === 0) return null;
+  return known.reduce((sum, c) => sum + c, 0) / known.length;
+}
+
+/** Every norm's coverage for one region at T, in the norms' order. */
+export function regionNormCoverage(dataset: Dataset, region: string, year: number, population: number, norms: NormTable): NormCoverage[] {
+  return norms.map((norm) => normCoverage(norm, measureAt(dataset, region, year, norm), population));
+}
+
+/** A region's coverage at T, or the reason it cannot have one (population unknown at T). */
+export type CoverageOutcome =
+  | { readonly kind: 'ranked'; readonly coverage: RegionCoverage }
+  | { readonly kind: 'excluded'; readonly region: string; readonly reason: string };
+
+export function regionCoverage(dataset: Dataset, region: { code: string; name: string }, year: number, norms: NormTable): CoverageOutcome {
+  const population = valueAt(dataset.population.get(region.code), year, 'stock');
+  if (population === undefined) return { kind: 'excluded', region: region.code, reason: 'population' };
+  const perNorm = regionNormCoverage(dataset, region.code, year, population.value, norms);
+  return {
+    kind: 'ranked',
+    coverage: {
+      region: region.code,
+      name: region.name,
+      population: population.value,
+      coverage_index: coverageIndex(perNorm),
+      norms: perNorm,
+    },
+  };
+}

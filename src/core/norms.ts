@@ -1,0 +1,86 @@
+// The planning norms in force for a run: SPEC §4 defaults, changed, dropped or added by the
+// config (as weights.ts does for weights). Norms are data: each has its measure, range and source.
+import type { Category } from './categories.js';
+import type { Config } from './config.js';
+import { DEFAULT_NORMS } from './defaults.js';
+import type { Unit } from './units.js';
+
+export interface Norm {
+  readonly norm: string;
+  /** What the measure counts, in words. */
+  readonly description: string;
+  /** The norm's own unit, in which value and gap are counted, e.g. "supported-living places". */
+  readonly unitLabel: string;
+  /** Whether institutional beds (beds.csv) count towards the measure. */
+  readonly includesInstitutionalBeds: boolean;
+  /** The service series (category, unit) whose capacities are summed into the measure. */
+  readonly measures: readonly { readonly category: Category; readonly unit: Unit }[];
+  /** Range per 100,000 population; coverage is measured against `low`. */
+  readonly low: number;
+  readonly high: number;
+  readonly source: string;
+  readonly origin: 'default' | 'config';
+}
+
+/** The norms in force, in order: the defaults (SPEC §4 order), then norms the config adds. */
+export type NormTable = readonly Norm[];
+
+/** "beds.csv beds + general_hospital beds + crisis beds": what a measure counts, in words. */
+export function describeMeasure(includesInstitutionalBeds: boolean, measures: Norm['measures']): string {
+  const parts = measures.map((m) => `${m.category} ${m.unit}`);
+  if (includesInstitutionalBeds) parts.unshift('beds.csv beds');
+  return parts.join(' + ');
+}
+
+/** The units a measure counts in, e.g. "places" or "beds/places", when the config gives no label. */
+function defaultUnitLabel(includesInstitutionalBeds: boolean, measures: Norm['measures']): string {
+  const units = new Set<string>(includesInstitutionalBeds ? ['beds'] : []);
+  for (const m of measures) units.add(m.unit);
+  return [...units].join('/');
+}
+
+export function resolveNorms(config: Config = {}): NormTable {
+  const overrides = config.norms ?? {};
+  const table: Norm[] = [];
+  for (const d of DEFAULT_NORMS) {
+    const o = overrides[d.norm];
+    if (o === false) continue;
+    if (o === undefined) {
+      table.push({ ...d, origin: 'default' });
+      continue;
+    }
+    const includesInstitutionalBeds = o.institutional_beds ?? d.includesInstitutionalBeds;
+    const measures = o.measures ?? d.measures;
+    const measureChanged = o.measures !== undefined || o.institutional_beds !== undefined;
+    table.push({
+      norm: d.norm,
+      description: measureChanged ? describeMeasure(includesInstitutionalBeds, measures) : d.description,
+      unitLabel: o.unit_label ?? d.unitLabel,
+      includesInstitutionalBeds,
+      measures,
+      low: o.low ?? d.low,
+      high: o.high ?? d.high,
+      // A changed range or measure is no longer what the default's source says.
+      source: o.source ?? (measureChanged || o.low !== undefined || o.high !== undefined ? 'set in the config file' : d.source),
+      origin: 'config',
+    });
+  }
+  for (const [name, o] of Object.entries(overrides)) {
+    if (o === false || DEFAULT_NORMS.some((d) => d.norm === name)) continue;
+    // ConfigSchema has checked that a new norm has low, high and a measure.
+    const includesInstitutionalBeds = o.institutional_beds ?? false;
+    const measures = o.measures ?? [];
+    table.push({
+      norm: name,
+      description: describeMeasure(includesInstitutionalBeds, measures),
+      unitLabel: o.unit_label ?? defaultUnitLabel(includesInstitutionalBeds, measures),
+      includesInstitutionalBeds,
+      measures,
+      low: o.low!,
+      high: o.high!,
+      source: o.source ?? 'set in the config file',
+      origin: 'config',
+    });
+  }
+  return table;
+}

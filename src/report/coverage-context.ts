@@ -1,0 +1,20 @@
+// What every coverage renderer receives besides the coverage report itself (SPEC §7).
+import type { CoverageReport } from '../core/coverage-schema.js';
+import type { Provenance } from '../core/dataset.js';
+import type { NormTable } from '../core/norms.js';
+
+/** Formats of `servicegap coverage`: as `report` (its own list, so a report-only format stays one). */
+export const COVERAGE_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
+
+export interface CoverageRenderContext {
+  /** Colour the terminal table (decided by the CLI, as for `report`). */
+  readonly color: boolean;
+  /** The dataset's own description; an illustrative dataset's notice goes in every footer. */
+  readonly provenance?: Provenance | undefined;
+  /** Norms in force: unit labels for gaps, ranges and sources for the legend. */
+  readonly norms: NormTable;
+}
+
+/** A coverage renderer turns a coverage report into the full text of one output format. */
+export type CoverageRenderer = (report: CoverageReport, context: CoverageRenderContext) => string;

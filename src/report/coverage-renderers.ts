@@ -1,0 +1,13 @@
+// Every coverage format's renderer (SPEC §7).
+import type { CoverageFormat, CoverageRenderer } from './coverage-context.js';
+import { renderCoverageCsv } from './coverage-csv.js';
+import { renderCoverageJson } from './coverage-json.js';
+import { renderCoverageMarkdown } from './coverage-markdown.js';
+import { renderCoverageTable } from './coverage-table.js';
+
+export const COVERAGE_RENDERERS: Record<CoverageFormat, CoverageRenderer> = {
+  table: renderCoverageTable,
+  csv: renderCoverageCsv,
+  json: renderCoverageJson,
+  markdown: renderCoverageMarkdown,
+};
