@@ -16,6 +16,11 @@ export { regionMetrics } from './core/metrics.js';
 export type { Period, RegionOutcome } from './core/metrics.js';
 export { rankRegions, compareRegions } from './core/rank.js';
 export { valueAt } from './core/series.js';
+export { communityAt } from './core/community.js';
+export type { CommunityAtYear } from './core/community.js';
+/** Per-region details the HTML report draws: community change by category, yearly series. */
+export { categoryBreakdown, yearlySeries, detailYears, reportDetails } from './core/breakdown.js';
+export type { CategoryChange, YearPoint, RegionDetails, ReportDetails } from './core/breakdown.js';
 export { DatasetBuilder } from './core/dataset-builder.js';
 export type { Dataset, RegionInfo, ServiceSeries, BedData, Provenance, YearSeries } from './core/dataset.js';
 
