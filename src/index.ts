@@ -22,7 +22,7 @@ export type { CommunityAtYear } from './core/community.js';
 export { categoryBreakdown, yearlySeries, detailYears, reportDetails } from './core/breakdown.js';
 export type { CategoryChange, YearPoint, RegionDetails, ReportDetails } from './core/breakdown.js';
 export { DatasetBuilder } from './core/dataset-builder.js';
-export type { Dataset, RegionInfo, ServiceSeries, BedData, Provenance, YearSeries } from './core/dataset.js';
+export type { Dataset, RegionInfo, ServiceSeries, BedData, Provenance, ProvenanceSource, YearSeries } from './core/dataset.js';
 
 export { buildTaxonomy, normalizeServiceName } from './core/taxonomy.js';
 export type { Taxonomy, TaxonomyEntry } from './core/taxonomy.js';
