@@ -87,7 +87,8 @@ footer { margin-top: 36px; color: var(--muted); font-size: 0.85rem; border-top: 
 /**
  * Sorting the ranked table by a header click. The table is complete without it (in rank order);
  * the script only turns each header into a button. Cells carry their unrounded value in
- * data-sort ("" = null, always last); ties keep rank order.
+ * data-sort ("" = null, always last); ties keep rank order. A first click sorts numbers from the
+ * highest, text from A, and a column with data-first (rank) that way.
  */
 export const SORT_SCRIPT = `
 (function () {
@@ -109,7 +110,8 @@ export const SORT_SCRIPT = `
   function sortBy(th, col) {
     var numeric = th.getAttribute('data-type') === 'number';
     var current = th.getAttribute('aria-sort');
-    var dir = current ? (current === 'ascending' ? 'descending' : 'ascending') : (numeric ? 'descending' : 'ascending');
+    var first = th.getAttribute('data-first') || (numeric ? 'descending' : 'ascending');
+    var dir = current ? (current === 'ascending' ? 'descending' : 'ascending') : first;
     var sign = dir === 'ascending' ? 1 : -1;
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {

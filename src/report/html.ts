@@ -110,7 +110,8 @@ function rankedTable(report: Report): string {
   const head = cols
     .map((c, i) => {
       const cls = c.type === 'number' ? ' class="num"' : '';
-      const sorted = i === 0 ? ' aria-sort="ascending"' : '';
+      // The table starts in rank order; rank sorts from 1 on a first click too.
+      const sorted = i === 0 ? ' aria-sort="ascending" data-first="ascending"' : '';
       return `<th scope="col" data-type="${c.type}"${cls}${sorted}>${h(c.head)}</th>`;
     })
     .join('');

@@ -129,7 +129,7 @@ describe('renderHtml: one self-contained page', () => {
     const table = html.match(/<table id="ranked-table"[\s\S]*?<\/table>/)![0];
     expect(count(table, /<tr data-rank=/)).toBe(5);
     expect(count(table, /<th scope="col"/)).toBe(15);
-    expect(table).toContain('<th scope="col" data-type="number" class="num" aria-sort="ascending">Rank</th>');
+    expect(table).toContain('<th scope="col" data-type="number" class="num" aria-sort="ascending" data-first="ascending">Rank</th>');
     expect(table).toContain('data-sort="8.281573498964804">8.3</td>');
     // A null sorts as "", shown as an en dash.
     expect(table).toMatch(/data-sort="">–<\/td>/);
