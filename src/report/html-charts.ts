@@ -17,7 +17,9 @@ import { escapeHtml } from './safe-cell.js';
 /** Okabe & Ito (2008), "Color Universal Design": the report's own marks. */
 export const COLOURS = {
   vacuum: '#D55E00', // vermillion
-  gain: '#009E73', // bluish green
+  // A net gain is drawn in neutral grey, not green: Tol's outreach and day-services greens sit in
+  // the same panel, and the vacuum is what the reader should see.
+  gain: '#8C8C8C',
   community: '#0072B2', // blue
   beds: '#4D4D4D', // dark grey: institutional beds
   grid: '#D9D9D9',
@@ -176,7 +178,8 @@ export function breakdownDomain(inputs: readonly BreakdownInput[]): [number, num
   return [lo, hi];
 }
 
-const PANEL = { width: 380, labelWidth: 84, pad: 52, row: 26, top: 4, bottom: 4 } as const;
+/** Row labels on the left, the bars in the middle, each row's value in a column on the right. */
+const PANEL = { width: 400, labelWidth: 78, valueWidth: 96, gap: 8, row: 26, top: 4, bottom: 4 } as const;
 
 /** Categories whose change is not zero: the ones drawn. */
 export const drawnCategories = (categories: readonly CategoryChange[]): CategoryChange[] =>
@@ -190,7 +193,7 @@ export function breakdownPanel(input: BreakdownInput, domain: [number, number], 
   const { region, categories } = input;
   const drawn = drawnCategories(categories);
   const name = regionName(region);
-  const x = scaleLinear().domain(domain).range([PANEL.labelWidth + PANEL.pad, PANEL.width - PANEL.pad]);
+  const x = scaleLinear().domain(domain).range([PANEL.labelWidth + PANEL.gap, PANEL.width - PANEL.valueWidth - PANEL.gap]);
   const height = PANEL.top + 3 * PANEL.row + PANEL.bottom;
   const barHeight = PANEL.row - 8;
   const rowTop = (i: number) => PANEL.top + i * PANEL.row + 4;
@@ -208,11 +211,8 @@ export function breakdownPanel(input: BreakdownInput, domain: [number, number], 
   const out: string[] = [svgOpen(id, PANEL.width, height, title, desc, 'chart breakdown')];
   const rowLabel = (i: number, text: string) =>
     `<text class="row-label" x="${PANEL.labelWidth - 6}" y="${n(rowTop(i) + barHeight / 2 + 4)}" text-anchor="end">${text}</text>`;
-  const valueLabel = (i: number, lo: number, hi: number, value: number, text: string) => {
-    const right = value >= 0;
-    const at = right ? x(hi) + 4 : x(lo) - 4;
-    return `<text class="value" x="${n(at)}" y="${n(rowTop(i) + barHeight / 2 + 4)}" text-anchor="${right ? 'start' : 'end'}">${escapeHtml(text)}</text>`;
-  };
+  const valueLabel = (i: number, text: string) =>
+    `<text class="value" x="${PANEL.width - 2}" y="${n(rowTop(i) + barHeight / 2 + 4)}" text-anchor="end">${escapeHtml(text)}</text>`;
   const rect = (cls: string, lo: number, hi: number, i: number, fill: string, tip: string) =>
     `<rect class="${cls}" x="${n(x(lo))}" y="${n(rowTop(i))}" width="${n(Math.max(0, x(hi) - x(lo)))}" height="${barHeight}" fill="${fill}">` +
     `<title>${escapeHtml(tip)}</title></rect>`;
@@ -222,7 +222,7 @@ export function breakdownPanel(input: BreakdownInput, domain: [number, number], 
   out.push(rowLabel(0, 'Beds'));
   out.push(
     rect('seg seg-beds', Math.min(0, bc), Math.max(0, bc), 0, COLOURS.beds, `Institutional beds: ${formatChange(bc)}`),
-    valueLabel(0, Math.min(0, bc), Math.max(0, bc), bc, formatChange(bc)),
+    valueLabel(0, formatChange(bc)),
   );
 
   // Row 2: community, stacked by category around zero (d3-shape's diverging offset).
@@ -230,19 +230,15 @@ export function breakdownPanel(input: BreakdownInput, domain: [number, number], 
   const keys = drawn.map((c) => c.category);
   const row = Object.fromEntries(drawn.map((c) => [c.category, c.change_be])) as Record<string, number>;
   const stacked = stack<Record<string, number>>().keys(keys).offset(stackOffsetDiverging)([row]);
-  let lo = 0;
-  let hi = 0;
   for (const layer of stacked) {
     const [a, b] = layer[0]!;
     const category = layer.key as Category;
     const change = drawn.find((c) => c.category === category)!;
-    lo = Math.min(lo, a, b);
-    hi = Math.max(hi, a, b);
     const tip = `${categoryLabel(category)}: ${formatChange(change.change_be)} bed-equivalents (${formatBeds(change.from_be)} → ${formatBeds(change.to_be)})`;
     out.push(rect(`seg seg-${category}`, Math.min(a, b), Math.max(a, b), 1, CATEGORY_COLOURS[category], tip));
   }
   const cc = region.community_change_be;
-  out.push(valueLabel(1, lo, hi, cc, formatChange(cc)));
+  out.push(valueLabel(1, formatChange(cc)));
 
   // Row 3: net change.
   out.push(rowLabel(2, 'Net'));
@@ -256,7 +252,7 @@ export function breakdownPanel(input: BreakdownInput, domain: [number, number], 
       net < 0 ? COLOURS.vacuum : COLOURS.gain,
       `Net change: ${formatChange(net)} bed-equivalents`,
     ),
-    valueLabel(2, Math.min(0, net), Math.max(0, net), net, netText),
+    valueLabel(2, netText),
   );
   out.push(`<line class="baseline" x1="${n(x(0))}" x2="${n(x(0))}" y1="${PANEL.top}" y2="${n(height - PANEL.bottom)}" aria-hidden="true"/>`);
   out.push('</svg>');

@@ -201,7 +201,7 @@ function breakdownSection(report: Report, details: ReportDetails): string {
     `<li>${swatch('box', COLOURS.beds)}institutional beds</li>`,
     ...CATEGORY_CODES.filter((c) => used.has(c)).map((c) => `<li>${swatch('box', CATEGORY_COLOURS[c])}${h(categoryLabel(c))}</li>`),
     `<li>${swatch('box', COLOURS.vacuum)}net loss (vacuum)</li>`,
-    `<li>${swatch('box', COLOURS.gain)}net gain</li>`,
+    `<li>${swatch('box', COLOURS.gain)}net gain (no vacuum)</li>`,
   ];
   const panels = inputs.map(({ region, categories }, i) => {
     const drawn = drawnCategories(categories);
