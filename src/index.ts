@@ -15,6 +15,8 @@ export type { AnalyzeOptions } from './core/analyze.js';
 export { regionMetrics } from './core/metrics.js';
 export type { Period, RegionOutcome } from './core/metrics.js';
 export { rankRegions, compareRegions } from './core/rank.js';
+export { summarize } from './core/summary.js';
+export type { ReportSummary } from './core/summary.js';
 export { valueAt } from './core/series.js';
 export { communityAt } from './core/community.js';
 export type { CommunityAtYear } from './core/community.js';

@@ -1,5 +1,6 @@
 // End-to-end: `servicegap report` writing the HTML page (issue 4), through the built binary. The
 // page itself is opened in a real browser by html-browser.test.ts.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +71,18 @@ describe('servicegap report --format html', () => {
     expect(r.code, r.context).toBe(2);
     expect(r.stderr).toMatch(/the taxonomy comes as table, csv, json, markdown, not html/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the library gives the same page as the CLI, as the README shows', () => {
+    const script = `
+      import { analyze, loadDataset, RENDERERS, reportDetails, summarize } from 'servicegap';
+      const { dataset, weights } = await loadDataset();
+      const report = analyze(dataset, { weights });
+      const details = reportDetails(dataset, report.regions.map((r) => r.region), report, weights);
+      process.stdout.write(RENDERERS.html(report, { color: false, weights, provenance: dataset.provenance, summary: summarize(report), details }));
+    `;
+    const lib = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(lib.status, lib.stderr).toBe(0);
+    expect(lib.stdout).toBe(runCli(['report', '--format', 'html']).stdout);
   });
 });
