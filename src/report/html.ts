@@ -235,16 +235,18 @@ function trendSection(report: Report, details: ReportDetails): string {
     const series = details.regions.get(region.region)?.series ?? [];
     return `<figure class="panel" data-region="${h(region.region)}"><h3>${nameHtml(region)}</h3>${trendPanel(region, series, `chart-trend-${i + 1}`)}</figure>`;
   });
+  const anyBeds = report.regions.some((r) => details.regions.get(r.region)?.series.some((p) => p.beds !== null));
   const legend = [
-    `<li>${swatch('beds-line', COLOURS.beds)}institutional beds</li>`,
+    anyBeds ? `<li>${swatch('beds-line', COLOURS.beds)}institutional beds</li>` : '',
     `<li>${swatch('community-line', COLOURS.community)}community capacity (bed-equivalents)</li>`,
     `<li>${swatch('hollow', COLOURS.beds)}hollow marker: an earlier year’s figure carried forward</li>`,
   ];
   return (
     `<section id="trends" aria-labelledby="trends-title"><h2 id="trends-title">Beds and community capacity over time</h2>` +
     `<p>Each year from ${report.from} to ${report.to} that has data, valued by the same rule as the ranking. ` +
-    `Each panel has its own vertical scale, starting at 0.</p>` +
-    `<ul class="legend" aria-label="Legend">${legend.join('')}</ul>` +
+    `Each panel has its own vertical scale, starting at 0.` +
+    (anyBeds ? '' : ' The beds data lists closures rather than a stock of beds, so only community capacity is drawn.') +
+    `</p><ul class="legend" aria-label="Legend">${legend.join('')}</ul>` +
     `<div class="panels small">${panels.join('')}</div></section>`
   );
 }

@@ -106,6 +106,7 @@ describe('renderHtml: one self-contained page', () => {
     expect(count(html, /<svg class="chart trend"/)).toBe(5);
     expect(count(html, /<path class="line line-beds"/)).toBe(4); // NO-42 has no bed stock
     expect(count(html, /<path class="line line-community"/)).toBe(5);
+    expect(html).not.toContain('only community capacity is drawn');
     const two = renderHtml(sampleReport(), sampleContext({ details: sampleDetails([2018, 2022]) }));
     expect(two).not.toContain('class="chart trend"');
     expect(two).not.toContain('id="trends"');
@@ -241,5 +242,16 @@ describe('breakdownDomain', () => {
     // Lowest: FI-17's bed change -60; highest: NO-42's community gain 35 (stacked 14 + 21).
     expect(breakdownDomain(inputs)).toEqual([-60, 35]);
     expect(breakdownDomain([])).toEqual([0, 1]);
+  });
+});
+
+describe('an events beds file', () => {
+  it('draws only community lines over time, and says why', () => {
+    const details = sampleDetails();
+    const noBeds = new Map([...details.regions].map(([k, d]) => [k, { ...d, series: d.series.map((p) => ({ ...p, beds: null })) }]));
+    const html = render(sampleReport(), { details: { ...details, regions: noBeds } });
+    expect(html).not.toContain('line-beds');
+    expect(html).toContain('only community capacity is drawn');
+    expect(html).toContain('Institutional bed stock not known (closure events).');
   });
 });
