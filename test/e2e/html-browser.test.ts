@@ -102,7 +102,9 @@ if (!HAVE_CHROMIUM) {
         throw new Error(`${CHROMIUM} not found: .ci/run should have installed Debian's chromium`);
       });
     } else {
-      it.skip(`skipped: no browser at ${CHROMIUM} (install Debian's chromium: apt-get install chromium, or set CHROMIUM)`, () => {});
+      const reason = `no browser at ${CHROMIUM} (install Debian's chromium: apt-get install chromium, or set CHROMIUM)`;
+      console.warn(`html-browser.test.ts: skipped: ${reason}`);
+      it.skip(`skipped: ${reason}`, () => {});
     }
   });
 } else {
