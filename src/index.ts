@@ -15,6 +15,8 @@ export type { AnalyzeOptions } from './core/analyze.js';
 export { regionMetrics } from './core/metrics.js';
 export type { Period, RegionOutcome } from './core/metrics.js';
 export { rankRegions, compareRegions } from './core/rank.js';
+export { summarize } from './core/summary.js';
+export type { ReportSummary } from './core/summary.js';
 export { valueAt } from './core/series.js';
 
 /** Coverage against planning norms (SPEC §4, §7), and the regions × norms grid a heatmap draws. */
@@ -37,8 +39,13 @@ export {
 } from './core/coverage-schema.js';
 export type { CoverageReport, RankedCoverage, RegionCoverage, NormCoverage } from './core/coverage-schema.js';
 
+export { communityAt } from './core/community.js';
+export type { CommunityAtYear } from './core/community.js';
+/** Per-region details the HTML report draws: community change by category, yearly series. */
+export { categoryBreakdown, yearlySeries, detailYears, reportDetails } from './core/breakdown.js';
+export type { CategoryChange, YearPoint, RegionDetails, ReportDetails } from './core/breakdown.js';
 export { DatasetBuilder } from './core/dataset-builder.js';
-export type { Dataset, RegionInfo, ServiceSeries, BedData, Provenance, YearSeries } from './core/dataset.js';
+export type { Dataset, RegionInfo, ServiceSeries, BedData, Provenance, ProvenanceSource, YearSeries } from './core/dataset.js';
 
 export { buildTaxonomy, normalizeServiceName } from './core/taxonomy.js';
 export type { Taxonomy, TaxonomyEntry } from './core/taxonomy.js';

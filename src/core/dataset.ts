@@ -28,11 +28,22 @@ export type BedData =
   | { readonly shape: 'events'; readonly byRegion: Map<string, YearSeries> }
   | { readonly shape: 'none' };
 
+/** One source a dataset cites (data/dataset.json `sources`). */
+export interface ProvenanceSource {
+  readonly name: string;
+  readonly url?: string | undefined;
+  readonly licence?: string | undefined;
+  /** Which files, rows or columns came from this source. */
+  readonly used_for?: string | undefined;
+}
+
 /** What a dataset says about itself (data/dataset.json), shown in every report made from it. */
 export interface Provenance {
   readonly title?: string | undefined;
   readonly illustrative: boolean;
   readonly notice?: string | undefined;
+  /** The sources it cites; the HTML report lists them. */
+  readonly sources?: readonly ProvenanceSource[] | undefined;
 }
 
 export interface Dataset {

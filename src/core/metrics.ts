@@ -1,11 +1,12 @@
 // SPEC §3: every metric of one region, for baseline year B (`from`) and target year T (`to`).
 // The one place where the formulas live.
 import { coverageIndex, regionNormCoverage } from './coverage.js';
+import { communityAt } from './community.js';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import type { Flag, RegionMetrics } from './report-schema.js';
 import { valueAt, type ValueAtYear } from './series.js';
-import { weightKey, type WeightTable } from './weights.js';
+import type { WeightTable } from './weights.js';
 
 export interface Period {
   readonly from: number;
@@ -71,16 +72,13 @@ export function regionMetrics(
   const population = populationTo!.value;
 
   // Community capacity in bed-equivalents: Σ w(category, unit) × capacity, at B and at T.
-  let communityFrom = 0;
-  let communityTo = 0;
-  for (const series of dataset.services.get(region.code)?.values() ?? []) {
-    const w = weights.get(weightKey(series.category, series.unit))?.value ?? 0;
-    const atB = note(valueAt(series.years, B, 'service'))!;
-    const atT = note(valueAt(series.years, T, 'service'))!;
-    if (atB.startedLater) startedLater = true;
-    communityFrom += w * atB.value;
-    communityTo += w * atT.value;
-  }
+  const services = dataset.services.get(region.code);
+  const communityAtB = communityAt(services, B, weights);
+  const communityAtT = communityAt(services, T, weights);
+  if (communityAtB.carried || communityAtT.carried) carried = true;
+  if (communityAtB.startedLater) startedLater = true;
+  const communityFrom = communityAtB.total;
+  const communityTo = communityAtT.total;
 
   const communityChange = communityTo - communityFrom;
   const netChange = bedChange + communityChange;

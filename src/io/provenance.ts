@@ -10,7 +10,13 @@ export const ProvenanceFileSchema = z.object({
   title: z.string().optional(),
   illustrative: z.boolean(),
   notice: z.string().optional(),
-  sources: z.array(z.object({ name: z.string() }).passthrough()).optional(),
+  sources: z
+    .array(
+      z
+        .object({ name: z.string(), url: z.string().optional(), licence: z.string().optional(), used_for: z.string().optional() })
+        .passthrough(),
+    )
+    .optional(),
 });
 
 export const PROVENANCE_FILE = 'dataset.json';
@@ -34,5 +40,6 @@ export async function readProvenance(dir: string): Promise<Provenance | undefine
   if (!parsed.success) {
     throw new InputError(parsed.error.issues.map((i) => ({ file: path, message: `${i.path.join('.') || 'file'}: ${i.message}` })));
   }
-  return { title: parsed.data.title, illustrative: parsed.data.illustrative, notice: parsed.data.notice };
+  const sources = parsed.data.sources?.map((s) => ({ name: s.name, url: s.url, licence: s.licence, used_for: s.used_for }));
+  return { title: parsed.data.title, illustrative: parsed.data.illustrative, notice: parsed.data.notice, sources };
 }

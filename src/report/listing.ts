@@ -2,14 +2,17 @@
 // rather than a ranked report: `taxonomy` and `taxonomy --unmapped`.
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { REPORT_FORMATS, type ReportFormat } from './render-context.js';
 import { csvCell, escapeMarkdown, terminalText } from './safe-cell.js';
 
-export const LISTING_FORMATS = REPORT_FORMATS;
+/** The formats a listing comes in: the report's text formats (no HTML page for a plain list). */
+export const LISTING_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+export type ListingFormat = (typeof LISTING_FORMATS)[number];
+
+export const isListingFormat = (format: string): format is ListingFormat => (LISTING_FORMATS as readonly string[]).includes(format);
 
 export type ListingRow = Readonly<Record<string, string | number>>;
 
-export function renderListing(format: ReportFormat, columns: readonly string[], rows: readonly ListingRow[], color: boolean): string {
+export function renderListing(format: ListingFormat, columns: readonly string[], rows: readonly ListingRow[], color: boolean): string {
   const cell = (row: ListingRow, column: string) => row[column] ?? '';
   switch (format) {
     case 'json':

@@ -1,10 +1,11 @@
 // What every renderer receives besides the report itself.
+import type { ReportDetails } from '../core/breakdown.js';
 import type { Provenance } from '../core/dataset.js';
 import type { Report } from '../core/report-schema.js';
 import type { ReportSummary } from '../core/summary.js';
 import type { WeightTable } from '../core/weights.js';
 
-export const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+export const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderContext {
@@ -16,6 +17,11 @@ export interface RenderContext {
   readonly weights: WeightTable;
   /** Headline numbers of the whole ranking (the regions shown may be a --top slice of it). */
   readonly summary: ReportSummary;
+  /**
+   * Per-region details for the charts that need more than the report (core/breakdown.ts): only
+   * the HTML renderer reads them, and the CLI computes them only for --format html.
+   */
+  readonly details?: ReportDetails | undefined;
 }
 
 /** A renderer turns a report into the full text of one output format. */

@@ -1,6 +1,7 @@
 // Every report format's renderer, and the format an output file's extension implies (--out).
 import { extname } from 'node:path';
 import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import type { ReportFormat, Renderer } from './render-context.js';
@@ -11,6 +12,7 @@ export const RENDERERS: Record<ReportFormat, Renderer> = {
   csv: renderCsv,
   json: renderJson,
   markdown: renderMarkdown,
+  html: renderHtml,
 };
 
 const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
@@ -19,6 +21,8 @@ const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.txt': 'table',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
 /** The format a file's extension implies (case-insensitive), or undefined when it implies none. */

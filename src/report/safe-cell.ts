@@ -14,6 +14,12 @@
 // stray quote), `\@` keeps GitHub from turning it into a mention, and the raw .md no longer has a
 // cell beginning with a formula character.
 //
+// HTML: every piece of text and every attribute value goes through escapeHtml, which replaces
+// the five characters that can end a text run or an attribute (`&`, `<`, `>`, `"`, `'`) with
+// character references (OWASP XSS prevention, rule #1 and #2: quoted attributes only). Control
+// characters that HTML forbids are replaced by U+FFFD, so a name cannot smuggle in markup or
+// break the document, and `<script>` in a region name shows as text.
+//
 // Terminal: control characters (C0, DEL, C1, which includes ESC) in text are replaced, so data
 // cannot move the cursor, colour the screen or break the table's lines.
 
@@ -49,4 +55,13 @@ export function escapeMarkdown(text: string): string {
 /** Text safe to print in a terminal: whitespace controls → space, other controls → U+FFFD. */
 export function terminalText(text: string): string {
   return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
+const HTML_SPECIAL: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe inside an HTML element or a quoted attribute value (see the file comment). */
+export function escapeHtml(text: string | number): string {
+  return String(text)
+    .replace(/[&<>"']/g, (c) => HTML_SPECIAL[c]!)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd');
 }

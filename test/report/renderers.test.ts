@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/report/csv.js';
+import { renderHtml } from '../../src/report/html.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { REPORT_FORMATS } from '../../src/report/render-context.js';
@@ -13,6 +14,7 @@ describe('RENDERERS', () => {
     expect(RENDERERS.json).toBe(renderJson);
     expect(RENDERERS.markdown).toBe(renderMarkdown);
     expect(RENDERERS.table).toBe(renderTable);
+    expect(RENDERERS.html).toBe(renderHtml);
   });
 });
 
@@ -23,10 +25,12 @@ describe('formatFromPath', () => {
     expect(formatFromPath('REPORT.MD')).toBe('markdown');
     expect(formatFromPath('a.b/report.markdown')).toBe('markdown');
     expect(formatFromPath('report.txt')).toBe('table');
+    expect(formatFromPath('out/report.html')).toBe('html');
+    expect(formatFromPath('REPORT.HTM')).toBe('html');
   });
 
   it('gives undefined for an unknown or missing extension', () => {
-    expect(formatFromPath('report.html')).toBeUndefined();
+    expect(formatFromPath('report.xhtml')).toBeUndefined();
     expect(formatFromPath('report')).toBeUndefined();
     expect(formatFromPath('.csv')).toBeUndefined();
     expect(formatFromPath('report.toString')).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvCellText, escapeMarkdown, terminalText } from '../../src/report/safe-cell.js';
+import { csvCell, csvCellText, escapeHtml, escapeMarkdown, terminalText } from '../../src/report/safe-cell.js';
 
 describe('csvCellText', () => {
   it('neutralises text that a spreadsheet would run as a formula', () => {
@@ -64,5 +64,24 @@ describe('terminalText', () => {
     expect(terminalText('a\u001b[31mb')).toBe('a\ufffd[31mb');
     expect(terminalText('a\nb\tc')).toBe('a b c');
     expect(terminalText('القاهرة')).toBe('القاهرة');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('replaces the five characters that can end text or a quoted attribute', () => {
+    expect(escapeHtml('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(escapeHtml(`"quotes" & 'apostrophes'`)).toBe('&quot;quotes&quot; &amp; &#39;apostrophes&#39;');
+    expect(escapeHtml('&amp;')).toBe('&amp;amp;');
+  });
+
+  it('leaves other text and every script unchanged, and takes numbers', () => {
+    expect(escapeHtml('Møre og Romsdal')).toBe('Møre og Romsdal');
+    expect(escapeHtml('القاهرة')).toBe('القاهرة');
+    expect(escapeHtml(8.5)).toBe('8.5');
+    expect(escapeHtml('a\tb\nc')).toBe('a\tb\nc');
+  });
+
+  it('replaces control characters that HTML forbids', () => {
+    expect(escapeHtml('a\u0000b\u001bc\u007fd\u0085e')).toBe('a\ufffdb\ufffdc\ufffdd\ufffde');
   });
 });

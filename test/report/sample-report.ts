@@ -1,6 +1,7 @@
 import { summarize } from '../../src/core/summary.js';
 // A hand-built report for the renderer tests: names in several scripts, a formula-like name, a
 // name with a pipe and a comma, and a region whose bed numbers are unknown (events-file style).
+import type { CategoryChange, RegionDetails, ReportDetails, YearPoint } from '../../src/core/breakdown.js';
 // Coverage indexes are made up (one null: no norm known).
 import type { Provenance } from '../../src/core/dataset.js';
 import type { RankedRegion, Report } from '../../src/core/report-schema.js';
@@ -147,4 +148,39 @@ export function sampleContext(overrides: Partial<RenderContext> = {}): RenderCon
   const provenance: Provenance = { title: 'Sample', illustrative: true, notice: NOTICE };
   // The summary speaks for the whole sample ranking: 3 of 5 regions with a vacuum, 40 + 1.5 + 2.5 = 44.
   return { color: false, weights: resolveWeights(), summary: summarize(sampleReport()), provenance, ...overrides };
+}
+
+/**
+ * Per-region details matching the sample report (what core/breakdown.ts would give): the
+ * community change split by category, and three years of series, so the trend charts appear.
+ */
+export function sampleDetails(years: readonly number[] = [2018, 2020, 2022]): ReportDetails {
+  const report = sampleReport();
+  const regions = new Map<string, RegionDetails>();
+  for (const r of report.regions) {
+    // Split the community change in two categories (60 % supported living, 40 % crisis), plus a
+    // weight-0 category with no change.
+    const categories: CategoryChange[] = [
+      { category: 'crisis', from_be: 0, to_be: r.community_change_be * 0.4, change_be: r.community_change_be * 0.4 },
+      { category: 'peer_support', from_be: 0, to_be: 0, change_be: 0 },
+      {
+        category: 'supported_living',
+        from_be: r.community_from_be,
+        to_be: r.community_from_be + r.community_change_be * 0.6,
+        change_be: r.community_change_be * 0.6,
+      },
+    ];
+    const series: YearPoint[] = years.map((year, i) => {
+      const t = years.length === 1 ? 1 : i / (years.length - 1);
+      return {
+        year,
+        beds: r.beds_from === null || r.beds_to === null ? null : r.beds_from + (r.beds_to - r.beds_from) * t,
+        beds_carried: i === 1,
+        community_be: r.community_from_be + r.community_change_be * t,
+        community_carried: false,
+      };
+    });
+    regions.set(r.region, { region: r.region, categories, series });
+  }
+  return { years, regions, weightKeysInData: ['crisis/teams', 'peer_support/fte', 'supported_living/places'] };
 }

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { analyze } from '../../core/analyze.js';
+import { reportDetails } from '../../core/breakdown.js';
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
@@ -52,6 +53,7 @@ export function reportCommand(terminal: Terminal): Command {
         provenance: dataset.provenance,
         weights,
         summary: summarize(report),
+        details: format === 'html' ? reportDetails(dataset, shown.regions.map((r) => r.region), report, weights) : undefined,
       };
       await emit(terminal, RENDERERS[format](shown, context), options.out);
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);

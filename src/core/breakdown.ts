@@ -1,0 +1,104 @@
+// What the HTML report draws beyond the ranked metrics (issue 4): per region, the community
+// change split by category, and yearly series of beds and community bed-equivalents. Pure: the
+// same series rule (series.ts) and the same community sum (community.ts) as metrics.ts, so every
+// number here adds up to the report's own.
+import { CATEGORY_CODES, type Category } from './categories.js';
+import { communityAt } from './community.js';
+import { bedYears, type Dataset, serviceYears } from './dataset.js';
+import type { Period } from './metrics.js';
+import { valueAt } from './series.js';
+import { weightKey, type WeightTable } from './weights.js';
+
+/** One category's community capacity in bed-equivalents at B and at T. */
+export interface CategoryChange {
+  readonly category: Category;
+  readonly from_be: number;
+  readonly to_be: number;
+  readonly change_be: number;
+}
+
+/** One year of a region's series. */
+export interface YearPoint {
+  readonly year: number;
+  /** Institutional beds (stock files); null when unknown or for an events / absent beds file. */
+  readonly beds: number | null;
+  /** The beds figure is an earlier year's, carried forward. */
+  readonly beds_carried: boolean;
+  readonly community_be: number;
+  /** Some service figure is an earlier year's, carried forward. */
+  readonly community_carried: boolean;
+}
+
+export interface RegionDetails {
+  readonly region: string;
+  /** Every category the region has service data for, in the taxonomy's order (weight 0 included). */
+  readonly categories: readonly CategoryChange[];
+  /** One point per year of ReportDetails.years. */
+  readonly series: readonly YearPoint[];
+}
+
+export interface ReportDetails {
+  /** B, T and every year of the beds or services data between them, ascending. */
+  readonly years: readonly number[];
+  /** Details of the regions asked for, by region code. */
+  readonly regions: ReadonlyMap<string, RegionDetails>;
+  /** The `category/unit` weight keys that the dataset's services use. */
+  readonly weightKeysInData: readonly string[];
+}
+
+const clean = (x: number): number => (x === 0 ? 0 : x);
+
+/** A region's community change by category between B and T, in bed-equivalents. */
+export function categoryBreakdown(dataset: Dataset, region: string, period: Period, weights: WeightTable): CategoryChange[] {
+  const services = dataset.services.get(region);
+  const atB = communityAt(services, period.from, weights).byCategory;
+  const atT = communityAt(services, period.to, weights).byCategory;
+  const out: CategoryChange[] = [];
+  for (const category of CATEGORY_CODES) {
+    const from = atB.get(category);
+    const to = atT.get(category);
+    if (from === undefined || to === undefined) continue;
+    out.push({ category, from_be: from, to_be: to, change_be: clean(to - from) });
+  }
+  return out;
+}
+
+/** A region's institutional beds and community bed-equivalents at each of `years`. */
+export function yearlySeries(dataset: Dataset, region: string, years: readonly number[], weights: WeightTable): YearPoint[] {
+  const bedSeries = dataset.beds.shape === 'stock' ? dataset.beds.byRegion.get(region) : undefined;
+  const services = dataset.services.get(region);
+  return years.map((year) => {
+    const beds = dataset.beds.shape === 'stock' ? valueAt(bedSeries, year, 'stock') : undefined;
+    const community = communityAt(services, year, weights);
+    return {
+      year,
+      beds: beds?.value ?? null,
+      beds_carried: beds?.carried ?? false,
+      community_be: community.total,
+      community_carried: community.carried,
+    };
+  });
+}
+
+/** B, T and every data year between them. */
+export function detailYears(dataset: Dataset, period: Period): number[] {
+  const years = new Set<number>([period.from, period.to]);
+  for (const y of [...bedYears(dataset.beds), ...serviceYears(dataset)]) if (y >= period.from && y <= period.to) years.add(y);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** Details for each of `regions` (codes), for the period of a report. */
+export function reportDetails(dataset: Dataset, regions: readonly string[], period: Period, weights: WeightTable): ReportDetails {
+  const years = detailYears(dataset, period);
+  const byRegion = new Map<string, RegionDetails>();
+  for (const region of regions) {
+    byRegion.set(region, {
+      region,
+      categories: categoryBreakdown(dataset, region, period, weights),
+      series: yearlySeries(dataset, region, years, weights),
+    });
+  }
+  const keys = new Set<string>();
+  for (const byKey of dataset.services.values()) for (const s of byKey.values()) keys.add(weightKey(s.category, s.unit));
+  return { years, regions: byRegion, weightKeysInData: [...keys].sort() };
+}

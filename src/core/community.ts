@@ -1,0 +1,48 @@
+// SPEC §3: a region's community capacity in bed-equivalents at one year, Σ w(category, unit) ×
+// capacity over its service series, each series valued by the series rule (series.ts). The one
+// place where that sum is made: metrics.ts takes it at B and T, breakdown.ts splits it by
+// category and takes it at every year.
+import type { Category } from './categories.js';
+import type { ServiceSeries } from './dataset.js';
+import { valueAt } from './series.js';
+import { weightKey, type WeightTable } from './weights.js';
+
+export interface CommunityAtYear {
+  /** Σ w × capacity over every service series. */
+  readonly total: number;
+  /** The same sum per category, in the order the series first appear. */
+  readonly byCategory: ReadonlyMap<Category, number>;
+  /** Some series' value was carried forward from an earlier year. */
+  readonly carried: boolean;
+  /** Some series had no total at or before the year and counted 0. */
+  readonly startedLater: boolean;
+}
+
+/**
+ * Bed-equivalents per unit of a (category, unit) pair. The loader rejects a pair with no weight
+ * (SPEC §3), so the 0 fallback is never reached on loaded data.
+ */
+export function weightValue(weights: WeightTable, category: Category, unit: ServiceSeries['unit']): number {
+  return weights.get(weightKey(category, unit))?.value ?? 0;
+}
+
+/** A region's community capacity at `year`, from its service series (`category/unit` → series). */
+export function communityAt(
+  services: ReadonlyMap<string, ServiceSeries> | undefined,
+  year: number,
+  weights: WeightTable,
+): CommunityAtYear {
+  let total = 0;
+  let carried = false;
+  let startedLater = false;
+  const byCategory = new Map<Category, number>();
+  for (const series of services?.values() ?? []) {
+    const at = valueAt(series.years, year, 'service')!;
+    if (at.carried) carried = true;
+    if (at.startedLater) startedLater = true;
+    const be = weightValue(weights, series.category, series.unit) * at.value;
+    total += be;
+    byCategory.set(series.category, (byCategory.get(series.category) ?? 0) + be);
+  }
+  return { total, byCategory, carried, startedLater };
+}

@@ -1,0 +1,257 @@
+// The HTML renderer (issue 4), checked on its text: escaping, no network, every ranked region in
+// every chart and in the table, accessibility hooks, determinism. The same page is opened in a
+// real browser by test/e2e/html-browser.test.ts.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/core/summary.js';
+import type { Report } from '../../src/core/report-schema.js';
+import { CONTENT_SECURITY_POLICY, SORT_SCRIPT } from '../../src/report/html-assets.js';
+import { breakdownDomain, textDirection } from '../../src/report/html-charts.js';
+import { renderHtml } from '../../src/report/html.js';
+import type { RenderContext } from '../../src/report/render-context.js';
+import { NOTICE, sampleContext, sampleDetails, sampleReport } from './sample-report.js';
+
+const count = (text: string, pattern: RegExp) => (text.match(new RegExp(pattern.source, 'g')) ?? []).length;
+
+function render(report: Report = sampleReport(), overrides: Partial<RenderContext> = {}): string {
+  return renderHtml(report, sampleContext({ details: sampleDetails(), summary: summarize(report), ...overrides }));
+}
+
+/** A report whose names, reasons and warnings try to break out of the page. */
+function hostileReport(): Report {
+  const report = sampleReport();
+  report.regions[0]!.name = '<script>alert(1)</script>';
+  report.regions[1]!.name = `"quotes" & 'apostrophes'`;
+  report.regions[2]!.region = 'X"><img src=x onerror=alert(2)>';
+  report.excluded = [{ region: '<b>SE-25</b>', reason: 'population <i>unknown</i>' }];
+  report.warnings = [{ file: 'services.csv', line: 3, message: '<iframe src="https://evil.example/">' }];
+  return report;
+}
+
+describe('renderHtml: one self-contained page', () => {
+  const html = render();
+
+  it('is a complete HTML document with the period in the title', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<title>Service vacuum 2018–2022</title>');
+    expect(html.endsWith('</html>\n')).toBe(true);
+  });
+
+  it('fetches nothing: no src, no stylesheet link, no CSS url() or @import, no external href', () => {
+    expect(html).not.toMatch(/\ssrc\s*=/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/url\(/i);
+    expect(html).not.toMatch(/@import/i);
+    expect(html).not.toMatch(/<(iframe|object|embed|img|video|audio|source|base)\b/i);
+    // No address outside the file at all (the sample's provenance cites no URL).
+    expect(html).not.toMatch(/https?:\/\//i);
+    expect(html).not.toMatch(/\/\/[a-z0-9.-]+\.[a-z]{2,}\//i);
+    // Links only within the page.
+    for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^#/);
+  });
+
+  it('has a Content-Security-Policy that forbids every request and allows only its own script', () => {
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/'/g, '&#39;')}">`);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'; /);
+    expect(CONTENT_SECURITY_POLICY).toContain('img-src data:');
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    const hash = createHash('sha256').update(scripts[0]![1]!, 'utf8').digest('base64');
+    expect(CONTENT_SECURITY_POLICY).toContain(`script-src 'sha256-${hash}'`);
+    expect(scripts[0]![1]).toBe(SORT_SCRIPT);
+  });
+
+  it('is deterministic: the same input gives the same bytes', () => {
+    expect(render()).toBe(html);
+  });
+
+  it('has a headline: the period, the regions with a vacuum, the total, the three largest per 100k', () => {
+    expect(html).toContain('3 of 5 ranked regions have a service vacuum: 44 bed-equivalents of care capacity lost between 2018 and 2022');
+    expect(html).toContain('<dt>Period</dt><dd>2018–2022</dd>');
+    expect(html).toContain('<dt>Regions with a vacuum</dt><dd>3 of 5</dd>');
+    expect(html).toContain('<dt>Total vacuum</dt><dd>44 bed-eq.</dd>');
+    const largest = html.match(/<ol class="largest">([\s\S]*?)<\/ol>/)![1]!;
+    expect(count(largest, /<li>/)).toBe(3);
+    expect(largest.indexOf('Pohjois-Pohjanmaa')).toBeLessThan(largest.indexOf('=HYPERLINK'));
+    expect(largest).toContain('<strong>8.3</strong> per 100,000 (40 bed-equivalents)');
+  });
+
+  it('draws one bar per ranked region, in rank order, with its name and rounded value', () => {
+    const chart = html.match(/<svg class="chart bar-chart"[\s\S]*?<\/svg>/)![0];
+    expect(count(chart, /<rect class="bar"/)).toBe(5);
+    const order = [...chart.matchAll(/<g class="bar-row" data-region="([^"]*)"/g)].map((m) => m[1]);
+    expect(order).toEqual(['FI-17', 'ZZ-1', 'NO-15', 'EG-C', 'NO-42']);
+    expect(chart).toContain('>Pohjois-Pohjanmaa</text>');
+    expect(chart).toContain('>8.3</text>');
+    expect(chart).toContain('>0.0</text>');
+  });
+
+  it('draws a breakdown panel per region: beds, community by category, net', () => {
+    const panels = [...html.matchAll(/<svg class="chart breakdown"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    expect(panels).toHaveLength(5);
+    const first = panels[0]!;
+    expect(first).toContain('<rect class="seg seg-beds"');
+    expect(first).toContain('<rect class="seg seg-crisis"');
+    expect(first).toContain('<rect class="seg seg-supported_living"');
+    expect(first).not.toContain('seg-peer_support'); // weight 0, no change: not drawn …
+    expect(html).toContain('no change in bed-equivalents: peer support'); // … but named
+    expect(first).toContain('<rect class="seg seg-net"');
+    expect(first).toContain('-40 (vacuum)');
+    // The text alternative says what the bars show.
+    expect(first).toMatch(/<desc id="chart-breakdown-1-desc">Institutional beds -60\. Community capacity \+20 bed-equivalents: crisis \+8, supported living \+12\. Net change -40: a vacuum of 40 bed-equivalents\.<\/desc>/);
+  });
+
+  it('draws a line chart per region when the period has more than two years, and none otherwise', () => {
+    expect(count(html, /<svg class="chart trend"/)).toBe(5);
+    expect(count(html, /<path class="line line-beds"/)).toBe(4); // NO-42 has no bed stock
+    expect(count(html, /<path class="line line-community"/)).toBe(5);
+    expect(html).not.toContain('only community capacity is drawn');
+    const two = renderHtml(sampleReport(), sampleContext({ details: sampleDetails([2018, 2022]) }));
+    expect(two).not.toContain('class="chart trend"');
+    expect(two).not.toContain('id="trends"');
+  });
+
+  it('every chart has role="img" and a title and description it is labelled by', () => {
+    const svgs = [...html.matchAll(/<svg class="chart[^"]*" id="([^"]+)"[^>]*>/g)];
+    expect(svgs.length).toBe(1 + 5 + 5);
+    for (const [tag, id] of svgs) {
+      expect(tag).toContain('role="img"');
+      expect(tag).toContain(`aria-labelledby="${id}-title ${id}-desc"`);
+      expect(html).toContain(`<title id="${id}-title">`);
+      expect(html).toContain(`<desc id="${id}-desc">`);
+    }
+    // Ids are unique.
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has the full ranked table, one row per region, with unrounded sort keys', () => {
+    const table = html.match(/<table id="ranked-table"[\s\S]*?<\/table>/)![0];
+    expect(count(table, /<tr data-rank=/)).toBe(5);
+    expect(count(table, /<th scope="col"/)).toBe(15);
+    expect(table).toContain('<th scope="col" data-type="number" class="num" aria-sort="ascending" data-first="ascending">Rank</th>');
+    expect(table).toContain('data-sort="8.281573498964804">8.3</td>');
+    // A null sorts as "", shown as an en dash.
+    expect(table).toMatch(/data-sort="">–<\/td>/);
+    // The table is complete without the script: no button in the markup, the hint hidden.
+    expect(table).not.toContain('<button');
+    expect(html).toContain('<span id="sort-hint" hidden>');
+  });
+
+  it('lists excluded regions, warnings, weights with sources, and provenance', () => {
+    expect(html).toMatch(/<section id="excluded"[\s\S]*SE-25<\/bdi>: population at 2022 unknown/);
+    expect(html).toContain('services.csv:7: dropped the unmapped service &quot;a|b&quot;');
+    expect(html).toContain('beds.csv: no rows for 2019');
+    const weights = html.match(/<section id="weights"[\s\S]*?<\/section>/)![0];
+    expect(weights).toContain('CRHT: 20–30 patients at a time');
+    expect(weights).toContain('<caption>Weights of the services in this data.</caption>');
+    expect(weights).toMatch(/<details><summary>The other \d+ weights in force<\/summary>/);
+    expect(html).toContain(`<p class="notice" role="note">${NOTICE}</p>`);
+    expect(html).toContain('<strong>Dataset:</strong> Sample (partly illustrative');
+  });
+
+  it('says when only the top N of the ranking is shown', () => {
+    const report = sampleReport();
+    const top = renderHtml({ ...report, regions: report.regions.slice(0, 2) }, sampleContext({ details: sampleDetails() }));
+    expect(top).toContain('Showing the top 2 of 5 ranked regions.');
+    expect(count(top, /<rect class="bar"/)).toBe(2);
+    expect(count(top, /<tr data-rank=/)).toBe(2);
+    expect(count(top, /<svg class="chart breakdown"/)).toBe(2);
+  });
+
+  it('renders without details (library use): no per-region charts, and says so', () => {
+    const plain = renderHtml(sampleReport(), sampleContext());
+    expect(count(plain, /<rect class="bar"/)).toBe(5);
+    expect(plain).not.toContain('class="chart breakdown"');
+    expect(plain).toContain('rendered without per-region details');
+  });
+
+  it('handles an empty ranking', () => {
+    const empty: Report = { ...sampleReport(), regions: [] };
+    const page = renderHtml(empty, sampleContext({ summary: summarize(empty), details: sampleDetails() }));
+    expect(page).toContain('No region could be ranked.');
+    expect(count(page, /<rect class="bar"/)).toBe(0);
+  });
+});
+
+describe('renderHtml: escaping', () => {
+  const html = render(hostileReport(), {
+    provenance: {
+      title: 'T <script>x</script>',
+      illustrative: false,
+      notice: 'n & <b>',
+      sources: [
+        { name: 'Source "A" <a>', url: 'https://example.org/a?b=1&c=2', licence: "it's <free>", used_for: 'beds.csv' },
+        { name: 'Evil', url: 'javascript:alert(3)' },
+        { name: 'Quoted', url: 'https://example.org/"onmouseover=alert(4)' },
+      ],
+    },
+  });
+
+  it('shows a <script> name as text, never as markup', () => {
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(count(html, /<script\b/)).toBe(1); // the sort script only
+    expect(html).not.toMatch(/<img\b/);
+    expect(html).not.toMatch(/<iframe\b/);
+    expect(html).not.toMatch(/<b>|<i>/);
+  });
+
+  it('escapes quotes and ampersands in text and attributes', () => {
+    expect(html).toContain('&quot;quotes&quot; &amp; &#39;apostrophes&#39;');
+    expect(html).not.toContain(`"quotes" & 'apostrophes'`);
+    expect(html).toContain('data-region="X&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"');
+    expect(html).toContain('&lt;iframe src=&quot;https://evil.example/&quot;&gt;');
+  });
+
+  it('links a source only when its address is http(s), escaped; other addresses are text', () => {
+    expect(html).toContain('<a href="https://example.org/a?b=1&amp;c=2" rel="noreferrer noopener">');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('javascript:alert(3)');
+    expect(html).toContain('https://example.org/&quot;onmouseover=alert(4)');
+    expect(count(html, /<a href=/)).toBe(1 + 1); // the source, and the in-page link to the method
+    expect(html).toContain('Source &quot;A&quot; &lt;a&gt;');
+    expect(html).toContain('it&#39;s &lt;free&gt;');
+  });
+});
+
+describe('right-to-left names', () => {
+  const html = render();
+
+  it('are isolated with <bdi> in the text, and laid out right to left in the SVG labels', () => {
+    expect(html).toContain('<bdi>القاهرة</bdi>');
+    expect(html).toMatch(/<text class="label"[^>]*text-anchor="start" direction="rtl" unicode-bidi="embed">القاهرة<\/text>/);
+    expect(html).toMatch(/<text class="label"[^>]*text-anchor="end">Pohjois-Pohjanmaa<\/text>/);
+  });
+
+  it('textDirection follows the first strong letter', () => {
+    expect(textDirection('القاهرة')).toBe('rtl');
+    expect(textDirection('תל אביב')).toBe('rtl');
+    expect(textDirection('12 القاهرة')).toBe('rtl');
+    expect(textDirection('Oslo القاهرة')).toBe('ltr');
+    expect(textDirection('123')).toBe('ltr');
+  });
+});
+
+describe('breakdownDomain', () => {
+  it('spans every panel’s bars, always including 0', () => {
+    const report = sampleReport();
+    const details = sampleDetails();
+    const inputs = report.regions.map((region) => ({ region, categories: details.regions.get(region.region)!.categories }));
+    // Lowest: FI-17's bed change -60; highest: NO-42's community gain 35 (stacked 14 + 21).
+    expect(breakdownDomain(inputs)).toEqual([-60, 35]);
+    expect(breakdownDomain([])).toEqual([0, 1]);
+  });
+});
+
+describe('an events beds file', () => {
+  it('draws only community lines over time, and says why', () => {
+    const details = sampleDetails();
+    const noBeds = new Map([...details.regions].map(([k, d]) => [k, { ...d, series: d.series.map((p) => ({ ...p, beds: null })) }]));
+    const html = render(sampleReport(), { details: { ...details, regions: noBeds } });
+    expect(html).not.toContain('line-beds');
+    expect(html).toContain('only community capacity is drawn');
+    expect(html).toContain('Institutional bed stock not known (closure events).');
+  });
+});
