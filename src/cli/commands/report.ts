@@ -6,6 +6,7 @@ import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
+import { renderExcelCsv } from '../../report/csv.js';
 import { formatFromPath, RENDERERS } from '../../report/renderers.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { loadFromOptions } from '../load.js';
@@ -21,6 +22,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend({
   format: z.enum(REPORT_FORMATS).optional(),
   out: z.string().min(1).optional(),
   failAbove: z.coerce.number({ error: 'expected a number' }).finite().min(0, { error: 'expected a number ≥ 0' }).optional(),
+  excel: z.boolean().optional(),
   color: z.boolean().optional(),
   quiet: z.boolean().optional(),
 });
@@ -35,15 +37,16 @@ export function reportCommand(terminal: Terminal): Command {
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
     .option('--out <file>', 'write the report to FILE atomically instead of standard output')
     .option('--fail-above <n>', 'exit 1 when any ranked region has vacuum per 100k above N (after writing)')
+    .option('--excel', 'CSV for spreadsheets: UTF-8 with a byte-order mark, ";" between fields, decimal comma, CRLF')
     .option('--no-color', 'no colour in the terminal table')
     .option('-q, --quiet', 'no warnings on standard error')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
-      const format = pickFormat(options.format, options.out);
+      const format = options.excel ? excelFormat(options.format) : pickFormat(options.format, options.out);
       const { dataset, weights } = await loadFromOptions(options, terminal);
       const report = analyze(dataset, { weights, from: options.from, to: options.to, sort: options.sort });
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
-      const text = RENDERERS[format](shown, {
+      const text = (options.excel ? renderExcelCsv : RENDERERS[format])(shown, {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
         provenance: dataset.provenance,
         weights,
@@ -52,7 +55,7 @@ export function reportCommand(terminal: Terminal): Command {
       await emit(terminal, text, options.out);
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       if (options.out !== undefined && !options.quiet) {
-        note(terminal, `wrote ${options.out} (${format}, ${shown.regions.length} regions)`);
+        note(terminal, `wrote ${options.out} (${options.excel ? 'csv for Excel' : format}, ${shown.regions.length} regions)`);
       }
       if (options.failAbove !== undefined) {
         const over = report.regions.filter((r) => r.vacuum_per_100k > options.failAbove!);
@@ -63,6 +66,12 @@ export function reportCommand(terminal: Terminal): Command {
       }
     });
   return command;
+}
+
+/** --excel writes CSV, whatever the --out extension; any other --format contradicts it. */
+function excelFormat(format: ReportFormat | undefined): ReportFormat {
+  if (format !== undefined && format !== 'csv') throw usageError(`--excel writes CSV: it cannot be combined with --format ${format}`);
+  return 'csv';
 }
 
 function pickFormat(format: ReportFormat | undefined, out: string | undefined): ReportFormat {
