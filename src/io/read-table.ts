@@ -116,6 +116,10 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     if (!(error instanceof FileFormatError)) throw error;
     handlers.onIssue({ file, line: error.line, message: error.message });
     return summary();
+  } finally {
+    // A file given up on early (not CSV, a bad header) is closed now, not when collected; not
+    // awaited, as a read in flight (standard input) may wait for more input first.
+    void decoded?.close().catch(() => {});
   }
   if (header === undefined) handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
   return summary();

@@ -47,6 +47,8 @@ export interface DecodedInput {
   readonly head: Uint8Array;
   /** The text: LF line ends only, no byte-order mark. */
   readonly text: AsyncGenerator<string>;
+  /** Stop reading (closes the file) when the text will not be read to its end. */
+  readonly close: () => Promise<void>;
 }
 
 const BOMS: readonly { readonly encoding: Encoding; readonly bytes: readonly number[] }[] = [
@@ -308,7 +310,10 @@ export async function decodeInput(chunks: AsyncIterable<Uint8Array | string>, op
     if (out) yield out;
   }
 
-  return { encoding: text ? 'text' : choice.encoding, encodingReason: choice.reason, head, text: decode() };
+  const close = async (): Promise<void> => {
+    await source.return?.();
+  };
+  return { encoding: text ? 'text' : choice.encoding, encodingReason: choice.reason, head, text: decode(), close };
 }
 
 function tooLong(line: number, max: number): FileFormatError {

@@ -1,6 +1,8 @@
 // The loader on the files analysts really send and on files meant to break it
 // (fixtures/hostile/, see its README.md): every one gives data or located problems, and the
 // names survive byte for byte.
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -287,6 +289,25 @@ describe('not CSV at all (fixtures/hostile/not-csv)', () => {
     expect(await issuesOf({ ...BASE, services: path })).toEqual([
       { file: path, message: `not a CSV file: ${what}; expected a header row with columns region, year, service, capacity, unit` },
     ]);
+  });
+
+  // A file given up on after its first chunk must be closed at once, not when garbage-collected:
+  // a library user checking many files would otherwise run out of file descriptors.
+  it.runIf(existsSync('/proc/self/fd'))('files given up on early are closed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'servicegap-fd-'));
+    const html = join(dir, 'page.csv'); // larger than one 64 KiB read
+    writeFileSync(html, `<!DOCTYPE html>\n${'<p>x</p>\n'.repeat(20_000)}`);
+    const header = join(dir, 'services.csv');
+    writeFileSync(header, `region,year,service\n${'NO-15,2020,FACT\n'.repeat(20_000)}`);
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 40; i++) {
+      await loadDataset({ ...BASE, services: html }).catch(() => {});
+      await loadDataset({ ...BASE, services: header }).catch(() => {});
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(open()).toBeLessThan(before + 10);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('the fixtures really are what they claim (guard against editors and git)', async () => {
