@@ -3,6 +3,15 @@
 /** Load the four input files (SPEC §1) into an aggregated dataset; throws InputError with every problem. */
 export { loadDataset, isEmptyInputs, FILE_NAMES } from './io/load-dataset.js';
 export type { DatasetInputs, LoadOptions, LoadedDataset, FileRole } from './io/load-dataset.js';
+/** Reading analysts' files: encodings, delimiters, number formats, --verbose's description. */
+export { numberFormatFor } from './io/load-dataset.js';
+export type { FileReadInfo } from './io/load-dataset.js';
+export { describeFileRead } from './io/describe-read.js';
+export { ENCODINGS } from './io/text-stream.js';
+export type { Encoding, EncodingOption } from './io/text-stream.js';
+export { DELIMITERS } from './io/delimiter.js';
+export type { Delimiter } from './io/delimiter.js';
+export { FileFormatError } from './io/errors.js';
 export type { CsvInput } from './io/input-source.js';
 export { loadConfig, parseConfig, CONFIG_FILE_NAME } from './io/config-file.js';
 export { writeFileAtomic } from './io/atomic-write.js';
@@ -63,6 +72,10 @@ export { InputError, formatIssue, formatWarning } from './core/issues.js';
 export type { InputIssue, Warning } from './core/issues.js';
 
 /** zod schemas of input rows and of the JSON report, with derived types. */
+export { rowSchemas } from './core/schemas.js';
+export type { RowSchemas } from './core/schemas.js';
+export { readNumber, isMissingValue, DEFAULT_NUMBER_FORMAT, MAX_MAGNITUDE, THOUSANDS_SEPARATORS } from './core/numbers.js';
+export type { NumberFormat, NumberReading, DecimalMark, ThousandsSeparator } from './core/numbers.js';
 export {
   RegionRowSchema,
   PopulationRowSchema,
@@ -82,6 +95,8 @@ export {
 export type { Report, RankedRegion, RegionMetrics, ExcludedRegion, SortMetric, Flag } from './core/report-schema.js';
 
 export { RENDERERS, formatFromPath } from './report/renderers.js';
+export { renderExcelCsv, csvRenderer, STANDARD_CSV, EXCEL_CSV } from './report/csv.js';
+export type { CsvDialect } from './report/csv.js';
 export { REPORT_FORMATS } from './report/render-context.js';
 export type { ReportFormat, RenderContext, Renderer } from './report/render-context.js';
 export { COVERAGE_RENDERERS } from './report/coverage-renderers.js';

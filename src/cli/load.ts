@@ -1,16 +1,20 @@
 // Config + dataset, as every data command needs them.
 import { loadConfig } from '../io/config-file.js';
+import { describeFileRead } from '../io/describe-read.js';
 import { type LoadedDataset, loadDataset } from '../io/load-dataset.js';
-import { datasetInputs, type InputOptions } from './options.js';
+import { datasetInputs, type InputOptions, readOptions } from './options.js';
+import { note } from './output.js';
 import type { Terminal } from './terminal.js';
 
 export async function loadFromOptions(options: InputOptions, terminal: Terminal): Promise<LoadedDataset & { configPath?: string | undefined }> {
   const inputs = datasetInputs(options);
+  const read = readOptions(options);
   const { config, path } = await loadConfig(options.config, terminal.cwd, terminal.env);
   const loaded = await loadDataset(inputs, {
     config,
     allowUnmapped: options.allowUnmapped,
-    delimiter: options.delimiter,
+    ...read,
+    onFileRead: options.verbose ? (info) => note(terminal, `read ${describeFileRead(info)}`) : undefined,
     stdin: terminal.stdin,
   });
   return { ...loaded, configPath: path };

@@ -2,9 +2,11 @@
 // command reads inputs the same way (after xsv's one Config for every reader).
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
+import { THOUSANDS_SEPARATORS } from '../core/numbers.js';
 import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
 import { DELIMITERS } from '../io/delimiter.js';
 import type { DatasetInputs } from '../io/load-dataset.js';
+import { ENCODINGS } from '../io/text-stream.js';
 import { usageError } from './exit-codes.js';
 
 export function addInputOptions(command: Command): Command {
@@ -17,7 +19,18 @@ export function addInputOptions(command: Command): Command {
     .option('--config <file>', 'config file (default: ./servicegap.config.json if present)')
     .option('--allow-unmapped', 'drop rows whose service name maps to no category, with a warning')
     .option('-q, --quiet', 'errors only: no warnings or notes on standard error')
-    .addOption(new Option('--delimiter <char>', 'field delimiter (default: detected from the header)').choices(['auto', ',', ';', 'tab', '|']));
+    .addOption(new Option('--delimiter <char>', 'field delimiter (default: detected from the first lines of each file)').choices(['auto', ',', ';', 'tab', '|']))
+    .addOption(
+      new Option('--encoding <name>', 'text encoding (default: byte-order mark, else UTF-8 if valid, else Windows-1252)').choices([
+        'auto',
+        ...ENCODINGS,
+      ]),
+    )
+    .addOption(
+      new Option('--decimal <mark>', 'decimal mark (default: "." in comma-separated files; in others "." or ",", a number that reads two ways is an error)').choices(['auto', '.', ',']),
+    )
+    .addOption(new Option('--thousands <sep>', 'thousands separator in numbers (default: none)').choices(THOUSANDS_SEPARATORS))
+    .option('--verbose', 'say on standard error how each file was read: encoding, delimiter, number format, rows');
 }
 
 const delimiter = z
@@ -36,8 +49,25 @@ export const InputOptionsSchema = z.object({
   allowUnmapped: z.boolean().optional(),
   quiet: z.boolean().optional(),
   delimiter,
+  encoding: z.enum(['auto', ...ENCODINGS]).optional(),
+  decimal: z.enum(['auto', '.', ',']).optional(),
+  thousands: z.enum(THOUSANDS_SEPARATORS).optional(),
+  verbose: z.boolean().optional(),
 });
 export type InputOptions = z.infer<typeof InputOptionsSchema>;
+
+/** The reading options of InputOptions, as loadDataset and scanServiceNames take them. */
+export function readOptions(options: InputOptions) {
+  if (options.decimal !== undefined && options.decimal !== 'auto' && options.decimal === options.thousands) {
+    throw usageError(`--thousands ${options.thousands}: the thousands separator cannot be the decimal mark too`);
+  }
+  return {
+    delimiter: options.delimiter,
+    encoding: options.encoding,
+    decimal: options.decimal,
+    thousands: options.thousands,
+  };
+}
 
 export const yearOption = z.coerce
   .number({ error: 'expected a year' })

@@ -4,13 +4,8 @@
 import type { z } from 'zod';
 import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries, YearSeries } from './dataset.js';
 import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
-import {
-  BedEventRowSchema,
-  BedStockRowSchema,
-  PopulationRowSchema,
-  RegionRowSchema,
-  ServiceRowSchema,
-} from './schemas.js';
+import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
+import { DEFAULT_ROW_SCHEMAS, rowSchemas, type RowSchemas } from './schemas.js';
 import { nearest } from './suggest.js';
 import type { Taxonomy } from './taxonomy.js';
 import { weightKey, type WeightTable } from './weights.js';
@@ -25,6 +20,8 @@ export interface BuilderOptions {
   readonly allowUnmapped?: boolean | undefined;
   /** At most this many issues are kept per file; the rest are counted. */
   readonly maxIssuesPerFile?: number | undefined;
+  /** How numbers are written until setNumberFormat says otherwise (default: plain, with a point). */
+  readonly numberFormat?: NumberFormat | undefined;
 }
 
 /** Lines on which one thing occurs: the first few, and how many in all. */
@@ -64,12 +61,31 @@ export class DatasetBuilder {
   private readonly issueCounts = new Map<string, number>();
   private readonly warnings: Warning[] = [];
   private provenance: Provenance | undefined;
+  private schemas: RowSchemas;
+  private readonly schemasByFormat = new Map<string, RowSchemas>();
   // Problems that repeat over many rows are reported once each, with their lines.
   private readonly unknownRegions = new Map<string, Map<string, LineTally>>();
   private readonly unmapped = new Map<string, Map<string, LineTally>>();
   private readonly unweighted = new Map<string, Map<string, LineTally>>();
 
-  constructor(private readonly options: BuilderOptions) {}
+  constructor(private readonly options: BuilderOptions) {
+    this.schemas = this.schemasFor(options.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+  }
+
+  private schemasFor(format: NumberFormat): RowSchemas {
+    const key = `${format.decimal} ${format.thousands}`;
+    let schemas = this.schemasByFormat.get(key);
+    if (!schemas) {
+      schemas = key === `${DEFAULT_NUMBER_FORMAT.decimal} ${DEFAULT_NUMBER_FORMAT.thousands}` ? DEFAULT_ROW_SCHEMAS : rowSchemas(format);
+      this.schemasByFormat.set(key, schemas);
+    }
+    return schemas;
+  }
+
+  /** How the numbers of the rows that follow are written (each file may differ). */
+  setNumberFormat(format: NumberFormat): void {
+    this.schemas = this.schemasFor(format);
+  }
 
   /** Record a problem found while reading a file (header, structure, encoding). */
   addIssue(issue: InputIssue): void {
@@ -98,11 +114,13 @@ export class DatasetBuilder {
     for (const issue of result.error.issues) {
       const column = String(issue.path[0] ?? '');
       const got = raw[column];
+      // Some messages already quote the cell, with more to say after it (schemas.ts).
+      const complete = issue.code === 'custom' && (issue.params as { complete?: boolean } | undefined)?.complete === true;
       this.addIssue({
         file,
         line,
         columns: column ? [column] : undefined,
-        message: got === undefined ? issue.message : `${issue.message}, got ${quoteValue(got)}`,
+        message: got === undefined || complete ? issue.message : `${issue.message}, got ${quoteValue(got)}`,
       });
     }
     return undefined;
@@ -117,7 +135,7 @@ export class DatasetBuilder {
   }
 
   addRegion(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(RegionRowSchema, raw, file, line);
+    const row = this.validate(this.schemas.region, raw, file, line);
     if (!row) return;
     const first = this.regions.get(row.region);
     if (first) {
@@ -142,7 +160,7 @@ export class DatasetBuilder {
   }
 
   addPopulation(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(PopulationRowSchema, raw, file, line);
+    const row = this.validate(this.schemas.population, raw, file, line);
     if (!row || !this.knownRegion(row.region, file, line)) return;
     const key = `${row.region}\u0000${row.year}`;
     const first = this.populationLines.get(key);
@@ -160,20 +178,20 @@ export class DatasetBuilder {
   }
 
   addBedStock(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(BedStockRowSchema, raw, file, line);
+    const row = this.validate(this.schemas.bedStock, raw, file, line);
     if (!row || !this.knownRegion(row.region, file, line) || this.beds.shape !== 'stock') return;
     // All bed rows of a region and year are summed, whatever their bed_type or facility.
     addTo(seriesOf(this.beds.byRegion, row.region), row.year, row.beds);
   }
 
   addBedEvent(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(BedEventRowSchema, raw, file, line);
+    const row = this.validate(this.schemas.bedEvents, raw, file, line);
     if (!row || !this.knownRegion(row.region, file, line) || this.beds.shape !== 'events') return;
     addTo(seriesOf(this.beds.byRegion, row.region), row.date, row.beds_closed);
   }
 
   addService(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(ServiceRowSchema, raw, file, line);
+    const row = this.validate(this.schemas.services, raw, file, line);
     if (!row || !this.knownRegion(row.region, file, line)) return;
     const category = this.options.taxonomy.lookup(row.service);
     const seen = this.serviceNames.get(row.service);

@@ -1,12 +1,147 @@
-// Strict reading of numbers in CSV cells. Only plain decimal notation is accepted: a number
-// that a spreadsheet wrote in another locale ("12,5", "1 234") is an error, never a guess.
+// Reading numbers in CSV cells the way the file wrote them, never by guessing.
+//
+// A NumberFormat says which decimal mark and which thousands separator a file uses. With an
+// explicit format, a cell either follows it or is an error. With `decimal: 'auto'` (what the
+// loader uses for files separated by ";", tab or "|", where spreadsheets in many locales write a
+// decimal comma) a cell may use either mark, as long as it can only be read one way: "12,5" and
+// "12.5" are 12.5, but "1,234" and "1.234" could be a decimal or a thousands group and are an
+// error that names the options that settle it. Thousands separators are never guessed: they are
+// only accepted when the format names them.
+//
+// Missing-value markers ("", NA, N/A, "..", ":" as Eurostat writes it, "-") are recognised so that
+// a message can say "missing value" instead of "not a number"; which columns accept them is the
+// schemas' decision (src/core/schemas.ts).
 
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+export type DecimalMark = '.' | ',';
+export const THOUSANDS_SEPARATORS = ['none', 'space', '.', ','] as const;
+export type ThousandsSeparator = (typeof THOUSANDS_SEPARATORS)[number];
 
-/** The finite number a cell holds, or undefined when it is not a plain decimal number. */
+export interface NumberFormat {
+  /** The decimal mark, or 'auto': either mark, and a number that reads two ways is an error. */
+  readonly decimal: DecimalMark | 'auto';
+  /** How digits are grouped: 'none', 'space' (space, no-break space or narrow no-break space), '.' or ','. */
+  readonly thousands: ThousandsSeparator;
+}
+
+/** Plain decimals with a point, no grouping: what servicegap writes and what it reads by default. */
+export const DEFAULT_NUMBER_FORMAT: NumberFormat = { decimal: '.', thousands: 'none' };
+
+/** The largest magnitude accepted in any number cell: sums of millions of such cells stay exact
+ * enough and finite, and no real count of beds, places or people comes near it. */
+export const MAX_MAGNITUDE = 1e12;
+
+export type NumberReading =
+  | { readonly ok: true; readonly value: number }
+  | {
+      readonly ok: false;
+      /** missing: a missing-value marker; invalid: not a number in this format; ambiguous: reads
+       * two ways; too-large: beyond MAX_MAGNITUDE or not finite. */
+      readonly problem: 'missing' | 'invalid' | 'ambiguous' | 'too-large';
+      /** For invalid and ambiguous cells: which options would read the cell, and as what. */
+      readonly hint?: string | undefined;
+    };
+
+const MISSING = /^(?:|na|n\/a|\.\.|-|:(?:\s*[a-z]{1,3})?)$/i;
+
+/** Is the (trimmed) cell one of the markers spreadsheets and statistics offices use for "no value":
+ * empty, NA, N/A, "..", "-", or ":" (Eurostat, optionally with a flag letter such as ": c")? */
+export function isMissingValue(text: string): boolean {
+  return MISSING.test(text.trim());
+}
+
+// Plain decimal notation with a point: the fast path for the common case.
+const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const SPLIT = /^([+-]?)([^eE]*)((?:[eE][+-]?\d+)?)$/;
+const DIGITS = /^\d*$/;
+const GROUPS: Record<Exclude<ThousandsSeparator, 'none'>, RegExp> = {
+  space: /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/,
+  '.': /^\d{1,3}(?:\.\d{3})+$/,
+  ',': /^\d{1,3}(?:,\d{3})+$/,
+};
+const GROUP_CHARS = /[ \u00a0\u202f.,]/g;
+
+/** The value of a trimmed cell in one explicit format (possibly not finite), or undefined. */
+function readExplicit(text: string, decimal: DecimalMark, thousands: ThousandsSeparator): number | undefined {
+  if (decimal === '.' && PLAIN.test(text)) return Number(text);
+  const parts = SPLIT.exec(text);
+  if (!parts) return undefined;
+  const [, sign, mantissa, exponent] = parts as unknown as [string, string, string, string];
+  const at = mantissa.indexOf(decimal);
+  const whole = at === -1 ? mantissa : mantissa.slice(0, at);
+  const fraction = at === -1 ? undefined : mantissa.slice(at + 1);
+  if (fraction !== undefined && !DIGITS.test(fraction)) return undefined;
+  let digits: string;
+  if (DIGITS.test(whole)) digits = whole;
+  else if (thousands !== 'none' && GROUPS[thousands].test(whole)) digits = whole.replace(GROUP_CHARS, '');
+  else return undefined;
+  if (digits === '' && !fraction) return undefined;
+  return Number(`${sign}${digits || '0'}${fraction ? `.${fraction}` : ''}${exponent}`);
+}
+
+const ALTERNATIVES: readonly { decimal: DecimalMark; thousands: ThousandsSeparator; options: string }[] = [
+  { decimal: ',', thousands: 'none', options: '--decimal ,' },
+  { decimal: '.', thousands: 'none', options: '--decimal .' },
+  { decimal: '.', thousands: ',', options: '--thousands ,' },
+  { decimal: ',', thousands: '.', options: '--decimal , --thousands .' },
+  { decimal: '.', thousands: 'space', options: '--thousands space' },
+  { decimal: ',', thousands: 'space', options: '--decimal , --thousands space' },
+];
+
+/** "--decimal , reads it as 12.5" / "--decimal , reads it as 1.234, --thousands , as 1234". */
+function hintFor(text: string, current: NumberFormat): string | undefined {
+  const readings: string[] = [];
+  const seen = new Set<number>();
+  for (const alt of ALTERNATIVES) {
+    if (alt.decimal === current.decimal && alt.thousands === current.thousands) continue;
+    const value = readExplicit(text, alt.decimal, alt.thousands);
+    if (value === undefined || !Number.isFinite(value) || seen.has(value)) continue;
+    seen.add(value);
+    readings.push(`${alt.options} ${readings.length === 0 ? 'reads it as' : 'as'} ${String(value)}`);
+  }
+  return readings.length > 0 ? readings.join(', ') : undefined;
+}
+
+// A number that is either a decimal or one thousands group: "1,234", "-12.500" (never "0,125").
+const AMBIGUOUS = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
+
+/** Read one cell as a number in the given format (see the file comment). */
+export function readNumber(cell: string, format: NumberFormat = DEFAULT_NUMBER_FORMAT): NumberReading {
+  const text = cell.trim();
+  if (MISSING.test(text)) return { ok: false, problem: 'missing' };
+  let decimal = format.decimal;
+  // A thousands separator fixes the decimal mark: it is the other one.
+  if (decimal === 'auto' && (format.thousands === '.' || format.thousands === ',')) decimal = format.thousands === '.' ? ',' : '.';
+  let value: number | undefined;
+  if (decimal === 'auto') {
+    const point = text.includes('.');
+    const comma = text.includes(',');
+    if (point && comma) value = undefined;
+    else if (format.thousands === 'none' && AMBIGUOUS.test(text)) {
+      return { ok: false, problem: 'ambiguous', hint: hintFor(text, { decimal: 'auto', thousands: 'none' }) };
+    } else value = readExplicit(text, comma ? ',' : '.', format.thousands);
+  } else value = readExplicit(text, decimal, format.thousands);
+  if (value === undefined) return { ok: false, problem: 'invalid', hint: hintFor(text, format) };
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) return { ok: false, problem: 'too-large' };
+  return { ok: true, value };
+}
+
+/** The finite number a cell holds in plain decimal notation (a point, no grouping), or undefined. */
 export function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!DECIMAL.test(trimmed)) return undefined;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : undefined;
+  const reading = readNumber(text);
+  return reading.ok ? reading.value : undefined;
+}
+
+/** "decimal point", "decimal comma", "decimal point or comma"; with the thousands separator. */
+export function describeNumberFormat(format: NumberFormat): string {
+  const decimal =
+    format.decimal === 'auto'
+      ? 'decimal point or comma (numbers that read two ways, like 1,234, are errors)'
+      : format.decimal === ','
+        ? 'decimal comma'
+        : 'decimal point';
+  const thousands =
+    format.thousands === 'none'
+      ? 'no thousands separator'
+      : `thousands separated by ${format.thousands === 'space' ? 'spaces' : `"${format.thousands}"`}`;
+  return `${decimal}, ${thousands}`;
 }

@@ -31,3 +31,18 @@ function describeSystemError(error: unknown): string {
 export class InputSelectionError extends Error {
   override readonly name = 'InputSelectionError';
 }
+
+/**
+ * A file whose content cannot be read as CSV text: bytes that are not valid in its encoding, a
+ * line over the length limit, a quote never closed. `line` is the physical line (1-based) where
+ * the problem is, when known. The loader turns it into an input issue (exit 3).
+ */
+export class FileFormatError extends Error {
+  override readonly name: string = 'FileFormatError';
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+  }
+}

@@ -6,16 +6,18 @@ import type { Config } from '../core/config.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
 import type { Dataset } from '../core/dataset.js';
 import { InputError, type InputIssue } from '../core/issues.js';
+import type { DecimalMark, NumberFormat, ThousandsSeparator } from '../core/numbers.js';
 import { INPUT_FILES } from '../core/schemas.js';
 import { buildTaxonomy, type Taxonomy } from '../core/taxonomy.js';
-import { resolveWeights, type WeightTable } from '../core/weights.js';
 import { type NormTable, resolveNorms } from '../core/norms.js';
+import { resolveWeights, type WeightTable } from '../core/weights.js';
 import { DEFAULT_DATA_DIR } from './default-data.js';
 import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
-import { readTable, type TableSpec, type TableSummary } from './read-table.js';
+import { type HeaderContext, readTable, type ReadTableOptions, type TableSpec, type TableSummary } from './read-table.js';
+import type { EncodingOption } from './text-stream.js';
 
 export const FILE_NAMES = {
   regions: 'regions.csv',
@@ -39,8 +41,43 @@ export interface LoadOptions {
   readonly config?: Config | undefined;
   /** Drop rows with unmapped service names, with a warning, instead of failing. */
   readonly allowUnmapped?: boolean | undefined;
+  /** Force a delimiter; default: detected per file from a sample of its first lines. */
   readonly delimiter?: Delimiter | undefined;
+  /** The files' encoding; default 'auto': byte-order mark, else valid UTF-8, else Windows-1252. */
+  readonly encoding?: EncodingOption | undefined;
+  /** Decimal mark; default 'auto': a point in comma-separated files, either mark in others
+   * (a number that reads two ways, like 1,234, is then an error). */
+  readonly decimal?: DecimalMark | 'auto' | undefined;
+  /** Thousands separator; default 'none' (never guessed). */
+  readonly thousands?: ThousandsSeparator | undefined;
+  /** Longest physical line accepted, in characters (default 1 MiB). */
+  readonly maxLineChars?: number | undefined;
+  /** Longest record accepted, all its fields together, in characters (default 1 MiB). */
+  readonly maxRecordChars?: number | undefined;
+  /** Called after each file is read (also when it had problems), e.g. for --verbose. */
+  readonly onFileRead?: ((info: FileReadInfo) => void) | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
+}
+
+/** How one file was read: what --verbose prints. */
+export interface FileReadInfo extends TableSummary {
+  readonly role: FileRole;
+  /** How its numbers were read; undefined when the header was never reached. */
+  readonly numberFormat: NumberFormat | undefined;
+}
+
+/**
+ * The number format of one file: the options, with 'auto' settled by its delimiter. A comma-
+ * separated file cannot hold an unquoted decimal comma, so 'auto' means a point there; in a file
+ * separated by ";", tab or "|" it means either mark, never a guess between them.
+ */
+export function numberFormatFor(delimiter: Delimiter, options: Pick<LoadOptions, 'decimal' | 'thousands'>): NumberFormat {
+  const thousands = options.thousands ?? 'none';
+  const decimal = options.decimal ?? 'auto';
+  if (decimal !== 'auto') return { decimal, thousands };
+  if (thousands === '.') return { decimal: ',', thousands };
+  if (thousands === ',') return { decimal: '.', thousands };
+  return { decimal: delimiter === ',' ? '.' : 'auto', thousands };
 }
 
 export interface LoadedDataset {
@@ -96,74 +133,92 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   }
   const taxonomy = buildTaxonomy(options.config?.aliases);
   const weights = resolveWeights(options.config);
+  if (options.decimal !== undefined && options.decimal === options.thousands) {
+    throw new InputSelectionError(`the decimal mark and the thousands separator cannot both be "${options.decimal}"`);
+  }
   const builder = new DatasetBuilder({ taxonomy, weights, allowUnmapped: options.allowUnmapped });
-  const read = { delimiter: options.delimiter, stdin: options.stdin };
+  const read: ReadTableOptions = {
+    delimiter: options.delimiter,
+    encoding: options.encoding,
+    maxLineChars: options.maxLineChars,
+    maxRecordChars: options.maxRecordChars,
+    stdin: options.stdin,
+  };
   const files: Partial<Record<FileRole, string>> = {};
-  const onIssue = (issue: InputIssue) => builder.addIssue(issue);
-  const fixed = (spec: TableSpec) => () => spec;
   // Each file's header, to give issues the position of their column (GitHub annotations use it).
   const headers = new Map<string, readonly string[]>();
-  const remember = (table: TableSummary): string => {
-    headers.set(table.name, table.header);
-    return table.name;
+  const onIssue = (issue: InputIssue) => builder.addIssue(issue);
+
+  /** Read one file: its numbers in the format its delimiter settles; report how it was read. */
+  const readFile = async (
+    role: FileRole,
+    input: CsvInput,
+    onHeader: (columns: readonly string[], file: string) => TableSpec | InputIssue,
+    onRow: (row: Record<string, string | undefined>, line: number, file: string) => void,
+  ): Promise<TableSummary> => {
+    let numberFormat: NumberFormat | undefined;
+    const summary = await readTable(
+      input,
+      {
+        onHeader: (columns, file, context: HeaderContext) => {
+          numberFormat = numberFormatFor(context.delimiter, options);
+          builder.setNumberFormat(numberFormat);
+          return onHeader(columns, file);
+        },
+        onRow,
+        onIssue,
+      },
+      read,
+    );
+    files[role] = summary.name;
+    headers.set(summary.name, summary.header);
+    if (summary.headerOk && summary.rows === 0) {
+      builder.addWarning({ file: summary.name, line: null, message: 'the file has a header but no rows' });
+    }
+    options.onFileRead?.({ ...summary, role, numberFormat: summary.headerOk ? numberFormat : undefined });
+    return summary;
   };
+  const fixed = (spec: TableSpec) => () => spec;
 
-  files.regions = remember(
-    await readTable(resolved.regions, {
-      onHeader: fixed(INPUT_FILES.regions),
-      onRow: (row, line, file) => builder.addRegion(row, file, line),
-      onIssue,
-    }, read)
-  );
-  builder.endRegions(files.regions);
+  await readFile('regions', resolved.regions, fixed(INPUT_FILES.regions), (row, line, file) => builder.addRegion(row, file, line));
+  builder.endRegions(files.regions!);
 
-  files.population = remember(
-    await readTable(resolved.population, {
-      onHeader: fixed(INPUT_FILES.population),
-      onRow: (row, line, file) => builder.addPopulation(row, file, line),
-      onIssue,
-    }, read)
+  await readFile('population', resolved.population, fixed(INPUT_FILES.population), (row, line, file) =>
+    builder.addPopulation(row, file, line),
   );
 
   if (resolved.beds !== undefined) {
     // The beds file's shape is chosen by its header (SPEC §1).
     let shape: 'stock' | 'events' | undefined;
-    files.beds = remember(
-      await readTable(resolved.beds, {
-        onHeader: (columns, file) => {
-          const stock = columns.includes('beds');
-          const events = columns.includes('beds_closed');
-          if (stock === events) {
-            return {
-              file,
-              line: 1,
-              columns: ['beds', 'beds_closed'],
-              message: stock
-                ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
-                : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
-            };
-          }
-          shape = stock ? 'stock' : 'events';
-          builder.setBedShape(shape);
-          return stock ? INPUT_FILES.bedStock : INPUT_FILES.bedEvents;
-        },
-        onRow: (row, line, file) =>
-          shape === 'stock' ? builder.addBedStock(row, file, line) : builder.addBedEvent(row, file, line),
-        onIssue,
-      }, read)
+    await readFile(
+      'beds',
+      resolved.beds,
+      (columns, file) => {
+        if (columns.length === 0) return { file, message: 'expected a header with region, year, beds (or region, date, beds_closed)' };
+        const stock = columns.includes('beds');
+        const events = columns.includes('beds_closed');
+        if (stock === events) {
+          return {
+            file,
+            line: 1,
+            columns: ['beds', 'beds_closed'],
+            message: stock
+              ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
+              : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
+          };
+        }
+        shape = stock ? 'stock' : 'events';
+        builder.setBedShape(shape);
+        return stock ? INPUT_FILES.bedStock : INPUT_FILES.bedEvents;
+      },
+      (row, line, file) => (shape === 'stock' ? builder.addBedStock(row, file, line) : builder.addBedEvent(row, file, line)),
     );
   } else {
     builder.addWarning({ file: FILE_NAMES.beds, line: null, message: 'no beds file: institutional bed change counts as 0' });
   }
 
   if (resolved.services !== undefined) {
-    files.services = remember(
-      await readTable(resolved.services, {
-        onHeader: fixed(INPUT_FILES.services),
-        onRow: (row, line, file) => builder.addService(row, file, line),
-        onIssue,
-      }, read)
-    );
+    await readFile('services', resolved.services, fixed(INPUT_FILES.services), (row, line, file) => builder.addService(row, file, line));
   }
 
   const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;

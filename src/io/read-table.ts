@@ -3,24 +3,36 @@
 import type { InputIssue } from '../core/issues.js';
 import type { RawRow } from '../core/dataset-builder.js';
 import { describeDelimiter, type Delimiter } from './delimiter.js';
+import { FileFormatError } from './errors.js';
 import { type CsvInput, openInput } from './input-source.js';
-import { CsvSyntaxError, openCsv } from './read-csv.js';
-import { decodeLines } from './text-stream.js';
+import { type CsvStream, openCsv } from './read-csv.js';
+import { sniffBytes, sniffText } from './sniff.js';
+import { type DecodedInput, decodeInput, type Encoding, type EncodingOption } from './text-stream.js';
 
 export interface TableSpec {
   readonly required: readonly string[];
   readonly optional: readonly string[];
 }
 
+/** What is known about a file once its header has been read. */
+export interface HeaderContext {
+  readonly delimiter: Delimiter;
+}
+
 export interface TableHandlers {
   /** Called with the header's columns (lower case) before any row; returns the spec to check. */
-  readonly onHeader: (columns: readonly string[], file: string) => TableSpec | InputIssue;
+  readonly onHeader: (columns: readonly string[], file: string, context: HeaderContext) => TableSpec | InputIssue;
   readonly onRow: (row: RawRow, line: number, file: string) => void;
   readonly onIssue: (issue: InputIssue) => void;
 }
 
 export interface ReadTableOptions {
   readonly delimiter?: Delimiter | undefined;
+  readonly encoding?: EncodingOption | undefined;
+  /** Longest physical line accepted, in characters (default 1 MiB). */
+  readonly maxLineChars?: number | undefined;
+  /** Longest record accepted, all its fields together, in characters (default 1 MiB). */
+  readonly maxRecordChars?: number | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
 }
 
@@ -28,27 +40,64 @@ export interface TableSummary {
   readonly name: string;
   /** The header's column names (lower case), empty when the file had none. */
   readonly header: readonly string[];
+  /** The encoding used ('text' for content given as a string) and why; undefined if unreadable. */
+  readonly encoding: Encoding | 'text' | undefined;
+  readonly encodingReason: string | undefined;
   readonly delimiter: Delimiter | undefined;
+  readonly delimiterReason: string | undefined;
+  /** Data rows read (not counting the header). */
   readonly rows: number;
+  /** The header was read and has every required column. */
+  readonly headerOk: boolean;
 }
 
-/** Stream one file through the handlers; returns its display name and row count. */
+/** Stream one file through the handlers; returns what was read. Never throws for the file's
+ * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
   const opened = await openInput(input, options.stdin);
   const file = opened.name;
-  const csv = await openCsv(decodeLines(opened.bytes), { delimiter: options.delimiter });
+  let decoded: DecodedInput | undefined;
+  let csv: CsvStream | undefined;
   let header: { columns: string[]; keep: Map<number, string> } | undefined;
   let rows = 0;
+  let headerColumns: readonly string[] = [];
+  const summary = (): TableSummary => ({
+    name: file,
+    header: headerColumns,
+    encoding: decoded?.encoding,
+    encodingReason: decoded?.encodingReason,
+    delimiter: csv?.delimiter,
+    delimiterReason: csv?.delimiterReason,
+    rows,
+    headerOk: header !== undefined,
+  });
+  const expected = (): string => {
+    const spec = handlers.onHeader([], file, { delimiter: csv?.delimiter ?? ',' });
+    return 'message' in spec ? spec.message : `expected a header row with columns ${spec.required.join(', ')}`;
+  };
   try {
+    decoded = await decodeInput(opened.bytes, { encoding: options.encoding, maxLineChars: options.maxLineChars });
+    const binary = sniffBytes(decoded.head);
+    if (binary !== undefined) {
+      handlers.onIssue({ file, message: `not a CSV file: this is ${binary}; ${expected()}` });
+      return summary();
+    }
+    csv = await openCsv(decoded.text, { delimiter: options.delimiter, maxRecordChars: options.maxRecordChars });
+    const other = sniffText(csv.sample, decoded.head);
+    if (other !== undefined) {
+      handlers.onIssue({ file, message: `not a CSV file: this is ${other}; ${expected()}` });
+      return summary();
+    }
     for await (const record of csv.records) {
       if (header === undefined) {
         const columns = record.fields.map((c) => c.trim().toLowerCase());
         // A header that ends in a delimiter has empty trailing names: not columns.
         while (columns.length > 1 && columns[columns.length - 1] === '') columns.pop();
-        const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file), csv.delimiter);
+        headerColumns = columns;
+        const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file, { delimiter: csv.delimiter }), csv.delimiter);
         if ('message' in checked) {
           handlers.onIssue(checked);
-          return { name: file, header: columns, delimiter: csv.delimiter, rows };
+          return summary();
         }
         header = { columns, keep: checked };
         continue;
@@ -69,16 +118,16 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
       handlers.onRow(row, record.line, file);
     }
   } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
+    if (!(error instanceof FileFormatError)) throw error;
     handlers.onIssue({ file, line: error.line, message: error.message });
-    return { name: file, header: header?.columns ?? [], delimiter: csv.delimiter, rows };
+    return summary();
+  } finally {
+    // A file given up on early (not CSV, a bad header) is closed now, not when collected; not
+    // awaited, as a read in flight (standard input) may wait for more input first.
+    void decoded?.close().catch(() => {});
   }
-  if (header === undefined) {
-    const spec = handlers.onHeader([], file);
-    const expected = 'message' in spec ? '' : `: expected a header row with columns ${spec.required.join(', ')}`;
-    handlers.onIssue({ file, message: `the file is empty${expected}` });
-  }
-  return { name: file, header: header?.columns ?? [], delimiter: csv.delimiter, rows };
+  if (header === undefined) handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
+  return summary();
 }
 
 /** A row with extra empty fields at its end (a trailing delimiter) still fits the header. */

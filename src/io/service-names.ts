@@ -2,8 +2,7 @@
 // which should work even when other parts of the data are not valid yet).
 import { InputError, type InputIssue } from '../core/issues.js';
 import { type DatasetInputs, resolveInputs } from './load-dataset.js';
-import { readTable } from './read-table.js';
-import type { Delimiter } from './delimiter.js';
+import { readTable, type ReadTableOptions, type TableSummary } from './read-table.js';
 
 export interface ServiceNameUse {
   readonly name: string;
@@ -13,13 +12,13 @@ export interface ServiceNameUse {
 
 export async function scanServiceNames(
   inputs: DatasetInputs,
-  options: { delimiter?: Delimiter | undefined; stdin?: NodeJS.ReadableStream | undefined } = {},
+  options: ReadTableOptions & { onFileRead?: ((summary: TableSummary) => void) | undefined } = {},
 ): Promise<{ file: string | undefined; names: ServiceNameUse[] }> {
   const resolved = await resolveInputs(inputs);
   if (resolved.services === undefined) return { file: undefined, names: [] };
   const names = new Map<string, ServiceNameUse>();
   const issues: InputIssue[] = [];
-  const { name: file } = await readTable(
+  const summary = await readTable(
     resolved.services,
     {
       onHeader: () => ({ required: ['service'], optional: [] }),
@@ -34,6 +33,8 @@ export async function scanServiceNames(
     },
     options,
   );
+  options.onFileRead?.(summary);
+  const file = summary.name;
   if (issues.length > 0) throw new InputError(issues);
   return { file, names: [...names.values()] };
 }

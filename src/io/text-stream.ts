@@ -1,33 +1,332 @@
 // Bytes → text, with line ends made uniform. Every reader goes through here so that files from
-// Windows (CRLF), old Macs (CR) and Unix (LF) give the same records and the same line numbers.
+// Windows (CRLF), old Macs (CR) and Unix (LF) give the same records and the same line numbers,
+// whatever their encoding.
+//
+// Encoding (`auto`): a byte-order mark decides first (UTF-8, UTF-16 LE, UTF-16 BE); else a file
+// whose first 64 KiB are valid UTF-8 is UTF-8; else it is Windows-1252 (what Excel and most
+// Windows programs write when they do not write Unicode). UTF-8 is decoded strictly: a byte that
+// is not valid UTF-8 later in the file is an error naming its line, never a silent "�". An
+// explicit encoding that a byte-order mark contradicts is an error too.
+//
+// Limits: a physical line longer than `maxLineChars` is an error, so a hostile file cannot make
+// the reader hold an endless line in memory.
+import iconv from 'iconv-lite';
+import { FileFormatError } from './errors.js';
 
-/** Decode UTF-8 (a BOM is dropped) and turn CRLF and lone CR into LF, chunk by chunk. */
-export async function* decodeLines(bytes: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  let pendingCR = false;
-  let first = true;
-  const normalise = (text: string): string => {
-    // TextDecoder drops a byte-order mark from bytes; text given as a string may still carry one.
-    if (first && text.length > 0) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+export const ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows-1252', 'latin1'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+export type EncodingOption = Encoding | 'auto';
+
+export const ENCODING_NAMES: Readonly<Record<Encoding, string>> = {
+  utf8: 'UTF-8',
+  utf16le: 'UTF-16 LE',
+  utf16be: 'UTF-16 BE',
+  'windows-1252': 'Windows-1252',
+  latin1: 'Latin-1 (ISO-8859-1)',
+};
+
+export const DEFAULT_MAX_LINE_CHARS = 1 << 20;
+export const DEFAULT_SAMPLE_BYTES = 1 << 16;
+
+export interface DecodeOptions {
+  /** The file's encoding, or 'auto' (default) to detect it. */
+  readonly encoding?: EncodingOption | undefined;
+  /** Longest physical line accepted, in characters (default 1 MiB). */
+  readonly maxLineChars?: number | undefined;
+  /** How many bytes are looked at to choose the encoding (default 64 KiB). */
+  readonly sampleBytes?: number | undefined;
+}
+
+export interface DecodedInput {
+  /** The encoding used, or 'text' for content that was given as a string. */
+  readonly encoding: Encoding | 'text';
+  /** Why: "from its byte-order mark", "the whole file is valid UTF-8", "not valid UTF-8: byte 0xF8
+   * on line 2", "given with --encoding". */
+  readonly encodingReason: string;
+  /** The first bytes of the input (about the sample size), to recognise files that are not CSV. */
+  readonly head: Uint8Array;
+  /** The text: LF line ends only, no byte-order mark. */
+  readonly text: AsyncGenerator<string>;
+  /** Stop reading (closes the file) when the text will not be read to its end. */
+  readonly close: () => Promise<void>;
+}
+
+const BOMS: readonly { readonly encoding: Encoding; readonly bytes: readonly number[] }[] = [
+  { encoding: 'utf8', bytes: [0xef, 0xbb, 0xbf] },
+  { encoding: 'utf16le', bytes: [0xff, 0xfe] },
+  { encoding: 'utf16be', bytes: [0xfe, 0xff] },
+];
+
+function bomOf(head: Uint8Array): Encoding | undefined {
+  return BOMS.find((bom) => bom.bytes.every((b, i) => head[i] === b))?.encoding;
+}
+
+/**
+ * Index of the first byte of the first sequence that is not valid UTF-8, or -1. When `final` is
+ * false, a sequence cut off by the end of `bytes` is not counted as invalid.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array, final = true): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
-    if (pendingCR) {
-      text = '\r' + text;
-      pendingCR = false;
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0; // no overlong forms
+      if (b === 0xed) hi = 0x9f; // no surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f; // nothing above U+10FFFF
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return final ? i : -1;
+      const c = bytes[i + k]!;
+      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
     }
-    // A CR at the very end may be the first half of a CRLF split across chunks.
-    if (text.endsWith('\r')) {
-      pendingCR = true;
-      text = text.slice(0, -1);
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** 1 + the line breaks (LF, CRLF or a lone CR) in bytes[0, end). */
+function lineOfByte(bytes: Uint8Array, end: number): number {
+  let line = 1;
+  for (let i = 0; i < end; i++) {
+    if (bytes[i] === 0x0a) line++;
+    else if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) line++;
+  }
+  return line;
+}
+
+const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+interface Choice {
+  readonly encoding: Encoding;
+  readonly reason: string;
+}
+
+function chooseEncoding(head: Uint8Array, complete: boolean, option: EncodingOption): Choice {
+  const bom = bomOf(head);
+  if (option !== 'auto') {
+    if (bom !== undefined && bom !== option) {
+      throw new FileFormatError(
+        `the file begins with a ${ENCODING_NAMES[bom]} byte-order mark, but --encoding ${option} was given: ` +
+          `expected ${ENCODING_NAMES[option]}; leave --encoding out (auto) or give --encoding ${bom}`,
+        1,
+      );
     }
-    return text.replace(/\r\n?/g, '\n');
-  };
-  for await (const chunk of bytes) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    const out = normalise(text);
+    return { encoding: option, reason: 'given with --encoding' };
+  }
+  if (bom !== undefined) return { encoding: bom, reason: 'from its byte-order mark' };
+  const bad = firstInvalidUtf8(head, complete);
+  if (bad === -1) {
+    return { encoding: 'utf8', reason: complete ? 'the whole file is valid UTF-8' : `the first ${head.length} bytes are valid UTF-8` };
+  }
+  return { encoding: 'windows-1252', reason: `not valid UTF-8: byte ${hex(head[bad]!)} on line ${lineOfByte(head, bad)}` };
+}
+
+interface ByteDecoder {
+  write(bytes: Uint8Array): string;
+  end(): string;
+}
+
+function decoderFor(encoding: Encoding): ByteDecoder {
+  if (encoding === 'utf8') {
+    // fatal: invalid bytes throw instead of becoming U+FFFD; the byte-order mark is dropped.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+  }
+  const decoder = iconv.getDecoder(encoding);
+  const buffer = (b: Uint8Array) => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return { write: (bytes) => decoder.write(buffer(bytes)), end: () => decoder.end() ?? '' };
+}
+
+/** How many bytes at the end of `bytes` begin a UTF-8 sequence that the next chunk completes. */
+function incompleteTail(bytes: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, bytes.length); k++) {
+    const b = bytes[bytes.length - k]!;
+    if (b < 0x80) return 0;
+    if (b >= 0xc0) return (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > k ? k : 0;
+  }
+  return 0;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Detect (or take) the encoding from the first bytes, then decode the whole input as a stream. */
+export async function decodeInput(chunks: AsyncIterable<Uint8Array | string>, options: DecodeOptions = {}): Promise<DecodedInput> {
+  const source = chunks[Symbol.asyncIterator]();
+  const sampleBytes = options.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
+  const maxLine = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
+  const buffered: (Uint8Array | string)[] = [];
+  const headParts: Uint8Array[] = [];
+  let headLength = 0;
+  let ended = false;
+  let text = false;
+  while (headLength < sampleBytes) {
+    const next = await source.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    buffered.push(next.value);
+    if (typeof next.value === 'string') {
+      text = true; // content given as text: nothing to decode or detect
+      break;
+    }
+    headParts.push(next.value);
+    headLength += next.value.length;
+  }
+  const head = concat(headParts);
+  const choice: Choice = text ? { encoding: 'utf8', reason: 'given as text' } : chooseEncoding(head, ended, options.encoding ?? 'auto');
+  const decoder = decoderFor(choice.encoding);
+  const autoUtf8 = choice.encoding === 'utf8' && options.encoding !== 'utf8';
+  const utf16 = choice.encoding === 'utf16le' || choice.encoding === 'utf16be';
+
+  async function* chunksAgain(): AsyncGenerator<Uint8Array | string> {
+    yield* buffered;
+    if (!ended) for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+  }
+
+  async function* decode(): AsyncGenerator<string> {
+    let line = 1; // physical line of the next character
+    let lineLength = 0;
+    let pendingCR = false;
+    let first = true;
+    let byteCount = 0;
+    let carry = ''; // a high surrogate whose pair may come with the next chunk (UTF-16)
+    let previous: Uint8Array = new Uint8Array(0);
+
+    const notUtf8 = (bytes: Uint8Array, final: boolean): FileFormatError => {
+      // The decoder may hold the start of a sequence from the previous chunk: look at both.
+      const tail = previous.subarray(previous.length - incompleteTail(previous));
+      const all = concat([tail, bytes]);
+      const at = firstInvalidUtf8(all, final);
+      const where = at === -1 ? all.length : at;
+      const before = lineOfByte(all, where) - 1 + (pendingCR && all[0] !== 0x0a ? 1 : 0);
+      const byte = at === -1 ? '' : ` ${hex(all[at]!)}`;
+      const advice = autoUtf8
+        ? `the first ${sampleBytes / 1024} KiB looked like UTF-8; if the file is from Windows, give --encoding windows-1252`
+        : 'give the file\'s encoding with --encoding (windows-1252, latin1, utf16le or utf16be)';
+      return new FileFormatError(`not valid UTF-8: byte${byte} is not part of any UTF-8 character (${advice})`, line + before);
+    };
+
+    const normalise = (chunk: string, final: boolean): string => {
+      if (utf16) {
+        chunk = carry + chunk;
+        carry = '';
+        const last = chunk.charCodeAt(chunk.length - 1);
+        if (!final && last >= 0xd800 && last <= 0xdbff) {
+          carry = chunk.slice(-1);
+          chunk = chunk.slice(0, -1);
+        }
+      }
+      // A byte-order mark is dropped by the decoders; text given as a string may still carry one.
+      if (first && chunk.length > 0) {
+        first = false;
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      }
+      if (pendingCR) {
+        chunk = '\r' + chunk;
+        pendingCR = false;
+      }
+      // A CR at the very end may be the first half of a CRLF split across chunks.
+      if (!final && chunk.endsWith('\r')) {
+        pendingCR = true;
+        chunk = chunk.slice(0, -1);
+      }
+      const out = chunk.replace(/\r\n?/g, '\n');
+      account(out);
+      return out;
+    };
+
+    // Count lines, enforce the line limit, and (UTF-16) refuse unpaired surrogates.
+    const account = (out: string): void => {
+      if (utf16) {
+        const bad = LONE_SURROGATE.exec(out);
+        if (bad) {
+          const before = out.slice(0, bad.index).split('\n').length - 1;
+          throw new FileFormatError(`not valid ${ENCODING_NAMES[choice.encoding]}: an unpaired surrogate (U+${out.charCodeAt(bad.index).toString(16).toUpperCase()})`, line + before);
+        }
+      }
+      let start = 0;
+      for (let i = out.indexOf('\n'); i !== -1; i = out.indexOf('\n', i + 1)) {
+        if (lineLength + (i - start) > maxLine) throw tooLong(line, maxLine);
+        line++;
+        lineLength = 0;
+        start = i + 1;
+      }
+      lineLength += out.length - start;
+      if (lineLength > maxLine) throw tooLong(line, maxLine);
+    };
+
+    for await (const chunk of chunksAgain()) {
+      let decoded: string;
+      if (typeof chunk === 'string') decoded = chunk;
+      else {
+        byteCount += chunk.length;
+        try {
+          decoded = decoder.write(chunk);
+        } catch (error) {
+          if (error instanceof TypeError) throw notUtf8(chunk, false);
+          throw error;
+        }
+        previous = chunk;
+      }
+      const out = normalise(decoded, false);
+      if (out) yield out;
+    }
+    let tail: string;
+    try {
+      tail = decoder.end();
+    } catch (error) {
+      if (error instanceof TypeError) throw notUtf8(new Uint8Array(0), true);
+      throw error;
+    }
+    if (utf16 && byteCount % 2 === 1) {
+      throw new FileFormatError(`not valid ${ENCODING_NAMES[choice.encoding]}: the file ends in the middle of a character (an odd number of bytes)`, line);
+    }
+    const out = normalise(tail, true);
     if (out) yield out;
   }
-  const tail = normalise(decoder.decode()) + (pendingCR ? '\n' : '');
-  if (tail) yield tail;
+
+  const close = async (): Promise<void> => {
+    await source.return?.();
+  };
+  return { encoding: text ? 'text' : choice.encoding, encodingReason: choice.reason, head, text: decode(), close };
+}
+
+function tooLong(line: number, max: number): FileFormatError {
+  return new FileFormatError(
+    `the line is longer than ${max.toLocaleString('en-US')} characters: expected CSV rows of ordinary length (is this really a CSV file?)`,
+    line,
+  );
+}
+
+/** Decode (detecting the encoding) and turn CRLF and lone CR into LF, chunk by chunk. */
+export async function* decodeLines(
+  bytes: AsyncIterable<Uint8Array | string>,
+  options: DecodeOptions = {},
+): AsyncGenerator<string> {
+  yield* (await decodeInput(bytes, options)).text;
 }

@@ -1,7 +1,12 @@
 // CSV (SPEC §6): one row per region shown, the JSON region columns in the JSON order, unrounded
 // numbers in JavaScript's shortest round-trip form, null as an empty cell, flags joined by ";".
-// RFC 4180 quoting, LF line ends, a final LF, no byte-order mark; text cells are neutralised
-// against formula injection (safe-cell.ts).
+// RFC 4180 quoting; text cells are neutralised against formula injection (safe-cell.ts).
+//
+// Two dialects:
+// - standard (`--format csv`): "," between fields, a decimal point, LF line ends, no byte-order mark;
+// - Excel (`--excel`): what a spreadsheet in the Nordic and most European locales opens directly:
+//   a UTF-8 byte-order mark (so Excel does not read the names as Windows-1252), ";" between
+//   fields, a decimal comma, CRLF line ends. The numbers are the same digits, still unrounded.
 import { type RankedRegion, RankedRegionSchema } from '../core/report-schema.js';
 import type { Renderer } from './render-context.js';
 import { csvCell } from './safe-cell.js';
@@ -9,13 +14,32 @@ import { csvCell } from './safe-cell.js';
 /** The JSON region fields, in the same order (SPEC §6): taken from the schema, not listed again. */
 export const CSV_COLUMNS = Object.keys(RankedRegionSchema.shape) as (keyof RankedRegion)[];
 
+export interface CsvDialect {
+  readonly delimiter: ',' | ';';
+  readonly decimal: '.' | ',';
+  readonly lineEnd: '\n' | '\r\n';
+  readonly byteOrderMark: boolean;
+}
+
+export const STANDARD_CSV: CsvDialect = { delimiter: ',', decimal: '.', lineEnd: '\n', byteOrderMark: false };
+export const EXCEL_CSV: CsvDialect = { delimiter: ';', decimal: ',', lineEnd: '\r\n', byteOrderMark: true };
+
 function cellValue(region: RankedRegion, column: keyof RankedRegion): string | number | null {
   if (column === 'flags') return region.flags.join(';');
   return region[column];
 }
 
-export const renderCsv: Renderer = (report) => {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const region of report.regions) lines.push(CSV_COLUMNS.map((c) => csvCell(cellValue(region, c))).join(','));
-  return `${lines.join('\n')}\n`;
-};
+export function csvRenderer(dialect: CsvDialect): Renderer {
+  return (report) => {
+    const { delimiter, decimal, lineEnd } = dialect;
+    const lines = [CSV_COLUMNS.join(delimiter)];
+    for (const region of report.regions) {
+      lines.push(CSV_COLUMNS.map((c) => csvCell(cellValue(region, c), delimiter, decimal)).join(delimiter));
+    }
+    return `${dialect.byteOrderMark ? '\uFEFF' : ''}${lines.join(lineEnd)}${lineEnd}`;
+  };
+}
+
+export const renderCsv: Renderer = csvRenderer(STANDARD_CSV);
+/** CSV for spreadsheets (`--excel`): byte-order mark, ";", decimal comma, CRLF. */
+export const renderExcelCsv: Renderer = csvRenderer(EXCEL_CSV);

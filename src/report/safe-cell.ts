@@ -25,22 +25,24 @@
 
 const CSV_FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A CSV cell's text before RFC 4180 quoting: numbers as JavaScript's shortest round-trip form,
- * null as empty, text neutralised against formula injection. */
-export function csvCellText(value: string | number | null): string {
+/** A CSV cell's text before RFC 4180 quoting: numbers as JavaScript's shortest round-trip form
+ * (with a decimal comma when asked; the digits are the same), null as empty, text neutralised
+ * against formula injection. */
+export function csvCellText(value: string | number | null, decimal: '.' | ',' = '.'): string {
   if (value === null) return '';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return decimal === '.' ? String(value) : String(value).replace('.', ',');
   return CSV_FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** RFC 4180: quote a field that holds a comma, a double quote, CR or LF; double its quotes. */
-export function quoteCsvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** RFC 4180: quote a field that holds the delimiter, a double quote, CR or LF; double its quotes. */
+export function quoteCsvField(text: string, delimiter: ',' | ';' = ','): string {
+  const special = delimiter === ',' ? /[",\r\n]/ : /[";\r\n]/;
+  return special.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One CSV cell, neutralised and quoted. */
-export function csvCell(value: string | number | null): string {
-  return quoteCsvField(csvCellText(value));
+/** One CSV cell, neutralised and quoted (by default: comma-separated, decimal point). */
+export function csvCell(value: string | number | null, delimiter: ',' | ';' = ',', decimal: '.' | ',' = '.'): string {
+  return quoteCsvField(csvCellText(value, decimal), delimiter);
 }
 
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~&]/g;

@@ -415,7 +415,7 @@ describe('servicegap validate', () => {
     expect(lines).toContain(`${dir}/population.csv:3: column "population": expected a number > 0, got "0"`);
     expect(lines.some((l) => l.startsWith(`${dir}/beds.csv:4: column "region": unknown region "NO-47"`) && l.includes('did you mean "NO-46"?'))).toBe(true);
     expect(lines).toContain(`${dir}/services.csv:4: expected 5 fields like the header, got 6 (delimiter ",")`);
-    expect(lines).toContain(`${dir}/services.csv:5: column "capacity": expected a number ≥ 0, got "12,5"`);
+    expect(lines).toContain(`${dir}/services.csv:5: column "capacity": expected a number ≥ 0, got "12,5" (--decimal , reads it as 12.5)`);
     expect(lines.some((l) => l.startsWith(`${dir}/services.csv:3: column "service": service "botilbod" maps to no category`) && l.includes('did you mean "botilbud" (supported_living)?'))).toBe(true);
     expect(lines.at(-1)).toBe('servicegap: invalid input data: 5 problems');
   });

@@ -303,13 +303,13 @@ describe('numbers', () => {
     ['population', 'region,year,population\nNO-03,2015,0\n', 'population', 'expected a number > 0, got "0"'],
     ['population', 'region,year,population\nNO-03,2015,NaN\n', 'population', 'expected a number > 0, got "NaN"'],
     ['population', 'region,year,population\nNO-03,2015,Infinity\n', 'population', 'expected a number > 0, got "Infinity"'],
-    ['population', 'region,year,population\nNO-03,2015,1e400\n', 'population', 'expected a number > 0, got "1e400"'],
-    ['population', 'region,year,population\nNO-03,2015,1 234\n', 'population', 'expected a number > 0, got "1 234"'],
+    ['population', 'region,year,population\nNO-03,2015,1e400\n', 'population', 'expected a number > 0, got "1e400": too large (servicegap accepts at most 1e12)'],
+    ['population', 'region,year,population\nNO-03,2015,1 234\n', 'population', 'expected a number > 0, got "1 234" (--thousands space reads it as 1234)'],
     ['population', 'region,year,population\nNO-03,99999,5\n', 'year', 'expected a year (a whole number 1800–2200), got "99999"'],
     ['population', 'region,year,population\nNO-03,1799,5\n', 'year', 'expected a year (a whole number 1800–2200), got "1799"'],
     ['population', 'region,year,population\nNO-03,2015.5,5\n', 'year', 'expected a year (a whole number 1800–2200), got "2015.5"'],
     ['beds', 'region,year,beds\nNO-03,2015,-3\n', 'beds', 'expected a number ≥ 0, got "-3"'],
-    ['beds', 'region,year,beds\nNO-03,2015,\n', 'beds', 'expected a number ≥ 0, got ""'],
+    ['beds', 'region,year,beds\nNO-03,2015,\n', 'beds', 'missing value (empty cell): expected a number ≥ 0 — fill it in or remove the row'],
     [
       'beds',
       'region,date,beds_closed\nNO-03,2015-02-30,3\n',
@@ -334,11 +334,18 @@ describe('numbers', () => {
     expect(dataset.beds.shape === 'events' && [...dataset.beds.byRegion.get('NO-03')!]).toEqual([[2016, -4.5]]);
   });
 
-  it('";" is detected from the header, and "12,5" in such a file is an error, not 12.5', async () => {
-    const issues = await issuesOf({
-      services: 'region;year;service;capacity;unit\nNO-03;2015;DPS;3;facilities\nNO-03;2016;DPS;12,5;facilities\n',
-    });
-    expect(issues.map(formatIssue)).toEqual(['services.csv:3: column "capacity": expected a number ≥ 0, got "12,5"']);
+  it('";" is detected from the header; "12,5" in such a file is 12.5, but "1,234" reads two ways and is an error', async () => {
+    const services = 'region;year;service;capacity;unit\nNO-03;2015;DPS;3;facilities\nNO-03;2016;DPS;12,5;facilities\n';
+    const dataset = await load({ services });
+    expect(years(dataset, 'NO-03', 'cmhc/facilities')).toEqual([
+      [2015, 3],
+      [2016, 12.5],
+    ]);
+    const issues = await issuesOf({ services: services + 'NO-03;2017;DPS;1,234;facilities\n' });
+    expect(issues.map(formatIssue)).toEqual([
+      'services.csv:4: column "capacity": expected a number ≥ 0, got "1,234", which reads two ways: ' +
+        '--decimal , reads it as 1.234, --thousands , as 1234; give the option that fits the file',
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The text layer under the loader: decoding and line ends (text-stream.ts), delimiter detection
 // (delimiter.ts) and records with physical line numbers (read-csv.ts).
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, describeDelimiter } from '../../src/io/delimiter.js';
+import { chooseDelimiter, detectDelimiter, describeDelimiter } from '../../src/io/delimiter.js';
 import { CsvSyntaxError, openCsv, type CsvRecord } from '../../src/io/read-csv.js';
 import { decodeLines } from '../../src/io/text-stream.js';
 
@@ -61,6 +61,32 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter(header)).toBe(expected);
   });
 
+  it('from a sample: a decimal comma in the data cannot make "," the delimiter', () => {
+    expect(chooseDelimiter('region;year;capacity\nNO-03;2020;12,5\nNO-03;2021;1,25\n')).toEqual({
+      delimiter: ';',
+      reason: '3 columns in the header, and in 2 of 2 sampled rows',
+    });
+  });
+
+  it('from a sample: the rows settle a header that could go either way', () => {
+    // one "," and one ";" in the header; only ";" splits the rows like the header
+    expect(chooseDelimiter('region;name, long\nNO-03;Oslo\nNO-18;Nordland\n').delimiter).toBe(';');
+    expect(chooseDelimiter('region,name; long\nNO-03,Oslo\nNO-18,Nordland\n').delimiter).toBe(',');
+  });
+
+  it('from a sample: quoted fields (also across lines) and trailing delimiters are understood', () => {
+    const sample = 'region|name|note|\nA|"x|y"|"two\nlines; here"|\nB|z||\n';
+    expect(chooseDelimiter(sample)).toEqual({ delimiter: '|', reason: '3 columns in the header, and in 2 of 2 sampled rows' });
+  });
+
+  it('from a sample: a last row cut off by the end of the sample is not counted', () => {
+    expect(chooseDelimiter('a\tb\n1\t2\n3\t', false).reason).toBe('2 columns in the header, and in 1 of 1 sampled rows');
+  });
+
+  it('a single-column header gives ","', () => {
+    expect(chooseDelimiter('region\nNO-03\n')).toEqual({ delimiter: ',', reason: 'the header has a single column' });
+  });
+
   it('describes the tab in words', () => {
     expect(describeDelimiter('\t')).toBe('tab');
     expect(describeDelimiter(';')).toBe('";"');
@@ -107,7 +133,7 @@ describe('openCsv', () => {
   it('an unclosed quote is a CsvSyntaxError with a line', async () => {
     const error = await records('h1,h2\na,"b\nc,d\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsvSyntaxError);
-    expect((error as CsvSyntaxError).message).toBe('a quoted field is never closed: expected a closing double quote (")');
+    expect((error as CsvSyntaxError).message).toBe('a quoted field is never closed: expected a closing double quote (") (delimiter ",")');
     expect(typeof (error as CsvSyntaxError).line).toBe('number');
   });
 
@@ -119,6 +145,33 @@ describe('openCsv', () => {
     const error = await records('h1,h2\na,"b\nc,d\ne,f\ng,h\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsvSyntaxError);
     expect((error as CsvSyntaxError).line).toBe(2);
+  });
+
+  it('detects the delimiter from the first lines and says why', async () => {
+    const csv = await openCsv(decodeLines(from(['region;year;capacity\nNO-03;2020;12,5\n'])));
+    expect([csv.delimiter, csv.delimiterReason]).toEqual([';', '3 columns in the header, and in 1 of 1 sampled rows']);
+    expect(csv.sample).toBe('region;year;capacity\nNO-03;2020;12,5\n');
+  });
+
+  it('a quote inside an unquoted field is kept as written', async () => {
+    const { records: r } = await records('name,size\nDr. "Bob" Centre,12" wide\n');
+    expect(r[1]!.fields).toEqual(['Dr. "Bob" Centre', '12" wide']);
+  });
+
+  it('text after a closing quote is kept as written, quotes and all (never silently dropped)', async () => {
+    const { records: r } = await records('a;b\n"x"y;1\n');
+    expect(r[1]!.fields).toEqual(['"x"y', '1']);
+  });
+
+  it('a record over the size limit is a CsvSyntaxError', async () => {
+    const csv = await openCsv(decodeLines(from(['a,b\n"' + 'x'.repeat(50) + '\n' + 'y'.repeat(50) + '",1\n'])), { maxRecordChars: 64 });
+    const error = await (async () => {
+      for await (const _ of csv.records);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CsvSyntaxError);
+    expect((error as CsvSyntaxError).message).toBe(
+      'a record is longer than 64 characters: expected CSV rows of ordinary length (is this really a CSV file?) (delimiter ",")',
+    );
   });
 
   it('an empty input gives no records', async () => {

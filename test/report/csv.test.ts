@@ -1,7 +1,7 @@
 import { summarize } from '../../src/core/summary.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { renderCsv } from '../../src/report/csv.js';
+import { renderCsv, renderExcelCsv } from '../../src/report/csv.js';
 import { sampleContext, sampleReport } from './sample-report.js';
 
 const HEADER =
@@ -66,5 +66,33 @@ describe('renderCsv', () => {
 
   it('writes only the header for a report without regions', () => {
     expect(renderCsv({ ...report, regions: [] }, sampleContext({ summary: summarize({ regions: [] }) }))).toBe(`${HEADER}\n`);
+  });
+});
+
+describe('renderExcelCsv (--excel)', () => {
+  const report = sampleReport();
+  const text = renderExcelCsv(report, sampleContext());
+
+  it('begins with a UTF-8 byte-order mark, separates with ";", ends lines with CRLF', () => {
+    expect(text.startsWith(`\uFEFF${HEADER.replace(/,/g, ';')}\r\n`)).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.split('\r\n')).toHaveLength(report.regions.length + 2);
+  });
+
+  it('writes the same unrounded numbers with a decimal comma; text with ";" or "," is quoted as needed', () => {
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[1]).toContain(';8,281573498964804;');
+    expect(lines[1]).toContain(';-60;');
+    expect(lines[5]).toContain(';Agder | Sør, Vest;'); // a comma needs no quotes here
+    expect(lines[5]).toMatch(/;"carried_forward;service_started_later"$/); // a ";" does
+  });
+
+  it('round-trips: every number parses back to the same value', () => {
+    const rows = parse(text.slice(1), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    for (const [i, region] of report.regions.entries()) {
+      for (const [key, value] of Object.entries(region)) {
+        if (typeof value === 'number') expect(Number(rows[i]![key]!.replace(',', '.')), `${region.region}.${key}`).toBe(value);
+      }
+    }
   });
 });

@@ -30,6 +30,14 @@ describe('csvCell', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
   });
+
+  it('with ";" as the delimiter, quotes ";" instead of ","; a decimal comma changes only the mark', () => {
+    expect(csvCell('a;b', ';')).toBe('"a;b"');
+    expect(csvCell('a,b', ';')).toBe('a,b');
+    expect(csvCell(-12.5, ';', ',')).toBe('-12,5');
+    expect(csvCell(1e-7, ';', ',')).toBe('1e-7');
+    expect(csvCell('-12.5', ';', ',')).toBe("'-12.5"); // text stays text, neutralised
+  });
 });
 
 describe('escapeMarkdown', () => {

@@ -6,9 +6,10 @@ import { reportDetails } from '../../core/breakdown.js';
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
-import { REPORT_FORMATS } from '../../report/render-context.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
+import { renderExcelCsv } from '../../report/csv.js';
 import { RENDERERS } from '../../report/renderers.js';
-import { EXIT, ExitError } from '../exit-codes.js';
+import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
 import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
@@ -26,6 +27,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend({
   failAbove: z.coerce.number({ error: 'expected a number' }).finite().min(0, { error: 'expected a number ≥ 0' }).optional(),
   failIfAnyExcluded: z.boolean().optional(),
   summary: z.boolean().optional(),
+  excel: z.boolean().optional(),
   color: z.boolean().optional(),
 });
 
@@ -41,10 +43,11 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--fail-above <n>', 'exit 1 when any ranked region has vacuum per 100k above N (after writing)')
     .option('--fail-if-any-excluded', 'exit 1 when any region could not be ranked (after writing)')
     .option('--no-summary', 'do not append a Markdown summary to $GITHUB_STEP_SUMMARY')
+    .option('--excel', 'CSV for spreadsheets: UTF-8 with a byte-order mark, ";" between fields, decimal comma, CRLF')
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
-      const format = pickFormat(REPORT_FORMATS, options.format, options.out);
+      const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out);
       const { dataset, weights, norms } = await loadFromOptions(options, terminal);
       const report = analyze(dataset, { weights, norms, from: options.from, to: options.to, sort: options.sort });
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
@@ -55,10 +58,10 @@ export function reportCommand(terminal: Terminal): Command {
         summary: summarize(report),
         details: format === 'html' ? reportDetails(dataset, shown.regions.map((r) => r.region), report, weights) : undefined,
       };
-      await emit(terminal, RENDERERS[format](shown, context), options.out);
+      await emit(terminal, (options.excel ? renderExcelCsv : RENDERERS[format])(shown, context), options.out);
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       if (options.out !== undefined && !options.quiet) {
-        note(terminal, `wrote ${options.out} (${format}, ${shown.regions.length} regions)`);
+        note(terminal, `wrote ${options.out} (${options.excel ? 'csv for Excel' : format}, ${shown.regions.length} regions)`);
       }
       if (options.summary !== false) await appendStepSummary(terminal, report, context);
 
@@ -78,4 +81,10 @@ export function reportCommand(terminal: Terminal): Command {
       if (failures.length > 0) throw new ExitError(EXIT.failAbove, failures.join('\nservicegap: '));
     });
   return command;
+}
+
+/** --excel writes CSV, whatever the --out extension; any other --format contradicts it. */
+function excelFormat(format: ReportFormat | undefined): ReportFormat {
+  if (format !== undefined && format !== 'csv') throw usageError(`--excel writes CSV: it cannot be combined with --format ${format}`);
+  return 'csv';
 }

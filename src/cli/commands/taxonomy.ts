@@ -9,7 +9,8 @@ import { scanServiceNames } from '../../io/service-names.js';
 import { isListingFormat, LISTING_FORMATS, renderListing } from '../../report/listing.js';
 import { formatFromPath } from '../../report/renderers.js';
 import { usageError } from '../exit-codes.js';
-import { addInputOptions, datasetInputs, InputOptionsSchema, parseOptions } from '../options.js';
+import { describeFileRead } from '../../io/describe-read.js';
+import { addInputOptions, datasetInputs, InputOptionsSchema, parseOptions, readOptions } from '../options.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
@@ -39,7 +40,11 @@ export function taxonomyCommand(terminal: Terminal): Command {
       const color = format === 'table' && options.out === undefined && useColor(terminal, options.color);
 
       if (options.unmapped) {
-        const { file, names } = await scanServiceNames(datasetInputs(options), { delimiter: options.delimiter, stdin: terminal.stdin });
+        const { file, names } = await scanServiceNames(datasetInputs(options), {
+          ...readOptions(options),
+          stdin: terminal.stdin,
+          onFileRead: options.verbose ? (summary) => note(terminal, `read ${describeFileRead(summary)}`) : undefined,
+        });
         const unmapped = names.filter((n) => taxonomy.lookup(n.name) === undefined);
         const rows = unmapped.map((n) => {
           const hint = taxonomy.suggest(n.name);

@@ -1,0 +1,19 @@
+// One line that says how a file was read, for --verbose:
+// `services.csv: encoding Windows-1252 (not valid UTF-8: byte 0xF8 on line 3); delimiter ";" (5
+// columns in the header, and in 12 of 12 sampled rows); numbers: decimal point or comma …; 12 rows`
+import { describeNumberFormat, type NumberFormat } from '../core/numbers.js';
+import { describeDelimiter } from './delimiter.js';
+import type { TableSummary } from './read-table.js';
+import { ENCODING_NAMES } from './text-stream.js';
+
+export function describeFileRead(info: TableSummary & { readonly numberFormat?: NumberFormat | undefined }): string {
+  const parts: string[] = [];
+  if (info.encoding !== undefined) {
+    const name = info.encoding === 'text' ? 'text' : ENCODING_NAMES[info.encoding];
+    parts.push(`encoding ${name} (${info.encodingReason})`);
+  }
+  if (info.delimiter !== undefined) parts.push(`delimiter ${describeDelimiter(info.delimiter)} (${info.delimiterReason})`);
+  if (info.numberFormat !== undefined) parts.push(`numbers: ${describeNumberFormat(info.numberFormat)}`);
+  parts.push(`${info.rows} ${info.rows === 1 ? 'row' : 'rows'}`);
+  return `${info.name}: ${parts.join('; ')}`;
+}
