@@ -83,7 +83,7 @@ export type { Report, RankedRegion, RegionMetrics, ExcludedRegion, SortMetric, F
 
 export { RENDERERS, formatFromPath } from './report/renderers.js';
 export { REPORT_FORMATS } from './report/render-context.js';
-export type { ReportFormat, RenderContext, Renderer } from './report/render-context.js';
+export type { ReportFormat, RenderContext, Renderer, CoverageView } from './report/render-context.js';
 export { COVERAGE_RENDERERS } from './report/coverage-renderers.js';
 export { COVERAGE_FORMATS } from './report/coverage-context.js';
 export type { CoverageFormat, CoverageRenderContext, CoverageRenderer } from './report/coverage-context.js';
