@@ -98,7 +98,7 @@ export { RENDERERS, formatFromPath } from './report/renderers.js';
 export { renderExcelCsv, csvRenderer, STANDARD_CSV, EXCEL_CSV } from './report/csv.js';
 export type { CsvDialect } from './report/csv.js';
 export { REPORT_FORMATS } from './report/render-context.js';
-export type { ReportFormat, RenderContext, Renderer } from './report/render-context.js';
+export type { ReportFormat, RenderContext, Renderer, CoverageView } from './report/render-context.js';
 export { COVERAGE_RENDERERS } from './report/coverage-renderers.js';
 export { COVERAGE_FORMATS } from './report/coverage-context.js';
 export type { CoverageFormat, CoverageRenderContext, CoverageRenderer } from './report/coverage-context.js';

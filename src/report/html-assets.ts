@@ -4,6 +4,7 @@
 // escaping failed).
 import { createHash } from 'node:crypto';
 import { COLOURS } from './html-charts.js';
+import { BAND_COLOURS } from './html-coverage.js';
 
 /** System fonts only: nothing is fetched, and every script a region name may use has a font. */
 export const STYLE = `
@@ -62,8 +63,22 @@ th button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px;
 th[aria-sort="ascending"] button::after { content: "\\00a0\\25B2"; font-size: 0.7em; }
 th[aria-sort="descending"] button::after { content: "\\00a0\\25BC"; font-size: 0.7em; }
 td.vacuum { font-weight: 600; }
-td.flags { white-space: nowrap; }
+#ranked-table th, #ranked-table td { padding: 4px; }
 .flag { display: inline-block; text-decoration: none; font-size: 0.78rem; padding: 0 5px; border: 1px solid var(--rule); border-radius: 3px; margin: 1px 2px 1px 0; white-space: nowrap; }
+table.heatmap { width: auto; font-size: 0.85rem; }
+.heatmap th, .heatmap td { padding: 6px 10px; vertical-align: middle; }
+.heatmap thead th.num { text-align: center; }
+.heatmap .range { font-weight: normal; color: var(--muted); font-size: 0.85em; white-space: nowrap; }
+.heatmap .rank { display: inline-block; min-width: 1.4em; color: var(--muted); font-weight: normal; }
+.heatmap td.index { font-weight: 600; }
+.heatmap td.cov { text-align: center; min-width: 8em; border: 2px solid #fff; }
+.heatmap .mark { display: inline-block; width: 1.2em; margin-left: 4px; font-size: 0.8em; }
+.cov-under { background: ${BAND_COLOURS.under}; }
+.cov-within { background: ${BAND_COLOURS.within}; }
+.cov-above { background: ${BAND_COLOURS.above}; }
+.cov-unknown { background: repeating-linear-gradient(135deg, ${BAND_COLOURS.unknown} 0 4px, #e0e0e0 4px 6px); color: var(--muted); }
+.cov-key { display: inline-block; width: 24px; height: 16px; line-height: 16px; text-align: center; font-size: 10px; border: 1px solid var(--rule); }
+table.norms code, table.norms th:last-child, table.norms td:last-child { white-space: nowrap; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 details summary { cursor: pointer; color: var(--accent); }
 footer { margin-top: 36px; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); padding-top: 8px; }

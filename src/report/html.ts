@@ -3,19 +3,22 @@
 // inline script that only makes the table sortable, and a Content-Security-Policy that forbids
 // every network request (html-assets.ts). No timestamps: the same report gives the same bytes.
 //
-// Sections: headline; ranked bar chart of vacuum per 100k; per region, beds lost against
-// community capacity added by category; per region, beds and community over the years (when the
-// period has more than two years); the full ranked table; excluded regions; warnings; the
-// weights in force with their sources; the data's provenance and the method. The per-region
-// charts need RenderContext.details (core/breakdown.ts); without it they are left out, and the
-// page says so. Every piece of text from the data goes through escapeHtml (safe-cell.ts); names
-// sit in <bdi> so a right-to-left name cannot reorder the text around it.
+// Sections: headline; ranked bar chart of vacuum per 100k; coverage against planning norms (a
+// regions × norms heatmap, html-coverage.ts); per region, beds lost against community capacity
+// added by category; per region, beds and community over the years (when the period has more
+// than two years); the full ranked table (with the coverage index); excluded regions; warnings;
+// the weights in force with their sources; the data's provenance and the method. The per-region
+// charts need RenderContext.details (core/breakdown.ts) and the heatmap RenderContext.coverage;
+// without them they are left out, and the page says so. Every piece of text from the data goes
+// through escapeHtml (safe-cell.ts); names sit in <bdi> so a right-to-left name cannot reorder
+// the text around it.
 import type { ReportDetails } from '../core/breakdown.js';
 import { CATEGORY_CODES, type Category } from '../core/categories.js';
 import { formatWarning } from '../core/issues.js';
 import { FLAG_CODES, type RankedRegion, type Report } from '../core/report-schema.js';
 import type { Weight } from '../core/weights.js';
 import { CONTENT_SECURITY_POLICY, SORT_SCRIPT, STYLE } from './html-assets.js';
+import { coverageSection } from './html-coverage.js';
 import {
   breakdownDomain,
   breakdownPanel,
@@ -33,6 +36,7 @@ import {
   formatBeds,
   formatChange,
   formatPer100k,
+  formatPercent,
   formatPopulation,
   formatRatio,
   NULL_DISPLAY,
@@ -90,10 +94,12 @@ function columns(report: Report): Column[] {
     n('Net change (bed-eq.)', (r) => r.net_change_be, formatChange),
     n('Vacuum (bed-eq.)', (r) => r.vacuum_be, formatBeds),
     n('Vacuum per 100k', (r) => r.vacuum_per_100k, formatPer100k, 'vacuum'),
-    n('Replacement ratio', (r) => r.replacement_ratio, formatRatio),
+    // A soft hyphen: the 16 columns fit a 1024 px page when the long word may break.
+    n('Replace\u00adment ratio', (r) => r.replacement_ratio, formatRatio),
     n(`Places per 100k ${B}`, (r) => r.capacity_per_100k_from, formatPer100k),
     n(`Places per 100k ${T}`, (r) => r.capacity_per_100k_to, formatPer100k),
     n('Rate drop per 100k', (r) => r.rate_drop_per_100k, formatPer100k),
+    n('Coverage index', (r) => r.coverage_index, formatPercent),
     {
       head: 'Flags',
       type: 'text',
@@ -126,7 +132,8 @@ function rankedTable(report: Report): string {
   });
   return (
     `<p class="caption">In rank order (sorted by <code>${h(report.sort)}</code>, highest first). ` +
-    `Per-100k values rounded to 1 decimal, ratios to 2; ${h(NULL_DISPLAY)} = not known. Flags: ` +
+    `Per-100k values rounded to 1 decimal, ratios to 2; the coverage index against the planning norms at ${report.to} ` +
+    `as a whole percentage (see <a href="#coverage">Coverage</a>); ${h(NULL_DISPLAY)} = not known. Flags: ` +
     FLAG_CODES.map((f) => `${h(FLAG_DISPLAY[f].short)} = <code>${h(f)}</code>`).join(', ') +
     ' (see <a href="#provenance">Data and method</a>). ' +
     `<span id="sort-hint" hidden>Click a column header to sort by it; click again to reverse.</span></p>` +
@@ -351,6 +358,7 @@ export const renderHtml: Renderer = (report, context) => {
     '</header><main>',
     headline(report, context),
     barSection(report, context),
+    coverageSection(report, context.coverage, context.summary.ranked),
   ];
   if (details) {
     body.push(breakdownSection(report, details));

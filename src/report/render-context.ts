@@ -1,6 +1,8 @@
 // What every renderer receives besides the report itself.
 import type { ReportDetails } from '../core/breakdown.js';
+import type { CoverageHeatmap } from '../core/coverage-band.js';
 import type { Provenance } from '../core/dataset.js';
+import type { NormTable } from '../core/norms.js';
 import type { Report } from '../core/report-schema.js';
 import type { ReportSummary } from '../core/summary.js';
 import type { WeightTable } from '../core/weights.js';
@@ -22,6 +24,21 @@ export interface RenderContext {
    * the HTML renderer reads them, and the CLI computes them only for --format html.
    */
   readonly details?: ReportDetails | undefined;
+  /**
+   * Coverage against the norms at the report's T, for the HTML heatmap: only the HTML renderer
+   * reads it, and the CLI computes it only for --format html.
+   */
+  readonly coverage?: CoverageView | undefined;
+}
+
+/**
+ * What the HTML heatmap draws: `coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to }))`
+ * (core/coverage-band.ts), and the norms in force, listed with their ranges and sources. The page
+ * shows the report's regions in the report's rank order, looked up in the grid by region code.
+ */
+export interface CoverageView {
+  readonly heatmap: CoverageHeatmap;
+  readonly norms: NormTable;
 }
 
 /** A renderer turns a report into the full text of one output format. */

@@ -86,13 +86,14 @@ interface SvgGraphics {
   getBBox(): { width: number };
 }
 interface BrowserWindow {
-  getComputedStyle(element: unknown): { direction: string };
+  getComputedStyle(element: unknown): { direction: string; backgroundColor: string };
 }
 
 interface JsonRegion {
   region: string;
   name: string;
   population: number;
+  coverage_index: number | null;
 }
 
 if (!HAVE_CHROMIUM) {
@@ -153,6 +154,33 @@ if (!HAVE_CHROMIUM) {
       expect(labels).toEqual(regions.map((r) => r.name));
     });
 
+    it('shows the coverage heatmap: regions × norms cells in rank order, each with a percentage and its band', async () => {
+      const { page } = opened;
+      const grid = page.locator('#coverage-heatmap');
+      await expect(grid.isVisible()).resolves.toBe(true);
+      const norms = await grid.locator('thead th code').allTextContents();
+      expect(norms).toEqual(['psychiatric_beds', 'supported_living', 'crisis_teams']);
+      const rows = await grid.locator('tbody tr').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-region')));
+      expect(rows).toEqual(regions.map((r) => r.region));
+      await expect(grid.locator('tbody td.cov').count()).resolves.toBe(regions.length * norms.length);
+      for (const row of await grid.locator('tbody tr').all()) {
+        const cells = row.locator('td.cov');
+        await expect(cells.count()).resolves.toBe(norms.length);
+        // Every cell shows its coverage as text, and its band in words to a screen reader.
+        for (const text of await cells.locator('.pct').allTextContents()) expect(text).toMatch(/^(\d+%|–)$/);
+        for (const words of await cells.locator('.visually-hidden').allTextContents()) {
+          expect(words.trim()).toMatch(/^(under the low end|within the range|above the high end|unknown)$/);
+        }
+      }
+      // Coloured by band: an under cell and an above cell have different fills.
+      const fill = (band: string) => grid.locator(`td.cov-${band}`).first().evaluate((td) => (globalThis as unknown as BrowserWindow).getComputedStyle(td).backgroundColor);
+      const [under, above] = await Promise.all([fill('under'), fill('above')]);
+      expect(under).not.toBe(above);
+      expect(under).not.toBe('rgba(0, 0, 0, 0)');
+      // The norms are listed with their sources under the grid.
+      await expect(page.locator('#coverage table.norms tbody tr').count()).resolves.toBe(norms.length);
+    });
+
     it('exposes each chart as an image with an accessible name', async () => {
       const { page } = opened;
       await expect(page.getByRole('img', { name: /^Service vacuum per 100,000 residents, 2000–2002/ }).count()).resolves.toBe(1);
@@ -179,6 +207,15 @@ if (!HAVE_CHROMIUM) {
       const byName = [...regions].sort((a, b) => a.name.localeCompare(b.name)).map((r) => r.region);
       expect(await rowRegions()).toEqual(byName);
       await expect(page.locator('#sort-status').textContent()).resolves.toBe('Sorted by Region, ascending.');
+
+      // The coverage index sorts like the others: highest first, a null last.
+      const byCoverage = [...regions]
+        .sort((a, b) => (a.coverage_index === null ? 1 : b.coverage_index === null ? -1 : b.coverage_index - a.coverage_index))
+        .map((r) => r.region);
+      const coverageHeader = page.locator('#ranked-table thead th', { hasText: 'Coverage index' });
+      await coverageHeader.getByRole('button').click();
+      expect(await rowRegions()).toEqual(byCoverage);
+      await expect(coverageHeader.getAttribute('aria-sort')).resolves.toBe('descending');
 
       await page.locator('#ranked-table thead th', { hasText: 'Rank' }).getByRole('button').click();
       expect(await rowRegions()).toEqual(regions.map((r) => r.region));

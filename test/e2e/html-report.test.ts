@@ -25,6 +25,11 @@ describe('servicegap report --format html', () => {
     expect(count(html, /<svg class="chart breakdown"/)).toBe(5);
     expect(count(html, /<svg class="chart trend"/)).toBe(5);
     expect(count(html, /<tr data-rank=/)).toBe(5);
+    // The coverage heatmap: 5 regions × the 3 default norms, and the ranked table's index column.
+    const grid = html.match(/<table id="coverage-heatmap"[\s\S]*?<\/table>/)![0];
+    expect(count(grid, /<tr data-region=/)).toBe(5);
+    expect(count(grid, /<td class="num cov cov-(under|within|above|unknown)"/)).toBe(5 * 3);
+    expect(html).toContain('>Coverage index</th>');
     for (const name of ['Helseregion Øst', 'Helseregion Sør', 'Helseregion Vest', 'Helseregion Midt-Norge', 'Helseregion Nord']) {
       expect(html).toContain(name);
     }
@@ -41,12 +46,13 @@ describe('servicegap report --format html', () => {
     expect(r.stdout).toBe(readFileSync(join(dir, 'r.htm'), 'utf8'));
   });
 
-  it('--top applies to the chart and the table; the headline still counts every region', () => {
+  it('--top applies to the chart, the heatmap and the table; the headline still counts every region', () => {
     const r = runCli(['report', '--format', 'html', '--top', '2']);
     expect(r.code, r.context).toBe(0);
     expect(count(r.stdout, /<rect class="bar"/)).toBe(2);
     expect(count(r.stdout, /<tr data-rank=/)).toBe(2);
     expect(count(r.stdout, /<svg class="chart breakdown"/)).toBe(2);
+    expect(count(r.stdout, /<td class="num cov /)).toBe(2 * 3);
     expect(r.stdout).toContain('Showing the top 2 of 5 ranked regions.');
     expect(r.stdout).toContain('<dt>Regions with a vacuum</dt><dd>3 of 5</dd>');
   });
@@ -75,11 +81,12 @@ describe('servicegap report --format html', () => {
 
   it('the library gives the same page as the CLI, as the README shows', () => {
     const script = `
-      import { analyze, loadDataset, RENDERERS, reportDetails, summarize } from 'servicegap';
-      const { dataset, weights } = await loadDataset();
-      const report = analyze(dataset, { weights });
+      import { analyze, analyzeCoverage, coverageHeatmap, loadDataset, RENDERERS, reportDetails, summarize } from 'servicegap';
+      const { dataset, weights, norms } = await loadDataset();
+      const report = analyze(dataset, { weights, norms });
       const details = reportDetails(dataset, report.regions.map((r) => r.region), report, weights);
-      process.stdout.write(RENDERERS.html(report, { color: false, weights, provenance: dataset.provenance, summary: summarize(report), details }));
+      const coverage = { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to })), norms };
+      process.stdout.write(RENDERERS.html(report, { color: false, weights, provenance: dataset.provenance, summary: summarize(report), details, coverage }));
     `;
     const lib = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(lib.status, lib.stderr).toBe(0);

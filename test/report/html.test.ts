@@ -9,12 +9,17 @@ import { CONTENT_SECURITY_POLICY, SORT_SCRIPT } from '../../src/report/html-asse
 import { breakdownDomain, textDirection } from '../../src/report/html-charts.js';
 import { renderHtml } from '../../src/report/html.js';
 import type { RenderContext } from '../../src/report/render-context.js';
-import { NOTICE, sampleContext, sampleDetails, sampleReport } from './sample-report.js';
+import { resolveNorms } from '../../src/core/norms.js';
+import { BAND_COLOURS } from '../../src/report/html-coverage.js';
+import { NOTICE, sampleContext, sampleCoverageView, sampleDetails, sampleReport } from './sample-report.js';
 
 const count = (text: string, pattern: RegExp) => (text.match(new RegExp(pattern.source, 'g')) ?? []).length;
 
 function render(report: Report = sampleReport(), overrides: Partial<RenderContext> = {}): string {
-  return renderHtml(report, sampleContext({ details: sampleDetails(), summary: summarize(report), ...overrides }));
+  return renderHtml(
+    report,
+    sampleContext({ details: sampleDetails(), coverage: sampleCoverageView(), summary: summarize(report), ...overrides }),
+  );
 }
 
 /** A report whose names, reasons and warnings try to break out of the page. */
@@ -129,7 +134,7 @@ describe('renderHtml: one self-contained page', () => {
   it('has the full ranked table, one row per region, with unrounded sort keys', () => {
     const table = html.match(/<table id="ranked-table"[\s\S]*?<\/table>/)![0];
     expect(count(table, /<tr data-rank=/)).toBe(5);
-    expect(count(table, /<th scope="col"/)).toBe(15);
+    expect(count(table, /<th scope="col"/)).toBe(16);
     expect(table).toContain('<th scope="col" data-type="number" class="num" aria-sort="ascending" data-first="ascending">Rank</th>');
     expect(table).toContain('data-sort="8.281573498964804">8.3</td>');
     // A null sorts as "", shown as an en dash.
@@ -137,6 +142,24 @@ describe('renderHtml: one self-contained page', () => {
     // The table is complete without the script: no button in the markup, the hint hidden.
     expect(table).not.toContain('<button');
     expect(html).toContain('<span id="sort-hint" hidden>');
+  });
+
+  it('has a sortable coverage index column: a whole percentage, sorted by the unrounded value, null as "–"', () => {
+    const table = html.match(/<table id="ranked-table"[\s\S]*?<\/table>/)![0];
+    expect(table).toContain('<th scope="col" data-type="number" class="num">Coverage index</th>');
+    // Column 15 of 16, before the flags, in every row.
+    const heads = [...table.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(heads.slice(-2)).toEqual(['Coverage index', 'Flags']);
+    const rows = [...table.matchAll(/<tr data-rank="\d+" data-region="([^"]*)">([\s\S]*?)<\/tr>/g)];
+    const indexCell = (row: string) => [...row.matchAll(/<t[dh][^>]*data-sort="([^"]*)">([^<]*)/g)].map((m) => [m[1], m[2]])[14];
+    expect(rows.map((r) => indexCell(r[2]!))).toEqual([
+      ['0.6234', '62%'],
+      ['1', '100%'],
+      ['0.845', '85%'],
+      ['', '–'],
+      ['0.5', '50%'],
+    ]);
+    expect(html).toContain('the coverage index against the planning norms at 2022 as a whole percentage (see <a href="#coverage">Coverage</a>)');
   });
 
   it('lists excluded regions, warnings, weights with sources, and provenance', () => {
@@ -175,8 +198,131 @@ describe('renderHtml: one self-contained page', () => {
   });
 });
 
+describe('renderHtml: coverage against planning norms', () => {
+  const html = render();
+  const section = html.match(/<section id="coverage"[\s\S]*?<\/section>/)![0];
+  const grid = section.match(/<table id="coverage-heatmap"[\s\S]*?<\/table>/)![0];
+  const rows = [...grid.matchAll(/<tr data-region="([^"]*)">([\s\S]*?)<\/tr>/g)];
+  const cells = (row: string) =>
+    [...row.matchAll(/<td class="num cov cov-(\w+)" data-norm="([^"]*)" data-band="(\w+)"><span class="pct">([^<]*)<\/span>(?:<span class="mark" aria-hidden="true">([^<]*)<\/span>)?<span class="visually-hidden"> ([^<]*)<\/span><\/td>/g)].map(
+      (m) => ({ cls: m[1], norm: m[2], band: m[3], text: m[4], mark: m[5] ?? '', words: m[6] }),
+    );
+
+  it('comes after the vacuum bar chart, before the per-region panels, with its heading', () => {
+    expect(section).toContain('<h2 id="coverage-title">Coverage against planning norms</h2>');
+    expect(html.indexOf('id="ranking"')).toBeLessThan(html.indexOf('id="coverage"'));
+    expect(html.indexOf('id="coverage"')).toBeLessThan(html.indexOf('id="replacement"'));
+  });
+
+  it('has one row per region shown, in the report’s rank order (not the coverage ranking’s)', () => {
+    const gridOrder = sampleCoverageView().heatmap.rows.map((r) => r.region);
+    expect(gridOrder).not.toEqual(['FI-17', 'ZZ-1', 'NO-15', 'EG-C', 'NO-42']); // the fixture is in another order
+    expect(rows.map((r) => r[1])).toEqual(['FI-17', 'ZZ-1', 'NO-15', 'EG-C', 'NO-42']);
+    expect(rows[0]![2]).toContain('<th scope="row"><span class="rank">1</span><bdi>Pohjois-Pohjanmaa</bdi> <span class="code">FI-17</span></th>');
+  });
+
+  it('has a column per norm in force, named with its range', () => {
+    const heads = [...grid.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((m) => m[1]);
+    expect(heads).toEqual([
+      'Region',
+      'Coverage index',
+      '<code>psychiatric_beds</code><br><span class="range">28.1–41.7 per 100k</span>',
+      '<code>supported_living</code><br><span class="range">10–20 per 100k</span>',
+      '<code>crisis_teams</code><br><span class="range">0.667 per 100k</span>',
+    ]);
+  });
+
+  it('fills regions × norms cells: the percentage, a mark and the band in words, coloured by band', () => {
+    expect(count(grid, /<td class="num cov /)).toBe(5 * 3);
+    for (const [, , row] of rows) expect(cells(row!).map((c) => c.norm)).toEqual(['psychiatric_beds', 'supported_living', 'crisis_teams']);
+    const table = rows.map((r) => cells(r[2]!).map((c) => `${c.text}${c.mark} ${c.band}`));
+    expect(table).toEqual([
+      ['74%▼ under', '124%● within', '124%▲ above'],
+      ['100%● within', '100%▼ under', '99%▼ under'], // 99.6 % shows as 100%: the mark and the words say it is under
+      ['161%▲ above', '75%▼ under', '57%▼ under'],
+      ['– unknown', '– unknown', '– unknown'],
+      ['– unknown', '150%● within', '100%▼ under'],
+    ]);
+    for (const [, , row] of rows) {
+      for (const c of cells(row!)) {
+        expect(c.cls).toBe(c.band);
+        expect(c.words).toBe({ under: 'under the low end', within: 'within the range', above: 'above the high end', unknown: 'unknown' }[c.band!]);
+      }
+    }
+    // Each band's fill is in the style sheet; the unknown band is hatched as well.
+    for (const band of ['under', 'within', 'above'] as const) expect(html).toContain(`.cov-${band} { background: ${BAND_COLOURS[band]}; }`);
+    expect(html).toMatch(/\.cov-unknown \{ background: repeating-linear-gradient\(/);
+  });
+
+  it('shows each region’s coverage index from the grid, null as "–"', () => {
+    const index = rows.map((r) => r[2]!.match(/<td class="num index">([^<]*)<\/td>/)![1]);
+    // FI-17: (0.737 + 1 + 1) / 3; ZZ-1: (1 + 0.996 + 0.989) / 3; NO-15: (1 + 0.75 + 0.566) / 3; NO-42: (1 + 0.9995) / 2.
+    expect(index).toEqual(['91%', '100%', '77%', '–', '100%']);
+  });
+
+  it('has a legend, says what coverage means, explains unknown cells, and lists the norms with ranges and sources', () => {
+    expect(section).toContain('<ul class="legend" aria-label="Legend">');
+    expect(section).toContain('<span class="cov-key cov-under" aria-hidden="true">▼</span>under the low end');
+    expect(section).toContain('<span class="cov-key cov-unknown" aria-hidden="true">–</span>unknown (left out of the index)');
+    expect(section).toContain('Norms are planning references, not entitlements');
+    expect(section).toContain('100% is exactly the low end');
+    expect(section).toContain('– = unknown at 2022: the norm counts institutional beds');
+    const norms = section.match(/<table class="norms">[\s\S]*?<\/table>/)![0];
+    expect(count(norms, /<tbody>|<tr><td>/)).toBe(1 + 3);
+    expect(norms).toContain('<tr><td><code>psychiatric_beds</code></td><td>beds.csv beds + service beds of general_hospital, crisis and cmhc</td><td class="num">28.1–41.7</td><td>beds</td>');
+    expect(norms).toContain('Hudson 2021: need of 34.9 (28.1–41.7) psychiatric beds per 100k with optimal community care');
+    expect(norms).toContain('CRHT policy guide: one team per 150,000 people');
+  });
+
+  it('respects --top: only the regions shown', () => {
+    const report = sampleReport();
+    const top = render({ ...report, regions: report.regions.slice(0, 2) }, { summary: summarize(report) });
+    const topGrid = top.match(/<table id="coverage-heatmap"[\s\S]*?<\/table>/)![0];
+    expect([...topGrid.matchAll(/<tr data-region="([^"]*)">/g)].map((m) => m[1])).toEqual(['FI-17', 'ZZ-1']);
+    expect(count(topGrid, /<td class="num cov /)).toBe(2 * 3);
+    expect(topGrid).toContain('Showing the top 2 of 5 ranked regions.');
+  });
+
+  it('shows a region the grid lacks as unknown in every norm; no unknown cell, no note about them', () => {
+    const missing = render(sampleReport(), { coverage: sampleCoverageView(['FI-17']) });
+    const row = missing.match(/<tr data-region="FI-17">([\s\S]*?)<\/tr>/g)!.find((r) => r.includes('cov-'))!;
+    expect(count(row, /data-band="unknown"/)).toBe(3);
+    expect(row).toContain('<td class="num index">62%</td>'); // the report's own index
+    const known = render({ ...sampleReport(), regions: sampleReport().regions.slice(0, 3) });
+    expect(known).not.toContain('data-band="unknown"');
+    expect(known).not.toContain('= unknown at 2022');
+  });
+
+  it('renders without coverage (library use), and says coverage was not computed', () => {
+    const plain = renderHtml(sampleReport(), sampleContext());
+    expect(plain).toContain('<h2 id="coverage-title">Coverage against planning norms</h2>');
+    expect(plain).toContain('Coverage against planning norms was not computed for this page');
+    expect(plain).not.toContain('id="coverage-heatmap"');
+    expect(count(plain, /<tr data-rank=/)).toBe(5); // the ranked table, with its index column, is still there
+  });
+
+  it('says so when the config drops every norm', () => {
+    const none = render(sampleReport(), { coverage: { heatmap: { norms: [], rows: [] }, norms: resolveNorms({ norms: { psychiatric_beds: false, supported_living: false, crisis_teams: false } }) } });
+    expect(none).toContain('No planning norm is in force');
+    expect(none).not.toContain('id="coverage-heatmap"');
+  });
+});
+
+/** The sample's coverage plus a norm whose name, measure label, unit and source are markup. */
+function hostileCoverage() {
+  const view = sampleCoverageView();
+  const norms = resolveNorms({
+    norms: {
+      '<b>n</b>': { low: 1, high: 2, measures: [{ category: 'crisis', unit: 'teams' }], unit_label: '"u" & <i>', source: '<script>alert(5)</script>' },
+    },
+  });
+  const rows = view.heatmap.rows.map((r) => ({ ...r, cells: [...r.cells, { norm: '<b>n</b>', coverage: 0.5, band: 'under' as const }] }));
+  return { heatmap: { norms: [...view.heatmap.norms, '<b>n</b>'], rows }, norms };
+}
+
 describe('renderHtml: escaping', () => {
   const html = render(hostileReport(), {
+    coverage: hostileCoverage(),
     provenance: {
       title: 'T <script>x</script>',
       illustrative: false,
@@ -205,12 +351,24 @@ describe('renderHtml: escaping', () => {
     expect(html).toContain('&lt;iframe src=&quot;https://evil.example/&quot;&gt;');
   });
 
+  it('escapes names, norms and sources in the coverage heatmap', () => {
+    const section = html.match(/<section id="coverage"[\s\S]*?<\/section>/)![0];
+    expect(section).toContain('<th scope="row"><span class="rank">1</span><bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi>');
+    expect(section).toContain('<tr data-region="X&quot;&gt;&lt;img src=x onerror=alert(2)&gt;">');
+    expect(section).toContain('<th scope="col" class="num"><code>&lt;b&gt;n&lt;/b&gt;</code><br><span class="range">1–2 per 100k</span></th>');
+    expect(section).toContain('data-norm="&lt;b&gt;n&lt;/b&gt;" data-band="under"');
+    expect(section).toContain('<td>&quot;u&quot; &amp; &lt;i&gt;</td><td>&lt;script&gt;alert(5)&lt;/script&gt;</td>');
+    // The region whose code changed is not in the grid: unknown in every norm.
+    const row = section.match(/<tr data-region="X&quot;[\s\S]*?<\/tr>/)![0];
+    expect(count(row, /data-band="unknown"/)).toBe(4);
+  });
+
   it('links a source only when its address is http(s), escaped; other addresses are text', () => {
     expect(html).toContain('<a href="https://example.org/a?b=1&amp;c=2" rel="noreferrer noopener">');
     expect(html).not.toContain('href="javascript:');
     expect(html).toContain('javascript:alert(3)');
     expect(html).toContain('https://example.org/&quot;onmouseover=alert(4)');
-    expect(count(html, /<a href=/)).toBe(1 + 1); // the source, and the in-page link to the method
+    expect(count(html, /<a href=/)).toBe(1 + 2); // the source, and the in-page links to coverage and the method
     expect(html).toContain('Source &quot;A&quot; &lt;a&gt;');
     expect(html).toContain('it&#39;s &lt;free&gt;');
   });

@@ -3,10 +3,14 @@ import { summarize } from '../../src/core/summary.js';
 // name with a pipe and a comma, and a region whose bed numbers are unknown (events-file style).
 import type { CategoryChange, RegionDetails, ReportDetails, YearPoint } from '../../src/core/breakdown.js';
 // Coverage indexes are made up (one null: no norm known).
+import { coverageHeatmap } from '../../src/core/coverage-band.js';
+import { coverageIndex, normCoverage } from '../../src/core/coverage.js';
+import { rankCoverage } from '../../src/core/coverage-rank.js';
 import type { Provenance } from '../../src/core/dataset.js';
+import { resolveNorms } from '../../src/core/norms.js';
 import type { RankedRegion, Report } from '../../src/core/report-schema.js';
 import { resolveWeights } from '../../src/core/weights.js';
-import type { RenderContext } from '../../src/report/render-context.js';
+import type { CoverageView, RenderContext } from '../../src/report/render-context.js';
 
 const per100k = (value: number, population: number) => (value / population) * 100000;
 
@@ -183,4 +187,36 @@ export function sampleDetails(years: readonly number[] = [2018, 2020, 2022]): Re
     regions.set(r.region, { region: r.region, categories, series });
   }
   return { years, regions, weightKeysInData: ['crisis/teams', 'peer_support/fte', 'supported_living/places'] };
+}
+
+/**
+ * Coverage at 2022 against the default norms for the sample's regions, as the CLI computes it for
+ * the HTML heatmap (its indexes follow from its cells, not the report's made-up ones). The grid is
+ * in the coverage ranking's order (least covered first), not the report's, so the page must
+ * reorder it. Per region, values of psychiatric_beds (low 28.1, high 41.7), supported_living
+ * (10–20) and crisis_teams (0.667):
+ * - FI-17: 100 beds → 20.7 per 100k, under (74%); 60 places → 12.4, within; 4 teams → 0.83, above.
+ * - ZZ-1: 14.05 beds → exactly 28.1, within (100%); 4.98 places → 9.96, under though it shows
+ *   "100%"; 0.33 teams → 0.66, under (99%).
+ * - NO-15: 120 beds → 45.3, above; 20 places → 7.5, under (75%); 1 team → 0.38, under (57%).
+ * - EG-C: every norm unknown (index null).
+ * - NO-42 (events beds file): beds unknown; 45 places → 15, within; 2 teams → 0.667, under.
+ * `omit` leaves regions out of the grid.
+ */
+export function sampleCoverageView(omit: readonly string[] = []): CoverageView {
+  const norms = resolveNorms();
+  const values: Record<string, readonly (number | null)[]> = {
+    'FI-17': [100, 60, 4],
+    'ZZ-1': [14.05, 4.98, 0.33],
+    'NO-15': [120, 20, 1],
+    'EG-C': [null, null, null],
+    'NO-42': [null, 45, 2],
+  };
+  const regions = sampleReport()
+    .regions.filter((r) => !omit.includes(r.region))
+    .map((r) => {
+      const perNorm = norms.map((n, i) => normCoverage(n, values[r.region]?.[i] ?? null, r.population));
+      return { region: r.region, name: r.name, population: r.population, coverage_index: coverageIndex(perNorm), norms: perNorm };
+    });
+  return { heatmap: coverageHeatmap({ regions: rankCoverage(regions) }), norms };
 }

@@ -2,7 +2,9 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { analyze } from '../../core/analyze.js';
+import { analyzeCoverage } from '../../core/analyze-coverage.js';
 import { reportDetails } from '../../core/breakdown.js';
+import { coverageHeatmap } from '../../core/coverage-band.js';
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
@@ -57,6 +59,8 @@ export function reportCommand(terminal: Terminal): Command {
         weights,
         summary: summarize(report),
         details: format === 'html' ? reportDetails(dataset, shown.regions.map((r) => r.region), report, weights) : undefined,
+        // The heatmap's grid at the report's T, with the same norms as coverage_index.
+        coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to })), norms } : undefined,
       };
       await emit(terminal, (options.excel ? renderExcelCsv : RENDERERS[format])(shown, context), options.out);
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
