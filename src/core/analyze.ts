@@ -2,6 +2,7 @@
 import { bedYears, type Dataset, serviceYears } from './dataset.js';
 import { regionMetrics, type Period } from './metrics.js';
 import { rankRegions } from './rank.js';
+import type { FillMode } from './series.js';
 import type { ExcludedRegion, RegionMetrics, Report, SortMetric } from './report-schema.js';
 import { VERSION } from '../version.js';
 import { resolveWeights, type WeightTable } from './weights.js';
@@ -16,6 +17,8 @@ export interface AnalyzeOptions {
   readonly weights?: WeightTable | undefined;
   /** Written into the report's `servicegap` field; default: this package's version. */
   readonly version?: string | undefined;
+  /** How a missing year of a series is filled (--fill); default: SPEC §3's carry. */
+  readonly fill?: FillMode | undefined;
 }
 
 /** A usage problem the caller can fix with options (exit 2), e.g. --from after --to. */
@@ -45,7 +48,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions = {}): Report 
   const ranked: RegionMetrics[] = [];
   const excluded: ExcludedRegion[] = [];
   for (const region of dataset.regions.values()) {
-    const outcome = regionMetrics(dataset, region, period, weights);
+    const outcome = regionMetrics(dataset, region, period, weights, options.fill);
     if (outcome.kind === 'ranked') ranked.push(outcome.metrics);
     else excluded.push({ region: outcome.region, reason: outcome.reason });
   }

@@ -2,7 +2,7 @@
 // The one place where the formulas live.
 import type { Dataset, RegionInfo } from './dataset.js';
 import type { Flag, RegionMetrics } from './report-schema.js';
-import { valueAt, type ValueAtYear } from './series.js';
+import { type FillMode, valueAt, type ValueAtYear } from './series.js';
 import { weightKey, type WeightTable } from './weights.js';
 
 export interface Period {
@@ -20,12 +20,25 @@ const PER = 100_000;
 /** Avoid printing "-0" for a zero that came from a negation. */
 const clean = (x: number): number => (x === 0 ? 0 : x);
 
-export function regionMetrics(dataset: Dataset, region: RegionInfo, period: Period, weights: WeightTable): RegionOutcome {
+/**
+ * `fill` is how a missing year of a series is filled (series.ts; --fill): SPEC §3's carry by
+ * default. Under `none`, a service series with no total at B or T (but one earlier) is unknown
+ * too, and keeps the region from being ranked (`community_from_be`, `community_to_be`).
+ */
+export function regionMetrics(
+  dataset: Dataset,
+  region: RegionInfo,
+  period: Period,
+  weights: WeightTable,
+  fill: FillMode = 'carry',
+): RegionOutcome {
   const { from: B, to: T } = period;
   let carried = false;
   let startedLater = false;
+  let interpolated = false;
   const note = (v: ValueAtYear | undefined): ValueAtYear | undefined => {
     if (v?.carried) carried = true;
+    if (v?.interpolated) interpolated = true;
     return v;
   };
 
@@ -36,8 +49,8 @@ export function regionMetrics(dataset: Dataset, region: RegionInfo, period: Peri
   let bedChange: number;
   if (beds.shape === 'stock') {
     const series = beds.byRegion.get(region.code);
-    bedsFrom = valueAt(series, B, 'stock');
-    bedsTo = valueAt(series, T, 'stock');
+    bedsFrom = valueAt(series, B, 'stock', fill);
+    bedsTo = valueAt(series, T, 'stock', fill);
     bedChange = (bedsTo?.value ?? 0) - (bedsFrom?.value ?? 0);
   } else {
     let closed = 0;
@@ -48,12 +61,21 @@ export function regionMetrics(dataset: Dataset, region: RegionInfo, period: Peri
   }
 
   const populationSeries = dataset.population.get(region.code);
-  const populationTo = valueAt(populationSeries, T, 'stock');
+  const populationTo = valueAt(populationSeries, T, 'stock', fill);
+
+  // Community capacity: each service series at B and at T (unknown only under --fill none).
+  const services = [...(dataset.services.get(region.code)?.values() ?? [])].map((series) => ({
+    weight: weights.get(weightKey(series.category, series.unit))?.value ?? 0,
+    atB: valueAt(series.years, B, 'service', fill),
+    atT: valueAt(series.years, T, 'service', fill),
+  }));
 
   const unknown: string[] = [];
   if (beds.shape === 'stock' && bedsFrom === undefined) unknown.push('beds_from');
   if (beds.shape === 'stock' && bedsTo === undefined) unknown.push('beds_to');
   if (populationTo === undefined) unknown.push('population');
+  if (services.some((s) => s.atB === undefined)) unknown.push('community_from_be');
+  if (services.some((s) => s.atT === undefined)) unknown.push('community_to_be');
   if (unknown.length > 0) return { kind: 'excluded', region: region.code, reason: unknown.join(', ') };
   note(bedsFrom);
   note(bedsTo);
@@ -63,13 +85,12 @@ export function regionMetrics(dataset: Dataset, region: RegionInfo, period: Peri
   // Community capacity in bed-equivalents: Σ w(category, unit) × capacity, at B and at T.
   let communityFrom = 0;
   let communityTo = 0;
-  for (const series of dataset.services.get(region.code)?.values() ?? []) {
-    const w = weights.get(weightKey(series.category, series.unit))?.value ?? 0;
-    const atB = note(valueAt(series.years, B, 'service'))!;
-    const atT = note(valueAt(series.years, T, 'service'))!;
-    if (atB.startedLater) startedLater = true;
-    communityFrom += w * atB.value;
-    communityTo += w * atT.value;
+  for (const { weight: w, atB, atT } of services) {
+    note(atB);
+    note(atT);
+    if (atB!.startedLater) startedLater = true;
+    communityFrom += w * atB!.value;
+    communityTo += w * atT!.value;
   }
 
   const communityChange = communityTo - communityFrom;
@@ -79,7 +100,7 @@ export function regionMetrics(dataset: Dataset, region: RegionInfo, period: Peri
 
   let capacityFrom: number | null = null;
   if (bedsFrom !== undefined) {
-    const populationFrom = valueAt(populationSeries, B, 'stock');
+    const populationFrom = valueAt(populationSeries, B, 'stock', fill);
     if (populationFrom !== undefined) {
       note(populationFrom);
       capacityFrom = ((bedsFrom.value + communityFrom) / populationFrom.value) * PER;
@@ -90,6 +111,7 @@ export function regionMetrics(dataset: Dataset, region: RegionInfo, period: Peri
   const flags: Flag[] = [];
   if (carried) flags.push('carried_forward');
   if (startedLater) flags.push('service_started_later');
+  if (interpolated) flags.push('interpolated');
 
   return {
     kind: 'ranked',
