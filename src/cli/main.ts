@@ -1,6 +1,7 @@
 // The command line: commander wiring, and every ending mapped to an exit code (SPEC §5).
 import { Command, CommanderError } from 'commander';
 import { PeriodError } from '../core/analyze.js';
+import { LevelError } from '../core/hierarchy.js';
 import { formatIssue, InputError } from '../core/issues.js';
 import { FileAccessError, InputSelectionError } from '../io/errors.js';
 import { VERSION } from '../version.js';
@@ -70,7 +71,7 @@ function handleError(error: unknown, terminal: Terminal): number {
     say(`servicegap: ${error.message}`);
     return error.code;
   }
-  if (error instanceof PeriodError || error instanceof InputSelectionError) {
+  if (error instanceof PeriodError || error instanceof InputSelectionError || error instanceof LevelError) {
     say(`servicegap: ${error.message}`);
     return EXIT.usage;
   }

@@ -1,5 +1,6 @@
 // One analysis: choose the period, compute every region's metrics, rank them (SPEC §3).
 import { bedYears, type Dataset, serviceYears } from './dataset.js';
+import { type LevelChoice, selectLevel } from './hierarchy.js';
 import { regionMetrics, type Period } from './metrics.js';
 import { rankRegions } from './rank.js';
 import type { FillMode } from './series.js';
@@ -7,7 +8,7 @@ import type { ExcludedRegion, RegionMetrics, Report, SortMetric } from './report
 import { VERSION } from '../version.js';
 import { resolveWeights, type WeightTable } from './weights.js';
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends LevelChoice {
   /** Baseline year B; default: the earliest year in the beds data. */
   readonly from?: number | undefined;
   /** Target year T; default: the latest year in the beds data. */
@@ -41,7 +42,12 @@ export function choosePeriod(dataset: Dataset, from?: number, to?: number): Peri
   return { from: B, to: T };
 }
 
-export function analyze(dataset: Dataset, options: AnalyzeOptions = {}): Report {
+/**
+ * Rank the units of `options.level` / `options.rollup` (default: the regions without children;
+ * hierarchy.ts), each with its branch's figures summed, by their metrics for the period.
+ */
+export function analyze(input: Dataset, options: AnalyzeOptions = {}): Report {
+  const dataset = selectLevel(input, options);
   const weights = options.weights ?? resolveWeights();
   const period = choosePeriod(dataset, options.from, options.to);
   const sort = options.sort ?? 'vacuum_per_100k';

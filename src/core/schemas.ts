@@ -15,7 +15,7 @@ interface NumberRule {
   readonly integer?: boolean;
 }
 
-function numberCell(rule: NumberRule) {
+export function numberCell(rule: NumberRule) {
   return z.string().transform((raw, ctx) => {
     const value = parseNumber(raw);
     const ok =

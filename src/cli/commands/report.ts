@@ -10,11 +10,11 @@ import { formatFromPath, RENDERERS } from '../../report/renderers.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
 import { loadFromOptions } from '../load.js';
-import { addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const ReportOptionsSchema = InputOptionsSchema.extend({
+const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
@@ -29,7 +29,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend({
 
 export function reportCommand(terminal: Terminal): Command {
   const command = new Command('report').description('rank regions by care capacity lost and not replaced (the service vacuum)');
-  addInputOptions(command)
+  addAnalysisOptions(addInputOptions(command))
     .option('--from <year>', 'baseline year B (default: earliest year in the beds data)')
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
@@ -44,7 +44,15 @@ export function reportCommand(terminal: Terminal): Command {
       const options = parseOptions(ReportOptionsSchema, raw);
       const format = pickFormat(options.format, options.out);
       const { dataset, weights } = await loadFromOptions(options, terminal);
-      const report = analyze(dataset, { weights, from: options.from, to: options.to, sort: options.sort });
+      const report = analyze(dataset, {
+        weights,
+        from: options.from,
+        to: options.to,
+        sort: options.sort,
+        fill: options.fill,
+        level: options.level,
+        rollup: options.rollup,
+      });
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
       const context = {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
