@@ -7,6 +7,7 @@ import { FileAccessError, InputSelectionError } from '../io/errors.js';
 import { VERSION } from '../version.js';
 import { reportCommand } from './commands/report.js';
 import { taxonomyCommand } from './commands/taxonomy.js';
+import { trendCommand } from './commands/trend.js';
 import { initCommand } from './commands/init.js';
 import { completionCommand } from './commands/completion.js';
 import { validateCommand } from './commands/validate.js';
@@ -29,6 +30,7 @@ export function buildProgram(terminal: Terminal): Command {
     });
   const commands = [
     reportCommand(terminal),
+    trendCommand(terminal),
     validateCommand(terminal),
     taxonomyCommand(terminal),
     initCommand(terminal),

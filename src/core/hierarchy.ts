@@ -192,11 +192,16 @@ function chooseLevel(choice: LevelChoice, leafDepths: readonly number[], deepest
   return choice.level;
 }
 
-/**
- * The units ranked by one analysis (see the file comment), each with the figures of its branch
- * summed. A dataset whose regions have no parent links is returned as it is.
- */
-export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset {
+interface Plan {
+  readonly tree: Tree;
+  /** Regions not inside a data leaf, top down in regions.csv order. */
+  readonly visible: readonly string[];
+  readonly dataLeaf: ReadonlySet<string>;
+  /** The level ranked; undefined: the data leaves. */
+  readonly level: number | undefined;
+}
+
+function plan(dataset: Dataset, choice: LevelChoice): Plan {
   const tree = buildTree(dataset.regions);
   const withData = codesWithData(dataset);
   // Data leaves, and every region not inside one (the only candidates for a unit).
@@ -212,8 +217,23 @@ export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset
   }
   const depthOf = (code: string) => tree.depth.get(code)!;
   const level = chooseLevel(choice, [...dataLeaf].map(depthOf), Math.max(0, ...visible.map(depthOf)));
+  return { tree, visible, dataLeaf, level };
+}
+
+/** The level `choice` ranks in this dataset (--rollup resolved to a number); undefined: the data leaves. */
+export function chosenLevel(dataset: Dataset, choice: LevelChoice = {}): number | undefined {
+  return plan(dataset, choice).level;
+}
+
+/**
+ * The units ranked by one analysis (see the file comment), each with the figures of its branch
+ * summed. A dataset whose regions have no parent links is returned as it is.
+ */
+export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset {
+  const { tree, visible, dataLeaf, level } = plan(dataset, choice);
   // No parent links: every region is a data leaf at level 1, ranked as it is.
   if (tree.children.size === 0) return dataset;
+  const depthOf = (code: string) => tree.depth.get(code)!;
   const isUnit = (code: string) =>
     level === undefined ? dataLeaf.has(code) : depthOf(code) === level || (dataLeaf.has(code) && depthOf(code) < level);
 

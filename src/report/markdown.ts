@@ -29,7 +29,7 @@ const COLUMNS: readonly { head: string; align: 'left' | 'right'; cell: (r: Ranke
 ];
 
 /** "Møre og Romsdal (NO-15)"; the code alone when the name is empty or the code itself. */
-function regionLabel(r: RankedRegion): string {
+export function regionLabel(r: Pick<RankedRegion, 'region' | 'name'>): string {
   return r.name.trim() === '' || r.name === r.region ? r.region : `${r.name} (${r.region})`;
 }
 

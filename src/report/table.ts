@@ -24,7 +24,7 @@ import { terminalText } from './safe-cell.js';
 const HEAD = ['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'Repl.', 'Flags'];
 const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
 
-function per100kCell(value: number, chalk: ChalkInstance): string {
+export function per100kCell(value: number, chalk: ChalkInstance): string {
   const text = formatPer100k(value);
   switch (severity(value)) {
     case 'none':
