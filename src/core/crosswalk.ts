@@ -20,7 +20,7 @@
 // - `from` codes need not be in regions.csv, but every figure must end on a code that is.
 import { z } from 'zod';
 import type { Dataset, RegionInfo } from './dataset.js';
-import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
+import { describeLines, type InputIssue, quoteValue } from './issues.js';
 import { regroup, type Target } from './regroup.js';
 import { numberCell, regionCode, yearCell } from './schemas.js';
 import { nearest } from './suggest.js';
@@ -218,11 +218,12 @@ export interface CrosswalkResult {
   readonly mappedInto: ReadonlyMap<string, ReadonlySet<string>>;
   /** Figures that end on a code not in regions.csv: code of the data → years → where they ended. */
   readonly stranded: ReadonlyMap<string, ReadonlyMap<number, string>>;
-  /** Crosswalk codes with no figure in the data (probably a typo). */
-  readonly warnings: readonly Warning[];
 }
 
-/** Move every figure of the dataset to current codes (see the file comment). */
+/**
+ * Move every figure of the dataset to current codes (see the file comment). A crosswalk code
+ * with no figures in the data gets a warning in the new dataset (probably a typo).
+ */
 export function applyCrosswalk(dataset: Dataset, crosswalk: Crosswalk): CrosswalkResult {
   const resolve = crosswalkResolver(crosswalk);
   const mappedInto = new Map<string, Set<string>>();
@@ -243,18 +244,16 @@ export function applyCrosswalk(dataset: Dataset, crosswalk: Crosswalk): Crosswal
   };
   const result = regroup(dataset, dataset.regions, assign);
 
-  const warnings: Warning[] = [];
   for (const [from, list] of crosswalk.groups) {
     if (mappedInto.has(from) || stranded.has(from)) continue;
     const lines = list.flatMap((g) => g.lines);
-    warnings.push({
+    result.warnings.push({
       file: crosswalk.file,
       line: lines[0] ?? null,
       message: `${quoteValue(from)} has no figures in the data: its crosswalk ${lines.length === 1 ? 'row was' : 'rows were'} not used (${describeLines(lines, lines.length)})`,
     });
   }
-  result.warnings.push(...warnings);
-  return { dataset: result, mappedInto, stranded, warnings };
+  return { dataset: result, mappedInto, stranded };
 }
 
 /** One issue per code whose figures end outside regions.csv, on the line of its first figure. */
@@ -269,13 +268,13 @@ export function strandedIssues(
     const years = [...byYear.keys()].sort((a, b) => a - b);
     const shown = `${years.slice(0, 5).join(', ')}${years.length > 5 ? ` and ${years.length - 5} more` : ''}`;
     const end = byYear.get(years[0]!)!;
-    const groups = crosswalk.groups.get(code);
+    const lastReform = crosswalk.groups.get(code)?.at(-1)?.year;
     const reason =
       end !== code
         ? `they end on ${quoteValue(end)} through the crosswalk, and ${quoteValue(end)} is not in regions.csv`
-        : groups
-          ? `the crosswalk maps ${quoteValue(code)} only for years before ${groups[groups.length - 1]!.year}, and ${quoteValue(code)} is not in regions.csv`
-          : `${quoteValue(code)} is not in regions.csv`;
+        : lastReform !== undefined
+          ? `the crosswalk maps ${quoteValue(code)} only for years before ${lastReform}, and ${quoteValue(code)} is not in regions.csv`
+          : `the crosswalk keeps a share of ${quoteValue(code)} as ${quoteValue(code)}, which is not in regions.csv`;
     issues.push({
       file: where?.file ?? crosswalk.file,
       line: where?.line,

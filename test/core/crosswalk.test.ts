@@ -269,6 +269,18 @@ describe('crosswalk input errors', () => {
     ]);
   });
 
+  it('a share a code keeps of itself needs the code in regions.csv', async () => {
+    const issues = await issuesOf({ ...base, crosswalk: 'from,to,share\nX,X,0.5\nX,A,0.5\n', population: 'region,year,population\nX,2010,10\n' });
+    expect(issues).toEqual([
+      {
+        file: 'population.csv',
+        line: 2,
+        columns: ['region'],
+        message: 'the figures of "X" for 2010 belong to no region: the crosswalk keeps a share of "X" as "X", which is not in regions.csv',
+      },
+    ]);
+  });
+
   it('a crosswalk code with no figures is a warning (probably a typo), not an error', async () => {
     const { dataset } = await load({ ...base, crosswalk: 'from,to,share\nX,A,1\n' });
     expect(dataset.warnings).toContainEqual({
