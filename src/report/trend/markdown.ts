@@ -2,9 +2,8 @@
 // sparkline, first year, peak and final value, then the vacuum per 100k year by year (one column
 // per year), excluded regions and years, warnings and the dataset's notice. Numbers rounded as in
 // the report (number-format.ts); text from the data escaped (safe-cell.ts).
-import { formatWarning } from '../../core/issues.js';
 import type { TrendRegion, TrendReport } from '../../core/trend-schema.js';
-import { regionLabel } from '../markdown.js';
+import { closingBlocks, regionLabel } from '../markdown.js';
 import { formatPer100k, NULL_DISPLAY } from '../number-format.js';
 import { escapeMarkdown } from '../safe-cell.js';
 import { SPARK_BARS, SPARK_GAP, sparkScale, vacuumSparkline } from '../sparkline.js';
@@ -78,15 +77,6 @@ export const renderTrendMarkdown: TrendRenderer = (report, context) => {
     blocks.push('## Years not known');
     blocks.push(gaps.map((r) => `- ${escapeMarkdown(`${r.region}: ${r.excluded_years.map((g) => `${g.year} (${g.reason})`).join(', ')}`)}`).join('\n'));
   }
-  if (report.excluded.length > 0) {
-    blocks.push('## Excluded');
-    blocks.push(report.excluded.map((e) => `- ${escapeMarkdown(`${e.region}: ${e.reason}`)}`).join('\n'));
-  }
-  if (report.warnings.length > 0) {
-    blocks.push('## Warnings');
-    blocks.push(report.warnings.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
-  }
-  const notice = context.provenance?.notice?.trim();
-  if (notice) blocks.push(`*${escapeMarkdown(notice)}*`);
+  blocks.push(...closingBlocks(report, context.provenance));
   return `${blocks.join('\n\n')}\n`;
 };

@@ -8,7 +8,7 @@ import { FLAG_CODES } from '../../core/report-schema.js';
 import type { TrendRegion, TrendReport } from '../../core/trend-schema.js';
 import { FLAG_DISPLAY, formatPer100k, NULL_DISPLAY } from '../number-format.js';
 import { terminalText } from '../safe-cell.js';
-import { per100kCell } from '../table.js';
+import { closingLines, per100kCell } from '../table.js';
 import { SPARK_BARS, SPARK_GAP, sparkScale, vacuumSparkline } from '../sparkline.js';
 import type { TrendRenderContext, TrendRenderer } from './context.js';
 import { regionFlags } from './flags.js';
@@ -69,11 +69,6 @@ export const renderTrendTable: TrendRenderer = (report, context) => {
       lines.push(`  ${terminalText(r.region)}: ${r.excluded_years.map((g) => `${g.year} (${terminalText(g.reason)})`).join(', ')}`);
     }
   }
-  if (report.excluded.length > 0) {
-    lines.push('Excluded (not ranked):');
-    for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
-  }
-  const notice = context.provenance?.notice?.trim();
-  if (notice) lines.push(chalk.italic(terminalText(notice)));
+  lines.push(...closingLines(report.excluded, context.provenance, chalk));
   return `${lines.join('\n')}\n`;
 };
