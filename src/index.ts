@@ -103,3 +103,19 @@ export { COVERAGE_RENDERERS } from './report/coverage-renderers.js';
 export { COVERAGE_FORMATS } from './report/coverage-context.js';
 export type { CoverageFormat, CoverageRenderContext, CoverageRenderer } from './report/coverage-context.js';
 export { VERSION } from './version.js';
+
+/** Time and geography: --fill, regions as a tree (--level, --rollup), crosswalks, trend. */
+export { FILL_MODES, FillModeSchema } from './core/series.js';
+export type { FillMode, ValueAtYear } from './core/series.js';
+export { selectLevel, chosenLevel, LevelError } from './core/hierarchy.js';
+export type { LevelChoice } from './core/hierarchy.js';
+export { CrosswalkRowSchema, applyCrosswalk, buildCrosswalk, crosswalkResolver, SHARE_TOLERANCE } from './core/crosswalk.js';
+export type { Crosswalk, CrosswalkRow } from './core/crosswalk.js';
+export { EXTRA_FILE_NAMES } from './io/load-dataset.js';
+export { trend, summarizeTrend } from './core/trend.js';
+export type { TrendOptions, TrendSummary } from './core/trend.js';
+export { TrendReportSchema, TrendRegionSchema, TrendYearSchema, TrendGapSchema } from './core/trend-schema.js';
+export type { TrendReport, TrendRegion, TrendYear, TrendGap } from './core/trend-schema.js';
+export { TREND_RENDERERS } from './report/trend/renderers.js';
+export { TREND_FORMATS } from './report/trend/context.js';
+export type { TrendFormat, TrendRenderContext, TrendRenderer } from './report/trend/context.js';

@@ -1,12 +1,14 @@
 // The command line: commander wiring, and every ending mapped to an exit code (SPEC §5).
 import { Command, CommanderError } from 'commander';
 import { PeriodError } from '../core/analyze.js';
+import { LevelError } from '../core/hierarchy.js';
 import { formatIssue, InputError } from '../core/issues.js';
 import { FileAccessError, InputSelectionError } from '../io/errors.js';
 import { VERSION } from '../version.js';
 import { coverageCommand } from './commands/coverage.js';
 import { reportCommand } from './commands/report.js';
 import { taxonomyCommand } from './commands/taxonomy.js';
+import { trendCommand } from './commands/trend.js';
 import { initCommand } from './commands/init.js';
 import { completionCommand } from './commands/completion.js';
 import { validateCommand } from './commands/validate.js';
@@ -30,6 +32,7 @@ export function buildProgram(terminal: Terminal): Command {
   const commands = [
     reportCommand(terminal),
     coverageCommand(terminal),
+    trendCommand(terminal),
     validateCommand(terminal),
     taxonomyCommand(terminal),
     initCommand(terminal),
@@ -72,7 +75,7 @@ function handleError(error: unknown, terminal: Terminal): number {
     say(`servicegap: ${error.message}`);
     return error.code;
   }
-  if (error instanceof PeriodError || error instanceof InputSelectionError) {
+  if (error instanceof PeriodError || error instanceof InputSelectionError || error instanceof LevelError) {
     say(`servicegap: ${error.message}`);
     return EXIT.usage;
   }

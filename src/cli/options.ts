@@ -4,6 +4,7 @@ import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { THOUSANDS_SEPARATORS } from '../core/numbers.js';
 import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
+import { FILL_MODES, FillModeSchema } from '../core/series.js';
 import { DELIMITERS } from '../io/delimiter.js';
 import type { DatasetInputs } from '../io/load-dataset.js';
 import { ENCODINGS } from '../io/text-stream.js';
@@ -16,6 +17,7 @@ export function addInputOptions(command: Command): Command {
     .option('--population <file>', 'population file')
     .option('--beds <file>', 'beds file: stock (column "beds") or closure events (column "beds_closed")')
     .option('--services <file>', 'community services file')
+    .option('--crosswalk <file>', 'old region codes → current ones: from, to, share[, year] (default: crosswalk.csv in --data if present)')
     .option('--config <file>', 'config file (default: ./servicegap.config.json if present)')
     .option('--allow-unmapped', 'drop rows whose service name maps to no category, with a warning')
     .option('-q, --quiet', 'errors only: no warnings or notes on standard error')
@@ -45,6 +47,7 @@ export const InputOptionsSchema = z.object({
   population: z.string().optional(),
   beds: z.string().optional(),
   services: z.string().optional(),
+  crosswalk: z.string().optional(),
   config: z.string().optional(),
   allowUnmapped: z.boolean().optional(),
   quiet: z.boolean().optional(),
@@ -91,9 +94,29 @@ export function datasetInputs(options: InputOptions): DatasetInputs {
     population: options.population,
     beds: options.beds,
     services: options.services,
+    crosswalk: options.crosswalk,
   };
   if (Object.values(inputs).filter((v) => v === '-').length > 1) {
     throw usageError('standard input ("-") can be used for at most one input file');
   }
   return inputs;
 }
+
+// Time and geography (issue 5): how missing years are filled and which level of the regions'
+// tree is ranked. Shared by every command that computes metrics (report, trend).
+export function addAnalysisOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--fill <mode>', 'missing years: carry the latest earlier figure, none (unknown), or linear between known years')
+        .choices(FILL_MODES)
+        .default('carry'),
+    )
+    .option('--level <n>', "rank the regions at level N of regions.csv's tree (1 = regions without a parent), branches summed")
+    .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)');
+}
+
+export const AnalysisOptionsSchema = z.object({
+  fill: FillModeSchema.default('carry'),
+  level: z.coerce.number({ error: 'expected a level' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected a level ≥ 1 (1 = regions without a parent)' }).optional(),
+  rollup: z.boolean().optional(),
+});

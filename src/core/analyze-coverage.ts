@@ -4,11 +4,12 @@ import { regionCoverage } from './coverage.js';
 import { rankCoverage } from './coverage-rank.js';
 import type { CoverageReport, RegionCoverage } from './coverage-schema.js';
 import type { Dataset } from './dataset.js';
+import { type LevelChoice, selectLevel } from './hierarchy.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import type { ExcludedRegion } from './report-schema.js';
 import { VERSION } from '../version.js';
 
-export interface CoverageOptions {
+export interface CoverageOptions extends LevelChoice {
   /** Target year T; default: the latest year in the beds data (as `report`). */
   readonly to?: number | undefined;
   /** Norms in force; default: SPEC §4 defaults. */
@@ -17,7 +18,9 @@ export interface CoverageOptions {
   readonly version?: string | undefined;
 }
 
-export function analyzeCoverage(dataset: Dataset, options: CoverageOptions = {}): CoverageReport {
+/** Regions at the level of `options.level` / `options.rollup` (default: those without children, as `report`). */
+export function analyzeCoverage(input: Dataset, options: CoverageOptions = {}): CoverageReport {
+  const dataset = selectLevel(input, options);
   const norms = options.norms ?? resolveNorms();
   const to = chooseTargetYear(dataset, options.to);
   const ranked: RegionCoverage[] = [];

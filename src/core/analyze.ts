@@ -1,13 +1,15 @@
 // One analysis: choose the period, compute every region's metrics, rank them (SPEC §3).
 import { bedYears, type Dataset, serviceYears } from './dataset.js';
+import { type LevelChoice, selectLevel } from './hierarchy.js';
 import { regionMetrics, type Period } from './metrics.js';
 import { rankRegions } from './rank.js';
+import type { FillMode } from './series.js';
 import type { ExcludedRegion, RegionMetrics, Report, SortMetric } from './report-schema.js';
 import { VERSION } from '../version.js';
 import { resolveWeights, type WeightTable } from './weights.js';
 import { type NormTable, resolveNorms } from './norms.js';
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends LevelChoice {
   /** Baseline year B; default: the earliest year in the beds data. */
   readonly from?: number | undefined;
   /** Target year T; default: the latest year in the beds data. */
@@ -19,6 +21,8 @@ export interface AnalyzeOptions {
   readonly norms?: NormTable | undefined;
   /** Written into the report's `servicegap` field; default: this package's version. */
   readonly version?: string | undefined;
+  /** How a missing year of a series is filled (--fill); default: SPEC §3's carry. */
+  readonly fill?: FillMode | undefined;
 }
 
 /** A usage problem the caller can fix with options (exit 2), e.g. --from after --to. */
@@ -53,7 +57,12 @@ export function chooseTargetYear(dataset: Dataset, to?: number): number {
   return T;
 }
 
-export function analyze(dataset: Dataset, options: AnalyzeOptions = {}): Report {
+/**
+ * Rank the units of `options.level` / `options.rollup` (default: the regions without children;
+ * hierarchy.ts), each with its branch's figures summed, by their metrics for the period.
+ */
+export function analyze(input: Dataset, options: AnalyzeOptions = {}): Report {
+  const dataset = selectLevel(input, options);
   const weights = options.weights ?? resolveWeights();
   const norms = options.norms ?? resolveNorms();
   const period = choosePeriod(dataset, options.from, options.to);
@@ -61,7 +70,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions = {}): Report 
   const ranked: RegionMetrics[] = [];
   const excluded: ExcludedRegion[] = [];
   for (const region of dataset.regions.values()) {
-    const outcome = regionMetrics(dataset, region, period, weights, norms);
+    const outcome = regionMetrics(dataset, region, period, weights, { norms, fill: options.fill });
     if (outcome.kind === 'ranked') ranked.push(outcome.metrics);
     else excluded.push({ region: outcome.region, reason: outcome.reason });
   }

@@ -4,7 +4,7 @@
 // category and takes it at every year.
 import type { Category } from './categories.js';
 import type { ServiceSeries } from './dataset.js';
-import { valueAt } from './series.js';
+import { type FillMode, valueAt } from './series.js';
 import { weightKey, type WeightTable } from './weights.js';
 
 export interface CommunityAtYear {
@@ -16,6 +16,10 @@ export interface CommunityAtYear {
   readonly carried: boolean;
   /** Some series had no total at or before the year and counted 0. */
   readonly startedLater: boolean;
+  /** Some series' value was interpolated between two known years (--fill linear). */
+  readonly interpolated: boolean;
+  /** Some series has no value at the year (only under --fill none): the total is not known. */
+  readonly unknown: boolean;
 }
 
 /**
@@ -31,18 +35,26 @@ export function communityAt(
   services: ReadonlyMap<string, ServiceSeries> | undefined,
   year: number,
   weights: WeightTable,
+  fill: FillMode = 'carry',
 ): CommunityAtYear {
   let total = 0;
   let carried = false;
   let startedLater = false;
+  let interpolated = false;
+  let unknown = false;
   const byCategory = new Map<Category, number>();
   for (const series of services?.values() ?? []) {
-    const at = valueAt(series.years, year, 'service')!;
+    const at = valueAt(series.years, year, 'service', fill);
+    if (at === undefined) {
+      unknown = true;
+      continue;
+    }
     if (at.carried) carried = true;
     if (at.startedLater) startedLater = true;
+    if (at.interpolated) interpolated = true;
     const be = weightValue(weights, series.category, series.unit) * at.value;
     total += be;
     byCategory.set(series.category, (byCategory.get(series.category) ?? 0) + be);
   }
-  return { total, byCategory, carried, startedLater };
+  return { total, byCategory, carried, startedLater, interpolated, unknown };
 }

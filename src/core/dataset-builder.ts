@@ -1,8 +1,13 @@
 // Turns validated rows into a Dataset, one row at a time, collecting every problem instead of
 // stopping at the first. Files must arrive in SPEC order: regions, population, beds, services
-// (the region codes of regions.csv are what the other files are checked against).
+// (the region codes of regions.csv are what the other files are checked against). A crosswalk
+// (crosswalk.ts) comes right after regions: the codes it maps are known codes too, and finish()
+// moves their figures to current codes, then checks that no branch of the regions' tree has
+// figures at two levels (hierarchy.ts).
 import type { z } from 'zod';
+import { applyCrosswalk, type Crosswalk, type CrosswalkRow, buildCrosswalk, strandedIssues } from './crosswalk.js';
 import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries, YearSeries } from './dataset.js';
+import { type DataOrigin, findCycles, mixedLevelIssues } from './hierarchy.js';
 import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
 import { DEFAULT_ROW_SCHEMAS, rowSchemas, type RowSchemas } from './schemas.js';
@@ -67,6 +72,11 @@ export class DatasetBuilder {
   private readonly unknownRegions = new Map<string, Map<string, LineTally>>();
   private readonly unmapped = new Map<string, Map<string, LineTally>>();
   private readonly unweighted = new Map<string, Map<string, LineTally>>();
+  // Where each region code's first figure was read, for messages about data at two levels.
+  private readonly dataOrigins = new Map<string, DataOrigin>();
+  private readonly crosswalkRows: CrosswalkRow[] = [];
+  private readonly crosswalkFrom = new Set<string>();
+  private crosswalk: { readonly table: Crosswalk; readonly valid: boolean } | undefined;
 
   constructor(private readonly options: BuilderOptions) {
     this.schemas = this.schemasFor(options.numberFormat ?? DEFAULT_NUMBER_FORMAT);
@@ -127,7 +137,7 @@ export class DatasetBuilder {
   }
 
   private knownRegion(code: string, file: string, line: number): boolean {
-    if (this.regions.has(code)) return true;
+    if (this.regions.has(code) || this.crosswalkFrom.has(code)) return true;
     let byCode = this.unknownRegions.get(file);
     if (!byCode) this.unknownRegions.set(file, (byCode = new Map()));
     tally(byCode, code, line);
@@ -157,6 +167,35 @@ export class DatasetBuilder {
         message: `unknown parent region ${quoteValue(region.parent)}${hint ? `; did you mean ${quoteValue(hint)}?` : ''}`,
       });
     }
+    const parents = new Map([...this.regions.values()].map((r) => [r.code, r.parent]));
+    for (const cycle of findCycles(parents)) {
+      this.addIssue({
+        file,
+        line: this.regions.get(cycle[0]!)!.line,
+        columns: ['parent'],
+        message: `the parent links loop: ${[...cycle, cycle[0]!].map((c) => quoteValue(c)).join(' → ')}; a region cannot lie inside itself`,
+      });
+    }
+  }
+
+  /** One row of crosswalk.csv (after regions.csv, before the files with figures). */
+  addCrosswalk(raw: RawRow, file: string, line: number): void {
+    const row = this.validate(this.schemas.crosswalk, raw, file, line);
+    if (!row) return;
+    this.crosswalkRows.push({ ...row, line });
+    this.crosswalkFrom.add(row.from);
+  }
+
+  /** After crosswalk.csv: check the shares, the codes and the chains. */
+  endCrosswalk(file: string): void {
+    const { crosswalk, issues } = buildCrosswalk(this.crosswalkRows, this.regions, file);
+    for (const issue of issues) this.addIssue(issue);
+    this.crosswalk = { table: crosswalk, valid: issues.length === 0 };
+  }
+
+  /** Note where the first figure of a region code was read. */
+  private noteData(code: string, file: string, line: number): void {
+    if (!this.dataOrigins.has(code)) this.dataOrigins.set(code, { file, line });
   }
 
   addPopulation(raw: RawRow, file: string, line: number): void {
@@ -175,6 +214,7 @@ export class DatasetBuilder {
     }
     this.populationLines.set(key, line);
     seriesOf(this.population, row.region).set(row.year, row.population);
+    this.noteData(row.region, file, line);
   }
 
   addBedStock(raw: RawRow, file: string, line: number): void {
@@ -182,12 +222,14 @@ export class DatasetBuilder {
     if (!row || !this.knownRegion(row.region, file, line) || this.beds.shape !== 'stock') return;
     // All bed rows of a region and year are summed, whatever their bed_type or facility.
     addTo(seriesOf(this.beds.byRegion, row.region), row.year, row.beds);
+    this.noteData(row.region, file, line);
   }
 
   addBedEvent(raw: RawRow, file: string, line: number): void {
     const row = this.validate(this.schemas.bedEvents, raw, file, line);
     if (!row || !this.knownRegion(row.region, file, line) || this.beds.shape !== 'events') return;
     addTo(seriesOf(this.beds.byRegion, row.region), row.date, row.beds_closed);
+    this.noteData(row.region, file, line);
   }
 
   addService(raw: RawRow, file: string, line: number): void {
@@ -215,13 +257,14 @@ export class DatasetBuilder {
     let series = byKey.get(key);
     if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new Map() }));
     addTo(series.years, row.year, row.capacity);
+    this.noteData(row.region, file, line);
   }
 
   /** Issues that gather many rows (unknown codes, unmapped names, pairs without weight). */
   private groupedIssues(): void {
     for (const [file, byCode] of this.unknownRegions) {
       for (const [code, t] of byCode) {
-        const hint = nearest(code, this.regions.keys());
+        const hint = nearest(code, [...this.regions.keys(), ...this.crosswalkFrom]);
         this.addIssue({
           file,
           line: t.lines[0],
@@ -272,25 +315,39 @@ export class DatasetBuilder {
   /** The dataset and every problem found; the dataset is only meaningful when issues is empty. */
   finish(): { dataset: Dataset; issues: InputIssue[] } {
     this.groupedIssues();
+    const regions = new Map<string, RegionInfo>();
+    for (const { line: _line, ...info } of this.regions.values()) regions.set(info.code, info);
+    let dataset: Dataset = {
+      regions,
+      population: this.population,
+      beds: this.beds,
+      services: this.services,
+      serviceNames: this.serviceNames,
+      warnings: this.warnings,
+      provenance: this.provenance,
+    };
+    let origins: ReadonlyMap<string, DataOrigin> = this.dataOrigins;
+    if (this.crosswalk?.valid) {
+      const table = this.crosswalk.table;
+      const applied = applyCrosswalk(dataset, table);
+      for (const issue of strandedIssues(applied.stranded, table, (code) => this.dataOrigins.get(code))) this.addIssue(issue);
+      dataset = applied.dataset;
+      // A region's figures now include those mapped onto it: its origin is the first of them.
+      const mapped = new Map<string, DataOrigin>();
+      for (const [code, origin] of this.dataOrigins) {
+        for (const target of applied.mappedInto.get(code) ?? []) {
+          if (!mapped.has(target)) mapped.set(target, target === code ? origin : { ...origin, via: code });
+        }
+      }
+      origins = mapped;
+    }
+    for (const issue of mixedLevelIssues(this.regions, origins)) this.addIssue(issue);
     const issues = [...this.issues];
     const max = this.options.maxIssuesPerFile ?? 1000;
     for (const [file, count] of this.issueCounts) {
       if (count > max) issues.push({ file, message: `${count - max} more problems not shown (${count} in all)` });
     }
-    const regions = new Map<string, RegionInfo>();
-    for (const { line: _line, ...info } of this.regions.values()) regions.set(info.code, info);
-    return {
-      dataset: {
-        regions,
-        population: this.population,
-        beds: this.beds,
-        services: this.services,
-        serviceNames: this.serviceNames,
-        warnings: this.warnings,
-        provenance: this.provenance,
-      },
-      issues,
-    };
+    return { dataset, issues };
   }
 }
 

@@ -5,7 +5,7 @@ import { communityAt } from './community.js';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import type { Flag, RegionMetrics } from './report-schema.js';
-import { valueAt, type ValueAtYear } from './series.js';
+import { type FillMode, valueAt, type ValueAtYear } from './series.js';
 import type { WeightTable } from './weights.js';
 
 export interface Period {
@@ -25,18 +25,34 @@ const clean = (x: number): number => (x === 0 ? 0 : x);
 
 const DEFAULT_NORM_TABLE = resolveNorms();
 
+/** Options of one region's metrics. */
+export interface MetricsOptions {
+  /** Norms in force, for `coverage_index`; default: SPEC §4 defaults. */
+  readonly norms?: NormTable | undefined;
+  /**
+   * How a missing year of a series is filled (series.ts; --fill): SPEC §3's carry by default.
+   * Under `none`, a service series with no total at B or T (but one earlier) is unknown too, and
+   * keeps the region from being ranked (`community_from_be`, `community_to_be`).
+   */
+  readonly fill?: FillMode | undefined;
+}
+
 export function regionMetrics(
   dataset: Dataset,
   region: RegionInfo,
   period: Period,
   weights: WeightTable,
-  norms: NormTable = DEFAULT_NORM_TABLE,
+  options: MetricsOptions = {},
 ): RegionOutcome {
   const { from: B, to: T } = period;
+  const fill = options.fill ?? 'carry';
+  const norms = options.norms ?? DEFAULT_NORM_TABLE;
   let carried = false;
   let startedLater = false;
+  let interpolated = false;
   const note = (v: ValueAtYear | undefined): ValueAtYear | undefined => {
     if (v?.carried) carried = true;
+    if (v?.interpolated) interpolated = true;
     return v;
   };
 
@@ -47,8 +63,8 @@ export function regionMetrics(
   let bedChange: number;
   if (beds.shape === 'stock') {
     const series = beds.byRegion.get(region.code);
-    bedsFrom = valueAt(series, B, 'stock');
-    bedsTo = valueAt(series, T, 'stock');
+    bedsFrom = valueAt(series, B, 'stock', fill);
+    bedsTo = valueAt(series, T, 'stock', fill);
     bedChange = (bedsTo?.value ?? 0) - (bedsFrom?.value ?? 0);
   } else {
     let closed = 0;
@@ -59,27 +75,31 @@ export function regionMetrics(
   }
 
   const populationSeries = dataset.population.get(region.code);
-  const populationTo = valueAt(populationSeries, T, 'stock');
+  const populationTo = valueAt(populationSeries, T, 'stock', fill);
+
+  // Community capacity in bed-equivalents: Σ w(category, unit) × capacity, at B and at T
+  // (unknown only under --fill none).
+  const regionServices = dataset.services.get(region.code);
+  const communityAtB = communityAt(regionServices, B, weights, fill);
+  const communityAtT = communityAt(regionServices, T, weights, fill);
 
   const unknown: string[] = [];
   if (beds.shape === 'stock' && bedsFrom === undefined) unknown.push('beds_from');
   if (beds.shape === 'stock' && bedsTo === undefined) unknown.push('beds_to');
   if (populationTo === undefined) unknown.push('population');
+  if (communityAtB.unknown) unknown.push('community_from_be');
+  if (communityAtT.unknown) unknown.push('community_to_be');
   if (unknown.length > 0) return { kind: 'excluded', region: region.code, reason: unknown.join(', ') };
   note(bedsFrom);
   note(bedsTo);
   note(populationTo);
   const population = populationTo!.value;
 
-  // Community capacity in bed-equivalents: Σ w(category, unit) × capacity, at B and at T.
-  const services = dataset.services.get(region.code);
-  const communityAtB = communityAt(services, B, weights);
-  const communityAtT = communityAt(services, T, weights);
   if (communityAtB.carried || communityAtT.carried) carried = true;
+  if (communityAtB.interpolated || communityAtT.interpolated) interpolated = true;
   if (communityAtB.startedLater) startedLater = true;
   const communityFrom = communityAtB.total;
   const communityTo = communityAtT.total;
-
   const communityChange = communityTo - communityFrom;
   const netChange = bedChange + communityChange;
   const bedsClosed = Math.max(0, -bedChange);
@@ -87,7 +107,7 @@ export function regionMetrics(
 
   let capacityFrom: number | null = null;
   if (bedsFrom !== undefined) {
-    const populationFrom = valueAt(populationSeries, B, 'stock');
+    const populationFrom = valueAt(populationSeries, B, 'stock', fill);
     if (populationFrom !== undefined) {
       note(populationFrom);
       capacityFrom = ((bedsFrom.value + communityFrom) / populationFrom.value) * PER;
@@ -98,6 +118,7 @@ export function regionMetrics(
   const flags: Flag[] = [];
   if (carried) flags.push('carried_forward');
   if (startedLater) flags.push('service_started_later');
+  if (interpolated) flags.push('interpolated');
 
   return {
     kind: 'ranked',

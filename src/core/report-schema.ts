@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 const nullableNumber = z.number().nullable();
 
-export const FLAG_CODES = ['carried_forward', 'service_started_later'] as const;
+/** `interpolated`: a value on the line between two known years entered a metric (--fill linear). */
+export const FLAG_CODES = ['carried_forward', 'service_started_later', 'interpolated'] as const;
 export const FlagSchema = z.enum(FLAG_CODES);
 export type Flag = z.infer<typeof FlagSchema>;
 

@@ -38,7 +38,7 @@ function missing(ctx: z.RefinementCtx, raw: string, expected: string): typeof z.
   return complete(ctx, raw, `missing value ${what}: ${expected} — fill it in or remove the row`);
 }
 
-function numberCell(rule: NumberRule, format: NumberFormat) {
+export function numberCell(rule: NumberRule, format: NumberFormat) {
   return z.string().transform((raw, ctx) => {
     const reading = readNumber(raw, format);
     if (!reading.ok) {
@@ -160,6 +160,17 @@ export function rowSchemas(format: NumberFormat = DEFAULT_NUMBER_FORMAT) {
       service: requiredText('expected a service name or category code'),
       capacity: nonNegative,
       unit: unitCell,
+    }),
+    // crosswalk.csv (crosswalk.ts): an old region code's share that goes to a current one.
+    crosswalk: z.object({
+      from: regionCode,
+      to: regionCode,
+      share: numberCell({ expected: 'expected a share: a number above 0 and at most 1', above: 0, max: 1 }, format),
+      year: z
+        .string()
+        .optional()
+        .transform((raw) => (raw?.trim() ? raw : undefined))
+        .pipe(year.optional()),
     }),
   };
 }

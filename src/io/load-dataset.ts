@@ -3,6 +3,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../core/config.js';
+import { CROSSWALK_FILE } from '../core/crosswalk.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
 import type { Dataset } from '../core/dataset.js';
 import { InputError, type InputIssue } from '../core/issues.js';
@@ -26,7 +27,13 @@ export const FILE_NAMES = {
   services: 'services.csv',
 } as const;
 
-export type FileRole = keyof typeof FILE_NAMES;
+/** Optional files beyond SPEC §1's four, read from the data folder when present. */
+export const EXTRA_FILE_NAMES = {
+  /** Old region codes → current ones (core/crosswalk.ts); read right after regions.csv. */
+  crosswalk: 'crosswalk.csv',
+} as const;
+
+export type FileRole = keyof typeof FILE_NAMES | keyof typeof EXTRA_FILE_NAMES;
 
 /** Where to read from: a data folder, single files (which win over the folder's), or both. */
 export interface DatasetInputs {
@@ -35,6 +42,7 @@ export interface DatasetInputs {
   readonly population?: CsvInput | undefined;
   readonly beds?: CsvInput | undefined;
   readonly services?: CsvInput | undefined;
+  readonly crosswalk?: CsvInput | undefined;
 }
 
 export interface LoadOptions {
@@ -109,15 +117,16 @@ export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Reco
   const useDefault = isEmptyInputs(inputs);
   const dir = useDefault ? DEFAULT_DATA_DIR : inputs.data;
   const resolved: Partial<Record<FileRole, CsvInput>> = {};
-  for (const role of Object.keys(FILE_NAMES) as FileRole[]) {
+  const names: Record<FileRole, string> = { ...FILE_NAMES, ...EXTRA_FILE_NAMES };
+  for (const role of Object.keys(names) as FileRole[]) {
     const explicit = inputs[role];
     if (explicit !== undefined) resolved[role] = explicit;
     else if (dir !== undefined) {
-      const path = join(dir, FILE_NAMES[role]);
+      const path = join(dir, names[role]);
       // regions and population are required: a missing one fails when it is opened (exit 4).
       if (role === 'regions' || role === 'population' || (await exists(path))) {
         // The bundled data is named as the package names it, whatever folder it is installed in.
-        resolved[role] = useDefault ? { name: `data/${FILE_NAMES[role]}`, path } : path;
+        resolved[role] = useDefault ? { name: `data/${names[role]}`, path } : path;
       }
     }
   }
@@ -182,6 +191,12 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
 
   await readFile('regions', resolved.regions, fixed(INPUT_FILES.regions), (row, line, file) => builder.addRegion(row, file, line));
   builder.endRegions(files.regions!);
+
+  // The crosswalk before the files with figures: the old codes it maps are known codes there.
+  if (resolved.crosswalk !== undefined) {
+    await readFile('crosswalk', resolved.crosswalk, fixed(CROSSWALK_FILE), (row, line, file) => builder.addCrosswalk(row, file, line));
+    builder.endCrosswalk(files.crosswalk!);
+  }
 
   await readFile('population', resolved.population, fixed(INPUT_FILES.population), (row, line, file) =>
     builder.addPopulation(row, file, line),

@@ -1,6 +1,7 @@
 // Markdown (GitHub-flavoured): a heading, a one-line headline, the ranked table with numbers
 // right-aligned and rounded (number-format.ts), then excluded regions, warnings, the --top note
 // and the dataset's notice. Every piece of text that comes from the data is escaped (safe-cell.ts).
+import type { Provenance } from '../core/dataset.js';
 import { formatWarning } from '../core/issues.js';
 import type { RankedRegion, Report } from '../core/report-schema.js';
 import {
@@ -31,7 +32,7 @@ const COLUMNS: readonly { head: string; align: 'left' | 'right'; cell: (r: Ranke
 ];
 
 /** "Møre og Romsdal (NO-15)"; the code alone when the name is empty or the code itself. */
-function regionLabel(r: RankedRegion): string {
+export function regionLabel(r: Pick<RankedRegion, 'region' | 'name'>): string {
   return r.name.trim() === '' || r.name === r.region ? r.region : `${r.name} (${r.region})`;
 }
 
@@ -64,6 +65,13 @@ export const renderMarkdown: Renderer = (report, context) => {
   if (context.summary.ranked > report.regions.length) {
     blocks.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
+  blocks.push(...closingBlocks(report, context.provenance));
+  return `${blocks.join('\n\n')}\n`;
+};
+
+/** The blocks that end a Markdown report: excluded regions, warnings, the dataset's notice. */
+export function closingBlocks(report: Pick<Report, 'excluded' | 'warnings'>, provenance: Provenance | undefined): string[] {
+  const blocks: string[] = [];
   if (report.excluded.length > 0) {
     blocks.push('## Excluded');
     blocks.push(report.excluded.map((e) => `- ${escapeMarkdown(`${e.region}: ${e.reason}`)}`).join('\n'));
@@ -72,7 +80,7 @@ export const renderMarkdown: Renderer = (report, context) => {
     blocks.push('## Warnings');
     blocks.push(report.warnings.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
   }
-  const notice = context.provenance?.notice?.trim();
+  const notice = provenance?.notice?.trim();
   if (notice) blocks.push(`*${escapeMarkdown(notice)}*`);
-  return `${blocks.join('\n\n')}\n`;
-};
+  return blocks;
+}

@@ -86,4 +86,5 @@ export function formatBedsRange(from: number | null, to: number | null): string 
 export const FLAG_DISPLAY: Record<Flag, { short: string; meaning: string }> = {
   carried_forward: { short: 'CF', meaning: 'a value carried forward from an earlier year entered a metric' },
   service_started_later: { short: 'SL', meaning: 'a service series counted 0 at the baseline year' },
+  interpolated: { short: 'IP', meaning: 'a value interpolated between two known years entered a metric, under --fill linear' },
 };

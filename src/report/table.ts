@@ -7,7 +7,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { severity } from '../core/severity.js';
-import type { Flag, RankedRegion, Report } from '../core/report-schema.js';
+import type { Provenance } from '../core/dataset.js';
+import type { ExcludedRegion, Flag, RankedRegion, Report } from '../core/report-schema.js';
 import { FLAG_CODES } from '../core/report-schema.js';
 import {
   FLAG_DISPLAY,
@@ -26,7 +27,7 @@ import { terminalText } from './safe-cell.js';
 const HEAD = ['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'Repl.', 'Cov.', 'Flags'];
 const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
 
-function per100kCell(value: number, chalk: ChalkInstance): string {
+export function per100kCell(value: number, chalk: ChalkInstance): string {
   const text = formatPer100k(value);
   switch (severity(value)) {
     case 'none':
@@ -84,11 +85,18 @@ export const renderTable: Renderer = (report, context) => {
   if (context.summary.ranked > report.regions.length) {
     lines.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
-  if (report.excluded.length > 0) {
-    lines.push('Excluded (not ranked):');
-    for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
-  }
-  const notice = context.provenance?.notice?.trim();
-  if (notice) lines.push(chalk.italic(terminalText(notice)));
+  lines.push(...closingLines(report.excluded, context.provenance, chalk));
   return `${lines.join('\n')}\n`;
 };
+
+/** The lines that end a terminal table: excluded regions and the dataset's notice. */
+export function closingLines(excluded: readonly ExcludedRegion[], provenance: Provenance | undefined, chalk: ChalkInstance): string[] {
+  const lines: string[] = [];
+  if (excluded.length > 0) {
+    lines.push('Excluded (not ranked):');
+    for (const e of excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
+  }
+  const notice = provenance?.notice?.trim();
+  if (notice) lines.push(chalk.italic(terminalText(notice)));
+  return lines;
+}

@@ -7,11 +7,11 @@ import { COVERAGE_FORMATS } from '../../report/coverage-context.js';
 import { COVERAGE_RENDERERS } from '../../report/coverage-renderers.js';
 import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
-import { addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import { AnalysisOptionsSchema, addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const CoverageOptionsSchema = InputOptionsSchema.extend({
+const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend({
   to: yearOption.optional(),
   format: z.enum(COVERAGE_FORMATS).optional(),
   out: z.string().min(1).optional(),
@@ -26,12 +26,14 @@ export function coverageCommand(terminal: Terminal): Command {
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(COVERAGE_FORMATS))
     .option('--out <file>', 'write the coverage report to FILE atomically instead of standard output')
+    .option('--level <n>', "rank the regions at level N of regions.csv's tree (1 = regions without a parent), branches summed")
+    .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)')
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(CoverageOptionsSchema, raw);
       const format = pickFormat(COVERAGE_FORMATS, options.format, options.out);
       const { dataset, norms } = await loadFromOptions(options, terminal);
-      const report = analyzeCoverage(dataset, { norms, to: options.to });
+      const report = analyzeCoverage(dataset, { norms, to: options.to, level: options.level, rollup: options.rollup });
       const text = COVERAGE_RENDERERS[format](report, {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
         provenance: dataset.provenance,

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { analyze } from '../../core/analyze.js';
 import { analyzeCoverage } from '../../core/analyze-coverage.js';
+import { selectLevel } from '../../core/hierarchy.js';
 import { reportDetails } from '../../core/breakdown.js';
 import { coverageHeatmap } from '../../core/coverage-band.js';
 import { formatWarning } from '../../core/issues.js';
@@ -15,11 +16,11 @@ import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
 import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
-import { addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const ReportOptionsSchema = InputOptionsSchema.extend({
+const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
@@ -35,7 +36,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend({
 
 export function reportCommand(terminal: Terminal): Command {
   const command = new Command('report').description('rank regions by care capacity lost and not replaced (the service vacuum)');
-  addInputOptions(command)
+  addAnalysisOptions(addInputOptions(command))
     .option('--from <year>', 'baseline year B (default: earliest year in the beds data)')
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
@@ -51,16 +52,26 @@ export function reportCommand(terminal: Terminal): Command {
       const options = parseOptions(ReportOptionsSchema, raw);
       const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out);
       const { dataset, weights, norms } = await loadFromOptions(options, terminal);
-      const report = analyze(dataset, { weights, norms, from: options.from, to: options.to, sort: options.sort });
+      // The units ranked (regions without children, or --level/--rollup): the same for every view.
+      const levelChoice = { level: options.level, rollup: options.rollup };
+      const report = analyze(dataset, {
+        weights,
+        norms,
+        from: options.from,
+        to: options.to,
+        sort: options.sort,
+        fill: options.fill,
+        ...levelChoice,
+      });
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
       const context = {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
         provenance: dataset.provenance,
         weights,
         summary: summarize(report),
-        details: format === 'html' ? reportDetails(dataset, shown.regions.map((r) => r.region), report, weights) : undefined,
+        details: format === 'html' ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights) : undefined,
         // The heatmap's grid at the report's T, with the same norms as coverage_index.
-        coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to })), norms } : undefined,
+        coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
       };
       await emit(terminal, (options.excel ? renderExcelCsv : RENDERERS[format])(shown, context), options.out);
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);

@@ -1,0 +1,75 @@
+// servicegap trend: the vacuum over time, year by year from --from to --to (core/trend.ts).
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { formatWarning } from '../../core/issues.js';
+import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
+import { summarizeTrend, trend } from '../../core/trend.js';
+import { formatFromPath } from '../../report/renderers.js';
+import { TREND_FORMATS, type TrendFormat } from '../../report/trend/context.js';
+import { TREND_RENDERERS } from '../../report/trend/renderers.js';
+import { usageError } from '../exit-codes.js';
+import { loadFromOptions } from '../load.js';
+import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import { emit, note } from '../output.js';
+import { type Terminal, useColor } from '../terminal.js';
+
+const TrendOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
+  from: yearOption.optional(),
+  to: yearOption.optional(),
+  sort: SortMetricSchema.default('vacuum_per_100k'),
+  top: z.coerce.number().int().min(1, { error: 'expected a whole number ≥ 1' }).optional(),
+  format: z.enum(TREND_FORMATS).optional(),
+  out: z.string().min(1).optional(),
+  color: z.boolean().optional(),
+});
+
+export function trendCommand(terminal: Terminal): Command {
+  const command = new Command('trend').description(
+    'the vacuum year by year from --from to --to: when it opened, its peak, whether it is still open',
+  );
+  addAnalysisOptions(addInputOptions(command))
+    .option('--from <year>', 'baseline year B (default: earliest year in the beds data)')
+    .option('--to <year>', 'last year T (default: latest year in the beds data)')
+    .addOption(new Option('--sort <metric>', 'metric of the year T to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
+    .option('--top <n>', 'show only the first N ranked regions')
+    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(TREND_FORMATS))
+    .option('--out <file>', 'write to FILE atomically instead of standard output')
+    .option('--no-color', 'no colour in the terminal table')
+    .action(async (raw: unknown) => {
+      const options = parseOptions(TrendOptionsSchema, raw);
+      const format = pickTrendFormat(options.format, options.out);
+      const { dataset, weights } = await loadFromOptions(options, terminal);
+      const result = trend(dataset, {
+        weights,
+        from: options.from,
+        to: options.to,
+        sort: options.sort,
+        fill: options.fill,
+        level: options.level,
+        rollup: options.rollup,
+      });
+      const shown = options.top === undefined ? result : { ...result, regions: result.regions.slice(0, options.top) };
+      const context = {
+        color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
+        provenance: dataset.provenance,
+        summary: summarizeTrend(result),
+      };
+      await emit(terminal, TREND_RENDERERS[format](shown, context), options.out);
+      if (!options.quiet) for (const w of result.warnings) note(terminal, `warning: ${formatWarning(w)}`);
+      if (options.out !== undefined && !options.quiet) {
+        note(terminal, `wrote ${options.out} (${format}, ${shown.regions.length} regions, ${result.to - result.from + 1} years)`);
+      }
+    });
+  return command;
+}
+
+function pickTrendFormat(format: TrendFormat | undefined, out: string | undefined): TrendFormat {
+  if (format !== undefined) return format;
+  if (out === undefined || out === '-') return 'table';
+  const fromPath = formatFromPath(out);
+  const known = TREND_FORMATS.find((f) => f === fromPath);
+  if (known === undefined) {
+    throw usageError(`--out ${out}: cannot tell the trend format from the extension; give --format (${TREND_FORMATS.join(', ')})`);
+  }
+  return known;
+}

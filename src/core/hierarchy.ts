@@ -1,0 +1,281 @@
+// Regions in a tree: regions.csv's `parent` column (municipality → county or health trust →
+// country). Pure; no IO. The loader checks the tree (cycles, data at two levels of one branch);
+// `selectLevel` turns a dataset into the units one analysis ranks, each with the figures of its
+// whole branch summed (never its rates averaged).
+//
+// Levels count from the top: level 1 is the regions without a parent (the roots), level 2 their
+// children, and so on.
+//
+// Data at one level per branch: a region with figures of its own (population, beds or services)
+// is a *data leaf*: none of the regions inside it may have figures too (that would count the same
+// residents, beds or services twice; the loader rejects it), and the regions inside it are never
+// ranked. A region without children is a data leaf whether or not it has figures.
+//
+// The units ranked:
+// - by default, the data leaves: the regions without children, and the regions with figures of
+//   their own whose children have none. A parent is never ranked next to its children.
+// - `--level N`: every region at level N, with its branch summed, and every data leaf above
+//   level N as itself, so that every figure is counted exactly once.
+// - `--rollup`: one level above the deepest data leaves (`--level D − 1`): in a regular tree,
+//   where every municipality is at the same depth, exactly the parents of the leaves.
+import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
+import { type InputIssue, quoteValue, type Warning } from './issues.js';
+import { codesWithData, regroup, type Target } from './regroup.js';
+
+export interface LevelChoice {
+  /** Rank the regions at this level (1 = regions without a parent). */
+  readonly level?: number | undefined;
+  /** Rank one level above the deepest data leaves. */
+  readonly rollup?: boolean | undefined;
+}
+
+/** A level that the regions' tree does not have, or --level with --rollup: a usage error (exit 2). */
+export class LevelError extends Error {
+  override readonly name = 'LevelError';
+}
+
+/** Where a region's first figure was read: for messages about data at two levels. */
+export interface DataOrigin {
+  readonly file: string;
+  readonly line: number;
+  /** The code in the file, when the crosswalk moved its figures to this region. */
+  readonly via?: string | undefined;
+}
+
+/**
+ * Every loop among parent links, each as its codes in parent order from the first one met
+ * (regions.csv order). A region that is its own parent is a loop of one.
+ */
+export function findCycles(parents: ReadonlyMap<string, string | undefined>): string[][] {
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  for (const start of parents.keys()) {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let code: string | undefined = start;
+    while (code !== undefined && parents.has(code) && !done.has(code) && !onPath.has(code)) {
+      path.push(code);
+      onPath.add(code);
+      code = parents.get(code);
+    }
+    if (code !== undefined && onPath.has(code)) cycles.push(path.slice(path.indexOf(code)));
+    for (const c of path) done.add(c);
+  }
+  return cycles;
+}
+
+interface Tree {
+  /** Children of each region, in regions.csv order. */
+  readonly children: Map<string, string[]>;
+  readonly depth: Map<string, number>;
+  /** Regions without a parent (a parent not among the regions counts as none), in order. */
+  readonly roots: string[];
+}
+
+function buildTree(regions: ReadonlyMap<string, RegionInfo>): Tree {
+  const children = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const region of regions.values()) {
+    const parent = region.parent;
+    if (parent === undefined || !regions.has(parent)) roots.push(region.code);
+    else {
+      let list = children.get(parent);
+      if (!list) children.set(parent, (list = []));
+      list.push(region.code);
+    }
+  }
+  const depth = new Map<string, number>();
+  const stack = roots.map((code) => ({ code, depth: 1 }));
+  while (stack.length > 0) {
+    const { code, depth: d } = stack.pop()!;
+    depth.set(code, d);
+    for (const child of children.get(code) ?? []) stack.push({ code: child, depth: d + 1 });
+  }
+  if (depth.size !== regions.size) {
+    const looped = [...regions.keys()].filter((code) => !depth.has(code));
+    throw new Error(`the regions' parent links loop: ${looped.join(', ')}`);
+  }
+  return { children, depth, roots };
+}
+
+function describeOrigin(origin: DataOrigin): string {
+  const via = origin.via === undefined ? '' : `, as ${quoteValue(origin.via)} mapped by the crosswalk`;
+  return `${origin.file} line ${origin.line}${via}`;
+}
+
+/**
+ * Data at two levels of one branch: a region with figures, and regions inside it with figures
+ * too. One issue per such region, on the line of its first figure, naming the regions inside it.
+ */
+export function mixedLevelIssues(
+  regions: ReadonlyMap<string, RegionInfo>,
+  origins: ReadonlyMap<string, DataOrigin>,
+): InputIssue[] {
+  const inside = new Map<string, string[]>();
+  for (const code of origins.keys()) {
+    const seen = new Set<string>([code]);
+    let parent = regions.get(code)?.parent;
+    while (parent !== undefined && !seen.has(parent)) {
+      if (origins.has(parent)) {
+        let list = inside.get(parent);
+        if (!list) inside.set(parent, (list = []));
+        list.push(code);
+        break;
+      }
+      seen.add(parent);
+      parent = regions.get(parent)?.parent;
+    }
+  }
+  const issues: InputIssue[] = [];
+  for (const [parent, codes] of inside) {
+    const origin = origins.get(parent)!;
+    const shown = codes.slice(0, 3).map((c) => `${quoteValue(c)} (${describeOrigin(origins.get(c)!)})`);
+    const more = codes.length > shown.length ? ` and ${codes.length - shown.length} more` : '';
+    issues.push({
+      file: origin.file,
+      line: origin.line,
+      columns: ['region'],
+      message:
+        `region ${quoteValue(parent)} has figures of its own${origin.via === undefined ? '' : ` (${describeOrigin(origin)})`} and so ${codes.length === 1 ? 'does' : 'do'} ` +
+        `${codes.length === 1 ? 'a region' : 'regions'} inside it: ${shown.join(', ')}${more}. ` +
+        'The same residents, beds or services would be counted twice: give each branch of the tree figures at one level ' +
+        'only (the upper levels are ranked with --level or --rollup).',
+    });
+  }
+  return issues;
+}
+
+/** The rolled-up sum of a kind of figure is partial in a year when some region of the branch has no figure for it. */
+function partialSums(unit: RegionInfo, members: readonly string[], byCode: ReadonlyMap<string, YearSeries>, what: string, file: string, label: string): Warning | undefined {
+  const parts = members.filter((code) => (byCode.get(code)?.size ?? 0) > 0);
+  if (parts.length < 2) return undefined;
+  const years = new Set<number>();
+  for (const code of parts) for (const year of byCode.get(code)!.keys()) years.add(year);
+  const partialYears: number[] = [];
+  const missing = new Set<string>();
+  for (const year of [...years].sort((a, b) => a - b)) {
+    const lacking = parts.filter((code) => !byCode.get(code)!.has(year));
+    if (lacking.length === 0) continue;
+    partialYears.push(year);
+    for (const code of lacking) missing.add(code);
+  }
+  if (partialYears.length === 0) return undefined;
+  const codes = [...missing];
+  return {
+    file,
+    line: null,
+    message:
+      `${label}: the ${what} of ${quoteValue(unit.code)} sums only some of its regions in ` +
+      `${partialYears.slice(0, 5).join(', ')}${partialYears.length > 5 ? ` and ${partialYears.length - 5} more years` : ''} ` +
+      `(no figure for that year from ${codes.slice(0, 3).map((c) => quoteValue(c)).join(', ')}${codes.length > 3 ? ` and ${codes.length - 3} more` : ''}); ` +
+      'a sum over part of a region undercounts it: give every region a figure for the same years',
+  };
+}
+
+/** The level `choice` asks for, checked against the tree; undefined for the default (data leaves). */
+function chooseLevel(choice: LevelChoice, leafDepths: readonly number[], deepest: number): number | undefined {
+  if (choice.level !== undefined && choice.rollup) throw new LevelError('give --level or --rollup, not both');
+  if (choice.rollup) {
+    const deepestLeaf = Math.max(0, ...leafDepths);
+    if (deepestLeaf < 2) {
+      throw new LevelError('--rollup: no region in regions.csv has a parent (column "parent"), so there is no level above the regions to rank');
+    }
+    return deepestLeaf - 1;
+  }
+  if (choice.level === undefined) return undefined;
+  if (!Number.isInteger(choice.level) || choice.level < 1 || choice.level > Math.max(1, deepest)) {
+    throw new LevelError(
+      `--level ${choice.level}: the regions' tree has ${deepest <= 1 ? 'only level 1' : `levels 1 to ${deepest}`} ` +
+        '(1 = the regions without a parent)',
+    );
+  }
+  return choice.level;
+}
+
+interface Plan {
+  readonly tree: Tree;
+  /** Regions not inside a data leaf, top down in regions.csv order. */
+  readonly visible: readonly string[];
+  readonly dataLeaf: ReadonlySet<string>;
+  /** The level ranked; undefined: the data leaves. */
+  readonly level: number | undefined;
+}
+
+function plan(dataset: Dataset, choice: LevelChoice): Plan {
+  const tree = buildTree(dataset.regions);
+  const withData = codesWithData(dataset);
+  // Data leaves, and every region not inside one (the only candidates for a unit).
+  const visible: string[] = [];
+  const dataLeaf = new Set<string>();
+  const stack = [...tree.roots].reverse();
+  while (stack.length > 0) {
+    const code = stack.pop()!;
+    visible.push(code);
+    const children = tree.children.get(code) ?? [];
+    if (children.length === 0 || withData.has(code)) dataLeaf.add(code);
+    else stack.push(...[...children].reverse());
+  }
+  const depthOf = (code: string) => tree.depth.get(code)!;
+  const level = chooseLevel(choice, [...dataLeaf].map(depthOf), Math.max(0, ...visible.map(depthOf)));
+  return { tree, visible, dataLeaf, level };
+}
+
+/** The level `choice` ranks in this dataset (--rollup resolved to a number); undefined: the data leaves. */
+export function chosenLevel(dataset: Dataset, choice: LevelChoice = {}): number | undefined {
+  return plan(dataset, choice).level;
+}
+
+/**
+ * The units ranked by one analysis (see the file comment), each with the figures of its branch
+ * summed. A dataset whose regions have no parent links is returned as it is.
+ */
+export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset {
+  const { tree, visible, dataLeaf, level } = plan(dataset, choice);
+  // No parent links: every region is a data leaf at level 1, ranked as it is.
+  if (tree.children.size === 0) return dataset;
+  const depthOf = (code: string) => tree.depth.get(code)!;
+  const isUnit = (code: string) =>
+    level === undefined ? dataLeaf.has(code) : depthOf(code) === level || (dataLeaf.has(code) && depthOf(code) < level);
+
+  // Each unit with its branch: the unit and every region below it.
+  const unitOf = new Map<string, string>();
+  const members = new Map<string, string[]>();
+  for (const code of visible) {
+    if (!isUnit(code)) continue;
+    const branch: string[] = [];
+    const todo = [code];
+    while (todo.length > 0) {
+      const member = todo.pop()!;
+      branch.push(member);
+      unitOf.set(member, code);
+      todo.push(...(tree.children.get(member) ?? []));
+    }
+    members.set(code, branch);
+  }
+
+  const regions = new Map<string, RegionInfo>();
+  for (const [code, info] of dataset.regions) if (members.has(code)) regions.set(code, info);
+  const targets = new Map<string, readonly Target[]>();
+  const assign = (code: string): readonly Target[] => {
+    let list = targets.get(code);
+    if (!list) {
+      const unit = unitOf.get(code);
+      targets.set(code, (list = unit === undefined ? [] : [{ code: unit, share: 1 }]));
+    }
+    return list;
+  };
+  const result = regroup(dataset, regions, assign);
+
+  const label = choice.rollup ? `--rollup (level ${level})` : `--level ${level}`;
+  for (const [code, branch] of members) {
+    if (branch.length < 2) continue;
+    const unit = dataset.regions.get(code)!;
+    const population = partialSums(unit, branch, dataset.population, 'population', 'population.csv', label);
+    if (population) result.warnings.push(population);
+    if (dataset.beds.shape === 'stock') {
+      const beds = partialSums(unit, branch, dataset.beds.byRegion, 'beds', 'beds.csv', label);
+      if (beds) result.warnings.push(beds);
+    }
+  }
+  return result;
+}

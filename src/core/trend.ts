@@ -1,0 +1,94 @@
+// servicegap trend: the vacuum over time. For every region and every year T′ from B to T, the
+// metrics of SPEC §3 for B → T′, computed by the same function as a report (metrics.ts), over
+// the same units (hierarchy.ts) with the same fill rule (series.ts). Pure; no IO.
+import { type AnalyzeOptions, choosePeriod } from './analyze.js';
+import type { Dataset } from './dataset.js';
+import { chosenLevel, selectLevel } from './hierarchy.js';
+import { regionMetrics } from './metrics.js';
+import { compareRegions } from './rank.js';
+import type { ExcludedRegion, RegionMetrics } from './report-schema.js';
+import type { TrendGap, TrendRegion, TrendReport, TrendYear } from './trend-schema.js';
+import { VERSION } from '../version.js';
+import { resolveWeights } from './weights.js';
+
+export type TrendOptions = AnalyzeOptions;
+
+/** A region's series of years, summed up: when its vacuum opened, its peak, whether it is open. */
+function describeSeries(years: readonly TrendYear[], final: RegionMetrics): Pick<TrendRegion, 'first_vacuum_year' | 'peak_vacuum_per_100k' | 'peak_year' | 'open'> {
+  let first: number | null = null;
+  let peak = 0;
+  let peakYear: number | null = null;
+  for (const y of years) {
+    if (y.vacuum_be > 0 && first === null) first = y.year;
+    if (y.vacuum_be > 0 && y.vacuum_per_100k > peak) {
+      peak = y.vacuum_per_100k;
+      peakYear = y.year;
+    }
+  }
+  return { first_vacuum_year: first, peak_vacuum_per_100k: peak, peak_year: peakYear, open: final.vacuum_be > 0 };
+}
+
+/**
+ * Every unit's metrics in every year from B to T. A unit is ranked when report would rank it
+ * (its metrics are known at T), by the sort metric in year T; a year in between whose metrics
+ * are unknown is listed in its `excluded_years`.
+ */
+export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
+  const dataset = selectLevel(input, options);
+  const weights = options.weights ?? resolveWeights();
+  const period = choosePeriod(dataset, options.from, options.to);
+  const sort = options.sort ?? 'vacuum_per_100k';
+  const fill = options.fill ?? 'carry';
+  const ranked: { final: RegionMetrics; region: Omit<TrendRegion, 'rank'> }[] = [];
+  const excluded: ExcludedRegion[] = [];
+  for (const info of dataset.regions.values()) {
+    const final = regionMetrics(dataset, info, period, weights, { fill, norms: options.norms });
+    if (final.kind === 'excluded') {
+      excluded.push({ region: final.region, reason: final.reason });
+      continue;
+    }
+    const years: TrendYear[] = [];
+    const gaps: TrendGap[] = [];
+    for (let year = period.from; year <= period.to; year++) {
+      const outcome = year === period.to ? final : regionMetrics(dataset, info, { from: period.from, to: year }, weights, { fill, norms: options.norms });
+      if (outcome.kind === 'excluded') gaps.push({ year, reason: outcome.reason });
+      else {
+        const { region: _region, name: _name, ...metrics } = outcome.metrics;
+        years.push({ year, ...metrics });
+      }
+    }
+    ranked.push({
+      final: final.metrics,
+      region: { region: info.code, name: info.name, ...describeSeries(years, final.metrics), years, excluded_years: gaps },
+    });
+  }
+  ranked.sort((a, b) => compareRegions(a.final, b.final, sort));
+  return {
+    servicegap: options.version ?? VERSION,
+    from: period.from,
+    to: period.to,
+    sort,
+    fill,
+    level: chosenLevel(input, options) ?? null,
+    regions: ranked.map((r, index) => ({ rank: index + 1, ...r.region })),
+    excluded,
+    warnings: [...dataset.warnings],
+  };
+}
+
+/** Headline numbers of a whole trend (a --top slice shows fewer regions). */
+export interface TrendSummary {
+  readonly ranked: number;
+  /** Regions in which a vacuum opened in some year. */
+  readonly opened: number;
+  /** Regions whose vacuum is still open at T. */
+  readonly open: number;
+}
+
+export function summarizeTrend(report: Pick<TrendReport, 'regions'>): TrendSummary {
+  return {
+    ranked: report.regions.length,
+    opened: report.regions.filter((r) => r.first_vacuum_year !== null).length,
+    open: report.regions.filter((r) => r.open).length,
+  };
+}

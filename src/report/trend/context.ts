@@ -1,0 +1,18 @@
+// What every trend renderer receives besides the trend itself.
+import type { Provenance } from '../../core/dataset.js';
+import type { TrendSummary } from '../../core/trend.js';
+import type { TrendReport } from '../../core/trend-schema.js';
+
+/** Formats of `servicegap trend`. (An HTML renderer can be added here, from the same TrendReport.) */
+export const TREND_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+export type TrendFormat = (typeof TREND_FORMATS)[number];
+
+export interface TrendRenderContext {
+  /** Colour the terminal table. */
+  readonly color: boolean;
+  readonly provenance?: Provenance | undefined;
+  /** Headline numbers of the whole trend (the regions shown may be a --top slice of it). */
+  readonly summary: TrendSummary;
+}
+
+export type TrendRenderer = (report: TrendReport, context: TrendRenderContext) => string;

@@ -1,0 +1,7 @@
+// The flags of a trend region: every flag that any of its years carries, in FLAG_CODES order.
+import { type Flag, FLAG_CODES } from '../../core/report-schema.js';
+import type { TrendRegion } from '../../core/trend-schema.js';
+
+export function regionFlags(region: TrendRegion): Flag[] {
+  return FLAG_CODES.filter((f) => region.years.some((y) => y.flags.includes(f)));
+}

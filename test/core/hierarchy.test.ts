@@ -1,0 +1,234 @@
+// Regions in a tree (regions.csv `parent`): which regions are ranked by default, with --level N
+// and with --rollup; parents' figures are the sums of their branch, never averaged rates; cycles,
+// unknown parents and figures at two levels of one branch are input errors. Every expected number
+// is worked by hand in the comments.
+import { describe, expect, it } from 'vitest';
+import { analyze, type AnalyzeOptions } from '../../src/core/analyze.js';
+import { findCycles, LevelError, selectLevel } from '../../src/core/hierarchy.js';
+import { InputError, type InputIssue } from '../../src/core/issues.js';
+import type { RankedRegion, Report } from '../../src/core/report-schema.js';
+import { loadDataset } from '../../src/io/load-dataset.js';
+
+interface Files {
+  regions: string;
+  population: string;
+  beds?: string;
+  services?: string;
+}
+
+async function load(files: Files) {
+  return loadDataset({
+    regions: { name: 'regions.csv', content: files.regions },
+    population: { name: 'population.csv', content: files.population },
+    beds: files.beds === undefined ? undefined : { name: 'beds.csv', content: files.beds },
+    services: files.services === undefined ? undefined : { name: 'services.csv', content: files.services },
+  });
+}
+
+async function run(files: Files, options: AnalyzeOptions = {}): Promise<Report> {
+  const { dataset, weights } = await load(files);
+  return analyze(dataset, { weights, from: 2010, to: 2020, ...options });
+}
+
+async function issuesOf(files: Files): Promise<InputIssue[]> {
+  const error = await load(files).catch((e: unknown) => e);
+  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
+  return error.issues.map(({ field: _field, ...issue }) => issue);
+}
+
+const byCode = (report: Report): Record<string, RankedRegion> => Object.fromEntries(report.regions.map((r) => [r.region, r]));
+
+// A county C with two municipalities. M1 closes all its 10 beds and replaces nothing; M2 keeps
+// its 20 beds and grows its ACT caseload from 50 to 100 (outreach/caseload, weight 0.1: +5).
+const COUNTY = {
+  regions: 'region,name,parent\nC,County,\nM1,Small town,C\nM2,City,C\n',
+  population: 'region,year,population\nM1,2010,10000\nM1,2020,10000\nM2,2010,90000\nM2,2020,90000\n',
+  beds: 'region,year,beds\nM1,2010,10\nM1,2020,0\nM2,2010,20\nM2,2020,20\n',
+  services: 'region,year,service,capacity,unit\nM2,2010,ACT-team,50,caseload\nM2,2020,ACT-team,100,caseload\n',
+};
+
+describe('default: the regions without children', () => {
+  it('ranks M1 and M2, never their parent C', async () => {
+    const report = await run(COUNTY);
+    expect(report.regions.map((r) => r.region)).toEqual(['M1', 'M2']);
+    expect(report.excluded).toEqual([]);
+    const r = byCode(report);
+    // M1: beds −10, nothing replaced: vacuum 10 / 10,000 × 100,000 = 100 per 100k
+    expect(r.M1!.vacuum_be).toBe(10);
+    expect(r.M1!.vacuum_per_100k).toBeCloseTo(100, 12);
+    // M2: beds 0, community +5: net +5, no vacuum
+    expect(r.M2!.vacuum_be).toBe(0);
+  });
+});
+
+describe('--level and --rollup: parents get the sums of their branch', () => {
+  it('--level 1 ranks C with populations, beds and capacities summed, not rates averaged', async () => {
+    const report = await run(COUNTY, { level: 1 });
+    expect(report.regions.map((r) => r.region)).toEqual(['C']);
+    const c = report.regions[0]!;
+    expect(c.name).toBe('County');
+    // population 10,000 + 90,000 = 100,000; beds (10 + 20) → (0 + 20): 30 → 20 = −10
+    expect(c.population).toBe(100_000);
+    expect([c.beds_from, c.beds_to, c.bed_change]).toEqual([30, 20, -10]);
+    // community 0.1 × 50 = 5 → 0.1 × 100 = 10: +5; net −10 + 5 = −5: vacuum 5
+    expect([c.community_from_be, c.community_to_be, c.community_change_be]).toEqual([5, 10, 5]);
+    expect(c.vacuum_be).toBe(5);
+    // 5 / 100,000 × 100,000 = 5 per 100k. Averaging M1's 100 and M2's 0 would give 50, and even
+    // a population-weighted average of the two vacuums ((10 + 0) / 100,000 → 10) is wrong: M2's
+    // new capacity serves the county that M1 is part of.
+    expect(c.vacuum_per_100k).toBeCloseTo(5, 12);
+    expect(c.replacement_ratio).toBeCloseTo(0.5, 12); // 5 / 10
+    // rate view: (30 + 5) / 100,000 × 100,000 = 35 → (20 + 10) / 100,000 × 100,000 = 30; drop 5
+    expect(c.capacity_per_100k_from).toBeCloseTo(35, 12);
+    expect(c.capacity_per_100k_to).toBeCloseTo(30, 12);
+    expect(c.rate_drop_per_100k).toBeCloseTo(5, 12);
+  });
+
+  it('--rollup ranks the parents of the leaves: here level 1, the same as --level 1', async () => {
+    const { dataset, weights } = await load(COUNTY);
+    const rollup = analyze(dataset, { weights, rollup: true });
+    expect(rollup).toEqual(analyze(dataset, { weights, level: 1 }));
+  });
+
+  // NO ─┬─ C1 ─┬─ M1
+  //     │      └─ M2
+  //     ├─ C2 ─── M3
+  //     └─ C3          (no municipalities listed: figures of its own)
+  const NATION = {
+    regions: 'region,name,parent\nNO,Nation,\nC1,County 1,NO\nM1,M1,C1\nM2,M2,C1\nC2,County 2,NO\nM3,M3,C2\nC3,County 3,NO\n',
+    population: ['region,year,population', 'M1,2010,1000', 'M2,2010,2000', 'M3,2010,3000', 'C3,2010,4000'].join('\n'),
+    beds: ['region,year,beds', 'M1,2010,1', 'M1,2020,0', 'M2,2010,2', 'M2,2020,0', 'M3,2010,3', 'M3,2020,0', 'C3,2010,4', 'C3,2020,0'].join('\n'),
+  };
+  const ranked = async (options: AnalyzeOptions) => (await run(NATION, options)).regions.map((r) => `${r.region}:${r.population}:${r.bed_change}`).sort();
+
+  it('levels count from the top: 1 = the regions without a parent', async () => {
+    expect(await ranked({ level: 1 })).toEqual(['NO:10000:-10']);
+    expect(await ranked({ level: 2 })).toEqual(['C1:3000:-3', 'C2:3000:-3', 'C3:4000:-4']);
+    // level 3 holds M1–M3; C3 has no children and is counted as itself, so nothing is lost
+    expect(await ranked({ level: 3 })).toEqual(['C3:4000:-4', 'M1:1000:-1', 'M2:2000:-2', 'M3:3000:-3']);
+    expect(await ranked({})).toEqual(await ranked({ level: 3 }));
+  });
+
+  it('--rollup is one level above the deepest regions (level 2 here)', async () => {
+    expect(await ranked({ rollup: true })).toEqual(await ranked({ level: 2 }));
+  });
+
+  it('every level counts every figure exactly once', async () => {
+    for (const level of [1, 2, 3]) {
+      const report = await run(NATION, { level });
+      expect(report.regions.reduce((sum, r) => sum + r.population, 0)).toBe(10_000);
+      expect(report.regions.reduce((sum, r) => sum + r.bed_change, 0)).toBe(-10);
+    }
+  });
+
+  it('a level the tree does not have, or --level with --rollup, is a usage error', async () => {
+    const { dataset } = await load(NATION);
+    expect(() => selectLevel(dataset, { level: 4 })).toThrow(new LevelError("--level 4: the regions' tree has levels 1 to 3 (1 = the regions without a parent)"));
+    expect(() => selectLevel(dataset, { level: 1, rollup: true })).toThrow(LevelError);
+    const flat = await load({ regions: 'region\nA\nB\n', population: 'region,year,population\nA,2010,1\n' });
+    expect(() => selectLevel(flat.dataset, { rollup: true })).toThrow(/--rollup: no region in regions.csv has a parent/);
+    expect(() => selectLevel(flat.dataset, { level: 2 })).toThrow(/only level 1/);
+  });
+
+  it('a parent whose branch has no population at T is excluded as usual', async () => {
+    const report = await run(
+      {
+        regions: 'region,parent\nC1,\nM1,C1\nC2,\nM2,C2\n',
+        population: 'region,year,population\nM1,2010,1000\nM1,2020,1000\n',
+        beds: 'region,year,beds\nM1,2010,1\nM1,2020,1\nM2,2010,1\nM2,2020,1\n',
+      },
+      { level: 1 },
+    );
+    expect(report.regions.map((r) => r.region)).toEqual(['C1']);
+    expect(report.excluded).toEqual([{ region: 'C2', reason: 'population' }]);
+  });
+
+  it('warns when a sum covers only some regions of a branch in a year', async () => {
+    const { dataset } = await load({
+      regions: 'region,parent\nC,\nM1,C\nM2,C\n',
+      // M2 has no 2015 figure: C's 2015 population would be M1's alone
+      population: 'region,year,population\nM1,2010,1000\nM1,2015,1000\nM2,2010,500\n',
+    });
+    const rolled = selectLevel(dataset, { level: 1 });
+    expect(rolled.population.get('C')).toEqual(new Map([[2010, 1500], [2015, 1000]]));
+    expect(rolled.warnings.slice(dataset.warnings.length)).toEqual([
+      {
+        file: 'population.csv',
+        line: null,
+        message:
+          '--level 1: the population of "C" sums only some of its regions in 2015 (no figure for that year from "M2"); ' +
+          'a sum over part of a region undercounts it: give every region a figure for the same years',
+      },
+    ]);
+  });
+});
+
+describe('a region with figures of its own is a leaf of data', () => {
+  it('is ranked by default although it has children; the children (without figures) are not', async () => {
+    const report = await run({
+      regions: 'region,name,parent\nC,County,\nM1,M1,C\nM2,M2,C\nD,Other county,\n',
+      population: 'region,year,population\nC,2010,5000\nC,2020,5000\nD,2010,1000\nD,2020,1000\n',
+      beds: 'region,year,beds\nC,2010,5\nC,2020,4\nD,2010,1\nD,2020,1\n',
+    });
+    expect(report.regions.map((r) => r.region)).toEqual(['C', 'D']);
+    expect(report.excluded).toEqual([]);
+    // C: beds −1 → vacuum 1 / 5,000 × 100,000 = 20 per 100k
+    expect(report.regions[0]!.vacuum_per_100k).toBeCloseTo(20, 12);
+  });
+});
+
+describe('input errors in the tree', () => {
+  it('figures for a region and for a region inside it: the parent, the child and the files are named', async () => {
+    const issues = await issuesOf({
+      regions: 'region,parent\nNO,\nC1,NO\nM1,C1\nM2,C1\n',
+      population: 'region,year,population\nNO,2010,5000\nM1,2010,1000\nM2,2010,2000\n',
+      beds: 'region,year,beds\nC1,2010,3\n',
+    });
+    expect(issues).toEqual([
+      {
+        file: 'beds.csv',
+        line: 2,
+        columns: ['region'],
+        message:
+          'region "C1" has figures of its own and so do regions inside it: "M1" (population.csv line 3), "M2" (population.csv line 4). ' +
+          'The same residents, beds or services would be counted twice: give each branch of the tree figures at one level only ' +
+          '(the upper levels are ranked with --level or --rollup).',
+      },
+      {
+        file: 'population.csv',
+        line: 2,
+        columns: ['region'],
+        message:
+          'region "NO" has figures of its own and so does a region inside it: "C1" (beds.csv line 2). ' +
+          'The same residents, beds or services would be counted twice: give each branch of the tree figures at one level only ' +
+          '(the upper levels are ranked with --level or --rollup).',
+      },
+    ]);
+  });
+
+  it('a loop of parent links is an error at the line of the first region in it', async () => {
+    const issues = await issuesOf({
+      regions: 'region,parent\nA,C\nB,A\nC,B\nD,\nE,E\n',
+      population: 'region,year,population\nD,2010,1\n',
+    });
+    expect(issues).toEqual([
+      { file: 'regions.csv', line: 2, columns: ['parent'], message: 'the parent links loop: "A" → "C" → "B" → "A"; a region cannot lie inside itself' },
+      { file: 'regions.csv', line: 6, columns: ['parent'], message: 'the parent links loop: "E" → "E"; a region cannot lie inside itself' },
+    ]);
+  });
+
+  it('an unknown parent is an error naming the nearest known code', async () => {
+    const issues = await issuesOf({ regions: 'region,parent\nNO,\nNO-38,NOO\n', population: 'region,year,population\nNO-38,2020,1\n' });
+    expect(issues).toEqual([{ file: 'regions.csv', line: 3, columns: ['parent'], message: 'unknown parent region "NOO"; did you mean "NO"?' }]);
+  });
+
+  it('findCycles: each loop once, a chain into a loop is not itself a loop', () => {
+    const parents = new Map<string, string | undefined>([
+      ['X', 'A'], // X leads into the loop but is not in it
+      ['A', 'B'],
+      ['B', 'A'],
+      ['R', undefined],
+    ]);
+    expect(findCycles(parents)).toEqual([['A', 'B']]);
+  });
+});

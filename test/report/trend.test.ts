@@ -1,0 +1,152 @@
+// The trend's renderers: the sparkline scale, the long CSV (one row per region-year), the JSON
+// order, Markdown and the terminal table, on a small hand-made trend.
+import { describe, expect, it } from 'vitest';
+import { summarizeTrend } from '../../src/core/trend.js';
+import { type TrendRegion, type TrendReport, TrendReportSchema, type TrendYear } from '../../src/core/trend-schema.js';
+import { sparkline } from '../../src/report/sparkline.js';
+import type { TrendRenderContext } from '../../src/report/trend/context.js';
+import { renderTrendCsv, TREND_CSV_COLUMNS } from '../../src/report/trend/csv.js';
+import { renderTrendJson } from '../../src/report/trend/json.js';
+import { renderTrendMarkdown } from '../../src/report/trend/markdown.js';
+import { TREND_RENDERERS } from '../../src/report/trend/renderers.js';
+import { renderTrendTable } from '../../src/report/trend/table.js';
+
+function year(y: number, vacuum: number, flags: TrendYear['flags'] = []): TrendYear {
+  return {
+    year: y,
+    population: 100_000,
+    beds_from: 50,
+    beds_to: 50 - vacuum,
+    bed_change: 0 - vacuum,
+    beds_closed: vacuum,
+    community_from_be: 0,
+    community_to_be: 0,
+    community_change_be: 0,
+    net_change_be: 0 - vacuum,
+    vacuum_be: vacuum,
+    vacuum_per_100k: vacuum,
+    replacement_ratio: vacuum === 0 ? null : 0,
+    capacity_per_100k_from: 50,
+    capacity_per_100k_to: 50 - vacuum,
+    rate_drop_per_100k: vacuum,
+    coverage_index: null,
+    flags,
+  };
+}
+
+const A: TrendRegion = {
+  rank: 1,
+  region: 'A',
+  name: '=Alpha | north',
+  first_vacuum_year: 2011,
+  peak_vacuum_per_100k: 8,
+  peak_year: 2012,
+  open: true,
+  years: [year(2010, 0), year(2011, 4, ['carried_forward']), year(2012, 8), year(2013, 6, ['interpolated'])],
+  excluded_years: [],
+};
+const B: TrendRegion = {
+  rank: 2,
+  region: 'B',
+  name: 'Beta',
+  first_vacuum_year: null,
+  peak_vacuum_per_100k: 0,
+  peak_year: null,
+  open: false,
+  years: [year(2012, 0), year(2013, 0)],
+  excluded_years: [
+    { year: 2010, reason: 'population' },
+    { year: 2011, reason: 'population' },
+  ],
+};
+const REPORT: TrendReport = {
+  servicegap: '9.9.9',
+  from: 2010,
+  to: 2013,
+  sort: 'vacuum_per_100k',
+  fill: 'linear',
+  level: null,
+  regions: [A, B],
+  excluded: [{ region: 'C', reason: 'beds_to' }],
+  warnings: [{ file: 'crosswalk.csv', line: 3, message: '"X" has no figures in the data' }],
+};
+const context: TrendRenderContext = { color: false, summary: summarizeTrend(REPORT) };
+
+describe('sparkline', () => {
+  it('▁ for 0, ▂–█ in seven steps up to max, · for an unknown year', () => {
+    // 0.1 / 10 × 7 = 0.07 → step 1 (▂); 5 / 10 × 7 = 3.5 → step 4 (▅); 10 → step 7 (█)
+    expect(sparkline([null, 0, 0.1, 5, 10], 10)).toBe('·▁▂▅█');
+    expect(sparkline([0, 0], 0)).toBe('▁▁');
+  });
+});
+
+describe('trend CSV', () => {
+  const lines = renderTrendCsv(REPORT, context).trimEnd().split('\n');
+
+  it('one row per region and known year, region columns first, then the JSON year fields', () => {
+    expect(TREND_CSV_COLUMNS.slice(0, 8)).toEqual(['rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open', 'year']);
+    expect(TREND_CSV_COLUMNS.at(-1)).toBe('flags');
+    expect(lines[0]).toBe(TREND_CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(1 + 4 + 2);
+  });
+
+  it('neutralises and quotes text, keeps numbers unrounded, empty for null, flags joined by ;', () => {
+    // coverage_index (null here) is the empty cell before the flags
+    expect(lines[2]).toBe("1,A,'=Alpha | north,2011,8,2012,true,2011,100000,50,46,-4,4,0,0,0,-4,4,4,0,50,46,4,,carried_forward");
+    expect(lines[5]).toBe('2,B,Beta,,0,,false,2012,100000,50,50,0,0,0,0,0,0,0,0,,50,50,0,,');
+  });
+});
+
+describe('trend JSON', () => {
+  it('follows the schema key order and round-trips', () => {
+    const text = renderTrendJson(REPORT, context);
+    const parsed = JSON.parse(text);
+    expect(Object.keys(parsed)).toEqual(['servicegap', 'from', 'to', 'sort', 'fill', 'level', 'regions', 'excluded', 'warnings']);
+    expect(Object.keys(parsed.regions[0])).toEqual([
+      'rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open', 'years', 'excluded_years',
+    ]);
+    expect(TrendReportSchema.parse(parsed)).toEqual(REPORT);
+  });
+});
+
+describe('trend Markdown', () => {
+  const md = renderTrendMarkdown(REPORT, context);
+
+  it('a row per region with its sparkline, escaped names, and the year-by-year table', () => {
+    expect(md).toContain('# Service vacuum over time 2010–2013');
+    expect(md).toContain('**A vacuum opened in 1 of 2 ranked regions; 1 is still open in 2013.**');
+    // scale 8: 0 → ▁, 4 → 3.5 → ▅, 8 → █, 6 → 5.25 → ▇
+    expect(md).toContain('| 1 | \\=Alpha \\| north (A) | `▁▅█▇` | 2011 | 8.0 | 2012 | 6.0 | yes | `carried_forward`, `interpolated` |');
+    expect(md).toContain('| 2 | Beta (B) | `··▁▁` | – | 0.0 | – | 0.0 | no |  |');
+    expect(md).toContain('| Region | 2010 | 2011 | 2012 | 2013 |');
+    expect(md).toContain('| Beta (B) | – | – | 0.0 | 0.0 |');
+    expect(md).toContain('- B: 2010 (population), 2011 (population)');
+    expect(md).toContain('- C: beds\\_to');
+  });
+});
+
+describe('trend table', () => {
+  const text = renderTrendTable(REPORT, context);
+
+  it('shows sparklines, the legends and no colour when off', () => {
+    expect(text).not.toContain('\u001b[');
+    expect(text).toContain('▁▅█▇');
+    expect(text).toContain('··▁▁');
+    expect(text).toContain('8.0 (2012)');
+    expect(text).toContain('Sparkline: one character per year; ▁ no vacuum, ▂–█ up to 8.0 per 100k');
+    expect(text).toContain('CF = carried_forward');
+    expect(text).toContain('IP = interpolated');
+    expect(text).toContain('Service vacuum over time 2010–2013: 2 regions ranked; a vacuum opened in 1, 1 still open in 2013');
+    expect(text).toContain('  B: 2010 (population), 2011 (population)');
+  });
+
+  it('a --top slice says so; colour only when asked', () => {
+    const top = renderTrendTable({ ...REPORT, regions: [A] }, context);
+    expect(top).toContain('Showing the top 1 of 2 ranked regions.');
+    expect(renderTrendTable(REPORT, { ...context, color: true })).toContain('\u001b[');
+  });
+
+  it('every trend format has a renderer', () => {
+    expect(Object.keys(TREND_RENDERERS).sort()).toEqual(['csv', 'json', 'markdown', 'table']);
+  });
+});
