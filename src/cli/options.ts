@@ -67,3 +67,17 @@ export function datasetInputs(options: InputOptions): DatasetInputs {
   }
   return inputs;
 }
+
+/** `--threads N|auto` (commands that can use worker threads): "auto" or a whole number ≥ 1. */
+export const threadsOption = z
+  .string()
+  .optional()
+  .transform((raw, ctx): number | 'auto' | undefined => {
+    if (raw === undefined || raw === 'auto') return raw;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < 1) {
+      ctx.issues.push({ code: 'custom', message: 'expected "auto" or a whole number ≥ 1', input: raw });
+      return z.NEVER;
+    }
+    return n;
+  });
