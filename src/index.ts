@@ -57,3 +57,85 @@ export { RENDERERS, formatFromPath } from './report/renderers.js';
 export { REPORT_FORMATS } from './report/render-context.js';
 export type { ReportFormat, RenderContext, Renderer } from './report/render-context.js';
 export { VERSION } from './version.js';
+
+// ---------------------------------------------------------------------------------------------
+// Research workflows (issue 6): sensitivity to the weights, comparisons, batches of scenarios,
+// JSON Schemas. Each function is the one its command runs.
+
+/** Sensitivity of the ranking to the weights (`report --sensitivity N`), in this thread. */
+export {
+  sensitivity,
+  analyzeCorner,
+  cornerWeights,
+  drawWeights,
+  variedWeightKeys,
+  nearestRank,
+  planSensitivity,
+  runDraws,
+  summarizeDraws,
+  DEFAULT_DRAWS,
+  DEFAULT_SEED,
+  MAX_DRAWS,
+  TOP_SHARE_RANK,
+} from './core/sensitivity.js';
+export type { SensitivityOptions, DrawPlan, DrawChunk } from './core/sensitivity.js';
+/** The same draws spread over worker threads; identical results for any thread count. */
+export { sensitivityParallel, SENSITIVITY_AUTO_THRESHOLD } from './parallel/sensitivity.js';
+export type { ParallelSensitivityOptions } from './parallel/sensitivity.js';
+/** The seeded generator behind the draws. */
+export { drawRandom, drawSeed, mulberry32, SEED_MAX } from './core/random.js';
+export {
+  SensitivityReportSchema,
+  SensitivityRegionSchema,
+  SensitivitySettingsSchema,
+  VariedWeightSchema,
+  SENSITIVITY_PERCENTILES,
+} from './core/sensitivity-schema.js';
+export type { SensitivityReport, SensitivityRegion, SensitivitySettings, VariedWeight } from './core/sensitivity-schema.js';
+export { WEIGHT_CORNERS, WeightCornerSchema, WarningSchema } from './core/report-schema.js';
+export type { WeightCorner } from './core/report-schema.js';
+
+/** Two reports side by side (`compare A B`). */
+export { compare, topChanges, DEFAULT_COMPARE_TOP } from './core/compare.js';
+export type { CompareOptions } from './core/compare.js';
+export {
+  ComparisonSchema,
+  ComparedRegionSchema,
+  CompareSideSchema,
+  COMPARE_METRICS,
+  PRESENCE,
+} from './core/compare-schema.js';
+export type { Comparison, ComparedRegion, CompareSide, CompareMetric } from './core/compare-schema.js';
+
+/** Many named scenarios in one run (`batch FILE`). */
+export { runBatch, runScenarios, readScenarioFile, parseScenarioFile, batchThreads, BATCH_AUTO_THRESHOLD, BATCH_AUTO_MIN_VALUES } from './io/batch.js';
+export type { BatchOptions, BatchDefaults } from './io/batch.js';
+export { combineBatch } from './core/batch.js';
+export type { ScenarioReport } from './core/batch.js';
+export { mergeConfig } from './core/config-merge.js';
+export {
+  ScenarioFileSchema,
+  ScenarioSchema,
+  ScenarioInputsSchema,
+  BatchResultSchema,
+  BatchRowSchema,
+  BatchScenarioSchema,
+  BatchSummarySchema,
+} from './core/batch-schema.js';
+export type { ScenarioFile, Scenario, BatchResult, BatchRow, BatchScenario, BatchSummary } from './core/batch-schema.js';
+
+/** JSON Schemas generated from the zod schemas (`servicegap schema`; shipped in schema/). */
+export { jsonSchema, jsonSchemaText, JSON_SCHEMAS, JSON_SCHEMA_NAMES } from './core/json-schema.js';
+export type { JsonSchemaName } from './core/json-schema.js';
+
+/** Renderers of the research outputs, one per format. */
+export { SENSITIVITY_RENDERERS } from './report/sensitivity.js';
+export { COMPARE_RENDERERS } from './report/compare.js';
+export { BATCH_RENDERERS } from './report/batch.js';
+export { RESEARCH_FORMATS } from './report/research-formats.js';
+export type { ResearchFormat, ResearchContext, ResearchRenderer } from './report/research-formats.js';
+
+// ── MERGE: trend ──────────────────────────────────────────────────────────────────────────────
+// `trend` (and its schema/types) come from the branch that adds trend, region hierarchy and
+// crosswalks; the lead exports them here, with TSDoc, when merging. Deliberately not stubbed.
+// ─────────────────────────────────────────────────────────────────────────────────────────────

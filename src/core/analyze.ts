@@ -6,6 +6,7 @@ import type { ExcludedRegion, RegionMetrics, Report, SortMetric } from './report
 import { VERSION } from '../version.js';
 import { resolveWeights, type WeightTable } from './weights.js';
 
+/** Options of `analyze`: the period, the sort metric and the weights. */
 export interface AnalyzeOptions {
   /** Baseline year B; default: the earliest year in the beds data. */
   readonly from?: number | undefined;
@@ -38,6 +39,10 @@ export function choosePeriod(dataset: Dataset, from?: number, to?: number): Peri
   return { from: B, to: T };
 }
 
+/**
+ * Every region's metrics (SPEC §3) for the period, ranked by the sort metric: the report that
+ * `servicegap report` prints. Pure. Throws `PeriodError` when the period cannot work.
+ */
 export function analyze(dataset: Dataset, options: AnalyzeOptions = {}): Report {
   const weights = options.weights ?? resolveWeights();
   const period = choosePeriod(dataset, options.from, options.to);

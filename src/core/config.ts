@@ -22,6 +22,7 @@ export const WeightOverrideSchema = z.union([
     }),
 ]);
 
+/** zod schema of the config file (servicegap.config.json): weights and aliases. */
 export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -32,5 +33,6 @@ export const ConfigSchema = z
   })
   .strict();
 
+/** A checked config. */
 export type Config = z.output<typeof ConfigSchema>;
 export type WeightOverride = z.output<typeof WeightOverrideSchema>;

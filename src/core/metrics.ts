@@ -5,6 +5,7 @@ import type { Flag, RegionMetrics } from './report-schema.js';
 import { valueAt, type ValueAtYear } from './series.js';
 import { weightKey, type WeightTable } from './weights.js';
 
+/** Baseline year B (`from`) and target year T (`to`). */
 export interface Period {
   readonly from: number;
   readonly to: number;
@@ -20,6 +21,7 @@ const PER = 100_000;
 /** Avoid printing "-0" for a zero that came from a negation. */
 const clean = (x: number): number => (x === 0 ? 0 : x);
 
+/** One region's metrics (SPEC §3) for a period and weights, or why it cannot be ranked. */
 export function regionMetrics(dataset: Dataset, region: RegionInfo, period: Period, weights: WeightTable): RegionOutcome {
   const { from: B, to: T } = period;
   let carried = false;

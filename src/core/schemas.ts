@@ -85,18 +85,21 @@ export const unitCell = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
+/** zod schema of a row of regions.csv (raw cell text in, typed values out). */
 export const RegionRowSchema = z.object({
   region: regionCode,
   name: optionalText,
   parent: optionalText,
 });
 
+/** zod schema of a row of population.csv. */
 export const PopulationRowSchema = z.object({
   region: regionCode,
   year: yearCell,
   population: numberCell({ expected: 'expected a number > 0', above: 0 }),
 });
 
+/** zod schema of a row of a stock beds.csv (column `beds`). */
 export const BedStockRowSchema = z.object({
   region: regionCode,
   year: yearCell,
@@ -105,6 +108,7 @@ export const BedStockRowSchema = z.object({
   facility: optionalText,
 });
 
+/** zod schema of a row of an events beds.csv (column `beds_closed`). */
 export const BedEventRowSchema = z.object({
   region: regionCode,
   date: eventDate,
@@ -114,6 +118,7 @@ export const BedEventRowSchema = z.object({
   facility: optionalText,
 });
 
+/** zod schema of a row of services.csv. */
 export const ServiceRowSchema = z.object({
   region: regionCode,
   year: yearCell,

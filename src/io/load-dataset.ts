@@ -16,6 +16,7 @@ import type { CsvInput } from './input-source.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
 import { readTable, type TableSpec, type TableSummary } from './read-table.js';
 
+/** The file name each input has in a data folder. */
 export const FILE_NAMES = {
   regions: 'regions.csv',
   population: 'population.csv',
@@ -23,6 +24,7 @@ export const FILE_NAMES = {
   services: 'services.csv',
 } as const;
 
+/** An input file's role: regions, population, beds or services. */
 export type FileRole = keyof typeof FILE_NAMES;
 
 /** Where to read from: a data folder, single files (which win over the folder's), or both. */
@@ -34,6 +36,7 @@ export interface DatasetInputs {
   readonly services?: CsvInput | undefined;
 }
 
+/** How to read the inputs: the config (aliases, weights), --allow-unmapped, the delimiter, stdin. */
 export interface LoadOptions {
   readonly config?: Config | undefined;
   /** Drop rows with unmapped service names, with a warning, instead of failing. */
@@ -42,6 +45,7 @@ export interface LoadOptions {
   readonly stdin?: NodeJS.ReadableStream | undefined;
 }
 
+/** A loaded dataset with the weights and taxonomy its config gave, and the files read. */
 export interface LoadedDataset {
   readonly dataset: Dataset;
   readonly weights: WeightTable;
@@ -86,6 +90,11 @@ export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Reco
   return resolved;
 }
 
+/**
+ * Load a dataset (SPEC §1): stream each input file, validate every row with its zod schema, and
+ * aggregate the rows into series. With no inputs, the bundled data. Throws `InputError` listing
+ * every problem, `FileAccessError` for a file it cannot read.
+ */
 export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptions = {}): Promise<LoadedDataset> {
   const resolved = await resolveInputs(inputs);
   if (resolved.regions === undefined || resolved.population === undefined) {
