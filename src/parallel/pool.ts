@@ -24,6 +24,24 @@ function workerUrl(): URL {
     : new URL('./worker.js', import.meta.url);
 }
 
+/**
+ * The parent's Node flags without those that only make sense for a main script (`-e CODE`,
+ * `-p CODE`, `--input-type`): a worker inherits the rest (memory limits, source maps …).
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if (['-e', '--eval', '-p', '--print', '--input-type'].includes(arg)) {
+      i++; // and its value
+      continue;
+    }
+    if (/^--(eval|print|input-type)=/.test(arg)) continue;
+    out.push(arg);
+  }
+  return out;
+}
+
 function revive(error: SerializedError): Error {
   let revived: Error;
   if (error.name === 'InputError' && error.issues) revived = new InputError(error.issues);
@@ -56,7 +74,7 @@ export class WorkerPool {
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`WorkerPool: size must be a whole number ≥ 1, got ${size}`);
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: new Worker(workerUrl()), datasets: new Set() };
+      const slot: Slot = { worker: new Worker(workerUrl(), { execArgv: workerExecArgv() }), datasets: new Set() };
       slot.worker.on('message', (response: Response) => this.settle(slot, response));
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', (code) => {
