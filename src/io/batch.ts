@@ -15,6 +15,7 @@ import { resolveWeights } from '../core/weights.js';
 import { autoThreads, withPool } from '../parallel/pool.js';
 import { parseConfig } from './config-file.js';
 import type { Delimiter } from './delimiter.js';
+import type { CsvInput } from './input-source.js';
 import { FileAccessError, InputSelectionError } from './errors.js';
 import { type DatasetInputs, FILE_NAMES, type FileRole, loadDataset } from './load-dataset.js';
 
@@ -80,6 +81,13 @@ export interface BatchOptions extends BatchDefaults {
   readonly cwd?: string | undefined;
   /** Written into reports; default: this package's version. */
   readonly version?: string | undefined;
+  /**
+   * The scenario file the scenarios came from: their relative paths are relative to its folder,
+   * and messages name it. Without one, paths are relative to `cwd` and messages say "scenarios".
+   */
+  readonly file?: string | undefined;
+  /** Told each distinct input as it is loaded (once per input: e.g. for progress messages). */
+  readonly onLoad?: ((inputs: DatasetInputs) => void) | undefined;
   /** Told the notice of each dataset loaded that has one (an illustrative dataset says so). */
   readonly onNotice?: ((notice: string) => void) | undefined;
 }
@@ -120,18 +128,22 @@ interface LoadSpec {
 const DELIMITER_OF = { ',': ',', ';': ';', tab: '\t', '|': '|' } as const;
 
 /**
- * Run scenarios (already checked, e.g. from `readScenarioFile`). `file` is the scenario file's
- * path: scenario paths are relative to its folder, and messages name it.
+ * Run scenarios (already checked: from `readScenarioFile`, or `ScenarioFileSchema.parse`) and
+ * combine their reports. Each distinct input is loaded once.
  */
-export async function runScenarios(file: string, scenarios: readonly Scenario[], options: BatchOptions = {}): Promise<BatchResult> {
+export async function runScenarios(scenarios: readonly Scenario[], options: BatchOptions = {}): Promise<BatchResult> {
   const cwd = options.cwd ?? process.cwd();
-  const baseDir = dirname(resolve(cwd, file));
-  // A path from the scenario file, as the loader should open and name it: relative to cwd.
-  const fromFile = (p: string): string => {
-    if (p === '-') return p;
-    const abs = isAbsolute(p) ? p : resolve(baseDir, p);
-    return relative(cwd, abs) || '.';
-  };
+  const file = options.file ?? 'scenarios';
+  const baseDir = options.file === undefined ? cwd : dirname(resolve(cwd, options.file));
+  // A path as the loader should open and name it: relative to the working folder when that is
+  // the process's own (short names in messages), else absolute.
+  const openable = (abs: string): string => (cwd === process.cwd() ? relative(cwd, abs) || '.' : abs);
+  const fromFile = (p: string): string => (p === '-' ? p : openable(isAbsolute(p) ? p : resolve(baseDir, p)));
+  const fromCwd = (p: CsvInput | undefined): CsvInput | undefined =>
+    typeof p === 'string' && p !== '-' ? openable(resolve(cwd, p)) : p;
+  const defaults: DatasetInputs = Object.fromEntries(
+    Object.entries(options.inputs ?? {}).map(([role, p]) => [role, fromCwd(p as CsvInput | undefined)]),
+  );
 
   const loads = new Map<string, LoadSpec>();
   const prepared: PreparedScenario[] = [];
@@ -141,7 +153,7 @@ export async function runScenarios(file: string, scenarios: readonly Scenario[],
       const path = fromFile(scenario.config);
       let text: string;
       try {
-        text = await readFile(resolve(cwd, path), 'utf8');
+        text = await readFile(path, 'utf8');
       } catch (error) {
         throw new FileAccessError(path, 'read', error);
       }
@@ -160,7 +172,7 @@ export async function runScenarios(file: string, scenarios: readonly Scenario[],
             }),
           ),
         }
-      : (options.inputs ?? {});
+      : defaults;
     const delimiter =
       scenario.delimiter === undefined ? options.delimiter : scenario.delimiter === 'auto' ? undefined : DELIMITER_OF[scenario.delimiter];
     const allowUnmapped = scenario.allowUnmapped ?? options.allowUnmapped;
@@ -191,6 +203,7 @@ export async function runScenarios(file: string, scenarios: readonly Scenario[],
 
   const datasets = new Map<string, Dataset>();
   for (const [key, spec] of loads) {
+    options.onLoad?.(spec.inputs);
     const { dataset } = await loadDataset(spec.inputs, {
       config: spec.config,
       delimiter: spec.delimiter,
@@ -237,5 +250,5 @@ export async function runScenarios(file: string, scenarios: readonly Scenario[],
 /** Read a scenario file and run its scenarios. */
 export async function runBatch(file: string, options: BatchOptions = {}): Promise<BatchResult> {
   const { scenarios } = await readScenarioFile(resolve(options.cwd ?? process.cwd(), file), file);
-  return runScenarios(file, scenarios, options);
+  return runScenarios(scenarios, { ...options, file });
 }

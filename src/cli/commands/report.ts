@@ -32,14 +32,14 @@ const ReportOptionsSchema = InputOptionsSchema.extend({
   color: z.boolean().optional(),
   // Sensitivity to the weights (issue 6): --sensitivity alone means the default number of draws.
   sensitivity: z
-    .union([
-      z.literal(true).transform(() => DEFAULT_DRAWS),
+    .preprocess(
+      (v) => (v === true ? DEFAULT_DRAWS : v),
       z.coerce
         .number({ error: `expected a number of draws 1–${MAX_DRAWS}` })
         .int({ error: `expected a whole number of draws 1–${MAX_DRAWS}` })
         .min(1, { error: `expected a number of draws 1–${MAX_DRAWS}` })
         .max(MAX_DRAWS, { error: `expected a number of draws 1–${MAX_DRAWS}` }),
-    ])
+    )
     .optional(),
   seed: z.coerce
     .number({ error: `expected a whole number 0–${SEED_MAX}` })
