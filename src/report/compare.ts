@@ -81,6 +81,16 @@ function topLines(c: Comparison): string[] {
   return [`Entered the top ${c.top}: ${list(c.entered_top)}.`, `Left the top ${c.top}: ${list(c.left_top)}.`];
 }
 
+/** Whether regions share a value of the sort metric on either side: their order is by code. */
+function hasTies(c: Comparison): boolean {
+  return (['a', 'b'] as const).some((side) => {
+    const values = c.regions.map((r) => r[`${c.sort}_${side}`]).filter((v): v is number => v !== null);
+    return new Set(values).size < values.length;
+  });
+}
+
+const TIE_NOTE = 'Regions with equal values (e.g. no vacuum) are ranked by code (SPEC §3): their rank changes say nothing.';
+
 const presenceNote = (r: ComparedRegion) => (r.present === 'a_only' ? ' [A only]' : r.present === 'b_only' ? ' [B only]' : '');
 
 export const renderCompareTable: ResearchRenderer<Comparison> = (c, context) => {
@@ -92,6 +102,7 @@ export const renderCompareTable: ResearchRenderer<Comparison> = (c, context) => 
     terminalText(sideLine('B', c.b)),
     terminalTable(chalk, ['Region', 'Name', ...cols.map((col) => col.head)], ['left', 'left', ...cols.map((col) => col.align)], rows),
     `Changes are B − A; ranks by ${c.sort} (a negative Δ rank is a move towards rank 1).`,
+    ...(hasTies(c) ? [TIE_NOTE] : []),
     ...topLines(c).map(terminalText),
   ];
   if (c.excluded.length > 0) {
@@ -112,7 +123,7 @@ export const renderCompareMarkdown: ResearchRenderer<Comparison> = (c, context) 
       ['left', ...cols.map((col) => col.align)],
       c.regions.map((r) => [escapeMarkdown(regionLabel(r.region, r.name) + presenceNote(r)), ...cols.map((col) => col.cell(r))]),
     ),
-    `Changes are B − A; ranks by \`${c.sort}\` (a negative Δ rank is a move towards rank 1).`,
+    `Changes are B − A; ranks by \`${c.sort}\` (a negative Δ rank is a move towards rank 1).${hasTies(c) ? ` ${escapeMarkdown(TIE_NOTE)}` : ''}`,
     topLines(c).map((l) => `- ${escapeMarkdown(l)}`).join('\n'),
   ];
   if (c.excluded.length > 0) {

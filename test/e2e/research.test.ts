@@ -162,6 +162,10 @@ describe('compare A B', () => {
     const table = ok(['compare', '2000-2001', '2001-2002']);
     expect(table).toContain('A: 2000-2001 (period), 2000–2001');
     expect(table).toContain('Rank A → B');
+    // in 2001–2002 four regions have no vacuum: their order is by code, and the table says so
+    expect(table).toContain('Regions with equal values (e.g. no vacuum) are ranked by code (SPEC §3)');
+    const distinct = ok(['compare', 'fixtures/worked-stock', 'fixtures/worked-stock']);
+    expect(distinct).not.toContain('ranked by code');
   });
 
   it('an argument that is no folder, .json file or period is a usage error saying what is expected', () => {
