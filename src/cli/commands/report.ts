@@ -79,8 +79,8 @@ export function reportCommand(terminal: Terminal): Command {
       const format = pickFormat(options.format, options.out);
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
       const { dataset, weights } = await loadFromOptions(options, terminal);
-      const period = { from: options.from, to: options.to, sort: options.sort };
-      const report = options.weights === 'value' ? analyze(dataset, { weights, ...period }) : analyzeCorner(dataset, options.weights, { weights, ...period });
+      const run = { from: options.from, to: options.to, sort: options.sort };
+      const report = options.weights === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, options.weights, { weights, ...run });
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
       const context = {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
@@ -91,7 +91,7 @@ export function reportCommand(terminal: Terminal): Command {
       if (draws === undefined || sensitivityFormat === undefined) {
         await emit(terminal, RENDERERS[format](shown, context), options.out);
       } else {
-        const sens = await sensitivityParallel(dataset, { weights, ...period, draws, seed: options.seed, threads: options.threads });
+        const sens = await sensitivityParallel(dataset, { weights, ...run, draws, seed: options.seed, threads: options.threads });
         const top = options.top === undefined ? sens : { ...sens, regions: sens.regions.slice(0, options.top) };
         const notices = dataset.provenance?.notice ? [dataset.provenance.notice] : [];
         await emit(terminal, SENSITIVITY_RENDERERS[sensitivityFormat](top, { color: context.color, notices }), options.out);
