@@ -104,18 +104,105 @@ export { COVERAGE_FORMATS } from './report/coverage-context.js';
 export type { CoverageFormat, CoverageRenderContext, CoverageRenderer } from './report/coverage-context.js';
 export { VERSION } from './version.js';
 
-/** Time and geography: --fill, regions as a tree (--level, --rollup), crosswalks, trend. */
+// ---------------------------------------------------------------------------------------------
+// Research workflows (issue 6): sensitivity to the weights, comparisons, batches of scenarios,
+// JSON Schemas. Each function is the one its command runs.
+
+/** Sensitivity of the ranking to the weights (`report --sensitivity N`), in this thread. */
+export {
+  sensitivity,
+  analyzeCorner,
+  cornerWeights,
+  drawWeights,
+  variedWeightKeys,
+  nearestRank,
+  planSensitivity,
+  runDraws,
+  summarizeDraws,
+  DEFAULT_DRAWS,
+  DEFAULT_SEED,
+  MAX_DRAWS,
+  TOP_SHARE_RANK,
+} from './core/sensitivity.js';
+export type { SensitivityOptions, DrawPlan, DrawChunk } from './core/sensitivity.js';
+/** The same draws spread over worker threads; identical results for any thread count. */
+export { sensitivityParallel, SENSITIVITY_AUTO_THRESHOLD } from './parallel/sensitivity.js';
+export type { ParallelSensitivityOptions } from './parallel/sensitivity.js';
+/** The seeded generator behind the draws. */
+export { drawRandom, drawSeed, mulberry32, SEED_MAX } from './core/random.js';
+export {
+  SensitivityReportSchema,
+  SensitivityRegionSchema,
+  SensitivitySettingsSchema,
+  VariedWeightSchema,
+  SENSITIVITY_PERCENTILES,
+} from './core/sensitivity-schema.js';
+export type { SensitivityReport, SensitivityRegion, SensitivitySettings, VariedWeight } from './core/sensitivity-schema.js';
+export { WEIGHT_CORNERS, WeightCornerSchema, WarningSchema } from './core/report-schema.js';
+export type { WeightCorner } from './core/report-schema.js';
+
+/** Two reports side by side (`compare A B`). */
+export { compare, topChanges, DEFAULT_COMPARE_TOP } from './core/compare.js';
+export type { CompareOptions } from './core/compare.js';
+export {
+  ComparisonSchema,
+  ComparedRegionSchema,
+  CompareSideSchema,
+  COMPARE_METRICS,
+  PRESENCE,
+} from './core/compare-schema.js';
+export type { Comparison, ComparedRegion, CompareSide, CompareMetric } from './core/compare-schema.js';
+
+/** Many named scenarios in one run (`batch FILE`). */
+export { runBatch, runScenarios, readScenarioFile, parseScenarioFile, batchThreads, BATCH_AUTO_THRESHOLD, BATCH_AUTO_MIN_VALUES } from './io/batch.js';
+export type { BatchOptions, BatchDefaults } from './io/batch.js';
+export { combineBatch } from './core/batch.js';
+export type { ScenarioReport } from './core/batch.js';
+export { mergeConfig } from './core/config-merge.js';
+export {
+  ScenarioFileSchema,
+  ScenarioSchema,
+  ScenarioInputsSchema,
+  BatchResultSchema,
+  BatchRowSchema,
+  BatchScenarioSchema,
+  BatchSummarySchema,
+} from './core/batch-schema.js';
+export type { ScenarioFile, Scenario, BatchResult, BatchRow, BatchScenario, BatchSummary } from './core/batch-schema.js';
+
+/** JSON Schemas generated from the zod schemas (`servicegap schema`; shipped in schema/). */
+export { jsonSchema, jsonSchemaText, JSON_SCHEMAS, JSON_SCHEMA_NAMES } from './core/json-schema.js';
+export type { JsonSchemaName } from './core/json-schema.js';
+
+/** Renderers of the research outputs, one per format. */
+export { SENSITIVITY_RENDERERS } from './report/sensitivity.js';
+export { COMPARE_RENDERERS } from './report/compare.js';
+export { BATCH_RENDERERS } from './report/batch.js';
+export { RESEARCH_FORMATS } from './report/research-formats.js';
+export type { ResearchFormat, ResearchContext, ResearchRenderer } from './report/research-formats.js';
+
+// ---------------------------------------------------------------------------------------------
+// Time and geography (issue 5): --fill, regions as a tree (--level, --rollup), crosswalks, trend.
+
+/** How missing years are filled (`--fill`). */
 export { FILL_MODES, FillModeSchema } from './core/series.js';
 export type { FillMode, ValueAtYear } from './core/series.js';
+/** Regions as a tree: the units a run ranks (`--level`, `--rollup`). */
 export { selectLevel, chosenLevel, LevelError } from './core/hierarchy.js';
 export type { LevelChoice } from './core/hierarchy.js';
+/** Crosswalks: old region codes mapped to current ones by share. */
 export { CrosswalkRowSchema, applyCrosswalk, buildCrosswalk, crosswalkResolver, SHARE_TOLERANCE } from './core/crosswalk.js';
 export type { Crosswalk, CrosswalkRow } from './core/crosswalk.js';
+/** Optional input files beyond the four of SPEC §1 (crosswalk.csv). */
 export { EXTRA_FILE_NAMES } from './io/load-dataset.js';
+/** The vacuum year by year (`servicegap trend`). */
 export { trend, summarizeTrend } from './core/trend.js';
 export type { TrendOptions, TrendSummary } from './core/trend.js';
+/** zod schemas of the trend JSON. */
 export { TrendReportSchema, TrendRegionSchema, TrendYearSchema, TrendGapSchema } from './core/trend-schema.js';
 export type { TrendReport, TrendRegion, TrendYear, TrendGap } from './core/trend-schema.js';
+/** Renderers of the trend report, one per format. */
 export { TREND_RENDERERS } from './report/trend/renderers.js';
+/** Formats of `servicegap trend`. */
 export { TREND_FORMATS } from './report/trend/context.js';
 export type { TrendFormat, TrendRenderContext, TrendRenderer } from './report/trend/context.js';

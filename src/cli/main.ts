@@ -12,6 +12,9 @@ import { trendCommand } from './commands/trend.js';
 import { initCommand } from './commands/init.js';
 import { completionCommand } from './commands/completion.js';
 import { validateCommand } from './commands/validate.js';
+import { compareCommand } from './commands/compare.js';
+import { batchCommand } from './commands/batch.js';
+import { schemaCommand } from './commands/schema.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
 import { annotation, inGitHubActions } from './github.js';
 import { processTerminal, type Terminal } from './terminal.js';
@@ -37,6 +40,10 @@ export function buildProgram(terminal: Terminal): Command {
     taxonomyCommand(terminal),
     initCommand(terminal),
     completionCommand(terminal, () => program),
+    // Research workflows (issue 6)
+    compareCommand(terminal),
+    batchCommand(terminal),
+    schemaCommand(terminal),
   ];
   for (const command of commands) {
     command.addHelpText('after', `\n${EXIT_CODES_HELP}`);

@@ -120,3 +120,17 @@ export const AnalysisOptionsSchema = z.object({
   level: z.coerce.number({ error: 'expected a level' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected a level ≥ 1 (1 = regions without a parent)' }).optional(),
   rollup: z.boolean().optional(),
 });
+
+/** `--threads N|auto` (commands that can use worker threads): "auto" or a whole number ≥ 1. */
+export const threadsOption = z
+  .string()
+  .optional()
+  .transform((raw, ctx): number | 'auto' | undefined => {
+    if (raw === undefined || raw === 'auto') return raw;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < 1) {
+      ctx.issues.push({ code: 'custom', message: 'expected "auto" or a whole number ≥ 1', input: raw });
+      return z.NEVER;
+    }
+    return n;
+  });

@@ -38,6 +38,7 @@ export interface BuiltinAlias {
   readonly lang: AliasLanguage;
 }
 
+/** Built-in local service names (en, nb, fi, sv, ar) and their categories. */
 export const BUILTIN_ALIASES: readonly BuiltinAlias[] = [
   // crisis — crisis resolution / home treatment teams, crisis houses and beds, crisis lines
   { name: 'crisis resolution team', category: 'crisis', lang: 'en' },

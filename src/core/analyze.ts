@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { resolveWeights, type WeightTable } from './weights.js';
 import { type NormTable, resolveNorms } from './norms.js';
 
+/** Options of `analyze`: the period, the sort metric, the weights and norms, the fill rule and the level. */
 export interface AnalyzeOptions extends LevelChoice {
   /** Baseline year B; default: the earliest year in the beds data. */
   readonly from?: number | undefined;

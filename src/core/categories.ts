@@ -16,7 +16,9 @@ export const CATEGORY_CODES = [
   'self_help',
 ] as const;
 
+/** zod schema of a category code. */
 export const CategorySchema = z.enum(CATEGORY_CODES);
+/** One of the nine category codes. */
 export type Category = z.infer<typeof CategorySchema>;
 
 /** What each category covers (SPEC §2), shown by `servicegap taxonomy`. */

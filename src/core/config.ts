@@ -129,6 +129,7 @@ const NormsSchema = z.record(z.string(), z.unknown()).transform((record, ctx) =>
   return out;
 });
 
+/** zod schema of the config file (servicegap.config.json): weights and aliases. */
 export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -141,6 +142,7 @@ export const ConfigSchema = z
   })
   .strict();
 
+/** A checked config. */
 export type Config = z.output<typeof ConfigSchema>;
 export type WeightOverride = z.output<typeof WeightOverrideSchema>;
 export type NormOverride = z.output<typeof NormOverrideSchema>;

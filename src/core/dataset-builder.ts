@@ -55,6 +55,7 @@ function seriesOf<K>(map: Map<K, YearSeries>, key: K): YearSeries {
   return s;
 }
 
+/** Builds a Dataset from raw rows, one at a time, collecting every problem (for custom loaders). */
 export class DatasetBuilder {
   private readonly regions = new Map<string, RegionInfo & { line: number }>();
   private readonly population = new Map<string, YearSeries>();

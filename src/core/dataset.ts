@@ -7,12 +7,14 @@ import type { Unit } from './units.js';
 /** year → total of that year. */
 export type YearSeries = Map<number, number>;
 
+/** A region of regions.csv: code, display name, parent code. */
 export interface RegionInfo {
   readonly code: string;
   readonly name: string;
   readonly parent?: string | undefined;
 }
 
+/** One region's capacity of one category in one unit, per year. */
 export interface ServiceSeries {
   readonly category: Category;
   readonly unit: Unit;
@@ -46,6 +48,7 @@ export interface Provenance {
   readonly sources?: readonly ProvenanceSource[] | undefined;
 }
 
+/** A loaded dataset: every series SPEC §3 needs, summed per key. Structured-clone-able. */
 export interface Dataset {
   /** Regions in file order. */
   readonly regions: Map<string, RegionInfo>;

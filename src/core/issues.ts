@@ -29,6 +29,7 @@ export function formatIssue(issue: InputIssue): string {
   return `${where}: ${column}${issue.message}`;
 }
 
+/** `file:line: message` for a warning. */
 export function formatWarning(warning: Warning): string {
   const where = warning.line === null ? warning.file : `${warning.file}:${warning.line}`;
   return `${where}: ${warning.message}`;

@@ -8,6 +8,7 @@ import type { Flag, RegionMetrics } from './report-schema.js';
 import { type FillMode, valueAt, type ValueAtYear } from './series.js';
 import type { WeightTable } from './weights.js';
 
+/** Baseline year B (`from`) and target year T (`to`). */
 export interface Period {
   readonly from: number;
   readonly to: number;
@@ -37,6 +38,7 @@ export interface MetricsOptions {
   readonly fill?: FillMode | undefined;
 }
 
+/** One region's metrics (SPEC §3) for a period and weights, or why it cannot be ranked. */
 export function regionMetrics(
   dataset: Dataset,
   region: RegionInfo,

@@ -3,9 +3,10 @@ import { z } from 'zod';
 
 const nullableNumber = z.number().nullable();
 
-/** `interpolated`: a value on the line between two known years entered a metric (--fill linear). */
+/** Flags a region's numbers can carry (SPEC §3); `interpolated`: a value on the line between two known years entered a metric (--fill linear). */
 export const FLAG_CODES = ['carried_forward', 'service_started_later', 'interpolated'] as const;
 export const FlagSchema = z.enum(FLAG_CODES);
+/** A flag code. */
 export type Flag = z.infer<typeof FlagSchema>;
 
 /** One region's metrics (SPEC §3), without its rank. */
@@ -31,9 +32,12 @@ export const RegionMetricsSchema = z.object({
   coverage_index: nullableNumber,
   flags: z.array(FlagSchema),
 });
+/** One region's metrics without its rank. */
 export type RegionMetrics = z.infer<typeof RegionMetricsSchema>;
 
+/** One ranked region: its rank and metrics. */
 export const RankedRegionSchema = z.object({ rank: z.number().int().min(1) }).extend(RegionMetricsSchema.shape);
+/** One ranked region of a report. */
 export type RankedRegion = z.infer<typeof RankedRegionSchema>;
 
 /**
@@ -59,22 +63,37 @@ export const SORT_METRICS = [
   'rate_drop_per_100k',
   'coverage_index',
 ] as const satisfies readonly (keyof RegionMetrics)[];
+/** zod schema of a sort metric. */
 export const SortMetricSchema = z.enum(SORT_METRICS);
+/** A metric a report can be sorted by. */
 export type SortMetric = z.infer<typeof SortMetricSchema>;
 
 /** Why a region could not be ranked: the inputs that are unknown, joined by ", ". */
 export const ExcludedRegionSchema = z.object({ region: z.string(), reason: z.string() });
+/** A region that could not be ranked, and why. */
 export type ExcludedRegion = z.infer<typeof ExcludedRegionSchema>;
 
+/** zod schema of a warning: file, line (null for the whole file), message. */
 export const WarningSchema = z.object({ file: z.string(), line: z.number().int().nullable(), message: z.string() });
 
+/** `--weights low|high`: every weight at the low or the high end of its range (SPEC §4). */
+export const WEIGHT_CORNERS = ['low', 'high'] as const;
+/** zod schema of a weight corner. */
+export const WeightCornerSchema = z.enum(WEIGHT_CORNERS);
+/** `low` or `high`: every weight at that end of its range. */
+export type WeightCorner = z.infer<typeof WeightCornerSchema>;
+
+/** zod schema of the JSON report (SPEC §6), the machine contract; key order is the output order. */
 export const ReportSchema = z.object({
   servicegap: z.string(),
   from: z.number().int(),
   to: z.number().int(),
   sort: SortMetricSchema,
+  /** Present only when every weight was set to one end of its range (`--weights low|high`). */
+  weights: WeightCornerSchema.optional(),
   regions: z.array(RankedRegionSchema),
   excluded: z.array(ExcludedRegionSchema),
   warnings: z.array(WarningSchema),
 });
+/** The JSON report. */
 export type Report = z.infer<typeof ReportSchema>;

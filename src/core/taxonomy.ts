@@ -15,6 +15,7 @@ export function normalizeServiceName(name: string): string {
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
 }
 
+/** A name the taxonomy knows: a category code, a built-in alias or a config alias. */
 export interface TaxonomyEntry {
   /** The name as written in the alias list or config. */
   readonly name: string;
@@ -23,6 +24,7 @@ export interface TaxonomyEntry {
   readonly lang?: AliasLanguage | undefined;
 }
 
+/** Maps local service names to categories (SPEC §2) and suggests the nearest name for a typo. */
 export interface Taxonomy {
   /** The category of a local name, or undefined when it maps to nothing. */
   lookup(name: string): Category | undefined;

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** Units in which community capacity is counted (SPEC §1). */
 export const UNIT_CODES = ['beds', 'places', 'caseload', 'teams', 'fte', 'facilities'] as const;
 
+/** zod schema of a capacity unit. */
 export const UnitSchema = z.enum(UNIT_CODES);
+/** A unit of community capacity: beds, places, caseload, teams, fte, facilities. */
 export type Unit = z.infer<typeof UnitSchema>;
 
 export function isUnit(value: string): value is Unit {

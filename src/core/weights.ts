@@ -4,6 +4,7 @@ import type { Config, WeightOverride } from './config.js';
 import { DEFAULT_WEIGHTS } from './defaults.js';
 import { UNIT_CODES, type Unit } from './units.js';
 
+/** A weight w(category, unit) in bed-equivalents per unit, with its range, source and origin. */
 export interface Weight {
   readonly category: Category;
   readonly unit: Unit;
@@ -18,8 +19,10 @@ export interface Weight {
 /** Weights keyed by `category/unit`. */
 export type WeightTable = ReadonlyMap<string, Weight>;
 
+/** The key of a weight in a WeightTable: `category/unit`. */
 export const weightKey = (category: Category, unit: Unit): string => `${category}/${unit}`;
 
+/** The weights in force: SPEC §4 defaults with the config's overrides laid over them. */
 export function resolveWeights(config: Config = {}): WeightTable {
   const table = new Map<string, Weight>();
   for (const w of DEFAULT_WEIGHTS) table.set(weightKey(w.category, w.unit), { ...w, origin: 'default' });

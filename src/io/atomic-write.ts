@@ -5,6 +5,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FileAccessError } from './errors.js';
 
+/** Write a file atomically: to a temporary file in the same folder, then rename it over the target. */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {

@@ -8,6 +8,7 @@ import { type Config, ConfigSchema } from '../core/config.js';
 import { InputError } from '../core/issues.js';
 import { FileAccessError } from './errors.js';
 
+/** The config file found in the working folder when no --config is given. */
 export const CONFIG_FILE_NAME = 'servicegap.config.json';
 /** Environment variable: `none` turns discovery off; any other value is a config path. */
 export const CONFIG_ENV = 'SERVICEGAP_CONFIG';

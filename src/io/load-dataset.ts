@@ -20,6 +20,7 @@ import { PROVENANCE_FILE, readProvenance } from './provenance.js';
 import { type HeaderContext, readTable, type ReadTableOptions, type TableSpec, type TableSummary } from './read-table.js';
 import type { EncodingOption } from './text-stream.js';
 
+/** The file name each input has in a data folder. */
 export const FILE_NAMES = {
   regions: 'regions.csv',
   population: 'population.csv',
@@ -45,6 +46,7 @@ export interface DatasetInputs {
   readonly crosswalk?: CsvInput | undefined;
 }
 
+/** How to read the inputs: the config (aliases, weights), --allow-unmapped, the delimiter, stdin. */
 export interface LoadOptions {
   readonly config?: Config | undefined;
   /** Drop rows with unmapped service names, with a warning, instead of failing. */
@@ -88,6 +90,7 @@ export function numberFormatFor(delimiter: Delimiter, options: Pick<LoadOptions,
   return { decimal: delimiter === ',' ? '.' : 'auto', thousands };
 }
 
+/** A loaded dataset with the weights and taxonomy its config gave, and the files read. */
 export interface LoadedDataset {
   readonly dataset: Dataset;
   readonly weights: WeightTable;
@@ -135,6 +138,11 @@ export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Reco
   return resolved;
 }
 
+/**
+ * Load a dataset (SPEC §1): stream each input file, validate every row with its zod schema, and
+ * aggregate the rows into series. With no inputs, the bundled data. Throws `InputError` listing
+ * every problem, `FileAccessError` for a file it cannot read.
+ */
 export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptions = {}): Promise<LoadedDataset> {
   const resolved = await resolveInputs(inputs);
   if (resolved.regions === undefined || resolved.population === undefined) {

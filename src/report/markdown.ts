@@ -54,6 +54,7 @@ export const renderMarkdown: Renderer = (report, context) => {
   const blocks: string[] = [];
   blocks.push(`# Service vacuum ${report.from}–${report.to}`);
   blocks.push(headline(report, context));
+  if (report.weights !== undefined) blocks.push(`Every weight at the ${report.weights} end of its range (\`--weights ${report.weights}\`).`);
 
   const table = [
     row(COLUMNS.map((c) => c.head)),

@@ -7,9 +7,12 @@ import type { Report } from '../core/report-schema.js';
 import type { ReportSummary } from '../core/summary.js';
 import type { WeightTable } from '../core/weights.js';
 
+/** Formats of `servicegap report`. */
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown', 'html'] as const;
+/** One of REPORT_FORMATS. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** What every report renderer receives besides the report itself. */
 export interface RenderContext {
   /** Colour the terminal table (decided by the CLI from TTY, NO_COLOR, FORCE_COLOR, --no-color). */
   readonly color: boolean;

@@ -7,6 +7,7 @@ import { renderMarkdown } from './markdown.js';
 import type { ReportFormat, Renderer } from './render-context.js';
 import { renderTable } from './table.js';
 
+/** The report renderer of each format. */
 export const RENDERERS: Record<ReportFormat, Renderer> = {
   table: renderTable,
   csv: renderCsv,

@@ -82,6 +82,7 @@ export const renderTable: Renderer = (report, context) => {
     lines.push(`Flags: ${used.map((f) => `${FLAG_DISPLAY[f].short} = ${f} (${FLAG_DISPLAY[f].meaning})`).join('; ')}.`);
   }
   lines.push(summary(report, context));
+  if (report.weights !== undefined) lines.push(`Every weight at the ${report.weights} end of its range (--weights ${report.weights}).`);
   if (context.summary.ranked > report.regions.length) {
     lines.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }

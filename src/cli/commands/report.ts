@@ -6,6 +6,10 @@ import { analyzeCoverage } from '../../core/analyze-coverage.js';
 import { selectLevel } from '../../core/hierarchy.js';
 import { reportDetails } from '../../core/breakdown.js';
 import { coverageHeatmap } from '../../core/coverage-band.js';
+import { SEED_MAX } from '../../core/random.js';
+import { analyzeCorner, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from '../../core/sensitivity.js';
+import { sensitivityParallel } from '../../parallel/sensitivity.js';
+import { SENSITIVITY_RENDERERS } from '../../report/sensitivity.js';
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
@@ -16,7 +20,8 @@ import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
 import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
-import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, threadsOption, yearOption } from '../options.js';
+import { pickResearchFormat } from '../research.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
@@ -32,6 +37,25 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
   summary: z.boolean().optional(),
   excel: z.boolean().optional(),
   color: z.boolean().optional(),
+  // Sensitivity to the weights (issue 6): --sensitivity alone means the default number of draws.
+  sensitivity: z
+    .preprocess(
+      (v) => (v === true ? DEFAULT_DRAWS : v),
+      z.coerce
+        .number({ error: `expected a number of draws 1–${MAX_DRAWS}` })
+        .int({ error: `expected a whole number of draws 1–${MAX_DRAWS}` })
+        .min(1, { error: `expected a number of draws 1–${MAX_DRAWS}` })
+        .max(MAX_DRAWS, { error: `expected a number of draws 1–${MAX_DRAWS}` }),
+    )
+    .optional(),
+  seed: z.coerce
+    .number({ error: `expected a whole number 0–${SEED_MAX}` })
+    .int({ error: `expected a whole number 0–${SEED_MAX}` })
+    .min(0, { error: `expected a whole number 0–${SEED_MAX}` })
+    .max(SEED_MAX, { error: `expected a whole number 0–${SEED_MAX}` })
+    .optional(),
+  weights: z.enum(['value', 'low', 'high']).default('value'),
+  threads: threadsOption,
 });
 
 export function reportCommand(terminal: Terminal): Command {
@@ -48,21 +72,26 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--no-summary', 'do not append a Markdown summary to $GITHUB_STEP_SUMMARY')
     .option('--excel', 'CSV for spreadsheets: UTF-8 with a byte-order mark, ";" between fields, decimal comma, CRLF')
     .option('--no-color', 'no colour in the terminal table')
+    .option('--sensitivity [n]', `draw every weight uniformly from its low–high range N times (default ${DEFAULT_DRAWS}) and report percentiles of vacuum and rank`)
+    .option('--seed <s>', `seed of the sensitivity draws, a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
+    .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
+    .option('--threads <n>', 'worker threads for --sensitivity: a number, or auto (one per core for large runs)')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
+      const draws = options.sensitivity;
+      if (draws === undefined && options.seed !== undefined) throw usageError('--seed: only used with --sensitivity');
+      if (draws === undefined && options.threads !== undefined) throw usageError('--threads: only used with --sensitivity');
+      if (draws !== undefined && options.weights !== 'value') {
+        throw usageError(`--weights ${options.weights} and --sensitivity exclude each other: the draws span every weight's range`);
+      }
+      if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
       const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out);
+      const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
       const { dataset, weights, norms } = await loadFromOptions(options, terminal);
       // The units ranked (regions without children, or --level/--rollup): the same for every view.
       const levelChoice = { level: options.level, rollup: options.rollup };
-      const report = analyze(dataset, {
-        weights,
-        norms,
-        from: options.from,
-        to: options.to,
-        sort: options.sort,
-        fill: options.fill,
-        ...levelChoice,
-      });
+      const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };
+      const report = options.weights === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, options.weights, { weights, ...run });
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
       const context = {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
@@ -73,7 +102,14 @@ export function reportCommand(terminal: Terminal): Command {
         // The heatmap's grid at the report's T, with the same norms as coverage_index.
         coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
       };
-      await emit(terminal, (options.excel ? renderExcelCsv : RENDERERS[format])(shown, context), options.out);
+      if (draws === undefined || sensitivityFormat === undefined) {
+        await emit(terminal, (options.excel ? renderExcelCsv : RENDERERS[format])(shown, context), options.out);
+      } else {
+        const sens = await sensitivityParallel(dataset, { weights, ...run, draws, seed: options.seed, threads: options.threads });
+        const top = options.top === undefined ? sens : { ...sens, regions: sens.regions.slice(0, options.top) };
+        const notices = dataset.provenance?.notice ? [dataset.provenance.notice] : [];
+        await emit(terminal, SENSITIVITY_RENDERERS[sensitivityFormat](top, { color: context.color, notices }), options.out);
+      }
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${options.excel ? 'csv for Excel' : format}, ${shown.regions.length} regions)`);

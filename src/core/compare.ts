@@ -1,0 +1,111 @@
+// Two reports side by side (issue 6, `servicegap compare A B`): per region every metric in A, in
+// B and its change B − A, the change of rank, and the regions entering and leaving the top N.
+// Pure; what A and B are (data folders, configs, periods) is the caller's business.
+import {
+  COMPARE_METRICS,
+  type ComparedRegion,
+  type CompareSide,
+  type Comparison,
+} from './compare-schema.js';
+import type { RankedRegion, Report } from './report-schema.js';
+
+/** N of "entered / left the top N" when none is given. */
+export const DEFAULT_COMPARE_TOP = 10;
+
+/** Options of `compare`: N of "top N" and how to label the two sides. */
+export interface CompareOptions {
+  /** N of "top N"; default 10. */
+  readonly top?: number | undefined;
+  /** How to describe side A (default: label "A", kind "same"). */
+  readonly a?: Pick<CompareSide, 'label' | 'kind'> | undefined;
+  /** How to describe side B (default: label "B", kind "same"). */
+  readonly b?: Pick<CompareSide, 'label' | 'kind'> | undefined;
+}
+
+/** Avoid "-0" from subtracting equal numbers the other way round. */
+const clean = (x: number): number => (x === 0 ? 0 : x);
+
+const delta = (a: number | null | undefined, b: number | null | undefined): number | null =>
+  a === null || a === undefined || b === null || b === undefined ? null : clean(b - a);
+
+function comparedRegion(a: RankedRegion | undefined, b: RankedRegion | undefined): ComparedRegion {
+  const either = (b ?? a)!;
+  const row: Record<string, unknown> = {
+    region: either.region,
+    name: either.name,
+    present: a && b ? 'both' : a ? 'a_only' : 'b_only',
+    rank_a: a?.rank ?? null,
+    rank_b: b?.rank ?? null,
+    rank_change: delta(a?.rank, b?.rank),
+  };
+  for (const m of COMPARE_METRICS) {
+    row[`${m}_a`] = a?.[m] ?? null;
+    row[`${m}_b`] = b?.[m] ?? null;
+    row[`${m}_delta`] = delta(a?.[m], b?.[m]);
+  }
+  return row as ComparedRegion;
+}
+
+/**
+ * Codes of the regions in B's top N that are not in A's (by rank in B), and of those in A's top
+ * N that are not in B's (by rank in A). Each list is a ranking, so already in rank order.
+ */
+export function topChanges(
+  a: readonly Pick<RankedRegion, 'region' | 'rank'>[],
+  b: readonly Pick<RankedRegion, 'region' | 'rank'>[],
+  top: number,
+): { entered: string[]; left: string[] } {
+  const topCodes = (list: typeof a) =>
+    new Set(list.filter((r) => r.rank <= top).map((r) => r.region));
+  const inA = topCodes(a);
+  const inB = topCodes(b);
+  const byRank = (list: typeof a) => [...list].filter((r) => r.rank <= top).sort((x, y) => x.rank - y.rank);
+  return {
+    entered: byRank(b).filter((r) => !inA.has(r.region)).map((r) => r.region),
+    left: byRank(a).filter((r) => !inB.has(r.region)).map((r) => r.region),
+  };
+}
+
+/**
+ * Compare report B with report A (both sorted by the same metric). Changes are B − A: a negative
+ * `rank_change` is a move towards rank 1. Regions ranked in only one report have null changes.
+ */
+export function compare(a: Report, b: Report, options: CompareOptions = {}): Comparison {
+  if (a.sort !== b.sort) throw new RangeError(`compare: the reports are sorted differently (${a.sort}, ${b.sort})`);
+  const top = options.top ?? DEFAULT_COMPARE_TOP;
+  if (!Number.isInteger(top) || top < 1) throw new RangeError(`compare: top must be a whole number ≥ 1, got ${top}`);
+
+  const inA = new Map(a.regions.map((r) => [r.region, r]));
+  const inB = new Map(b.regions.map((r) => [r.region, r]));
+  const regions: ComparedRegion[] = [
+    ...b.regions.map((r) => comparedRegion(inA.get(r.region), r)),
+    ...a.regions.filter((r) => !inB.has(r.region)).map((r) => comparedRegion(r, undefined)),
+  ];
+  // Each report's regions are already in rank order, and ranks are unique.
+
+  const { entered, left } = topChanges(a.regions, b.regions, top);
+
+  const key = (w: Report['warnings'][number]) => JSON.stringify([w.file, w.line, w.message]);
+  const warningsB = new Set(b.warnings.map(key));
+  const warningsA = new Set(a.warnings.map(key));
+  const warnings: Comparison['warnings'] = [
+    ...a.warnings.map((w) => ({ side: warningsB.has(key(w)) ? ('both' as const) : ('a' as const), ...w })),
+    ...b.warnings.filter((w) => !warningsA.has(key(w))).map((w) => ({ side: 'b' as const, ...w })),
+  ];
+
+  return {
+    servicegap: b.servicegap,
+    sort: b.sort,
+    top,
+    a: { label: options.a?.label ?? 'A', kind: options.a?.kind ?? 'same', from: a.from, to: a.to },
+    b: { label: options.b?.label ?? 'B', kind: options.b?.kind ?? 'same', from: b.from, to: b.to },
+    regions,
+    entered_top: entered,
+    left_top: left,
+    excluded: [
+      ...a.excluded.map((e) => ({ side: 'a' as const, ...e })),
+      ...b.excluded.map((e) => ({ side: 'b' as const, ...e })),
+    ],
+    warnings,
+  };
+}

@@ -1,0 +1,146 @@
+// A pool of worker threads (node:worker_threads) for work that splits into independent jobs:
+// batch scenarios and chunks of sensitivity draws. Jobs are pure functions of their dataset and
+// options, and callers put results back in job order, so the output never depends on the number
+// of threads or on which thread finished first.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { PeriodError } from '../core/analyze.js';
+import type { Dataset } from '../core/dataset.js';
+import { InputError } from '../core/issues.js';
+import type { Job, JobResult, Request, Response, SerializedError } from './protocol.js';
+
+/** Threads to use when the caller says "auto": one per core the process may use. */
+export function autoThreads(): number {
+  return availableParallelism();
+}
+
+/**
+ * The compiled worker script. Under the test runner this module is TypeScript source, which a
+ * worker thread cannot load, so it uses the build output (npm test builds before it tests).
+ */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../../dist/parallel/worker.js', import.meta.url)
+    : new URL('./worker.js', import.meta.url);
+}
+
+/**
+ * The parent's Node flags without those that only make sense for a main script (`-e CODE`,
+ * `-p CODE`, `--input-type`): a worker inherits the rest (memory limits, source maps …).
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if (['-e', '--eval', '-p', '--print', '--input-type'].includes(arg)) {
+      i++; // and its value
+      continue;
+    }
+    if (/^--(eval|print|input-type)=/.test(arg)) continue;
+    out.push(arg);
+  }
+  return out;
+}
+
+function revive(error: SerializedError): Error {
+  let revived: Error;
+  if (error.name === 'InputError' && error.issues) revived = new InputError(error.issues);
+  else if (error.name === 'PeriodError') revived = new PeriodError(error.message);
+  else if (error.name === 'RangeError') revived = new RangeError(error.message);
+  else revived = new Error(error.message);
+  if (error.stack) revived.stack = error.stack;
+  return revived;
+}
+
+interface Pending {
+  readonly request: Omit<Request, 'dataset'>;
+  readonly dataset: Dataset;
+  readonly resolve: (result: never) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  readonly datasets: Set<string>;
+  busy?: Pending | undefined;
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+  private failure: Error | undefined;
+
+  constructor(readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`WorkerPool: size must be a whole number ≥ 1, got ${size}`);
+    for (let i = 0; i < size; i++) {
+      const slot: Slot = { worker: new Worker(workerUrl(), { execArgv: workerExecArgv() }), datasets: new Set() };
+      slot.worker.on('message', (response: Response) => this.settle(slot, response));
+      slot.worker.on('error', (error) => this.fail(error));
+      slot.worker.on('exit', (code) => {
+        if (slot.busy) this.fail(new Error(`a worker thread stopped (exit code ${code}) during a job`));
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  /** Run a job on a dataset in some worker; `datasetKey` names the dataset (same key, same data). */
+  run<J extends Job>(datasetKey: string, dataset: Dataset, job: J): Promise<JobResult<J>> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<JobResult<J>>((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, datasetKey, job }, dataset, resolve: resolve as (r: never) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stop every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy || this.queue.length === 0) continue;
+      // Prefer a job whose dataset this worker already holds, so data is sent as rarely as possible.
+      let index = this.queue.findIndex((p) => slot.datasets.has(p.request.datasetKey));
+      if (index < 0) index = 0;
+      const pending = this.queue.splice(index, 1)[0]!;
+      const key = pending.request.datasetKey;
+      const request: Request = slot.datasets.has(key) ? pending.request : { ...pending.request, dataset: pending.dataset };
+      slot.datasets.add(key);
+      slot.busy = pending;
+      slot.worker.postMessage(request);
+    }
+  }
+
+  private settle(slot: Slot, response: Response): void {
+    const pending = slot.busy;
+    slot.busy = undefined;
+    if (pending === undefined || pending.request.id !== response.id) {
+      this.fail(new Error('a worker thread answered a job it was not given'));
+      return;
+    }
+    if (response.ok) pending.resolve(response.result as never);
+    else pending.reject(revive(response.error));
+    this.dispatch();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const slot of this.slots) {
+      slot.busy?.reject(error);
+      slot.busy = undefined;
+    }
+    for (const pending of this.queue.splice(0)) pending.reject(error);
+  }
+}
+
+/** Run `work` with a pool of `size` workers, closing the pool whatever happens. */
+export async function withPool<T>(size: number, work: (pool: WorkerPool) => Promise<T>): Promise<T> {
+  const pool = new WorkerPool(size);
+  try {
+    return await work(pool);
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,35 @@
+// Messages between the main thread and servicegap's worker threads. Everything in them is
+// structured-clone-able: a Dataset and a WeightTable are Maps of plain objects.
+import type { AnalyzeOptions } from '../core/analyze.js';
+import type { Dataset } from '../core/dataset.js';
+import type { InputIssue } from '../core/issues.js';
+import type { Report } from '../core/report-schema.js';
+import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
+
+/** Work a worker can do on a dataset. */
+export type Job =
+  | { readonly kind: 'analyze'; readonly options: Omit<AnalyzeOptions, 'version'> & { readonly version?: string | undefined } }
+  | { readonly kind: 'draws'; readonly plan: DrawPlan; readonly start: number; readonly end: number };
+
+export type JobResult<J extends Job> = J extends { kind: 'analyze' } ? Report : DrawChunk;
+
+export interface Request {
+  readonly id: number;
+  /** The dataset the job runs on; a worker keeps every dataset it has been sent. */
+  readonly datasetKey: string;
+  /** Sent with the first job on this dataset that a worker gets, and never again. */
+  readonly dataset?: Dataset | undefined;
+  readonly job: Job;
+}
+
+/** An error, flattened for the trip back; InputError keeps its issues. */
+export interface SerializedError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string | undefined;
+  readonly issues?: readonly InputIssue[] | undefined;
+}
+
+export type Response =
+  | { readonly id: number; readonly ok: true; readonly result: Report | DrawChunk }
+  | { readonly id: number; readonly ok: false; readonly error: SerializedError };

@@ -1,0 +1,39 @@
+// A worker thread: runs analyses and sensitivity draws on datasets sent by the pool (pool.ts).
+// It keeps each dataset it is sent, so a batch sends each input to each worker at most once.
+import { parentPort } from 'node:worker_threads';
+import { analyze } from '../core/analyze.js';
+import type { Dataset } from '../core/dataset.js';
+import { InputError } from '../core/issues.js';
+import { runDraws } from '../core/sensitivity.js';
+import type { Request, Response } from './protocol.js';
+
+const port = parentPort;
+if (port === null) throw new Error('servicegap: worker.js must run in a worker thread');
+
+const datasets = new Map<string, Dataset>();
+
+port.on('message', (request: Request) => {
+  let response: Response;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    if (request.dataset !== undefined) datasets.set(request.datasetKey, request.dataset);
+    const dataset = datasets.get(request.datasetKey);
+    if (dataset === undefined) throw new Error(`worker: dataset ${request.datasetKey} was never sent`);
+    const { job } = request;
+    if (job.kind === 'analyze') {
+      response = { id: request.id, ok: true, result: analyze(dataset, job.options) };
+    } else {
+      const chunk = runDraws(dataset, job.plan, job.start, job.end);
+      transfer.push(chunk.vacuum.buffer as ArrayBuffer, chunk.rank.buffer as ArrayBuffer);
+      response = { id: request.id, ok: true, result: chunk };
+    }
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    response = {
+      id: request.id,
+      ok: false,
+      error: { name: e.name, message: e.message, stack: e.stack, issues: e instanceof InputError ? e.issues : undefined },
+    };
+  }
+  port.postMessage(response, transfer);
+});

@@ -1,0 +1,122 @@
+// `servicegap batch` in every format. CSV is the long table (one row per scenario and ranked
+// region, every metric, the rank in the first scenario and the change against it); JSON adds the
+// scenarios and the summary of rank changes; the table and Markdown show that summary and every
+// region's rank in every scenario.
+import { type BatchResult, type BatchRow, BatchResultSchema, BatchRowSchema } from '../core/batch-schema.js';
+import { formatWarning } from '../core/issues.js';
+import {
+  chalkFor,
+  csvRows,
+  formatSignedInt,
+  markdownTable,
+  type ResearchFormat,
+  type ResearchRenderer,
+  terminalTable,
+  uniqueNotices,
+} from './research-formats.js';
+import { escapeMarkdown, terminalText } from './safe-cell.js';
+
+/** CSV columns of the long table, from the schema. */
+export const BATCH_CSV_COLUMNS = Object.keys(BatchRowSchema.shape) as (keyof BatchRow)[];
+
+export const renderBatchJson: ResearchRenderer<BatchResult> = (b) => `${JSON.stringify(BatchResultSchema.parse(b), null, 2)}\n`;
+
+export const renderBatchCsv: ResearchRenderer<BatchResult> = (b) => csvRows(BATCH_CSV_COLUMNS, b.rows);
+
+const list = (codes: readonly string[]) => (codes.length === 0 ? '–' : codes.join(', '));
+
+/** Per scenario: period, regions ranked, and its rank changes against the first. */
+function summaryRows(b: BatchResult): string[][] {
+  return b.scenarios.map((s, i) => {
+    const sum = b.summary[i]!;
+    return [s.name, `${s.from}–${s.to}`, String(s.ranked), String(sum.regions_moved), String(sum.largest_rank_change), list(sum.entered_top), list(sum.left_top)];
+  });
+}
+
+function summaryHead(b: BatchResult): string[] {
+  return ['Scenario', 'Period', 'Ranked', 'Moved', 'Largest Δ rank', `Entered top ${b.top}`, `Left top ${b.top}`];
+}
+
+/** Regions in the first scenario's rank order, then those only ranked elsewhere, by code. */
+function regionOrder(b: BatchResult): { region: string; name: string }[] {
+  const seen = new Map<string, { region: string; name: string; first: number | null }>();
+  for (const row of b.rows) if (!seen.has(row.region)) seen.set(row.region, { region: row.region, name: row.name, first: row.rank_first });
+  return [...seen.values()].sort(
+    (x, y) => (x.first ?? Infinity) - (y.first ?? Infinity) || (x.region < y.region ? -1 : x.region > y.region ? 1 : 0),
+  );
+}
+
+/** Rank matrix: a region's rank in each scenario, with its change against the first: "3 (+1)". */
+function rankMatrix(b: BatchResult): { head: string[]; rows: string[][] } {
+  const byKey = new Map(b.rows.map((r) => [`${r.scenario}\u0000${r.region}`, r]));
+  const rows = regionOrder(b).map(({ region, name }) => [
+    region,
+    name,
+    ...b.scenarios.map((s, i) => {
+      const row = byKey.get(`${s.name}\u0000${region}`);
+      if (row === undefined) return '–';
+      return i === 0 || row.rank_change === null ? String(row.rank) : `${row.rank} (${formatSignedInt(row.rank_change)})`;
+    }),
+  ]);
+  return { head: ['Region', 'Name', ...b.scenarios.map((s) => s.name)], rows };
+}
+
+const explain = (b: BatchResult) =>
+  `Ranks by ${b.sort}; changes are against the first scenario, "${b.first}" (negative: towards rank 1). ` +
+  'CSV and JSON carry every metric of every scenario.';
+
+export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => {
+  const chalk = chalkFor(context);
+  const head = summaryHead(b);
+  const matrix = rankMatrix(b);
+  const lines = [
+    `${b.scenarios.length} scenario${b.scenarios.length === 1 ? '' : 's'}:`,
+    terminalTable(chalk, head, ['left', 'left', 'right', 'right', 'right', 'left', 'left'], summaryRows(b)),
+    'Rank by scenario:',
+    terminalTable(chalk, matrix.head, ['left', 'left', ...b.scenarios.map(() => 'right' as const)], matrix.rows),
+    terminalText(explain(b)),
+  ];
+  const excluded = b.scenarios.flatMap((s) => s.excluded.map((e) => `  ${s.name}: ${e.region}: ${e.reason}`));
+  if (excluded.length > 0) lines.push('Excluded (not ranked):', ...excluded.map(terminalText));
+  for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
+  return `${lines.join('\n')}\n`;
+};
+
+export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) => {
+  const matrix = rankMatrix(b);
+  const blocks = [
+    `# Service vacuum: ${b.scenarios.length} scenario${b.scenarios.length === 1 ? '' : 's'}`,
+    markdownTable(
+      summaryHead(b),
+      ['left', 'left', 'right', 'right', 'right', 'left', 'left'],
+      summaryRows(b).map((r) => r.map((cell, i) => (i === 0 || i >= 5 ? escapeMarkdown(cell) : cell))),
+    ),
+    '## Rank by scenario',
+    markdownTable(
+      matrix.head.map(escapeMarkdown),
+      ['left', 'left', ...b.scenarios.map(() => 'right' as const)],
+      matrix.rows.map((r) => r.map((cell, i) => (i < 2 ? escapeMarkdown(cell) : cell))),
+    ),
+    escapeMarkdown(explain(b)),
+  ];
+  const excluded = b.scenarios.flatMap((s) => s.excluded.map((e) => `${s.name}: ${e.region}: ${e.reason}`));
+  if (excluded.length > 0) {
+    blocks.push('## Excluded');
+    blocks.push(excluded.map((e) => `- ${escapeMarkdown(e)}`).join('\n'));
+  }
+  const warnings = [...new Set(b.scenarios.flatMap((s) => s.warnings.map(formatWarning)))];
+  if (warnings.length > 0) {
+    blocks.push('## Warnings');
+    blocks.push(warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n'));
+  }
+  for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
+  return `${blocks.join('\n\n')}\n`;
+};
+
+/** The renderer of each format for a batch result. */
+export const BATCH_RENDERERS: Record<ResearchFormat, ResearchRenderer<BatchResult>> = {
+  table: renderBatchTable,
+  csv: renderBatchCsv,
+  json: renderBatchJson,
+  markdown: renderBatchMarkdown,
+};

@@ -1,0 +1,133 @@
+// `servicegap report --sensitivity N` in every format. JSON and CSV carry unrounded numbers;
+// the table and Markdown round per-100k values to 1 decimal and show a region's rank as
+// "rank 3 (2–6)": the median rank over the draws, and its 5th–95th percentile range.
+import { formatWarning } from '../core/issues.js';
+import { severity } from '../core/severity.js';
+import {
+  type SensitivityRegion,
+  SensitivityRegionSchema,
+  type SensitivityReport,
+  SensitivityReportSchema,
+} from '../core/sensitivity-schema.js';
+import { TOP_SHARE_RANK } from '../core/sensitivity.js';
+import { formatPer100k, formatPopulation } from './number-format.js';
+import {
+  chalkFor,
+  csvRows,
+  formatShare,
+  markdownTable,
+  regionLabel,
+  type ResearchFormat,
+  type ResearchRenderer,
+  terminalTable,
+  uniqueNotices,
+} from './research-formats.js';
+import { escapeMarkdown, terminalText } from './safe-cell.js';
+
+/** CSV columns: the report's region columns, then the sensitivity columns, from the schema. */
+export const SENSITIVITY_CSV_COLUMNS = Object.keys(SensitivityRegionSchema.shape) as (keyof SensitivityRegion)[];
+
+/** "rank 3 (2–6)": median rank, 5th–95th percentile. */
+export function formatRankRange(r: Pick<SensitivityRegion, 'rank_p5' | 'rank_p50' | 'rank_p95'>): string {
+  return `rank ${r.rank_p50} (${r.rank_p5}–${r.rank_p95})`;
+}
+
+/** "5.7 (3.1–9.8)": median vacuum per 100k, 5th–95th percentile. */
+export function formatVacuumRange(r: Pick<SensitivityRegion, 'vacuum_per_100k_p5' | 'vacuum_per_100k_p50' | 'vacuum_per_100k_p95'>): string {
+  return `${formatPer100k(r.vacuum_per_100k_p50)} (${formatPer100k(r.vacuum_per_100k_p5)}–${formatPer100k(r.vacuum_per_100k_p95)})`;
+}
+
+/** "1,000 draws (seed 1) of 8 weights, each uniform in its low–high range; percentiles by nearest rank." */
+function settingsLine(report: SensitivityReport): string {
+  const s = report.sensitivity;
+  const n = s.varied_weights.length;
+  return (
+    `${formatPopulation(s.draws, true)} draws (seed ${s.seed}) of ${n} weight${n === 1 ? '' : 's'}, each uniform in its low–high range; ` +
+    `percentiles by nearest rank; ranks by ${report.sort}.`
+  );
+}
+
+function variedLine(report: SensitivityReport): string {
+  const varied = report.sensitivity.varied_weights;
+  if (varied.length === 0) return 'No weight has a range (low = high everywhere): every draw is the same.';
+  return `Drawn: ${varied.map((w) => `${w.category}/${w.unit} ${w.low}–${w.high}`).join(', ')}.`;
+}
+
+export const renderSensitivityJson: ResearchRenderer<SensitivityReport> = (report) =>
+  `${JSON.stringify(SensitivityReportSchema.parse(report), null, 2)}\n`;
+
+export const renderSensitivityCsv: ResearchRenderer<SensitivityReport> = (report) => csvRows(SENSITIVITY_CSV_COLUMNS, report.regions);
+
+const HEAD = ['#', 'Region', 'Name', 'per 100k', 'per 100k p50 (p5–p95)', 'Rank p50 (p5–p95)', `Top ${TOP_SHARE_RANK}`];
+const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right'] as const;
+
+export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (report, context) => {
+  const chalk = chalkFor(context);
+  const colour = (v: number) => {
+    const text = formatPer100k(v);
+    const band = severity(v);
+    return { styled: band === 'none' ? chalk.green(text) : band === 'moderate' ? chalk.yellow(text) : chalk.red(text) };
+  };
+  const rows = report.regions.map((r) => [
+    String(r.rank),
+    r.region,
+    r.name,
+    colour(r.vacuum_per_100k),
+    formatVacuumRange(r),
+    formatRankRange(r),
+    formatShare(r.top10_share),
+  ]);
+  const lines = [terminalTable(chalk, HEAD, ALIGN, rows)];
+  lines.push(`Sensitivity of the service vacuum ${report.from}–${report.to} to the weights: ${settingsLine(report)}`);
+  lines.push(terminalText(variedLine(report)));
+  lines.push(`Columns # and per 100k: every weight at its value. Top ${TOP_SHARE_RANK}: share of draws ranked ${TOP_SHARE_RANK}th or better.`);
+  if (report.excluded.length > 0) {
+    lines.push('Excluded (not ranked):');
+    for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
+  }
+  for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
+  return `${lines.join('\n')}\n`;
+};
+
+export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (report, context) => {
+  const blocks: string[] = [`# Service vacuum ${report.from}–${report.to}: sensitivity to the weights`];
+  blocks.push(escapeMarkdown(settingsLine(report)));
+  blocks.push(
+    markdownTable(
+      ['Rank', 'Region', 'Vacuum per 100k', 'Per 100k p50 (p5–p95)', 'Rank p50 (p5–p95)', `Top ${TOP_SHARE_RANK} share`],
+      ['right', 'left', 'right', 'right', 'right', 'right'],
+      report.regions.map((r) => [
+        String(r.rank),
+        escapeMarkdown(regionLabel(r.region, r.name)),
+        formatPer100k(r.vacuum_per_100k),
+        formatVacuumRange(r),
+        formatRankRange(r),
+        formatShare(r.top10_share),
+      ]),
+    ),
+  );
+  blocks.push(
+    escapeMarkdown(
+      `Rank and vacuum per 100k: every weight at its value. ${variedLine(report)} ` +
+        `Top ${TOP_SHARE_RANK} share: share of draws in which the region ranked ${TOP_SHARE_RANK}th or better.`,
+    ),
+  );
+  if (report.excluded.length > 0) {
+    blocks.push('## Excluded');
+    blocks.push(report.excluded.map((e) => `- ${escapeMarkdown(`${e.region}: ${e.reason}`)}`).join('\n'));
+  }
+  if (report.warnings.length > 0) {
+    blocks.push('## Warnings');
+    blocks.push(report.warnings.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
+  }
+  for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
+  return `${blocks.join('\n\n')}\n`;
+};
+
+/** The renderer of each format for a sensitivity report. */
+export const SENSITIVITY_RENDERERS: Record<ResearchFormat, ResearchRenderer<SensitivityReport>> = {
+  table: renderSensitivityTable,
+  csv: renderSensitivityCsv,
+  json: renderSensitivityJson,
+  markdown: renderSensitivityMarkdown,
+};

@@ -1,0 +1,150 @@
+// compare(A, B) (src/core/compare.ts) on small reports built by hand.
+import { describe, expect, it } from 'vitest';
+import { ComparisonSchema, COMPARE_METRICS } from '../../src/core/compare-schema.js';
+import { compare, topChanges } from '../../src/core/compare.js';
+import type { RankedRegion, Report } from '../../src/core/report-schema.js';
+import { rankRegions } from '../../src/core/rank.js';
+
+/** A region with a vacuum (bed-eq.) on a population; the other metrics follow simply. */
+function region(code: string, vacuum: number, population = 100_000): Omit<RankedRegion, 'rank'> {
+  return {
+    region: code,
+    name: `Region ${code}`,
+    population,
+    beds_from: 100,
+    beds_to: 100 - vacuum,
+    bed_change: -vacuum,
+    beds_closed: vacuum,
+    community_from_be: 0,
+    community_to_be: 0,
+    community_change_be: 0,
+    net_change_be: -vacuum,
+    vacuum_be: vacuum,
+    vacuum_per_100k: (vacuum / population) * 100_000,
+    replacement_ratio: vacuum === 0 ? null : 0,
+    capacity_per_100k_from: null,
+    capacity_per_100k_to: null,
+    rate_drop_per_100k: null,
+    coverage_index: null,
+    flags: [],
+  };
+}
+
+function report(regions: Omit<RankedRegion, 'rank'>[], extra: Partial<Report> = {}): Report {
+  return {
+    servicegap: '0.1.0',
+    from: 2010,
+    to: 2015,
+    sort: 'vacuum_per_100k',
+    regions: rankRegions(regions, 'vacuum_per_100k'),
+    excluded: [],
+    warnings: [],
+    ...extra,
+  };
+}
+
+// A: P 30, Q 20, R 10, S 5        → ranks P1 Q2 R3 S4
+// B: Q 40, R 25, P 8, T 12 (new)  → ranks Q1 R2 T3 P4; S is not ranked in B
+const a = report([region('P', 30), region('Q', 20), region('R', 10), region('S', 5)], {
+  warnings: [{ file: 'data/dataset.json', line: null, message: 'illustrative' }],
+  excluded: [{ region: 'T', reason: 'population' }],
+});
+const b = report([region('Q', 40), region('R', 25), region('P', 8), region('T', 12)], {
+  from: 2015,
+  to: 2020,
+  warnings: [
+    { file: 'data/dataset.json', line: null, message: 'illustrative' },
+    { file: 'beds.csv', line: 4, message: 'only in B' },
+  ],
+  excluded: [{ region: 'S', reason: 'beds_to' }],
+});
+
+describe('compare', () => {
+  const c = compare(a, b, { top: 2, a: { label: '2010-2015', kind: 'years' }, b: { label: '2015-2020', kind: 'years' } });
+
+  it('lists regions ranked in B by rank, then those only in A', () => {
+    expect(c.regions.map((r) => [r.region, r.present, r.rank_a, r.rank_b])).toEqual([
+      ['Q', 'both', 2, 1],
+      ['R', 'both', 3, 2],
+      ['T', 'b_only', null, 3],
+      ['P', 'both', 1, 4],
+      ['S', 'a_only', 4, null],
+    ]);
+  });
+
+  it('gives every change as B − A, rank included (negative = towards rank 1)', () => {
+    const q = c.regions.find((r) => r.region === 'Q')!;
+    expect(q.rank_change).toBe(-1);
+    expect(q.vacuum_be_a).toBe(20);
+    expect(q.vacuum_be_b).toBe(40);
+    expect(q.vacuum_be_delta).toBe(20);
+    expect(q.vacuum_per_100k_delta).toBe(20);
+    expect(q.bed_change_delta).toBe(-20);
+    const p = c.regions.find((r) => r.region === 'P')!;
+    expect(p.rank_change).toBe(3);
+    expect(p.vacuum_per_100k_delta).toBeCloseTo(-22, 12);
+    expect(p.vacuum_be_delta).toBe(-22);
+    // zero changes are plain 0, never -0
+    expect(Object.is(p.community_change_be_delta, 0)).toBe(true);
+  });
+
+  it('has A, B and Δ for every metric, null where a side is missing or null', () => {
+    const t = c.regions.find((r) => r.region === 'T')!;
+    for (const m of COMPARE_METRICS) {
+      expect(t[`${m}_a`], m).toBeNull();
+      expect(t[`${m}_delta`], m).toBeNull();
+    }
+    expect(t.rank_change).toBeNull();
+    expect(t.vacuum_be_b).toBe(12);
+    const q = c.regions.find((r) => r.region === 'Q')!;
+    expect(q.rate_drop_per_100k_a).toBeNull();
+    expect(q.rate_drop_per_100k_delta).toBeNull();
+  });
+
+  it('names who entered and who left the top N', () => {
+    // top 2: A {P, Q}, B {Q, R}
+    expect(c.entered_top).toEqual(['R']);
+    expect(c.left_top).toEqual(['P']);
+    const top3 = compare(a, b, { top: 3 });
+    // top 3: A {P, Q, R}, B {Q, R, T}
+    expect(top3.entered_top).toEqual(['T']);
+    expect(top3.left_top).toEqual(['P']);
+    expect(compare(a, b).top).toBe(10);
+    expect(compare(a, b).entered_top).toEqual(['T']);
+    expect(compare(a, b).left_top).toEqual(['S']);
+  });
+
+  it('keeps both sides, each excluded region with its side, and a shared warning once', () => {
+    expect(c.a).toEqual({ label: '2010-2015', kind: 'years', from: 2010, to: 2015 });
+    expect(c.b).toEqual({ label: '2015-2020', kind: 'years', from: 2015, to: 2020 });
+    expect(c.excluded).toEqual([
+      { side: 'a', region: 'T', reason: 'population' },
+      { side: 'b', region: 'S', reason: 'beds_to' },
+    ]);
+    expect(c.warnings).toEqual([
+      { side: 'both', file: 'data/dataset.json', line: null, message: 'illustrative' },
+      { side: 'b', file: 'beds.csv', line: 4, message: 'only in B' },
+    ]);
+    expect(ComparisonSchema.parse(c)).toEqual(c);
+  });
+
+  it('a report against itself changes nothing', () => {
+    const same = compare(a, a);
+    expect(same.regions.every((r) => r.rank_change === 0 && r.vacuum_per_100k_delta === 0)).toBe(true);
+    expect([same.entered_top, same.left_top]).toEqual([[], []]);
+  });
+
+  it('refuses reports sorted differently, and a bad N', () => {
+    expect(() => compare(a, { ...b, sort: 'vacuum_be' })).toThrow(/sorted differently/);
+    expect(() => compare(a, b, { top: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('topChanges', () => {
+  it('works on any two rankings', () => {
+    const x = [{ region: 'A', rank: 1 }, { region: 'B', rank: 2 }, { region: 'C', rank: 3 }];
+    const y = [{ region: 'C', rank: 1 }, { region: 'A', rank: 2 }, { region: 'B', rank: 3 }];
+    expect(topChanges(x, y, 2)).toEqual({ entered: ['C'], left: ['B'] });
+    expect(topChanges(x, y, 3)).toEqual({ entered: [], left: [] });
+  });
+});

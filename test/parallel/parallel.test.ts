@@ -1,0 +1,88 @@
+// Worker threads (src/parallel/): the same numbers for any thread count. The worker script is the
+// build's (dist/parallel/worker.js); npm test builds before it tests.
+import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PeriodError } from '../../src/core/analyze.js';
+import { InputError } from '../../src/core/issues.js';
+import { sensitivity } from '../../src/core/sensitivity.js';
+import { runBatch } from '../../src/io/batch.js';
+import { loadDataset } from '../../src/io/load-dataset.js';
+import { WorkerPool, withPool } from '../../src/parallel/pool.js';
+import { sensitivityParallel, sensitivityThreads, splitDraws } from '../../src/parallel/sensitivity.js';
+import { tempDir } from '../e2e/run-cli.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+describe('splitDraws', () => {
+  it('covers every draw once, in contiguous ranges', () => {
+    expect(splitDraws(10, 3)).toEqual([[0, 3], [3, 6], [6, 10]]);
+    expect(splitDraws(2, 8)).toEqual([[0, 1], [1, 2]]);
+    expect(splitDraws(1000, 8).reduce((n, [a, b]) => n + b - a, 0)).toBe(1000);
+  });
+
+  it('auto uses one thread for small runs', () => {
+    expect(sensitivityThreads('auto', 1000, 5)).toBe(1);
+    expect(sensitivityThreads(3, 2, 5)).toBe(2);
+    expect(() => sensitivityThreads(0, 10, 5)).toThrow(RangeError);
+  });
+});
+
+describe('sensitivity across worker threads', () => {
+  it('1, 2 and 3 threads give exactly the single-thread report', async () => {
+    const { dataset, weights } = await loadDataset();
+    const one = sensitivity(dataset, { weights, draws: 401, seed: 8 });
+    for (const threads of [1, 2, 3]) {
+      expect(await sensitivityParallel(dataset, { weights, draws: 401, seed: 8, threads })).toEqual(one);
+    }
+  });
+});
+
+describe('batch across worker threads', () => {
+  it('1 and 2 threads give the same result, and a failing scenario is named whichever thread ran it', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'scenarios.json');
+    const scenarios = Array.from({ length: 12 }, (_, i) => ({
+      name: `s${i}`,
+      data: i % 2 ? join(ROOT, 'fixtures/worked-stock') : join(ROOT, 'fixtures/sensitivity-corners'),
+      config: { weights: { crisis: { teams: 2 + i } } },
+    }));
+    writeFileSync(file, JSON.stringify({ scenarios }));
+    const one = await runBatch(file, { threads: 1 });
+    const two = await runBatch(file, { threads: 2 });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+
+    writeFileSync(file, JSON.stringify({ scenarios: [...scenarios, { name: 'late', from: 2030 }] }));
+    const error = await runBatch(file, { threads: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues[0]!.message).toMatch(/^scenarios\.12 \("late"\): from \(2030\) is after to/);
+  });
+});
+
+describe('WorkerPool', () => {
+  it('sends a dataset to a worker once and revives errors with their class', async () => {
+    const { dataset, weights } = await loadDataset();
+    await withPool(1, async (pool) => {
+      const a = await pool.run('d', dataset, { kind: 'analyze', options: { weights } });
+      // the worker kept the dataset: a job on the same key needs none (an empty one would fail)
+      const b = await pool.run('d', { ...dataset, regions: new Map() }, { kind: 'analyze', options: { weights } });
+      expect(b).toEqual(a);
+      await expect(pool.run('d', dataset, { kind: 'analyze', options: { from: 2002, to: 2000 } })).rejects.toBeInstanceOf(PeriodError);
+    });
+  });
+
+  it('refuses a size below 1', () => {
+    expect(() => new WorkerPool(0)).toThrow(RangeError);
+  });
+});
+
+describe('workerExecArgv', () => {
+  it('keeps the parent\'s flags but not those of an inline main script', async () => {
+    const { workerExecArgv } = await import('../../src/parallel/pool.js');
+    expect(workerExecArgv(['--input-type=module', '--max-old-space-size=500', '-e', 'code', '--enable-source-maps'])).toEqual([
+      '--max-old-space-size=500',
+      '--enable-source-maps',
+    ]);
+    expect(workerExecArgv(['--input-type', 'module', '--print', 'x'])).toEqual([]);
+  });
+});
