@@ -9,6 +9,7 @@ import { type NormTable, resolveNorms } from './norms.js';
 import type { ExcludedRegion } from './report-schema.js';
 import { VERSION } from '../version.js';
 
+/** Options of `analyzeCoverage`: the level of regions to rank, the target year T, the norms and the version string. */
 export interface CoverageOptions extends LevelChoice {
   /** Target year T; default: the latest year in the beds data (as `report`). */
   readonly to?: number | undefined;

@@ -29,6 +29,7 @@ export interface YearPoint {
   readonly community_carried: boolean;
 }
 
+/** One region's details for the HTML report: its community change by category and its yearly series. */
 export interface RegionDetails {
   readonly region: string;
   /** Every category the region has service data for, in the taxonomy's order (weight 0 included). */
@@ -37,6 +38,7 @@ export interface RegionDetails {
   readonly series: readonly YearPoint[];
 }
 
+/** What the HTML report draws beyond the ranked metrics: the years B to T and the details of each region asked for. */
 export interface ReportDetails {
   /** B, T and every year of the beds or services data between them, ascending. */
   readonly years: readonly number[];

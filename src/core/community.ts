@@ -7,6 +7,7 @@ import type { ServiceSeries } from './dataset.js';
 import { type FillMode, valueAt } from './series.js';
 import { weightKey, type WeightTable } from './weights.js';
 
+/** A region's community capacity in bed-equivalents at one year, in total and by category, with flags saying how its series were valued. */
 export interface CommunityAtYear {
   /** Σ w × capacity over every service series. */
   readonly total: number;

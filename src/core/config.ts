@@ -145,5 +145,7 @@ export const ConfigSchema = z
 /** A checked config. */
 export type Config = z.output<typeof ConfigSchema>;
 export type WeightOverride = z.output<typeof WeightOverrideSchema>;
+/** A checked norm entry of the config: changes a default norm or adds a new one (per 100,000). */
 export type NormOverride = z.output<typeof NormOverrideSchema>;
+/** A checked (category, unit) pair of services.csv that a norm counts. */
 export type NormMeasure = z.output<typeof NormMeasureSchema>;

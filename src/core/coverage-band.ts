@@ -8,6 +8,7 @@ import type { CoverageReport, NormCoverage } from './coverage-schema.js';
  */
 export type CoverageBand = 'under' | 'within' | 'above' | 'unknown';
 
+/** Every coverage band, in order: under, within, above, unknown. */
 export const COVERAGE_BANDS: readonly CoverageBand[] = ['under', 'within', 'above', 'unknown'];
 
 /** The band of one region × norm, from the unrounded per-100k value and the norm's range. */
@@ -17,12 +18,14 @@ export function coverageBand(n: Pick<NormCoverage, 'per_100k' | 'norm_low' | 'no
   return n.per_100k > n.norm_high ? 'above' : 'within';
 }
 
+/** One region × norm cell of the coverage heatmap: the norm, its coverage (null when unknown) and its band. */
 export interface CoverageCell {
   readonly norm: string;
   readonly coverage: number | null;
   readonly band: CoverageBand;
 }
 
+/** The regions × norms grid of coverage: the norms as columns, the ranked regions as rows. */
 export interface CoverageHeatmap {
   /** Column order: the norms in force, in their order. */
   readonly norms: readonly string[];

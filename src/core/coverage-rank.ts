@@ -4,6 +4,7 @@
 // unknown norms stay visible.
 import type { RankedCoverage, RegionCoverage } from './coverage-schema.js';
 
+/** Sort order of the coverage ranking: coverage_index ascending (null last), ties by region code. */
 export function compareCoverage(a: RegionCoverage, b: RegionCoverage): number {
   const x = a.coverage_index;
   const y = b.coverage_index;
@@ -15,6 +16,7 @@ export function compareCoverage(a: RegionCoverage, b: RegionCoverage): number {
   return a.region < b.region ? -1 : a.region > b.region ? 1 : 0;
 }
 
+/** The regions sorted by `compareCoverage`, each with its rank (1 = least covered). */
 export function rankCoverage(regions: readonly RegionCoverage[]): RankedCoverage[] {
   return [...regions].sort(compareCoverage).map((coverage, index) => ({ rank: index + 1, ...coverage }));
 }

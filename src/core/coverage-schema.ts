@@ -20,6 +20,7 @@ export const NormCoverageSchema = z.object({
   /** What is missing to reach the low end, in the norm's own unit; 0 when at or above it. */
   gap: nullableNumber,
 });
+/** One region against one norm at T (see `NormCoverageSchema`). */
 export type NormCoverage = z.infer<typeof NormCoverageSchema>;
 
 /** One region's coverage, without its rank. */
@@ -31,11 +32,15 @@ export const RegionCoverageSchema = z.object({
   coverage_index: nullableNumber,
   norms: z.array(NormCoverageSchema),
 });
+/** One region's coverage, without its rank (see `RegionCoverageSchema`). */
 export type RegionCoverage = z.infer<typeof RegionCoverageSchema>;
 
+/** zod schema of one ranked region of the coverage report: its rank and its coverage. */
 export const RankedCoverageSchema = z.object({ rank: z.number().int().min(1) }).extend(RegionCoverageSchema.shape);
+/** One ranked region of the coverage report (see `RankedCoverageSchema`). */
 export type RankedCoverage = z.infer<typeof RankedCoverageSchema>;
 
+/** zod schema of the JSON coverage report (SPEC §7): target year, ranked regions, excluded regions and warnings. */
 export const CoverageReportSchema = z.object({
   servicegap: z.string(),
   to: z.number().int(),
@@ -43,4 +48,5 @@ export const CoverageReportSchema = z.object({
   excluded: z.array(ExcludedRegionSchema),
   warnings: z.array(WarningSchema),
 });
+/** The coverage report of SPEC §7 (see `CoverageReportSchema`). */
 export type CoverageReport = z.infer<typeof CoverageReportSchema>;

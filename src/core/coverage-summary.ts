@@ -2,6 +2,7 @@
 import { coverageBand } from './coverage-band.js';
 import type { CoverageReport } from './coverage-schema.js';
 
+/** Headline numbers of a whole coverage ranking. */
 export interface CoverageSummary {
   /** Regions ranked in all. */
   readonly ranked: number;
@@ -9,6 +10,7 @@ export interface CoverageSummary {
   readonly under: number;
 }
 
+/** The headline numbers of a coverage ranking: regions ranked, and how many fall under the low end of at least one norm. */
 export function summarizeCoverage(report: Pick<CoverageReport, 'regions'>): CoverageSummary {
   return {
     ranked: report.regions.length,

@@ -58,6 +58,7 @@ export type CoverageOutcome =
   | { readonly kind: 'ranked'; readonly coverage: RegionCoverage }
   | { readonly kind: 'excluded'; readonly region: string; readonly reason: string };
 
+/** A region's coverage of every norm at T and its coverage index, or its exclusion when its population is unknown at T. */
 export function regionCoverage(dataset: Dataset, region: { code: string; name: string }, year: number, norms: NormTable): CoverageOutcome {
   const population = valueAt(dataset.population.get(region.code), year, 'stock');
   if (population === undefined) return { kind: 'excluded', region: region.code, reason: 'population' };

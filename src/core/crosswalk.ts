@@ -35,6 +35,7 @@ export type CrosswalkRowInput = z.output<typeof CrosswalkRowSchema>;
 /** crosswalk.csv's columns, for the table reader. */
 export const CROSSWALK_FILE = { schema: CrosswalkRowSchema, required: ['from', 'to', 'share'], optional: ['year'] } as const;
 
+/** A checked crosswalk.csv row, with the line it was read from. */
 export interface CrosswalkRow extends CrosswalkRowInput {
   readonly line: number;
 }
@@ -47,6 +48,7 @@ interface Group {
   readonly lines: readonly number[];
 }
 
+/** A checked crosswalk: the file it came from and its rows grouped by `from` code (and reform year). */
 export interface Crosswalk {
   readonly file: string;
   /** `from` code → its groups: one without a year, or several by reform year ascending. */

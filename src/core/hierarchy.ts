@@ -22,6 +22,7 @@ import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
 import { type InputIssue, quoteValue, type Warning } from './issues.js';
 import { codesWithData, regroup, type Target } from './regroup.js';
 
+/** Which units of the regions' tree to rank: `--level N` or `--rollup` (default: the data leaves). */
 export interface LevelChoice {
   /** Rank the regions at this level (1 = regions without a parent). */
   readonly level?: number | undefined;

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { DEFAULT_NORMS } from './defaults.js';
 import type { Unit } from './units.js';
 
+/** A planning norm in force: what its measure counts, its range per 100,000, its source and where it came from. */
 export interface Norm {
   readonly norm: string;
   /** What the measure counts, in words. */
@@ -39,6 +40,7 @@ function defaultUnitLabel(includesInstitutionalBeds: boolean, measures: Norm['me
   return [...units].join('/');
 }
 
+/** The norms in force: the SPEC §4 defaults as changed or dropped by the config, then the norms the config adds. */
 export function resolveNorms(config: Config = {}): NormTable {
   const overrides = config.norms ?? {};
   const table: Norm[] = [];

@@ -12,10 +12,14 @@
 // a message can say "missing value" instead of "not a number"; which columns accept them is the
 // schemas' decision (src/core/schemas.ts).
 
+/** A decimal mark: point or comma. */
 export type DecimalMark = '.' | ',';
+/** The thousands separators a number format can name ('none' for no grouping). */
 export const THOUSANDS_SEPARATORS = ['none', 'space', '.', ','] as const;
+/** One of `THOUSANDS_SEPARATORS`. */
 export type ThousandsSeparator = (typeof THOUSANDS_SEPARATORS)[number];
 
+/** How a file writes numbers: its decimal mark and thousands separator. */
 export interface NumberFormat {
   /** The decimal mark, or 'auto': either mark, and a number that reads two ways is an error. */
   readonly decimal: DecimalMark | 'auto';
@@ -30,6 +34,7 @@ export const DEFAULT_NUMBER_FORMAT: NumberFormat = { decimal: '.', thousands: 'n
  * enough and finite, and no real count of beds, places or people comes near it. */
 export const MAX_MAGNITUDE = 1e12;
 
+/** The result of reading one cell as a number: its value, or why it could not be read. */
 export type NumberReading =
   | { readonly ok: true; readonly value: number }
   | {

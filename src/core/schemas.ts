@@ -175,14 +175,20 @@ export function rowSchemas(format: NumberFormat = DEFAULT_NUMBER_FORMAT) {
   };
 }
 
+/** The row schemas of every input file, as `rowSchemas` returns them. */
 export type RowSchemas = ReturnType<typeof rowSchemas>;
 
 /** The schemas in the default number format (plain decimals with a point). */
 export const DEFAULT_ROW_SCHEMAS: RowSchemas = rowSchemas();
+/** zod schema of a regions.csv row (default number format). */
 export const RegionRowSchema = DEFAULT_ROW_SCHEMAS.region;
+/** zod schema of a population.csv row (default number format). */
 export const PopulationRowSchema = DEFAULT_ROW_SCHEMAS.population;
+/** zod schema of a beds.csv row of bed stock by year (default number format). */
 export const BedStockRowSchema = DEFAULT_ROW_SCHEMAS.bedStock;
+/** zod schema of a beds.csv row of dated bed closures or openings (default number format). */
 export const BedEventRowSchema = DEFAULT_ROW_SCHEMAS.bedEvents;
+/** zod schema of a services.csv row (default number format). */
 export const ServiceRowSchema = DEFAULT_ROW_SCHEMAS.services;
 /** The year column's schema in the default format. */
 export const yearCell = PopulationRowSchema.shape.year;

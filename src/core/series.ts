@@ -13,9 +13,12 @@ import type { YearSeries } from './dataset.js';
  * before a series begins is not a gap to fill.
  */
 export const FILL_MODES = ['carry', 'none', 'linear'] as const;
+/** zod schema of a fill mode: one of `FILL_MODES`. */
 export const FillModeSchema = z.enum(FILL_MODES);
+/** How a year with no total is filled (--fill): carry, none or linear. */
 export type FillMode = z.infer<typeof FillModeSchema>;
 
+/** A series' value at a year, with flags saying whether it was carried, started later or interpolated. */
 export interface ValueAtYear {
   readonly value: number;
   /** The value is the latest earlier year's total (flag `carried_forward`). */

@@ -2,6 +2,7 @@
 // shows fewer rows, but the headline still speaks for the whole ranking).
 import type { RankedRegion, Report } from './report-schema.js';
 
+/** Headline numbers of a whole ranking. */
 export interface ReportSummary {
   /** Regions ranked in all. */
   readonly ranked: number;
@@ -13,6 +14,7 @@ export interface ReportSummary {
   readonly largest: readonly RankedRegion[];
 }
 
+/** The headline numbers of a ranking: regions ranked, those with a vacuum, the total vacuum and the three largest per 100k. */
 export function summarize(report: Pick<Report, 'regions'>): ReportSummary {
   const withVacuum = report.regions.filter((r) => r.vacuum_be > 0);
   const largest = [...withVacuum]

@@ -8,12 +8,15 @@ import { FillModeSchema } from './series.js';
 
 /** One region in one year T′: SPEC §3's metrics from the baseline B to T′. */
 export const TrendYearSchema = z.object({ year: z.number().int() }).extend(RegionMetricsSchema.omit({ region: true, name: true }).shape);
+/** One region in one year T′ (see `TrendYearSchema`). */
 export type TrendYear = z.infer<typeof TrendYearSchema>;
 
 /** A year of a ranked region whose metrics cannot be computed (as `excluded`, for that year only). */
 export const TrendGapSchema = z.object({ year: z.number().int(), reason: z.string() });
+/** A year of a ranked region whose metrics cannot be computed (see `TrendGapSchema`). */
 export type TrendGap = z.infer<typeof TrendGapSchema>;
 
+/** zod schema of one ranked region of a trend: its yearly metrics, when its vacuum opened and peaked, and whether it is still open. */
 export const TrendRegionSchema = z.object({
   rank: z.number().int().min(1),
   region: z.string(),
@@ -29,8 +32,10 @@ export const TrendRegionSchema = z.object({
   years: z.array(TrendYearSchema),
   excluded_years: z.array(TrendGapSchema),
 });
+/** One ranked region of a trend (see `TrendRegionSchema`). */
 export type TrendRegion = z.infer<typeof TrendRegionSchema>;
 
+/** zod schema of the JSON of `servicegap trend`: the period, sort, fill and level, the ranked regions, exclusions and warnings. */
 export const TrendReportSchema = z.object({
   servicegap: z.string(),
   from: z.number().int(),
@@ -44,4 +49,5 @@ export const TrendReportSchema = z.object({
   excluded: z.array(ExcludedRegionSchema),
   warnings: z.array(WarningSchema),
 });
+/** The output of `servicegap trend` (see `TrendReportSchema`). */
 export type TrendReport = z.infer<typeof TrendReportSchema>;

@@ -11,6 +11,7 @@ import type { TrendGap, TrendRegion, TrendReport, TrendYear } from './trend-sche
 import { VERSION } from '../version.js';
 import { resolveWeights } from './weights.js';
 
+/** Options of `trend`: the same as `analyze`'s. */
 export type TrendOptions = AnalyzeOptions;
 
 /** A region's series of years, summed up: when its vacuum opened, its peak, whether it is open. */
@@ -85,6 +86,7 @@ export interface TrendSummary {
   readonly open: number;
 }
 
+/** The headline numbers of a trend: regions ranked, in how many a vacuum opened, and how many are still open at T. */
 export function summarizeTrend(report: Pick<TrendReport, 'regions'>): TrendSummary {
   return {
     ranked: report.regions.length,

@@ -6,7 +6,9 @@
 // as the header wins; then the one that occurs most often in the header. Quotes are respected
 // throughout: a delimiter inside a quoted field does not count.
 
+/** The field delimiters a CSV file may use: comma, semicolon, tab, pipe. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
+/** One of `DELIMITERS`. */
 export type Delimiter = (typeof DELIMITERS)[number];
 
 export interface DelimiterChoice {

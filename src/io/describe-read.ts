@@ -6,6 +6,7 @@ import { describeDelimiter } from './delimiter.js';
 import type { TableSummary } from './read-table.js';
 import { ENCODING_NAMES } from './text-stream.js';
 
+/** One line saying how a file was read (encoding, delimiter, number format, row count), for --verbose. */
 export function describeFileRead(info: TableSummary & { readonly numberFormat?: NumberFormat | undefined }): string {
   const parts: string[] = [];
   if (info.encoding !== undefined) {

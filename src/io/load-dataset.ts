@@ -34,6 +34,7 @@ export const EXTRA_FILE_NAMES = {
   crosswalk: 'crosswalk.csv',
 } as const;
 
+/** Which input a file is: regions, population, beds, services or crosswalk. */
 export type FileRole = keyof typeof FILE_NAMES | keyof typeof EXTRA_FILE_NAMES;
 
 /** Where to read from: a data folder, single files (which win over the folder's), or both. */

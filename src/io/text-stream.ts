@@ -13,8 +13,11 @@
 import iconv from 'iconv-lite';
 import { FileFormatError } from './errors.js';
 
+/** The text encodings the readers can decode. */
 export const ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows-1252', 'latin1'] as const;
+/** One of `ENCODINGS`. */
 export type Encoding = (typeof ENCODINGS)[number];
+/** An input file's encoding, or 'auto' to detect it (byte-order mark, else UTF-8, else Windows-1252). */
 export type EncodingOption = Encoding | 'auto';
 
 export const ENCODING_NAMES: Readonly<Record<Encoding, string>> = {

@@ -5,8 +5,10 @@ import type { NormTable } from '../core/norms.js';
 
 /** Formats of `servicegap coverage`: as `report` (its own list, so a report-only format stays one). */
 export const COVERAGE_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+/** One of `COVERAGE_FORMATS`. */
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
+/** What every coverage renderer receives besides the coverage report: colour, provenance and the norms in force. */
 export interface CoverageRenderContext {
   /** Colour the terminal table (decided by the CLI, as for `report`). */
   readonly color: boolean;

@@ -5,6 +5,7 @@ import { renderCoverageJson } from './coverage-json.js';
 import { renderCoverageMarkdown } from './coverage-markdown.js';
 import { renderCoverageTable } from './coverage-table.js';
 
+/** The renderer of each `servicegap coverage` format. */
 export const COVERAGE_RENDERERS: Record<CoverageFormat, CoverageRenderer> = {
   table: renderCoverageTable,
   csv: renderCoverageCsv,

@@ -14,6 +14,7 @@ import { csvCell } from './safe-cell.js';
 /** The JSON region fields, in the same order (SPEC §6): taken from the schema, not listed again. */
 export const CSV_COLUMNS = Object.keys(RankedRegionSchema.shape) as (keyof RankedRegion)[];
 
+/** How a CSV is written: field delimiter, decimal mark, line end and whether it starts with a UTF-8 byte-order mark. */
 export interface CsvDialect {
   readonly delimiter: ',' | ';';
   readonly decimal: '.' | ',';
@@ -21,7 +22,9 @@ export interface CsvDialect {
   readonly byteOrderMark: boolean;
 }
 
+/** The standard dialect (`--format csv`): ",", decimal point, LF, no byte-order mark. */
 export const STANDARD_CSV: CsvDialect = { delimiter: ',', decimal: '.', lineEnd: '\n', byteOrderMark: false };
+/** The Excel dialect (`--excel`): byte-order mark, ";", decimal comma, CRLF. */
 export const EXCEL_CSV: CsvDialect = { delimiter: ';', decimal: ',', lineEnd: '\r\n', byteOrderMark: true };
 
 function cellValue(region: RankedRegion, column: keyof RankedRegion): string | number | null {
@@ -29,6 +32,7 @@ function cellValue(region: RankedRegion, column: keyof RankedRegion): string | n
   return region[column];
 }
 
+/** A renderer that writes a report's ranked regions as CSV in `dialect`. */
 export function csvRenderer(dialect: CsvDialect): Renderer {
   return (report) => {
     const { delimiter, decimal, lineEnd } = dialect;

@@ -5,8 +5,10 @@ import type { TrendReport } from '../../core/trend-schema.js';
 
 /** Formats of `servicegap trend`. (An HTML renderer can be added here, from the same TrendReport.) */
 export const TREND_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+/** One of `TREND_FORMATS`. */
 export type TrendFormat = (typeof TREND_FORMATS)[number];
 
+/** What every trend renderer receives besides the trend: colour, provenance and the headline numbers. */
 export interface TrendRenderContext {
   /** Colour the terminal table. */
   readonly color: boolean;
@@ -15,4 +17,5 @@ export interface TrendRenderContext {
   readonly summary: TrendSummary;
 }
 
+/** A trend renderer turns a trend report into the full text of one output format. */
 export type TrendRenderer = (report: TrendReport, context: TrendRenderContext) => string;

@@ -5,6 +5,7 @@ import { renderTrendJson } from './json.js';
 import { renderTrendMarkdown } from './markdown.js';
 import { renderTrendTable } from './table.js';
 
+/** The renderer of each `servicegap trend` format. */
 export const TREND_RENDERERS: Record<TrendFormat, TrendRenderer> = {
   table: renderTrendTable,
   csv: renderTrendCsv,
