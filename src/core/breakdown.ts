@@ -6,7 +6,7 @@ import { CATEGORY_CODES, type Category } from './categories.js';
 import { communityAt } from './community.js';
 import { bedYears, type Dataset, serviceYears } from './dataset.js';
 import type { Period } from './metrics.js';
-import { valueAt } from './series.js';
+import { type FillMode, valueAt } from './series.js';
 import { weightKey, type WeightTable } from './weights.js';
 
 /** One category's community capacity in bed-equivalents at B and at T. */
@@ -51,10 +51,10 @@ export interface ReportDetails {
 const clean = (x: number): number => (x === 0 ? 0 : x);
 
 /** A region's community change by category between B and T, in bed-equivalents. */
-export function categoryBreakdown(dataset: Dataset, region: string, period: Period, weights: WeightTable): CategoryChange[] {
+export function categoryBreakdown(dataset: Dataset, region: string, period: Period, weights: WeightTable, fill: FillMode = 'carry'): CategoryChange[] {
   const services = dataset.services.get(region);
-  const atB = communityAt(services, period.from, weights).byCategory;
-  const atT = communityAt(services, period.to, weights).byCategory;
+  const atB = communityAt(services, period.from, weights, fill).byCategory;
+  const atT = communityAt(services, period.to, weights, fill).byCategory;
   const out: CategoryChange[] = [];
   for (const category of CATEGORY_CODES) {
     const from = atB.get(category);
@@ -66,12 +66,12 @@ export function categoryBreakdown(dataset: Dataset, region: string, period: Peri
 }
 
 /** A region's institutional beds and community bed-equivalents at each of `years`. */
-export function yearlySeries(dataset: Dataset, region: string, years: readonly number[], weights: WeightTable): YearPoint[] {
+export function yearlySeries(dataset: Dataset, region: string, years: readonly number[], weights: WeightTable, fill: FillMode = 'carry'): YearPoint[] {
   const bedSeries = dataset.beds.shape === 'stock' ? dataset.beds.byRegion.get(region) : undefined;
   const services = dataset.services.get(region);
   return years.map((year) => {
-    const beds = dataset.beds.shape === 'stock' ? valueAt(bedSeries, year, 'stock') : undefined;
-    const community = communityAt(services, year, weights);
+    const beds = dataset.beds.shape === 'stock' ? valueAt(bedSeries, year, 'stock', fill) : undefined;
+    const community = communityAt(services, year, weights, fill);
     return {
       year,
       beds: beds?.value ?? null,
@@ -89,15 +89,15 @@ export function detailYears(dataset: Dataset, period: Period): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
-/** Details for each of `regions` (codes), for the period of a report. */
-export function reportDetails(dataset: Dataset, regions: readonly string[], period: Period, weights: WeightTable): ReportDetails {
+/** Details for each of `regions` (codes), for the period of a report, under the same fill rule (--fill) as its metrics. */
+export function reportDetails(dataset: Dataset, regions: readonly string[], period: Period, weights: WeightTable, fill: FillMode = 'carry'): ReportDetails {
   const years = detailYears(dataset, period);
   const byRegion = new Map<string, RegionDetails>();
   for (const region of regions) {
     byRegion.set(region, {
       region,
-      categories: categoryBreakdown(dataset, region, period, weights),
-      series: yearlySeries(dataset, region, years, weights),
+      categories: categoryBreakdown(dataset, region, period, weights, fill),
+      series: yearlySeries(dataset, region, years, weights, fill),
     });
   }
   const keys = new Set<string>();

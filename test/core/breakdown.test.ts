@@ -83,3 +83,19 @@ describe('reportDetails', () => {
     ]);
   });
 });
+
+describe('fill rule', () => {
+  it('yearly series follow --fill like the metrics: linear interpolates, carry repeats', async () => {
+    const { dataset, weights } = await worked();
+    // FI-VS beds: 260 (2015), 200 (2018), nothing later. 2016 under carry: 260 (carried);
+    // under linear: 260 + (200 − 260) × 1/3 = 240. 2022 is after the last known year: 200 both ways.
+    const carry = yearlySeries(dataset, 'FI-VS', [2016, 2022], weights);
+    const linear = yearlySeries(dataset, 'FI-VS', [2016, 2022], weights, 'linear');
+    expect(carry.map((p) => p.beds)).toEqual([260, 200]);
+    expect(linear[0]!.beds).toBeCloseTo(240, 12);
+    expect(linear[1]!.beds).toBe(200);
+    // outreach caseload 300 (2015) → 500 (2022): 2016 linear = 300 + 200 / 7 = 328.571…, × 0.1 = 32.857…
+    expect(linear[0]!.community_be).toBeCloseTo((300 + 200 / 7) * 0.1, 12);
+    expect(carry[0]!.community_be).toBeCloseTo(30, 12);
+  });
+});

@@ -98,7 +98,7 @@ export function reportCommand(terminal: Terminal): Command {
         provenance: dataset.provenance,
         weights,
         summary: summarize(report),
-        details: format === 'html' ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights) : undefined,
+        details: format === 'html' ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
         // The heatmap's grid at the report's T, with the same norms as coverage_index.
         coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
       };
