@@ -2,9 +2,9 @@
 // and one column per norm, as percentages), then every region × norm with its value, per 100k,
 // the norm's range, coverage and gap in the norm's own unit, the norms with their sources,
 // excluded regions, warnings and the dataset's notice. Text from the data or the config is escaped.
+import { closingBlocks } from './markdown.js';
 import type { CoverageReport } from '../core/coverage-schema.js';
 import { summarizeCoverage } from '../core/coverage-summary.js';
-import { formatWarning } from '../core/issues.js';
 import type { CoverageRenderer } from './coverage-context.js';
 import {
   formatNormRange,
@@ -94,15 +94,6 @@ export const renderCoverageMarkdown: CoverageRenderer = (report, context) => {
     ].join('\n'),
   );
 
-  if (report.excluded.length > 0) {
-    blocks.push('## Excluded');
-    blocks.push(report.excluded.map((e) => `- ${escapeMarkdown(`${e.region}: ${e.reason}`)}`).join('\n'));
-  }
-  if (report.warnings.length > 0) {
-    blocks.push('## Warnings');
-    blocks.push(report.warnings.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
-  }
-  const notice = context.provenance?.notice?.trim();
-  if (notice) blocks.push(`*${escapeMarkdown(notice)}*`);
+  blocks.push(...closingBlocks(report, [context.provenance?.notice]));
   return `${blocks.join('\n\n')}\n`;
 };

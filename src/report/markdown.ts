@@ -2,7 +2,7 @@
 // right-aligned and rounded (number-format.ts), then excluded regions, warnings, the --top note
 // and the dataset's notice. Every piece of text that comes from the data is escaped (safe-cell.ts).
 import type { Provenance } from '../core/dataset.js';
-import { formatWarning } from '../core/issues.js';
+import { formatWarning, type Warning } from '../core/issues.js';
 import type { RankedRegion, Report } from '../core/report-schema.js';
 import {
   formatBeds,
@@ -66,12 +66,18 @@ export const renderMarkdown: Renderer = (report, context) => {
   if (context.summary.ranked > report.regions.length) {
     blocks.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
-  blocks.push(...closingBlocks(report, context.provenance));
+  blocks.push(...closingBlocks(report, [context.provenance?.notice]));
   return `${blocks.join('\n\n')}\n`;
 };
 
-/** The blocks that end a Markdown report: excluded regions, warnings, the dataset's notice. */
-export function closingBlocks(report: Pick<Report, 'excluded' | 'warnings'>, provenance: Provenance | undefined): string[] {
+/**
+ * The blocks that end a Markdown report: excluded regions, warnings, then each notice (the
+ * dataset's, in italics). Every Markdown renderer ends this way.
+ */
+export function closingBlocks(
+  report: { readonly excluded: readonly { region: string; reason: string }[]; readonly warnings: readonly Warning[] },
+  notices: readonly (string | undefined)[],
+): string[] {
   const blocks: string[] = [];
   if (report.excluded.length > 0) {
     blocks.push('## Excluded');
@@ -81,7 +87,8 @@ export function closingBlocks(report: Pick<Report, 'excluded' | 'warnings'>, pro
     blocks.push('## Warnings');
     blocks.push(report.warnings.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
   }
-  const notice = provenance?.notice?.trim();
-  if (notice) blocks.push(`*${escapeMarkdown(notice)}*`);
+  for (const notice of new Set(notices.map((n) => n?.trim()).filter((n): n is string => Boolean(n)))) {
+    blocks.push(`*${escapeMarkdown(notice)}*`);
+  }
   return blocks;
 }

@@ -1,7 +1,7 @@
 // `servicegap report --sensitivity N` in every format. JSON and CSV carry unrounded numbers;
 // the table and Markdown round per-100k values to 1 decimal and show a region's rank as
 // "rank 3 (2–6)": the median rank over the draws, and its 5th–95th percentile range.
-import { formatWarning } from '../core/issues.js';
+import { closingBlocks } from './markdown.js';
 import { severity } from '../core/severity.js';
 import {
   type SensitivityRegion,
@@ -112,15 +112,7 @@ export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (r
         `Top ${TOP_SHARE_RANK} share: share of draws in which the region ranked ${TOP_SHARE_RANK}th or better.`,
     ),
   );
-  if (report.excluded.length > 0) {
-    blocks.push('## Excluded');
-    blocks.push(report.excluded.map((e) => `- ${escapeMarkdown(`${e.region}: ${e.reason}`)}`).join('\n'));
-  }
-  if (report.warnings.length > 0) {
-    blocks.push('## Warnings');
-    blocks.push(report.warnings.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
-  }
-  for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
+  blocks.push(...closingBlocks(report, context.notices ?? []));
   return `${blocks.join('\n\n')}\n`;
 };
 

@@ -77,6 +77,6 @@ export const renderTrendMarkdown: TrendRenderer = (report, context) => {
     blocks.push('## Years not known');
     blocks.push(gaps.map((r) => `- ${escapeMarkdown(`${r.region}: ${r.excluded_years.map((g) => `${g.year} (${g.reason})`).join(', ')}`)}`).join('\n'));
   }
-  blocks.push(...closingBlocks(report, context.provenance));
+  blocks.push(...closingBlocks(report, [context.provenance?.notice]));
   return `${blocks.join('\n\n')}\n`;
 };
