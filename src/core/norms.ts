@@ -2,24 +2,11 @@
 // config (as weights.ts does for weights). Norms are data: each has its measure, range and source.
 import type { Category } from './categories.js';
 import type { Config } from './config.js';
-import { DEFAULT_NORMS } from './defaults.js';
+import { DEFAULT_NORMS, type DefaultNorm } from './defaults.js';
 import type { Unit } from './units.js';
 
-/** A planning norm in force: what its measure counts, its range per 100,000, its source and where it came from. */
-export interface Norm {
-  readonly norm: string;
-  /** What the measure counts, in words. */
-  readonly description: string;
-  /** The norm's own unit, in which value and gap are counted, e.g. "supported-living places". */
-  readonly unitLabel: string;
-  /** Whether institutional beds (beds.csv) count towards the measure. */
-  readonly includesInstitutionalBeds: boolean;
-  /** The service series (category, unit) whose capacities are summed into the measure. */
-  readonly measures: readonly { readonly category: Category; readonly unit: Unit }[];
-  /** Range per 100,000 population; coverage is measured against `low`. */
-  readonly low: number;
-  readonly high: number;
-  readonly source: string;
+/** A planning norm in force: a default norm's fields (defaults.ts), and where it came from. */
+export interface Norm extends DefaultNorm {
   readonly origin: 'default' | 'config';
 }
 

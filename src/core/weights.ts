@@ -1,18 +1,11 @@
 // The weights in force for a run: SPEC §4 defaults, overridden by the config.
 import { CATEGORY_CODES, type Category } from './categories.js';
 import type { Config, WeightOverride } from './config.js';
-import { DEFAULT_WEIGHTS } from './defaults.js';
+import { DEFAULT_WEIGHTS, type DefaultWeight } from './defaults.js';
 import { UNIT_CODES, type Unit } from './units.js';
 
-/** A weight w(category, unit) in bed-equivalents per unit, with its range, source and origin. */
-export interface Weight {
-  readonly category: Category;
-  readonly unit: Unit;
-  readonly value: number;
-  readonly low: number;
-  readonly high: number;
-  readonly source: string;
-  readonly assumption: boolean;
+/** A weight w(category, unit) in force: a default weight's fields (value, range, source; defaults.ts) and where it came from. */
+export interface Weight extends DefaultWeight {
   readonly origin: 'default' | 'config';
 }
 
