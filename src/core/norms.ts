@@ -1,9 +1,7 @@
 // The planning norms in force for a run: SPEC §4 defaults, changed, dropped or added by the
 // config (as weights.ts does for weights). Norms are data: each has its measure, range and source.
-import type { Category } from './categories.js';
 import type { Config } from './config.js';
 import { DEFAULT_NORMS, type DefaultNorm } from './defaults.js';
-import type { Unit } from './units.js';
 
 /** A planning norm in force: a default norm's fields (defaults.ts), and where it came from. */
 export interface Norm extends DefaultNorm {
