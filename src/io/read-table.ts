@@ -5,7 +5,7 @@ import type { RawRow } from '../core/dataset-builder.js';
 import { describeDelimiter, type Delimiter } from './delimiter.js';
 import { FileFormatError } from './errors.js';
 import { type CsvInput, openInput } from './input-source.js';
-import { type CsvStream, openCsv } from './read-csv.js';
+import { type CsvParserName, type CsvStream, openCsv } from './read-csv.js';
 import { sniffBytes, sniffText } from './sniff.js';
 import { type DecodedInput, decodeInput, type Encoding, type EncodingOption } from './text-stream.js';
 
@@ -33,6 +33,8 @@ export interface ReadTableOptions {
   readonly maxLineChars?: number | undefined;
   /** Longest record accepted, all its fields together, in characters (default 1 MiB). */
   readonly maxRecordChars?: number | undefined;
+  /** Which CSV parser: 'fast' (default) or 'csv-parse' (the reference). */
+  readonly parser?: CsvParserName | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
 }
 
@@ -82,40 +84,45 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
       handlers.onIssue({ file, message: `not a CSV file: this is ${binary}; ${expected()}` });
       return summary();
     }
-    csv = await openCsv(decoded.text, { delimiter: options.delimiter, maxRecordChars: options.maxRecordChars });
+    csv = await openCsv(decoded.text, { delimiter: options.delimiter, maxRecordChars: options.maxRecordChars, parser: options.parser });
     const other = sniffText(csv.sample, decoded.head);
     if (other !== undefined) {
       handlers.onIssue({ file, message: `not a CSV file: this is ${other}; ${expected()}` });
       return summary();
     }
-    for await (const record of csv.records) {
-      if (header === undefined) {
-        const columns = record.fields.map((c) => c.trim().toLowerCase());
-        // A header that ends in a delimiter has empty trailing names: not columns.
-        while (columns.length > 1 && columns[columns.length - 1] === '') columns.pop();
-        headerColumns = columns;
-        const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file, { delimiter: csv.delimiter }), csv.delimiter);
-        if ('message' in checked) {
-          handlers.onIssue(checked);
-          return summary();
+    let width = 0;
+    let keep: (readonly [number, string])[] = [];
+    for await (const batch of csv.batches) {
+      for (const record of batch) {
+        if (header === undefined) {
+          const columns = record.fields.map((c) => c.trim().toLowerCase());
+          // A header that ends in a delimiter has empty trailing names: not columns.
+          while (columns.length > 1 && columns[columns.length - 1] === '') columns.pop();
+          headerColumns = columns;
+          const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file, { delimiter: csv.delimiter }), csv.delimiter);
+          if ('message' in checked) {
+            handlers.onIssue(checked);
+            return summary();
+          }
+          header = { columns, keep: checked };
+          width = columns.length;
+          keep = [...checked];
+          continue;
         }
-        header = { columns, keep: checked };
-        continue;
+        rows++;
+        const fields = record.fields;
+        if (fields.length !== width && !isTrailingEmpty(fields, width)) {
+          handlers.onIssue({
+            file,
+            line: record.line,
+            message: `expected ${width} fields like the header, got ${fields.length} (delimiter ${describeDelimiter(csv.delimiter)})`,
+          });
+          continue;
+        }
+        const row: Record<string, string> = {};
+        for (const [index, name] of keep) row[name] = fields[index] ?? '';
+        handlers.onRow(row, record.line, file);
       }
-      rows++;
-      if (record.fields.length !== header.columns.length && !isTrailingEmpty(record.fields, header.columns.length)) {
-        handlers.onIssue({
-          file,
-          line: record.line,
-          message:
-            `expected ${header.columns.length} fields like the header, got ${record.fields.length} ` +
-            `(delimiter ${describeDelimiter(csv.delimiter)})`,
-        });
-        continue;
-      }
-      const row: Record<string, string> = {};
-      for (const [index, name] of header.keep) row[name] = record.fields[index] ?? '';
-      handlers.onRow(row, record.line, file);
     }
   } catch (error) {
     if (!(error instanceof FileFormatError)) throw error;
