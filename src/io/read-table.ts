@@ -14,6 +14,24 @@ export interface TableSpec {
   readonly optional: readonly string[];
 }
 
+/** How far the reading of one file has got, for a progress bar. */
+export interface ReadProgress {
+  readonly file: string;
+  readonly bytesRead: number;
+  /** The file's size; undefined for standard input and content in memory. */
+  readonly totalBytes: number | undefined;
+  readonly rows: number;
+  readonly done: boolean;
+}
+
+/** The chunks, counting their bytes as they pass. */
+async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { bytes: number }): AsyncGenerator<Uint8Array | string> {
+  for await (const chunk of chunks) {
+    count.bytes += chunk.length;
+    yield chunk;
+  }
+}
+
 /** What is known about a file once its header has been read. */
 export interface HeaderContext {
   readonly delimiter: Delimiter;
@@ -35,6 +53,8 @@ export interface ReadTableOptions {
   readonly maxRecordChars?: number | undefined;
   /** Which CSV parser: 'fast' (default) or 'csv-parse' (the reference). */
   readonly parser?: CsvParserName | undefined;
+  /** Called as the file is read (after each batch of rows) and once at its end. */
+  readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
 }
 
@@ -58,6 +78,9 @@ export interface TableSummary {
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
   const opened = await openInput(input, options.stdin);
   const file = opened.name;
+  const onProgress = options.onProgress;
+  const count = { bytes: 0 };
+  const progress = (done: boolean) => onProgress?.({ file, bytesRead: count.bytes, totalBytes: opened.size, rows, done });
   let decoded: DecodedInput | undefined;
   let csv: CsvStream | undefined;
   let header: { columns: string[]; keep: Map<number, string> } | undefined;
@@ -78,7 +101,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     return 'message' in spec ? spec.message : `expected a header row with columns ${spec.required.join(', ')}`;
   };
   try {
-    decoded = await decodeInput(opened.bytes, { encoding: options.encoding, maxLineChars: options.maxLineChars });
+    decoded = await decodeInput(onProgress ? counted(opened.bytes, count) : opened.bytes, { encoding: options.encoding, maxLineChars: options.maxLineChars });
     const binary = sniffBytes(decoded.head);
     if (binary !== undefined) {
       handlers.onIssue({ file, message: `not a CSV file: this is ${binary}; ${expected()}` });
@@ -123,6 +146,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
         for (const [index, name] of keep) row[name] = fields[index] ?? '';
         handlers.onRow(row, record.line, file);
       }
+      if (onProgress) progress(false);
     }
   } catch (error) {
     if (!(error instanceof FileFormatError)) throw error;
@@ -132,6 +156,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     // A file given up on early (not CSV, a bad header) is closed now, not when collected; not
     // awaited, as a read in flight (standard input) may wait for more input first.
     void decoded?.close().catch(() => {});
+    if (onProgress) progress(true);
   }
   if (header === undefined) handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
   return summary();
