@@ -10,7 +10,6 @@
 //
 // Limits: a physical line longer than `maxLineChars` is an error, so a hostile file cannot make
 // the reader hold an endless line in memory.
-import iconv from 'iconv-lite';
 import { FileFormatError } from './errors.js';
 
 export const ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows-1252', 'latin1'] as const;
@@ -150,12 +149,14 @@ interface ByteDecoder {
   end(): string;
 }
 
-function decoderFor(encoding: Encoding): ByteDecoder {
+async function decoderFor(encoding: Encoding): Promise<ByteDecoder> {
   if (encoding === 'utf8') {
     // fatal: invalid bytes throw instead of becoming U+FFFD; the byte-order mark is dropped.
     const decoder = new TextDecoder('utf-8', { fatal: true });
     return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
   }
+  // Loaded only for the files that need it (its tables are large: a slower start for everyone).
+  const { default: iconv } = await import('iconv-lite');
   const decoder = iconv.getDecoder(encoding);
   const buffer = (b: Uint8Array) => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
   return { write: (bytes) => decoder.write(buffer(bytes)), end: () => decoder.end() ?? '' };
@@ -199,7 +200,7 @@ export async function decodeInput(chunks: AsyncIterable<Uint8Array | string>, op
   }
   const head = concat(headParts);
   const choice: Choice = text ? { encoding: 'utf8', reason: 'given as text' } : chooseEncoding(head, ended, options.encoding ?? 'auto');
-  const decoder = decoderFor(choice.encoding);
+  const decoder = await decoderFor(choice.encoding);
   const autoUtf8 = choice.encoding === 'utf8' && options.encoding !== 'utf8';
   const utf16 = choice.encoding === 'utf16le' || choice.encoding === 'utf16be';
 
