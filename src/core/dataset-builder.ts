@@ -11,6 +11,7 @@ import { type DataOrigin, findCycles, mixedLevelIssues } from './hierarchy.js';
 import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
 import { DEFAULT_ROW_SCHEMAS, type RowChecker, type RowCheckers, rowCheckers, rowSchemas, type RowSchemas } from './schemas.js';
+import type { Category } from './categories.js';
 import { nearest } from './suggest.js';
 import type { Taxonomy } from './taxonomy.js';
 import { weightKey, type WeightTable } from './weights.js';
@@ -63,6 +64,10 @@ export class DatasetBuilder {
   private beds: BedData = { shape: 'none' };
   private readonly services = new Map<string, Map<string, ServiceSeries>>();
   private readonly serviceNames: Dataset['serviceNames'] = new Map();
+  /** Per distinct service name: its use count and, per unit, its weight key (null: no weight). */
+  private readonly serviceLookups = new Map<string, { use: { category: Category | undefined; rows: number; firstLine: number }; units: Map<string, string | null> }>();
+  /** The region of the last service row with figures, and its series. */
+  private lastService: { region: string; byKey: Map<string, ServiceSeries> } | undefined;
   private readonly issues: InputIssue[] = [];
   private readonly issueCounts = new Map<string, number>();
   private readonly warnings: Warning[] = [];
@@ -243,36 +248,49 @@ export class DatasetBuilder {
 
   addService(raw: RawRow, file: string, line: number): void {
     const row = this.check('services', raw, file, line);
-    if (!row || !this.knownRegion(row.region, file, line)) return;
-    // Each distinct name is looked up once (normalising it is the costly part).
-    const seen = this.serviceNames.get(row.service);
-    let category;
-    if (seen) {
-      seen.rows++;
-      category = seen.category;
-    } else {
-      category = this.options.taxonomy.lookup(row.service);
-      this.serviceNames.set(row.service, { category, rows: 1, firstLine: line });
+    if (!row) return;
+    // Rows come grouped by region in most files: the region's checks and its series are kept
+    // from one row to the next (a code is known, and noted, once it has been seen with a figure).
+    let byKey: Map<string, ServiceSeries> | undefined;
+    if (row.region === this.lastService?.region) byKey = this.lastService.byKey;
+    else if (!this.knownRegion(row.region, file, line)) return;
+    // Each distinct name is looked up once (normalising it is the costly part), and so is the
+    // weight of each of its units.
+    let name = this.serviceLookups.get(row.service);
+    if (name) name.use.rows++;
+    else {
+      const category = this.options.taxonomy.lookup(row.service);
+      const use = { category, rows: 1, firstLine: line };
+      this.serviceNames.set(row.service, use);
+      this.serviceLookups.set(row.service, (name = { use, units: new Map() }));
     }
+    const category = name.use.category;
     if (category === undefined) {
       let byName = this.unmapped.get(file);
       if (!byName) this.unmapped.set(file, (byName = new Map()));
       tally(byName, row.service, line);
       return;
     }
-    const key = weightKey(category, row.unit);
-    if (!this.options.weights.has(key)) {
+    let key = name.units.get(row.unit);
+    if (key === undefined) {
+      const k = weightKey(category, row.unit);
+      name.units.set(row.unit, (key = this.options.weights.has(k) ? k : null));
+    }
+    if (key === null) {
       let byPair = this.unweighted.get(file);
       if (!byPair) this.unweighted.set(file, (byPair = new Map()));
-      tally(byPair, key, line);
+      tally(byPair, weightKey(category, row.unit), line);
       return;
     }
-    let byKey = this.services.get(row.region);
-    if (!byKey) this.services.set(row.region, (byKey = new Map()));
+    if (byKey === undefined) {
+      byKey = this.services.get(row.region);
+      if (!byKey) this.services.set(row.region, (byKey = new Map()));
+      this.noteData(row.region, file, line);
+      this.lastService = { region: row.region, byKey };
+    }
     let series = byKey.get(key);
     if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new Map() }));
     addTo(series.years, row.year, row.capacity);
-    this.noteData(row.region, file, line);
   }
 
   /** Issues that gather many rows (unknown codes, unmapped names, pairs without weight). */

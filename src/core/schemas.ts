@@ -64,8 +64,11 @@ export function optionalTextValue(raw: string | undefined): string | undefined {
   return trimmed && !isMissingValue(trimmed) ? trimmed : undefined;
 }
 
+const UNIT_SET: ReadonlySet<string> = new Set(UNIT_CODES);
+
 /** A unit cell's unit code, or undefined when it holds none. */
 export function unitValue(raw: string): Unit | undefined {
+  if (UNIT_SET.has(raw)) return raw as Unit; // the common case: no marker is a unit code
   if (isMissingValue(raw)) return undefined;
   const unit = raw.trim().toLowerCase();
   return isUnit(unit) ? unit : undefined;

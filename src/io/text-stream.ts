@@ -256,7 +256,7 @@ export async function decodeInput(chunks: AsyncIterable<Uint8Array | string>, op
         pendingCR = true;
         chunk = chunk.slice(0, -1);
       }
-      const out = chunk.replace(/\r\n?/g, '\n');
+      const out = chunk.indexOf('\r') === -1 ? chunk : chunk.replace(/\r\n?/g, '\n');
       account(out);
       return out;
     };
