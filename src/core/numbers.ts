@@ -128,6 +128,25 @@ export function readNumber(cell: string, format: NumberFormat = DEFAULT_NUMBER_F
 /** The value of a valid number cell in `format`, else undefined: readNumber without the object,
  * for the hot path (plain decimals with a point are read directly). */
 export function readNumberValue(cell: string, format: NumberFormat = DEFAULT_NUMBER_FORMAT): number | undefined {
+  if (format.decimal !== ',') {
+    // Digits with at most one point inside them, no sign, no space: the same in every format
+    // that does not take the point for a thousands separator or a decimal comma — except that
+    // 'auto' refuses "1.234" (ambiguous), so there the point is left to readNumber.
+    const n = cell.length;
+    let whole = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = cell.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      whole = whole * 10 + c;
+    }
+    if (i === n && n > 0 && n <= 12) return whole;
+    if (format.decimal === '.' && format.thousands === 'none' && i > 0 && i <= 12 && i < n && cell.charCodeAt(i) === 0x2e && n <= 16) {
+      let j = i + 1;
+      while (j < n && cell.charCodeAt(j) >= 48 && cell.charCodeAt(j) <= 57) j++;
+      if (j === n) return Number(cell);
+    }
+  }
   if (format.decimal === '.' && format.thousands === 'none') {
     const text = cell.trim();
     if (PLAIN.test(text)) {

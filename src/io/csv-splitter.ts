@@ -74,8 +74,37 @@ export class CsvSplitter {
     this.pending = '';
     const n = s.length;
     const D = this.delimiter;
+    const delimiter = String.fromCharCode(D);
     let i = 0;
+    // Where the next quote is (n: none in this chunk), found again only once passed.
+    let nextQuote = -2;
     while (i < n) {
+      // The common case: a whole line with no quote, at the start of a record, short enough that
+      // the record-size limit cannot apply. It is split with indexOf, field by field.
+      if (!this.quoting && this.record.length === 0 && this.field.length === 0 && !this.wasQuoting) {
+        const nl = s.indexOf('\n', i);
+        if (nextQuote < i && nextQuote !== n) {
+          nextQuote = s.indexOf('"', i);
+          if (nextQuote === -1) nextQuote = n;
+        }
+        if (nl !== -1 && nextQuote > nl && 3 * (nl - i) <= this.maxRecordChars) {
+          if (nl > i) {
+            const fields: string[] = [];
+            let from = i;
+            for (let d = s.indexOf(delimiter, from); d !== -1 && d < nl; d = s.indexOf(delimiter, from)) {
+              fields.push(s.slice(from, d));
+              from = d + 1;
+            }
+            fields.push(s.slice(from, nl));
+            out.push({ line: this.startLine, fields });
+            this.lastEnd = this.line;
+          }
+          this.line++;
+          this.startLine = this.line;
+          i = nl + 1;
+          continue;
+        }
+      }
       if (!this.quoting) {
         let j = i;
         let c = 0;

@@ -174,3 +174,30 @@ describe('rowSchemas', () => {
     ]);
   });
 });
+
+describe('readNumberValue (the hot path) agrees with readNumber', () => {
+  it('for any cell in any format', async () => {
+    const { readNumberValue } = await import('../../src/core/numbers.js');
+    const fc = (await import('fast-check')).default;
+    const formats = [
+      { decimal: '.', thousands: 'none' },
+      { decimal: 'auto', thousands: 'none' },
+      { decimal: ',', thousands: '.' },
+      { decimal: 'auto', thousands: '.' },
+      { decimal: '.', thousands: ',' },
+      { decimal: '.', thousands: 'space' },
+    ] as const;
+    const cell = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,16}(\.[0-9]{0,4})?$/),
+      fc.stringMatching(/^[ +-]?[0-9.,e ]{0,8}$/),
+      fc.constantFrom('999999999999', '1000000000000', '999999999999.5', '1234567890123.5', '007', '5.', '.5', '1.234', '1,234'),
+    );
+    fc.assert(
+      fc.property(cell, fc.constantFrom(...formats), (text, format) => {
+        const reading = readNumber(text, format);
+        expect(readNumberValue(text, format)).toBe(reading.ok ? reading.value : undefined);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
