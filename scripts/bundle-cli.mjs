@@ -5,9 +5,12 @@
 // only when used. The library build (dist/index.js and its .d.ts) is not touched.
 // Every file lands in dist/bundle/, two levels below the package root like dist/io/, so paths
 // found from import.meta.url (the bundled data, the worker) resolve as in the unbundled build.
+import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-await build({
+rmSync('dist/bundle', { recursive: true, force: true });
+
+const result = await build({
   entryPoints: { main: 'dist/cli/main.js', worker: 'dist/parallel/worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
@@ -15,13 +18,13 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
+  minify: true,
   legalComments: 'linked',
   chunkNames: 'chunk-[hash]',
   // CommonJS dependencies (cli-table3, iconv-lite) call require() for Node's own modules.
   banner: { js: "import { createRequire as __sgRequire } from 'node:module'; const require = __sgRequire(import.meta.url);" },
   logLevel: 'warning',
+  metafile: process.env.BUNDLE_META !== undefined,
   plugins: [
     {
       // zod's translations of its messages into other languages (z.locales): never used here,
@@ -29,10 +32,12 @@ await build({
       name: 'no-zod-locales',
       setup(b) {
         b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-          /[\\/]zod[\\/]v4[\\/]classic[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
+          /[\\/]zod[\\/]v4[\\/](?:classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
         );
         b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
       },
     },
   ],
 });
+// BUNDLE_META=FILE writes esbuild's metafile, to see what takes the space.
+if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));
