@@ -45,10 +45,14 @@ export function formatProgress(p: ReadProgress, elapsedMs: number, width = 80): 
   const right =
     ` ${String(Math.floor(fraction * 100)).padStart(3)}% ${formatBytes(p.bytesRead)}/${formatBytes(total)}` +
     ` ${formatCount(rate)} rows/s ETA ${eta}`;
-  const name = p.file.length > 24 ? `…${p.file.slice(-23)}` : p.file;
-  const barWidth = Math.max(5, width - name.length - right.length - 4);
+  // The numbers first; then the file's name (its end, if need be) and a bar, as room allows.
+  const room = width - right.length - 1;
+  const nameWidth = Math.min(p.file.length, Math.max(0, Math.min(24, room - 8)));
+  const name = nameWidth === p.file.length ? p.file : nameWidth > 1 ? `…${p.file.slice(-(nameWidth - 1))}` : '';
+  const barWidth = Math.max(0, room - name.length - 3);
   const filled = Math.round(fraction * barWidth);
-  return `${name} [${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]${right}`.slice(0, width);
+  const bar = barWidth >= 5 ? `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]` : '';
+  return `${[name, bar].filter(Boolean).join(' ')}${right}`.slice(0, width);
 }
 
 /** The progress callback for loadDataset, or undefined when no bar should be shown. */
@@ -68,7 +72,8 @@ export function progressBar(terminal: Terminal, quiet: boolean | undefined, now:
     }
     if (!p.done && t - drawn < 100) return; // ten times a second is enough
     drawn = t;
-    const width = Math.max(40, (stderr.columns ?? 80) - 1);
+    // A terminal that does not say its width (columns 0 or unset) gets 80 columns.
+    const width = (stderr.columns !== undefined && stderr.columns > 0 ? stderr.columns : 80) - 1;
     stderr.write(`\r${formatProgress(p, t - started, width)}\u001b[K`);
     if (p.done) stderr.write('\r\u001b[K');
   };

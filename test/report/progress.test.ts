@@ -16,6 +16,7 @@ describe('formatting', () => {
     expect(line).toBe('services.csv [##########---------------]  40% 100 MB/250 MB 1.00M rows/s ETA 3s');
     expect(line.length).toBeLessThanOrEqual(80);
     const long = formatProgress({ file: `/a/very/long/path/to/${'x'.repeat(40)}.csv`, bytesRead: 0, totalBytes: 1, rows: 0, done: false }, 0, 60);
+    expect(formatProgress({ file: 'services.csv', bytesRead: 5, totalBytes: 10, rows: 1, done: false }, 1000, 40)).toBe('[###---]  50% 5 B/10 B 1 rows/s ETA 1s');
     expect(long.length).toBeLessThanOrEqual(60);
     expect(long).toContain('ETA ?');
   });
