@@ -46,7 +46,10 @@ const MISSING = /^(?:|na|n\/a|\.\.|-|:(?:\s*[a-z]{1,3})?)$/i;
 /** Is the (trimmed) cell one of the markers spreadsheets and statistics offices use for "no value":
  * empty, NA, N/A, "..", "-", or ":" (Eurostat, optionally with a flag letter such as ": c")? */
 export function isMissingValue(text: string): boolean {
-  return MISSING.test(text.trim());
+  const trimmed = text.trim();
+  // Every marker is at most three characters long, or begins with ":" (a quick no for names).
+  if (trimmed.length > 3 && trimmed.charCodeAt(0) !== 0x3a) return false;
+  return MISSING.test(trimmed);
 }
 
 // Plain decimal notation with a point: the fast path for the common case.

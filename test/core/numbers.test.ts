@@ -201,3 +201,17 @@ describe('readNumberValue (the hot path) agrees with readNumber', () => {
     );
   });
 });
+
+describe('isMissingValue: the quick check says what the pattern says', () => {
+  it('for any short text', async () => {
+    const fc = (await import('fast-check')).default;
+    const pattern = /^(?:|na|n\/a|\.\.|-|:(?:\s*[a-z]{1,3})?)$/i;
+    const text = fc.oneof(fc.stringMatching(/^[ :naNA/.\-cxz\t]{0,7}$/), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(isMissingValue(t)).toBe(pattern.test(t.trim()));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
