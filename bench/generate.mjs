@@ -2,18 +2,21 @@
 // Seeded synthetic input for the benchmark: R regions × 30 years × 33 service names, so that
 // services.csv has R × 990 rows (50 → 49,500; 500 → 495,000; 5,000 → 4,950,000). Region names
 // mix Latin with æøå/äö, Arabic and Cyrillic so the decoder's slow paths are exercised too.
-// Usage: node bench/generate.mjs OUT_DIR REGIONS [SEED]
+// With ROWS_PER_KEY (default 1) each region, year and service has that many rows, as a
+// facility-level file would (capacities summed by the loader): more rows, the same aggregates.
+// Usage: node bench/generate.mjs OUT_DIR REGIONS [SEED] [ROWS_PER_KEY]
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
-const [outDir, regionsArg, seedArg] = process.argv.slice(2);
+const [outDir, regionsArg, seedArg, perKeyArg] = process.argv.slice(2);
 if (!outDir || !regionsArg) {
-  process.stderr.write('usage: node bench/generate.mjs OUT_DIR REGIONS [SEED]\n');
+  process.stderr.write('usage: node bench/generate.mjs OUT_DIR REGIONS [SEED] [ROWS_PER_KEY]\n');
   process.exit(2);
 }
 const REGIONS = Number(regionsArg);
 const SEED = Number(seedArg ?? 20261123);
+const PER_KEY = Number(perKeyArg ?? 1);
 const YEARS = Array.from({ length: 30 }, (_, i) => 1995 + i);
 
 // mulberry32: small, fast, and the same numbers on every machine.
@@ -81,10 +84,12 @@ await writeCsv('services.csv', 'region,year,service,capacity,unit', function* ()
   for (const code of codes) {
     for (const year of YEARS) {
       for (const [service, unit] of SERVICES) {
-        const capacity = unit === 'teams' || unit === 'facilities' ? Math.floor(rand() * 4) : Math.round(rand() * 4000) / 10;
-        yield `${code},${year},${quote(service)},${capacity},${unit}`;
+        for (let k = 0; k < PER_KEY; k++) {
+          const capacity = unit === 'teams' || unit === 'facilities' ? Math.floor(rand() * 4) : Math.round(rand() * 4000) / 10;
+          yield `${code},${year},${quote(service)},${capacity},${unit}`;
+        }
       }
     }
   }
 });
-process.stderr.write(`wrote ${REGIONS} regions × ${YEARS.length} years × ${SERVICES.length} services to ${outDir}\n`);
+process.stderr.write(`wrote ${REGIONS} regions × ${YEARS.length} years × ${SERVICES.length} services${PER_KEY > 1 ? ` × ${PER_KEY} rows each` : ''} to ${outDir}\n`);

@@ -4,6 +4,7 @@ import { describeFileRead } from '../io/describe-read.js';
 import { type LoadedDataset, loadDataset } from '../io/load-dataset.js';
 import { datasetInputs, type InputOptions, readOptions } from './options.js';
 import { note } from './output.js';
+import { progressBar } from './progress.js';
 import type { Terminal } from './terminal.js';
 
 export async function loadFromOptions(options: InputOptions, terminal: Terminal): Promise<LoadedDataset & { configPath?: string | undefined }> {
@@ -15,6 +16,7 @@ export async function loadFromOptions(options: InputOptions, terminal: Terminal)
     allowUnmapped: options.allowUnmapped,
     ...read,
     onFileRead: options.verbose ? (info) => note(terminal, `read ${describeFileRead(info)}`) : undefined,
+    onProgress: progressBar(terminal, options.quiet),
     stdin: terminal.stdin,
   });
   return { ...loaded, configPath: path };

@@ -5,21 +5,30 @@ import { LevelError } from '../core/hierarchy.js';
 import { formatIssue, InputError } from '../core/issues.js';
 import { FileAccessError, InputSelectionError } from '../io/errors.js';
 import { VERSION } from '../version.js';
-import { coverageCommand } from './commands/coverage.js';
-import { reportCommand } from './commands/report.js';
-import { taxonomyCommand } from './commands/taxonomy.js';
-import { trendCommand } from './commands/trend.js';
-import { initCommand } from './commands/init.js';
-import { completionCommand } from './commands/completion.js';
-import { validateCommand } from './commands/validate.js';
-import { compareCommand } from './commands/compare.js';
-import { batchCommand } from './commands/batch.js';
-import { schemaCommand } from './commands/schema.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
 import { annotation, inGitHubActions } from './github.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
-export function buildProgram(terminal: Terminal): Command {
+type CommandFactory = (terminal: Terminal, program: () => Command) => Promise<Command>;
+
+// Each command's module (and what it needs: renderers, analyses) is loaded only when that
+// command runs, or when all are needed (help, completion, an unknown command).
+const COMMANDS: readonly (readonly [string, CommandFactory])[] = [
+  ['report', async (t) => (await import('./commands/report.js')).reportCommand(t)],
+  ['coverage', async (t) => (await import('./commands/coverage.js')).coverageCommand(t)],
+  ['trend', async (t) => (await import('./commands/trend.js')).trendCommand(t)],
+  ['validate', async (t) => (await import('./commands/validate.js')).validateCommand(t)],
+  ['taxonomy', async (t) => (await import('./commands/taxonomy.js')).taxonomyCommand(t)],
+  ['init', async (t) => (await import('./commands/init.js')).initCommand(t)],
+  ['completion', async (t, program) => (await import('./commands/completion.js')).completionCommand(t, program)],
+  // Research workflows (issue 6)
+  ['compare', async (t) => (await import('./commands/compare.js')).compareCommand(t)],
+  ['batch', async (t) => (await import('./commands/batch.js')).batchCommand(t)],
+  ['schema', async (t) => (await import('./commands/schema.js')).schemaCommand(t)],
+];
+
+/** The program with every command, or (`only`) with just the command that will run. */
+export async function buildProgram(terminal: Terminal, only?: string): Promise<Command> {
   const program = new Command('servicegap')
     .description(
       'Find the mental-health service vacuum: institutional psychiatric beds closed and not\n' +
@@ -32,19 +41,10 @@ export function buildProgram(terminal: Terminal): Command {
       writeOut: (s) => terminal.stdout.write(s),
       writeErr: (s) => terminal.stderr.write(s),
     });
-  const commands = [
-    reportCommand(terminal),
-    coverageCommand(terminal),
-    trendCommand(terminal),
-    validateCommand(terminal),
-    taxonomyCommand(terminal),
-    initCommand(terminal),
-    completionCommand(terminal, () => program),
-    // Research workflows (issue 6)
-    compareCommand(terminal),
-    batchCommand(terminal),
-    schemaCommand(terminal),
-  ];
+  // completion lists every command, so it needs them all.
+  const one = only !== undefined && only !== 'completion' && COMMANDS.some(([name]) => name === only);
+  const wanted = one ? COMMANDS.filter(([name]) => name === only) : COMMANDS;
+  const commands = await Promise.all(wanted.map(([, make]) => make(terminal, () => program)));
   for (const command of commands) {
     command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.addCommand(command.configureOutput({
@@ -60,7 +60,8 @@ export function buildProgram(terminal: Terminal): Command {
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<number> {
   try {
-    const program = buildProgram(terminal);
+    // A command name first: only that command is loaded (its own --help shows the same).
+    const program = await buildProgram(terminal, argv[0]);
     if (argv.length === 0) {
       terminal.stdout.write(program.helpInformation());
       return EXIT.ok;

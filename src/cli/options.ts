@@ -7,6 +7,7 @@ import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
 import { FILL_MODES, FillModeSchema } from '../core/series.js';
 import { DELIMITERS } from '../io/delimiter.js';
 import type { DatasetInputs } from '../io/load-dataset.js';
+import { CSV_PARSERS } from '../io/read-csv.js';
 import { ENCODINGS } from '../io/text-stream.js';
 import { usageError } from './exit-codes.js';
 
@@ -32,7 +33,10 @@ export function addInputOptions(command: Command): Command {
       new Option('--decimal <mark>', 'decimal mark (default: "." in comma-separated files; in others "." or ",", a number that reads two ways is an error)').choices(['auto', '.', ',']),
     )
     .addOption(new Option('--thousands <sep>', 'thousands separator in numbers (default: none)').choices(THOUSANDS_SEPARATORS))
-    .option('--verbose', 'say on standard error how each file was read: encoding, delimiter, number format, rows');
+    .option('--verbose', 'say on standard error how each file was read: encoding, delimiter, number format, rows')
+    .addOption(
+      new Option('--parser <name>', 'CSV parser: fast (default) or csv-parse (the reference: the same records and errors, slower)').choices([...CSV_PARSERS]),
+    );
 }
 
 const delimiter = z
@@ -56,6 +60,7 @@ export const InputOptionsSchema = z.object({
   decimal: z.enum(['auto', '.', ',']).optional(),
   thousands: z.enum(THOUSANDS_SEPARATORS).optional(),
   verbose: z.boolean().optional(),
+  parser: z.enum(CSV_PARSERS).optional(),
 });
 export type InputOptions = z.infer<typeof InputOptionsSchema>;
 
@@ -69,6 +74,7 @@ export function readOptions(options: InputOptions) {
     encoding: options.encoding,
     decimal: options.decimal,
     thousands: options.thousands,
+    parser: options.parser,
   };
 }
 

@@ -10,7 +10,8 @@ import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries, YearSerie
 import { type DataOrigin, findCycles, mixedLevelIssues } from './hierarchy.js';
 import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
-import { DEFAULT_ROW_SCHEMAS, rowSchemas, type RowSchemas } from './schemas.js';
+import { DEFAULT_ROW_SCHEMAS, type RowChecker, type RowCheckers, rowCheckers, rowSchemas, type RowSchemas } from './schemas.js';
+import type { Category } from './categories.js';
 import { nearest } from './suggest.js';
 import type { Taxonomy } from './taxonomy.js';
 import { weightKey, type WeightTable } from './weights.js';
@@ -63,12 +64,17 @@ export class DatasetBuilder {
   private beds: BedData = { shape: 'none' };
   private readonly services = new Map<string, Map<string, ServiceSeries>>();
   private readonly serviceNames: Dataset['serviceNames'] = new Map();
+  /** Per distinct service name: its use count and, per unit, its weight key (null: no weight). */
+  private readonly serviceLookups = new Map<string, { use: { category: Category | undefined; rows: number; firstLine: number }; units: Map<string, string | null> }>();
+  /** The region of the last service row with figures, and its series. */
+  private lastService: { region: string; byKey: Map<string, ServiceSeries> } | undefined;
   private readonly issues: InputIssue[] = [];
   private readonly issueCounts = new Map<string, number>();
   private readonly warnings: Warning[] = [];
   private provenance: Provenance | undefined;
   private schemas: RowSchemas;
-  private readonly schemasByFormat = new Map<string, RowSchemas>();
+  private checkers: RowCheckers;
+  private readonly schemasByFormat = new Map<string, { schemas: RowSchemas; checkers: RowCheckers }>();
   // Problems that repeat over many rows are reported once each, with their lines.
   private readonly unknownRegions = new Map<string, Map<string, LineTally>>();
   private readonly unmapped = new Map<string, Map<string, LineTally>>();
@@ -80,22 +86,23 @@ export class DatasetBuilder {
   private crosswalk: { readonly table: Crosswalk; readonly valid: boolean } | undefined;
 
   constructor(private readonly options: BuilderOptions) {
-    this.schemas = this.schemasFor(options.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+    ({ schemas: this.schemas, checkers: this.checkers } = this.schemasFor(options.numberFormat ?? DEFAULT_NUMBER_FORMAT));
   }
 
-  private schemasFor(format: NumberFormat): RowSchemas {
+  private schemasFor(format: NumberFormat): { schemas: RowSchemas; checkers: RowCheckers } {
     const key = `${format.decimal} ${format.thousands}`;
-    let schemas = this.schemasByFormat.get(key);
-    if (!schemas) {
-      schemas = key === `${DEFAULT_NUMBER_FORMAT.decimal} ${DEFAULT_NUMBER_FORMAT.thousands}` ? DEFAULT_ROW_SCHEMAS : rowSchemas(format);
-      this.schemasByFormat.set(key, schemas);
+    let entry = this.schemasByFormat.get(key);
+    if (!entry) {
+      const schemas = key === `${DEFAULT_NUMBER_FORMAT.decimal} ${DEFAULT_NUMBER_FORMAT.thousands}` ? DEFAULT_ROW_SCHEMAS : rowSchemas(format);
+      entry = { schemas, checkers: rowCheckers(format) };
+      this.schemasByFormat.set(key, entry);
     }
-    return schemas;
+    return entry;
   }
 
   /** How the numbers of the rows that follow are written (each file may differ). */
   setNumberFormat(format: NumberFormat): void {
-    this.schemas = this.schemasFor(format);
+    ({ schemas: this.schemas, checkers: this.checkers } = this.schemasFor(format));
   }
 
   /** Record a problem found while reading a file (header, structure, encoding). */
@@ -116,6 +123,12 @@ export class DatasetBuilder {
   /** Choose the beds file's shape from its header (SPEC §1). */
   setBedShape(shape: 'stock' | 'events'): void {
     this.beds = { shape, byRegion: new Map() };
+  }
+
+  /** Validate one raw row: the compiled checker for a valid row, else the zod schema, which says
+   * what is wrong; undefined (and issues recorded) if invalid. */
+  private check<K extends keyof RowCheckers>(kind: K, raw: RawRow, file: string, line: number): z.output<RowSchemas[K]> | undefined {
+    return (this.checkers[kind] as RowChecker<K>)(raw) ?? (this.validate(this.schemas[kind], raw, file, line) as z.output<RowSchemas[K]> | undefined);
   }
 
   /** Validate one raw row against its file's schema; undefined (and issues recorded) if invalid. */
@@ -146,7 +159,7 @@ export class DatasetBuilder {
   }
 
   addRegion(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(this.schemas.region, raw, file, line);
+    const row = this.check('region', raw, file, line);
     if (!row) return;
     const first = this.regions.get(row.region);
     if (first) {
@@ -200,7 +213,7 @@ export class DatasetBuilder {
   }
 
   addPopulation(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(this.schemas.population, raw, file, line);
+    const row = this.check('population', raw, file, line);
     if (!row || !this.knownRegion(row.region, file, line)) return;
     const key = `${row.region}\u0000${row.year}`;
     const first = this.populationLines.get(key);
@@ -219,7 +232,7 @@ export class DatasetBuilder {
   }
 
   addBedStock(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(this.schemas.bedStock, raw, file, line);
+    const row = this.check('bedStock', raw, file, line);
     if (!row || !this.knownRegion(row.region, file, line) || this.beds.shape !== 'stock') return;
     // All bed rows of a region and year are summed, whatever their bed_type or facility.
     addTo(seriesOf(this.beds.byRegion, row.region), row.year, row.beds);
@@ -227,38 +240,57 @@ export class DatasetBuilder {
   }
 
   addBedEvent(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(this.schemas.bedEvents, raw, file, line);
+    const row = this.check('bedEvents', raw, file, line);
     if (!row || !this.knownRegion(row.region, file, line) || this.beds.shape !== 'events') return;
     addTo(seriesOf(this.beds.byRegion, row.region), row.date, row.beds_closed);
     this.noteData(row.region, file, line);
   }
 
   addService(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(this.schemas.services, raw, file, line);
-    if (!row || !this.knownRegion(row.region, file, line)) return;
-    const category = this.options.taxonomy.lookup(row.service);
-    const seen = this.serviceNames.get(row.service);
-    if (seen) seen.rows++;
-    else this.serviceNames.set(row.service, { category, rows: 1, firstLine: line });
+    const row = this.check('services', raw, file, line);
+    if (!row) return;
+    // Rows come grouped by region in most files: the region's checks and its series are kept
+    // from one row to the next (a code is known, and noted, once it has been seen with a figure).
+    let byKey: Map<string, ServiceSeries> | undefined;
+    if (row.region === this.lastService?.region) byKey = this.lastService.byKey;
+    else if (!this.knownRegion(row.region, file, line)) return;
+    // Each distinct name is looked up once (normalising it is the costly part), and so is the
+    // weight of each of its units.
+    let name = this.serviceLookups.get(row.service);
+    if (name) name.use.rows++;
+    else {
+      const category = this.options.taxonomy.lookup(row.service);
+      const use = { category, rows: 1, firstLine: line };
+      this.serviceNames.set(row.service, use);
+      this.serviceLookups.set(row.service, (name = { use, units: new Map() }));
+    }
+    const category = name.use.category;
     if (category === undefined) {
       let byName = this.unmapped.get(file);
       if (!byName) this.unmapped.set(file, (byName = new Map()));
       tally(byName, row.service, line);
       return;
     }
-    const key = weightKey(category, row.unit);
-    if (!this.options.weights.has(key)) {
+    let key = name.units.get(row.unit);
+    if (key === undefined) {
+      const k = weightKey(category, row.unit);
+      name.units.set(row.unit, (key = this.options.weights.has(k) ? k : null));
+    }
+    if (key === null) {
       let byPair = this.unweighted.get(file);
       if (!byPair) this.unweighted.set(file, (byPair = new Map()));
-      tally(byPair, key, line);
+      tally(byPair, weightKey(category, row.unit), line);
       return;
     }
-    let byKey = this.services.get(row.region);
-    if (!byKey) this.services.set(row.region, (byKey = new Map()));
+    if (byKey === undefined) {
+      byKey = this.services.get(row.region);
+      if (!byKey) this.services.set(row.region, (byKey = new Map()));
+      this.noteData(row.region, file, line);
+      this.lastService = { region: row.region, byKey };
+    }
     let series = byKey.get(key);
     if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new Map() }));
     addTo(series.years, row.year, row.capacity);
-    this.noteData(row.region, file, line);
   }
 
   /** Issues that gather many rows (unknown codes, unmapped names, pairs without weight). */

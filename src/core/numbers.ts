@@ -51,7 +51,10 @@ const MISSING = /^(?:|na|n\/a|\.\.|-|:(?:\s*[a-z]{1,3})?)$/i;
 /** Is the (trimmed) cell one of the markers spreadsheets and statistics offices use for "no value":
  * empty, NA, N/A, "..", "-", or ":" (Eurostat, optionally with a flag letter such as ": c")? */
 export function isMissingValue(text: string): boolean {
-  return MISSING.test(text.trim());
+  const trimmed = text.trim();
+  // Every marker is at most three characters long, or begins with ":" (a quick no for names).
+  if (trimmed.length > 3 && trimmed.charCodeAt(0) !== 0x3a) return false;
+  return MISSING.test(trimmed);
 }
 
 // Plain decimal notation with a point: the fast path for the common case.
@@ -128,6 +131,39 @@ export function readNumber(cell: string, format: NumberFormat = DEFAULT_NUMBER_F
   if (value === undefined) return { ok: false, problem: 'invalid', hint: hintFor(text, format) };
   if (!Number.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) return { ok: false, problem: 'too-large' };
   return { ok: true, value };
+}
+
+/** The value of a valid number cell in `format`, else undefined: readNumber without the object,
+ * for the hot path (plain decimals with a point are read directly). */
+export function readNumberValue(cell: string, format: NumberFormat = DEFAULT_NUMBER_FORMAT): number | undefined {
+  if (format.decimal !== ',') {
+    // Digits with at most one point inside them, no sign, no space: the same in every format
+    // that does not take the point for a thousands separator or a decimal comma — except that
+    // 'auto' refuses "1.234" (ambiguous), so there the point is left to readNumber.
+    const n = cell.length;
+    let whole = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = cell.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      whole = whole * 10 + c;
+    }
+    if (i === n && n > 0 && n <= 12) return whole;
+    if (format.decimal === '.' && format.thousands === 'none' && i > 0 && i <= 12 && i < n && cell.charCodeAt(i) === 0x2e && n <= 16) {
+      let j = i + 1;
+      while (j < n && cell.charCodeAt(j) >= 48 && cell.charCodeAt(j) <= 57) j++;
+      if (j === n) return Number(cell);
+    }
+  }
+  if (format.decimal === '.' && format.thousands === 'none') {
+    const text = cell.trim();
+    if (PLAIN.test(text)) {
+      const value = Number(text);
+      return Number.isFinite(value) && Math.abs(value) <= MAX_MAGNITUDE ? value : undefined;
+    }
+  }
+  const reading = readNumber(cell, format);
+  return reading.ok ? reading.value : undefined;
 }
 
 /** The finite number a cell holds in plain decimal notation (a point, no grouping), or undefined. */

@@ -17,29 +17,33 @@ export interface OpenedInput {
   /** The name used in messages: the path as given, or "<stdin>". */
   readonly name: string;
   readonly bytes: AsyncIterable<Uint8Array | string>;
+  /** The file's size in bytes, when it is a file. */
+  readonly size?: number | undefined;
 }
 
 export const STDIN_NAME = '<stdin>';
 
 export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = process.stdin): Promise<OpenedInput> {
   if (typeof input !== 'string') {
-    if ('path' in input) return { name: input.name, bytes: await openFile(input.path, input.name) };
+    if ('path' in input) return { name: input.name, ...(await openFile(input.path, input.name)) };
     const { content } = input;
     return { name: input.name, bytes: (async function* () { yield content; })() };
   }
   if (input === '-') return { name: STDIN_NAME, bytes: stdin as AsyncIterable<Uint8Array> };
-  return { name: input, bytes: await openFile(input, input) };
+  return { name: input, ...(await openFile(input, input)) };
 }
 
-async function openFile(path: string, name: string): Promise<AsyncIterable<Uint8Array>> {
+async function openFile(path: string, name: string): Promise<{ bytes: AsyncIterable<Uint8Array>; size: number | undefined }> {
   // Check before streaming so that a missing file is a clean exit 4, not a stream error.
+  let size: number | undefined;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = info.isFile() ? info.size : undefined;
   } catch (error) {
     throw new FileAccessError(name, 'read', error);
   }
-  return readStream(path, name);
+  return { bytes: readStream(path, name), size };
 }
 
 async function* readStream(path: string, name: string): AsyncGenerator<Uint8Array> {

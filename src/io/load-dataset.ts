@@ -16,8 +16,9 @@ import { DEFAULT_DATA_DIR } from './default-data.js';
 import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
+import type { CsvParserName } from './read-csv.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
-import { type HeaderContext, readTable, type ReadTableOptions, type TableSpec, type TableSummary } from './read-table.js';
+import { type HeaderContext, type ReadProgress, readTable, type ReadTableOptions, type TableSpec, type TableSummary } from './read-table.js';
 import type { EncodingOption } from './text-stream.js';
 
 /** The file name each input has in a data folder. */
@@ -65,6 +66,11 @@ export interface LoadOptions {
   readonly maxLineChars?: number | undefined;
   /** Longest record accepted, all its fields together, in characters (default 1 MiB). */
   readonly maxRecordChars?: number | undefined;
+  /** Which CSV parser splits the records: 'fast' (default) or 'csv-parse' (the reference; the
+   * same records and errors, slower). */
+  readonly parser?: CsvParserName | undefined;
+  /** Called as each file is read, for a progress bar (see ReadProgress). */
+  readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
   /** Called after each file is read (also when it had problems), e.g. for --verbose. */
   readonly onFileRead?: ((info: FileReadInfo) => void) | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
@@ -160,6 +166,8 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     encoding: options.encoding,
     maxLineChars: options.maxLineChars,
     maxRecordChars: options.maxRecordChars,
+    parser: options.parser,
+    onProgress: options.onProgress,
     stdin: options.stdin,
   };
   const files: Partial<Record<FileRole, string>> = {};

@@ -1,6 +1,9 @@
-// Text → CSV records with their physical line numbers, streaming (csv-parse underneath).
+// Text → CSV records with their physical line numbers, streaming. Two parsers give the same
+// records and errors: the fast splitter (csv-splitter.ts, the default) and csv-parse (the
+// reference, `parser: 'csv-parse'`), loaded only when asked for.
 import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
+import { CsvSplitter, SplitError, type SplitRecord } from './csv-splitter.js';
 import { chooseDelimiter, type Delimiter, describeDelimiter } from './delimiter.js';
 import { FileFormatError } from './errors.js';
 
@@ -23,7 +26,12 @@ export interface ReadCsvOptions {
   readonly maxRecordChars?: number | undefined;
   /** @deprecated the same as maxRecordChars. */
   readonly maxFieldChars?: number | undefined;
+  /** Which parser splits the records: 'fast' (default) or 'csv-parse' (the reference). */
+  readonly parser?: CsvParserName | undefined;
 }
+
+export const CSV_PARSERS = ['fast', 'csv-parse'] as const;
+export type CsvParserName = (typeof CSV_PARSERS)[number];
 
 export interface CsvStream {
   readonly delimiter: Delimiter;
@@ -31,7 +39,10 @@ export interface CsvStream {
   readonly delimiterReason: string;
   /** The first lines of the text (the sample the delimiter was chosen from). */
   readonly sample: string;
+  /** The records one by one; or read `batches` instead (one or the other, not both). */
   readonly records: AsyncGenerator<CsvRecord>;
+  /** The records in batches (one per chunk of text): the fast way to read them. */
+  readonly batches: AsyncGenerator<readonly CsvRecord[]>;
 }
 
 export const DEFAULT_MAX_RECORD_CHARS = 1 << 20;
@@ -63,12 +74,59 @@ export async function openCsv(text: AsyncIterable<string>, options: ReadCsvOptio
     for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
   }
   const maxRecord = options.maxRecordChars ?? options.maxFieldChars ?? DEFAULT_MAX_RECORD_CHARS;
+  const batches =
+    options.parser === 'csv-parse'
+      ? batchesOf(csvParseRecords(Readable.from(rest()), choice.delimiter, maxRecord))
+      : splitBatches(rest(), choice.delimiter, maxRecord);
   return {
     delimiter: choice.delimiter,
     delimiterReason: choice.reason,
     sample: head.slice(0, SAMPLE_CHARS),
-    records: records(Readable.from(rest()), choice.delimiter, maxRecord),
+    records: flatten(batches),
+    batches,
   };
+}
+
+async function* flatten(batches: AsyncGenerator<readonly CsvRecord[]>): AsyncGenerator<CsvRecord> {
+  for await (const batch of batches) yield* batch;
+}
+
+async function* batchesOf(records: AsyncGenerator<CsvRecord>): AsyncGenerator<readonly CsvRecord[]> {
+  let batch: CsvRecord[] = [];
+  try {
+    for await (const record of records) {
+      batch.push(record);
+      if (batch.length >= 256) {
+        yield batch;
+        batch = [];
+      }
+    }
+  } catch (error) {
+    if (batch.length > 0) yield batch;
+    throw error;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** The fast splitter, batch by batch; errors as the csv-parse path words them. */
+async function* splitBatches(text: AsyncIterable<string>, delimiter: Delimiter, maxRecordChars: number): AsyncGenerator<readonly CsvRecord[]> {
+  const splitter = new CsvSplitter(delimiter, maxRecordChars);
+  let out: SplitRecord[] = [];
+  const step = function* (chunk: string, final: boolean): Generator<readonly CsvRecord[]> {
+    try {
+      splitter.push(chunk, out, final);
+    } catch (error) {
+      if (!(error instanceof SplitError)) throw error;
+      if (out.length > 0) yield out;
+      throw new CsvSyntaxError(`${describeCsvError(error.code, maxRecordChars, error.message)} (delimiter ${describeDelimiter(delimiter)})`, error.line);
+    }
+    if (out.length > 0) {
+      yield out;
+      out = [];
+    }
+  };
+  for await (const chunk of text) yield* step(chunk, false);
+  yield* step('', true);
 }
 
 /** The first `count` lines of `text`, each with its LF. */
@@ -82,10 +140,11 @@ function sampleLines(text: string, count: number): string {
   return text.slice(0, end + 1);
 }
 
-async function* records(input: Readable, delimiter: Delimiter, maxRecordChars: number): AsyncGenerator<CsvRecord> {
+async function* csvParseRecords(input: Readable, delimiter: Delimiter, maxRecordChars: number): AsyncGenerator<CsvRecord> {
   // The line after the last complete record: where a record that fails to parse began. Kept by
   // the parser's own hook, because records still queued are dropped when the stream fails.
   let nextStart = 1;
+  const { CsvError, parse } = await import('csv-parse');
   const parser = input.pipe(
     parse({
       on_record: (record: string[], context: { lines: number }) => {
@@ -114,14 +173,14 @@ async function* records(input: Readable, delimiter: Delimiter, maxRecordChars: n
     if (error instanceof CsvError) {
       // csv-parse stops at the end of the file for an unclosed quote; the record began earlier.
       const at = error.code === 'CSV_QUOTE_NOT_CLOSED' ? nextStart : (error as CsvError & { lines?: number }).lines;
-      throw new CsvSyntaxError(`${describeCsvError(error, maxRecordChars)} (delimiter ${describeDelimiter(delimiter)})`, at);
+      throw new CsvSyntaxError(`${describeCsvError(error.code, maxRecordChars, error.message)} (delimiter ${describeDelimiter(delimiter)})`, at);
     }
     throw error;
   }
 }
 
-function describeCsvError(error: CsvError, maxRecordChars: number): string {
-  switch (error.code) {
+function describeCsvError(code: CsvError['code'], maxRecordChars: number, message: string): string {
+  switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field is never closed: expected a closing double quote (")';
     case 'CSV_INVALID_CLOSING_QUOTE':
@@ -131,6 +190,6 @@ function describeCsvError(error: CsvError, maxRecordChars: number): string {
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return 'text after a closing quote: expected a delimiter';
     default:
-      return error.message;
+      return message;
   }
 }

@@ -10,7 +10,6 @@
 //
 // Limits: a physical line longer than `maxLineChars` is an error, so a hostile file cannot make
 // the reader hold an endless line in memory.
-import iconv from 'iconv-lite';
 import { FileFormatError } from './errors.js';
 
 /** The text encodings the readers can decode. */
@@ -153,12 +152,14 @@ interface ByteDecoder {
   end(): string;
 }
 
-function decoderFor(encoding: Encoding): ByteDecoder {
+async function decoderFor(encoding: Encoding): Promise<ByteDecoder> {
   if (encoding === 'utf8') {
     // fatal: invalid bytes throw instead of becoming U+FFFD; the byte-order mark is dropped.
     const decoder = new TextDecoder('utf-8', { fatal: true });
     return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
   }
+  // Loaded only for the files that need it (its tables are large: a slower start for everyone).
+  const { default: iconv } = await import('iconv-lite');
   const decoder = iconv.getDecoder(encoding);
   const buffer = (b: Uint8Array) => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
   return { write: (bytes) => decoder.write(buffer(bytes)), end: () => decoder.end() ?? '' };
@@ -202,7 +203,7 @@ export async function decodeInput(chunks: AsyncIterable<Uint8Array | string>, op
   }
   const head = concat(headParts);
   const choice: Choice = text ? { encoding: 'utf8', reason: 'given as text' } : chooseEncoding(head, ended, options.encoding ?? 'auto');
-  const decoder = decoderFor(choice.encoding);
+  const decoder = await decoderFor(choice.encoding);
   const autoUtf8 = choice.encoding === 'utf8' && options.encoding !== 'utf8';
   const utf16 = choice.encoding === 'utf16le' || choice.encoding === 'utf16be';
 
@@ -258,7 +259,7 @@ export async function decodeInput(chunks: AsyncIterable<Uint8Array | string>, op
         pendingCR = true;
         chunk = chunk.slice(0, -1);
       }
-      const out = chunk.replace(/\r\n?/g, '\n');
+      const out = chunk.indexOf('\r') === -1 ? chunk : chunk.replace(/\r\n?/g, '\n');
       account(out);
       return out;
     };

@@ -174,3 +174,44 @@ describe('rowSchemas', () => {
     ]);
   });
 });
+
+describe('readNumberValue (the hot path) agrees with readNumber', () => {
+  it('for any cell in any format', async () => {
+    const { readNumberValue } = await import('../../src/core/numbers.js');
+    const fc = (await import('fast-check')).default;
+    const formats = [
+      { decimal: '.', thousands: 'none' },
+      { decimal: 'auto', thousands: 'none' },
+      { decimal: ',', thousands: '.' },
+      { decimal: 'auto', thousands: '.' },
+      { decimal: '.', thousands: ',' },
+      { decimal: '.', thousands: 'space' },
+    ] as const;
+    const cell = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,16}(\.[0-9]{0,4})?$/),
+      fc.stringMatching(/^[ +-]?[0-9.,e ]{0,8}$/),
+      fc.constantFrom('999999999999', '1000000000000', '999999999999.5', '1234567890123.5', '007', '5.', '.5', '1.234', '1,234'),
+    );
+    fc.assert(
+      fc.property(cell, fc.constantFrom(...formats), (text, format) => {
+        const reading = readNumber(text, format);
+        expect(readNumberValue(text, format)).toBe(reading.ok ? reading.value : undefined);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('isMissingValue: the quick check says what the pattern says', () => {
+  it('for any short text', async () => {
+    const fc = (await import('fast-check')).default;
+    const pattern = /^(?:|na|n\/a|\.\.|-|:(?:\s*[a-z]{1,3})?)$/i;
+    const text = fc.oneof(fc.stringMatching(/^[ :naNA/.\-cxz\t]{0,7}$/), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(isMissingValue(t)).toBe(pattern.test(t.trim()));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// The benchmark (`npm run bench`): servicegap against DuckDB on the same synthetic files, run
+// side by side and alternating, several times each; medians, ratios and peak memory, plus the
+// cold start of the CLI against `node -e 0`. Writes bench/RESULTS.md.
+//
+//   npm run bench                                  50k, 500k and 5M service rows
+//   npm run bench -- --sizes 50k,500k --runs 5     a quicker run
+//   npm run bench -- --sizes 20M --runs 1          memory on 20M rows (about 1 GB of CSV)
+//
+// Options: --sizes LIST (50k, 500k, 5M, 20M, 20M-regions: rows of services.csv, see SIZES), --runs N (timed runs per
+// tool and size, default 5; 3 for sizes of 5M and up), --cold-runs N (default 20), --seed N,
+// --data-dir DIR (where data is generated and kept; default a folder in the system temp dir),
+// --reference (also time `--parser csv-parse`, the reference parser, on sizes up to 500k),
+// --no-duckdb, --out FILE (default bench/RESULTS.md; "-" for none).
+// Run `npm run build` first: the benchmark runs bin/servicegap.js as a user would.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin/servicegap.js');
+// Sizes: [regions, rows per region, year and service]; rows = regions × 990 × the second.
+// 20M keeps the 5M file's 5,000 regions (the same aggregates, like a facility-level file);
+// 20M-regions has 20,000 regions, so its aggregates are four times as large too.
+const SIZES = { '50k': [50, 1], '500k': [500, 1], '5M': [5000, 1], '20M': [5000, 4], '20M-regions': [20000, 1] };
+const rowsOf = (label) => SIZES[label][0] * 990 * SIZES[label][1];
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : process.argv[at + 1];
+}
+const flag = (name) => process.argv.includes(`--${name}`);
+const sizes = option('sizes', '50k,500k,5M').split(',').map((s) => s.trim());
+for (const s of sizes) if (!(s in SIZES)) throw new Error(`unknown size ${s}: expected one of ${Object.keys(SIZES).join(', ')}`);
+const seed = option('seed', '20261123');
+const dataDir = resolve(option('data-dir', join(tmpdir(), 'servicegap-bench')));
+const coldRuns = Number(option('cold-runs', '20'));
+const out = option('out', join(ROOT, 'bench/RESULTS.md'));
+const withDuckdb = !flag('no-duckdb');
+const reference = flag('reference');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Run a command; wall time in seconds and peak RSS in MB (from /usr/bin/time when present). */
+function timed(command, args) {
+  const full = TIME ? [TIME, ['-f', '%M', command, ...args]] : [command, args];
+  const started = process.hrtime.bigint();
+  const r = spawnSync(full[0], full[1], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  const lines = r.stderr.trim().split('\n');
+  const rssMb = TIME ? Number(lines.at(-1)) / 1024 : undefined;
+  return { seconds, rssMb, stdout: r.stdout };
+}
+
+function generate(label) {
+  const [regions, perKey] = SIZES[label];
+  const dir = join(dataDir, `r${regions}${perKey > 1 ? `x${perKey}` : ''}-seed${seed}`);
+  if (!existsSync(join(dir, 'services.csv'))) {
+    mkdirSync(dir, { recursive: true });
+    process.stderr.write(`generating ${label} rows in ${dir} …\n`);
+    execFileSync(process.execPath, [join(ROOT, 'bench/generate.mjs'), dir, String(regions), seed, String(perKey)], { stdio: 'inherit' });
+  }
+  return dir;
+}
+
+const fmt = (x, digits = 2) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
+const log = (line) => process.stderr.write(`${line}\n`);
+
+// ---- throughput ------------------------------------------------------------------------------
+const results = [];
+for (const label of sizes) {
+  const dir = generate(label);
+  const services = join(dir, 'services.csv');
+  const bytes = statSync(services).size;
+  const rows = rowsOf(label);
+  const regions = SIZES[label][0];
+  const runs = Number(option('runs', rows >= 4e6 ? '3' : '5'));
+  const sg = ['report', '--data', dir, '--format', 'json', '--quiet'];
+  const tools = [{ name: 'servicegap', command: process.execPath, args: [BIN, ...sg] }];
+  if (reference && rows <= 500_000) tools.push({ name: 'servicegap --parser csv-parse', command: process.execPath, args: [BIN, ...sg, '--parser', 'csv-parse'] });
+  if (withDuckdb) tools.push({ name: 'DuckDB', command: process.execPath, args: [join(ROOT, 'bench/duckdb-query.mjs'), services, '2'] });
+  log(`${label}: ${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB; ${runs} runs each, alternating`);
+  // One warm-up each (file cache), then the timed runs, alternating tools.
+  for (const tool of tools) timed(tool.command, tool.args);
+  const times = new Map(tools.map((t) => [t.name, { seconds: [], rss: [], queryMs: [] }]));
+  for (let i = 0; i < runs; i++) {
+    for (const tool of tools) {
+      const r = timed(tool.command, tool.args);
+      const t = times.get(tool.name);
+      t.seconds.push(r.seconds);
+      if (r.rssMb !== undefined) t.rss.push(r.rssMb);
+      if (tool.name === 'DuckDB') t.queryMs.push(JSON.parse(r.stdout).queryMs);
+      log(`  ${tool.name}: ${r.seconds.toFixed(2)} s${r.rssMb ? `, ${r.rssMb.toFixed(0)} MB` : ''}`);
+    }
+  }
+  const row = { label, rows, regions, bytes, runs, tools: {} };
+  for (const [name, t] of times) {
+    row.tools[name] = {
+      seconds: median(t.seconds),
+      rssMb: t.rss.length ? Math.max(...t.rss) : undefined,
+      queryMs: t.queryMs.length ? median(t.queryMs) : undefined,
+    };
+  }
+  results.push(row);
+}
+
+// ---- cold start ------------------------------------------------------------------------------
+const cold = [
+  { name: 'node -e 0', args: ['-e', '0'] },
+  { name: 'servicegap --version', args: [BIN, '--version'] },
+  { name: 'servicegap report (bundled data, JSON)', args: [BIN, 'report', '--format', 'json', '--quiet'] },
+];
+log(`cold start: ${coldRuns} runs each, alternating`);
+for (const c of cold) timed(process.execPath, c.args);
+const coldTimes = new Map(cold.map((c) => [c.name, []]));
+for (let i = 0; i < coldRuns; i++) for (const c of cold) coldTimes.get(c.name).push(timed(process.execPath, c.args).seconds);
+const coldMedians = cold.map((c) => ({ name: c.name, seconds: median(coldTimes.get(c.name)) }));
+const base = coldMedians[0].seconds;
+
+// ---- report ----------------------------------------------------------------------------------
+const version = (pkg) => {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+};
+const sh = (cmd) => {
+  try {
+    return execFileSync('sh', ['-c', cmd], { encoding: 'utf8' }).trim();
+  } catch {
+    return '?';
+  }
+};
+const sgVersion = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+const lines = [];
+lines.push('# Benchmark results', '');
+lines.push(`Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}. Rerun it to replace this file.`, '');
+lines.push('## Machine', '');
+lines.push(`- CPU: ${cpus()[0]?.model ?? '?'}; \`nproc\`: ${sh('nproc')}`);
+lines.push(`- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB; \`free -h\`:`, '', '```', sh('free -h'), '```', '');
+lines.push(`- OS: ${sh('uname -srm')}`);
+lines.push(`- Node ${process.version}; servicegap ${sgVersion}; @duckdb/node-api ${version('@duckdb/node-api')}; csv-parse ${version('csv-parse')}; zod ${version('zod')}; esbuild ${version('esbuild')}`);
+lines.push(`- Peak memory: ${TIME ? 'maximum resident set size from `/usr/bin/time -f %M`' : 'not measured (no /usr/bin/time)'}`, '');
+lines.push('## Throughput: `servicegap report` against DuckDB', '');
+lines.push(
+  `Synthetic data from \`node bench/generate.mjs DIR REGIONS ${seed} [ROWS_PER_KEY]\` (REGIONS × 30 years × 33 service names in several scripts, ROWS_PER_KEY rows each; ` +
+    'regions, population and beds files to match). Each tool ran once to warm the file cache, then alternately; the table gives the medians of whole processes, start-up included.',
+  '',
+);
+lines.push('- servicegap: `node bin/servicegap.js report --data DIR --format json --quiet` (reads, checks and aggregates all four files, then analyses and renders)');
+lines.push("- DuckDB: `node bench/duckdb-query.mjs DIR/services.csv 2` — `SELECT region, service, unit, year, sum(capacity) FROM read_csv('services.csv') GROUP BY ALL` with 2 threads; its query time alone is in brackets", '');
+const names = [...new Set(results.flatMap((r) => Object.keys(r.tools)))];
+lines.push(`| services rows | regions | file | runs | ${names.map((n) => `${n} (s)`).join(' | ')} | ratio servicegap / DuckDB | ${names.map((n) => `${n} peak RSS (MB)`).join(' | ')} |`);
+lines.push(`|---:|---:|---:|---:|${names.map(() => '---:').join('|')}|---:|${names.map(() => '---:').join('|')}|`);
+for (const r of results) {
+  const cells = names.map((n) => {
+    const t = r.tools[n];
+    if (!t) return '–';
+    return t.queryMs === undefined ? fmt(t.seconds) : `${fmt(t.seconds)} (${fmt(t.queryMs / 1000)})`;
+  });
+  const ratio = r.tools.DuckDB ? `${fmt(r.tools.servicegap.seconds / r.tools.DuckDB.seconds)}×` : '–';
+  const rss = names.map((n) => (r.tools[n]?.rssMb === undefined ? '–' : fmt(r.tools[n].rssMb, 0)));
+  lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.regions.toLocaleString('en-US')} | ${(r.bytes / 1e6).toFixed(0)} MB | ${r.runs} | ${cells.join(' | ')} | ${ratio} | ${rss.join(' | ')} |`);
+}
+lines.push('', '## Cold start', '');
+lines.push(`Medians of ${coldRuns} runs each, alternating.`, '');
+lines.push('| command | median (ms) | × `node -e 0` |', '|---|---:|---:|');
+for (const c of coldMedians) lines.push(`| \`${c.name === 'node -e 0' ? 'node -e 0' : c.name}\` | ${fmt(c.seconds * 1000, 0)} | ${fmt(c.seconds / base)}× |`);
+lines.push('', '## Commands', '', '```sh', 'npm ci && npm run build', `npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd(), '```', '');
+const text = lines.join('\n');
+if (out !== '-') {
+  writeFileSync(out, text);
+  log(`wrote ${out}`);
+}
+process.stdout.write(`${text}\n`);
