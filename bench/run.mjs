@@ -129,7 +129,9 @@ const base = coldMedians[0].seconds;
 // ---- report ----------------------------------------------------------------------------------
 const version = (pkg) => {
   try {
-    return JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+    // DuckDB is installed in bench/node_modules (bench/package.json), everything else at the root.
+    const dir = pkg.startsWith('@duckdb/') ? join(ROOT, 'bench/node_modules') : join(ROOT, 'node_modules');
+    return JSON.parse(readFileSync(join(dir, pkg, 'package.json'), 'utf8')).version;
   } catch {
     return '?';
   }
