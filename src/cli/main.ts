@@ -31,7 +31,8 @@ const COMMANDS: readonly (readonly [string, CommandFactory])[] = [
 export async function buildProgram(terminal: Terminal, only?: string): Promise<Command> {
   const program = new Command('servicegap')
     .description(
-      'Find the mental-health service vacuum: institutional psychiatric beds closed and not\n' +
+      // One line: commander wraps it to the terminal's width itself.
+      'Find the mental-health service vacuum: institutional psychiatric beds closed and not ' +
         'replaced by community services, per region and per 100,000 people.',
     )
     .version(VERSION, '-V, --version')
