@@ -5,6 +5,7 @@
 // moves their figures to current codes, then checks that no branch of the regions' tree has
 // figures at two levels (hierarchy.ts).
 import type { z } from 'zod';
+import { DenseYearSeries } from './dense-year-series.js';
 import { applyCrosswalk, type Crosswalk, type CrosswalkRow, buildCrosswalk, strandedIssues } from './crosswalk.js';
 import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries, YearSeries } from './dataset.js';
 import { type DataOrigin, findCycles, mixedLevelIssues } from './hierarchy.js';
@@ -52,7 +53,7 @@ function addTo(series: YearSeries, year: number, value: number): void {
 
 function seriesOf<K>(map: Map<K, YearSeries>, key: K): YearSeries {
   let s = map.get(key);
-  if (!s) map.set(key, (s = new Map()));
+  if (!s) map.set(key, (s = new DenseYearSeries()));
   return s;
 }
 
@@ -289,7 +290,7 @@ export class DatasetBuilder {
       this.lastService = { region: row.region, byKey };
     }
     let series = byKey.get(key);
-    if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new Map() }));
+    if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new DenseYearSeries() }));
     addTo(series.years, row.year, row.capacity);
   }
 

@@ -1,6 +1,7 @@
 // The loaded, aggregated input of one analysis: every series SPEC §3 needs, summed per key.
 // Loaders build it row by row (dataset-builder.ts), so no file is ever held whole.
 import type { Category } from './categories.js';
+import { DenseYearSeries } from './dense-year-series.js';
 import type { Warning } from './issues.js';
 import type { Unit } from './units.js';
 
@@ -76,4 +77,20 @@ export function serviceYears(dataset: Dataset): number[] {
   for (const byKey of dataset.services.values())
     for (const series of byKey.values()) for (const year of series.years.keys()) years.add(year);
   return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * A dataset received from another thread, with its year series made whole again (structured
+ * clone drops the class of a DenseYearSeries; see dense-year-series.ts). Returns the same object.
+ */
+export function reviveDataset(dataset: Dataset): Dataset {
+  const revive = (byKey: Map<string, YearSeries>) => {
+    for (const [key, series] of byKey) byKey.set(key, DenseYearSeries.revive(series as never));
+  };
+  revive(dataset.population);
+  if (dataset.beds.shape !== 'none') revive(dataset.beds.byRegion);
+  for (const byKey of dataset.services.values()) {
+    for (const [key, series] of byKey) byKey.set(key, { ...series, years: DenseYearSeries.revive(series.years as never) });
+  }
+  return dataset;
 }

@@ -2,7 +2,7 @@
 // It keeps each dataset it is sent, so a batch sends each input to each worker at most once.
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../core/analyze.js';
-import type { Dataset } from '../core/dataset.js';
+import { type Dataset, reviveDataset } from '../core/dataset.js';
 import { InputError } from '../core/issues.js';
 import { runDraws } from '../core/sensitivity.js';
 import type { Request, Response } from './protocol.js';
@@ -16,7 +16,7 @@ port.on('message', (request: Request) => {
   let response: Response;
   const transfer: ArrayBuffer[] = [];
   try {
-    if (request.dataset !== undefined) datasets.set(request.datasetKey, request.dataset);
+    if (request.dataset !== undefined) datasets.set(request.datasetKey, reviveDataset(request.dataset));
     const dataset = datasets.get(request.datasetKey);
     if (dataset === undefined) throw new Error(`worker: dataset ${request.datasetKey} was never sent`);
     const { job } = request;

@@ -1,0 +1,111 @@
+// A year series stored densely: one Float64Array slot per year from the first to the last year
+// seen (NaN = no figure). A loaded dataset holds one series per region × category × unit, often
+// hundreds of thousands of them; as `Map`s of ~30 entries they were most of the heap (issue 7).
+// It is a full `Map<number, number>`, so every consumer of `YearSeries` works unchanged. Keys
+// are whole years (the row schemas guarantee 1800–2200); iteration is in year order.
+
+/** Slots allocated for a new series (a series filled year by year grows by doubling). */
+const INITIAL_SLOTS = 32;
+
+export class DenseYearSeries implements Map<number, number> {
+  private first = 0;
+  private slots: Float64Array = new Float64Array(0);
+  private count = 0;
+
+  /**
+   * A series that crossed a thread boundary: structured clone keeps its fields but not its class
+   * (worker threads, src/parallel), so the receiving side rebuilds it here. Maps pass through.
+   */
+  static revive(value: Map<number, number> | { first: number; slots: Float64Array; count: number }): Map<number, number> {
+    if (value instanceof Map || value instanceof DenseYearSeries) return value;
+    const series = new DenseYearSeries();
+    series.first = value.first;
+    series.slots = value.slots;
+    series.count = value.count;
+    return series;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'DenseYearSeries';
+  }
+
+  private slot(year: number): number {
+    const i = year - this.first;
+    return Number.isInteger(i) && i >= 0 && i < this.slots.length ? i : -1;
+  }
+
+  get(year: number): number | undefined {
+    const i = this.slot(year);
+    if (i < 0) return undefined;
+    const v = this.slots[i]!;
+    return Number.isNaN(v) ? undefined : v;
+  }
+
+  has(year: number): boolean {
+    return this.get(year) !== undefined;
+  }
+
+  set(year: number, value: number): this {
+    if (!Number.isInteger(year)) throw new RangeError(`DenseYearSeries: a year must be a whole number, got ${year}`);
+    if (Number.isNaN(value)) throw new RangeError('DenseYearSeries: NaN marks a missing year and cannot be stored');
+    if (this.slots.length === 0) {
+      // Room for a few decades up front: typed-array allocations are what growing would cost.
+      this.first = year;
+      this.slots = new Float64Array(INITIAL_SLOTS).fill(NaN);
+    } else if (year < this.first || year >= this.first + this.slots.length) {
+      // Grow at least twofold, towards the side the new year is on, so a series filled year by
+      // year reallocates only a few times.
+      const last = this.first + this.slots.length - 1;
+      const size = Math.max(this.slots.length * 2, Math.max(last, year) - Math.min(this.first, year) + 1);
+      const first = year < this.first ? Math.max(last, year) - size + 1 : this.first;
+      const grown = new Float64Array(size).fill(NaN);
+      grown.set(this.slots, this.first - first);
+      this.first = first;
+      this.slots = grown;
+    }
+    const i = year - this.first;
+    if (Number.isNaN(this.slots[i]!)) this.count++;
+    this.slots[i] = value;
+    return this;
+  }
+
+  delete(year: number): boolean {
+    const i = this.slot(year);
+    if (i < 0 || Number.isNaN(this.slots[i]!)) return false;
+    this.slots[i] = NaN;
+    this.count--;
+    return true;
+  }
+
+  clear(): void {
+    this.slots = new Float64Array(0);
+    this.count = 0;
+  }
+
+  *entries(): MapIterator<[number, number]> {
+    for (let i = 0; i < this.slots.length; i++) {
+      const v = this.slots[i]!;
+      if (!Number.isNaN(v)) yield [this.first + i, v];
+    }
+  }
+
+  *keys(): MapIterator<number> {
+    for (const [year] of this.entries()) yield year;
+  }
+
+  *values(): MapIterator<number> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[number, number]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: number, key: number, map: Map<number, number>) => void, thisArg?: unknown): void {
+    for (const [year, v] of this.entries()) callback.call(thisArg, v, year, this);
+  }
+}
