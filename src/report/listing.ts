@@ -8,8 +8,6 @@ import { csvCell, escapeMarkdown, terminalText } from './safe-cell.js';
 export const LISTING_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
 export type ListingFormat = (typeof LISTING_FORMATS)[number];
 
-export const isListingFormat = (format: string): format is ListingFormat => (LISTING_FORMATS as readonly string[]).includes(format);
-
 export type ListingRow = Readonly<Record<string, string | number>>;
 
 export function renderListing(format: ListingFormat, columns: readonly string[], rows: readonly ListingRow[], color: boolean): string {

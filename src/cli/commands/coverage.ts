@@ -31,7 +31,7 @@ export function coverageCommand(terminal: Terminal): Command {
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(CoverageOptionsSchema, raw);
-      const format = pickFormat(COVERAGE_FORMATS, options.format, options.out);
+      const format = pickFormat(COVERAGE_FORMATS, options.format, options.out, 'coverage report');
       const { dataset, norms } = await loadFromOptions(options, terminal);
       const report = analyzeCoverage(dataset, { norms, to: options.to, level: options.level, rollup: options.rollup });
       const text = COVERAGE_RENDERERS[format](report, {

@@ -85,7 +85,7 @@ export function reportCommand(terminal: Terminal): Command {
         throw usageError(`--weights ${options.weights} and --sensitivity exclude each other: the draws span every weight's range`);
       }
       if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
-      const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out);
+      const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out, 'report');
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
       const { dataset, weights, norms } = await loadFromOptions(options, terminal);
       // The units ranked (regions without children, or --level/--rollup): the same for every view.

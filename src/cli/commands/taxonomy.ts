@@ -6,10 +6,9 @@ import { CATEGORY_CODES, CATEGORY_DESCRIPTIONS } from '../../core/categories.js'
 import { buildTaxonomy } from '../../core/taxonomy.js';
 import { loadConfig } from '../../io/config-file.js';
 import { scanServiceNames } from '../../io/service-names.js';
-import { isListingFormat, LISTING_FORMATS, renderListing } from '../../report/listing.js';
-import { formatFromPath } from '../../report/renderers.js';
-import { usageError } from '../exit-codes.js';
+import { LISTING_FORMATS, renderListing } from '../../report/listing.js';
 import { describeFileRead } from '../../io/describe-read.js';
+import { pickFormat } from '../format.js';
 import { addInputOptions, datasetInputs, InputOptionsSchema, parseOptions, readOptions } from '../options.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
@@ -30,11 +29,7 @@ export function taxonomyCommand(terminal: Terminal): Command {
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(TaxonomyOptionsSchema, raw);
-      const format = options.format ?? (options.out ? formatFromPath(options.out) : 'table');
-      if (format === undefined) throw usageError(`--out ${options.out}: cannot tell the format from the extension; give --format`);
-      if (!isListingFormat(format)) {
-        throw usageError(`--out ${options.out}: the taxonomy comes as ${LISTING_FORMATS.join(', ')}, not ${format}; give --format`);
-      }
+      const format = pickFormat(LISTING_FORMATS, options.format, options.out, 'taxonomy');
       const { config } = await loadConfig(options.config, terminal.cwd, terminal.env);
       const taxonomy = buildTaxonomy(config.aliases);
       const color = format === 'table' && options.out === undefined && useColor(terminal, options.color);

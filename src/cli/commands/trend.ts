@@ -4,10 +4,9 @@ import { z } from 'zod';
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarizeTrend, trend } from '../../core/trend.js';
-import { formatFromPath } from '../../report/renderers.js';
-import { TREND_FORMATS, type TrendFormat } from '../../report/trend/context.js';
+import { TREND_FORMATS } from '../../report/trend/context.js';
 import { TREND_RENDERERS } from '../../report/trend/renderers.js';
-import { usageError } from '../exit-codes.js';
+import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
 import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
@@ -37,7 +36,7 @@ export function trendCommand(terminal: Terminal): Command {
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(TrendOptionsSchema, raw);
-      const format = pickTrendFormat(options.format, options.out);
+      const format = pickFormat(TREND_FORMATS, options.format, options.out, 'trend');
       const { dataset, weights } = await loadFromOptions(options, terminal);
       const result = trend(dataset, {
         weights,
@@ -61,15 +60,4 @@ export function trendCommand(terminal: Terminal): Command {
       }
     });
   return command;
-}
-
-function pickTrendFormat(format: TrendFormat | undefined, out: string | undefined): TrendFormat {
-  if (format !== undefined) return format;
-  if (out === undefined || out === '-') return 'table';
-  const fromPath = formatFromPath(out);
-  const known = TREND_FORMATS.find((f) => f === fromPath);
-  if (known === undefined) {
-    throw usageError(`--out ${out}: cannot tell the trend format from the extension; give --format (${TREND_FORMATS.join(', ')})`);
-  }
-  return known;
 }
