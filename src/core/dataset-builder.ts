@@ -4,21 +4,19 @@
 // (crosswalk.ts) comes right after regions: the codes it maps are known codes too, and finish()
 // moves their figures to current codes, then checks that no branch of the regions' tree has
 // figures at two levels (hierarchy.ts).
-import type { z } from 'zod';
 import { DenseYearSeries } from './dense-year-series.js';
 import { applyCrosswalk, type Crosswalk, type CrosswalkRow, buildCrosswalk, strandedIssues } from './crosswalk.js';
 import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries, YearSeries } from './dataset.js';
 import { type DataOrigin, findCycles, mixedLevelIssues } from './hierarchy.js';
 import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
-import { DEFAULT_ROW_SCHEMAS, type RowChecker, type RowCheckers, rowCheckers, rowSchemas, type RowSchemas } from './schemas.js';
+import { type CheckedRow, type RawRow, type RowKind, RowValidator } from './row-validator.js';
 import type { Category } from './categories.js';
 import { nearest } from './suggest.js';
 import type { Taxonomy } from './taxonomy.js';
 import { weightKey, type WeightTable } from './weights.js';
 
-/** A raw row: column name (lower case) → cell text. */
-export type RawRow = Readonly<Record<string, string | undefined>>;
+export type { RawRow } from './row-validator.js';
 
 export interface BuilderOptions {
   readonly taxonomy: Taxonomy;
@@ -73,10 +71,7 @@ export class DatasetBuilder {
   private readonly issueCounts = new Map<string, number>();
   private readonly warnings: Warning[] = [];
   private provenance: Provenance | undefined;
-  private schemas: RowSchemas;
-  private checkers: RowCheckers;
-  private readonly schemasByFormat = new Map<string, { schemas: RowSchemas; checkers: RowCheckers }>();
-  // Problems that repeat over many rows are reported once each, with their lines.
+  private readonly validator: RowValidator;
   private readonly unknownRegions = new Map<string, Map<string, LineTally>>();
   private readonly unmapped = new Map<string, Map<string, LineTally>>();
   private readonly unweighted = new Map<string, Map<string, LineTally>>();
@@ -87,23 +82,12 @@ export class DatasetBuilder {
   private crosswalk: { readonly table: Crosswalk; readonly valid: boolean } | undefined;
 
   constructor(private readonly options: BuilderOptions) {
-    ({ schemas: this.schemas, checkers: this.checkers } = this.schemasFor(options.numberFormat ?? DEFAULT_NUMBER_FORMAT));
-  }
-
-  private schemasFor(format: NumberFormat): { schemas: RowSchemas; checkers: RowCheckers } {
-    const key = `${format.decimal} ${format.thousands}`;
-    let entry = this.schemasByFormat.get(key);
-    if (!entry) {
-      const schemas = key === `${DEFAULT_NUMBER_FORMAT.decimal} ${DEFAULT_NUMBER_FORMAT.thousands}` ? DEFAULT_ROW_SCHEMAS : rowSchemas(format);
-      entry = { schemas, checkers: rowCheckers(format) };
-      this.schemasByFormat.set(key, entry);
-    }
-    return entry;
+    this.validator = new RowValidator(options.numberFormat ?? DEFAULT_NUMBER_FORMAT);
   }
 
   /** How the numbers of the rows that follow are written (each file may differ). */
   setNumberFormat(format: NumberFormat): void {
-    ({ schemas: this.schemas, checkers: this.checkers } = this.schemasFor(format));
+    this.validator.setNumberFormat(format);
   }
 
   /** Record a problem found while reading a file (header, structure, encoding). */
@@ -126,29 +110,28 @@ export class DatasetBuilder {
     this.beds = { shape, byRegion: new Map() };
   }
 
-  /** Validate one raw row: the compiled checker for a valid row, else the zod schema, which says
-   * what is wrong; undefined (and issues recorded) if invalid. */
-  private check<K extends keyof RowCheckers>(kind: K, raw: RawRow, file: string, line: number): z.output<RowSchemas[K]> | undefined {
-    return (this.checkers[kind] as RowChecker<K>)(raw) ?? (this.validate(this.schemas[kind], raw, file, line) as z.output<RowSchemas[K]> | undefined);
+  private readonly onIssue = (issue: InputIssue): void => this.addIssue(issue);
+
+  /** Validate one raw row; undefined (and issues recorded) if invalid. */
+  private check<K extends RowKind>(kind: K, raw: RawRow, file: string, line: number): CheckedRow<K> | undefined {
+    return this.validator.check(kind, raw, file, line, this.onIssue);
   }
 
-  /** Validate one raw row against its file's schema; undefined (and issues recorded) if invalid. */
-  private validate<S extends z.ZodType>(schema: S, raw: RawRow, file: string, line: number): z.output<S> | undefined {
-    const result = schema.safeParse(raw);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) {
-      const column = String(issue.path[0] ?? '');
-      const got = raw[column];
-      // Some messages already quote the cell, with more to say after it (schemas.ts).
-      const complete = issue.code === 'custom' && (issue.params as { complete?: boolean } | undefined)?.complete === true;
-      this.addIssue({
-        file,
-        line,
-        columns: column ? [column] : undefined,
-        message: got === undefined || complete ? issue.message : `${issue.message}, got ${quoteValue(got)}`,
-      });
+  /**
+   * Add a row that was already checked (by a RowValidator, as in the worker threads that read
+   * large files): the same as the add… method of its kind after a successful check.
+   */
+  addChecked<K extends Exclude<RowKind, 'region'>>(kind: K, row: CheckedRow<K>, file: string, line: number): void {
+    switch (kind) {
+      case 'population':
+        return this.populationRow(row as CheckedRow<'population'>, file, line);
+      case 'bedStock':
+        return this.bedStockRow(row as CheckedRow<'bedStock'>, file, line);
+      case 'bedEvents':
+        return this.bedEventRow(row as CheckedRow<'bedEvents'>, file, line);
+      default:
+        return this.serviceRow(row as CheckedRow<'services'>, file, line);
     }
-    return undefined;
   }
 
   private knownRegion(code: string, file: string, line: number): boolean {
@@ -195,7 +178,7 @@ export class DatasetBuilder {
 
   /** One row of crosswalk.csv (after regions.csv, before the files with figures). */
   addCrosswalk(raw: RawRow, file: string, line: number): void {
-    const row = this.validate(this.schemas.crosswalk, raw, file, line);
+    const row = this.validator.checkCrosswalk(raw, file, line, this.onIssue);
     if (!row) return;
     this.crosswalkRows.push({ ...row, line });
     this.crosswalkFrom.add(row.from);
@@ -215,7 +198,11 @@ export class DatasetBuilder {
 
   addPopulation(raw: RawRow, file: string, line: number): void {
     const row = this.check('population', raw, file, line);
-    if (!row || !this.knownRegion(row.region, file, line)) return;
+    if (row) this.populationRow(row, file, line);
+  }
+
+  private populationRow(row: CheckedRow<'population'>, file: string, line: number): void {
+    if (!this.knownRegion(row.region, file, line)) return;
     const key = `${row.region}\u0000${row.year}`;
     const first = this.populationLines.get(key);
     if (first !== undefined) {
@@ -234,7 +221,11 @@ export class DatasetBuilder {
 
   addBedStock(raw: RawRow, file: string, line: number): void {
     const row = this.check('bedStock', raw, file, line);
-    if (!row || !this.knownRegion(row.region, file, line) || this.beds.shape !== 'stock') return;
+    if (row) this.bedStockRow(row, file, line);
+  }
+
+  private bedStockRow(row: CheckedRow<'bedStock'>, file: string, line: number): void {
+    if (!this.knownRegion(row.region, file, line) || this.beds.shape !== 'stock') return;
     // All bed rows of a region and year are summed, whatever their bed_type or facility.
     addTo(seriesOf(this.beds.byRegion, row.region), row.year, row.beds);
     this.noteData(row.region, file, line);
@@ -242,14 +233,21 @@ export class DatasetBuilder {
 
   addBedEvent(raw: RawRow, file: string, line: number): void {
     const row = this.check('bedEvents', raw, file, line);
-    if (!row || !this.knownRegion(row.region, file, line) || this.beds.shape !== 'events') return;
+    if (row) this.bedEventRow(row, file, line);
+  }
+
+  private bedEventRow(row: CheckedRow<'bedEvents'>, file: string, line: number): void {
+    if (!this.knownRegion(row.region, file, line) || this.beds.shape !== 'events') return;
     addTo(seriesOf(this.beds.byRegion, row.region), row.date, row.beds_closed);
     this.noteData(row.region, file, line);
   }
 
   addService(raw: RawRow, file: string, line: number): void {
     const row = this.check('services', raw, file, line);
-    if (!row) return;
+    if (row) this.serviceRow(row, file, line);
+  }
+
+  private serviceRow(row: CheckedRow<'services'>, file: string, line: number): void {
     // Rows come grouped by region in most files: the region's checks and its series are kept
     // from one row to the next (a code is known, and noted, once it has been seen with a figure).
     let byKey: Map<string, ServiceSeries> | undefined;

@@ -147,17 +147,13 @@ function chooseEncoding(head: Uint8Array, complete: boolean, option: EncodingOpt
   return { encoding: 'windows-1252', reason: `not valid UTF-8: byte ${hex(head[bad]!)} on line ${lineOfByte(head, bad)}` };
 }
 
+/** The bytes of a chunk decoded (Windows-1252, Latin-1, UTF-16; UTF-8 has Utf8Text below). */
 interface ByteDecoder {
   write(bytes: Uint8Array): string;
   end(): string;
 }
 
-async function decoderFor(encoding: Encoding): Promise<ByteDecoder> {
-  if (encoding === 'utf8') {
-    // fatal: invalid bytes throw instead of becoming U+FFFD; the byte-order mark is dropped.
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
-  }
+async function iconvDecoder(encoding: Exclude<Encoding, 'utf8'>): Promise<ByteDecoder> {
   // Loaded only for the files that need it (its tables are large: a slower start for everyone).
   const { default: iconv } = await import('iconv-lite');
   const decoder = iconv.getDecoder(encoding);
@@ -176,6 +172,155 @@ function incompleteTail(bytes: Uint8Array): number {
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text made LF-only, and what went wrong: the text is everything before the line at fault. */
+export interface TextStep {
+  readonly text: string;
+  readonly error?: FileFormatError | undefined;
+}
+
+export interface LineTextOptions {
+  /** Longest physical line accepted, in characters. */
+  readonly maxLineChars: number;
+  /** UTF-16 text: a high surrogate at a chunk's end waits for its pair; unpaired ones are errors. */
+  readonly utf16?: Encoding | undefined;
+  /** Drop a byte-order mark at the very start (text read from the beginning of a file). */
+  readonly dropBom: boolean;
+  /** The line of the first character (default 1). */
+  readonly firstLine?: number | undefined;
+}
+
+/**
+ * Decoded text → LF-only text, chunk by chunk: CRLF and lone CR become LF (a CR at a chunk's end
+ * waits for the next), lines are counted and held to the length limit. When a line breaks a rule,
+ * the text before that line is still given, with the error: what is read before a bad line never
+ * depends on where the chunks happen to end (the worker threads cut files in other places).
+ */
+export class LineText {
+  /** The line of the next character. */
+  line: number;
+  private lineLength = 0;
+  private pendingCR = false;
+  private first: boolean;
+  private carry = '';
+
+  constructor(private readonly options: LineTextOptions) {
+    this.line = options.firstLine ?? 1;
+    this.first = options.dropBom;
+  }
+
+  /** A CR held back from the previous chunk (it may be the first half of a CRLF). */
+  get crPending(): boolean {
+    return this.pendingCR;
+  }
+
+  push(chunk: string, final: boolean): TextStep {
+    const utf16 = this.options.utf16;
+    if (utf16 !== undefined) {
+      chunk = this.carry + chunk;
+      this.carry = '';
+      const last = chunk.charCodeAt(chunk.length - 1);
+      if (!final && last >= 0xd800 && last <= 0xdbff) {
+        this.carry = chunk.slice(-1);
+        chunk = chunk.slice(0, -1);
+      }
+    }
+    // A byte-order mark is dropped by the decoders; text given as a string may still carry one.
+    if (this.first && chunk.length > 0) {
+      this.first = false;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    if (this.pendingCR) {
+      chunk = '\r' + chunk;
+      this.pendingCR = false;
+    }
+    // A CR at the very end may be the first half of a CRLF split across chunks.
+    if (!final && chunk.endsWith('\r')) {
+      this.pendingCR = true;
+      chunk = chunk.slice(0, -1);
+    }
+    const out = chunk.indexOf('\r') === -1 ? chunk : chunk.replace(/\r\n?/g, '\n');
+    return this.account(out);
+  }
+
+  // Count lines, enforce the line limit, and (UTF-16) refuse unpaired surrogates.
+  private account(out: string): TextStep {
+    const bad = this.options.utf16 === undefined ? null : LONE_SURROGATE.exec(out);
+    const end = bad ? bad.index : out.length;
+    const maxLine = this.options.maxLineChars;
+    let start = 0;
+    for (let i = out.indexOf('\n'); i !== -1 && i < end; i = out.indexOf('\n', i + 1)) {
+      if (this.lineLength + (i - start) > maxLine) return { text: out.slice(0, start), error: tooLong(this.line, maxLine) };
+      this.line++;
+      this.lineLength = 0;
+      start = i + 1;
+    }
+    if (this.lineLength + (end - start) > maxLine) return { text: out.slice(0, start), error: tooLong(this.line, maxLine) };
+    if (bad) {
+      const error = new FileFormatError(
+        `not valid ${ENCODING_NAMES[this.options.utf16!]}: an unpaired surrogate (U+${out.charCodeAt(bad.index).toString(16).toUpperCase()})`,
+        this.line,
+      );
+      return { text: out.slice(0, start), error };
+    }
+    this.lineLength += out.length - start;
+    return { text: out };
+  }
+}
+
+/** What an invalid UTF-8 byte's message advises. */
+export function utf8Advice(detected: boolean, sampleBytes: number = DEFAULT_SAMPLE_BYTES): string {
+  return detected
+    ? `the first ${sampleBytes / 1024} KiB looked like UTF-8; if the file is from Windows, give --encoding windows-1252`
+    : "give the file's encoding with --encoding (windows-1252, latin1, utf16le or utf16be)";
+}
+
+/**
+ * Strict UTF-8 bytes → LF-only text, chunk by chunk (see LineText). A byte that is not UTF-8 is an
+ * error naming its line; the text of the lines before it is still given.
+ */
+export class Utf8Text {
+  private readonly decoder: InstanceType<typeof TextDecoder>;
+  private previous: Uint8Array = new Uint8Array(0);
+
+  /** `keepBom`: the bytes start inside a file, where U+FEFF is an ordinary character. */
+  constructor(
+    readonly lines: LineText,
+    private readonly advice: string,
+    keepBom = false,
+  ) {
+    // fatal: invalid bytes throw instead of becoming U+FFFD.
+    this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepBom });
+  }
+
+  push(bytes: Uint8Array, final: boolean): TextStep {
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes, { stream: !final });
+    } catch (error) {
+      if (error instanceof TypeError) return this.invalid(bytes, final);
+      throw error;
+    }
+    this.previous = bytes;
+    return this.lines.push(text, final);
+  }
+
+  private invalid(bytes: Uint8Array, final: boolean): TextStep {
+    // The decoder may hold the start of a sequence from the previous chunk: look at both.
+    const tail = this.previous.subarray(this.previous.length - incompleteTail(this.previous));
+    const all = concat([tail, bytes]);
+    const at = firstInvalidUtf8(all, final);
+    const where = at === -1 ? all.length : at;
+    const before = lineOfByte(all, where) - 1 + (this.lines.crPending && all[0] !== 0x0a ? 1 : 0);
+    const byte = at === -1 ? '' : ` ${hex(all[at]!)}`;
+    const error = new FileFormatError(`not valid UTF-8: byte${byte} is not part of any UTF-8 character (${this.advice})`, this.lines.line + before);
+    // The lines before the one that holds the bad byte are still read.
+    const lastLf = where === 0 ? -1 : all.lastIndexOf(0x0a, where - 1); // (a negative start counts from the end)
+    const good = lastLf < 0 ? '' : new TextDecoder('utf-8', { ignoreBOM: true }).decode(all.subarray(0, lastLf + 1));
+    const step = this.lines.push(good, false);
+    return { text: step.text, error: step.error ?? error };
+  }
+}
 
 /** Detect (or take) the encoding from the first bytes, then decode the whole input as a stream. */
 export async function decodeInput(chunks: AsyncIterable<Uint8Array | string>, options: DecodeOptions = {}): Promise<DecodedInput> {
@@ -202,10 +347,13 @@ export async function decodeInput(chunks: AsyncIterable<Uint8Array | string>, op
     headLength += next.value.length;
   }
   const head = concat(headParts);
-  const choice: Choice = text ? { encoding: 'utf8', reason: 'given as text' } : chooseEncoding(head, ended, options.encoding ?? 'auto');
-  const decoder = await decoderFor(choice.encoding);
-  const autoUtf8 = choice.encoding === 'utf8' && options.encoding !== 'utf8';
+  // The encoding is chosen from exactly the first sampleBytes, however the bytes were chunked.
+  const sample = head.length > sampleBytes ? head.subarray(0, sampleBytes) : head;
+  const choice: Choice = text ? { encoding: 'utf8', reason: 'given as text' } : chooseEncoding(sample, ended && head.length <= sampleBytes, options.encoding ?? 'auto');
   const utf16 = choice.encoding === 'utf16le' || choice.encoding === 'utf16be';
+  const lines = new LineText({ maxLineChars: maxLine, utf16: utf16 ? choice.encoding : undefined, dropBom: true });
+  const utf8 = choice.encoding === 'utf8' ? new Utf8Text(lines, utf8Advice(options.encoding !== 'utf8', sampleBytes)) : undefined;
+  const other = choice.encoding === 'utf8' ? undefined : await iconvDecoder(choice.encoding);
 
   async function* chunksAgain(): AsyncGenerator<Uint8Array | string> {
     yield* buffered;
@@ -213,105 +361,23 @@ export async function decodeInput(chunks: AsyncIterable<Uint8Array | string>, op
   }
 
   async function* decode(): AsyncGenerator<string> {
-    let line = 1; // physical line of the next character
-    let lineLength = 0;
-    let pendingCR = false;
-    let first = true;
     let byteCount = 0;
-    let carry = ''; // a high surrogate whose pair may come with the next chunk (UTF-16)
-    let previous: Uint8Array = new Uint8Array(0);
-
-    const notUtf8 = (bytes: Uint8Array, final: boolean): FileFormatError => {
-      // The decoder may hold the start of a sequence from the previous chunk: look at both.
-      const tail = previous.subarray(previous.length - incompleteTail(previous));
-      const all = concat([tail, bytes]);
-      const at = firstInvalidUtf8(all, final);
-      const where = at === -1 ? all.length : at;
-      const before = lineOfByte(all, where) - 1 + (pendingCR && all[0] !== 0x0a ? 1 : 0);
-      const byte = at === -1 ? '' : ` ${hex(all[at]!)}`;
-      const advice = autoUtf8
-        ? `the first ${sampleBytes / 1024} KiB looked like UTF-8; if the file is from Windows, give --encoding windows-1252`
-        : 'give the file\'s encoding with --encoding (windows-1252, latin1, utf16le or utf16be)';
-      return new FileFormatError(`not valid UTF-8: byte${byte} is not part of any UTF-8 character (${advice})`, line + before);
-    };
-
-    const normalise = (chunk: string, final: boolean): string => {
-      if (utf16) {
-        chunk = carry + chunk;
-        carry = '';
-        const last = chunk.charCodeAt(chunk.length - 1);
-        if (!final && last >= 0xd800 && last <= 0xdbff) {
-          carry = chunk.slice(-1);
-          chunk = chunk.slice(0, -1);
-        }
-      }
-      // A byte-order mark is dropped by the decoders; text given as a string may still carry one.
-      if (first && chunk.length > 0) {
-        first = false;
-        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      }
-      if (pendingCR) {
-        chunk = '\r' + chunk;
-        pendingCR = false;
-      }
-      // A CR at the very end may be the first half of a CRLF split across chunks.
-      if (!final && chunk.endsWith('\r')) {
-        pendingCR = true;
-        chunk = chunk.slice(0, -1);
-      }
-      const out = chunk.indexOf('\r') === -1 ? chunk : chunk.replace(/\r\n?/g, '\n');
-      account(out);
-      return out;
-    };
-
-    // Count lines, enforce the line limit, and (UTF-16) refuse unpaired surrogates.
-    const account = (out: string): void => {
-      if (utf16) {
-        const bad = LONE_SURROGATE.exec(out);
-        if (bad) {
-          const before = out.slice(0, bad.index).split('\n').length - 1;
-          throw new FileFormatError(`not valid ${ENCODING_NAMES[choice.encoding]}: an unpaired surrogate (U+${out.charCodeAt(bad.index).toString(16).toUpperCase()})`, line + before);
-        }
-      }
-      let start = 0;
-      for (let i = out.indexOf('\n'); i !== -1; i = out.indexOf('\n', i + 1)) {
-        if (lineLength + (i - start) > maxLine) throw tooLong(line, maxLine);
-        line++;
-        lineLength = 0;
-        start = i + 1;
-      }
-      lineLength += out.length - start;
-      if (lineLength > maxLine) throw tooLong(line, maxLine);
-    };
-
     for await (const chunk of chunksAgain()) {
-      let decoded: string;
-      if (typeof chunk === 'string') decoded = chunk;
+      let step: TextStep;
+      if (typeof chunk === 'string') step = lines.push(chunk, false);
       else {
         byteCount += chunk.length;
-        try {
-          decoded = decoder.write(chunk);
-        } catch (error) {
-          if (error instanceof TypeError) throw notUtf8(chunk, false);
-          throw error;
-        }
-        previous = chunk;
+        step = utf8 ? utf8.push(chunk, false) : lines.push(other!.write(chunk), false);
       }
-      const out = normalise(decoded, false);
-      if (out) yield out;
-    }
-    let tail: string;
-    try {
-      tail = decoder.end();
-    } catch (error) {
-      if (error instanceof TypeError) throw notUtf8(new Uint8Array(0), true);
-      throw error;
+      if (step.text) yield step.text;
+      if (step.error) throw step.error;
     }
     if (utf16 && byteCount % 2 === 1) {
-      throw new FileFormatError(`not valid ${ENCODING_NAMES[choice.encoding]}: the file ends in the middle of a character (an odd number of bytes)`, line);
+      throw new FileFormatError(`not valid ${ENCODING_NAMES[choice.encoding]}: the file ends in the middle of a character (an odd number of bytes)`, lines.line);
     }
-    const out = normalise(tail, true);
-    if (out) yield out;
+    const step = utf8 ? utf8.push(new Uint8Array(0), true) : lines.push(other?.end() ?? '', true);
+    if (step.text) yield step.text;
+    if (step.error) throw step.error;
   }
 
   const close = async (): Promise<void> => {

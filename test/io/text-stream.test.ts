@@ -65,7 +65,16 @@ describe('encoding detection (auto)', () => {
   it('a UTF-8 letter cut by the end of the sample is not taken for invalid UTF-8', async () => {
     const text = `${'a'.repeat(9)}ø\n`; // "ø" at bytes 9–10: the 10-byte sample ends inside it
     const result = await decode([utf8(text)], { sampleBytes: 10 });
-    expect(result).toEqual({ encoding: 'utf8', reason: 'the first 12 bytes are valid UTF-8', text });
+    // The sample is exactly the first 10 bytes, however the input is chunked (here: one chunk of 12).
+    expect(result).toEqual({ encoding: 'utf8', reason: 'the first 10 bytes are valid UTF-8', text });
+  });
+
+  it('chooses the encoding from the same bytes however the input is chunked', async () => {
+    const bytes = utf8(`${'a'.repeat(30)}\nxé\n`);
+    const whole = await decode([bytes], { sampleBytes: 16 });
+    const split = await decode([bytes.subarray(0, 7), bytes.subarray(7, 9), bytes.subarray(9)], { sampleBytes: 16 });
+    expect(whole.reason).toBe('the first 16 bytes are valid UTF-8');
+    expect(split.reason).toBe(whole.reason);
   });
 
   it('text given as a string is used as it is (a leading BOM dropped)', async () => {
@@ -175,6 +184,41 @@ describe('line ends and the line-length limit', () => {
 
   it('a line exactly at the limit is accepted', async () => {
     expect((await decode([utf8('x'.repeat(100) + '\n')], { maxLineChars: 100 })).text).toHaveLength(101);
+  });
+});
+
+describe('the lines before a bad line', () => {
+  /** The complete lines given before the error (a part of the bad line may come before it, as the
+   * text streams, but it never ends), and the error, for one way of chunking the bytes. */
+  async function until(chunks: Uint8Array[], options: DecodeOptions = {}) {
+    const decoded = await decodeInput(from(chunks), options);
+    let text = '';
+    try {
+      for await (const t of decoded.text) text += t;
+    } catch (error) {
+      const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+      return { text: complete, error: (error as FileFormatError).message, line: (error as FileFormatError).line };
+    }
+    return { text, error: undefined, line: undefined };
+  }
+  const cuts = (bytes: Uint8Array, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+
+  it('is given whole before an invalid UTF-8 byte, however the bytes are chunked', async () => {
+    // Lines 1–3 are good; line 4 has the byte 0xFF after "ab". The 8-byte sample is valid UTF-8.
+    const bytes = Buffer.concat([utf8('r,y\nå,1\r\nb,2\nab'), Buffer.from([0xff]), utf8(',3\nc,4\n')]);
+    const expected = { text: 'r,y\nå,1\nb,2\n', line: 4 };
+    for (const size of [1, 2, 3, 5, 8, 64]) {
+      expect(await until(cuts(bytes, size), { sampleBytes: 8 }), `chunks of ${size}`).toMatchObject(expected);
+    }
+  });
+
+  it('is given whole before a line over the limit, however the text is chunked', async () => {
+    const bytes = utf8('a,b\nccc\n0123456789x\nd\n'); // line 3 has 11 characters; the limit is 10
+    for (const size of [1, 4, 7, 100]) {
+      const got = await until(cuts(bytes, size), { maxLineChars: 10 });
+      expect(got, `chunks of ${size}`).toMatchObject({ text: 'a,b\nccc\n', line: 3 });
+      expect(got.error).toMatch(/longer than 10 characters/);
+    }
   });
 });
 
