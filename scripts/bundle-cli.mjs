@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 const result = await build({
-  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/parallel/worker.js' },
+  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -7,7 +7,12 @@ import { note } from './output.js';
 import { progressBar } from './progress.js';
 import type { Terminal } from './terminal.js';
 
-export async function loadFromOptions(options: InputOptions, terminal: Terminal): Promise<LoadedDataset & { configPath?: string | undefined }> {
+/** `threads`: worker threads for reading large files (LoadOptions.threads; default 1). */
+export async function loadFromOptions(
+  options: InputOptions,
+  terminal: Terminal,
+  extra: { readonly threads?: number | 'auto' | undefined } = {},
+): Promise<LoadedDataset & { configPath?: string | undefined }> {
   const inputs = datasetInputs(options);
   const read = readOptions(options);
   const { config, path } = await loadConfig(options.config, terminal.cwd, terminal.env);
@@ -18,6 +23,7 @@ export async function loadFromOptions(options: InputOptions, terminal: Terminal)
     onFileRead: options.verbose ? (info) => note(terminal, `read ${describeFileRead(info)}`) : undefined,
     onProgress: progressBar(terminal, options.quiet),
     stdin: terminal.stdin,
+    threads: extra.threads,
   });
   return { ...loaded, configPath: path };
 }

@@ -55,6 +55,12 @@ function seriesOf<K>(map: Map<K, YearSeries>, key: K): YearSeries {
   return s;
 }
 
+/** Where a service row's capacity goes (DatasetBuilder.serviceTarget). */
+export interface ServiceTarget {
+  readonly use: { rows: number };
+  readonly years: YearSeries;
+}
+
 /** Builds a Dataset from raw rows, one at a time, collecting every problem (for custom loaders). */
 export class DatasetBuilder {
   private readonly regions = new Map<string, RegionInfo & { line: number }>();
@@ -130,7 +136,7 @@ export class DatasetBuilder {
       case 'bedEvents':
         return this.bedEventRow(row as CheckedRow<'bedEvents'>, file, line);
       default:
-        return this.serviceRow(row as CheckedRow<'services'>, file, line);
+        this.serviceRow(row as CheckedRow<'services'>, file, line);
     }
   }
 
@@ -247,7 +253,23 @@ export class DatasetBuilder {
     if (row) this.serviceRow(row, file, line);
   }
 
-  private serviceRow(row: CheckedRow<'services'>, file: string, line: number): void {
+  /**
+   * addChecked('services', …), and where the row's capacity went: another row of the same
+   * region, name and unit has exactly the effect of addToTarget (undefined: the row only counted
+   * in an issue, and the next such row must be added in full). Lets a caller that knows rows
+   * repeat skip the lookups (io/piece-rows.ts).
+   */
+  serviceTarget(row: CheckedRow<'services'>, file: string, line: number): ServiceTarget | undefined {
+    return this.serviceRow(row, file, line);
+  }
+
+  /** Add a row whose region, name and unit are those of the row that `target` came from. */
+  addToTarget(target: ServiceTarget, year: number, capacity: number): void {
+    target.use.rows++;
+    addTo(target.years, year, capacity);
+  }
+
+  private serviceRow(row: CheckedRow<'services'>, file: string, line: number): ServiceTarget | undefined {
     // Rows come grouped by region in most files: the region's checks and its series are kept
     // from one row to the next (a code is known, and noted, once it has been seen with a figure).
     let byKey: Map<string, ServiceSeries> | undefined;
@@ -290,6 +312,7 @@ export class DatasetBuilder {
     let series = byKey.get(key);
     if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new DenseYearSeries() }));
     addTo(series.years, row.year, row.capacity);
+    return { use: name.use, years: series.years };
   }
 
   /** Issues that gather many rows (unknown codes, unmapped names, pairs without weight). */

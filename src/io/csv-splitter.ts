@@ -57,12 +57,36 @@ export class CsvSplitter {
   /** A quote at the end of a chunk inside a quoted field: what follows decides what it is. */
   private pending = '';
 
+  /** `firstLine`: the line of the first character (text that starts inside a file, at a record). */
   constructor(
     delimiter: string,
     private readonly maxRecordChars: number,
+    firstLine = 1,
   ) {
     if (delimiter.length !== 1) throw new Error(`the delimiter must be one character, got ${JSON.stringify(delimiter)}`);
     this.delimiter = delimiter.charCodeAt(0);
+    this.line = this.startLine = firstLine;
+    this.lastEnd = firstLine - 1;
+  }
+
+  /** Between two records: what follows starts a new record (no open quote, no partial field). */
+  atRecordStart(): boolean {
+    return !this.quoting && !this.wasQuoting && this.pending === '' && this.record.length === 0 && this.field.length === 0;
+  }
+
+  /** The line of the next character. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** The line on which the last record ended (firstLine − 1 before any). */
+  get lastRecordEnd(): number {
+    return this.lastEnd;
+  }
+
+  /** Take up after text read elsewhere: the last record there ended on line `line`. */
+  setLastRecordEnd(line: number): void {
+    this.lastEnd = line;
   }
 
   /**

@@ -27,7 +27,8 @@ export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = 
   if (typeof input !== 'string') {
     if ('path' in input) return { name: input.name, ...(await openFile(input.path, input.name)) };
     const { content } = input;
-    return { name: input.name, bytes: (async function* () { yield content; })() };
+    const size = typeof content === 'string' ? undefined : content.length;
+    return { name: input.name, bytes: (async function* () { yield content; })(), size };
   }
   if (input === '-') return { name: STDIN_NAME, bytes: stdin as AsyncIterable<Uint8Array> };
   return { name: input, ...(await openFile(input, input)) };

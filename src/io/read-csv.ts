@@ -43,6 +43,15 @@ export interface CsvStream {
   readonly records: AsyncGenerator<CsvRecord>;
   /** The records in batches (one per chunk of text): the fast way to read them. */
   readonly batches: AsyncGenerator<readonly CsvRecord[]>;
+  /** Where the fast splitter stands (undefined with csv-parse): whether it is between records,
+   * the line of the next character, and the line the last record ended on. */
+  readonly position: () => SplitterPosition | undefined;
+}
+
+export interface SplitterPosition {
+  readonly atRecordStart: boolean;
+  readonly nextLine: number;
+  readonly lastRecordEnd: number;
 }
 
 export const DEFAULT_MAX_RECORD_CHARS = 1 << 20;
@@ -65,25 +74,27 @@ export async function openCsv(text: AsyncIterable<string>, options: ReadCsvOptio
     for (let i = next.value.indexOf('\n'); i !== -1; i = next.value.indexOf('\n', i + 1)) lines++;
     head += next.value;
   }
+  // The sample is the same text however the input was chunked: the first lines, within the first
+  // SAMPLE_CHARS characters.
+  const complete = done && lines < SAMPLE_LINES && head.length <= SAMPLE_CHARS;
   const choice = options.delimiter
     ? { delimiter: options.delimiter, reason: 'given with --delimiter' }
-    : chooseDelimiter(sampleLines(head, SAMPLE_LINES), done && lines < SAMPLE_LINES);
+    : chooseDelimiter(sampleLines(head.length > SAMPLE_CHARS ? head.slice(0, SAMPLE_CHARS) : head, SAMPLE_LINES), complete);
   async function* rest(): AsyncGenerator<string> {
     if (head) yield head;
     if (done) return;
     for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
   }
   const maxRecord = options.maxRecordChars ?? options.maxFieldChars ?? DEFAULT_MAX_RECORD_CHARS;
-  const batches =
-    options.parser === 'csv-parse'
-      ? batchesOf(csvParseRecords(Readable.from(rest()), choice.delimiter, maxRecord))
-      : splitBatches(rest(), choice.delimiter, maxRecord);
+  const splitter = options.parser === 'csv-parse' ? undefined : new CsvSplitter(choice.delimiter, maxRecord);
+  const batches = splitter ? splitBatches(rest(), splitter, choice.delimiter, maxRecord) : batchesOf(csvParseRecords(Readable.from(rest()), choice.delimiter, maxRecord));
   return {
     delimiter: choice.delimiter,
     delimiterReason: choice.reason,
     sample: head.slice(0, SAMPLE_CHARS),
     records: flatten(batches),
     batches,
+    position: () => splitter && { atRecordStart: splitter.atRecordStart(), nextLine: splitter.nextLine, lastRecordEnd: splitter.lastRecordEnd },
   };
 }
 
@@ -109,8 +120,7 @@ async function* batchesOf(records: AsyncGenerator<CsvRecord>): AsyncGenerator<re
 }
 
 /** The fast splitter, batch by batch; errors as the csv-parse path words them. */
-async function* splitBatches(text: AsyncIterable<string>, delimiter: Delimiter, maxRecordChars: number): AsyncGenerator<readonly CsvRecord[]> {
-  const splitter = new CsvSplitter(delimiter, maxRecordChars);
+async function* splitBatches(text: AsyncIterable<string>, splitter: CsvSplitter, delimiter: Delimiter, maxRecordChars: number): AsyncGenerator<readonly CsvRecord[]> {
   let out: SplitRecord[] = [];
   const step = function* (chunk: string, final: boolean): Generator<readonly CsvRecord[]> {
     try {
@@ -118,7 +128,7 @@ async function* splitBatches(text: AsyncIterable<string>, delimiter: Delimiter, 
     } catch (error) {
       if (!(error instanceof SplitError)) throw error;
       if (out.length > 0) yield out;
-      throw new CsvSyntaxError(`${describeCsvError(error.code, maxRecordChars, error.message)} (delimiter ${describeDelimiter(delimiter)})`, error.line);
+      throw splitSyntaxError(error, maxRecordChars, delimiter);
     }
     if (out.length > 0) {
       yield out;
@@ -127,6 +137,11 @@ async function* splitBatches(text: AsyncIterable<string>, delimiter: Delimiter, 
   };
   for await (const chunk of text) yield* step(chunk, false);
   yield* step('', true);
+}
+
+/** The splitter's error as a located CsvSyntaxError, worded as for csv-parse. */
+export function splitSyntaxError(error: SplitError, maxRecordChars: number, delimiter: Delimiter): CsvSyntaxError {
+  return new CsvSyntaxError(`${describeCsvError(error.code, maxRecordChars, error.message)} (delimiter ${describeDelimiter(delimiter)})`, error.line);
 }
 
 /** The first `count` lines of `text`, each with its LF. */

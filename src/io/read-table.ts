@@ -1,13 +1,18 @@
 // One input file, read as a table: the header is matched to the columns the SPEC names
 // (case-insensitively, after trimming), and every later row becomes column → cell text.
 import type { InputIssue } from '../core/issues.js';
-import type { RawRow } from '../core/dataset-builder.js';
+import type { RawRow } from '../core/row-validator.js';
 import { describeDelimiter, type Delimiter } from './delimiter.js';
 import { FileFormatError } from './errors.js';
 import { type CsvInput, openInput } from './input-source.js';
-import { type CsvParserName, type CsvStream, openCsv } from './read-csv.js';
+import { type CsvParserName, type CsvStream, DEFAULT_MAX_RECORD_CHARS, openCsv } from './read-csv.js';
+import { type CheckedRows, takePiece } from './piece-rows.js';
+import type { ChunkSetup } from './row-chunks.js';
+import { StoppableBytes } from './stoppable-bytes.js';
+import { RecordShape } from './record-shape.js';
 import { sniffBytes, sniffText } from './sniff.js';
-import { type DecodedInput, decodeInput, type Encoding, type EncodingOption } from './text-stream.js';
+export type { CheckedRows } from './piece-rows.js';
+import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type Encoding, type EncodingOption, utf8Advice } from './text-stream.js';
 
 export interface TableSpec {
   readonly required: readonly string[];
@@ -42,7 +47,23 @@ export interface TableHandlers {
   readonly onHeader: (columns: readonly string[], file: string, context: HeaderContext) => TableSpec | InputIssue;
   readonly onRow: (row: RawRow, line: number, file: string) => void;
   readonly onIssue: (issue: InputIssue) => void;
+  /** Asked once the header is read: the rows' kind, so that the rest of a large file can be
+   * checked in worker threads, and where the checked rows go (in file order, as with onRow). */
+  readonly checkedRows?: (() => CheckedRows | undefined) | undefined;
 }
+
+/** How a large file is read on several cores (see parallel/read-in-parallel.ts). */
+export interface ParallelReading {
+  /** Worker threads; 1 or fewer reads every file on the main thread. */
+  readonly threads: number;
+  /** Files at least this large are read in parallel (default 8 MiB). */
+  readonly minBytes?: number | undefined;
+  /** Bytes per piece sent to a worker (default 1 MiB). */
+  readonly pieceBytes?: number | undefined;
+}
+
+export const PARALLEL_MIN_BYTES = 8 << 20;
+export const PARALLEL_PIECE_BYTES = 1 << 20;
 
 export interface ReadTableOptions {
   readonly delimiter?: Delimiter | undefined;
@@ -56,6 +77,8 @@ export interface ReadTableOptions {
   /** Called as the file is read (after each batch of rows) and once at its end. */
   readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
+  /** Read large files on several cores (the same rows, issues and lines); default: one thread. */
+  readonly parallel?: ParallelReading | undefined;
 }
 
 export interface TableSummary {
@@ -71,6 +94,8 @@ export interface TableSummary {
   readonly rows: number;
   /** The header was read and has every required column. */
   readonly headerOk: boolean;
+  /** Worker threads that read the rest of the file after its head (0: all read on the main thread). */
+  readonly threads: number;
 }
 
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
@@ -85,6 +110,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   let csv: CsvStream | undefined;
   let header: { columns: string[]; keep: Map<number, string> } | undefined;
   let rows = 0;
+  let threads = 0;
   let headerColumns: readonly string[] = [];
   const summary = (): TableSummary => ({
     name: file,
@@ -95,13 +121,28 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     delimiterReason: csv?.delimiterReason,
     rows,
     headerOk: header !== undefined,
+    threads,
   });
   const expected = (): string => {
     const spec = handlers.onHeader([], file, { delimiter: csv?.delimiter ?? ',' });
     return 'message' in spec ? spec.message : `expected a header row with columns ${spec.required.join(', ')}`;
   };
+  const bytes = onProgress ? counted(opened.bytes, count) : opened.bytes;
+  const parallel = options.parallel;
+  const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
+  // A large file may be read on several cores once its head (encoding, delimiter, header) is read
+  // here: the reading stops between two lines, and the rest goes to worker threads.
+  const stoppable =
+    parallel !== undefined &&
+    parallel.threads > 1 &&
+    handlers.checkedRows !== undefined &&
+    (options.parser ?? 'fast') === 'fast' &&
+    opened.size !== undefined &&
+    opened.size >= (parallel.minBytes ?? PARALLEL_MIN_BYTES)
+      ? new StoppableBytes(bytes, () => header !== undefined && decoded?.encoding === 'utf8' && csv?.position()?.atRecordStart === true, 4 * maxLineChars + 4)
+      : undefined;
   try {
-    decoded = await decodeInput(onProgress ? counted(opened.bytes, count) : opened.bytes, { encoding: options.encoding, maxLineChars: options.maxLineChars });
+    decoded = await decodeInput(stoppable ?? bytes, { encoding: options.encoding, maxLineChars: options.maxLineChars });
     const binary = sniffBytes(decoded.head);
     if (binary !== undefined) {
       handlers.onIssue({ file, message: `not a CSV file: this is ${binary}; ${expected()}` });
@@ -113,8 +154,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
       handlers.onIssue({ file, message: `not a CSV file: this is ${other}; ${expected()}` });
       return summary();
     }
-    let width = 0;
-    let makeRow: (fields: readonly string[]) => RawRow = () => ({});
+    let shape: RecordShape | undefined;
     for await (const batch of csv.batches) {
       for (const record of batch) {
         if (header === undefined) {
@@ -128,23 +168,42 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
             return summary();
           }
           header = { columns, keep: checked };
-          width = columns.length;
-          makeRow = rowMaker(checked);
+          shape = new RecordShape(file, columns.length, [...checked], csv.delimiter);
           continue;
         }
         rows++;
-        const fields = record.fields;
-        if (fields.length !== width && !isTrailingEmpty(fields, width)) {
-          handlers.onIssue({
-            file,
-            line: record.line,
-            message: `expected ${width} fields like the header, got ${fields.length} (delimiter ${describeDelimiter(csv.delimiter)})`,
-          });
-          continue;
-        }
-        handlers.onRow(makeRow(fields), record.line, file);
+        const row = shape!.row(record.fields, record.line, handlers.onIssue);
+        if (row) handlers.onRow(row, record.line, file);
       }
       if (onProgress) progress(false);
+    }
+    if (stoppable?.stopped) {
+      const checked = handlers.checkedRows!();
+      const position = csv.position()!;
+      const { carry, source } = stoppable.rest();
+      const setup: ChunkSetup = {
+        file,
+        kind: checked!.kind,
+        numberFormat: checked!.numberFormat,
+        delimiter: csv.delimiter,
+        width: shape!.width,
+        keep: shape!.keep,
+        maxLineChars,
+        maxRecordChars: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
+        utf8Advice: utf8Advice(options.encoding !== 'utf8'),
+      };
+      const { readRestInParallel } = await import('../parallel/read-in-parallel.js');
+      threads = parallel!.threads;
+      await readRestInParallel(
+        { carry, source, firstLine: position.nextLine, lastRecordEnd: position.lastRecordEnd },
+        setup,
+        { threads: parallel!.threads, pieceBytes: parallel!.pieceBytes ?? PARALLEL_PIECE_BYTES },
+        (result, offset) => {
+          rows += result.records;
+          takePiece(result, offset, checked!, file, handlers.onIssue);
+          if (onProgress) progress(false);
+        },
+      );
     }
   } catch (error) {
     if (!(error instanceof FileFormatError)) throw error;
@@ -158,18 +217,6 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   }
   if (header === undefined) handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
   return summary();
-}
-
-/** A function that makes a row (column → cell text) from a record's fields: one object literal
- * of a fixed shape, compiled once per file, instead of a loop over the columns for every row. */
-function rowMaker(keep: ReadonlyMap<number, string>): (fields: readonly string[]) => RawRow {
-  const props = [...keep].map(([index, name]) => `${JSON.stringify(name)}: f[${index}] ?? ''`);
-  return new Function('f', `return { ${props.join(', ')} };`) as (fields: readonly string[]) => RawRow;
-}
-
-/** A row with extra empty fields at its end (a trailing delimiter) still fits the header. */
-function isTrailingEmpty(fields: readonly string[], width: number): boolean {
-  return fields.length > width && fields.slice(width).every((f) => f.trim() === '');
 }
 
 /** Column index → SPEC column name for the columns we use, or the problem with the header. */

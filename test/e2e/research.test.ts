@@ -68,7 +68,6 @@ describe('report --sensitivity', () => {
 
   it.each([
     [['--seed', '3'], /--seed: only used with --sensitivity/],
-    [['--threads', '2'], /--threads: only used with --sensitivity/],
     [['--sensitivity', '--weights', 'low'], /--weights low and --sensitivity exclude each other/],
     [['--sensitivity', '0'], /--sensitivity: expected a number of draws/],
     [['--sensitivity', 'many'], /--sensitivity: expected a number of draws/],

@@ -75,19 +75,18 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--sensitivity [n]', `draw every weight uniformly from its low–high range N times (default ${DEFAULT_DRAWS}) and report percentiles of vacuum and rank`)
     .option('--seed <s>', `seed of the sensitivity draws, a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
     .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
-    .option('--threads <n>', 'worker threads for --sensitivity: a number, or auto (one per core for large runs)')
+    .option('--threads <n>', 'worker threads: for reading files of 8 MiB or more (default 1; faster, more memory) and for --sensitivity (default auto); a number, or auto (one per core)')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
       const draws = options.sensitivity;
       if (draws === undefined && options.seed !== undefined) throw usageError('--seed: only used with --sensitivity');
-      if (draws === undefined && options.threads !== undefined) throw usageError('--threads: only used with --sensitivity');
       if (draws !== undefined && options.weights !== 'value') {
         throw usageError(`--weights ${options.weights} and --sensitivity exclude each other: the draws span every weight's range`);
       }
       if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
       const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out, 'report');
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
-      const { dataset, weights, norms } = await loadFromOptions(options, terminal);
+      const { dataset, weights, norms } = await loadFromOptions(options, terminal, { threads: options.threads });
       // The units ranked (regions without children, or --level/--rollup): the same for every view.
       const levelChoice = { level: options.level, rollup: options.rollup };
       const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };

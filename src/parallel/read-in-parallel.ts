@@ -1,0 +1,248 @@
+// The rest of a large file, read on every core: the main thread cuts the bytes into pieces that
+// end at a line feed and sends them to worker threads (parse-worker.ts), which split, shape and
+// check their rows (io/row-chunks.ts); the results come back as columns and are handed on in file
+// order, so whatever the rows are added to sees exactly what a single thread would have seen.
+//
+// A piece is read as if it began at a record. That holds for the first (the reading of the head
+// stopped between two records) and, piece by piece, for every next one whose predecessor ended
+// between records. A piece that ends inside a quoted field (a quoted line break that the cut fell
+// in) breaks the chain: from that piece on, the file is read on the main thread as one stream.
+import { Worker } from 'node:worker_threads';
+import type { ChunkResult, ChunkSetup } from '../io/row-chunks.js';
+import { PieceReading, RowChunkParser } from '../io/row-chunks.js';
+import { workerExecArgv } from './pool.js';
+
+export interface ParallelReadOptions {
+  /** Worker threads (≥ 1). */
+  readonly threads: number;
+  /** Bytes per piece, about (each ends at the first line feed after this many). */
+  readonly pieceBytes: number;
+}
+
+/** A piece's rows and issues, with the number to add to their lines to place them in the file. */
+export type OnPiece = (result: ChunkResult, lineOffset: number) => void;
+
+/** Where the rest of the file starts. */
+export interface RestOfFile {
+  /** Bytes already read from the file that belong to the rest. */
+  readonly carry: Uint8Array;
+  /** The file's remaining bytes. */
+  readonly source: AsyncIterator<Uint8Array | string>;
+  /** The line the rest starts on. */
+  readonly firstLine: number;
+  /** The line the last record before it ended on. */
+  readonly lastRecordEnd: number;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** A worker holds one piece at a time, so a small heap will do; without a cap V8 lets it grow
+ * to about 100 MB as it reads (measured on the 5M-row benchmark), with one the peak is ~35 MB. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 48 };
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function parseWorkerUrl(): URL {
+  // Under the test runner this module is TypeScript source: use the build (npm test builds first).
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/parallel/parse-worker.js', import.meta.url) : new URL('./parse-worker.js', import.meta.url);
+}
+
+interface Piece {
+  readonly bytes: Uint8Array;
+  readonly final: boolean;
+}
+
+/** Cuts a byte stream into pieces of about `size` bytes that end just after a line feed. */
+class PieceCutter {
+  private parts: Uint8Array[];
+  private size: number;
+  private ended = false;
+
+  constructor(
+    carry: Uint8Array,
+    private readonly source: AsyncIterator<Uint8Array | string>,
+    private readonly pieceBytes: number,
+    /** Without a line feed for this many bytes, a line is too long anyway: send it as it is. */
+    private readonly maxLineBytes: number,
+  ) {
+    this.parts = carry.length > 0 ? [carry] : [];
+    this.size = carry.length;
+  }
+
+  /** The next piece, or undefined at the end. */
+  async next(): Promise<Piece | undefined> {
+    for (;;) {
+      if (this.size >= this.pieceBytes) {
+        const all = concat(this.parts, this.size);
+        this.parts = [all];
+        // The first line feed from pieceBytes on ends the piece.
+        const lf = all.indexOf(0x0a, this.pieceBytes - 1);
+        if (lf >= 0 || all.length > this.pieceBytes + this.maxLineBytes) {
+          const cut = lf >= 0 ? lf + 1 : all.length;
+          const rest = all.subarray(cut);
+          this.parts = rest.length > 0 ? [rest] : [];
+          this.size = rest.length;
+          return { bytes: all.subarray(0, cut), final: false };
+        }
+      }
+      if (this.ended) return this.rest(true);
+      await this.read();
+    }
+  }
+
+  /** What is left (all of it, then the end). */
+  rest(final: boolean): Piece | undefined {
+    if (this.size === 0 && this.ended) return undefined;
+    const bytes = concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    return { bytes, final: final && this.ended };
+  }
+
+  /** Read the remaining chunks one by one (for the single-threaded fallback). */
+  async read(): Promise<void> {
+    const next = await this.source.next();
+    if (next.done) {
+      this.ended = true;
+      return;
+    }
+    const chunk = typeof next.value === 'string' ? new TextEncoder().encode(next.value) : next.value;
+    this.parts.push(chunk);
+    this.size += chunk.length;
+  }
+
+  get done(): boolean {
+    return this.ended;
+  }
+
+  async close(): Promise<void> {
+    await this.source.return?.();
+  }
+}
+
+interface Slot {
+  readonly worker: Worker;
+  inFlight: number;
+}
+
+/**
+ * Read the rest of a file in `options.threads` worker threads; `onPiece` gets the results in file
+ * order. Resolves when the file has been read, or a problem stopped its reading.
+ */
+export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, options: ParallelReadOptions, onPiece: OnPiece): Promise<void> {
+  const cutter = new PieceCutter(rest.carry, rest.source, options.pieceBytes, 4 * setup.maxLineChars + 4);
+  let lineOffset = rest.firstLine - 1;
+  let lastRecordEnd = rest.lastRecordEnd;
+  /** Hand one result on; false when reading stops. */
+  const deliver = (result: ChunkResult, offset: number): boolean => {
+    let placed = result;
+    if (result.error?.afterLastRecord) {
+      // An unclosed quote is placed on the line after the last record that ended, maybe in an earlier piece.
+      placed = { ...result, error: { ...result.error, line: lastRecordEnd + 1 - offset } };
+    }
+    if (result.lastRecordEnd > 0) lastRecordEnd = offset + result.lastRecordEnd;
+    onPiece(placed, offset);
+    return result.error === undefined;
+  };
+
+  const sent = new Map<number, Piece>();
+  const results = new Map<number, ChunkResult>();
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const slots: Slot[] = [];
+  for (let i = 0; i < options.threads; i++) {
+    const slot: Slot = { worker: new Worker(parseWorkerUrl(), { execArgv: workerExecArgv(), workerData: setup, resourceLimits: WORKER_LIMITS }), inFlight: 0 };
+    slot.worker.on('message', (message: { seq: number; result?: ChunkResult; failure?: string }) => {
+      slot.inFlight--;
+      if (message.result) results.set(message.seq, message.result);
+      else failure ??= new Error(`a worker thread failed while reading ${setup.file}: ${message.failure}`);
+      wake?.();
+    });
+    slot.worker.on('error', (error) => {
+      failure ??= error;
+      wake?.();
+    });
+    slots.push(slot);
+  }
+  const maxInFlight = 3 * options.threads;
+  let nextSeq = 0;
+  let nextToDeliver = 0;
+  let reading = true;
+  let stopped = false;
+  /** The first piece that ended inside a quoted field: read from there on this thread. */
+  let fallbackFrom: number | undefined;
+  try {
+    while (!stopped && fallbackFrom === undefined) {
+      if (failure) throw failure;
+      // Hand on the results that are next in file order.
+      while (results.has(nextToDeliver)) {
+        const result = results.get(nextToDeliver)!;
+        const piece = sent.get(nextToDeliver)!;
+        if (!result.clean && result.error === undefined && !piece.final) {
+          fallbackFrom = nextToDeliver;
+          break;
+        }
+        results.delete(nextToDeliver);
+        sent.delete(nextToDeliver);
+        nextToDeliver++;
+        if (!deliver(result, lineOffset)) {
+          stopped = true;
+          break;
+        }
+        lineOffset += result.lines;
+      }
+      if (stopped || fallbackFrom !== undefined) break;
+      if (reading && sent.size < maxInFlight) {
+        const piece = await cutter.next();
+        if (piece === undefined) reading = false;
+        else {
+          const slot = slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+          slot.inFlight++;
+          sent.set(nextSeq, piece);
+          // Copied, not transferred: the bytes stay here in case the piece must be read again.
+          slot.worker.postMessage({ seq: nextSeq++, bytes: piece.bytes, final: piece.final });
+        }
+        continue;
+      }
+      if (!reading && sent.size === 0) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (results.has(nextToDeliver) || failure) resolve();
+      });
+      wake = undefined;
+    }
+  } finally {
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+  if (fallbackFrom !== undefined) {
+    // One parser from the piece that ended inside quotes to the end of the file, on this thread.
+    const parser = new RowChunkParser(new PieceReading(setup));
+    const offset = lineOffset;
+    let final = false;
+    const push = (piece: Piece): boolean => {
+      final = piece.final;
+      parser.push(piece.bytes, piece.final);
+      return deliver(parser.take(), offset);
+    };
+    let going = true;
+    for (let seq = fallbackFrom; going && sent.has(seq); seq++) going = push(sent.get(seq)!);
+    sent.clear();
+    while (going && !final && !cutter.done) {
+      await cutter.read();
+      const piece = cutter.rest(true);
+      if (piece) going = push(piece);
+    }
+    if (going && !final) push({ bytes: EMPTY, final: true });
+    stopped = !going;
+  }
+  if (stopped) await cutter.close();
+}
