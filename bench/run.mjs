@@ -85,7 +85,10 @@ for (const label of sizes) {
   const regions = SIZES[label][0];
   const runs = Number(option('runs', rows >= 4e6 ? '3' : '5'));
   const sg = ['report', '--data', dir, '--format', 'json', '--quiet'];
-  const tools = [{ name: 'servicegap', command: process.execPath, args: [BIN, ...sg] }];
+  const tools = [
+    { name: 'servicegap', command: process.execPath, args: [BIN, ...sg] },
+    { name: 'servicegap --threads 2', command: process.execPath, args: [BIN, ...sg, '--threads', '2'] },
+  ];
   if (reference && rows <= 500_000) tools.push({ name: 'servicegap --parser csv-parse', command: process.execPath, args: [BIN, ...sg, '--parser', 'csv-parse'] });
   if (withDuckdb) tools.push({ name: 'DuckDB', command: process.execPath, args: [join(ROOT, 'bench/duckdb-query.mjs'), services, '2'] });
   log(`${label}: ${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB; ${runs} runs each, alternating`);
@@ -159,18 +162,22 @@ lines.push(
     'regions, population and beds files to match). Each tool ran once to warm the file cache, then alternately; the table gives the medians of whole processes, start-up included.',
   '',
 );
-lines.push('- servicegap: `node bin/servicegap.js report --data DIR --format json --quiet` (reads, checks and aggregates all four files, then analyses and renders)');
+lines.push('- servicegap: `node bin/servicegap.js report --data DIR --format json --quiet` (reads, checks and aggregates all four files, then analyses and renders; one thread, the default)');
+lines.push('- servicegap --threads 2: the same with `--threads 2`: files of 8 MiB or more are read by two worker threads after their head');
 lines.push("- DuckDB: `node bench/duckdb-query.mjs DIR/services.csv 2` — `SELECT region, service, unit, year, sum(capacity) FROM read_csv('services.csv') GROUP BY ALL` with 2 threads; its query time alone is in brackets", '');
 const names = [...new Set(results.flatMap((r) => Object.keys(r.tools)))];
-lines.push(`| services rows | regions | file | runs | ${names.map((n) => `${n} (s)`).join(' | ')} | ratio servicegap / DuckDB | ${names.map((n) => `${n} peak RSS (MB)`).join(' | ')} |`);
-lines.push(`|---:|---:|---:|---:|${names.map(() => '---:').join('|')}|---:|${names.map(() => '---:').join('|')}|`);
+const ours = names.filter((n) => n.startsWith('servicegap') && !n.includes('csv-parse'));
+lines.push(
+  `| services rows | regions | file | runs | ${names.map((n) => `${n} (s)`).join(' | ')} | ${ours.map((n) => `ratio ${n} / DuckDB`).join(' | ')} | ${names.map((n) => `${n} peak RSS (MB)`).join(' | ')} |`,
+);
+lines.push(`|---:|---:|---:|---:|${names.map(() => '---:').join('|')}|${ours.map(() => '---:').join('|')}|${names.map(() => '---:').join('|')}|`);
 for (const r of results) {
   const cells = names.map((n) => {
     const t = r.tools[n];
     if (!t) return '–';
     return t.queryMs === undefined ? fmt(t.seconds) : `${fmt(t.seconds)} (${fmt(t.queryMs / 1000)})`;
   });
-  const ratio = r.tools.DuckDB ? `${fmt(r.tools.servicegap.seconds / r.tools.DuckDB.seconds)}×` : '–';
+  const ratio = ours.map((n) => (r.tools.DuckDB && r.tools[n] ? `${fmt(r.tools[n].seconds / r.tools.DuckDB.seconds)}×` : '–')).join(' | ');
   const rss = names.map((n) => (r.tools[n]?.rssMb === undefined ? '–' : fmt(r.tools[n].rssMb, 0)));
   lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.regions.toLocaleString('en-US')} | ${(r.bytes / 1e6).toFixed(0)} MB | ${r.runs} | ${cells.join(' | ')} | ${ratio} | ${rss.join(' | ')} |`);
 }

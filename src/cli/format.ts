@@ -1,6 +1,6 @@
 // The output format of a command: --format, else the --out file's extension, else the table.
 // One rule for every command; `what` names the output in messages ("report", "taxonomy" …).
-import { formatFromPath } from '../report/renderers.js';
+import { formatFromPath } from '../report/format-from-path.js';
 import { usageError } from './exit-codes.js';
 
 export function pickFormat<F extends string>(formats: readonly F[], format: F | undefined, out: string | undefined, what: string): F {

@@ -6,7 +6,6 @@ import type { InputIssue } from '../core/issues.js';
 import type { Report } from '../core/report-schema.js';
 import { FileAccessError } from '../io/errors.js';
 import type { RenderContext } from '../report/render-context.js';
-import { renderMarkdown } from '../report/markdown.js';
 import type { Terminal } from './terminal.js';
 
 /** Rows of the ranking shown in the step summary. */
@@ -34,7 +33,7 @@ export async function appendStepSummary(terminal: Terminal, report: Report, cont
   if (!path) return false;
   const top = { ...report, regions: report.regions.slice(0, STEP_SUMMARY_TOP) };
   try {
-    await appendFile(path, `${renderMarkdown(top, { ...context, color: false })}\n`);
+    await appendFile(path, `${(await import('../report/markdown.js')).renderMarkdown(top, { ...context, color: false })}\n`);
   } catch (error) {
     throw new FileAccessError(path, 'write', error);
   }

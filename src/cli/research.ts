@@ -2,8 +2,8 @@
 // the notices of the datasets used, and printing warnings once.
 import type { Warning } from '../core/issues.js';
 import { formatWarning } from '../core/issues.js';
-import { formatFromPath } from '../report/renderers.js';
-import { isResearchFormat, RESEARCH_FORMATS, type ResearchFormat } from '../report/research-formats.js';
+import { formatFromPath } from '../report/format-from-path.js';
+import { isResearchFormat, RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
 import { usageError } from './exit-codes.js';
 import { note } from './output.js';
 import type { Terminal } from './terminal.js';

@@ -12,6 +12,7 @@ import { describeLines, type InputIssue, quoteValue, type Warning } from './issu
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
 import { type CheckedRow, type RawRow, type RowKind, RowValidator } from './row-validator.js';
 import type { Category } from './categories.js';
+import { RecentStrings } from './recent-strings.js';
 import { nearest } from './suggest.js';
 import type { Taxonomy } from './taxonomy.js';
 import { weightKey, type WeightTable } from './weights.js';
@@ -55,6 +56,12 @@ function seriesOf<K>(map: Map<K, YearSeries>, key: K): YearSeries {
   return s;
 }
 
+/** Per distinct service name: its use count and, per unit, its weight key (null: no weight). */
+interface ServiceLookup {
+  readonly use: { category: Category | undefined; rows: number; firstLine: number };
+  readonly units: Map<string, string | null>;
+}
+
 /** Where a service row's capacity goes (DatasetBuilder.serviceTarget). */
 export interface ServiceTarget {
   readonly use: { rows: number };
@@ -70,7 +77,9 @@ export class DatasetBuilder {
   private readonly services = new Map<string, Map<string, ServiceSeries>>();
   private readonly serviceNames: Dataset['serviceNames'] = new Map();
   /** Per distinct service name: its use count and, per unit, its weight key (null: no weight). */
-  private readonly serviceLookups = new Map<string, { use: { category: Category | undefined; rows: number; firstLine: number }; units: Map<string, string | null> }>();
+  private readonly serviceLookups = new Map<string, ServiceLookup>();
+  /** The lookups of recent names (RecentStrings: most rows repeat one of a few dozen names). */
+  private readonly recentNames = new RecentStrings<ServiceLookup>();
   /** The region of the last service row with figures, and its series. */
   private lastService: { region: string; byKey: Map<string, ServiceSeries> } | undefined;
   private readonly issues: InputIssue[] = [];
@@ -277,13 +286,14 @@ export class DatasetBuilder {
     else if (!this.knownRegion(row.region, file, line)) return;
     // Each distinct name is looked up once (normalising it is the costly part), and so is the
     // weight of each of its units.
-    let name = this.serviceLookups.get(row.service);
+    let name = this.recentName(row.service);
     if (name) name.use.rows++;
     else {
       const category = this.options.taxonomy.lookup(row.service);
       const use = { category, rows: 1, firstLine: line };
       this.serviceNames.set(row.service, use);
       this.serviceLookups.set(row.service, (name = { use, units: new Map() }));
+      this.recentNames.set(row.service, name);
     }
     const category = name.use.category;
     if (category === undefined) {
@@ -313,6 +323,15 @@ export class DatasetBuilder {
     if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new DenseYearSeries() }));
     addTo(series.years, row.year, row.capacity);
     return { use: name.use, years: series.years };
+  }
+
+  private recentName(service: string): ServiceLookup | undefined {
+    let name = this.recentNames.get(service);
+    if (name === undefined) {
+      name = this.serviceLookups.get(service);
+      if (name) this.recentNames.set(service, name);
+    }
+    return name;
   }
 
   /** Issues that gather many rows (unknown codes, unmapped names, pairs without weight). */

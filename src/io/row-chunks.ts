@@ -10,10 +10,11 @@
 import type { InputIssue } from '../core/issues.js';
 import type { NumberFormat } from '../core/numbers.js';
 import { type CheckedRow, type RawRow, type RowKind, RowValidator } from '../core/row-validator.js';
+import { RecentStrings } from '../core/recent-strings.js';
 import { DEFAULT_ROW_SCHEMAS } from '../core/schemas.js';
 import { CsvSplitter, SplitError, type SplitRecord } from './csv-splitter.js';
 import type { Delimiter } from './delimiter.js';
-import { splitSyntaxError } from './read-csv.js';
+import { SLICE_CHARS, splitSyntaxError } from './read-csv.js';
 import { type KeptColumns, RecordShape } from './record-shape.js';
 import { LineText, Utf8Text } from './text-stream.js';
 
@@ -77,8 +78,7 @@ class ColumnsBuilder {
   private text: Int32Array[];
   private numbers: Float64Array[];
   private lines = new Int32Array(this.capacity);
-  private readonly cacheString: (string | undefined)[] = new Array<string | undefined>(64).fill(undefined);
-  private readonly cacheIndex = new Int32Array(64);
+  private readonly recent = new RecentStrings<number>();
   /** Puts a row's values in their columns: compiled for the kind's keys, so that each property
    * read is a plain one rather than a lookup by a computed name. */
   private readonly addValues: (self: ColumnsBuilder, row: Readonly<Record<string, unknown>>, i: number) => void;
@@ -112,20 +112,17 @@ class ColumnsBuilder {
     } else this.text[k]![i] = -1;
   }
 
-  /** The index of a string in `strings`. A small cache, keyed by the length and the end letters,
-   * answers most rows (they repeat a region, a unit and a few dozen names) without hashing. */
+  /** The index of a string in `strings` (most rows repeat a region, a unit and a few dozen names). */
   private intern(value: string): number {
-    const n = value.length;
-    const slot = n === 0 ? 0 : (n * 7 + value.charCodeAt(0) * 3 + value.charCodeAt(n - 1)) & 63;
-    if (this.cacheString[slot] === value) return this.cacheIndex[slot]!;
-    let index = this.stringIndex.get(value);
+    let index = this.recent.get(value);
+    if (index !== undefined) return index;
+    index = this.stringIndex.get(value);
     if (index === undefined) {
       index = this.strings.length;
       this.strings.push(value);
       this.stringIndex.set(value, index);
     }
-    this.cacheString[slot] = value;
-    this.cacheIndex[slot] = index;
+    this.recent.set(value, index);
     return index;
   }
 
@@ -153,7 +150,7 @@ class ColumnsBuilder {
     this.count = 0;
     this.strings = [];
     this.stringIndex = new Map();
-    this.cacheString.fill(undefined);
+    this.recent.clear();
     return columns;
   }
 }
@@ -185,8 +182,6 @@ export function forEachRow<K extends FigureKind>(kind: K, columns: RowColumns, e
   const { strings, text, numbers } = columns;
   for (let i = 0; i < columns.count; i++) each(read(strings, text, numbers, i) as CheckedRow<K>, i);
 }
-
-const SLICE_CHARS = 1 << 16;
 
 /** What the pieces of one file share: the row shape, the checker, the columns being filled. Made
  * once per thread, so that their compiled functions stay warm from one piece to the next. */

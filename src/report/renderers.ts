@@ -1,5 +1,5 @@
 // Every report format's renderer, and the format an output file's extension implies (--out).
-import { extname } from 'node:path';
+// The CLI loads only the one it needs (load-renderer.ts): the HTML one brings its chart libraries.
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
@@ -16,18 +16,4 @@ export const RENDERERS: Record<ReportFormat, Renderer> = {
   html: renderHtml,
 };
 
-const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
-  '.csv': 'csv',
-  '.json': 'json',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.txt': 'table',
-  '.html': 'html',
-  '.htm': 'html',
-};
-
-/** The format a file's extension implies (case-insensitive), or undefined when it implies none. */
-export function formatFromPath(path: string): ReportFormat | undefined {
-  const ext = extname(path).toLowerCase();
-  return Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
-}
+export { formatFromPath } from './format-from-path.js';

@@ -5,14 +5,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { csvCell, escapeMarkdown, terminalText } from './safe-cell.js';
 
-/** Formats of the research outputs. */
-export const RESEARCH_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
-/** One of RESEARCH_FORMATS. */
-export type ResearchFormat = (typeof RESEARCH_FORMATS)[number];
-
-export function isResearchFormat(format: string): format is ResearchFormat {
-  return (RESEARCH_FORMATS as readonly string[]).includes(format);
-}
+export { isResearchFormat, RESEARCH_FORMATS, type ResearchFormat } from './research-format-names.js';
 
 /** What the research renderers get besides their data. */
 export interface ResearchContext {

@@ -8,14 +8,11 @@ import { reportDetails } from '../../core/breakdown.js';
 import { coverageHeatmap } from '../../core/coverage-band.js';
 import { SEED_MAX } from '../../core/random.js';
 import { analyzeCorner, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from '../../core/sensitivity.js';
-import { sensitivityParallel } from '../../parallel/sensitivity.js';
-import { SENSITIVITY_RENDERERS } from '../../report/sensitivity.js';
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
-import { renderExcelCsv } from '../../report/csv.js';
-import { RENDERERS } from '../../report/renderers.js';
+import { loadRenderer } from '../../report/load-renderer.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
 import { pickFormat } from '../format.js';
@@ -102,11 +99,15 @@ export function reportCommand(terminal: Terminal): Command {
         coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
       };
       if (draws === undefined || sensitivityFormat === undefined) {
-        await emit(terminal, (options.excel ? renderExcelCsv : RENDERERS[format])(shown, context), options.out);
+        // Only the renderer asked for is loaded (the HTML one brings its chart libraries).
+        const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format);
+        await emit(terminal, render(shown, context), options.out);
       } else {
+        const { sensitivityParallel } = await import('../../parallel/sensitivity.js');
         const sens = await sensitivityParallel(dataset, { weights, ...run, draws, seed: options.seed, threads: options.threads });
         const top = options.top === undefined ? sens : { ...sens, regions: sens.regions.slice(0, options.top) };
         const notices = dataset.provenance?.notice ? [dataset.provenance.notice] : [];
+        const { SENSITIVITY_RENDERERS } = await import('../../report/sensitivity.js');
         await emit(terminal, SENSITIVITY_RENDERERS[sensitivityFormat](top, { color: context.color, notices }), options.out);
       }
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);

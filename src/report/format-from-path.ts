@@ -1,0 +1,19 @@
+// The report format an output file's extension implies (--out), without loading any renderer.
+import { extname } from 'node:path';
+import type { ReportFormat } from './render-context.js';
+
+const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
+  '.csv': 'csv',
+  '.json': 'json',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.txt': 'table',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/** The format a file's extension implies (case-insensitive), or undefined when it implies none. */
+export function formatFromPath(path: string): ReportFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  return Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
+}
