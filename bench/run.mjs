@@ -163,7 +163,7 @@ lines.push(
   '',
 );
 lines.push('- servicegap: `node bin/servicegap.js report --data DIR --format json --quiet` (reads, checks and aggregates all four files, then analyses and renders; one thread, the default)');
-lines.push('- servicegap --threads 2: the same with `--threads 2`: files of 8 MiB or more are read by two worker threads after their head');
+lines.push('- servicegap --threads 2: the same with `--threads 2`: files of 64 MiB or more are read by two worker threads after their head');
 lines.push("- DuckDB: `node bench/duckdb-query.mjs DIR/services.csv 2` — `SELECT region, service, unit, year, sum(capacity) FROM read_csv('services.csv') GROUP BY ALL` with 2 threads; its query time alone is in brackets", '');
 const names = [...new Set(results.flatMap((r) => Object.keys(r.tools)))];
 const ours = names.filter((n) => n.startsWith('servicegap') && !n.includes('csv-parse'));

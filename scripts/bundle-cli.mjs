@@ -18,7 +18,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.BUNDLE_NO_MINIFY === undefined,
   legalComments: 'linked',
   chunkNames: 'chunk-[hash]',
   // CommonJS dependencies (cli-table3, iconv-lite) call require() for Node's own modules.

@@ -1,5 +1,6 @@
 // The command line: commander wiring, and every ending mapped to an exit code (SPEC §5).
 import { Command, CommanderError } from 'commander';
+import { config as zodConfig } from 'zod';
 import { PeriodError } from '../core/analyze.js';
 import { LevelError } from '../core/hierarchy.js';
 import { formatIssue, InputError } from '../core/issues.js';
@@ -105,6 +106,9 @@ function handleError(error: unknown, terminal: Terminal): number {
 
 /** Entry point of bin/servicegap.js. */
 export async function run(): Promise<void> {
+  // zod compiles a parser for each object schema with new Function on first use: slower than
+  // parsing directly for the few parses a command does (and impossible where eval is forbidden).
+  zodConfig({ jitless: true });
   // `servicegap report | head` closes our stdout early: that is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);

@@ -71,11 +71,11 @@ export interface LoadOptions {
   /** Which CSV parser splits the records: 'fast' (default) or 'csv-parse' (the reference; the
    * same records and errors, slower). */
   readonly parser?: CsvParserName | undefined;
-  /** Worker threads for reading large files (8 MiB or more): a number (default 1: none) or
+  /** Worker threads for reading large files (64 MiB or more): a number (default 1: none) or
    * 'auto' (one per core). The dataset and every issue are the same for any number; more threads
    * read faster and use more memory (about 60 MB each). */
   readonly threads?: number | 'auto' | undefined;
-  /** Files at least this large are read in worker threads (default 8 MiB; for tests and tuning). */
+  /** Files at least this large are read in worker threads (default 64 MiB; for tests and tuning). */
   readonly parallelMinBytes?: number | undefined;
   /** Bytes per piece a worker thread reads (default 1 MiB; for tests and tuning). */
   readonly parallelPieceBytes?: number | undefined;

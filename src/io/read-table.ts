@@ -56,13 +56,15 @@ export interface TableHandlers {
 export interface ParallelReading {
   /** Worker threads; 1 or fewer reads every file on the main thread. */
   readonly threads: number;
-  /** Files at least this large are read in parallel (default 8 MiB). */
+  /** Files at least this large are read in parallel (default 64 MiB). */
   readonly minBytes?: number | undefined;
   /** Bytes per piece sent to a worker (default 1 MiB). */
   readonly pieceBytes?: number | undefined;
 }
 
-export const PARALLEL_MIN_BYTES = 8 << 20;
+/** Below this, starting the workers costs more than they save (measured: an 18 MB file took 1.12 s
+ * with two worker threads and 0.93 s with none; 184 MB took 3.35 s and 4.75 s; bench/RESULTS.md). */
+export const PARALLEL_MIN_BYTES = 64 << 20;
 export const PARALLEL_PIECE_BYTES = 1 << 20;
 
 export interface ReadTableOptions {
