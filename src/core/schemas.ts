@@ -18,6 +18,7 @@
 import { z } from 'zod';
 import { quoteValue } from './issues.js';
 import { DEFAULT_NUMBER_FORMAT, isMissingValue, MAX_MAGNITUDE, type NumberFormat, readNumber, readNumberValue } from './numbers.js';
+import { RecentStrings } from './recent-strings.js';
 import { isUnit, type Unit, UNIT_CODES } from './units.js';
 
 export const YEAR_MIN = 1800;
@@ -64,14 +65,23 @@ export function optionalTextValue(raw: string | undefined): string | undefined {
   return trimmed && !isMissingValue(trimmed) ? trimmed : undefined;
 }
 
-const UNIT_SET: ReadonlySet<string> = new Set(UNIT_CODES);
+const UNIT_BY_CODE: ReadonlyMap<string, Unit> = new Map(UNIT_CODES.map((code) => [code, code]));
+/** Cells seen lately and their unit: a file repeats a handful of units millions of times. */
+const recentUnits = new RecentStrings<Unit>();
 
-/** A unit cell's unit code, or undefined when it holds none. */
+/** A unit cell's unit code, or undefined when it holds none. The code returned is the constant
+ * of UNIT_CODES, not the cell's copy of it, so that later Map lookups need not hash it again. */
 export function unitValue(raw: string): Unit | undefined {
-  if (UNIT_SET.has(raw)) return raw as Unit; // the common case: no marker is a unit code
+  const recent = recentUnits.get(raw);
+  if (recent !== undefined) return recent;
+  const exact = UNIT_BY_CODE.get(raw); // the common case: no marker is a unit code
+  if (exact !== undefined) {
+    recentUnits.set(raw, exact);
+    return exact;
+  }
   if (isMissingValue(raw)) return undefined;
   const unit = raw.trim().toLowerCase();
-  return isUnit(unit) ? unit : undefined;
+  return isUnit(unit) ? UNIT_BY_CODE.get(unit) : undefined;
 }
 
 /** A zod issue whose message already quotes the cell (the builder adds no `got "…"`). */
