@@ -70,14 +70,7 @@ export class StoppableBytes implements AsyncIterable<Uint8Array | string> {
         yield next.value;
         continue;
       }
-      this.buffer = buffer.length === 0 ? next.value : concat(buffer, next.value);
+      this.buffer = buffer.length === 0 ? next.value : Buffer.concat([buffer, next.value]);
     }
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

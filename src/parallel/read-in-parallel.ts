@@ -40,16 +40,8 @@ const EMPTY = new Uint8Array(0);
  * to about 100 MB as it reads (measured on the 5M-row benchmark), with one the peak is ~35 MB. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 48 };
 
-function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+/** The parts as one array (the part itself when there is one). */
+const concat = (parts: readonly Uint8Array[], size: number): Uint8Array => (parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
 
 function parseWorkerUrl(): URL {
   // Under the test runner this module is TypeScript source: use the build (npm test builds first).
@@ -156,7 +148,9 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
 
   const sent = new Map<number, Piece>();
   const results = new Map<number, ChunkResult>();
+  /** Why the workers cannot go on (a thread that failed or stopped): the rest is read here. */
   let failure: Error | undefined;
+  let closing = false;
   let wake: (() => void) | undefined;
   const slots: Slot[] = [];
   for (let i = 0; i < options.threads; i++) {
@@ -171,6 +165,10 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
       failure ??= error;
       wake?.();
     });
+    slot.worker.on('exit', (code) => {
+      if (!closing) failure ??= new Error(`a worker thread stopped (exit code ${code}) while reading ${setup.file}`);
+      wake?.();
+    });
     slots.push(slot);
   }
   const maxInFlight = 3 * options.threads;
@@ -182,7 +180,12 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
   let fallbackFrom: number | undefined;
   try {
     while (!stopped && fallbackFrom === undefined) {
-      if (failure) throw failure;
+      if (failure) {
+        // Whatever went wrong in a worker, the pieces not yet handed on are read on this thread
+        // (where an error in the code itself shows up again, and is thrown).
+        fallbackFrom = nextToDeliver;
+        break;
+      }
       // Hand on the results that are next in file order.
       while (results.has(nextToDeliver)) {
         const result = results.get(nextToDeliver)!;
@@ -221,6 +224,7 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
       wake = undefined;
     }
   } finally {
+    closing = true;
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
   if (fallbackFrom !== undefined) {

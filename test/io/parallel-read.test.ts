@@ -190,3 +190,28 @@ describe('worker threads ≡ one thread on random services files', () => {
     expect(workersUsed).toBe(true);
   });
 });
+
+describe('a worker thread that fails', () => {
+  it('does not hang the read: the rest goes to the main thread, where the error shows again', async () => {
+    const { readRestInParallel } = await import('../../src/parallel/read-in-parallel.js');
+    async function* rest() {
+      yield new Uint8Array(Buffer.from('A,2020,crisis,1,teams\n'.repeat(50)));
+    }
+    // A kind no worker knows: each fails as it starts; the main thread then fails the same way.
+    const setup = {
+      file: 'services.csv',
+      kind: 'nonsense' as never,
+      numberFormat: { decimal: '.', thousands: 'none' } as const,
+      delimiter: ',' as const,
+      width: 5,
+      keep: [],
+      maxLineChars: 1000,
+      maxRecordChars: 1000,
+      utf8Advice: '',
+    };
+    const pieces: unknown[] = [];
+    const read = readRestInParallel({ carry: new Uint8Array(0), source: rest(), firstLine: 2, lastRecordEnd: 1 }, setup, { threads: 2, pieceBytes: 64 }, (r) => pieces.push(r));
+    await expect(read).rejects.toThrow(TypeError);
+    expect(pieces).toEqual([]);
+  });
+});
