@@ -82,7 +82,7 @@ export {
   BedStockRowSchema,
   BedEventRowSchema,
   ServiceRowSchema,
-} from './core/schemas.js';
+} from './core/row-schema-constants.js';
 export {
   ReportSchema,
   RankedRegionSchema,
@@ -191,7 +191,8 @@ export type { FillMode, ValueAtYear } from './core/series.js';
 export { selectLevel, chosenLevel, LevelError } from './core/hierarchy.js';
 export type { LevelChoice } from './core/hierarchy.js';
 /** Crosswalks: old region codes mapped to current ones by share. */
-export { CrosswalkRowSchema, applyCrosswalk, buildCrosswalk, crosswalkResolver, SHARE_TOLERANCE } from './core/crosswalk.js';
+export { CrosswalkRowSchema } from './core/row-schema-constants.js';
+export { applyCrosswalk, buildCrosswalk, crosswalkResolver, SHARE_TOLERANCE } from './core/crosswalk.js';
 export type { Crosswalk, CrosswalkRow } from './core/crosswalk.js';
 /** Optional input files beyond the four of SPEC §1 (crosswalk.csv). */
 export { EXTRA_FILE_NAMES } from './io/load-dataset.js';

@@ -22,18 +22,17 @@ import { z } from 'zod';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { describeLines, type InputIssue, quoteValue } from './issues.js';
 import { regroup, type Target } from './regroup.js';
-import { DEFAULT_ROW_SCHEMAS } from './schemas.js';
+import type { RowSchemas } from './schemas.js';
 import { nearest } from './suggest.js';
 
 /** Shares of one `from` (and year) may miss 1 by at most this much. */
 export const SHARE_TOLERANCE = 1e-9;
 
-/** A crosswalk row in the default number format (the builder picks the file's own format). */
-export const CrosswalkRowSchema = DEFAULT_ROW_SCHEMAS.crosswalk;
-export type CrosswalkRowInput = z.output<typeof CrosswalkRowSchema>;
+/** A checked crosswalk.csv row (RowSchemas['crosswalk'] in core/schemas.ts). */
+export type CrosswalkRowInput = z.output<RowSchemas['crosswalk']>;
 
 /** crosswalk.csv's columns, for the table reader. */
-export const CROSSWALK_FILE = { schema: CrosswalkRowSchema, required: ['from', 'to', 'share'], optional: ['year'] } as const;
+export const CROSSWALK_FILE = { required: ['from', 'to', 'share'], optional: ['year'] } as const;
 
 /** A checked crosswalk.csv row, with the line it was read from. */
 export interface CrosswalkRow extends CrosswalkRowInput {

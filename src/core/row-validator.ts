@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { type InputIssue, quoteValue } from './issues.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
-import { DEFAULT_ROW_SCHEMAS, type RowChecker, type RowCheckers, rowCheckers, rowSchemas, type RowSchemas } from './schemas.js';
+import { defaultRowSchemas, type RowChecker, type RowCheckers, rowCheckers, rowSchemas, type RowSchemas } from './schemas.js';
 
 /** A raw row: column name (lower case) → cell text. */
 export type RawRow = Readonly<Record<string, string | undefined>>;
@@ -20,29 +20,38 @@ export type CheckedRow<K extends RowKind> = z.output<RowSchemas[K]>;
 const formatKey = (format: NumberFormat) => `${format.decimal} ${format.thousands}`;
 
 export class RowValidator {
-  private schemas: RowSchemas;
+  private format: NumberFormat;
   private checkers: RowCheckers;
-  private readonly byFormat = new Map<string, { schemas: RowSchemas; checkers: RowCheckers }>();
+  private readonly checkersByFormat = new Map<string, RowCheckers>();
+  private readonly schemasByFormat = new Map<string, RowSchemas>();
 
   constructor(format: NumberFormat = DEFAULT_NUMBER_FORMAT) {
-    ({ schemas: this.schemas, checkers: this.checkers } = this.forFormat(format));
+    this.format = format;
+    this.checkers = this.checkersFor(format);
   }
 
-  private forFormat(format: NumberFormat): { schemas: RowSchemas; checkers: RowCheckers } {
+  private checkersFor(format: NumberFormat): RowCheckers {
     const key = formatKey(format);
-    let entry = this.byFormat.get(key);
-    if (!entry) {
-      // Building the schemas costs a little: the default format's are built once, at load.
-      const schemas = key === formatKey(DEFAULT_NUMBER_FORMAT) ? DEFAULT_ROW_SCHEMAS : rowSchemas(format);
-      entry = { schemas, checkers: rowCheckers(format) };
-      this.byFormat.set(key, entry);
+    let checkers = this.checkersByFormat.get(key);
+    if (!checkers) this.checkersByFormat.set(key, (checkers = rowCheckers(format)));
+    return checkers;
+  }
+
+  /** The zod schemas of the current format, built when a row first fails its compiled check. */
+  private get schemas(): RowSchemas {
+    const key = formatKey(this.format);
+    let schemas = this.schemasByFormat.get(key);
+    if (!schemas) {
+      schemas = key === formatKey(DEFAULT_NUMBER_FORMAT) ? defaultRowSchemas() : rowSchemas(this.format);
+      this.schemasByFormat.set(key, schemas);
     }
-    return entry;
+    return schemas;
   }
 
   /** How the numbers of the rows that follow are written (each file may differ). */
   setNumberFormat(format: NumberFormat): void {
-    ({ schemas: this.schemas, checkers: this.checkers } = this.forFormat(format));
+    this.format = format;
+    this.checkers = this.checkersFor(format);
   }
 
   /** The typed row, or undefined after passing each problem to `onIssue`. */

@@ -289,42 +289,29 @@ export function rowCheckers(format: NumberFormat = DEFAULT_NUMBER_FORMAT) {
 
 export type RowCheckers = ReturnType<typeof rowCheckers>;
 
-/** The schemas in the default number format (plain decimals with a point). */
-export const DEFAULT_ROW_SCHEMAS: RowSchemas = rowSchemas();
-/** zod schema of a regions.csv row (default number format). */
-export const RegionRowSchema = DEFAULT_ROW_SCHEMAS.region;
-/** zod schema of a population.csv row (default number format). */
-export const PopulationRowSchema = DEFAULT_ROW_SCHEMAS.population;
-/** zod schema of a beds.csv row of bed stock by year (default number format). */
-export const BedStockRowSchema = DEFAULT_ROW_SCHEMAS.bedStock;
-/** zod schema of a beds.csv row of dated bed closures or openings (default number format). */
-export const BedEventRowSchema = DEFAULT_ROW_SCHEMAS.bedEvents;
-/** zod schema of a services.csv row (default number format). */
-export const ServiceRowSchema = DEFAULT_ROW_SCHEMAS.services;
-/** The year column's schema in the default format. */
-export const yearCell = PopulationRowSchema.shape.year;
+let defaultSchemas: RowSchemas | undefined;
 
-export type RegionRow = z.output<typeof RegionRowSchema>;
-export type PopulationRow = z.output<typeof PopulationRowSchema>;
-export type BedStockRow = z.output<typeof BedStockRowSchema>;
-export type BedEventRow = z.output<typeof BedEventRowSchema>;
-export type ServiceRow = z.output<typeof ServiceRowSchema>;
+/** The schemas in the default number format (plain decimals with a point), built on first use:
+ * a file whose rows are all valid never needs them (the compiled checkers read it), and building
+ * them costs start-up time. */
+export function defaultRowSchemas(): RowSchemas {
+  return (defaultSchemas ??= rowSchemas());
+}
 
-/** The input files of SPEC §1 and the columns each needs (schemas in the default number format). */
+/** The typed rows of each input file (default number format). */
+export type RegionRow = z.output<RowSchemas['region']>;
+export type PopulationRow = z.output<RowSchemas['population']>;
+export type BedStockRow = z.output<RowSchemas['bedStock']>;
+export type BedEventRow = z.output<RowSchemas['bedEvents']>;
+export type ServiceRow = z.output<RowSchemas['services']>;
+
+/** The input files of SPEC §1 and the columns each needs (the keys of its schema's rows). */
 export const INPUT_FILES = {
-  regions: { schema: RegionRowSchema, required: ['region'], optional: ['name', 'parent'] },
-  population: { schema: PopulationRowSchema, required: ['region', 'year', 'population'], optional: [] },
-  bedStock: { schema: BedStockRowSchema, required: ['region', 'year', 'beds'], optional: ['bed_type', 'facility'] },
-  bedEvents: {
-    schema: BedEventRowSchema,
-    required: ['region', 'date', 'beds_closed'],
-    optional: ['bed_type', 'facility'],
-  },
-  services: {
-    schema: ServiceRowSchema,
-    required: ['region', 'year', 'service', 'capacity', 'unit'],
-    optional: [],
-  },
+  regions: { required: ['region'], optional: ['name', 'parent'] },
+  population: { required: ['region', 'year', 'population'], optional: [] },
+  bedStock: { required: ['region', 'year', 'beds'], optional: ['bed_type', 'facility'] },
+  bedEvents: { required: ['region', 'date', 'beds_closed'], optional: ['bed_type', 'facility'] },
+  services: { required: ['region', 'year', 'service', 'capacity', 'unit'], optional: [] },
 } as const;
 
 export type InputFileKind = keyof typeof INPUT_FILES;

@@ -11,7 +11,7 @@ import type { InputIssue } from '../core/issues.js';
 import type { NumberFormat } from '../core/numbers.js';
 import { type CheckedRow, type RawRow, type RowKind, RowValidator } from '../core/row-validator.js';
 import { RecentStrings } from '../core/recent-strings.js';
-import { DEFAULT_ROW_SCHEMAS } from '../core/schemas.js';
+import { INPUT_FILES } from '../core/schemas.js';
 import { CsvSplitter, SplitError, type SplitRecord } from './csv-splitter.js';
 import type { Delimiter } from './delimiter.js';
 import { SLICE_CHARS, splitSyntaxError } from './read-csv.js';
@@ -64,9 +64,10 @@ export interface ChunkResult {
   readonly clean: boolean;
 }
 
-/** The keys of a kind's checked rows, from its zod schema, in a fixed order. */
+/** The keys of a kind's checked rows (its schema's columns, INPUT_FILES), in a fixed order. */
 export function rowKeys(kind: FigureKind): readonly string[] {
-  return Object.keys(DEFAULT_ROW_SCHEMAS[kind].shape);
+  const { required, optional } = INPUT_FILES[kind];
+  return [...required, ...optional];
 }
 
 /** Collects checked rows into columns. */
