@@ -15,13 +15,12 @@ export function autoThreads(): number {
 }
 
 /**
- * The compiled worker script. Under the test runner this module is TypeScript source, which a
- * worker thread cannot load, so it uses the build output (npm test builds before it tests).
+ * A compiled worker script of this folder ('worker', 'parse-worker'). Under the test runner this
+ * module is TypeScript source, which a worker thread cannot load, so it uses the build output (npm
+ * test builds before it tests).
  */
-function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts')
-    ? new URL('../../dist/parallel/worker.js', import.meta.url)
-    : new URL('./worker.js', import.meta.url);
+export function workerScript(name: string): URL {
+  return import.meta.url.endsWith('.ts') ? new URL(`../../dist/parallel/${name}.js`, import.meta.url) : new URL(`./${name}.js`, import.meta.url);
 }
 
 /**
@@ -74,7 +73,7 @@ export class WorkerPool {
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`WorkerPool: size must be a whole number ≥ 1, got ${size}`);
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: new Worker(workerUrl(), { execArgv: workerExecArgv() }), datasets: new Set() };
+      const slot: Slot = { worker: new Worker(workerScript('worker'), { execArgv: workerExecArgv() }), datasets: new Set() };
       slot.worker.on('message', (response: Response) => this.settle(slot, response));
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', (code) => {

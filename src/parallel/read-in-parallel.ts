@@ -6,11 +6,12 @@
 // A piece is read as if it began at a record. That holds for the first (the reading of the head
 // stopped between two records) and, piece by piece, for every next one whose predecessor ended
 // between records. A piece that ends inside a quoted field (a quoted line break that the cut fell
-// in) breaks the chain: from that piece on, the file is read on the main thread as one stream.
+// in) breaks the chain: from that piece on, the file is read on the main thread as one stream, as
+// it is when a worker fails or stops.
 import { Worker } from 'node:worker_threads';
 import type { ChunkResult, ChunkSetup } from '../io/row-chunks.js';
 import { PieceReading, RowChunkParser } from '../io/row-chunks.js';
-import { workerExecArgv } from './pool.js';
+import { workerExecArgv, workerScript } from './pool.js';
 
 export interface ParallelReadOptions {
   /** Worker threads (≥ 1). */
@@ -36,17 +37,12 @@ export interface RestOfFile {
 
 const EMPTY = new Uint8Array(0);
 
-/** A worker holds one piece at a time, so a small heap will do; without a cap V8 lets it grow
- * to about 100 MB as it reads (measured on the 5M-row benchmark), with one the peak is ~35 MB. */
+/** A worker holds a few pieces at a time, so a small heap will do: without a cap V8 let it grow
+ * to about 90 MB on the 5M-row benchmark; with this one it stays near 50 MB, as fast. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 48 };
 
 /** The parts as one array (the part itself when there is one). */
 const concat = (parts: readonly Uint8Array[], size: number): Uint8Array => (parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
-
-function parseWorkerUrl(): URL {
-  // Under the test runner this module is TypeScript source: use the build (npm test builds first).
-  return import.meta.url.endsWith('.ts') ? new URL('../../dist/parallel/parse-worker.js', import.meta.url) : new URL('./parse-worker.js', import.meta.url);
-}
 
 interface Piece {
   readonly bytes: Uint8Array;
@@ -154,7 +150,7 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
   let wake: (() => void) | undefined;
   const slots: Slot[] = [];
   for (let i = 0; i < options.threads; i++) {
-    const slot: Slot = { worker: new Worker(parseWorkerUrl(), { execArgv: workerExecArgv(), workerData: setup, resourceLimits: WORKER_LIMITS }), inFlight: 0 };
+    const slot: Slot = { worker: new Worker(workerScript('parse-worker'), { execArgv: workerExecArgv(), workerData: setup, resourceLimits: WORKER_LIMITS }), inFlight: 0 };
     slot.worker.on('message', (message: { seq: number; result?: ChunkResult; failure?: string }) => {
       slot.inFlight--;
       if (message.result) results.set(message.seq, message.result);
