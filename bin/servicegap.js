@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Launcher. `npm run build` compiles the CLI to dist/cli/ and bundles it into dist/bundle/
-// (scripts/bundle-cli.mjs), which starts faster; the compiled files are used if there is no bundle.
+// Launcher. `npm run build` compiles the CLI to dist/cli/ and bundles it into one file,
+// dist/bundle/cli.cjs, with V8's code cache for it (scripts/bundle-cli.mjs; run by
+// bin/load-bundle.js), which starts faster; the compiled files are used if there is no bundle.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -9,7 +11,11 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { VERSION } = await import('../dist/version.js');
   process.stdout.write(`${VERSION}\n`);
 } else {
-  const bundle = new URL('../dist/bundle/main.js', import.meta.url);
-  const { run } = await import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js');
+  const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
+  let run;
+  if (existsSync(bundle)) {
+    const { loadBundle } = await import('./load-bundle.js');
+    ({ run } = loadBundle(bundle, { writeCache: process.env.SERVICEGAP_WRITE_CODE_CACHE }).exports);
+  } else ({ run } = await import('../dist/cli/main.js'));
   await run();
 }

@@ -1,28 +1,30 @@
 #!/usr/bin/env node
 // Bundle the compiled CLI (dist/cli/main.js) and its dependencies into dist/bundle/, so that a
-// command starts by reading a few files instead of resolving and compiling hundreds of modules.
-// Code behind dynamic imports (csv-parse, iconv-lite, the worker threads) goes to chunks loaded
-// only when used. The library build (dist/index.js and its .d.ts) is not touched.
-// Every file lands in dist/bundle/, two levels below the package root like dist/io/, so paths
-// found from import.meta.url (the bundled data, the worker) resolve as in the unbundled build.
-import { rmSync, writeFileSync } from 'node:fs';
+// command starts by reading one file instead of resolving and compiling hundreds of modules:
+//
+// - dist/bundle/cli.cjs: the whole CLI as one CommonJS file. The launcher (bin/servicegap.js)
+//   compiles it with V8's code cache, dist/bundle/cli.cache, written here by running a report
+//   once: the next run takes the compiled code from the cache instead of compiling it again
+//   (Node 20 has no compile cache of its own for modules). A Node whose V8 rejects the cache (another
+//   version) compiles the file as usual. Code behind dynamic imports (the HTML renderer,
+//   iconv-lite, csv-parse) is in the file but only run when used.
+// - dist/bundle/worker.js, parse-worker.js: the worker threads' scripts (ES modules).
+//
+// The library build (dist/index.js and its .d.ts) is not touched. Every file lands in
+// dist/bundle/, two levels below the package root like dist/io/, so paths found from
+// import.meta.url (the bundled data, the workers) resolve as in the unbundled build.
+import { execFileSync } from 'node:child_process';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
 
-const result = await build({
-  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js' },
-  outdir: 'dist/bundle',
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: process.env.BUNDLE_NO_MINIFY === undefined,
   legalComments: 'linked',
-  chunkNames: 'chunk-[hash]',
-  // CommonJS dependencies (cli-table3, iconv-lite) call require() for Node's own modules.
-  banner: { js: "import { createRequire as __sgRequire } from 'node:module'; const require = __sgRequire(import.meta.url);" },
   logLevel: 'warning',
   metafile: process.env.BUNDLE_META !== undefined,
   plugins: [
@@ -38,6 +40,37 @@ const result = await build({
       },
     },
   ],
+};
+
+const cli = await build({
+  ...common,
+  entryPoints: { cli: 'dist/cli/main.js' },
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // In CommonJS there is no import.meta: its URL is the bundle's own.
+  define: { 'import.meta.url': '__sgImportMetaUrl' },
+  banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-// BUNDLE_META=FILE writes esbuild's metafile, to see what takes the space.
-if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));
+
+const workers = await build({
+  ...common,
+  entryPoints: { worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js' },
+  outdir: 'dist/bundle',
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunk-[hash]',
+  // CommonJS dependencies call require() for Node's own modules.
+  banner: { js: "import { createRequire as __sgRequire } from 'node:module'; const require = __sgRequire(import.meta.url);" },
+});
+
+// BUNDLE_META=FILE writes esbuild's metafiles, to see what takes the space.
+if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify({ cli: cli.metafile, workers: workers.metafile }));
+
+// The code cache: one report on the bundled data compiles what a typical command runs.
+const cache = 'dist/bundle/cli.cache';
+execFileSync(process.execPath, ['bin/servicegap.js', 'report', '--format', 'json', '--quiet'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, SERVICEGAP_WRITE_CODE_CACHE: cache },
+});
+if (statSync(cache, { throwIfNoEntry: false }) === undefined) throw new Error(`bundle-cli: ${cache} was not written`);
