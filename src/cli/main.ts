@@ -10,11 +10,15 @@ import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
 import { annotation, inGitHubActions } from './github.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
-type CommandFactory = (terminal: Terminal, program: () => Command) => Promise<Command>;
+/** Makes one command (completion also needs the whole program). */
+export type CommandFactory = (terminal: Terminal, program: () => Command) => Promise<Command>;
+/** Every command by name, in the order help lists them. */
+export type CommandTable = readonly (readonly [string, CommandFactory])[];
 
 // Each command's module (and what it needs: renderers, analyses) is loaded only when that
-// command runs, or when all are needed (help, completion, an unknown command).
-const COMMANDS: readonly (readonly [string, CommandFactory])[] = [
+// command runs, or when all are needed (help, completion, an unknown command). The bundle
+// imports them all up front instead (bundle-entry.ts).
+const COMMANDS: CommandTable = [
   ['report', async (t) => (await import('./commands/report.js')).reportCommand(t)],
   ['coverage', async (t) => (await import('./commands/coverage.js')).coverageCommand(t)],
   ['trend', async (t) => (await import('./commands/trend.js')).trendCommand(t)],
@@ -29,7 +33,7 @@ const COMMANDS: readonly (readonly [string, CommandFactory])[] = [
 ];
 
 /** The program with every command, or (`only`) with just the command that will run. */
-export async function buildProgram(terminal: Terminal, only?: string): Promise<Command> {
+export async function buildProgram(terminal: Terminal, only?: string, commands: CommandTable = COMMANDS): Promise<Command> {
   const program = new Command('servicegap')
     .description(
       // One line: commander wraps it to the terminal's width itself.
@@ -44,10 +48,10 @@ export async function buildProgram(terminal: Terminal, only?: string): Promise<C
       writeErr: (s) => terminal.stderr.write(s),
     });
   // completion lists every command, so it needs them all.
-  const one = only !== undefined && only !== 'completion' && COMMANDS.some(([name]) => name === only);
-  const wanted = one ? COMMANDS.filter(([name]) => name === only) : COMMANDS;
-  const commands = await Promise.all(wanted.map(([, make]) => make(terminal, () => program)));
-  for (const command of commands) {
+  const one = only !== undefined && only !== 'completion' && commands.some(([name]) => name === only);
+  const wanted = one ? commands.filter(([name]) => name === only) : commands;
+  const made = await Promise.all(wanted.map(([, make]) => make(terminal, () => program)));
+  for (const command of made) {
     command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.addCommand(command.configureOutput({
       writeOut: (s) => terminal.stdout.write(s),
@@ -60,10 +64,10 @@ export async function buildProgram(terminal: Terminal, only?: string): Promise<C
 }
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<number> {
+export async function main(argv: readonly string[], terminal: Terminal = processTerminal(), commands: CommandTable = COMMANDS): Promise<number> {
   try {
     // A command name first: only that command is loaded (its own --help shows the same).
-    const program = await buildProgram(terminal, argv[0]);
+    const program = await buildProgram(terminal, argv[0], commands);
     if (argv.length === 0) {
       terminal.stdout.write(program.helpInformation());
       return EXIT.ok;
@@ -105,7 +109,7 @@ function handleError(error: unknown, terminal: Terminal): number {
 }
 
 /** Entry point of bin/servicegap.js. */
-export async function run(): Promise<void> {
+export async function run(commands: CommandTable = COMMANDS): Promise<void> {
   // zod compiles a parser for each object schema with new Function on first use: slower than
   // parsing directly for the few parses a command does (and impossible where eval is forbidden).
   zodConfig({ jitless: true });
@@ -114,5 +118,5 @@ export async function run(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
     throw error;
   });
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2), processTerminal(), commands);
 }

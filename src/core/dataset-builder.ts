@@ -72,6 +72,8 @@ export interface ServiceTarget {
 export class DatasetBuilder {
   private readonly regions = new Map<string, RegionInfo & { line: number }>();
   private readonly population = new Map<string, YearSeries>();
+  /** Where each region and year's population was given, to report one given twice; emptied by
+   * endPopulation() (150,000 keys for 5,000 regions × 30 years: memory the services file can use). */
   private readonly populationLines = new Map<string, number>();
   private beds: BedData = { shape: 'none' };
   private readonly services = new Map<string, Map<string, ServiceSeries>>();
@@ -232,6 +234,11 @@ export class DatasetBuilder {
     this.populationLines.set(key, line);
     seriesOf(this.population, row.region).set(row.year, row.population);
     this.noteData(row.region, file, line);
+  }
+
+  /** After population.csv: its duplicate check is done, and its line table can go. */
+  endPopulation(): void {
+    this.populationLines.clear();
   }
 
   addBedStock(raw: RawRow, file: string, line: number): void {

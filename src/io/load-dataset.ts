@@ -251,6 +251,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     (row, line, file) => builder.addPopulation(row, file, line),
     () => 'population',
   );
+  builder.endPopulation();
 
   if (resolved.beds !== undefined) {
     // The beds file's shape is chosen by its header (SPEC §1).
