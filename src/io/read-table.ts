@@ -11,8 +11,9 @@ import type { ChunkSetup } from './row-chunks.js';
 import { StoppableBytes } from './stoppable-bytes.js';
 import { RecordShape } from './record-shape.js';
 import { sniffBytes, sniffText } from './sniff.js';
-export type { CheckedRows } from './piece-rows.js';
 import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type Encoding, type EncodingOption, utf8Advice } from './text-stream.js';
+
+export type { CheckedRows } from './piece-rows.js';
 
 export interface TableSpec {
   readonly required: readonly string[];
@@ -113,6 +114,8 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   let header: { columns: string[]; keep: Map<number, string> } | undefined;
   let rows = 0;
   let threads = 0;
+  /** Where checked rows go when the rest is read in workers (asked for once the header is read). */
+  let forWorkers: CheckedRows | undefined;
   let headerColumns: readonly string[] = [];
   const summary = (): TableSummary => ({
     name: file,
@@ -141,7 +144,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     (options.parser ?? 'fast') === 'fast' &&
     opened.size !== undefined &&
     opened.size >= (parallel.minBytes ?? PARALLEL_MIN_BYTES)
-      ? new StoppableBytes(bytes, () => header !== undefined && decoded?.encoding === 'utf8' && csv?.position()?.atRecordStart === true, 4 * maxLineChars + 4)
+      ? new StoppableBytes(bytes, () => forWorkers !== undefined && decoded?.encoding === 'utf8' && csv?.position()?.atRecordStart === true, 4 * maxLineChars + 4)
       : undefined;
   try {
     decoded = await decodeInput(stoppable ?? bytes, { encoding: options.encoding, maxLineChars: options.maxLineChars });
@@ -171,6 +174,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
           }
           header = { columns, keep: checked };
           shape = new RecordShape(file, columns.length, [...checked], csv.delimiter);
+          if (stoppable) forWorkers = handlers.checkedRows?.();
           continue;
         }
         rows++;
@@ -180,13 +184,13 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
       if (onProgress) progress(false);
     }
     if (stoppable?.stopped) {
-      const checked = handlers.checkedRows!();
+      const checked = forWorkers!;
       const position = csv.position()!;
       const { carry, source } = stoppable.rest();
       const setup: ChunkSetup = {
         file,
-        kind: checked!.kind,
-        numberFormat: checked!.numberFormat,
+        kind: checked.kind,
+        numberFormat: checked.numberFormat,
         delimiter: csv.delimiter,
         width: shape!.width,
         keep: shape!.keep,
@@ -202,7 +206,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
         { threads: parallel!.threads, pieceBytes: parallel!.pieceBytes ?? PARALLEL_PIECE_BYTES },
         (result, offset) => {
           rows += result.records;
-          takePiece(result, offset, checked!, file, handlers.onIssue);
+          takePiece(result, offset, checked, file, handlers.onIssue);
           if (onProgress) progress(false);
         },
       );
