@@ -13,22 +13,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../../scripts/chromium-args.mjs';
 import { ROOT, runCli, tempDir } from './run-cli.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = join(ROOT, 'test/artifacts');
-
-/** The flags the workplace's probe and CI use: headless, no sandbox as root, no background traffic. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 /** A fresh profile (--user-data-dir, which playwright takes as this call's first argument). */
 async function launch(profiles: string[], options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
@@ -37,7 +27,7 @@ async function launch(profiles: string[], options: { javaScriptEnabled?: boolean
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1120, height: 1000 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     timeout: 60_000,
