@@ -57,7 +57,24 @@ export interface SplitterPosition {
 export const DEFAULT_MAX_RECORD_CHARS = 1 << 20;
 const SAMPLE_LINES = 50;
 /** Text is split this many characters at a time (at a line end), whatever the chunk size. */
-export const SLICE_CHARS = 1 << 16;
+const SLICE_CHARS = 1 << 16;
+
+/**
+ * `text` in slices of about SLICE_CHARS characters, each ending at a line end where there is one.
+ * Splitting a slice at a time keeps the records of a long chunk from all being alive at once,
+ * which would outlive the young generation and make every garbage collection slow.
+ */
+export function* lineSlices(text: string): Generator<string> {
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + SLICE_CHARS);
+    if (to < text.length) {
+      const lf = text.lastIndexOf('\n', to - 1);
+      if (lf >= from) to = lf + 1;
+    }
+    yield from === 0 && to === text.length ? text : text.slice(from, to);
+    from = to;
+  }
+}
 const SAMPLE_CHARS = 1 << 16;
 
 /** Split LF-normalised text (see text-stream.ts) into records. */
@@ -137,19 +154,7 @@ async function* splitBatches(text: AsyncIterable<string>, splitter: CsvSplitter,
       out = [];
     }
   };
-  for await (const chunk of text) {
-    // A slice of lines at a time: the records of a long chunk, all alive at once, would outlive
-    // the young generation and make every garbage collection slow.
-    for (let from = 0; from < chunk.length; ) {
-      let to = Math.min(chunk.length, from + SLICE_CHARS);
-      if (to < chunk.length) {
-        const lf = chunk.lastIndexOf('\n', to - 1);
-        if (lf >= from) to = lf + 1;
-      }
-      yield* step(from === 0 && to === chunk.length ? chunk : chunk.slice(from, to), false);
-      from = to;
-    }
-  }
+  for await (const chunk of text) for (const slice of lineSlices(chunk)) yield* step(slice, false);
   yield* step('', true);
 }
 

@@ -14,7 +14,7 @@ import { RecentStrings } from '../core/recent-strings.js';
 import { INPUT_FILES } from '../core/schemas.js';
 import { CsvSplitter, SplitError, type SplitRecord } from './csv-splitter.js';
 import type { Delimiter } from './delimiter.js';
-import { SLICE_CHARS, splitSyntaxError } from './read-csv.js';
+import { lineSlices, splitSyntaxError } from './read-csv.js';
 import { type KeptColumns, RecordShape } from './record-shape.js';
 import { LineText, Utf8Text } from './text-stream.js';
 
@@ -230,17 +230,9 @@ export class RowChunkParser {
   push(bytes: Uint8Array, final: boolean): void {
     if (this.error) return;
     const step = this.text.push(bytes, final);
-    // Split and check a slice of lines at a time: the records of a whole piece, all alive at
-    // once, would outlive the young generation and make every collection slow.
-    const text = step.text;
-    for (let from = 0; from < text.length && !this.error; ) {
-      let to = Math.min(text.length, from + SLICE_CHARS);
-      if (to < text.length) {
-        const lf = text.lastIndexOf('\n', to - 1);
-        if (lf >= from) to = lf + 1;
-      }
-      this.split(from === 0 && to === text.length ? text : text.slice(from, to), false);
-      from = to;
+    for (const slice of lineSlices(step.text)) {
+      if (this.error) break;
+      this.split(slice, false);
     }
     if (!this.error && step.error) this.stop(step.error.message, step.error.line ?? this.text.lines.line, false);
     if (final && !this.error) this.split('', true);
