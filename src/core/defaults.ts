@@ -45,9 +45,17 @@ export const DEFAULT_WEIGHTS: readonly DefaultWeight[] = [
     source: 'a day hospital is an alternative to admission for a minority of patients (assumption)' },
   { category: 'cmhc', unit: 'beds', value: 1.0, low: 1.0, high: 1.0, assumption: false,
     source: 'inpatient beds of community mental health centres (NO: DPS beds) are beds' },
+  // Activity counts (unit `contacts`, SPEC §1 and §4): a year's consultations, visits or
+  // attendances converted through the staff or places that deliver them.
+  { category: 'cmhc', unit: 'contacts', value: 0.0005, low: 0.0001, high: 0.001, assumption: true,
+    source: 'outpatient consultations a year: a full-time outpatient clinician gives about 1,000 a year; counted at half the outreach/fte weight, so 2,000 consultations ≈ 1 bed (assumption; the high end equals an outreach FTE)' },
+  { category: 'day_services', unit: 'contacts', value: 0.0011, low: 0.0004, high: 0.0022, assumption: true,
+    source: 'day-treatment attendances a year: one day place (0.25, range 0.1–0.5) serves about 230 attendances a year' },
+  { category: 'outreach', unit: 'contacts', value: 0.001, low: 0.0005, high: 0.002, assumption: true,
+    source: 'home visits and mobile-team contacts a year: one outreach FTE (1.0) gives about 1,000 a year' },
   ...(['places', 'caseload', 'teams', 'fte', 'facilities'] as const).map((unit) => zeroWeight('cmhc', unit)),
   ...(['peer_support', 'primary_care', 'self_help'] as const).flatMap((category) =>
-    (['beds', 'places', 'caseload', 'teams', 'fte', 'facilities'] as const).map((unit) => zeroWeight(category, unit)),
+    (['beds', 'places', 'caseload', 'teams', 'fte', 'facilities', 'contacts'] as const).map((unit) => zeroWeight(category, unit)),
   ),
 ];
 

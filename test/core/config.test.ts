@@ -38,6 +38,13 @@ describe('default weights (SPEC §4 table)', () => {
     ['peer_support', 'fte', 0, 0, 0],
     ['primary_care', 'facilities', 0, 0, 0],
     ['self_help', 'places', 0, 0, 0],
+    // SPEC §4, the `contacts` rows
+    ['cmhc', 'contacts', 0.0005, 0.0001, 0.001],
+    ['day_services', 'contacts', 0.0011, 0.0004, 0.0022],
+    ['outreach', 'contacts', 0.001, 0.0005, 0.002],
+    ['peer_support', 'contacts', 0, 0, 0],
+    ['primary_care', 'contacts', 0, 0, 0],
+    ['self_help', 'contacts', 0, 0, 0],
   ] as const)('%s/%s = %s (%s–%s)', (category, unit, value, low, high) => {
     const w = table.get(weightKey(category, unit));
     expect(w).toMatchObject({ value, low, high, origin: 'default' });
@@ -48,6 +55,8 @@ describe('default weights (SPEC §4 table)', () => {
     expect(table.has('crisis/facilities')).toBe(false);
     expect(table.has('outreach/beds')).toBe(false);
     expect(table.has('day_services/teams')).toBe(false);
+    expect(table.has('crisis/contacts')).toBe(false);
+    expect(table.has('supported_living/contacts')).toBe(false);
   });
 
   it('lists every (category, unit) pair once, each with low ≤ value ≤ high', () => {
@@ -57,8 +66,9 @@ describe('default weights (SPEC §4 table)', () => {
       expect(w.low, weightKey(w.category, w.unit)).toBeLessThanOrEqual(w.value);
       expect(w.value, weightKey(w.category, w.unit)).toBeLessThanOrEqual(w.high);
     }
-    // 11 named rows + cmhc's 5 other units + 3 categories × 6 units = 11 + 5 + 18 = 34
-    expect(DEFAULT_WEIGHTS.length).toBe(34);
+    // 11 named rows + 3 contacts rows (SPEC §4) + cmhc's 5 other units + 3 categories × 7 units
+    // = 11 + 3 + 5 + 21 = 40
+    expect(DEFAULT_WEIGHTS.length).toBe(40);
   });
 });
 

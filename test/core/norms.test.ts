@@ -139,7 +139,7 @@ describe('config norm errors name the key', () => {
 
   it('an unknown unit', () => {
     expect(issuesOf({ norms: { supported_living: { measures: [{ category: 'supported_living', unit: 'place' }] } } })).toEqual([
-      'c.json: norms.supported_living.measures.0.unit: unknown unit "place": expected one of beds, places, caseload, teams, fte, facilities',
+      'c.json: norms.supported_living.measures.0.unit: unknown unit "place": expected one of beds, places, caseload, teams, fte, facilities, contacts',
     ]);
   });
 

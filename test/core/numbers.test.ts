@@ -136,7 +136,7 @@ describe('rowSchemas', () => {
     expect(issues(schemas.services.safeParse({ region: 'A', year: '2015', service: 'N/A', capacity: '', unit: '-' }))).toEqual([
       'service: missing value "N/A": expected a service name or category code — fill it in or remove the row',
       'capacity: missing value (empty cell): expected a number ≥ 0 — fill it in or remove the row',
-      'unit: missing value "-": expected one of beds, places, caseload, teams, fte, facilities — fill it in or remove the row',
+      'unit: missing value "-": expected one of beds, places, caseload, teams, fte, facilities, contacts — fill it in or remove the row',
     ]);
   });
 

@@ -292,7 +292,7 @@ describe('service names and weights', () => {
   it('an unknown unit says which units are expected', async () => {
     const issues = await issuesOf({ services: SERVICES_HEADER + 'NO-03,2015,ACT,2,team\n' });
     expect(formatIssue(issues[0]!)).toBe(
-      'services.csv:2: column "unit": expected one of beds, places, caseload, teams, fte, facilities, got "team"',
+      'services.csv:2: column "unit": expected one of beds, places, caseload, teams, fte, facilities, contacts, got "team"',
     );
   });
 });
