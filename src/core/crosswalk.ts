@@ -22,7 +22,7 @@ import { z } from 'zod';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { describeLines, type InputIssue, quoteValue } from './issues.js';
 import { regroup, type Target } from './regroup.js';
-import type { RowSchemas } from './schemas.js';
+import { INPUT_FILES, type RowSchemas } from './schemas.js';
 import { nearest } from './suggest.js';
 
 /** Shares of one `from` (and year) may miss 1 by at most this much. */
@@ -32,7 +32,7 @@ export const SHARE_TOLERANCE = 1e-9;
 export type CrosswalkRowInput = z.output<RowSchemas['crosswalk']>;
 
 /** crosswalk.csv's columns, for the table reader. */
-export const CROSSWALK_FILE = { required: ['from', 'to', 'share'], optional: ['year'] } as const;
+export const CROSSWALK_FILE = INPUT_FILES.crosswalk;
 
 /** A checked crosswalk.csv row, with the line it was read from. */
 export interface CrosswalkRow extends CrosswalkRowInput {
