@@ -7,8 +7,8 @@ export type { DatasetInputs, LoadOptions, LoadedDataset, FileRole } from './io/l
 export { numberFormatFor } from './io/load-dataset.js';
 export type { FileReadInfo } from './io/load-dataset.js';
 export { describeFileRead } from './io/describe-read.js';
-export { ENCODINGS } from './io/text-stream.js';
-export type { Encoding, EncodingOption } from './io/text-stream.js';
+export { ENCODINGS } from './io/encodings.js';
+export type { Encoding, EncodingOption } from './io/encodings.js';
 export { DELIMITERS } from './io/delimiter.js';
 export type { Delimiter } from './io/delimiter.js';
 export { FileFormatError } from './io/errors.js';

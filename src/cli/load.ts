@@ -2,12 +2,13 @@
 import { loadConfig } from '../io/config-file.js';
 import { describeFileRead } from '../io/describe-read.js';
 import { type LoadedDataset, loadDataset } from '../io/load-dataset.js';
+import { readRestInParallel } from '../parallel/read-in-parallel.js';
 import { datasetInputs, type InputOptions, readOptions } from './options.js';
 import { note } from './output.js';
 import { progressBar } from './progress.js';
 import type { Terminal } from './terminal.js';
 
-/** `threads`: worker threads for reading large files (LoadOptions.threads; default 1). */
+/** `threads`: worker threads for reading large files (LoadOptions.threads; default auto). */
 export async function loadFromOptions(
   options: InputOptions,
   terminal: Terminal,
@@ -24,6 +25,7 @@ export async function loadFromOptions(
     onProgress: progressBar(terminal, options.quiet),
     stdin: terminal.stdin,
     threads: extra.threads,
+    readInParallel: readRestInParallel,
   });
   return { ...loaded, configPath: path };
 }

@@ -8,7 +8,7 @@ import { FILL_MODES, FillModeSchema } from '../core/series.js';
 import { DELIMITERS } from '../io/delimiter.js';
 import type { DatasetInputs } from '../io/load-dataset.js';
 import { CSV_PARSERS } from '../io/read-csv.js';
-import { ENCODINGS } from '../io/text-stream.js';
+import { ENCODINGS } from '../io/encodings.js';
 import { usageError } from './exit-codes.js';
 
 export function addInputOptions(command: Command): Command {

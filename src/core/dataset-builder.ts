@@ -1,23 +1,24 @@
-// Turns validated rows into a Dataset, one row at a time, collecting every problem instead of
-// stopping at the first. Files must arrive in SPEC order: regions, population, beds, services
-// (the region codes of regions.csv are what the other files are checked against). A crosswalk
-// (crosswalk.ts) comes right after regions: the codes it maps are known codes too, and finish()
-// moves their figures to current codes, then checks that no branch of the regions' tree has
-// figures at two levels (hierarchy.ts).
-import { DenseYearSeries } from './dense-year-series.js';
+// Turns checked rows into a Dataset, one row at a time, collecting every problem instead of
+// stopping at the first. Rows are checked before they come here (RowValidator, by the readers);
+// addRow is the one way in for a row of any file. Files must arrive in SPEC order: regions,
+// population, beds, services (the region codes of regions.csv are what the other files are
+// checked against). A crosswalk (crosswalk.ts) comes right after regions: the codes it maps are
+// known codes too, and finish() moves their figures to current codes, then checks that no branch
+// of the regions' tree has figures at two levels (hierarchy.ts).
 import { applyCrosswalk, type Crosswalk, type CrosswalkRow, buildCrosswalk, strandedIssues } from './crosswalk.js';
-import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries, YearSeries } from './dataset.js';
+import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries } from './dataset.js';
+import { DenseYearSeries } from './dense-year-series.js';
+import type { FigureKind, FigureTarget } from './figure-rows.js';
 import { type DataOrigin, findCycles, mixedLevelIssues } from './hierarchy.js';
-import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
-import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
-import { type CheckedRow, type RawRow, type RowKind, RowValidator } from './row-validator.js';
-import type { Category } from './categories.js';
-import { RecentStrings } from './recent-strings.js';
+import { type InputIssue, quoteValue, type Warning } from './issues.js';
+import type { CheckedRow, RowKind } from './row-validator.js';
+import { RowTallies } from './row-tallies.js';
+import { ServiceLookups } from './service-lookups.js';
 import { nearest } from './suggest.js';
 import type { Taxonomy } from './taxonomy.js';
-import { weightKey, type WeightTable } from './weights.js';
+import type { WeightTable } from './weights.js';
 
-export type { RawRow } from './row-validator.js';
+export type { FigureTarget } from './figure-rows.js';
 
 export interface BuilderOptions {
   readonly taxonomy: Taxonomy;
@@ -26,72 +27,32 @@ export interface BuilderOptions {
   readonly allowUnmapped?: boolean | undefined;
   /** At most this many issues are kept per file; the rest are counted. */
   readonly maxIssuesPerFile?: number | undefined;
-  /** How numbers are written until setNumberFormat says otherwise (default: plain, with a point). */
-  readonly numberFormat?: NumberFormat | undefined;
 }
 
-/** Lines on which one thing occurs: the first few, and how many in all. */
-class LineTally {
-  readonly lines: number[] = [];
-  count = 0;
-  add(line: number): void {
-    if (this.lines.length < 5) this.lines.push(line);
-    this.count++;
-  }
-}
-
-function tally<K>(map: Map<K, LineTally>, key: K, line: number): void {
-  let t = map.get(key);
-  if (!t) map.set(key, (t = new LineTally()));
-  t.add(line);
-}
-
-function addTo(series: YearSeries, year: number, value: number): void {
-  series.set(year, (series.get(year) ?? 0) + value);
-}
-
-function seriesOf<K>(map: Map<K, YearSeries>, key: K): YearSeries {
+function seriesOf<K>(map: Map<K, DenseYearSeries>, key: K): DenseYearSeries {
   let s = map.get(key);
   if (!s) map.set(key, (s = new DenseYearSeries()));
   return s;
 }
 
-/** Per distinct service name: its use count and, per unit, its weight key (null: no weight). */
-interface ServiceLookup {
-  readonly use: { category: Category | undefined; rows: number; firstLine: number };
-  readonly units: Map<string, string | null>;
-}
-
-/** Where a service row's capacity goes (DatasetBuilder.serviceTarget). */
-export interface ServiceTarget {
-  readonly use: { rows: number };
-  readonly years: YearSeries;
-}
-
-/** Builds a Dataset from raw rows, one at a time, collecting every problem (for custom loaders). */
+/** Builds a Dataset from checked rows, one at a time, collecting every problem. */
 export class DatasetBuilder {
   private readonly regions = new Map<string, RegionInfo & { line: number }>();
-  private readonly population = new Map<string, YearSeries>();
-  /** Where each region and year's population was given, to report one given twice; emptied by
-   * endPopulation() (150,000 keys for 5,000 regions × 30 years: memory the services file can use). */
-  private readonly populationLines = new Map<string, number>();
+  private readonly population = new Map<string, DenseYearSeries>();
+  /** Per region, the line each year's population was given on, to report one given twice;
+   * emptied by endPopulation() (memory the services file can use). */
+  private readonly populationLines = new Map<string, Map<number, number>>();
   private beds: BedData = { shape: 'none' };
+  private readonly bedSeries = new Map<string, DenseYearSeries>();
   private readonly services = new Map<string, Map<string, ServiceSeries>>();
-  private readonly serviceNames: Dataset['serviceNames'] = new Map();
-  /** Per distinct service name: its use count and, per unit, its weight key (null: no weight). */
-  private readonly serviceLookups = new Map<string, ServiceLookup>();
-  /** The lookups of recent names (RecentStrings: most rows repeat one of a few dozen names). */
-  private readonly recentNames = new RecentStrings<ServiceLookup>();
+  private readonly serviceLookups: ServiceLookups;
   /** The region of the last service row with figures, and its series. */
   private lastService: { region: string; byKey: Map<string, ServiceSeries> } | undefined;
   private readonly issues: InputIssue[] = [];
   private readonly issueCounts = new Map<string, number>();
   private readonly warnings: Warning[] = [];
   private provenance: Provenance | undefined;
-  private readonly validator: RowValidator;
-  private readonly unknownRegions = new Map<string, Map<string, LineTally>>();
-  private readonly unmapped = new Map<string, Map<string, LineTally>>();
-  private readonly unweighted = new Map<string, Map<string, LineTally>>();
+  private readonly tallies = new RowTallies();
   // Where each region code's first figure was read, for messages about data at two levels.
   private readonly dataOrigins = new Map<string, DataOrigin>();
   private readonly crosswalkRows: CrosswalkRow[] = [];
@@ -99,15 +60,10 @@ export class DatasetBuilder {
   private crosswalk: { readonly table: Crosswalk; readonly valid: boolean } | undefined;
 
   constructor(private readonly options: BuilderOptions) {
-    this.validator = new RowValidator(options.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+    this.serviceLookups = new ServiceLookups(options.taxonomy, options.weights);
   }
 
-  /** How the numbers of the rows that follow are written (each file may differ). */
-  setNumberFormat(format: NumberFormat): void {
-    this.validator.setNumberFormat(format);
-  }
-
-  /** Record a problem found while reading a file (header, structure, encoding). */
+  /** Record a problem found while reading a file (header, structure, encoding, a row's cells). */
   addIssue(issue: InputIssue): void {
     const count = (this.issueCounts.get(issue.file) ?? 0) + 1;
     this.issueCounts.set(issue.file, count);
@@ -124,44 +80,133 @@ export class DatasetBuilder {
 
   /** Choose the beds file's shape from its header (SPEC §1). */
   setBedShape(shape: 'stock' | 'events'): void {
-    this.beds = { shape, byRegion: new Map() };
-  }
-
-  private readonly onIssue = (issue: InputIssue): void => this.addIssue(issue);
-
-  /** Validate one raw row; undefined (and issues recorded) if invalid. */
-  private check<K extends RowKind>(kind: K, raw: RawRow, file: string, line: number): CheckedRow<K> | undefined {
-    return this.validator.check(kind, raw, file, line, this.onIssue);
+    this.bedSeries.clear();
+    this.beds = { shape, byRegion: this.bedSeries };
   }
 
   /**
-   * Add a row that was already checked (by a RowValidator, as in the worker threads that read
-   * large files): the same as the add… method of its kind after a successful check.
+   * Add one checked row of any file, read on `line` of `file`. For a row with figures, returns
+   * where its figure went: a later row of the same kind and key (region; and service name and
+   * unit) has exactly the effect of addAgain(target, …). Undefined: the row was only counted in
+   * an issue, and the next row of its key must come through addRow too.
    */
-  addChecked<K extends Exclude<RowKind, 'region'>>(kind: K, row: CheckedRow<K>, file: string, line: number): void {
+  addRow<K extends RowKind>(kind: K, row: CheckedRow<K>, file: string, line: number): FigureTarget | undefined {
+    let target: FigureTarget | undefined;
     switch (kind) {
-      case 'population':
-        return this.populationRow(row as CheckedRow<'population'>, file, line);
+      case 'region':
+        this.regionRow(row as CheckedRow<'region'>, file, line);
+        return undefined;
+      case 'crosswalk': {
+        const r = row as CheckedRow<'crosswalk'>;
+        this.crosswalkRows.push({ ...r, line });
+        this.crosswalkFrom.add(r.from);
+        return undefined;
+      }
+      case 'population': {
+        const r = row as CheckedRow<'population'>;
+        target = this.regionTarget('population', this.population, r.region, file, line);
+        if (target) this.addFigure(target, r.year, r.population, file, line);
+        return target;
+      }
       case 'bedStock':
-        return this.bedStockRow(row as CheckedRow<'bedStock'>, file, line);
-      case 'bedEvents':
-        return this.bedEventRow(row as CheckedRow<'bedEvents'>, file, line);
-      default:
-        this.serviceRow(row as CheckedRow<'services'>, file, line);
+      case 'bedEvents': {
+        const stock = kind === 'bedStock';
+        const r = row as CheckedRow<'bedStock'> & CheckedRow<'bedEvents'>;
+        // All bed rows of a region and year are summed, whatever their bed_type or facility.
+        if (this.beds.shape !== (stock ? 'stock' : 'events')) {
+          this.knownRegion(r.region, file, line);
+          return undefined;
+        }
+        target = this.regionTarget(kind as FigureKind, this.bedSeries, r.region, file, line);
+        if (target) this.addFigure(target, stock ? r.year : r.date, stock ? r.beds : r.beds_closed, file, line);
+        return target;
+      }
+      default: {
+        const r = row as CheckedRow<'services'>;
+        target = this.serviceTarget(r, file, line);
+        if (target) this.addFigure(target, r.year, r.capacity, file, line);
+        return target;
+      }
     }
+  }
+
+  /** Add the figure of a row whose kind and key are those of the row `target` came from. */
+  addAgain(target: FigureTarget, year: number, value: number, file: string, line: number): void {
+    if (target.use !== undefined) target.use.rows++;
+    this.addFigure(target, year, value, file, line);
+  }
+
+  /** The one place every figure passes: the region, series key, year, value, file and line of a row. */
+  private addFigure(target: FigureTarget, year: number, value: number, file: string, line: number): void {
+    const lines = target.lines;
+    if (lines !== undefined) {
+      const first = lines.get(year);
+      if (first !== undefined) {
+        this.addIssue({
+          file,
+          line,
+          columns: ['region', 'year'],
+          message: `population of ${quoteValue(target.region)} in ${year} is given twice (first on line ${first})`,
+        });
+        return;
+      }
+      lines.set(year, line);
+    }
+    target.years.add(year, value);
   }
 
   private knownRegion(code: string, file: string, line: number): boolean {
     if (this.regions.has(code) || this.crosswalkFrom.has(code)) return true;
-    let byCode = this.unknownRegions.get(file);
-    if (!byCode) this.unknownRegions.set(file, (byCode = new Map()));
-    tally(byCode, code, line);
+    this.tallies.unknownRegion(file, code, line);
     return false;
   }
 
-  addRegion(raw: RawRow, file: string, line: number): void {
-    const row = this.check('region', raw, file, line);
-    if (!row) return;
+  /** Note where the first figure of a region code was read. */
+  private noteData(code: string, file: string, line: number): void {
+    if (!this.dataOrigins.has(code)) this.dataOrigins.set(code, { file, line });
+  }
+
+  /** The target of a region's population or beds. */
+  private regionTarget(kind: FigureKind, map: Map<string, DenseYearSeries>, region: string, file: string, line: number): FigureTarget | undefined {
+    if (!this.knownRegion(region, file, line)) return undefined;
+    this.noteData(region, file, line);
+    let lines: Map<number, number> | undefined;
+    if (kind === 'population') {
+      lines = this.populationLines.get(region);
+      if (!lines) this.populationLines.set(region, (lines = new Map()));
+    }
+    return { kind, region, key: undefined, years: seriesOf(map, region), use: undefined, lines };
+  }
+
+  private serviceTarget(row: CheckedRow<'services'>, file: string, line: number): FigureTarget | undefined {
+    // Rows come grouped by region in most files: the region's checks and its series are kept
+    // from one row to the next (a code is known, and noted, once it has been seen with a figure).
+    let byKey: Map<string, ServiceSeries> | undefined;
+    if (row.region === this.lastService?.region) byKey = this.lastService.byKey;
+    else if (!this.knownRegion(row.region, file, line)) return undefined;
+    const lookup = this.serviceLookups.use(row.service, line);
+    const category = lookup.use.category;
+    if (category === undefined) {
+      this.tallies.unmappedService(file, row.service, line);
+      return undefined;
+    }
+    const key = this.serviceLookups.weightKey(lookup, category, row.unit);
+    if (key === null) {
+      this.tallies.noWeight(file, category, row.unit, line);
+      return undefined;
+    }
+    if (byKey === undefined) {
+      byKey = this.services.get(row.region);
+      if (!byKey) this.services.set(row.region, (byKey = new Map()));
+      this.noteData(row.region, file, line);
+      this.lastService = { region: row.region, byKey };
+    }
+    let series = byKey.get(key);
+    if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new DenseYearSeries() }));
+    return { kind: 'services', region: row.region, key, years: series.years as DenseYearSeries, use: lookup.use, lines: undefined };
+  }
+
+  private regionRow(row: CheckedRow<'region'>, file: string, line: number): void {
     const first = this.regions.get(row.region);
     if (first) {
       this.addIssue({ file, line, columns: ['region'], message: `region ${quoteValue(row.region)} is listed twice (first on line ${first.line})` });
@@ -193,14 +238,6 @@ export class DatasetBuilder {
     }
   }
 
-  /** One row of crosswalk.csv (after regions.csv, before the files with figures). */
-  addCrosswalk(raw: RawRow, file: string, line: number): void {
-    const row = this.validator.checkCrosswalk(raw, file, line, this.onIssue);
-    if (!row) return;
-    this.crosswalkRows.push({ ...row, line });
-    this.crosswalkFrom.add(row.from);
-  }
-
   /** After crosswalk.csv: check the shares, the codes and the chains. */
   endCrosswalk(file: string): void {
     const { crosswalk, issues } = buildCrosswalk(this.crosswalkRows, this.regions, file);
@@ -208,194 +245,20 @@ export class DatasetBuilder {
     this.crosswalk = { table: crosswalk, valid: issues.length === 0 };
   }
 
-  /** Note where the first figure of a region code was read. */
-  private noteData(code: string, file: string, line: number): void {
-    if (!this.dataOrigins.has(code)) this.dataOrigins.set(code, { file, line });
-  }
-
-  addPopulation(raw: RawRow, file: string, line: number): void {
-    const row = this.check('population', raw, file, line);
-    if (row) this.populationRow(row, file, line);
-  }
-
-  private populationRow(row: CheckedRow<'population'>, file: string, line: number): void {
-    if (!this.knownRegion(row.region, file, line)) return;
-    const key = `${row.region}\u0000${row.year}`;
-    const first = this.populationLines.get(key);
-    if (first !== undefined) {
-      this.addIssue({
-        file,
-        line,
-        columns: ['region', 'year'],
-        message: `population of ${quoteValue(row.region)} in ${row.year} is given twice (first on line ${first})`,
-      });
-      return;
-    }
-    this.populationLines.set(key, line);
-    seriesOf(this.population, row.region).set(row.year, row.population);
-    this.noteData(row.region, file, line);
-  }
-
-  /** After population.csv: its duplicate check is done, and its line table can go. */
+  /** After population.csv: its duplicate check is done, and its line tables can go. */
   endPopulation(): void {
     this.populationLines.clear();
   }
 
-  addBedStock(raw: RawRow, file: string, line: number): void {
-    const row = this.check('bedStock', raw, file, line);
-    if (row) this.bedStockRow(row, file, line);
-  }
-
-  private bedStockRow(row: CheckedRow<'bedStock'>, file: string, line: number): void {
-    if (!this.knownRegion(row.region, file, line) || this.beds.shape !== 'stock') return;
-    // All bed rows of a region and year are summed, whatever their bed_type or facility.
-    addTo(seriesOf(this.beds.byRegion, row.region), row.year, row.beds);
-    this.noteData(row.region, file, line);
-  }
-
-  addBedEvent(raw: RawRow, file: string, line: number): void {
-    const row = this.check('bedEvents', raw, file, line);
-    if (row) this.bedEventRow(row, file, line);
-  }
-
-  private bedEventRow(row: CheckedRow<'bedEvents'>, file: string, line: number): void {
-    if (!this.knownRegion(row.region, file, line) || this.beds.shape !== 'events') return;
-    addTo(seriesOf(this.beds.byRegion, row.region), row.date, row.beds_closed);
-    this.noteData(row.region, file, line);
-  }
-
-  addService(raw: RawRow, file: string, line: number): void {
-    const row = this.check('services', raw, file, line);
-    if (row) this.serviceRow(row, file, line);
-  }
-
-  /**
-   * addChecked('services', …), and where the row's capacity went: another row of the same
-   * region, name and unit has exactly the effect of addToTarget (undefined: the row only counted
-   * in an issue, and the next such row must be added in full). Lets a caller that knows rows
-   * repeat skip the lookups (io/piece-rows.ts).
-   */
-  serviceTarget(row: CheckedRow<'services'>, file: string, line: number): ServiceTarget | undefined {
-    return this.serviceRow(row, file, line);
-  }
-
-  /** Add a row whose region, name and unit are those of the row that `target` came from. */
-  addToTarget(target: ServiceTarget, year: number, capacity: number): void {
-    target.use.rows++;
-    addTo(target.years, year, capacity);
-  }
-
-  private serviceRow(row: CheckedRow<'services'>, file: string, line: number): ServiceTarget | undefined {
-    // Rows come grouped by region in most files: the region's checks and its series are kept
-    // from one row to the next (a code is known, and noted, once it has been seen with a figure).
-    let byKey: Map<string, ServiceSeries> | undefined;
-    if (row.region === this.lastService?.region) byKey = this.lastService.byKey;
-    else if (!this.knownRegion(row.region, file, line)) return;
-    // Each distinct name is looked up once (normalising it is the costly part), and so is the
-    // weight of each of its units.
-    let name = this.recentName(row.service);
-    if (name) name.use.rows++;
-    else {
-      const category = this.options.taxonomy.lookup(row.service);
-      const use = { category, rows: 1, firstLine: line };
-      this.serviceNames.set(row.service, use);
-      this.serviceLookups.set(row.service, (name = { use, units: new Map() }));
-      this.recentNames.set(row.service, name);
-    }
-    const category = name.use.category;
-    if (category === undefined) {
-      let byName = this.unmapped.get(file);
-      if (!byName) this.unmapped.set(file, (byName = new Map()));
-      tally(byName, row.service, line);
-      return;
-    }
-    let key = name.units.get(row.unit);
-    if (key === undefined) {
-      const k = weightKey(category, row.unit);
-      name.units.set(row.unit, (key = this.options.weights.has(k) ? k : null));
-    }
-    if (key === null) {
-      let byPair = this.unweighted.get(file);
-      if (!byPair) this.unweighted.set(file, (byPair = new Map()));
-      tally(byPair, weightKey(category, row.unit), line);
-      return;
-    }
-    if (byKey === undefined) {
-      byKey = this.services.get(row.region);
-      if (!byKey) this.services.set(row.region, (byKey = new Map()));
-      this.noteData(row.region, file, line);
-      this.lastService = { region: row.region, byKey };
-    }
-    let series = byKey.get(key);
-    if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new DenseYearSeries() }));
-    addTo(series.years, row.year, row.capacity);
-    return { use: name.use, years: series.years };
-  }
-
-  private recentName(service: string): ServiceLookup | undefined {
-    let name = this.recentNames.get(service);
-    if (name === undefined) {
-      name = this.serviceLookups.get(service);
-      if (name) this.recentNames.set(service, name);
-    }
-    return name;
-  }
-
-  /** Issues that gather many rows (unknown codes, unmapped names, pairs without weight). */
-  private groupedIssues(): void {
-    for (const [file, byCode] of this.unknownRegions) {
-      for (const [code, t] of byCode) {
-        const hint = nearest(code, [...this.regions.keys(), ...this.crosswalkFrom]);
-        this.addIssue({
-          file,
-          line: t.lines[0],
-          columns: ['region'],
-          message:
-            `unknown region ${quoteValue(code)} (not in regions.csv; ${describeLines(t.lines, t.count)})` +
-            (hint ? `; did you mean ${quoteValue(hint)}?` : ''),
-        });
-      }
-    }
-    for (const [file, byName] of this.unmapped) {
-      for (const [name, t] of byName) {
-        const hint = this.options.taxonomy.suggest(name);
-        const hintText = hint ? `; did you mean ${quoteValue(hint.name)} (${hint.category})?` : '';
-        if (this.options.allowUnmapped) {
-          this.warnings.push({
-            file,
-            line: t.lines[0] ?? null,
-            message: `service ${quoteValue(name)} maps to no category: ${t.count} row(s) dropped (${describeLines(t.lines, t.count)})${hintText}`,
-          });
-        } else {
-          this.addIssue({
-            file,
-            line: t.lines[0],
-            columns: ['service'],
-            message:
-              `service ${quoteValue(name)} maps to no category (${describeLines(t.lines, t.count)})${hintText} ` +
-              'Add an alias in the config, or use --allow-unmapped to drop these rows.',
-          });
-        }
-      }
-    }
-    for (const [file, byPair] of this.unweighted) {
-      for (const [pair, t] of byPair) {
-        const [category, unit] = pair.split('/');
-        this.addIssue({
-          file,
-          line: t.lines[0],
-          columns: ['service', 'unit'],
-          message:
-            `no weight for category ${quoteValue(category!)} in unit ${quoteValue(unit!)} (${describeLines(t.lines, t.count)}); ` +
-            `set weights.${category}.${unit} in the config`,
-        });
-      }
-    }
-  }
-
   /** The dataset and every problem found; the dataset is only meaningful when issues is empty. */
   finish(): { dataset: Dataset; issues: InputIssue[] } {
-    this.groupedIssues();
+    this.tallies.report({
+      knownCodes: () => [...this.regions.keys(), ...this.crosswalkFrom],
+      taxonomy: this.options.taxonomy,
+      allowUnmapped: this.options.allowUnmapped === true,
+      issue: (issue) => this.addIssue(issue),
+      warning: (warning) => this.warnings.push(warning),
+    });
     const regions = new Map<string, RegionInfo>();
     for (const { line: _line, ...info } of this.regions.values()) regions.set(info.code, info);
     let dataset: Dataset = {
@@ -403,7 +266,7 @@ export class DatasetBuilder {
       population: this.population,
       beds: this.beds,
       services: this.services,
-      serviceNames: this.serviceNames,
+      serviceNames: this.serviceLookups.names,
       warnings: this.warnings,
       provenance: this.provenance,
     };
@@ -431,4 +294,3 @@ export class DatasetBuilder {
     return { dataset, issues };
   }
 }
-

@@ -180,12 +180,14 @@ export const unitCell = z.string().transform((raw, ctx) => {
  * The kinds of cell a row column can hold. Each is one rule, given once in both its forms: the zod
  * schema (which words every problem) and `accept`, the hot path's reading of a valid cell (a
  * value, or REJECT: ask the schema). `number`: the rule of a number cell, for readers that parse
- * numbers from bytes (io/piece-parser.ts).
+ * numbers from bytes (io/piece-parser.ts); `anyText`: every text is valid (its value may be
+ * undefined, never REJECT).
  */
 function cellTypes(format: NumberFormat) {
   const number = (rule: NumberRule) => ({
     schema: numberCell(rule, format),
     number: rule,
+    anyText: false,
     accept: (raw: string | undefined): number | Reject => {
       if (typeof raw !== 'string') return REJECT;
       const value = readNumberValue(raw, format);
@@ -195,6 +197,7 @@ function cellTypes(format: NumberFormat) {
   const text = (schema: z.ZodType<string, string>, markers: boolean) => ({
     schema,
     number: undefined,
+    anyText: false,
     accept: (raw: string | undefined): string | Reject => (typeof raw === 'string' ? (requiredTextValue(raw, markers) ?? REJECT) : REJECT),
   });
   const year = number(NUMBER_RULES.year);
@@ -204,6 +207,7 @@ function cellTypes(format: NumberFormat) {
     optionalText: {
       schema: optionalText,
       number: undefined,
+      anyText: true,
       // A value that is not text (never from a CSV file) goes to the schema.
       accept: (raw: string | undefined): string | undefined | Reject => (raw === undefined || typeof raw === 'string' ? optionalTextValue(raw) : REJECT),
     },
@@ -216,12 +220,14 @@ function cellTypes(format: NumberFormat) {
     date: {
       schema: eventDate,
       number: undefined,
+      anyText: false,
       accept: (raw: string | undefined): number | Reject =>
         typeof raw === 'string' && !isMissingValue(raw) ? (eventYear(raw) ?? REJECT) : REJECT,
     },
     unit: {
       schema: unitCell,
       number: undefined,
+      anyText: false,
       accept: (raw: string | undefined): Unit | Reject => (typeof raw === 'string' ? (unitValue(raw) ?? REJECT) : REJECT),
     },
     // crosswalk.csv's reform year: blank means every year.
@@ -232,6 +238,7 @@ function cellTypes(format: NumberFormat) {
         .transform((raw) => (raw?.trim() ? raw : undefined))
         .pipe(year.schema.optional()),
       number: undefined,
+      anyText: false,
       accept: (raw: string | undefined): number | undefined | Reject => {
         if (raw === undefined || (typeof raw === 'string' && !raw.trim())) return undefined;
         return year.accept(raw);
@@ -314,11 +321,14 @@ export type RowCheckers = ReturnType<typeof rowCheckers>;
 
 /** How a reader of raw bytes takes each column of a kind: a number cell's rule, or (text, dates,
  * units) the cell's `accept` of the decoded text (io/piece-parser.ts interns those). */
-export function cellReaders(kind: RowKindName, format: NumberFormat): readonly { readonly column: string; readonly number: NumberRule | undefined; readonly accept: (raw: string) => unknown }[] {
+export function cellReaders(
+  kind: RowKindName,
+  format: NumberFormat,
+): readonly { readonly column: string; readonly number: NumberRule | undefined; readonly anyText: boolean; readonly accept: (raw: string) => unknown }[] {
   const cells = cellTypes(format);
   return Object.entries(ROW_COLUMNS[kind]).map(([column, type]) => {
     const cell = cells[type as CellType];
-    return { column, number: cell.number, accept: cell.accept as (raw: string) => unknown };
+    return { column, number: cell.number, anyText: cell.anyText, accept: cell.accept as (raw: string) => unknown };
   });
 }
 
@@ -344,7 +354,8 @@ export interface FileColumns<K extends RowKindName = RowKindName> {
   readonly optional: readonly (keyof (typeof ROW_COLUMNS)[K] & string)[];
 }
 
-function fileColumns<K extends RowKindName>(kind: K): FileColumns<K> {
+/** A kind's required and optional columns, from ROW_COLUMNS. */
+export function fileColumns<K extends RowKindName>(kind: K): FileColumns<K> {
   const columns = Object.entries(ROW_COLUMNS[kind]) as [keyof (typeof ROW_COLUMNS)[K] & string, CellType][];
   return {
     required: columns.filter(([, type]) => !OPTIONAL_CELLS.has(type)).map(([column]) => column),

@@ -4,7 +4,7 @@
 import { describeNumberFormat, type NumberFormat } from '../core/numbers.js';
 import { describeDelimiter } from './delimiter.js';
 import type { TableSummary } from './read-table.js';
-import { ENCODING_NAMES } from './text-stream.js';
+import { ENCODING_NAMES } from './encodings.js';
 
 /** One line saying how a file was read (encoding, delimiter, number format, row count), for --verbose. */
 export function describeFileRead(info: TableSummary & { readonly numberFormat?: NumberFormat | undefined }): string {

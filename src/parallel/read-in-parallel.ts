@@ -1,7 +1,8 @@
 // The rest of a large file, read on every core: the main thread cuts the bytes into pieces that
-// end at a line feed and sends them to worker threads (parse-worker.ts), which split, shape and
-// check their rows (io/row-chunks.ts); the results come back as columns and are handed on in file
-// order, so whatever the rows are added to sees exactly what a single thread would have seen.
+// end at a line feed and sends them to worker threads (parse-worker.ts), which read their rows
+// (io/piece-parser.ts); the results come back as columns in transferred buffers and are handed
+// on in file order, so whatever the rows are added to sees exactly what a single thread would
+// have seen. The io layer calls this through the reader it is given (io/read-rest.ts).
 //
 // A piece is read as if it began at a record. That holds for the first (the reading of the head
 // stopped between two records) and, piece by piece, for every next one whose predecessor ended
@@ -9,8 +10,8 @@
 // in) breaks the chain: from that piece on, the file is read on the main thread as one stream, as
 // it is when a worker fails or stops.
 import { Worker } from 'node:worker_threads';
-import type { ChunkResult, ChunkSetup } from '../io/row-chunks.js';
-import { PieceReading, RowChunkParser } from '../io/row-chunks.js';
+import { PieceParser, PieceReading, type PieceResult, type PieceSetup } from '../io/piece-parser.js';
+import { type OnPiece, PiecePlacement, type RestOfFile } from '../io/read-rest.js';
 import { workerExecArgv, workerScript } from './pool.js';
 
 export interface ParallelReadOptions {
@@ -20,26 +21,11 @@ export interface ParallelReadOptions {
   readonly pieceBytes: number;
 }
 
-/** A piece's rows and issues, with the number to add to their lines to place them in the file. */
-export type OnPiece = (result: ChunkResult, lineOffset: number) => void;
-
-/** Where the rest of the file starts. */
-export interface RestOfFile {
-  /** Bytes already read from the file that belong to the rest. */
-  readonly carry: Uint8Array;
-  /** The file's remaining bytes. */
-  readonly source: AsyncIterator<Uint8Array | string>;
-  /** The line the rest starts on. */
-  readonly firstLine: number;
-  /** The line the last record before it ended on. */
-  readonly lastRecordEnd: number;
-}
-
 const EMPTY = new Uint8Array(0);
 
-/** A worker holds a few pieces at a time, so a small heap will do: without a cap V8 let it grow
- * to about 90 MB on the 5M-row benchmark; with this one it stays near 50 MB, as fast. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 48 };
+/** A worker holds a few pieces at a time and makes few objects (the rows are typed arrays), so a
+ * small heap will do; without a cap V8 lets each grow far beyond what it needs. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 8 };
 
 /** The parts as one array (the part itself when there is one). */
 const concat = (parts: readonly Uint8Array[], size: number): Uint8Array => (parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
@@ -126,24 +112,12 @@ interface Slot {
  * Read the rest of a file in `options.threads` worker threads; `onPiece` gets the results in file
  * order. Resolves when the file has been read, or a problem stopped its reading.
  */
-export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, options: ParallelReadOptions, onPiece: OnPiece): Promise<void> {
+export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, options: ParallelReadOptions, onPiece: OnPiece): Promise<void> {
   const cutter = new PieceCutter(rest.carry, rest.source, options.pieceBytes, 4 * setup.maxLineChars + 4);
-  let lineOffset = rest.firstLine - 1;
-  let lastRecordEnd = rest.lastRecordEnd;
-  /** Hand one result on; false when reading stops. */
-  const deliver = (result: ChunkResult, offset: number): boolean => {
-    let placed = result;
-    if (result.error?.afterLastRecord) {
-      // An unclosed quote is placed on the line after the last record that ended, maybe in an earlier piece.
-      placed = { ...result, error: { ...result.error, line: lastRecordEnd + 1 - offset } };
-    }
-    if (result.lastRecordEnd > 0) lastRecordEnd = offset + result.lastRecordEnd;
-    onPiece(placed, offset);
-    return result.error === undefined;
-  };
+  const placement = new PiecePlacement(rest, onPiece);
 
   const sent = new Map<number, Piece>();
-  const results = new Map<number, ChunkResult>();
+  const results = new Map<number, PieceResult>();
   /** Why the workers cannot go on (a thread that failed or stopped): the rest is read here. */
   let failure: Error | undefined;
   let closing = false;
@@ -151,7 +125,7 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
   const slots: Slot[] = [];
   for (let i = 0; i < options.threads; i++) {
     const slot: Slot = { worker: new Worker(workerScript('parse-worker'), { execArgv: workerExecArgv(), workerData: setup, resourceLimits: WORKER_LIMITS }), inFlight: 0 };
-    slot.worker.on('message', (message: { seq: number; result?: ChunkResult; failure?: string }) => {
+    slot.worker.on('message', (message: { seq: number; result?: PieceResult; failure?: string }) => {
       slot.inFlight--;
       if (message.result) results.set(message.seq, message.result);
       else failure ??= new Error(`a worker thread failed while reading ${setup.file}: ${message.failure}`);
@@ -193,11 +167,11 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
         results.delete(nextToDeliver);
         sent.delete(nextToDeliver);
         nextToDeliver++;
-        if (!deliver(result, lineOffset)) {
+        if (!placement.deliver(result, placement.lineOffset)) {
           stopped = true;
           break;
         }
-        lineOffset += result.lines;
+        placement.lineOffset += result.lines;
       }
       if (stopped || fallbackFrom !== undefined) break;
       if (reading && sent.size < maxInFlight) {
@@ -225,13 +199,13 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
   }
   if (fallbackFrom !== undefined) {
     // One parser from the piece that ended inside quotes to the end of the file, on this thread.
-    const parser = new RowChunkParser(new PieceReading(setup));
-    const offset = lineOffset;
+    const parser = new PieceParser(new PieceReading(setup));
+    const offset = placement.lineOffset;
     let final = false;
     const push = (piece: Piece): boolean => {
       final = piece.final;
       parser.push(piece.bytes, piece.final);
-      return deliver(parser.take(), offset);
+      return placement.deliver(parser.take(), offset);
     };
     let going = true;
     for (let seq = fallbackFrom; going && sent.has(seq); seq++) going = push(sent.get(seq)!);

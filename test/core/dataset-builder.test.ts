@@ -1,15 +1,25 @@
-// DatasetBuilder without any file: rows go in one by one, problems are collected, grouped and
-// capped (src/core/dataset-builder.ts), plus the small message helpers of src/core/issues.ts.
+// DatasetBuilder without any file: rows go in one by one (checked first, as the readers check
+// them), problems are collected, grouped and capped (src/core/dataset-builder.ts), plus the
+// small message helpers of src/core/issues.ts.
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/core/dataset-builder.js';
 import { describeLines, formatWarning, InputError, quoteValue } from '../../src/core/issues.js';
+import { type RawRow, type RowKind, RowValidator } from '../../src/core/row-validator.js';
 import { buildTaxonomy } from '../../src/core/taxonomy.js';
 import { resolveWeights } from '../../src/core/weights.js';
 
+const validator = new RowValidator();
+
+/** A raw row checked as a reader checks it, then added (issues to the builder). */
+function add(b: DatasetBuilder, kind: RowKind, raw: RawRow, file: string, line: number): void {
+  const row = validator.check(kind, raw, file, line, (issue) => b.addIssue(issue));
+  if (row !== undefined) b.addRow(kind, row, file, line);
+}
+
 function builder(maxIssuesPerFile?: number) {
   const b = new DatasetBuilder({ taxonomy: buildTaxonomy(), weights: resolveWeights(), maxIssuesPerFile });
-  b.addRegion({ region: 'A', name: 'Alpha' }, 'regions.csv', 2);
-  b.addRegion({ region: 'B' }, 'regions.csv', 3);
+  add(b, 'region', { region: 'A', name: 'Alpha' }, 'regions.csv', 2);
+  add(b, 'region', { region: 'B' }, 'regions.csv', 3);
   b.endRegions('regions.csv');
   return b;
 }
@@ -25,9 +35,9 @@ describe('DatasetBuilder', () => {
   it('sums bed events of one region by the year of their date', () => {
     const b = builder();
     b.setBedShape('events');
-    b.addBedEvent({ region: 'A', date: '2015-01-31', beds_closed: '10' }, 'beds.csv', 2);
-    b.addBedEvent({ region: 'A', date: '2015-12', beds_closed: '-4' }, 'beds.csv', 3);
-    b.addBedEvent({ region: 'A', date: '2016', beds_closed: '1' }, 'beds.csv', 4);
+    add(b, 'bedEvents', { region: 'A', date: '2015-01-31', beds_closed: '10' }, 'beds.csv', 2);
+    add(b, 'bedEvents', { region: 'A', date: '2015-12', beds_closed: '-4' }, 'beds.csv', 3);
+    add(b, 'bedEvents', { region: 'A', date: '2016', beds_closed: '1' }, 'beds.csv', 4);
     const { dataset, issues } = b.finish();
     expect(issues).toEqual([]);
     expect(dataset.beds.shape).toBe('events');
@@ -40,7 +50,7 @@ describe('DatasetBuilder', () => {
 
   it('groups an unknown region over many rows into one issue: first five lines and how many more', () => {
     const b = builder();
-    for (let line = 2; line <= 9; line++) b.addPopulation({ region: 'C', year: String(2000 + line), population: '1' }, 'population.csv', line);
+    for (let line = 2; line <= 9; line++) add(b, 'population', { region: 'C', year: String(2000 + line), population: '1' }, 'population.csv', line);
     const { issues } = b.finish();
     // 8 rows (lines 2–9): 5 shown, 3 more
     expect(issues).toEqual([
@@ -55,8 +65,8 @@ describe('DatasetBuilder', () => {
 
   it('keeps at most maxIssuesPerFile issues per file and counts the rest', () => {
     const b = builder(2);
-    for (let line = 2; line <= 6; line++) b.addPopulation({ region: 'A', year: 'x', population: '1' }, 'population.csv', line);
-    b.addPopulation({ region: 'B', year: '2000', population: '0' }, 'other.csv', 2);
+    for (let line = 2; line <= 6; line++) add(b, 'population', { region: 'A', year: 'x', population: '1' }, 'population.csv', line);
+    add(b, 'population', { region: 'B', year: '2000', population: '0' }, 'other.csv', 2);
     const { issues } = b.finish();
     expect(issues.map((i) => `${i.file}:${i.line ?? '-'}`)).toEqual([
       'population.csv:2',
@@ -69,7 +79,7 @@ describe('DatasetBuilder', () => {
 
   it('a row with several bad cells gives one issue per cell', () => {
     const b = builder();
-    b.addService({ region: '', year: '20x', service: ' ', capacity: '-1', unit: 'beds' }, 'services.csv', 7);
+    add(b, 'services', { region: '', year: '20x', service: ' ', capacity: '-1', unit: 'beds' }, 'services.csv', 7);
     const { issues } = b.finish();
     expect(issues.map((i) => [i.line, i.columns])).toEqual([
       [7, ['region']],

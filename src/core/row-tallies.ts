@@ -1,0 +1,105 @@
+// Problems that many rows share (an unknown region code, a service name that maps to nothing, a
+// category and unit without a weight): counted per file while rows are read, and said once at the
+// end with the first few lines and how many in all.
+import type { Category } from './categories.js';
+import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
+import { nearest } from './suggest.js';
+import type { Taxonomy } from './taxonomy.js';
+import type { Unit } from './units.js';
+import { weightKey } from './weights.js';
+
+/** Lines on which one thing occurs: the first few, and how many in all. */
+class LineTally {
+  readonly lines: number[] = [];
+  count = 0;
+  add(line: number): void {
+    if (this.lines.length < 5) this.lines.push(line);
+    this.count++;
+  }
+}
+
+/** file → thing → its lines. */
+class Tallies {
+  private readonly byFile = new Map<string, Map<string, LineTally>>();
+
+  add(file: string, key: string, line: number): void {
+    let byKey = this.byFile.get(file);
+    if (!byKey) this.byFile.set(file, (byKey = new Map()));
+    let tally = byKey.get(key);
+    if (!tally) byKey.set(key, (tally = new LineTally()));
+    tally.add(line);
+  }
+
+  *entries(): Generator<[file: string, key: string, tally: LineTally]> {
+    for (const [file, byKey] of this.byFile) for (const [key, tally] of byKey) yield [file, key, tally];
+  }
+}
+
+/** The rows that could not be counted, by what was wrong with them. */
+export class RowTallies {
+  private readonly unknownRegions = new Tallies();
+  private readonly unmapped = new Tallies();
+  private readonly unweighted = new Tallies();
+
+  unknownRegion(file: string, code: string, line: number): void {
+    this.unknownRegions.add(file, code, line);
+  }
+
+  unmappedService(file: string, name: string, line: number): void {
+    this.unmapped.add(file, name, line);
+  }
+
+  noWeight(file: string, category: Category, unit: Unit, line: number): void {
+    this.unweighted.add(file, weightKey(category, unit), line);
+  }
+
+  /** One issue (or, for unmapped names with `allowUnmapped`, one warning) per thing and file. */
+  report(context: {
+    readonly knownCodes: () => Iterable<string>;
+    readonly taxonomy: Taxonomy;
+    readonly allowUnmapped: boolean;
+    readonly issue: (issue: InputIssue) => void;
+    readonly warning: (warning: Warning) => void;
+  }): void {
+    for (const [file, code, t] of this.unknownRegions.entries()) {
+      const hint = nearest(code, context.knownCodes());
+      context.issue({
+        file,
+        line: t.lines[0],
+        columns: ['region'],
+        message: `unknown region ${quoteValue(code)} (not in regions.csv; ${describeLines(t.lines, t.count)})` + (hint ? `; did you mean ${quoteValue(hint)}?` : ''),
+      });
+    }
+    for (const [file, name, t] of this.unmapped.entries()) {
+      const hint = context.taxonomy.suggest(name);
+      const hintText = hint ? `; did you mean ${quoteValue(hint.name)} (${hint.category})?` : '';
+      if (context.allowUnmapped) {
+        context.warning({
+          file,
+          line: t.lines[0] ?? null,
+          message: `service ${quoteValue(name)} maps to no category: ${t.count} row(s) dropped (${describeLines(t.lines, t.count)})${hintText}`,
+        });
+      } else {
+        context.issue({
+          file,
+          line: t.lines[0],
+          columns: ['service'],
+          message:
+            `service ${quoteValue(name)} maps to no category (${describeLines(t.lines, t.count)})${hintText} ` +
+            'Add an alias in the config, or use --allow-unmapped to drop these rows.',
+        });
+      }
+    }
+    for (const [file, pair, t] of this.unweighted.entries()) {
+      const [category, unit] = pair.split('/');
+      context.issue({
+        file,
+        line: t.lines[0],
+        columns: ['service', 'unit'],
+        message:
+          `no weight for category ${quoteValue(category!)} in unit ${quoteValue(unit!)} (${describeLines(t.lines, t.count)}); ` +
+          `set weights.${category}.${unit} in the config`,
+      });
+    }
+  }
+}
