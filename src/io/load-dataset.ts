@@ -71,9 +71,9 @@ export interface LoadOptions {
   /** Which CSV parser splits the records: 'fast' (default) or 'csv-parse' (the reference; the
    * same records and errors, slower). */
   readonly parser?: CsvParserName | undefined;
-  /** Worker threads for reading large files (see parallelMinBytes): a number (1: none) or 'auto'
-   * (default: one per core). The dataset and every issue are the same for any number. Only with
-   * `readInParallel`. */
+  /** Threads that read a large file (see parallelMinBytes), this one included: a number (1: no
+   * worker threads) or 'auto' (default: one per core). The dataset and every issue are the same
+   * for any number. Only with `readInParallel`. */
   readonly threads?: number | 'auto' | undefined;
   /** The reader that reads the rest of a large file in worker threads (src/parallel's
    * readRestInParallel, given by the caller: io never loads the parallel layer itself); without

@@ -20,7 +20,7 @@ export interface PieceRows {
 
 /** The buffers of some rows, to transfer (not copy) to another thread. */
 export function rowBuffers(rows: PieceRows): ArrayBuffer[] {
-  return [rows.keys, rows.key, rows.year, rows.value, rows.line].map((a) => a.buffer as ArrayBuffer);
+  return [rows.keys.buffer as ArrayBuffer, ...recyclable(rows)];
 }
 
 /** A piece's distinct strings, each with its index. */
@@ -80,14 +80,28 @@ class KeyTable {
   }
 }
 
-/** Collects a piece's rows into columns; take() hands them over and starts the next piece. */
+/** The typed arrays of one piece's rows. */
+interface RowArrays {
+  key: Int32Array;
+  year: Int32Array;
+  value: Float64Array;
+  line: Int32Array;
+}
+
+function rowArrays(capacity: number): RowArrays {
+  return { key: new Int32Array(capacity), year: new Int32Array(capacity), value: new Float64Array(capacity), line: new Int32Array(capacity) };
+}
+
+/**
+ * Collects a piece's rows into columns; take() hands them over and starts the next piece. The
+ * arrays taken can be given back (recycle) once read: a file is then read in a few sets of
+ * arrays, reused, rather than in new ones for every piece (which would be garbage outside the
+ * JavaScript heap, freed only when a collection happens to come).
+ */
 export class PieceColumns {
   private count = 0;
-  private capacity = 4096;
-  private key = new Int32Array(this.capacity);
-  private year = new Int32Array(this.capacity);
-  private value = new Float64Array(this.capacity);
-  private line = new Int32Array(this.capacity);
+  private arrays: RowArrays = rowArrays(1 << 12);
+  private readonly spare: RowArrays[] = [];
   private strings = new StringTable();
   private keys: KeyTable;
   /** Bumped by take(): string ids cached by a caller are good for one piece only. */
@@ -123,12 +137,14 @@ export class PieceColumns {
 
   /** Add a row by its key id. */
   add(key: number, year: number, value: number, line: number): void {
-    if (this.count === this.capacity) this.grow();
+    const a = this.arrays;
+    if (this.count === a.key.length) this.grow();
     const i = this.count++;
-    this.key[i] = key;
-    this.year[i] = year;
-    this.value[i] = value;
-    this.line[i] = line;
+    const b = this.arrays;
+    b.key[i] = key;
+    b.year[i] = year;
+    b.value[i] = value;
+    b.line[i] = line;
   }
 
   /** Add a checked row (an object with the kind's columns). */
@@ -138,36 +154,48 @@ export class PieceColumns {
   }
 
   private grow(): void {
-    this.capacity *= 2;
-    const grown = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(this.capacity);
-      b.set(a);
-      return b;
-    };
-    this.key = grown(this.key);
-    this.year = grown(this.year);
-    this.value = grown(this.value);
-    this.line = grown(this.line);
+    const old = this.arrays;
+    const grown = rowArrays(old.key.length * 2);
+    grown.key.set(old.key);
+    grown.year.set(old.year);
+    grown.value.set(old.value);
+    grown.line.set(old.line);
+    this.arrays = grown;
   }
 
+  /** The rows since the last take(), in arrays that are the caller's until it gives them back. */
   take(): PieceRows {
     const n = this.count;
+    const a = this.arrays;
     const rows: PieceRows = {
       count: n,
       strings: this.strings.list,
       keyWidth: this.keyColumns.length,
       keys: Int32Array.from(this.keys.tuples),
-      key: this.key.slice(0, n),
-      year: this.year.slice(0, n),
-      value: this.value.slice(0, n),
-      line: this.line.slice(0, n),
+      key: a.key.subarray(0, n),
+      year: a.year.subarray(0, n),
+      value: a.value.subarray(0, n),
+      line: a.line.subarray(0, n),
     };
+    this.arrays = this.spare.pop() ?? rowArrays(a.key.length);
     this.count = 0;
     this.strings = new StringTable();
     this.keys = new KeyTable(this.keyColumns.length);
     this.piece++;
     return rows;
   }
+
+  /** Take back the arrays of rows taken from here (or sent back by the thread they went to). */
+  recycle(buffers: readonly ArrayBuffer[]): void {
+    const [key, year, value, line] = buffers;
+    if (key === undefined || year === undefined || value === undefined || line === undefined || key.byteLength === 0) return;
+    if (this.spare.length < 4) this.spare.push({ key: new Int32Array(key), year: new Int32Array(year), value: new Float64Array(value), line: new Int32Array(line) });
+  }
+}
+
+/** The buffers of rows' arrays, in the order recycle() takes them. */
+export function recyclable(rows: PieceRows): ArrayBuffer[] {
+  return [rows.key.buffer, rows.year.buffer, rows.value.buffer, rows.line.buffer] as ArrayBuffer[];
 }
 
 /** Row `i`'s key strings, year and value as a checked row of `kind` (its other columns, which add

@@ -129,7 +129,7 @@ class CellTable {
 
   private add(bytes: Uint8Array, hash: number): CellEntry {
     // A column with very many distinct cells (facility names, say) starts afresh: it is a cache.
-    if (this.entries.length >= 1 << 16) {
+    if (this.entries.length >= 1 << 14) {
       this.entries.length = 0;
       this.slots.fill(0);
       this.last = this.guess = NO_ENTRY;
@@ -352,7 +352,7 @@ export class PieceParser {
       end = bytes.lastIndexOf(LF) + 1;
       // (bytes longer than any line can be: the text lane says where the line limit is broken)
       if (bytes.length - end > maxHold) end = bytes.length;
-      else this.tail = bytes.subarray(end);
+      else this.tail = Uint8Array.prototype.slice.call(bytes, end); // (a copy: the caller may read into its buffer again)
     }
     if (end > 0 || final) this.read(bytes, end, final);
   }

@@ -2,7 +2,9 @@
 // read from its bytes in pieces (piece-parser.ts): here on this thread, or — for a large file, by a
 // reader the caller gives (parallel/read-in-parallel.ts) — in worker threads. The io layer never
 // loads the parallel one: the caller injects it (ParallelReading.read).
+import { recyclable } from './piece-columns.js';
 import { PieceParser, PieceReading, type PieceResult, type PieceSetup } from './piece-parser.js';
+import { PieceSource } from './piece-source.js';
 
 /** Where the rest of a file starts. */
 export interface RestOfFile {
@@ -14,6 +16,11 @@ export interface RestOfFile {
   readonly firstLine: number;
   /** The line the last record before it ended on. */
   readonly lastRecordEnd: number;
+  /** The file, when the rest can be read from it directly: its path (and name in messages) and
+   * the position of the first byte after `carry` (then `source` is not read, only closed). */
+  readonly file?: { readonly path: string; readonly name: string; readonly position: number } | undefined;
+  /** Called with the bytes read from `file` (for a progress bar). */
+  readonly onBytes?: ((bytes: number) => void) | undefined;
 }
 
 /** A piece's rows and issues, with the number to add to their lines to place them in the file. */
@@ -24,7 +31,7 @@ export type ParallelRestReader = (rest: RestOfFile, setup: PieceSetup, options: 
 
 /** How large files are read on several cores. */
 export interface ParallelReading {
-  /** Worker threads; 1 or fewer reads every file on the main thread. */
+  /** Threads that read, this one included; 1 or fewer reads every file on this thread. */
   readonly threads: number;
   /** Files at least this large are read in parallel (default PARALLEL_MIN_BYTES). */
   readonly minBytes?: number | undefined;
@@ -68,30 +75,23 @@ export class PiecePlacement {
   }
 }
 
-/** Rows are handed on about this often (bytes read), so that a progress bar moves. */
-const DELIVER_BYTES = 1 << 20;
-
-/** Read the rest of a file on this thread, one piece of the stream at a time. */
+/** Read the rest of a file on this thread, a piece at a time, in the same few buffers. */
 export async function readRestHere(rest: RestOfFile, setup: PieceSetup, onPiece: OnPiece): Promise<void> {
-  const parser = new PieceParser(new PieceReading(setup));
+  const reading = new PieceReading(setup);
+  const parser = new PieceParser(reading);
   const placement = new PiecePlacement(rest, onPiece);
   const offset = placement.lineOffset;
-  let pending = rest.carry.length;
-  if (pending > 0) parser.push(rest.carry, false);
-  let going = true;
-  const encoder = new TextEncoder();
-  for (let next = await rest.source.next(); !next.done; next = await rest.source.next()) {
-    const bytes = typeof next.value === 'string' ? encoder.encode(next.value) : next.value;
-    parser.push(bytes, false);
-    pending += bytes.length;
-    if (pending >= DELIVER_BYTES) {
-      pending = 0;
-      if (!(going = placement.deliver(parser.take(), offset))) break;
+  const source = new PieceSource(rest, PARALLEL_PIECE_BYTES, 4 * setup.maxLineChars + 4, rest.onBytes);
+  try {
+    for (let piece = await source.next(); piece !== undefined; piece = await source.next()) {
+      parser.push(piece.bytes, piece.final);
+      source.release(piece.bytes);
+      const result = parser.take();
+      const going = placement.deliver(result, offset);
+      reading.columns.recycle(recyclable(result.rows));
+      if (!going) break;
     }
+  } finally {
+    await source.close();
   }
-  if (going) {
-    parser.push(new Uint8Array(0), true);
-    going = placement.deliver(parser.take(), offset);
-  }
-  if (!going) await rest.source.return?.();
 }

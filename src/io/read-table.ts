@@ -138,7 +138,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     const spec = handlers.onHeader([], file, { delimiter: csv?.delimiter ?? ',' });
     return 'message' in spec ? spec.message : `expected a header row with columns ${spec.required.join(', ')}`;
   };
-  const bytes = onProgress ? counted(opened.bytes, count) : opened.bytes;
+  const bytes = counted(opened.bytes, count);
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
   // The head (encoding, delimiter, header) is read as text here; the rest of a UTF-8 file with
   // figures is read from its bytes: the reading of the text stops between two lines, there.
@@ -209,7 +209,17 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
         maxRecordChars: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
         utf8Advice: utf8Advice(options.encoding !== 'utf8', DEFAULT_SAMPLE_BYTES),
       };
-      const rest: RestOfFile = { carry, source, firstLine: position.nextLine, lastRecordEnd: position.lastRecordEnd };
+      const rest: RestOfFile = {
+        carry,
+        source,
+        firstLine: position.nextLine,
+        lastRecordEnd: position.lastRecordEnd,
+        // A file is read on from where the stream stopped (every byte it gave is counted).
+        file: opened.path === undefined ? undefined : { path: opened.path, name: file, position: count.bytes },
+        onBytes: (n) => {
+          count.bytes += n;
+        },
+      };
       const onPiece: OnPiece = (result, offset) => {
         rows += result.records;
         takePiece(result, offset, kind, table.sink, file, handlers.onIssue);
