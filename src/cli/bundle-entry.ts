@@ -1,8 +1,8 @@
 // The CLI as scripts/bundle-cli.mjs bundles it (dist/bundle/cli.cjs): every command imported up
 // front. In one CommonJS file, a module reached only through import() is wrapped in a lazy
 // initialiser whose module-level constants V8 cannot treat as constants, and that made the
-// row-reading path slower (4.95M rows: 4.7 s against 3.9 s); with the bundle's code cache,
-// loading every command costs little at start-up.
+// row-reading path measurably slower; with the bundle's code cache, loading every command costs
+// little at start-up.
 import { batchCommand } from './commands/batch.js';
 import { compareCommand } from './commands/compare.js';
 import { completionCommand } from './commands/completion.js';

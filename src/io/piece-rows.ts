@@ -1,6 +1,6 @@
 // The rows of a piece (piece-parser.ts) handed on in file order, whatever thread read them: each
-// issue before the row it came before, every line placed in the file. A row whose key the piece
-// has already seen goes to the target that key's first row found (RowSink.addAgain, with exactly
+// issue before the row it came before, every line placed in the file. A row whose key the file
+// has already given goes to the target that key's first row found (RowSink.addAgain, with exactly
 // the effect of addRow), so most rows of a file take no lookup at all.
 import type { FigureKind, FigureTarget } from '../core/figure-rows.js';
 import type { InputIssue } from '../core/issues.js';
@@ -16,9 +16,20 @@ export interface RowSink {
   addAgain(target: FigureTarget, year: number, value: number, file: string, line: number): void;
 }
 
+/** The targets of the keys a file has given so far, by their strings (one per file read). */
+export type TargetCache = Map<string, FigureTarget>;
+
 /** Hand on a piece's rows and issues in file order, placed at their lines in the file (`offset`
  * is added to each line). */
-export function takePiece(result: PieceResult, offset: number, kind: FigureKind, sink: RowSink, file: string, onIssue: (issue: InputIssue) => void): void {
+export function takePiece(
+  result: PieceResult,
+  offset: number,
+  kind: FigureKind,
+  sink: RowSink,
+  file: string,
+  onIssue: (issue: InputIssue) => void,
+  known: TargetCache,
+): void {
   const { issues, rows } = result;
   let next = 0;
   const issuesBefore = (index: number) => {
@@ -27,15 +38,26 @@ export function takePiece(result: PieceResult, offset: number, kind: FigureKind,
       onIssue(issue.line === undefined ? issue : { ...issue, line: issue.line + offset });
     }
   };
-  const { key, year, value, line } = rows;
-  const targets: (FigureTarget | undefined)[] = new Array(rows.keys.length / rows.keyWidth);
+  const { key, year, value, line, keys, keyWidth, strings } = rows;
+  // Each key of the piece, as the file's cache knows it (undefined: its first row comes through addRow).
+  const targets: (FigureTarget | undefined)[] = [];
+  const names: string[] = [];
+  for (let k = 0; k < keys.length / keyWidth; k++) {
+    let name = strings[keys[k * keyWidth]!]!;
+    for (let j = 1; j < keyWidth; j++) name += `\u0000${strings[keys[k * keyWidth + j]!]!}`;
+    names.push(name);
+    targets.push(known.get(name));
+  }
   const hasIssues = issues.length > 0;
   for (let i = 0; i < rows.count; i++) {
     if (hasIssues) issuesBefore(i);
     const k = key[i]!;
     const target = targets[k];
     if (target !== undefined) sink.addAgain(target, year[i]!, value[i]!, file, line[i]! + offset);
-    else targets[k] = sink.addRow(kind, rowOf(kind, rows, i) as CheckedRow<FigureKind>, file, line[i]! + offset);
+    else {
+      const found = sink.addRow(kind, rowOf(kind, rows, i) as CheckedRow<FigureKind>, file, line[i]! + offset);
+      if (found !== undefined) known.set(names[k]!, (targets[k] = found));
+    }
   }
   issuesBefore(Infinity);
   if (result.error) onIssue({ file, line: result.error.line + offset, message: result.error.message });

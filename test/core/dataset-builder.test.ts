@@ -90,6 +90,56 @@ describe('DatasetBuilder', () => {
   });
 });
 
+describe('DatasetBuilder.addAgain', () => {
+  // The same rows through addRow only, and through addAgain for every row whose kind and key a
+  // row before it gave (what the readers do): the same dataset and the same issues.
+  const rows: [RowKind, RawRow, number][] = [
+    ['population', { region: 'A', year: '2000', population: '10' }, 2],
+    ['population', { region: 'A', year: '2001', population: '11' }, 3],
+    ['population', { region: 'A', year: '2000', population: '12' }, 4], // given twice: an issue
+    ['population', { region: 'B', year: '2000', population: '20' }, 5],
+    ['services', { region: 'A', year: '2000', service: 'ACT-team', capacity: '1.5', unit: 'teams' }, 2],
+    ['services', { region: 'A', year: '2000', service: 'ACT-team', capacity: '0.25', unit: 'teams' }, 3],
+    ['services', { region: 'A', year: '2001', service: 'ACT-team', capacity: '2', unit: 'teams' }, 4],
+    ['services', { region: 'A', year: '2001', service: 'no such name', capacity: '2', unit: 'teams' }, 5],
+    ['services', { region: 'A', year: '2002', service: 'no such name', capacity: '3', unit: 'teams' }, 6],
+    ['services', { region: 'B', year: '2001', service: 'FACT', capacity: '7', unit: 'caseload' }, 7],
+  ];
+
+  const build = (again: boolean) => {
+    const b = builder();
+    b.setBedShape('stock');
+    const targets = new Map<string, ReturnType<DatasetBuilder['addRow']>>();
+    for (const [kind, raw, line] of rows) {
+      const file = `${kind}.csv`;
+      const row = validator.check(kind, raw, file, line, (issue) => b.addIssue(issue))!;
+      const key = `${kind} ${raw.region} ${raw.service} ${raw.unit}`;
+      const target = targets.get(key);
+      const r = row as { year: number; population?: number; capacity?: number };
+      if (again && target) b.addAgain(target, r.year, (r.population ?? r.capacity)!, file, line);
+      else {
+        const found = b.addRow(kind, row, file, line);
+        if (found) targets.set(key, found);
+      }
+    }
+    const { dataset, issues } = b.finish();
+    return { population: [...dataset.population].map(([k, v]) => [k, [...v]]), services: [...dataset.services].map(([k, v]) => [k, [...v].map(([s, x]) => [s, [...x.years]])]), names: [...dataset.serviceNames], issues };
+  };
+
+  it('has exactly the effect of addRow', () => {
+    const once = build(false);
+    expect(build(true)).toEqual(once);
+    // Worked by hand: A's population 2000 is the first given (10); ACT-team teams 2000 = 1.5 + 0.25.
+    expect(once.population).toEqual([
+      ['A', [[2000, 10], [2001, 11]]],
+      ['B', [[2000, 20]]],
+    ]);
+    expect(once.services[0]).toEqual(['A', [['outreach/teams', [[2000, 1.75], [2001, 2]]]]]);
+    expect(once.names.find(([name]) => name === 'ACT-team')?.[1].rows).toBe(3);
+    expect(once.issues.map((i) => i.line)).toEqual([4, 5]);
+  });
+});
+
 describe('issue helpers', () => {
   it('describeLines', () => {
     expect(describeLines([7], 1)).toBe('line 7');
