@@ -26,7 +26,7 @@ const BIN = join(ROOT, 'bin/servicegap.js');
 // Sizes: [regions, rows per region, year and service]; rows = regions × 990 × the second.
 // 20M keeps the 5M file's 5,000 regions (the same aggregates, like a facility-level file);
 // 20M-regions has 20,000 regions, so its aggregates are four times as large too.
-const SIZES = { '50k': [50, 1], '500k': [500, 1], '5M': [5000, 1], '20M': [5000, 4], '20M-regions': [20000, 1] };
+const SIZES = { '50k': [50, 1], '500k': [500, 1], '1M': [1000, 1], '5M': [5000, 1], '20M': [5000, 4], '20M-regions': [20000, 1] };
 const rowsOf = (label) => SIZES[label][0] * 990 * SIZES[label][1];
 
 function option(name, fallback) {

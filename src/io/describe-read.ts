@@ -15,6 +15,6 @@ export function describeFileRead(info: TableSummary & { readonly numberFormat?: 
   }
   if (info.delimiter !== undefined) parts.push(`delimiter ${describeDelimiter(info.delimiter)} (${info.delimiterReason})`);
   if (info.numberFormat !== undefined) parts.push(`numbers: ${describeNumberFormat(info.numberFormat)}`);
-  parts.push(`${info.rows} ${info.rows === 1 ? 'row' : 'rows'}${info.threads > 0 ? ` (read in ${info.threads} worker threads)` : ''}`);
+  parts.push(`${info.rows} ${info.rows === 1 ? 'row' : 'rows'}${info.threads > 0 ? ` (read on ${info.threads} threads)` : ''}`);
   return `${info.name}: ${parts.join('; ')}`;
 }

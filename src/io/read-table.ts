@@ -102,7 +102,8 @@ export interface TableSummary {
   readonly rows: number;
   /** The header was read and has every required column. */
   readonly headerOk: boolean;
-  /** Worker threads that read the rest of the file after its head (0: all read on the main thread). */
+  /** Threads that read the rest of the file after its head, this one included (0: it was read on
+   * this thread alone). */
   readonly threads: number;
 }
 

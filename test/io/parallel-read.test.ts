@@ -130,7 +130,7 @@ describe('worker threads ≡ one thread on random services files', () => {
         fc.array(row, { maxLength: 40 }),
         fc.boolean(),
         fc.integer({ min: 1, max: 300 }),
-        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 2, max: 3 }),
         fc.boolean(),
         async (rows, badByte, pieceBytes, threads, lastNewline) => {
           // A head of good rows (read on the main thread), then the random rows.
