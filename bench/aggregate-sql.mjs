@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { mulberry32 } from './random.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SQL = join(ROOT, 'docs/sql');
@@ -22,16 +23,6 @@ const dir = keepAt === -1 ? mkdtempSync(join(tmpdir(), 'servicegap-sql-')) : res
 mkdirSync(dir, { recursive: true });
 
 // ---- seeded source data ----------------------------------------------------------------------
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(20261130);
 const int = (n) => Math.floor(rand() * n);
 const pick = (list) => list[int(list.length)];

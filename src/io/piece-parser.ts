@@ -187,12 +187,15 @@ export class PieceReading {
   readonly plan: readonly FieldPlan[];
   /** Lines longer than this many bytes go to the text lane (its limits count characters). */
   readonly maxLineBytes: number;
+  /** 1 for the bytes that end an unquoted field or need a look: the delimiter, LF, CR, a quote. */
+  readonly stops = new Uint8Array(256);
 
   constructor(readonly setup: PieceSetup) {
     this.shape = new RecordShape(setup.file, setup.width, setup.keep, setup.delimiter);
     this.validator = new RowValidator(setup.numberFormat);
     this.columns = new PieceColumns(setup.kind);
     this.maxLineBytes = Math.min(setup.maxLineChars, setup.maxRecordChars);
+    for (const b of [setup.delimiter.charCodeAt(0), LF, CR, QUOTE]) this.stops[b] = 1;
     const figure = FIGURE_COLUMNS[setup.kind];
     const readers = new Map(cellReaders(setup.kind, setup.numberFormat).map((r) => [r.column, r]));
     const plan: FieldPlan[] = Array.from({ length: setup.width }, () => ({ use: Use.Skip, table: undefined, rule: undefined, to: NOWHERE }));
@@ -294,8 +297,7 @@ export class PieceParser {
   private readonly columns: PieceColumns;
   private readonly ids: number[];
   private readonly delimiter: number;
-  /** 1 for the bytes that end an unquoted field or need a look: the delimiter, LF, CR, a quote. */
-  private readonly stops = new Uint8Array(256);
+  private readonly stops: Uint8Array;
   private readonly format: NumberFormat;
   /** Bytes after the last line feed, waiting for the rest of their line. */
   private tail: Uint8Array = EMPTY;
@@ -320,7 +322,7 @@ export class PieceParser {
     this.columns = reading.columns;
     this.ids = new Array<number>(FIGURE_COLUMNS[this.setup.kind].key.length).fill(0);
     this.delimiter = this.setup.delimiter.charCodeAt(0);
-    for (const b of [this.delimiter, LF, CR, QUOTE]) this.stops[b] = 1;
+    this.stops = reading.stops;
     this.format = this.setup.numberFormat;
   }
 

@@ -3,7 +3,9 @@
 // which read their rows (io/piece-parser.ts); it reads pieces itself whenever the workers have
 // enough to do. The results are handed on in file order, so whatever the rows are added to sees
 // exactly what a single thread would have seen. Pieces and rows travel as transferred buffers and
-// come back to be used again, so memory stays flat whatever the size of the file. The io layer
+// come back to be used again, so memory stays flat whatever the size of the file. A piece a worker
+// has not answered when the main thread has nothing else to do is read on the main thread too
+// (the first answer counts), so a slow or busy worker never holds the reading up. The io layer
 // calls this through the reader it is given (io/read-rest.ts ParallelReading).
 //
 // A piece is read as if it began at a record. That holds for the first (the reading of the head
@@ -40,9 +42,11 @@ interface Slot {
 
 /** A piece sent or read, until its result is handed on. */
 interface Sent {
-  piece: Piece;
-  /** The thread that has the piece's rows' arrays (to give them back); undefined: this one. */
+  readonly piece: Piece;
+  /** The worker given a copy of the piece; undefined: read on this thread. */
   readonly slot: Slot | undefined;
+  /** Read on this thread after all, the worker being late: its answer, when it comes, is not used. */
+  stolen: boolean;
 }
 
 /**
@@ -65,10 +69,10 @@ export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, op
     const slot: Slot = { worker: new Worker(workerScript('parse-worker'), { execArgv: workerExecArgv(), workerData: setup, resourceLimits: WORKER_LIMITS }), inFlight: 0 };
     slot.worker.on('message', (message: PieceResponse) => {
       slot.inFlight--;
+      copies.push(message.bytes.buffer as ArrayBuffer);
       const entry = sent.get(message.seq);
-      // The piece's buffer comes back with its result: kept until the result is handed on.
-      if (entry !== undefined) entry.piece = { bytes: message.bytes, final: entry.piece.final };
-      if (message.result) results.set(message.seq, message.result);
+      if (message.result && (entry === undefined || entry.stolen)) slot.worker.postMessage({ recycle: recyclable(message.result.rows) } satisfies PieceRequest, recyclable(message.result.rows));
+      else if (message.result) results.set(message.seq, message.result);
       else failure ??= new Error(`a worker thread failed while reading ${setup.file}: ${message.failure}`);
       wake?.();
     });
@@ -82,6 +86,8 @@ export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, op
     });
     slots.push(slot);
   }
+  /** Buffers for the copies of pieces sent to workers (they come back with the answers). */
+  const copies: ArrayBuffer[] = [];
   /** Done with a piece: its buffer and its rows' arrays go back to be used again. */
   const release = (seq: number, result: PieceResult | undefined) => {
     const entry = sent.get(seq);
@@ -90,8 +96,14 @@ export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, op
     source.release(entry.piece.bytes);
     if (result === undefined) return;
     const buffers = recyclable(result.rows);
-    if (entry.slot === undefined) local.columns.recycle(buffers);
+    if (entry.slot === undefined || entry.stolen) local.columns.recycle(buffers);
     else if (!closing) entry.slot.worker.postMessage({ recycle: buffers } satisfies PieceRequest, buffers);
+  };
+  /** Read a piece on this thread. */
+  const readHere = (piece: Piece): PieceResult => {
+    const parser = new PieceParser(local);
+    parser.push(piece.bytes, piece.final);
+    return parser.take();
   };
   const maxPending = 2 * AHEAD * slots.length + 2;
   let nextSeq = 0;
@@ -139,29 +151,31 @@ export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, op
         const seq = nextSeq++;
         if (slot.inFlight < AHEAD) {
           slot.inFlight++;
-          sent.set(seq, { piece, slot });
-          // Transferred: the worker sends the buffer back with the result.
-          slot.worker.postMessage({ seq, bytes: piece.bytes, final: piece.final } satisfies PieceRequest, [piece.bytes.buffer as ArrayBuffer]);
+          sent.set(seq, { piece, slot, stolen: false });
+          // A copy is transferred (and comes back with the answer): the piece stays here, to be
+          // read here if the worker is late or fails.
+          const free = copies.pop();
+          const copy = free !== undefined && free.byteLength >= piece.bytes.length ? new Uint8Array(free, 0, piece.bytes.length) : new Uint8Array(piece.bytes.length);
+          copy.set(piece.bytes);
+          slot.worker.postMessage({ seq, bytes: copy, final: piece.final } satisfies PieceRequest, [copy.buffer as ArrayBuffer]);
         } else {
-          sent.set(seq, { piece, slot: undefined });
-          const parser = new PieceParser(local);
-          parser.push(piece.bytes, piece.final);
-          results.set(seq, parser.take());
+          sent.set(seq, { piece, slot: undefined, stolen: false });
+          results.set(seq, readHere(piece));
         }
         continue;
       }
       if (!reading && sent.size === 0) break;
+      // Nothing more to read for now, and the next piece's worker has not answered: read it here
+      // (a busy or slow worker never holds the reading up).
+      const next = sent.get(nextToDeliver);
+      if (!results.has(nextToDeliver) && next !== undefined && next.slot !== undefined && !next.stolen) {
+        next.stolen = true;
+        results.set(nextToDeliver, readHere(next.piece));
+        continue;
+      }
       await new Promise<void>((resolve) => {
         wake = resolve;
         if (results.has(nextToDeliver) || failure) resolve();
-      });
-      wake = undefined;
-    }
-    // A piece that ended inside quotes: the pieces after it come back from the workers (their
-    // results are not used) before the main thread reads them again as one stream.
-    while (fallbackFrom !== undefined && !failure && slots.some((slot) => slot.inFlight > 0)) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
       });
       wake = undefined;
     }
@@ -171,7 +185,6 @@ export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, op
   }
   if (fallbackFrom !== undefined) {
     // One parser from the piece that ended inside quotes to the end of the file, on this thread.
-    // (A worker that crashed took the pieces it held with it: then the read ends with its error.)
     const parser = new PieceParser(new PieceReading(setup));
     const offset = placement.lineOffset;
     let final = false;
@@ -182,9 +195,7 @@ export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, op
     };
     let going = true;
     for (let seq = fallbackFrom; going && sent.has(seq); seq++) {
-      const { piece } = sent.get(seq)!;
-      if (piece.bytes.buffer.byteLength === 0) throw failure ?? new Error(`servicegap: a piece of ${setup.file} was lost`);
-      going = push(piece);
+      going = push(sent.get(seq)!.piece);
     }
     sent.clear();
     while (going && !final) {

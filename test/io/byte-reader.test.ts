@@ -6,7 +6,7 @@
 // cells, wrong field counts, U+FEFF and Arabic inside cells, tight line limits, a byte that is not
 // UTF-8, no final line feed — give the same dataset, or the same issues word for word on the same
 // lines, and the same --verbose summary. Then the bytes pushed in any pieces give the same rows.
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -16,7 +16,7 @@ import type { InputIssue } from '../../src/core/issues.js';
 import type { DatasetInputs, LoadOptions } from '../../src/io/load-dataset.js';
 import { PieceParser, PieceReading, type PieceSetup } from '../../src/io/piece-parser.js';
 import { takePiece } from '../../src/io/piece-rows.js';
-import { grown, outcome } from './read-outcome.js';
+import { dirsWith, grown, outcome } from './read-outcome.js';
 
 const TEXT: LoadOptions = { readBytes: false };
 const CSV_PARSE: LoadOptions = { parser: 'csv-parse' };
@@ -37,17 +37,6 @@ async function expectSame(inputs: DatasetInputs, options: LoadOptions = {}, csvP
 
 /** Just past the head (about 64 KiB): the rest is read from its bytes. */
 const SIZE = 96 << 10;
-
-function dirsWith(dir: string, file: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (!statSync(path).isDirectory()) continue;
-    if (readdirSync(path).includes(file)) found.push(path);
-    found.push(...dirsWith(path, file));
-  }
-  return found;
-}
 
 describe('the byte reader ≡ the text readers, on every fixture', () => {
   const datasets = [...dirsWith('fixtures', 'regions.csv'), 'data', ...dirsWith('data', 'regions.csv')].filter((d) => readdirSync(d).includes('population.csv'));

@@ -9,14 +9,14 @@
 // the rest read on one thread is what the text reader reads: byte-reader.test.ts.)
 // A mutation check of this file: with the fallback for pieces that end inside quotes turned off,
 // or a row's line moved by one, the random-files property fails.
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetInputs, LoadOptions } from '../../src/io/load-dataset.js';
 import { readRestInParallel } from '../../src/parallel/read-in-parallel.js';
-import { grown, outcome } from './read-outcome.js';
+import { dirsWith, grown, outcome } from './read-outcome.js';
 
 const ONE: LoadOptions = { threads: 1 };
 /** Just past the head (about 64 KiB): the rest is read in pieces. */
@@ -37,17 +37,6 @@ async function expectSame(inputs: DatasetInputs, pieceSizes: readonly number[], 
     used.push(...reads.map((r) => r.threads));
   }
   return used;
-}
-
-function dirsWith(dir: string, file: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (!statSync(path).isDirectory()) continue;
-    if (readdirSync(path).includes(file)) found.push(path);
-    found.push(...dirsWith(path, file));
-  }
-  return found;
 }
 
 describe('worker threads ≡ one thread', () => {

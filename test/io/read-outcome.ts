@@ -1,7 +1,8 @@
 // What loading a dataset gave, as plain data to compare: the dataset (year series as sorted
 // entries) or the issues it failed with, and what --verbose says about each file. Shared by the
 // tests that hold one way of reading to another (byte-reader, parallel-read).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Dataset } from '../../src/core/dataset.js';
 import { InputError } from '../../src/core/issues.js';
 import { type DatasetInputs, type FileReadInfo, loadDataset, type LoadOptions } from '../../src/io/load-dataset.js';
@@ -41,4 +42,16 @@ export function grown(path: string, size = 200 << 10): { name: string; content: 
   if (body[body.length - 1] !== 0x0a) body = Buffer.concat([body, Buffer.from('\n')]);
   const copies = Math.ceil(size / body.length);
   return { name: path, content: new Uint8Array(Buffer.concat([bytes.subarray(0, lf + 1), ...Array.from({ length: copies }, () => body)])) };
+}
+
+/** The folders under `dir` (at any depth) that hold `file`. */
+export function dirsWith(dir: string, file: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (!statSync(path).isDirectory()) continue;
+    if (readdirSync(path).includes(file)) found.push(path);
+    found.push(...dirsWith(path, file));
+  }
+  return found;
 }
