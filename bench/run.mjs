@@ -11,7 +11,7 @@
 // Options: --sizes LIST (50k, 500k, 5M, 20M, 20M-regions: rows of services.csv, see SIZES), --runs N
 // (timed runs per tool and size, default 5; 3 for sizes of 5M and up), --cold-runs N (default 20),
 // --seed N, --data-dir DIR (where data is generated and kept; default a folder in the system temp
-// dir), --one-thread (also time `report --threads 1`), --reference (also time `--parser
+// dir), --commands LIST (default report,coverage,trend), --one-thread (also time `report --threads 1`), --reference (also time `--parser
 // csv-parse`, the reference parser, on sizes up to 500k), --no-duckdb, --out FILE (default
 // bench/RESULTS.md; "-" for none), --note TEXT (a line under the title, e.g. "provisional").
 // Run `npm run build` first: the benchmark runs bin/servicegap.js as a user would.
@@ -43,6 +43,7 @@ const out = option('out', join(ROOT, 'bench/RESULTS.md'));
 const withDuckdb = !flag('no-duckdb');
 const reference = flag('reference');
 const oneThread = flag('one-thread');
+const commands = option('commands', 'report,coverage,trend').split(',').map((c) => c.trim());
 const note = option('note', undefined);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const startLoad = (() => {
@@ -105,11 +106,7 @@ for (const label of sizes) {
   const regions = SIZES[label][0];
   const runs = Number(option('runs', rows >= 4e6 ? '3' : '5'));
   const sg = (command) => [BIN, command, '--data', dir, '--format', 'json', '--quiet'];
-  const tools = [
-    { name: 'report', command: process.execPath, args: sg('report') },
-    { name: 'coverage', command: process.execPath, args: sg('coverage') },
-    { name: 'trend', command: process.execPath, args: sg('trend') },
-  ];
+  const tools = commands.map((c) => ({ name: c, command: process.execPath, args: sg(c) }));
   if (oneThread) tools.push({ name: 'report --threads 1', command: process.execPath, args: [...sg('report'), '--threads', '1'] });
   if (reference && rows <= 500_000) tools.push({ name: 'report --parser csv-parse', command: process.execPath, args: [...sg('report'), '--parser', 'csv-parse'] });
   if (withDuckdb) tools.push({ name: 'DuckDB', command: process.execPath, args: [join(ROOT, 'bench/duckdb-query.mjs'), services, '2'] });
