@@ -1,7 +1,9 @@
 // The rows of a piece (piece-parser.ts) handed on in file order, whatever thread read them: each
-// issue before the row it came before, every line placed in the file. A row whose key the file
+// issue before the row it came before, every line placed in the file. A row whose key the piece
 // has already given goes to the target that key's first row found (RowSink.addAgain, with exactly
-// the effect of addRow), so most rows of a file take no lookup at all.
+// the effect of addRow), so most rows of a file take no lookup at all. (Keeping the targets from
+// piece to piece would save the first lookup of each key in each piece, but holding a table of
+// every key of the file costs more memory than the lookups cost time.)
 import type { FigureKind, FigureTarget } from '../core/figure-rows.js';
 import type { InputIssue } from '../core/issues.js';
 import type { CheckedRow, RowKind } from '../core/row-validator.js';
@@ -16,9 +18,6 @@ export interface RowSink {
   addAgain(target: FigureTarget, year: number, value: number, file: string, line: number): void;
 }
 
-/** The targets of the keys a file has given so far, by their strings (one per file read). */
-export type TargetCache = Map<string, FigureTarget>;
-
 /** Hand on a piece's rows and issues in file order, placed at their lines in the file (`offset`
  * is added to each line). */
 export function takePiece(
@@ -28,7 +27,6 @@ export function takePiece(
   sink: RowSink,
   file: string,
   onIssue: (issue: InputIssue) => void,
-  known: TargetCache,
 ): void {
   const { issues, rows } = result;
   let next = 0;
@@ -38,16 +36,9 @@ export function takePiece(
       onIssue(issue.line === undefined ? issue : { ...issue, line: issue.line + offset });
     }
   };
-  const { key, year, value, line, keys, keyWidth, strings } = rows;
-  // Each key of the piece, as the file's cache knows it (undefined: its first row comes through addRow).
-  const targets: (FigureTarget | undefined)[] = [];
-  const names: string[] = [];
-  for (let k = 0; k < keys.length / keyWidth; k++) {
-    let name = strings[keys[k * keyWidth]!]!;
-    for (let j = 1; j < keyWidth; j++) name += `\u0000${strings[keys[k * keyWidth + j]!]!}`;
-    names.push(name);
-    targets.push(known.get(name));
-  }
+  const { key, year, value, line } = rows;
+  // Each key's target, once its first row in the piece has found it.
+  const targets: (FigureTarget | undefined)[] = new Array(rows.keys.length / rows.keyWidth);
   const hasIssues = issues.length > 0;
   for (let i = 0; i < rows.count; i++) {
     if (hasIssues) issuesBefore(i);
@@ -56,7 +47,7 @@ export function takePiece(
     if (target !== undefined) sink.addAgain(target, year[i]!, value[i]!, file, line[i]! + offset);
     else {
       const found = sink.addRow(kind, rowOf(kind, rows, i) as CheckedRow<FigureKind>, file, line[i]! + offset);
-      if (found !== undefined) known.set(names[k]!, (targets[k] = found));
+      if (found !== undefined) targets[k] = found;
     }
   }
   issuesBefore(Infinity);

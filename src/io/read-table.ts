@@ -14,7 +14,7 @@ import { FileFormatError } from './errors.js';
 import { type CsvInput, openInput } from './input-source.js';
 import { DEFAULT_MAX_LINE_CHARS } from './line-text.js';
 import type { PieceSetup } from './piece-parser.js';
-import { type RowSink, takePiece, type TargetCache } from './piece-rows.js';
+import { type RowSink, takePiece } from './piece-rows.js';
 import { type CsvParserName, type CsvStream, DEFAULT_MAX_RECORD_CHARS, openCsv } from './read-csv.js';
 import { type OnPiece, PARALLEL_MIN_BYTES, PARALLEL_PIECE_BYTES, type ParallelReading, readRestHere, type RestOfFile } from './read-rest.js';
 import { RecordShape } from './record-shape.js';
@@ -221,10 +221,9 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
           count.bytes += n;
         },
       };
-      const known: TargetCache = new Map();
       const onPiece: OnPiece = (result, offset) => {
         rows += result.records;
-        takePiece(result, offset, kind, table.sink, file, handlers.onIssue, known);
+        takePiece(result, offset, kind, table.sink, file, handlers.onIssue);
         if (onProgress) progress(false);
       };
       const parallel = options.parallel;

@@ -187,7 +187,6 @@ describe('the byte reader ≡ the text readers, on random services files', () =>
 /** What a parser's results hand on, as a list of calls (takePiece into a recording sink). */
 function record(setup: PieceSetup, pushes: readonly Uint8Array[]): unknown[] {
   const calls: unknown[] = [];
-  const known = new Map<string, FigureTarget>();
   let nextTarget = 0;
   const sink = {
     addRow: (kind: string, row: unknown, file: string, line: number): FigureTarget | undefined => {
@@ -203,7 +202,7 @@ function record(setup: PieceSetup, pushes: readonly Uint8Array[]): unknown[] {
     parser.push(bytes, i === pushes.length - 1);
     const result = parser.take();
     calls.push(['take', result.records, result.lastRecordEnd, result.clean]);
-    takePiece(result, 100, setup.kind, sink, setup.file, (issue: InputIssue) => calls.push(['issue', issue]), known);
+    takePiece(result, 100, setup.kind, sink, setup.file, (issue: InputIssue) => calls.push(['issue', issue]));
   });
   return calls;
 }
