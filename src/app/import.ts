@@ -72,6 +72,7 @@ export function resolveMapping(options: ImportOptions, preset: ImportPreset | un
     set: { ...base.set, ...options.set },
     where: { ...base.where, ...(options.where as Record<string, string[]> | undefined) },
     sum: options.sum === undefined ? base.sum : [...options.sum],
+    sumIfPresent: options.sum === undefined ? base.sumIfPresent : [],
     map: { ...base.map, ...options.map },
     regionMatch: options.regionMatch ?? base.regionMatch,
     nil: options.nil ?? base.nil,

@@ -120,12 +120,13 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
       issues.push({ file, at: {}, message: 'services need a unit: give --set unit=UNIT (beds, places, caseload, teams, fte, facilities, contacts)' });
     }
   }
-  const sumDims = mapping.sum.map((id) => findDimension(table, id, '--sum', issues));
+  const has = (id: string) => dims.some((d) => d.id.toLowerCase() === id.toLowerCase() || d.label.toLowerCase() === id.toLowerCase());
+  const sumDims = [...mapping.sum, ...mapping.sumIfPresent.filter(has)].map((id) => findDimension(table, id, '--sum', issues));
   if (issues.length > before) return { rows: [], notes };
 
   // --where: keep only the named categories.
   const keep: (Set<string> | undefined)[] = dims.map(() => undefined);
-  const lenient = Object.entries(mapping.whereIfPresent).filter(([id]) => table.dimensions.some((d) => d.id.toLowerCase() === id.toLowerCase()));
+  const lenient = Object.entries(mapping.whereIfPresent).filter(([id]) => has(id));
   for (const [id, codes] of [...lenient, ...Object.entries(mapping.where)]) {
     const index = findDimension(table, id, '--where', issues);
     if (index === undefined) continue;
@@ -157,7 +158,8 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
   // Every other dimension must be down to one category.
   const varying = new Set<number>([regionDim, yearDim, serviceDim, ...sumDims].filter((i): i is number => i !== undefined));
   for (const [index, dimension] of dims.entries()) {
-    if (varying.has(index)) continue;
+    // A regions file lists codes and names only: the other dimensions do not matter to it.
+    if (varying.has(index) || role === 'regions') continue;
     const left = dimension.categories.map((c) => c.code).filter((c) => keep[index]?.has(c) ?? true);
     if (left.length > 1) {
       issues.push({
@@ -254,6 +256,7 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
   const missingBy = new Map<string, number>();
   const flagged = new Map<string, number>();
   let nils = 0;
+  const parts = sumDims.map(() => new Map<string, Map<string, number>>());
   for (const o of table.observations) {
     if (!passes(o)) continue;
     const region = regionOf(o);
@@ -302,8 +305,27 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
       continue;
     }
     group.sum += value;
+    // Each summed dimension's categories side by side (the other summed codes fixed), to catch a total among them.
+    sumDims.forEach((d, k) => {
+      const partKey = `${key}\u0000${sumDims.map((other, j) => (j === k ? '' : o.codes[other!])).join('\u0000')}`;
+      const byCode = parts[k]!.get(partKey) ?? new Map<string, number>();
+      byCode.set(o.codes[d!]!, value);
+      parts[k]!.set(partKey, byCode);
+    });
   }
   if (issues.length > before) return { rows: [], notes };
+  for (const [k, d] of sumDims.entries()) {
+    const total = totalAmongParts([...parts[k]!.values()]);
+    if (total !== undefined) {
+      const dimension = dims[d!]!;
+      issues.push({
+        file,
+        at: {},
+        message: `--sum ${dimension.id}: category ${describeCategories(dimension, [total])} equals the sum of the others in every row: it is their total, and summing would count everyone twice; pick it with --where ${dimension.id}=${total}, or leave it out with --where`,
+      });
+      return { rows: [], notes };
+    }
+  }
 
   const rows: ImportedRow[] = [];
   let incomplete = 0;
@@ -350,4 +372,20 @@ function valueProblem(role: ImportMapping['role'], value: number): string | unde
   if (role === 'population') return value < 0 ? 'expected a population ≥ 0' : undefined;
   if (value < 0) return `expected ${role === 'beds' ? 'beds' : 'a capacity'} ≥ 0`;
   return undefined;
+}
+
+/** The category that equals the sum of the others in every group (a total the source did not mark), if any. */
+function totalAmongParts(groups: readonly ReadonlyMap<string, number>[]): string | undefined {
+  const full = groups.filter((g) => g.size >= 3);
+  if (full.length === 0) return undefined;
+  const candidates = [...full[0]!.keys()];
+  return candidates.find((code) =>
+    full.every((g) => {
+      const own = g.get(code);
+      if (own === undefined) return false;
+      let rest = 0;
+      for (const [c, v] of g) if (c !== code) rest += v;
+      return own !== 0 && Math.abs(own - rest) <= 1e-9 * Math.max(1, Math.abs(own));
+    }),
+  );
 }

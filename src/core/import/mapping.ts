@@ -36,6 +36,8 @@ export const ImportMappingSchema = z.object({
   whereIfPresent: z.record(z.string(), z.array(z.string().min(1)).min(1)).default({}),
   /** Dimensions summed over (`--sum Alder`): a missing cell makes the whole sum missing. */
   sum: z.array(z.string().min(1)).default([]),
+  /** As `sum`, for presets: a dimension that the file does not have (already totalled) is passed over. */
+  sumIfPresent: z.array(z.string().min(1)).default([]),
   /** Service dimension codes → service name and unit. */
   map: z.record(z.string(), ServiceTargetSchema).default({}),
   /** Keep only region codes that match this regular expression (whole code). */

@@ -62,7 +62,7 @@ export const IMPORT_PRESETS: readonly ImportPreset[] = [
         year: 'Tid',
         where: { HelseTjenomr: ['VOP'] },
         whereIfPresent: { Kjonn: ['0'], Alder: ADULT_AGES },
-        sum: ['Alder'],
+        sumIfPresent: ['Alder'],
         regionMatch: SSB_TRUSTS,
       },
       regions: { region: 'HelseReg', regionMatch: SSB_TRUSTS },
