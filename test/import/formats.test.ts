@@ -128,7 +128,7 @@ describe('WHO GHO', () => {
     expect(valueOf(csv.rows, { region: 'NOR' }, 'beds')).toBe('74.32927');
     expect(valueOf(csv.rows, { region: 'NOR' }, 'year')).toBe('2016');
     const json = await importRows({ format: 'gho', files: [fixture('gho/MH_16.odata.json')], as: 'beds', preset: 'who-mh-atlas' });
-    expect(json.rows).toEqual(csv.rows.filter((r) => ['AFG', 'CHL', 'DNK', 'FIN', 'NOR', 'SWE'].includes(r.region)));
+    expect(json.rows).toEqual(csv.rows.filter((r) => ['AFG', 'CHL', 'DNK', 'FIN', 'NOR', 'SWE'].includes(r.region!)));
     expect(valueOf(json.rows, { region: 'CHL' }, 'beds')).toBe('3.12453');
   });
 
