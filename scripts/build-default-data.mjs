@@ -541,7 +541,7 @@ function buildNorwayTrusts() {
 
   const URL_13942 = 'https://www.ssb.no/statbank/table/13942';
   const URL_13982 = 'https://www.ssb.no/statbank/table/13982';
-  const LICENCE = 'Norwegian Licence for Open Government Data (NLOD) 2.0; attribute "Source: Statistics Norway (SSB)"';
+  const LICENCE = 'NLOD 2.0 (Norwegian Licence for Open Government Data); attribute "Source: Statistics Norway (SSB)"';
   const meta = {
     title: 'Norway, adult mental health care (VOP) in the 19 public health trusts, 2015–2025 (SSB)',
     illustrative: false,
