@@ -16,6 +16,7 @@ import { InputSelectionError } from '../io/errors.js';
 import { readImportFile } from '../io/import/read-import-file.js';
 import { renderImportCsv } from '../report/import-csv.js';
 
+/** What `servicegap import` (and runImport) is asked to do: the format, the files, the role, a preset and mapping options. */
 export interface ImportOptions {
   readonly format: ImportFormat;
   readonly files: readonly string[];
@@ -34,6 +35,7 @@ export interface ImportOptions {
   readonly nil?: 'zero' | 'missing' | undefined;
 }
 
+/** The CSV an import made, its row count and the notes for standard error. */
 export interface ImportResult {
   /** The SPEC-shaped CSV (header + rows, `\n` line ends). */
   readonly csv: string;

@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import { UnitSchema } from '../units.js';
 
-/** What an import writes: one of the four SPEC input files. */
+/** The SPEC input files an import can write. */
 export const IMPORT_ROLES = ['beds', 'services', 'population', 'regions'] as const;
 export const ImportRoleSchema = z.enum(IMPORT_ROLES);
+/** beds, services, population or regions. */
 export type ImportRole = z.infer<typeof ImportRoleSchema>;
 
 /** A service type's name and unit, for one category of the service dimension (`--map CODE=SERVICE:UNIT`). */

@@ -6,8 +6,10 @@ import type { ImportMappingInput, ImportRole } from './mapping.js';
 
 /** The formats `servicegap import` reads. */
 export const IMPORT_FORMATS = ['jsonstat', 'px', 'eurostat', 'sdmx-csv', 'gho', 'nmhss'] as const;
+/** One of IMPORT_FORMATS. */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** A named mapping for one statistics table: per role, which dimension is what and which categories to keep. */
 export interface ImportPreset {
   readonly name: string;
   readonly title: string;
@@ -29,6 +31,7 @@ const ADULT_AGES = [...Array.from({ length: 87 }, (_, i) => String(18 + i).padSt
 // Eurostat geo codes of countries are two letters; EU27_2020, EA19 and the like are aggregates.
 const EUROSTAT_COUNTRIES = '[A-Z]{2}';
 
+/** The named mappings `--preset` takes, one per table analysts meet most. */
 export const IMPORT_PRESETS: readonly ImportPreset[] = [
   {
     name: 'ssb-13942',
