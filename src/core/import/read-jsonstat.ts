@@ -8,28 +8,23 @@
 // So the shape is checked here first, with the JSON's own positions (jsonc-parser keeps the
 // offset of every node), and only a sound cube reaches the toolkit.
 import JSONstat, { type JsonStatObject } from 'jsonstat-toolkit';
-import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import { parseJsonTree } from './json-tree.js';
 import type { Dimension, DimensionRole, ImportIssue, ImportTable, Observation, SourceLocation } from './table.js';
-import { lineLocator } from './table.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Read every dataset of a JSON-stat text; problems go to `issues` with line and column. */
 export function readJsonStat(text: string, file: string, issues: ImportIssue[]): ImportTable[] {
-  const locate = lineLocator(text);
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0 || tree === undefined) {
-    for (const e of errors.slice(0, 10)) issues.push({ file, at: locate(e.offset), message: `not valid JSON: ${printParseErrorCode(e.error)}` });
-    if (errors.length === 0) issues.push({ file, at: {}, message: 'expected a JSON-stat document, the file is empty' });
-    return [];
-  }
+  const parsed = parseJsonTree(text, file, issues, 'a JSON-stat document');
+  if (parsed === undefined) return [];
+  const { tree, locate } = parsed;
   const at = (path: (string | number)[]): SourceLocation => {
     const node = findNodeAtLocation(tree, path);
     return { ...(node ? locate(node.offset) : {}), path: `/${path.join('/')}` };
   };
-  const root: unknown = JSON.parse(text);
+  const root = parsed.value;
   if (!isObject(root)) {
     issues.push({ file, at: locate(tree.offset), message: 'expected a JSON-stat object ({"version": "2.0", "class": "dataset", …})' });
     return [];

@@ -8,9 +8,9 @@
 //   "IndicatorCode", "SpatialDimType", "SpatialDim", "TimeDim", "NumericValue", …}]}`): read into
 //   the API's names, so one preset serves both.
 import { parse } from 'csv-parse/sync';
-import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation } from 'jsonc-parser';
+import { parseJsonTree } from './json-tree.js';
 import type { Dimension, DimensionRole, ImportIssue, ImportTable, Observation, SourceLocation } from './table.js';
-import { lineLocator } from './table.js';
 
 interface Record_ {
   readonly cells: Readonly<Record<string, string>>;
@@ -148,15 +148,10 @@ export function readGhoCsv(text: string, file: string, issues: ImportIssue[]): I
 }
 
 export function readGhoJson(text: string, file: string, issues: ImportIssue[]): ImportTable | undefined {
-  const locate = lineLocator(text);
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0 || tree === undefined) {
-    for (const e of errors.slice(0, 10)) issues.push({ file, at: locate(e.offset), message: `not valid JSON: ${printParseErrorCode(e.error)}` });
-    if (errors.length === 0) issues.push({ file, at: {}, message: 'expected GHO JSON, the file is empty' });
-    return undefined;
-  }
-  const root = JSON.parse(text) as { value?: unknown };
+  const parsed = parseJsonTree(text, file, issues, 'GHO JSON');
+  if (parsed === undefined) return undefined;
+  const { tree, locate } = parsed;
+  const root = (parsed.value ?? {}) as { value?: unknown };
   const valueNode = findNodeAtLocation(tree, ['value']);
   if (!Array.isArray(root.value) || valueNode?.type !== 'array') {
     issues.push({ file, at: locate(tree.offset), message: 'expected the GHO API\'s JSON: {"value": [ {"IndicatorCode", "SpatialDim", "TimeDim", "NumericValue", …}, … ]}' });
