@@ -207,3 +207,11 @@ export { TREND_RENDERERS } from './report/trend/renderers.js';
 /** Formats of `servicegap trend`. */
 export { TREND_FORMATS } from './report/trend/context.js';
 export type { TrendFormat, TrendRenderContext, TrendRenderer } from './report/trend/context.js';
+
+/** Statistics offices' files (JSON-stat, PC-Axis, Eurostat TSV, SDMX-CSV, WHO GHO, N-MHSS) → SPEC input CSV: `servicegap import`. */
+export { runImport } from './app/import.js';
+export type { ImportOptions, ImportResult } from './app/import.js';
+export { IMPORT_FORMATS, IMPORT_PRESETS } from './core/import/presets.js';
+export type { ImportFormat, ImportPreset } from './core/import/presets.js';
+export { IMPORT_ROLES } from './core/import/mapping.js';
+export type { ImportRole } from './core/import/mapping.js';
