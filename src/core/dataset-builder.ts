@@ -8,7 +8,7 @@ import { DenseYearSeries } from './dense-year-series.js';
 import { applyCrosswalk, type Crosswalk, type CrosswalkRow, buildCrosswalk, strandedIssues } from './crosswalk.js';
 import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries, YearSeries } from './dataset.js';
 import { type DataOrigin, findCycles, mixedLevelIssues } from './hierarchy.js';
-import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
+import { describeLines, type InputIssue, IssueCollector, quoteValue, type Warning } from './issues.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
 import { type CheckedRow, type RawRow, type RowKind, RowValidator } from './row-validator.js';
 import type { Category } from './categories.js';
@@ -84,8 +84,8 @@ export class DatasetBuilder {
   private readonly recentNames = new RecentStrings<ServiceLookup>();
   /** The region of the last service row with figures, and its series. */
   private lastService: { region: string; byKey: Map<string, ServiceSeries> } | undefined;
-  private readonly issues: InputIssue[] = [];
-  private readonly issueCounts = new Map<string, number>();
+  /** Every problem found: the same problem on many lines grouped, at most maxIssuesPerFile per file. */
+  private readonly issues: IssueCollector;
   private readonly warnings: Warning[] = [];
   private provenance: Provenance | undefined;
   private readonly validator: RowValidator;
@@ -100,6 +100,7 @@ export class DatasetBuilder {
 
   constructor(private readonly options: BuilderOptions) {
     this.validator = new RowValidator(options.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+    this.issues = new IssueCollector(options.maxIssuesPerFile ?? 1000);
   }
 
   /** How the numbers of the rows that follow are written (each file may differ). */
@@ -109,9 +110,7 @@ export class DatasetBuilder {
 
   /** Record a problem found while reading a file (header, structure, encoding). */
   addIssue(issue: InputIssue): void {
-    const count = (this.issueCounts.get(issue.file) ?? 0) + 1;
-    this.issueCounts.set(issue.file, count);
-    if (count <= (this.options.maxIssuesPerFile ?? 1000)) this.issues.push(issue);
+    this.issues.add(issue);
   }
 
   addWarning(warning: Warning): void {
@@ -393,8 +392,11 @@ export class DatasetBuilder {
     }
   }
 
-  /** The dataset and every problem found; the dataset is only meaningful when issues is empty. */
-  finish(): { dataset: Dataset; issues: InputIssue[] } {
+  /**
+   * The dataset and every problem found, grouped and sorted by file (in `fileOrder`, the files as
+   * they were read), then line; the dataset is only meaningful when issues is empty.
+   */
+  finish(fileOrder: readonly string[] = []): { dataset: Dataset; issues: InputIssue[] } {
     this.groupedIssues();
     const regions = new Map<string, RegionInfo>();
     for (const { line: _line, ...info } of this.regions.values()) regions.set(info.code, info);
@@ -423,12 +425,7 @@ export class DatasetBuilder {
       origins = mapped;
     }
     for (const issue of mixedLevelIssues(this.regions, origins)) this.addIssue(issue);
-    const issues = [...this.issues];
-    const max = this.options.maxIssuesPerFile ?? 1000;
-    for (const [file, count] of this.issueCounts) {
-      if (count > max) issues.push({ file, message: `${count - max} more problems not shown (${count} in all)` });
-    }
-    return { dataset, issues };
+    return { dataset, issues: this.issues.list(fileOrder) };
   }
 }
 
