@@ -21,7 +21,7 @@ export interface InputIssue {
   readonly field?: number | undefined;
   /** The cell's A1 reference ("B7") when the file is a worksheet and the column is known. */
   readonly cell?: string | undefined;
-  /** Grouped issue: the first lines with this same problem (line is the first of them). */
+  /** Grouped issue: the lowest lines with this same problem, in order (line is the first of them). */
   readonly lines?: readonly number[] | undefined;
   /** Grouped issue: how many lines have this problem in all (lines may list fewer). */
   readonly lineCount?: number | undefined;
@@ -123,7 +123,14 @@ export class IssueCollector {
     if (group !== undefined && group.last !== issue.line) {
       group.count++;
       group.last = issue.line;
-      if (group.lines.length < SHOWN_LINES) group.lines.push(issue.line!);
+      // Keep the lowest lines, in order (lines mostly arrive in order: this is then a push).
+      const line = issue.line!;
+      let at = group.lines.length;
+      while (at > 0 && group.lines[at - 1]! > line) at--;
+      if (at < SHOWN_LINES) {
+        group.lines.splice(at, 0, line);
+        if (group.lines.length > SHOWN_LINES) group.lines.pop();
+      }
       return;
     }
     const count = (this.distinct.get(issue.file) ?? 0) + 1;
@@ -156,13 +163,11 @@ export class IssueCollector {
   list(fileOrder: readonly string[] = []): InputIssue[] {
     const rank = new Map<string, number>();
     for (const file of [...fileOrder, ...this.fileOrder]) if (!rank.has(file)) rank.set(file, rank.size);
+    // A group is placed at its lowest line.
     const sorted = [...this.groups.values()].sort(
-      (a, b) =>
-        rank.get(a.issue.file)! - rank.get(b.issue.file)! ||
-        (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
-        a.order - b.order,
+      (a, b) => rank.get(a.issue.file)! - rank.get(b.issue.file)! || (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || a.order - b.order,
     );
-    const issues: InputIssue[] = sorted.map((g) => (g.count === 1 ? g.issue : { ...g.issue, lines: g.lines, lineCount: g.count }));
+    const issues: InputIssue[] = sorted.map((g) => (g.count === 1 ? g.issue : { ...g.issue, line: g.lines[0], lines: g.lines, lineCount: g.count }));
     // Then, per file that had more distinct problems than are kept, how many were left out.
     for (const file of rank.keys()) {
       const dropped = this.dropped.get(file);

@@ -60,9 +60,14 @@ export async function takeWorkbook(opened: OpenedInput): Promise<{ opened: Opene
     return { opened, workbook: concat(parts, total) };
   }
   async function* again(): AsyncGenerator<Uint8Array | string> {
-    yield* head;
-    if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      yield* head;
+      if (done) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      // A reader that gives up early closes the file now (return() reaches the file stream).
+      if (!done) await iterator.return?.();
+    }
   }
   return { opened: { ...opened, bytes: again() }, workbook: undefined };
 }
