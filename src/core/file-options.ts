@@ -24,9 +24,9 @@ export const FileOptionsSchema = z
   .object({
     encoding: enumOf(FILE_ENCODINGS, 'encoding').optional(),
     delimiter: enumOf(FILE_DELIMITERS, 'delimiter')
-      .optional()
-      .transform((d) => (d === 'tab' ? '\t' : d)),
-    decimal: enumOf(['auto', '.', ','], 'decimal mark').optional(),
+      .transform((d) => (d === 'tab' ? '\t' : d))
+      .optional(),
+    decimal: enumOf(['auto', '.', ','] as const, 'decimal mark').optional(),
     thousands: enumOf(THOUSANDS_SEPARATORS, 'thousands separator').optional(),
     /** For an Excel workbook: the sheet to read (case-insensitive). */
     sheet: z.string().trim().min(1, { error: 'expected a sheet name' }).optional(),

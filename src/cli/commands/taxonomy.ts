@@ -37,6 +37,7 @@ export function taxonomyCommand(terminal: Terminal): Command {
       if (options.unmapped) {
         const { file, names } = await scanServiceNames(datasetInputs(options), {
           ...readOptions(options),
+          config,
           stdin: terminal.stdin,
           onFileRead: options.verbose ? (summary) => note(terminal, `read ${describeFileRead(summary)}`) : undefined,
         });
