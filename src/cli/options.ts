@@ -19,7 +19,7 @@ export function addInputOptions(command: Command): Command {
     .option('--beds <file>', 'beds file: stock (column "beds") or closure events (column "beds_closed")')
     .option('--services <file>', 'community services file')
     .option('--crosswalk <file>', 'old region codes → current ones: from, to, share[, year] (default: crosswalk.csv in --data if present)')
-    .option('--config <file>', 'config file (default: ./servicegap.config.json if present)')
+    .option('--config <file>', 'config file (default: $SERVICEGAP_CONFIG, else ./servicegap.config.json, else package.json "servicegap", else servicegap.config.json in --data)')
     .option('--allow-unmapped', 'drop rows whose service name maps to no category, with a warning')
     .option('-q, --quiet', 'errors only: no warnings or notes on standard error')
     .addOption(new Option('--delimiter <char>', 'field delimiter (default: detected from the first lines of each file)').choices(['auto', ',', ';', 'tab', '|']))

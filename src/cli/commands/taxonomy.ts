@@ -30,7 +30,7 @@ export function taxonomyCommand(terminal: Terminal): Command {
     .action(async (raw: unknown) => {
       const options = parseOptions(TaxonomyOptionsSchema, raw);
       const format = pickFormat(LISTING_FORMATS, options.format, options.out, 'taxonomy');
-      const { config } = await loadConfig(options.config, terminal.cwd, terminal.env);
+      const { config } = await loadConfig(options.config, terminal.cwd, terminal.env, options.data);
       const taxonomy = buildTaxonomy(config.aliases);
       const color = format === 'table' && options.out === undefined && useColor(terminal, options.color);
 
