@@ -88,15 +88,14 @@ export function chooseNumberFormat(reading: FileReading, context: HeaderContext,
     return { format: { decimal: thousands === '.' ? ',' : '.', thousands }, reason: `the other mark than the thousands separator (${reading.thousands!.source})` };
   }
   if (context.delimiter === undefined) return { format: { decimal: '.', thousands }, reason: 'number cells as stored in the workbook' };
-  if (context.sample !== undefined) {
-    const numberColumns = columns.flatMap((name, index) => (NUMBER_COLUMNS.has(name) ? [index] : []));
+  const numberColumns = columns.flatMap((name, index) => (NUMBER_COLUMNS.has(name) ? [index] : []));
+  if (context.sample !== undefined && numberColumns.length > 0) {
     const evidence = decimalEvidence(context.sample, context.delimiter, numberColumns);
     const mark = decidedMark(evidence);
     if (mark !== undefined) return { format: { decimal: mark, thousands }, reason: `detected: ${describeEvidence(evidence)}` };
-    if (context.delimiter !== ',') {
-      return { format: { decimal: 'auto', thousands }, reason: `not detected (${describeEvidence(evidence)})` };
-    }
+    if (context.delimiter !== ',') return { format: { decimal: 'auto', thousands }, reason: describeEvidence(evidence) };
   }
+  if (numberColumns.length === 0) return { format: { decimal: context.delimiter === ',' ? '.' : 'auto', thousands }, reason: 'no column of this file holds decimals' };
   if (context.delimiter === ',') return { format: { decimal: '.', thousands }, reason: 'comma-separated: a decimal comma would need quotes' };
   return { format: { decimal: 'auto', thousands }, reason: 'not detected' };
 }
