@@ -19,6 +19,7 @@
 //   name or figure would silently belong to one row only (or be counted in every row).
 // - Hidden rows and columns are read (hiding is a view, not a deletion); hidden rows are named in
 //   a warning so that a row hidden to leave it out is not counted unnoticed.
+import { excelJs } from './excel-library.js';
 import { STDIN_NAME } from './input-source.js';
 
 /** One cell as read: text, a number, or why it cannot be used (a located error when it is needed). */
@@ -109,7 +110,6 @@ function parseRange(ref: string): MergedRange | undefined {
   return { ref, left: col(match[1]!), top: Number(match[2]), right: col(match[3]!), bottom: Number(match[4]) };
 }
 
-type ExcelJs = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
 type Cell = import('exceljs').Cell;
 
@@ -186,8 +186,6 @@ function chooseSheet(sheets: readonly Worksheet[], choice: SheetChoice): { sheet
   return { sheet: first, reason: `the first visible sheet${others}` };
 }
 
-let exceljs: Promise<ExcelJs> | undefined;
-
 /**
  * Open a workbook and read one sheet as a grid. Throws WorkbookError for a file that is not a
  * readable workbook or has no such sheet.
@@ -199,8 +197,7 @@ export async function readSheetGrid(bytes: Uint8Array, choice: SheetChoice = {})
       `the workbook is larger than ${MAX_WORKBOOK_BYTES >> 20} MiB, which is read whole into memory: save the sheet as CSV (File → Save As → CSV UTF-8), which is read as a stream`,
     );
   }
-  const ExcelJS = await (exceljs ??= import('exceljs').then((m) => ((m as { default?: ExcelJs }).default ?? m) as ExcelJs));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (error) {

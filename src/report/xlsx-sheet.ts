@@ -7,6 +7,7 @@
 // (control characters other than tab and line breaks) are replaced by U+FFFD, and text is cut at
 // Excel's limit of 32,767 characters per cell, so that no name can break the file.
 import type { Workbook, Worksheet } from 'exceljs';
+import { excelJs, jsZip } from '../io/excel-library.js';
 
 /** How a column's numbers are shown (Excel number formats, fixed so every locale shows its own marks). */
 export const NUMBER_FORMATS = {
@@ -80,17 +81,13 @@ export function addFactsSheet(workbook: Workbook, name: string, facts: readonly 
   );
 }
 
-type ExcelJs = typeof import('exceljs');
-
 /**
  * A new workbook, written the same way every time: exceljs stamps the time of writing into the
  * file unless told a time, so one fixed time (SOURCE_DATE_EPOCH when set, as reproducible
  * builds do, else 2000-01-01) keeps the same report byte for byte the same file.
  */
 export async function newWorkbook(env: NodeJS.ProcessEnv = process.env): Promise<Workbook> {
-  const module = await import('exceljs');
-  const ExcelJS = ((module as { default?: ExcelJs }).default ?? module) as ExcelJs;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   const epoch = Number(env.SOURCE_DATE_EPOCH);
   const time = new Date(Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH !== '' ? epoch * 1000 : Date.UTC(2000, 0, 1));
   workbook.creator = 'servicegap';
@@ -107,7 +104,7 @@ export async function newWorkbook(env: NodeJS.ProcessEnv = process.env): Promise
  */
 export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
   const written = await workbook.xlsx.writeBuffer();
-  const { default: JSZip } = await import('jszip');
+  const JSZip = jsZip();
   const zip = await JSZip.loadAsync(written as ArrayBuffer);
   const fixed = new JSZip();
   for (const entry of Object.values(zip.files)) {
