@@ -107,8 +107,10 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
       file,
       line: hidden[0]!,
       message:
-        `${hidden.length === 1 ? `row ${shown} is` : `rows ${shown}${hidden.length > 5 ? ` and ${hidden.length - 5} more` : ''} are`} hidden in the sheet ` +
-        'and were read like the others (delete a row to leave it out)',
+        (hidden.length === 1
+          ? `row ${shown} is hidden in the sheet and was read like the others`
+          : `rows ${shown}${hidden.length > 5 ? ` and ${hidden.length - 5} more` : ''} are hidden in the sheet and were read like the others`) +
+        ' (delete a row to leave it out)',
     });
   }
   return { ...empty(file), header: columns, rows, headerOk: true, sheet };

@@ -5,6 +5,8 @@
 // core/share-lost.ts), Excluded (regions not ranked, and why), Coverage (each region against each
 // norm at T, when the caller computed it), Weights and Norms (the values in force, their ranges,
 // sources and where each was set), Warnings, and Provenance (what the report was made from).
+// `servicegap coverage --format xlsx` writes the Coverage, Excluded, Norms, Warnings and
+// Provenance sheets of the same shapes.
 import type { Workbook } from 'exceljs';
 import type { CoverageReport, RankedCoverage, NormCoverage } from '../core/coverage-schema.js';
 import type { Norm, NormTable } from '../core/norms.js';
@@ -128,10 +130,13 @@ export function provenanceFacts(report: Report, context: RenderContext): [string
     ['regions shown', report.regions.length],
     ['regions excluded', report.excluded.length],
   ];
-  const dataset = context.provenance;
-  if (dataset !== undefined) {
-    flatten('dataset', { title: dataset.title, illustrative: dataset.illustrative, notice: dataset.notice, sources: dataset.sources }, facts);
-  }
+  return [...facts, ...sourceFacts(report, context.provenance)];
+}
+
+/** The dataset's own description and the report's SPEC §8 `provenance`, when it carries one, flattened. */
+function sourceFacts(report: object, dataset: RenderContext['provenance']): [string, string | number | null][] {
+  const facts: [string, string | number | null][] = [];
+  if (dataset !== undefined) flatten('dataset', { title: dataset.title, illustrative: dataset.illustrative, notice: dataset.notice, sources: dataset.sources }, facts);
   const attached = (report as { provenance?: unknown }).provenance;
   if (attached !== undefined) flatten('provenance', attached, facts);
   return facts;
@@ -147,5 +152,22 @@ export async function renderXlsx(report: Report, context: RenderContext): Promis
   if (context.norms !== undefined) addNormsSheet(workbook, context.norms);
   addTableSheet(workbook, 'Warnings', WARNING_COLUMNS, report.warnings);
   addFactsSheet(workbook, 'Provenance', provenanceFacts(report, context));
+  return workbookBytes(workbook);
+}
+
+/** `servicegap coverage --format xlsx`: the Coverage sheet, the norms in force, warnings and what it was made from. */
+export async function renderCoverageXlsx(report: CoverageReport, context: { readonly norms: NormTable; readonly provenance?: RenderContext['provenance'] }): Promise<Uint8Array> {
+  const workbook = await newWorkbook();
+  addCoverageSheet(workbook, report);
+  addTableSheet(workbook, 'Excluded', EXCLUDED_COLUMNS, report.excluded);
+  addNormsSheet(workbook, context.norms);
+  addTableSheet(workbook, 'Warnings', WARNING_COLUMNS, report.warnings);
+  const facts: [string, string | number | null][] = [
+    ['servicegap', report.servicegap],
+    ['to', report.to],
+    ['regions ranked', report.regions.length],
+    ['regions excluded', report.excluded.length],
+  ];
+  addFactsSheet(workbook, 'Provenance', [...facts, ...sourceFacts(report, context.provenance)]);
   return workbookBytes(workbook);
 }
