@@ -1,6 +1,7 @@
 // One table as a worksheet, the way every servicegap workbook writes it: a bold header row that
 // stays in view (frozen) with filter buttons, numbers as numbers (unrounded; the cell format only
-// rounds what is shown), percentages stored as ratios and shown as %, empty cells for null.
+// rounds what is shown), percentages stored as ratios and shown as %, empty cells for null; set up
+// to print landscape, one page wide, the header repeated on every page.
 //
 // Text is written as text cells: a name that begins with = + - @ is shown as it is and never
 // evaluated (only a formula cell runs, and none is written). Characters XML cannot carry
@@ -46,7 +47,12 @@ export function sheetText(text: string): string {
 
 /** Add one table as a sheet (see the file comment). */
 export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly SheetColumn<Row>[], rows: readonly Row[]): Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    // Printed: landscape, as wide as the page, the header on every page, with grid lines.
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, showGridLines: true },
+  });
+  sheet.pageSetup.printTitlesRow = '1:1';
   sheet.columns = columns.map((c) => ({
     header: c.header,
     width: c.width ?? Math.max(10, Math.min(60, c.header.length + 2)),
