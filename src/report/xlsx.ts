@@ -18,19 +18,21 @@ import type { RenderContext } from './render-context.js';
 import { addFactsSheet, addTableSheet, type CellFormat, newWorkbook, type SheetColumn, workbookBytes } from './xlsx-sheet.js';
 
 /** How each report column is shown: by its name (a column added to the schema later gets one too). */
-function formatOf(column: string): CellFormat {
-  if (column === 'region' || column === 'name' || column === 'flags') return 'text';
+export function formatOf(column: string): CellFormat {
+  if (column === 'region' || column === 'name' || column === 'flags' || column === 'open') return 'text';
   if (column === 'rank' || column === 'population') return 'integer';
+  if (column === 'year' || column.endsWith('_year')) return 'general';
   if (column === 'coverage_index') return 'percent';
   if (column === 'replacement_ratio') return 'ratio';
   if (column.includes('per_100k')) return 'per100k';
   return 'beds';
 }
 
-/** A cell's value: arrays (flags, categories) joined by "; ". */
-function cellOf(value: unknown): string | number | null {
+/** A cell's value: arrays (flags, categories) joined by "; ", booleans as TRUE/FALSE text. */
+export function cellOf(value: unknown): string | number | null {
   if (Array.isArray(value)) return value.join('; ');
   if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return null;
 }
 
@@ -83,12 +85,12 @@ const COVERAGE_COLUMNS: readonly SheetColumn<CoverageRow>[] = [
   { header: 'gap', format: 'beds', value: (r) => r.norm?.gap },
 ];
 
-const EXCLUDED_COLUMNS: readonly SheetColumn<{ readonly region: string; readonly reason: string }>[] = [
+export const EXCLUDED_COLUMNS: readonly SheetColumn<{ readonly region: string; readonly reason: string }>[] = [
   { header: 'region', format: 'text', value: (e) => e.region },
   { header: 'reason', format: 'text', width: 50, value: (e) => e.reason },
 ];
 
-const WARNING_COLUMNS: readonly SheetColumn<Report['warnings'][number]>[] = [
+export const WARNING_COLUMNS: readonly SheetColumn<Report['warnings'][number]>[] = [
   { header: 'file', format: 'text', width: 30, value: (w) => w.file },
   { header: 'line', format: 'integer', value: (w) => w.line },
   { header: 'message', format: 'text', width: 120, value: (w) => w.message },
@@ -134,7 +136,7 @@ export function provenanceFacts(report: Report, context: RenderContext): [string
 }
 
 /** The dataset's own description and the report's SPEC §8 `provenance`, when it carries one, flattened. */
-function sourceFacts(report: object, dataset: RenderContext['provenance']): [string, string | number | null][] {
+export function sourceFacts(report: object, dataset: RenderContext['provenance']): [string, string | number | null][] {
   const facts: [string, string | number | null][] = [];
   if (dataset !== undefined) flatten('dataset', { title: dataset.title, illustrative: dataset.illustrative, notice: dataset.notice, sources: dataset.sources }, facts);
   const attached = (report as { provenance?: unknown }).provenance;

@@ -152,3 +152,23 @@ describe('renderCoverageXlsx', async () => {
     expect(table(book.getWorksheet('Norms')!).rows.map((r) => r.getCell(1).value)).toEqual(['psychiatric_beds', 'supported_living', 'crisis_teams']);
   });
 });
+
+describe('renderTrendXlsx', async () => {
+  const { loadDataset } = await import('../../src/io/load-dataset.js');
+  const { trend } = await import('../../src/core/trend.js');
+  const { renderTrendXlsx } = await import('../../src/report/trend/xlsx.js');
+
+  it('one row per region and year, the same numbers as the trend JSON', async () => {
+    const { dataset, weights } = await loadDataset({ data: 'fixtures/worked-stock' });
+    const report = trend(dataset, { weights });
+    const book = await open(await renderTrendXlsx(report, {}));
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Trend', 'Excluded', 'Warnings', 'Provenance']);
+    const sheet = table(book.getWorksheet('Trend')!);
+    expect(sheet.rows).toHaveLength(report.regions.reduce((n, r) => n + r.years.length, 0));
+    const first = report.regions[0]!;
+    const last = first.years.at(-1)!;
+    const row = sheet.rows.find((r) => r.getCell(sheet.col('region')).value === first.region && r.getCell(sheet.col('year')).value === last.year)!;
+    expect(row.getCell(sheet.col('vacuum_per_100k')).value).toBe(last.vacuum_per_100k);
+    expect(row.getCell(sheet.col('open')).value).toBe(first.open ? 'TRUE' : 'FALSE');
+  });
+});
