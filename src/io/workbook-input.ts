@@ -8,17 +8,6 @@ import { hasWorkbookExtension, looksLikeXlsx, MAX_WORKBOOK_BYTES } from './xlsx-
 /** Bytes needed to tell a workbook: the zip signature and the first entry's name. */
 const HEAD_BYTES = 38;
 
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /**
  * The input as a workbook (all its bytes; at most a little over MAX_WORKBOOK_BYTES, which the
  * reader then refuses), or as it was, for the text reader.
@@ -45,9 +34,9 @@ export async function takeWorkbook(opened: OpenedInput): Promise<{ opened: Opene
     length += next.value.length;
   }
   const binary = head.every((part): part is Uint8Array => typeof part !== 'string');
-  const first = binary ? concat(head, length) : undefined;
+  const first = binary ? Buffer.concat(head as Uint8Array[]) : undefined;
   if (first !== undefined && (byName || looksLikeXlsx(first))) {
-    const parts = [first];
+    const parts: Uint8Array[] = [first];
     let total = first.length;
     while (!done && total <= MAX_WORKBOOK_BYTES) {
       const next = await iterator.next();
@@ -57,7 +46,7 @@ export async function takeWorkbook(opened: OpenedInput): Promise<{ opened: Opene
       total += chunk.length;
     }
     if (!done && total > MAX_WORKBOOK_BYTES) await iterator.return?.();
-    return { opened, workbook: concat(parts, total) };
+    return { opened, workbook: parts.length === 1 ? first : Buffer.concat(parts, total) };
   }
   async function* again(): AsyncGenerator<Uint8Array | string> {
     try {
