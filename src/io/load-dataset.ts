@@ -57,12 +57,15 @@ export interface LoadOptions {
   readonly config?: Config | undefined;
   /** Drop rows with unmapped service names, with a warning, instead of failing. */
   readonly allowUnmapped?: boolean | undefined;
-  /** Force a delimiter; default: detected per file from a sample of its first lines. */
+  /** Force a delimiter for every file (wins over the config's `files.<input>.delimiter`); default:
+   * detected per file from a sample of its first lines. */
   readonly delimiter?: Delimiter | undefined;
-  /** The files' encoding; default 'auto': byte-order mark, else valid UTF-8, else Windows-1252. */
+  /** The files' encoding (wins over the config's `files.<input>.encoding`); default 'auto':
+   * byte-order mark, else valid UTF-8, else Windows-1252, per file. */
   readonly encoding?: EncodingOption | undefined;
-  /** Decimal mark; default 'auto': a point in comma-separated files, either mark in others
-   * (a number that reads two ways, like 1,234, is then an error). */
+  /** Decimal mark for every file (wins over the config's `files.<input>.decimal`); default 'auto':
+   * the mark a file's own numbers show (io/decimal-evidence.ts), else a point in comma-separated
+   * files and either mark in others (a number that reads two ways, like 1,234, is then an error). */
   readonly decimal?: DecimalMark | 'auto' | undefined;
   /** Thousands separator; default 'none' (never guessed). */
   readonly thousands?: ThousandsSeparator | undefined;
@@ -101,9 +104,10 @@ export interface FileReadInfo extends TableSummary {
 }
 
 /**
- * The number format of one file: the options, with 'auto' settled by its delimiter. A comma-
- * separated file cannot hold an unquoted decimal comma, so 'auto' means a point there; in a file
- * separated by ";", tab or "|" it means either mark, never a guess between them.
+ * The number format of one file from the options and its delimiter alone (the rule when its own
+ * numbers do not tell its mark; the loader first asks them: io/file-reading.ts). A comma-separated
+ * file cannot hold an unquoted decimal comma, so 'auto' means a point there; in a file separated
+ * by ";", tab or "|" it means either mark, never a guess between them.
  */
 export function numberFormatFor(delimiter: Delimiter, options: Pick<LoadOptions, 'decimal' | 'thousands'>): NumberFormat {
   const thousands = options.thousands ?? 'none';
