@@ -1,5 +1,6 @@
 // One worksheet read as a table, through the same handlers as a CSV file (read-table.ts): the
-// first row with a value is the header, matched to the SPEC's columns by the same checkHeader;
+// first row with a value is the header (or, below a title or a source note, the first of the
+// sheet's first rows that has the columns), matched to the SPEC's columns by the same checkHeader;
 // every later row becomes column → cell text and goes to onRow, so the rows are checked by the
 // same code with the same messages. Locations: the file is named `services.xlsx!Sheet1` and a
 // row's line is its row number in the sheet (the loader adds the cell, `services.xlsx!Sheet1:B7`).
@@ -8,10 +9,14 @@
 // config or --decimal says otherwise), so it reads back as exactly the stored number. Columns
 // without a header are not read (a note beside the table is not data).
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
+import type { InputIssue } from '../core/issues.js';
 import type { RawRow } from '../core/row-validator.js';
 import type { TableHandlers, TableSummary } from './read-table.js';
 import { checkHeader } from './read-table.js';
 import { columnLetters, readSheetGrid, type SheetCell, type SheetChoice, WorkbookError } from './xlsx-sheet.js';
+
+/** How many rows with a value may stand above the header (a title, a source note). */
+const TITLE_ROWS = 10;
 
 /** A number cell as text in `format`: JavaScript's shortest round-trip digits, no grouping. */
 function numberText(value: number, format: NumberFormat): string {
@@ -46,21 +51,32 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
     return empty(path);
   }
   const file = `${path}!${grid.sheet}`;
-  const sheet = { name: grid.sheet, reason: grid.reason };
-  const [headerRow, ...dataRows] = grid.rows;
-  if (headerRow === undefined) {
+  let sheet = { name: grid.sheet, reason: grid.reason };
+  if (grid.rows.length === 0) {
     const spec = handlers.onHeader([], file, { delimiter: undefined, sheet: grid.sheet });
     handlers.onIssue({ file, message: `the sheet is empty: ${'message' in spec ? spec.message : `expected a header row with columns ${spec.required.join(', ')}`}` });
     return { ...empty(file), sheet };
   }
-  // A merged header cell names its first column only.
-  const columns = Array.from({ length: headerRow.cells.length }, (_, i) => cellText(headerRow.cells[i], DEFAULT_NUMBER_FORMAT).trim().toLowerCase());
-  const spec = handlers.onHeader(columns, file, { delimiter: undefined, sheet: grid.sheet });
-  const keep = checkHeader(file, headerRow.row, columns, spec, undefined);
-  if ('message' in keep) {
-    handlers.onIssue(keep);
-    return { ...empty(file), header: columns, sheet };
+  // The header: the first row with a value, or, when a title or a note stands above the table, the
+  // first of the sheet's first rows that has the columns (a merged header cell names its first column only).
+  const header = (index: number) => {
+    const row = grid.rows[index]!;
+    const columns = Array.from({ length: row.cells.length }, (_, i) => cellText(row.cells[i], DEFAULT_NUMBER_FORMAT).trim().toLowerCase());
+    const keep = checkHeader(file, row.row, columns, handlers.onHeader(columns, file, { delimiter: undefined, sheet: grid.sheet }), undefined);
+    return { index, columns, keep };
+  };
+  const first = header(0);
+  let found = first;
+  for (let i = 1; 'message' in found.keep && i < Math.min(grid.rows.length, TITLE_ROWS + 1); i++) found = header(i);
+  if ('message' in found.keep) {
+    // No row fits: the first row's problem is reported (asked again, so that it is the last header asked about).
+    handlers.onIssue(found.index === 0 ? found.keep : (header(0).keep as InputIssue));
+    return { ...empty(file), header: first.columns, sheet };
   }
+  const { columns, keep } = found as { index: number; columns: string[]; keep: Map<number, string> };
+  const headerRow = grid.rows[found.index]!;
+  const dataRows = grid.rows.slice(found.index + 1);
+  if (found.index > 0) sheet = { ...sheet, reason: `${sheet.reason}; the table's header is row ${headerRow.row}` };
   const format = handlers.numberFormat?.() ?? DEFAULT_NUMBER_FORMAT;
   const kept = [...keep];
 

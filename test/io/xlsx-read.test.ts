@@ -137,6 +137,18 @@ describe('the same checks and messages as CSV, located at the cell', () => {
     ]);
   });
 
+  it('a title above the table is passed over: the header is the first of the first rows that has the columns', async () => {
+    const path = join(dir, 'title.xlsx');
+    await writeFile(
+      path,
+      await workbook({ S: [['Outpatient consultations, adults, 1998 and 2000'], ['Source: Statistics Norway'], header, ['H1', 1998, 'DPS', 179117, 'contacts'], ['H1', 2000, 'DPS', 201411, 'contacts']] }),
+    );
+    const reads: FileReadInfo[] = [];
+    const { dataset } = await loadDataset({ ...BASE, services: path }, { onFileRead: (info) => reads.push(info) });
+    expect(dataset.services.get('H1')!.get('cmhc/contacts')!.years.get(2000)).toBe(201411);
+    expect(reads.at(-1)!.sheet!.reason).toBe("the first visible sheet; the table's header is row 3");
+  });
+
   it('a missing column is named as in a CSV file, without a delimiter', async () => {
     const path = join(dir, 'header.xlsx');
     await writeFile(path, await workbook({ S: [['region', 'year', 'service', 'unit'], ['H1', 2000, 'DPS', 'contacts']] }));
