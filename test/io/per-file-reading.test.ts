@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, InputError } from '../../src/core/issues.js';
 import { decidedMark, decimalEvidence, unambiguousMark } from '../../src/io/decimal-evidence.js';
+import { FILE_DELIMITERS, FILE_ENCODINGS } from '../../src/core/file-options.js';
 import { loadConfig } from '../../src/io/config-file.js';
+import { DELIMITERS } from '../../src/io/delimiter.js';
+import { ENCODINGS } from '../../src/io/text-stream.js';
 import { type DatasetInputs, type FileReadInfo, loadDataset, type LoadOptions } from '../../src/io/load-dataset.js';
 
 const WHO = 'fixtures/analysts/who-atlas-nordic';
@@ -14,6 +17,13 @@ async function issuesOf(inputs: DatasetInputs, options: LoadOptions = {}): Promi
   if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
   return error.issues.map(formatIssue);
 }
+
+describe('the config\'s per-file options', () => {
+  it('name the same encodings and delimiters as the reader (the config schema is in core, which cannot import io)', () => {
+    expect(FILE_ENCODINGS).toEqual(['auto', ...ENCODINGS]);
+    expect(FILE_DELIMITERS.filter((d) => d !== 'auto' && d !== 'tab').sort()).toEqual([...DELIMITERS].sort());
+  });
+});
 
 describe('which numbers tell a decimal mark', () => {
   it.each([
