@@ -7,7 +7,8 @@
 //   once: the next run takes the compiled code from the cache instead of compiling it again
 //   (Node 20 has no compile cache of its own for modules). A Node whose V8 rejects the cache (another
 //   version) compiles the file as usual. Code behind dynamic imports (the HTML renderer,
-//   iconv-lite, csv-parse) is in the file but only run when used.
+//   iconv-lite, csv-parse) is in the file but only run when used; exceljs and jszip (Excel
+//   workbooks) stay in node_modules and are required only when a workbook is read or written.
 // - dist/bundle/worker.js, parse-worker.js: the worker threads' scripts (ES modules).
 //
 // The library build (dist/index.js and its .d.ts) is not touched. Every file lands in
@@ -28,6 +29,9 @@ const common = {
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: process.env.BUNDLE_META !== undefined,
+  // The Excel library (and the zip library it uses) is about 1 MB that only a workbook needs:
+  // left out of the bundle, it is loaded from node_modules when a workbook is read or written.
+  external: ['exceljs', 'jszip'],
   plugins: [
     {
       // jsonc-parser's CommonJS build (its "main") loads its parts with a require() that esbuild

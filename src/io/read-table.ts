@@ -1,6 +1,7 @@
 // One input file, read as a table: the header is matched to the columns the SPEC names
 // (case-insensitively, after trimming), and every later row becomes column → cell text.
-import type { InputIssue } from '../core/issues.js';
+import type { InputIssue, Warning } from '../core/issues.js';
+import type { NumberFormat } from '../core/numbers.js';
 import type { RawRow } from '../core/row-validator.js';
 import { describeDelimiter, type Delimiter } from './delimiter.js';
 import { FileFormatError } from './errors.js';
@@ -12,6 +13,8 @@ import { StoppableBytes } from './stoppable-bytes.js';
 import { RecordShape } from './record-shape.js';
 import { sniffBytes, sniffText } from './sniff.js';
 import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type Encoding, type EncodingOption, utf8Advice } from './text-stream.js';
+import { takeWorkbook } from './workbook-input.js';
+import type { SheetChoice } from './xlsx-sheet.js';
 
 export type { CheckedRows } from './piece-rows.js';
 
@@ -40,7 +43,12 @@ async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { byt
 
 /** What is known about a file once its header has been read. */
 export interface HeaderContext {
-  readonly delimiter: Delimiter;
+  /** The CSV delimiter; undefined for a worksheet. */
+  readonly delimiter: Delimiter | undefined;
+  /** The first lines of a CSV file (the delimiter's sample), from which its decimal mark can be told. */
+  readonly sample?: string | undefined;
+  /** The worksheet read, for a workbook. */
+  readonly sheet?: string | undefined;
 }
 
 export interface TableHandlers {
@@ -48,6 +56,11 @@ export interface TableHandlers {
   readonly onHeader: (columns: readonly string[], file: string, context: HeaderContext) => TableSpec | InputIssue;
   readonly onRow: (row: RawRow, line: number, file: string) => void;
   readonly onIssue: (issue: InputIssue) => void;
+  /** Something worth knowing that is not a problem (hidden rows in a worksheet). */
+  readonly onWarning?: ((warning: Warning) => void) | undefined;
+  /** How the rows' numbers are read, asked once the header is accepted: a worksheet writes its
+   * number cells in it, so that they read back as the numbers stored. */
+  readonly numberFormat?: (() => NumberFormat | undefined) | undefined;
   /** Asked once the header is read: the rows' kind, so that the rest of a large file can be
    * checked in worker threads, and where the checked rows go (in file order, as with onRow). */
   readonly checkedRows?: (() => CheckedRows | undefined) | undefined;
@@ -82,6 +95,8 @@ export interface ReadTableOptions {
   readonly stdin?: NodeJS.ReadableStream | undefined;
   /** Read large files on several cores (the same rows, issues and lines); default: one thread. */
   readonly parallel?: ParallelReading | undefined;
+  /** For an Excel workbook: which sheet to read (default: one named `preferred`, else the first visible one). */
+  readonly sheet?: SheetChoice | undefined;
 }
 
 export interface TableSummary {
@@ -99,12 +114,19 @@ export interface TableSummary {
   readonly headerOk: boolean;
   /** Worker threads that read the rest of the file after its head (0: all read on the main thread). */
   readonly threads: number;
+  /** For a workbook: the sheet read and why (the file's name is then `book.xlsx!Sheet`). */
+  readonly sheet?: { readonly name: string; readonly reason: string } | undefined;
 }
 
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
  * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
-  const opened = await openInput(input, options.stdin);
+  // An Excel workbook (by its name or its first bytes) is read as a table of its own (xlsx-table.ts).
+  const { opened, workbook } = await takeWorkbook(await openInput(input, options.stdin));
+  if (workbook !== undefined) {
+    const { readWorkbookTable } = await import('./xlsx-table.js');
+    return readWorkbookTable(workbook, opened.name, handlers, options.sheet);
+  }
   const file = opened.name;
   const onProgress = options.onProgress;
   const count = { bytes: 0 };
@@ -167,7 +189,8 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
           // A header that ends in a delimiter has empty trailing names: not columns.
           while (columns.length > 1 && columns[columns.length - 1] === '') columns.pop();
           headerColumns = columns;
-          const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file, { delimiter: csv.delimiter }), csv.delimiter);
+          const context = { delimiter: csv.delimiter, sample: csv.sample };
+          const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file, context), csv.delimiter);
           if ('message' in checked) {
             handlers.onIssue(checked);
             return summary();
@@ -225,13 +248,14 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   return summary();
 }
 
-/** Column index → SPEC column name for the columns we use, or the problem with the header. */
-function checkHeader(
+/** Column index → SPEC column name for the columns we use, or the problem with the header
+ * (`delimiter`: the CSV's, named in the message; undefined for a worksheet). */
+export function checkHeader(
   file: string,
   line: number,
   columns: readonly string[],
   spec: TableSpec | InputIssue,
-  delimiter: Delimiter,
+  delimiter: Delimiter | undefined,
 ): Map<number, string> | InputIssue {
   if ('message' in spec) return spec;
   const wanted = new Set([...spec.required, ...spec.optional]);
@@ -253,7 +277,7 @@ function checkHeader(
       columns: missing,
       message:
         `missing required ${missing.length === 1 ? 'column' : 'columns'}: expected ${spec.required.join(', ')}; ` +
-        `found ${columns.filter(Boolean).join(', ') || 'nothing'} (delimiter ${describeDelimiter(delimiter)})`,
+        `found ${columns.filter(Boolean).join(', ') || 'nothing'}${delimiter === undefined ? '' : ` (delimiter ${describeDelimiter(delimiter)})`}`,
     };
   }
   return keep;

@@ -406,7 +406,8 @@ describe('servicegap validate', () => {
     writeFileSync(join(dir, 'beds.csv'), 'region,year,beds\nNO-03,2015,100\nNO-03,2020,80\nNO-47,2020,5\n');
     writeFileSync(
       join(dir, 'services.csv'),
-      'region,year,service,capacity,unit\nNO-03,2015,botilbud,12,places\nNO-03,2020,botilbod,14,places\nNO-03,2020,FACT,12,5,caseload\nNO-03,2020,FACT,\"12,5\",caseload\n',
+      // The last row's decimal point keeps the quoted "12,5" from saying that the file's decimal mark is a comma.
+      'region,year,service,capacity,unit\nNO-03,2015,botilbud,12,places\nNO-03,2020,botilbod,14,places\nNO-03,2020,FACT,12,5,caseload\nNO-03,2020,FACT,\"12,5\",caseload\nNO-03,2015,FACT,2.5,caseload\n',
     );
     const r = runCli(['validate', '--data', dir]);
     expect(r.code, r.context).toBe(3);

@@ -30,13 +30,14 @@ export function taxonomyCommand(terminal: Terminal): Command {
     .action(async (raw: unknown) => {
       const options = parseOptions(TaxonomyOptionsSchema, raw);
       const format = pickFormat(LISTING_FORMATS, options.format, options.out, 'taxonomy');
-      const { config } = await loadConfig(options.config, terminal.cwd, terminal.env);
+      const { config } = await loadConfig(options.config, terminal.cwd, terminal.env, options.data);
       const taxonomy = buildTaxonomy(config.aliases);
       const color = format === 'table' && options.out === undefined && useColor(terminal, options.color);
 
       if (options.unmapped) {
         const { file, names } = await scanServiceNames(datasetInputs(options), {
           ...readOptions(options),
+          config,
           stdin: terminal.stdin,
           onFileRead: options.verbose ? (summary) => note(terminal, `read ${describeFileRead(summary)}`) : undefined,
         });
