@@ -11,6 +11,9 @@ export interface InputIssue {
   /** 1-based position of the (first) column in the file's header, where known. */
   readonly field?: number | undefined;
   readonly message: string;
+  /** Issues of one file with the same group are one problem met on many lines (the same unknown
+   * unit, say): their message is the same, and they are shown once with the lines listed. */
+  readonly group?: string | undefined;
 }
 
 /** Something the user should know that does not stop the run (SPEC §6 `warnings`). */
