@@ -13,7 +13,7 @@ export const ALIAS_SOURCES = {
   'who-atlas': {
     title: 'WHO Mental Health Atlas 2017 and 2020: questionnaire, glossary and GHO indicators MH_10–MH_18',
     reference:
-      'World Health Organization, Mental health atlas 2017 (ISBN 978-92-4-151401-9), Mental health atlas 2020 (ISBN 978-92-4-003670-3); GHO theme "Mental health service availability", indicator titles as in test/fixtures/who-gho-indicators.csv',
+      'World Health Organization, Mental health atlas 2017 (ISBN 978-92-4-151401-9), Mental health atlas 2020 (ISBN 978-92-4-003670-3); GHO theme "Mental health service availability", indicator titles (a copy in fixtures/names/who-gho-indicators.csv)',
   },
   'who-guidance': {
     title: 'WHO Guidance on community mental health services and its technical packages',

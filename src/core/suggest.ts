@@ -1,35 +1,37 @@
 // "Did you mean" hints: the known string nearest to an unknown one by edit distance.
 //
 // A hint is only a hint, but it must never cost more than the check it decorates: 20,000 unknown
-// codes against 20,000 known ones, or a 1 MB cell, must stay fast. So candidates are indexed once
-// (lazily: most runs never ask) by length and by their two-letter pieces (bigrams), and a query
-// measures the distance to a bounded number of them:
+// codes against 20,000 known ones, or a 1 MB cell, must stay fast. So the work per query is
+// bounded, whatever the number of candidates:
 // - length filter: a candidate whose length differs by more than the limit cannot be within it
-//   (a 1 MB cell meets no candidate and is answered at once);
-// - bigram filter: a string within edit distance d of another shares at least
-//   max(|a|, |b|) + 1 − 2d of its padded bigrams (each edit breaks at most two), so only
-//   candidates that share one of the query's rarest bigrams are looked at;
-// - cap: at most MAX_CHECKED candidates get an edit distance, those that share the most bigrams.
+//   (a 1 MB cell meets no candidate and is answered at once); when few candidates are left, each
+//   gets an edit distance and the answer is exact;
+// - otherwise the candidates are those that share the most informative pieces with the query:
+//   its three-letter pieces (trigrams), else its two-letter ones, counting only pieces that at
+//   most MAX_POSTINGS candidates have (a piece every code has, like "NO-", tells nothing), and at
+//   most MAX_CHECKED of them get an edit distance. In a crowd of near-identical codes the hint
+//   may then not be the very nearest, but it is always within the limit, and always the same.
 // Hand-written because the packages that index strings for fuzzy search (fuse.js, flexsearch)
 // rank by their own scores, not by edit distance with a fixed limit and a stable tie rule.
 import { distance } from 'fastest-levenshtein';
 
 /** How many candidates get an edit distance per query, at most. */
-export const MAX_CHECKED = 256;
+export const MAX_CHECKED = 64;
 
-/** The largest edit distance a hint may have: a third of the length, at least 2. */
+/** The largest edit distance a hint may have: a third of the length, at least 2; but 1 for a
+ * string of three letters or fewer (two edits of "stk" leave one letter of it). */
 export function suggestionLimit(length: number): number {
-  return Math.max(2, Math.floor(length / 3));
+  return length <= 3 ? 1 : Math.max(2, Math.floor(length / 3));
 }
 
-/** Padded bigrams of a string, with how often each occurs. */
-function bigrams(text: string): Map<string, number> {
-  const grams = new Map<string, number>();
+/** Pieces of a piece index are looked at only when at most this many candidates have them. */
+export const MAX_POSTINGS = 512;
+
+/** The distinct pieces of `size` letters of a string padded with a start and an end mark. */
+function pieces(text: string, size: number): Set<string> {
+  const grams = new Set<string>();
   const padded = `\u0002${text}\u0003`;
-  for (let i = 0; i + 1 < padded.length; i++) {
-    const gram = padded.slice(i, i + 2);
-    grams.set(gram, (grams.get(gram) ?? 0) + 1);
-  }
+  for (let i = 0; i + size <= padded.length; i++) grams.add(padded.slice(i, i + size));
   return grams;
 }
 
@@ -48,8 +50,11 @@ export class SuggestionIndex {
   private readonly items: readonly string[];
   private readonly lower: readonly string[];
   private built: Built | undefined;
-  /** Bigram → ids of the candidates that contain it; built when a length window is crowded. */
-  private postings: Map<string, number[]> | undefined;
+  /** Piece → ids of the candidates that have it, for trigrams and bigrams; built when a length
+   * window is first crowded. */
+  private postings: { readonly 3: Map<string, number[]>; readonly 2: Map<string, number[]> } | undefined;
+  /** Pieces shared with the current query, per candidate (all zero between queries). */
+  private counts: Int32Array | undefined;
 
   constructor(candidates: Iterable<string>) {
     this.items = [...new Set(candidates)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -63,13 +68,16 @@ export class SuggestionIndex {
     return { byLength, lengths };
   }
 
-  private buildPostings(): Map<string, number[]> {
-    const postings = new Map<string, number[]>();
-    for (const [id, text] of this.lower.entries()) {
-      for (const gram of bigrams(text).keys()) {
-        let list = postings.get(gram);
-        if (!list) postings.set(gram, (list = []));
-        list.push(id);
+  private buildPostings(): { 3: Map<string, number[]>; 2: Map<string, number[]> } {
+    const postings = { 3: new Map<string, number[]>(), 2: new Map<string, number[]>() };
+    for (const size of [3, 2] as const) {
+      const map = postings[size];
+      for (const [id, text] of this.lower.entries()) {
+        for (const gram of pieces(text, size)) {
+          const list = map.get(gram);
+          if (list) list.push(id);
+          else map.set(gram, [id]);
+        }
       }
     }
     return postings;
@@ -86,7 +94,7 @@ export class SuggestionIndex {
     if (first >= end) return undefined;
     let ids: Iterable<number>;
     if (end - first <= MAX_CHECKED) ids = byLength.subarray(first, end);
-    else ids = this.filtered(target, limit, built, first, end);
+    else ids = this.filtered(target, built, first, end);
     let best = -1;
     let bestDistance = Infinity;
     for (const id of ids) {
@@ -99,41 +107,51 @@ export class SuggestionIndex {
     return bestDistance <= limit ? this.items[best] : undefined;
   }
 
-  /** Candidates in the length window [first, end) that the bigram filter keeps, at most MAX_CHECKED. */
-  private filtered(target: string, limit: number, built: Built, first: number, end: number): number[] {
+  /** At most MAX_CHECKED candidates in the length window [first, end): those sharing the most
+   * informative trigrams with the target, else bigrams, else the nearest in length. */
+  private filtered(target: string, built: Built, first: number, end: number): Iterable<number> {
     const postings = (this.postings ??= this.buildPostings());
-    const grams = bigrams(target);
-    const total = target.length + 1;
-    // Shared occurrences ≥ total − 2·limit; counted over distinct bigrams, repeats may all be lost.
-    const needed = total - 2 * limit - (total - grams.size);
+    const counts = (this.counts ??= new Int32Array(this.items.length));
     const minLength = built.lengths[first]!;
     const maxLength = built.lengths[end - 1]!;
-    const inWindow = (id: number) => {
-      const n = this.lower[id]!.length;
-      return n >= minLength && n <= maxLength;
-    };
-    const shared = new Map<number, number>();
-    if (needed >= 1) {
-      // Every candidate within the limit has one of the (size − needed + 1) rarest bigrams.
-      const byRarity = [...grams.keys()].sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
-      for (const gram of byRarity.slice(0, grams.size - needed + 1)) {
-        for (const id of postings.get(gram) ?? []) if (inWindow(id)) shared.set(id, 0);
+    for (const size of [3, 2] as const) {
+      const touched: number[] = [];
+      let most = 0;
+      for (const gram of pieces(target, size)) {
+        const ids = postings[size].get(gram);
+        if (ids === undefined || ids.length > MAX_POSTINGS) continue;
+        for (const id of ids) {
+          const n = this.lower[id]!.length;
+          if (n < minLength || n > maxLength) continue;
+          if (counts[id] === 0) touched.push(id);
+          most = Math.max(most, ++counts[id]!);
+        }
       }
-    } else {
-      for (let i = first; i < end; i++) shared.set(built.byLength[i]!, 0);
-    }
-    if (shared.size <= MAX_CHECKED) return [...shared.keys()];
-    // Too many: keep those that share the most bigrams with the target.
-    for (const gram of grams.keys()) {
-      for (const id of postings.get(gram) ?? []) {
-        const count = shared.get(id);
-        if (count !== undefined) shared.set(id, count + 1);
+      if (touched.length === 0) continue;
+      // Most pieces shared first; then the nearest length; then code-unit order.
+      const byCount: number[][] = Array.from({ length: most + 1 }, () => []);
+      for (const id of touched) {
+        byCount[counts[id]!]!.push(id);
+        counts[id] = 0;
       }
+      const chosen: number[] = [];
+      for (let c = most; c > 0 && chosen.length < MAX_CHECKED; c--) {
+        const ids = byCount[c]!;
+        if (chosen.length + ids.length <= MAX_CHECKED) {
+          chosen.push(...ids);
+          continue;
+        }
+        // Too many share this many pieces: the nearest in length, then the first in order
+        // (one number per candidate, sorted as numbers: no comparison function).
+        const n = this.items.length;
+        const keys = Float64Array.from(ids, (id) => Math.abs(this.lower[id]!.length - target.length) * n + id).sort();
+        for (const key of keys.subarray(0, MAX_CHECKED - chosen.length)) chosen.push(key % n);
+      }
+      return chosen;
     }
-    return [...shared.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CHECKED)
-      .map(([id]) => id);
+    // Nothing informative in common: the candidates nearest in length (byLength is sorted).
+    const from = Math.max(first, Math.min(lowerBound(built.lengths, target.length) - MAX_CHECKED / 2, end - MAX_CHECKED));
+    return built.byLength.subarray(from, Math.min(end, from + MAX_CHECKED));
   }
 }
 

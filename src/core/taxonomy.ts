@@ -78,9 +78,10 @@ export function buildTaxonomy(userAliases: Readonly<Record<string, Category>> = 
   let words: WordIndex | undefined;
   let typos: SuggestionIndex | undefined;
 
-  /** Loose matches, the user's first: a config alias wins over built-in ones. */
+  /** Loose matches, in code-unit order of their names (whatever the order of the config); a
+   * config alias wins over built-in ones. */
   const looseMatches = (name: string): TaxonomyEntry[] => {
-    const found = loose.find(looseWords(name));
+    const found = loose.find(looseWords(name)).sort((a, b) => compareText(normalizeServiceName(a.name), normalizeServiceName(b.name)));
     const mine = found.filter((e) => e.origin === 'config');
     return mine.length > 0 ? mine : found;
   };
@@ -147,7 +148,7 @@ class WordIndex {
   }
 
   /** The name sharing the most weighted words with the query, if they weigh at least half;
-   * ties: fewer words, then the smaller edit distance, then the earlier entry. */
+   * ties: fewer words, then the smaller edit distance, then code-unit order of the names. */
   best(name: string, key: string): TaxonomyEntry | undefined {
     const words = [...new Set(looseWords(name).map((w) => w.text))];
     if (words.length === 0) return undefined;
@@ -162,8 +163,9 @@ class WordIndex {
     }
     const candidates = [...score].filter(([, s]) => s >= total / 2).map(([id, s]) => ({ id, score: s, words: this.wordCounts[id]!, distance: 0 }));
     if (candidates.length === 0) return undefined;
-    for (const c of candidates) c.distance = distance(key, normalizeServiceName(this.entries[c.id]!.name));
-    candidates.sort((a, b) => b.score - a.score || a.words - b.words || a.distance - b.distance || a.id - b.id);
+    const names = new Map(candidates.map((c) => [c.id, normalizeServiceName(this.entries[c.id]!.name)]));
+    for (const c of candidates) c.distance = distance(key, names.get(c.id)!);
+    candidates.sort((a, b) => b.score - a.score || a.words - b.words || a.distance - b.distance || compareText(names.get(a.id)!, names.get(b.id)!));
     return this.entries[candidates[0]!.id];
   }
 }
@@ -171,4 +173,9 @@ function add(map: Map<string, Set<number>>, key: string, id: number): void {
   const set = map.get(key);
   if (set) set.add(id);
   else map.set(key, new Set([id]));
+}
+
+/** Code-unit order, the order of every tie between names. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

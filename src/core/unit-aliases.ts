@@ -20,7 +20,6 @@ export const UNIT_ALIASES: readonly AliasEntry<Unit>[] = [
     ['facility', 'facilities'],
     ['contact', 'contacts'],
     ['case load', 'caseload'],
-    ['FTE', 'fte', 'full-time equivalent'],
     ['WTE', 'fte', 'whole-time equivalent (NHS)'],
     ['whole-time equivalents', 'fte'],
     ['full-time equivalents', 'fte'],
