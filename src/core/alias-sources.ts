@@ -9,6 +9,7 @@ export interface AliasSource {
   readonly reference: string;
 }
 
+/** The sources of the built-in service, unit and column names, by id (each alias names one). */
 export const ALIAS_SOURCES = {
   'who-atlas': {
     title: 'WHO Mental Health Atlas 2017 and 2020: questionnaire, glossary and GHO indicators MH_10–MH_18',

@@ -5,6 +5,7 @@ import type { AliasSourceId } from './alias-sources.js';
 
 /** ISO 639-1 code of an alias's language (nb = Norwegian bokmål). */
 export const ALIAS_LANGUAGES = ['en', 'nb', 'sv', 'fi', 'da', 'de', 'fr', 'es', 'ar'] as const;
+/** The language of a built-in alias: one of ALIAS_LANGUAGES. */
 export type AliasLanguage = (typeof ALIAS_LANGUAGES)[number];
 
 /** Where and how a built-in name is used. */

@@ -125,8 +125,10 @@ export class DatasetBuilder {
   private readonly normalizedCodes = new Map<string, Map<string, FirstUse<string>>>();
   /** "Did you mean" for unknown region codes, built on the first that needs one. */
   private regionHints: SuggestionIndex | undefined;
-  /** Issues that are one problem on many lines (InputIssue.group), by file and group. */
+  /** Issues that are one problem on many lines (InputIssue.group), by file and group; those met
+   * after the file's issues were full are only counted, once. */
   private readonly groupedLines = new Map<string, FirstUse<InputIssue>>();
+  private readonly uncountedGroups = new Set<string>();
   /** Per file, the service names only the loose layer of the taxonomy mapped, for a notice. */
   private readonly looseNames = new Map<string, Map<string, FirstUse<TaxonomyEntry>>>();
   /** Per file, the local unit names read as SPEC units, for a notice. */
@@ -153,10 +155,18 @@ export class DatasetBuilder {
   addIssue(issue: InputIssue): void {
     if (issue.group !== undefined && issue.line !== undefined) {
       const key = `${issue.file}\u0000${issue.group}`;
-      let first = this.groupedLines.get(key);
-      if (!first) this.groupedLines.set(key, (first = { value: issue, tally: new LineTally() }));
-      first.tally.add(issue.line);
-      return;
+      const first = this.groupedLines.get(key);
+      if (first) return first.tally.add(issue.line);
+      if (this.uncountedGroups.has(key)) return;
+      // A new problem: kept for finish() while the file has room, else counted once.
+      if (!this.shown(issue.file)) this.uncountedGroups.add(key);
+      else {
+        const tally = new LineTally();
+        tally.add(issue.line);
+        this.groupedLines.set(key, { value: issue, tally });
+        this.issueCounts.set(issue.file, (this.issueCounts.get(issue.file) ?? 0) + 1);
+        return;
+      }
     }
     this.keepIssue(issue);
   }
@@ -435,8 +445,9 @@ export class DatasetBuilder {
   /** Issues that gather many rows (unknown codes, unmapped names, pairs without weight, and
    * issues that said they are one problem on many lines), and notices of names read loosely. */
   private groupedIssues(): void {
+    // Counted when first met (addIssue): pushed as they are.
     for (const { value: issue, tally: t } of this.groupedLines.values()) {
-      this.keepIssue({ ...issue, line: t.lines[0], message: `${issue.message} (${describeLines(t.lines, t.count)})` });
+      this.issues.push({ ...issue, line: t.lines[0], message: `${issue.message} (${describeLines(t.lines, t.count)})` });
     }
     for (const [file, byCode] of this.unknownRegions) {
       for (const [code, t] of byCode) {

@@ -20,6 +20,7 @@ export type SpecColumn = (typeof SPEC_COLUMNS)[number];
 
 const WORD = 'the ordinary word for the column';
 
+/** Local column names and the SPEC §1 column each names, with language, place and source. */
 export const HEADER_ALIASES: readonly AliasEntry<SpecColumn>[] = [
   ...aliasBlock<SpecColumn>({ lang: 'en', where: 'international', source: 'by-us', note: WORD }, [
     ['country', 'region', 'one row per country (WHO, Eurostat)'],

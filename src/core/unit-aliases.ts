@@ -12,6 +12,7 @@ import { SuggestionIndex } from './suggest.js';
 import { foldDiacritics, stripZeroWidth } from './text-identity.js';
 import { isUnit, type Unit, UNIT_CODES } from './units.js';
 
+/** Local unit names and the SPEC §1 unit each is, with language, place and source. */
 export const UNIT_ALIASES: readonly AliasEntry<Unit>[] = [
   ...aliasBlock<Unit>({ lang: 'en', where: 'international', source: 'nhs' }, [
     ['bed', 'beds'],

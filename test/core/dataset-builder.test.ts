@@ -104,3 +104,47 @@ describe('issue helpers', () => {
     expect(new InputError([{ file: 'a.csv', message: 'x' }, { file: 'b.csv', message: 'y' }]).message).toBe('2 problems in the input data');
   });
 });
+
+describe('DatasetBuilder: one problem on many lines (InputIssue.group)', () => {
+  const row = (unit: string) => ({ region: 'A', year: '2015', service: 'ACT-team', capacity: '1', unit });
+
+  it('lists the lines of each unknown unit once, and counts distinct ones against the cap', () => {
+    const b = builder(2);
+    for (let line = 2; line < 12; line++) b.addService(row(['u1', 'u2', 'u3', 'u4', 'u5'][line % 5]!), 'services.csv', line);
+    const { issues } = b.finish();
+    // u1…u5 are five problems; two are shown, with their lines; the other three are counted.
+    expect(issues.map((i) => [i.line, i.message.replace(/^.*got /, '')])).toEqual([
+      [2, '"u3" (lines 2, 7)'],
+      [3, '"u4" (lines 3, 8)'],
+      [undefined, '3 more problems not shown (5 in all)'],
+    ]);
+  });
+
+  it('an issue that says its group is kept once, whatever thread found it', () => {
+    const b = builder();
+    for (const line of [4, 9, 12]) b.addIssue({ file: 'services.csv', line, columns: ['unit'], message: 'bad unit "x"', group: 'unit x' });
+    expect(b.finish().issues).toEqual([{ file: 'services.csv', line: 4, columns: ['unit'], message: 'bad unit "x" (lines 4, 9, 12)', group: 'unit x' }]);
+  });
+});
+
+describe('DatasetBuilder: region codes that look the same', () => {
+  it('a code in decomposed form or with a zero-width space is the code of regions.csv', () => {
+    const b = new DatasetBuilder({ taxonomy: buildTaxonomy(), weights: resolveWeights() });
+    b.addRegion({ region: 'Å' }, 'regions.csv', 2);
+    b.addRegion({ region: 'B\u200B', parent: 'A\u030A' }, 'regions.csv', 3); // stored as "B", parent "Å"
+    b.endRegions('regions.csv');
+    b.addPopulation({ region: 'B', year: '2020', population: '5' }, 'population.csv', 2);
+    b.addPopulation({ region: 'B\u2060', year: '2021', population: '6' }, 'population.csv', 3);
+    const { dataset, issues } = b.finish();
+    expect(issues).toEqual([]);
+    expect(dataset.regions.get('B')).toEqual({ code: 'B', name: 'B', parent: 'Å' });
+    expect([...dataset.population.get('B')!]).toEqual([
+      [2020, 5],
+      [2021, 6],
+    ]);
+    expect(dataset.warnings.map(formatWarning)).toEqual([
+      'regions.csv:3: region codes read after Unicode normalisation (they look the same): "B\u200B" as "B", U+200B (zero-width space) removed (first on line 3); "A\u030A" as "Å", decomposed letters composed (Unicode NFC) (first on line 3)',
+      'population.csv:3: region codes read after Unicode normalisation (they look the same): "B\u2060" as "B", U+2060 (word joiner) removed (first on line 3)',
+    ]);
+  });
+});
