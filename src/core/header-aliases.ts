@@ -10,7 +10,7 @@
 // and "Land" (area; country or federal state), "tilbud" in Norwegian (an offer of any kind).
 import { aliasBlock, type AliasEntry } from './alias-table.js';
 import { quoteValue } from './issues.js';
-import { foldDiacritics, stripZeroWidth } from './text-identity.js';
+import { foldedKey } from './text-identity.js';
 
 /** The columns of SPEC §1 that a header can name. */
 export const SPEC_COLUMNS = [
@@ -168,12 +168,7 @@ export const HEADER_ALIASES: readonly AliasEntry<SpecColumn>[] = [
 
 /** A header cell as compared: case and diacritics folded, "-"/"_" as a space ("Bed-type" =
  * "bed type" = "bed_type", "région" = "region"). */
-export function headerKey(text: string): string {
-  return foldDiacritics(stripZeroWidth(text.normalize('NFKC')))
-    .toLowerCase()
-    .replace(/[\s_-]+/gu, ' ')
-    .trim();
-}
+export const headerKey = foldedKey;
 
 /** What a header key names: a SPEC column written another way, or a local name's column. */
 interface Named {

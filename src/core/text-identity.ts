@@ -53,6 +53,16 @@ export function foldDiacritics(text: string): string {
     .normalize('NFC');
 }
 
+/** A short name (a unit, a column header) as compared: Unicode NFKC without zero-width
+ * characters, diacritics folded, lower case, "-" and "_" as a space, spaces collapsed and
+ * trimmed ("Døgn-plasser" = "dogn plasser", "Bed_Type" = "bed type"). */
+export function foldedKey(text: string): string {
+  return foldDiacritics(stripZeroWidth(text.normalize('NFKC')))
+    .toLowerCase()
+    .replace(/[\s_-]+/gu, ' ')
+    .trim();
+}
+
 // Characters whose names say more than their code point in a message.
 const CHARACTER_NAMES: Readonly<Record<number, string>> = {
   0x20: 'space',

@@ -9,7 +9,7 @@
 import { aliasBlock, type AliasEntry } from './alias-table.js';
 import { quoteValue } from './issues.js';
 import { SuggestionIndex } from './suggest.js';
-import { foldDiacritics, stripZeroWidth } from './text-identity.js';
+import { foldedKey } from './text-identity.js';
 import { isUnit, type Unit, UNIT_CODES } from './units.js';
 
 /** Local unit names and the SPEC §1 unit each is, with language, place and source. */
@@ -105,12 +105,7 @@ export const UNIT_ALIASES: readonly AliasEntry<Unit>[] = [
 ];
 
 /** A unit cell's text as compared: trimmed, case and diacritics folded, "-"/"_" as a space. */
-export function unitKey(text: string): string {
-  return foldDiacritics(stripZeroWidth(text.normalize('NFKC')))
-    .toLowerCase()
-    .replace(/[\s_-]+/gu, ' ')
-    .trim();
-}
+export const unitKey = foldedKey;
 
 const BY_KEY: ReadonlyMap<string, AliasEntry<Unit>> = new Map(UNIT_ALIASES.map((alias) => [unitKey(alias.name), alias]));
 
