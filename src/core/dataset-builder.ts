@@ -506,7 +506,9 @@ export class DatasetBuilder {
       return `; it is like ${options}, which are different categories, so it is not mapped to either.`;
     }
     const hint = taxonomy.suggest(name);
-    return hint ? `; did you mean ${quoteValue(hint.name)} (${hint.category})?` : '';
+    if (!hint) return '';
+    const invisible = describeInvisibleDifference(name, hint.name, 'in the taxonomy');
+    return `; did you mean ${quoteValue(hint.name)} (${hint.category})?${invisible ? ` (${invisible})` : ''}`;
   }
 
   /** Notices (warnings) that say which names were read in another form than the one known. */

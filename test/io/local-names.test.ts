@@ -193,3 +193,23 @@ describe('codes that look the same (issue 15)', () => {
     expect(issues.at(-1)!.message).toBe('19000 more problems not shown (20000 in all)');
   });
 });
+
+describe('service names that look the same (issue 15)', () => {
+  const header = 'region,year,service,capacity,unit\n';
+
+  it('a name with a zero-width space or in decomposed form is the known name', async () => {
+    const { dataset } = await loadDataset(
+      inputs({ services: header + 'NO-03,2015,boti\u200Blbud,3,places\nNO-03,2016,pa\u0308iva\u0308sairaala,2,places\n' }),
+    );
+    expect(dataset.services.get('NO-03')?.get('supported_living/places')?.years.get(2015)).toBe(3);
+    expect(dataset.services.get('NO-03')?.get('day_services/places')?.years.get(2016)).toBe(2);
+  });
+
+  it('a name that differs from an alias only in a character nobody can see says which', async () => {
+    // U+061C (Arabic letter mark) is a format character that NFKC keeps and shows nothing.
+    const issues = await issuesOf({ services: header + 'NO-03,2015,botil\u061Cbud,3,places\n' });
+    expect(issues[0]!.message).toContain(
+      'did you mean "botilbud" (supported_living)? (they differ only in characters that cannot be seen: U+061C here, nothing in the taxonomy)',
+    );
+  });
+});
