@@ -2,7 +2,7 @@
 // same when, after folding diacritics ("öppenvård" = "oppenvard"), treating punctuation as a
 // space ("DPS-poliklinikk" = "DPS poliklinikk") and dropping small words ("of", "og", "de"), their
 // words pair up as equal or as singular and plural ("facility" ~ "facilities", "poliklinikk" ~
-// "poliklinikker", "palvelu" ~ "palvelut"), or their words run together are ("dagsenter" =
+// "poliklinikker", "palvelu" ~ "palvelut"), or their words run together pair up ("dagsenter" =
 // "dag senter"). Plural endings are a fixed list for the languages of the built-in aliases, used
 // the same way for every name (the name's language is not known); a real stemmer would need it.
 // The relation only ever adds an ending to a whole word, so "fact" never meets "face".
@@ -73,17 +73,30 @@ export function singularForms(word: string): string[] {
   return forms;
 }
 
+/** `singularForms(long).includes(short)`, without building the list: this runs for every pair of
+ * words the index compares. */
+function isPluralOf(long: string, short: string): boolean {
+  if (long.length <= short.length || long.charCodeAt(0) !== short.charCodeAt(0)) return false;
+  if (long.startsWith(short)) {
+    const shortest = ENDINGS.get(long.slice(short.length));
+    if (shortest !== undefined && short.length >= shortest) return true;
+  }
+  if (long.length <= 4) return false;
+  if (long.endsWith('ies')) return short === `${long.slice(0, -3)}y`;
+  if (long.endsWith('aux')) return short === `${long.slice(0, -3)}al`;
+  return false;
+}
+
 /** The same word, or one the plural (or definite form) of the other. */
 export function wordsRelated(a: string, b: string): boolean {
-  if (a === b) return true;
-  return a.length > b.length ? singularForms(a).includes(b) : singularForms(b).includes(a);
+  return a === b || isPluralOf(a, b) || isPluralOf(b, a);
 }
 
 /** An entry word and a query word pair up: the same, either the plural of the other, or the
  * query word a plural of an abbreviation. */
 function pairs(entry: LooseWord, query: string): boolean {
   if (entry.text === query) return true;
-  return entry.fixed ? singularForms(query).includes(entry.text) : wordsRelated(entry.text, query);
+  return entry.fixed ? isPluralOf(query, entry.text) : wordsRelated(entry.text, query);
 }
 
 /** Names indexed for loose lookup: find() gives every value whose name is loosely the same. */

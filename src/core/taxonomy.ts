@@ -62,12 +62,22 @@ export interface Taxonomy {
 /** A query longer than this gets no suggestion: no known name is anywhere near that long. */
 const MAX_SUGGEST_CHARS = 300;
 
+/** The taxonomy without user aliases, built once: every run without a config uses it, and its
+ * indexes are built on first use. */
+let builtinTaxonomy: Taxonomy | undefined;
+
 /** Category codes, then built-in aliases, then the user's aliases; a later entry wins. */
 export function buildTaxonomy(userAliases: Readonly<Record<string, Category>> = {}): Taxonomy {
+  const mine = Object.entries(userAliases);
+  if (mine.length === 0) return (builtinTaxonomy ??= makeTaxonomy([]));
+  return makeTaxonomy(mine);
+}
+
+function makeTaxonomy(userAliases: readonly (readonly [string, Category])[]): Taxonomy {
   const entries: TaxonomyEntry[] = [
     ...CATEGORY_CODES.map((code) => ({ name: code, category: code, origin: 'category' as const })),
     ...BUILTIN_ALIASES.map((a) => ({ name: a.name, category: a.category, origin: 'builtin' as const, lang: a.lang, alias: a })),
-    ...Object.entries(userAliases).map(([name, category]) => ({ name, category, origin: 'config' as const })),
+    ...userAliases.map(([name, category]) => ({ name, category, origin: 'config' as const })),
   ];
   const byName = new Map<string, TaxonomyEntry>();
   for (const entry of entries) byName.set(normalizeServiceName(entry.name), entry);
