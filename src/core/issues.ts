@@ -5,7 +5,8 @@
 // - the same problem on many lines is one problem: issues with the same file, columns and message
 //   are grouped, the first line kept as the issue's line and every line counted, the first few
 //   listed ("(lines 3, 4, 9 and 95 more)"). A message that quotes the cell ("got "12,5"") groups
-//   only the lines with that same cell; a message that names no cell groups every such line.
+//   only the lines with that same cell; a message that names no cell groups every such line. An
+//   issue with a `group` key groups by that key instead of its message.
 // - sorted by file (in the order the files were read), then by line; problems with a whole file
 //   (no line) first; otherwise in the order they were found.
 
@@ -26,6 +27,9 @@ export interface InputIssue {
   /** Grouped issue: how many lines have this problem in all (lines may list fewer). */
   readonly lineCount?: number | undefined;
   readonly message: string;
+  /** Issues of one file with the same group are one problem met on many lines (the same unknown
+   * unit, say): their message is the same, and they are shown once with the lines listed. */
+  readonly group?: string | undefined;
 }
 
 /** Something the user should know that does not stop the run (SPEC §6 `warnings`). */
@@ -107,6 +111,7 @@ export class IssueCollector {
   private readonly groups = new Map<string, Group>();
   private readonly distinct = new Map<string, number>();
   private readonly dropped = new Map<string, number>();
+  private readonly droppedKeys = new Set<string>();
   private readonly fileOrder: string[] = [];
   private arrivals = 0;
 
@@ -118,7 +123,7 @@ export class IssueCollector {
     const key =
       issue.line === undefined
         ? `#${this.arrivals}`
-        : `${issue.file}\u0000${(issue.columns ?? []).join('\u0001')}\u0000${issue.field ?? ''}\u0000${issue.message}`;
+        : `${issue.file}\u0000${(issue.columns ?? []).join('\u0001')}\u0000${issue.field ?? ''}\u0000${issue.group ?? issue.message}`;
     const group = this.groups.get(key);
     if (group !== undefined && group.last !== issue.line) {
       group.count++;
@@ -135,6 +140,9 @@ export class IssueCollector {
     }
     const count = (this.distinct.get(issue.file) ?? 0) + 1;
     if (count > this.maxPerFile) {
+      // Counted once per distinct problem, however many lines it is met on.
+      if (this.droppedKeys.has(key)) return;
+      this.droppedKeys.add(key);
       this.dropped.set(issue.file, (this.dropped.get(issue.file) ?? 0) + 1);
       return;
     }
@@ -146,6 +154,12 @@ export class IssueCollector {
       last: issue.line,
       order: this.arrivals++,
     });
+  }
+
+  /** Whether `file` already has as many distinct problems as are kept (a new one is only counted):
+   * hints that cost time are worked out only for problems that will be shown. */
+  isFull(file: string): boolean {
+    return (this.distinct.get(file) ?? 0) >= this.maxPerFile;
   }
 
   /** How many distinct problems have been found (grouped, including those not kept). */

@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import type { Config } from '../core/config.js';
 import { CROSSWALK_FILE } from '../core/crosswalk.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
+import { describeHeaderMapping } from '../core/header-aliases.js';
 import type { Dataset } from '../core/dataset.js';
 import { InputError, type InputIssue } from '../core/issues.js';
 import type { DecimalMark, NumberFormat, ThousandsSeparator } from '../core/numbers.js';
@@ -247,6 +248,9 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     files[role] = summary.name;
     headers.set(summary.name, summary.header);
     if (summary.sheet !== undefined) sheets.add(summary.name);
+    if (summary.headerAliases) {
+      builder.addWarning({ file: summary.name, line: summary.headerAliases.line, message: describeHeaderMapping(summary.headerAliases.mapped) });
+    }
     if (summary.headerOk && summary.rows === 0) {
       builder.addWarning({ file: summary.name, line: null, message: 'the file has a header but no rows' });
     }

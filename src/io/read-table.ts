@@ -1,5 +1,6 @@
 // One input file, read as a table: the header is matched to the columns the SPEC names
 // (case-insensitively, after trimming), and every later row becomes column → cell text.
+import { describeHeaderClash, type HeaderClash, type HeaderMapping, matchHeader } from '../core/header-aliases.js';
 import type { InputIssue, Warning } from '../core/issues.js';
 import type { NumberFormat } from '../core/numbers.js';
 import type { RawRow } from '../core/row-validator.js';
@@ -101,8 +102,12 @@ export interface ReadTableOptions {
 
 export interface TableSummary {
   readonly name: string;
-  /** The header's column names (lower case), empty when the file had none. */
+  /** The header's column names (lower case; local names read as SPEC columns), empty when the
+   * file had none. */
   readonly header: readonly string[];
+  /** Header cells read as the SPEC column they name in another language or spelling ("år" as
+   * year), with the header's line, for a notice; only columns that are read. */
+  readonly headerAliases: { readonly line: number; readonly mapped: readonly HeaderMapping[] } | undefined;
   /** The encoding used ('text' for content given as a string) and why; undefined if unreadable. */
   readonly encoding: Encoding | 'text' | undefined;
   readonly encodingReason: string | undefined;
@@ -133,15 +138,17 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   const progress = (done: boolean) => onProgress?.({ file, bytesRead: count.bytes, totalBytes: opened.size, rows, done });
   let decoded: DecodedInput | undefined;
   let csv: CsvStream | undefined;
-  let header: { columns: string[]; keep: Map<number, string> } | undefined;
+  let header: { columns: readonly string[]; keep: Map<number, string> } | undefined;
   let rows = 0;
   let threads = 0;
   /** Where checked rows go when the rest is read in workers (asked for once the header is read). */
   let forWorkers: CheckedRows | undefined;
   let headerColumns: readonly string[] = [];
+  let headerAliases: TableSummary['headerAliases'];
   const summary = (): TableSummary => ({
     name: file,
     header: headerColumns,
+    headerAliases,
     encoding: decoded?.encoding,
     encodingReason: decoded?.encodingReason,
     delimiter: csv?.delimiter,
@@ -185,16 +192,21 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     for await (const batch of csv.batches) {
       for (const record of batch) {
         if (header === undefined) {
-          const columns = record.fields.map((c) => c.trim().toLowerCase());
+          const cells = record.fields.map((c) => c.trim().toLowerCase());
           // A header that ends in a delimiter has empty trailing names: not columns.
-          while (columns.length > 1 && columns[columns.length - 1] === '') columns.pop();
+          while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+          // Local names ("år", "tjeneste") are read as the SPEC columns they name.
+          const named = matchHeader(cells);
+          const columns = named.columns;
           headerColumns = columns;
           const context = { delimiter: csv.delimiter, sample: csv.sample };
-          const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file, context), csv.delimiter);
+          const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file, context), csv.delimiter, named.clashes);
           if ('message' in checked) {
             handlers.onIssue(checked);
             return summary();
           }
+          const used = named.mapped.filter((m) => checked.has(m.field - 1));
+          if (used.length > 0) headerAliases = { line: record.line, mapped: used };
           header = { columns, keep: checked };
           shape = new RecordShape(file, columns.length, [...checked], csv.delimiter);
           if (stoppable) forWorkers = handlers.checkedRows?.();
@@ -256,9 +268,12 @@ export function checkHeader(
   columns: readonly string[],
   spec: TableSpec | InputIssue,
   delimiter: Delimiter | undefined,
+  clashes: readonly HeaderClash[],
 ): Map<number, string> | InputIssue {
   if ('message' in spec) return spec;
   const wanted = new Set([...spec.required, ...spec.optional]);
+  const clash = clashes.find((c) => wanted.has(c.to) && !columns.includes(c.to));
+  if (clash) return { file, line, columns: [clash.to], message: describeHeaderClash(clash) };
   const keep = new Map<number, string>();
   const seen = new Map<string, number>();
   for (const [index, name] of columns.entries()) {

@@ -8,6 +8,7 @@
 // A number cell is handed on as text in the file's number format (a decimal point unless the
 // config or --decimal says otherwise), so it reads back as exactly the stored number. Columns
 // without a header are not read (a note beside the table is not data).
+import { type HeaderMapping, matchHeader } from '../core/header-aliases.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
 import type { InputIssue } from '../core/issues.js';
 import type { RawRow } from '../core/row-validator.js';
@@ -34,6 +35,7 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
   const empty = (name: string): TableSummary => ({
     name,
     header: [],
+    headerAliases: undefined,
     encoding: undefined,
     encodingReason: undefined,
     delimiter: undefined,
@@ -61,9 +63,12 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
   // first of the sheet's first rows that has the columns (a merged header cell names its first column only).
   const header = (index: number) => {
     const row = grid.rows[index]!;
-    const columns = Array.from({ length: row.cells.length }, (_, i) => cellText(row.cells[i], DEFAULT_NUMBER_FORMAT).trim().toLowerCase());
-    const keep = checkHeader(file, row.row, columns, handlers.onHeader(columns, file, { delimiter: undefined, sheet: grid.sheet }), undefined);
-    return { index, columns, keep };
+    const cells = Array.from({ length: row.cells.length }, (_, i) => cellText(row.cells[i], DEFAULT_NUMBER_FORMAT).trim().toLowerCase());
+    // Local names ("år", "tjeneste") are read as the SPEC columns they name, as in a CSV file.
+    const named = matchHeader(cells);
+    const columns = named.columns;
+    const keep = checkHeader(file, row.row, columns, handlers.onHeader(columns, file, { delimiter: undefined, sheet: grid.sheet }), undefined, named.clashes);
+    return { index, columns, keep, mapped: named.mapped };
   };
   const first = header(0);
   let found = first;
@@ -73,8 +78,10 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
     handlers.onIssue(found.index === 0 ? found.keep : (header(0).keep as InputIssue));
     return { ...empty(file), header: first.columns, sheet };
   }
-  const { columns, keep } = found as { index: number; columns: string[]; keep: Map<number, string> };
+  const { columns, keep, mapped } = found as { index: number; columns: string[]; keep: Map<number, string>; mapped: readonly HeaderMapping[] };
   const headerRow = grid.rows[found.index]!;
+  const used = mapped.filter((m) => keep.has(m.field - 1));
+  const headerAliases = used.length > 0 ? { line: headerRow.row, mapped: used } : undefined;
   const dataRows = grid.rows.slice(found.index + 1);
   if (found.index > 0) sheet = { ...sheet, reason: `${sheet.reason}; the table's header is row ${headerRow.row}` };
   const format = handlers.numberFormat?.() ?? DEFAULT_NUMBER_FORMAT;
@@ -129,7 +136,7 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
         ' (delete a row to leave it out)',
     });
   }
-  return { ...empty(file), header: columns, rows, headerOk: true, sheet };
+  return { ...empty(file), header: columns, headerAliases, rows, headerOk: true, sheet };
 }
 
 /** The A1 reference of a column (1-based field) in a row: `B7`. */

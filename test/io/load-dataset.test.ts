@@ -280,19 +280,21 @@ describe('service names and weights', () => {
   });
 
   it('an unknown unit is an error on its line and column', async () => {
-    const issues = await issuesOf({ services: SERVICES_HEADER + 'NO-03,2015,ACT,2,team\n' });
+    // "personer" (people) is left out of the unit aliases: caseload or population, it cannot say.
+    const issues = await issuesOf({ services: SERVICES_HEADER + 'NO-03,2015,ACT,2,personer\n' });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'services.csv', line: 2, columns: ['unit'] });
-    expect(issues[0]!.message).toContain('"team"');
+    expect(issues[0]!.message).toContain('"personer"');
   });
 
-  // BUG (src/core/schemas.ts unitCell): the union `UnitSchema.or(z.never({ error }))` makes zod
-  // report its generic "Invalid input", so the message does not say what was expected (SPEC §6:
-  // every input error names what was expected). Today: `column "unit": Invalid input, got "team"`.
-  it('an unknown unit says which units are expected', async () => {
-    const issues = await issuesOf({ services: SERVICES_HEADER + 'NO-03,2015,ACT,2,team\n' });
+  // History: the union `UnitSchema.or(z.never({ error }))` once made zod report its generic
+  // "Invalid input", so the message did not say what was expected (SPEC §6: every input error
+  // names what was expected).
+  it('an unknown unit says which units are expected, and which is nearest', async () => {
+    const issues = await issuesOf({ services: SERVICES_HEADER + 'NO-03,2015,ACT,2,tems\n' });
     expect(formatIssue(issues[0]!)).toBe(
-      'services.csv:2: column "unit": expected one of beds, places, caseload, teams, fte, facilities, contacts, got "team"',
+      'services.csv:2: column "unit": expected one of beds, places, caseload, teams, fte, facilities, contacts, ' +
+        'or a local name of one (such as årsverk, plasser, Betten, lits), got "tems"; did you mean "teams"?',
     );
   });
 });
@@ -469,7 +471,7 @@ describe('all problems at once', () => {
         'services:6:service+unit', // crisis/facilities, lines 6 and 12
         'services:7:capacity', // −4 (row starts on line 7)
         'services:9:year', // 20015
-        'services:10:unit', // team
+        'services:10:unit', // tems
         'services:11:', // 4 fields
       ].sort(),
     );
