@@ -4,18 +4,24 @@
 // population, beds, services (the region codes of regions.csv are what the other files are
 // checked against). A crosswalk (crosswalk.ts) comes right after regions: the codes it maps are
 // known codes too, and finish() moves their figures to current codes, then checks that no branch
-// of the regions' tree has figures at two levels (hierarchy.ts).
+// of the regions' tree has the same kind of figure at two levels (hierarchy.ts).
+//
+// Region codes are compared as regions.csv gives them, and else after Unicode NFC without
+// zero-width characters (text-identity.ts), each distinct code normalised once; names read in
+// another form than the one known are said in notices (name-notices.ts).
 import { applyCrosswalk, type Crosswalk, type CrosswalkRow, buildCrosswalk, strandedIssues } from './crosswalk.js';
 import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries } from './dataset.js';
 import { DenseYearSeries } from './dense-year-series.js';
 import type { FigureKind, FigureTarget } from './figure-rows.js';
 import { type DataOrigin, findCycles, mixedLevelIssues } from './hierarchy.js';
-import { type InputIssue, quoteValue, type Warning } from './issues.js';
+import { type InputIssue, IssueCollector, quoteValue, type Warning } from './issues.js';
+import { NameNotices } from './name-notices.js';
 import type { CheckedRow, RowKind } from './row-validator.js';
-import { RowTallies } from './row-tallies.js';
+import { codeHint, RowTallies } from './row-tallies.js';
 import { ServiceLookups } from './service-lookups.js';
-import { nearest } from './suggest.js';
+import { SuggestionIndex } from './suggest.js';
 import type { Taxonomy } from './taxonomy.js';
+import { canonicalCode } from './text-identity.js';
 import type { WeightTable } from './weights.js';
 
 export type { FigureTarget } from './figure-rows.js';
@@ -25,7 +31,8 @@ export interface BuilderOptions {
   readonly weights: WeightTable;
   /** Drop rows whose service name maps to nothing, with a warning (SPEC §2 `--allow-unmapped`). */
   readonly allowUnmapped?: boolean | undefined;
-  /** At most this many issues are kept per file; the rest are counted. */
+  /** At most this many distinct problems are kept per file (the same problem on many lines is
+   * one); the rest are counted. */
   readonly maxIssuesPerFile?: number | undefined;
 }
 
@@ -46,28 +53,35 @@ export class DatasetBuilder {
   private readonly bedSeries = new Map<string, DenseYearSeries>();
   private readonly services = new Map<string, Map<string, ServiceSeries>>();
   private readonly serviceLookups: ServiceLookups;
-  /** The region of the last service row with figures, and its series. */
-  private lastService: { region: string; byKey: Map<string, ServiceSeries> } | undefined;
-  private readonly issues: InputIssue[] = [];
-  private readonly issueCounts = new Map<string, number>();
+  /** The region code of the last service row with figures as the row gave it, the known code it
+   * is, and the region's series. */
+  private lastService: { raw: string; region: string; byKey: Map<string, ServiceSeries> } | undefined;
+  /** Every problem found: the same problem on many lines grouped, at most maxIssuesPerFile per file. */
+  private readonly issues: IssueCollector;
   private readonly warnings: Warning[] = [];
   private provenance: Provenance | undefined;
   private readonly tallies = new RowTallies();
-  // Where each region code's first figure was read, for messages about data at two levels.
-  private readonly dataOrigins = new Map<string, DataOrigin>();
+  private readonly notices = new NameNotices();
+  /** Codes written otherwise than regions.csv writes them (Unicode form, zero-width characters):
+   * per distinct code, the known code it is (null: none), so each is normalised once. */
+  private readonly codeForms = new Map<string, string | null>();
+  // Where each region code's first figure of each kind was read ("population", "beds",
+  // "services <category/unit>"), for messages about the same kind at two levels of the tree.
+  private readonly dataOrigins = new Map<string, Map<string, DataOrigin>>();
   private readonly crosswalkRows: CrosswalkRow[] = [];
   private readonly crosswalkFrom = new Set<string>();
   private crosswalk: { readonly table: Crosswalk; readonly valid: boolean } | undefined;
 
   constructor(private readonly options: BuilderOptions) {
-    this.serviceLookups = new ServiceLookups(options.taxonomy, options.weights);
+    this.serviceLookups = new ServiceLookups(options.taxonomy, options.weights, this.notices);
+    this.issues = new IssueCollector(options.maxIssuesPerFile ?? 1000);
   }
 
-  /** Record a problem found while reading a file (header, structure, encoding, a row's cells). */
+  /** Record a problem found while reading a file (header, structure, encoding, a row's cells).
+   * The same problem on many lines (the same message, or the same `group`) is kept once, with
+   * its lines. */
   addIssue(issue: InputIssue): void {
-    const count = (this.issueCounts.get(issue.file) ?? 0) + 1;
-    this.issueCounts.set(issue.file, count);
-    if (count <= (this.options.maxIssuesPerFile ?? 1000)) this.issues.push(issue);
+    this.issues.add(issue);
   }
 
   addWarning(warning: Warning): void {
@@ -98,8 +112,9 @@ export class DatasetBuilder {
         return undefined;
       case 'crosswalk': {
         const r = row as CheckedRow<'crosswalk'>;
-        this.crosswalkRows.push({ ...r, line });
-        this.crosswalkFrom.add(r.from);
+        const from = this.ownCode(r.from, file, line);
+        this.crosswalkRows.push({ ...r, from, to: this.ownCode(r.to, file, line), line });
+        this.crosswalkFrom.add(from);
         return undefined;
       }
       case 'population': {
@@ -155,21 +170,63 @@ export class DatasetBuilder {
     target.years.add(year, value);
   }
 
-  private knownRegion(code: string, file: string, line: number): boolean {
-    if (this.regions.has(code) || this.crosswalkFrom.has(code)) return true;
+  /** Will another issue of this file be shown (or only counted)? Hints are worked out only for
+   * issues that are shown. */
+  private shown(file: string): boolean {
+    return !this.issues.isFull(file);
+  }
+
+  private isKnownCode(code: string): boolean {
+    return this.regions.has(code) || this.crosswalkFrom.has(code);
+  }
+
+  /** The known code a row's region code is (itself, or the same code after Unicode NFC and
+   * without zero-width characters), or undefined after noting an unknown code. */
+  private knownRegion(code: string, file: string, line: number): string | undefined {
+    if (this.isKnownCode(code)) return code;
+    let known = this.codeForms.get(code);
+    if (known === undefined) {
+      const canonical = canonicalCode(code);
+      known = canonical !== code && this.isKnownCode(canonical) ? canonical : null;
+      this.codeForms.set(code, known);
+    }
+    if (known !== null) {
+      this.notices.code(file, code, known, line);
+      return known;
+    }
     this.tallies.unknownRegion(file, code, line);
-    return false;
+    return undefined;
   }
 
-  /** Note where the first figure of a region code was read. */
-  private noteData(code: string, file: string, line: number): void {
-    if (!this.dataOrigins.has(code)) this.dataOrigins.set(code, { file, line });
+  /** A region code as regions.csv and crosswalk.csv give it, compared in its canonical form. */
+  private ownCode(code: string, file: string, line: number): string {
+    const canonical = canonicalCode(code);
+    if (canonical !== code) this.notices.code(file, code, canonical, line);
+    return canonical;
   }
 
-  /** The target of a region's population or beds. */
-  private regionTarget(kind: FigureKind, map: Map<string, DenseYearSeries>, region: string, file: string, line: number): FigureTarget | undefined {
-    if (!this.knownRegion(region, file, line)) return undefined;
-    this.noteData(region, file, line);
+  /** Note where the first figure of a kind ("population", "beds", "services crisis/teams") of a
+   * region code was read. */
+  private noteData(kind: string, code: string, file: string, line: number): void {
+    let byCode = this.dataOrigins.get(kind);
+    if (!byCode) this.dataOrigins.set(kind, (byCode = new Map()));
+    if (!byCode.has(code)) byCode.set(code, { file, line });
+  }
+
+  /** Where the first figure of any kind of a region code was read. */
+  private firstOrigin(code: string): DataOrigin | undefined {
+    for (const byCode of this.dataOrigins.values()) {
+      const origin = byCode.get(code);
+      if (origin !== undefined) return origin;
+    }
+    return undefined;
+  }
+
+  /** The target of a region's population or beds (`code` as the row gives it). */
+  private regionTarget(kind: FigureKind, map: Map<string, DenseYearSeries>, code: string, file: string, line: number): FigureTarget | undefined {
+    const region = this.knownRegion(code, file, line);
+    if (region === undefined) return undefined;
+    this.noteData(kind === 'population' ? 'population' : 'beds', region, file, line);
     let lines: Map<number, number> | undefined;
     if (kind === 'population') {
       lines = this.populationLines.get(region);
@@ -182,50 +239,56 @@ export class DatasetBuilder {
     // Rows come grouped by region in most files: the region's checks and its series are kept
     // from one row to the next (a code is known, and noted, once it has been seen with a figure).
     let byKey: Map<string, ServiceSeries> | undefined;
-    if (row.region === this.lastService?.region) byKey = this.lastService.byKey;
-    else if (!this.knownRegion(row.region, file, line)) return undefined;
-    const lookup = this.serviceLookups.use(row.service, line);
+    let region: string | undefined;
+    const last = this.lastService;
+    if (last !== undefined && row.region === last.raw) ({ byKey, region } = last);
+    else if ((region = this.knownRegion(row.region, file, line)) === undefined) return undefined;
+    const lookup = this.serviceLookups.use(row.service, file, line);
     const category = lookup.use.category;
     if (category === undefined) {
       this.tallies.unmappedService(file, row.service, line);
       return undefined;
     }
-    const key = this.serviceLookups.weightKey(lookup, category, row.unit);
+    const unit = this.serviceLookups.unit(lookup, category, row.unit, file, line);
+    const key = unit.key;
     if (key === null) {
-      this.tallies.noWeight(file, category, row.unit, line);
+      this.tallies.noWeight(file, category, unit.unit, line);
       return undefined;
     }
     if (byKey === undefined) {
-      byKey = this.services.get(row.region);
-      if (!byKey) this.services.set(row.region, (byKey = new Map()));
-      this.noteData(row.region, file, line);
-      this.lastService = { region: row.region, byKey };
+      byKey = this.services.get(region);
+      if (!byKey) this.services.set(region, (byKey = new Map()));
+      this.lastService = { raw: row.region, region, byKey };
     }
     let series = byKey.get(key);
-    if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new DenseYearSeries() }));
-    return { kind: 'services', region: row.region, key, years: series.years as DenseYearSeries, use: lookup.use, lines: undefined };
+    if (!series) {
+      byKey.set(key, (series = { category, unit: unit.unit, years: new DenseYearSeries() }));
+      // Each series is a kind of figure of its own for the tree's check (also when the region's
+      // checks were kept from the row before).
+      this.noteData(`services ${key}`, region, file, line);
+    }
+    return { kind: 'services', region, key, years: series.years as DenseYearSeries, use: lookup.use, lines: undefined };
   }
 
   private regionRow(row: CheckedRow<'region'>, file: string, line: number): void {
-    const first = this.regions.get(row.region);
+    const code = this.ownCode(row.region, file, line);
+    const parent = row.parent === undefined ? undefined : this.ownCode(row.parent, file, line);
+    const first = this.regions.get(code);
     if (first) {
-      this.addIssue({ file, line, columns: ['region'], message: `region ${quoteValue(row.region)} is listed twice (first on line ${first.line})` });
+      const how = code === row.region && code === first.code ? '' : ' (the same code once Unicode forms and zero-width characters are set aside)';
+      this.addIssue({ file, line, columns: ['region'], message: `region ${quoteValue(row.region)} is listed twice${how} (first on line ${first.line})` });
       return;
     }
-    this.regions.set(row.region, { code: row.region, name: row.name ?? row.region, parent: row.parent, line });
+    this.regions.set(code, { code, name: row.name ?? code, parent, line });
   }
 
   /** After regions.csv: every parent must be a known region. */
   endRegions(file: string): void {
+    let hints: SuggestionIndex | undefined;
     for (const region of this.regions.values()) {
       if (region.parent === undefined || this.regions.has(region.parent)) continue;
-      const hint = nearest(region.parent, this.regions.keys());
-      this.addIssue({
-        file,
-        line: region.line,
-        columns: ['parent'],
-        message: `unknown parent region ${quoteValue(region.parent)}${hint ? `; did you mean ${quoteValue(hint)}?` : ''}`,
-      });
+      const hint = this.shown(file) ? codeHint(region.parent, (hints ??= new SuggestionIndex(this.regions.keys())), 'in regions.csv') : '';
+      this.addIssue({ file, line: region.line, columns: ['parent'], message: `unknown parent region ${quoteValue(region.parent)}${hint}` });
     }
     const parents = new Map([...this.regions.values()].map((r) => [r.code, r.parent]));
     for (const cycle of findCycles(parents)) {
@@ -250,15 +313,20 @@ export class DatasetBuilder {
     this.populationLines.clear();
   }
 
-  /** The dataset and every problem found; the dataset is only meaningful when issues is empty. */
-  finish(): { dataset: Dataset; issues: InputIssue[] } {
+  /**
+   * The dataset and every problem found, grouped and sorted by file (in `fileOrder`, the files as
+   * they were read), then line; the dataset is only meaningful when issues is empty.
+   */
+  finish(fileOrder: readonly string[] = []): { dataset: Dataset; issues: InputIssue[] } {
     this.tallies.report({
       knownCodes: () => [...this.regions.keys(), ...this.crosswalkFrom],
       taxonomy: this.options.taxonomy,
       allowUnmapped: this.options.allowUnmapped === true,
+      shown: (file) => this.shown(file),
       issue: (issue) => this.addIssue(issue),
       warning: (warning) => this.warnings.push(warning),
     });
+    this.warnings.push(...this.notices.warnings());
     const regions = new Map<string, RegionInfo>();
     for (const { line: _line, ...info } of this.regions.values()) regions.set(info.code, info);
     let dataset: Dataset = {
@@ -270,27 +338,28 @@ export class DatasetBuilder {
       warnings: this.warnings,
       provenance: this.provenance,
     };
-    let origins: ReadonlyMap<string, DataOrigin> = this.dataOrigins;
+    let origins: ReadonlyMap<string, ReadonlyMap<string, DataOrigin>> = this.dataOrigins;
     if (this.crosswalk?.valid) {
       const table = this.crosswalk.table;
       const applied = applyCrosswalk(dataset, table);
-      for (const issue of strandedIssues(applied.stranded, table, (code) => this.dataOrigins.get(code))) this.addIssue(issue);
+      for (const issue of strandedIssues(applied.stranded, table, (code) => this.firstOrigin(code))) this.addIssue(issue);
       dataset = applied.dataset;
       // A region's figures now include those mapped onto it: its origin is the first of them.
-      const mapped = new Map<string, DataOrigin>();
-      for (const [code, origin] of this.dataOrigins) {
-        for (const target of applied.mappedInto.get(code) ?? []) {
-          if (!mapped.has(target)) mapped.set(target, target === code ? origin : { ...origin, via: code });
+      const mappedKinds = new Map<string, Map<string, DataOrigin>>();
+      for (const [kind, byCode] of this.dataOrigins) {
+        const mapped = new Map<string, DataOrigin>();
+        for (const [code, origin] of byCode) {
+          for (const target of applied.mappedInto.get(code) ?? []) {
+            if (!mapped.has(target)) mapped.set(target, target === code ? origin : { ...origin, via: code });
+          }
         }
+        mappedKinds.set(kind, mapped);
       }
-      origins = mapped;
+      origins = mappedKinds;
     }
-    for (const issue of mixedLevelIssues(this.regions, origins)) this.addIssue(issue);
-    const issues = [...this.issues];
-    const max = this.options.maxIssuesPerFile ?? 1000;
-    for (const [file, count] of this.issueCounts) {
-      if (count > max) issues.push({ file, message: `${count - max} more problems not shown (${count} in all)` });
-    }
-    return { dataset, issues };
+    // The same kind of figure at two levels of one branch would count it twice; different kinds
+    // at different levels (population by county, beds by health region) are summed up (hierarchy.ts).
+    for (const [kind, byCode] of origins) for (const issue of mixedLevelIssues(this.regions, byCode, kind)) this.addIssue(issue);
+    return { dataset, issues: this.issues.list(fileOrder) };
   }
 }

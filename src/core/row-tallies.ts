@@ -3,8 +3,9 @@
 // end with the first few lines and how many in all.
 import type { Category } from './categories.js';
 import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
-import { nearest } from './suggest.js';
+import { SuggestionIndex } from './suggest.js';
 import type { Taxonomy } from './taxonomy.js';
+import { describeInvisibleDifference } from './text-identity.js';
 import type { Unit } from './units.js';
 import { weightKey } from './weights.js';
 
@@ -35,6 +36,27 @@ class Tallies {
   }
 }
 
+/** "; did you mean "X"?" for an unknown code, saying how they differ when no one could see it. */
+export function codeHint(code: string, known: SuggestionIndex, where: string): string {
+  const hint = known.nearest(code);
+  if (hint === undefined) return '';
+  const invisible = describeInvisibleDifference(code, hint, where);
+  return `; did you mean ${quoteValue(hint)}?${invisible ? ` (${invisible})` : ''}`;
+}
+
+/** "; did you mean …?" for a service name that maps to nothing, or why it is ambiguous. */
+function serviceHint(taxonomy: Taxonomy, name: string): string {
+  const ambiguous = taxonomy.ambiguous(name);
+  if (ambiguous.length > 0) {
+    const options = ambiguous.map((e) => `${quoteValue(e.name)} (${e.category})`).join(' or ');
+    return `; it is like ${options}, which are different categories, so it is not mapped to either.`;
+  }
+  const hint = taxonomy.suggest(name);
+  if (!hint) return '';
+  const invisible = describeInvisibleDifference(name, hint.name, 'in the taxonomy');
+  return `; did you mean ${quoteValue(hint.name)} (${hint.category})?${invisible ? ` (${invisible})` : ''}`;
+}
+
 /** The rows that could not be counted, by what was wrong with them. */
 export class RowTallies {
   private readonly unknownRegions = new Tallies();
@@ -53,26 +75,29 @@ export class RowTallies {
     this.unweighted.add(file, weightKey(category, unit), line);
   }
 
-  /** One issue (or, for unmapped names with `allowUnmapped`, one warning) per thing and file. */
+  /** One issue (or, for unmapped names with `allowUnmapped`, one warning) per thing and file.
+   * Hints are worked out only for issues that will be shown (`shown`: the file's issues are not
+   * yet at their cap). */
   report(context: {
     readonly knownCodes: () => Iterable<string>;
     readonly taxonomy: Taxonomy;
     readonly allowUnmapped: boolean;
+    readonly shown: (file: string) => boolean;
     readonly issue: (issue: InputIssue) => void;
     readonly warning: (warning: Warning) => void;
   }): void {
+    let codes: SuggestionIndex | undefined;
     for (const [file, code, t] of this.unknownRegions.entries()) {
-      const hint = nearest(code, context.knownCodes());
+      const hint = context.shown(file) ? codeHint(code, (codes ??= new SuggestionIndex(context.knownCodes())), 'in regions.csv') : '';
       context.issue({
         file,
         line: t.lines[0],
         columns: ['region'],
-        message: `unknown region ${quoteValue(code)} (not in regions.csv; ${describeLines(t.lines, t.count)})` + (hint ? `; did you mean ${quoteValue(hint)}?` : ''),
+        message: `unknown region ${quoteValue(code)} (not in regions.csv; ${describeLines(t.lines, t.count)})${hint}`,
       });
     }
     for (const [file, name, t] of this.unmapped.entries()) {
-      const hint = context.taxonomy.suggest(name);
-      const hintText = hint ? `; did you mean ${quoteValue(hint.name)} (${hint.category})?` : '';
+      const hintText = context.shown(file) || context.allowUnmapped ? serviceHint(context.taxonomy, name) : '';
       if (context.allowUnmapped) {
         context.warning({
           file,

@@ -1,16 +1,26 @@
 // What a service row's name and unit mean, looked up once per distinct name (normalising a name
-// for the taxonomy is the costly part) and once per unit of each name (its weight key).
+// for the taxonomy is the costly part) and once per unit cell of each name (its unit, which may be
+// given by a local name, and its weight key). Names the taxonomy mapped only loosely and units
+// given by a local name are noted where first met (name-notices.ts).
 import type { Category } from './categories.js';
 import type { Dataset } from './dataset.js';
+import type { NameNotices } from './name-notices.js';
 import { RecentStrings } from './recent-strings.js';
 import type { Taxonomy } from './taxonomy.js';
+import { type UnitCell, unitOfCell } from './unit-aliases.js';
 import type { Unit } from './units.js';
 import { weightKey, type WeightTable } from './weights.js';
 
-/** Per distinct service name: its use count and, per unit, its weight key (null: no weight). */
+/** A unit cell's unit and weight key (null: no weight for the name's category in that unit). */
+export interface UnitLookup {
+  readonly unit: Unit;
+  readonly key: string | null;
+}
+
+/** Per distinct service name: its use count and, per unit cell, its unit and weight key. */
 export interface ServiceLookup {
   readonly use: { readonly category: Category | undefined; rows: number; readonly firstLine: number };
-  readonly units: Map<string, string | null>;
+  readonly units: Map<string, UnitLookup>;
 }
 
 export class ServiceLookups {
@@ -23,15 +33,18 @@ export class ServiceLookups {
   constructor(
     private readonly taxonomy: Taxonomy,
     private readonly weights: WeightTable,
+    private readonly notices: NameNotices,
   ) {}
 
-  /** The lookup of a name, counting one more row of it (first seen: on `line`). */
-  use(name: string, line: number): ServiceLookup {
+  /** The lookup of a name, counting one more row of it (first seen: on `line` of `file`). */
+  use(name: string, file: string, line: number): ServiceLookup {
     let lookup = this.recent.get(name);
     if (lookup === undefined) {
       lookup = this.lookups.get(name);
       if (lookup === undefined) {
-        const use = { category: this.taxonomy.lookup(name), rows: 0, firstLine: line };
+        const match = this.taxonomy.match(name);
+        if (match?.loose) this.notices.looseName(file, name, match.entry, line);
+        const use = { category: match?.entry.category, rows: 0, firstLine: line };
         this.names.set(name, use);
         this.lookups.set(name, (lookup = { use, units: new Map() }));
       }
@@ -41,13 +54,16 @@ export class ServiceLookups {
     return lookup;
   }
 
-  /** The weight key of a name's category in `unit`, or null when the weights have none. */
-  weightKey(lookup: ServiceLookup, category: Category, unit: Unit): string | null {
-    let key = lookup.units.get(unit);
-    if (key === undefined) {
-      const k = weightKey(category, unit);
-      lookup.units.set(unit, (key = this.weights.has(k) ? k : null));
+  /** The unit of a unit cell and the weight key of the name's category in it (first seen: on
+   * `line` of `file`). */
+  unit(lookup: ServiceLookup, category: Category, cell: UnitCell, file: string, line: number): UnitLookup {
+    let unit = lookup.units.get(cell);
+    if (unit === undefined) {
+      const read = unitOfCell(cell);
+      if (read.alias) this.notices.unitAlias(file, read.alias, line);
+      const k = weightKey(category, read.unit);
+      lookup.units.set(cell, (unit = { unit: read.unit, key: this.weights.has(k) ? k : null }));
     }
-    return key;
+    return unit;
   }
 }

@@ -1,11 +1,13 @@
 // One input file, read as a table: the header is matched to the columns the SPEC names
-// (case-insensitively, after trimming), and every later row becomes column → cell text, then —
-// when the header's handler names the rows' kind — a checked row added to a sink (a
-// DatasetBuilder). The head of the file (encoding, delimiter, header) is read as text; the rest of
-// a UTF-8 file with figures is read from its bytes (read-rest.ts), on this thread or, for a large
-// file, in worker threads.
+// (case-insensitively, after trimming; local names such as "år" read as the SPEC column they
+// name, core/header-aliases.ts), and every later row becomes column → cell text, then — when the
+// header's handler names the rows' kind — a checked row added to a sink (a DatasetBuilder). The
+// head of the file (encoding, delimiter, header) is read as text; the rest of a UTF-8 file with
+// figures is read from its bytes (read-rest.ts), on this thread or, for a large file, in worker
+// threads. An Excel workbook is read through the same handlers by xlsx-table.ts.
 import { type FigureKind, isFigureKind } from '../core/figure-rows.js';
-import type { InputIssue } from '../core/issues.js';
+import { describeHeaderClash, type HeaderClash, type HeaderMapping, matchHeader } from '../core/header-aliases.js';
+import type { InputIssue, Warning } from '../core/issues.js';
 import type { NumberFormat } from '../core/numbers.js';
 import { type RawRow, type RowKind, RowValidator } from '../core/row-validator.js';
 import { describeDelimiter, type Delimiter } from './delimiter.js';
@@ -21,6 +23,8 @@ import { RecordShape } from './record-shape.js';
 import { sniffBytes, sniffText } from './sniff.js';
 import { StoppableBytes } from './stoppable-bytes.js';
 import { type DecodedInput, decodeInput } from './text-stream.js';
+import { takeWorkbook } from './workbook-input.js';
+import type { SheetChoice } from './xlsx-sheet.js';
 
 export type { RowSink } from './piece-rows.js';
 export type { ParallelReading } from './read-rest.js';
@@ -50,7 +54,12 @@ async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { byt
 
 /** What is known about a file once its header has been read. */
 export interface HeaderContext {
-  readonly delimiter: Delimiter;
+  /** The CSV delimiter; undefined for a worksheet. */
+  readonly delimiter: Delimiter | undefined;
+  /** The first lines of a CSV file (the delimiter's sample), from which its decimal mark can be told. */
+  readonly sample?: string | undefined;
+  /** The worksheet read, for a workbook. */
+  readonly sheet?: string | undefined;
 }
 
 /** Rows of a known kind: readTable checks each (core/row-validator.ts) and adds it to `sink`. */
@@ -68,6 +77,8 @@ export interface TableHandlers {
   /** The rows of a file whose spec has no kind, column → cell text. */
   readonly onRow?: ((row: RawRow, line: number, file: string) => void) | undefined;
   readonly onIssue: (issue: InputIssue) => void;
+  /** Something worth knowing that is not a problem (hidden rows in a worksheet). */
+  readonly onWarning?: ((warning: Warning) => void) | undefined;
 }
 
 export interface ReadTableOptions {
@@ -87,12 +98,18 @@ export interface ReadTableOptions {
   /** false: read every row as text, as the head is read (the reader the byte-level one is tested
    * against); default true. */
   readonly readBytes?: boolean | undefined;
+  /** For an Excel workbook: which sheet to read (default: one named `preferred`, else the first visible one). */
+  readonly sheet?: SheetChoice | undefined;
 }
 
 export interface TableSummary {
   readonly name: string;
-  /** The header's column names (lower case), empty when the file had none. */
+  /** The header's column names (lower case; local names read as SPEC columns), empty when the
+   * file had none. */
   readonly header: readonly string[];
+  /** Header cells read as the SPEC column they name in another language or spelling ("år" as
+   * year), with the header's line, for a notice; only columns that are read. */
+  readonly headerAliases: { readonly line: number; readonly mapped: readonly HeaderMapping[] } | undefined;
   /** The encoding used ('text' for content given as a string) and why; undefined if unreadable. */
   readonly encoding: Encoding | 'text' | undefined;
   readonly encodingReason: string | undefined;
@@ -105,28 +122,53 @@ export interface TableSummary {
   /** Threads that read the rest of the file after its head, this one included (0: it was read on
    * this thread alone). */
   readonly threads: number;
+  /** For a workbook: the sheet read and why (the file's name is then `book.xlsx!Sheet`). */
+  readonly sheet?: { readonly name: string; readonly reason: string } | undefined;
+}
+
+/** What becomes of a row of raw cells once the header is accepted. */
+export type RowHandler = (raw: RawRow, line: number, file: string) => void;
+
+/** Where the rows of a file go once its header is accepted (the same for a CSV file and a
+ * worksheet): checked and added to the spec's sink when the spec names their kind, else to
+ * handlers.onRow as they are. */
+export function rowsTo(spec: TableSpec | CheckedTable, handlers: TableHandlers): RowHandler {
+  if (!('kind' in spec)) return (raw, line, file) => handlers.onRow?.(raw, line, file);
+  const { kind, sink } = spec;
+  const validator = new RowValidator(spec.numberFormat);
+  return (raw, line, file) => {
+    const row = validator.check(kind, raw, file, line, handlers.onIssue);
+    if (row !== undefined) sink.addRow(kind, row, file, line);
+  };
 }
 
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
  * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
-  const opened = await openInput(input, options.stdin);
+  // An Excel workbook (by its name or its first bytes) is read as a table of its own (xlsx-table.ts).
+  const { opened, workbook } = await takeWorkbook(await openInput(input, options.stdin));
+  if (workbook !== undefined) {
+    const { readWorkbookTable } = await import('./xlsx-table.js');
+    return readWorkbookTable(workbook, opened.name, handlers, options.sheet);
+  }
   const file = opened.name;
   const onProgress = options.onProgress;
   const count = { bytes: 0 };
   const progress = (done: boolean) => onProgress?.({ file, bytesRead: count.bytes, totalBytes: opened.size, rows, done });
   let decoded: DecodedInput | undefined;
   let csv: CsvStream | undefined;
-  let header: { columns: string[]; keep: Map<number, string> } | undefined;
+  let header: { columns: readonly string[]; keep: Map<number, string> } | undefined;
   let rows = 0;
   let threads = 0;
   /** The rows' kind once the header is read, when they have figures: the rest of the file is
    * then read from its bytes (read-rest.ts). */
   let figures: { kind: FigureKind; table: CheckedTable } | undefined;
   let headerColumns: readonly string[] = [];
+  let headerAliases: TableSummary['headerAliases'];
   const summary = (): TableSummary => ({
     name: file,
     header: headerColumns,
+    headerAliases,
     encoding: decoded?.encoding,
     encodingReason: decoded?.encodingReason,
     delimiter: csv?.delimiter,
@@ -161,37 +203,34 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
       return summary();
     }
     let shape: RecordShape | undefined;
-    let checked: { table: CheckedTable; validator: RowValidator } | undefined;
+    let toRow: RowHandler | undefined;
     for await (const batch of csv.batches) {
       for (const record of batch) {
         if (header === undefined) {
-          const columns = record.fields.map((c) => c.trim().toLowerCase());
+          const cells = record.fields.map((c) => c.trim().toLowerCase());
           // A header that ends in a delimiter has empty trailing names: not columns.
-          while (columns.length > 1 && columns[columns.length - 1] === '') columns.pop();
+          while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+          // Local names ("år", "tjeneste") are read as the SPEC columns they name.
+          const named = matchHeader(cells);
+          const columns = named.columns;
           headerColumns = columns;
-          const spec = handlers.onHeader(columns, file, { delimiter: csv.delimiter });
-          const keep = checkHeader(file, record.line, columns, spec, csv.delimiter);
+          const spec = handlers.onHeader(columns, file, { delimiter: csv.delimiter, sample: csv.sample });
+          const keep = checkHeader(file, record.line, columns, spec, csv.delimiter, named.clashes);
           if ('message' in keep) {
             handlers.onIssue(keep);
             return summary();
           }
+          const used = named.mapped.filter((m) => keep.has(m.field - 1));
+          if (used.length > 0) headerAliases = { line: record.line, mapped: used };
           header = { columns, keep };
           shape = new RecordShape(file, columns.length, [...keep], csv.delimiter);
-          if ('kind' in spec) {
-            checked = { table: spec, validator: new RowValidator(spec.numberFormat) };
-            if (isFigureKind(spec.kind)) figures = { kind: spec.kind, table: spec };
-          }
+          toRow = rowsTo(spec as TableSpec | CheckedTable, handlers);
+          if ('kind' in spec && isFigureKind(spec.kind)) figures = { kind: spec.kind, table: spec };
           continue;
         }
         rows++;
         const raw = shape!.row(record.fields, record.line, handlers.onIssue);
-        if (raw === undefined) continue;
-        if (checked === undefined) handlers.onRow?.(raw, record.line, file);
-        else {
-          const { table, validator } = checked;
-          const row = validator.check(table.kind, raw, file, record.line, handlers.onIssue);
-          if (row !== undefined) table.sink.addRow(table.kind, row, file, record.line);
-        }
+        if (raw !== undefined) toRow!(raw, record.line, file);
       }
       if (onProgress) progress(false);
     }
@@ -246,16 +285,20 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   return summary();
 }
 
-/** Column index → SPEC column name for the columns we use, or the problem with the header. */
-function checkHeader(
+/** Column index → SPEC column name for the columns we use, or the problem with the header
+ * (`delimiter`: the CSV's, named in the message; undefined for a worksheet). */
+export function checkHeader(
   file: string,
   line: number,
   columns: readonly string[],
   spec: TableSpec | InputIssue,
-  delimiter: Delimiter,
+  delimiter: Delimiter | undefined,
+  clashes: readonly HeaderClash[],
 ): Map<number, string> | InputIssue {
   if ('message' in spec) return spec;
   const wanted = new Set([...spec.required, ...spec.optional]);
+  const clash = clashes.find((c) => wanted.has(c.to) && !columns.includes(c.to));
+  if (clash) return { file, line, columns: [clash.to], message: describeHeaderClash(clash) };
   const keep = new Map<number, string>();
   const seen = new Map<string, number>();
   for (const [index, name] of columns.entries()) {
@@ -274,7 +317,7 @@ function checkHeader(
       columns: missing,
       message:
         `missing required ${missing.length === 1 ? 'column' : 'columns'}: expected ${spec.required.join(', ')}; ` +
-        `found ${columns.filter(Boolean).join(', ') || 'nothing'} (delimiter ${describeDelimiter(delimiter)})`,
+        `found ${columns.filter(Boolean).join(', ') || 'nothing'}${delimiter === undefined ? '' : ` (delimiter ${describeDelimiter(delimiter)})`}`,
     };
   }
   return keep;

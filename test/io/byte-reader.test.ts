@@ -4,15 +4,20 @@
 // csv-parse (parser: 'csv-parse'). Every fixture dataset, every hostile file, and random files —
 // any delimiter and number format, quotes, quoted line breaks, CRLF and lone CR, blank lines, bad
 // cells, wrong field counts, U+FEFF and Arabic inside cells, tight line limits, a byte that is not
-// UTF-8, no final line feed — give the same dataset, or the same issues word for word on the same
+// UTF-8, no final line feed; local column headers ("år", "tjeneste"), local units ("årsverk"),
+// service names matched loosely, region codes in decomposed form or with zero-width characters —
+// give the same dataset (with the same notices), or the same issues word for word on the same
 // lines, and the same --verbose summary. Then the bytes pushed in any pieces give the same rows.
+// And the rest of a typical services file, local names included, is read by the byte lane: the
+// text lane's row check is asked for none of its rows.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { FigureTarget } from '../../src/core/figure-rows.js';
 import type { InputIssue } from '../../src/core/issues.js';
+import { RowValidator } from '../../src/core/row-validator.js';
 import type { DatasetInputs, LoadOptions } from '../../src/io/load-dataset.js';
 import { PieceParser, PieceReading, type PieceSetup } from '../../src/io/piece-parser.js';
 import { takePiece } from '../../src/io/piece-rows.js';
@@ -85,11 +90,17 @@ const cell = (pool: readonly string[]) =>
     { weight: 1, arbitrary: fc.constantFrom('', ' ', 'NA', '..', '-', ': c', '"', '""', 'x"y', '"a"b', '\ufeff', 'ﻻ', '١٢', 'a\rb', '"a\nb"', '"a\r\nb"') },
   );
 
-const REGIONS = ['A', 'B', 'C', ' A', 'A ', 'Z', 'NA', 'Ø', 'منطقة'];
+// "A\u030A" is "Å" decomposed (NFD); U+200B and U+2060 are zero-width: these codes are the codes of
+// regions.csv once normalised (with a notice); "D\u200B" and a lone U+200B are unknown.
+const REGIONS = ['A', 'B', 'C', ' A', 'A ', 'Z', 'NA', 'Ø', 'منطقة', 'Å', 'A\u030A', 'B\u200B', '\u2060C', 'D\u200B', '\u200B'];
 const YEARS = ['2020', '2021', '2001', '1700', '2300', '20x', '2020.0', '2020.5', ' 2020', '2020 ', '02020', '+2020', '2e3'];
-const SERVICES = ['crisis', 'crisis resolution team', 'ACT team', 'peer support', 'day centre, open', 'no such service', '12" monitor', '\ufeffcrisis', 'مراكز الصحة النفسية المجتمعية', 'crisis\u00a0', 'DPS', 'værested'];
+const SERVICES = ['crisis', 'crisis resolution team', 'ACT team', 'peer support', 'day centre, open', 'no such service', '12" monitor', '\ufeffcrisis', 'مراكز الصحة النفسية المجتمعية', 'crisis\u00a0', 'DPS', 'værested',
+  // matched only loosely (plural, diacritics), with a notice
+  'crisis resolution teams', 'vaerested', 'peer supports'];
 const NUMBERS = ['1', '0', '007', '1.5', '12,5', '1,234', '1.234', '0,125', '1 000', '1e3', '-1', '+1', '.5', '5.', '5,', '999999999999', '1000000000000', '0.1', '12345678901.25', '3.14159265358979', ' 2', '2 ', 'Infinity', '0x10'];
-const UNITS = ['teams', 'Teams', ' fte', 'fte ', 'fte', 'beds', 'places', 'caseload', 'lightyears', 'NA', ''];
+// Local units (årsverk → fte, plasser → places, senger → beds, in any case, with or without the
+// diacritic), and a near miss (an issue with a hint, grouped over its lines).
+const UNITS = ['teams', 'Teams', ' fte', 'fte ', 'fte', 'beds', 'places', 'caseload', 'lightyears', 'NA', '', 'årsverk', 'ÅRSVERK', 'arsverk', 'plasser', 'senger', 'Betten', 'årsverkk'];
 
 const serviceRow = (d: Delim) =>
   fc
@@ -106,10 +117,11 @@ const serviceRow = (d: Delim) =>
 const goodRow = (d: Delim, mark: '.' | ',') =>
   fc
     .tuple(
-      fc.constantFrom('A', 'B', 'C', 'NA', 'Ø', 'منطقة'),
+      fc.constantFrom('A', 'B', 'C', 'NA', 'Ø', 'منطقة', 'A\u030A', 'B\u200B', '\u2060C'),
       fc.integer({ min: 1995, max: 2024 }).map(String),
       // (names with a unit their category has a weight in: bench/generate.mjs)
-      fc.constantFrom(['crisis', 'teams'], ['crisis resolution team', 'teams'], ['ACT-team', 'teams'], ['crisis', 'caseload'], ['peer_support', 'fte'], ['DPS', 'beds'], ['værested', 'places'], ['مراكز الصحة النفسية المجتمعية', 'facilities'], ['cmhc', 'fte']),
+      fc.constantFrom(['crisis', 'teams'], ['crisis resolution team', 'teams'], ['ACT-team', 'teams'], ['crisis', 'caseload'], ['peer_support', 'fte'], ['DPS', 'beds'], ['værested', 'places'], ['مراكز الصحة النفسية المجتمعية', 'facilities'], ['cmhc', 'fte'],
+        ['cmhc', 'årsverk'], ['værested', 'plasser'], ['DPS', 'senger'], ['crisis resolution teams', 'teams'], ['vaerested', 'Plasser']),
       fc.oneof(fc.nat({ max: 9 }).map(String), fc.nat({ max: 99999 }).map(String), fc.tuple(fc.nat({ max: 9999 }), fc.nat({ max: 99 })).map(([a, b]) => `${a}${mark}${String(b).padStart(2, '0')}`)),
       fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
       fc.constantFrom('\n', '\n', '\r\n'),
@@ -126,13 +138,20 @@ const FORMATS: LoadOptions[] = [{}, { decimal: '.' }, { decimal: ',' }, { decima
 describe('the byte reader ≡ the text readers, on random services files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sg-bytes-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'regions.csv'), 'region,name\nA,Agder\nB,Bodø\nC,منطقة\nNA,Namibia\nØ,Øst\nمنطقة,Arabic\n');
+  writeFileSync(join(dir, 'regions.csv'), 'region,name\nA,Agder\nB,Bodø\nC,منطقة\nNA,Namibia\nØ,Øst\nمنطقة,Arabic\nÅ,Åland\n');
   writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2020,1000\nB,2020,2000\nC,2020,3000\n');
+
+  /** Headers as files write them: the SPEC's names, or local ones (read as the SPEC's, with a notice). */
+  const HEADERS = [
+    ['region', 'year', 'service', 'capacity', 'unit'],
+    ['helseforetak', 'år', 'tjeneste', 'kapasitet', 'enhet'],
+    ['Region', 'ÅR', 'Service Type', 'Kapasitet', 'unit of measure'],
+  ];
 
   /** Good rows filling the first 64 KiB (read as text, the encoding and delimiter samples): the
    * random rows after them are read from their bytes. */
-  const head = (d: Delim) => {
-    const header = ['region', 'year', 'service', 'capacity', 'unit'].join(d) + '\n';
+  const head = (d: Delim, names: readonly string[]) => {
+    const header = names.join(d) + '\n';
     const row = ['A', '2019', 'crisis resolution team', '1', 'teams'].join(d) + '\n';
     return header + row.repeat(Math.ceil((64 << 10) / row.length));
   };
@@ -145,41 +164,82 @@ describe('the byte reader ≡ the text readers, on random services files', () =>
         fc.boolean(),
         fc.boolean(),
         fc.constantFrom(undefined, 24, 40),
-        async ([d, rows], format, badByte, lastNewline, limit) => {
+        fc.constantFrom(...HEADERS),
+        async ([d, rows], format, badByte, lastNewline, limit, header) => {
           const options: LoadOptions = { ...format, encoding: 'utf8', allowUnmapped: rows.length % 2 === 0, maxLineChars: limit && limit * 2, maxRecordChars: limit };
           if (options.decimal !== undefined && options.decimal === options.thousands) return;
-          await expectSame(servicesFile(d, rows, lastNewline, badByte), options);
+          await expectSame(servicesFile(d, rows, lastNewline, badByte, header), options);
         },
       ),
       { seed: 20261130, numRuns: 100 },
     );
   });
 
-  it('the same dataset, for good rows written in any way (quotes, CRLF, both decimal marks)', async () => {
+  it('the same dataset, for good rows written in any way (quotes, CRLF, both decimal marks, local names)', async () => {
+    // Which notices the runs gave (so that the local names were really met, and met alike).
+    const notices = new Set<string>();
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...DELIMITERS).chain((d) =>
           fc.tuple(fc.constant(d), fc.constantFrom<'.' | ','>('.', d === ',' ? '.' : ',')).chain(([d, mark]) => fc.tuple(fc.constant(d), fc.constant(mark), fc.array(goodRow(d, mark), { minLength: 1, maxLength: 200 }))),
         ),
         fc.boolean(),
-        async ([d, mark, rows], lastNewline) => {
-          const got = await expectSame(servicesFile(d, rows, lastNewline, false), mark === ',' ? { decimal: ',' } : {});
+        fc.constantFrom(...HEADERS),
+        async ([d, mark, rows], lastNewline, header) => {
+          const got = await expectSame(servicesFile(d, rows, lastNewline, false, header), mark === ',' ? { decimal: ',' } : {});
           expect(got.issues).toBeUndefined();
+          for (const w of got.dataset!.warnings) notices.add(w.message.replace(/:.*/s, ''));
         },
       ),
       { seed: 20261201, numRuns: 40 },
     );
+    expect([...notices].sort()).toEqual([
+      'columns read by their local names',
+      'no beds file',
+      'region codes read after Unicode normalisation (they look the same)',
+      'service names matched a known name only loosely (plural or singular, hyphen or space, diacritics)',
+      'units given by a local name, read as SPEC units',
+    ]);
   });
 
   /** The head, the rows, maybe without the last line feed, maybe with a byte that is not UTF-8. */
-  function servicesFile(d: Delim, rows: readonly string[], lastNewline: boolean, badByte: boolean): DatasetInputs {
-    let text = `${head(d)}${rows.join('')}`;
+  function servicesFile(d: Delim, rows: readonly string[], lastNewline: boolean, badByte: boolean, header: readonly string[]): DatasetInputs {
+    let text = `${head(d, header)}${rows.join('')}`;
     if (!lastNewline) text = text.replace(/\r?\n$/, '');
     const bytes = Buffer.from(text, 'utf8');
     const at = bytes.length - Math.ceil(Buffer.byteLength(rows.join('')) / 2);
     const content = badByte ? Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at)]) : bytes;
     return { data: dir, services: { name: 'services.csv', content: new Uint8Array(content) } };
   }
+});
+
+// ---- the byte lane reads local names -----------------------------------------------------------
+
+describe('the byte lane reads a typical services file, local names included', () => {
+  it('asks the text lane for no row after the head', async () => {
+    // The names fixtures: a local header, SSB's unit words, a code decomposed and one with a
+    // zero-width space, a service name with a zero-width space. Grown past the head (64 KiB).
+    const files = ['fixtures/names/norway-local', 'fixtures/names/unicode-codes'].map((dir) => ({ dir, services: grown(join(dir, 'services.csv'), 512 << 10) }));
+    for (const { dir, services } of files) {
+      const check = vi.spyOn(RowValidator.prototype, 'check');
+      try {
+        const { dataset, issues } = await outcome({ data: dir, services }, {});
+        expect(issues).toBeUndefined();
+        expect(dataset!.warnings.some((w) => /units given by a local name|region codes read after Unicode normalisation/.test(w.message))).toBe(true);
+        const text = Buffer.from(services.content).toString('utf8');
+        const rows = text.split('\n').length - 2; // header, and the empty string after the last line feed
+        // The head is read as text: the rows that start in its first 64 KiB and the line that
+        // ends it. Every row after it is read by the byte lane.
+        const headRows = text.slice(0, Buffer.from(services.content).subarray(0, 64 << 10).toString('utf8').length).split('\n').length;
+        const checked = check.mock.calls.filter(([kind]) => kind === 'services').length;
+        expect(rows).toBeGreaterThan(6 * headRows);
+        expect(checked).toBeLessThanOrEqual(headRows);
+        expect(checked).toBeGreaterThan(0);
+      } finally {
+        check.mockRestore();
+      }
+    }
+  });
 });
 
 // ---- pieces ------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Reading in worker threads (parallel/read-in-parallel.ts) against reading on one thread: every
 // fixture dataset, every hostile file, and random services files full of quotes, quoted line
-// breaks, bad cells, wrong field counts and broken bytes give the same dataset — or the same
+// breaks, bad cells, wrong field counts and broken bytes, local headers and units, region codes
+// decomposed or with zero-width characters give the same dataset (and notices) — or the same
 // issues, word for word, on the same lines — for any number of threads and any piece size.
 // (Tiny pieces put cuts everywhere: inside quoted fields, next to CRLFs, between every record.)
 //
@@ -75,7 +76,7 @@ describe('worker threads ≡ one thread', () => {
 describe('worker threads ≡ one thread on random services files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sg-parallel-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'regions.csv'), 'region,name\nA,Agder\nB,Bodø\nC,منطقة\n');
+  writeFileSync(join(dir, 'regions.csv'), 'region,name\nA,Agder\nB,Bodø\nC,منطقة\nÅ,Åland\n');
   writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2020,1000\nB,2020,2000\nC,2020,3000\n');
 
   // Rows good and bad; a piece may be cut anywhere among them.
@@ -102,14 +103,25 @@ describe('worker threads ≡ one thread on random services files', () => {
       'B,2021,\ufeffcrisis,1,teams\n',
       'C,2020,"unclosed,1,teams\n',
       'A,2020,crisis,1e3,teams\n',
+      // local names: units, a code decomposed (A + U+030A is Å) or with zero-width characters,
+      // a name matched loosely, a unit near a local one, a code unknown however it is read
+      'A\u030A,2020,crisis,1,teams\n',
+      'Å,2021,crisis,2,teams\n',
+      'B\u200B,2021,ACT team,2,årsverk\n',
+      'C,2020,crisis resolution teams,1,Årsverk\n',
+      '\u2060A\u030A,2020,værested,3,plasser\n',
+      'A,2020,crisis,1,årsverkk\n',
+      'D\u200B,2020,crisis,1,teams\n',
     ),
     fc.integer({ min: 1, max: 9 }).map((n) => `B,202${n},ACT team,${n}.25,teams\n`),
   );
 
-  // With the header, exactly the 64 KiB sample: the random rows are all read in workers.
+  // With the header (the SPEC's names, or local ones of the same length in bytes), exactly the
+  // 64 KiB sample: the random rows are all read in workers.
+  const HEADERS = ['region,year,service,capacity,unit\n', 'fylke,år,tjeneste,capacity,enhet\n'];
   const HEAD = `${'A,2019,crisis resolution team,1,teams\n'.repeat(1723)}A,2019,crisis,1.00000,teams\n`;
   it('the head fills the sample exactly', () => {
-    expect(Buffer.byteLength(`region,year,service,capacity,unit\n${HEAD}`)).toBe(65536);
+    for (const header of HEADERS) expect(Buffer.byteLength(`${header}${HEAD}`)).toBe(65536);
   });
   let workersUsed = false;
 
@@ -121,13 +133,14 @@ describe('worker threads ≡ one thread on random services files', () => {
         fc.integer({ min: 1, max: 300 }),
         fc.integer({ min: 2, max: 3 }),
         fc.boolean(),
-        async (rows, badByte, pieceBytes, threads, lastNewline) => {
+        fc.constantFrom(...HEADERS),
+        async (rows, badByte, pieceBytes, threads, lastNewline, header) => {
           // A head of good rows (read on the main thread), then the random rows.
-          let text = `region,year,service,capacity,unit\n${HEAD}${rows.join('')}`;
+          let text = `${header}${HEAD}${rows.join('')}`;
           if (!lastNewline) text = text.replace(/\r?\n$/, '');
           const bytes = Buffer.from(text, 'utf8');
           // A byte that is not UTF-8 somewhere after the header (with --encoding utf8 an error).
-          const at = HEAD.length + 40;
+          const at = Buffer.byteLength(header) + HEAD.length + 6;
           const content = badByte && bytes.length > at ? Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at)]) : bytes;
           const inputs = { data: dir, services: { name: 'services.csv', content: new Uint8Array(content) } };
           const options: LoadOptions = { encoding: 'utf8', allowUnmapped: rows.length % 2 === 0 };
