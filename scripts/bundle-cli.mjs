@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundle the compiled CLI (dist/cli/bundle-entry.js) and its dependencies into dist/bundle/, so that a
+// Bundle the compiled CLI (dist/cli/main.js) and its dependencies into dist/bundle/, so that a
 // command starts by reading one file instead of resolving and compiling hundreds of modules:
 //
 // - dist/bundle/cli.cjs: the whole CLI as one CommonJS file. The launcher (bin/servicegap.js)
@@ -44,7 +44,7 @@ const common = {
 
 const cli = await build({
   ...common,
-  entryPoints: { cli: 'dist/cli/bundle-entry.js' },
+  entryPoints: { cli: 'dist/cli/main.js' },
   outdir: 'dist/bundle',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',

@@ -2,9 +2,8 @@
 // appended to the job's step summary (GITHUB_STEP_SUMMARY).
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import { appendFile } from 'node:fs/promises';
-import type { InputIssue } from '../core/issues.js';
-import type { Report } from '../core/report-schema.js';
-import { FileAccessError } from '../io/errors.js';
+import { FileAccessError, type InputIssue } from '../app/errors.js';
+import type { Report } from '../app/vocabulary.js';
 import type { RenderContext } from '../report/render-context.js';
 import type { Terminal } from './terminal.js';
 

@@ -1,39 +1,15 @@
 // The command line: commander wiring, and every ending mapped to an exit code (SPEC §5).
 import { Command, CommanderError } from 'commander';
 import { config as zodConfig } from 'zod';
-import { PeriodError } from '../core/analyze.js';
-import { LevelError } from '../core/hierarchy.js';
-import { formatIssue, InputError } from '../core/issues.js';
-import { FileAccessError, InputSelectionError } from '../io/errors.js';
+import { FileAccessError, formatIssue, InputError, InputSelectionError, LevelError, OptionError, PeriodError } from '../app/errors.js';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
 import { annotation, inGitHubActions } from './github.js';
+import { COMMANDS, type CommandTable } from './commands/index.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
-/** Makes one command (completion also needs the whole program). */
-export type CommandFactory = (terminal: Terminal, program: () => Command) => Promise<Command>;
-/** Every command by name, in the order help lists them. */
-export type CommandTable = readonly (readonly [string, CommandFactory])[];
-
-// Each command's module (and what it needs: renderers, analyses) is loaded only when that
-// command runs, or when all are needed (help, completion, an unknown command). The bundle
-// imports them all up front instead (bundle-entry.ts).
-const COMMANDS: CommandTable = [
-  ['report', async (t) => (await import('./commands/report.js')).reportCommand(t)],
-  ['coverage', async (t) => (await import('./commands/coverage.js')).coverageCommand(t)],
-  ['trend', async (t) => (await import('./commands/trend.js')).trendCommand(t)],
-  ['validate', async (t) => (await import('./commands/validate.js')).validateCommand(t)],
-  ['taxonomy', async (t) => (await import('./commands/taxonomy.js')).taxonomyCommand(t)],
-  ['init', async (t) => (await import('./commands/init.js')).initCommand(t)],
-  ['completion', async (t, program) => (await import('./commands/completion.js')).completionCommand(t, program)],
-  // Research workflows (issue 6)
-  ['compare', async (t) => (await import('./commands/compare.js')).compareCommand(t)],
-  ['batch', async (t) => (await import('./commands/batch.js')).batchCommand(t)],
-  ['schema', async (t) => (await import('./commands/schema.js')).schemaCommand(t)],
-];
-
 /** The program with every command, or (`only`) with just the command that will run. */
-export async function buildProgram(terminal: Terminal, only?: string, commands: CommandTable = COMMANDS): Promise<Command> {
+export function buildProgram(terminal: Terminal, only?: string, commands: CommandTable = COMMANDS): Command {
   const program = new Command('servicegap')
     .description(
       // One line: commander wraps it to the terminal's width itself.
@@ -50,7 +26,7 @@ export async function buildProgram(terminal: Terminal, only?: string, commands: 
   // completion lists every command, so it needs them all.
   const one = only !== undefined && only !== 'completion' && commands.some(([name]) => name === only);
   const wanted = one ? commands.filter(([name]) => name === only) : commands;
-  const made = await Promise.all(wanted.map(([, make]) => make(terminal, () => program)));
+  const made = wanted.map(([, make]) => make(terminal, () => program));
   for (const command of made) {
     command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.addCommand(command.configureOutput({
@@ -67,7 +43,7 @@ export async function buildProgram(terminal: Terminal, only?: string, commands: 
 export async function main(argv: readonly string[], terminal: Terminal = processTerminal(), commands: CommandTable = COMMANDS): Promise<number> {
   try {
     // A command name first: only that command is loaded (its own --help shows the same).
-    const program = await buildProgram(terminal, argv[0], commands);
+    const program = buildProgram(terminal, argv[0], commands);
     if (argv.length === 0) {
       terminal.stdout.write(program.helpInformation());
       return EXIT.ok;
@@ -89,7 +65,7 @@ function handleError(error: unknown, terminal: Terminal): number {
     say(`servicegap: ${error.message}`);
     return error.code;
   }
-  if (error instanceof PeriodError || error instanceof InputSelectionError || error instanceof LevelError) {
+  if (error instanceof OptionError || error instanceof PeriodError || error instanceof InputSelectionError || error instanceof LevelError) {
     say(`servicegap: ${error.message}`);
     return EXIT.usage;
   }

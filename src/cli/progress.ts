@@ -1,7 +1,7 @@
 // A progress bar on standard error while a large input file is read: bytes read, rows per second
 // and the time left. Only on a terminal, only for files over PROGRESS_MIN_BYTES, never with
 // --quiet: everything else that reads standard error (CI logs, pipes, tests) sees nothing.
-import type { ReadProgress } from '../io/read-table.js';
+import type { ReadProgress } from '../app/vocabulary.js';
 import type { Terminal } from './terminal.js';
 
 /** Files smaller than this are read too fast for a bar to help. */

@@ -31,6 +31,7 @@ import type { Category } from './categories.js';
 /** ISO 639-1 code of an alias's language (nb = Norwegian bokmål). */
 export type AliasLanguage = 'en' | 'nb' | 'fi' | 'sv' | 'ar';
 
+/** A built-in alias: a service name as found in real data, its category and language. */
 export interface BuiltinAlias {
   /** The local name as people write it (display form; matching normalises it). */
   readonly name: string;

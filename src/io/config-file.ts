@@ -80,7 +80,8 @@ export function parseConfig(text: string, file: string): Config {
   return validateConfig(json, file);
 }
 
-function validateConfig(json: unknown, file: string): Config {
+/** Check a config object (already parsed JSON); every problem is reported with its JSON path, in `file`. */
+export function validateConfig(json: unknown, file: string): Config {
   const parsed = ConfigSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   throw new InputError(

@@ -84,6 +84,7 @@ export interface ReadTableOptions {
   readonly parallel?: ParallelReading | undefined;
 }
 
+/** How one file was read: its name, encoding and delimiter (and why), rows, worker threads. */
 export interface TableSummary {
   readonly name: string;
   /** The header's column names (lower case), empty when the file had none. */

@@ -1,14 +1,10 @@
 // servicegap coverage: each region's capacity at T against the planning norms (SPEC §4, §7).
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { analyzeCoverage } from '../../core/analyze-coverage.js';
-import { formatWarning } from '../../core/issues.js';
+import { runCoverage } from '../../app/coverage.js';
 import { COVERAGE_FORMATS } from '../../report/coverage-context.js';
-import { COVERAGE_RENDERERS } from '../../report/coverage-renderers.js';
-import { pickFormat } from '../format.js';
-import { loadFromOptions } from '../load.js';
-import { AnalysisOptionsSchema, addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
-import { emit, note } from '../output.js';
+import { AnalysisOptionsSchema, addInputOptions, dataOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import { emit, note, printWarnings, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend({
@@ -31,18 +27,11 @@ export function coverageCommand(terminal: Terminal): Command {
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(CoverageOptionsSchema, raw);
-      const format = pickFormat(COVERAGE_FORMATS, options.format, options.out, 'coverage report');
-      const { dataset, norms } = await loadFromOptions(options, terminal);
-      const report = analyzeCoverage(dataset, { norms, to: options.to, level: options.level, rollup: options.rollup });
-      const text = COVERAGE_RENDERERS[format](report, {
-        color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
-        provenance: dataset.provenance,
-        norms,
-      });
-      await emit(terminal, text, options.out);
-      if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
+      const run = await runCoverage({ ...options, ...dataOptions(options, terminal), color: useColor(terminal, options.color) });
+      await emit(terminal, await renderOutput(run.output), options.out);
+      if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
-        note(terminal, `wrote ${options.out} (${format}, ${report.regions.length} regions)`);
+        note(terminal, `wrote ${options.out} (${run.output.format}, ${run.coverage.regions.length} regions)`);
       }
     });
   return command;

@@ -1,10 +1,8 @@
 // servicegap validate: report every problem in the inputs (exit 3), or a one-line summary (exit 0).
 import { Command } from 'commander';
-import { bedYears } from '../../core/dataset.js';
-import { formatWarning } from '../../core/issues.js';
-import { loadFromOptions } from '../load.js';
-import { addInputOptions, InputOptionsSchema, parseOptions } from '../options.js';
-import { note } from '../output.js';
+import { runValidate } from '../../app/validate.js';
+import { addInputOptions, dataOptions, InputOptionsSchema, parseOptions } from '../options.js';
+import { printWarnings } from '../output.js';
 import type { Terminal } from '../terminal.js';
 
 export function validateCommand(terminal: Terminal): Command {
@@ -12,18 +10,13 @@ export function validateCommand(terminal: Terminal): Command {
   addInputOptions(command)
     .action(async (raw: unknown) => {
       const options = parseOptions(InputOptionsSchema, raw);
-      const { dataset, files } = await loadFromOptions(options, terminal);
-      if (!options.quiet) for (const w of dataset.warnings) note(terminal, `warning: ${formatWarning(w)}`);
-      const years = bedYears(dataset.beds);
-      const series = [...dataset.services.values()].reduce((n, byKey) => n + byKey.size, 0);
-      const beds =
-        dataset.beds.shape === 'none'
-          ? 'no beds file'
-          : `beds as ${dataset.beds.shape === 'stock' ? 'stock' : 'closure events'}${years.length ? ` ${years[0]}–${years[years.length - 1]}` : ''}`;
-      const mapped = [...dataset.serviceNames.values()].filter((n) => n.category !== undefined).length;
+      const run = await runValidate(dataOptions(options, terminal));
+      if (!options.quiet) printWarnings(terminal, run.warnings);
+      const years = run.bedYears === undefined ? '' : ` ${run.bedYears.first}–${run.bedYears.last}`;
+      const beds = run.beds === 'none' ? 'no beds file' : `beds as ${run.beds === 'stock' ? 'stock' : 'closure events'}${years}`;
       terminal.stdout.write(
-        `ok: ${Object.values(files).length} files, ${dataset.regions.size} regions, ${beds}, ` +
-          `${series} service series from ${mapped} service names\n`,
+        `ok: ${Object.values(run.files).length} files, ${run.regions} regions, ${beds}, ` +
+          `${run.serviceSeries} service series from ${run.mappedServiceNames} service names\n`,
       );
     });
   return command;

@@ -1,80 +1,44 @@
-// Running a batch of scenarios (issue 6): read and check the scenario file, load each distinct
-// input once, analyse every scenario (in worker threads for large batches), and combine the
-// reports in scenario order, so the result is the same for any number of threads.
+// `batch`: many named scenarios in one run (issue 6). Read and check the scenarios, load each
+// distinct input once, analyse every scenario (in worker threads for large batches), and combine
+// the reports in scenario order, so the result is the same for any number of threads.
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, PeriodError } from '../core/analyze.js';
-import { type BatchResult, type Scenario, type ScenarioFile, ScenarioFileSchema } from '../core/batch-schema.js';
-import { combineBatch, type ScenarioReport } from '../core/batch.js';
+import type { BatchResult, Scenario } from '../core/batch-schema.js';
+import { combineBatch } from '../core/batch.js';
 import type { Config } from '../core/config.js';
 import { mergeConfig } from '../core/config-merge.js';
 import type { Dataset } from '../core/dataset.js';
-import { InputError } from '../core/issues.js';
+import { InputError, type Warning } from '../core/issues.js';
 import type { Report, SortMetric } from '../core/report-schema.js';
 import { resolveWeights } from '../core/weights.js';
-import { autoThreads, withPool } from '../parallel/pool.js';
-import { parseConfig } from './config-file.js';
-import type { Delimiter } from './delimiter.js';
-import type { CsvInput } from './input-source.js';
-import { FileAccessError, InputSelectionError } from './errors.js';
-import { type DatasetInputs, FILE_NAMES, type FileRole, loadDataset } from './load-dataset.js';
+import { parseConfig } from '../io/config-file.js';
+import type { Delimiter } from '../io/delimiter.js';
+import { FileAccessError, InputSelectionError } from '../io/errors.js';
+import type { CsvInput } from '../io/input-source.js';
+import { type DatasetInputs, FILE_NAMES, loadDataset } from '../io/load-dataset.js';
+import { readScenarioFile } from '../io/scenario-file.js';
+import { analyzeInWorkers, batchThreads, datasetValues } from '../parallel/batch.js';
+import type { Output } from '../report/output.js';
+import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
+import { checkInputs, checkReading, type DataOptions, type ReadingOptions, resolveConfig } from './data.js';
+import { colorFor, pickFormat } from './format.js';
+import { AnalysisOptionChecks, checkOptions, type OutputOptions } from './options.js';
+import { uniqueWarnings } from './warnings.js';
 
-/**
- * `threads: "auto"` uses worker threads, one per core, when a batch is large: more than this many
- * scenarios, on a machine with more than one core, and at least BATCH_AUTO_MIN_VALUES yearly
- * values to go through in all (Σ over scenarios of its dataset's values). An analysis is quick
- * (about 2 ms for 400 regions with 8 service series over 2 years) and its report has to be
- * copied back from the worker, so smaller batches run faster in one thread.
- */
-export const BATCH_AUTO_THRESHOLD = 8;
-/** Least Σ of yearly values for `threads: "auto"` to use worker threads (see BATCH_AUTO_THRESHOLD). */
-export const BATCH_AUTO_MIN_VALUES = 5_000_000;
-
-/** Parse and check a scenario file's text; every problem is an input error naming its JSON path. */
-export function parseScenarioFile(text: string, file: string): ScenarioFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError([{ file, message: `expected a JSON object: ${(error as Error).message}` }]);
-  }
-  const parsed = ScenarioFileSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  throw new InputError(
-    parsed.error.issues.map((issue) => ({
-      file,
-      message: `${issue.path.length ? issue.path.join('.') : '(top level)'}: ${issue.message}`,
-    })),
-  );
-}
-
-/** Read and check a scenario file; `name` is how messages name it (default: the path). */
-export async function readScenarioFile(path: string, name: string = path): Promise<ScenarioFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new FileAccessError(name, 'read', error);
-  }
-  return parseScenarioFile(text, name);
-}
-
-/** What every scenario starts from: the command line's inputs, config and reading options. */
-export interface BatchDefaults {
+/** How scenarios run: the defaults every scenario starts from, the sort, top N and threads. */
+export interface ScenarioOptions {
   /** Inputs of scenarios that name none (paths relative to `cwd`); none: the bundled data. */
   readonly inputs?: DatasetInputs | undefined;
   /** Config every scenario's own config is laid over. */
   readonly config?: Config | undefined;
-  readonly delimiter?: Delimiter | undefined;
+  /** How files are read, unless a scenario says otherwise (its `delimiter`). */
+  readonly reading?: ReadingOptions | undefined;
   readonly allowUnmapped?: boolean | undefined;
-}
-
-/** Options of `runBatch`: the defaults of every scenario, the sort, top N, threads and stdin. */
-export interface BatchOptions extends BatchDefaults {
   readonly sort?: SortMetric | undefined;
   /** N of "top N" in the summary; default 10. */
   readonly top?: number | undefined;
-  /** Worker threads: a number (1 = this thread only) or "auto" (default): one per core when there are more than 8 scenarios. */
+  /** Worker threads: a number (1 = this thread only) or "auto" (default): one per core for large batches. */
   readonly threads?: number | 'auto' | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
   /** Folder that relative command-line paths and the names in messages are relative to. */
@@ -92,25 +56,6 @@ export interface BatchOptions extends BatchDefaults {
   readonly onNotice?: ((notice: string) => void) | undefined;
 }
 
-/** Yearly values in a dataset: population, beds and every service series. */
-export function datasetValues(dataset: Dataset): number {
-  let n = 0;
-  for (const s of dataset.population.values()) n += s.size;
-  if (dataset.beds.shape !== 'none') for (const s of dataset.beds.byRegion.values()) n += s.size;
-  for (const byKey of dataset.services.values()) for (const s of byKey.values()) n += s.years.size;
-  return n;
-}
-
-/** How many threads a batch of `count` scenarios uses; `values`: Σ of their datasets' values. */
-export function batchThreads(threads: number | 'auto' | undefined, count: number, values = Infinity): number {
-  if (threads === undefined || threads === 'auto') {
-    const cores = autoThreads();
-    return count > BATCH_AUTO_THRESHOLD && cores > 1 && values >= BATCH_AUTO_MIN_VALUES ? Math.min(cores, count) : 1;
-  }
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads: expected a whole number ≥ 1, got ${threads}`);
-  return Math.min(threads, count);
-}
-
 interface PreparedScenario {
   readonly name: string;
   readonly index: number;
@@ -121,17 +66,17 @@ interface PreparedScenario {
 interface LoadSpec {
   readonly inputs: DatasetInputs;
   readonly config: Config;
-  readonly delimiter?: Delimiter | undefined;
+  readonly reading: ReadingOptions;
   readonly allowUnmapped?: boolean | undefined;
 }
 
 const DELIMITER_OF = { ',': ',', ';': ';', tab: '\t', '|': '|' } as const;
 
 /**
- * Run scenarios (already checked: from `readScenarioFile`, or `ScenarioFileSchema.parse`) and
+ * Run scenarios (already checked: read from a scenario file, or `ScenarioFileSchema.parse`d) and
  * combine their reports. Each distinct input is loaded once.
  */
-export async function runScenarios(scenarios: readonly Scenario[], options: BatchOptions = {}): Promise<BatchResult> {
+export async function runScenarios(scenarios: readonly Scenario[], options: ScenarioOptions = {}): Promise<BatchResult> {
   const cwd = options.cwd ?? process.cwd();
   const file = options.file ?? 'scenarios';
   const baseDir = options.file === undefined ? cwd : dirname(resolve(cwd, options.file));
@@ -173,21 +118,23 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Batc
           ),
         }
       : defaults;
-    const delimiter =
-      scenario.delimiter === undefined ? options.delimiter : scenario.delimiter === 'auto' ? undefined : DELIMITER_OF[scenario.delimiter];
+    const delimiter: Delimiter | undefined =
+      scenario.delimiter === undefined ? options.reading?.delimiter : scenario.delimiter === 'auto' ? undefined : DELIMITER_OF[scenario.delimiter];
+    const reading: ReadingOptions = { ...options.reading, delimiter };
     const allowUnmapped = scenario.allowUnmapped ?? options.allowUnmapped;
     const weights = resolveWeights(config);
 
-    // What loading depends on: the files, how they are read, the aliases (which names map) and
-    // which (category, unit) pairs have a weight (a pair without one is an input error). The
-    // weights' numbers only enter the analysis.
+    // What loading depends on: the files, how they are read (the delimiter is the one reading
+    // option a scenario can change), the aliases (which names map) and which (category, unit)
+    // pairs have a weight (a pair without one is an input error). The weights' numbers only
+    // enter the analysis.
     const loadKey = JSON.stringify([
       inputs.data, inputs.regions, inputs.population, inputs.beds, inputs.services,
       delimiter ?? 'auto', allowUnmapped ?? false,
       Object.entries(config.aliases ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       [...weights.keys()].sort(),
     ]);
-    if (!loads.has(loadKey)) loads.set(loadKey, { inputs, config, delimiter, allowUnmapped });
+    if (!loads.has(loadKey)) loads.set(loadKey, { inputs, config, reading, allowUnmapped });
     prepared.push({
       name: scenario.name,
       index,
@@ -206,7 +153,7 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Batc
     options.onLoad?.(spec.inputs);
     const { dataset } = await loadDataset(spec.inputs, {
       config: spec.config,
-      delimiter: spec.delimiter,
+      ...spec.reading,
       allowUnmapped: spec.allowUnmapped,
       stdin: options.stdin,
     });
@@ -232,23 +179,80 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Batc
       }
     });
   } else {
-    reports = await withPool(threads, async (pool) => {
-      const settled = await Promise.allSettled(
-        prepared.map((s) => pool.run(s.loadKey, datasets.get(s.loadKey)!, { kind: 'analyze', options: s.options })),
-      );
-      // The first failure in scenario order, whichever thread failed first.
-      const failed = settled.findIndex((r) => r.status === 'rejected');
-      if (failed >= 0) throw located(prepared[failed]!, (settled[failed] as PromiseRejectedResult).reason);
-      return settled.map((r) => (r as PromiseFulfilledResult<Report>).value);
-    });
+    const settled = await analyzeInWorkers(
+      prepared.map((s) => ({ key: s.loadKey, dataset: datasets.get(s.loadKey)!, options: s.options })),
+      threads,
+    );
+    // The first failure in scenario order, whichever thread failed first.
+    const failed = settled.findIndex((r) => r.status === 'rejected');
+    if (failed >= 0) throw located(prepared[failed]!, (settled[failed] as PromiseRejectedResult).reason);
+    reports = settled.map((r) => (r as PromiseFulfilledResult<Report>).value);
   }
 
-  const results: ScenarioReport[] = prepared.map((s, i) => ({ name: s.name, report: reports[i]! }));
-  return combineBatch(results, { top: options.top });
+  return combineBatch(
+    prepared.map((s, i) => ({ name: s.name, report: reports[i]! })),
+    { top: options.top },
+  );
 }
 
-/** Read a scenario file and run its scenarios. */
-export async function runBatch(file: string, options: BatchOptions = {}): Promise<BatchResult> {
-  const { scenarios } = await readScenarioFile(resolve(options.cwd ?? process.cwd(), file), file);
-  return runScenarios(scenarios, { ...options, file });
+/** Options of `runBatch`: the scenarios, the defaults every scenario starts from, and the output. */
+export interface BatchRunOptions extends DataOptions, OutputOptions<ResearchFormat> {
+  /**
+   * A scenario file (JSON; its relative paths are relative to it; its JSON Schema is
+   * `jsonSchema('scenarios')`), or scenarios already checked (`ScenarioFileSchema.parse(…).scenarios`),
+   * whose relative paths are relative to `cwd`.
+   */
+  readonly scenarios: string | readonly Scenario[];
+  /** Metric to rank by, descending; default 'vacuum_per_100k'. */
+  readonly sort?: SortMetric | undefined;
+  /** N of the regions entering and leaving the top N in the summary; default 10. */
+  readonly top?: number | undefined;
+  /** Worker threads: a number (1 = none), or 'auto' (default): one per core for large batches. */
+  readonly threads?: number | 'auto' | undefined;
+  /** Told each distinct input as it is loaded (once per input). */
+  readonly onLoad?: ((inputs: DatasetInputs) => void) | undefined;
+}
+
+/** What `runBatch` returns. */
+export interface BatchRun {
+  /** Every scenario's regions in one long table, and each scenario's rank changes against the first. */
+  readonly batch: BatchResult;
+  /** The output to render. */
+  readonly output: Output;
+  /** Warnings about the data of every scenario, each once. */
+  readonly warnings: readonly Warning[];
+}
+
+const BatchOptionChecks = AnalysisOptionChecks.pick({ sort: true, top: true, threads: true });
+
+/** Run every scenario (of a file, or given) and tabulate them together. */
+export async function runBatch(options: BatchRunOptions): Promise<BatchRun> {
+  checkOptions(BatchOptionChecks, options);
+  const format = pickFormat(RESEARCH_FORMATS, options.format, options.out, 'batch result');
+  const { config } = await resolveConfig(options);
+  const notices = new Set<string>();
+  const cwd = options.cwd ?? process.cwd();
+  const common: ScenarioOptions = {
+    inputs: checkInputs(options.inputs),
+    reading: checkReading(options.reading),
+    config,
+    allowUnmapped: options.allowUnmapped,
+    sort: options.sort,
+    top: options.top,
+    threads: options.threads,
+    stdin: options.stdin,
+    cwd,
+    onLoad: options.onLoad,
+    onNotice: (n) => notices.add(n),
+  };
+  const batch =
+    typeof options.scenarios === 'string'
+      ? await runScenarios((await readScenarioFile(resolve(cwd, options.scenarios), options.scenarios)).scenarios, { ...common, file: options.scenarios })
+      : await runScenarios(options.scenarios, common);
+  const context = { color: colorFor(format, options.out, options.color), notices: [...notices] };
+  return {
+    batch,
+    output: { kind: 'batch', format, data: batch, context },
+    warnings: uniqueWarnings(batch.scenarios.flatMap((s) => s.warnings)),
+  };
 }

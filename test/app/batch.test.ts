@@ -6,12 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { InputError } from '../../src/core/issues.js';
 import { resolveWeights } from '../../src/core/weights.js';
-import { batchThreads, parseScenarioFile, runBatch, runScenarios } from '../../src/io/batch.js';
+import { runBatch as runBatchApp, type BatchRunOptions, runScenarios } from '../../src/app/batch.js';
+import { parseScenarioFile } from '../../src/io/scenario-file.js';
+import { batchThreads } from '../../src/parallel/batch.js';
 import type { DatasetInputs } from '../../src/io/load-dataset.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 import { tempDir } from '../e2e/run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A scenario file's combined result, as `servicegap batch FILE` computes it. */
+const runBatch = async (file: string, options: Omit<BatchRunOptions, 'scenarios'> = {}) => (await runBatchApp({ ...options, scenarios: file })).batch;
 
 /** A scenario file in a fresh folder, next to a copy-free reference to the repository's fixtures. */
 function scenarioFile(scenarios: unknown[], extra: Record<string, unknown> = {}): { dir: string; file: string } {

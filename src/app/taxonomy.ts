@@ -1,0 +1,62 @@
+// `taxonomy`: the categories and every alias; with `unmapped`, the service names in the data that
+// map to no category, each with its nearest known alias.
+import { CATEGORY_CODES, CATEGORY_DESCRIPTIONS } from '../core/categories.js';
+import { buildTaxonomy } from '../core/taxonomy.js';
+import { scanServiceNames } from '../io/service-names.js';
+import { LISTING_FORMATS, type ListingFormat } from '../report/listing.js';
+import type { Output } from '../report/output.js';
+import { checkInputs, checkReading, type DataOptions, resolveConfig } from './data.js';
+import { colorFor, pickFormat } from './format.js';
+
+/** Options of `runTaxonomy`: the config (its aliases), with `unmapped` the data too, and the output. */
+export interface TaxonomyRunOptions extends DataOptions {
+  /** List the service names in the data's services file that map to no category, instead of the taxonomy. */
+  readonly unmapped?: boolean | undefined;
+  /** Output format; default: from the extension of `out`, else 'table'. */
+  readonly format?: ListingFormat | undefined;
+  /** The file the output will be written to, if any: its extension picks the format when `format` is not given. */
+  readonly out?: string | undefined;
+  /** Colour the terminal table; default false. */
+  readonly color?: boolean | undefined;
+}
+
+/** What `runTaxonomy` returns: the listing to render and, with `unmapped`, how many names were scanned. */
+export interface TaxonomyRun {
+  /** The output to render: one row per category and alias, or per unmapped name. */
+  readonly output: Output;
+  /** With `unmapped`: the services file read, the distinct names in it, and how many map to nothing. */
+  readonly unmapped?: { readonly file: string | undefined; readonly names: number; readonly unmapped: number } | undefined;
+}
+
+/** List the taxonomy in force, or (`unmapped`) the data's service names it does not know. */
+export async function runTaxonomy(options: TaxonomyRunOptions = {}): Promise<TaxonomyRun> {
+  const format = pickFormat(LISTING_FORMATS, options.format, options.out, 'taxonomy');
+  const { config } = await resolveConfig(options);
+  const taxonomy = buildTaxonomy(config.aliases);
+  const context = { color: colorFor(format, options.out, options.color) };
+
+  if (options.unmapped) {
+    const { file, names } = await scanServiceNames(checkInputs(options.inputs), {
+      ...checkReading(options.reading),
+      stdin: options.stdin,
+      // Only the services file is read, before its numbers are: no number format to tell.
+      onFileRead: options.onFileRead && ((summary) => options.onFileRead?.({ ...summary, role: 'services', numberFormat: undefined })),
+    });
+    const unmapped = names.filter((n) => taxonomy.lookup(n.name) === undefined);
+    const rows = unmapped.map((n) => {
+      const hint = taxonomy.suggest(n.name);
+      return { service: n.name, rows: n.rows, first_line: n.firstLine, suggestion: hint ? `${hint.name} (${hint.category})` : '' };
+    });
+    const data = { columns: ['service', 'rows', 'first_line', 'suggestion'], rows };
+    return { output: { kind: 'listing', format, data, context }, unmapped: { file, names: names.length, unmapped: unmapped.length } };
+  }
+
+  const rows = [
+    ...CATEGORY_CODES.map((category) => ({ category, name: category, lang: '', origin: 'category', description: CATEGORY_DESCRIPTIONS[category] })),
+    ...taxonomy.entries
+      .filter((e) => e.origin !== 'category')
+      .map((e) => ({ category: e.category, name: e.name, lang: e.lang ?? '', origin: e.origin, description: '' })),
+  ].sort((a, b) => CATEGORY_CODES.indexOf(a.category) - CATEGORY_CODES.indexOf(b.category));
+  const data = { columns: ['category', 'name', 'lang', 'origin', 'description'], rows };
+  return { output: { kind: 'listing', format, data, context } };
+}
