@@ -2,7 +2,7 @@
 import { analyzeCoverage } from '../core/analyze-coverage.js';
 import type { CoverageReport } from '../core/coverage-schema.js';
 import type { Warning } from '../core/issues.js';
-import { COVERAGE_FORMATS, type CoverageFormat } from '../report/coverage-context.js';
+import { COVERAGE_FORMATS, type CoverageFormat } from '../report/coverage/context.js';
 import type { Output } from '../report/output.js';
 import { type DataOptions, loadData } from './data.js';
 import { colorFor, pickFormat } from './format.js';

@@ -65,6 +65,12 @@ export const AnalysisOptionChecks = z.object({
   threads: ThreadsOptionSchema.optional(),
 });
 
+/** The sensitivity checks: the analysis options, draws and seed. */
+export const SensitivityOptionChecks = AnalysisOptionChecks.extend({
+  draws: DrawsOptionSchema.optional(),
+  seed: SeedOptionSchema.optional(),
+});
+
 /**
  * Check `options` with `schema` (which ignores keys it does not name); the first problem is an
  * OptionError naming the option as the command line spells it (`--fail-above: expected …`).

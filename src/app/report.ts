@@ -24,10 +24,10 @@ import {
   type OutputOptions,
   type PeriodOptions,
   type RankingOptions,
+  SensitivityOptionChecks,
   type WeightsChoice,
   WeightsChoiceSchema,
 } from './options.js';
-import { drawSensitivity, SensitivityOptionChecks, sensitivityOutput } from './sensitivity.js';
 
 /** Options of `runReport`: data, period, ranking, weights, sensitivity, output and CI gates. */
 export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<ReportFormat> {
@@ -145,6 +145,8 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
     const output: Output = { kind: 'report', format: format as ReportFormat | 'excel', data: shown, context };
     return { report, context, output, warnings: report.warnings, gates, files };
   }
+  // Loaded only for a sensitivity run (the command line's start-up).
+  const { drawSensitivity, sensitivityOutput } = await import('./sensitivity.js');
   const { sensitivity } = await drawSensitivity(dataset, {
     weights,
     ...run,

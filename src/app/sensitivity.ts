@@ -10,15 +10,7 @@ import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
 import { type DataOptions, loadData } from './data.js';
 import { colorFor, pickFormat } from './format.js';
-import {
-  AnalysisOptionChecks,
-  checkOptions,
-  DrawsOptionSchema,
-  type OutputOptions,
-  type PeriodOptions,
-  type RankingOptions,
-  SeedOptionSchema,
-} from './options.js';
+import { checkOptions, type OutputOptions, type PeriodOptions, type RankingOptions, SensitivityOptionChecks } from './options.js';
 
 /** Options of `runSensitivity`: data, period, ranking, the draws and the output. */
 export interface SensitivityRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<ResearchFormat> {
@@ -41,12 +33,6 @@ export interface SensitivityRun {
   /** Warnings about the data (the point-estimate report's). */
   readonly warnings: readonly Warning[];
 }
-
-/** The sensitivity checks: the analysis options, draws and seed. */
-export const SensitivityOptionChecks = AnalysisOptionChecks.extend({
-  draws: DrawsOptionSchema.optional(),
-  seed: SeedOptionSchema.optional(),
-});
 
 /**
  * The draws of a loaded dataset (in `threads` worker threads when worth it), with the

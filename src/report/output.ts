@@ -7,7 +7,7 @@ import type { CoverageReport } from '../core/coverage-schema.js';
 import type { Report } from '../core/report-schema.js';
 import type { SensitivityReport } from '../core/sensitivity-schema.js';
 import type { TrendReport } from '../core/trend-schema.js';
-import type { CoverageFormat, CoverageRenderContext } from './coverage-context.js';
+import type { CoverageFormat, CoverageRenderContext } from './coverage/context.js';
 import type { Listing, ListingContext, ListingFormat } from './listing.js';
 import type { RenderContext, ReportFormat } from './render-context.js';
 import type { ResearchContext } from './research-formats.js';

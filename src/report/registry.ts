@@ -21,10 +21,10 @@ const LOADERS: Loaders = {
     html: async () => (await import('./html.js')).renderHtml,
   },
   coverage: {
-    table: async () => (await import('./coverage-table.js')).renderCoverageTable,
-    csv: async () => (await import('./coverage-csv.js')).renderCoverageCsv,
-    json: async () => (await import('./coverage-json.js')).renderCoverageJson,
-    markdown: async () => (await import('./coverage-markdown.js')).renderCoverageMarkdown,
+    table: async () => (await import('./coverage/table.js')).renderCoverageTable,
+    csv: async () => (await import('./coverage/csv.js')).renderCoverageCsv,
+    json: async () => (await import('./coverage/json.js')).renderCoverageJson,
+    markdown: async () => (await import('./coverage/markdown.js')).renderCoverageMarkdown,
   },
   trend: {
     table: async () => (await import('./trend/table.js')).renderTrendTable,

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { runCoverage } from '../../app/coverage.js';
-import { COVERAGE_FORMATS } from '../../report/coverage-context.js';
+import { COVERAGE_FORMATS } from '../../report/coverage/context.js';
 import { AnalysisOptionsSchema, addInputOptions, dataOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note, printWarnings, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';

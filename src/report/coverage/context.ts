@@ -1,7 +1,7 @@
 // What every coverage renderer receives besides the coverage report itself (SPEC §7).
-import type { CoverageReport } from '../core/coverage-schema.js';
-import type { Provenance } from '../core/dataset.js';
-import type { NormTable } from '../core/norms.js';
+import type { CoverageReport } from '../../core/coverage-schema.js';
+import type { Provenance } from '../../core/dataset.js';
+import type { NormTable } from '../../core/norms.js';
 
 /** Formats of `servicegap coverage`: as `report` (its own list, so a report-only format stays one). */
 export const COVERAGE_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;

@@ -2,10 +2,10 @@
 // and one column per norm, as percentages), then every region × norm with its value, per 100k,
 // the norm's range, coverage and gap in the norm's own unit, the norms with their sources,
 // excluded regions, warnings and the dataset's notice. Text from the data or the config is escaped.
-import { closingBlocks } from './markdown.js';
-import type { CoverageReport } from '../core/coverage-schema.js';
-import { summarizeCoverage } from '../core/coverage-summary.js';
-import type { CoverageRenderer } from './coverage-context.js';
+import { closingBlocks } from '../markdown.js';
+import type { CoverageReport } from '../../core/coverage-schema.js';
+import { summarizeCoverage } from '../../core/coverage-summary.js';
+import type { CoverageRenderer } from './context.js';
 import {
   formatNormRange,
   formatPer100k,
@@ -13,8 +13,8 @@ import {
   formatPopulation,
   formatQuantity,
   NULL_DISPLAY,
-} from './number-format.js';
-import { escapeMarkdown } from './safe-cell.js';
+} from '../number-format.js';
+import { escapeMarkdown } from '../safe-cell.js';
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 const align = (right: readonly boolean[]) => row(right.map((r) => (r ? '---:' : '---')));

@@ -6,13 +6,13 @@
 // context.color through its own Chalk instance; cli-table3's styling off.
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { type CoverageBand, coverageBand } from '../core/coverage-band.js';
-import type { NormCoverage, RankedCoverage } from '../core/coverage-schema.js';
-import { summarizeCoverage } from '../core/coverage-summary.js';
-import type { NormTable } from '../core/norms.js';
-import type { CoverageRenderContext, CoverageRenderer } from './coverage-context.js';
-import { formatGap, formatNormRange, formatPercent, formatPopulation, NULL_DISPLAY } from './number-format.js';
-import { terminalText } from './safe-cell.js';
+import { type CoverageBand, coverageBand } from '../../core/coverage-band.js';
+import type { NormCoverage, RankedCoverage } from '../../core/coverage-schema.js';
+import { summarizeCoverage } from '../../core/coverage-summary.js';
+import type { NormTable } from '../../core/norms.js';
+import type { CoverageRenderContext, CoverageRenderer } from './context.js';
+import { formatGap, formatNormRange, formatPercent, formatPopulation, NULL_DISPLAY } from '../number-format.js';
+import { terminalText } from '../safe-cell.js';
 
 const BAND_COLOUR: Record<Exclude<CoverageBand, 'unknown'>, 'red' | 'green' | 'cyan'> = {
   under: 'red',

@@ -4,9 +4,9 @@
 // all named and ordered as in the JSON (taken from the schemas). Rows follow the ranking, and
 // within a region the norms' order. Unrounded numbers, null as an empty cell, text neutralised
 // against formula injection (safe-cell.ts); RFC 4180 quoting, LF line ends, a final LF.
-import { type NormCoverage, NormCoverageSchema, type RankedCoverage, RankedCoverageSchema } from '../core/coverage-schema.js';
-import type { CoverageRenderer } from './coverage-context.js';
-import { csvCell } from './safe-cell.js';
+import { type NormCoverage, NormCoverageSchema, type RankedCoverage, RankedCoverageSchema } from '../../core/coverage-schema.js';
+import type { CoverageRenderer } from './context.js';
+import { csvCell } from '../safe-cell.js';
 
 type RegionColumn = Exclude<keyof RankedCoverage, 'norms'>;
 

@@ -4,12 +4,11 @@ import { parse } from 'csv-parse/sync';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { CoverageReportSchema, type CoverageReport } from '../../src/core/coverage-schema.js';
-import { COVERAGE_FORMATS } from '../../src/report/coverage-context.js';
-import { COVERAGE_CSV_COLUMNS, renderCoverageCsv } from '../../src/report/coverage-csv.js';
-import { renderCoverageJson } from '../../src/report/coverage-json.js';
-import { renderCoverageMarkdown } from '../../src/report/coverage-markdown.js';
-import { COVERAGE_RENDERERS } from '../../src/report/coverage-renderers.js';
-import { renderCoverageTable } from '../../src/report/coverage-table.js';
+import { COVERAGE_FORMATS } from '../../src/report/coverage/context.js';
+import { COVERAGE_CSV_COLUMNS, renderCoverageCsv } from '../../src/report/coverage/csv.js';
+import { renderCoverageJson } from '../../src/report/coverage/json.js';
+import { renderCoverageMarkdown } from '../../src/report/coverage/markdown.js';
+import { renderCoverageTable } from '../../src/report/coverage/table.js';
 import { COVERAGE_NOTICE, sampleCoverage, sampleCoverageContext } from './sample-coverage.js';
 
 const ESC = '\u001b[';
@@ -180,11 +179,5 @@ describe('renderCoverageMarkdown', () => {
     expect(text).toContain('## Excluded\n\n- SE-25: population');
     expect(text).toContain('services.csv:7: dropped the unmapped service "a\\|b"');
     expect(text.trimEnd().endsWith(`*${COVERAGE_NOTICE}*`)).toBe(true);
-  });
-});
-
-describe('COVERAGE_RENDERERS', () => {
-  it('has a renderer for every coverage format', () => {
-    expect(Object.keys(COVERAGE_RENDERERS).sort()).toEqual([...COVERAGE_FORMATS].sort());
   });
 });
