@@ -53,4 +53,4 @@ const { batch }: { batch: BatchResult } = await runBatch({ inputs, scenarios });
 for (const s of batch.summary) console.log(`  ${s.scenario}: ${s.regions_moved} regions moved (largest ${s.largest_rank_change})`);
 
 // The JSON Schema of the report, e.g. to check files written by `servicegap report --format json`.
-console.log(`report schema has ${Object.keys((jsonSchema('report').properties ?? {}) as object).length} top-level fields`);
+console.log(`report schema has ${Object.keys(jsonSchema('report').properties ?? {}).length} top-level fields`);

@@ -25,12 +25,18 @@ export type { ReadProgress, TableSummary } from './io/read-table.js';
 // ---------------------------------------------------------------------------------------------
 // Errors: each run ends with one of these (the CLI maps each to its exit code, SPEC §5).
 
-export { OptionError } from './app/errors.js';
-export { InputError, formatIssue, formatWarning } from './core/issues.js';
-export type { InputIssue, Warning } from './core/issues.js';
-export { PeriodError } from './core/analyze.js';
-export { LevelError } from './core/hierarchy.js';
-export { FileAccessError, FileFormatError, InputSelectionError } from './io/errors.js';
+export {
+  OptionError,
+  InputError,
+  PeriodError,
+  LevelError,
+  FileAccessError,
+  FileFormatError,
+  InputSelectionError,
+  formatIssue,
+  type InputIssue,
+} from './app/errors.js';
+export { formatWarning, type Warning } from './core/issues.js';
 
 // ---------------------------------------------------------------------------------------------
 // Rendering: every kind of output × format → its renderer, loaded on first use.
@@ -107,8 +113,8 @@ export {
   BatchSummarySchema,
 } from './core/batch-schema.js';
 export type { ScenarioFile, Scenario, BatchResult, BatchRow, BatchScenario, BatchSummary } from './core/batch-schema.js';
-export { jsonSchema, jsonSchemaText, JSON_SCHEMAS, JSON_SCHEMA_NAMES } from './core/json-schema.js';
-export type { JsonSchemaName } from './core/json-schema.js';
+export { jsonSchema, jsonSchemaText, JSON_SCHEMA_NAMES, type JsonSchemaName } from './app/schema.js';
+export { JSON_SCHEMAS } from './core/json-schema.js';
 export type { Provenance, ProvenanceSource } from './core/dataset.js';
 export type { ReportSummary } from './core/summary.js';
 export type { TrendSummary } from './core/trend.js';

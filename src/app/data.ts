@@ -82,7 +82,7 @@ export function checkReading(reading: ReadingOptions | undefined): ReadingOption
 /** The config in force: the object given (checked), the file given, or the one discovered. */
 export async function resolveConfig(options: Pick<DataOptions, 'config' | 'cwd' | 'env'>): Promise<{ config: Config; path?: string | undefined }> {
   if (typeof options.config === 'object') return { config: validateConfig(options.config, 'config') };
-  return loadConfig(options.config, options.cwd, options.env as NodeJS.ProcessEnv | undefined);
+  return loadConfig(options.config, options.cwd, options.env);
 }
 
 /** Config and dataset for a run; `threads`: worker threads for reading large files (default 1). */

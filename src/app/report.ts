@@ -142,7 +142,7 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   };
   const gates = evaluateGates(report, options);
   if (!drawing) {
-    const output: Output = { kind: 'report', format: format as ReportFormat | 'excel', data: shown, context };
+    const output: Output = { kind: 'report', format: format, data: shown, context };
     return { report, context, output, warnings: report.warnings, gates, files };
   }
   // Loaded only for a sensitivity run (the command line's start-up).

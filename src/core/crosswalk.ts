@@ -18,7 +18,7 @@
 //   keeps of itself at a reform is that code as it is from the reform year on, so its later
 //   reforms apply to it too.
 // - `from` codes need not be in regions.csv, but every figure must end on a code that is.
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { describeLines, type InputIssue, quoteValue } from './issues.js';
 import { regroup, type Target } from './regroup.js';

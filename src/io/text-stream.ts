@@ -392,11 +392,3 @@ function tooLong(line: number, max: number): FileFormatError {
     line,
   );
 }
-
-/** Decode (detecting the encoding) and turn CRLF and lone CR into LF, chunk by chunk. */
-export async function* decodeLines(
-  bytes: AsyncIterable<Uint8Array | string>,
-  options: DecodeOptions = {},
-): AsyncGenerator<string> {
-  yield* (await decodeInput(bytes, options)).text;
-}

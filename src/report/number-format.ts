@@ -44,8 +44,10 @@ export function formatBeds(value: number | null): string {
   return text.endsWith('.0') ? text.slice(0, -2) : text;
 }
 
-/** Any count in its own unit (a norm's value or gap): as formatBeds. */
-export const formatQuantity = formatBeds;
+/** Any count in its own unit (a norm's value or gap): rounded as formatBeds rounds beds. */
+export function formatQuantity(value: number | null): string {
+  return formatBeds(value);
+}
 
 /** A coverage ratio as a whole percentage: 0.8183 → "82%". */
 export function formatPercent(ratio: number | null): string {

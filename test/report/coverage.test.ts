@@ -4,7 +4,6 @@ import { parse } from 'csv-parse/sync';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { CoverageReportSchema, type CoverageReport } from '../../src/core/coverage-schema.js';
-import { COVERAGE_FORMATS } from '../../src/report/coverage/context.js';
 import { COVERAGE_CSV_COLUMNS, renderCoverageCsv } from '../../src/report/coverage/csv.js';
 import { renderCoverageJson } from '../../src/report/coverage/json.js';
 import { renderCoverageMarkdown } from '../../src/report/coverage/markdown.js';
@@ -65,7 +64,7 @@ describe('renderCoverageCsv (long: one row per region × norm)', () => {
   });
 
   it('round-trips through a CSV parser', () => {
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true });
     expect(rows).toHaveLength(9);
     for (const [i, row] of rows.entries()) {
       const region = report.regions[Math.floor(i / 3)]!;
