@@ -17,8 +17,12 @@ export { runValidate, type ValidateRun } from './app/validate.js';
 export { runTaxonomy, type TaxonomyRunOptions, type TaxonomyRun } from './app/taxonomy.js';
 export { runInit, type InitRunOptions, type InitRun } from './app/init.js';
 export type { DataOptions, ReadingOptions } from './app/data.js';
-export type { PeriodOptions, RankingOptions, OutputOptions, WeightsChoice } from './app/options.js';
-export type { DatasetInputs, FileRole, FileReadInfo } from './io/load-dataset.js';
+export { WeightsChoiceSchema, type PeriodOptions, type RankingOptions, type OutputOptions, type WeightsChoice } from './app/options.js';
+export { FILE_NAMES, EXTRA_FILE_NAMES, type DatasetInputs, type FileRole, type FileReadInfo } from './io/load-dataset.js';
+export { DELIMITERS, type Delimiter } from './io/delimiter.js';
+export { ENCODINGS, type Encoding, type EncodingOption } from './io/text-stream.js';
+export { CSV_PARSERS, type CsvParserName } from './io/read-csv.js';
+export { THOUSANDS_SEPARATORS, type DecimalMark, type ThousandsSeparator, type NumberFormat } from './core/numbers.js';
 export type { CsvInput } from './io/input-source.js';
 export type { ReadProgress, TableSummary } from './io/read-table.js';
 
@@ -42,7 +46,7 @@ export { formatWarning, type Warning } from './core/issues.js';
 // Rendering: every kind of output × format → its renderer, loaded on first use.
 
 export { renderOutput, loadRenderer } from './report/registry.js';
-export type { FormatOf, RendererOf } from './report/registry.js';
+export type { FormatOf, OutputOf, RendererOf } from './report/registry.js';
 export type { Output, OutputKind } from './report/output.js';
 export { REPORT_FORMATS } from './report/render-context.js';
 export type { ReportFormat, RenderContext, CoverageView } from './report/render-context.js';
@@ -85,6 +89,7 @@ export {
   SortMetricSchema,
   SORT_METRICS,
   FLAG_CODES,
+  FlagSchema,
   WeightCornerSchema,
   WEIGHT_CORNERS,
 } from './core/report-schema.js';

@@ -7,17 +7,12 @@ import { LISTING_FORMATS, type ListingFormat } from '../report/listing.js';
 import type { Output } from '../report/output.js';
 import { checkInputs, checkReading, type DataOptions, resolveConfig } from './data.js';
 import { colorFor, pickFormat } from './format.js';
+import type { OutputOptions } from './options.js';
 
 /** Options of `runTaxonomy`: the config (its aliases), with `unmapped` the data too, and the output. */
-export interface TaxonomyRunOptions extends DataOptions {
+export interface TaxonomyRunOptions extends DataOptions, OutputOptions<ListingFormat> {
   /** List the service names in the data's services file that map to no category, instead of the taxonomy. */
   readonly unmapped?: boolean | undefined;
-  /** Output format; default: from the extension of `out`, else 'table'. */
-  readonly format?: ListingFormat | undefined;
-  /** The file the output will be written to, if any: its extension picks the format when `format` is not given. */
-  readonly out?: string | undefined;
-  /** Colour the terminal table; default false. */
-  readonly color?: boolean | undefined;
 }
 
 /** What `runTaxonomy` returns: the listing to render and, with `unmapped`, how many names were scanned. */

@@ -28,7 +28,9 @@ export interface ReadCsvOptions {
   readonly parser?: CsvParserName | undefined;
 }
 
+/** The CSV parsers: 'fast' (servicegap's own splitter, the default) and 'csv-parse' (the reference). */
 export const CSV_PARSERS = ['fast', 'csv-parse'] as const;
+/** One of `CSV_PARSERS`. */
 export type CsvParserName = (typeof CSV_PARSERS)[number];
 
 export interface CsvStream {

@@ -3,7 +3,8 @@
 // HTML renderer's chart libraries or the terminal table (the command line's start-up).
 import type { Output, OutputKind } from './output.js';
 
-type OutputOf<K extends OutputKind> = Extract<Output, { kind: K }>;
+/** The output of one kind. */
+export type OutputOf<K extends OutputKind> = Extract<Output, { kind: K }>;
 /** The formats an output kind comes in. */
 export type FormatOf<K extends OutputKind> = OutputOf<K>['format'];
 /** A renderer of one kind of output: its data and context to the full text of one format. */
