@@ -14,7 +14,7 @@ import { summarize } from '../core/summary.js';
 import type { FileRole } from '../io/load-dataset.js';
 import type { Output } from '../report/output.js';
 import { REPORT_FORMATS, type RenderContext, type ReportFormat } from '../report/render-context.js';
-import { RESEARCH_FORMATS } from '../report/research-format-names.js';
+import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
 import { type DataOptions, loadData } from './data.js';
 import { OptionError } from './errors.js';
 import { colorFor, pickFormat } from './format.js';
@@ -81,7 +81,9 @@ const ReportOptionChecks = SensitivityOptionChecks.extend({
 });
 
 /** The combinations of options a report cannot take, and its format. */
-function reportFormat(options: ReportRunOptions): { format: ReportFormat | 'excel'; sensitivity: boolean } {
+function reportFormat(
+  options: ReportRunOptions,
+): { readonly sensitivity: true; readonly format: ResearchFormat } | { readonly sensitivity: false; readonly format: ReportFormat | 'excel' } {
   const draws = options.sensitivity;
   const weights = options.weights ?? 'value';
   if (draws === undefined && options.seed !== undefined) throw new OptionError('seed', '--seed: only used with --sensitivity');
@@ -122,7 +124,8 @@ export function evaluateGates(report: Report, options: Pick<ReportRunOptions, 'f
 /** Load the data and rank the regions; see `ReportRunOptions` for what can be chosen. */
 export async function runReport(options: ReportRunOptions = {}): Promise<ReportRun> {
   checkOptions(ReportOptionChecks, options);
-  const { format, sensitivity: drawing } = reportFormat(options);
+  const chosen = reportFormat(options);
+  const { format } = chosen;
   const { dataset, weights, norms, files } = await loadData(options, options.threads);
   // The units ranked (regions without children, or level/rollup): the same for every view.
   const levelChoice = { level: options.level, rollup: options.rollup };
@@ -141,8 +144,8 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
     coverage: html ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
   };
   const gates = evaluateGates(report, options);
-  if (!drawing) {
-    const output: Output = { kind: 'report', format: format, data: shown, context };
+  if (!chosen.sensitivity) {
+    const output: Output = { kind: 'report', format: chosen.format, data: shown, context };
     return { report, context, output, warnings: report.warnings, gates, files };
   }
   // Loaded only for a sensitivity run (the command line's start-up).
@@ -154,6 +157,6 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
     seed: options.seed,
     threads: options.threads,
   });
-  const output = sensitivityOutput(sensitivity, format as (typeof RESEARCH_FORMATS)[number], options, dataset.provenance);
+  const output = sensitivityOutput(sensitivity, chosen.format, options, dataset.provenance);
   return { report, context, sensitivity, output, warnings: report.warnings, gates, files };
 }
