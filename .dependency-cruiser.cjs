@@ -1,6 +1,7 @@
 // The layers of src/ (docs/ARCHITECTURE.md), checked by `npm run lint:deps` in every test run:
 //   core      pure: imports only core, version.ts, zod and fastest-levenshtein (pure string
-//             distance); no Node built-ins (no IO, no process)
+//             distance); core/import also the pure parsers of the offices' formats (jsonc-parser,
+//             jsonstat-toolkit, csv-parse/sync); no Node built-ins (no IO, no process)
 //   io        core; never report, parallel, app or cli
 //   report    core; never io, parallel, app or cli
 //   parallel  core and io; never report, app or cli (io never imports parallel)
@@ -16,9 +17,20 @@ module.exports = {
       name: 'core-imports-core-only',
       comment: 'src/core is pure: it may import only core, version.ts, zod and fastest-levenshtein',
       severity: 'error',
-      from: { path: '^src/core/' },
+      from: { path: '^src/core/', pathNot: '^src/core/import/' },
       to: {
         pathNot: ['^src/core/', '^src/version\\.ts$', '^node_modules/(zod|fastest-levenshtein)/'],
+      },
+    },
+    {
+      name: 'core-import-pure-parsers-only',
+      comment:
+        "src/core/import maps statistics offices' files from text already read: besides what core may import, only " +
+        "pure parsers of their formats (jsonc-parser for the JSON's positions, the JSON-stat toolkit on a parsed object, csv-parse's sync API)",
+      severity: 'error',
+      from: { path: '^src/core/import/' },
+      to: {
+        pathNot: ['^src/core/', '^src/version\\.ts$', '^node_modules/(zod|fastest-levenshtein|jsonc-parser|jsonstat-toolkit|csv-parse)/'],
       },
     },
     {

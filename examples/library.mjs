@@ -1,7 +1,7 @@
 // servicegap as a library, in plain Node (ESM, Node ≥ 20). Copy it next to your data and run:
 //   npm install servicegap
 //   node library.mjs [DATA_FOLDER]
-// With no folder it uses the bundled data (Norway's health regions, 2000–2002). Each run* is what
+// With no folder it uses the bundled data (Norway's health trusts, 2015–2025). Each run* is what
 // one command does; it returns typed results, the warnings, and the output ready to render.
 import { InputError, renderOutput, ReportSchema, runCompare, runReport, runSensitivity } from 'servicegap';
 

@@ -16,6 +16,17 @@ export { runBatch, type BatchRunOptions, type BatchRun } from './app/batch.js';
 export { runValidate, type ValidateRun } from './app/validate.js';
 export { runTaxonomy, type TaxonomyRunOptions, type TaxonomyRun } from './app/taxonomy.js';
 export { runInit, type InitRunOptions, type InitRun } from './app/init.js';
+export { runImport, type ImportRunOptions, type ImportRun } from './app/import.js';
+export { IMPORT_FORMATS, IMPORT_PRESETS, type ImportFormat, type ImportPreset } from './core/import/presets.js';
+export {
+  IMPORT_ROLES,
+  ImportRoleSchema,
+  ImportMappingSchema,
+  ServiceTargetSchema,
+  type ImportRole,
+  type ImportMappingInput,
+  type ServiceTarget,
+} from './core/import/mapping.js';
 export type { DataOptions, ReadingOptions } from './app/data.js';
 export { WeightsChoiceSchema, type PeriodOptions, type RankingOptions, type OutputOptions, type WeightsChoice } from './app/options.js';
 export { FILE_NAMES, EXTRA_FILE_NAMES, type DatasetInputs, type FileRole, type FileReadInfo } from './io/load-dataset.js';
@@ -24,7 +35,8 @@ export { ENCODINGS, type Encoding, type EncodingOption } from './io/text-stream.
 export { CSV_PARSERS, type CsvParserName } from './io/read-csv.js';
 export { THOUSANDS_SEPARATORS, type DecimalMark, type ThousandsSeparator, type NumberFormat } from './core/numbers.js';
 export type { CsvInput } from './io/input-source.js';
-export type { ReadProgress, TableSummary } from './io/read-table.js';
+export type { ReadProgress } from './io/read-table.js';
+export type { TableSummary } from './io/table-handlers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Errors: each run ends with one of these (the CLI maps each to its exit code, SPEC §5).
@@ -46,14 +58,14 @@ export { formatWarning, type Warning } from './core/issues.js';
 // Rendering: every kind of output × format → its renderer, loaded on first use.
 
 export { renderOutput, loadRenderer } from './report/registry.js';
-export type { FormatOf, OutputOf, RendererOf } from './report/registry.js';
+export type { FormatOf, OutputOf, RendererOf, RenderedOf } from './report/registry.js';
 export type { Output, OutputKind } from './report/output.js';
-export { REPORT_FORMATS } from './report/render-context.js';
-export type { ReportFormat, RenderContext, CoverageView } from './report/render-context.js';
-export { COVERAGE_FORMATS } from './report/coverage/context.js';
-export type { CoverageFormat, CoverageRenderContext } from './report/coverage/context.js';
-export { TREND_FORMATS } from './report/trend/context.js';
-export type { TrendFormat, TrendRenderContext } from './report/trend/context.js';
+export { REPORT_FORMATS, REPORT_OUTPUT_FORMATS, WORKBOOK_FORMATS } from './report/render-context.js';
+export type { ReportFormat, ReportOutputFormat, WorkbookFormat, RenderContext, CoverageView } from './report/render-context.js';
+export { COVERAGE_FORMATS, COVERAGE_OUTPUT_FORMATS } from './report/coverage/context.js';
+export type { CoverageFormat, CoverageOutputFormat, CoverageRenderContext } from './report/coverage/context.js';
+export { TREND_FORMATS, TREND_OUTPUT_FORMATS } from './report/trend/context.js';
+export type { TrendFormat, TrendOutputFormat, TrendRenderContext } from './report/trend/context.js';
 export { RESEARCH_FORMATS } from './report/research-format-names.js';
 export type { ResearchFormat } from './report/research-format-names.js';
 export type { ResearchContext } from './report/research-formats.js';
@@ -74,6 +86,7 @@ export {
 } from './core/row-schema-constants.js';
 export { ConfigSchema, NormOverrideSchema, NormMeasureSchema } from './core/config.js';
 export type { Config, NormOverride, NormMeasure } from './core/config.js';
+export { FileOptionsSchema, type FileOptions } from './core/file-options.js';
 export { CategorySchema, CATEGORY_CODES, CATEGORY_DESCRIPTIONS } from './core/categories.js';
 export type { Category } from './core/categories.js';
 export { UnitSchema, UNIT_CODES } from './core/units.js';

@@ -21,6 +21,9 @@ export interface ReadingOptions {
   readonly decimal?: DecimalMark | 'auto' | undefined;
   /** Thousands separator; default 'none' (never guessed). */
   readonly thousands?: ThousandsSeparator | undefined;
+  /** For Excel workbooks (.xlsx): the sheet to read in every workbook; default: per file, the
+   * config's `files.<input>.sheet`, else a sheet named like the input, else the first visible sheet. */
+  readonly sheet?: string | undefined;
   /** CSV parser: 'fast' (default) or 'csv-parse' (the reference: the same records and errors, slower). */
   readonly parser?: CsvParserName | undefined;
   /** Longest physical line accepted, in characters (default 1 MiB). */
@@ -29,7 +32,10 @@ export interface ReadingOptions {
   readonly maxRecordChars?: number | undefined;
 }
 
-/** Where a run's data and config come from, and how they are read. */
+/**
+ * Where a run's data and config come from, and how they are read. The reading options given here
+ * apply to every file and win over the config's per-file settings (`files.<input>`).
+ */
 export interface DataOptions {
   /** A data folder and/or single files ("-": `stdin`); none at all: the bundled default dataset. */
   readonly inputs?: DatasetInputs | undefined;
@@ -38,7 +44,8 @@ export interface DataOptions {
   /**
    * The config: a file path (relative to the process's working folder), a config object, or
    * undefined to discover one: SERVICEGAP_CONFIG in `env`, else servicegap.config.json in `cwd`,
-   * else the "servicegap" key of `cwd`'s package.json, else the defaults.
+   * else the "servicegap" key of `cwd`'s package.json, else servicegap.config.json in the data
+   * folder (`inputs.data`), else the defaults.
    */
   readonly config?: string | Config | undefined;
   /** Folder where the config is discovered (default: the process's). */
@@ -70,19 +77,22 @@ export function checkInputs(inputs: DatasetInputs | undefined): DatasetInputs {
   return chosen;
 }
 
-/** Check the reading options: the thousands separator cannot be the decimal mark. */
+/** Check the reading options: the thousands separator cannot be the decimal mark; a sheet has a name. */
 export function checkReading(reading: ReadingOptions | undefined): ReadingOptions {
   const r = reading ?? {};
   if (r.decimal !== undefined && r.decimal !== 'auto' && r.decimal === r.thousands) {
     throw new OptionError('thousands', `--thousands ${r.thousands}: the thousands separator cannot be the decimal mark too`);
   }
+  if (r.sheet !== undefined && r.sheet.trim() === '') throw new OptionError('sheet', '--sheet: expected a sheet name');
   return r;
 }
 
 /** The config in force: the object given (checked), the file given, or the one discovered. */
-export async function resolveConfig(options: Pick<DataOptions, 'config' | 'cwd' | 'env'>): Promise<{ config: Config; path?: string | undefined }> {
+export async function resolveConfig(
+  options: Pick<DataOptions, 'config' | 'cwd' | 'env' | 'inputs'>,
+): Promise<{ config: Config; path?: string | undefined }> {
   if (typeof options.config === 'object') return { config: validateConfig(options.config, 'config') };
-  return loadConfig(options.config, options.cwd, options.env);
+  return loadConfig(options.config, options.cwd, options.env, options.inputs?.data);
 }
 
 /** Config and dataset for a run; `threads`: worker threads for reading large files (default 1). */

@@ -2,7 +2,7 @@
 // and a library caller can tell them apart with instanceof.
 export { PeriodError } from '../core/analyze.js';
 export { LevelError } from '../core/hierarchy.js';
-export { InputError, formatIssue, type InputIssue } from '../core/issues.js';
+export { InputError, formatIssue, issueText, type InputIssue } from '../core/issues.js';
 export { FileAccessError, FileFormatError, InputSelectionError } from '../io/errors.js';
 
 /**

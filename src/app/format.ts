@@ -21,6 +21,17 @@ export function pickFormat<F extends string>(formats: readonly F[], format: stri
   return fromPath;
 }
 
+/**
+ * The time an Excel workbook says it was made: SOURCE_DATE_EPOCH (seconds) when the environment
+ * sets it, as reproducible builds do; else undefined, the renderer's fixed time, so that the same
+ * report is the same file byte for byte.
+ */
+export function workbookTime(format: string, env: Readonly<Record<string, string | undefined>> | undefined): Date | undefined {
+  const epoch = (env ?? process.env).SOURCE_DATE_EPOCH;
+  if (format !== 'xlsx' || epoch === undefined || epoch.trim() === '' || !Number.isFinite(Number(epoch))) return undefined;
+  return new Date(Number(epoch) * 1000);
+}
+
 /** Colour only for the terminal table written to standard output, and only when the caller asks for it. */
 export function colorFor(format: string, out: string | undefined, color: boolean | undefined): boolean {
   return format === 'table' && out === undefined && color === true;

@@ -13,11 +13,11 @@ import type { SensitivityReport } from '../core/sensitivity-schema.js';
 import { summarize } from '../core/summary.js';
 import type { FileRole } from '../io/load-dataset.js';
 import type { Output } from '../report/output.js';
-import { REPORT_FORMATS, type RenderContext, type ReportFormat } from '../report/render-context.js';
+import { REPORT_OUTPUT_FORMATS, type RenderContext, type ReportOutputFormat } from '../report/render-context.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
 import { type DataOptions, loadData } from './data.js';
 import { OptionError } from './errors.js';
-import { colorFor, pickFormat } from './format.js';
+import { colorFor, pickFormat, workbookTime } from './format.js';
 import {
   checkOptions,
   FailAboveOptionSchema,
@@ -30,7 +30,7 @@ import {
 } from './options.js';
 
 /** Options of `runReport`: data, period, ranking, weights, sensitivity, output and CI gates. */
-export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<ReportFormat> {
+export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<ReportOutputFormat> {
   /** Show only the first N ranked regions (the gates and the summary still see every region). */
   readonly top?: number | undefined;
   /** CSV for spreadsheets (UTF-8 with a byte-order mark, ";", decimal comma, CRLF): the output's format is 'excel'. */
@@ -83,7 +83,7 @@ const ReportOptionChecks = SensitivityOptionChecks.extend({
 /** The combinations of options a report cannot take, and its format. */
 function reportFormat(
   options: ReportRunOptions,
-): { readonly sensitivity: true; readonly format: ResearchFormat } | { readonly sensitivity: false; readonly format: ReportFormat | 'excel' } {
+): { readonly sensitivity: true; readonly format: ResearchFormat } | { readonly sensitivity: false; readonly format: ReportOutputFormat | 'excel' } {
   const draws = options.sensitivity;
   const weights = options.weights ?? 'value';
   if (draws === undefined && options.seed !== undefined) throw new OptionError('seed', '--seed: only used with --sensitivity');
@@ -95,12 +95,15 @@ function reportFormat(
   }
   if (draws !== undefined) return { format: pickFormat(RESEARCH_FORMATS, options.format, options.out, 'sensitivity report'), sensitivity: true };
   if (options.excel) {
+    if (options.format === 'xlsx') {
+      throw new OptionError('excel', '--excel writes a CSV file for spreadsheets and --format xlsx an Excel workbook: give one of them');
+    }
     if (options.format !== undefined && options.format !== 'csv') {
       throw new OptionError('excel', `--excel writes CSV: it cannot be combined with --format ${options.format}`);
     }
     return { format: 'excel', sensitivity: false };
   }
-  return { format: pickFormat(REPORT_FORMATS, options.format, options.out, 'report'), sensitivity: false };
+  return { format: pickFormat(REPORT_OUTPUT_FORMATS, options.format, options.out, 'report'), sensitivity: false };
 }
 
 /** The gates' verdicts on the whole ranking. */
@@ -142,6 +145,10 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
     details: html ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
     // The heatmap's grid at the report's T, with the same norms as coverage_index.
     coverage: html ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
+    // The workbook's Coverage and Norms sheets.
+    coverageReport: format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice }) : undefined,
+    norms,
+    workbookTime: workbookTime(format, options.env),
   };
   const gates = evaluateGates(report, options);
   if (!chosen.sensitivity) {

@@ -33,6 +33,8 @@ export async function runTaxonomy(options: TaxonomyRunOptions = {}): Promise<Tax
   if (options.unmapped) {
     const { file, names } = await scanServiceNames(checkInputs(options.inputs), {
       ...checkReading(options.reading),
+      // The config's reading options for the services file (files.services).
+      config,
       stdin: options.stdin,
       // Only the services file is read, before its numbers are: no number format to tell.
       onFileRead: options.onFileRead && ((summary) => options.onFileRead?.({ ...summary, role: 'services', numberFormat: undefined })),

@@ -3,13 +3,13 @@ import type { Warning } from '../core/issues.js';
 import { summarizeTrend, trend } from '../core/trend.js';
 import type { TrendReport } from '../core/trend-schema.js';
 import type { Output } from '../report/output.js';
-import { TREND_FORMATS, type TrendFormat } from '../report/trend/context.js';
+import { TREND_OUTPUT_FORMATS, type TrendOutputFormat } from '../report/trend/context.js';
 import { type DataOptions, loadData } from './data.js';
-import { colorFor, pickFormat } from './format.js';
+import { colorFor, pickFormat, workbookTime } from './format.js';
 import { AnalysisOptionChecks, checkOptions, type OutputOptions, type PeriodOptions, type RankingOptions } from './options.js';
 
 /** Options of `runTrend`: data, period, ranking (by the metric at T) and the output. */
-export interface TrendRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<TrendFormat> {
+export interface TrendRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<TrendOutputFormat> {
   /** Show only the first N ranked regions. */
   readonly top?: number | undefined;
 }
@@ -27,7 +27,7 @@ export interface TrendRun {
 /** Load the data and follow each region's vacuum from B to T. */
 export async function runTrend(options: TrendRunOptions = {}): Promise<TrendRun> {
   checkOptions(AnalysisOptionChecks, options);
-  const format = pickFormat(TREND_FORMATS, options.format, options.out, 'trend');
+  const format = pickFormat(TREND_OUTPUT_FORMATS, options.format, options.out, 'trend');
   const { dataset, weights } = await loadData(options);
   const result = trend(dataset, {
     weights,
@@ -39,6 +39,11 @@ export async function runTrend(options: TrendRunOptions = {}): Promise<TrendRun>
     rollup: options.rollup,
   });
   const shown = options.top === undefined ? result : { ...result, regions: result.regions.slice(0, options.top) };
-  const context = { color: colorFor(format, options.out, options.color), provenance: dataset.provenance, summary: summarizeTrend(result) };
+  const context = {
+    color: colorFor(format, options.out, options.color),
+    provenance: dataset.provenance,
+    summary: summarizeTrend(result),
+    workbookTime: workbookTime(format, options.env),
+  };
   return { trend: result, output: { kind: 'trend', format, data: shown, context }, warnings: result.warnings };
 }

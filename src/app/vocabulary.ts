@@ -15,3 +15,5 @@ export { FILE_NAMES } from '../io/load-dataset.js';
 export type { ReadProgress } from '../io/read-table.js';
 export { describeFileRead } from '../io/describe-read.js';
 export { BATCH_AUTO_THRESHOLD } from '../parallel/batch.js';
+export { IMPORT_FORMATS, IMPORT_PRESETS, type ImportFormat } from '../core/import/presets.js';
+export { IMPORT_ROLES } from '../core/import/mapping.js';

@@ -8,7 +8,7 @@ import { DenseYearSeries } from './dense-year-series.js';
 import { applyCrosswalk, type Crosswalk, type CrosswalkRow, buildCrosswalk, strandedIssues } from './crosswalk.js';
 import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries, YearSeries } from './dataset.js';
 import { type DataOrigin, findCycles, mixedLevelIssues } from './hierarchy.js';
-import { describeLines, type InputIssue, quoteValue, type Warning } from './issues.js';
+import { describeLines, type InputIssue, IssueCollector, quoteValue, type Warning } from './issues.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
 import { type CheckedRow, type RawRow, type RowKind, RowValidator } from './row-validator.js';
 import type { Category } from './categories.js';
@@ -84,22 +84,24 @@ export class DatasetBuilder {
   private readonly recentNames = new RecentStrings<ServiceLookup>();
   /** The region of the last service row with figures, and its series. */
   private lastService: { region: string; byKey: Map<string, ServiceSeries> } | undefined;
-  private readonly issues: InputIssue[] = [];
-  private readonly issueCounts = new Map<string, number>();
+  /** Every problem found: the same problem on many lines grouped, at most maxIssuesPerFile per file. */
+  private readonly issues: IssueCollector;
   private readonly warnings: Warning[] = [];
   private provenance: Provenance | undefined;
   private readonly validator: RowValidator;
   private readonly unknownRegions = new Map<string, Map<string, LineTally>>();
   private readonly unmapped = new Map<string, Map<string, LineTally>>();
   private readonly unweighted = new Map<string, Map<string, LineTally>>();
-  // Where each region code's first figure was read, for messages about data at two levels.
-  private readonly dataOrigins = new Map<string, DataOrigin>();
+  // Where each region code's first figure of each kind was read (population, beds, each service
+  // series), for messages about the same figure at two levels of the tree (hierarchy.ts).
+  private readonly dataOrigins = new Map<string, Map<string, DataOrigin>>();
   private readonly crosswalkRows: CrosswalkRow[] = [];
   private readonly crosswalkFrom = new Set<string>();
   private crosswalk: { readonly table: Crosswalk; readonly valid: boolean } | undefined;
 
   constructor(private readonly options: BuilderOptions) {
     this.validator = new RowValidator(options.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+    this.issues = new IssueCollector(options.maxIssuesPerFile ?? 1000);
   }
 
   /** How the numbers of the rows that follow are written (each file may differ). */
@@ -109,9 +111,7 @@ export class DatasetBuilder {
 
   /** Record a problem found while reading a file (header, structure, encoding). */
   addIssue(issue: InputIssue): void {
-    const count = (this.issueCounts.get(issue.file) ?? 0) + 1;
-    this.issueCounts.set(issue.file, count);
-    if (count <= (this.options.maxIssuesPerFile ?? 1000)) this.issues.push(issue);
+    this.issues.add(issue);
   }
 
   addWarning(warning: Warning): void {
@@ -208,9 +208,20 @@ export class DatasetBuilder {
     this.crosswalk = { table: crosswalk, valid: issues.length === 0 };
   }
 
-  /** Note where the first figure of a region code was read. */
-  private noteData(code: string, file: string, line: number): void {
-    if (!this.dataOrigins.has(code)) this.dataOrigins.set(code, { file, line });
+  /** Note where the first figure of a kind ("population", "beds", "services crisis/teams") of a region code was read. */
+  private noteData(kind: string, code: string, file: string, line: number): void {
+    let byCode = this.dataOrigins.get(kind);
+    if (!byCode) this.dataOrigins.set(kind, (byCode = new Map()));
+    if (!byCode.has(code)) byCode.set(code, { file, line });
+  }
+
+  /** Where the first figure of any kind of a region code was read. */
+  private firstOrigin(code: string): DataOrigin | undefined {
+    for (const byCode of this.dataOrigins.values()) {
+      const origin = byCode.get(code);
+      if (origin !== undefined) return origin;
+    }
+    return undefined;
   }
 
   addPopulation(raw: RawRow, file: string, line: number): void {
@@ -233,7 +244,7 @@ export class DatasetBuilder {
     }
     this.populationLines.set(key, line);
     seriesOf(this.population, row.region).set(row.year, row.population);
-    this.noteData(row.region, file, line);
+    this.noteData('population', row.region, file, line);
   }
 
   /** After population.csv: its duplicate check is done, and its line table can go. */
@@ -250,7 +261,7 @@ export class DatasetBuilder {
     if (!this.knownRegion(row.region, file, line) || this.beds.shape !== 'stock') return;
     // All bed rows of a region and year are summed, whatever their bed_type or facility.
     addTo(seriesOf(this.beds.byRegion, row.region), row.year, row.beds);
-    this.noteData(row.region, file, line);
+    this.noteData('beds', row.region, file, line);
   }
 
   addBedEvent(raw: RawRow, file: string, line: number): void {
@@ -261,7 +272,7 @@ export class DatasetBuilder {
   private bedEventRow(row: CheckedRow<'bedEvents'>, file: string, line: number): void {
     if (!this.knownRegion(row.region, file, line) || this.beds.shape !== 'events') return;
     addTo(seriesOf(this.beds.byRegion, row.region), row.date, row.beds_closed);
-    this.noteData(row.region, file, line);
+    this.noteData('beds', row.region, file, line);
   }
 
   addService(raw: RawRow, file: string, line: number): void {
@@ -323,11 +334,13 @@ export class DatasetBuilder {
     if (byKey === undefined) {
       byKey = this.services.get(row.region);
       if (!byKey) this.services.set(row.region, (byKey = new Map()));
-      this.noteData(row.region, file, line);
       this.lastService = { region: row.region, byKey };
     }
     let series = byKey.get(key);
-    if (!series) byKey.set(key, (series = { category, unit: row.unit, years: new DenseYearSeries() }));
+    if (!series) {
+      byKey.set(key, (series = { category, unit: row.unit, years: new DenseYearSeries() }));
+      this.noteData(`services ${key}`, row.region, file, line);
+    }
     addTo(series.years, row.year, row.capacity);
     return { use: name.use, years: series.years };
   }
@@ -393,8 +406,11 @@ export class DatasetBuilder {
     }
   }
 
-  /** The dataset and every problem found; the dataset is only meaningful when issues is empty. */
-  finish(): { dataset: Dataset; issues: InputIssue[] } {
+  /**
+   * The dataset and every problem found, grouped and sorted by file (in `fileOrder`, the files as
+   * they were read), then line; the dataset is only meaningful when issues is empty.
+   */
+  finish(fileOrder: readonly string[] = []): { dataset: Dataset; issues: InputIssue[] } {
     this.groupedIssues();
     const regions = new Map<string, RegionInfo>();
     for (const { line: _line, ...info } of this.regions.values()) regions.set(info.code, info);
@@ -407,28 +423,29 @@ export class DatasetBuilder {
       warnings: this.warnings,
       provenance: this.provenance,
     };
-    let origins: ReadonlyMap<string, DataOrigin> = this.dataOrigins;
+    let origins: ReadonlyMap<string, ReadonlyMap<string, DataOrigin>> = this.dataOrigins;
     if (this.crosswalk?.valid) {
       const table = this.crosswalk.table;
       const applied = applyCrosswalk(dataset, table);
-      for (const issue of strandedIssues(applied.stranded, table, (code) => this.dataOrigins.get(code))) this.addIssue(issue);
+      for (const issue of strandedIssues(applied.stranded, table, (code) => this.firstOrigin(code))) this.addIssue(issue);
       dataset = applied.dataset;
       // A region's figures now include those mapped onto it: its origin is the first of them.
-      const mapped = new Map<string, DataOrigin>();
-      for (const [code, origin] of this.dataOrigins) {
-        for (const target of applied.mappedInto.get(code) ?? []) {
-          if (!mapped.has(target)) mapped.set(target, target === code ? origin : { ...origin, via: code });
+      const mappedKinds = new Map<string, Map<string, DataOrigin>>();
+      for (const [kind, byCode] of this.dataOrigins) {
+        const mapped = new Map<string, DataOrigin>();
+        for (const [code, origin] of byCode) {
+          for (const target of applied.mappedInto.get(code) ?? []) {
+            if (!mapped.has(target)) mapped.set(target, target === code ? origin : { ...origin, via: code });
+          }
         }
+        mappedKinds.set(kind, mapped);
       }
-      origins = mapped;
+      origins = mappedKinds;
     }
-    for (const issue of mixedLevelIssues(this.regions, origins)) this.addIssue(issue);
-    const issues = [...this.issues];
-    const max = this.options.maxIssuesPerFile ?? 1000;
-    for (const [file, count] of this.issueCounts) {
-      if (count > max) issues.push({ file, message: `${count - max} more problems not shown (${count} in all)` });
-    }
-    return { dataset, issues };
+    // The same kind of figure at two levels of one branch would count it twice; different kinds
+    // at different levels (population by county, beds by health region) are summed up (hierarchy.ts).
+    for (const [kind, byCode] of origins) for (const issue of mixedLevelIssues(this.regions, byCode, kind)) this.addIssue(issue);
+    return { dataset, issues: this.issues.list(fileOrder) };
   }
 }
 

@@ -1,8 +1,7 @@
 // One input file, read as a table: the header is matched to the columns the SPEC names
 // (case-insensitively, after trimming), and every later row becomes column → cell text.
-import type { InputIssue } from '../core/issues.js';
-import type { RawRow } from '../core/row-validator.js';
-import { describeDelimiter, type Delimiter } from './delimiter.js';
+import type { Delimiter } from './delimiter.js';
+import { checkHeader, type TableHandlers, type TableSummary } from './table-handlers.js';
 import { FileFormatError } from './errors.js';
 import { type CsvInput, openInput } from './input-source.js';
 import { type CsvParserName, type CsvStream, DEFAULT_MAX_RECORD_CHARS, openCsv } from './read-csv.js';
@@ -11,14 +10,10 @@ import type { ChunkSetup } from './row-chunks.js';
 import { StoppableBytes } from './stoppable-bytes.js';
 import { RecordShape } from './record-shape.js';
 import { sniffBytes, sniffText } from './sniff.js';
-import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type Encoding, type EncodingOption, utf8Advice } from './text-stream.js';
+import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type EncodingOption, utf8Advice } from './text-stream.js';
+import { takeWorkbook } from './workbook-input.js';
+import type { SheetChoice } from './xlsx-sheet.js';
 
-export type { CheckedRows } from './piece-rows.js';
-
-export interface TableSpec {
-  readonly required: readonly string[];
-  readonly optional: readonly string[];
-}
 
 /** How far the reading of one file has got, for a progress bar. */
 export interface ReadProgress {
@@ -36,21 +31,6 @@ async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { byt
     count.bytes += chunk.length;
     yield chunk;
   }
-}
-
-/** What is known about a file once its header has been read. */
-export interface HeaderContext {
-  readonly delimiter: Delimiter;
-}
-
-export interface TableHandlers {
-  /** Called with the header's columns (lower case) before any row; returns the spec to check. */
-  readonly onHeader: (columns: readonly string[], file: string, context: HeaderContext) => TableSpec | InputIssue;
-  readonly onRow: (row: RawRow, line: number, file: string) => void;
-  readonly onIssue: (issue: InputIssue) => void;
-  /** Asked once the header is read: the rows' kind, so that the rest of a large file can be
-   * checked in worker threads, and where the checked rows go (in file order, as with onRow). */
-  readonly checkedRows?: (() => CheckedRows | undefined) | undefined;
 }
 
 /** How a large file is read on several cores (see parallel/read-in-parallel.ts). */
@@ -82,30 +62,19 @@ export interface ReadTableOptions {
   readonly stdin?: NodeJS.ReadableStream | undefined;
   /** Read large files on several cores (the same rows, issues and lines); default: one thread. */
   readonly parallel?: ParallelReading | undefined;
-}
-
-/** How one file was read: its name, encoding and delimiter (and why), rows, worker threads. */
-export interface TableSummary {
-  readonly name: string;
-  /** The header's column names (lower case), empty when the file had none. */
-  readonly header: readonly string[];
-  /** The encoding used ('text' for content given as a string) and why; undefined if unreadable. */
-  readonly encoding: Encoding | 'text' | undefined;
-  readonly encodingReason: string | undefined;
-  readonly delimiter: Delimiter | undefined;
-  readonly delimiterReason: string | undefined;
-  /** Data rows read (not counting the header). */
-  readonly rows: number;
-  /** The header was read and has every required column. */
-  readonly headerOk: boolean;
-  /** Worker threads that read the rest of the file after its head (0: all read on the main thread). */
-  readonly threads: number;
+  /** For an Excel workbook: which sheet to read (default: one named `preferred`, else the first visible one). */
+  readonly sheet?: SheetChoice | undefined;
 }
 
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
  * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
-  const opened = await openInput(input, options.stdin);
+  // An Excel workbook (by its name or its first bytes) is read as a table of its own (xlsx-table.ts).
+  const { opened, workbook } = await takeWorkbook(await openInput(input, options.stdin));
+  if (workbook !== undefined) {
+    const { readWorkbookTable } = await import('./xlsx-table.js');
+    return readWorkbookTable(workbook, opened.name, handlers, options.sheet);
+  }
   const file = opened.name;
   const onProgress = options.onProgress;
   const count = { bytes: 0 };
@@ -168,7 +137,8 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
           // A header that ends in a delimiter has empty trailing names: not columns.
           while (columns.length > 1 && columns[columns.length - 1] === '') columns.pop();
           headerColumns = columns;
-          const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file, { delimiter: csv.delimiter }), csv.delimiter);
+          const context = { delimiter: csv.delimiter, sample: csv.sample };
+          const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file, context), csv.delimiter);
           if ('message' in checked) {
             handlers.onIssue(checked);
             return summary();
@@ -224,38 +194,4 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   }
   if (header === undefined) handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
   return summary();
-}
-
-/** Column index → SPEC column name for the columns we use, or the problem with the header. */
-function checkHeader(
-  file: string,
-  line: number,
-  columns: readonly string[],
-  spec: TableSpec | InputIssue,
-  delimiter: Delimiter,
-): Map<number, string> | InputIssue {
-  if ('message' in spec) return spec;
-  const wanted = new Set([...spec.required, ...spec.optional]);
-  const keep = new Map<number, string>();
-  const seen = new Map<string, number>();
-  for (const [index, name] of columns.entries()) {
-    if (!wanted.has(name)) continue;
-    if (seen.has(name)) {
-      return { file, line, columns: [name], message: `the column appears twice in the header (fields ${seen.get(name)! + 1} and ${index + 1})` };
-    }
-    seen.set(name, index);
-    keep.set(index, name);
-  }
-  const missing = spec.required.filter((name) => !seen.has(name));
-  if (missing.length > 0) {
-    return {
-      file,
-      line,
-      columns: missing,
-      message:
-        `missing required ${missing.length === 1 ? 'column' : 'columns'}: expected ${spec.required.join(', ')}; ` +
-        `found ${columns.filter(Boolean).join(', ') || 'nothing'} (delimiter ${describeDelimiter(delimiter)})`,
-    };
-  }
-  return keep;
 }

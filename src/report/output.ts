@@ -7,21 +7,22 @@ import type { CoverageReport } from '../core/coverage-schema.js';
 import type { Report } from '../core/report-schema.js';
 import type { SensitivityReport } from '../core/sensitivity-schema.js';
 import type { TrendReport } from '../core/trend-schema.js';
-import type { CoverageFormat, CoverageRenderContext } from './coverage/context.js';
+import type { CoverageOutputFormat, CoverageRenderContext } from './coverage/context.js';
 import type { Listing, ListingContext, ListingFormat } from './listing.js';
-import type { RenderContext, ReportFormat } from './render-context.js';
+import type { RenderContext, ReportOutputFormat } from './render-context.js';
 import type { ResearchContext } from './research-formats.js';
 import type { ResearchFormat } from './research-format-names.js';
-import type { TrendFormat, TrendRenderContext } from './trend/context.js';
+import type { TrendOutputFormat, TrendRenderContext } from './trend/context.js';
 
 /**
  * One output, ready to render. `report` also comes as 'excel': CSV for spreadsheets (UTF-8 with
- * a byte-order mark, ";" between fields, decimal comma, CRLF).
+ * a byte-order mark, ";" between fields, decimal comma, CRLF). `report`, `coverage` and `trend`
+ * also come as 'xlsx', an Excel workbook, rendered to bytes rather than text.
  */
 export type Output =
-  | { readonly kind: 'report'; readonly format: ReportFormat | 'excel'; readonly data: Report; readonly context: RenderContext }
-  | { readonly kind: 'coverage'; readonly format: CoverageFormat; readonly data: CoverageReport; readonly context: CoverageRenderContext }
-  | { readonly kind: 'trend'; readonly format: TrendFormat; readonly data: TrendReport; readonly context: TrendRenderContext }
+  | { readonly kind: 'report'; readonly format: ReportOutputFormat | 'excel'; readonly data: Report; readonly context: RenderContext }
+  | { readonly kind: 'coverage'; readonly format: CoverageOutputFormat; readonly data: CoverageReport; readonly context: CoverageRenderContext }
+  | { readonly kind: 'trend'; readonly format: TrendOutputFormat; readonly data: TrendReport; readonly context: TrendRenderContext }
   | { readonly kind: 'sensitivity'; readonly format: ResearchFormat; readonly data: SensitivityReport; readonly context: ResearchContext }
   | { readonly kind: 'compare'; readonly format: ResearchFormat; readonly data: Comparison; readonly context: ResearchContext }
   | { readonly kind: 'batch'; readonly format: ResearchFormat; readonly data: BatchResult; readonly context: ResearchContext }

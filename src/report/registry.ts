@@ -1,16 +1,23 @@
 // The one renderer registry: every kind of output × every format it comes in → its renderer.
 // Each renderer is loaded when it is first asked for, so a JSON report in CI does not load the
-// HTML renderer's chart libraries or the terminal table (the command line's start-up).
+// HTML renderer's chart libraries, the terminal table or the Excel library (the command line's
+// start-up). A text format renders to a string; a workbook (xlsx) to bytes, asynchronously.
 import type { Output, OutputKind } from './output.js';
+import type { WorkbookFormat } from './render-context.js';
 
 /** The output of one kind. */
 export type OutputOf<K extends OutputKind> = Extract<Output, { kind: K }>;
 /** The formats an output kind comes in. */
 export type FormatOf<K extends OutputKind> = OutputOf<K>['format'];
-/** A renderer of one kind of output: its data and context to the full text of one format. */
-export type RendererOf<K extends OutputKind> = (data: OutputOf<K>['data'], context: OutputOf<K>['context']) => string;
+/** What a renderer of format F gives: the full text, or for a workbook its bytes (a promise: the Excel library loads on first use). */
+export type RenderedOf<F extends string> = F extends WorkbookFormat ? Promise<Uint8Array> : string;
+/** A renderer of one kind of output in one format (by default: any of its formats): its data and context to the full output. */
+export type RendererOf<K extends OutputKind, F extends string = FormatOf<K>> = (
+  data: OutputOf<K>['data'],
+  context: OutputOf<K>['context'],
+) => RenderedOf<F>;
 
-type Loaders = { readonly [K in OutputKind]: { readonly [F in FormatOf<K>]: () => Promise<RendererOf<K>> } };
+type Loaders = { readonly [K in OutputKind]: { readonly [F in FormatOf<K>]: () => Promise<RendererOf<K, F>> } };
 
 const LOADERS: Loaders = {
   report: {
@@ -20,18 +27,21 @@ const LOADERS: Loaders = {
     json: async () => (await import('./json.js')).renderJson,
     markdown: async () => (await import('./markdown.js')).renderMarkdown,
     html: async () => (await import('./html.js')).renderHtml,
+    xlsx: async () => (await import('./xlsx.js')).renderXlsx,
   },
   coverage: {
     table: async () => (await import('./coverage/table.js')).renderCoverageTable,
     csv: async () => (await import('./coverage/csv.js')).renderCoverageCsv,
     json: async () => (await import('./coverage/json.js')).renderCoverageJson,
     markdown: async () => (await import('./coverage/markdown.js')).renderCoverageMarkdown,
+    xlsx: async () => (await import('./xlsx.js')).renderCoverageXlsx,
   },
   trend: {
     table: async () => (await import('./trend/table.js')).renderTrendTable,
     csv: async () => (await import('./trend/csv.js')).renderTrendCsv,
     json: async () => (await import('./trend/json.js')).renderTrendJson,
     markdown: async () => (await import('./trend/markdown.js')).renderTrendMarkdown,
+    xlsx: async () => (await import('./trend/xlsx.js')).renderTrendXlsx,
   },
   sensitivity: {
     table: async () => (await import('./sensitivity.js')).renderSensitivityTable,
@@ -60,8 +70,8 @@ const LOADERS: Loaders = {
 };
 
 /** The renderer of one kind of output in one format (loaded on first use). */
-export function loadRenderer<K extends OutputKind>(kind: K, format: FormatOf<K>): Promise<RendererOf<K>> {
-  const byFormat = LOADERS[kind] as unknown as Readonly<Record<string, () => Promise<RendererOf<K>>>>;
+export function loadRenderer<K extends OutputKind, F extends FormatOf<K>>(kind: K, format: F): Promise<RendererOf<K, F>> {
+  const byFormat = LOADERS[kind] as unknown as Readonly<Record<string, () => Promise<RendererOf<K, F>>>>;
   const load = Object.hasOwn(byFormat, format) ? byFormat[format] : undefined;
   if (load === undefined) throw new RangeError(`no ${format} renderer for ${kind} output`);
   return load();
@@ -72,8 +82,11 @@ export function registeredFormats(kind: OutputKind): string[] {
   return Object.keys(LOADERS[kind]);
 }
 
-/** Render an output (what every run returns) to the full text of its format. */
-export async function renderOutput(output: Output): Promise<string> {
-  const render = (await loadRenderer(output.kind, output.format)) as (data: Output['data'], context: Output['context']) => string;
-  return render(output.data, output.context);
+/**
+ * Render an output (what every run returns) to the full text of its format, or for a workbook
+ * (format 'xlsx') to its bytes.
+ */
+export async function renderOutput<O extends Output>(output: O): Promise<Awaited<RenderedOf<O['format']>>> {
+  const render = (await loadRenderer(output.kind, output.format)) as (data: Output['data'], context: Output['context']) => string | Promise<Uint8Array>;
+  return (await render(output.data, output.context)) as Awaited<RenderedOf<O['format']>>;
 }

@@ -11,7 +11,7 @@ import { parseScenarioFile } from '../../src/io/scenario-file.js';
 import { batchThreads } from '../../src/parallel/batch.js';
 import type { DatasetInputs } from '../../src/io/load-dataset.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
-import { tempDir } from '../e2e/run-cli.js';
+import { FIVE_REGIONS, tempDir } from '../e2e/run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -111,7 +111,8 @@ describe('runBatch', () => {
   });
 
   it('a period that cannot work is an input error naming the scenario', async () => {
-    const { dir, file } = scenarioFile([{ name: 'fine' }, { name: 'too-late', from: 2005 }]);
+    const data = join(ROOT, FIVE_REGIONS);
+    const { dir, file } = scenarioFile([{ name: 'fine', data }, { name: 'too-late', from: 2005, data }]);
     const error = await runBatch(file, { cwd: dir, threads: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).issues[0]!.message).toBe('scenarios.1 ("too-late"): from (2005) is after to (2002)');

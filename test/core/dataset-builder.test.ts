@@ -2,7 +2,7 @@
 // capped (src/core/dataset-builder.ts), plus the small message helpers of src/core/issues.ts.
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/core/dataset-builder.js';
-import { describeLines, formatWarning, InputError, quoteValue } from '../../src/core/issues.js';
+import { describeLines, formatIssue, formatWarning, InputError, quoteValue } from '../../src/core/issues.js';
 import { buildTaxonomy } from '../../src/core/taxonomy.js';
 import { resolveWeights } from '../../src/core/weights.js';
 
@@ -55,7 +55,8 @@ describe('DatasetBuilder', () => {
 
   it('keeps at most maxIssuesPerFile issues per file and counts the rest', () => {
     const b = builder(2);
-    for (let line = 2; line <= 6; line++) b.addPopulation({ region: 'A', year: 'x', population: '1' }, 'population.csv', line);
+    // Five different problems (the same problem on many lines is one problem: see below).
+    for (let line = 2; line <= 6; line++) b.addPopulation({ region: 'A', year: `x${line}`, population: '1' }, 'population.csv', line);
     b.addPopulation({ region: 'B', year: '2000', population: '0' }, 'other.csv', 2);
     const { issues } = b.finish();
     expect(issues.map((i) => `${i.file}:${i.line ?? '-'}`)).toEqual([
@@ -65,6 +66,21 @@ describe('DatasetBuilder', () => {
       'population.csv:-', // the summary line
     ]);
     expect(issues[3]!.message).toBe('3 more problems not shown (5 in all)');
+  });
+
+  it('the same problem on many lines is one issue listing its lines; issues are sorted by file (as read), then line', () => {
+    const b = builder();
+    for (const line of [9, 3, 4, 12, 5, 7, 8]) b.addService({ region: 'A', year: '2020', service: 'cmhc', capacity: '1', unit: 'årsverk' }, 'services.csv', line);
+    b.addService({ region: 'A', year: '2020', service: 'cmhc', capacity: 'x', unit: 'beds' }, 'services.csv', 6);
+    b.addPopulation({ region: 'A', year: '20x', population: '1' }, 'population.csv', 4);
+    const { issues } = b.finish(['regions.csv', 'population.csv', 'services.csv']);
+    expect(issues.map(formatIssue)).toEqual([
+      'population.csv:4: column "year": expected a year (a whole number 1800–2200), got "20x"',
+      // The group is placed at its lowest line, and lists the lowest five.
+      'services.csv:3: column "unit": expected one of beds, places, caseload, teams, fte, facilities, contacts, got "årsverk" (lines 3, 4, 5, 7, 8 and 2 more)',
+      'services.csv:6: column "capacity": expected a number ≥ 0, got "x"',
+    ]);
+    expect(issues[1]).toMatchObject({ line: 3, lines: [3, 4, 5, 7, 8], lineCount: 7 });
   });
 
   it('a row with several bad cells gives one issue per cell', () => {

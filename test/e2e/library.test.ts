@@ -14,7 +14,7 @@ describe('import "servicegap" (the built package, by name)', () => {
     const script = `
       import * as sg from 'servicegap';
       const fns = ['runReport', 'runCoverage', 'runTrend', 'runSensitivity', 'runCompare', 'runBatch', 'runValidate', 'runTaxonomy', 'runInit',
-        'renderOutput', 'loadRenderer', 'jsonSchema'];
+        'runImport', 'renderOutput', 'loadRenderer', 'jsonSchema'];
       const errors = ['OptionError', 'InputError', 'PeriodError', 'LevelError', 'FileAccessError', 'InputSelectionError', 'FileFormatError'];
       const schemas = ['ServiceRowSchema', 'RegionRowSchema', 'PopulationRowSchema', 'BedStockRowSchema', 'BedEventRowSchema',
         'ConfigSchema', 'ScenarioFileSchema', 'ReportSchema', 'SensitivityReportSchema', 'ComparisonSchema', 'BatchResultSchema'];
@@ -23,7 +23,7 @@ describe('import "servicegap" (the built package, by name)', () => {
       const two = await sg.runSensitivity({ inputs, draws: 200, seed: 4, threads: 2 });
       const low = await sg.runReport({ inputs, weights: 'low' });
       const high = await sg.runReport({ inputs, weights: 'high' });
-      const c = await sg.runCompare({ a: '2000-2001', b: '2001-2002', top: 3 });
+      const c = await sg.runCompare({ inputs: { data: 'data/examples/norway-regions-2000-2002' }, a: '2000-2001', b: '2001-2002', top: 3 });
       const topZero = await sg.runReport({ top: 0 }).catch((e) => e);
       console.log(JSON.stringify({
         fns: fns.filter((f) => typeof sg[f] === 'function'),
@@ -41,14 +41,14 @@ describe('import "servicegap" (the built package, by name)', () => {
     const r = node(['--input-type=module', '-e', script]);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.fns).toHaveLength(12);
+    expect(out.fns).toHaveLength(13);
     expect(out.errors).toHaveLength(7);
     expect(out.schemas).toHaveLength(11);
     expect(out.sameAcrossThreads).toBe(true);
     expect(out.parsed).toBe(true);
     // sensitivity-corners: all-low ranks XA first, all-high XC
     expect(out.corners).toEqual(['XA', 'XC']);
-    // the bundled data's two periods, as examples/library.mjs prints them
+    // the five-region example's two periods, as examples/library.mjs prints them
     expect(out.entered).toEqual(['NO-NORD']);
     expect(out.left).toEqual(['NO-SOR']);
     // the library checks what the command line checks, with the same message
@@ -82,7 +82,7 @@ describe('TSDoc', () => {
 
 describe('examples/', () => {
   it('library.mjs runs against the built package', () => {
-    const r = node(['examples/library.mjs']);
+    const r = node(['examples/library.mjs', 'data/examples/norway-regions-2000-2002']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Service vacuum 2000–2002, 5 regions ranked:');
     expect(r.stdout).toContain('Sensitivity (500 draws, seed 42):');
@@ -98,7 +98,7 @@ describe('examples/', () => {
     expect(check.status, check.stdout + check.stderr).toBe(0);
     const build = node([tsc, '-p', 'examples/tsconfig.json', '--noEmit', 'false', '--outDir', out, '--sourceMap', 'false', '--declaration', 'false']);
     expect(build.status, build.stdout + build.stderr).toBe(0);
-    const r = node([join(out, 'library.js')]);
+    const r = node([join(out, 'library.js'), 'data/examples/norway-regions-2000-2002']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('5 regions ranked');
     expect(r.stdout).toContain('last-two-years: 3 regions moved (largest 2)');

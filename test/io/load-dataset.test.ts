@@ -334,14 +334,19 @@ describe('numbers', () => {
     expect(dataset.beds.shape === 'events' && [...dataset.beds.byRegion.get('NO-03')!]).toEqual([[2016, -4.5]]);
   });
 
-  it('";" is detected from the header; "12,5" in such a file is 12.5, but "1,234" reads two ways and is an error', async () => {
+  it('";" is detected from the header; "12,5" in such a file is 12.5, and so "1,234" is 1.234; without such evidence "1,234" reads two ways and is an error', async () => {
     const services = 'region;year;service;capacity;unit\nNO-03;2015;DPS;3;facilities\nNO-03;2016;DPS;12,5;facilities\n';
     const dataset = await load({ services });
     expect(years(dataset, 'NO-03', 'cmhc/facilities')).toEqual([
       [2015, 3],
       [2016, 12.5],
     ]);
-    const issues = await issuesOf({ services: services + 'NO-03;2017;DPS;1,234;facilities\n' });
+    expect(years(await load({ services: services + 'NO-03;2017;DPS;1,234;facilities\n' }), 'NO-03', 'cmhc/facilities')).toEqual([
+      [2015, 3],
+      [2016, 12.5],
+      [2017, 1.234],
+    ]);
+    const issues = await issuesOf({ services: 'region;year;service;capacity;unit\nNO-03;2015;DPS;3;facilities\nNO-03;2016;DPS;12;facilities\nNO-03;2017;DPS;1,234;facilities\n' });
     expect(issues.map(formatIssue)).toEqual([
       'services.csv:4: column "capacity": expected a number ≥ 0, got "1,234", which reads two ways: ' +
         '--decimal , reads it as 1.234, --thousands , as 1234; give the option that fits the file',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as batch from '../../src/report/batch.js';
 import * as compare from '../../src/report/compare.js';
-import { COVERAGE_FORMATS } from '../../src/report/coverage/context.js';
+import { COVERAGE_OUTPUT_FORMATS } from '../../src/report/coverage/context.js';
 import * as coverageCsv from '../../src/report/coverage/csv.js';
 import * as coverageJson from '../../src/report/coverage/json.js';
 import * as coverageMarkdown from '../../src/report/coverage/markdown.js';
@@ -16,11 +16,13 @@ import { LISTING_FORMATS } from '../../src/report/listing.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { OutputKind } from '../../src/report/output.js';
 import { loadRenderer, registeredFormats, renderOutput } from '../../src/report/registry.js';
-import { REPORT_FORMATS } from '../../src/report/render-context.js';
+import { REPORT_OUTPUT_FORMATS } from '../../src/report/render-context.js';
 import { RESEARCH_FORMATS } from '../../src/report/research-format-names.js';
 import * as sensitivity from '../../src/report/sensitivity.js';
 import { renderTable } from '../../src/report/table.js';
-import { TREND_FORMATS } from '../../src/report/trend/context.js';
+import { TREND_OUTPUT_FORMATS } from '../../src/report/trend/context.js';
+import * as trendXlsx from '../../src/report/trend/xlsx.js';
+import * as xlsx from '../../src/report/xlsx.js';
 import * as trendCsv from '../../src/report/trend/csv.js';
 import * as trendJson from '../../src/report/trend/json.js';
 import * as trendMarkdown from '../../src/report/trend/markdown.js';
@@ -30,9 +32,9 @@ import { sampleContext, sampleReport } from './sample-report.js';
 describe('renderer registry', () => {
   it('has every format of every kind of output, and nothing else (report also as excel)', () => {
     const expected: Record<OutputKind, readonly string[]> = {
-      report: [...REPORT_FORMATS, 'excel'],
-      coverage: COVERAGE_FORMATS,
-      trend: TREND_FORMATS,
+      report: [...REPORT_OUTPUT_FORMATS, 'excel'],
+      coverage: COVERAGE_OUTPUT_FORMATS,
+      trend: TREND_OUTPUT_FORMATS,
       sensitivity: RESEARCH_FORMATS,
       compare: RESEARCH_FORMATS,
       batch: RESEARCH_FORMATS,
@@ -51,13 +53,16 @@ describe('renderer registry', () => {
       [loadRenderer('report', 'json'), renderJson],
       [loadRenderer('report', 'markdown'), renderMarkdown],
       [loadRenderer('report', 'html'), renderHtml],
+      [loadRenderer('report', 'xlsx'), xlsx.renderXlsx],
       [loadRenderer('coverage', 'table'), coverageTable.renderCoverageTable],
       [loadRenderer('coverage', 'csv'), coverageCsv.renderCoverageCsv],
       [loadRenderer('coverage', 'json'), coverageJson.renderCoverageJson],
       [loadRenderer('coverage', 'markdown'), coverageMarkdown.renderCoverageMarkdown],
+      [loadRenderer('coverage', 'xlsx'), xlsx.renderCoverageXlsx],
       [loadRenderer('trend', 'table'), trendTable.renderTrendTable],
       [loadRenderer('trend', 'csv'), trendCsv.renderTrendCsv],
       [loadRenderer('trend', 'json'), trendJson.renderTrendJson],
+      [loadRenderer('trend', 'xlsx'), trendXlsx.renderTrendXlsx],
       [loadRenderer('trend', 'markdown'), trendMarkdown.renderTrendMarkdown],
       [loadRenderer('sensitivity', 'table'), sensitivity.renderSensitivityTable],
       [loadRenderer('sensitivity', 'csv'), sensitivity.renderSensitivityCsv],

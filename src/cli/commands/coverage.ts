@@ -2,14 +2,14 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { runCoverage } from '../../app/coverage.js';
-import { COVERAGE_FORMATS } from '../../report/coverage/context.js';
+import { COVERAGE_OUTPUT_FORMATS } from '../../report/coverage/context.js';
 import { AnalysisOptionsSchema, addInputOptions, dataOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note, printWarnings, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend({
   to: yearOption.optional(),
-  format: z.enum(COVERAGE_FORMATS).optional(),
+  format: z.enum(COVERAGE_OUTPUT_FORMATS).optional(),
   out: z.string().min(1).optional(),
   color: z.boolean().optional(),
 });
@@ -20,7 +20,11 @@ export function coverageCommand(terminal: Terminal): Command {
   );
   addInputOptions(command)
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
-    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(COVERAGE_FORMATS))
+    .addOption(
+      new Option('--format <format>', 'output format (default: from --out extension, else table); xlsx: an Excel workbook (needs --out or a redirect)').choices(
+        COVERAGE_OUTPUT_FORMATS,
+      ),
+    )
     .option('--out <file>', 'write the coverage report to FILE atomically instead of standard output')
     .option('--level <n>', "rank the regions at level N of regions.csv's tree (1 = regions without a parent), branches summed")
     .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)')

@@ -10,6 +10,7 @@ import { batchCommand } from './batch.js';
 import { compareCommand } from './compare.js';
 import { completionCommand } from './completion.js';
 import { coverageCommand } from './coverage.js';
+import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
@@ -27,6 +28,7 @@ export const COMMANDS: CommandTable = [
   ['coverage', coverageCommand],
   ['trend', trendCommand],
   ['validate', validateCommand],
+  ['import', importCommand],
   ['taxonomy', taxonomyCommand],
   ['init', initCommand],
   ['completion', completionCommand],

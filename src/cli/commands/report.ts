@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DrawsOptionSchema, FailAboveOptionSchema, SeedOptionSchema, TopOptionSchema, WeightsChoiceSchema } from '../../app/options.js';
 import { runReport } from '../../app/report.js';
 import { DEFAULT_DRAWS, DEFAULT_SEED, SEED_MAX, SORT_METRICS } from '../../app/vocabulary.js';
-import { REPORT_FORMATS } from '../../report/render-context.js';
+import { REPORT_OUTPUT_FORMATS } from '../../report/render-context.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
 import {
@@ -26,7 +26,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
   to: yearOption.optional(),
   sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
   top: cliNumber(TopOptionSchema).optional(),
-  format: z.enum(REPORT_FORMATS).optional(),
+  format: z.enum(REPORT_OUTPUT_FORMATS).optional(),
   out: z.string().min(1).optional(),
   failAbove: cliNumber(FailAboveOptionSchema).optional(),
   failIfAnyExcluded: z.boolean().optional(),
@@ -47,7 +47,12 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
     .option('--top <n>', 'show only the first N ranked regions')
-    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'output format (default: from --out extension, else table); xlsx: an Excel workbook with ranking, excluded regions, coverage, weights and provenance (needs --out or a redirect); for a CSV that Excel opens directly, see --excel',
+      ).choices(REPORT_OUTPUT_FORMATS),
+    )
     .option('--out <file>', 'write the report to FILE atomically instead of standard output')
     .option('--fail-above <n>', 'exit 1 when any ranked region has vacuum per 100k above N (after writing)')
     .option('--fail-if-any-excluded', 'exit 1 when any region could not be ranked (after writing)')

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { TopOptionSchema } from '../../app/options.js';
 import { runTrend } from '../../app/trend.js';
 import { SORT_METRICS } from '../../app/vocabulary.js';
-import { TREND_FORMATS } from '../../report/trend/context.js';
+import { TREND_OUTPUT_FORMATS } from '../../report/trend/context.js';
 import {
   addAnalysisOptions,
   addInputOptions,
@@ -23,7 +23,7 @@ const TrendOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape
   to: yearOption.optional(),
   sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
   top: cliNumber(TopOptionSchema).optional(),
-  format: z.enum(TREND_FORMATS).optional(),
+  format: z.enum(TREND_OUTPUT_FORMATS).optional(),
   out: z.string().min(1).optional(),
   color: z.boolean().optional(),
 });
@@ -37,7 +37,11 @@ export function trendCommand(terminal: Terminal): Command {
     .option('--to <year>', 'last year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric of the year T to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
     .option('--top <n>', 'show only the first N ranked regions')
-    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(TREND_FORMATS))
+    .addOption(
+      new Option('--format <format>', 'output format (default: from --out extension, else table); xlsx: an Excel workbook (needs --out or a redirect)').choices(
+        TREND_OUTPUT_FORMATS,
+      ),
+    )
     .option('--out <file>', 'write to FILE atomically instead of standard output')
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
