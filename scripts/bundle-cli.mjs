@@ -15,6 +15,7 @@
 // import.meta.url (the bundled data, the workers) resolve as in the unbundled build.
 import { execFileSync } from 'node:child_process';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -28,6 +29,14 @@ const common = {
   logLevel: 'warning',
   metafile: process.env.BUNDLE_META !== undefined,
   plugins: [
+    {
+      // jsonc-parser's "main" is a UMD file whose require() calls esbuild cannot follow; its ES
+      // module build is the same code in a form a bundler can read.
+      name: 'jsonc-parser-esm',
+      setup(b) {
+        b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileURLToPath(import.meta.resolve('jsonc-parser/lib/esm/main.js')) }));
+      },
+    },
     {
       // zod's translations of its messages into other languages (z.locales): never used here,
       // and most of zod's size. English, the default, is imported separately and stays.

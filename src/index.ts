@@ -14,7 +14,9 @@ export type { Delimiter } from './io/delimiter.js';
 export { FileFormatError } from './io/errors.js';
 export type { CsvInput } from './io/input-source.js';
 export { loadConfig, parseConfig, CONFIG_FILE_NAME } from './io/config-file.js';
-export { writeFileAtomic } from './io/atomic-write.js';
+/** Write an output file safely: atomically, never over an input, symlinks, devices and modes respected. */
+export { writeOutput } from './io/output-writer.js';
+export type { OutputContent, WriteOutputOptions } from './io/output-writer.js';
 export { FileAccessError, InputSelectionError } from './io/errors.js';
 export { DEFAULT_DATA_DIR } from './io/default-data.js';
 

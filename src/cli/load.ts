@@ -2,6 +2,7 @@
 import { loadConfig } from '../io/config-file.js';
 import { describeFileRead } from '../io/describe-read.js';
 import { type LoadedDataset, loadDataset } from '../io/load-dataset.js';
+import { sayDemoDataInCi } from './demo-data.js';
 import { datasetInputs, type InputOptions, readOptions } from './options.js';
 import { note } from './output.js';
 import { progressBar } from './progress.js';
@@ -14,6 +15,7 @@ export async function loadFromOptions(
   extra: { readonly threads?: number | 'auto' | undefined } = {},
 ): Promise<LoadedDataset & { configPath?: string | undefined }> {
   const inputs = datasetInputs(options);
+  sayDemoDataInCi(terminal, inputs);
   const read = readOptions(options);
   const { config, path } = await loadConfig(options.config, terminal.cwd, terminal.env);
   const loaded = await loadDataset(inputs, {

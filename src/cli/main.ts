@@ -4,10 +4,14 @@ import { config as zodConfig } from 'zod';
 import { PeriodError } from '../core/analyze.js';
 import { LevelError } from '../core/hierarchy.js';
 import { formatIssue, InputError } from '../core/issues.js';
+import { neutralizeControls } from '../core/control-chars.js';
 import { FileAccessError, InputSelectionError } from '../io/errors.js';
+import { withReadLog } from '../io/read-log.js';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
-import { annotation, inGitHubActions } from './github.js';
+import { annotateIssues } from './github.js';
+import { watchStandardStreams } from './standard-streams.js';
+import { cleanUpOnSignals } from './signals.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
 /** Makes one command (completion also needs the whole program). */
@@ -45,7 +49,7 @@ export async function buildProgram(terminal: Terminal, only?: string, commands: 
     .showSuggestionAfterError()
     .configureOutput({
       writeOut: (s) => terminal.stdout.write(s),
-      writeErr: (s) => terminal.stderr.write(s),
+      writeErr: (s) => terminal.stderr.write(neutralizeControls(s)),
     });
   // completion lists every command, so it needs them all.
   const one = only !== undefined && only !== 'completion' && commands.some(([name]) => name === only);
@@ -55,7 +59,7 @@ export async function buildProgram(terminal: Terminal, only?: string, commands: 
     command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.addCommand(command.configureOutput({
       writeOut: (s) => terminal.stdout.write(s),
-      writeErr: (s) => terminal.stderr.write(s),
+      writeErr: (s) => terminal.stderr.write(neutralizeControls(s)),
     }));
   }
   program.exitOverride();
@@ -72,7 +76,8 @@ export async function main(argv: readonly string[], terminal: Terminal = process
       terminal.stdout.write(program.helpInformation());
       return EXIT.ok;
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    // The files the command reads are logged, so that no output can be written over one (io/read-log.ts).
+    await withReadLog(() => program.parseAsync([...argv], { from: 'user' }));
     return EXIT.ok;
   } catch (error) {
     return handleError(error, terminal);
@@ -80,7 +85,7 @@ export async function main(argv: readonly string[], terminal: Terminal = process
 }
 
 function handleError(error: unknown, terminal: Terminal): number {
-  const say = (line: string) => terminal.stderr.write(`${line}\n`);
+  const say = (line: string) => terminal.stderr.write(`${neutralizeControls(line)}\n`);
   if (error instanceof CommanderError) {
     // commander has already printed its message; help and version are successes.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -95,7 +100,7 @@ function handleError(error: unknown, terminal: Terminal): number {
   }
   if (error instanceof InputError) {
     for (const issue of error.issues) say(formatIssue(issue));
-    if (inGitHubActions(terminal)) for (const issue of error.issues) terminal.stdout.write(`${annotation(issue)}\n`);
+    annotateIssues(terminal, error.issues);
     say(`servicegap: invalid input data: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}`);
     return EXIT.invalidInput;
   }
@@ -113,10 +118,10 @@ export async function run(commands: CommandTable = COMMANDS): Promise<void> {
   // zod compiles a parser for each object schema with new Function on first use: slower than
   // parsing directly for the few parses a command does (and impossible where eval is forbidden).
   zodConfig({ jitless: true });
-  // `servicegap report | head` closes our stdout early: that is the reader's choice, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
-  });
-  process.exitCode = await main(process.argv.slice(2), processTerminal(), commands);
+  // Ctrl-C or a cancelled job: no temporary output file is left behind (signals.ts).
+  cleanUpOnSignals();
+  // Write errors of stdout and stderr never crash the process; a failed stdout is exit 4 (standard-streams.ts).
+  const streams = watchStandardStreams();
+  const code = await main(process.argv.slice(2), processTerminal(), commands);
+  process.exitCode = streams.exitCode(code);
 }

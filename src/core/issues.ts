@@ -1,5 +1,6 @@
 // Located problems in input data. Pure data: the CLI decides how to print them and which exit
 // code they mean.
+import { escapeControls } from './control-chars.js';
 
 /** A problem that makes the input invalid (exit 3). `line` is the physical line, header = 1. */
 export interface InputIssue {
@@ -10,6 +11,8 @@ export interface InputIssue {
   readonly columns?: readonly string[] | undefined;
   /** 1-based position of the (first) column in the file's header, where known. */
   readonly field?: number | undefined;
+  /** 1-based character column where that field starts in the line, where known (GitHub annotations, SARIF). */
+  readonly column?: number | undefined;
   readonly message: string;
 }
 
@@ -43,10 +46,11 @@ export class InputError extends Error {
   }
 }
 
-/** Quote a cell value for a message, showing invisible characters. */
+/** Quote a cell value for a message, showing invisible characters (controls and bidirectional
+ * overrides as \u escapes: control-chars.ts). */
 export function quoteValue(value: string, max = 40): string {
   const shown = value.length > max ? `${value.slice(0, max)}…` : value;
-  return JSON.stringify(shown);
+  return escapeControls(JSON.stringify(shown));
 }
 
 /** "line 7" / "lines 7, 9 and 3 more" for messages that point at many lines. */

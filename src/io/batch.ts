@@ -1,7 +1,6 @@
 // Running a batch of scenarios (issue 6): read and check the scenario file, load each distinct
 // input once, analyse every scenario (in worker threads for large batches), and combine the
 // reports in scenario order, so the result is the same for any number of threads.
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, PeriodError } from '../core/analyze.js';
 import { type BatchResult, type Scenario, type ScenarioFile, ScenarioFileSchema } from '../core/batch-schema.js';
@@ -16,7 +15,8 @@ import { autoThreads, withPool } from '../parallel/pool.js';
 import { parseConfig } from './config-file.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
-import { FileAccessError, InputSelectionError } from './errors.js';
+import { InputSelectionError } from './errors.js';
+import { parseJson, readJsonText } from './json-file.js';
 import { type DatasetInputs, FILE_NAMES, type FileRole, loadDataset } from './load-dataset.js';
 
 /**
@@ -32,12 +32,7 @@ export const BATCH_AUTO_MIN_VALUES = 5_000_000;
 
 /** Parse and check a scenario file's text; every problem is an input error naming its JSON path. */
 export function parseScenarioFile(text: string, file: string): ScenarioFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError([{ file, message: `expected a JSON object: ${(error as Error).message}` }]);
-  }
+  const json = parseJson(text, file);
   const parsed = ScenarioFileSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   throw new InputError(
@@ -50,13 +45,7 @@ export function parseScenarioFile(text: string, file: string): ScenarioFile {
 
 /** Read and check a scenario file; `name` is how messages name it (default: the path). */
 export async function readScenarioFile(path: string, name: string = path): Promise<ScenarioFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new FileAccessError(name, 'read', error);
-  }
-  return parseScenarioFile(text, name);
+  return parseScenarioFile(await readJsonText(path, name), name);
 }
 
 /** What every scenario starts from: the command line's inputs, config and reading options. */
@@ -151,13 +140,7 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Batc
     let own: Config = {};
     if (typeof scenario.config === 'string') {
       const path = fromFile(scenario.config);
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (error) {
-        throw new FileAccessError(path, 'read', error);
-      }
-      own = parseConfig(text, path);
+      own = parseConfig(await readJsonText(path), path);
     } else if (scenario.config !== undefined) own = scenario.config;
     const config = mergeConfig(options.config ?? {}, own);
 

@@ -10,7 +10,8 @@ import { BATCH_RENDERERS } from '../../report/batch.js';
 import { REPORT_FORMATS } from '../../report/render-context.js';
 import { addInputOptions, datasetInputs, InputOptionsSchema, parseOptions, threadsOption } from '../options.js';
 import { emit, note } from '../output.js';
-import { pickResearchFormat, printWarnings } from '../research.js';
+import { printWarnings } from '../github.js';
+import { pickResearchFormat } from '../research.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const BatchOptionsSchema = InputOptionsSchema.extend({

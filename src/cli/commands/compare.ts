@@ -13,7 +13,8 @@ import { type CompareSideSpec, parseCompareSide } from '../compare-args.js';
 import { usageError } from '../exit-codes.js';
 import { addInputOptions, datasetInputs, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
-import { pickResearchFormat, printWarnings } from '../research.js';
+import { printWarnings } from '../github.js';
+import { pickResearchFormat } from '../research.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CompareOptionsSchema = InputOptionsSchema.extend({

@@ -2,10 +2,10 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { analyzeCoverage } from '../../core/analyze-coverage.js';
-import { formatWarning } from '../../core/issues.js';
 import { COVERAGE_FORMATS } from '../../report/coverage-context.js';
 import { COVERAGE_RENDERERS } from '../../report/coverage-renderers.js';
 import { pickFormat } from '../format.js';
+import { printWarnings } from '../github.js';
 import { loadFromOptions } from '../load.js';
 import { AnalysisOptionsSchema, addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
@@ -40,7 +40,7 @@ export function coverageCommand(terminal: Terminal): Command {
         norms,
       });
       await emit(terminal, text, options.out);
-      if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
+      if (!options.quiet) printWarnings(terminal, report.warnings);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${format}, ${report.regions.length} regions)`);
       }

@@ -6,13 +6,12 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import type { Config } from '../../core/config.js';
 import { INPUT_FILES } from '../../core/schemas.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { CONFIG_FILE_NAME } from '../../io/config-file.js';
 import { FileAccessError } from '../../io/errors.js';
 import { FILE_NAMES } from '../../io/load-dataset.js';
 import { usageError } from '../exit-codes.js';
 import { parseOptions } from '../options.js';
-import { note } from '../output.js';
+import { note, writeFile } from '../output.js';
 import type { Terminal } from '../terminal.js';
 
 /** The starter config: every key present, nothing changed from the defaults but one example. */
@@ -59,9 +58,9 @@ export function initCommand(terminal: Terminal): Command {
       } catch (error) {
         throw new FileAccessError(options.data, 'write', error);
       }
-      await writeFileAtomic(targets[0]!, `${JSON.stringify(STARTER_CONFIG, null, 2)}\n`);
+      await writeFile(targets[0]!, `${JSON.stringify(STARTER_CONFIG, null, 2)}\n`);
       for (const [role, name] of Object.entries(FILE_NAMES) as [keyof typeof FILE_NAMES, string][]) {
-        await writeFileAtomic(join(terminal.cwd, options.data, name), `${STARTER_HEADERS[role].join(',')}\n`);
+        await writeFile(join(terminal.cwd, options.data, name), `${STARTER_HEADERS[role].join(',')}\n`);
       }
       note(terminal, `wrote ${CONFIG_FILE_NAME} and ${options.data}/{${Object.values(FILE_NAMES).join(',')}}`);
       note(terminal, `next: fill in the files, then run servicegap validate --data ${options.data}`);

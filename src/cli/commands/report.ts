@@ -8,16 +8,16 @@ import { reportDetails } from '../../core/breakdown.js';
 import { coverageHeatmap } from '../../core/coverage-band.js';
 import { SEED_MAX } from '../../core/random.js';
 import { analyzeCorner, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from '../../core/sensitivity.js';
-import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
 import { loadRenderer } from '../../report/load-renderer.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
-import { appendStepSummary } from '../github.js';
+import { annotateGates, appendStepSummary, printWarnings } from '../github.js';
+import { refuseGatesOnDemoData } from '../demo-data.js';
 import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
-import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, threadsOption, yearOption } from '../options.js';
+import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, datasetInputs, InputOptionsSchema, parseOptions, threadsOption, yearOption } from '../options.js';
 import { pickResearchFormat } from '../research.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
@@ -81,6 +81,10 @@ export function reportCommand(terminal: Terminal): Command {
         throw usageError(`--weights ${options.weights} and --sensitivity exclude each other: the draws span every weight's range`);
       }
       if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
+      refuseGatesOnDemoData(terminal, datasetInputs(options), [
+        ...(options.failAbove === undefined ? [] : ['--fail-above']),
+        ...(options.failIfAnyExcluded ? ['--fail-if-any-excluded'] : []),
+      ]);
       const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out, 'report');
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
       const { dataset, weights, norms } = await loadFromOptions(options, terminal, { threads: options.threads });
@@ -110,25 +114,31 @@ export function reportCommand(terminal: Terminal): Command {
         const { SENSITIVITY_RENDERERS } = await import('../../report/sensitivity.js');
         await emit(terminal, SENSITIVITY_RENDERERS[sensitivityFormat](top, { color: context.color, notices }), options.out);
       }
-      if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
+      if (!options.quiet) printWarnings(terminal, report.warnings);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${options.excel ? 'csv for Excel' : format}, ${shown.regions.length} regions)`);
       }
-      if (options.summary !== false) await appendStepSummary(terminal, report, context);
 
       // CI gates, checked after the report is written so the evidence is always there.
+      const gates: string[] = [];
       const failures: string[] = [];
       if (options.failAbove !== undefined) {
+        gates.push(`--fail-above ${options.failAbove}`);
         const over = report.regions.filter((r) => r.vacuum_per_100k > options.failAbove!);
         if (over.length > 0) {
           const list = over.map((r) => `${r.region} (${r.vacuum_per_100k.toFixed(1)})`).join(', ');
           failures.push(`--fail-above ${options.failAbove}: ${over.length} region(s) above it: ${list}`);
         }
       }
-      if (options.failIfAnyExcluded && report.excluded.length > 0) {
-        const list = report.excluded.map((e) => `${e.region} (${e.reason})`).join(', ');
-        failures.push(`--fail-if-any-excluded: ${report.excluded.length} region(s) not ranked: ${list}`);
+      if (options.failIfAnyExcluded) {
+        gates.push('--fail-if-any-excluded');
+        if (report.excluded.length > 0) {
+          const list = report.excluded.map((e) => `${e.region} (${e.reason})`).join(', ');
+          failures.push(`--fail-if-any-excluded: ${report.excluded.length} region(s) not ranked: ${list}`);
+        }
       }
+      if (options.summary !== false) await appendStepSummary(terminal, report, context, { checked: gates, failures });
+      annotateGates(terminal, failures);
       if (failures.length > 0) throw new ExitError(EXIT.failAbove, failures.join('\nservicegap: '));
     });
   return command;

@@ -1,12 +1,12 @@
 // servicegap trend: the vacuum over time, year by year from --from to --to (core/trend.ts).
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarizeTrend, trend } from '../../core/trend.js';
 import { TREND_FORMATS } from '../../report/trend/context.js';
 import { TREND_RENDERERS } from '../../report/trend/renderers.js';
 import { pickFormat } from '../format.js';
+import { printWarnings } from '../github.js';
 import { loadFromOptions } from '../load.js';
 import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
@@ -54,7 +54,7 @@ export function trendCommand(terminal: Terminal): Command {
         summary: summarizeTrend(result),
       };
       await emit(terminal, TREND_RENDERERS[format](shown, context), options.out);
-      if (!options.quiet) for (const w of result.warnings) note(terminal, `warning: ${formatWarning(w)}`);
+      if (!options.quiet) printWarnings(terminal, result.warnings);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${format}, ${shown.regions.length} regions, ${result.to - result.from + 1} years)`);
       }

@@ -1,7 +1,7 @@
 // servicegap validate: report every problem in the inputs (exit 3), or a one-line summary (exit 0).
 import { Command } from 'commander';
 import { bedYears } from '../../core/dataset.js';
-import { formatWarning } from '../../core/issues.js';
+import { printWarnings } from '../github.js';
 import { loadFromOptions } from '../load.js';
 import { addInputOptions, InputOptionsSchema, parseOptions } from '../options.js';
 import { note } from '../output.js';
@@ -13,7 +13,7 @@ export function validateCommand(terminal: Terminal): Command {
     .action(async (raw: unknown) => {
       const options = parseOptions(InputOptionsSchema, raw);
       const { dataset, files } = await loadFromOptions(options, terminal);
-      if (!options.quiet) for (const w of dataset.warnings) note(terminal, `warning: ${formatWarning(w)}`);
+      if (!options.quiet) printWarnings(terminal, dataset.warnings);
       const years = bedYears(dataset.beds);
       const series = [...dataset.services.values()].reduce((n, byKey) => n + byKey.size, 0);
       const beds =

@@ -3,10 +3,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/io/atomic-write.js';
+import { writeOutput } from '../../src/io/output-writer.js';
 import { FileAccessError } from '../../src/io/errors.js';
 
-describe('writeFileAtomic', () => {
+describe('writeOutput', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'servicegap-atomic-'));
@@ -17,7 +17,7 @@ describe('writeFileAtomic', () => {
 
   it('writes the content and leaves only the target in the folder', async () => {
     const target = join(dir, 'report.json');
-    await writeFileAtomic(target, '{"ok":true}\n');
+    await writeOutput(target, '{"ok":true}\n');
     expect(await readFile(target, 'utf8')).toBe('{"ok":true}\n');
     expect(await readdir(dir)).toEqual(['report.json']);
   });
@@ -25,14 +25,14 @@ describe('writeFileAtomic', () => {
   it('writes bytes as given (UTF-8 text survives)', async () => {
     const target = join(dir, 'names.csv');
     const bytes = new TextEncoder().encode('Trøndelag;منطقة الرياض\n');
-    await writeFileAtomic(target, bytes);
+    await writeOutput(target, bytes);
     expect(Buffer.compare(await readFile(target), Buffer.from(bytes))).toBe(0);
   });
 
   it('overwriting an existing file replaces it whole (no tail of the longer old content)', async () => {
     const target = join(dir, 'report.csv');
     await writeFile(target, 'old content that is much longer than the new one\n'.repeat(100));
-    await writeFileAtomic(target, 'new\n');
+    await writeOutput(target, 'new\n');
     expect(await readFile(target, 'utf8')).toBe('new\n');
     expect(await readdir(dir)).toEqual(['report.csv']);
   });
@@ -41,7 +41,7 @@ describe('writeFileAtomic', () => {
     const target = join(dir, 'out');
     await mkdir(target);
     await writeFile(join(target, 'keep.txt'), 'keep');
-    const error = await writeFileAtomic(target, 'x').catch((e: unknown) => e);
+    const error = await writeOutput(target, 'x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileAccessError);
     expect((error as FileAccessError).path).toBe(target);
     expect((error as FileAccessError).action).toBe('write');
@@ -53,7 +53,7 @@ describe('writeFileAtomic', () => {
 
   it('a missing folder: FileAccessError saying so', async () => {
     const target = join(dir, 'no', 'such', 'report.json');
-    const error = await writeFileAtomic(target, 'x').catch((e: unknown) => e);
+    const error = await writeOutput(target, 'x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileAccessError);
     expect((error as Error).message).toBe(`cannot write ${target}: no such file or folder`);
     expect(await readdir(dir)).toEqual([]);
