@@ -17,6 +17,7 @@ import { DEFAULT_DATA_DIR } from './default-data.js';
 import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
+import { type IssueSource, withColumns } from './issue-columns.js';
 import type { CsvParserName } from './read-csv.js';
 import type { FigureKind } from './row-chunks.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
@@ -188,6 +189,8 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   const files: Partial<Record<FileRole, string>> = {};
   // Each file's header, to give issues the position of their column (GitHub annotations use it).
   const headers = new Map<string, readonly string[]>();
+  // How each file was read, to find the character column of its issues (issue-columns.ts).
+  const sources = new Map<string, IssueSource>();
   const onIssue = (issue: InputIssue) => builder.addIssue(issue);
 
   /** Read one file: its numbers in the format its delimiter settles; report how it was read. */
@@ -227,6 +230,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     );
     files[role] = summary.name;
     headers.set(summary.name, summary.header);
+    sources.set(summary.name, { input, encoding: summary.encoding, delimiter: summary.delimiter });
     if (summary.headerOk && summary.rows === 0) {
       builder.addWarning({ file: summary.name, line: null, message: 'the file has a header but no rows' });
     }
@@ -310,12 +314,11 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
 
   const { dataset, issues } = builder.finish();
   if (issues.length > 0) {
-    throw new InputError(
-      issues.map((issue) => {
-        const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);
-        return index < 0 ? issue : { ...issue, field: index + 1 };
-      }),
-    );
+    const placed = issues.map((issue) => {
+      const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);
+      return index < 0 ? issue : { ...issue, field: index + 1 };
+    });
+    throw new InputError(await withColumns(placed, sources));
   }
   return { dataset, weights, norms: resolveNorms(options.config), taxonomy, files };
 }
