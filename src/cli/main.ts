@@ -9,7 +9,8 @@ import { FileAccessError, InputSelectionError } from '../io/errors.js';
 import { withReadLog } from '../io/read-log.js';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
-import { annotateIssues } from './github.js';
+import { issuesWithColumns } from '../io/issue-columns.js';
+import { annotateIssues, inGitHubActions } from './github.js';
 import { watchStandardStreams } from './standard-streams.js';
 import { cleanUpOnSignals } from './signals.js';
 import { processTerminal, type Terminal } from './terminal.js';
@@ -80,11 +81,11 @@ export async function main(argv: readonly string[], terminal: Terminal = process
     await withReadLog(() => program.parseAsync([...argv], { from: 'user' }));
     return EXIT.ok;
   } catch (error) {
-    return handleError(error, terminal);
+    return await handleError(error, terminal);
   }
 }
 
-function handleError(error: unknown, terminal: Terminal): number {
+async function handleError(error: unknown, terminal: Terminal): Promise<number> {
   const say = (line: string) => terminal.stderr.write(`${neutralizeControls(line)}\n`);
   if (error instanceof CommanderError) {
     // commander has already printed its message; help and version are successes.
@@ -100,7 +101,7 @@ function handleError(error: unknown, terminal: Terminal): number {
   }
   if (error instanceof InputError) {
     for (const issue of error.issues) say(formatIssue(issue));
-    annotateIssues(terminal, error.issues);
+    if (inGitHubActions(terminal)) annotateIssues(terminal, await issuesWithColumns(error));
     say(`servicegap: invalid input data: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}`);
     return EXIT.invalidInput;
   }

@@ -5,7 +5,7 @@
 //
 // A column is left unknown when it cannot be had honestly: standard input (cannot be read again),
 // a field that starts on a later physical line than the record (a quoted line break before it).
-import type { InputIssue } from '../core/issues.js';
+import type { InputError, InputIssue } from '../core/issues.js';
 import type { Delimiter } from './delimiter.js';
 import { type CsvInput, openInput } from './input-source.js';
 import { decodeInput, type Encoding } from './text-stream.js';
@@ -15,6 +15,22 @@ export interface IssueSource {
   readonly input: CsvInput;
   readonly encoding: Encoding | 'text' | undefined;
   readonly delimiter: Delimiter | undefined;
+}
+
+/** How the files of a failed load were read, kept beside its error until a column is asked for. */
+const sourcesOf = new WeakMap<InputError, ReadonlyMap<string, IssueSource>>();
+
+/** Keep how the files named in `error` were read, for issuesWithColumns; returns the error. */
+export function rememberSources(error: InputError, sources: ReadonlyMap<string, IssueSource>): InputError {
+  sourcesOf.set(error, sources);
+  return error;
+}
+
+/** The error's issues with their character columns, where the files can be read again. Only
+ * the places that show columns ask (annotations, SARIF): the files are read once more for it. */
+export async function issuesWithColumns(error: InputError): Promise<InputIssue[]> {
+  const sources = sourcesOf.get(error);
+  return sources === undefined ? [...error.issues] : withColumns(error.issues, sources);
 }
 
 /** At most this many issues get a column (the rest keep their line: the message is the same). */
@@ -70,7 +86,8 @@ export async function withColumns(issues: readonly InputIssue[], sources: Readon
 
 /** Read the file again as it was read, calling `onLine` for each wanted line; stops after the last. */
 async function scanLines(source: IssueSource, lines: ReadonlyMap<number, unknown>, onLine: (line: string, number: number) => void): Promise<void> {
-  const last = Math.max(...lines.keys());
+  let last = 0;
+  for (const line of lines.keys()) if (line > last) last = line;
   const opened = await openInput(source.input);
   const decoded = await decodeInput(opened.bytes, { encoding: source.encoding === 'text' ? undefined : source.encoding });
   let number = 1;

@@ -17,7 +17,7 @@ import { DEFAULT_DATA_DIR } from './default-data.js';
 import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
-import { type IssueSource, withColumns } from './issue-columns.js';
+import { type IssueSource, rememberSources } from './issue-columns.js';
 import type { CsvParserName } from './read-csv.js';
 import type { FigureKind } from './row-chunks.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
@@ -318,7 +318,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
       const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);
       return index < 0 ? issue : { ...issue, field: index + 1 };
     });
-    throw new InputError(await withColumns(placed, sources));
+    throw rememberSources(new InputError(placed), sources);
   }
   return { dataset, weights, norms: resolveNorms(options.config), taxonomy, files };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { bedYears } from '../../core/dataset.js';
 import { selectLevel } from '../../core/hierarchy.js';
 import { InputError } from '../../core/issues.js';
+import { issuesWithColumns } from '../../io/issue-columns.js';
 import { renderValidationJson, renderValidationSarif, VALIDATION_FORMATS, type ValidationResult } from '../../report/validation.js';
 import { printWarnings } from '../github.js';
 import { loadFromOptions } from '../load.js';
@@ -36,7 +37,7 @@ export function validateCommand(terminal: Terminal): Command {
       } catch (error) {
         // The same problems as data, then the usual lines on standard error and exit 3.
         if (error instanceof InputError && options.format !== 'text') {
-          await emit(terminal, render({ valid: false, files: {}, issues: error.issues, warnings: [] }), options.out);
+          await emit(terminal, render({ valid: false, files: {}, issues: await issuesWithColumns(error), warnings: [] }), options.out);
         }
         throw error;
       }
