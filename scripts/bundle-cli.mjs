@@ -8,9 +8,11 @@
 //   (Node 20 has no compile cache of its own for modules). A Node whose V8 rejects the cache (another
 //   version) compiles the file as usual. Code behind dynamic imports (the HTML renderer,
 //   iconv-lite, csv-parse) is in the file but only run when used.
-// - dist/bundle/worker.js, parse-worker.js: the worker threads' scripts (ES modules).
+// - dist/bundle/index.js, worker.js, parse-worker.js: the library (the package's entry) and the
+//   worker threads' scripts (ES modules with shared chunks).
 //
-// The library build (dist/index.js and its .d.ts) is not touched. Every file lands in
+// The package ships these and the type declarations (dist/**/*.d.ts), not the compiled files
+// they are made from: the CLI once, and no dependency that a bundle already holds. Every file lands in
 // dist/bundle/, two levels below the package root like dist/io/, so paths found from
 // import.meta.url (the bundled data, the workers) resolve as in the unbundled build.
 import { execFileSync } from 'node:child_process';
@@ -38,6 +40,21 @@ const common = {
       },
     },
     {
+      // iconv-lite's tables for Chinese, Japanese and Korean code pages (most of its size): the
+      // readers decode only UTF-8, UTF-16, Windows-1252 and Latin-1 (io/text-stream.ts ENCODINGS),
+      // so these tables are never loaded; a stub that says so stands in for each.
+      name: 'no-iconv-dbcs-tables',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/tables\/.*\.json$/ }, (args) =>
+          /[\\/]iconv-lite[\\/]encodings[\\/]/.test(args.importer) ? { path: args.path, namespace: 'no-dbcs' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'no-dbcs' }, () => ({
+          contents: "throw new Error('servicegap does not read Chinese, Japanese or Korean code pages');",
+          loader: 'js',
+        }));
+      },
+    },
+    {
       // zod's translations of its messages into other languages (z.locales): never used here,
       // and most of zod's size. English, the default, is imported separately and stays.
       name: 'no-zod-locales',
@@ -62,9 +79,13 @@ const cli = await build({
   banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// The library (the package's import entry) and the worker threads' scripts, as ES modules that
+// share their chunks. zod and chalk stay outside: the library's type declarations name their
+// types, so they are the package's dependencies and are imported from node_modules.
 const workers = await build({
   ...common,
-  entryPoints: { worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js' },
+  entryPoints: { index: 'dist/index.js', worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js' },
+  external: ['zod', 'zod/*', 'chalk'],
   outdir: 'dist/bundle',
   splitting: true,
   format: 'esm',

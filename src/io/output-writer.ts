@@ -29,6 +29,7 @@ import { filesRead } from './read-log.js';
 /** What can be written: text (as UTF-8), bytes, or pieces of either as they are made. */
 export type OutputContent = string | Uint8Array | AsyncIterable<string | Uint8Array>;
 
+/** Options of writeOutput. */
 export interface WriteOutputOptions {
   /** More files that must not be overwritten, beside those the run has read (read-log.ts). */
   readonly protect?: readonly string[] | undefined;

@@ -18,7 +18,7 @@ describe('CI gates', () => {
   });
 
   it('--fail-if-any-excluded passes (exit 0) when every region is ranked', () => {
-    const r = runCli(['report', '--format', 'json', '--fail-if-any-excluded']);
+    const r = runCli(['report', '--data', 'data', '--format', 'json', '--fail-if-any-excluded']);
     expect(r.code, r.context).toBe(0);
   });
 
@@ -95,8 +95,10 @@ describe('GitHub Actions', () => {
     writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2020,0\n');
     const r = runCli(['validate', '--data', dir], { env: { GITHUB_ACTIONS: 'true' } });
     expect(r.code, r.context).toBe(3);
-    // population is the 3rd field of the header; the message escapes nothing here
-    expect(r.stdout).toContain(`::error file=${dir}/population.csv,line=2,col=3::column "population": expected a number > 0, got "0"`);
+    // population is the 3rd field: "A,2020," is 7 characters, so it starts in character column 8.
+    // Annotations go to stderr (stdout carries data only).
+    expect(r.stderr).toContain(`::error file=${dir}/population.csv,line=2,col=8::column "population": expected a number > 0, got "0"`);
+    expect(r.stdout).toBe('');
     expect(r.stderr).toContain('population.csv:2: column "population"');
   });
 

@@ -114,7 +114,7 @@ describe('servicegap report on the bundled data', () => {
   });
 
   it('--top limits the rows but --fail-above still sees every ranked region', () => {
-    const r = runCli(['report', '--format', 'json', '--top', '1', '--sort', 'vacuum_be', '--fail-above', '10']);
+    const r = runCli(['report', '--data', 'data', '--format', 'json', '--top', '1', '--sort', 'vacuum_be', '--fail-above', '10']);
     // by vacuum_be: NO-OST 91.05 first; NO-MIDT (13.27 per 100k) is not shown but trips the gate
     expect(r.code, r.context).toBe(1);
     const report = JSON.parse(r.stdout);
@@ -123,14 +123,14 @@ describe('servicegap report on the bundled data', () => {
   });
 
   it('--fail-above not tripped exits 0', () => {
-    const r = runCli(['report', '--format', 'json', '--fail-above', '13.3']);
+    const r = runCli(['report', '--data', 'data', '--format', 'json', '--fail-above', '13.3']);
     expect(r.code, r.context).toBe(0);
   });
 
   it('--out writes the file atomically, picks the format from the extension, and keeps stdout empty', () => {
     const dir = tempDir();
     const out = join(dir, 'gap.csv');
-    const r = runCli(['report', '--out', out, '--fail-above', '1']);
+    const r = runCli(['report', '--data', 'data', '--out', out, '--fail-above', '1']);
     // the report is written before the gate trips
     expect(r.code, r.context).toBe(1);
     expect(r.stdout).toBe('');
