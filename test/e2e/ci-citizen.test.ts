@@ -241,6 +241,18 @@ describe('npm package', () => {
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     const tops = [...new Set(files.map((f) => f.split('/')[0]))].sort();
     expect(tops).toEqual(['LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json', 'schema']);
+    // issue 15: at most 1 MB; no source maps (their sources are not shipped); the CLI once (its
+    // bundle, not also the compiled dist/cli); the library as its bundle plus type declarations
+    expect(packed[0].size).toBeLessThanOrEqual(1_000_000);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('dist/cli/'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('dist/') && f.endsWith('.js') && !f.startsWith('dist/bundle/') && f !== 'dist/version.js')).toEqual([]);
+    // runtime dependencies: exactly the packages the bundles import rather than contain
+    const bundled = files.filter((f) => f.startsWith('dist/bundle/') && /\.c?js$/.test(f)).map((f) => readFileSync(join(ROOT, f), 'utf8'));
+    const imported = new Set(bundled.flatMap((text) => [...text.matchAll(/(?:from ?|import\(|require\()"([^".][^"]*)"/g)].map((m) => m[1]!.split('/')[0]!)).filter((name) => /^@?[a-z][\w.-]*$/.test(name)));
+    const builtins = new Set(['buffer', 'os', 'stream', 'string_decoder', 'util', 'fs', 'path', 'url', 'events', 'crypto', 'tty']);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect([...imported].filter((name) => !builtins.has(name)).sort()).toEqual(Object.keys(pkg.dependencies).sort());
     const project = join(work, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');
@@ -248,6 +260,10 @@ describe('npm package', () => {
     const run = spawnSync('npx', ['--no-install', 'servicegap', 'report', '--format', 'json'], { cwd: project, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).regions[0].region).toBe('NO-MIDT');
+    // the library entry: import by name, load and analyse (the bundled data's top region)
+    const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "import { loadDataset, analyze } from 'servicegap'; const { dataset, weights } = await loadDataset(); console.log(analyze(dataset, { weights }).regions[0].region);"], { cwd: project, encoding: 'utf8' });
+    expect(lib.status, lib.stderr).toBe(0);
+    expect(lib.stdout.trim()).toBe('NO-MIDT');
     const version = spawnSync('npx', ['--no-install', 'servicegap', '--version'], { cwd: project, encoding: 'utf8' });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     // the shipped JSON Schema is what `servicegap schema` prints (issue 6)
