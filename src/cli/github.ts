@@ -10,7 +10,7 @@
 //   summary that cannot be written is a warning, and the run keeps its own exit code.
 import { appendFile } from 'node:fs/promises';
 import { neutralizeControls } from '../core/control-chars.js';
-import { formatWarning, type InputIssue, type Warning } from '../core/issues.js';
+import { formatWarning, type InputIssue, issueText, type Warning } from '../core/issues.js';
 import type { Report } from '../core/report-schema.js';
 import { FileAccessError } from '../io/errors.js';
 import type { RenderContext } from '../report/render-context.js';
@@ -49,9 +49,7 @@ export function annotation(level: 'error' | 'warning' | 'notice', message: strin
 
 /** `::error file=services.csv,line=14,col=23::column "capacity": expected …` */
 export function issueAnnotation(issue: InputIssue): string {
-  const cols = issue.columns ?? [];
-  const column = cols.length ? `column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')}: ` : '';
-  return annotation('error', column + issue.message, { file: issue.file, line: issue.line, col: issue.column });
+  return annotation('error', issueText(issue), { file: issue.file, line: issue.line, col: issue.column });
 }
 
 /** `::warning file=beds.csv,line=7::…` for a warning that names a file. */

@@ -23,13 +23,18 @@ export interface Warning {
   readonly message: string;
 }
 
-/** `services.csv:14: column "capacity": expected a number ≥ 0, got "12,5"` */
-export function formatIssue(issue: InputIssue): string {
-  const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
+/** `column "capacity": expected a number ≥ 0, got "12,5"`: the issue without its file and line. */
+export function issueText(issue: InputIssue): string {
   const cols = issue.columns ?? [];
   const column =
     cols.length === 0 ? '' : `${cols.length === 1 ? 'column' : 'columns'} ${cols.map((c) => `"${c}"`).join(', ')}: `;
-  return `${where}: ${column}${issue.message}`;
+  return `${column}${issue.message}`;
+}
+
+/** `services.csv:14: column "capacity": expected a number ≥ 0, got "12,5"` */
+export function formatIssue(issue: InputIssue): string {
+  const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
+  return `${where}: ${issueText(issue)}`;
 }
 
 /** `file:line: message` for a warning. */

@@ -5,7 +5,7 @@
 // https://docs.github.com/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { InputIssue, Warning } from '../core/issues.js';
+import { type InputIssue, issueText, type Warning } from '../core/issues.js';
 import { VERSION } from '../version.js';
 
 export const VALIDATION_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -81,10 +81,6 @@ function sarifResult(ruleIndex: 0 | 1, file: string, line: number | null | undef
 
 /** SARIF 2.1.0: one run of servicegap, one result per input error and warning. `root`: the folder file URIs are relative to. */
 export function renderValidationSarif(result: ValidationResult, root: string): string {
-  const describe = (i: InputIssue) => {
-    const cols = i.columns ?? [];
-    return `${cols.length ? `column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')}: ` : ''}${i.message}`;
-  };
   const doc = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -92,7 +88,7 @@ export function renderValidationSarif(result: ValidationResult, root: string): s
       {
         tool: { driver: { name: 'servicegap', version: VERSION, semanticVersion: VERSION, rules: RULES } },
         results: [
-          ...result.issues.map((i) => sarifResult(0, i.file, i.line, i.column, describe(i), root)),
+          ...result.issues.map((i) => sarifResult(0, i.file, i.line, i.column, issueText(i), root)),
           ...result.warnings.map((w) => sarifResult(1, w.file, w.line, undefined, w.message, root)),
         ],
       },
