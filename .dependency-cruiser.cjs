@@ -7,7 +7,8 @@
 //   parallel  core and io; never report, app or cli (io never imports parallel)
 //   app       core, io, report, parallel; never cli
 //   cli       app and report only (what it needs from below is re-exported by app)
-// plus: no cycles, no orphan modules, nothing unresolvable. Known violations are listed in
+// plus: no cycles, no orphan modules, nothing unresolvable, no package that is neither a runtime
+// dependency nor bundled. Known violations are listed in
 // .dependency-cruiser-known-violations.json (written by `npm run lint:deps:baseline`): each is
 // work in progress, and the baseline must only shrink.
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -104,11 +105,23 @@ module.exports = {
       to: { couldNotResolve: true },
     },
     {
-      name: 'not-to-undeclared-or-dev-dependency',
-      comment: 'shipped code may use only the package.json "dependencies"',
+      name: 'not-to-undeclared-dependency',
+      comment: 'shipped code may use only packages package.json declares',
       severity: 'error',
       from: { path: '^src/' },
-      to: { dependencyTypes: ['npm-dev', 'npm-no-pkg', 'npm-unknown'] },
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'dev-dependency-only-if-bundled',
+      comment:
+        'the package ships bundles (scripts/bundle-cli.mjs): a package they contain is a devDependency, and only those ' +
+        '(and the "dependencies", which the bundles import) may be used by src/, never a test or build tool',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: {
+        dependencyTypes: ['npm-dev'],
+        pathNot: ['^node_modules/(commander|cli-table3|csv-parse|d3-scale|d3-shape|fastest-levenshtein|iconv-lite|jsonc-parser|jsonstat-toolkit)/'],
+      },
     },
   ],
   options: {

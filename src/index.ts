@@ -13,7 +13,7 @@ export { runSensitivity, type SensitivityRunOptions, type SensitivityRun } from 
 export { runCompare, type CompareRunOptions, type CompareRun } from './app/compare.js';
 export type { CompareSideSpec } from './app/compare-side.js';
 export { runBatch, type BatchRunOptions, type BatchRun } from './app/batch.js';
-export { runValidate, type ValidateRun } from './app/validate.js';
+export { runValidate, validationFailure, type ValidateRunOptions, type ValidateRun } from './app/validate.js';
 export { runTaxonomy, type TaxonomyRunOptions, type TaxonomyRun } from './app/taxonomy.js';
 export { runInit, type InitRunOptions, type InitRun } from './app/init.js';
 export { runImport, type ImportRunOptions, type ImportRun } from './app/import.js';
@@ -69,6 +69,10 @@ export type { TrendFormat, TrendOutputFormat, TrendRenderContext } from './repor
 export { RESEARCH_FORMATS } from './report/research-format-names.js';
 export type { ResearchFormat } from './report/research-format-names.js';
 export type { ResearchContext } from './report/research-formats.js';
+export { VALIDATION_FORMATS } from './report/validation.js';
+export type { ValidationFormat, ValidationResult, ValidationContext } from './report/validation.js';
+/** Write a rendered output safely: atomically, never over a file the run read, symlinks, devices, FIFOs and modes respected. */
+export { writeOutput, type OutputContent, type WriteOutputOptions } from './io/output-writer.js';
 export { LISTING_FORMATS } from './report/listing.js';
 export type { ListingFormat, Listing, ListingContext, ListingRow } from './report/listing.js';
 

@@ -1,7 +1,6 @@
 // `batch`: many named scenarios in one run (issue 6). Read and check the scenarios, load each
 // distinct input once, analyse every scenario (in worker threads for large batches), and combine
 // the reports in scenario order, so the result is the same for any number of threads.
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, PeriodError } from '../core/analyze.js';
 import type { BatchResult, Scenario } from '../core/batch-schema.js';
@@ -14,8 +13,9 @@ import type { Report, SortMetric } from '../core/report-schema.js';
 import { resolveWeights } from '../core/weights.js';
 import { parseConfig } from '../io/config-file.js';
 import type { Delimiter } from '../io/delimiter.js';
-import { FileAccessError, InputSelectionError } from '../io/errors.js';
+import { InputSelectionError } from '../io/errors.js';
 import type { CsvInput } from '../io/input-source.js';
+import { readJsonText } from '../io/json-file.js';
 import { type DatasetInputs, FILE_NAMES, loadDataset } from '../io/load-dataset.js';
 import { readScenarioFile } from '../io/scenario-file.js';
 import { analyzeInWorkers, batchThreads, datasetValues } from '../parallel/batch.js';
@@ -96,13 +96,7 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
     let own: Config = {};
     if (typeof scenario.config === 'string') {
       const path = fromFile(scenario.config);
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (error) {
-        throw new FileAccessError(path, 'read', error);
-      }
-      own = parseConfig(text, path);
+      own = parseConfig(await readJsonText(path), path);
     } else if (scenario.config !== undefined) own = scenario.config;
     const config = mergeConfig(options.config ?? {}, own);
 

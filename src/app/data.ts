@@ -1,11 +1,13 @@
 // What every data run starts with: the config in force (a file, an object, or discovered from the
 // working folder and environment) and the dataset read from the inputs, with the reading options
 // checked first. One path, so report, coverage, trend, validate and compare read inputs alike.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../core/config.js';
 import type { DecimalMark, ThousandsSeparator } from '../core/numbers.js';
 import { loadConfig, validateConfig } from '../io/config-file.js';
 import type { Delimiter } from '../io/delimiter.js';
-import { type DatasetInputs, type FileReadInfo, type LoadedDataset, loadDataset } from '../io/load-dataset.js';
+import { type DatasetInputs, type FileReadInfo, isEmptyInputs, type LoadedDataset, loadDataset } from '../io/load-dataset.js';
 import type { CsvParserName } from '../io/read-csv.js';
 import type { ReadProgress } from '../io/read-table.js';
 import type { EncodingOption } from '../io/text-stream.js';
@@ -42,12 +44,12 @@ export interface DataOptions {
   /** How the files are read (delimiter, encoding, number format, parser). */
   readonly reading?: ReadingOptions | undefined;
   /**
-   * The config: a file path (relative to the process's working folder), a config object, or
-   * undefined to discover one: SERVICEGAP_CONFIG in `env`, else servicegap.config.json in `cwd`,
+   * The config: a file path (relative to the process's working folder), a config object, false
+   * for none at all (the defaults; nothing discovered), or undefined to discover one: SERVICEGAP_CONFIG in `env`, else servicegap.config.json in `cwd`,
    * else the "servicegap" key of `cwd`'s package.json, else servicegap.config.json in the data
    * folder (`inputs.data`), else the defaults.
    */
-  readonly config?: string | Config | undefined;
+  readonly config?: string | Config | false | undefined;
   /** Folder where the config is discovered (default: the process's). */
   readonly cwd?: string | undefined;
   /** Environment the config is discovered from (default: the process's). */
@@ -66,6 +68,16 @@ export interface DataOptions {
 export interface LoadedData extends LoadedDataset {
   /** The config's path (or "package.json#servicegap"); undefined for a config object or the defaults. */
   readonly configPath?: string | undefined;
+}
+
+/** Whether a run with these inputs reads servicegap's bundled demo data: no input at all was given. */
+export function usesBundledData(inputs: DatasetInputs | undefined): boolean {
+  return isEmptyInputs(inputs ?? {});
+}
+
+/** "; there is a data folder here: did you mean --data data?" when `cwd` has one (made by init), else "". */
+export function dataFolderHint(cwd: string | undefined): string {
+  return existsSync(join(cwd ?? process.cwd(), 'data', 'regions.csv')) ? '; there is a data folder here: did you mean --data data?' : '';
 }
 
 /** Check the input selection: at most one input from standard input. */

@@ -4,6 +4,8 @@ export { PeriodError } from '../core/analyze.js';
 export { LevelError } from '../core/hierarchy.js';
 export { InputError, formatIssue, issueText, type InputIssue } from '../core/issues.js';
 export { FileAccessError, FileFormatError, InputSelectionError } from '../io/errors.js';
+/** An InputError's issues with their character columns, where the files can be read again (annotations, SARIF). */
+export { issuesWithColumns } from '../io/issue-columns.js';
 
 /**
  * An option (or a combination of options) a run cannot take: a value out of range, two options

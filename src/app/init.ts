@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Config, ConfigSchema } from '../core/config.js';
 import { DEFAULT_NORMS, DEFAULT_WEIGHTS } from '../core/defaults.js';
 import { INPUT_FILES } from '../core/schemas.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeOutput } from '../io/output-writer.js';
 import { CONFIG_FILE_NAME } from '../io/config-file.js';
 import { FileAccessError } from '../io/errors.js';
 import { FILE_NAMES } from '../io/load-dataset.js';
@@ -99,9 +99,9 @@ export async function runInit(options: InitRunOptions = {}): Promise<InitRun> {
   } catch (error) {
     throw new FileAccessError(data, 'write', error);
   }
-  await writeFileAtomic(targets[0]!, configText(starterConfig()));
+  await writeOutput(targets[0]!, configText(starterConfig()));
   for (const [role, name] of Object.entries(FILE_NAMES) as [keyof typeof FILE_NAMES, string][]) {
-    await writeFileAtomic(join(cwd, data, name), `${STARTER_HEADERS[role].join(',')}\n`);
+    await writeOutput(join(cwd, data, name), `${STARTER_HEADERS[role].join(',')}\n`);
   }
   return { config: CONFIG_FILE_NAME, data, written: targets };
 }

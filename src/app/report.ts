@@ -15,7 +15,7 @@ import type { FileRole } from '../io/load-dataset.js';
 import type { Output } from '../report/output.js';
 import { REPORT_OUTPUT_FORMATS, type RenderContext, type ReportOutputFormat } from '../report/render-context.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
-import { type DataOptions, loadData } from './data.js';
+import { type DataOptions, dataFolderHint, loadData, usesBundledData } from './data.js';
 import { OptionError } from './errors.js';
 import { colorFor, pickFormat, workbookTime } from './format.js';
 import {
@@ -49,8 +49,10 @@ export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOpt
   readonly failIfAnyExcluded?: boolean | undefined;
 }
 
-/** The CI gates of a run, evaluated: whether any tripped, and a message for each that did. */
+/** The CI gates of a run, evaluated: which were asked for, whether any tripped, and a message for each that did. */
 export interface GateResult {
+  /** The gates given, as the command line spells them: "--fail-above 10", "--fail-if-any-excluded". */
+  readonly checked: readonly string[];
   readonly tripped: boolean;
   /** One line per tripped gate, naming it and the regions that tripped it. */
   readonly messages: readonly string[];
@@ -106,28 +108,49 @@ function reportFormat(
   return { format: pickFormat(REPORT_OUTPUT_FORMATS, options.format, options.out, 'report'), sensitivity: false };
 }
 
+/**
+ * A gate (`failAbove`, `failIfAnyExcluded`) with no input at all would check servicegap's bundled
+ * demo data, not the caller's, and pass for ever: an OptionError naming the data options (a
+ * forgotten --data in CI).
+ */
+function refuseGatesOnDemoData(options: ReportRunOptions): void {
+  const gates = [...(options.failAbove === undefined ? [] : ['--fail-above']), ...(options.failIfAnyExcluded ? ['--fail-if-any-excluded'] : [])];
+  if (gates.length === 0 || !usesBundledData(options.inputs)) return;
+  throw new OptionError(
+    'inputs',
+    `${gates.join(' and ')}: no input was given, so this would check servicegap's bundled demo data, not yours: ` +
+      `give --data DIR (or --regions F and --population F)${dataFolderHint(options.cwd)}`,
+  );
+}
+
 /** The gates' verdicts on the whole ranking. */
 export function evaluateGates(report: Report, options: Pick<ReportRunOptions, 'failAbove' | 'failIfAnyExcluded'>): GateResult {
+  const checked: string[] = [];
   const messages: string[] = [];
   const limit = options.failAbove;
   if (limit !== undefined) {
+    checked.push(`--fail-above ${limit}`);
     const over = report.regions.filter((r) => r.vacuum_per_100k > limit);
     if (over.length > 0) {
       const list = over.map((r) => `${r.region} (${r.vacuum_per_100k.toFixed(1)})`).join(', ');
       messages.push(`--fail-above ${limit}: ${over.length} region(s) above it: ${list}`);
     }
   }
-  if (options.failIfAnyExcluded && report.excluded.length > 0) {
-    const list = report.excluded.map((e) => `${e.region} (${e.reason})`).join(', ');
-    messages.push(`--fail-if-any-excluded: ${report.excluded.length} region(s) not ranked: ${list}`);
+  if (options.failIfAnyExcluded) {
+    checked.push('--fail-if-any-excluded');
+    if (report.excluded.length > 0) {
+      const list = report.excluded.map((e) => `${e.region} (${e.reason})`).join(', ');
+      messages.push(`--fail-if-any-excluded: ${report.excluded.length} region(s) not ranked: ${list}`);
+    }
   }
-  return { tripped: messages.length > 0, messages };
+  return { checked, tripped: messages.length > 0, messages };
 }
 
 /** Load the data and rank the regions; see `ReportRunOptions` for what can be chosen. */
 export async function runReport(options: ReportRunOptions = {}): Promise<ReportRun> {
   checkOptions(ReportOptionChecks, options);
   const chosen = reportFormat(options);
+  refuseGatesOnDemoData(options);
   const { format } = chosen;
   const { dataset, weights, norms, files } = await loadData(options, options.threads);
   // The units ranked (regions without children, or level/rollup): the same for every view.

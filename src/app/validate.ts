@@ -1,8 +1,20 @@
-// `validate`: read every input, and describe what was read (every problem is an InputError).
+// `validate`: read every input, check the level plan report would rank, and describe what was
+// read (every problem is an InputError); the description as text, servicegap's JSON, or SARIF
+// 2.1.0 for GitHub code scanning (report/validation.ts).
 import { bedYears } from '../core/dataset.js';
-import type { Warning } from '../core/issues.js';
+import { selectLevel } from '../core/hierarchy.js';
+import type { InputError, Warning } from '../core/issues.js';
+import { issuesWithColumns } from '../io/issue-columns.js';
 import type { FileRole } from '../io/load-dataset.js';
+import type { Output } from '../report/output.js';
+import type { ValidationFormat } from '../report/validation.js';
 import { type DataOptions, loadData } from './data.js';
+
+/** Options of `runValidate`: the data, and the format of the description. */
+export interface ValidateRunOptions extends DataOptions {
+  /** 'text' (default: a one-line summary), 'json' (servicegap's shape) or 'sarif' (SARIF 2.1.0, file URIs relative to `cwd`). */
+  readonly format?: ValidationFormat | undefined;
+}
 
 /** What `runValidate` returns: what the inputs hold, once they have passed every check. */
 export interface ValidateRun {
@@ -20,19 +32,47 @@ export interface ValidateRun {
   readonly mappedServiceNames: number;
   /** Warnings about the data. */
   readonly warnings: readonly Warning[];
+  /** The description to render, in the format asked for. */
+  readonly output: Output;
 }
 
-/** Read and check the inputs; throws InputError listing every problem. */
-export async function runValidate(options: DataOptions = {}): Promise<ValidateRun> {
+/** Read and check the inputs; throws InputError listing every problem (`validationFailure` renders it as data). */
+export async function runValidate(options: ValidateRunOptions = {}): Promise<ValidateRun> {
   const { dataset, files } = await loadData(options);
+  // The units a report would rank: validate fails wherever report would.
+  selectLevel(dataset);
   const years = bedYears(dataset.beds);
+  const serviceSeries = [...dataset.services.values()].reduce((n, byKey) => n + byKey.size, 0);
+  const mappedServiceNames = [...dataset.serviceNames.values()].filter((n) => n.category !== undefined).length;
+  const summary = {
+    regions: dataset.regions.size,
+    beds: { shape: dataset.beds.shape, from: years[0] ?? null, to: years.at(-1) ?? null },
+    service_series: serviceSeries,
+    service_names: mappedServiceNames,
+  };
   return {
     files,
     regions: dataset.regions.size,
     beds: dataset.beds.shape,
     bedYears: years.length ? { first: years[0]!, last: years[years.length - 1]! } : undefined,
-    serviceSeries: [...dataset.services.values()].reduce((n, byKey) => n + byKey.size, 0),
-    mappedServiceNames: [...dataset.serviceNames.values()].filter((n) => n.category !== undefined).length,
+    serviceSeries,
+    mappedServiceNames,
     warnings: dataset.warnings,
+    output: {
+      kind: 'validation',
+      format: options.format ?? 'text',
+      data: { valid: true, files, summary, issues: [], warnings: dataset.warnings },
+      context: { root: options.cwd ?? process.cwd() },
+    },
+  };
+}
+
+/** The description of data that failed validation (the InputError runValidate threw), each problem with its character column where it can be found. */
+export async function validationFailure(error: InputError, options: ValidateRunOptions = {}): Promise<Output> {
+  return {
+    kind: 'validation',
+    format: options.format ?? 'text',
+    data: { valid: false, files: {}, issues: await issuesWithColumns(error), warnings: [] },
+    context: { root: options.cwd ?? process.cwd() },
   };
 }

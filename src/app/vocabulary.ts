@@ -17,3 +17,5 @@ export { describeFileRead } from '../io/describe-read.js';
 export { BATCH_AUTO_THRESHOLD } from '../parallel/batch.js';
 export { IMPORT_FORMATS, IMPORT_PRESETS, type ImportFormat } from '../core/import/presets.js';
 export { IMPORT_ROLES } from '../core/import/mapping.js';
+export { neutralizeControls, oneLineText } from '../core/control-chars.js';
+export type { DatasetInputs } from '../io/load-dataset.js';

@@ -1,11 +1,24 @@
 // The command line: commander wiring, and every ending mapped to an exit code (SPEC §5).
 import { Command, CommanderError } from 'commander';
 import { config as zodConfig } from 'zod';
-import { FileAccessError, formatIssue, InputError, InputSelectionError, LevelError, OptionError, PeriodError } from '../app/errors.js';
+import {
+  FileAccessError,
+  formatIssue,
+  InputError,
+  InputSelectionError,
+  issuesWithColumns,
+  LevelError,
+  OptionError,
+  PeriodError,
+} from '../app/errors.js';
+import { neutralizeControls } from '../app/vocabulary.js';
+import { withReadLog } from '../app/write.js';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
-import { annotation, inGitHubActions } from './github.js';
+import { annotateIssues, inGitHubActions } from './github.js';
 import { COMMANDS, type CommandTable } from './commands/index.js';
+import { cleanUpOnSignals } from './signals.js';
+import { watchStandardStreams } from './standard-streams.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
 /** The program with every command, or (`only`) with just the command that will run. */
@@ -21,7 +34,7 @@ export function buildProgram(terminal: Terminal, only?: string, commands: Comman
     .showSuggestionAfterError()
     .configureOutput({
       writeOut: (s) => terminal.stdout.write(s),
-      writeErr: (s) => terminal.stderr.write(s),
+      writeErr: (s) => terminal.stderr.write(neutralizeControls(s)),
     });
   // completion lists every command, so it needs them all.
   const one = only !== undefined && only !== 'completion' && commands.some(([name]) => name === only);
@@ -31,7 +44,7 @@ export function buildProgram(terminal: Terminal, only?: string, commands: Comman
     command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.addCommand(command.configureOutput({
       writeOut: (s) => terminal.stdout.write(s),
-      writeErr: (s) => terminal.stderr.write(s),
+      writeErr: (s) => terminal.stderr.write(neutralizeControls(s)),
     }));
   }
   program.exitOverride();
@@ -48,15 +61,16 @@ export async function main(argv: readonly string[], terminal: Terminal = process
       terminal.stdout.write(program.helpInformation());
       return EXIT.ok;
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    // The files the command reads are logged, so that no output can be written over one (io/read-log.ts).
+    await withReadLog(() => program.parseAsync([...argv], { from: 'user' }));
     return EXIT.ok;
   } catch (error) {
-    return handleError(error, terminal);
+    return await handleError(error, terminal);
   }
 }
 
-function handleError(error: unknown, terminal: Terminal): number {
-  const say = (line: string) => terminal.stderr.write(`${line}\n`);
+async function handleError(error: unknown, terminal: Terminal): Promise<number> {
+  const say = (line: string) => terminal.stderr.write(`${neutralizeControls(line)}\n`);
   if (error instanceof CommanderError) {
     // commander has already printed its message; help and version are successes.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -71,7 +85,7 @@ function handleError(error: unknown, terminal: Terminal): number {
   }
   if (error instanceof InputError) {
     for (const issue of error.issues) say(formatIssue(issue));
-    if (inGitHubActions(terminal)) for (const issue of error.issues) terminal.stdout.write(`${annotation(issue)}\n`);
+    if (inGitHubActions(terminal)) annotateIssues(terminal, await issuesWithColumns(error));
     say(`servicegap: invalid input data: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}`);
     return EXIT.invalidInput;
   }
@@ -89,10 +103,10 @@ export async function run(commands: CommandTable = COMMANDS): Promise<void> {
   // zod compiles a parser for each object schema with new Function on first use: slower than
   // parsing directly for the few parses a command does (and impossible where eval is forbidden).
   zodConfig({ jitless: true });
-  // `servicegap report | head` closes our stdout early: that is the reader's choice, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
-  });
-  process.exitCode = await main(process.argv.slice(2), processTerminal(), commands);
+  // Ctrl-C or a cancelled job: no temporary output file is left behind (signals.ts).
+  cleanUpOnSignals();
+  // Write errors of stdout and stderr never crash the process; a failed stdout is exit 4 (standard-streams.ts).
+  const streams = watchStandardStreams();
+  const code = await main(process.argv.slice(2), processTerminal(), commands);
+  process.exitCode = streams.exitCode(code);
 }

@@ -20,6 +20,7 @@ export function addInputOptions(command: Command): Command {
     .option('--services <file>', 'community services file')
     .option('--crosswalk <file>', 'old region codes → current ones: from, to, share[, year] (default: crosswalk.csv in --data if present)')
     .option('--config <file>', 'config file (default: $SERVICEGAP_CONFIG, else ./servicegap.config.json, else package.json "servicegap", else servicegap.config.json in --data)')
+    .option('--no-config', 'no config file: the default weights and norms (SERVICEGAP_CONFIG and discovery ignored)')
     .option('--allow-unmapped', 'drop rows whose service name maps to no category, with a warning')
     .option('-q, --quiet', 'errors only: no warnings or notes on standard error')
     .addOption(new Option('--delimiter <char>', 'field delimiter (default: detected from the first lines of each file)').choices(['auto', ',', ';', 'tab', '|']))
@@ -53,7 +54,7 @@ export const InputOptionsSchema = z.object({
   beds: z.string().optional(),
   services: z.string().optional(),
   crosswalk: z.string().optional(),
-  config: z.string().optional(),
+  config: z.union([z.string(), z.literal(false)]).optional(),
   allowUnmapped: z.boolean().optional(),
   quiet: z.boolean().optional(),
   delimiter,

@@ -8,6 +8,7 @@
 //   only the lines with that same cell; a message that names no cell groups every such line.
 // - sorted by file (in the order the files were read), then by line; problems with a whole file
 //   (no line) first; otherwise in the order they were found.
+import { escapeControls } from './control-chars.js';
 
 /** A problem that makes the input invalid (exit 3). `line` is the physical line, header = 1. */
 export interface InputIssue {
@@ -25,6 +26,8 @@ export interface InputIssue {
   readonly lines?: readonly number[] | undefined;
   /** Grouped issue: how many lines have this problem in all (lines may list fewer). */
   readonly lineCount?: number | undefined;
+  /** 1-based character column where that field starts in the line, where known (GitHub annotations, SARIF). */
+  readonly column?: number | undefined;
   readonly message: string;
 }
 
@@ -70,10 +73,11 @@ export class InputError extends Error {
   }
 }
 
-/** Quote a cell value for a message, showing invisible characters. */
+/** Quote a cell value for a message, showing invisible characters (controls and bidirectional
+ * overrides as \u escapes: control-chars.ts). */
 export function quoteValue(value: string, max = 40): string {
   const shown = value.length > max ? `${value.slice(0, max)}…` : value;
-  return JSON.stringify(shown);
+  return escapeControls(JSON.stringify(shown));
 }
 
 /** Lines of a grouped issue listed in its message. */

@@ -1,18 +1,12 @@
-// Reading a batch's scenario file (issue 6): JSON checked with its zod schema, every problem an
-// input error naming its JSON path.
-import { readFile } from 'node:fs/promises';
+// Reading a batch's scenario file (issue 6): JSON (size- and depth-limited: json-file.ts) checked
+// with its zod schema, every problem an input error naming its JSON path.
 import { type ScenarioFile, ScenarioFileSchema } from '../core/batch-schema.js';
 import { InputError } from '../core/issues.js';
-import { FileAccessError } from './errors.js';
+import { parseJson, readJsonText } from './json-file.js';
 
 /** Parse and check a scenario file's text; every problem is an input error naming its JSON path. */
 export function parseScenarioFile(text: string, file: string): ScenarioFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError([{ file, message: `expected a JSON object: ${(error as Error).message}` }]);
-  }
+  const json = parseJson(text, file);
   const parsed = ScenarioFileSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   throw new InputError(
@@ -25,11 +19,5 @@ export function parseScenarioFile(text: string, file: string): ScenarioFile {
 
 /** Read and check a scenario file; `name` is how messages name it (default: the path). */
 export async function readScenarioFile(path: string, name: string = path): Promise<ScenarioFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new FileAccessError(name, 'read', error);
-  }
-  return parseScenarioFile(text, name);
+  return parseScenarioFile(await readJsonText(path, name), name);
 }

@@ -196,7 +196,7 @@ export async function readSheetGrid(bytes: Uint8Array, choice: SheetChoice = {})
       `the workbook is larger than ${MAX_WORKBOOK_BYTES >> 20} MiB, which is read whole into memory: save the sheet as CSV (File → Save As → CSV UTF-8), which is read as a stream`,
     );
   }
-  const workbook = new (excelJs().Workbook)();
+  const workbook = new ((await excelJs()).Workbook)();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (error) {

@@ -92,7 +92,7 @@ export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) =
     ),
     '## Rank by scenario',
     markdownTable(
-      matrix.head.map(escapeMarkdown),
+      matrix.head,
       ['left', 'left', ...b.scenarios.map(() => 'right' as const)],
       matrix.rows.map((r) => r.map((cell, i) => (i < 2 ? escapeMarkdown(cell) : cell))),
     ),

@@ -13,6 +13,7 @@ import type { RenderContext, ReportOutputFormat } from './render-context.js';
 import type { ResearchContext } from './research-formats.js';
 import type { ResearchFormat } from './research-format-names.js';
 import type { TrendOutputFormat, TrendRenderContext } from './trend/context.js';
+import type { ValidationContext, ValidationFormat, ValidationResult } from './validation.js';
 
 /**
  * One output, ready to render. `report` also comes as 'excel': CSV for spreadsheets (UTF-8 with
@@ -26,7 +27,8 @@ export type Output =
   | { readonly kind: 'sensitivity'; readonly format: ResearchFormat; readonly data: SensitivityReport; readonly context: ResearchContext }
   | { readonly kind: 'compare'; readonly format: ResearchFormat; readonly data: Comparison; readonly context: ResearchContext }
   | { readonly kind: 'batch'; readonly format: ResearchFormat; readonly data: BatchResult; readonly context: ResearchContext }
-  | { readonly kind: 'listing'; readonly format: ListingFormat; readonly data: Listing; readonly context: ListingContext };
+  | { readonly kind: 'listing'; readonly format: ListingFormat; readonly data: Listing; readonly context: ListingContext }
+  | { readonly kind: 'validation'; readonly format: ValidationFormat; readonly data: ValidationResult; readonly context: ValidationContext };
 
 /** The kinds of output. */
 export type OutputKind = Output['kind'];

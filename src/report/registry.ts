@@ -67,6 +67,11 @@ const LOADERS: Loaders = {
     json: async () => (await import('./listing.js')).listingRenderer('json'),
     markdown: async () => (await import('./listing.js')).listingRenderer('markdown'),
   },
+  validation: {
+    text: async () => (await import('./validation.js')).renderValidationText,
+    json: async () => (await import('./validation.js')).renderValidationJson,
+    sarif: async () => (await import('./validation.js')).renderValidationSarif,
+  },
 };
 
 /** The renderer of one kind of output in one format (loaded on first use). */

@@ -94,7 +94,7 @@ export function addFactsSheet(workbook: Workbook, name: string, facts: readonly 
  * byte the same file.
  */
 export async function newWorkbook(time: Date = new Date(Date.UTC(2000, 0, 1))): Promise<Workbook> {
-  const workbook = new (excelJs().Workbook)();
+  const workbook = new ((await excelJs()).Workbook)();
   workbook.creator = 'servicegap';
   workbook.lastModifiedBy = 'servicegap';
   workbook.created = time;
@@ -109,7 +109,7 @@ export async function newWorkbook(time: Date = new Date(Date.UTC(2000, 0, 1))): 
  */
 export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
   const written = await workbook.xlsx.writeBuffer();
-  const JSZip = jsZip();
+  const JSZip = await jsZip();
   const zip = await JSZip.loadAsync(written);
   const fixed = new JSZip();
   for (const entry of Object.values(zip.files)) {

@@ -32,11 +32,12 @@ describe('runReport', () => {
     expect(run.output.kind === 'report' && run.output.data.regions.map((r) => r.region)).toEqual(['FI-VS']);
     // FI-VS is first, so no other region is above its 8.2816; FI-KAI has no population figure.
     expect(run.gates).toEqual({
+      checked: ['--fail-above 8.28', '--fail-if-any-excluded'],
       tripped: true,
       messages: ['--fail-above 8.28: 1 region(s) above it: FI-VS (8.3)', '--fail-if-any-excluded: 1 region(s) not ranked: FI-KAI (population)'],
     });
     const calm = await runReport({ inputs: worked, config: {}, failAbove: 8.29 });
-    expect(calm.gates).toEqual({ tripped: false, messages: [] });
+    expect(calm.gates).toEqual({ checked: ['--fail-above 8.29'], tripped: false, messages: [] });
   });
 
   it('picks the format from out, colours only a table to standard output, and renders Excel CSV', async () => {
@@ -62,6 +63,12 @@ describe('runReport', () => {
     ]);
     expect(await optionError(runReport({ excel: true, format: 'json' }))).toEqual(['excel', '--excel writes CSV: it cannot be combined with --format json']);
     expect(await optionError(runReport({ threads: 0 }))).toEqual(['threads', '--threads: expected "auto" or a whole number ≥ 1']);
+    // A gate with no input would check the bundled demo data (issue 15): refused for the library too.
+    const [option, message] = await optionError(runReport({ failAbove: 1, failIfAnyExcluded: true, cwd: worked.data }));
+    expect([option, message]).toEqual([
+      'inputs',
+      "--fail-above and --fail-if-any-excluded: no input was given, so this would check servicegap's bundled demo data, not yours: give --data DIR (or --regions F and --population F)",
+    ]);
     expect(await optionError(runReport({ from: 1700 }))).toEqual(['from', '--from: expected a year ≥ 1800']);
     expect(await optionError(runReport({ sensitivity: 0 }))).toEqual(['sensitivity', '--sensitivity: expected a number of draws 1–1000000']);
     expect(await optionError(runReport({ inputs: { regions: '-', population: '-' } }))).toEqual([

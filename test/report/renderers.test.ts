@@ -22,6 +22,8 @@ import * as sensitivity from '../../src/report/sensitivity.js';
 import { renderTable } from '../../src/report/table.js';
 import { TREND_OUTPUT_FORMATS } from '../../src/report/trend/context.js';
 import * as trendXlsx from '../../src/report/trend/xlsx.js';
+import * as validation from '../../src/report/validation.js';
+import { VALIDATION_FORMATS } from '../../src/report/validation.js';
 import * as xlsx from '../../src/report/xlsx.js';
 import * as trendCsv from '../../src/report/trend/csv.js';
 import * as trendJson from '../../src/report/trend/json.js';
@@ -39,6 +41,7 @@ describe('renderer registry', () => {
       compare: RESEARCH_FORMATS,
       batch: RESEARCH_FORMATS,
       listing: LISTING_FORMATS,
+      validation: VALIDATION_FORMATS,
     };
     for (const [kind, formats] of Object.entries(expected)) {
       expect(registeredFormats(kind as OutputKind).sort(), kind).toEqual([...formats].sort());
@@ -63,6 +66,9 @@ describe('renderer registry', () => {
       [loadRenderer('trend', 'csv'), trendCsv.renderTrendCsv],
       [loadRenderer('trend', 'json'), trendJson.renderTrendJson],
       [loadRenderer('trend', 'xlsx'), trendXlsx.renderTrendXlsx],
+      [loadRenderer('validation', 'text'), validation.renderValidationText],
+      [loadRenderer('validation', 'json'), validation.renderValidationJson],
+      [loadRenderer('validation', 'sarif'), validation.renderValidationSarif],
       [loadRenderer('trend', 'markdown'), trendMarkdown.renderTrendMarkdown],
       [loadRenderer('sensitivity', 'table'), sensitivity.renderSensitivityTable],
       [loadRenderer('sensitivity', 'csv'), sensitivity.renderSensitivityCsv],

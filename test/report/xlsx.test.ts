@@ -81,7 +81,7 @@ describe('renderXlsx', async () => {
     expect(cell.value).toBe('=HYPERLINK("x")');
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     // No formula anywhere in the file's sheets.
-    const zip = await jsZip().loadAsync(bytes);
+    const zip = await (await jsZip()).loadAsync(bytes);
     for (const name of Object.keys(zip.files).filter((n) => n.startsWith('xl/worksheets/'))) {
       expect(await zip.file(name)!.async('string'), name).not.toContain('<f>');
     }

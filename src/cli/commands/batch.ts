@@ -8,7 +8,8 @@ import { BATCH_AUTO_THRESHOLD, DEFAULT_COMPARE_TOP, SORT_METRICS } from '../../a
 import { REPORT_FORMATS } from '../../report/render-context.js';
 import type { ResearchFormat } from '../../report/research-format-names.js';
 import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, parseOptions, threadsOption } from '../options.js';
-import { emit, note, printWarnings, renderOutput } from '../output.js';
+import { printWarnings } from '../github.js';
+import { emit, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const BatchOptionsSchema = InputOptionsSchema.extend({

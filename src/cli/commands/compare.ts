@@ -8,7 +8,8 @@ import { DEFAULT_COMPARE_TOP, SORT_METRICS } from '../../app/vocabulary.js';
 import { REPORT_FORMATS } from '../../report/render-context.js';
 import type { ResearchFormat } from '../../report/research-format-names.js';
 import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
-import { emit, note, printWarnings, renderOutput } from '../output.js';
+import { printWarnings } from '../github.js';
+import { emit, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CompareOptionsSchema = InputOptionsSchema.extend({

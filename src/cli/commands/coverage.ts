@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { runCoverage } from '../../app/coverage.js';
 import { COVERAGE_OUTPUT_FORMATS } from '../../report/coverage/context.js';
 import { AnalysisOptionsSchema, addInputOptions, dataOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
-import { emit, note, printWarnings, renderOutput } from '../output.js';
+import { sayDemoDataInCi } from '../demo-data.js';
+import { printWarnings } from '../github.js';
+import { emit, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend({
@@ -31,7 +33,9 @@ export function coverageCommand(terminal: Terminal): Command {
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(CoverageOptionsSchema, raw);
-      const run = await runCoverage({ ...options, ...dataOptions(options, terminal), color: useColor(terminal, options.color) });
+      const data = dataOptions(options, terminal);
+      sayDemoDataInCi(terminal, data.inputs);
+      const run = await runCoverage({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutput(run.output), options.out);
       if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {

@@ -6,7 +6,7 @@ import { runReport } from '../../app/report.js';
 import { DEFAULT_DRAWS, DEFAULT_SEED, SEED_MAX, SORT_METRICS } from '../../app/vocabulary.js';
 import { REPORT_OUTPUT_FORMATS } from '../../report/render-context.js';
 import { EXIT, ExitError } from '../exit-codes.js';
-import { appendStepSummary } from '../github.js';
+import { annotateGates, appendStepSummary } from '../github.js';
 import {
   addAnalysisOptions,
   addInputOptions,
@@ -18,7 +18,9 @@ import {
   threadsOption,
   yearOption,
 } from '../options.js';
-import { emit, note, printWarnings, renderOutput } from '../output.js';
+import { sayDemoDataInCi } from '../demo-data.js';
+import { printWarnings } from '../github.js';
+import { emit, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
@@ -65,7 +67,9 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--threads <n>', 'worker threads: for reading files of 64 MiB or more (default 1; faster, more memory) and for --sensitivity (default auto); a number, or auto (one per core)')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
-      const run = await runReport({ ...options, ...dataOptions(options, terminal), color: useColor(terminal, options.color) });
+      const data = dataOptions(options, terminal);
+      sayDemoDataInCi(terminal, data.inputs);
+      const run = await runReport({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutput(run.output), options.out);
       if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
@@ -73,8 +77,10 @@ export function reportCommand(terminal: Terminal): Command {
         const shown = Math.min(options.top ?? Infinity, run.report.regions.length);
         note(terminal, `wrote ${options.out} (${format}, ${shown} regions)`);
       }
-      if (options.summary !== false) await appendStepSummary(terminal, run.report, run.context);
-      // CI gates, checked after the report is written so the evidence is always there.
+      // CI gates, evaluated by the run on the whole ranking; said after the report is written so
+      // the evidence is always there.
+      if (options.summary !== false) await appendStepSummary(terminal, run.report, run.context, run.gates);
+      annotateGates(terminal, run.gates);
       if (run.gates.tripped) throw new ExitError(EXIT.failAbove, run.gates.messages.join('\nservicegap: '));
     });
   return command;

@@ -15,7 +15,9 @@ import {
   parseOptions,
   yearOption,
 } from '../options.js';
-import { emit, note, printWarnings, renderOutput } from '../output.js';
+import { sayDemoDataInCi } from '../demo-data.js';
+import { printWarnings } from '../github.js';
+import { emit, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const TrendOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
@@ -46,7 +48,9 @@ export function trendCommand(terminal: Terminal): Command {
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(TrendOptionsSchema, raw);
-      const run = await runTrend({ ...options, ...dataOptions(options, terminal), color: useColor(terminal, options.color) });
+      const data = dataOptions(options, terminal);
+      sayDemoDataInCi(terminal, data.inputs);
+      const run = await runTrend({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutput(run.output), options.out);
       if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {

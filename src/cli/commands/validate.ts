@@ -1,23 +1,47 @@
-// servicegap validate: report every problem in the inputs (exit 3), or a one-line summary (exit 0).
-import { Command } from 'commander';
-import { runValidate } from '../../app/validate.js';
+// servicegap validate: report every problem in the inputs (exit 3), or a one-line summary (exit 0);
+// --format json|sarif gives the same as data (report/validation.ts), for invalid data too.
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { InputError } from '../../app/errors.js';
+import { runValidate, validationFailure } from '../../app/validate.js';
+import { VALIDATION_FORMATS } from '../../report/validation.js';
+import { sayDemoDataInCi } from '../demo-data.js';
+import { printWarnings } from '../github.js';
 import { addInputOptions, dataOptions, InputOptionsSchema, parseOptions } from '../options.js';
-import { printWarnings } from '../output.js';
+import { emit, renderOutput } from '../output.js';
 import type { Terminal } from '../terminal.js';
+
+const ValidateOptionsSchema = InputOptionsSchema.extend({
+  format: z.enum(VALIDATION_FORMATS).default('text'),
+  out: z.string().min(1).optional(),
+});
 
 export function validateCommand(terminal: Terminal): Command {
   const command = new Command('validate').description('check the input files and list every problem (exit 0 clean, 3 invalid)');
   addInputOptions(command)
+    .addOption(
+      new Option('--format <format>', 'text (a summary line), json, or sarif (SARIF 2.1.0 for GitHub code scanning); problems also go to standard error')
+        .choices(VALIDATION_FORMATS)
+        .default('text'),
+    )
+    .option('--out <file>', 'write the result to FILE atomically instead of standard output')
     .action(async (raw: unknown) => {
-      const options = parseOptions(InputOptionsSchema, raw);
-      const run = await runValidate(dataOptions(options, terminal));
+      const options = parseOptions(ValidateOptionsSchema, raw);
+      const data = dataOptions(options, terminal);
+      sayDemoDataInCi(terminal, data.inputs);
+      const runOptions = { ...data, format: options.format };
+      let run: Awaited<ReturnType<typeof runValidate>>;
+      try {
+        run = await runValidate(runOptions);
+      } catch (error) {
+        // The same problems as data, then the usual lines on standard error and exit 3.
+        if (error instanceof InputError && options.format !== 'text') {
+          await emit(terminal, await renderOutput(await validationFailure(error, runOptions)), options.out);
+        }
+        throw error;
+      }
       if (!options.quiet) printWarnings(terminal, run.warnings);
-      const years = run.bedYears === undefined ? '' : ` ${run.bedYears.first}–${run.bedYears.last}`;
-      const beds = run.beds === 'none' ? 'no beds file' : `beds as ${run.beds === 'stock' ? 'stock' : 'closure events'}${years}`;
-      terminal.stdout.write(
-        `ok: ${Object.values(run.files).length} files, ${run.regions} regions, ${beds}, ` +
-          `${run.serviceSeries} service series from ${run.mappedServiceNames} service names\n`,
-      );
+      await emit(terminal, await renderOutput(run.output), options.out);
     });
   return command;
 }
