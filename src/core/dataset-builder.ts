@@ -132,7 +132,7 @@ export class DatasetBuilder {
           this.knownRegion(r.region, file, line);
           return undefined;
         }
-        target = this.regionTarget(kind as FigureKind, this.bedSeries, r.region, file, line);
+        target = this.regionTarget(kind, this.bedSeries, r.region, file, line);
         if (target) this.addFigure(target, stock ? r.year : r.date, stock ? r.beds : r.beds_closed, file, line);
         return target;
       }

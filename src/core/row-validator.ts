@@ -56,7 +56,7 @@ export class RowValidator {
 
   /** The typed row, or undefined after passing each problem to `onIssue`. */
   check<K extends RowKind>(kind: K, raw: RawRow, file: string, line: number, onIssue: (issue: InputIssue) => void): CheckedRow<K> | undefined {
-    return (this.checkers[kind] as RowChecker<K>)(raw) ?? (this.validate(this.schemas[kind], raw, file, line, onIssue) as CheckedRow<K> | undefined);
+    return (this.checkers[kind] as RowChecker<K>)(raw) ?? this.validate<RowSchemas[K]>(this.schemas[kind], raw, file, line, onIssue);
   }
 
   /** Validate one raw row against a schema; undefined (and issues passed on) if invalid. */

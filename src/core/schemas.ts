@@ -292,7 +292,7 @@ export function rowSchemas(format: NumberFormat = DEFAULT_NUMBER_FORMAT): { [K i
   const cells = cellTypes(format);
   const schemas: Record<string, z.ZodObject> = {};
   for (const [kind, columns] of Object.entries(ROW_COLUMNS)) {
-    schemas[kind] = z.object(Object.fromEntries(Object.entries(columns).map(([column, type]) => [column, cells[type as CellType].schema])));
+    schemas[kind] = z.object(Object.fromEntries(Object.entries(columns).map(([column, type]) => [column, cells[type].schema])));
   }
   return schemas as { [K in RowKindName]: z.ZodObject<Shape<K>, z.core.$strip> };
 }
@@ -309,7 +309,7 @@ export function rowCheckers(format: NumberFormat = DEFAULT_NUMBER_FORMAT): { [K 
   const cells = cellTypes(format);
   const checkers: Record<string, RowChecker<RowKindName>> = {};
   for (const [kind, columns] of Object.entries(ROW_COLUMNS)) {
-    const reads = Object.entries(columns).map(([column, type]) => [column, cells[type as CellType].accept] as const);
+    const reads = Object.entries(columns).map(([column, type]) => [column, cells[type].accept] as const);
     checkers[kind] = (raw) => {
       const row: Record<string, unknown> = {};
       for (const [column, accept] of reads) {
@@ -333,8 +333,8 @@ export function cellReaders(
 ): readonly { readonly column: string; readonly number: NumberRule | undefined; readonly anyText: boolean; readonly accept: (raw: string) => unknown }[] {
   const cells = cellTypes(format);
   return Object.entries(ROW_COLUMNS[kind]).map(([column, type]) => {
-    const cell = cells[type as CellType];
-    return { column, number: cell.number, anyText: cell.anyText, accept: cell.accept as (raw: string) => unknown };
+    const cell = cells[type];
+    return { column, number: cell.number, anyText: cell.anyText, accept: cell.accept };
   });
 }
 
@@ -346,13 +346,6 @@ let defaultSchemas: RowSchemas | undefined;
 export function defaultRowSchemas(): RowSchemas {
   return (defaultSchemas ??= rowSchemas());
 }
-
-/** The typed rows of each input file (default number format). */
-export type RegionRow = z.output<RowSchemas['region']>;
-export type PopulationRow = z.output<RowSchemas['population']>;
-export type BedStockRow = z.output<RowSchemas['bedStock']>;
-export type BedEventRow = z.output<RowSchemas['bedEvents']>;
-export type ServiceRow = z.output<RowSchemas['services']>;
 
 /** A kind's required and optional columns (ROW_COLUMNS). */
 export interface FileColumns<K extends RowKindName = RowKindName> {
@@ -378,5 +371,3 @@ export const INPUT_FILES = {
   services: fileColumns('services'),
   crosswalk: fileColumns('crosswalk'),
 };
-
-export type InputFileKind = keyof typeof INPUT_FILES;

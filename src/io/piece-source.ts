@@ -5,7 +5,23 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { FileAccessError } from './errors.js';
-import type { RestOfFile } from './read-rest.js';
+
+/** Where the rest of a file starts. */
+export interface RestOfFile {
+  /** Bytes already read from the file that belong to the rest. */
+  readonly carry: Uint8Array;
+  /** The file's remaining bytes. */
+  readonly source: AsyncIterator<Uint8Array | string>;
+  /** The line the rest starts on. */
+  readonly firstLine: number;
+  /** The line the last record before it ended on. */
+  readonly lastRecordEnd: number;
+  /** The file, when the rest can be read from it directly: its path (and name in messages) and
+   * the position of the first byte after `carry` (then `source` is not read, only closed). */
+  readonly file?: { readonly path: string; readonly name: string; readonly position: number } | undefined;
+  /** Called with the bytes read from `file` (for a progress bar). */
+  readonly onBytes?: ((bytes: number) => void) | undefined;
+}
 
 /** A piece: whole lines (unless one is longer than a piece may hold), and whether it is the last. */
 export interface Piece {

@@ -4,24 +4,7 @@
 // loads the parallel one: the caller injects it (ParallelReading.read).
 import { recyclable } from './piece-columns.js';
 import { PieceParser, PieceReading, type PieceResult, type PieceSetup } from './piece-parser.js';
-import { PieceSource } from './piece-source.js';
-
-/** Where the rest of a file starts. */
-export interface RestOfFile {
-  /** Bytes already read from the file that belong to the rest. */
-  readonly carry: Uint8Array;
-  /** The file's remaining bytes. */
-  readonly source: AsyncIterator<Uint8Array | string>;
-  /** The line the rest starts on. */
-  readonly firstLine: number;
-  /** The line the last record before it ended on. */
-  readonly lastRecordEnd: number;
-  /** The file, when the rest can be read from it directly: its path (and name in messages) and
-   * the position of the first byte after `carry` (then `source` is not read, only closed). */
-  readonly file?: { readonly path: string; readonly name: string; readonly position: number } | undefined;
-  /** Called with the bytes read from `file` (for a progress bar). */
-  readonly onBytes?: ((bytes: number) => void) | undefined;
-}
+import { PieceSource, type RestOfFile } from './piece-source.js';
 
 /** A piece's rows and issues, with the number to add to their lines to place them in the file. */
 export type OnPiece = (result: PieceResult, lineOffset: number) => void;

@@ -16,8 +16,8 @@
 import { Worker } from 'node:worker_threads';
 import { recyclable } from '../io/piece-columns.js';
 import { PieceParser, PieceReading, type PieceResult, type PieceSetup } from '../io/piece-parser.js';
-import { type Piece, PieceSource } from '../io/piece-source.js';
-import { type OnPiece, PiecePlacement, type RestOfFile } from '../io/read-rest.js';
+import { type Piece, PieceSource, type RestOfFile } from '../io/piece-source.js';
+import { type OnPiece, PiecePlacement } from '../io/read-rest.js';
 import { workerExecArgv, workerScript } from './pool.js';
 import type { PieceRequest, PieceResponse } from './protocol.js';
 
@@ -157,7 +157,7 @@ export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, op
           const free = copies.pop();
           const copy = free !== undefined && free.byteLength >= piece.bytes.length ? new Uint8Array(free, 0, piece.bytes.length) : new Uint8Array(piece.bytes.length);
           copy.set(piece.bytes);
-          slot.worker.postMessage({ seq, bytes: copy, final: piece.final } satisfies PieceRequest, [copy.buffer as ArrayBuffer]);
+          slot.worker.postMessage({ seq, bytes: copy, final: piece.final } satisfies PieceRequest, [copy.buffer]);
         } else {
           sent.set(seq, { piece, slot: undefined, stolen: false });
           results.set(seq, readHere(piece));

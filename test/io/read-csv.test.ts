@@ -3,12 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseDelimiter, detectDelimiter, describeDelimiter } from '../../src/io/delimiter.js';
 import { CsvSyntaxError, openCsv, type CsvRecord } from '../../src/io/read-csv.js';
-import { decodeInput } from '../../src/io/text-stream.js';
-
-/** Decoded, LF-only text of the chunks (the text the CSV splitters read). */
-async function* decodeLines(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
-  yield* (await decodeInput(chunks)).text;
-}
+import { decodeLines } from './decode-lines.js';
 
 async function* from<T>(chunks: T[]): AsyncGenerator<T> {
   for (const c of chunks) yield c;
