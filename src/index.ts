@@ -31,7 +31,7 @@ export type { DataOptions, ReadingOptions } from './app/data.js';
 export { WeightsChoiceSchema, type PeriodOptions, type RankingOptions, type OutputOptions, type WeightsChoice } from './app/options.js';
 export { FILE_NAMES, EXTRA_FILE_NAMES, type DatasetInputs, type FileRole, type FileReadInfo } from './io/load-dataset.js';
 export { DELIMITERS, type Delimiter } from './io/delimiter.js';
-export { ENCODINGS, type Encoding, type EncodingOption } from './io/text-stream.js';
+export { ENCODINGS, type Encoding, type EncodingOption } from './io/encodings.js';
 export { CSV_PARSERS, type CsvParserName } from './io/read-csv.js';
 export { THOUSANDS_SEPARATORS, type DecimalMark, type ThousandsSeparator, type NumberFormat } from './core/numbers.js';
 export type { CsvInput } from './io/input-source.js';

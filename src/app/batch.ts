@@ -19,6 +19,7 @@ import { readJsonText } from '../io/json-file.js';
 import { type DatasetInputs, FILE_NAMES, loadDataset } from '../io/load-dataset.js';
 import { readScenarioFile } from '../io/scenario-file.js';
 import { analyzeInWorkers, batchThreads, datasetValues } from '../parallel/batch.js';
+import { readRestInParallel } from '../parallel/read-in-parallel.js';
 import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
 import { checkInputs, checkReading, type DataOptions, type ReadingOptions, resolveConfig } from './data.js';
@@ -38,7 +39,8 @@ export interface ScenarioOptions {
   readonly sort?: SortMetric | undefined;
   /** N of "top N" in the summary; default 10. */
   readonly top?: number | undefined;
-  /** Worker threads: a number (1 = this thread only) or "auto" (default): one per core for large batches. */
+  /** Threads: a number (1 = this thread only) or "auto" (default): one per core for large batches
+   * and for reading a large file (24 MiB or more). */
   readonly threads?: number | 'auto' | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
   /** Folder that relative command-line paths and the names in messages are relative to. */
@@ -150,6 +152,9 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
       ...spec.reading,
       allowUnmapped: spec.allowUnmapped,
       stdin: options.stdin,
+      // Large files are read on several threads, as every command reads them (app/data.ts).
+      threads: options.threads,
+      readInParallel: readRestInParallel,
     });
     datasets.set(key, dataset);
     if (dataset.provenance?.notice) options.onNotice?.(dataset.provenance.notice);
@@ -201,7 +206,8 @@ export interface BatchRunOptions extends DataOptions, OutputOptions<ResearchForm
   readonly sort?: SortMetric | undefined;
   /** N of the regions entering and leaving the top N in the summary; default 10. */
   readonly top?: number | undefined;
-  /** Worker threads: a number (1 = none), or 'auto' (default): one per core for large batches. */
+  /** Worker threads: a number (1 = none), or 'auto' (default): one per core for large batches and
+   * for reading a large file (24 MiB or more). */
   readonly threads?: number | 'auto' | undefined;
   /** Told each distinct input as it is loaded (once per input). */
   readonly onLoad?: ((inputs: DatasetInputs) => void) | undefined;

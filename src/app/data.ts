@@ -10,7 +10,8 @@ import type { Delimiter } from '../io/delimiter.js';
 import { type DatasetInputs, type FileReadInfo, isEmptyInputs, type LoadedDataset, loadDataset } from '../io/load-dataset.js';
 import type { CsvParserName } from '../io/read-csv.js';
 import type { ReadProgress } from '../io/read-table.js';
-import type { EncodingOption } from '../io/text-stream.js';
+import type { EncodingOption } from '../io/encodings.js';
+import { readRestInParallel } from '../parallel/read-in-parallel.js';
 import { OptionError } from './errors.js';
 
 /** How the input files are read; every option defaults to detecting it per file. */
@@ -107,7 +108,9 @@ export async function resolveConfig(
   return loadConfig(options.config, options.cwd, options.env, options.inputs?.data);
 }
 
-/** Config and dataset for a run; `threads`: worker threads for reading large files (default 1). */
+/** Config and dataset for a run; `threads`: the threads that read a large file (24 MiB or more),
+ * this one included (default 'auto': one per core; 1: this thread only). The io layer never loads
+ * the parallel one itself: the worker-thread reader is handed to it here. */
 export async function loadData(options: DataOptions, threads?: number | 'auto'): Promise<LoadedData> {
   const inputs = checkInputs(options.inputs);
   const reading = checkReading(options.reading);
@@ -120,6 +123,7 @@ export async function loadData(options: DataOptions, threads?: number | 'auto'):
     onProgress: options.onProgress,
     stdin: options.stdin,
     threads,
+    readInParallel: readRestInParallel,
   });
   return { ...loaded, configPath: path };
 }

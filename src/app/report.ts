@@ -41,7 +41,8 @@ export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOpt
   readonly sensitivity?: number | undefined;
   /** Seed of the sensitivity draws (only with `sensitivity`); default 1. */
   readonly seed?: number | undefined;
-  /** Worker threads for reading large files (default 1) and for the draws (default 'auto'). */
+  /** Threads for reading a large file (24 MiB or more; default 'auto': one per core, this one
+   * included) and worker threads for the draws (default 'auto'). */
   readonly threads?: number | 'auto' | undefined;
   /** Gate: trips when a ranked region's vacuum per 100k is above this. */
   readonly failAbove?: number | undefined;

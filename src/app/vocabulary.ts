@@ -8,7 +8,7 @@ export { SEED_MAX } from '../core/random.js';
 export { DEFAULT_COMPARE_TOP } from '../core/compare.js';
 export { formatWarning, type Warning } from '../core/issues.js';
 export { DELIMITERS } from '../io/delimiter.js';
-export { ENCODINGS } from '../io/text-stream.js';
+export { ENCODINGS } from '../io/encodings.js';
 export { CSV_PARSERS } from '../io/read-csv.js';
 export { CONFIG_FILE_NAME } from '../io/config-file.js';
 export { FILE_NAMES } from '../io/load-dataset.js';

@@ -20,6 +20,8 @@ export interface OpenedInput {
   readonly bytes: AsyncIterable<Uint8Array | string>;
   /** The file's size in bytes, when it is a file. */
   readonly size?: number | undefined;
+  /** The file's path, when it is a regular file (it can then be read at any position). */
+  readonly path?: string | undefined;
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -35,7 +37,7 @@ export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = 
   return { name: input, ...(await openFile(input, input)) };
 }
 
-async function openFile(path: string, name: string): Promise<{ bytes: AsyncIterable<Uint8Array>; size: number | undefined }> {
+async function openFile(path: string, name: string): Promise<{ bytes: AsyncIterable<Uint8Array>; size: number | undefined; path: string | undefined }> {
   // Check before streaming so that a missing file is a clean exit 4, not a stream error.
   recordRead(path);
   let size: number | undefined;
@@ -46,7 +48,7 @@ async function openFile(path: string, name: string): Promise<{ bytes: AsyncItera
   } catch (error) {
     throw new FileAccessError(name, 'read', error);
   }
-  return { bytes: readStream(path, name), size };
+  return { bytes: readStream(path, name), size, path: size === undefined ? undefined : path };
 }
 
 async function* readStream(path: string, name: string): AsyncGenerator<Uint8Array> {

@@ -14,7 +14,7 @@ import { type ParseError, parse as parseLocated, printParseErrorCode } from 'jso
 import { InputError } from '../core/issues.js';
 import { FileAccessError } from './errors.js';
 import { recordRead } from './read-log.js';
-import { firstInvalidUtf8 } from './text-stream.js';
+import { firstInvalidUtf8 } from './encodings.js';
 
 /** Largest JSON file read (a config with every alias of every language is a few hundred KB). */
 export const MAX_JSON_BYTES = 4 * 1024 * 1024;

@@ -4,13 +4,13 @@ import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Config } from '../core/config.js';
-import { CROSSWALK_FILE } from '../core/crosswalk.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
 import { describeHeaderMapping } from '../core/header-aliases.js';
 import type { Dataset } from '../core/dataset.js';
 import { InputError, type InputIssue } from '../core/issues.js';
 import type { DecimalMark, NumberFormat, ThousandsSeparator } from '../core/numbers.js';
-import { INPUT_FILES } from '../core/schemas.js';
+import type { RowKind } from '../core/row-validator.js';
+import { fileColumns } from '../core/schemas.js';
 import { buildTaxonomy, type Taxonomy } from '../core/taxonomy.js';
 import { type NormTable, resolveNorms } from '../core/norms.js';
 import { resolveWeights, type WeightTable } from '../core/weights.js';
@@ -22,11 +22,11 @@ import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
 import { type IssueSource, rememberSources } from './issue-columns.js';
 import type { CsvParserName } from './read-csv.js';
-import type { FigureKind } from './row-chunks.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
+import type { ParallelRestReader } from './read-rest.js';
 import { type ReadProgress, readTable, type ReadTableOptions } from './read-table.js';
-import type { HeaderContext, TableSpec, TableSummary } from './table-handlers.js';
-import type { EncodingOption } from './text-stream.js';
+import type { HeaderContext, TableSummary } from './table-handlers.js';
+import type { EncodingOption } from './encodings.js';
 
 /** The file name each input has in a data folder. */
 export const FILE_NAMES = {
@@ -82,12 +82,19 @@ export interface LoadOptions {
   /** Which CSV parser splits the records: 'fast' (default) or 'csv-parse' (the reference; the
    * same records and errors, slower). */
   readonly parser?: CsvParserName | undefined;
-  /** Worker threads for reading large files (64 MiB or more): a number (default 1: none) or
-   * 'auto' (one per core). The dataset and every issue are the same for any number; more threads
-   * read faster and use more memory (about 60 MB each). */
+  /** Threads that read a large file (see parallelMinBytes), this one included: a number (1: no
+   * worker threads) or 'auto' (default: one per core). The dataset and every issue are the same
+   * for any number. Only with `readInParallel`. */
   readonly threads?: number | 'auto' | undefined;
-  /** Files at least this large are read in worker threads (default 64 MiB; for tests and tuning). */
+  /** The reader that reads the rest of a large file in worker threads (src/parallel's
+   * readRestInParallel, given by the caller: io never loads the parallel layer itself); without
+   * it every file is read on this thread. */
+  readonly readInParallel?: ParallelRestReader | undefined;
+  /** Files at least this large are read in worker threads (default PARALLEL_MIN_BYTES, read-rest.ts;
+   * for tests and tuning). */
   readonly parallelMinBytes?: number | undefined;
+  /** false: read every row as text (the reference the byte-level reader is tested against). */
+  readonly readBytes?: boolean | undefined;
   /** Bytes per piece a worker thread reads (default 1 MiB; for tests and tuning). */
   readonly parallelPieceBytes?: number | undefined;
   /** Called as each file is read, for a progress bar (see ReadProgress). */
@@ -192,12 +199,14 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     maxLineChars: options.maxLineChars,
     maxRecordChars: options.maxRecordChars,
     parser: options.parser,
+    readBytes: options.readBytes,
     onProgress: options.onProgress,
     stdin: options.stdin,
-    parallel: {
-      threads: options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1),
+    parallel: options.readInParallel && {
+      threads: options.threads === 'auto' || options.threads === undefined ? availableParallelism() : options.threads,
       minBytes: options.parallelMinBytes,
       pieceBytes: options.parallelPieceBytes,
+      read: options.readInParallel,
     },
   };
   const files: Partial<Record<FileRole, string>> = {};
@@ -209,14 +218,9 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   const sources = new Map<string, IssueSource>();
   const onIssue = (issue: InputIssue) => builder.addIssue(issue);
 
-  /** Read one file: its numbers in the format its delimiter settles; report how it was read. */
-  const readFile = async (
-    role: FileRole,
-    input: CsvInput,
-    onHeader: (columns: readonly string[], file: string) => TableSpec | InputIssue,
-    onRow: (row: Record<string, string | undefined>, line: number, file: string) => void,
-    kind?: () => FigureKind | undefined,
-  ): Promise<TableSummary> => {
+  /** Read one file: its rows of the kind its header says, its numbers in the format chosen for
+   * it (file-reading.ts), into the builder; report how it was read. */
+  const readFile = async (role: FileRole, input: CsvInput, kindOf: (columns: readonly string[], file: string) => RowKind | InputIssue): Promise<TableSummary> => {
     let numberFormat: NumberFormat | undefined;
     let numberFormatReason: string | undefined;
     // This file's reading options: the flags, else the config's files.<role>, else detected.
@@ -225,27 +229,13 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
       input,
       {
         onHeader: (columns, file, context: HeaderContext) => {
+          const kind = kindOf(columns, file);
+          if (typeof kind !== 'string') return kind;
           ({ format: numberFormat, reason: numberFormatReason } = chooseNumberFormat(reading, context, columns));
-          builder.setNumberFormat(numberFormat);
-          return onHeader(columns, file);
+          return { ...fileColumns(kind), kind, numberFormat, sink: builder };
         },
-        onRow,
         onIssue,
         onWarning: (warning) => builder.addWarning(warning),
-        numberFormat: () => numberFormat,
-        checkedRows: () => {
-          const k = kind?.();
-          if (k === undefined || numberFormat === undefined) return undefined;
-          return {
-            kind: k,
-            numberFormat,
-            onRow: (row, line, file) => builder.addChecked(k, row, file, line),
-            services: {
-              target: (row, line, file) => builder.serviceTarget(row, file, line),
-              addToTarget: (target, year, capacity) => builder.addToTarget(target, year, capacity),
-            },
-          };
-        },
       },
       { ...read, delimiter: reading.delimiter?.value, encoding: reading.encoding?.value, sheet: reading.sheet },
     );
@@ -263,66 +253,43 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     options.onFileRead?.({ ...summary, role, numberFormat: known ? numberFormat : undefined, numberFormatReason: known ? numberFormatReason : undefined });
     return summary;
   };
-  const fixed = (spec: TableSpec) => () => spec;
 
-  await readFile('regions', resolved.regions, fixed(INPUT_FILES.regions), (row, line, file) => builder.addRegion(row, file, line));
+  await readFile('regions', resolved.regions, () => 'region');
   builder.endRegions(files.regions!);
 
   // The crosswalk before the files with figures: the old codes it maps are known codes there.
   if (resolved.crosswalk !== undefined) {
-    await readFile('crosswalk', resolved.crosswalk, fixed(CROSSWALK_FILE), (row, line, file) => builder.addCrosswalk(row, file, line));
+    await readFile('crosswalk', resolved.crosswalk, () => 'crosswalk');
     builder.endCrosswalk(files.crosswalk!);
   }
 
-  await readFile(
-    'population',
-    resolved.population,
-    fixed(INPUT_FILES.population),
-    (row, line, file) => builder.addPopulation(row, file, line),
-    () => 'population',
-  );
+  await readFile('population', resolved.population, () => 'population');
   builder.endPopulation();
 
   if (resolved.beds !== undefined) {
     // The beds file's shape is chosen by its header (SPEC §1).
-    let shape: 'stock' | 'events' | undefined;
-    await readFile(
-      'beds',
-      resolved.beds,
-      (columns, file) => {
-        if (columns.length === 0) return { file, message: 'expected a header with region, year, beds (or region, date, beds_closed)' };
-        const stock = columns.includes('beds');
-        const events = columns.includes('beds_closed');
-        if (stock === events) {
-          return {
-            file,
-            line: 1,
-            columns: ['beds', 'beds_closed'],
-            message: stock
-              ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
-              : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
-          };
-        }
-        shape = stock ? 'stock' : 'events';
-        builder.setBedShape(shape);
-        return stock ? INPUT_FILES.bedStock : INPUT_FILES.bedEvents;
-      },
-      (row, line, file) => (shape === 'stock' ? builder.addBedStock(row, file, line) : builder.addBedEvent(row, file, line)),
-      () => (shape === 'stock' ? 'bedStock' : shape === 'events' ? 'bedEvents' : undefined),
-    );
+    await readFile('beds', resolved.beds, (columns, file) => {
+      if (columns.length === 0) return { file, message: 'expected a header with region, year, beds (or region, date, beds_closed)' };
+      const stock = columns.includes('beds');
+      const events = columns.includes('beds_closed');
+      if (stock === events) {
+        return {
+          file,
+          line: 1,
+          columns: ['beds', 'beds_closed'],
+          message: stock
+            ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
+            : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
+        };
+      }
+      builder.setBedShape(stock ? 'stock' : 'events');
+      return stock ? 'bedStock' : 'bedEvents';
+    });
   } else {
     builder.addWarning({ file: FILE_NAMES.beds, line: null, message: 'no beds file: institutional bed change counts as 0' });
   }
 
-  if (resolved.services !== undefined) {
-    await readFile(
-      'services',
-      resolved.services,
-      fixed(INPUT_FILES.services),
-      (row, line, file) => builder.addService(row, file, line),
-      () => 'services',
-    );
-  }
+  if (resolved.services !== undefined) await readFile('services', resolved.services, () => 'services');
 
   const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;
   if (dir !== undefined) {

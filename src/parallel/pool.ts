@@ -17,10 +17,10 @@ export function autoThreads(): number {
 /**
  * A compiled worker script of this folder ('worker', 'parse-worker'). Under the test runner this
  * module is TypeScript source, which a worker thread cannot load, so it uses the build output (npm
- * test builds before it tests).
+ * test builds before it tests): the bundled script the CLI uses, which starts faster.
  */
 export function workerScript(name: string): URL {
-  return import.meta.url.endsWith('.ts') ? new URL(`../../dist/parallel/${name}.js`, import.meta.url) : new URL(`./${name}.js`, import.meta.url);
+  return import.meta.url.endsWith('.ts') ? new URL(`../../dist/bundle/${name}.js`, import.meta.url) : new URL(`./${name}.js`, import.meta.url);
 }
 
 /**

@@ -39,7 +39,7 @@ export function batchCommand(terminal: Terminal): Command {
     .option('--top <n>', `N of the regions entering and leaving the top N in the summary (default ${DEFAULT_COMPARE_TOP})`)
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
     .option('--out <file>', 'write to FILE atomically instead of standard output')
-    .option('--threads <n>', 'worker threads: a number (1 = none), or auto (default)')
+    .option('--threads <n>', 'threads for large batches and for reading large files: a number (1 = this thread only), or auto (default)')
     .option('--no-color', 'no colour in the terminal table')
     .action(async (file: string, raw: unknown) => {
       const options = parseOptions(BatchOptionsSchema, raw);

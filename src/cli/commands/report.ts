@@ -64,7 +64,7 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--sensitivity [n]', `draw every weight uniformly from its low–high range N times (default ${DEFAULT_DRAWS}) and report percentiles of vacuum and rank`)
     .option('--seed <s>', `seed of the sensitivity draws, a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
     .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
-    .option('--threads <n>', 'worker threads: for reading files of 64 MiB or more (default 1; faster, more memory) and for --sensitivity (default auto); a number, or auto (one per core)')
+    .option('--threads <n>', 'threads for reading large files (default auto: one per core) and for --sensitivity (default auto); a number (1: this thread only), or auto')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
       const data = dataOptions(options, terminal);
