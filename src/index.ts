@@ -207,3 +207,61 @@ export { TREND_RENDERERS } from './report/trend/renderers.js';
 /** Formats of `servicegap trend`. */
 export { TREND_FORMATS } from './report/trend/context.js';
 export type { TrendFormat, TrendRenderContext, TrendRenderer } from './report/trend/context.js';
+
+// ---------------------------------------------------------------------------------------------
+// Completeness and provenance (issue 13, SPEC §8): missing is not zero, and every figure can be
+// traced to its rows and assumptions.
+
+/** Typed errors of the library's entry points: an option (exit 2) and a config (exit 3) the CLI would refuse too. */
+export { OptionError, ConfigError, flagName } from './core/errors.js';
+/** The checks the CLI makes on options, as the library makes them (each throws an OptionError). */
+export { checkYear, checkSort, checkFill, checkMissingCommunity, checkLevel, checkWhole, checkWeightTable, checkNormTable } from './core/option-checks.js';
+export { checkAnalyzeOptions, explainPeriod } from './core/analyze.js';
+export type { ChosenPeriod, PeriodRule } from './core/analyze.js';
+/** Check a config object (or parsed JSON) as the CLI checks a config file; a ConfigError names every problem with its JSON path. */
+export { checkConfig, MISSING_COMMUNITY, MissingCommunitySchema } from './core/config.js';
+export type { MissingCommunity } from './core/config.js';
+/** What a region reports: community data at all, the categories it lacks, the norms the data measures. */
+export { hasCommunityData, reportedCategories, categoriesNotReported, normMeasured } from './core/completeness.js';
+/** Plausibility notices (warnings with kind "plausibility"): they change no number and no exit code. */
+export { plausibilityNotices, DEFINITION_CHANGE_FACTOR, POPULATION_CHANGE_SHARE } from './core/plausibility.js';
+export type { NoticeOptions, NoticeFiles } from './core/plausibility.js';
+/** Provenance of every JSON output: inputs with SHA-256, config, weights and norms with who set them, options. */
+export {
+  RunProvenanceSchema,
+  InputRecordSchema,
+  ConfigRecordSchema,
+  WeightRecordSchema,
+  NormRecordSchema,
+  RunOptionsSchema,
+  SET_BY,
+  SetBySchema,
+} from './core/provenance-schema.js';
+export type { RunProvenance, InputRecord, ConfigRecord, WeightRecord, NormRecord, RunOptions } from './core/provenance-schema.js';
+export { buildProvenance, weightRecords, normRecords, changedWeights, changedNorms, provenanceLine } from './core/run-provenance.js';
+export type { RunSources } from './core/run-provenance.js';
+export type { SetBy } from './core/weights.js';
+/** `explain REGION`: the whole arithmetic of one region's metrics, each value with its rows and rule. */
+export { runExplain } from './app/explain.js';
+export type { ExplainRunOptions } from './app/explain.js';
+export { explainRegion } from './core/explain.js';
+export type { ExplainOptions, ExplainTrace } from './core/explain.js';
+export { RowTrace } from './core/explain-trace.js';
+export type { TracedRow, TraceRole } from './core/explain-trace.js';
+export { newWorking } from './core/metrics.js';
+export type { MetricsOptions, MetricsWorking } from './core/metrics.js';
+export type { CommunityTerm } from './core/community.js';
+export {
+  ExplanationSchema,
+  SeriesValueSchema,
+  SourceRowSchema,
+  ExplainedServiceSchema,
+  ExplainStepSchema,
+  VALUE_RULES,
+} from './core/explain-schema.js';
+export type { Explanation, SeriesValue, SourceRow, ExplainedService, ExplainStep } from './core/explain-schema.js';
+export { EXPLAIN_RENDERERS, EXPLAIN_FORMATS, renderExplainText, renderExplainJson } from './report/explain.js';
+export type { ExplainFormat } from './report/explain.js';
+/** Input files of a data folder: found case-insensitively; `services: "none"` runs without community data on purpose. */
+export { NO_SERVICES, resolveInputSet } from './io/load-dataset.js';
+export type { ResolvedInputs } from './io/load-dataset.js';

@@ -7,6 +7,7 @@ import { batchCommand } from './commands/batch.js';
 import { compareCommand } from './commands/compare.js';
 import { completionCommand } from './commands/completion.js';
 import { coverageCommand } from './commands/coverage.js';
+import { explainCommand } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
@@ -26,6 +27,7 @@ const COMMANDS: CommandTable = [
   ['compare', async (t) => compareCommand(t)],
   ['batch', async (t) => batchCommand(t)],
   ['schema', async (t) => schemaCommand(t)],
+  ['explain', async (t) => explainCommand(t)],
 ];
 
 /** Run the CLI (process.argv) with every command loaded. */

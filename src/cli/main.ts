@@ -1,7 +1,7 @@
 // The command line: commander wiring, and every ending mapped to an exit code (SPEC §5).
 import { Command, CommanderError } from 'commander';
 import { config as zodConfig } from 'zod';
-import { PeriodError } from '../core/analyze.js';
+import { OptionError } from '../core/errors.js';
 import { LevelError } from '../core/hierarchy.js';
 import { formatIssue, InputError } from '../core/issues.js';
 import { FileAccessError, InputSelectionError } from '../io/errors.js';
@@ -30,6 +30,8 @@ const COMMANDS: CommandTable = [
   ['compare', async (t) => (await import('./commands/compare.js')).compareCommand(t)],
   ['batch', async (t) => (await import('./commands/batch.js')).batchCommand(t)],
   ['schema', async (t) => (await import('./commands/schema.js')).schemaCommand(t)],
+  // Completeness and provenance (issue 13)
+  ['explain', async (t) => (await import('./commands/explain.js')).explainCommand(t)],
 ];
 
 /** The program with every command, or (`only`) with just the command that will run. */
@@ -89,7 +91,8 @@ function handleError(error: unknown, terminal: Terminal): number {
     say(`servicegap: ${error.message}`);
     return error.code;
   }
-  if (error instanceof PeriodError || error instanceof InputSelectionError || error instanceof LevelError) {
+  // OptionError covers PeriodError: an option the library refused as the CLI would.
+  if (error instanceof OptionError || error instanceof InputSelectionError || error instanceof LevelError) {
     say(`servicegap: ${error.message}`);
     return EXIT.usage;
   }

@@ -2,6 +2,7 @@
 // command reads inputs the same way (after xsv's one Config for every reader).
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
+import { MISSING_COMMUNITY, MissingCommunitySchema } from '../core/config.js';
 import { THOUSANDS_SEPARATORS } from '../core/numbers.js';
 import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
 import { FILL_MODES, FillModeSchema } from '../core/series.js';
@@ -17,7 +18,7 @@ export function addInputOptions(command: Command): Command {
     .option('--regions <file>', 'regions file ("-" for standard input)')
     .option('--population <file>', 'population file')
     .option('--beds <file>', 'beds file: stock (column "beds") or closure events (column "beds_closed")')
-    .option('--services <file>', 'community services file')
+    .option('--services <file>', 'community services file, or "none" to run without community data on purpose (a file named none: ./none)')
     .option('--crosswalk <file>', 'old region codes → current ones: from, to, share[, year] (default: crosswalk.csv in --data if present)')
     .option('--config <file>', 'config file (default: ./servicegap.config.json if present)')
     .option('--allow-unmapped', 'drop rows whose service name maps to no category, with a warning')
@@ -118,10 +119,31 @@ export function addAnalysisOptions(command: Command): Command {
         .default('carry'),
     )
     .option('--level <n>', "rank the regions at level N of regions.csv's tree (1 = regions without a parent), branches summed")
-    .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)');
+    .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)')
+    .addOption(missingCommunityOption());
 }
 
+/** `--missing-community exclude|zero` (SPEC §8): a region with no row in services.csv. */
+export function missingCommunityOption(): Option {
+  return new Option(
+    '--missing-community <mode>',
+    'a region with no row in services.csv: exclude it (reason "community", the default) or count its community capacity as zero (flag no_community_data); default: the config\'s missingCommunity, else exclude',
+  ).choices(MISSING_COMMUNITY);
+}
+
+/** `--provenance FILE`: the output's provenance JSON (SPEC §8) written beside any format. */
+export function provenanceOption(): Option {
+  return new Option('--provenance <file>', 'also write the provenance (inputs with SHA-256, config, weights, norms, options) as JSON to FILE, atomically');
+}
+
+/** zod checks of `--missing-community` and `--provenance`, for the commands that take them. */
+export const TrustOptionsSchema = z.object({
+  missingCommunity: MissingCommunitySchema.optional(),
+  provenance: z.string().min(1).optional(),
+});
+
 export const AnalysisOptionsSchema = z.object({
+  missingCommunity: MissingCommunitySchema.optional(),
   fill: FillModeSchema.default('carry'),
   level: z.coerce.number({ error: 'expected a level' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected a level ≥ 1 (1 = regions without a parent)' }).optional(),
   rollup: z.boolean().optional(),

@@ -18,6 +18,8 @@ export interface Warning {
   readonly file: string;
   readonly line: number | null;
   readonly message: string;
+  /** `plausibility`: a notice about numbers that are right but may mislead (SPEC §8, core/plausibility.ts). */
+  readonly kind?: 'plausibility' | undefined;
 }
 
 /** `services.csv:14: column "capacity": expected a number ≥ 0, got "12,5"` */

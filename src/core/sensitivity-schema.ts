@@ -2,6 +2,7 @@
 // spread of its vacuum and rank over N draws of the weights, and how the draws were made.
 import { z } from 'zod';
 import { CategorySchema } from './categories.js';
+import { RunProvenanceSchema } from './provenance-schema.js';
 import { ExcludedRegionSchema, RankedRegionSchema, SortMetricSchema, WarningSchema } from './report-schema.js';
 import { UnitSchema } from './units.js';
 
@@ -60,6 +61,8 @@ export const SensitivityReportSchema = z.object({
   regions: z.array(SensitivityRegionSchema),
   excluded: z.array(ExcludedRegionSchema),
   warnings: z.array(WarningSchema),
+  /** What produced the numbers (SPEC §8): the report's, with the draws and seed among the options. */
+  provenance: RunProvenanceSchema,
 });
 /** The result of a sensitivity run. */
 export type SensitivityReport = z.infer<typeof SensitivityReportSchema>;

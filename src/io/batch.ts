@@ -1,23 +1,26 @@
 // Running a batch of scenarios (issue 6): read and check the scenario file, load each distinct
 // input once, analyse every scenario (in worker threads for large batches), and combine the
 // reports in scenario order, so the result is the same for any number of threads.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, PeriodError } from '../core/analyze.js';
 import { type BatchResult, type Scenario, type ScenarioFile, ScenarioFileSchema } from '../core/batch-schema.js';
 import { combineBatch, type ScenarioReport } from '../core/batch.js';
-import type { Config } from '../core/config.js';
+import type { Config, MissingCommunity } from '../core/config.js';
+import type { RunSources } from '../core/run-provenance.js';
 import { mergeConfig } from '../core/config-merge.js';
 import type { Dataset } from '../core/dataset.js';
 import { InputError } from '../core/issues.js';
 import type { Report, SortMetric } from '../core/report-schema.js';
+import { resolveNorms } from '../core/norms.js';
 import { resolveWeights } from '../core/weights.js';
 import { autoThreads, withPool } from '../parallel/pool.js';
 import { parseConfig } from './config-file.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
 import { FileAccessError, InputSelectionError } from './errors.js';
-import { type DatasetInputs, FILE_NAMES, type FileRole, loadDataset } from './load-dataset.js';
+import { type DatasetInputs, FILE_NAMES, type FileRole, loadDataset, NO_SERVICES } from './load-dataset.js';
 
 /**
  * `threads: "auto"` uses worker threads, one per core, when a batch is large: more than this many
@@ -67,6 +70,10 @@ export interface BatchDefaults {
   readonly config?: Config | undefined;
   readonly delimiter?: Delimiter | undefined;
   readonly allowUnmapped?: boolean | undefined;
+  /** A region with no row in services.csv (SPEC §8); default: each scenario's config, else exclude. */
+  readonly missingCommunity?: MissingCommunity | undefined;
+  /** Provenance of the command line's config file and options (each scenario's own config file replaces the config). */
+  readonly sources?: RunSources | undefined;
 }
 
 /** Options of `runBatch`: the defaults of every scenario, the sort, top N, threads and stdin. */
@@ -142,22 +149,25 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Batc
   const fromCwd = (p: CsvInput | undefined): CsvInput | undefined =>
     typeof p === 'string' && p !== '-' ? openable(resolve(cwd, p)) : p;
   const defaults: DatasetInputs = Object.fromEntries(
-    Object.entries(options.inputs ?? {}).map(([role, p]) => [role, fromCwd(p as CsvInput | undefined)]),
+    // `services: "none"` (no community data on purpose) is a word, not a path.
+    Object.entries(options.inputs ?? {}).map(([role, p]) => [role, role === 'services' && p === NO_SERVICES ? p : fromCwd(p as CsvInput | undefined)]),
   );
 
   const loads = new Map<string, LoadSpec>();
   const prepared: PreparedScenario[] = [];
   for (const [index, scenario] of scenarios.entries()) {
     let own: Config = {};
+    let configRecord = options.sources?.config ?? null;
     if (typeof scenario.config === 'string') {
       const path = fromFile(scenario.config);
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = await readFile(path, 'utf8');
+        bytes = await readFile(path);
       } catch (error) {
         throw new FileAccessError(path, 'read', error);
       }
-      own = parseConfig(text, path);
+      own = parseConfig(bytes.toString('utf8'), path);
+      configRecord = { path, sha256: createHash('sha256').update(bytes).digest('hex') };
     } else if (scenario.config !== undefined) own = scenario.config;
     const config = mergeConfig(options.config ?? {}, own);
 
@@ -168,7 +178,7 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Batc
           ...Object.fromEntries(
             (Object.keys(FILE_NAMES) as (keyof typeof FILE_NAMES)[]).map((role) => {
               const p = scenario.inputs?.[role];
-              return [role, p === undefined ? undefined : fromFile(p)];
+              return [role, p === undefined ? undefined : role === 'services' && p === NO_SERVICES ? p : fromFile(p)];
             }),
           ),
         }
@@ -192,7 +202,23 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Batc
       name: scenario.name,
       index,
       loadKey,
-      options: { weights, from: scenario.from, to: scenario.to, sort: options.sort, version: options.version },
+      options: {
+        weights,
+        norms: resolveNorms(config),
+        from: scenario.from,
+        to: scenario.to,
+        sort: options.sort,
+        version: options.version,
+        missingCommunity: options.missingCommunity ?? config.missingCommunity,
+        sources: {
+          config: configRecord,
+          options: {
+            ...options.sources?.options,
+            ...(typeof scenario.config === 'object' ? { scenarioConfig: 'inline' } : {}),
+            ...(allowUnmapped === undefined ? {} : { allowUnmapped }),
+          },
+        },
+      },
     });
   }
 

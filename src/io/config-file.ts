@@ -2,10 +2,11 @@
 // servicegap.config.json in the working folder; else the "servicegap" key of the working
 // folder's package.json; else the defaults. Whatever is found is checked with the zod schema of
 // src/core/config.ts.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Config, ConfigSchema } from '../core/config.js';
-import { InputError } from '../core/issues.js';
+import { checkConfig, type Config } from '../core/config.js';
+import { ConfigError } from '../core/errors.js';
 import { FileAccessError } from './errors.js';
 
 /** The config file found in the working folder when no --config is given. */
@@ -17,7 +18,11 @@ export interface LoadedConfig {
   readonly config: Config;
   /** Where it came from (a path, or "package.json#servicegap"); undefined for the defaults. */
   readonly path?: string | undefined;
+  /** SHA-256 (hex) of the file's bytes (of package.json for its "servicegap" key): provenance, SPEC §8. */
+  readonly sha256?: string | undefined;
 }
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The config in force for a run (see the file comment for the order). */
 export async function loadConfig(
@@ -25,68 +30,57 @@ export async function loadConfig(
   cwd: string = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<LoadedConfig> {
-  if (explicit !== undefined) return { config: await readConfig(explicit), path: explicit };
+  if (explicit !== undefined) return readConfig(explicit);
   const fromEnv = env[CONFIG_ENV];
   if (fromEnv === 'none') return { config: {} };
-  if (fromEnv) return { config: await readConfig(fromEnv), path: fromEnv };
+  if (fromEnv) return readConfig(fromEnv);
 
   const own = await readOptional(join(cwd, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
-  if (own !== undefined) return { config: parseConfig(own, CONFIG_FILE_NAME), path: CONFIG_FILE_NAME };
+  if (own !== undefined) return { config: parseConfig(own.toString('utf8'), CONFIG_FILE_NAME), path: CONFIG_FILE_NAME, sha256: sha256(own) };
 
   const pkg = await readOptional(join(cwd, 'package.json'), 'package.json');
   if (pkg !== undefined) {
     let key: unknown;
     try {
-      key = (JSON.parse(pkg) as { servicegap?: unknown }).servicegap;
+      key = (JSON.parse(pkg.toString('utf8')) as { servicegap?: unknown }).servicegap;
     } catch {
       key = undefined; // a broken package.json is npm's business, not ours
     }
     if (key !== undefined) {
       const where = 'package.json#servicegap';
-      return { config: validateConfig(key, where), path: where };
+      return { config: checkConfig(key, where), path: where, sha256: sha256(pkg) };
     }
   }
   return { config: {} };
 }
 
-/** A file's text, or undefined when it does not exist. */
-async function readOptional(path: string, name: string): Promise<string | undefined> {
+/** A file's bytes, or undefined when it does not exist. */
+async function readOptional(path: string, name: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new FileAccessError(name, 'read', error);
   }
 }
 
-async function readConfig(path: string): Promise<Config> {
-  let text: string;
+async function readConfig(path: string): Promise<LoadedConfig> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new FileAccessError(path, 'read', error);
   }
-  return parseConfig(text, path);
+  return { config: parseConfig(bytes.toString('utf8'), path), path, sha256: sha256(bytes) };
 }
 
-/** Parse and validate config text; every problem is reported with its JSON path. */
+/** Parse and validate config text; every problem is a ConfigError issue with its JSON path. */
 export function parseConfig(text: string, file: string): Config {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new InputError([{ file, message: `expected a JSON object: ${(error as Error).message}` }]);
+    throw new ConfigError([{ file, message: `expected a JSON object: ${(error as Error).message}` }]);
   }
-  return validateConfig(json, file);
-}
-
-function validateConfig(json: unknown, file: string): Config {
-  const parsed = ConfigSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  throw new InputError(
-    parsed.error.issues.map((issue) => ({
-      file,
-      message: `${issue.path.length ? issue.path.join('.') : '(top level)'}: ${issue.message}`,
-    })),
-  );
+  return checkConfig(json, file);
 }

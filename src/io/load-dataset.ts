@@ -1,25 +1,28 @@
 // Load the four input files (SPEC §1) into one aggregated Dataset, streaming each file and
 // collecting every problem in every file before failing.
-import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Config } from '../core/config.js';
+import { checkConfig, type Config, type MissingCommunity } from '../core/config.js';
 import { CROSSWALK_FILE } from '../core/crosswalk.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
 import type { Dataset } from '../core/dataset.js';
 import { InputError, type InputIssue } from '../core/issues.js';
 import type { DecimalMark, NumberFormat, ThousandsSeparator } from '../core/numbers.js';
+import type { RowTrace } from '../core/explain-trace.js';
+import type { InputRecord } from '../core/provenance-schema.js';
 import { INPUT_FILES } from '../core/schemas.js';
 import { buildTaxonomy, type Taxonomy } from '../core/taxonomy.js';
 import { type NormTable, resolveNorms } from '../core/norms.js';
 import { resolveWeights, type WeightTable } from '../core/weights.js';
 import { DEFAULT_DATA_DIR } from './default-data.js';
+import { findInput, type FolderListing, listFolder, missingServicesIssue } from './discover-inputs.js';
 import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
 import type { CsvParserName } from './read-csv.js';
 import type { FigureKind } from './row-chunks.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
+import type { RawRow } from '../core/row-validator.js';
 import { type HeaderContext, type ReadProgress, readTable, type ReadTableOptions, type TableSpec, type TableSummary } from './read-table.js';
 import type { EncodingOption } from './text-stream.js';
 
@@ -40,13 +43,20 @@ export const EXTRA_FILE_NAMES = {
 /** Which input a file is: regions, population, beds, services or crosswalk. */
 export type FileRole = keyof typeof FILE_NAMES | keyof typeof EXTRA_FILE_NAMES;
 
-/** Where to read from: a data folder, single files (which win over the folder's), or both. */
+/** `services: "none"`: run without community data on purpose (SPEC §8 `--services none`). */
+export const NO_SERVICES = 'none';
+
+/**
+ * Where to read from: a data folder, single files (which win over the folder's), or both.
+ * `services: "none"` says there are no community data on purpose (a file named "none" is
+ * given as "./none").
+ */
 export interface DatasetInputs {
   readonly data?: string | undefined;
   readonly regions?: CsvInput | undefined;
   readonly population?: CsvInput | undefined;
   readonly beds?: CsvInput | undefined;
-  readonly services?: CsvInput | undefined;
+  readonly services?: CsvInput | typeof NO_SERVICES | undefined;
   readonly crosswalk?: CsvInput | undefined;
 }
 
@@ -84,6 +94,11 @@ export interface LoadOptions {
   /** Called after each file is read (also when it had problems), e.g. for --verbose. */
   readonly onFileRead?: ((info: FileReadInfo) => void) | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
+  /**
+   * Collects the rows that can reach one region, with their files and lines, for `explain`
+   * (core/explain-trace.ts). Every file is then read on this thread.
+   */
+  readonly trace?: RowTrace | undefined;
 }
 
 /** How one file was read: what --verbose prints. */
@@ -116,6 +131,12 @@ export interface LoadedDataset {
   readonly taxonomy: Taxonomy;
   /** The files read, by role, as named in messages. */
   readonly files: Partial<Record<FileRole, string>>;
+  /** The files read, with their SHA-256 and how they were read, in reading order (SPEC §8 provenance; also `dataset.inputs`). */
+  readonly inputs: readonly InputRecord[];
+  /** What the config says about regions without services.csv rows (SPEC §8); undefined: not said (exclude). */
+  readonly missingCommunity: MissingCommunity | undefined;
+  /** The run has no community data on purpose (`services: "none"`). */
+  readonly noServices: boolean;
 }
 
 /** True when no input option was given, so the bundled default dataset is used. */
@@ -123,36 +144,54 @@ export function isEmptyInputs(inputs: DatasetInputs): boolean {
   return Object.values(inputs).every((v) => v === undefined);
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
+/** The inputs of a run, as found: files by role, what was wrong in the data folder, and `--services none`. */
+export interface ResolvedInputs {
+  readonly files: Partial<Record<FileRole, CsvInput>>;
+  /** A spreadsheet, archive or other file in an input's place, or two names for one input. */
+  readonly issues: readonly InputIssue[];
+  /** A data folder without services.csv, when no services file was given (SPEC §8: an input error). */
+  readonly missingServices: InputIssue | undefined;
+  readonly noServices: boolean;
 }
 
-/** The input for each role: explicit file, else the folder's file if present (required ones always). */
-export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Record<FileRole, CsvInput>>> {
+/**
+ * The input of each role: the explicit file, else the data folder's, matched case-insensitively
+ * (io/discover-inputs.ts). regions and population are always required: a missing one fails when
+ * it is opened (exit 4, naming the file).
+ */
+export async function resolveInputSet(inputs: DatasetInputs): Promise<ResolvedInputs> {
   const useDefault = isEmptyInputs(inputs);
   const dir = useDefault ? DEFAULT_DATA_DIR : inputs.data;
-  const resolved: Partial<Record<FileRole, CsvInput>> = {};
+  const files: Partial<Record<FileRole, CsvInput>> = {};
+  const issues: InputIssue[] = [];
   const names: Record<FileRole, string> = { ...FILE_NAMES, ...EXTRA_FILE_NAMES };
+  const noServices = inputs.services === NO_SERVICES;
+  let listing: FolderListing | undefined;
+  let missingServices: InputIssue | undefined;
   for (const role of Object.keys(names) as FileRole[]) {
     const explicit = inputs[role];
-    if (explicit !== undefined) resolved[role] = explicit;
-    else if (dir !== undefined) {
-      const path = join(dir, names[role]);
-      // regions and population are required: a missing one fails when it is opened (exit 4).
-      if (role === 'regions' || role === 'population' || (await exists(path))) {
-        // The bundled data is named as the package names it, whatever folder it is installed in.
-        resolved[role] = useDefault ? { name: `data/${names[role]}`, path } : path;
-      }
+    if (explicit !== undefined) {
+      if (!(role === 'services' && noServices)) files[role] = explicit as CsvInput;
+      continue;
     }
+    if (dir === undefined) continue;
+    listing ??= await listFolder(dir);
+    const found = findInput(listing, names[role], `--${role}`);
+    if (found.issue !== undefined) issues.push(found.issue);
+    else if (found.path !== undefined) {
+      // The bundled data is named as the package names it, whatever folder it is installed in.
+      files[role] = useDefault ? { name: `data/${names[role]}`, path: found.path } : found.path;
+    } else if (role === 'regions' || role === 'population') files[role] = join(dir, names[role]);
+    else if (role === 'services') missingServices = missingServicesIssue(listing);
   }
-  const stdinCount = Object.values(resolved).filter((v) => v === '-').length;
+  const stdinCount = Object.values(files).filter((v) => v === '-').length;
   if (stdinCount > 1) throw new InputSelectionError('standard input ("-") can be used for at most one input file');
-  return resolved;
+  return { files, issues, missingServices, noServices };
+}
+
+/** The input for each role (resolveInputSet's files). */
+export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Record<FileRole, CsvInput>>> {
+  return (await resolveInputSet(inputs)).files;
 }
 
 /**
@@ -161,16 +200,22 @@ export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Reco
  * every problem, `FileAccessError` for a file it cannot read.
  */
 export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptions = {}): Promise<LoadedDataset> {
-  const resolved = await resolveInputs(inputs);
+  // The library checks the config as the CLI does (a ConfigError names every problem).
+  const config = options.config === undefined ? undefined : checkConfig(options.config);
+  const found = await resolveInputSet(inputs);
+  const resolved = found.files;
   if (resolved.regions === undefined || resolved.population === undefined) {
     throw new InputSelectionError('regions.csv and population.csv are required: use --data DIR, or --regions F and --population F');
   }
-  const taxonomy = buildTaxonomy(options.config?.aliases);
-  const weights = resolveWeights(options.config);
+  const taxonomy = buildTaxonomy(config?.aliases);
+  const weights = resolveWeights(config);
   if (options.decimal !== undefined && options.decimal === options.thousands) {
     throw new InputSelectionError(`the decimal mark and the thousands separator cannot both be "${options.decimal}"`);
   }
   const builder = new DatasetBuilder({ taxonomy, weights, allowUnmapped: options.allowUnmapped });
+  for (const issue of found.issues) builder.addIssue(issue);
+  if (found.missingServices !== undefined) builder.addIssue(found.missingServices);
+  const trace = options.trace;
   const read: ReadTableOptions = {
     delimiter: options.delimiter,
     encoding: options.encoding,
@@ -180,12 +225,14 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     onProgress: options.onProgress,
     stdin: options.stdin,
     parallel: {
-      threads: options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1),
+      // A trace sees every row on this thread (rows checked in workers skip onRow).
+      threads: trace !== undefined ? 1 : options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1),
       minBytes: options.parallelMinBytes,
       pieceBytes: options.parallelPieceBytes,
     },
   };
   const files: Partial<Record<FileRole, string>> = {};
+  const records: InputRecord[] = [];
   // Each file's header, to give issues the position of their column (GitHub annotations use it).
   const headers = new Map<string, readonly string[]>();
   const onIssue = (issue: InputIssue) => builder.addIssue(issue);
@@ -205,6 +252,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
         onHeader: (columns, file, context: HeaderContext) => {
           numberFormat = numberFormatFor(context.delimiter, options);
           builder.setNumberFormat(numberFormat);
+          trace?.setNumberFormat(numberFormat);
           return onHeader(columns, file);
         },
         onRow,
@@ -227,6 +275,19 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     );
     files[role] = summary.name;
     headers.set(summary.name, summary.header);
+    if (summary.sha256 !== undefined) {
+      records.push({
+        role,
+        // As the user gave it: "-" for standard input.
+        path: input === '-' ? '-' : summary.name,
+        sha256: summary.sha256,
+        rows: summary.rows,
+        encoding: summary.encoding ?? null,
+        delimiter: summary.delimiter ?? null,
+        decimal: numberFormat?.decimal ?? null,
+        thousands: numberFormat?.thousands ?? null,
+      });
+    }
     if (summary.headerOk && summary.rows === 0) {
       builder.addWarning({ file: summary.name, line: null, message: 'the file has a header but no rows' });
     }
@@ -235,12 +296,22 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   };
   const fixed = (spec: TableSpec) => () => spec;
 
-  await readFile('regions', resolved.regions, fixed(INPUT_FILES.regions), (row, line, file) => builder.addRegion(row, file, line));
+  // ---- explain's trace (core/explain-trace.ts): each row also goes to the trace, when there is one.
+  const traced = (
+    add: (row: RawRow, line: number, file: string) => void,
+    also: ((row: RawRow, line: number, file: string) => void) | undefined,
+  ): ((row: RawRow, line: number, file: string) => void) =>
+    also === undefined ? add : (row, line, file) => {
+      add(row, line, file);
+      also(row, line, file);
+    };
+
+  await readFile('regions', resolved.regions, fixed(INPUT_FILES.regions), traced((row, line, file) => builder.addRegion(row, file, line), trace && ((row, line, file) => trace.regionRow(row, file, line))));
   builder.endRegions(files.regions!);
 
   // The crosswalk before the files with figures: the old codes it maps are known codes there.
   if (resolved.crosswalk !== undefined) {
-    await readFile('crosswalk', resolved.crosswalk, fixed(CROSSWALK_FILE), (row, line, file) => builder.addCrosswalk(row, file, line));
+    await readFile('crosswalk', resolved.crosswalk, fixed(CROSSWALK_FILE), traced((row, line, file) => builder.addCrosswalk(row, file, line), trace && ((row, line, file) => trace.crosswalkRow(row, file, line))));
     builder.endCrosswalk(files.crosswalk!);
   }
 
@@ -248,7 +319,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     'population',
     resolved.population,
     fixed(INPUT_FILES.population),
-    (row, line, file) => builder.addPopulation(row, file, line),
+    traced((row, line, file) => builder.addPopulation(row, file, line), trace && ((row, line, file) => trace.figureRow('population', undefined, row, file, line))),
     () => 'population',
   );
   builder.endPopulation();
@@ -277,7 +348,10 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
         builder.setBedShape(shape);
         return stock ? INPUT_FILES.bedStock : INPUT_FILES.bedEvents;
       },
-      (row, line, file) => (shape === 'stock' ? builder.addBedStock(row, file, line) : builder.addBedEvent(row, file, line)),
+      traced(
+        (row, line, file) => (shape === 'stock' ? builder.addBedStock(row, file, line) : builder.addBedEvent(row, file, line)),
+        trace && ((row, line, file) => trace.figureRow('beds', shape, row, file, line)),
+      ),
       () => (shape === 'stock' ? 'bedStock' : shape === 'events' ? 'bedEvents' : undefined),
     );
   } else {
@@ -289,9 +363,18 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
       'services',
       resolved.services,
       fixed(INPUT_FILES.services),
-      (row, line, file) => builder.addService(row, file, line),
+      traced((row, line, file) => builder.addService(row, file, line), trace && ((row, line, file) => trace.figureRow('services', undefined, row, file, line))),
       () => 'services',
     );
+  } else if (!found.noServices && found.missingServices === undefined) {
+    // Single files without --services: every region's community capacity is unknown (SPEC §8).
+    builder.addWarning({
+      file: FILE_NAMES.services,
+      line: null,
+      message:
+        'no services file: every region\'s community capacity is unknown, and a region without community data is not ranked ' +
+        '(reason "community") unless --missing-community zero counts it as 0. Give --services FILE, or --services none to run without community data on purpose',
+    });
   }
 
   const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;
@@ -308,7 +391,9 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     }
   }
 
-  const { dataset, issues } = builder.finish();
+  const built = builder.finish();
+  const issues = built.issues;
+  const dataset = { ...built.dataset, inputs: records };
   if (issues.length > 0) {
     throw new InputError(
       issues.map((issue) => {
@@ -317,5 +402,14 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
       }),
     );
   }
-  return { dataset, weights, norms: resolveNorms(options.config), taxonomy, files };
+  return {
+    dataset,
+    weights,
+    norms: resolveNorms(config),
+    taxonomy,
+    files,
+    inputs: records,
+    missingCommunity: config?.missingCommunity,
+    noServices: found.noServices,
+  };
 }

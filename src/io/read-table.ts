@@ -99,6 +99,8 @@ export interface TableSummary {
   readonly headerOk: boolean;
   /** Worker threads that read the rest of the file after its head (0: all read on the main thread). */
   readonly threads: number;
+  /** SHA-256 (hex) of the file's bytes, when it was read to its end (SPEC §8 provenance). */
+  readonly sha256: string | undefined;
 }
 
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
@@ -127,6 +129,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     rows,
     headerOk: header !== undefined,
     threads,
+    sha256: opened.sha256(),
   });
   const expected = (): string => {
     const spec = handlers.onHeader([], file, { delimiter: csv?.delimiter ?? ',' });

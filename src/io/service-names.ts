@@ -1,7 +1,7 @@
 // The distinct service names of a services file, read on their own (for `taxonomy --unmapped`,
 // which should work even when other parts of the data are not valid yet).
 import { InputError, type InputIssue } from '../core/issues.js';
-import { type DatasetInputs, resolveInputs } from './load-dataset.js';
+import { type DatasetInputs, resolveInputSet } from './load-dataset.js';
 import { readTable, type ReadTableOptions, type TableSummary } from './read-table.js';
 
 export interface ServiceNameUse {
@@ -14,7 +14,11 @@ export async function scanServiceNames(
   inputs: DatasetInputs,
   options: ReadTableOptions & { onFileRead?: ((summary: TableSummary) => void) | undefined } = {},
 ): Promise<{ file: string | undefined; names: ServiceNameUse[] }> {
-  const resolved = await resolveInputs(inputs);
+  const found = await resolveInputSet(inputs);
+  // A spreadsheet or archive in the place of services.csv is named, with what to do.
+  const misplaced = found.issues.filter((i) => /^services\./i.test(i.file.split(/[\\/]/).pop() ?? ''));
+  if (misplaced.length > 0) throw new InputError(misplaced);
+  const resolved = found.files;
   if (resolved.services === undefined) return { file: undefined, names: [] };
   const names = new Map<string, ServiceNameUse>();
   const issues: InputIssue[] = [];

@@ -1,5 +1,6 @@
 // CSV (SPEC §6): one row per region shown, the JSON region columns in the JSON order, unrounded
-// numbers in JavaScript's shortest round-trip form, null as an empty cell, flags joined by ";".
+// numbers in JavaScript's shortest round-trip form, null as an empty cell, flags and
+// categories_not_reported joined by ";".
 // RFC 4180 quoting; text cells are neutralised against formula injection (safe-cell.ts).
 //
 // Two dialects:
@@ -28,8 +29,8 @@ export const STANDARD_CSV: CsvDialect = { delimiter: ',', decimal: '.', lineEnd:
 export const EXCEL_CSV: CsvDialect = { delimiter: ';', decimal: ',', lineEnd: '\r\n', byteOrderMark: true };
 
 function cellValue(region: RankedRegion, column: keyof RankedRegion): string | number | null {
-  if (column === 'flags') return region.flags.join(';');
-  return region[column];
+  const value = region[column];
+  return Array.isArray(value) ? value.join(';') : value;
 }
 
 /** A renderer that writes a report's ranked regions as CSV in `dialect`. */

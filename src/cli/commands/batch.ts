@@ -8,12 +8,12 @@ import { BATCH_AUTO_THRESHOLD, runBatch } from '../../io/batch.js';
 import { loadConfig } from '../../io/config-file.js';
 import { BATCH_RENDERERS } from '../../report/batch.js';
 import { REPORT_FORMATS } from '../../report/render-context.js';
-import { addInputOptions, datasetInputs, InputOptionsSchema, parseOptions, threadsOption } from '../options.js';
-import { emit, note } from '../output.js';
+import { addInputOptions, datasetInputs, InputOptionsSchema, missingCommunityOption, parseOptions, provenanceOption, threadsOption, TrustOptionsSchema } from '../options.js';
+import { checkProvenancePath, emit, emitProvenance, note } from '../output.js';
 import { pickResearchFormat, printWarnings } from '../research.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const BatchOptionsSchema = InputOptionsSchema.extend({
+const BatchOptionsSchema = InputOptionsSchema.extend(TrustOptionsSchema.shape).extend({
   sort: SortMetricSchema.default('vacuum_per_100k'),
   top: z.coerce.number().int().min(1, { error: 'expected a whole number ≥ 1' }).default(DEFAULT_COMPARE_TOP),
   format: z.string().optional(),
@@ -42,14 +42,23 @@ export function batchCommand(terminal: Terminal): Command {
     .option('--out <file>', 'write to FILE atomically instead of standard output')
     .option('--threads <n>', 'worker threads: a number (1 = none), or auto (default)')
     .option('--no-color', 'no colour in the terminal table')
+    .addOption(missingCommunityOption())
+    .addOption(provenanceOption())
     .action(async (file: string, raw: unknown) => {
       const options = parseOptions(BatchOptionsSchema, raw);
+      checkProvenancePath(options.provenance, options.out);
       const format = pickResearchFormat(options.format, options.out, 'a batch result');
-      const { config } = await loadConfig(options.config, terminal.cwd, terminal.env);
+      const { config, path, sha256 } = await loadConfig(options.config, terminal.cwd, terminal.env);
+      const inputs = datasetInputs(options);
       const notices = new Set<string>();
       const result = await runBatch(file, {
-        inputs: datasetInputs(options),
+        inputs,
         config,
+        missingCommunity: options.missingCommunity,
+        sources: {
+          config: path !== undefined && sha256 !== undefined ? { path, sha256 } : null,
+          options: { ...(inputs.services === 'none' ? { services: 'none' } : {}) },
+        },
         delimiter: options.delimiter,
         allowUnmapped: options.allowUnmapped,
         sort: options.sort,
@@ -61,6 +70,7 @@ export function batchCommand(terminal: Terminal): Command {
       });
       const color = format === 'table' && options.out === undefined && useColor(terminal, options.color);
       await emit(terminal, BATCH_RENDERERS[format](result, { color, notices: [...notices] }), options.out);
+      await emitProvenance(terminal, options.provenance, result.provenance, options.out, options.quiet);
       if (!options.quiet) {
         printWarnings(terminal, result.scenarios.flatMap((s) => s.warnings));
         if (options.out !== undefined) {

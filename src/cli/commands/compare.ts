@@ -11,12 +11,14 @@ import { COMPARE_RENDERERS } from '../../report/compare.js';
 import { REPORT_FORMATS } from '../../report/render-context.js';
 import { type CompareSideSpec, parseCompareSide } from '../compare-args.js';
 import { usageError } from '../exit-codes.js';
-import { addInputOptions, datasetInputs, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
-import { emit, note } from '../output.js';
+import type { RunSources } from '../../core/run-provenance.js';
+import { missingCommunityOf, runSources } from '../load.js';
+import { addInputOptions, datasetInputs, InputOptionsSchema, missingCommunityOption, parseOptions, provenanceOption, TrustOptionsSchema, yearOption } from '../options.js';
+import { checkProvenancePath, emit, emitProvenance, note } from '../output.js';
 import { pickResearchFormat, printWarnings } from '../research.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const CompareOptionsSchema = InputOptionsSchema.extend({
+const CompareOptionsSchema = InputOptionsSchema.extend(TrustOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
@@ -48,8 +50,11 @@ export function compareCommand(terminal: Terminal): Command {
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
     .option('--out <file>', 'write to FILE atomically instead of standard output')
     .option('--no-color', 'no colour in the terminal table')
+    .addOption(missingCommunityOption())
+    .addOption(provenanceOption())
     .action(async (argA: string, argB: string, raw: unknown) => {
       const options = parseOptions(CompareOptionsSchema, raw);
+      checkProvenancePath(options.provenance, options.out);
       const format = pickResearchFormat(options.format, options.out, 'a comparison');
       const sides = [await parseCompareSide(argA, 'A', terminal.cwd), await parseCompareSide(argB, 'B', terminal.cwd)] as const;
       const common = datasetInputs(options);
@@ -64,20 +69,25 @@ export function compareCommand(terminal: Terminal): Command {
       if (keys.length > 1 && Object.values(common).includes('-')) {
         throw usageError('standard input ("-") can be read once: both sides must then use the same data and config');
       }
-      const loaded = new Map<string, LoadedDataset>();
+      const loaded = new Map<string, LoadedDataset & { sources: RunSources }>();
       for (const p of plan) {
         if (loaded.has(p.key)) continue;
-        const { config } = await loadConfig(p.config, terminal.cwd, terminal.env);
-        loaded.set(
-          p.key,
-          await loadDataset(p.inputs, { config, allowUnmapped: options.allowUnmapped, delimiter: options.delimiter, stdin: terminal.stdin }),
-        );
+        const { config, path, sha256 } = await loadConfig(p.config, terminal.cwd, terminal.env);
+        const side = await loadDataset(p.inputs, { config, allowUnmapped: options.allowUnmapped, delimiter: options.delimiter, stdin: terminal.stdin });
+        loaded.set(p.key, { ...side, sources: runSources(side, path, sha256, options) });
       }
 
       const [a, b] = plan.map((p) => {
-        const { dataset, weights } = loaded.get(p.key)!;
+        const side = loaded.get(p.key)!;
         const years = p.side.kind === 'years' ? { from: p.side.from, to: p.side.to } : { from: options.from, to: options.to };
-        return analyze(dataset, { weights, ...years, sort: options.sort });
+        return analyze(side.dataset, {
+          weights: side.weights,
+          norms: side.norms,
+          ...years,
+          sort: options.sort,
+          missingCommunity: missingCommunityOf(options.missingCommunity, side),
+          sources: side.sources,
+        });
       }) as [ReturnType<typeof analyze>, ReturnType<typeof analyze>];
       const comparison = compare(a, b, {
         top: options.top,
@@ -88,6 +98,7 @@ export function compareCommand(terminal: Terminal): Command {
       const notices = [...loaded.values()].map((l) => l.dataset.provenance?.notice).filter((n): n is string => Boolean(n));
       const color = format === 'table' && options.out === undefined && useColor(terminal, options.color);
       await emit(terminal, COMPARE_RENDERERS[format](comparison, { color, notices }), options.out);
+      await emitProvenance(terminal, options.provenance, comparison.provenance, options.out, options.quiet);
       if (!options.quiet) {
         printWarnings(terminal, [...a.warnings, ...b.warnings]);
         if (options.out !== undefined) note(terminal, `wrote ${options.out} (${format}, ${comparison.regions.length} regions)`);

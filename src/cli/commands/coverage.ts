@@ -6,12 +6,12 @@ import { formatWarning } from '../../core/issues.js';
 import { COVERAGE_FORMATS } from '../../report/coverage-context.js';
 import { COVERAGE_RENDERERS } from '../../report/coverage-renderers.js';
 import { pickFormat } from '../format.js';
-import { loadFromOptions } from '../load.js';
-import { AnalysisOptionsSchema, addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
-import { emit, note } from '../output.js';
+import { loadFromOptions, missingCommunityOf } from '../load.js';
+import { AnalysisOptionsSchema, addInputOptions, InputOptionsSchema, missingCommunityOption, parseOptions, provenanceOption, TrustOptionsSchema, yearOption } from '../options.js';
+import { checkProvenancePath, emit, emitProvenance, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend({
+const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend(TrustOptionsSchema.shape).extend({
   to: yearOption.optional(),
   format: z.enum(COVERAGE_FORMATS).optional(),
   out: z.string().min(1).optional(),
@@ -29,17 +29,30 @@ export function coverageCommand(terminal: Terminal): Command {
     .option('--level <n>', "rank the regions at level N of regions.csv's tree (1 = regions without a parent), branches summed")
     .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)')
     .option('--no-color', 'no colour in the terminal table')
+    .addOption(missingCommunityOption())
+    .addOption(provenanceOption())
     .action(async (raw: unknown) => {
       const options = parseOptions(CoverageOptionsSchema, raw);
+      checkProvenancePath(options.provenance, options.out);
       const format = pickFormat(COVERAGE_FORMATS, options.format, options.out, 'coverage report');
-      const { dataset, norms } = await loadFromOptions(options, terminal);
-      const report = analyzeCoverage(dataset, { norms, to: options.to, level: options.level, rollup: options.rollup });
+      const loaded = await loadFromOptions(options, terminal);
+      const { dataset, norms, weights } = loaded;
+      const report = analyzeCoverage(dataset, {
+        norms,
+        weights,
+        to: options.to,
+        level: options.level,
+        rollup: options.rollup,
+        missingCommunity: missingCommunityOf(options.missingCommunity, loaded),
+        sources: loaded.sources,
+      });
       const text = COVERAGE_RENDERERS[format](report, {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
         provenance: dataset.provenance,
         norms,
       });
       await emit(terminal, text, options.out);
+      await emitProvenance(terminal, options.provenance, report.provenance, options.out, options.quiet);
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${format}, ${report.regions.length} regions)`);

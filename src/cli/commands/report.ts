@@ -16,13 +16,13 @@ import { loadRenderer } from '../../report/load-renderer.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
 import { pickFormat } from '../format.js';
-import { loadFromOptions } from '../load.js';
-import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, threadsOption, yearOption } from '../options.js';
+import { loadFromOptions, missingCommunityOf } from '../load.js';
+import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, provenanceOption, threadsOption, TrustOptionsSchema, yearOption } from '../options.js';
 import { pickResearchFormat } from '../research.js';
-import { emit, note } from '../output.js';
+import { checkProvenancePath, emit, emitProvenance, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
+const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(TrustOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
@@ -73,8 +73,10 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--seed <s>', `seed of the sensitivity draws, a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
     .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
     .option('--threads <n>', 'worker threads: for reading files of 64 MiB or more (default 1; faster, more memory) and for --sensitivity (default auto); a number, or auto (one per core)')
+    .addOption(provenanceOption())
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
+      checkProvenancePath(options.provenance, options.out);
       const draws = options.sensitivity;
       if (draws === undefined && options.seed !== undefined) throw usageError('--seed: only used with --sensitivity');
       if (draws !== undefined && options.weights !== 'value') {
@@ -83,10 +85,12 @@ export function reportCommand(terminal: Terminal): Command {
       if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
       const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out, 'report');
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
-      const { dataset, weights, norms } = await loadFromOptions(options, terminal, { threads: options.threads });
+      const loaded = await loadFromOptions(options, terminal, { threads: options.threads });
+      const { dataset, weights, norms } = loaded;
       // The units ranked (regions without children, or --level/--rollup): the same for every view.
       const levelChoice = { level: options.level, rollup: options.rollup };
-      const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };
+      const missingCommunity = missingCommunityOf(options.missingCommunity, loaded);
+      const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, missingCommunity, sources: loaded.sources, ...levelChoice };
       const report = options.weights === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, options.weights, { weights, ...run });
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
       const context = {
@@ -96,12 +100,13 @@ export function reportCommand(terminal: Terminal): Command {
         summary: summarize(report),
         details: format === 'html' ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
         // The heatmap's grid at the report's T, with the same norms as coverage_index.
-        coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
+        coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice })), norms } : undefined,
       };
       if (draws === undefined || sensitivityFormat === undefined) {
         // Only the renderer asked for is loaded (the HTML one brings its chart libraries).
         const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format);
         await emit(terminal, render(shown, context), options.out);
+        await emitProvenance(terminal, options.provenance, report.provenance, options.out, options.quiet);
       } else {
         const { sensitivityParallel } = await import('../../parallel/sensitivity.js');
         const sens = await sensitivityParallel(dataset, { weights, ...run, draws, seed: options.seed, threads: options.threads });
@@ -109,6 +114,7 @@ export function reportCommand(terminal: Terminal): Command {
         const notices = dataset.provenance?.notice ? [dataset.provenance.notice] : [];
         const { SENSITIVITY_RENDERERS } = await import('../../report/sensitivity.js');
         await emit(terminal, SENSITIVITY_RENDERERS[sensitivityFormat](top, { color: context.color, notices }), options.out);
+        await emitProvenance(terminal, options.provenance, sens.provenance, options.out, options.quiet);
       }
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       if (options.out !== undefined && !options.quiet) {

@@ -7,12 +7,12 @@ import { summarizeTrend, trend } from '../../core/trend.js';
 import { TREND_FORMATS } from '../../report/trend/context.js';
 import { TREND_RENDERERS } from '../../report/trend/renderers.js';
 import { pickFormat } from '../format.js';
-import { loadFromOptions } from '../load.js';
-import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
-import { emit, note } from '../output.js';
+import { loadFromOptions, missingCommunityOf } from '../load.js';
+import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, provenanceOption, TrustOptionsSchema, yearOption } from '../options.js';
+import { checkProvenancePath, emit, emitProvenance, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const TrendOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
+const TrendOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(TrustOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
@@ -34,12 +34,18 @@ export function trendCommand(terminal: Terminal): Command {
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(TREND_FORMATS))
     .option('--out <file>', 'write to FILE atomically instead of standard output')
     .option('--no-color', 'no colour in the terminal table')
+    .addOption(provenanceOption())
     .action(async (raw: unknown) => {
       const options = parseOptions(TrendOptionsSchema, raw);
+      checkProvenancePath(options.provenance, options.out);
       const format = pickFormat(TREND_FORMATS, options.format, options.out, 'trend');
-      const { dataset, weights } = await loadFromOptions(options, terminal);
+      const loaded = await loadFromOptions(options, terminal);
+      const { dataset, weights, norms } = loaded;
       const result = trend(dataset, {
         weights,
+        norms,
+        missingCommunity: missingCommunityOf(options.missingCommunity, loaded),
+        sources: loaded.sources,
         from: options.from,
         to: options.to,
         sort: options.sort,
@@ -54,6 +60,7 @@ export function trendCommand(terminal: Terminal): Command {
         summary: summarizeTrend(result),
       };
       await emit(terminal, TREND_RENDERERS[format](shown, context), options.out);
+      await emitProvenance(terminal, options.provenance, result.provenance, options.out, options.quiet);
       if (!options.quiet) for (const w of result.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${format}, ${shown.regions.length} regions, ${result.to - result.from + 1} years)`);
