@@ -39,6 +39,7 @@ function sampleSensitivity(): SensitivityReport {
     })),
     excluded: report.excluded,
     warnings: report.warnings,
+    provenance: report.provenance,
   };
 }
 

@@ -10,6 +10,7 @@ import type { Provenance } from '../../src/core/dataset.js';
 import { resolveNorms } from '../../src/core/norms.js';
 import type { RankedRegion, Report } from '../../src/core/report-schema.js';
 import { resolveWeights } from '../../src/core/weights.js';
+import { EMPTY_PROVENANCE } from '../helpers/provenance.js';
 import type { CoverageView, RenderContext } from '../../src/report/render-context.js';
 
 const per100k = (value: number, population: number) => (value / population) * 100000;
@@ -36,6 +37,7 @@ const pohjois: RankedRegion = {
   rate_drop_per_100k: per100k(290, 480000) - per100k(250, 483000),
   coverage_index: 0.6234,
   flags: ['carried_forward'],
+  categories_not_reported: [],
 };
 
 const formula: RankedRegion = {
@@ -59,6 +61,7 @@ const formula: RankedRegion = {
   rate_drop_per_100k: 3,
   coverage_index: 1,
   flags: [],
+  categories_not_reported: [],
 };
 
 const more: RankedRegion = {
@@ -82,6 +85,7 @@ const more: RankedRegion = {
   rate_drop_per_100k: per100k(125, 260000) - per100k(122.5, 265000),
   coverage_index: 0.845,
   flags: ['service_started_later'],
+  categories_not_reported: [],
 };
 
 const cairo: RankedRegion = {
@@ -105,6 +109,7 @@ const cairo: RankedRegion = {
   rate_drop_per_100k: -0.20000000000000018,
   coverage_index: null,
   flags: [],
+  categories_not_reported: [],
 };
 
 // Events-style: bed stock unknown, so beds and the rates are null.
@@ -129,6 +134,7 @@ const agder: RankedRegion = {
   rate_drop_per_100k: null,
   coverage_index: 0.5,
   flags: ['carried_forward', 'service_started_later'],
+  categories_not_reported: [],
 };
 
 export function sampleReport(): Report {
@@ -137,12 +143,13 @@ export function sampleReport(): Report {
     from: 2018,
     to: 2022,
     sort: 'vacuum_per_100k',
-    regions: [pohjois, formula, more, cairo, agder].map((r) => ({ ...r, flags: [...r.flags] })),
+    regions: [pohjois, formula, more, cairo, agder].map((r) => ({ ...r, flags: [...r.flags], categories_not_reported: [...r.categories_not_reported] })),
     excluded: [{ region: 'SE-25', reason: 'population at 2022 unknown' }],
     warnings: [
       { file: 'services.csv', line: 7, message: 'dropped the unmapped service "a|b"' },
       { file: 'beds.csv', line: null, message: 'no rows for 2019' },
     ],
+    provenance: EMPTY_PROVENANCE,
   };
 }
 

@@ -10,6 +10,7 @@ import { renderTrendJson } from '../../src/report/trend/json.js';
 import { renderTrendMarkdown } from '../../src/report/trend/markdown.js';
 import { TREND_RENDERERS } from '../../src/report/trend/renderers.js';
 import { renderTrendTable } from '../../src/report/trend/table.js';
+import { EMPTY_PROVENANCE } from '../helpers/provenance.js';
 
 function year(y: number, vacuum: number, flags: TrendYear['flags'] = []): TrendYear {
   return {
@@ -31,6 +32,7 @@ function year(y: number, vacuum: number, flags: TrendYear['flags'] = []): TrendY
     rate_drop_per_100k: vacuum,
     coverage_index: null,
     flags,
+    categories_not_reported: [],
   };
 }
 
@@ -69,6 +71,7 @@ const REPORT: TrendReport = {
   regions: [A, B],
   excluded: [{ region: 'C', reason: 'beds_to' }],
   warnings: [{ file: 'crosswalk.csv', line: 3, message: '"X" has no figures in the data' }],
+  provenance: EMPTY_PROVENANCE,
 };
 const context: TrendRenderContext = { color: false, summary: summarizeTrend(REPORT) };
 
