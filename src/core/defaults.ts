@@ -117,6 +117,6 @@ export const DEFAULT_NORMS: readonly DefaultNorm[] = [
     // 1.6667 teams, not 1.6675. Tables print norms rounded to 3 decimals (number-format.ts).
     low: 100_000 / 150_000,
     high: 100_000 / 150_000,
-    source: 'CRHT policy guide (England, Mental Health Policy Implementation Guide): one team per 150,000 people',
+    source: 'CRHT policy guide: one team per 150,000 people',
   },
 ];

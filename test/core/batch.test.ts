@@ -5,7 +5,7 @@ import { combineBatch } from '../../src/core/batch.js';
 import { mergeConfig } from '../../src/core/config-merge.js';
 import { rankRegions } from '../../src/core/rank.js';
 import type { RegionMetrics, Report } from '../../src/core/report-schema.js';
-import { EMPTY_PROVENANCE } from '../helpers/provenance.js';
+import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
 import { OptionError } from '../../src/core/errors.js';
 
 describe('scenario file schema', () => {
@@ -64,7 +64,7 @@ function metrics(code: string, vacuum: number): RegionMetrics {
 
 function report(from: number, to: number, vacuums: Record<string, number>): Report {
   const regions = rankRegions(Object.entries(vacuums).map(([c, v]) => metrics(c, v)), 'vacuum_per_100k');
-  return { servicegap: '0.1.0', from, to, sort: 'vacuum_per_100k', regions, excluded: [], warnings: [], provenance: EMPTY_PROVENANCE };
+  return { servicegap: '0.1.0', from, to, sort: 'vacuum_per_100k', regions, excluded: [], warnings: [], provenance: SAMPLE_PROVENANCE };
 }
 
 describe('combineBatch', () => {

@@ -4,7 +4,7 @@ import { ComparisonSchema, COMPARE_METRICS } from '../../src/core/compare-schema
 import { compare, topChanges } from '../../src/core/compare.js';
 import type { RankedRegion, Report } from '../../src/core/report-schema.js';
 import { rankRegions } from '../../src/core/rank.js';
-import { EMPTY_PROVENANCE } from '../helpers/provenance.js';
+import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
 import { OptionError } from '../../src/core/errors.js';
 
 /** A region with a vacuum (bed-eq.) on a population; the other metrics follow simply. */
@@ -42,7 +42,7 @@ function report(regions: Omit<RankedRegion, 'rank'>[], extra: Partial<Report> = 
     regions: rankRegions(regions, 'vacuum_per_100k'),
     excluded: [],
     warnings: [],
-    provenance: EMPTY_PROVENANCE,
+    provenance: SAMPLE_PROVENANCE,
     ...extra,
   };
 }

@@ -30,10 +30,17 @@ describe('loadConfig', () => {
     expect(await loadConfig(undefined, dir)).toEqual({ config: {} });
   });
 
-  it('an explicit file is read from its path', async () => {
+  // coreutils: printf '%s' '{"aliases":{"bydelstilbud":"day_services"}}' | sha256sum
+  const SHA_OF_ALIASES = '4044f1bbd69a956ce56b351aeb23f456d2055905d5cc8c3251ea00cb15a50309';
+
+  it('an explicit file is read from its path, with the SHA-256 of its bytes (provenance)', async () => {
     const path = join(dir, 'my.json');
     await writeFile(path, '{"aliases":{"bydelstilbud":"day_services"}}');
-    expect(await loadConfig(path, '/nonexistent')).toEqual({ config: { aliases: { bydelstilbud: 'day_services' } }, path });
+    expect(await loadConfig(path, '/nonexistent')).toEqual({
+      config: { aliases: { bydelstilbud: 'day_services' } },
+      path,
+      sha256: SHA_OF_ALIASES,
+    });
   });
 
   it('an explicit file wins over a discovered one', async () => {

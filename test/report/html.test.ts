@@ -241,7 +241,8 @@ describe('renderHtml: coverage against planning norms', () => {
       ['100%● within', '100%▼ under', '99%▼ under'], // 99.6 % shows as 100%: the mark and the words say it is under
       ['161%▲ above', '75%▼ under', '57%▼ under'],
       ['– unknown', '– unknown', '– unknown'],
-      ['– unknown', '150%● within', '100%▼ under'],
+      // 2 teams for 300,000 people is exactly one per 150,000: the exact norm (SPEC §4) is met
+      ['– unknown', '150%● within', '100%● within'],
     ]);
     for (const [, , row] of rows) {
       for (const c of cells(row!)) {
@@ -311,11 +312,22 @@ describe('renderHtml: coverage against planning norms', () => {
 /** The sample's coverage plus a norm whose name, measure label, unit and source are markup. */
 function hostileCoverage() {
   const view = sampleCoverageView();
-  const norms = resolveNorms({
-    norms: {
-      '<b>n</b>': { low: 1, high: 2, measures: [{ category: 'crisis', unit: 'teams' }], unit_label: '"u" & <i>', source: '<script>alert(5)</script>' },
+  // resolveNorms refuses such a name (a config is checked as the CLI checks it), so the norm is
+  // added to the table directly: the renderer must escape whatever a NormTable holds.
+  const norms = [
+    ...resolveNorms(),
+    {
+      norm: '<b>n</b>',
+      description: 'crisis teams',
+      unitLabel: '"u" & <i>',
+      includesInstitutionalBeds: false,
+      measures: [{ category: 'crisis' as const, unit: 'teams' as const }],
+      low: 1,
+      high: 2,
+      source: '<script>alert(5)</script>',
+      origin: 'config' as const,
     },
-  });
+  ];
   const rows = view.heatmap.rows.map((r) => ({ ...r, cells: [...r.cells, { norm: '<b>n</b>', coverage: 0.5, band: 'under' as const }] }));
   return { heatmap: { norms: [...view.heatmap.norms, '<b>n</b>'], rows }, norms };
 }
