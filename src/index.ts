@@ -224,7 +224,7 @@ export type { MissingCommunity } from './core/config.js';
 /** What a region reports: community data at all, the categories it lacks, the norms the data measures. */
 export { hasCommunityData, reportedCategories, categoriesNotReported, normMeasured } from './core/completeness.js';
 /** Plausibility notices (warnings with kind "plausibility"): they change no number and no exit code. */
-export { plausibilityNotices, DEFINITION_CHANGE_FACTOR, POPULATION_CHANGE_SHARE } from './core/plausibility.js';
+export { plausibilityNotices, DEFINITION_CHANGE_FACTOR, POPULATION_CHANGE_PERCENT } from './core/plausibility.js';
 export type { NoticeOptions, NoticeFiles } from './core/plausibility.js';
 /** Provenance of every JSON output: inputs with SHA-256, config, weights and norms with who set them, options. */
 export {

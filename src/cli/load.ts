@@ -42,7 +42,8 @@ export function runSources(
   return {
     inputs: loaded.inputs,
     config: configPath !== undefined && configSha256 !== undefined ? { path: configPath, sha256: configSha256 } : null,
-    options: { ...(loaded.noServices ? { services: 'none' } : {}), allowUnmapped: options.allowUnmapped ?? false },
+    // Only what differs from a plain run, so that the library's defaults give the same provenance.
+    options: { ...(loaded.noServices ? { services: 'none' } : {}), ...(options.allowUnmapped ? { allowUnmapped: true } : {}) },
   };
 }
 

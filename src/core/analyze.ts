@@ -11,6 +11,7 @@ import { type NoticeFiles, plausibilityNotices } from './plausibility.js';
 import { rankRegions } from './rank.js';
 import type { FillMode } from './series.js';
 import type { ExcludedRegion, RegionMetrics, Report, SortMetric } from './report-schema.js';
+import type { RunOptions } from './provenance-schema.js';
 import { buildProvenance, type RunSources } from './run-provenance.js';
 import { VERSION } from '../version.js';
 import { resolveWeights, type WeightTable } from './weights.js';
@@ -123,7 +124,7 @@ export function noticeFiles(dataset: Dataset): NoticeFiles {
 }
 
 /** The report's options as provenance lists them: the values in force, defaults included. */
-export function analysisOptions(input: Dataset, options: AnalyzeOptions, period: Period): Record<string, string | number | boolean | null> {
+export function analysisOptions(input: Dataset, options: AnalyzeOptions, period: Period): RunOptions {
   return {
     from: period.from,
     to: period.to,

@@ -21,8 +21,8 @@ import { weightKey, type WeightTable } from './weights.js';
 
 /** A change above this factor between two consecutive reported years is a notice. */
 export const DEFINITION_CHANGE_FACTOR = 3;
-/** A population change above this share between B and T is a notice. */
-export const POPULATION_CHANGE_SHARE = 0.3;
+/** A population change above this many per cent between B and T is a notice. */
+export const POPULATION_CHANGE_PERCENT = 30;
 
 /** How a notice names each input file (as the warnings name them). */
 export interface NoticeFiles {
@@ -69,8 +69,8 @@ function definitionChange(series: YearSeries | undefined, period: Period): { y1:
     const v1 = series.get(y1)!;
     const v2 = series.get(y2)!;
     if (v1 <= 0 || v2 <= 0) continue;
-    const factor = v2 > v1 ? v2 / v1 : v1 / v2;
-    if (factor <= DEFINITION_CHANGE_FACTOR) continue;
+    // Compared by multiplying, not dividing: exactly a factor 3 (30 → 10) is not more than 3.
+    if (v2 <= DEFINITION_CHANGE_FACTOR * v1 && v1 <= DEFINITION_CHANGE_FACTOR * v2) continue;
     if (found === undefined) found = { y1, v1, y2, v2 };
     else more++;
   }
@@ -113,7 +113,7 @@ export function plausibilityNotices(dataset: Dataset, options: NoticeOptions): W
       const from = valueAt(series.years, period.from, 'service', fill);
       const to = valueAt(series.years, period.to, 'service', fill);
       if (from === undefined || to === undefined || from.value === to.value) continue;
-      const change = from.value === 0 ? 'new since the baseline' : percent(from.value, to.value);
+      const change = from.value === 0 ? `${to.value > 0 ? '+' : ''}${show(to.value)} (none at the baseline)` : percent(from.value, to.value);
       out.push(
         notice(
           files.services,
@@ -126,12 +126,13 @@ export function plausibilityNotices(dataset: Dataset, options: NoticeOptions): W
     const series = dataset.population.get(code);
     const popFrom = valueAt(series, period.from, 'stock', fill);
     const popTo = valueAt(series, period.to, 'stock', fill);
-    if (popFrom !== undefined && popTo !== undefined && popFrom.value > 0 && Math.abs(popTo.value / popFrom.value - 1) > POPULATION_CHANGE_SHARE) {
+    // By multiplying, so that exactly 30 % (100,000 → 130,000) is not more than 30 %.
+    if (popFrom !== undefined && popTo !== undefined && popFrom.value > 0 && Math.abs(popTo.value - popFrom.value) * 100 > POPULATION_CHANGE_PERCENT * popFrom.value) {
       out.push(
         notice(
           files.population,
           `${code}: population ${show(popFrom.value)} in ${period.from} → ${show(popTo.value)} in ${period.to} (${percent(popFrom.value, popTo.value)}), ` +
-            `more than ${POPULATION_CHANGE_SHARE * 100} % between B and T: do both figures count the same area? ` +
+            `more than ${POPULATION_CHANGE_PERCENT} % between B and T: do both figures count the same area? ` +
             'The per-100k rates of B and T rest on them',
         ),
       );

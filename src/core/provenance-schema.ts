@@ -66,15 +66,33 @@ export const NormRecordSchema = z.object({
 /** One norm in force. */
 export type NormRecord = z.infer<typeof NormRecordSchema>;
 
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
 /**
- * The options of the run, with the values in force (defaults included): `from`, `to` (the
- * period used), `fill`, `sort`, `missingCommunity`, `level`, `rollup`, `services` ("none" when
- * run without community data on purpose), `allowUnmapped`, `weights` (value, low or high), and
- * per command others (draws, seed, top, threads are never listed: they cannot change a number).
+ * The options of the run, with the values in force (defaults included). Threads are never
+ * listed: they cannot change a number. Each command sets the keys it has.
  */
-export const RunOptionsSchema = z.record(z.string(), scalar);
+export const RunOptionsSchema = z.object({
+  /** Baseline year B and target year T used (coverage has T only). */
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+  sort: z.string().optional(),
+  /** How missing years were filled: carry, none or linear. */
+  fill: z.string().optional(),
+  /** A region with no row in services.csv: exclude or zero (SPEC §8). */
+  missingCommunity: z.string().optional(),
+  /** The level of the regions' tree ranked; null: the regions without children. */
+  level: z.number().int().nullable().optional(),
+  rollup: z.boolean().optional(),
+  /** "none" when the run has no community data on purpose (--services none). */
+  services: z.string().optional(),
+  allowUnmapped: z.boolean().optional(),
+  /** --weights low|high: every weight at that end of its range. */
+  weights: z.string().optional(),
+  /** Sensitivity draws and their seed. */
+  draws: z.number().int().optional(),
+  seed: z.number().int().optional(),
+  /** batch: "inline" when the scenario's config was given in the scenario file. */
+  scenarioConfig: z.string().optional(),
+});
 /** The options of a run (see RunOptionsSchema). */
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
 

@@ -111,7 +111,7 @@ function columns(report: Report): Column[] {
       cell: (r) =>
         r.flags
           .map((f) => {
-            const more = f === 'partial_community' ? ` (${r.categories_not_reported.join(', ')})` : '';
+            const more = f === 'partial_community' ? ` (not reported: ${r.categories_not_reported.join(', ')})` : '';
             return `<abbr class="flag" title="${h(`${f}: ${FLAG_DISPLAY[f].meaning}${more}`)}">${h(FLAG_DISPLAY[f].short)}</abbr>`;
           })
           .join(' '),

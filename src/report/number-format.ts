@@ -95,5 +95,5 @@ export const FLAG_DISPLAY: Record<Flag, { short: string; meaning: string }> = {
   service_started_later: { short: 'SL', meaning: 'a service series counted 0 at the baseline year' },
   interpolated: { short: 'IP', meaning: 'a value interpolated between two known years entered a metric, under --fill linear' },
   no_community_data: { short: 'NC', meaning: 'no row in services.csv: community capacity counted as 0 on the user’s word (--missing-community zero)' },
-  partial_community: { short: 'PC', meaning: 'no row for a service category that other regions report (categories_not_reported)' },
+  partial_community: { short: 'PC', meaning: 'no row for a service category that other regions report' },
 };
