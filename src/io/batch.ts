@@ -1,6 +1,7 @@
 // Running a batch of scenarios (issue 6): read and check the scenario file, load each distinct
 // input once, analyse every scenario (in worker threads for large batches), and combine the
 // reports in scenario order, so the result is the same for any number of threads.
+import { OptionError } from '../core/errors.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
@@ -114,7 +115,7 @@ export function batchThreads(threads: number | 'auto' | undefined, count: number
     const cores = autoThreads();
     return count > BATCH_AUTO_THRESHOLD && cores > 1 && values >= BATCH_AUTO_MIN_VALUES ? Math.min(cores, count) : 1;
   }
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads: expected a whole number ≥ 1, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1) throw new OptionError('threads', `--threads: expected "auto" or a whole number ≥ 1, got ${threads}`);
   return Math.min(threads, count);
 }
 

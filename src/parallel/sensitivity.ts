@@ -1,6 +1,7 @@
 // Sensitivity draws split across worker threads. Draw i's weights depend only on (seed, i)
 // (core/sensitivity.ts), each chunk is a contiguous range of draws, and the chunks are put back
 // in draw order before the percentiles are taken: the report is the same for any thread count.
+import { OptionError } from '../core/errors.js';
 import type { Dataset } from '../core/dataset.js';
 import {
   type DrawChunk,
@@ -38,7 +39,7 @@ export function sensitivityThreads(threads: number | 'auto' | undefined, draws: 
     const cores = autoThreads();
     return cores > 1 && draws * regions >= SENSITIVITY_AUTO_THRESHOLD ? Math.min(cores, draws) : 1;
   }
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads: expected a whole number ≥ 1, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1) throw new OptionError('threads', `--threads: expected "auto" or a whole number ≥ 1, got ${threads}`);
   return Math.min(threads, draws);
 }
 
