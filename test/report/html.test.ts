@@ -425,3 +425,29 @@ describe('an events beds file', () => {
     expect(html).toContain('Institutional bed stock not known (closure events).');
   });
 });
+
+describe('community data not reported (SPEC §8)', () => {
+  // FI-17 counted as 0 by the user's word (no row in services.csv); ZZ-1 lacks a category others report
+  const report = sampleReport();
+  report.regions[0] = { ...report.regions[0]!, flags: [...report.regions[0]!.flags, 'no_community_data', 'partial_community'], categories_not_reported: ['crisis', 'supported_living'] };
+  report.regions[1] = { ...report.regions[1]!, flags: [...report.regions[1]!.flags, 'partial_community'], categories_not_reported: ['outreach'] };
+  const html = render(report);
+  const panel = (id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</svg>', html.indexOf(`id="${id}"`)));
+
+  it('the trend panel of a region without community data draws crosses, not a line of measured zeros', () => {
+    // 5 regions, one without community data: 4 community lines
+    expect(count(html, /<path class="line line-community"/)).toBe(4);
+    const fi17 = panel('chart-trend-1');
+    expect(fi17).not.toContain('line-community');
+    expect(count(fi17, /<path class="point not-reported"/)).toBeGreaterThan(0);
+    expect(fi17).toContain('community capacity not reported (counted as 0 on the user’s word)');
+    expect(html).toContain('no community data reported (counted as 0 on the user’s word, not measured)'); // the legend
+  });
+
+  it('breakdowns say which categories are not reported, the flags cell and a section list them', () => {
+    expect(html).toContain('<span class="not-reported"><i class="dot hollow"></i>no community data reported: counted as 0 on the user’s word</span>');
+    expect(html).toContain('<span class="not-reported"><i class="dot hollow"></i>not reported: outreach</span>');
+    expect(html).toContain('title="partial_community: no row for a service category that other regions report (not reported: outreach)">PC</abbr>');
+    expect(html).toContain('<section id="not-reported"');
+  });
+});
