@@ -39,7 +39,7 @@ export function categoriesNotReported(dataset: Dataset, region: string): Categor
   return reportedCategories(dataset).filter((c) => !own.has(c));
 }
 
-const measuredCache = new WeakMap<Dataset, Map<string, boolean>>();
+const measuredCache = new WeakMap<Dataset, WeakMap<Norm, boolean>>();
 
 /**
  * Whether a norm's measure has any row in the whole dataset (SPEC §8): beds.csv beds (a stock)
@@ -48,11 +48,11 @@ const measuredCache = new WeakMap<Dataset, Map<string, boolean>>();
  * never a gap.
  */
 export function normMeasured(dataset: Dataset, norm: Norm): boolean {
+  // Kept per norm object: a run's norm table is made once and asked for every region (and every
+  // sensitivity draw), and a config that changes a norm's measure makes a new object.
   let byNorm = measuredCache.get(dataset);
-  if (byNorm === undefined) measuredCache.set(dataset, (byNorm = new Map()));
-  // The key holds everything the answer depends on: a config may change a norm's measure.
-  const key = `${norm.includesInstitutionalBeds ? 'beds+' : ''}${norm.measures.map((m) => weightKey(m.category, m.unit)).join('+')}`;
-  let measured = byNorm.get(key);
+  if (byNorm === undefined) measuredCache.set(dataset, (byNorm = new WeakMap()));
+  let measured = byNorm.get(norm);
   if (measured === undefined) {
     measured = norm.includesInstitutionalBeds && dataset.beds.shape === 'stock' && [...dataset.beds.byRegion.values()].some((s) => s.size > 0);
     if (!measured) {
@@ -66,7 +66,7 @@ export function normMeasured(dataset: Dataset, norm: Norm): boolean {
         }
       }
     }
-    byNorm.set(key, measured);
+    byNorm.set(norm, measured);
   }
   return measured;
 }

@@ -1,9 +1,9 @@
 // Where an input file comes from: a path, standard input ("-"), or text in memory (library use
 // and tests). Opening one gives its bytes as a stream and the name to use in messages.
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { FileAccessError } from './errors.js';
+import { HASH_WORKER_MIN_BYTES, hashFileInWorker, hashingPassage, type PendingHash } from './file-hash.js';
 
 /**
  * A path, "-" for standard input, a path with the name to show for it in messages, or content
@@ -21,41 +21,41 @@ export interface OpenedInput {
   /** The file's size in bytes, when it is a file. */
   readonly size?: number | undefined;
   /**
-   * SHA-256 (hex) of every byte `bytes` gave (of the UTF-8 text for content given as a string),
-   * once it has been read to its end (SPEC §8 provenance); undefined before.
+   * SHA-256 of the input (of the UTF-8 text for content given as a string), for provenance
+   * (SPEC §8; io/file-hash.ts): ask for it once the input has been read to its end, or stop it
+   * when the input is given up on.
    */
-  readonly sha256: () => string | undefined;
+  readonly sha256: PendingHash;
 }
 
-/** The bytes, hashed as they pass: one hash update per chunk, on the way to the reader. */
-function hashing(bytes: AsyncIterable<Uint8Array | string>): { bytes: AsyncIterable<Uint8Array | string>; sha256: () => string | undefined } {
-  const hash = createHash('sha256');
-  let digest: string | undefined;
-  async function* pass(): AsyncGenerator<Uint8Array | string> {
-    for await (const chunk of bytes) {
-      hash.update(chunk);
-      yield chunk;
-    }
-    digest = hash.digest('hex');
-  }
-  return { bytes: pass(), sha256: () => digest };
+/** Options of `openInput`. */
+export interface OpenOptions {
+  /** Files at least this large are hashed in a worker thread (default HASH_WORKER_MIN_BYTES). */
+  readonly hashWorkerMinBytes?: number | undefined;
 }
 
 export const STDIN_NAME = '<stdin>';
 
-export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = process.stdin): Promise<OpenedInput> {
+export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = process.stdin, options: OpenOptions = {}): Promise<OpenedInput> {
+  const hashed = (name: string, bytes: AsyncIterable<Uint8Array | string>, size: number | undefined, path?: string): OpenedInput => {
+    if (path !== undefined && size !== undefined && size >= (options.hashWorkerMinBytes ?? HASH_WORKER_MIN_BYTES)) {
+      return { name, bytes, size, sha256: hashFileInWorker(path) };
+    }
+    const passage = hashingPassage(bytes);
+    return { name, bytes: passage.bytes, size, sha256: passage.pending };
+  };
   if (typeof input !== 'string') {
     if ('path' in input) {
       const { bytes, size } = await openFile(input.path, input.name);
-      return { name: input.name, size, ...hashing(bytes) };
+      return hashed(input.name, bytes, size, input.path);
     }
     const { content } = input;
     const size = typeof content === 'string' ? undefined : content.length;
-    return { name: input.name, size, ...hashing((async function* () { yield content; })()) };
+    return hashed(input.name, (async function* () { yield content; })(), size);
   }
-  if (input === '-') return { name: STDIN_NAME, ...hashing(stdin as AsyncIterable<Uint8Array>) };
+  if (input === '-') return hashed(STDIN_NAME, stdin as AsyncIterable<Uint8Array>, undefined);
   const { bytes, size } = await openFile(input, input);
-  return { name: input, size, ...hashing(bytes) };
+  return hashed(input, bytes, size, input);
 }
 
 async function openFile(path: string, name: string): Promise<{ bytes: AsyncIterable<Uint8Array>; size: number | undefined }> {

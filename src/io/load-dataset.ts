@@ -89,6 +89,8 @@ export interface LoadOptions {
   readonly parallelMinBytes?: number | undefined;
   /** Bytes per piece a worker thread reads (default 1 MiB; for tests and tuning). */
   readonly parallelPieceBytes?: number | undefined;
+  /** Files at least this large are hashed (provenance) in a worker thread (default 16 MiB; for tests and tuning). */
+  readonly hashWorkerMinBytes?: number | undefined;
   /** Called as each file is read, for a progress bar (see ReadProgress). */
   readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
   /** Called after each file is read (also when it had problems), e.g. for --verbose. */
@@ -224,6 +226,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     parser: options.parser,
     onProgress: options.onProgress,
     stdin: options.stdin,
+    hashWorkerMinBytes: options.hashWorkerMinBytes,
     parallel: {
       // A trace sees every row on this thread (rows checked in workers skip onRow).
       threads: trace !== undefined ? 1 : options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1),

@@ -82,6 +82,8 @@ export interface ReadTableOptions {
   readonly stdin?: NodeJS.ReadableStream | undefined;
   /** Read large files on several cores (the same rows, issues and lines); default: one thread. */
   readonly parallel?: ParallelReading | undefined;
+  /** Files at least this large are hashed in a worker thread (io/file-hash.ts; for tests and tuning). */
+  readonly hashWorkerMinBytes?: number | undefined;
 }
 
 export interface TableSummary {
@@ -106,7 +108,8 @@ export interface TableSummary {
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
  * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
-  const opened = await openInput(input, options.stdin);
+  const opened = await openInput(input, options.stdin, { hashWorkerMinBytes: options.hashWorkerMinBytes });
+  let hashed = false;
   const file = opened.name;
   const onProgress = options.onProgress;
   const count = { bytes: 0 };
@@ -129,7 +132,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     rows,
     headerOk: header !== undefined,
     threads,
-    sha256: opened.sha256(),
+    sha256: undefined,
   });
   const expected = (): string => {
     const spec = handlers.onHeader([], file, { delimiter: csv?.delimiter ?? ',' });
@@ -214,6 +217,8 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
         },
       );
     }
+    // Read to its end: its hash is complete, or being made (io/file-hash.ts); awaited below.
+    hashed = true;
   } catch (error) {
     if (!(error instanceof FileFormatError)) throw error;
     handlers.onIssue({ file, line: error.line, message: error.message });
@@ -222,10 +227,14 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     // A file given up on early (not CSV, a bad header) is closed now, not when collected; not
     // awaited, as a read in flight (standard input) may wait for more input first.
     void decoded?.close().catch(() => {});
+    if (!hashed) opened.sha256.stop();
     if (onProgress) progress(true);
   }
-  if (header === undefined) handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
-  return summary();
+  if (header === undefined) {
+    handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
+    return summary();
+  }
+  return { ...summary(), sha256: await opened.sha256.wait() };
 }
 
 /** Column index → SPEC column name for the columns we use, or the problem with the header. */

@@ -34,6 +34,13 @@ describe('inputs: as read, with their hashes', () => {
     expect(inputs.map((i) => i.role)).toEqual(['regions', 'population', 'beds', 'services']);
   });
 
+  it('a large file is hashed in a worker thread, to the same digest (here: every file, with the threshold at 0)', async () => {
+    const inline = await loadDataset({ data: 'fixtures/loader/nordic-semicolon-crlf-bom' });
+    const inWorker = await loadDataset({ data: 'fixtures/loader/nordic-semicolon-crlf-bom' }, { hashWorkerMinBytes: 0 });
+    expect(inWorker.inputs).toEqual(inline.inputs);
+    expect(inWorker.inputs.find((i) => i.role === 'services')!.sha256).toBe('36a0fdce0199673ad981c80ad83b39f0a0bdeee03bba7638b0302059c6603e93');
+  });
+
   it('standard input is "-", and content given to the library is hashed as its UTF-8 text', async () => {
     const { inputs } = await loadDataset(
       { regions: '-', population: { name: 'p.csv', content: 'region,year,population\nA,2010,1\n' }, services: 'none' },
