@@ -10,7 +10,7 @@ import { type NormTable, resolveNorms } from './norms.js';
 import { checkLevel, checkMissingCommunity, checkNormTable, checkYear } from './option-checks.js';
 import { plausibilityNotices } from './plausibility.js';
 import type { ExcludedRegion } from './report-schema.js';
-import { buildProvenance, type RunSources } from './run-provenance.js';
+import { analysisProvenance, type RunSources } from './run-provenance.js';
 import { VERSION } from '../version.js';
 import { resolveWeights, type WeightTable } from './weights.js';
 
@@ -61,12 +61,11 @@ export function analyzeCoverage(input: Dataset, options: CoverageOptions = {}): 
     regions: rankCoverage(ranked),
     excluded,
     warnings: [...dataset.warnings, ...notices],
-    provenance: buildProvenance({
-      version: options.version,
-      sources: { ...options.sources, inputs: options.sources?.inputs ?? input.inputs },
-      weights,
-      norms,
-      options: { to, missingCommunity: options.missingCommunity ?? 'exclude', level: chosenLevel(input, options) ?? null, rollup: options.rollup ?? false },
+    provenance: analysisProvenance(input, options, weights, norms, {
+      to,
+      missingCommunity: options.missingCommunity ?? 'exclude',
+      level: chosenLevel(input, options) ?? null,
+      rollup: options.rollup ?? false,
     }),
   };
 }

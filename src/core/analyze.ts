@@ -12,7 +12,7 @@ import { rankRegions } from './rank.js';
 import type { FillMode } from './series.js';
 import type { ExcludedRegion, RegionMetrics, Report, SortMetric } from './report-schema.js';
 import type { RunOptions } from './provenance-schema.js';
-import { buildProvenance, type RunSources } from './run-provenance.js';
+import { analysisProvenance, type RunSources } from './run-provenance.js';
 import { VERSION } from '../version.js';
 import { resolveWeights, type WeightTable } from './weights.js';
 import { type NormTable, resolveNorms } from './norms.js';
@@ -170,12 +170,6 @@ export function analyze(input: Dataset, options: AnalyzeOptions = {}): Report {
     regions: rankRegions(ranked, sort),
     excluded,
     warnings: [...dataset.warnings, ...notices],
-    provenance: buildProvenance({
-      version: options.version,
-      sources: { ...options.sources, inputs: options.sources?.inputs ?? input.inputs },
-      weights,
-      norms,
-      options: analysisOptions(input, options, period),
-    }),
+    provenance: analysisProvenance(input, options, weights, norms, analysisOptions(input, options, period)),
   };
 }

@@ -53,6 +53,21 @@ export function buildProvenance(parts: {
   };
 }
 
+/**
+ * The provenance of an analysis of `dataset` (analyze, trend, coverage): the caller's sources, the
+ * files the loader read (the dataset's own `inputs`) unless the sources name others.
+ */
+export function analysisProvenance(
+  dataset: { readonly inputs?: readonly InputRecord[] | undefined },
+  options: { readonly version?: string | undefined; readonly sources?: RunSources | undefined },
+  weights: WeightTable,
+  norms: NormTable,
+  runOptions: RunOptions,
+): RunProvenance {
+  const sources = { ...options.sources, inputs: options.sources?.inputs ?? dataset.inputs };
+  return buildProvenance({ version: options.version, sources, weights, norms, options: runOptions });
+}
+
 const DEFAULT_WEIGHT_BY_KEY = new Map(DEFAULT_WEIGHTS.map((w) => [weightKey(w.category, w.unit), w]));
 const DEFAULT_NORM_BY_NAME = new Map(DEFAULT_NORMS.map((n) => [n.norm, n]));
 

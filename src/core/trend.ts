@@ -9,7 +9,7 @@ import { resolveNorms } from './norms.js';
 import { plausibilityNotices } from './plausibility.js';
 import { compareRegions } from './rank.js';
 import type { ExcludedRegion, RegionMetrics } from './report-schema.js';
-import { buildProvenance } from './run-provenance.js';
+import { analysisProvenance } from './run-provenance.js';
 import type { TrendGap, TrendRegion, TrendReport, TrendYear } from './trend-schema.js';
 import { VERSION } from '../version.js';
 import { resolveWeights } from './weights.js';
@@ -83,13 +83,7 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
       ...dataset.warnings,
       ...plausibilityNotices(dataset, { regions: ranked.map((r) => r.final.region), period, weights, fill, files: noticeFiles(dataset) }),
     ],
-    provenance: buildProvenance({
-      version: options.version,
-      sources: { ...options.sources, inputs: options.sources?.inputs ?? input.inputs },
-      weights,
-      norms,
-      options: analysisOptions(input, options, period),
-    }),
+    provenance: analysisProvenance(input, options, weights, norms, analysisOptions(input, options, period)),
   };
 }
 
