@@ -71,11 +71,17 @@ export function hashingPassage(bytes: AsyncIterable<Uint8Array | string>): { byt
   let resolve!: (digest: string | undefined) => void;
   const result = new Promise<string | undefined>((r) => (resolve = r));
   async function* pass(): AsyncGenerator<Uint8Array | string> {
-    for await (const chunk of bytes) {
-      hash.update(chunk);
-      yield chunk;
+    let complete = false;
+    try {
+      for await (const chunk of bytes) {
+        hash.update(chunk);
+        yield chunk;
+      }
+      complete = true;
+    } finally {
+      // Ended early (a reader that stops, a read error): no digest of part of a file.
+      resolve(complete ? hash.digest('hex') : undefined);
     }
-    resolve(hash.digest('hex'));
   }
   return { bytes: pass(), pending: { wait: () => result, stop: () => resolve(undefined) } };
 }
