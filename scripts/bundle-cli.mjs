@@ -7,7 +7,8 @@
 //   once: the next run takes the compiled code from the cache instead of compiling it again
 //   (Node 20 has no compile cache of its own for modules). A Node whose V8 rejects the cache (another
 //   version) compiles the file as usual. Code behind dynamic imports (the HTML renderer,
-//   iconv-lite, csv-parse) is in the file but only run when used.
+//   iconv-lite, csv-parse) is in the file but only run when used; exceljs and jszip (Excel
+//   workbooks) stay in node_modules and are required only when a workbook is read or written.
 // - dist/bundle/worker.js, parse-worker.js: the worker threads' scripts (ES modules).
 //
 // The library build (dist/index.js and its .d.ts) is not touched. Every file lands in
@@ -15,6 +16,7 @@
 // import.meta.url (the bundled data, the workers) resolve as in the unbundled build.
 import { execFileSync } from 'node:child_process';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -27,7 +29,18 @@ const common = {
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: process.env.BUNDLE_META !== undefined,
+  // The Excel library (and the zip library it uses) is about 1 MB that only a workbook needs:
+  // left out of the bundle, it is loaded from node_modules when a workbook is read or written.
+  external: ['exceljs', 'jszip'],
   plugins: [
+    {
+      // jsonc-parser's CommonJS build (its "main") loads its parts with a require() that esbuild
+      // cannot follow; its ES module build ("module") is the same code as plain imports.
+      name: 'jsonc-parser-esm',
+      setup(b) {
+        b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/jsonc-parser/lib/esm/main.js', import.meta.url)) }));
+      },
+    },
     {
       // zod's translations of its messages into other languages (z.locales): never used here,
       // and most of zod's size. English, the default, is imported separately and stays.

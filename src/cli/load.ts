@@ -18,7 +18,7 @@ export async function loadFromOptions(
 ): Promise<LoadedDataset & { configPath?: string | undefined; sources: RunSources }> {
   const inputs = datasetInputs(options);
   const read = readOptions(options);
-  const { config, path, sha256 } = await loadConfig(options.config, terminal.cwd, terminal.env);
+  const { config, path, sha256 } = await loadConfig(options.config, terminal.cwd, terminal.env, options.data);
   const loaded = await loadDataset(inputs, {
     config,
     allowUnmapped: options.allowUnmapped,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CATEGORY_CODES, CategorySchema } from './categories.js';
 import { DEFAULT_NORMS } from './defaults.js';
 import { ConfigError } from './errors.js';
+import { FILE_ROLES, FileOptionsSchema, FilesSchema } from './file-options.js';
 import type { InputIssue } from './issues.js';
 import { nearest } from './suggest.js';
 import { UNIT_CODES, UnitSchema } from './units.js';
@@ -170,6 +171,8 @@ export const ConfigSchema = z
     norms: NormsSchema.optional(),
     /** A region with no row in services.csv: excluded (default) or counted with 0 (SPEC §8). */
     missingCommunity: MissingCommunitySchema.optional(),
+    /** files.<input>: how one input file is read (encoding, delimiter, decimal, thousands, sheet). */
+    files: FilesSchema.optional(),
   })
   .strict();
 
@@ -193,6 +196,10 @@ function keysAt(path: readonly PropertyKey[]): readonly string[] {
   if (section === 'norms') {
     if (path.length === 2) return Object.keys(NormOverrideSchema.shape);
     if (third === 'measures') return ['category', 'unit'];
+  }
+  if (section === 'files') {
+    if (path.length === 1) return FILE_ROLES;
+    if (path.length === 2) return Object.keys(FileOptionsSchema.shape);
   }
   return [];
 }

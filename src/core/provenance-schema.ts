@@ -11,12 +11,14 @@ export const SET_BY = ['default', 'config', 'option'] as const;
 /** zod schema of `set_by`. */
 export const SetBySchema = z.enum(SET_BY);
 
-/** One input file as read: its role, the path as the user gave it, its SHA-256 and how it was read. */
+/** One input file as read: its role, the path as the user gave it (and the sheet of a workbook), its SHA-256 and how it was read. */
 export const InputRecordSchema = z.object({
   /** regions, population, beds, services or crosswalk. */
   role: z.string(),
   /** As the user gave it (relative stays relative); "-" for standard input; data/… for the bundled data. */
   path: z.string(),
+  /** For an Excel workbook (.xlsx): the worksheet read; absent for a text file. */
+  sheet: z.string().optional(),
   /** SHA-256 of the file's bytes, lower-case hex (of the UTF-8 text for content given as a string). */
   sha256: z.string(),
   /** Data rows read (the header not counted). */

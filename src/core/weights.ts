@@ -37,6 +37,8 @@ export function resolveWeights(config: Config = {}): WeightTable {
       const o = typeof override === 'number' ? { value: override } : override;
       const key = weightKey(category, unit);
       const base = table.get(key);
+      // A config that repeats a default as it is (what `init` writes) leaves it a default.
+      if (base !== undefined && o.value === base.value && o.low === base.low && o.high === base.high && o.source === base.source) continue;
       table.set(key, {
         category,
         unit,

@@ -1,10 +1,14 @@
-// Finding and reading the config: --config F; else (unless SERVICEGAP_CONFIG=none)
-// servicegap.config.json in the working folder; else the "servicegap" key of the working
-// folder's package.json; else the defaults. Whatever is found is checked with the zod schema of
-// src/core/config.ts.
+// Finding and reading the config, first found wins:
+//   1. --config F
+//   2. SERVICEGAP_CONFIG=F (SERVICEGAP_CONFIG=none: no config at all, the defaults)
+//   3. servicegap.config.json in the working folder
+//   4. the "servicegap" key of the working folder's package.json
+//   5. servicegap.config.json in the data folder (--data DIR), so a folder carries its own settings
+//   6. the defaults
+// Whatever is found is checked with the zod schema of src/core/config.ts.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkConfig, type Config } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 import { FileAccessError } from './errors.js';
@@ -29,6 +33,8 @@ export async function loadConfig(
   explicit: string | undefined,
   cwd: string = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
+  /** The data folder (--data), as given: its servicegap.config.json is found after the working folder's. */
+  dataDir?: string | undefined,
 ): Promise<LoadedConfig> {
   if (explicit !== undefined) return readConfig(explicit);
   const fromEnv = env[CONFIG_ENV];
@@ -50,6 +56,11 @@ export async function loadConfig(
       const where = 'package.json#servicegap';
       return { config: checkConfig(key, where), path: where, sha256: sha256(pkg) };
     }
+  }
+  if (dataDir !== undefined) {
+    const where = join(dataDir, CONFIG_FILE_NAME);
+    const inData = await readOptional(resolve(cwd, where), where);
+    if (inData !== undefined) return { config: parseConfig(inData.toString('utf8'), where), path: where, sha256: sha256(inData) };
   }
   return { config: {} };
 }

@@ -1,14 +1,16 @@
 // Finding the input files of a data folder (SPEC §1, §8): names match case-insensitively
-// (`Services.CSV` is services.csv), a spreadsheet or archive named like an input is an error that
-// says what to do, and a folder without services.csv is an input error naming what it holds —
-// community capacity that was never given is unknown, not zero — unless the user said
-// `--services none`.
+// (`Services.CSV` is services.csv); with no CSV file, an Excel workbook of the input's name
+// (`services.xlsx`, issue 14) is read in its place; a spreadsheet servicegap cannot read or an
+// archive named like an input is an error that says what to do; and a folder without services.csv
+// is an input error naming what it holds — community capacity that was never given is unknown,
+// not zero — unless the user said `--services none`.
 import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { InputIssue } from '../core/issues.js';
+import { hasWorkbookExtension } from './xlsx-sheet.js';
 
-/** Extensions of files a spreadsheet program writes: to be exported as CSV first. */
-const SPREADSHEETS = new Set(['.xlsx', '.xlsm', '.xlsb', '.xls', '.ods', '.numbers', '.fods']);
+/** Extensions of spreadsheets servicegap cannot read (an .xlsx or .xlsm workbook it reads): to be saved as .xlsx or exported as CSV first. */
+const SPREADSHEETS = new Set(['.xlsb', '.xls', '.ods', '.numbers', '.fods']);
 /** Extensions of archives: to be unpacked first. */
 const ARCHIVES = new Set(['.zip', '.gz', '.tgz', '.tar', '.7z', '.rar', '.bz2', '.xz']);
 /** Text tables under another extension: readable as they are, but not found under that name. */
@@ -48,10 +50,11 @@ function stem(name: string): { base: string; ext: string } {
 }
 
 /**
- * Find `fileName` (e.g. services.csv) in a listed folder, case-insensitively. With no match, a
- * file of the same base name that is a spreadsheet, an archive or another text table is named in
- * an issue with what to do; with two matches (`services.csv` and `Services.CSV` on a
- * case-sensitive disk) the issue names both.
+ * Find `fileName` (e.g. services.csv) in a listed folder, case-insensitively. With no match, an
+ * Excel workbook of the same base name (services.xlsx, .xlsm) is the input; else a file of the
+ * same base name that is a spreadsheet servicegap cannot read, an archive or another text table is
+ * named in an issue with what to do. Two matches (`services.csv` and `Services.CSV` on a
+ * case-sensitive disk, or services.xlsx and services.xlsm) are an issue naming both.
  */
 export function findInput(listing: FolderListing, fileName: string, option: string): FoundInput {
   const { dir, names } = listing;
@@ -67,6 +70,14 @@ export function findInput(listing: FolderListing, fileName: string, option: stri
   if (matches.length === 1) return { path: join(dir, matches[0]!) };
   const base = stem(fileName).base;
   const alike = names.filter((n) => stem(n).base === base && stem(n).ext !== '' && stem(n).ext !== extname(wanted));
+  // A workbook is read wherever a CSV file is (read-table.ts): services.xlsx stands for services.csv.
+  const workbooks = alike.filter((n) => stem(n).ext === extname(n).toLowerCase() && hasWorkbookExtension(n));
+  if (workbooks.length > 1) {
+    return {
+      issue: { file, message: `no ${fileName}, and ${workbooks.length} workbooks could stand for it (${workbooks.join(', ')}): keep one, or give it with ${option} FILE` },
+    };
+  }
+  if (workbooks.length === 1) return { path: join(dir, workbooks[0]!) };
   for (const name of alike) {
     const ext = stem(name).ext;
     const last = extname(name).toLowerCase();
@@ -76,9 +87,10 @@ export function findInput(listing: FolderListing, fileName: string, option: stri
         issue: {
           file: where,
           message:
-            `this is a spreadsheet, not CSV: servicegap reads ${fileName}. Export the sheet as CSV ` +
+            `this is a spreadsheet servicegap cannot read (${last}): it reads ${fileName} or an Excel workbook ${base}.xlsx. ` +
+            `Save it as an Excel workbook (.xlsx) as ${join(dir, `${base}.xlsx`)}, or export the sheet as CSV ` +
             `(Excel: File → Save As → "CSV UTF-8"; LibreOffice: File → Save As → "Text CSV") as ${join(dir, fileName)}, ` +
-            `or give the exported file with ${option} FILE`,
+            `or give the file with ${option} FILE`,
         },
       };
     }
@@ -110,7 +122,7 @@ export function missingServicesIssue(listing: FolderListing): InputIssue {
     file: join(listing.dir, 'services.csv'),
     message:
       `the data folder has no services.csv (it holds ${describeFound(listing.names)}). Missing community data is not zero: ` +
-      'add services.csv, give the file with --services FILE, or say --services none to run without community data ' +
+      'add services.csv (or an Excel workbook services.xlsx), give the file with --services FILE, or say --services none to run without community data ' +
       '(every region is then excluded with reason "community", or counted with 0 and flagged under --missing-community zero)',
   };
 }

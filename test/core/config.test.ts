@@ -143,10 +143,14 @@ describe('config overrides', () => {
 
   it('an unknown top-level key is an error naming it', () => {
     expect(issuesOf('{"weight":{"crisis":{"teams":1}}}')).toEqual([
-      'servicegap.config.json: (top level): unknown key "weight"; did you mean "weights"? (expected weights, aliases, norms, missingCommunity)',
+      'servicegap.config.json: (top level): unknown key "weight"; did you mean "weights"? (expected weights, aliases, norms, missingCommunity, files)',
     ]);
     // the issue's own example: a misspelled key is never ignored
     expect(issuesOf('{"weigths":{"crisis":{"teams":1}}}')[0]).toContain('unknown key "weigths"; did you mean "weights"?');
+    // and inside one file's reading options (issue 14's files.<input>)
+    expect(issuesOf('{"files":{"beds":{"decimals":","}}}')).toEqual([
+      'servicegap.config.json: files.beds: unknown key "decimals"; did you mean "decimal"? (expected encoding, delimiter, decimal, thousands, sheet)',
+    ]);
   });
 
   it('reports every problem at once', () => {

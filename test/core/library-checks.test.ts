@@ -120,10 +120,11 @@ describe('config (the CLI: --config F, exit 3 naming the key)', () => {
   });
 
   it('the issue\'s example: a negative crisis-team weight no longer moves NO-OST from 5.72 to 6.69', async () => {
-    const error = await thrown(() => loadDataset(undefined, { config: { weights: { crisis: { teams: -3 } } } }));
+    // NO-OST is a region of the five-region example (2000–2002), the bundled default when the issue was written
+    const error = await thrown(() => loadDataset({ data: 'data/examples/norway-regions-2000-2002' }, { config: { weights: { crisis: { teams: -3 } } } }));
     expect(error).toBeInstanceOf(ConfigError);
     // the defaults give 5.72 (cli.test.ts works it by hand)
-    const { dataset, weights } = await loadDataset();
+    const { dataset, weights } = await loadDataset({ data: 'data/examples/norway-regions-2000-2002' });
     expect(analyze(dataset, { weights }).regions.find((r) => r.region === 'NO-OST')!.vacuum_per_100k).toBeCloseTo(5.7173, 4);
   });
 

@@ -14,6 +14,9 @@ import { analyzeCorner, sensitivity } from '../../src/core/sensitivity.js';
 import { trend } from '../../src/core/trend.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 
+// The five-region example (2000–2002) these numbers were written for; the bundled default is now Norway's health trusts 2015–2025.
+const FIVE_REGIONS = 'data/examples/norway-regions-2000-2002';
+
 describe('inputs: as read, with their hashes', () => {
   it('each file: role, the path as given (relative stays relative), SHA-256 of its bytes, rows and how it was read', async () => {
     const { dataset, inputs } = await loadDataset({ data: 'fixtures/loader/nordic-semicolon-crlf-bom' });
@@ -32,6 +35,29 @@ describe('inputs: as read, with their hashes', () => {
       thousands: 'none',
     });
     expect(inputs.map((i) => i.role)).toEqual(['regions', 'population', 'beds', 'services']);
+  });
+
+  it('an Excel workbook: the path as given, the sheet read in a field of its own, the hash of the whole file (issue 14)', async () => {
+    const dir = 'fixtures/analysts/norway-2000-counties';
+    const base = { regions: `${dir}/regions.csv`, population: `${dir}/population.csv`, beds: `${dir}/beds.csv` };
+    const { inputs } = await loadDataset({ ...base, services: `${dir}/services.xlsx` });
+    // coreutils: sha256sum fixtures/analysts/norway-2000-counties/services.xlsx; the sheet "services" holds 10 rows under its header
+    expect(inputs.find((i) => i.role === 'services')).toEqual({
+      role: 'services',
+      path: `${dir}/services.xlsx`,
+      sheet: 'services',
+      sha256: 'd827520ed0fe71f468774330150ad6b7fba64f2e7b767e09d84137df7763ffc6',
+      rows: 10,
+      encoding: null,
+      delimiter: null,
+      decimal: '.',
+      thousands: 'none',
+    });
+    // the same in a worker thread (a large file)
+    const inWorker = await loadDataset({ ...base, services: `${dir}/services.xlsx` }, { hashWorkerMinBytes: 0 });
+    expect(inWorker.inputs).toEqual(inputs);
+    // a CSV file has no sheet field
+    expect(inputs.find((i) => i.role === 'beds')).not.toHaveProperty('sheet');
   });
 
   it('a large file is hashed in a worker thread, to the same digest (here: every file, with the threshold at 0)', async () => {
@@ -59,7 +85,7 @@ const SHA_REGION_A = 'd3b04daa1c2c49d3851916214e9c777d4fb9887fe04af5f1131c662057
 
 describe('weights, norms and options in force', () => {
   it('every default weight and norm, set by default; the options with the values used', async () => {
-    const { dataset, weights, norms } = await loadDataset();
+    const { dataset, weights, norms } = await loadDataset({ data: FIVE_REGIONS });
     const p = analyze(dataset, { weights, norms }).provenance;
     expect(RunProvenanceSchema.parse(p)).toEqual(p);
     expect(p.weights).toHaveLength(DEFAULT_WEIGHTS.length);
@@ -98,7 +124,7 @@ describe('weights, norms and options in force', () => {
 
 describe('every JSON output carries it', () => {
   it('report, coverage, trend, sensitivity, compare and batch', async () => {
-    const { dataset, weights, norms, inputs } = await loadDataset();
+    const { dataset, weights, norms, inputs } = await loadDataset({ data: FIVE_REGIONS });
     const report = analyze(dataset, { weights, norms });
     expect(report.provenance.inputs).toEqual(inputs);
     expect(analyzeCoverage(dataset, { norms }).provenance.options).toEqual({ to: 2002, missingCommunity: 'exclude', level: null, rollup: false });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './run-cli.js';
+import { FIVE_REGIONS, ROOT, runCli, tempDir } from './run-cli.js';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(join(ROOT, path))).digest('hex');
 
@@ -35,15 +35,15 @@ describe('provenance', () => {
     const config = join(dir, 'mine.json');
     writeFileSync(config, '{"weights":{"crisis":{"teams":10}}}');
     const hash = createHash('sha256').update('{"weights":{"crisis":{"teams":10}}}').digest('hex');
-    const table = runCli(['report', '--config', config, '--no-color']);
+    const table = runCli(['report', '--data', FIVE_REGIONS, '--config', config, '--no-color']);
     expect(table.code, table.context).toBe(0);
     expect(table.stdout.trimEnd().split('\n').at(-1)).toBe(
       `Method: config ${config} (sha256 ${hash.slice(0, 12)}); weights not at their default: crisis/teams 10 (5–25). Details: --format json (provenance) or --provenance FILE.`,
     );
-    const md = runCli(['report', '--config', config, '--format', 'markdown']);
+    const md = runCli(['report', '--data', FIVE_REGIONS, '--config', config, '--format', 'markdown']);
     expect(md.stdout).toContain(`## Method and sources\n\nMade with servicegap `);
     expect(md.stdout).toContain(`Config: \`${config}\` (SHA-256 \`${hash}\`).`);
-    expect(md.stdout).toContain(`| services | data/services.csv | 49 | UTF-8 | "," | point | \`${sha256('data/services.csv')}\` |`);
+    expect(md.stdout).toContain(`| services | ${FIVE_REGIONS}/services.csv | 49 | UTF-8 | "," | point | \`${sha256(`${FIVE_REGIONS}/services.csv`)}\` |`);
     expect(md.stdout).toContain('| crisis / teams | 10 | 5–25 | config | set in the config file |');
   });
 });
@@ -69,14 +69,49 @@ describe('missing community data', () => {
   });
 });
 
+describe('the bundled default (Norway\'s health trusts 2015–2025) under SPEC §8', () => {
+  it('every trust reports service rows, so none is excluded for community; the private hospital without a catchment is excluded for population', () => {
+    const report = JSON.parse(runCli(['report', '--format', 'json']).stdout);
+    expect([report.from, report.to]).toEqual([2015, 2025]);
+    expect(report.regions).toHaveLength(21);
+    // NKS Olaviken (987554401) has beds and services but no catchment area, so no population (data/README.md)
+    expect(report.excluded).toEqual([{ region: '987554401', reason: 'population' }]);
+    for (const r of report.regions) {
+      expect(r.categories_not_reported, r.region).toEqual([]); // every trust reports cmhc and day_services
+      expect(r.flags, r.region).not.toContain('no_community_data');
+      expect(r.flags, r.region).not.toContain('partial_community');
+    }
+  });
+
+  it('coverage: supported_living and crisis_teams are measured nowhere in it, so they are null for every trust and left out of the index', () => {
+    const coverage = JSON.parse(runCli(['coverage', '--format', 'json']).stdout);
+    expect(coverage.to).toBe(2025);
+    for (const r of coverage.regions) {
+      const [beds, living, teams] = r.norms;
+      expect([beds.norm, living.norm, teams.norm]).toEqual(['psychiatric_beds', 'supported_living', 'crisis_teams']);
+      for (const unmeasured of [living, teams]) expect(unmeasured, r.region).toMatchObject({ value: null, per_100k: null, coverage: null, gap: null });
+      // the index is psychiatric_beds' coverage alone, capped at 1 (never (1 + 0 + 0) / 3 = 33 %)
+      expect(r.coverage_index, r.region).toBe(Math.min(beds.coverage, 1));
+    }
+    // Helgelandssykehuset HF at 2025: 23 beds (beds.csv), no service beds; 63,381 residents:
+    // 23 / 63,381 × 100,000 = 36.29 per 100k, / 28.1 = 1.29 → index 1
+    const helgeland = coverage.regions.find((r: { region: string }) => r.region === '983974929');
+    expect(helgeland.norms[0].value).toBe(23);
+    expect(helgeland.norms[0].per_100k).toBeCloseTo(36.2885, 3);
+    expect(helgeland.norms[0].coverage).toBeCloseTo(1.29140, 4);
+    expect(helgeland.coverage_index).toBe(1);
+    expect(coverage.excluded).toEqual([{ region: '987554401', reason: 'population' }]);
+  });
+});
+
 describe('servicegap explain', () => {
   it('text: each value with its file, line and rule, the weights, products and sums, down to the rank', () => {
-    const r = runCli(['explain', 'NO-MIDT']);
+    const r = runCli(['explain', 'NO-MIDT', '--data', FIVE_REGIONS]);
     expect(r.code, r.context).toBe(0);
     const text = r.stdout;
     expect(text).toContain('Explain NO-MIDT (Helseregion Midt-Norge), 2000 → 2002');
     expect(text).toContain('B = 2000 (earliest beds year), T = 2002 (latest beds year)');
-    expect(text).toMatch(/at B 2000: 761 \(the figure of that year\)\n\s+data\/beds\.csv:\d+ {2}NO-MIDT {2}761/);
+    expect(text).toMatch(/at B 2000: 761 \(the figure of that year\)\n\s+data\/examples\/norway-regions-2000-2002\/beds\.csv:\d+ {2}NO-MIDT {2}761/);
     expect(text).toContain('at T 2002: 633118 (carried forward from 2000)');
     expect(text).toContain('crisis / teams: weight 12.5, range 5–25 (default: CRHT');
     // 84 / 633,118 × 100,000, printed in full
@@ -86,14 +121,22 @@ describe('servicegap explain', () => {
   });
 
   it('JSON: the same numbers as the report, to the last digit; an unknown region is a usage error', () => {
-    const e = JSON.parse(runCli(['explain', 'NO-OST', '--format', 'json', '--fill', 'linear']).stdout);
-    const report = JSON.parse(runCli(['report', '--format', 'json', '--fill', 'linear']).stdout);
+    const e = JSON.parse(runCli(['explain', 'NO-OST', '--data', FIVE_REGIONS, '--format', 'json', '--fill', 'linear']).stdout);
+    const report = JSON.parse(runCli(['report', '--data', FIVE_REGIONS, '--format', 'json', '--fill', 'linear']).stdout);
     const { rank, ...metrics } = report.regions.find((x: { region: string }) => x.region === 'NO-OST');
     expect(e.metrics).toEqual(metrics);
     expect(e.rank.rank).toBe(rank);
     for (const step of e.steps) expect(step.value, step.metric).toBe(metrics[step.metric]);
     expect(e.provenance).toEqual(report.provenance);
-    const bad = runCli(['explain', 'NO-OS']);
+    // a data folder's own config (issue 14) is found by explain as by report: the same weights, numbers and provenance
+    const atlas = 'fixtures/analysts/who-atlas-nordic';
+    const de = JSON.parse(runCli(['explain', 'DEU', '--data', atlas, '--format', 'json']).stdout);
+    const atlasReport = JSON.parse(runCli(['report', '--data', atlas, '--format', 'json']).stdout);
+    expect(atlasReport.provenance.config.path).toBe(`${atlas}/servicegap.config.json`);
+    expect(de.provenance).toEqual(atlasReport.provenance);
+    const { rank: _rank, ...deMetrics } = atlasReport.regions.find((x: { region: string }) => x.region === 'DEU');
+    expect(de.metrics).toEqual(deMetrics);
+    const bad = runCli(['explain', 'NO-OS', '--data', FIVE_REGIONS]);
     expect(bad.code, bad.context).toBe(2);
     expect(bad.stderr).toContain('REGION: unknown region "NO-OS" (not in regions.csv); did you mean "NO-OST"?');
   });

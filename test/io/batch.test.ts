@@ -10,7 +10,7 @@ import { resolveWeights } from '../../src/core/weights.js';
 import { batchThreads, parseScenarioFile, runBatch, runScenarios } from '../../src/io/batch.js';
 import type { DatasetInputs } from '../../src/io/load-dataset.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
-import { tempDir } from '../e2e/run-cli.js';
+import { FIVE_REGIONS, tempDir } from '../e2e/run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -107,7 +107,8 @@ describe('runBatch', () => {
   });
 
   it('a period that cannot work is an input error naming the scenario', async () => {
-    const { dir, file } = scenarioFile([{ name: 'fine' }, { name: 'too-late', from: 2005 }]);
+    const data = join(ROOT, FIVE_REGIONS);
+    const { dir, file } = scenarioFile([{ name: 'fine', data }, { name: 'too-late', from: 2005, data }]);
     const error = await runBatch(file, { cwd: dir, threads: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).issues[0]!.message).toBe('scenarios.1 ("too-late"): from (2005) is after to (2002)');

@@ -1,7 +1,9 @@
-// The files of a data folder (SPEC §1, §8): names match case-insensitively, a spreadsheet or an
-// archive named like an input is named in an error with what to do, two names for one input are
-// an error, a folder without services.csv is an input error naming what it holds, and
-// `--services none` says on purpose that there are no community data.
+// The files of a data folder (SPEC §1, §8): names match case-insensitively, an Excel workbook
+// (.xlsx, .xlsm) stands for a missing CSV file (issue 14; the lead's decision: services.xlsx is
+// read), a spreadsheet servicegap cannot read or an archive named like an input is named in an
+// error with what to do, two names for one input are an error, a folder without services.csv is
+// an input error naming what it holds, and `--services none` says on purpose that there are no
+// community data.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,8 +60,14 @@ describe('names in a data folder', () => {
 
 describe('spreadsheets, archives and other text files named like an input', () => {
   it.each([
-    ['services.xlsx', /^this is a spreadsheet, not CSV: servicegap reads services\.csv\. Export the sheet as CSV .* or give the exported file with --services FILE$/],
-    ['Services.ODS', /^this is a spreadsheet, not CSV/],
+    [
+      'services.xls',
+      /^this is a spreadsheet servicegap cannot read \(\.xls\): it reads services\.csv or an Excel workbook services\.xlsx\. Save it as an Excel workbook \(\.xlsx\) as .*services\.xlsx, or export the sheet as CSV .* or give the file with --services FILE$/,
+    ],
+    ['Services.ODS', /^this is a spreadsheet servicegap cannot read \(\.ods\)/],
+    ['services.numbers', /^this is a spreadsheet servicegap cannot read \(\.numbers\)/],
+    // An .xlsx file is read as the input (here it is no workbook at all, so the reader says so).
+    ['services.xlsx', /^cannot be read as an Excel workbook/],
     ['services.zip', /^this is an archive: unpack it so that the folder holds services\.csv, or give the unpacked file with --services FILE$/],
     ['services.csv.gz', /^this is an archive/],
     ['services.tsv', /^found services\.tsv but no services\.csv: rename it to services\.csv, or give it with --services .*services\.tsv$/],
@@ -72,10 +80,22 @@ describe('spreadsheets, archives and other text files named like an input', () =
   });
 
   it('a spreadsheet in place of beds.csv (an optional file) is an error too, with every other problem', async () => {
-    const dir = folder({ 'regions.csv': REGIONS, 'population.csv': 'region,year,population\nB,2010,1\n', 'beds.xlsx': 'x', 'services.csv': SERVICES });
+    const dir = folder({ 'regions.csv': REGIONS, 'population.csv': 'region,year,population\nB,2010,1\n', 'beds.ods': 'x', 'services.csv': SERVICES });
     const issues = await issuesOf(dir);
-    expect(issues.some((i) => i.startsWith(`${join(dir, 'beds.xlsx')}: this is a spreadsheet`) && i.includes('--beds FILE'))).toBe(true);
+    expect(issues.some((i) => i.startsWith(`${join(dir, 'beds.ods')}: this is a spreadsheet servicegap cannot read`) && i.includes('--beds FILE'))).toBe(true);
     expect(issues.some((i) => i.includes('unknown region "B"'))).toBe(true);
+  });
+
+  it('a workbook stands for a missing CSV, matched case-insensitively; two workbooks for one input are an error naming both', () => {
+    const dir = '/data';
+    expect(findInput({ dir, names: ['Services.XLSX', 'regions.csv'] }, 'services.csv', '--services')).toEqual({ path: join(dir, 'Services.XLSX') });
+    expect(findInput({ dir, names: ['services.xlsm'] }, 'services.csv', '--services')).toEqual({ path: join(dir, 'services.xlsm') });
+    // Not a workbook named like one: services.backup.xlsx is not services.xlsx.
+    expect(findInput({ dir, names: ['services.backup.xlsx'] }, 'services.csv', '--services')).toEqual({});
+    expect(findInput({ dir, names: ['services.xlsm', 'services.xlsx'] }, 'services.csv', '--services').issue).toEqual({
+      file: join(dir, 'services.csv'),
+      message: 'no services.csv, and 2 workbooks could stand for it (services.xlsm, services.xlsx): keep one, or give it with --services FILE',
+    });
   });
 
   it('the CSV wins when both are there', async () => {
@@ -89,7 +109,7 @@ describe('a data folder without services.csv (SPEC §8)', () => {
     const dir = folder({ 'regions.csv': REGIONS, 'population.csv': POPULATION, 'beds.csv': BEDS, 'notes.txt': 'x' });
     expect(await issuesOf(dir)).toEqual([
       `${join(dir, 'services.csv')}: the data folder has no services.csv (it holds beds.csv, notes.txt, population.csv, regions.csv). ` +
-        'Missing community data is not zero: add services.csv, give the file with --services FILE, or say --services none to run without ' +
+        'Missing community data is not zero: add services.csv (or an Excel workbook services.xlsx), give the file with --services FILE, or say --services none to run without ' +
         'community data (every region is then excluded with reason "community", or counted with 0 and flagged under --missing-community zero)',
     ]);
   });

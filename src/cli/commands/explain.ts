@@ -35,7 +35,8 @@ export function explainCommand(terminal: Terminal): Command {
       const options = parseOptions(ExplainOptionsSchema, raw);
       // Text unless --format json, or an --out file ending in .json.
       const format = options.format ?? (options.out !== undefined && formatFromPath(options.out) === 'json' ? 'json' : 'text');
-      const { config, path, sha256 } = await loadConfig(options.config, terminal.cwd, terminal.env);
+      // Found as report finds it (a data folder's own config too), so the numbers are the report's.
+      const { config, path, sha256 } = await loadConfig(options.config, terminal.cwd, terminal.env, options.data);
       const inputs = datasetInputs(options);
       const explanation = await runExplain(region, {
         inputs,

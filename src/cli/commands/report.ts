@@ -11,7 +11,7 @@ import { analyzeCorner, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from '../../cor
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
+import { REPORT_OUTPUT_FORMATS, type ReportOutputFormat } from '../../report/render-context.js';
 import { loadRenderer } from '../../report/load-renderer.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
@@ -27,7 +27,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
   top: z.coerce.number().int().min(1, { error: 'expected a whole number ≥ 1' }).optional(),
-  format: z.enum(REPORT_FORMATS).optional(),
+  format: z.enum(REPORT_OUTPUT_FORMATS).optional(),
   out: z.string().min(1).optional(),
   failAbove: z.coerce.number({ error: 'expected a number' }).finite().min(0, { error: 'expected a number ≥ 0' }).optional(),
   failIfAnyExcluded: z.boolean().optional(),
@@ -62,7 +62,12 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
     .option('--top <n>', 'show only the first N ranked regions')
-    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'output format (default: from --out extension, else table); xlsx: an Excel workbook with ranking, excluded regions, coverage, weights and provenance (needs --out or a redirect); for a CSV that Excel opens directly, see --excel',
+      ).choices(REPORT_OUTPUT_FORMATS),
+    )
     .option('--out <file>', 'write the report to FILE atomically instead of standard output')
     .option('--fail-above <n>', 'exit 1 when any ranked region has vacuum per 100k above N (after writing)')
     .option('--fail-if-any-excluded', 'exit 1 when any region could not be ranked (after writing)')
@@ -83,7 +88,7 @@ export function reportCommand(terminal: Terminal): Command {
         throw usageError(`--weights ${options.weights} and --sensitivity exclude each other: the draws span every weight's range`);
       }
       if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
-      const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out, 'report');
+      const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_OUTPUT_FORMATS, options.format, options.out, 'report');
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
       const loaded = await loadFromOptions(options, terminal, { threads: options.threads });
       const { dataset, weights, norms } = loaded;
@@ -101,11 +106,17 @@ export function reportCommand(terminal: Terminal): Command {
         details: format === 'html' ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
         // The heatmap's grid at the report's T, with the same norms as coverage_index.
         coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice })), norms } : undefined,
+        // The workbook's Coverage and Norms sheets.
+        coverageReport: format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice }) : undefined,
+        norms,
       };
       if (draws === undefined || sensitivityFormat === undefined) {
         // Only the renderer asked for is loaded (the HTML one brings its chart libraries).
-        const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format);
-        await emit(terminal, render(shown, context), options.out);
+        if (format === 'xlsx') await emit(terminal, await (await import('../../report/xlsx.js')).renderXlsx(shown, context), options.out);
+        else {
+          const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format);
+          await emit(terminal, render(shown, context), options.out);
+        }
         await emitProvenance(terminal, options.provenance, report.provenance, options.out, options.quiet);
       } else {
         const { sensitivityParallel } = await import('../../parallel/sensitivity.js');
@@ -141,7 +152,8 @@ export function reportCommand(terminal: Terminal): Command {
 }
 
 /** --excel writes CSV, whatever the --out extension; any other --format contradicts it. */
-function excelFormat(format: ReportFormat | undefined): ReportFormat {
+function excelFormat(format: ReportOutputFormat | undefined): 'csv' {
+  if (format === 'xlsx') throw usageError('--excel writes a CSV file for spreadsheets and --format xlsx an Excel workbook: give one of them');
   if (format !== undefined && format !== 'csv') throw usageError(`--excel writes CSV: it cannot be combined with --format ${format}`);
   return 'csv';
 }
