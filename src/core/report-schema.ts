@@ -12,6 +12,7 @@ const nullableNumber = z.number().nullable();
  * `partial_community`, it has no row for a category that some other region reports.
  */
 export const FLAG_CODES = ['carried_forward', 'service_started_later', 'interpolated', 'no_community_data', 'partial_community'] as const;
+/** zod schema of a flag: one of `FLAG_CODES`. */
 export const FlagSchema = z.enum(FLAG_CODES);
 /** A flag code. */
 export type Flag = z.infer<typeof FlagSchema>;

@@ -9,7 +9,6 @@ import {
   csvRows,
   formatSignedInt,
   markdownTable,
-  type ResearchFormat,
   type ResearchRenderer,
   terminalTable,
   uniqueNotices,
@@ -97,7 +96,7 @@ export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) =
     ),
     '## Rank by scenario',
     markdownTable(
-      matrix.head.map(escapeMarkdown),
+      matrix.head,
       ['left', 'left', ...b.scenarios.map(() => 'right' as const)],
       matrix.rows.map((r) => r.map((cell, i) => (i < 2 ? escapeMarkdown(cell) : cell))),
     ),
@@ -121,12 +120,4 @@ export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) =
   const inputs = b.provenance.scenarios.flatMap((p) => p.inputs.map((i) => [escapeMarkdown(p.scenario), i.role, escapeMarkdown(i.path), String(i.rows), `\`${i.sha256}\``]));
   if (inputs.length > 0) blocks.push(markdownTable(['Scenario', 'Input', 'File', 'Rows', 'SHA-256'], ['left', 'left', 'left', 'right', 'left'], inputs));
   return `${blocks.join('\n\n')}\n`;
-};
-
-/** The renderer of each format for a batch result. */
-export const BATCH_RENDERERS: Record<ResearchFormat, ResearchRenderer<BatchResult>> = {
-  table: renderBatchTable,
-  csv: renderBatchCsv,
-  json: renderBatchJson,
-  markdown: renderBatchMarkdown,
 };

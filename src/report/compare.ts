@@ -19,7 +19,6 @@ import {
   formatSignedInt,
   markdownTable,
   regionLabel,
-  type ResearchFormat,
   type ResearchRenderer,
   terminalTable,
   uniqueNotices,
@@ -145,12 +144,4 @@ export const renderCompareMarkdown: ResearchRenderer<Comparison> = (c, context) 
   for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
   blocks.push(...methodMarkdown(c.provenance.a, '## Method and sources: A'), ...methodMarkdown(c.provenance.b, '## Method and sources: B'));
   return `${blocks.join('\n\n')}\n`;
-};
-
-/** The renderer of each format for a comparison. */
-export const COMPARE_RENDERERS: Record<ResearchFormat, ResearchRenderer<Comparison>> = {
-  table: renderCompareTable,
-  csv: renderCompareCsv,
-  json: renderCompareJson,
-  markdown: renderCompareMarkdown,
 };

@@ -10,6 +10,8 @@ import { terminalText as t } from './safe-cell.js';
 export const EXPLAIN_FORMATS = ['text', 'json'] as const;
 /** One of EXPLAIN_FORMATS. */
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
+/** What an explanation's renderer receives besides it: nothing (the text has no colour). */
+export type ExplainContext = Readonly<Record<string, never>>;
 
 const RULE_TEXT: Record<SeriesValue['rule'], string> = {
   exact: 'the figure of that year',
@@ -108,8 +110,3 @@ export function renderExplainJson(e: Explanation): string {
   return `${JSON.stringify(ExplanationSchema.parse(e), null, 2)}\n`;
 }
 
-/** The renderer of each format of `servicegap explain`. */
-export const EXPLAIN_RENDERERS: Record<ExplainFormat, (e: Explanation) => string> = {
-  text: renderExplainText,
-  json: renderExplainJson,
-};

@@ -5,13 +5,16 @@
 // shows (recomputed here, independently), and the rows it cites add up to the values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runExplain } from '../../src/app/explain.js';
+import { type ExplainRunOptions, runExplain } from '../../src/app/explain.js';
 import { analyze } from '../../src/core/analyze.js';
 import { OptionError } from '../../src/core/errors.js';
 import { type Explanation, ExplanationSchema } from '../../src/core/explain-schema.js';
 import type { FillMode } from '../../src/core/series.js';
 import { type DatasetInputs, loadDataset } from '../../src/io/load-dataset.js';
 import { renderExplainText } from '../../src/report/explain.js';
+
+/** runExplain's explanation of one region (the run also returns its output and provenance). */
+const explain = async (region: string, options: Omit<ExplainRunOptions, 'region'> = {}) => (await runExplain({ ...options, region })).explanation;
 
 const files = (f: Record<string, string | undefined>): DatasetInputs =>
   Object.fromEntries(Object.entries(f).map(([role, content]) => [role, content === undefined ? undefined : { name: `${role}.csv`, content }]));
@@ -35,7 +38,7 @@ const A_FILES = files({
 
 describe('explain, by hand', () => {
   it('every value with its rule, rows, weights, products and sums, down to the rank', async () => {
-    const e = await runExplain('A', { inputs: A_FILES, from: 2010, to: 2020 });
+    const e = await explain('A', { inputs: A_FILES, from: 2010, to: 2020 });
     expect(ExplanationSchema.parse(e)).toEqual(e);
     expect([e.region, e.name, e.status, e.from, e.to, e.from_rule, e.to_rule]).toEqual(['A', 'Alpha', 'ranked', 2010, 2020, 'option', 'option']);
     // beds at B: two rows of 2010 summed (60 + 40, lines 2 and 3); at T: 2015's 70 carried forward
@@ -83,7 +86,7 @@ describe('explain, by hand', () => {
   });
 
   it('sums in the report\'s order, so the last digit agrees: (0.1 + 0.2) + 0.3 = 0.6000000000000001', async () => {
-    const e = await runExplain('A', {
+    const e = await explain('A', {
       inputs: files({
         regions: 'region\nA\n',
         population: 'region,year,population\nA,2010,100000\n',
@@ -98,7 +101,7 @@ describe('explain, by hand', () => {
   });
 
   it('an excluded region says which inputs are unknown, with the rows it does have', async () => {
-    const e = await runExplain('B', { inputs: files({ ...Object.fromEntries(Object.entries(A_FILES).map(([k, v]) => [k, (v as { content: string }).content])), beds: 'region,year,beds\nA,2010,100\nB,2015,10\n' }), from: 2010, to: 2020 });
+    const e = await explain('B', { inputs: files({ ...Object.fromEntries(Object.entries(A_FILES).map(([k, v]) => [k, (v as { content: string }).content])), beds: 'region,year,beds\nA,2010,100\nB,2015,10\n' }), from: 2010, to: 2020 });
     expect([e.status, e.reason, e.rank, e.metrics, e.steps]).toEqual(['excluded', 'beds_from', null, null, []]);
     expect(e.beds.from).toMatchObject({ value: null, rule: 'unknown', rows: [] });
     expect(e.beds.to).toMatchObject({ value: 10, rule: 'carried_forward', rows: [{ line: 3 }] });
@@ -106,23 +109,23 @@ describe('explain, by hand', () => {
   });
 
   it('a region unknown or not ranked at this level is an OptionError saying what to do', async () => {
-    await expect(runExplain('Alpha', { inputs: A_FILES })).rejects.toThrow(OptionError);
-    await expect(runExplain('AA', { inputs: A_FILES })).rejects.toThrow('REGION: unknown region "AA" (not in regions.csv); did you mean "A"?');
+    await expect(explain('Alpha', { inputs: A_FILES })).rejects.toThrow(OptionError);
+    await expect(explain('AA', { inputs: A_FILES })).rejects.toThrow('REGION: unknown region "AA" (not in regions.csv); did you mean "A"?');
     const tree = files({
       regions: 'region,parent\nC,\nM1,C\nM2,C\n',
       population: 'region,year,population\nM1,2010,10\nM2,2010,10\n',
       beds: 'region,year,beds\nM1,2010,1\nM1,2020,0\nM2,2010,1\nM2,2020,1\n',
       services: 'region,year,service,capacity,unit\nM1,2010,crisis,1,teams\nM2,2010,crisis,1,teams\n',
     });
-    await expect(runExplain('C', { inputs: tree })).rejects.toThrow(/REGION: region "C" is not one of the units this run ranks .*--level 1 ranks its level/);
+    await expect(explain('C', { inputs: tree })).rejects.toThrow(/REGION: region "C" is not one of the units this run ranks .*--level 1 ranks its level/);
     // with --level 1, C is the unit: its members are summed and their rows cited
-    const c = await runExplain('C', { inputs: tree, level: 1 });
+    const c = await explain('C', { inputs: tree, level: 1 });
     expect(c.members).toEqual(['C', 'M1', 'M2']);
     expect(c.beds.from).toMatchObject({ value: 2, rows: [{ region: 'M1', line: 2 }, { region: 'M2', line: 4 }] });
   });
 
   it('a crosswalk: rows of old codes, with the share that reaches the region', async () => {
-    const e = await runExplain('NEW', {
+    const e = await explain('NEW', {
       inputs: files({
         regions: 'region\nNEW\nOTHER\n',
         crosswalk: 'from,to,share,year\nOLD,NEW,0.25,2020\nOLD,OTHER,0.75,2020\n',
@@ -143,7 +146,7 @@ describe('explain, by hand', () => {
   });
 
   it('events: B defaults to the first event year − 1 and every closure is listed with its rows', async () => {
-    const e = await runExplain('A', {
+    const e = await explain('A', {
       inputs: files({
         regions: 'region\nA\n',
         population: 'region,year,population\nA,2012,50000\n',
@@ -261,7 +264,7 @@ describe('explain equals the report, to the last digit (property)', () => {
           return; // no years to default to, and the like: explain refuses the same way (checked below)
         }
         for (const code of CODES) {
-          const e = await runExplain(code, { inputs, ...options });
+          const e = await explain(code, { inputs, ...options });
           expect([e.from, e.to]).toEqual([report.from, report.to]);
           const excluded = report.excluded.find((x) => x.region === code);
           const ranked = report.regions.find((r) => r.region === code);

@@ -14,7 +14,7 @@ import { resolveNorms } from '../../src/core/norms.js';
 import { sensitivity } from '../../src/core/sensitivity.js';
 import { trend } from '../../src/core/trend.js';
 import { resolveWeights, type Weight } from '../../src/core/weights.js';
-import { batchThreads } from '../../src/io/batch.js';
+import { batchThreads } from '../../src/parallel/batch.js';
 import { FileAccessError, InputSelectionError } from '../../src/io/errors.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 import { sensitivityThreads } from '../../src/parallel/sensitivity.js';
