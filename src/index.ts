@@ -17,7 +17,8 @@ export { runValidate, validationFailure, type ValidateRunOptions, type ValidateR
 export { runTaxonomy, type TaxonomyRunOptions, type TaxonomyRun } from './app/taxonomy.js';
 export { runInit, type InitRunOptions, type InitRun } from './app/init.js';
 export { runImport, type ImportRunOptions, type ImportRun } from './app/import.js';
-export { runExplain, type ExplainRunOptions } from './app/explain.js';
+export { runExplain, type ExplainRunOptions, type ExplainRun } from './app/explain.js';
+export { EXPLAIN_FORMATS, type ExplainFormat, type ExplainContext } from './report/explain.js';
 export { IMPORT_FORMATS, IMPORT_PRESETS, type ImportFormat, type ImportPreset } from './core/import/presets.js';
 export {
   IMPORT_ROLES,
@@ -29,7 +30,7 @@ export {
   type ServiceTarget,
 } from './core/import/mapping.js';
 export type { DataOptions, ReadingOptions } from './app/data.js';
-export { WeightsChoiceSchema, type PeriodOptions, type RankingOptions, type OutputOptions, type WeightsChoice } from './app/options.js';
+export { WeightsChoiceSchema, type PeriodOptions, type RankingOptions, type OutputOptions, type TrustOptions, type WeightsChoice } from './app/options.js';
 export { FILE_NAMES, EXTRA_FILE_NAMES, type DatasetInputs, type FileRole, type FileReadInfo } from './io/load-dataset.js';
 export { DELIMITERS, type Delimiter } from './io/delimiter.js';
 export { ENCODINGS, type Encoding, type EncodingOption } from './io/text-stream.js';
@@ -162,6 +163,7 @@ export {
 } from './core/explain-schema.js';
 export type { Explanation, SeriesValue, SourceRow, ExplainedService, ExplainStep } from './core/explain-schema.js';
 export type { ChosenPeriod, PeriodRule } from './core/analyze.js';
+export type { Period } from './core/metrics.js';
 export { jsonSchema, jsonSchemaText, JSON_SCHEMA_NAMES, type JsonSchemaName } from './app/schema.js';
 export { JSON_SCHEMAS } from './core/json-schema.js';
 export type { Provenance, ProvenanceSource } from './core/dataset.js';

@@ -5,7 +5,6 @@ import { analyze } from '../core/analyze.js';
 import { compare } from '../core/compare.js';
 import type { Comparison } from '../core/compare-schema.js';
 import type { Warning } from '../core/issues.js';
-import type { RunProvenance } from '../core/provenance-schema.js';
 import type { Report } from '../core/report-schema.js';
 import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';

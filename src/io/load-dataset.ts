@@ -187,7 +187,7 @@ export async function resolveInputSet(inputs: DatasetInputs): Promise<ResolvedIn
   for (const role of Object.keys(names) as FileRole[]) {
     const explicit = inputs[role];
     if (explicit !== undefined) {
-      if (!(role === 'services' && noServices)) files[role] = explicit as CsvInput;
+      if (!(role === 'services' && noServices)) files[role] = explicit;
       continue;
     }
     if (dir === undefined) continue;
