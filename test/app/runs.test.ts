@@ -121,7 +121,9 @@ describe('SPEC §8 options in the runs (issue 13: the library refuses what the C
     expect(explained.explanation.metrics?.vacuum_per_100k).toBe(ranked.vacuum_per_100k);
     expect(explained.explanation.rank?.rank).toBe(ranked.rank);
     expect([explained.output.kind, explained.output.format]).toEqual(['explain', 'json']);
-    expect(JSON.parse(await renderOutput(explained.output)).region).toBe('FI-VS');
+    const text = await renderOutput(explained.output);
+    expect(typeof text).toBe('string');
+    expect(JSON.parse(text as string).region).toBe('FI-VS');
   });
 });
 
