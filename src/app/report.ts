@@ -7,6 +7,7 @@ import { reportDetails } from '../core/breakdown.js';
 import { coverageHeatmap } from '../core/coverage-band.js';
 import { selectLevel } from '../core/hierarchy.js';
 import type { Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
 import type { Report } from '../core/report-schema.js';
 import { analyzeCorner } from '../core/sensitivity.js';
 import type { SensitivityReport } from '../core/sensitivity-schema.js';
@@ -25,12 +26,15 @@ import {
   type PeriodOptions,
   type RankingOptions,
   SensitivityOptionChecks,
+  checkProvenanceTarget,
+  missingCommunityOf,
+  type TrustOptions,
   type WeightsChoice,
   WeightsChoiceSchema,
 } from './options.js';
 
 /** Options of `runReport`: data, period, ranking, weights, sensitivity, output and CI gates. */
-export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<ReportOutputFormat> {
+export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, TrustOptions, OutputOptions<ReportOutputFormat> {
   /** Show only the first N ranked regions (the gates and the summary still see every region). */
   readonly top?: number | undefined;
   /** CSV for spreadsheets (UTF-8 with a byte-order mark, ";", decimal comma, CRLF): the output's format is 'excel'. */
@@ -75,6 +79,8 @@ export interface ReportRun {
   readonly gates: GateResult;
   /** The files read, by role, as named in messages. */
   readonly files: Partial<Record<FileRole, string>>;
+  /** The output's provenance (SPEC §8): what `provenance` names is written with it. */
+  readonly provenance: RunProvenance;
 }
 
 const ReportOptionChecks = SensitivityOptionChecks.extend({
@@ -152,11 +158,14 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   checkOptions(ReportOptionChecks, options);
   const chosen = reportFormat(options);
   refuseGatesOnDemoData(options);
+  checkProvenanceTarget(options);
   const { format } = chosen;
-  const { dataset, weights, norms, files } = await loadData(options, options.threads);
+  const loaded = await loadData(options, options.threads);
+  const { dataset, weights, norms, files } = loaded;
   // The units ranked (regions without children, or level/rollup): the same for every view.
   const levelChoice = { level: options.level, rollup: options.rollup };
-  const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };
+  const missingCommunity = missingCommunityOf(options.missingCommunity, loaded);
+  const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, missingCommunity, sources: loaded.sources, ...levelChoice };
   const corner = options.weights ?? 'value';
   const report = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
   const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
@@ -168,16 +177,16 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
     summary: summarize(report),
     details: html ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
     // The heatmap's grid at the report's T, with the same norms as coverage_index.
-    coverage: html ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
+    coverage: html ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice })), norms } : undefined,
     // The workbook's Coverage and Norms sheets.
-    coverageReport: format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice }) : undefined,
+    coverageReport: format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice }) : undefined,
     norms,
     workbookTime: workbookTime(format, options.env),
   };
   const gates = evaluateGates(report, options);
   if (!chosen.sensitivity) {
     const output: Output = { kind: 'report', format: chosen.format, data: shown, context };
-    return { report, context, output, warnings: report.warnings, gates, files };
+    return { report, context, output, warnings: report.warnings, gates, files, provenance: report.provenance };
   }
   // Loaded only for a sensitivity run (the command line's start-up).
   const { drawSensitivity, sensitivityOutput } = await import('./sensitivity.js');
@@ -189,5 +198,5 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
     threads: options.threads,
   });
   const output = sensitivityOutput(sensitivity, chosen.format, options, dataset.provenance);
-  return { report, context, sensitivity, output, warnings: report.warnings, gates, files };
+  return { report, context, sensitivity, output, warnings: report.warnings, gates, files, provenance: sensitivity.provenance };
 }

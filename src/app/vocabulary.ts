@@ -1,6 +1,7 @@
 // The values the runs' options take and their defaults, gathered from where each is defined, so
 // that the command line (which may import only app and report) declares its flags from them.
 export { FILL_MODES } from '../core/series.js';
+export { MISSING_COMMUNITY } from '../core/config.js';
 export { SORT_METRICS, type Report } from '../core/report-schema.js';
 export { THOUSANDS_SEPARATORS } from '../core/numbers.js';
 export { DEFAULT_DRAWS, DEFAULT_SEED } from '../core/sensitivity.js';

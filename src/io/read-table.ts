@@ -62,6 +62,8 @@ export interface ReadTableOptions {
   /** false: read every row as text, as the head is read (the reader the byte-level one is tested
    * against); default true. */
   readonly readBytes?: boolean | undefined;
+  /** Files at least this large are hashed in a worker thread (io/file-hash.ts; for tests and tuning). */
+  readonly hashWorkerMinBytes?: number | undefined;
   /** For an Excel workbook: which sheet to read (default: one named `preferred`, else the first visible one). */
   readonly sheet?: SheetChoice | undefined;
 }
@@ -70,11 +72,19 @@ export interface ReadTableOptions {
  * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
   // An Excel workbook (by its name or its first bytes) is read as a table of its own (xlsx-table.ts).
-  const { opened, workbook } = await takeWorkbook(await openInput(input, options.stdin));
+  const { opened, workbook } = await takeWorkbook(await openInput(input, options.stdin, { hashWorkerMinBytes: options.hashWorkerMinBytes }));
   if (workbook !== undefined) {
     const { readWorkbookTable } = await import('./xlsx-table.js');
-    return readWorkbookTable(workbook, opened.name, handlers, options.sheet);
+    const read = await readWorkbookTable(workbook, opened.name, handlers, options.sheet);
+    // takeWorkbook gathered the whole file (or gave up on one too large, which has no digest).
+    if (!read.headerOk) {
+      opened.sha256.stop();
+      return read;
+    }
+    return { ...read, sha256: await opened.sha256.wait() };
   }
+  let hashed = false;
+  let stoppedEarly = false;
   const file = opened.name;
   const onProgress = options.onProgress;
   const count = { bytes: 0 };
@@ -100,6 +110,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     rows,
     headerOk: header !== undefined,
     threads,
+    sha256: undefined,
   });
   const expected = (): string => {
     const spec = handlers.onHeader([], file, { delimiter: csv?.delimiter ?? ',' });
@@ -185,6 +196,8 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
         },
       };
       const onPiece: OnPiece = (result, offset) => {
+        // A problem that stops the reading (as the text reader's FileFormatError does): no hash of part of a file.
+        if (result.error) stoppedEarly = true;
         rows += result.records;
         takePiece(result, offset, kind, table.sink, file, handlers.onIssue);
         if (onProgress) progress(false);
@@ -195,6 +208,8 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
         await parallel.read(rest, setup, { threads, pieceBytes: parallel.pieceBytes ?? PARALLEL_PIECE_BYTES }, onPiece);
       } else await readRestHere(rest, setup, onPiece);
     }
+    // Read to its end: its hash is complete, or being made (io/file-hash.ts); awaited below.
+    hashed = !stoppedEarly;
   } catch (error) {
     if (!(error instanceof FileFormatError)) throw error;
     handlers.onIssue({ file, line: error.line, message: error.message });
@@ -203,8 +218,12 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     // A file given up on early (not CSV, a bad header) is closed now, not when collected; not
     // awaited, as a read in flight (standard input) may wait for more input first.
     void decoded?.close().catch(() => {});
+    if (!hashed) opened.sha256.stop();
     if (onProgress) progress(true);
   }
-  if (header === undefined) handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
-  return summary();
+  if (header === undefined) {
+    handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
+    return summary();
+  }
+  return { ...summary(), sha256: await opened.sha256.wait() };
 }

@@ -63,6 +63,8 @@ export interface TableSummary {
   /** Threads that read the rest of the file after its head, this one included (0: it was read on
    * this thread alone). */
   readonly threads: number;
+  /** SHA-256 (hex) of the file's bytes, when it was read to its end (SPEC §8 provenance). */
+  readonly sha256: string | undefined;
   /** For a workbook: the sheet read and why (the file's name is then `book.xlsx!Sheet`). */
   readonly sheet?: { readonly name: string; readonly reason: string } | undefined;
 }

@@ -42,6 +42,7 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
     rows: 0,
     headerOk: false,
     threads: 0,
+    sha256: undefined,
   });
   let grid;
   try {

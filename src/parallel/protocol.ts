@@ -29,6 +29,8 @@ export interface SerializedError {
   readonly message: string;
   readonly stack?: string | undefined;
   readonly issues?: readonly InputIssue[] | undefined;
+  /** An OptionError's option (PeriodError's too), so it is thrown again as one. */
+  readonly option?: string | undefined;
 }
 
 export type Response =

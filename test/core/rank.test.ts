@@ -25,6 +25,7 @@ function metrics(region: string, over: Partial<RegionMetrics> = {}): RegionMetri
     rate_drop_per_100k: 0,
     coverage_index: 1,
     flags: [],
+    categories_not_reported: [],
     ...over,
   };
 }
