@@ -391,11 +391,11 @@ describe('round trip', () => {
 // 4. One broken cell
 
 /** Per file and column, cells that break exactly that column's rule (SPEC §1, §2). */
-const BREAKS = {
+const BREAKS: Record<'population' | 'beds' | 'services', Record<string, readonly string[]>> = {
   population: { region: ['ZZ-9'], year: ['1799', '2201', '20x0', ''], population: ['0', '-5', 'abc', 'NA', ''] },
   beds: { region: ['ZZ-9'], year: ['1799', '2020.5', 'x'], beds: ['-1', 'abc', 'NA', ''] },
   services: { region: ['ZZ-9'], year: ['1799', 'x'], service: ['qqqq zzzz', ''], capacity: ['-1', 'abc', ''], unit: ['boats', ''] },
-} as const;
+};
 type BrokenRole = keyof typeof BREAKS;
 
 function rowsOf(m: Model, role: BrokenRole): { header: string[]; rows: string[][] } {
@@ -410,7 +410,7 @@ function rowsOf(m: Model, role: BrokenRole): { header: string[]; rows: string[][
 }
 
 const breakChoice = fc.constantFrom(...(Object.keys(BREAKS) as BrokenRole[])).chain((role) =>
-  fc.constantFrom(...Object.entries(BREAKS[role]).flatMap(([column, cells]) => cells.map((cell) => ({ role, column, cell })))),
+  fc.constantFrom(...Object.entries(BREAKS[role]).flatMap(([column, cells]) => cells.map((cell: string) => ({ role, column, cell })))),
 );
 
 describe('one broken cell, both ways', () => {
@@ -426,7 +426,7 @@ describe('one broken cell, both ways', () => {
         let error: unknown;
         try {
           await loadDataset(
-            Object.fromEntries(ROLES.map((r) => [r, { name: `${r}.csv`, content: r === role ? writeFile(header, broken, PLAIN) : valid[r] }])) as DatasetInputs,
+            Object.fromEntries(ROLES.map((r) => [r, { name: `${r}.csv`, content: r === role ? writeFile(header, broken, PLAIN) : valid[r] }])),
           );
         } catch (e) {
           error = e;
