@@ -1,7 +1,9 @@
 // Research workflows end to end (issue 6): report --sensitivity / --weights, compare, batch and
 // schema, run as a user would run them, against golden files. To regenerate the golden files
 // after a deliberate change of output: UPDATE_GOLDEN=1 npx vitest run test/e2e/research.test.ts
-// (then read the diff).
+// (then read the diff). Every number in the sensitivity, compare and batch goldens is also checked
+// against an independent reference implementation (test/reference/goldens.test.ts), so a golden
+// rewritten from wrong code fails there.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
