@@ -1,40 +1,78 @@
-// Runs the CLI bundle (dist/bundle/cli.cjs) as require() would, but compiled with the V8 code
-// cache beside it (dist/bundle/cli.cache.br, brotli-compressed, written by scripts/bundle-cli.mjs): V8 then takes the
-// compiled functions from the cache instead of compiling them again on every start (Node 20 has
-// no module compile cache of its own). A cache V8 rejects (another Node version, other V8 flags)
-// only means compiling as usual.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Runs the CLI bundle (dist/bundle/cli.cjs) as require() would, but compiled with V8's code cache
+// for it: V8 then takes the compiled functions from the cache instead of compiling about 1 MB of
+// JavaScript again on every start (Node 20 has no compile cache for modules; Node 22's
+// module.enableCompileCache came later and works the same way). The cache is not shipped (it
+// would take a third of issue 15's 1 MB tarball): the first run on a machine writes it to the
+// user's cache folder (codeCacheFile), atomically, when the process ends; later runs read it. A
+// cache V8 rejects (another build, another Node) is written again. A cache folder that cannot
+// be written only means compiling as usual: never an error, never a message.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { brotliDecompressSync } from 'node:zlib';
-import { dirname } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /**
- * The bundle's exports, and whether V8 took its code cache. `writeCache`: write the cache of this
- * run to that file when the process ends (the build does, after one typical command).
+ * Where this version's code cache lives: $SERVICEGAP_CACHE_DIR, else $XDG_CACHE_HOME/servicegap
+ * (%LOCALAPPDATA%\servicegap on Windows), else ~/.cache/servicegap; undefined when
+ * SERVICEGAP_CODE_CACHE=off or no folder can be named.
  */
-export function loadBundle(file, { writeCache } = {}) {
-  let cachedData;
+export function codeCacheFile(version, env = process.env) {
+  if (env.SERVICEGAP_CODE_CACHE === 'off') return undefined;
+  let dir = env.SERVICEGAP_CACHE_DIR;
+  if (!dir) {
+    const base = env.XDG_CACHE_HOME || (process.platform === 'win32' ? env.LOCALAPPDATA : undefined) || homeCache();
+    if (!base) return undefined;
+    dir = join(base, 'servicegap');
+  }
+  // One file per version, Node and architecture: V8 also checks the source and its own flags.
+  return join(dir, `cli-${version}-node${process.versions.node}-${process.arch}.cache`);
+}
+
+function homeCache() {
   try {
-    cachedData = brotliDecompressSync(readFileSync(file.replace(/\.cjs$/, '.cache.br')));
+    const home = homedir();
+    return home ? join(home, '.cache') : undefined;
   } catch {
-    cachedData = undefined;
+    return undefined;
+  }
+}
+
+/** The bundle's exports, and whether V8 took the code cache (`cacheFile`, see codeCacheFile). */
+export function loadBundle(file, { cacheFile } = {}) {
+  let cachedData;
+  if (cacheFile !== undefined) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
   }
   // The same wrapper require() puts around a CommonJS file.
   const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n})`;
   const script = new Script(source, { filename: file, cachedData });
-  if (writeCache) {
-    process.once('exit', (code) => {
-      try {
-        writeFileSync(writeCache, script.createCachedData());
-      } catch (error) {
-        // One line, no stack trace: a cache that cannot be written is a file that cannot be written (exit 4).
-        process.stderr.write(`servicegap: cannot write the code cache ${writeCache}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}\n`);
-        if (code === 0) process.exitCode = 4;
-      }
-    });
+  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
+  if (cacheFile !== undefined && !cacheUsed) {
+    // At the end, so that the cache holds what this run compiled (a typical command), not only the top level.
+    process.once('exit', () => writeCache(cacheFile, script));
   }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return { exports: module.exports, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+  return { exports: module.exports, cacheUsed };
+}
+
+function writeCache(cacheFile, script) {
+  // Written beside and renamed: a run that reads it meanwhile sees the old file or the new one, never half.
+  const partial = `${cacheFile}.${process.pid}.partial`;
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+    writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+    renameSync(partial, cacheFile);
+  } catch {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing to clean up.
+    }
+  }
 }

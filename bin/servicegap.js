@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Launcher. `npm run build` compiles the CLI to dist/cli/ and bundles it into one file,
-// dist/bundle/cli.cjs, with V8's code cache for it (scripts/bundle-cli.mjs; run by
-// bin/load-bundle.js), which starts faster; the compiled files are used if there is no bundle.
+// dist/bundle/cli.cjs (scripts/bundle-cli.mjs), run by bin/load-bundle.js with V8's code cache
+// from the user's cache folder, which starts faster; the compiled files are used if there is no
+// bundle.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -14,8 +15,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
   let run;
   if (existsSync(bundle)) {
-    const { loadBundle } = await import('./load-bundle.js');
-    ({ run } = loadBundle(bundle, { writeCache: process.env.SERVICEGAP_WRITE_CODE_CACHE }).exports);
+    const [{ loadBundle, codeCacheFile }, { VERSION }] = await Promise.all([import('./load-bundle.js'), import('../dist/version.js')]);
+    ({ run } = loadBundle(bundle, { cacheFile: codeCacheFile(VERSION) }).exports);
   } else ({ run } = await import('../dist/cli/main.js'));
   await run();
 }

@@ -3,11 +3,9 @@
 // command starts by reading one file instead of resolving and compiling hundreds of modules:
 //
 // - dist/bundle/cli.cjs: the whole CLI as one CommonJS file. The launcher (bin/servicegap.js)
-//   compiles it with V8's code cache, dist/bundle/cli.cache.br (brotli), written here by running a report
-//   once: the next run takes the compiled code from the cache instead of compiling it again
-//   (Node 20 has no compile cache of its own for modules). A Node whose V8 rejects the cache (another
-//   version) compiles the file as usual. Code behind dynamic imports (the HTML renderer,
-//   iconv-lite, csv-parse) is in the file but only run when used; exceljs and jszip (Excel
+//   compiles it with V8's code cache, which the first run on a machine writes to the user's
+//   cache folder (bin/load-bundle.js; not shipped, to keep the tarball small). Code behind
+//   dynamic imports (the HTML renderer, iconv-lite, csv-parse) is in the file but only run when used; exceljs and jszip (Excel
 //   workbooks) stay in node_modules and are imported only when a workbook is read or written.
 // - dist/bundle/index.js, worker.js, parse-worker.js: the library (the package's entry) and the
 //   worker threads' scripts (ES modules with shared chunks).
@@ -16,9 +14,7 @@
 // they are made from: the CLI once, and no dependency that a bundle already holds. Every file lands in
 // dist/bundle/, two levels below the package root like dist/io/, so paths found from
 // import.meta.url (the bundled data, the workers) resolve as in the unbundled build.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -109,16 +105,3 @@ const workers = await build({
 
 // BUNDLE_META=FILE writes esbuild's metafiles, to see what takes the space.
 if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify({ cli: cli.metafile, workers: workers.metafile }));
-
-// The code cache: one report on the bundled data compiles what a typical command runs.
-const cache = 'dist/bundle/cli.cache';
-execFileSync(process.execPath, ['bin/servicegap.js', 'report', '--format', 'json', '--quiet'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, SERVICEGAP_WRITE_CODE_CACHE: cache },
-});
-if (statSync(cache, { throwIfNoEntry: false }) === undefined) throw new Error(`bundle-cli: ${cache} was not written`);
-// Shipped compressed: brotli at its best quality takes the cache from about 400 kB to about
-// 310 kB in the gzip'd tarball (issue 15 allows 1 MB in all); the launcher decompresses it in a
-// few milliseconds, far less than compiling the bundle without it.
-writeFileSync(`${cache}.br`, brotliCompressSync(readFileSync(cache), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
-rmSync(cache);

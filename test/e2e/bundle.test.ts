@@ -1,7 +1,8 @@
-// The CLI bundle (scripts/bundle-cli.mjs) and its V8 code cache (bin/load-bundle.js): built with
-// the package, taken by this Node, and the bundle does what the unbundled CLI does.
+// The CLI bundle (scripts/bundle-cli.mjs) and its V8 code cache (bin/load-bundle.js): written on
+// the first run, taken by the next, never in the way; and the bundle does what the unbundled CLI does.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './run-cli.js';
@@ -15,14 +16,47 @@ function unbundled(args: readonly string[]) {
 }
 
 describe('the CLI bundle', () => {
-  it('is built with its code cache, which this Node takes', () => {
+  it('writes its code cache on the first run and takes it on the next', () => {
     expect(existsSync(BUNDLE)).toBe(true);
-    expect(existsSync(BUNDLE.replace(/\.cjs$/, '.cache.br'))).toBe(true);
-    // In a fresh process, as the launcher does it (loading runs nothing: run() is not called).
-    const probe = `const { loadBundle } = await import(${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))}); const { exports, cacheUsed } = loadBundle(${JSON.stringify(BUNDLE)}); console.log(JSON.stringify({ cacheUsed, run: typeof exports.run }));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ cacheUsed: true, run: 'function' });
+    const dir = mkdtempSync(join(tmpdir(), 'sg-cache-'));
+    try {
+      // In a fresh process, as the launcher does it (loading runs nothing: run() is not called).
+      const probe = `const { loadBundle, codeCacheFile } = await import(${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))}); const { exports, cacheUsed } = loadBundle(${JSON.stringify(BUNDLE)}, { cacheFile: codeCacheFile('test') }); console.log(JSON.stringify({ cacheUsed, run: typeof exports.run }));`;
+      const load = () => spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SERVICEGAP_CACHE_DIR: dir } });
+      const first = load();
+      expect(first.stderr).toBe('');
+      expect(JSON.parse(first.stdout)).toEqual({ cacheUsed: false, run: 'function' });
+      // One file, named by version, Node and architecture; no partial file left behind.
+      expect(readdirSync(dir)).toEqual([`cli-test-node${process.versions.node}-${process.arch}.cache`]);
+      const second = load();
+      expect(JSON.parse(second.stdout)).toEqual({ cacheUsed: true, run: 'function' });
+      // A cache V8 rejects (here: garbage) is compiled past and written again.
+      const file = join(dir, readdirSync(dir)[0]!);
+      writeFileSync(file, 'not a code cache');
+      expect(JSON.parse(load().stdout)).toEqual({ cacheUsed: false, run: 'function' });
+      expect(JSON.parse(load().stdout)).toEqual({ cacheUsed: true, run: 'function' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a cache folder that cannot be written, or SERVICEGAP_CODE_CACHE=off: the same output, nothing written, no message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-cache-'));
+    try {
+      // A path below a regular file can never be created.
+      const blocked = join(dir, 'a-file');
+      writeFileSync(blocked, '');
+      const expected = runCli(['report', '--format', 'json']);
+      for (const env of [{ SERVICEGAP_CACHE_DIR: join(blocked, 'cache') }, { SERVICEGAP_CODE_CACHE: 'off', SERVICEGAP_CACHE_DIR: join(dir, 'off') }]) {
+        const r = runCli(['report', '--format', 'json'], { env });
+        expect(r.code, r.context).toBe(0);
+        expect(r.stdout).toBe(expected.stdout);
+        expect(r.stderr).toBe(expected.stderr);
+      }
+      expect(readdirSync(dir)).toEqual(['a-file']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

@@ -104,13 +104,3 @@ describe('signals', () => {
     });
   }
 });
-
-describe('the code cache variable', () => {
-  it('SERVICEGAP_WRITE_CODE_CACHE pointing nowhere: one clean line, exit 4', () => {
-    const nowhere = join(tempDir(), 'no', 'such', 'cli.cache');
-    const r = runCli(['report', '--data', worked, '--format', 'json', '--quiet'], { env: { SERVICEGAP_WRITE_CODE_CACHE: nowhere } });
-    expect(r.code, r.context).toBe(4);
-    expect(r.stderr).toBe(`servicegap: cannot write the code cache ${nowhere}: no such folder\n`);
-    expect(existsSync(nowhere)).toBe(false);
-  });
-});
