@@ -1,7 +1,7 @@
 // Issue 15, deliverable 1 as a user meets it: the real binary, its own stdout, signals and exit
 // codes. Device nodes are private ones made with mknod in the test's folder, never the system's.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, tempDir } from './run-cli.js';
