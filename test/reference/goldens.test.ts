@@ -5,12 +5,15 @@
 // and imports nothing from src/. Tolerance: 1e-9 relative (absolute below 1): the reference sums
 // in its own order, so the last bits of a float may differ; any real difference is far larger.
 //
-// SPEC §8's `provenance` is checked apart (checkProvenance below) and left out of the whole-file
-// comparison: its input hashes and row counts are computed here from the fixture files with
-// node:crypto, its weights and norms must equal the reference's tables, its options the period
-// and settings of the run. What cannot be checked independently is named there: the `source`
-// texts (only that each is there), and option keys the SPEC does not define (`level`, `rollup`,
-// `thousands`, `scenarioConfig`).
+// SPEC §8's `provenance` is checked apart (provenanceDifferences below) and left out of the
+// whole-file comparison: its input hashes and row counts are computed here from the fixture files
+// with node:crypto, its weights and norms must equal the reference's tables, its options the
+// period and settings of the run. Not checked, because nothing independent says what they should
+// be: the `source` texts (only that each is there), the input field `thousands` and the option
+// keys the SPEC does not define (`fill`, `level`, `rollup`, `scenarioConfig`).
+// The SPEC states no order for `flags` and `categories_not_reported`; the reference lists flags
+// in the order the SPEC names them (§3, then §8) and categories in SPEC §2's table order, and the
+// goldens are compared in that order (a reordering in the code shows here).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
