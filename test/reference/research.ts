@@ -101,7 +101,7 @@ export interface RefScenario {
  * (against the first scenario), each scenario's period, exclusions and warnings, and a summary per
  * scenario (regions whose rank moved, the largest move, entered and left the top N).
  */
-export function referenceBatch(scenarios: RefScenario[], options: Pick<RefOptions, 'crisisTeamsLow' | 'missingCommunityExcluded'> = {}, top = 10): { rows: Record<string, unknown>[] } & Record<string, unknown> {
+export function referenceBatch(scenarios: RefScenario[], options: Pick<RefOptions, 'missingCommunity'> = {}, top = 10): { rows: Record<string, unknown>[] } & Record<string, unknown> {
   const reports = scenarios.map((s) => ({
     name: s.name,
     report: referenceReport(s.data, { ...options, from: s.from, to: s.to, weights: withConfigWeights(s.weights) }),
@@ -170,7 +170,7 @@ function percentile(sorted: number[], p: number): number {
  * low < high uniformly from [low, high) (one number per weight, weights in code-unit order of
  * `category/unit`), and the share of draws ranking it 10th or better.
  */
-export function referenceSensitivity(data: RefDataset, draws: number, seed: number, options: Pick<RefOptions, 'crisisTeamsLow' | 'missingCommunityExcluded'> = {}): Record<string, unknown> {
+export function referenceSensitivity(data: RefDataset, draws: number, seed: number, options: Pick<RefOptions, 'missingCommunity'> = {}): Record<string, unknown> {
   const base = referenceReport(data, options);
   const varied = Object.keys(SPEC_WEIGHTS).filter((k) => SPEC_WEIGHTS[k]!.low < SPEC_WEIGHTS[k]!.high).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const vacuum = new Map<string, number[]>(base.regions.map((r) => [r.region, []]));

@@ -1,5 +1,6 @@
-// An independent reference implementation of SPEC §3 (metrics, ranking) and §7 (coverage_index),
-// written from the SPEC's text alone to check the goldens the code under test wrote. It imports
+// An independent reference implementation of SPEC §3 (metrics, ranking), §7 (coverage_index) and
+// §8 (missing community data, categories_not_reported, plausibility notices), written from the
+// SPEC's text alone to check the goldens the code under test wrote. It imports
 // nothing from src/: its CSV reader is a plain split (the fixtures it reads have no quotes), its
 // weights are SPEC §4's table typed again by hand, its service names the SPEC §2 examples. It
 // covers only what the golden inputs use: stock beds files, carry-forward, no crosswalk, no tree.
@@ -34,16 +35,20 @@ export const SPEC_WEIGHTS: Readonly<Record<string, RefWeight>> = {
 /** SPEC §4: "cmhc (other units), peer_support, primary_care, self_help (any unit): 0, 0–0". */
 const ZERO_WEIGHT_CATEGORIES = new Set(['cmhc', 'peer_support', 'primary_care', 'self_help']);
 
-/** The weight of a (category, unit) pair in a table, with SPEC §4's zero rows; anything else is an input error. */
-export function weightOf(weights: Readonly<Record<string, RefWeight>>, category: string, unit: string): number {
-  const w = weights[`${category}/${unit}`];
-  if (w !== undefined) return w.value;
-  if (ZERO_WEIGHT_CATEGORIES.has(category)) return 0;
-  throw new Error(`reference: no weight for ${category}/${unit}`);
+/** The weight row of a (category, unit) pair in a table, with SPEC §4's zero rows; undefined when it has none. */
+export function weightRowOf(weights: Readonly<Record<string, RefWeight>>, category: string, unit: string): RefWeight | undefined {
+  return weights[`${category}/${unit}`] ?? (ZERO_WEIGHT_CATEGORIES.has(category) ? { value: 0, low: 0, high: 0 } : undefined);
 }
 
-/** SPEC §2: the category codes and the local names its text gives as examples (the fixtures use these). */
-const CATEGORIES = ['crisis', 'general_hospital', 'cmhc', 'outreach', 'peer_support', 'supported_living', 'day_services', 'primary_care', 'self_help'];
+/** The weight of a (category, unit) pair in a table; a pair without one is an input error. */
+export function weightOf(weights: Readonly<Record<string, RefWeight>>, category: string, unit: string): number {
+  const w = weightRowOf(weights, category, unit);
+  if (w === undefined) throw new Error(`reference: no weight for ${category}/${unit}`);
+  return w.value;
+}
+
+/** SPEC §2: the category codes, in its table's order, and the local names its text gives as examples (the fixtures use these). */
+export const CATEGORIES = ['crisis', 'general_hospital', 'cmhc', 'outreach', 'peer_support', 'supported_living', 'day_services', 'primary_care', 'self_help'];
 const LOCAL_NAMES: Readonly<Record<string, string>> = {
   'act-team': 'outreach',
   fact: 'outreach',
@@ -66,11 +71,11 @@ function categoryOf(service: string): string {
 /** SPEC §4's crisis-team norm: "exactly 100000 / 150000, not a rounded 0.667" per 100,000. */
 export const SPEC_CRISIS_TEAMS_LOW = 100000 / 150000;
 
-/** SPEC §4's norms: the low end per 100,000 (coverage = per_100k / low) and what each measures. */
-const NORMS: readonly { name: string; low: number; measures: (category: string, unit: string) => boolean; countsBeds: boolean }[] = [
-  { name: 'psychiatric_beds', low: 28.1, countsBeds: true, measures: (c, u) => u === 'beds' && ['general_hospital', 'crisis', 'cmhc'].includes(c) },
-  { name: 'supported_living', low: 10, countsBeds: false, measures: (c, u) => c === 'supported_living' && (u === 'places' || u === 'beds') },
-  { name: 'crisis_teams', low: SPEC_CRISIS_TEAMS_LOW, countsBeds: false, measures: (c, u) => c === 'crisis' && u === 'teams' },
+/** SPEC §4's norms: the range per 100,000 (coverage = per_100k / low) and what each measures. */
+export const SPEC_NORMS: readonly { name: string; low: number; high: number; measures: (category: string, unit: string) => boolean; countsBeds: boolean }[] = [
+  { name: 'psychiatric_beds', low: 28.1, high: 41.7, countsBeds: true, measures: (c, u) => u === 'beds' && ['general_hospital', 'crisis', 'cmhc'].includes(c) },
+  { name: 'supported_living', low: 10, high: 20, countsBeds: false, measures: (c, u) => c === 'supported_living' && (u === 'places' || u === 'beds') },
+  { name: 'crisis_teams', low: SPEC_CRISIS_TEAMS_LOW, high: SPEC_CRISIS_TEAMS_LOW, countsBeds: false, measures: (c, u) => c === 'crisis' && u === 'teams' },
 ];
 
 /** A CSV file as records keyed by lower-cased, trimmed header (SPEC §1), by a plain split. */
@@ -99,6 +104,8 @@ export interface RefDataset {
   notice: string | null;
   /** The notice's file, as the report names it. */
   noticeFile: string;
+  /** The folder as the report names its files (`shown/services.csv`). */
+  shown: string;
 }
 
 function add(map: Map<string, YearSeries>, key: string, year: number, value: number): void {
@@ -129,7 +136,7 @@ export function readDataset(dir: string, shown: string): RefDataset {
   } catch {
     notice = null;
   }
-  return { regions, population, beds, services, serviceKeys, notice, noticeFile: `${shown}/dataset.json` };
+  return { regions, population, beds, services, serviceKeys, notice, noticeFile: `${shown}/dataset.json`, shown };
 }
 
 /** SPEC §3's value of a series at year Y: exact, else carried from the latest earlier year, else 0 for services / unknown. */
@@ -168,6 +175,8 @@ export interface RefRegion {
   rate_drop_per_100k: number | null;
   coverage_index: number | null;
   flags: string[];
+  /** SPEC §8: categories some other region reports (any year) and this one has no row for, in SPEC §2's order. */
+  categories_not_reported: string[];
 }
 
 /** A report: period, ranked regions, excluded regions, warnings. */
@@ -176,14 +185,21 @@ export interface RefReport {
   to: number;
   regions: RefRegion[];
   excluded: { region: string; reason: string }[];
-  warnings: { file: string; line: null; message: string }[];
+  warnings: RefWarning[];
+}
+
+/** A warning as the JSON lists it; plausibility notices (SPEC §8) carry `kind`. */
+export interface RefWarning {
+  file: string;
+  line: null;
+  message: string;
+  kind?: 'plausibility';
 }
 
 /** SPEC §7: mean over the measured norms of min(per_100k / norm_low, 1), at T. */
-function coverageIndex(data: RefDataset, code: string, T: number, populationT: number, crisisTeamsLow: number): number | null {
+function coverageIndex(data: RefDataset, code: string, T: number, populationT: number): number | null {
   const parts: number[] = [];
-  for (const spec of NORMS) {
-    const norm = spec.name === 'crisis_teams' ? { ...spec, low: crisisTeamsLow } : spec;
+  for (const norm of SPEC_NORMS) {
     const keys = [...data.serviceKeys].filter((k) => norm.measures(...(k.split('/') as [string, string])));
     // "a norm whose measure has no row in the whole dataset is null for every region"
     if (keys.length === 0 && !(norm.countsBeds && data.beds.size > 0)) continue;
@@ -215,18 +231,77 @@ export function rankBy<T extends { region: string }>(rows: T[], metric: (r: T) =
   return sorted.map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
-/** Options of the reference report: the period (default: SPEC §3's B and T), the weights, the crisis-team norm. */
+/** Options of the reference report: the period (default: SPEC §3's B and T), the weights, missing community data. */
 export interface RefOptions {
   from?: number | undefined;
   to?: number | undefined;
   weights?: Readonly<Record<string, RefWeight>> | undefined;
-  /** The crisis-team norm's low end per 100k; default SPEC §4's exact 2/3 (a test may state the code's known deviation). */
-  crisisTeamsLow?: number | undefined;
   /**
-   * SPEC §3/§8 "missing is not zero": a region without one row in services.csv is excluded with
-   * reason `community`. Default true; false states the code's known deviation (a test says why).
+   * SPEC §8 "missing is not zero": a region with no row at all in services.csv is excluded with
+   * reason `community` (`exclude`, the default) or ranked with community capacity 0 and flag
+   * `no_community_data` (`zero`).
    */
-  missingCommunityExcluded?: boolean | undefined;
+  missingCommunity?: 'exclude' | 'zero' | undefined;
+}
+
+/** SPEC §8: the categories some other region reports (any year) and `code` has no row for, in SPEC §2's order. */
+export function categoriesNotReported(data: RefDataset, code: string): string[] {
+  const categoriesOf = (series: Map<string, YearSeries> | undefined) => new Set([...(series?.keys() ?? [])].map((k) => k.split('/')[0]!));
+  const own = categoriesOf(data.services.get(code));
+  const others = new Set([...data.services].filter(([region]) => region !== code).flatMap(([, series]) => [...categoriesOf(series)]));
+  return CATEGORIES.filter((c) => others.has(c) && !own.has(c));
+}
+
+/** A number in a notice as the code prints it (at most 6 significant digits). */
+const shown = (x: number) => String(Number(x.toPrecision(6)));
+/** A relative change in whole per cent, signed: "+10 %", "-4 %". */
+const percent = (from: number, to: number) => {
+  const p = Math.round(((to - from) / from) * 100);
+  return `${p > 0 ? '+' : ''}${p} %`;
+};
+
+/**
+ * SPEC §8's plausibility notices for one region, in the order the SPEC lists the rules. The
+ * SPEC fixes what each notice is about and gives the head of one message ("cmhc fte +23 % is not
+ * counted: weight 0"); the rest of the wording (the values and years in brackets, the hint) is the
+ * code's, typed here so that the golden's messages can be compared whole: every number in them is
+ * the reference's own. Rules 1 and 3 are not triggered by the golden inputs (checked by the test:
+ * the golden lists no other notice); they end with "…", and the test compares them by prefix.
+ */
+function plausibilityNotices(data: RefDataset, code: string, B: number, T: number, weights: Readonly<Record<string, RefWeight>>): RefWarning[] {
+  const notice = (file: string, message: string): RefWarning => ({ file, line: null, message, kind: 'plausibility' });
+  const out: RefWarning[] = [];
+  // 1. "a series whose value changes by more than a factor 3 between two consecutive reported
+  //    years": read as pairs of years with a figure that bear on B..T (the earlier before T, the
+  //    later after B); a step from or to 0 is an opening or closure, not a factor.
+  const factor3 = (file: string, what: string, series: YearSeries | undefined) => {
+    const years = [...(series?.keys() ?? [])].sort((a, b) => a - b);
+    const pair = years.slice(1).map((y2, i) => [years[i]!, y2] as const).find(([y1, y2]) => {
+      const [v1, v2] = [series!.get(y1)!, series!.get(y2)!];
+      return y1 < T && y2 > B && v1 > 0 && v2 > 0 && (v2 > 3 * v1 || v1 > 3 * v2);
+    });
+    if (pair) out.push(notice(file, `${code} ${what}: ${shown(series!.get(pair[0])!)} in ${pair[0]} → ${shown(series!.get(pair[1])!)} in ${pair[1]}…`));
+  };
+  factor3(`${data.shown}/population.csv`, 'population', data.population.get(code));
+  factor3(`${data.shown}/beds.csv`, 'institutional beds', data.beds.get(code));
+  for (const [key, series] of data.services.get(code) ?? []) factor3(`${data.shown}/services.csv`, key.replace('/', ' '), series);
+  // 2. "a series with weight 0 that changed between B and T"
+  for (const [key, series] of data.services.get(code) ?? []) {
+    const [category, unit] = key.split('/') as [string, string];
+    if (weightOf(weights, category, unit) !== 0) continue;
+    const from = valueAt(series, B, true)!.value;
+    const to = valueAt(series, T, true)!.value;
+    if (from === to) continue;
+    const change = from === 0 ? `${to > 0 ? '+' : ''}${shown(to)} (none at the baseline)` : percent(from, to);
+    out.push(notice(`${data.shown}/services.csv`, `${code}: ${category} ${unit} ${change} is not counted: weight 0 (${shown(from)} in ${B} → ${shown(to)} in ${T}; a config can set weights.${category}.${unit} to count it)`));
+  }
+  // 3. "a region whose population changes by more than 30 % between B and T"
+  const popB = valueAt(data.population.get(code), B, false);
+  const popT = valueAt(data.population.get(code), T, false);
+  if (popB !== null && popT !== null && Math.abs(popT.value - popB.value) > 0.3 * popB.value) {
+    out.push(notice(`${data.shown}/population.csv`, `${code}: population ${shown(popB.value)} in ${B} → ${shown(popT.value)} in ${T} (${percent(popB.value, popT.value)})…`));
+  }
+  return out;
 }
 
 /** The report of a dataset for a period and weights. */
@@ -237,6 +312,7 @@ export function referenceReport(data: RefDataset, options: RefOptions = {}): Ref
   const T = options.to ?? Math.max(...bedYears);
   const ranked: Omit<RefRegion, 'rank'>[] = [];
   const excluded: RefReport['excluded'] = [];
+  const notices: RefWarning[] = [];
   for (const { code, name } of data.regions) {
     const popT = valueAt(data.population.get(code), T, false);
     const popB = valueAt(data.population.get(code), B, false);
@@ -247,12 +323,15 @@ export function referenceReport(data: RefDataset, options: RefOptions = {}): Ref
       popT === null && 'population',
       bedsB === null && 'beds_from',
       bedsT === null && 'beds_to',
-      series === undefined && (options.missingCommunityExcluded ?? true) && 'community',
+      series === undefined && options.missingCommunity !== 'zero' && 'community',
     ].filter((x): x is string => x !== false);
     if (unknown.length > 0) {
       excluded.push({ region: code, reason: unknown.join(', ') });
       continue;
     }
+    // The code lists notices for ranked regions only; SPEC §8 does not restrict them. The golden
+    // inputs' one excluded region (FI-KAI: beds 40 → 30) raises none under either reading.
+    notices.push(...plausibilityNotices(data, code, B, T, weights));
     let carried = [popT!, bedsB!, bedsT!].some((v) => v.carried) || (popB?.carried ?? false);
     let startedLater = false;
     let communityB = 0;
@@ -275,6 +354,7 @@ export function referenceReport(data: RefDataset, options: RefOptions = {}): Ref
     const vacuum = Math.max(0, -netChange);
     const capFrom = popB === null ? null : ((bedsB!.value + communityB) / popB.value) * 100000;
     const capTo = ((bedsT!.value + communityT) / population) * 100000;
+    const notReported = categoriesNotReported(data, code);
     ranked.push({
       region: code,
       name,
@@ -293,8 +373,15 @@ export function referenceReport(data: RefDataset, options: RefOptions = {}): Ref
       capacity_per_100k_from: capFrom,
       capacity_per_100k_to: capTo,
       rate_drop_per_100k: capFrom === null ? null : capFrom - capTo,
-      coverage_index: coverageIndex(data, code, T, population, options.crisisTeamsLow ?? SPEC_CRISIS_TEAMS_LOW),
-      flags: [...(carried ? ['carried_forward'] : []), ...(startedLater ? ['service_started_later'] : [])],
+      coverage_index: coverageIndex(data, code, T, population),
+      // In the order the SPEC names them (§3, then §8); the SPEC states no order.
+      flags: [
+        ...(carried ? ['carried_forward'] : []),
+        ...(startedLater ? ['service_started_later'] : []),
+        ...(series === undefined ? ['no_community_data'] : []),
+        ...(notReported.length > 0 ? ['partial_community'] : []),
+      ],
+      categories_not_reported: notReported,
     });
   }
   return {
@@ -302,6 +389,6 @@ export function referenceReport(data: RefDataset, options: RefOptions = {}): Ref
     to: T,
     regions: rankBy(ranked, (r) => r.vacuum_per_100k),
     excluded,
-    warnings: data.notice === null ? [] : [{ file: data.noticeFile, line: null, message: data.notice }],
+    warnings: [...(data.notice === null ? [] : [{ file: data.noticeFile, line: null, message: data.notice }]), ...notices],
   };
 }
