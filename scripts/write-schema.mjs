@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Build step: write the JSON Schema of every JSON document servicegap reads or writes to
-// schema/NAME.schema.json, generated from the zod schemas in dist/ (run after tsc). The package
-// ships these files; `servicegap schema NAME` prints the same text.
+// `npm run schema`: write the JSON Schema of every JSON document servicegap reads or writes to
+// schema/NAME.schema.json, generated from the zod schemas in dist/ (run after tsc). The files are
+// committed, so that a change of an output's shape is a visible diff: test/schema-files.test.ts
+// fails until they are rewritten with this script. The package ships them; `servicegap schema
+// NAME` prints the same text.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
