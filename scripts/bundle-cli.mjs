@@ -26,6 +26,8 @@ const common = {
   target: 'node20',
   minify: process.env.BUNDLE_NO_MINIFY === undefined,
   legalComments: 'linked',
+  // resvg (PNG charts) is a native module per platform: loaded from node_modules, never bundled.
+  external: ['@resvg/resvg-js'],
   logLevel: 'warning',
   metafile: process.env.BUNDLE_META !== undefined,
   plugins: [

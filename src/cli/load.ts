@@ -1,4 +1,5 @@
 // Config + dataset, as every data command needs them.
+import type { Config } from '../core/config.js';
 import { loadConfig } from '../io/config-file.js';
 import { describeFileRead } from '../io/describe-read.js';
 import { type LoadedDataset, loadDataset } from '../io/load-dataset.js';
@@ -12,7 +13,7 @@ export async function loadFromOptions(
   options: InputOptions,
   terminal: Terminal,
   extra: { readonly threads?: number | 'auto' | undefined } = {},
-): Promise<LoadedDataset & { configPath?: string | undefined }> {
+): Promise<LoadedDataset & { configPath?: string | undefined; config: Config }> {
   const inputs = datasetInputs(options);
   const read = readOptions(options);
   const { config, path } = await loadConfig(options.config, terminal.cwd, terminal.env);
@@ -25,5 +26,5 @@ export async function loadFromOptions(
     stdin: terminal.stdin,
     threads: extra.threads,
   });
-  return { ...loaded, configPath: path };
+  return { ...loaded, configPath: path, config };
 }

@@ -1,7 +1,9 @@
 // Options shared by commands, declared once for commander and checked once with zod, so every
 // command reads inputs the same way (after xsv's one Config for every reader).
 import { type Command, Option } from 'commander';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { Config } from '../core/config.js';
 import { THOUSANDS_SEPARATORS } from '../core/numbers.js';
 import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
 import { FILL_MODES, FillModeSchema } from '../core/series.js';
@@ -140,3 +142,28 @@ export const threadsOption = z
     }
     return n;
   });
+
+// Maps and chart files (issue 19): the HTML map's boundaries, and every chart as its own file.
+export function addMapOptions(command: Command, charts: boolean): Command {
+  command
+    .option('--geo <file>', 'boundaries for the HTML map: GeoJSON or TopoJSON, WGS 84 (default: bundled countries by ISO 3166-1 code, US states by postal or FIPS code)')
+    .option('--geo-key <property>', "the shapes' property holding the region code (default: the feature's id)");
+  if (charts) command.option('--charts-dir <dir>', 'also write every chart of the HTML report to DIR as its own SVG and PNG file');
+  return command;
+}
+
+export const MapOptionsSchema = z.object({
+  geo: z.string().min(1).optional(),
+  geoKey: z.string().min(1).optional(),
+  chartsDir: z.string().min(1).optional(),
+});
+
+/** --geo/--geo-key, else the config's map.geo (relative to the config file) and map.geo_key. */
+export function mapSource(options: z.infer<typeof MapOptionsSchema>, config: Config, configPath: string | undefined, cwd: string) {
+  if (options.geoKey !== undefined && options.geo === undefined && config.map?.geo === undefined) throw usageError('--geo-key: only used with --geo FILE');
+  if (options.geo !== undefined) return { geo: options.geo, geoKey: options.geoKey ?? config.map?.geo_key };
+  const geo = config.map?.geo;
+  if (geo === undefined) return { geoKey: undefined };
+  const base = configPath === undefined || configPath.includes('#') ? cwd : dirname(resolve(cwd, configPath));
+  return { geo: isAbsolute(geo) ? geo : join(base, geo), geoKey: options.geoKey ?? config.map?.geo_key };
+}

@@ -139,6 +139,14 @@ export const ConfigSchema = z
     aliases: z.record(z.string().trim().min(1), CategorySchema).optional(),
     /** norms.<name>: change, drop (false) or add a planning norm per 100,000 (SPEC §4, §7). */
     norms: NormsSchema.optional(),
+    /** map.geo, map.geo_key: the HTML map's boundary file (relative to the config file) and its code property, as --geo and --geo-key. */
+    map: z
+      .object({
+        geo: z.string().trim().min(1).optional(),
+        geo_key: z.string().trim().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -21,6 +21,7 @@ import { parseJsonTree } from '../core/import/json-tree.js';
 import { type ImportIssue, lineLocator } from '../core/import/table.js';
 import { type InputIssue, InputError, quoteValue } from '../core/issues.js';
 import type { MapLayout, MapShapes, ShapeProperties } from '../report/map/shapes.js';
+import { terminalText } from '../report/safe-cell.js';
 import { FileAccessError } from './errors.js';
 
 /** A boundary file larger than this is refused: simplify it first (e.g. mapshaper -simplify). */
@@ -283,7 +284,7 @@ function fromGeoJson(value: unknown, file: string, key: string, issues: GeoIssue
     }
     if (counter.over) return;
     checkGeometry(f.geometry, [...path, 'geometry'], issues, counter);
-    const code = isObject(f.properties) ? codeOf(f.properties[key]) : undefined;
+    const code = (isObject(f.properties) ? codeOf(f.properties[key]) : undefined) ?? (key === 'id' ? codeOf(f.id) : undefined);
     kept.push({ type: 'Feature', properties: { label: code ?? `feature ${i + 1}` }, geometry: polygons(f.geometry as Geometry | null) });
     keys.push(code === undefined ? [] : [code]);
   });
@@ -340,7 +341,8 @@ function fromTopoJson(value: Record<string, unknown>, file: string, key: string,
   }
   // The object to draw: the only one, or the first whose geometries carry the key property.
   const names = Object.keys(value.objects);
-  const withKey = names.find((n) => geometriesOf((value.objects as Record<string, unknown>)[n]).some((g) => isObject(g) && isObject(g.properties) && codeOf(g.properties[key]) !== undefined));
+  const hasKey = (g: unknown) => isObject(g) && ((isObject(g.properties) && codeOf(g.properties[key]) !== undefined) || (key === 'id' && codeOf(g.id) !== undefined));
+  const withKey = names.find((n) => geometriesOf((value.objects as Record<string, unknown>)[n]).some(hasKey));
   const name = withKey ?? names[0]!;
   const object = (value.objects as Record<string, unknown>)[name];
   const geometries = geometriesOf(object);
@@ -380,7 +382,7 @@ function fromTopoJson(value: Record<string, unknown>, file: string, key: string,
       return;
     }
     if (g.type !== null && !checkArcIndexes(g.arcs, g.type === 'Polygon' ? 2 : 3, arcs.length, [...path, 'arcs'], issues)) return;
-    const code = isObject(g.properties) ? codeOf(g.properties[key]) : codeOf(key === 'id' ? g.id : undefined);
+    const code = (isObject(g.properties) ? codeOf(g.properties[key]) : undefined) ?? (key === 'id' ? codeOf(g.id) : undefined);
     kept.push({ ...(g as unknown as ShapeGeometry), properties: { label: code ?? `shape ${i + 1}` } });
     keys.push(code === undefined ? [] : [code]);
   });
@@ -552,4 +554,61 @@ export function matchShapes(source: GeoSource, codes: readonly string[]): MapSha
     regionsWithoutShape: codes.filter((c) => !matched.has(c)),
     shapesWithoutRegion: [...new Set(shapesWithoutRegion)],
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a command asks for: the user's file (--geo, or the config's map.geo), else the bundled set.
+
+/** Where the map's shapes come from: `--geo FILE --geo-key PROPERTY`, or the config's `map`. */
+export interface MapSourceOptions {
+  readonly geo?: string | undefined;
+  readonly geoKey?: string | undefined;
+}
+
+/** The shapes of a map of `codes` (the ranked level's regions), and notes for standard error. */
+export interface LoadedMap {
+  readonly shapes?: MapShapes | undefined;
+  readonly notes: readonly string[];
+}
+
+/**
+ * Shapes for a map of `codes`: the user's file matched by its key property, else the bundled set
+ * that matches most codes. No shapes (and a note saying why) when no region has a shape.
+ */
+export async function loadMapShapes(options: MapSourceOptions, codes: readonly string[]): Promise<LoadedMap> {
+  const notes: string[] = [];
+  let source: GeoSource | undefined;
+  if (options.geo !== undefined) {
+    source = await readGeoFile(options.geo, options.geoKey ?? 'id');
+  } else {
+    source = await bundledGeoSource(codes);
+    if (source === undefined) {
+      return {
+        notes: [
+          'map: none drawn: no region code is an ISO 3166-1 country code or a US state code (postal or FIPS), ' +
+            'and no boundary file was given (--geo FILE --geo-key PROPERTY)',
+        ],
+      };
+    }
+  }
+  const shapes = matchShapes(source, codes);
+  const shown = (list: readonly string[]) => terminalText(list.slice(0, 20).join(', ') + (list.length > 20 ? ` and ${list.length - 20} more` : ''));
+  const matched = codes.length - shapes.regionsWithoutShape.length;
+  if (matched === 0) {
+    const keys = source.keys.flat().slice(0, 5);
+    notes.push(
+      `map: none drawn: no region matches a shape of ${terminalText(source.name)}` +
+        (source.userFile ? ` by its property ${terminalText(quoteValue(options.geoKey ?? 'id'))} (values such as ${shown(keys)})` : ''),
+    );
+    return { notes };
+  }
+  if (shapes.regionsWithoutShape.length > 0) {
+    const n = shapes.regionsWithoutShape.length;
+    notes.push(`map: ${n} region${n === 1 ? ' has' : 's have'} no shape in ${terminalText(source.name)}: ${shown(shapes.regionsWithoutShape)}`);
+  }
+  if (shapes.shapesWithoutRegion.length > 0) {
+    const n = shapes.shapesWithoutRegion.length;
+    notes.push(`map: ${n} shape${n === 1 ? '' : 's'} in ${terminalText(source.name)} match${n === 1 ? 'es' : ''} no region: ${shown(shapes.shapesWithoutRegion)}`);
+  }
+  return { shapes, notes };
 }

@@ -19,6 +19,7 @@ import { FLAG_CODES, type RankedRegion, type Report } from '../core/report-schem
 import type { Weight } from '../core/weights.js';
 import { CONTENT_SECURITY_POLICY, SORT_SCRIPT, STYLE } from './html-assets.js';
 import { coverageSection } from './html-coverage.js';
+import { reportMapSection } from './map/section.js';
 import {
   breakdownDomain,
   breakdownPanel,
@@ -358,6 +359,7 @@ export const renderHtml: Renderer = (report, context) => {
     '</header><main>',
     headline(report, context),
     barSection(report, context),
+    reportMapSection(report, context.map),
     coverageSection(report, context.coverage, context.summary.ranked),
   ];
   if (details) {

@@ -9,20 +9,21 @@ import { coverageHeatmap } from '../../core/coverage-band.js';
 import { SEED_MAX } from '../../core/random.js';
 import { analyzeCorner, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from '../../core/sensitivity.js';
 import { formatWarning } from '../../core/issues.js';
-import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
+import type { Config } from '../../core/config.js';
+import { type Report, SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
+import { type RenderContext, REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
 import { loadRenderer } from '../../report/load-renderer.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
 import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
-import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, threadsOption, yearOption } from '../options.js';
+import { addAnalysisOptions, addInputOptions, addMapOptions, AnalysisOptionsSchema, InputOptionsSchema, MapOptionsSchema, mapSource, parseOptions, threadsOption, yearOption } from '../options.js';
 import { pickResearchFormat } from '../research.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
+const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(MapOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
@@ -57,7 +58,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
 
 export function reportCommand(terminal: Terminal): Command {
   const command = new Command('report').description('rank regions by care capacity lost and not replaced (the service vacuum)');
-  addAnalysisOptions(addInputOptions(command))
+  addMapOptions(addAnalysisOptions(addInputOptions(command)), true)
     .option('--from <year>', 'baseline year B (default: earliest year in the beds data)')
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
@@ -83,20 +84,24 @@ export function reportCommand(terminal: Terminal): Command {
       if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
       const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out, 'report');
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
-      const { dataset, weights, norms } = await loadFromOptions(options, terminal, { threads: options.threads });
+      const { dataset, weights, norms, config, configPath } = await loadFromOptions(options, terminal, { threads: options.threads });
       // The units ranked (regions without children, or --level/--rollup): the same for every view.
       const levelChoice = { level: options.level, rollup: options.rollup };
       const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };
       const report = options.weights === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, options.weights, { weights, ...run });
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
+      // The HTML page (and its charts for --charts-dir) needs more than the report.
+      const page = format === 'html' || options.chartsDir !== undefined;
+      const map = page ? await loadMap(options, config, configPath, terminal, shown) : undefined;
       const context = {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
         provenance: dataset.provenance,
         weights,
         summary: summarize(report),
-        details: format === 'html' ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
+        details: page ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
         // The heatmap's grid at the report's T, with the same norms as coverage_index.
-        coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
+        coverage: page ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
+        map,
       };
       if (draws === undefined || sensitivityFormat === undefined) {
         // Only the renderer asked for is loaded (the HTML one brings its chart libraries).
@@ -110,6 +115,7 @@ export function reportCommand(terminal: Terminal): Command {
         const { SENSITIVITY_RENDERERS } = await import('../../report/sensitivity.js');
         await emit(terminal, SENSITIVITY_RENDERERS[sensitivityFormat](top, { color: context.color, notices }), options.out);
       }
+      if (options.chartsDir !== undefined) await writeCharts(terminal, options.chartsDir, shown, context, options.quiet);
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${options.excel ? 'csv for Excel' : format}, ${shown.regions.length} regions)`);
@@ -138,4 +144,27 @@ export function reportCommand(terminal: Terminal): Command {
 function excelFormat(format: ReportFormat | undefined): ReportFormat {
   if (format !== undefined && format !== 'csv') throw usageError(`--excel writes CSV: it cannot be combined with --format ${format}`);
   return 'csv';
+}
+
+/** The map's shapes for the regions shown and the excluded ones (io/geo.ts); its notes on stderr. */
+async function loadMap(options: z.infer<typeof ReportOptionsSchema>, config: Config, configPath: string | undefined, terminal: Terminal, report: Report) {
+  const { loadMapShapes } = await import('../../io/geo.js');
+  const codes = [...report.regions.map((r) => r.region), ...report.excluded.map((e) => e.region)];
+  const loaded = await loadMapShapes(mapSource(options, config, configPath, terminal.cwd), codes);
+  if (!options.quiet) for (const line of loaded.notes) note(terminal, line);
+  return loaded.shapes;
+}
+
+/** --charts-dir: the HTML page's charts, each as its own SVG (and PNG) file. */
+async function writeCharts(terminal: Terminal, dir: string, report: Report, context: RenderContext, quiet: boolean | undefined): Promise<void> {
+  const [{ renderHtml }, { reportChartFiles }, { writeChartFiles }] = await Promise.all([
+    import('../../report/html.js'),
+    import('../../report/chart-files.js'),
+    import('../../io/charts-dir.js'),
+  ]);
+  const written = await writeChartFiles(dir, reportChartFiles(renderHtml(report, context), report, context.map));
+  if (!quiet) {
+    const svgs = written.files.filter((f) => f.endsWith('.svg')).length;
+    note(terminal, `wrote ${svgs} chart${svgs === 1 ? '' : 's'} to ${dir} (SVG${written.png ? ' and PNG' : '; no PNG renderer for this platform, SVG only'})`);
+  }
 }
