@@ -3,7 +3,8 @@ import type { Config } from '../core/config.js';
 import { loadConfig } from '../io/config-file.js';
 import { describeFileRead } from '../io/describe-read.js';
 import { type LoadedDataset, loadDataset } from '../io/load-dataset.js';
-import { datasetInputs, type InputOptions, readOptions } from './options.js';
+import type { MapShapes } from '../report/map/shapes.js';
+import { datasetInputs, type InputOptions, type MapOptions, mapSource, readOptions } from './options.js';
 import { note } from './output.js';
 import { progressBar } from './progress.js';
 import type { Terminal } from './terminal.js';
@@ -27,4 +28,17 @@ export async function loadFromOptions(
     threads: extra.threads,
   });
   return { ...loaded, configPath: path, config };
+}
+
+/** The HTML map's shapes for these region codes (io/geo.ts, loaded only when a map is wanted); its notes on stderr unless --quiet. */
+export async function loadMap(
+  options: MapOptions & { readonly quiet?: boolean | undefined },
+  loaded: { readonly config: Config; readonly configPath?: string | undefined },
+  terminal: Terminal,
+  codes: readonly string[],
+): Promise<MapShapes | undefined> {
+  const { loadMapShapes } = await import('../io/geo.js');
+  const result = await loadMapShapes(mapSource(options, loaded.config, loaded.configPath, terminal.cwd), codes);
+  if (!options.quiet) for (const line of result.notes) note(terminal, line);
+  return result.shapes;
 }

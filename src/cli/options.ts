@@ -158,8 +158,10 @@ export const MapOptionsSchema = z.object({
   chartsDir: z.string().min(1).optional(),
 });
 
+export type MapOptions = z.infer<typeof MapOptionsSchema>;
+
 /** --geo/--geo-key, else the config's map.geo (relative to the config file) and map.geo_key. */
-export function mapSource(options: z.infer<typeof MapOptionsSchema>, config: Config, configPath: string | undefined, cwd: string) {
+export function mapSource(options: MapOptions, config: Config, configPath: string | undefined, cwd: string) {
   if (options.geoKey !== undefined && options.geo === undefined && config.map?.geo === undefined) throw usageError('--geo-key: only used with --geo FILE');
   if (options.geo !== undefined) return { geo: options.geo, geoKey: options.geoKey ?? config.map?.geo_key };
   const geo = config.map?.geo;

@@ -2,9 +2,10 @@
 import type { CoverageReport } from '../core/coverage-schema.js';
 import type { Provenance } from '../core/dataset.js';
 import type { NormTable } from '../core/norms.js';
+import type { MapShapes } from './map/shapes.js';
 
 /** Formats of `servicegap coverage`: as `report` (its own list, so a report-only format stays one). */
-export const COVERAGE_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+export const COVERAGE_FORMATS = ['table', 'csv', 'json', 'markdown', 'html'] as const;
 /** One of `COVERAGE_FORMATS`. */
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
@@ -16,6 +17,8 @@ export interface CoverageRenderContext {
   readonly provenance?: Provenance | undefined;
   /** Norms in force: unit labels for gaps, ranges and sources for the legend. */
   readonly norms: NormTable;
+  /** Region shapes for the HTML page's map (io/geo.ts); none: no map. */
+  readonly map?: MapShapes | undefined;
 }
 
 /** A coverage renderer turns a coverage report into the full text of one output format. */

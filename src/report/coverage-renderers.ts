@@ -1,6 +1,7 @@
 // Every coverage format's renderer (SPEC §7).
 import type { CoverageFormat, CoverageRenderer } from './coverage-context.js';
 import { renderCoverageCsv } from './coverage-csv.js';
+import { renderCoverageHtml } from './coverage-html.js';
 import { renderCoverageJson } from './coverage-json.js';
 import { renderCoverageMarkdown } from './coverage-markdown.js';
 import { renderCoverageTable } from './coverage-table.js';
@@ -11,4 +12,5 @@ export const COVERAGE_RENDERERS: Record<CoverageFormat, CoverageRenderer> = {
   csv: renderCoverageCsv,
   json: renderCoverageJson,
   markdown: renderCoverageMarkdown,
+  html: renderCoverageHtml,
 };

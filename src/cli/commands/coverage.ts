@@ -6,12 +6,12 @@ import { formatWarning } from '../../core/issues.js';
 import { COVERAGE_FORMATS } from '../../report/coverage-context.js';
 import { COVERAGE_RENDERERS } from '../../report/coverage-renderers.js';
 import { pickFormat } from '../format.js';
-import { loadFromOptions } from '../load.js';
-import { AnalysisOptionsSchema, addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import { loadFromOptions, loadMap } from '../load.js';
+import { AnalysisOptionsSchema, addInputOptions, addMapOptions, InputOptionsSchema, MapOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend({
+const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend(MapOptionsSchema.omit({ chartsDir: true }).shape).extend({
   to: yearOption.optional(),
   format: z.enum(COVERAGE_FORMATS).optional(),
   out: z.string().min(1).optional(),
@@ -22,7 +22,7 @@ export function coverageCommand(terminal: Terminal): Command {
   const command = new Command('coverage').description(
     'compare each region with planning norms per 100,000 at year T (coverage, gap), least covered first',
   );
-  addInputOptions(command)
+  addMapOptions(addInputOptions(command), false)
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(COVERAGE_FORMATS))
     .option('--out <file>', 'write the coverage report to FILE atomically instead of standard output')
@@ -32,12 +32,16 @@ export function coverageCommand(terminal: Terminal): Command {
     .action(async (raw: unknown) => {
       const options = parseOptions(CoverageOptionsSchema, raw);
       const format = pickFormat(COVERAGE_FORMATS, options.format, options.out, 'coverage report');
-      const { dataset, norms } = await loadFromOptions(options, terminal);
+      const loaded = await loadFromOptions(options, terminal);
+      const { dataset, norms } = loaded;
       const report = analyzeCoverage(dataset, { norms, to: options.to, level: options.level, rollup: options.rollup });
+      const codes = [...report.regions.map((r) => r.region), ...report.excluded.map((e) => e.region)];
+      const map = format === 'html' ? await loadMap(options, loaded, terminal, codes) : undefined;
       const text = COVERAGE_RENDERERS[format](report, {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
         provenance: dataset.provenance,
         norms,
+        map,
       });
       await emit(terminal, text, options.out);
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);

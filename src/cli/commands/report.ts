@@ -9,7 +9,6 @@ import { coverageHeatmap } from '../../core/coverage-band.js';
 import { SEED_MAX } from '../../core/random.js';
 import { analyzeCorner, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from '../../core/sensitivity.js';
 import { formatWarning } from '../../core/issues.js';
-import type { Config } from '../../core/config.js';
 import { type Report, SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
 import { type RenderContext, REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
@@ -17,8 +16,8 @@ import { loadRenderer } from '../../report/load-renderer.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
 import { pickFormat } from '../format.js';
-import { loadFromOptions } from '../load.js';
-import { addAnalysisOptions, addInputOptions, addMapOptions, AnalysisOptionsSchema, InputOptionsSchema, MapOptionsSchema, mapSource, parseOptions, threadsOption, yearOption } from '../options.js';
+import { loadFromOptions, loadMap } from '../load.js';
+import { addAnalysisOptions, addInputOptions, addMapOptions, AnalysisOptionsSchema, InputOptionsSchema, MapOptionsSchema, parseOptions, threadsOption, yearOption } from '../options.js';
 import { pickResearchFormat } from '../research.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
@@ -84,7 +83,8 @@ export function reportCommand(terminal: Terminal): Command {
       if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
       const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out, 'report');
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
-      const { dataset, weights, norms, config, configPath } = await loadFromOptions(options, terminal, { threads: options.threads });
+      const loaded = await loadFromOptions(options, terminal, { threads: options.threads });
+      const { dataset, weights, norms } = loaded;
       // The units ranked (regions without children, or --level/--rollup): the same for every view.
       const levelChoice = { level: options.level, rollup: options.rollup };
       const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };
@@ -92,7 +92,8 @@ export function reportCommand(terminal: Terminal): Command {
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
       // The HTML page (and its charts for --charts-dir) needs more than the report.
       const page = format === 'html' || options.chartsDir !== undefined;
-      const map = page ? await loadMap(options, config, configPath, terminal, shown) : undefined;
+      const codes = [...shown.regions.map((r) => r.region), ...report.excluded.map((e) => e.region)];
+      const map = page ? await loadMap(options, loaded, terminal, codes) : undefined;
       const context = {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
         provenance: dataset.provenance,
@@ -144,15 +145,6 @@ export function reportCommand(terminal: Terminal): Command {
 function excelFormat(format: ReportFormat | undefined): ReportFormat {
   if (format !== undefined && format !== 'csv') throw usageError(`--excel writes CSV: it cannot be combined with --format ${format}`);
   return 'csv';
-}
-
-/** The map's shapes for the regions shown and the excluded ones (io/geo.ts); its notes on stderr. */
-async function loadMap(options: z.infer<typeof ReportOptionsSchema>, config: Config, configPath: string | undefined, terminal: Terminal, report: Report) {
-  const { loadMapShapes } = await import('../../io/geo.js');
-  const codes = [...report.regions.map((r) => r.region), ...report.excluded.map((e) => e.region)];
-  const loaded = await loadMapShapes(mapSource(options, config, configPath, terminal.cwd), codes);
-  if (!options.quiet) for (const line of loaded.notes) note(terminal, line);
-  return loaded.shapes;
 }
 
 /** --charts-dir: the HTML page's charts, each as its own SVG (and PNG) file. */

@@ -210,7 +210,7 @@ function legend(metric: MapMetric, scale: MapScale, drawn: readonly MapRegion[],
   const extra = (fill: string, text: string, stroke = '') => {
     const s = `<g class="legend-other"><rect x="${x}" y="20" width="22" height="14" fill="${fill}"${stroke ? ` stroke="${stroke}"` : ''}/>` +
       `<text class="tick" x="${x + 28}" y="31">${h(text)}</text></g>`;
-    x += 40 + Math.ceil(text.length * 7);
+    x += 48 + Math.ceil(text.length * 8);
     return s;
   };
   if (metric.zeroLabel !== undefined) out.push(extra(MAP_FILLS.zero, metric.zeroLabel));

@@ -140,11 +140,21 @@ export function mapSection(input: MapSectionInput): string {
     `<p>${h(input.intro)}</p>${switcher}` +
     `<figure class="map-figure">${svg}<figcaption>` +
     `<span id="map-info" class="map-info" aria-live="polite" hidden></span>` +
-    `Boundaries: ${h(shapes.source)}. Grey: ${h(metrics.map((m) => m.zeroLabel).filter(Boolean).join(' / ') || 'none')}; hatched: not ranked or unknown; ` +
-    'pale: not in this report. Each class includes its lower bound.</figcaption></figure>' +
+    `Boundaries: ${h(shapes.source)}. ${h(fillWords(metrics, regions, projected.context.length > 0))}Each class includes its lower bound.</figcaption></figure>` +
     notes.map((n) => `<p class="caption">${h(n)}</p>`).join('') +
     `${table}<script>${MAP_SCRIPT}</script></section>`
   );
+}
+
+/** What the fills outside the palette mean, for the caption. */
+function fillWords(metrics: readonly MapMetric[], regions: readonly MapRegion[], context: boolean): string {
+  const zero = metrics.map((m) => m.zeroLabel).filter((z): z is string => z !== undefined);
+  const words = [
+    zero.length > 0 ? `grey: ${zero.join(' / ')}` : '',
+    regions.some((r) => r.excluded !== undefined) || metrics.some((m) => regions.some((r) => (r.values[m.id] ?? null) === null)) ? 'hatched: not ranked or unknown' : '',
+    context ? 'pale: not in this report' : '',
+  ].filter((w) => w !== '');
+  return words.length === 0 ? '' : `${words.join('; ')}. `.replace(/^./, (c) => c.toUpperCase());
 }
 
 function listOf(items: readonly string[], max = 20): string {

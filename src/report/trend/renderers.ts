@@ -1,6 +1,7 @@
 // Every trend format's renderer.
 import type { TrendFormat, TrendRenderer } from './context.js';
 import { renderTrendCsv } from './csv.js';
+import { renderTrendHtml } from './html.js';
 import { renderTrendJson } from './json.js';
 import { renderTrendMarkdown } from './markdown.js';
 import { renderTrendTable } from './table.js';
@@ -11,4 +12,5 @@ export const TREND_RENDERERS: Record<TrendFormat, TrendRenderer> = {
   csv: renderTrendCsv,
   json: renderTrendJson,
   markdown: renderTrendMarkdown,
+  html: renderTrendHtml,
 };

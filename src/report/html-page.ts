@@ -1,0 +1,77 @@
+// The page shell the coverage and trend HTML pages share with the report (html.ts): the same
+// head (Content-Security-Policy that forbids every request, style sheet, viewport, no
+// timestamp), header with the dataset's title and notice, and footer; plus the closing lists
+// every page has (excluded regions, warnings, the data's sources). Every text is escaped.
+import type { Provenance } from '../core/dataset.js';
+import { formatWarning, type Warning } from '../core/issues.js';
+import { CONTENT_SECURITY_POLICY, STYLE } from './html-assets.js';
+import { escapeHtml as h } from './safe-cell.js';
+
+export interface HtmlPageInput {
+  readonly title: string;
+  readonly provenance?: Provenance | undefined;
+  /** servicegap's version, for the generator tag and the footer. */
+  readonly version: string;
+  /** The sections of <main>, in order ('' = left out). */
+  readonly sections: readonly string[];
+}
+
+/** A whole self-contained page. */
+export function htmlPage(page: HtmlPageInput): string {
+  const notice = page.provenance?.notice?.trim();
+  const body = [
+    `<header><h1>${h(page.title)}</h1>`,
+    page.provenance?.title ? `<p class="subtitle">${h(page.provenance.title)}</p>` : '',
+    notice ? `<p class="notice" role="note">${h(notice)}</p>` : '',
+    '</header><main>',
+    ...page.sections,
+    '</main>',
+    `<footer>Made with servicegap ${h(page.version)}. This file is self-contained: it loads nothing from the network.</footer>`,
+  ];
+  return (
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="${h(CONTENT_SECURITY_POLICY)}">\n` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<meta name="generator" content="servicegap ${h(page.version)}">\n` +
+    `<title>${h(page.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
+    body.filter((s) => s !== '').join('\n') +
+    '\n</body>\n</html>\n'
+  );
+}
+
+/** A section with a heading and a list ('' when the list is empty); items are HTML already. */
+export function listSection(id: string, title: string, intro: string, items: readonly string[]): string {
+  if (items.length === 0) return '';
+  return (
+    `<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${h(title)}</h2>` +
+    (intro ? `<p>${h(intro)}</p>` : '') +
+    `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul></section>`
+  );
+}
+
+/** Excluded regions and warnings, as every page ends. */
+export function closingSections(report: { readonly excluded: readonly { region: string; reason: string }[]; readonly warnings: readonly Warning[] }): string[] {
+  return [
+    listSection('excluded', 'Excluded regions', 'Not ranked, because a number they need is unknown:', report.excluded.map((e) => `<bdi>${h(e.region)}</bdi>: ${h(e.reason)}`)),
+    listSection('warnings', 'Warnings', '', report.warnings.map((w) => h(formatWarning(w)))),
+  ];
+}
+
+const WEB_URL = /^https?:\/\/[^\s"'<>]+$/i;
+
+/** The dataset's sources (name, what it was used for, licence, link). */
+export function sourcesSection(provenance: Provenance | undefined, method: string): string {
+  const sources = provenance?.sources ?? [];
+  const items = sources.map((s) => {
+    const bits = [`<strong>${h(s.name)}</strong>`];
+    if (s.used_for) bits.push(`used for: ${h(s.used_for)}`);
+    if (s.licence) bits.push(`licence: ${h(s.licence)}`);
+    if (s.url) bits.push(WEB_URL.test(s.url) ? `<a href="${h(s.url)}" rel="noreferrer noopener">${h(s.url)}</a>` : h(s.url));
+    return `<li>${bits.join('. ')}</li>`;
+  });
+  return (
+    `<section id="provenance" aria-labelledby="provenance-title"><h2 id="provenance-title">Data and method</h2>` +
+    (items.length > 0 ? `<p><strong>Sources:</strong></p><ul class="sources">${items.join('')}</ul>` : '<p>The data folder has no dataset.json describing its sources.</p>') +
+    `<p><strong>Method.</strong> ${h(method)}</p></section>`
+  );
+}
