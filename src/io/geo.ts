@@ -80,7 +80,7 @@ export async function readGeoFile(path: string, key: string): Promise<GeoSource>
 }
 
 /** Parse and check a GeoJSON or TopoJSON text (see the file comment). Throws InputError with every problem, located. */
-export function parseGeo(text: string, file: string, key: string): GeoSource {
+export function parseGeo(text: string, file: string, key: string, limits: { readonly maxPositions?: number } = {}): GeoSource {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
@@ -89,7 +89,8 @@ export function parseGeo(text: string, file: string, key: string): GeoSource {
     throw new InputError(syntaxIssues(body, file, error));
   }
   const issues: GeoIssue[] = [];
-  const source = isObject(value) && value.type === 'Topology' ? fromTopoJson(value, file, key, issues) : fromGeoJson(value, file, key, issues);
+  const counter = new PositionCounter(limits.maxPositions ?? MAX_GEO_POSITIONS);
+  const source = isObject(value) && value.type === 'Topology' ? fromTopoJson(value, file, key, issues, counter) : fromGeoJson(value, file, key, issues, counter);
   if (issues.length > 0 || source === undefined) throw new InputError(locateIssues(body, file, issues));
   return source;
 }
@@ -141,11 +142,12 @@ function codeOf(value: unknown): string | undefined {
 class PositionCounter {
   count = 0;
   over = false;
+  constructor(private readonly max: number) {}
   add(n: number, path: Path, issues: GeoIssue[]): boolean {
     this.count += n;
-    if (this.count > MAX_GEO_POSITIONS && !this.over) {
+    if (this.count > this.max && !this.over) {
       this.over = true;
-      issues.push({ path, message: `more than ${MAX_GEO_POSITIONS.toLocaleString('en-US')} positions: simplify the file first (e.g. mapshaper FILE -simplify 5% -o out.json)` });
+      issues.push({ path, message: `more than ${this.max.toLocaleString('en-US')} positions: simplify the file first (e.g. mapshaper FILE -simplify 5% -o out.json)` });
     }
     return !this.over;
   }
@@ -244,7 +246,7 @@ function checkGeometry(g: unknown, path: Path, issues: GeoIssue[], counter: Posi
   }
 }
 
-function fromGeoJson(value: unknown, file: string, key: string, issues: GeoIssue[]): GeoSource | undefined {
+function fromGeoJson(value: unknown, file: string, key: string, issues: GeoIssue[], counter: PositionCounter): GeoSource | undefined {
   let features: unknown[];
   let base: Path;
   if (isObject(value) && value.type === 'FeatureCollection') {
@@ -269,7 +271,6 @@ function fromGeoJson(value: unknown, file: string, key: string, issues: GeoIssue
     });
     return undefined;
   }
-  const counter = new PositionCounter();
   const kept: Feature<Geometry | null, ShapeProperties>[] = [];
   const keys: string[][] = [];
   features.forEach((f, i) => {
@@ -324,7 +325,7 @@ function noKeyMessage(key: string, properties: readonly Record<string, unknown>[
 // ---------------------------------------------------------------------------------------------
 // TopoJSON.
 
-function fromTopoJson(value: Record<string, unknown>, file: string, key: string, issues: GeoIssue[]): GeoSource | undefined {
+function fromTopoJson(value: Record<string, unknown>, file: string, key: string, issues: GeoIssue[], counter: PositionCounter): GeoSource | undefined {
   const arcs = value.arcs;
   if (!Array.isArray(arcs)) {
     issues.push({ path: ['arcs'], message: `expected an array of arcs, got ${describe(arcs)}` });
@@ -349,7 +350,6 @@ function fromTopoJson(value: Record<string, unknown>, file: string, key: string,
   const base: Path = isObject(object) && object.type === 'GeometryCollection' ? ['objects', name, 'geometries'] : ['objects', name];
 
   // Arcs: positions of numbers (quantised arcs are delta-encoded), decoded to check the range.
-  const counter = new PositionCounter();
   const decode = isObject(transform) ? topoTransform(transform as unknown as Topology['transform'] & object) : undefined;
   arcs.forEach((arc, i) => {
     if (counter.over || issues.length >= MAX_ISSUES) return;

@@ -35,7 +35,7 @@ function panelsSection(report: TrendReport, context: TrendRenderContext): string
   return (
     `<section id="trends" aria-labelledby="trends-title"><h2 id="trends-title">The vacuum year by year</h2>` +
     `<p>Vacuum per 100,000 residents in each year from ${report.from} to ${report.to}, against ${report.from}. ` +
-    `All panels share one scale, 0 to ${h(formatPer100k(top))}.${h(shownOf)}</p>` +
+    `All panels share one scale, 0 to ${top}.${h(shownOf)}</p>` +
     `<ul class="legend" aria-label="Legend"><li>${swatch('box', COLOURS.vacuum)}vacuum per 100,000</li>` +
     '<li>dashed rule: the year the vacuum opened</li><li>dot: its peak</li><li>a break in the line: a year not known</li></ul>' +
     `<div class="panels small">${panels.join('')}</div></section>`
