@@ -5,7 +5,8 @@
 //
 // Readable without colour: a region with no vacuum is solid grey, an excluded region or an
 // unknown value is hatched, a shape no region claims is near-white; each region's <title> says
-// its value, class and (when not ranked) why; every region is focusable by keyboard (tabindex)
+// its value, class and (when not ranked) why; every region is focusable by keyboard (tabindex;
+// the drawing itself is not a tab stop)
 // and named for screen readers (role="img" + aria-label). The palettes are ColorBrewer
 // sequential schemes (Brewer, Harrower & Penn State; every one marked colour-blind safe there).
 import type { MapBucket, MapMetric, MapScale } from './classes.js';
@@ -111,7 +112,7 @@ export function choropleth(input: ChoroplethInput): Choropleth {
   const height = map.height + LEGEND_HEIGHT;
   const out: string[] = [
     `<svg class="chart map" id="${h(id)}" width="${map.width}" height="${height}" viewBox="0 0 ${map.width} ${height}" ` +
-      `role="group" aria-labelledby="${h(id)}-title ${h(id)}-desc">`,
+      `role="group" aria-labelledby="${h(id)}-title ${h(id)}-desc" tabindex="-1">`,
     `<title id="${h(id)}-title">${h(first.title)}</title>`,
     `<desc id="${h(id)}-desc">${h(describeMap(drawn, first, scales.get(first.id)!))}</desc>`,
     `<defs><pattern id="${h(hatch)}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
