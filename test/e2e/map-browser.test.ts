@@ -43,7 +43,7 @@ async function fills(page: Page): Promise<Map<string, string>> {
 /** The shown legend's classes: [lo, hi, count] each. */
 async function legendClasses(page: Page, metric: string): Promise<number[][]> {
   return page
-    .locator(`#map-chart .legend-${metric} .legend-class`)
+    .locator(`#map .map-legend-${metric} .legend-class`)
     .evaluateAll((gs) => gs.map((g) => ['data-lo', 'data-hi', 'data-count'].map((a) => Number(g.getAttribute(a)))));
 }
 
@@ -128,8 +128,8 @@ if (!HAVE_CHROMIUM) {
     it('the switch recolours the map by the coverage index and by the rate drop, with their own legends', async () => {
       const { page } = europe.opened;
       await page.getByRole('radio', { name: 'coverage index' }).check();
-      await expect(page.locator('#map-chart .legend-coverage').isVisible()).resolves.toBe(true);
-      await expect(page.locator('#map-chart .legend-vacuum').isVisible()).resolves.toBe(false);
+      await expect(page.locator('#map .map-legend-coverage').isVisible()).resolves.toBe(true);
+      await expect(page.locator('#map .map-legend-vacuum').isVisible()).resolves.toBe(false);
       let byRegion = await fills(page);
       for (const r of europe.regions) {
         const expected = r.coverage_index === null ? 'url("#map-chart-hatch")' : rgb(PALETTES.purpleBlue[classOf(r.coverage_index, 0.2, 5)]!);

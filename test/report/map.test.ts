@@ -175,6 +175,13 @@ describe('the report page and its map', () => {
     const table = html.slice(at('class="map-table"'), html.indexOf('</details>', at('class="map-table"')));
     expect(table.match(/<tr data-region=/g)).toHaveLength(6);
     expect(table).toContain('<td>no shape</td>');
+    // The page's legends are HTML under the drawing (readable at any width), the first one shown.
+    expect([...html.matchAll(/<div class="map-legend map-legend-([a-z-]+)" data-metric="[a-z-]+"( hidden)?>/g)].map((m) => [m[1], m[2] !== undefined])).toEqual([
+      ['vacuum', false],
+      ['coverage', true],
+      ['rate-drop', true],
+    ]);
+    expect(html).not.toContain('<g class="legend ');
   });
 
   it("allows the map's script by its hash, and nothing else", () => {

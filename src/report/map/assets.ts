@@ -21,7 +21,7 @@ function switchRules(): string {
   const rules: string[] = [];
   for (const [id, palette] of Object.entries(METRIC_PALETTES)) {
     const on = `.map-section:has(#map-show-${id}:checked)`;
-    rules.push(`${on} svg.map .legend { display: none; }`, `${on} svg.map .legend-${id} { display: inline; }`);
+    rules.push(`${on} .map-legend { display: none; }`, `${on} .map-legend-${id} { display: block; }`);
     palette.forEach((colour, i) => rules.push(`${on} svg.map .region[data-${id}="c${i + 1}"] { fill: ${colour}; }`));
     rules.push(
       `${on} svg.map .region[data-${id}="zero"] { fill: ${MAP_FILLS.zero}; }`,
@@ -37,6 +37,12 @@ svg.map .region:hover { stroke: #1a1a1a; stroke-width: 1.5; }
 svg.map .region:focus { outline: none; stroke: #1a1a1a; stroke-width: 2.5; }
 svg.map .region:focus-visible { outline: none; stroke: #1a1a1a; stroke-width: 2.5; }
 svg.map .legend-title { font-size: 12px; fill: #595959; }
+.map-legend-title { margin: 4px 0 0; color: #595959; font-size: 0.85rem; }
+.map-key { display: inline-block; width: 28px; height: 14px; border: 1px solid #d0d0d0; vertical-align: middle; margin-right: 4px; }
+.map-key-zero { background: ${MAP_FILLS.zero}; }
+.map-key-unknown { background: repeating-linear-gradient(135deg, #ffffff 0 2px, ${MAP_FILLS.hatchLine} 2px 4px, #ffffff 4px 6px); }
+.map-key-context { background: ${MAP_FILLS.context}; }
+.map-legend .count { color: #595959; font-size: 0.85em; }
 .map-switch { border: 0; padding: 0; margin: 10px 0 4px; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 18px; }
 .map-switch legend { float: left; font-weight: 600; padding: 0; margin-right: 6px; }
 .map-switch label { cursor: pointer; white-space: nowrap; }

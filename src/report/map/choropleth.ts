@@ -50,6 +50,8 @@ export interface ChoroplethInput {
   readonly regions: readonly MapRegion[];
   /** The metrics drawn; the first is shown by default (and the only one in a standalone chart). */
   readonly metrics: readonly MapMetric[];
+  /** Draw the legends in the SVG (a standalone chart); false: the page lays them out in HTML (mapLegend). */
+  readonly legend?: boolean | undefined;
 }
 
 export interface Choropleth {
@@ -109,7 +111,8 @@ export function choropleth(input: ChoroplethInput): Choropleth {
   }
   const first = metrics[0]!;
   const hatch = `${id}-hatch`;
-  const height = map.height + LEGEND_HEIGHT;
+  const withLegend = input.legend ?? true;
+  const height = map.height + (withLegend ? LEGEND_HEIGHT : 0);
   const out: string[] = [
     `<svg class="chart map" id="${h(id)}" width="${map.width}" height="${height}" viewBox="0 0 ${map.width} ${height}" ` +
       `role="group" aria-labelledby="${h(id)}-title ${h(id)}-desc" tabindex="-1">`,
@@ -145,12 +148,11 @@ export function choropleth(input: ChoroplethInput): Choropleth {
     );
   }
   out.push('</g>');
-  const anyExcluded = drawn.some((r) => r.excluded !== undefined);
-  for (const [i, m] of metrics.entries()) {
-    const scale = scales.get(m.id)!;
-    const anyUnknown = anyExcluded || drawn.some((r) => r.excluded === undefined && scale.bucket(r.values[m.id] ?? null).kind === 'unknown');
-    // Only the first metric's legend shows until the page's style sheet switches (assets.ts).
-    out.push(legend(m, scale, drawn, { y: map.height + 6, hatch, unknown: anyUnknown, excluded: anyExcluded, context: map.context.length > 0, hidden: i > 0 }));
+  if (withLegend) {
+    for (const [i, m] of metrics.entries()) {
+      // Only the first metric's legend shows until the page's style sheet switches (assets.ts).
+      out.push(svgLegend(m, mapLegend(m, scales.get(m.id)!, drawn, map.context.length > 0), { y: map.height + 6, hatch, hidden: i > 0 }));
+    }
   }
   out.push('</svg>');
   return { svg: out.join(''), scales };
@@ -176,47 +178,57 @@ function describeMap(drawn: readonly MapRegion[], metric: MapMetric, scale: MapS
   return parts.join(' ');
 }
 
-interface LegendOptions {
-  readonly y: number;
-  readonly hatch: string;
-  readonly unknown: boolean;
-  readonly excluded: boolean;
-  readonly context: boolean;
-  readonly hidden: boolean;
+/** What a legend shows: each class with its bounds and count, then the fills outside the palette that occur. */
+export interface MapLegend {
+  readonly classes: readonly { readonly lo: number; readonly hi: number; readonly colour: string; readonly count: number; readonly label: string }[];
+  readonly others: readonly { readonly kind: 'zero' | 'unknown' | 'context'; readonly label: string }[];
 }
 
-/** The legend under the map: the unit, a swatch per class with its bounds and count, then the other fills. */
-function legend(metric: MapMetric, scale: MapScale, drawn: readonly MapRegion[], o: LegendOptions): string {
+export function mapLegend(metric: MapMetric, scale: MapScale, drawn: readonly MapRegion[], context: boolean): MapLegend {
   const counts = scale.classes.map(() => 0);
+  let unknown = false;
+  const excluded = drawn.some((r) => r.excluded !== undefined);
   for (const r of drawn) {
     if (r.excluded !== undefined) continue;
     const b = scale.bucket(r.values[metric.id] ?? null);
     if (b.kind === 'class') counts[b.index]! += 1;
+    if (b.kind === 'unknown') unknown = true;
   }
+  const others: MapLegend['others'][number][] = [];
+  if (metric.zeroLabel !== undefined) others.push({ kind: 'zero', label: metric.zeroLabel });
+  if (unknown || excluded) others.push({ kind: 'unknown', label: excluded ? 'not ranked or unknown' : 'unknown' });
+  if (context) others.push({ kind: 'context', label: 'not in this report' });
+  return {
+    classes: scale.classes.map((c, i) => ({ ...c, count: counts[i]!, label: `${legendNumber(c.lo, metric.share)}–${legendNumber(c.hi, metric.share)}` })),
+    others,
+  };
+}
+
+/** The legend under the map in a standalone chart: the unit, a swatch per class with its bounds, then the other fills. */
+function svgLegend(metric: MapMetric, legend: MapLegend, o: { readonly y: number; readonly hatch: string; readonly hidden: boolean }): string {
   const w = 64;
   const x0 = 6;
   const out = [`<g class="legend legend-${h(metric.id)}" data-metric="${h(metric.id)}" transform="translate(0 ${o.y})"${o.hidden ? ' display="none"' : ''}>`];
   out.push(`<text class="legend-title" x="${x0}" y="12">${h(metric.unit)}</text>`);
-  scale.classes.forEach((c, i) => {
+  legend.classes.forEach((c, i) => {
     const x = x0 + i * w;
-    const label = `${legendNumber(c.lo, metric.share)}–${legendNumber(c.hi, metric.share)}`;
     out.push(
-      `<g class="legend-class" data-lo="${c.lo}" data-hi="${c.hi}" data-count="${counts[i]}" data-colour="${c.colour}">` +
-        `<title>${h(`${label} ${metric.unit}: ${counts[i]} region${counts[i] === 1 ? '' : 's'}`)}</title>` +
+      `<g class="legend-class" data-lo="${c.lo}" data-hi="${c.hi}" data-count="${c.count}" data-colour="${c.colour}">` +
+        `<title>${h(`${c.label} ${metric.unit}: ${c.count} region${c.count === 1 ? '' : 's'}`)}</title>` +
         `<rect x="${x}" y="20" width="${w - 2}" height="14" fill="${c.colour}"/>` +
-        `<text class="tick" x="${x}" y="48">${h(label)}</text></g>`,
+        `<text class="tick" x="${x}" y="48">${h(c.label)}</text></g>`,
     );
   });
-  let x = x0 + scale.classes.length * w + 18;
-  const extra = (fill: string, text: string, stroke = '') => {
-    const s = `<g class="legend-other"><rect x="${x}" y="20" width="22" height="14" fill="${fill}"${stroke ? ` stroke="${stroke}"` : ''}/>` +
-      `<text class="tick" x="${x + 28}" y="31">${h(text)}</text></g>`;
-    x += 48 + Math.ceil(text.length * 8);
-    return s;
-  };
-  if (metric.zeroLabel !== undefined) out.push(extra(MAP_FILLS.zero, metric.zeroLabel));
-  if (o.unknown) out.push(extra(`url(#${o.hatch})`, o.excluded ? 'not ranked or unknown' : 'unknown', MAP_FILLS.hatchLine));
-  if (o.context) out.push(extra(MAP_FILLS.context, 'not in this report', MAP_FILLS.contextStroke));
+  let x = x0 + legend.classes.length * w + 18;
+  const fills = { zero: [MAP_FILLS.zero, ''], unknown: [`url(#${o.hatch})`, MAP_FILLS.hatchLine], context: [MAP_FILLS.context, MAP_FILLS.contextStroke] } as const;
+  for (const other of legend.others) {
+    const [fill, stroke] = fills[other.kind];
+    out.push(
+      `<g class="legend-other"><rect x="${x}" y="20" width="22" height="14" fill="${fill}"${stroke ? ` stroke="${stroke}"` : ''}/>` +
+        `<text class="tick" x="${x + 28}" y="31">${h(other.label)}</text></g>`,
+    );
+    x += 48 + Math.ceil(other.label.length * 8);
+  }
   out.push('</g>');
   return out.join('');
 }

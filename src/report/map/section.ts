@@ -8,7 +8,7 @@ import type { Report } from '../../core/report-schema.js';
 import { formatPer100k, formatPercent, NULL_DISPLAY } from '../number-format.js';
 import { escapeHtml as h } from '../safe-cell.js';
 import type { MapMetric } from './classes.js';
-import { bucketToken, choropleth, legendNumber, type MapRegion } from './choropleth.js';
+import { bucketToken, choropleth, legendNumber, mapLegend, type MapRegion } from './choropleth.js';
 import { MAP_SCRIPT, METRIC_PALETTES, PAGE_MAP_ID } from './assets.js';
 import { projectShapes } from './project.js';
 import type { MapShapes } from './shapes.js';
@@ -85,7 +85,26 @@ export function mapSection(input: MapSectionInput): string {
   if (shapes === undefined) return '';
   const projected = projectShapes(shapes);
   if (projected === undefined) return '';
-  const { svg, scales } = choropleth({ id: PAGE_MAP_ID, map: projected, regions, metrics });
+  const { svg, scales } = choropleth({ id: PAGE_MAP_ID, map: projected, regions, metrics, legend: false });
+  // The legends in HTML under the drawing, so they stay readable however narrow the page.
+  const drawn = regions.filter((r) => projected.regions.has(r.region));
+  const legends = metrics
+    .map((m, i) => {
+      const legend = mapLegend(m, scales.get(m.id)!, drawn, projected.context.length > 0);
+      const items = [
+        ...legend.classes.map(
+          (c) =>
+            `<li class="legend-class" data-lo="${c.lo}" data-hi="${c.hi}" data-count="${c.count}"><span class="map-key" style="background:${c.colour}" aria-hidden="true"></span>` +
+            `${h(c.label)} <span class="count">(${c.count})</span></li>`,
+        ),
+        ...legend.others.map((o) => `<li class="legend-other"><span class="map-key map-key-${o.kind}" aria-hidden="true"></span>${h(o.label)}</li>`),
+      ];
+      return (
+        `<div class="map-legend map-legend-${h(m.id)}" data-metric="${h(m.id)}"${i > 0 ? ' hidden' : ''}>` +
+        `<p class="map-legend-title">${h(m.unit)}; in brackets the number of regions</p><ul class="legend">${items.join('')}</ul></div>`
+      );
+    })
+    .join('');
   const onMap = (r: MapRegion) => projected.regions.has(r.region);
   const switcher =
     metrics.length < 2
@@ -138,7 +157,7 @@ export function mapSection(input: MapSectionInput): string {
   return (
     `<section id="map" class="map-section" aria-labelledby="map-title"><h2 id="map-title">${h(input.heading)}</h2>` +
     `<p>${h(input.intro)}</p>${switcher}` +
-    `<figure class="map-figure">${svg}<figcaption>` +
+    `<figure class="map-figure">${svg}${legends}<figcaption>` +
     `<span id="map-info" class="map-info" aria-live="polite" hidden></span>` +
     `Boundaries: ${h(shapes.source)}. ${h(fillWords(metrics, regions, projected.context.length > 0))}Each class includes its lower bound.</figcaption></figure>` +
     notes.map((n) => `<p class="caption">${h(n)}</p>`).join('') +
