@@ -3,7 +3,8 @@
 // project's own importer (`servicegap import`; run `npm run build` first):
 //
 //   data/examples/europe-psychiatric-beds-2000-2011/   Eurostat tps00047: psychiatric care beds
-//       per 100,000 inhabitants, 34 European countries, 2000–2011 (report: the vacuum map)
+//       per 100,000 inhabitants, 34 European countries, 2000–2011 (report: the vacuum map); no
+//       services.csv: Eurostat has no community series for these years
 //   data/examples/world-mh-atlas-2017/                 WHO Mental Health Atlas 2017 (GHO): beds
 //       in mental hospitals, psychiatric beds in general hospitals, community residential beds,
 //       outpatient facilities, per 100,000, one year per country (coverage: the coverage map)
@@ -13,7 +14,7 @@
 //
 //   node scripts/build-map-examples.mjs
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { parse } from 'csv-parse/sync';
@@ -33,6 +34,7 @@ const toCsv = (header, records) => `${[csvLine(header), ...records.map((r) => cs
 
 function write(folder, files) {
   const dir = join(EXAMPLES, folder);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   console.error(`wrote ${dir}: ${Object.keys(files).join(', ')}`);
@@ -67,7 +69,6 @@ function europe() {
     'regions.csv': toCsv(['region', 'name'], regions),
     'beds.csv': toCsv(['region', 'year', 'beds', 'flags'], beds),
     'population.csv': per100k(codes, years),
-    'services.csv': 'region,year,service,capacity,unit\n',
     'dataset.json': `${JSON.stringify(
       {
         title: `Europe: psychiatric care beds per 100,000 inhabitants, ${years[0]}–${years[years.length - 1]} (Eurostat tps00047)`,

@@ -147,6 +147,6 @@ describe('trend table', () => {
   });
 
   it('every trend format has a renderer', () => {
-    expect(Object.keys(TREND_RENDERERS).sort()).toEqual(['csv', 'json', 'markdown', 'table']);
+    expect(Object.keys(TREND_RENDERERS).sort()).toEqual(['csv', 'html', 'json', 'markdown', 'table']);
   });
 });
