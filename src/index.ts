@@ -102,6 +102,10 @@ export type { ReportFormat, RenderContext, Renderer, CoverageView } from './repo
 export { COVERAGE_RENDERERS } from './report/coverage-renderers.js';
 export { COVERAGE_FORMATS } from './report/coverage-context.js';
 export type { CoverageFormat, CoverageRenderContext, CoverageRenderer } from './report/coverage-context.js';
+// Maps (issue 19): region shapes for the HTML pages' maps (RenderContext.map, CoverageRenderContext.map).
+export { bundledGeoSource, loadMapShapes, matchShapes, readGeoFile } from './io/geo.js';
+export type { GeoSource, LoadedMap, MapSourceOptions } from './io/geo.js';
+export type { MapLayout, MapShapes, ShapeProperties } from './report/map/shapes.js';
 export { VERSION } from './version.js';
 
 // ---------------------------------------------------------------------------------------------
