@@ -71,6 +71,23 @@ describe('report --geo', () => {
   });
 });
 
+describe('bundled boundaries from the command line', () => {
+  it('US states by postal code: one shape per state, drawn in Albers USA; a code of neither kind is listed', () => {
+    // Made-up numbers, only to have three states and one code that is no state.
+    const dir = tempDir();
+    const codes = ['CA', 'TX', 'NY', 'ZZ'];
+    writeFileSync(join(dir, 'regions.csv'), `region,name\n${codes.map((c) => `${c},State ${c}`).join('\n')}\n`);
+    writeFileSync(join(dir, 'beds.csv'), `region,year,beds\n${codes.flatMap((c, i) => [`${c},2010,${100 + i}`, `${c},2020,${90 - i}`]).join('\n')}\n`);
+    writeFileSync(join(dir, 'population.csv'), `region,year,population\n${codes.flatMap((c) => [`${c},2010,100000`, `${c},2020,100000`]).join('\n')}\n`);
+    const r = runCli(['report', '--data', dir, '--format', 'html']);
+    expect(r.code, r.context).toBe(0);
+    expect([...r.stdout.matchAll(/<path class="region"[^>]*data-region="([A-Z]+)"/g)].map((m) => m[1]).sort()).toEqual(['CA', 'NY', 'TX']);
+    expect(r.stdout).toContain('bundled US state boundaries');
+    expect(r.stderr).toContain('map: 1 region has no shape in bundled US state boundaries');
+    expect(r.stderr).toMatch(/no shape in .*: ZZ$/m);
+  });
+});
+
 describe('report --charts-dir', () => {
   it('writes every chart as SVG and PNG, named after the chart', () => {
     const dir = join(tempDir(), 'charts');
