@@ -7,7 +7,9 @@
 //   once: the next run takes the compiled code from the cache instead of compiling it again
 //   (Node 20 has no compile cache of its own for modules). A Node whose V8 rejects the cache (another
 //   version) compiles the file as usual. Code behind dynamic imports (the HTML renderer,
-//   iconv-lite, csv-parse) is in the file but only run when used.
+//   iconv-lite, csv-parse) is in the file but only run when used; exceljs and jszip (Excel
+//   workbooks) and @resvg/resvg-js (PNG charts, native) stay in node_modules and are required
+//   only when a workbook is read or written or a PNG drawn.
 // - dist/bundle/worker.js, parse-worker.js: the worker threads' scripts (ES modules).
 //
 // The library build (dist/index.js and its .d.ts) is not touched. Every file lands in
@@ -26,10 +28,12 @@ const common = {
   target: 'node20',
   minify: process.env.BUNDLE_NO_MINIFY === undefined,
   legalComments: 'linked',
-  // resvg (PNG charts) is a native module per platform: loaded from node_modules, never bundled.
-  external: ['@resvg/resvg-js'],
   logLevel: 'warning',
   metafile: process.env.BUNDLE_META !== undefined,
+  // Loaded from node_modules, never bundled: resvg (PNG charts) is a native module per platform;
+  // the Excel library (and the zip library it uses) is about 1 MB that only a workbook needs, so
+  // it is loaded when a workbook is read or written.
+  external: ['@resvg/resvg-js', 'exceljs', 'jszip'],
   plugins: [
     {
       // jsonc-parser's CommonJS build (its "main") loads its parts with a require() that esbuild

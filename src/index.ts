@@ -57,8 +57,14 @@ export { DatasetBuilder } from './core/dataset-builder.js';
 export type { Dataset, RegionInfo, ServiceSeries, BedData, Provenance, ProvenanceSource, YearSeries } from './core/dataset.js';
 
 export { buildTaxonomy, normalizeServiceName } from './core/taxonomy.js';
-export type { Taxonomy, TaxonomyEntry } from './core/taxonomy.js';
+export type { Taxonomy, TaxonomyEntry, TaxonomyMatch } from './core/taxonomy.js';
 export { BUILTIN_ALIASES } from './core/aliases.js';
+export type { BuiltinAlias, AliasLanguage } from './core/aliases.js';
+export { ALIAS_SOURCES } from './core/alias-sources.js';
+export { UNIT_ALIASES } from './core/unit-aliases.js';
+export type { UnitCell } from './core/unit-aliases.js';
+export { HEADER_ALIASES } from './core/header-aliases.js';
+export { canonicalCode } from './core/text-identity.js';
 export { CATEGORY_CODES, CATEGORY_DESCRIPTIONS, CategorySchema } from './core/categories.js';
 export type { Category } from './core/categories.js';
 export { UNIT_CODES, UnitSchema } from './core/units.js';

@@ -1,9 +1,14 @@
 // Where a command's data goes: stdout, or a file written atomically (--out).
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { usageError } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
-export async function emit(terminal: Terminal, text: string, out: string | undefined): Promise<void> {
+/** Write a command's output: text, or the bytes of a workbook (never to a terminal: --out FILE). */
+export async function emit(terminal: Terminal, text: string | Uint8Array, out: string | undefined): Promise<void> {
   if (out === undefined || out === '-') {
+    if (typeof text !== 'string' && terminal.stdout.isTTY === true) {
+      throw usageError('a workbook is binary and would garble the terminal: give --out FILE.xlsx, or redirect standard output to a file');
+    }
     await new Promise<void>((resolve, reject) => {
       terminal.stdout.write(text, (error) => (error ? reject(error) : resolve()));
     });

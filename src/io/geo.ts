@@ -20,6 +20,7 @@ import type { GeometryObject, Topology } from 'topojson-specification';
 import { parseJsonTree } from '../core/import/json-tree.js';
 import { type ImportIssue, lineLocator } from '../core/import/table.js';
 import { type InputIssue, InputError, quoteValue } from '../core/issues.js';
+import { canonicalCode } from '../core/text-identity.js';
 import type { MapLayout, MapShapes, ShapeProperties } from '../report/map/shapes.js';
 import { terminalText } from '../report/safe-cell.js';
 import { FileAccessError } from './errors.js';
@@ -524,10 +525,12 @@ export async function bundledGeoSource(codes: readonly string[]): Promise<GeoSou
 /**
  * The shapes of `source` matched to region codes: a shape belongs to the region whose code it
  * answers to (bundled sets ignore case; a number in the user's file also matches a code with
- * leading zeros, 301 ↔ "0301"). A region with several shapes gets them all.
+ * leading zeros, 301 ↔ "0301"). Codes are compared as the data's files compare them, after
+ * Unicode NFC and without zero-width characters (core/text-identity.ts), so a key saved
+ * decomposed by another program still finds its region. A region with several shapes gets them all.
  */
 export function matchShapes(source: GeoSource, codes: readonly string[]): MapShapes {
-  const fold = (s: string) => (source.userFile ? s : s.toUpperCase());
+  const fold = (s: string) => (source.userFile ? canonicalCode(s) : canonicalCode(s).toUpperCase());
   const wanted = new Map<string, string>();
   for (const code of codes) wanted.set(fold(code.trim()), code);
   const numeric = new Map<number, string>();

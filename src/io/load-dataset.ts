@@ -2,10 +2,11 @@
 // collecting every problem in every file before failing.
 import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Config } from '../core/config.js';
 import { CROSSWALK_FILE } from '../core/crosswalk.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
+import { describeHeaderMapping } from '../core/header-aliases.js';
 import type { Dataset } from '../core/dataset.js';
 import { InputError, type InputIssue } from '../core/issues.js';
 import type { DecimalMark, NumberFormat, ThousandsSeparator } from '../core/numbers.js';
@@ -14,6 +15,8 @@ import { buildTaxonomy, type Taxonomy } from '../core/taxonomy.js';
 import { type NormTable, resolveNorms } from '../core/norms.js';
 import { resolveWeights, type WeightTable } from '../core/weights.js';
 import { DEFAULT_DATA_DIR } from './default-data.js';
+import { chooseNumberFormat, fileReading } from './file-reading.js';
+import { cellReference } from './xlsx-table.js';
 import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
@@ -55,15 +58,21 @@ export interface LoadOptions {
   readonly config?: Config | undefined;
   /** Drop rows with unmapped service names, with a warning, instead of failing. */
   readonly allowUnmapped?: boolean | undefined;
-  /** Force a delimiter; default: detected per file from a sample of its first lines. */
+  /** Force a delimiter for every file (wins over the config's `files.<input>.delimiter`); default:
+   * detected per file from a sample of its first lines. */
   readonly delimiter?: Delimiter | undefined;
-  /** The files' encoding; default 'auto': byte-order mark, else valid UTF-8, else Windows-1252. */
+  /** The files' encoding (wins over the config's `files.<input>.encoding`); default 'auto':
+   * byte-order mark, else valid UTF-8, else Windows-1252, per file. */
   readonly encoding?: EncodingOption | undefined;
-  /** Decimal mark; default 'auto': a point in comma-separated files, either mark in others
-   * (a number that reads two ways, like 1,234, is then an error). */
+  /** Decimal mark for every file (wins over the config's `files.<input>.decimal`); default 'auto':
+   * the mark a file's own numbers show (io/decimal-evidence.ts), else a point in comma-separated
+   * files and either mark in others (a number that reads two ways, like 1,234, is then an error). */
   readonly decimal?: DecimalMark | 'auto' | undefined;
   /** Thousands separator; default 'none' (never guessed). */
   readonly thousands?: ThousandsSeparator | undefined;
+  /** For Excel workbooks: the sheet to read in every workbook (default: per file, see the config's
+   * `files.<input>.sheet`, else a sheet named like the input, else the first visible sheet). */
+  readonly sheet?: string | undefined;
   /** Longest physical line accepted, in characters (default 1 MiB). */
   readonly maxLineChars?: number | undefined;
   /** Longest record accepted, all its fields together, in characters (default 1 MiB). */
@@ -91,12 +100,15 @@ export interface FileReadInfo extends TableSummary {
   readonly role: FileRole;
   /** How its numbers were read; undefined when the header was never reached. */
   readonly numberFormat: NumberFormat | undefined;
+  /** Why that number format: given (and where), detected from the file's numbers, or the default. */
+  readonly numberFormatReason?: string | undefined;
 }
 
 /**
- * The number format of one file: the options, with 'auto' settled by its delimiter. A comma-
- * separated file cannot hold an unquoted decimal comma, so 'auto' means a point there; in a file
- * separated by ";", tab or "|" it means either mark, never a guess between them.
+ * The number format of one file from the options and its delimiter alone (the rule when its own
+ * numbers do not tell its mark; the loader first asks them: io/file-reading.ts). A comma-separated
+ * file cannot hold an unquoted decimal comma, so 'auto' means a point there; in a file separated
+ * by ";", tab or "|" it means either mark, never a guess between them.
  */
 export function numberFormatFor(delimiter: Delimiter, options: Pick<LoadOptions, 'decimal' | 'thousands'>): NumberFormat {
   const thousands = options.thousands ?? 'none';
@@ -142,11 +154,14 @@ export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Reco
     const explicit = inputs[role];
     if (explicit !== undefined) resolved[role] = explicit;
     else if (dir !== undefined) {
-      const path = join(dir, names[role]);
+      let path = join(dir, names[role]);
+      // An Excel workbook of the same name (services.xlsx) when there is no CSV file.
+      const workbook = path.replace(/\.csv$/, '.xlsx');
+      if (!(await exists(path)) && (await exists(workbook))) path = workbook;
       // regions and population are required: a missing one fails when it is opened (exit 4).
       if (role === 'regions' || role === 'population' || (await exists(path))) {
         // The bundled data is named as the package names it, whatever folder it is installed in.
-        resolved[role] = useDefault ? { name: `data/${names[role]}`, path } : path;
+        resolved[role] = useDefault ? { name: `data/${basename(path)}`, path } : path;
       }
     }
   }
@@ -172,8 +187,6 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   }
   const builder = new DatasetBuilder({ taxonomy, weights, allowUnmapped: options.allowUnmapped });
   const read: ReadTableOptions = {
-    delimiter: options.delimiter,
-    encoding: options.encoding,
     maxLineChars: options.maxLineChars,
     maxRecordChars: options.maxRecordChars,
     parser: options.parser,
@@ -186,8 +199,10 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     },
   };
   const files: Partial<Record<FileRole, string>> = {};
-  // Each file's header, to give issues the position of their column (GitHub annotations use it).
+  // Each file's header, to give issues the position of their column (GitHub annotations use it),
+  // in the order the files were read (the order of the problems); the files that were worksheets.
   const headers = new Map<string, readonly string[]>();
+  const sheets = new Set<string>();
   const onIssue = (issue: InputIssue) => builder.addIssue(issue);
 
   /** Read one file: its numbers in the format its delimiter settles; report how it was read. */
@@ -199,16 +214,21 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     kind?: () => FigureKind | undefined,
   ): Promise<TableSummary> => {
     let numberFormat: NumberFormat | undefined;
+    let numberFormatReason: string | undefined;
+    // This file's reading options: the flags, else the config's files.<role>, else detected.
+    const reading = fileReading(role, options, options.config);
     const summary = await readTable(
       input,
       {
         onHeader: (columns, file, context: HeaderContext) => {
-          numberFormat = numberFormatFor(context.delimiter, options);
+          ({ format: numberFormat, reason: numberFormatReason } = chooseNumberFormat(reading, context, columns));
           builder.setNumberFormat(numberFormat);
           return onHeader(columns, file);
         },
         onRow,
         onIssue,
+        onWarning: (warning) => builder.addWarning(warning),
+        numberFormat: () => numberFormat,
         checkedRows: () => {
           const k = kind?.();
           if (k === undefined || numberFormat === undefined) return undefined;
@@ -223,14 +243,19 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
           };
         },
       },
-      read,
+      { ...read, delimiter: reading.delimiter?.value, encoding: reading.encoding?.value, sheet: reading.sheet },
     );
     files[role] = summary.name;
     headers.set(summary.name, summary.header);
+    if (summary.sheet !== undefined) sheets.add(summary.name);
+    if (summary.headerAliases) {
+      builder.addWarning({ file: summary.name, line: summary.headerAliases.line, message: describeHeaderMapping(summary.headerAliases.mapped) });
+    }
     if (summary.headerOk && summary.rows === 0) {
       builder.addWarning({ file: summary.name, line: null, message: 'the file has a header but no rows' });
     }
-    options.onFileRead?.({ ...summary, role, numberFormat: summary.headerOk ? numberFormat : undefined });
+    const known = summary.headerOk;
+    options.onFileRead?.({ ...summary, role, numberFormat: known ? numberFormat : undefined, numberFormatReason: known ? numberFormatReason : undefined });
     return summary;
   };
   const fixed = (spec: TableSpec) => () => spec;
@@ -308,12 +333,15 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     }
   }
 
-  const { dataset, issues } = builder.finish();
+  const { dataset, issues } = builder.finish([...headers.keys()]);
   if (issues.length > 0) {
     throw new InputError(
       issues.map((issue) => {
         const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);
-        return index < 0 ? issue : { ...issue, field: index + 1 };
+        if (index < 0) return issue;
+        // In a worksheet, the cell: services.xlsx!Sheet1:D7.
+        const cell = sheets.has(issue.file) && issue.line !== undefined ? cellReference(index + 1, issue.line) : undefined;
+        return { ...issue, field: index + 1, ...(cell === undefined ? {} : { cell }) };
       }),
     );
   }

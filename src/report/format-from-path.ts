@@ -1,8 +1,8 @@
 // The report format an output file's extension implies (--out), without loading any renderer.
 import { extname } from 'node:path';
-import type { ReportFormat } from './render-context.js';
+import type { ReportOutputFormat } from './render-context.js';
 
-const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
+const BY_EXTENSION: Readonly<Record<string, ReportOutputFormat>> = {
   '.csv': 'csv',
   '.json': 'json',
   '.md': 'markdown',
@@ -10,10 +10,11 @@ const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
   '.txt': 'table',
   '.html': 'html',
   '.htm': 'html',
+  '.xlsx': 'xlsx',
 };
 
 /** The format a file's extension implies (case-insensitive), or undefined when it implies none. */
-export function formatFromPath(path: string): ReportFormat | undefined {
+export function formatFromPath(path: string): ReportOutputFormat | undefined {
   const ext = extname(path).toLowerCase();
   return Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
 }

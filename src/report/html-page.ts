@@ -1,7 +1,8 @@
-// The page shell the coverage and trend HTML pages share with the report (html.ts): the same
+// The page shell every HTML page is built with (the report, html.ts; coverage; trend): the same
 // head (Content-Security-Policy that forbids every request, style sheet, viewport, no
-// timestamp), header with the dataset's title and notice, and footer; plus the closing lists
-// every page has (excluded regions, warnings, the data's sources). Every text is escaped.
+// timestamp), header with the dataset's title and notice, footer, and the page's inline scripts;
+// plus the closing lists every page has (excluded regions, warnings, the data's sources). Every
+// text is escaped.
 import type { Provenance } from '../core/dataset.js';
 import { formatWarning, type Warning } from '../core/issues.js';
 import { CONTENT_SECURITY_POLICY, STYLE } from './html-assets.js';
@@ -14,6 +15,11 @@ export interface HtmlPageInput {
   readonly version: string;
   /** The sections of <main>, in order ('' = left out). */
   readonly sections: readonly string[];
+  /**
+   * Inline scripts at the end of <body> (the report's sortable table). Each must have its hash in
+   * the Content-Security-Policy (html-assets.ts), or the browser does not run it.
+   */
+  readonly scripts?: readonly string[] | undefined;
 }
 
 /** A whole self-contained page. */
@@ -35,6 +41,7 @@ export function htmlPage(page: HtmlPageInput): string {
     `<meta name="generator" content="servicegap ${h(page.version)}">\n` +
     `<title>${h(page.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
     body.filter((s) => s !== '').join('\n') +
+    (page.scripts ?? []).map((script) => `\n<script>${script}</script>`).join('') +
     '\n</body>\n</html>\n'
   );
 }
@@ -49,19 +56,23 @@ export function listSection(id: string, title: string, intro: string, items: rea
   );
 }
 
-/** Excluded regions and warnings, as every page ends. */
-export function closingSections(report: { readonly excluded: readonly { region: string; reason: string }[]; readonly warnings: readonly Warning[] }): string[] {
+/** Excluded regions and warnings, as every page ends; `excludedIntro` says why a region is not ranked. */
+export function closingSections(
+  report: { readonly excluded: readonly { region: string; reason: string }[]; readonly warnings: readonly Warning[] },
+  excludedIntro = 'Not ranked, because a number they need is unknown:',
+): string[] {
   return [
-    listSection('excluded', 'Excluded regions', 'Not ranked, because a number they need is unknown:', report.excluded.map((e) => `<bdi>${h(e.region)}</bdi>: ${h(e.reason)}`)),
+    listSection('excluded', 'Excluded regions', excludedIntro, report.excluded.map((e) => `<bdi>${h(e.region)}</bdi>: ${h(e.reason)}`)),
     listSection('warnings', 'Warnings', '', report.warnings.map((w) => h(formatWarning(w)))),
   ];
 }
 
 const WEB_URL = /^https?:\/\/[^\s"'<>]+$/i;
 
-/** The dataset's sources (name, what it was used for, licence, link). */
-export function sourcesSection(provenance: Provenance | undefined, method: string): string {
+/** The dataset's sources (name, what it was used for, licence, link), or '' when it lists none. */
+export function sourcesList(provenance: Provenance | undefined): string {
   const sources = provenance?.sources ?? [];
+  if (sources.length === 0) return '';
   const items = sources.map((s) => {
     const bits = [`<strong>${h(s.name)}</strong>`];
     if (s.used_for) bits.push(`used for: ${h(s.used_for)}`);
@@ -69,9 +80,17 @@ export function sourcesSection(provenance: Provenance | undefined, method: strin
     if (s.url) bits.push(WEB_URL.test(s.url) ? `<a href="${h(s.url)}" rel="noreferrer noopener">${h(s.url)}</a>` : h(s.url));
     return `<li>${bits.join('. ')}</li>`;
   });
+  return `<p><strong>Sources:</strong></p><ul class="sources">${items.join('')}</ul>`;
+}
+
+/** The text said where a data folder has no dataset.json. */
+export const NO_DATASET_DESCRIPTION = '<p>The data folder has no dataset.json describing its sources.</p>';
+
+/** The dataset's sources and the method. */
+export function sourcesSection(provenance: Provenance | undefined, method: string): string {
   return (
     `<section id="provenance" aria-labelledby="provenance-title"><h2 id="provenance-title">Data and method</h2>` +
-    (items.length > 0 ? `<p><strong>Sources:</strong></p><ul class="sources">${items.join('')}</ul>` : '<p>The data folder has no dataset.json describing its sources.</p>') +
+    (sourcesList(provenance) || NO_DATASET_DESCRIPTION) +
     `<p><strong>Method.</strong> ${h(method)}</p></section>`
   );
 }

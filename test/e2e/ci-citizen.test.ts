@@ -181,7 +181,13 @@ describe('servicegap init', () => {
     expect(r.code, r.context).toBe(2);
     expect(readFileSync(join(dir, 'servicegap.config.json'), 'utf8')).toBe('{"aliases":{"x":"crisis"}}');
     expect(runCli(['init', '--force'], { cwd: dir }).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'servicegap.config.json'), 'utf8')).weights).toEqual({});
+    // Every default weight is written out to be edited in place (issue 14).
+    expect(JSON.parse(readFileSync(join(dir, 'servicegap.config.json'), 'utf8')).weights.crisis.teams).toEqual({
+      value: 12.5,
+      low: 5,
+      high: 25,
+      source: 'CRHT: 20–30 patients at a time (England, Mental Health Policy Implementation Guide) × 0.5 substitution (assumption)',
+    });
   });
 });
 

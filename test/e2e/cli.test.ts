@@ -406,7 +406,8 @@ describe('servicegap validate', () => {
     writeFileSync(join(dir, 'beds.csv'), 'region,year,beds\nNO-03,2015,100\nNO-03,2020,80\nNO-47,2020,5\n');
     writeFileSync(
       join(dir, 'services.csv'),
-      'region,year,service,capacity,unit\nNO-03,2015,botilbud,12,places\nNO-03,2020,botilbod,14,places\nNO-03,2020,FACT,12,5,caseload\nNO-03,2020,FACT,\"12,5\",caseload\n',
+      // The last row's decimal point keeps the quoted "12,5" from saying that the file's decimal mark is a comma.
+      'region,year,service,capacity,unit\nNO-03,2015,botilbud,12,places\nNO-03,2020,botilbod,14,places\nNO-03,2020,FACT,12,5,caseload\nNO-03,2020,FACT,\"12,5\",caseload\nNO-03,2015,FACT,2.5,caseload\n',
     );
     const r = runCli(['validate', '--data', dir]);
     expect(r.code, r.context).toBe(3);
@@ -436,11 +437,36 @@ describe('servicegap taxonomy', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'regions.csv'), 'region\nA\n');
     writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2020,1000\n');
-    writeFileSync(join(dir, 'services.csv'), 'region,year,service,capacity,unit\nA,2020,botilbud,1,places\nA,2020,vaerested,2,places\nA,2021,vaerested,2,places\n');
+    // "vaerested" (ASCII for værested) maps loosely now; "værsted" is a typo.
+    writeFileSync(
+      join(dir, 'services.csv'),
+      'region,year,service,capacity,unit\nA,2020,botilbud,1,places\nA,2020,værsted,2,places\nA,2021,værsted,2,places\nA,2021,vaerested,2,places\n',
+    );
     const r = runCli(['taxonomy', '--unmapped', '--data', dir, '--format', 'json']);
     expect(r.code, r.context).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ service: 'vaerested', rows: 2, first_line: 3, suggestion: 'værested (day_services)' }]);
-    expect(r.stderr).toMatch(/1 of 2 service names/);
+    expect(JSON.parse(r.stdout)).toEqual([{ service: 'værsted', rows: 2, first_line: 3, suggestion: 'værested (day_services)' }]);
+    expect(r.stderr).toMatch(/1 of 3 service names/);
+  });
+
+  it('--format json lists every alias with its language, where it is used, a note and its source', () => {
+    const r = runCli(['taxonomy', '--format', 'json']);
+    expect(r.code, r.context).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(['category', 'name', 'lang', 'where', 'origin', 'note', 'source', 'description']);
+    expect(rows.find((row) => row.name === 'home treatment')).toMatchObject({
+      category: 'crisis',
+      lang: 'en',
+      where: 'UK',
+      origin: 'builtin',
+      note: 'a crisis service, not day treatment',
+      source: 'NHS England service names',
+    });
+    expect(rows.find((row) => row.name === 'Institutsambulanz')).toMatchObject({ category: 'cmhc', lang: 'de', where: 'DE' });
+    for (const row of rows.filter((r) => r.origin === 'builtin')) {
+      expect(row.lang, row.name).not.toBe('');
+      expect(row.where, row.name).not.toBe('');
+      expect(row.source, row.name).not.toBe('');
+    }
   });
 });
 

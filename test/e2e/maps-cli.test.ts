@@ -62,6 +62,21 @@ describe('report --geo', () => {
     expect(r.stderr).toContain('map: 3 regions have no shape in');
   });
 
+  it("takes map.geo from the data folder's own config, relative to that folder", () => {
+    // The data folder's servicegap.config.json is found after the working folder's (issue 14); its
+    // map.geo is relative to it, not to the working folder the command runs in.
+    const work = tempDir();
+    const data = join(work, 'mydata');
+    mkdirSync(join(data, 'maps'), { recursive: true });
+    for (const f of readdirSync(join(ROOT, FIVE_REGIONS))) writeFileSync(join(data, f), readFileSync(join(ROOT, FIVE_REGIONS, f)));
+    writeFileSync(join(data, 'maps/regions.json'), squares(['NO-OST', 'NO-SOR', 'NO-VEST']));
+    writeFileSync(join(data, 'servicegap.config.json'), JSON.stringify({ map: { geo: 'maps/regions.json', geo_key: 'kode' } }));
+    const r = runCli(['report', '--data', 'mydata', '--format', 'html'], { cwd: work });
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout.match(/<path class="region"/g)).toHaveLength(3);
+    expect(r.stderr).toContain(`map: 2 regions have no shape in ${join(work, 'mydata', 'maps', 'regions.json')}`);
+  });
+
   it('without shapes there is no map, and a note says how to get one', () => {
     const r = runCli(['report', '--format', 'html']);
     expect(r.code, r.context).toBe(0);
@@ -106,6 +121,27 @@ describe('report --charts-dir', () => {
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // Twice the SVG's width (960): IHDR width at bytes 16–19.
     expect(png.readUInt32BE(16)).toBe(1920);
+  });
+});
+
+describe('report --charts-dir with a workbook', () => {
+  it('--out report.xlsx --charts-dir: the workbook with its Coverage sheet, and the charts, from one run', async () => {
+    const dir = tempDir();
+    const charts = join(dir, 'charts');
+    const out = join(dir, 'report.xlsx');
+    const r = runCli(['report', '--data', EUROPE, '--top', '2', '--out', out, '--charts-dir', charts]);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stderr).toContain(`wrote 8 charts to ${charts} (SVG and PNG)`);
+    expect(r.stderr).toContain(`wrote ${out} (xlsx, 2 regions)`);
+    expect(readdirSync(charts).filter((f) => f.endsWith('.svg'))).toHaveLength(8);
+    // The Coverage sheet has a row per region and norm of `coverage` at the same T (one row for a
+    // region without norms), whatever else the page's heatmap took from the same analysis.
+    const coverage = JSON.parse(runCli(['coverage', '--data', EUROPE, '--format', 'json', '-q']).stdout) as { regions: { norms: unknown[] }[] };
+    const expectedRows = coverage.regions.reduce((n, region) => n + Math.max(1, region.norms.length), 0);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as never);
+    expect(book.getWorksheet('Coverage')!.actualRowCount).toBe(1 + expectedRows);
   });
 });
 

@@ -186,4 +186,18 @@ describe('bundled boundaries', () => {
       `map: 1 shape in ${file} matches no region: <b>5001</b>`,
     ]);
   });
+
+  it('compares codes as the data does: a key saved decomposed (NFD) or with a zero-width space finds its region', async () => {
+    const file = join(dir, 'fylker.json');
+    // "Å" (U+00C5) is written by NFD as A + U+030A (combining ring); the second key carries a
+    // zero-width space (U+200B). The regions' codes are as the dataset keeps them (NFC, no U+200B).
+    const nfdKey = 'A\u030Aland';
+    const zeroWidthKey = 'Tr\u200Bondelag';
+    writeFileSync(file, JSON.stringify(fc([polygonFeature({ kode: nfdKey }, square(20, 60)), polygonFeature({ kode: zeroWidthKey }, square(10, 63))])));
+    const loaded = await loadMapShapes({ geo: file, geoKey: 'kode' }, ['\u00C5land', 'Trondelag']);
+    expect(loaded.shapes!.regionsWithoutShape).toEqual([]);
+    expect(loaded.shapes!.shapesWithoutRegion).toEqual([]);
+    const geometries = (loaded.shapes!.topology.objects.shapes as { geometries: { properties?: { region?: string } }[] }).geometries;
+    expect(geometries.map((g) => g.properties?.region)).toEqual(['\u00C5land', 'Trondelag']);
+  });
 });

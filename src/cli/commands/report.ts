@@ -11,7 +11,7 @@ import { analyzeCorner, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from '../../cor
 import { formatWarning } from '../../core/issues.js';
 import { type Report, SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { summarize } from '../../core/summary.js';
-import { type RenderContext, REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
+import { type RenderContext, REPORT_OUTPUT_FORMATS, type ReportOutputFormat } from '../../report/render-context.js';
 import { loadRenderer } from '../../report/load-renderer.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
@@ -27,7 +27,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
   top: z.coerce.number().int().min(1, { error: 'expected a whole number ≥ 1' }).optional(),
-  format: z.enum(REPORT_FORMATS).optional(),
+  format: z.enum(REPORT_OUTPUT_FORMATS).optional(),
   out: z.string().min(1).optional(),
   failAbove: z.coerce.number({ error: 'expected a number' }).finite().min(0, { error: 'expected a number ≥ 0' }).optional(),
   failIfAnyExcluded: z.boolean().optional(),
@@ -62,7 +62,12 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
     .option('--top <n>', 'show only the first N ranked regions')
-    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'output format (default: from --out extension, else table); xlsx: an Excel workbook with ranking, excluded regions, coverage, weights and provenance (needs --out or a redirect); for a CSV that Excel opens directly, see --excel',
+      ).choices(REPORT_OUTPUT_FORMATS),
+    )
     .option('--out <file>', 'write the report to FILE atomically instead of standard output')
     .option('--fail-above <n>', 'exit 1 when any ranked region has vacuum per 100k above N (after writing)')
     .option('--fail-if-any-excluded', 'exit 1 when any region could not be ranked (after writing)')
@@ -81,7 +86,7 @@ export function reportCommand(terminal: Terminal): Command {
         throw usageError(`--weights ${options.weights} and --sensitivity exclude each other: the draws span every weight's range`);
       }
       if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
-      const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out, 'report');
+      const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_OUTPUT_FORMATS, options.format, options.out, 'report');
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
       const loaded = await loadFromOptions(options, terminal, { threads: options.threads });
       const { dataset, weights, norms } = loaded;
@@ -94,20 +99,28 @@ export function reportCommand(terminal: Terminal): Command {
       const page = format === 'html' || options.chartsDir !== undefined;
       const codes = [...shown.regions.map((r) => r.region), ...report.excluded.map((e) => e.region)];
       const map = page ? await loadMap(options, loaded, terminal, codes) : undefined;
+      // Coverage at the report's T, with the same norms as coverage_index: the page's heatmap, the workbook's sheets.
+      const coverageAtT = page || format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice }) : undefined;
       const context = {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
         provenance: dataset.provenance,
         weights,
         summary: summarize(report),
         details: page ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
-        // The heatmap's grid at the report's T, with the same norms as coverage_index.
-        coverage: page ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
+        // The heatmap's grid (HTML page and its charts).
+        coverage: page && coverageAtT !== undefined ? { heatmap: coverageHeatmap(coverageAtT), norms } : undefined,
         map,
+        // The workbook's Coverage and Norms sheets.
+        coverageReport: format === 'xlsx' ? coverageAtT : undefined,
+        norms,
       };
       if (draws === undefined || sensitivityFormat === undefined) {
         // Only the renderer asked for is loaded (the HTML one brings its chart libraries).
-        const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format);
-        await emit(terminal, render(shown, context), options.out);
+        if (format === 'xlsx') await emit(terminal, await (await import('../../report/xlsx.js')).renderXlsx(shown, context), options.out);
+        else {
+          const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format);
+          await emit(terminal, render(shown, context), options.out);
+        }
       } else {
         const { sensitivityParallel } = await import('../../parallel/sensitivity.js');
         const sens = await sensitivityParallel(dataset, { weights, ...run, draws, seed: options.seed, threads: options.threads });
@@ -142,7 +155,8 @@ export function reportCommand(terminal: Terminal): Command {
 }
 
 /** --excel writes CSV, whatever the --out extension; any other --format contradicts it. */
-function excelFormat(format: ReportFormat | undefined): ReportFormat {
+function excelFormat(format: ReportOutputFormat | undefined): 'csv' {
+  if (format === 'xlsx') throw usageError('--excel writes a CSV file for spreadsheets and --format xlsx an Excel workbook: give one of them');
   if (format !== undefined && format !== 'csv') throw usageError(`--excel writes CSV: it cannot be combined with --format ${format}`);
   return 'csv';
 }
