@@ -1,23 +1,26 @@
 #!/usr/bin/env node
-// Bundle the compiled CLI (dist/cli/bundle-entry.js) and its dependencies into dist/bundle/, so that a
+// Bundle the compiled CLI (dist/cli/main.js) and its dependencies into dist/bundle/, so that a
 // command starts by reading one file instead of resolving and compiling hundreds of modules:
 //
 // - dist/bundle/cli.cjs: the whole CLI as one CommonJS file. The launcher (bin/servicegap.js)
-//   compiles it with V8's code cache, dist/bundle/cli.cache, written here by running a report
+//   compiles it with V8's code cache, dist/bundle/cli.cache.br (brotli), written here by running a report
 //   once: the next run takes the compiled code from the cache instead of compiling it again
 //   (Node 20 has no compile cache of its own for modules). A Node whose V8 rejects the cache (another
 //   version) compiles the file as usual. Code behind dynamic imports (the HTML renderer,
 //   iconv-lite, csv-parse) is in the file but only run when used; exceljs and jszip (Excel
-//   workbooks) and @resvg/resvg-js (PNG charts, native) stay in node_modules and are required
+//   workbooks) and @resvg/resvg-js (PNG charts, native) stay in node_modules and are imported
 //   only when a workbook is read or written or a PNG drawn.
-// - dist/bundle/worker.js, parse-worker.js: the worker threads' scripts (ES modules).
+// - dist/bundle/index.js, worker.js, parse-worker.js: the library (the package's entry) and the
+//   worker threads' scripts (ES modules with shared chunks).
 //
-// The library build (dist/index.js and its .d.ts) is not touched. Every file lands in
+// The package ships these and the type declarations (dist/**/*.d.ts), not the compiled files
+// they are made from: the CLI once, and no dependency that a bundle already holds. Every file lands in
 // dist/bundle/, two levels below the package root like dist/io/, so paths found from
 // import.meta.url (the bundled data, the workers) resolve as in the unbundled build.
 import { execFileSync } from 'node:child_process';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -30,17 +33,28 @@ const common = {
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: process.env.BUNDLE_META !== undefined,
-  // Loaded from node_modules, never bundled: resvg (PNG charts) is a native module per platform;
-  // the Excel library (and the zip library it uses) is about 1 MB that only a workbook needs, so
-  // it is loaded when a workbook is read or written.
-  external: ['@resvg/resvg-js', 'exceljs', 'jszip'],
   plugins: [
     {
-      // jsonc-parser's CommonJS build (its "main") loads its parts with a require() that esbuild
-      // cannot follow; its ES module build ("module") is the same code as plain imports.
+      // jsonc-parser's "main" is a UMD file whose require() calls esbuild cannot follow; its ES
+      // module build is the same code in a form a bundler can read.
       name: 'jsonc-parser-esm',
       setup(b) {
-        b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/jsonc-parser/lib/esm/main.js', import.meta.url)) }));
+        b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileURLToPath(import.meta.resolve('jsonc-parser/lib/esm/main.js')) }));
+      },
+    },
+    {
+      // iconv-lite's tables for Chinese, Japanese and Korean code pages (most of its size): the
+      // readers decode only UTF-8, UTF-16, Windows-1252 and Latin-1 (io/text-stream.ts ENCODINGS),
+      // so these tables are never loaded; a stub that says so stands in for each.
+      name: 'no-iconv-dbcs-tables',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/tables\/.*\.json$/ }, (args) =>
+          /[\\/]iconv-lite[\\/]encodings[\\/]/.test(args.importer) ? { path: args.path, namespace: 'no-dbcs' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'no-dbcs' }, () => ({
+          contents: "throw new Error('servicegap does not read Chinese, Japanese or Korean code pages');",
+          loader: 'js',
+        }));
       },
     },
     {
@@ -57,9 +71,21 @@ const common = {
   ],
 };
 
+// The Excel library (and the zip library it uses) is about 1 MB that only a workbook needs: left
+// out of the bundles, it is imported from node_modules when a workbook is read or written, so it
+// is a runtime dependency of the package (the package test finds these imports in the bundles).
+// resvg (PNG chart files, --charts-dir) is a native module per platform: it cannot be bundled,
+// and is required only when a PNG is drawn.
+const LAZY_EXTERNAL = ['@resvg/resvg-js', 'exceljs', 'jszip'];
+
 const cli = await build({
   ...common,
-  entryPoints: { cli: 'dist/cli/bundle-entry.js' },
+  entryPoints: { cli: 'dist/cli/main.js' },
+  external: LAZY_EXTERNAL,
+  // The bundle runs in a vm.Script (bin/load-bundle.js), where import() has no module loader to
+  // call: an import() of a package left outside becomes require() (inside the bundle, import()s
+  // of its own modules are lazy initialisers either way).
+  supported: { 'dynamic-import': false },
   outdir: 'dist/bundle',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
@@ -68,9 +94,14 @@ const cli = await build({
   banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// The library (the package's import entry) and the worker threads' scripts, as ES modules that
+// share their chunks. zod and chalk stay outside: the library's type declarations name their
+// types, so they are the package's dependencies and are imported from node_modules; so do the
+// Excel libraries (LAZY_EXTERNAL).
 const workers = await build({
   ...common,
-  entryPoints: { worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js' },
+  entryPoints: { index: 'dist/index.js', worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js' },
+  external: ['zod', 'zod/*', 'chalk', ...LAZY_EXTERNAL],
   outdir: 'dist/bundle',
   splitting: true,
   format: 'esm',
@@ -89,3 +120,12 @@ execFileSync(process.execPath, ['bin/servicegap.js', 'report', '--format', 'json
   env: { ...process.env, SERVICEGAP_WRITE_CODE_CACHE: cache },
 });
 if (statSync(cache, { throwIfNoEntry: false }) === undefined) throw new Error(`bundle-cli: ${cache} was not written`);
+// The cache and the bundle are the package's two largest files: they ship brotli-compressed
+// (bin/load-bundle.js decompresses them), about a quarter smaller in the tarball than its gzip
+// makes them, to keep the package within 1 MB. dist/bundle/cli.cjs stays for the build's own runs
+// and for reading; package.json "files" leaves it out.
+const brotli = (file) =>
+  writeFileSync(`${file}.br`, brotliCompressSync(readFileSync(file), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24 } }));
+brotli(cache);
+rmSync(cache);
+brotli('dist/bundle/cli.cjs');

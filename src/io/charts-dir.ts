@@ -1,36 +1,28 @@
-// --charts-dir DIR: every chart of a page written to DIR as NAME.svg (and NAME.png where the PNG
-// renderer loads), each file atomically (io/atomic-write.ts), the folder made if missing.
+// --charts-dir DIR: chart files written to DIR (made if missing), each through the one output
+// writer (io/output-writer.ts: atomic, never over a file the run has read).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ChartFile, loadPngRenderer, standaloneSvg, uniqueNames } from '../report/chart-files.js';
-import { writeFileAtomic } from './atomic-write.js';
 import { FileAccessError } from './errors.js';
+import { writeOutput } from './output-writer.js';
 
-/** What was written, for the note on standard error. */
-export interface WrittenCharts {
-  readonly files: readonly string[];
-  /** False when no PNG renderer loaded on this platform (only SVG written). */
-  readonly png: boolean;
+/** One file to write into the folder: its name (with extension) and its content. */
+export interface ChartDirFile {
+  readonly name: string;
+  readonly content: string | Uint8Array;
 }
 
-export async function writeChartFiles(dir: string, charts: readonly ChartFile[]): Promise<WrittenCharts> {
+/** Write `files` into `dir`, in order; returns the paths written. */
+export async function writeChartFiles(dir: string, files: readonly ChartDirFile[]): Promise<string[]> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
     throw new FileAccessError(dir, 'write', error);
   }
-  const toPng = loadPngRenderer();
-  const files: string[] = [];
-  for (const chart of uniqueNames(charts)) {
-    const svg = standaloneSvg(chart.svg);
-    const svgFile = join(dir, `${chart.name}.svg`);
-    await writeFileAtomic(svgFile, svg);
-    files.push(svgFile);
-    if (toPng) {
-      const pngFile = join(dir, `${chart.name}.png`);
-      await writeFileAtomic(pngFile, toPng(svg));
-      files.push(pngFile);
-    }
+  const written: string[] = [];
+  for (const file of files) {
+    const path = join(dir, file.name);
+    await writeOutput(path, file.content);
+    written.push(path);
   }
-  return { files, png: toPng !== undefined };
+  return written;
 }

@@ -5,8 +5,8 @@
 //
 // Everything becomes one TopoJSON topology (a GeoJSON file through topojson-server), so shared
 // borders are stored once and the map is simplified without gaps between neighbours
-// (report/map/project.ts). A file that is not valid geometry stops with every problem at once,
-// each at its line and column (exit 3): positions that are not numbers, longitudes or latitudes
+// (report/map/project.ts); app/map.ts matches them to a run's regions. A file that is not valid
+// geometry stops with every problem at once, each at its line and column (exit 3): positions that are not numbers, longitudes or latitudes
 // out of range (RFC 7946: WGS 84 degrees), rings that are not closed or have under four
 // positions, arc indexes past the end. Rings are wound as d3-geo draws them (clockwise outside),
 // whatever the file's own winding: RFC 7946 asks for the opposite, and d3 would fill the globe.
@@ -20,9 +20,6 @@ import type { GeometryObject, Topology } from 'topojson-specification';
 import { parseJsonTree } from '../core/import/json-tree.js';
 import { type ImportIssue, lineLocator } from '../core/import/table.js';
 import { type InputIssue, InputError, quoteValue } from '../core/issues.js';
-import { canonicalCode } from '../core/text-identity.js';
-import type { MapLayout, MapShapes, ShapeProperties } from '../report/map/shapes.js';
-import { terminalText } from '../report/safe-cell.js';
 import { FileAccessError } from './errors.js';
 
 /** A boundary file larger than this is refused: simplify it first (e.g. mapshaper -simplify). */
@@ -34,17 +31,31 @@ const MAX_ISSUES = 20;
 /** Syntax and shape errors are located by line and column in files up to this size (the full tree costs memory). */
 const LOCATE_LIMIT = 32 * 1024 * 1024;
 
-type ShapeTopology = MapShapes['topology'];
-type ShapeGeometry = GeometryObject<ShapeProperties>;
+/**
+ * How a boundary set is laid out on the page: 'fitted' (an equal-area projection fitted to the
+ * regions) or 'albers-usa' (US states, Alaska and Hawaii as insets). The values of
+ * report/map/shapes.ts's MapLayout, which io may not import; app/map.ts hands one to the other,
+ * so the compiler keeps them the same.
+ */
+export type GeoLayout = 'fitted' | 'albers-usa';
+/** What each shape carries once read: its label (a country's name, the key's value), for titles. */
+export interface GeoShapeProperties {
+  readonly label: string;
+}
+/** The shapes as read: one TopoJSON object, `shapes`, a GeometryCollection of (Multi)Polygons. */
+export type GeoTopology = Topology<{ shapes: GeometryObject<GeoShapeProperties> }>;
+type ShapeTopology = GeoTopology;
+type ShapeGeometry = GeometryObject<GeoShapeProperties>;
+type ShapeProperties = GeoShapeProperties;
 
 /** Shapes with the codes each answers to, before they are matched to a report's regions. */
 export interface GeoSource {
   /** The file as the user named it, or the bundled set's description. */
   readonly name: string;
-  readonly topology: ShapeTopology;
+  readonly topology: GeoTopology;
   /** Per geometry of `topology.objects.shapes`: the codes it matches (empty: context only). */
   readonly keys: readonly (readonly string[])[];
-  readonly layout: MapLayout;
+  readonly layout: GeoLayout;
   /** The user's own file: shapes without a region are listed in the notice. */
   readonly userFile: boolean;
 }
@@ -296,7 +307,7 @@ function fromGeoJson(value: unknown, file: string, key: string, issues: GeoIssue
     return undefined;
   }
   const collection: FeatureCollection<Geometry | null, ShapeProperties> = { type: 'FeatureCollection', features: kept };
-  const topology = toTopology({ shapes: collection as FeatureCollection }) as unknown as ShapeTopology;
+  const topology = toTopology({ shapes: collection }) as unknown as ShapeTopology;
   // topojson-server keeps each feature's properties on its geometry, in order.
   rewind(topology);
   return { name: file, topology, keys, layout: 'fitted', userFile: true };
@@ -346,7 +357,7 @@ function fromTopoJson(value: Record<string, unknown>, file: string, key: string,
   const hasKey = (g: unknown) => isObject(g) && ((isObject(g.properties) && codeOf(g.properties[key]) !== undefined) || (key === 'id' && codeOf(g.id) !== undefined));
   const withKey = names.find((n) => geometriesOf((value.objects as Record<string, unknown>)[n]).some(hasKey));
   const name = withKey ?? names[0]!;
-  const object = (value.objects as Record<string, unknown>)[name];
+  const object = (value.objects)[name];
   const geometries = geometriesOf(object);
   const base: Path = isObject(object) && object.type === 'GeometryCollection' ? ['objects', name, 'geometries'] : ['objects', name];
 
@@ -442,7 +453,7 @@ function rewind(topology: ShapeTopology): void {
 }
 
 function rewindPolygon(topology: ShapeTopology, rings: number[][]): number[][] {
-  const polygon = topoFeature(topology, { type: 'Polygon', arcs: rings }).geometry as GeoPolygon;
+  const polygon = topoFeature(topology, { type: 'Polygon', arcs: rings }).geometry;
   if (geoArea(polygon) <= 2 * Math.PI) return rings;
   return rings.map((ring) => ring.map((i) => ~i).reverse());
 }
@@ -453,7 +464,7 @@ function rewindPolygon(topology: ShapeTopology, rings: number[][]): number[][] {
 interface BundledSet {
   readonly file: string;
   readonly description: string;
-  readonly layout: MapLayout;
+  readonly layout: GeoLayout;
   /** The codes a shape answers to, from its properties. */
   readonly codes: (p: Record<string, string>) => string[];
 }
@@ -517,101 +528,4 @@ export async function bundledGeoSource(codes: readonly string[]): Promise<GeoSou
     if (hits > 0 && (best === undefined || hits > best.hits)) best = { source, hits };
   }
   return best?.source;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Matching.
-
-/**
- * The shapes of `source` matched to region codes: a shape belongs to the region whose code it
- * answers to (bundled sets ignore case; a number in the user's file also matches a code with
- * leading zeros, 301 ↔ "0301"). Codes are compared as the data's files compare them, after
- * Unicode NFC and without zero-width characters (core/text-identity.ts), so a key saved
- * decomposed by another program still finds its region. A region with several shapes gets them all.
- */
-export function matchShapes(source: GeoSource, codes: readonly string[]): MapShapes {
-  const fold = (s: string) => (source.userFile ? canonicalCode(s) : canonicalCode(s).toUpperCase());
-  const wanted = new Map<string, string>();
-  for (const code of codes) wanted.set(fold(code.trim()), code);
-  const numeric = new Map<number, string>();
-  if (source.userFile) for (const code of codes) if (/^\d+$/.test(code.trim())) numeric.set(Number(code), code);
-  const matched = new Set<string>();
-  const shapesWithoutRegion: string[] = [];
-  const shapes = source.topology.objects.shapes;
-  const geometries = shapes.type === 'GeometryCollection' ? shapes.geometries : [];
-  const out = geometries.map((g, i) => {
-    const keys = source.keys[i] ?? [];
-    let region: string | undefined;
-    for (const k of keys) {
-      region = wanted.get(fold(k)) ?? (/^\d+$/.test(k) ? numeric.get(Number(k)) : undefined);
-      if (region !== undefined) break;
-    }
-    if (region !== undefined && g.type !== null) matched.add(region);
-    else if (source.userFile && keys.length > 0) shapesWithoutRegion.push(keys[0]!);
-    return { ...g, properties: { label: (g as { properties?: ShapeProperties }).properties?.label ?? '', ...(region === undefined ? {} : { region }) } } as ShapeGeometry;
-  });
-  return {
-    source: source.name,
-    topology: { ...source.topology, objects: { shapes: { type: 'GeometryCollection', geometries: out } } },
-    layout: source.layout,
-    regionsWithoutShape: codes.filter((c) => !matched.has(c)),
-    shapesWithoutRegion: [...new Set(shapesWithoutRegion)],
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// What a command asks for: the user's file (--geo, or the config's map.geo), else the bundled set.
-
-/** Where the map's shapes come from: `--geo FILE --geo-key PROPERTY`, or the config's `map`. */
-export interface MapSourceOptions {
-  readonly geo?: string | undefined;
-  readonly geoKey?: string | undefined;
-}
-
-/** The shapes of a map of `codes` (the ranked level's regions), and notes for standard error. */
-export interface LoadedMap {
-  readonly shapes?: MapShapes | undefined;
-  readonly notes: readonly string[];
-}
-
-/**
- * Shapes for a map of `codes`: the user's file matched by its key property, else the bundled set
- * that matches most codes. No shapes (and a note saying why) when no region has a shape.
- */
-export async function loadMapShapes(options: MapSourceOptions, codes: readonly string[]): Promise<LoadedMap> {
-  const notes: string[] = [];
-  let source: GeoSource | undefined;
-  if (options.geo !== undefined) {
-    source = await readGeoFile(options.geo, options.geoKey ?? 'id');
-  } else {
-    source = await bundledGeoSource(codes);
-    if (source === undefined) {
-      return {
-        notes: [
-          'map: none drawn: no region code is an ISO 3166-1 country code or a US state code (postal or FIPS), ' +
-            'and no boundary file was given (--geo FILE --geo-key PROPERTY)',
-        ],
-      };
-    }
-  }
-  const shapes = matchShapes(source, codes);
-  const shown = (list: readonly string[]) => terminalText(list.slice(0, 20).join(', ') + (list.length > 20 ? ` and ${list.length - 20} more` : ''));
-  const matched = codes.length - shapes.regionsWithoutShape.length;
-  if (matched === 0) {
-    const keys = source.keys.flat().slice(0, 5);
-    notes.push(
-      `map: none drawn: no region matches a shape of ${terminalText(source.name)}` +
-        (source.userFile ? ` by its property ${terminalText(quoteValue(options.geoKey ?? 'id'))} (values such as ${shown(keys)})` : ''),
-    );
-    return { notes };
-  }
-  if (shapes.regionsWithoutShape.length > 0) {
-    const n = shapes.regionsWithoutShape.length;
-    notes.push(`map: ${n} region${n === 1 ? ' has' : 's have'} no shape in ${terminalText(source.name)}: ${shown(shapes.regionsWithoutShape)}`);
-  }
-  if (shapes.shapesWithoutRegion.length > 0) {
-    const n = shapes.shapesWithoutRegion.length;
-    notes.push(`map: ${n} shape${n === 1 ? '' : 's'} in ${terminalText(source.name)} match${n === 1 ? 'es' : ''} no region: ${shown(shapes.shapesWithoutRegion)}`);
-  }
-  return { shapes, notes };
 }

@@ -1,10 +1,8 @@
 // One input file, read as a table: the header is matched to the columns the SPEC names
 // (case-insensitively, after trimming), and every later row becomes column → cell text.
-import { describeHeaderClash, type HeaderClash, type HeaderMapping, matchHeader } from '../core/header-aliases.js';
-import type { InputIssue, Warning } from '../core/issues.js';
-import type { NumberFormat } from '../core/numbers.js';
-import type { RawRow } from '../core/row-validator.js';
-import { describeDelimiter, type Delimiter } from './delimiter.js';
+import { matchHeader } from '../core/header-aliases.js';
+import type { Delimiter } from './delimiter.js';
+import { checkHeader, type TableHandlers, type TableSummary } from './table-handlers.js';
 import { FileFormatError } from './errors.js';
 import { type CsvInput, openInput } from './input-source.js';
 import { type CsvParserName, type CsvStream, DEFAULT_MAX_RECORD_CHARS, openCsv } from './read-csv.js';
@@ -13,16 +11,10 @@ import type { ChunkSetup } from './row-chunks.js';
 import { StoppableBytes } from './stoppable-bytes.js';
 import { RecordShape } from './record-shape.js';
 import { sniffBytes, sniffText } from './sniff.js';
-import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type Encoding, type EncodingOption, utf8Advice } from './text-stream.js';
+import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type EncodingOption, utf8Advice } from './text-stream.js';
 import { takeWorkbook } from './workbook-input.js';
 import type { SheetChoice } from './xlsx-sheet.js';
 
-export type { CheckedRows } from './piece-rows.js';
-
-export interface TableSpec {
-  readonly required: readonly string[];
-  readonly optional: readonly string[];
-}
 
 /** How far the reading of one file has got, for a progress bar. */
 export interface ReadProgress {
@@ -40,31 +32,6 @@ async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { byt
     count.bytes += chunk.length;
     yield chunk;
   }
-}
-
-/** What is known about a file once its header has been read. */
-export interface HeaderContext {
-  /** The CSV delimiter; undefined for a worksheet. */
-  readonly delimiter: Delimiter | undefined;
-  /** The first lines of a CSV file (the delimiter's sample), from which its decimal mark can be told. */
-  readonly sample?: string | undefined;
-  /** The worksheet read, for a workbook. */
-  readonly sheet?: string | undefined;
-}
-
-export interface TableHandlers {
-  /** Called with the header's columns (lower case) before any row; returns the spec to check. */
-  readonly onHeader: (columns: readonly string[], file: string, context: HeaderContext) => TableSpec | InputIssue;
-  readonly onRow: (row: RawRow, line: number, file: string) => void;
-  readonly onIssue: (issue: InputIssue) => void;
-  /** Something worth knowing that is not a problem (hidden rows in a worksheet). */
-  readonly onWarning?: ((warning: Warning) => void) | undefined;
-  /** How the rows' numbers are read, asked once the header is accepted: a worksheet writes its
-   * number cells in it, so that they read back as the numbers stored. */
-  readonly numberFormat?: (() => NumberFormat | undefined) | undefined;
-  /** Asked once the header is read: the rows' kind, so that the rest of a large file can be
-   * checked in worker threads, and where the checked rows go (in file order, as with onRow). */
-  readonly checkedRows?: (() => CheckedRows | undefined) | undefined;
 }
 
 /** How a large file is read on several cores (see parallel/read-in-parallel.ts). */
@@ -98,29 +65,6 @@ export interface ReadTableOptions {
   readonly parallel?: ParallelReading | undefined;
   /** For an Excel workbook: which sheet to read (default: one named `preferred`, else the first visible one). */
   readonly sheet?: SheetChoice | undefined;
-}
-
-export interface TableSummary {
-  readonly name: string;
-  /** The header's column names (lower case; local names read as SPEC columns), empty when the
-   * file had none. */
-  readonly header: readonly string[];
-  /** Header cells read as the SPEC column they name in another language or spelling ("år" as
-   * year), with the header's line, for a notice; only columns that are read. */
-  readonly headerAliases: { readonly line: number; readonly mapped: readonly HeaderMapping[] } | undefined;
-  /** The encoding used ('text' for content given as a string) and why; undefined if unreadable. */
-  readonly encoding: Encoding | 'text' | undefined;
-  readonly encodingReason: string | undefined;
-  readonly delimiter: Delimiter | undefined;
-  readonly delimiterReason: string | undefined;
-  /** Data rows read (not counting the header). */
-  readonly rows: number;
-  /** The header was read and has every required column. */
-  readonly headerOk: boolean;
-  /** Worker threads that read the rest of the file after its head (0: all read on the main thread). */
-  readonly threads: number;
-  /** For a workbook: the sheet read and why (the file's name is then `book.xlsx!Sheet`). */
-  readonly sheet?: { readonly name: string; readonly reason: string } | undefined;
 }
 
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
@@ -258,42 +202,4 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   }
   if (header === undefined) handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
   return summary();
-}
-
-/** Column index → SPEC column name for the columns we use, or the problem with the header
- * (`delimiter`: the CSV's, named in the message; undefined for a worksheet). */
-export function checkHeader(
-  file: string,
-  line: number,
-  columns: readonly string[],
-  spec: TableSpec | InputIssue,
-  delimiter: Delimiter | undefined,
-  clashes: readonly HeaderClash[],
-): Map<number, string> | InputIssue {
-  if ('message' in spec) return spec;
-  const wanted = new Set([...spec.required, ...spec.optional]);
-  const clash = clashes.find((c) => wanted.has(c.to) && !columns.includes(c.to));
-  if (clash) return { file, line, columns: [clash.to], message: describeHeaderClash(clash) };
-  const keep = new Map<number, string>();
-  const seen = new Map<string, number>();
-  for (const [index, name] of columns.entries()) {
-    if (!wanted.has(name)) continue;
-    if (seen.has(name)) {
-      return { file, line, columns: [name], message: `the column appears twice in the header (fields ${seen.get(name)! + 1} and ${index + 1})` };
-    }
-    seen.set(name, index);
-    keep.set(index, name);
-  }
-  const missing = spec.required.filter((name) => !seen.has(name));
-  if (missing.length > 0) {
-    return {
-      file,
-      line,
-      columns: missing,
-      message:
-        `missing required ${missing.length === 1 ? 'column' : 'columns'}: expected ${spec.required.join(', ')}; ` +
-        `found ${columns.filter(Boolean).join(', ') || 'nothing'}${delimiter === undefined ? '' : ` (delimiter ${describeDelimiter(delimiter)})`}`,
-    };
-  }
-  return keep;
 }

@@ -34,7 +34,7 @@ export async function takeWorkbook(opened: OpenedInput): Promise<{ opened: Opene
     length += next.value.length;
   }
   const binary = head.every((part): part is Uint8Array => typeof part !== 'string');
-  const first = binary ? Buffer.concat(head as Uint8Array[]) : undefined;
+  const first = binary ? Buffer.concat(head) : undefined;
   if (first !== undefined && (byName || looksLikeXlsx(first))) {
     const parts: Uint8Array[] = [first];
     let total = first.length;

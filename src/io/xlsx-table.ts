@@ -11,9 +11,7 @@
 import { type HeaderMapping, matchHeader } from '../core/header-aliases.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
 import type { InputIssue } from '../core/issues.js';
-import type { RawRow } from '../core/row-validator.js';
-import type { TableHandlers, TableSummary } from './read-table.js';
-import { checkHeader } from './read-table.js';
+import { checkHeader, type TableHandlers, type TableSummary } from './table-handlers.js';
 import { columnLetters, readSheetGrid, type SheetCell, type SheetChoice, WorkbookError } from './xlsx-sheet.js';
 
 /** How many rows with a value may stand above the header (a title, a source note). */
@@ -122,7 +120,7 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
         ok = false;
       } else raw[name] = cellText(cell, format);
     }
-    if (ok) handlers.onRow(raw as RawRow, row, file);
+    if (ok) handlers.onRow(raw, row, file);
   }
   if (hidden.length > 0) {
     const shown = hidden.slice(0, 5).join(', ');

@@ -1,15 +1,9 @@
-// Sensitivity draws split across worker threads. Draw i's weights depend only on (seed, i)
-// (core/sensitivity.ts), each chunk is a contiguous range of draws, and the chunks are put back
-// in draw order before the percentiles are taken: the report is the same for any thread count.
+// Sensitivity draws in worker threads. Draw i's weights depend only on (seed, i)
+// (core/sensitivity.ts), each chunk is a contiguous range of draws, and the caller puts the
+// chunks back in draw order before the percentiles are taken (app/sensitivity.ts): the report is
+// the same for any thread count.
 import type { Dataset } from '../core/dataset.js';
-import {
-  type DrawChunk,
-  planSensitivity,
-  runDraws,
-  type SensitivityOptions,
-  summarizeDraws,
-} from '../core/sensitivity.js';
-import type { SensitivityReport } from '../core/sensitivity-schema.js';
+import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
 import { autoThreads, withPool } from './pool.js';
 
 /**
@@ -17,12 +11,6 @@ import { autoThreads, withPool } from './pool.js';
  * starting workers and sending them the dataset costs more than it saves.
  */
 export const SENSITIVITY_AUTO_THRESHOLD = 200_000;
-
-/** Options of `sensitivityParallel`: those of `sensitivity` and the number of threads. */
-export interface ParallelSensitivityOptions extends SensitivityOptions {
-  /** Worker threads: a number (1 = this thread only), or "auto" (default): one per core for large runs. */
-  readonly threads?: number | 'auto' | undefined;
-}
 
 /** Contiguous ranges covering 0 … draws − 1: a few per thread, so a slow chunk does not hold the rest. */
 export function splitDraws(draws: number, parts: number): Array<[number, number]> {
@@ -42,20 +30,13 @@ export function sensitivityThreads(threads: number | 'auto' | undefined, draws: 
   return Math.min(threads, draws);
 }
 
-/**
- * Sensitivity of the ranking to the weights, as `sensitivity()`, with the draws spread over
- * worker threads. The result is identical to `sensitivity()` for every thread count.
- */
-export async function sensitivityParallel(dataset: Dataset, options: ParallelSensitivityOptions = {}): Promise<SensitivityReport> {
-  const { base, plan, draws } = planSensitivity(dataset, options);
-  const threads = sensitivityThreads(options.threads, draws, plan.regions.length);
-  if (threads <= 1) return summarizeDraws(base, plan, draws, [runDraws(dataset, plan, 0, draws)]);
-  const chunks = await withPool(threads, async (pool) => {
+/** Draws 0 … draws − 1 of `plan` on `threads` (≥ 2) worker threads, as chunks in any order. */
+export async function drawsInWorkers(dataset: Dataset, plan: DrawPlan, draws: number, threads: number): Promise<DrawChunk[]> {
+  return withPool(threads, async (pool) => {
     const jobs = splitDraws(draws, threads * 4).map(([start, end]) => pool.run('dataset', dataset, { kind: 'draws', plan, start, end }));
     const settled = await Promise.allSettled(jobs);
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
     return settled.map((s) => (s as PromiseFulfilledResult<DrawChunk>).value);
   });
-  return summarizeDraws(base, plan, draws, chunks);
 }

@@ -4,7 +4,7 @@
 // per metric. Taken from the rendered page, so a chart added to the page later is written too.
 // PNG: the same SVG drawn by resvg (@resvg/resvg-js, a prebuilt native module per platform),
 // at twice the size; where no build installed for the platform, only the SVG files are written.
-import { createRequire } from 'node:module';
+import type * as ResvgJs from '@resvg/resvg-js';
 import type { Report } from '../core/report-schema.js';
 import { PAGE_MAP_ID } from './map/assets.js';
 import { reportMapMetrics, reportMapRegions, standaloneMaps } from './map/section.js';
@@ -98,11 +98,12 @@ export function uniqueNames(files: readonly ChartFile[]): ChartFile[] {
 }
 
 /** SVG → PNG at `scale`, or undefined when resvg has no build for this platform. */
-export function loadPngRenderer(): ((svg: string, scale?: number) => Uint8Array) | undefined {
-  let resvg: typeof import('@resvg/resvg-js');
+export async function loadPngRenderer(): Promise<((svg: string, scale?: number) => Uint8Array) | undefined> {
+  let resvg: typeof ResvgJs;
   try {
-    // require, not import(): the bundled CLI runs in a vm.Script, which has no dynamic import.
-    resvg = createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+    // Outside the bundles (scripts/bundle-cli.mjs); the CLI's bundle turns this import() into require().
+    const module = (await import('@resvg/resvg-js')) as typeof ResvgJs & { readonly default?: typeof ResvgJs };
+    resvg = module.default ?? module;
   } catch {
     return undefined;
   }

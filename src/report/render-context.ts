@@ -55,6 +55,8 @@ export interface RenderContext {
   readonly coverageReport?: CoverageReport | undefined;
   /** The norms in force, for formats that list them (the workbook's Norms sheet). */
   readonly norms?: NormTable | undefined;
+  /** The time an Excel workbook says it was made (default 2000-01-01: the same report, the same file). */
+  readonly workbookTime?: Date | undefined;
 }
 
 /**

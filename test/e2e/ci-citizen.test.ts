@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIVE_REGIONS, ROOT, runCli, tempDir } from './run-cli.js';
 
@@ -95,8 +96,10 @@ describe('GitHub Actions', () => {
     writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2020,0\n');
     const r = runCli(['validate', '--data', dir], { env: { GITHUB_ACTIONS: 'true' } });
     expect(r.code, r.context).toBe(3);
-    // population is the 3rd field of the header; the message escapes nothing here
-    expect(r.stdout).toContain(`::error file=${dir}/population.csv,line=2,col=3::column "population": expected a number > 0, got "0"`);
+    // population is the 3rd field: "A,2020," is 7 characters, so it starts in character column 8.
+    // Annotations go to stderr (stdout carries data only).
+    expect(r.stderr).toContain(`::error file=${dir}/population.csv,line=2,col=8::column "population": expected a number > 0, got "0"`);
+    expect(r.stdout).toBe('');
     expect(r.stderr).toContain('population.csv:2: column "population"');
   });
 
@@ -245,6 +248,29 @@ describe('npm package', () => {
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     const tops = [...new Set(files.map((f) => f.split('/')[0]))].sort();
     expect(tops).toEqual(['LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json', 'schema']);
+    // issue 15: at most 1 MB; no source maps (their sources are not shipped); the CLI once (its
+    // bundle, not also the compiled dist/cli); the library as its bundle plus type declarations
+    expect(packed[0].size).toBeLessThanOrEqual(1_000_000);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('dist/cli/'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('dist/') && f.endsWith('.js') && !f.startsWith('dist/bundle/') && f !== 'dist/version.js')).toEqual([]);
+    // runtime dependencies: exactly the packages the bundles import rather than contain, and the
+    // types the shipped declarations import (a package's own, else its @types package: the map's
+    // TopoJSON types, issue 19)
+    // (the CLI's bundle ships brotli-compressed, cli.cjs.br: bin/load-bundle.js)
+    const bundled = files
+      .filter((f) => f.startsWith('dist/bundle/') && /\.c?js(\.br)?$/.test(f))
+      .map((f) => (f.endsWith('.br') ? brotliDecompressSync(readFileSync(join(ROOT, f))).toString('utf8') : readFileSync(join(ROOT, f), 'utf8')));
+    expect(files).toContain('dist/bundle/cli.cjs.br');
+    // a package's name: its first path segment, or its first two for a scoped one (@resvg/resvg-js)
+    const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+    const imported = new Set(bundled.flatMap((text) => [...text.matchAll(/(?:from ?|import\(|require\()"([^".][^"]*)"/g)].map((m) => packageName(m[1]!))).filter((name) => /^(@[a-z][\w.-]*\/)?[a-z][\w.-]*$/.test(name)));
+    const builtins = new Set(['buffer', 'os', 'stream', 'string_decoder', 'util', 'fs', 'path', 'url', 'events', 'crypto', 'tty']);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const declarations = readFileSync(join(ROOT, 'dist/servicegap.d.ts'), 'utf8');
+    const typed = [...declarations.matchAll(/^import .* from '([^'.][^']*)';$/gm)].map((m) => packageName(m[1]!));
+    const typePackages = typed.map((name) => (existsSync(join(ROOT, 'node_modules', name, 'package.json')) ? name : `@types/${name}`));
+    expect([...new Set([...imported, ...typePackages])].filter((name) => !builtins.has(name)).sort()).toEqual(Object.keys(pkg.dependencies).sort());
     const project = join(work, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');
@@ -253,6 +279,10 @@ describe('npm package', () => {
     expect(run.status, run.stderr).toBe(0);
     // The bundled default's first region, worked by hand in test/default-data.test.ts: Sykehuset Innlandet.
     expect(JSON.parse(run.stdout).regions[0].region).toBe('983971709');
+    // the library entry: import by name, run and analyse (the bundled data's top region)
+    const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "import { runReport } from 'servicegap'; const { report } = await runReport(); console.log(report.regions[0].region);"], { cwd: project, encoding: 'utf8' });
+    expect(lib.status, lib.stderr).toBe(0);
+    expect(lib.stdout.trim()).toBe('983971709');
     const version = spawnSync('npx', ['--no-install', 'servicegap', '--version'], { cwd: project, encoding: 'utf8' });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     // the shipped JSON Schema is what `servicegap schema` prints (issue 6)

@@ -244,7 +244,7 @@ describe('batch', () => {
     expect(r.code, r.context).toBe(3);
     expect(r.stderr).toContain(`${join(dir, 's.json')}: scenarios.0: Unrecognized key: "years"`);
     writeFileSync(join(dir, 'bad.json'), '{ "scenarios": [');
-    expect(runCli(['batch', join(dir, 'bad.json')]).stderr).toMatch(/bad\.json: expected a JSON object/);
+    expect(runCli(['batch', join(dir, 'bad.json')]).stderr).toMatch(/bad\.json:1: column \d+: not valid JSON \([a-z ]+\): expected a JSON object/);
     expect(runCli(['batch', join(dir, 'none.json')]).code).toBe(4);
     // a scenario's data folder without files: exit 4 naming the file
     mkdirSync(join(dir, 'empty'));

@@ -9,7 +9,8 @@ import type { GeometryObject, Topology } from 'topojson-specification';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/issues.js';
 import { FileAccessError } from '../../src/io/errors.js';
-import { bundledGeoSource, loadMapShapes, MAX_GEO_BYTES, matchShapes, parseGeo, readGeoFile } from '../../src/io/geo.js';
+import { loadMapShapes, matchShapes } from '../../src/app/map.js';
+import { bundledGeoSource, MAX_GEO_BYTES, parseGeo, readGeoFile } from '../../src/io/geo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'servicegap-geo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

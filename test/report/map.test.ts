@@ -3,7 +3,8 @@
 // text escaped; the chart files of --charts-dir.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseGeo, matchShapes } from '../../src/io/geo.js';
+import { matchShapes } from '../../src/app/map.js';
+import { parseGeo } from '../../src/io/geo.js';
 import { chartsOfPage, fileSlug, standaloneSvg, uniqueNames } from '../../src/report/chart-files.js';
 import { renderHtml } from '../../src/report/html.js';
 import { MAP_SCRIPT } from '../../src/report/map/assets.js';

@@ -1,57 +1,46 @@
 // servicegap report: rank regions by their service vacuum (SPEC §3, §5, §6).
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { analyze } from '../../core/analyze.js';
-import { analyzeCoverage } from '../../core/analyze-coverage.js';
-import { selectLevel } from '../../core/hierarchy.js';
-import { reportDetails } from '../../core/breakdown.js';
-import { coverageHeatmap } from '../../core/coverage-band.js';
-import { SEED_MAX } from '../../core/random.js';
-import { analyzeCorner, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from '../../core/sensitivity.js';
-import { formatWarning } from '../../core/issues.js';
-import { type Report, SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
-import { summarize } from '../../core/summary.js';
-import { type RenderContext, REPORT_OUTPUT_FORMATS, type ReportOutputFormat } from '../../report/render-context.js';
-import { loadRenderer } from '../../report/load-renderer.js';
-import { EXIT, ExitError, usageError } from '../exit-codes.js';
-import { appendStepSummary } from '../github.js';
-import { pickFormat } from '../format.js';
-import { loadFromOptions, loadMap } from '../load.js';
-import { addAnalysisOptions, addInputOptions, addMapOptions, AnalysisOptionsSchema, InputOptionsSchema, MapOptionsSchema, parseOptions, threadsOption, yearOption } from '../options.js';
-import { pickResearchFormat } from '../research.js';
-import { emit, note } from '../output.js';
+import { DrawsOptionSchema, FailAboveOptionSchema, SeedOptionSchema, TopOptionSchema, WeightsChoiceSchema } from '../../app/options.js';
+import { runReport } from '../../app/report.js';
+import { DEFAULT_DRAWS, DEFAULT_SEED, SEED_MAX, SORT_METRICS } from '../../app/vocabulary.js';
+import { REPORT_OUTPUT_FORMATS } from '../../report/render-context.js';
+import { EXIT, ExitError } from '../exit-codes.js';
+import { annotateGates, appendStepSummary } from '../github.js';
+import {
+  addAnalysisOptions,
+  addInputOptions,
+  addMapOptions,
+  AnalysisOptionsSchema,
+  cliNumber,
+  dataOptions,
+  InputOptionsSchema,
+  MapOptionsSchema,
+  parseOptions,
+  threadsOption,
+  yearOption,
+} from '../options.js';
+import { sayDemoDataInCi } from '../demo-data.js';
+import { printWarnings } from '../github.js';
+import { emit, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(MapOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
-  sort: SortMetricSchema.default('vacuum_per_100k'),
-  top: z.coerce.number().int().min(1, { error: 'expected a whole number ≥ 1' }).optional(),
+  sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
+  top: cliNumber(TopOptionSchema).optional(),
   format: z.enum(REPORT_OUTPUT_FORMATS).optional(),
   out: z.string().min(1).optional(),
-  failAbove: z.coerce.number({ error: 'expected a number' }).finite().min(0, { error: 'expected a number ≥ 0' }).optional(),
+  failAbove: cliNumber(FailAboveOptionSchema).optional(),
   failIfAnyExcluded: z.boolean().optional(),
   summary: z.boolean().optional(),
   excel: z.boolean().optional(),
   color: z.boolean().optional(),
   // Sensitivity to the weights (issue 6): --sensitivity alone means the default number of draws.
-  sensitivity: z
-    .preprocess(
-      (v) => (v === true ? DEFAULT_DRAWS : v),
-      z.coerce
-        .number({ error: `expected a number of draws 1–${MAX_DRAWS}` })
-        .int({ error: `expected a whole number of draws 1–${MAX_DRAWS}` })
-        .min(1, { error: `expected a number of draws 1–${MAX_DRAWS}` })
-        .max(MAX_DRAWS, { error: `expected a number of draws 1–${MAX_DRAWS}` }),
-    )
-    .optional(),
-  seed: z.coerce
-    .number({ error: `expected a whole number 0–${SEED_MAX}` })
-    .int({ error: `expected a whole number 0–${SEED_MAX}` })
-    .min(0, { error: `expected a whole number 0–${SEED_MAX}` })
-    .max(SEED_MAX, { error: `expected a whole number 0–${SEED_MAX}` })
-    .optional(),
-  weights: z.enum(['value', 'low', 'high']).default('value'),
+  sensitivity: z.preprocess((v) => (v === true ? DEFAULT_DRAWS : typeof v === 'string' ? Number(v) : v), DrawsOptionSchema).optional(),
+  seed: cliNumber(SeedOptionSchema).optional(),
+  weights: WeightsChoiceSchema.default('value'),
   threads: threadsOption,
 });
 
@@ -80,97 +69,26 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--threads <n>', 'worker threads: for reading files of 64 MiB or more (default 1; faster, more memory) and for --sensitivity (default auto); a number, or auto (one per core)')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
-      const draws = options.sensitivity;
-      if (draws === undefined && options.seed !== undefined) throw usageError('--seed: only used with --sensitivity');
-      if (draws !== undefined && options.weights !== 'value') {
-        throw usageError(`--weights ${options.weights} and --sensitivity exclude each other: the draws span every weight's range`);
+      const data = dataOptions(options, terminal);
+      sayDemoDataInCi(terminal, data.inputs);
+      const run = await runReport({ ...options, ...data, color: useColor(terminal, options.color) });
+      await emit(terminal, await renderOutput(run.output), options.out);
+      if (!options.quiet) for (const line of run.notes) note(terminal, line);
+      if (run.charts !== undefined && !options.quiet) {
+        const { charts, dir, png } = run.charts;
+        note(terminal, `wrote ${charts} chart${charts === 1 ? '' : 's'} to ${dir} (SVG${png ? ' and PNG' : '; no PNG renderer for this platform, SVG only'})`);
       }
-      if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
-      const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_OUTPUT_FORMATS, options.format, options.out, 'report');
-      const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
-      const loaded = await loadFromOptions(options, terminal, { threads: options.threads });
-      const { dataset, weights, norms } = loaded;
-      // The units ranked (regions without children, or --level/--rollup): the same for every view.
-      const levelChoice = { level: options.level, rollup: options.rollup };
-      const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };
-      const report = options.weights === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, options.weights, { weights, ...run });
-      const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
-      // The HTML page (and its charts for --charts-dir) needs more than the report.
-      const page = format === 'html' || options.chartsDir !== undefined;
-      const codes = [...shown.regions.map((r) => r.region), ...report.excluded.map((e) => e.region)];
-      const map = page ? await loadMap(options, loaded, terminal, codes) : undefined;
-      // Coverage at the report's T, with the same norms as coverage_index: the page's heatmap, the workbook's sheets.
-      const coverageAtT = page || format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice }) : undefined;
-      const context = {
-        color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
-        provenance: dataset.provenance,
-        weights,
-        summary: summarize(report),
-        details: page ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
-        // The heatmap's grid (HTML page and its charts).
-        coverage: page && coverageAtT !== undefined ? { heatmap: coverageHeatmap(coverageAtT), norms } : undefined,
-        map,
-        // The workbook's Coverage and Norms sheets.
-        coverageReport: format === 'xlsx' ? coverageAtT : undefined,
-        norms,
-      };
-      if (draws === undefined || sensitivityFormat === undefined) {
-        // Only the renderer asked for is loaded (the HTML one brings its chart libraries).
-        if (format === 'xlsx') await emit(terminal, await (await import('../../report/xlsx.js')).renderXlsx(shown, context), options.out);
-        else {
-          const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format);
-          await emit(terminal, render(shown, context), options.out);
-        }
-      } else {
-        const { sensitivityParallel } = await import('../../parallel/sensitivity.js');
-        const sens = await sensitivityParallel(dataset, { weights, ...run, draws, seed: options.seed, threads: options.threads });
-        const top = options.top === undefined ? sens : { ...sens, regions: sens.regions.slice(0, options.top) };
-        const notices = dataset.provenance?.notice ? [dataset.provenance.notice] : [];
-        const { SENSITIVITY_RENDERERS } = await import('../../report/sensitivity.js');
-        await emit(terminal, SENSITIVITY_RENDERERS[sensitivityFormat](top, { color: context.color, notices }), options.out);
-      }
-      if (options.chartsDir !== undefined) await writeCharts(terminal, options.chartsDir, shown, context, options.quiet);
-      if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
+      if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
-        note(terminal, `wrote ${options.out} (${options.excel ? 'csv for Excel' : format}, ${shown.regions.length} regions)`);
+        const format = run.output.format === 'excel' ? 'csv for Excel' : run.output.format;
+        const shown = Math.min(options.top ?? Infinity, run.report.regions.length);
+        note(terminal, `wrote ${options.out} (${format}, ${shown} regions)`);
       }
-      if (options.summary !== false) await appendStepSummary(terminal, report, context);
-
-      // CI gates, checked after the report is written so the evidence is always there.
-      const failures: string[] = [];
-      if (options.failAbove !== undefined) {
-        const over = report.regions.filter((r) => r.vacuum_per_100k > options.failAbove!);
-        if (over.length > 0) {
-          const list = over.map((r) => `${r.region} (${r.vacuum_per_100k.toFixed(1)})`).join(', ');
-          failures.push(`--fail-above ${options.failAbove}: ${over.length} region(s) above it: ${list}`);
-        }
-      }
-      if (options.failIfAnyExcluded && report.excluded.length > 0) {
-        const list = report.excluded.map((e) => `${e.region} (${e.reason})`).join(', ');
-        failures.push(`--fail-if-any-excluded: ${report.excluded.length} region(s) not ranked: ${list}`);
-      }
-      if (failures.length > 0) throw new ExitError(EXIT.failAbove, failures.join('\nservicegap: '));
+      // CI gates, evaluated by the run on the whole ranking; said after the report is written so
+      // the evidence is always there.
+      if (options.summary !== false) await appendStepSummary(terminal, run.report, run.context, run.gates);
+      annotateGates(terminal, run.gates);
+      if (run.gates.tripped) throw new ExitError(EXIT.failAbove, run.gates.messages.join('\nservicegap: '));
     });
   return command;
-}
-
-/** --excel writes CSV, whatever the --out extension; any other --format contradicts it. */
-function excelFormat(format: ReportOutputFormat | undefined): 'csv' {
-  if (format === 'xlsx') throw usageError('--excel writes a CSV file for spreadsheets and --format xlsx an Excel workbook: give one of them');
-  if (format !== undefined && format !== 'csv') throw usageError(`--excel writes CSV: it cannot be combined with --format ${format}`);
-  return 'csv';
-}
-
-/** --charts-dir: the HTML page's charts, each as its own SVG (and PNG) file. */
-async function writeCharts(terminal: Terminal, dir: string, report: Report, context: RenderContext, quiet: boolean | undefined): Promise<void> {
-  const [{ renderHtml }, { reportChartFiles }, { writeChartFiles }] = await Promise.all([
-    import('../../report/html.js'),
-    import('../../report/chart-files.js'),
-    import('../../io/charts-dir.js'),
-  ]);
-  const written = await writeChartFiles(dir, reportChartFiles(renderHtml(report, context), report, context.map));
-  if (!quiet) {
-    const svgs = written.files.filter((f) => f.endsWith('.svg')).length;
-    note(terminal, `wrote ${svgs} chart${svgs === 1 ? '' : 's'} to ${dir} (SVG${written.png ? ' and PNG' : '; no PNG renderer for this platform, SVG only'})`);
-  }
 }

@@ -55,7 +55,7 @@ export function mapScale(metric: MapMetric, values: readonly (number | null)[]):
     .domain([0, top])
     .range(Array.from({ length: n }, (_, i) => i));
   if (!metric.share) scale.nice(n);
-  const [lo, hi] = scale.domain() as [number, number];
+  const [lo, hi] = scale.domain();
   const cuts = [lo, ...scale.thresholds(), hi];
   const classes = metric.palette.map((colour, i) => ({ lo: cuts[i]!, hi: cuts[i + 1]!, colour }));
   const bucket = (value: number | null): MapBucket => {

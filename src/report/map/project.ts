@@ -8,7 +8,7 @@
 // them (as EPSG:3035 for Europe). Both are equal-area, as a choropleth of rates should be. The
 // fit leaves out a region's far-away parts (French Guiana for France, the Canaries stay): the
 // polygons more than 30° from its largest one; what falls outside the frame is clipped.
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import {
   geoAlbersUsa,
   geoAzimuthalEqualArea,
@@ -200,7 +200,7 @@ function mainParts(f: Feature): Feature<Polygon>[] {
   const g = f.geometry;
   if (g === null) return [];
   const polygons: Polygon[] =
-    g.type === 'Polygon' ? [g] : g.type === 'MultiPolygon' ? (g as MultiPolygon).coordinates.map((coordinates) => ({ type: 'Polygon', coordinates })) : [];
+    g.type === 'Polygon' ? [g] : g.type === 'MultiPolygon' ? (g).coordinates.map((coordinates) => ({ type: 'Polygon', coordinates })) : [];
   if (polygons.length <= 1) return polygons.map((p) => asFeature(p));
   const areas = polygons.map((p) => geoArea(p));
   const largest = polygons[areas.indexOf(Math.max(...areas))]!;

@@ -1,0 +1,217 @@
+// `report`: rank regions by their service vacuum (SPEC §3, §5, §6) — load, analyse (at the
+// weights' values, or at a corner of their ranges, or with sensitivity draws), build what the
+// renderer needs, and evaluate the CI gates, all as data.
+import { z } from 'zod';
+import { analyze } from '../core/analyze.js';
+import { analyzeCoverage } from '../core/analyze-coverage.js';
+import { reportDetails } from '../core/breakdown.js';
+import { coverageHeatmap } from '../core/coverage-band.js';
+import { selectLevel } from '../core/hierarchy.js';
+import type { Warning } from '../core/issues.js';
+import type { Report } from '../core/report-schema.js';
+import { analyzeCorner } from '../core/sensitivity.js';
+import type { SensitivityReport } from '../core/sensitivity-schema.js';
+import { summarize } from '../core/summary.js';
+import type { FileRole } from '../io/load-dataset.js';
+import type { Output } from '../report/output.js';
+import { REPORT_OUTPUT_FORMATS, type RenderContext, type ReportOutputFormat } from '../report/render-context.js';
+import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
+import type { ChartsWritten } from './charts.js';
+import { type DataOptions, dataFolderHint, loadData, usesBundledData } from './data.js';
+import { OptionError } from './errors.js';
+import { colorFor, pickFormat, workbookTime } from './format.js';
+import {
+  checkOptions,
+  FailAboveOptionSchema,
+  MapOptionChecks,
+  type MapOptions,
+  type OutputOptions,
+  type PeriodOptions,
+  type RankingOptions,
+  SensitivityOptionChecks,
+  type WeightsChoice,
+  WeightsChoiceSchema,
+} from './options.js';
+
+/** Options of `runReport`: data, period, ranking, weights, sensitivity, output and CI gates. */
+export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<ReportOutputFormat>, MapOptions {
+  /** Show only the first N ranked regions (the gates and the summary still see every region). */
+  readonly top?: number | undefined;
+  /** CSV for spreadsheets (UTF-8 with a byte-order mark, ";", decimal comma, CRLF): the output's format is 'excel'. */
+  readonly excel?: boolean | undefined;
+  /** Every weight at its value (default), or at the low or high end of its range. */
+  readonly weights?: WeightsChoice | undefined;
+  /** Draw every weight from its range this many times; the output is then the sensitivity report. */
+  readonly sensitivity?: number | undefined;
+  /** Seed of the sensitivity draws (only with `sensitivity`); default 1. */
+  readonly seed?: number | undefined;
+  /** Worker threads for reading large files (default 1) and for the draws (default 'auto'). */
+  readonly threads?: number | 'auto' | undefined;
+  /** Gate: trips when a ranked region's vacuum per 100k is above this. */
+  readonly failAbove?: number | undefined;
+  /** Gate: trips when any region could not be ranked. */
+  readonly failIfAnyExcluded?: boolean | undefined;
+  /**
+   * Also write every chart of the HTML report (the page's charts and its map once per metric) to
+   * this folder, made if missing, as standalone SVG files and PNG where resvg loads; whatever the
+   * output's format.
+   */
+  readonly chartsDir?: string | undefined;
+}
+
+/** The CI gates of a run, evaluated: which were asked for, whether any tripped, and a message for each that did. */
+export interface GateResult {
+  /** The gates given, as the command line spells them: "--fail-above 10", "--fail-if-any-excluded". */
+  readonly checked: readonly string[];
+  readonly tripped: boolean;
+  /** One line per tripped gate, naming it and the regions that tripped it. */
+  readonly messages: readonly string[];
+}
+
+/** What `runReport` returns. */
+export interface ReportRun {
+  /** The whole ranking (every region, whatever `top` shows). */
+  readonly report: Report;
+  /** The render context of the report (for a sensitivity run too: e.g. for a summary of the report). */
+  readonly context: RenderContext;
+  /** With `sensitivity`: the draws' percentiles for every ranked region. */
+  readonly sensitivity?: SensitivityReport | undefined;
+  /** The output to render: the report (first `top` regions), or the sensitivity report. */
+  readonly output: Output;
+  /** Warnings about the data. */
+  readonly warnings: readonly Warning[];
+  /** The CI gates (`failAbove`, `failIfAnyExcluded`), evaluated on the whole ranking. */
+  readonly gates: GateResult;
+  /** The files read, by role, as named in messages. */
+  readonly files: Partial<Record<FileRole, string>>;
+  /** Notes for standard error about the map: regions without a shape, shapes without a region, or why none was drawn. */
+  readonly notes: readonly string[];
+  /** With `chartsDir`: the chart files written. */
+  readonly charts?: ChartsWritten | undefined;
+}
+
+const ReportOptionChecks = SensitivityOptionChecks.extend(MapOptionChecks.shape).extend({
+  chartsDir: z.string().min(1, { error: 'expected a folder name' }).optional(),
+  sensitivity: SensitivityOptionChecks.shape.draws,
+  weights: WeightsChoiceSchema.optional(),
+  failAbove: FailAboveOptionSchema.optional(),
+});
+
+/** The combinations of options a report cannot take, and its format. */
+function reportFormat(
+  options: ReportRunOptions,
+): { readonly sensitivity: true; readonly format: ResearchFormat } | { readonly sensitivity: false; readonly format: ReportOutputFormat | 'excel' } {
+  const draws = options.sensitivity;
+  const weights = options.weights ?? 'value';
+  if (draws === undefined && options.seed !== undefined) throw new OptionError('seed', '--seed: only used with --sensitivity');
+  if (draws !== undefined && weights !== 'value') {
+    throw new OptionError('weights', `--weights ${weights} and --sensitivity exclude each other: the draws span every weight's range`);
+  }
+  if (draws !== undefined && options.excel) {
+    throw new OptionError('excel', '--excel writes the report itself, not a sensitivity report: use --format csv');
+  }
+  if (draws !== undefined) return { format: pickFormat(RESEARCH_FORMATS, options.format, options.out, 'sensitivity report'), sensitivity: true };
+  if (options.excel) {
+    if (options.format === 'xlsx') {
+      throw new OptionError('excel', '--excel writes a CSV file for spreadsheets and --format xlsx an Excel workbook: give one of them');
+    }
+    if (options.format !== undefined && options.format !== 'csv') {
+      throw new OptionError('excel', `--excel writes CSV: it cannot be combined with --format ${options.format}`);
+    }
+    return { format: 'excel', sensitivity: false };
+  }
+  return { format: pickFormat(REPORT_OUTPUT_FORMATS, options.format, options.out, 'report'), sensitivity: false };
+}
+
+/**
+ * A gate (`failAbove`, `failIfAnyExcluded`) with no input at all would check servicegap's bundled
+ * demo data, not the caller's, and pass for ever: an OptionError naming the data options (a
+ * forgotten --data in CI).
+ */
+function refuseGatesOnDemoData(options: ReportRunOptions): void {
+  const gates = [...(options.failAbove === undefined ? [] : ['--fail-above']), ...(options.failIfAnyExcluded ? ['--fail-if-any-excluded'] : [])];
+  if (gates.length === 0 || !usesBundledData(options.inputs)) return;
+  throw new OptionError(
+    'inputs',
+    `${gates.join(' and ')}: no input was given, so this would check servicegap's bundled demo data, not yours: ` +
+      `give --data DIR (or --regions F and --population F)${dataFolderHint(options.cwd)}`,
+  );
+}
+
+/** The gates' verdicts on the whole ranking. */
+export function evaluateGates(report: Report, options: Pick<ReportRunOptions, 'failAbove' | 'failIfAnyExcluded'>): GateResult {
+  const checked: string[] = [];
+  const messages: string[] = [];
+  const limit = options.failAbove;
+  if (limit !== undefined) {
+    checked.push(`--fail-above ${limit}`);
+    const over = report.regions.filter((r) => r.vacuum_per_100k > limit);
+    if (over.length > 0) {
+      const list = over.map((r) => `${r.region} (${r.vacuum_per_100k.toFixed(1)})`).join(', ');
+      messages.push(`--fail-above ${limit}: ${over.length} region(s) above it: ${list}`);
+    }
+  }
+  if (options.failIfAnyExcluded) {
+    checked.push('--fail-if-any-excluded');
+    if (report.excluded.length > 0) {
+      const list = report.excluded.map((e) => `${e.region} (${e.reason})`).join(', ');
+      messages.push(`--fail-if-any-excluded: ${report.excluded.length} region(s) not ranked: ${list}`);
+    }
+  }
+  return { checked, tripped: messages.length > 0, messages };
+}
+
+/** Load the data and rank the regions; see `ReportRunOptions` for what can be chosen. */
+export async function runReport(options: ReportRunOptions = {}): Promise<ReportRun> {
+  checkOptions(ReportOptionChecks, options);
+  const chosen = reportFormat(options);
+  refuseGatesOnDemoData(options);
+  const { format } = chosen;
+  const loaded = await loadData(options, options.threads);
+  const { dataset, weights, norms, files } = loaded;
+  // The units ranked (regions without children, or level/rollup): the same for every view.
+  const levelChoice = { level: options.level, rollup: options.rollup };
+  const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };
+  const corner = options.weights ?? 'value';
+  const report = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
+  const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
+  // The HTML page, and its charts for chartsDir, need more than the report: details, coverage, map.
+  const page = format === 'html' || options.chartsDir !== undefined;
+  const codes = [...shown.regions.map((r) => r.region), ...report.excluded.map((e) => e.region)];
+  // Loaded only for a page (the boundaries' code is not compiled for a JSON report: the command line's start-up).
+  const map = page ? await (await import('./map.js')).runMap(options, loaded, codes) : { notes: [] };
+  // Coverage at the report's T, with the same norms as coverage_index: the page's heatmap, the workbook's sheets.
+  const coverageAtT = page || format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice }) : undefined;
+  const context: RenderContext = {
+    color: colorFor(format, options.out, options.color),
+    provenance: dataset.provenance,
+    weights,
+    summary: summarize(report),
+    details: page ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
+    // The heatmap's grid (the HTML page and its charts).
+    coverage: page && coverageAtT !== undefined ? { heatmap: coverageHeatmap(coverageAtT), norms } : undefined,
+    map: map.shapes,
+    // The workbook's Coverage and Norms sheets.
+    coverageReport: format === 'xlsx' ? coverageAtT : undefined,
+    norms,
+    workbookTime: workbookTime(format, options.env),
+  };
+  const charts = options.chartsDir === undefined ? undefined : await (await import('./charts.js')).writeReportCharts(options.chartsDir, shown, context);
+  const notes = map.notes;
+  const gates = evaluateGates(report, options);
+  if (!chosen.sensitivity) {
+    const output: Output = { kind: 'report', format: chosen.format, data: shown, context };
+    return { report, context, output, warnings: report.warnings, gates, files, notes, charts };
+  }
+  // Loaded only for a sensitivity run (the command line's start-up).
+  const { drawSensitivity, sensitivityOutput } = await import('./sensitivity.js');
+  const { sensitivity } = await drawSensitivity(dataset, {
+    weights,
+    ...run,
+    draws: options.sensitivity,
+    seed: options.seed,
+    threads: options.threads,
+  });
+  const output = sensitivityOutput(sensitivity, chosen.format, options, dataset.provenance);
+  return { report, context, sensitivity, output, warnings: report.warnings, gates, files, notes, charts };
+}

@@ -1,0 +1,147 @@
+// The application layer in-process, as a library caller uses it: options checked as the command
+// line checks them (the same OptionError messages), the output and the CI gates as data.
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { runCompare } from '../../src/app/compare.js';
+import { runCoverage } from '../../src/app/coverage.js';
+import { OptionError } from '../../src/app/errors.js';
+import { runReport } from '../../src/app/report.js';
+import { runTrend } from '../../src/app/trend.js';
+import { runValidate } from '../../src/app/validate.js';
+import { renderOutput } from '../../src/report/registry.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const worked = { data: join(ROOT, 'fixtures/worked-stock') };
+
+/** The OptionError a run ends with: [option, message]. */
+async function optionError(run: Promise<unknown>): Promise<[string | undefined, string]> {
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(OptionError);
+  return [(error as OptionError).option, (error as OptionError).message];
+}
+
+describe('runReport', () => {
+  it('ranks the worked stock example and evaluates the gates on the whole ranking', async () => {
+    // README "A worked example": FI-VS −60 beds + 200 caseload × 0.1 = −40 → 40 / 483,000 × 100,000
+    const run = await runReport({ inputs: worked, config: {}, top: 1, failAbove: 8.28, failIfAnyExcluded: true });
+    expect(run.report.regions[0]!.region).toBe('FI-VS');
+    expect(run.report.regions[0]!.vacuum_per_100k).toBeCloseTo((40 / 483_000) * 100_000, 10);
+    expect(run.output.kind).toBe('report');
+    expect(run.output.kind === 'report' && run.output.data.regions.map((r) => r.region)).toEqual(['FI-VS']);
+    // FI-VS is first, so no other region is above its 8.2816; FI-KAI has no population figure.
+    expect(run.gates).toEqual({
+      checked: ['--fail-above 8.28', '--fail-if-any-excluded'],
+      tripped: true,
+      messages: ['--fail-above 8.28: 1 region(s) above it: FI-VS (8.3)', '--fail-if-any-excluded: 1 region(s) not ranked: FI-KAI (population)'],
+    });
+    const calm = await runReport({ inputs: worked, config: {}, failAbove: 8.29 });
+    expect(calm.gates).toEqual({ checked: ['--fail-above 8.29'], tripped: false, messages: [] });
+  });
+
+  it('picks the format from out, colours only a table to standard output, and renders Excel CSV', async () => {
+    const md = await runReport({ inputs: worked, config: {}, out: 'r.MD', color: true });
+    expect([md.output.format, md.context.color]).toEqual(['markdown', false]);
+    const table = await runReport({ inputs: worked, config: {}, color: true });
+    expect([table.output.format, table.context.color]).toEqual(['table', true]);
+    const excel = await runReport({ inputs: worked, config: {}, excel: true });
+    expect(excel.output.format).toBe('excel');
+    const text = await renderOutput(excel.output);
+    // Every format but a workbook renders to text.
+    if (typeof text !== 'string') throw new Error(`Excel CSV rendered to ${typeof text}`);
+    expect(text.startsWith('\uFEFFrank;region;')).toBe(true);
+    expect(text).toContain('\r\n');
+    expect(text).toContain('8,28'); // decimal comma
+  });
+
+  it('refuses what the command line refuses, with the same messages, before reading anything', async () => {
+    expect(await optionError(runReport({ seed: 3 }))).toEqual(['seed', '--seed: only used with --sensitivity']);
+    expect(await optionError(runReport({ sensitivity: 10, weights: 'low' }))).toEqual([
+      'weights',
+      "--weights low and --sensitivity exclude each other: the draws span every weight's range",
+    ]);
+    expect(await optionError(runReport({ excel: true, format: 'json' }))).toEqual(['excel', '--excel writes CSV: it cannot be combined with --format json']);
+    expect(await optionError(runReport({ threads: 0 }))).toEqual(['threads', '--threads: expected "auto" or a whole number ≥ 1']);
+    // A gate with no input would check the bundled demo data (issue 15): refused for the library too.
+    const [option, message] = await optionError(runReport({ failAbove: 1, failIfAnyExcluded: true, cwd: worked.data }));
+    expect([option, message]).toEqual([
+      'inputs',
+      "--fail-above and --fail-if-any-excluded: no input was given, so this would check servicegap's bundled demo data, not yours: give --data DIR (or --regions F and --population F)",
+    ]);
+    expect(await optionError(runReport({ from: 1700 }))).toEqual(['from', '--from: expected a year ≥ 1800']);
+    expect(await optionError(runReport({ sensitivity: 0 }))).toEqual(['sensitivity', '--sensitivity: expected a number of draws 1–1000000']);
+    expect(await optionError(runReport({ inputs: { regions: '-', population: '-' } }))).toEqual([
+      undefined,
+      'standard input ("-") can be used for at most one input file',
+    ]);
+    expect(await optionError(runReport({ reading: { decimal: ',', thousands: ',' } }))).toEqual([
+      'thousands',
+      '--thousands ,: the thousands separator cannot be the decimal mark too',
+    ]);
+    // (.xlsx now names the workbook, which a trend comes as: an extension that names nothing.)
+    expect(await optionError(runTrend({ out: 'trend.pdf' }))).toEqual([
+      'out',
+      '--out trend.pdf: cannot tell the trend format from the extension; give --format (table, csv, json, markdown, html, xlsx)',
+    ]);
+    expect(await optionError(runCompare({ a: '2000-2001', b: '2001-2002', format: 'html' as never }))).toEqual([
+      'format',
+      '--format html: the comparison comes as table, csv, json, markdown, not html',
+    ]);
+  });
+});
+
+describe('runValidate', () => {
+  it('says what the worked stock example holds', async () => {
+    const run = await runValidate({ inputs: worked, config: {} });
+    // regions.csv: FI-PIR, FI-VS, FI-KS, FI-LAP, FI-KAI; beds as stock 2015–2022
+    expect(run.regions).toBe(5);
+    expect(run.beds).toBe('stock');
+    expect(run.bedYears).toEqual({ first: 2015, last: 2022 });
+    expect(Object.keys(run.files).sort()).toEqual(['beds', 'population', 'regions', 'services']);
+  });
+});
+
+// Maps (issue 19) from the library: the options the CLI's --geo, --geo-key and --charts-dir set.
+describe('maps and chart files in the runs', () => {
+  const europe = { data: join(ROOT, 'data/examples/europe-psychiatric-beds-2000-2011') };
+
+  it('refuses a geo key without a boundary file, and empty names, as the command line does', async () => {
+    expect(await optionError(runReport({ inputs: europe, format: 'html', geoKey: 'code' }))).toEqual(['geoKey', '--geo-key: only used with --geo FILE']);
+    expect(await optionError(runCoverage({ geo: '' }))).toEqual(['geo', '--geo: expected a file name']);
+    expect(await optionError(runReport({ chartsDir: '' }))).toEqual(['chartsDir', '--charts-dir: expected a folder name']);
+  });
+
+  it('runCoverage html: the bundled country shapes in the context, one per region shown', async () => {
+    const run = await runCoverage({ inputs: europe, config: false, format: 'html' });
+    const map = run.output.kind === 'coverage' ? run.output.context.map : undefined;
+    expect(map?.source).toMatch(/bundled country boundaries/);
+    const matched = new Set(map!.topology.objects.shapes.type === 'GeometryCollection' ? map!.topology.objects.shapes.geometries.map((g) => (g.properties && 'region' in g.properties ? g.properties.region : undefined)).filter(Boolean) : []);
+    // every region of the example is a European country code (Eurostat's EL and UK included): all have a shape
+    const codes = [...run.coverage.regions.map((r) => r.region), ...run.coverage.excluded.map((e) => e.region)];
+    expect([...matched].sort()).toEqual([...codes].sort());
+    expect(map!.regionsWithoutShape).toEqual([]);
+    // a JSON coverage report loads no map
+    const json = await runCoverage({ inputs: europe, config: false, format: 'json' });
+    expect(json.output.kind === 'coverage' ? json.output.context.map : 'x').toBeUndefined();
+    expect(json.notes).toEqual([]);
+  });
+
+  it('runReport chartsDir writes the chart files whatever the format, and says which', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-charts-'));
+    try {
+      const run = await runReport({ inputs: europe, config: false, format: 'json', top: 1, chartsDir: dir });
+      const a = run.report.regions[0]!.region;
+      const names = ['vacuum-per-100k', `breakdown-${a}`, `trend-${a}`, 'map-vacuum', 'map-coverage', 'map-rate-drop'];
+      expect(run.charts?.charts).toBe(names.length);
+      const files = names.flatMap((n) => [`${n}.svg`, ...(run.charts!.png ? [`${n}.png`] : [])]);
+      expect(readdirSync(dir).sort()).toEqual([...files].sort());
+      expect(run.charts!.files.map((f) => f.slice(dir.length + 1)).sort()).toEqual([...files].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
