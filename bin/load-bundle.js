@@ -1,43 +1,27 @@
 // Runs the CLI bundle (dist/bundle/cli.cjs) as require() would, but compiled with the V8 code
-// cache beside it (dist/bundle/cli.cache.br, written by scripts/bundle-cli.mjs): V8 then takes the
+// cache beside it (dist/bundle/cli.cache.br, brotli-compressed, written by scripts/bundle-cli.mjs): V8 then takes the
 // compiled functions from the cache instead of compiling them again on every start (Node 20 has
 // no module compile cache of its own). A cache V8 rejects (another Node version, other V8 flags)
 // only means compiling as usual.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { brotliDecompressSync } from 'node:zlib';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
-import { brotliDecompressSync } from 'node:zlib';
 
 /**
- * The code cache: FILE.br, as the build writes it (brotli-compressed, as is the bundle in the
- * package: about a quarter smaller than the tarball's gzip makes them, and the package must stay
- * within 1 MB; decompressing both costs a few milliseconds of the tens the cache saves), else FILE
- * as written by SERVICEGAP_WRITE_CODE_CACHE, else none.
- */
-function readCache(file) {
-  try {
-    return brotliDecompressSync(readFileSync(`${file}.br`));
-  } catch {
-    try {
-      return readFileSync(file);
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-/**
- * The bundle's exports (FILE.cjs, or FILE.cjs.br), and whether V8 took its code cache. `writeCache`: write the cache of this
+ * The bundle's exports, and whether V8 took its code cache. `writeCache`: write the cache of this
  * run to that file when the process ends (the build does, after one typical command).
  */
-export function loadBundle(given, { writeCache } = {}) {
-  // FILE.cjs.br (the package ships the bundle brotli-compressed) runs as FILE.cjs would.
-  const file = given.replace(/\.br$/, '');
-  const text = given.endsWith('.br') ? brotliDecompressSync(readFileSync(given)).toString('utf8') : readFileSync(file, 'utf8');
-  const cachedData = readCache(file.replace(/\.cjs$/, '.cache'));
+export function loadBundle(file, { writeCache } = {}) {
+  let cachedData;
+  try {
+    cachedData = brotliDecompressSync(readFileSync(file.replace(/\.cjs$/, '.cache.br')));
+  } catch {
+    cachedData = undefined;
+  }
   // The same wrapper require() puts around a CommonJS file.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${text}\n})`;
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n})`;
   const script = new Script(source, { filename: file, cachedData });
   if (writeCache) {
     process.once('exit', (code) => {

@@ -11,10 +11,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { VERSION } = await import('../dist/version.js');
   process.stdout.write(`${VERSION}\n`);
 } else {
-  // The build's bundle, else the package's (brotli-compressed: bin/load-bundle.js).
-  const bundle = [fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url))].flatMap((f) => [f, `${f}.br`]).find((f) => existsSync(f));
+  const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
   let run;
-  if (bundle !== undefined) {
+  if (existsSync(bundle)) {
     const { loadBundle } = await import('./load-bundle.js');
     ({ run } = loadBundle(bundle, { writeCache: process.env.SERVICEGAP_WRITE_CODE_CACHE }).exports);
   } else ({ run } = await import('../dist/cli/main.js'));

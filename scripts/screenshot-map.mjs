@@ -26,7 +26,7 @@ if (!existsSync(executablePath)) {
 }
 
 const SHOTS = [
-  { out: 'docs/map-europe.png', args: ['report', '--data', 'data/examples/europe-psychiatric-beds-2000-2011'] },
+  { out: 'docs/map-europe.png', args: ['report', '--data', 'data/examples/europe-psychiatric-beds-2000-2011', '--services', 'none', '--missing-community', 'zero'] },
   { out: 'docs/map-world-coverage.png', args: ['coverage', '--data', 'data/examples/world-mh-atlas-2017'] },
 ];
 

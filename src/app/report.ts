@@ -8,6 +8,7 @@ import { reportDetails } from '../core/breakdown.js';
 import { coverageHeatmap } from '../core/coverage-band.js';
 import { selectLevel } from '../core/hierarchy.js';
 import type { Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
 import type { Report } from '../core/report-schema.js';
 import { analyzeCorner } from '../core/sensitivity.js';
 import type { SensitivityReport } from '../core/sensitivity-schema.js';
@@ -29,12 +30,15 @@ import {
   type PeriodOptions,
   type RankingOptions,
   SensitivityOptionChecks,
+  checkProvenanceTarget,
+  missingCommunityOf,
+  type TrustOptions,
   type WeightsChoice,
   WeightsChoiceSchema,
 } from './options.js';
 
 /** Options of `runReport`: data, period, ranking, weights, sensitivity, output and CI gates. */
-export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<ReportOutputFormat>, MapOptions {
+export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, TrustOptions, OutputOptions<ReportOutputFormat>, MapOptions {
   /** Show only the first N ranked regions (the gates and the summary still see every region). */
   readonly top?: number | undefined;
   /** CSV for spreadsheets (UTF-8 with a byte-order mark, ";", decimal comma, CRLF): the output's format is 'excel'. */
@@ -45,7 +49,8 @@ export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOpt
   readonly sensitivity?: number | undefined;
   /** Seed of the sensitivity draws (only with `sensitivity`); default 1. */
   readonly seed?: number | undefined;
-  /** Worker threads for reading large files (default 1) and for the draws (default 'auto'). */
+  /** Threads for reading a large file (24 MiB or more; default 'auto': one per core, this one
+   * included) and worker threads for the draws (default 'auto'). */
   readonly threads?: number | 'auto' | undefined;
   /** Gate: trips when a ranked region's vacuum per 100k is above this. */
   readonly failAbove?: number | undefined;
@@ -88,6 +93,8 @@ export interface ReportRun {
   readonly notes: readonly string[];
   /** With `chartsDir`: the chart files written. */
   readonly charts?: ChartsWritten | undefined;
+  /** The output's provenance (SPEC §8): what `provenance` names is written with it. */
+  readonly provenance: RunProvenance;
 }
 
 const ReportOptionChecks = SensitivityOptionChecks.extend(MapOptionChecks.shape).extend({
@@ -166,12 +173,14 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   checkOptions(ReportOptionChecks, options);
   const chosen = reportFormat(options);
   refuseGatesOnDemoData(options);
+  checkProvenanceTarget(options);
   const { format } = chosen;
   const loaded = await loadData(options, options.threads);
   const { dataset, weights, norms, files } = loaded;
   // The units ranked (regions without children, or level/rollup): the same for every view.
   const levelChoice = { level: options.level, rollup: options.rollup };
-  const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };
+  const missingCommunity = missingCommunityOf(options.missingCommunity, loaded);
+  const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, missingCommunity, sources: loaded.sources, ...levelChoice };
   const corner = options.weights ?? 'value';
   const report = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
   const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
@@ -181,7 +190,7 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   // Loaded only for a page (the boundaries' code is not compiled for a JSON report: the command line's start-up).
   const map = page ? await (await import('./map.js')).runMap(options, loaded, codes) : { notes: [] };
   // Coverage at the report's T, with the same norms as coverage_index: the page's heatmap, the workbook's sheets.
-  const coverageAtT = page || format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice }) : undefined;
+  const coverageAtT = page || format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice }) : undefined;
   const context: RenderContext = {
     color: colorFor(format, options.out, options.color),
     provenance: dataset.provenance,
@@ -201,7 +210,7 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   const gates = evaluateGates(report, options);
   if (!chosen.sensitivity) {
     const output: Output = { kind: 'report', format: chosen.format, data: shown, context };
-    return { report, context, output, warnings: report.warnings, gates, files, notes, charts };
+    return { report, context, output, warnings: report.warnings, gates, files, notes, charts, provenance: report.provenance };
   }
   // Loaded only for a sensitivity run (the command line's start-up).
   const { drawSensitivity, sensitivityOutput } = await import('./sensitivity.js');
@@ -213,5 +222,5 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
     threads: options.threads,
   });
   const output = sensitivityOutput(sensitivity, chosen.format, options, dataset.provenance);
-  return { report, context, sensitivity, output, warnings: report.warnings, gates, files, notes, charts };
+  return { report, context, sensitivity, output, warnings: report.warnings, gates, files, notes, charts, provenance: sensitivity.provenance };
 }

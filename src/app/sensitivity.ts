@@ -3,6 +3,7 @@
 // percentiles, the same for any number of threads.
 import type { Dataset, Provenance } from '../core/dataset.js';
 import type { Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
 import { planSensitivity, runDraws, type SensitivityOptions, summarizeDraws } from '../core/sensitivity.js';
 import type { SensitivityReport } from '../core/sensitivity-schema.js';
 import { drawsInWorkers, sensitivityThreads } from '../parallel/sensitivity.js';
@@ -10,10 +11,19 @@ import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
 import { type DataOptions, loadData } from './data.js';
 import { colorFor, pickFormat } from './format.js';
-import { checkOptions, type OutputOptions, type PeriodOptions, type RankingOptions, SensitivityOptionChecks } from './options.js';
+import {
+  checkOptions,
+  checkProvenanceTarget,
+  missingCommunityOf,
+  type OutputOptions,
+  type PeriodOptions,
+  type RankingOptions,
+  SensitivityOptionChecks,
+  type TrustOptions,
+} from './options.js';
 
 /** Options of `runSensitivity`: data, period, ranking, the draws and the output. */
-export interface SensitivityRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<ResearchFormat> {
+export interface SensitivityRunOptions extends DataOptions, PeriodOptions, RankingOptions, TrustOptions, OutputOptions<ResearchFormat> {
   /** Number of draws (1 – 1,000,000); default 1,000. */
   readonly draws?: number | undefined;
   /** Seed of the draws (0 – 2³² − 1); default 1. The same seed gives the same report. */
@@ -32,6 +42,8 @@ export interface SensitivityRun {
   readonly output: Output;
   /** Warnings about the data (the point-estimate report's). */
   readonly warnings: readonly Warning[];
+  /** The output's provenance (SPEC §8), with the draws and seed among its options. */
+  readonly provenance: RunProvenance;
 }
 
 /**
@@ -63,9 +75,12 @@ export function sensitivityOutput(
 /** Load the data and draw every weight uniformly from its low–high range `draws` times. */
 export async function runSensitivity(options: SensitivityRunOptions = {}): Promise<SensitivityRun> {
   checkOptions(SensitivityOptionChecks, options);
+  checkProvenanceTarget(options);
   const format = pickFormat(RESEARCH_FORMATS, options.format, options.out, 'sensitivity report');
-  const { dataset, weights, norms } = await loadData(options, options.threads);
+  const loaded = await loadData(options, options.threads);
+  const { dataset, weights, norms, sources } = loaded;
   const { from, to, sort, fill, level, rollup, draws, seed, threads } = options;
-  const { sensitivity, warnings } = await drawSensitivity(dataset, { weights, norms, from, to, sort, fill, level, rollup, draws, seed, threads });
-  return { sensitivity, output: sensitivityOutput(sensitivity, format, options, dataset.provenance), warnings };
+  const missingCommunity = missingCommunityOf(options.missingCommunity, loaded);
+  const { sensitivity, warnings } = await drawSensitivity(dataset, { weights, norms, from, to, sort, fill, level, rollup, draws, seed, threads, missingCommunity, sources });
+  return { sensitivity, output: sensitivityOutput(sensitivity, format, options, dataset.provenance), warnings, provenance: sensitivity.provenance };
 }

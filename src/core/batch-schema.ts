@@ -2,6 +2,7 @@
 // as zod schemas with derived types.
 import { z } from 'zod';
 import { ConfigSchema } from './config.js';
+import { RunProvenanceSchema } from './provenance-schema.js';
 import {
   ExcludedRegionSchema,
   RankedRegionSchema,
@@ -117,6 +118,8 @@ export const BatchResultSchema = z.object({
   scenarios: z.array(BatchScenarioSchema),
   rows: z.array(BatchRowSchema),
   summary: z.array(BatchSummarySchema),
+  /** What produced each scenario's numbers (SPEC §8), in scenario order. */
+  provenance: z.object({ scenarios: z.array(z.object({ scenario: z.string() }).extend(RunProvenanceSchema.shape)) }),
 });
 /** The result of a batch. */
 export type BatchResult = z.infer<typeof BatchResultSchema>;

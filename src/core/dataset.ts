@@ -3,6 +3,7 @@
 import type { Category } from './categories.js';
 import { DenseYearSeries } from './dense-year-series.js';
 import type { Warning } from './issues.js';
+import type { InputRecord } from './provenance-schema.js';
 import type { Unit } from './units.js';
 
 /** year → total of that year. */
@@ -61,6 +62,8 @@ export interface Dataset {
   readonly serviceNames: Map<string, { category: Category | undefined; rows: number; firstLine: number }>;
   readonly warnings: Warning[];
   readonly provenance?: Provenance | undefined;
+  /** The files it was read from, with their hashes and how they were read (SPEC §8 provenance); set by the loader. */
+  readonly inputs?: readonly InputRecord[] | undefined;
 }
 
 /** Every year that appears in the beds data (stock years, or years of event dates). */

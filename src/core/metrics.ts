@@ -1,7 +1,9 @@
 // SPEC §3: every metric of one region, for baseline year B (`from`) and target year T (`to`).
 // The one place where the formulas live.
+import { categoriesNotReported, hasCommunityData } from './completeness.js';
 import { coverageIndex, regionNormCoverage } from './coverage.js';
-import { communityAt } from './community.js';
+import { communityAt, type CommunityAtYear, type CommunityTerm } from './community.js';
+import type { MissingCommunity } from './config.js';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import type { Flag, RegionMetrics } from './report-schema.js';
@@ -36,6 +38,40 @@ export interface MetricsOptions {
    * keeps the region from being ranked (`community_from_be`, `community_to_be`).
    */
   readonly fill?: FillMode | undefined;
+  /**
+   * A region with no row at all in services.csv (SPEC §8): `exclude` (default; reason
+   * `community`) or `zero` (ranked with community capacity 0, flag `no_community_data`).
+   */
+  readonly missingCommunity?: MissingCommunity | undefined;
+  /** Filled with what the metrics were computed from, for `explain` (explain.ts); leave it out otherwise. */
+  readonly working?: MetricsWorking | undefined;
+}
+
+/**
+ * What one region's metrics were computed from, step by step: every value read and every term
+ * of the community sums, in the order they entered. `explain` shows it; the numbers are the very
+ * ones the metrics were made of.
+ */
+export interface MetricsWorking {
+  bedsFrom?: ValueAtYear | undefined;
+  bedsTo?: ValueAtYear | undefined;
+  /** Events beds files: each year B < year ≤ T with closures, in the order they were summed. */
+  readonly closures: { readonly year: number; readonly closed: number }[];
+  populationTo?: ValueAtYear | undefined;
+  populationFrom?: ValueAtYear | undefined;
+  /** The region has a row in services.csv (SPEC §8); false with `zero` counts its capacity 0. */
+  hasCommunityData?: boolean | undefined;
+  readonly termsFrom: CommunityTerm[];
+  readonly termsTo: CommunityTerm[];
+  communityFrom?: CommunityAtYear | undefined;
+  communityTo?: CommunityAtYear | undefined;
+  /** The unknown inputs, when the region is not ranked. */
+  unknown?: readonly string[] | undefined;
+}
+
+/** An empty MetricsWorking, for regionMetrics to fill. */
+export function newWorking(): MetricsWorking {
+  return { closures: [], termsFrom: [], termsTo: [] };
 }
 
 /** One region's metrics (SPEC §3) for a period and weights, or why it cannot be ranked. */
@@ -49,6 +85,7 @@ export function regionMetrics(
   const { from: B, to: T } = period;
   const fill = options.fill ?? 'carry';
   const norms = options.norms ?? DEFAULT_NORM_TABLE;
+  const working = options.working;
   let carried = false;
   let startedLater = false;
   let interpolated = false;
@@ -71,7 +108,12 @@ export function regionMetrics(
   } else {
     let closed = 0;
     if (beds.shape === 'events') {
-      for (const [year, n] of beds.byRegion.get(region.code) ?? []) if (year > B && year <= T) closed += n;
+      for (const [year, n] of beds.byRegion.get(region.code) ?? []) {
+        if (year > B && year <= T) {
+          closed += n;
+          working?.closures.push({ year, closed: n });
+        }
+      }
     }
     bedChange = -closed;
   }
@@ -80,18 +122,27 @@ export function regionMetrics(
   const populationTo = valueAt(populationSeries, T, 'stock', fill);
 
   // Community capacity in bed-equivalents: Σ w(category, unit) × capacity, at B and at T
-  // (unknown only under --fill none).
+  // (unknown under --fill none, and for a region with no row in services.csv: missing is not
+  // zero, SPEC §8, unless the user says it is).
   const regionServices = dataset.services.get(region.code);
-  const communityAtB = communityAt(regionServices, B, weights, fill);
-  const communityAtT = communityAt(regionServices, T, weights, fill);
+  const communityAtB = communityAt(regionServices, B, weights, fill, working?.termsFrom);
+  const communityAtT = communityAt(regionServices, T, weights, fill, working?.termsTo);
+  const withCommunity = hasCommunityData(dataset, region.code);
+  if (working) {
+    Object.assign(working, { bedsFrom, bedsTo, populationTo, hasCommunityData: withCommunity, communityFrom: communityAtB, communityTo: communityAtT });
+  }
 
   const unknown: string[] = [];
   if (beds.shape === 'stock' && bedsFrom === undefined) unknown.push('beds_from');
   if (beds.shape === 'stock' && bedsTo === undefined) unknown.push('beds_to');
   if (populationTo === undefined) unknown.push('population');
+  if (!withCommunity && options.missingCommunity !== 'zero') unknown.push('community');
   if (communityAtB.unknown) unknown.push('community_from_be');
   if (communityAtT.unknown) unknown.push('community_to_be');
-  if (unknown.length > 0) return { kind: 'excluded', region: region.code, reason: unknown.join(', ') };
+  if (unknown.length > 0) {
+    if (working) working.unknown = unknown;
+    return { kind: 'excluded', region: region.code, reason: unknown.join(', ') };
+  }
   note(bedsFrom);
   note(bedsTo);
   note(populationTo);
@@ -110,6 +161,7 @@ export function regionMetrics(
   let capacityFrom: number | null = null;
   if (bedsFrom !== undefined) {
     const populationFrom = valueAt(populationSeries, B, 'stock', fill);
+    if (working) working.populationFrom = populationFrom;
     if (populationFrom !== undefined) {
       note(populationFrom);
       capacityFrom = ((bedsFrom.value + communityFrom) / populationFrom.value) * PER;
@@ -117,10 +169,13 @@ export function regionMetrics(
   }
   const capacityTo = bedsTo === undefined ? null : ((bedsTo.value + communityTo) / population) * PER;
 
+  const notReported = categoriesNotReported(dataset, region.code);
   const flags: Flag[] = [];
   if (carried) flags.push('carried_forward');
   if (startedLater) flags.push('service_started_later');
   if (interpolated) flags.push('interpolated');
+  if (!withCommunity) flags.push('no_community_data');
+  if (notReported.length > 0) flags.push('partial_community');
 
   return {
     kind: 'ranked',
@@ -145,6 +200,7 @@ export function regionMetrics(
       // The other half of the gap analysis: capacity at T against the planning norms (SPEC §7).
       coverage_index: coverageIndex(regionNormCoverage(dataset, region.code, T, population, norms)),
       flags,
+      categories_not_reported: notReported,
     },
   };
 }

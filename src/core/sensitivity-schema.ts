@@ -1,9 +1,8 @@
 // The JSON of `servicegap report --sensitivity N`: the report of SPEC §6, each region with the
 // spread of its vacuum and rank over N draws of the weights, and how the draws were made.
 import { z } from 'zod';
-import { CategorySchema } from './categories.js';
+import { RunProvenanceSchema, WeightRecordSchema } from './provenance-schema.js';
 import { ExcludedRegionSchema, RankedRegionSchema, SortMetricSchema, WarningSchema } from './report-schema.js';
-import { UnitSchema } from './units.js';
 
 /** Percentiles reported for each region (SPEC: 5th, 50th, 95th). */
 export const SENSITIVITY_PERCENTILES = [5, 50, 95] as const;
@@ -25,14 +24,8 @@ export const SensitivityRegionSchema = RankedRegionSchema.extend({
 /** One region of a sensitivity run. */
 export type SensitivityRegion = z.infer<typeof SensitivityRegionSchema>;
 
-/** A weight that was drawn (low < high); weights with low = high stay at their value. */
-export const VariedWeightSchema = z.object({
-  category: CategorySchema,
-  unit: UnitSchema,
-  value: z.number(),
-  low: z.number(),
-  high: z.number(),
-});
+/** A weight that was drawn (low < high); weights with low = high stay at their value. The fields of a provenance weight. */
+export const VariedWeightSchema = WeightRecordSchema.pick({ category: true, unit: true, value: true, low: true, high: true });
 /** A weight that was drawn, with its range. */
 export type VariedWeight = z.infer<typeof VariedWeightSchema>;
 
@@ -60,6 +53,8 @@ export const SensitivityReportSchema = z.object({
   regions: z.array(SensitivityRegionSchema),
   excluded: z.array(ExcludedRegionSchema),
   warnings: z.array(WarningSchema),
+  /** What produced the numbers (SPEC §8): the report's, with the draws and seed among the options. */
+  provenance: RunProvenanceSchema,
 });
 /** The result of a sensitivity run. */
 export type SensitivityReport = z.infer<typeof SensitivityReportSchema>;

@@ -15,8 +15,11 @@
 //   all-low corners bound every percentile.
 // - `top10_share`: the share of draws in which the region ranked 10th or better.
 import { choosePeriod, type AnalyzeOptions, analyze } from './analyze.js';
+import type { MissingCommunity } from './config.js';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { regionMetrics, type Period } from './metrics.js';
+import { checkWhole } from './option-checks.js';
+import type { FillMode } from './series.js';
 import { drawRandom, SEED_MAX } from './random.js';
 import { rankRegions } from './rank.js';
 import type { RegionMetrics, Report, SortMetric, WeightCorner } from './report-schema.js';
@@ -35,7 +38,11 @@ export const MAX_DRAWS = 1_000_000;
 /** Every weight set to its `low` (or `high`) end: one corner of the weight ranges, no sampling. */
 export function cornerWeights(weights: WeightTable, corner: WeightCorner): WeightTable {
   const table = new Map<string, Weight>();
-  for (const [key, w] of weights) table.set(key, { ...w, value: corner === 'low' ? w.low : w.high });
+  for (const [key, w] of weights) {
+    const value = corner === 'low' ? w.low : w.high;
+    // Provenance (SPEC §8): a weight the option moved was set by the option.
+    table.set(key, { ...w, value, origin: value === w.value ? w.origin : 'option' });
+  }
   return table;
 }
 
@@ -46,7 +53,7 @@ export function cornerWeights(weights: WeightTable, corner: WeightCorner): Weigh
  */
 export function analyzeCorner(dataset: Dataset, corner: WeightCorner, options: AnalyzeOptions = {}): Report {
   const report = analyze(dataset, { ...options, weights: cornerWeights(options.weights ?? resolveWeights(), corner) });
-  return { ...report, weights: corner };
+  return { ...report, weights: corner, provenance: { ...report.provenance, options: { ...report.provenance.options, weights: corner } } };
 }
 
 /** The weights that are drawn (low < high), in the order draws use them: by key, code-unit order. */
@@ -78,6 +85,9 @@ export interface DrawPlan {
   readonly sort: SortMetric;
   /** Codes of the ranked regions, in the order results are stored. */
   readonly regions: readonly string[];
+  /** The fill rule and the missing-community rule of the report (each draw computes as it did). */
+  readonly fill?: FillMode | undefined;
+  readonly missingCommunity?: MissingCommunity | undefined;
 }
 
 /**
@@ -108,7 +118,7 @@ export function runDraws(dataset: Dataset, plan: DrawPlan, start: number, end: n
   for (let i = start; i < end; i++) {
     const weights = drawWeights(plan.weights, plan.seed, i, keys);
     const metrics: RegionMetrics[] = infos.map((info) => {
-      const outcome = regionMetrics(dataset, info, period, weights);
+      const outcome = regionMetrics(dataset, info, period, weights, { fill: plan.fill, missingCommunity: plan.missingCommunity });
       // Whether a region is ranked depends on beds and population only, never on the weights.
       if (outcome.kind !== 'ranked') throw new Error(`sensitivity: region ${info.code} was not ranked in draw ${i}`);
       return outcome.metrics;
@@ -144,12 +154,9 @@ export interface SensitivityOptions extends AnalyzeOptions {
 export function planSensitivity(dataset: Dataset, options: SensitivityOptions = {}): { base: Report; plan: DrawPlan; draws: number } {
   const draws = options.draws ?? DEFAULT_DRAWS;
   const seed = options.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) {
-    throw new RangeError(`draws: expected a whole number 1–${MAX_DRAWS}, got ${draws}`);
-  }
-  if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
-    throw new RangeError(`seed: expected a whole number 0–${SEED_MAX}, got ${seed}`);
-  }
+  // The CLI's checks, with its messages (an OptionError names --sensitivity / --seed).
+  checkWhole('draws', draws, 1, MAX_DRAWS, 'a whole number of draws');
+  checkWhole('seed', seed, 0, SEED_MAX);
   const weights = options.weights ?? resolveWeights();
   const period = choosePeriod(dataset, options.from, options.to);
   const base = analyze(dataset, { ...options, weights, from: period.from, to: period.to });
@@ -160,6 +167,8 @@ export function planSensitivity(dataset: Dataset, options: SensitivityOptions = 
     to: period.to,
     sort: base.sort,
     regions: base.regions.map((r) => r.region),
+    fill: options.fill,
+    missingCommunity: options.missingCommunity,
   };
   return { base, plan, draws };
 }
@@ -221,6 +230,7 @@ export function summarizeDraws(base: Report, plan: DrawPlan, draws: number, chun
     regions,
     excluded: base.excluded,
     warnings: base.warnings,
+    provenance: { ...base.provenance, options: { ...base.provenance.options, draws, seed: plan.seed } },
   };
 }
 

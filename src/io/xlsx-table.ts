@@ -1,8 +1,9 @@
 // One worksheet read as a table, through the same handlers as a CSV file (read-table.ts): the
 // first row with a value is the header (or, below a title or a source note, the first of the
 // sheet's first rows that has the columns), matched to the SPEC's columns by the same checkHeader;
-// every later row becomes column → cell text and goes to onRow, so the rows are checked by the
-// same code with the same messages. Locations: the file is named `services.xlsx!Sheet1` and a
+// every later row becomes column → cell text and goes where a CSV file's rows go (rowsTo: checked
+// and added to the spec's sink, or to onRow), so the rows are checked by the same code with the
+// same messages. Locations: the file is named `services.xlsx!Sheet1` and a
 // row's line is its row number in the sheet (the loader adds the cell, `services.xlsx!Sheet1:B7`).
 //
 // A number cell is handed on as text in the file's number format (a decimal point unless the
@@ -11,7 +12,7 @@
 import { type HeaderMapping, matchHeader } from '../core/header-aliases.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
 import type { InputIssue } from '../core/issues.js';
-import { checkHeader, type TableHandlers, type TableSummary } from './table-handlers.js';
+import { type CheckedTable, checkHeader, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
 import { columnLetters, readSheetGrid, type SheetCell, type SheetChoice, WorkbookError } from './xlsx-sheet.js';
 
 /** How many rows with a value may stand above the header (a title, a source note). */
@@ -41,6 +42,7 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
     rows: 0,
     headerOk: false,
     threads: 0,
+    sha256: undefined,
   });
   let grid;
   try {
@@ -65,8 +67,9 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
     // Local names ("år", "tjeneste") are read as the SPEC columns they name, as in a CSV file.
     const named = matchHeader(cells);
     const columns = named.columns;
-    const keep = checkHeader(file, row.row, columns, handlers.onHeader(columns, file, { delimiter: undefined, sheet: grid.sheet }), undefined, named.clashes);
-    return { index, columns, keep, mapped: named.mapped };
+    const spec = handlers.onHeader(columns, file, { delimiter: undefined, sheet: grid.sheet });
+    const keep = checkHeader(file, row.row, columns, spec, undefined, named.clashes);
+    return { index, columns, keep, spec, mapped: named.mapped };
   };
   const first = header(0);
   let found = first;
@@ -76,13 +79,16 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
     handlers.onIssue(found.index === 0 ? found.keep : (header(0).keep as InputIssue));
     return { ...empty(file), header: first.columns, sheet };
   }
-  const { columns, keep, mapped } = found as { index: number; columns: string[]; keep: Map<number, string>; mapped: readonly HeaderMapping[] };
+  const { columns, keep, mapped } = found as { index: number; columns: readonly string[]; keep: Map<number, string>; mapped: readonly HeaderMapping[] };
+  const spec = found.spec as TableSpec | CheckedTable;
   const headerRow = grid.rows[found.index]!;
   const used = mapped.filter((m) => keep.has(m.field - 1));
   const headerAliases = used.length > 0 ? { line: headerRow.row, mapped: used } : undefined;
   const dataRows = grid.rows.slice(found.index + 1);
   if (found.index > 0) sheet = { ...sheet, reason: `${sheet.reason}; the table's header is row ${headerRow.row}` };
-  const format = handlers.numberFormat?.() ?? DEFAULT_NUMBER_FORMAT;
+  // Number cells as text in the format the rows are read in.
+  const format = 'numberFormat' in spec ? spec.numberFormat : DEFAULT_NUMBER_FORMAT;
+  const toRow = rowsTo(spec, handlers);
   const kept = [...keep];
 
   // Cells of merged ranges in a column that is read, from the header down: a problem in each.
@@ -120,7 +126,7 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
         ok = false;
       } else raw[name] = cellText(cell, format);
     }
-    if (ok) handlers.onRow(raw, row, file);
+    if (ok) toRow(raw, row, file);
   }
   if (hidden.length > 0) {
     const shown = hidden.slice(0, 5).join(', ');

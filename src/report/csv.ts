@@ -1,7 +1,8 @@
 // CSV (SPEC §6): one row per region shown, the JSON region columns in the JSON order, unrounded
-// numbers in JavaScript's shortest round-trip form, null as an empty cell, flags joined by ";";
-// then one row per excluded region (issue 14): empty rank and figures, and the reason in the last
-// column, `excluded_reason` (empty for every ranked region), so that no region vanishes.
+// numbers in JavaScript's shortest round-trip form, null as an empty cell, flags and
+// categories_not_reported joined by ";"; then one row per excluded region (issue 14): empty rank
+// and figures, and the reason in the last column, `excluded_reason` (empty for every ranked
+// region), so that no region vanishes.
 // RFC 4180 quoting; text cells are neutralised against formula injection (safe-cell.ts).
 //
 // Two dialects:
@@ -30,8 +31,8 @@ export const STANDARD_CSV: CsvDialect = { delimiter: ',', decimal: '.', lineEnd:
 export const EXCEL_CSV: CsvDialect = { delimiter: ';', decimal: ',', lineEnd: '\r\n', byteOrderMark: true };
 
 function cellValue(region: RankedRegion, column: keyof RankedRegion): string | number | null {
-  if (column === 'flags') return region.flags.join(';');
-  return region[column];
+  const value = region[column];
+  return Array.isArray(value) ? value.join(';') : value;
 }
 
 /** The last column: why a region is not ranked (empty for a ranked region). */

@@ -1,11 +1,13 @@
 // The page shell every HTML page is built with (the report, html.ts; coverage; trend): the same
 // head (Content-Security-Policy that forbids every request, style sheet, viewport, no
 // timestamp), header with the dataset's title and notice, footer, and the page's inline scripts;
-// plus the closing lists every page has (excluded regions, warnings, the data's sources). Every
-// text is escaped.
+// plus the closing lists every page has (excluded regions, warnings, plausibility notices, the
+// data's sources and the run's provenance: SPEC §8 "Method and sources"). Every text is escaped.
 import type { Provenance } from '../core/dataset.js';
 import { formatWarning, type Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
 import { CONTENT_SECURITY_POLICY, STYLE } from './html-assets.js';
+import { methodHtml } from './method-sources.js';
 import { escapeHtml as h } from './safe-cell.js';
 
 export interface HtmlPageInput {
@@ -56,14 +58,23 @@ export function listSection(id: string, title: string, intro: string, items: rea
   );
 }
 
-/** Excluded regions and warnings, as every page ends; `excludedIntro` says why a region is not ranked. */
+/**
+ * Excluded regions, warnings and plausibility notices (SPEC §8: apart, they change no number), as
+ * every page ends; `excludedIntro` says why a region is not ranked.
+ */
 export function closingSections(
   report: { readonly excluded: readonly { region: string; reason: string }[]; readonly warnings: readonly Warning[] },
   excludedIntro = 'Not ranked, because a number they need is unknown:',
 ): string[] {
   return [
     listSection('excluded', 'Excluded regions', excludedIntro, report.excluded.map((e) => `<bdi>${h(e.region)}</bdi>: ${h(e.reason)}`)),
-    listSection('warnings', 'Warnings', '', report.warnings.map((w) => h(formatWarning(w)))),
+    listSection('warnings', 'Warnings', '', report.warnings.filter((w) => w.kind !== 'plausibility').map((w) => h(formatWarning(w)))),
+    listSection(
+      'notices',
+      'Plausibility notices',
+      'Numbers that are computed as specified but may not mean what they seem. They change no number.',
+      report.warnings.filter((w) => w.kind === 'plausibility').map((w) => h(formatWarning(w))),
+    ),
   ];
 }
 
@@ -86,11 +97,16 @@ export function sourcesList(provenance: Provenance | undefined): string {
 /** The text said where a data folder has no dataset.json. */
 export const NO_DATASET_DESCRIPTION = '<p>The data folder has no dataset.json describing its sources.</p>';
 
-/** The dataset's sources and the method. */
-export function sourcesSection(provenance: Provenance | undefined, method: string): string {
+/** The run's provenance (SPEC §8: input files with SHA-256, config, options, norms), under its own heading. */
+export function runProvenanceHtml(run: RunProvenance): string {
+  return `<h3>This report</h3>${methodHtml(run)}`;
+}
+
+/** "Method and sources" (SPEC §8): the dataset's sources, the method, and the run's provenance. */
+export function sourcesSection(provenance: Provenance | undefined, method: string, run: RunProvenance): string {
   return (
-    `<section id="provenance" aria-labelledby="provenance-title"><h2 id="provenance-title">Data and method</h2>` +
+    `<section id="provenance" aria-labelledby="provenance-title"><h2 id="provenance-title">Method and sources</h2>` +
     (sourcesList(provenance) || NO_DATASET_DESCRIPTION) +
-    `<p><strong>Method.</strong> ${h(method)}</p></section>`
+    `<p><strong>Method.</strong> ${h(method)}</p>${runProvenanceHtml(run)}</section>`
   );
 }

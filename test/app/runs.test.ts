@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { runCompare } from '../../src/app/compare.js';
 import { runCoverage } from '../../src/app/coverage.js';
+import { runExplain } from '../../src/app/explain.js';
 import { OptionError } from '../../src/app/errors.js';
 import { runReport } from '../../src/app/report.js';
 import { runTrend } from '../../src/app/trend.js';
@@ -33,11 +34,12 @@ describe('runReport', () => {
     expect(run.report.regions[0]!.vacuum_per_100k).toBeCloseTo((40 / 483_000) * 100_000, 10);
     expect(run.output.kind).toBe('report');
     expect(run.output.kind === 'report' && run.output.data.regions.map((r) => r.region)).toEqual(['FI-VS']);
-    // FI-VS is first, so no other region is above its 8.2816; FI-KAI has no population figure.
+    // FI-VS is first, so no other region is above its 8.2816; FI-KAI has no population figure and
+    // no row in services.csv, so both inputs are unknown (SPEC §8: reason 'population, community').
     expect(run.gates).toEqual({
       checked: ['--fail-above 8.28', '--fail-if-any-excluded'],
       tripped: true,
-      messages: ['--fail-above 8.28: 1 region(s) above it: FI-VS (8.3)', '--fail-if-any-excluded: 1 region(s) not ranked: FI-KAI (population)'],
+      messages: ['--fail-above 8.28: 1 region(s) above it: FI-VS (8.3)', '--fail-if-any-excluded: 1 region(s) not ranked: FI-KAI (population, community)'],
     });
     const calm = await runReport({ inputs: worked, config: {}, failAbove: 8.29 });
     expect(calm.gates).toEqual({ checked: ['--fail-above 8.29'], tripped: false, messages: [] });
@@ -94,6 +96,39 @@ describe('runReport', () => {
   });
 });
 
+describe('SPEC §8 options in the runs (issue 13: the library refuses what the CLI refuses)', () => {
+  it('refuses a provenance file that is standard output or the output itself, and an unknown missing-community mode', async () => {
+    expect(await optionError(runReport({ provenance: '-' }))).toEqual(['provenance', '--provenance: expected a file (standard output carries the output itself)']);
+    expect(await optionError(runCoverage({ out: 'c.json', provenance: 'c.json' }))).toEqual(['provenance', '--provenance: the same file as --out']);
+    const [option, message] = await optionError(runTrend({ missingCommunity: 'bogus' as never }));
+    expect(option).toBe('missingCommunity');
+    expect(message).toMatch(/^--missing-community: /);
+    expect(await optionError(runExplain({ region: 'FI-VS', from: 1700 }))).toEqual(['from', '--from: expected a year ≥ 1800']);
+  });
+
+  it('returns the provenance of its output; explain gives the report\'s numbers for a region', async () => {
+    const run = await runReport({ inputs: worked, config: {} });
+    expect(run.provenance).toBe(run.report.provenance);
+    // the four files of the worked example, each with a SHA-256; a config object is no config file
+    expect(run.provenance.inputs.map((i) => [i.role, /^[0-9a-f]{64}$/.test(i.sha256 ?? '')])).toEqual([
+      ['regions', true],
+      ['population', true],
+      ['beds', true],
+      ['services', true],
+    ]);
+    expect(run.provenance.config).toBeNull();
+    const explained = await runExplain({ region: 'FI-VS', inputs: worked, config: {}, format: 'json' });
+    const ranked = run.report.regions.find((r) => r.region === 'FI-VS')!;
+    // README "A worked example": 40 / 483,000 × 100,000, the same bits as the report's
+    expect(explained.explanation.metrics?.vacuum_per_100k).toBe(ranked.vacuum_per_100k);
+    expect(explained.explanation.rank?.rank).toBe(ranked.rank);
+    expect([explained.output.kind, explained.output.format]).toEqual(['explain', 'json']);
+    const text = await renderOutput(explained.output);
+    expect(typeof text).toBe('string');
+    expect(JSON.parse(text as string).region).toBe('FI-VS');
+  });
+});
+
 describe('runValidate', () => {
   it('says what the worked stock example holds', async () => {
     const run = await runValidate({ inputs: worked, config: {} });
@@ -107,7 +142,8 @@ describe('runValidate', () => {
 
 // Maps (issue 19) from the library: the options the CLI's --geo, --geo-key and --charts-dir set.
 describe('maps and chart files in the runs', () => {
-  const europe = { data: join(ROOT, 'data/examples/europe-psychiatric-beds-2000-2011') };
+  // Beds only (Eurostat): run without community data on purpose, counted as 0 (SPEC §8).
+  const europe = { data: join(ROOT, 'data/examples/europe-psychiatric-beds-2000-2011'), services: 'none' };
 
   it('refuses a geo key without a boundary file, and empty names, as the command line does', async () => {
     expect(await optionError(runReport({ inputs: europe, format: 'html', geoKey: 'code' }))).toEqual(['geoKey', '--geo-key: only used with --geo FILE']);
@@ -116,7 +152,7 @@ describe('maps and chart files in the runs', () => {
   });
 
   it('runCoverage html: the bundled country shapes in the context, one per region shown', async () => {
-    const run = await runCoverage({ inputs: europe, config: false, format: 'html' });
+    const run = await runCoverage({ inputs: europe, config: false, format: 'html', missingCommunity: 'zero' });
     const map = run.output.kind === 'coverage' ? run.output.context.map : undefined;
     expect(map?.source).toMatch(/bundled country boundaries/);
     const matched = new Set(map!.topology.objects.shapes.type === 'GeometryCollection' ? map!.topology.objects.shapes.geometries.map((g) => (g.properties && 'region' in g.properties ? g.properties.region : undefined)).filter(Boolean) : []);
@@ -125,7 +161,7 @@ describe('maps and chart files in the runs', () => {
     expect([...matched].sort()).toEqual([...codes].sort());
     expect(map!.regionsWithoutShape).toEqual([]);
     // a JSON coverage report loads no map
-    const json = await runCoverage({ inputs: europe, config: false, format: 'json' });
+    const json = await runCoverage({ inputs: europe, config: false, format: 'json', missingCommunity: 'zero' });
     expect(json.output.kind === 'coverage' ? json.output.context.map : 'x').toBeUndefined();
     expect(json.notes).toEqual([]);
   });
@@ -133,7 +169,7 @@ describe('maps and chart files in the runs', () => {
   it('runReport chartsDir writes the chart files whatever the format, and says which', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-charts-'));
     try {
-      const run = await runReport({ inputs: europe, config: false, format: 'json', top: 1, chartsDir: dir });
+      const run = await runReport({ inputs: europe, config: false, format: 'json', top: 1, chartsDir: dir, missingCommunity: 'zero' });
       const a = run.report.regions[0]!.region;
       const names = ['vacuum-per-100k', `breakdown-${a}`, `trend-${a}`, 'map-vacuum', 'map-coverage', 'map-rate-drop'];
       expect(run.charts?.charts).toBe(names.length);

@@ -15,6 +15,9 @@ import { FIVE_REGIONS, ROOT, runCli, tempDir } from './run-cli.js';
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 const EUROPE = 'data/examples/europe-psychiatric-beds-2000-2011';
+// The Eurostat example has beds only: it runs without community data on purpose, counted as 0
+// (SPEC §8: --services none, --missing-community zero; every region flagged no_community_data).
+const EUROPE_DATA = ['--data', EUROPE, '--services', 'none', '--missing-community', 'zero'];
 const WORLD = 'data/examples/world-mh-atlas-2017';
 
 interface BrowserWindow {
@@ -73,9 +76,9 @@ if (!HAVE_CHROMIUM) {
     beforeAll(async () => {
       dir = tempDir();
       const file = join(dir, 'europe.html');
-      const r = runCli(['report', '--data', EUROPE, '--quiet', '--out', file]);
+      const r = runCli(['report', ...EUROPE_DATA, '--quiet', '--out', file]);
       expect(r.code, r.context).toBe(0);
-      const json = JSON.parse(runCli(['report', '--data', EUROPE, '--format', 'json']).stdout);
+      const json = JSON.parse(runCli(['report', ...EUROPE_DATA, '--format', 'json']).stdout);
       context = await launch(profiles);
       europe = { file, regions: json.regions, excluded: json.excluded.map((e: { region: string }) => e.region), opened: await open(context, file, { width: 1280, height: 900 }) };
     }, 90_000);
@@ -157,7 +160,8 @@ if (!HAVE_CHROMIUM) {
         const el = (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement;
         return [el?.getAttribute('class'), el?.getAttribute('aria-label')];
       });
-      expect(focused[0]).toBe('region');
+      // Every region of the beds-only example has its community counted as 0 on the user's word: dashed outline (SPEC §8).
+      expect(focused[0]).toBe('region not-reported');
       const first = europe.regions[0]!;
       expect(focused[1]).toBe(await page.locator('#map-chart path.region').first().getAttribute('aria-label'));
       await expect(page.locator('#map-info').textContent()).resolves.toBe(focused[1]);

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { FIVE_REGIONS, ROOT, runCli, tempDir } from './run-cli.js';
 
 const EUROPE = 'data/examples/europe-psychiatric-beds-2000-2011';
+// The Eurostat example has beds only: it runs without community data on purpose, counted as 0
+// (SPEC §8: --services none, --missing-community zero; every region flagged no_community_data).
+const EUROPE_DATA = ['--data', EUROPE, '--services', 'none', '--missing-community', 'zero'];
 
 /** A GeoJSON of squares, one per code, wound as RFC 7946 asks. */
 function squares(codes: readonly string[]): string {
@@ -106,7 +109,7 @@ describe('bundled boundaries from the command line', () => {
 describe('report --charts-dir', () => {
   it('writes every chart as SVG and PNG, named after the chart', () => {
     const dir = join(tempDir(), 'charts');
-    const r = runCli(['report', '--data', EUROPE, '--top', '2', '--format', 'json', '--charts-dir', dir]);
+    const r = runCli(['report', ...EUROPE_DATA, '--top', '2', '--format', 'json', '--charts-dir', dir]);
     expect(r.code, r.context).toBe(0);
     const json = JSON.parse(r.stdout);
     const [a, b] = json.regions.map((x: { region: string }) => x.region);
@@ -129,14 +132,14 @@ describe('report --charts-dir with a workbook', () => {
     const dir = tempDir();
     const charts = join(dir, 'charts');
     const out = join(dir, 'report.xlsx');
-    const r = runCli(['report', '--data', EUROPE, '--top', '2', '--out', out, '--charts-dir', charts]);
+    const r = runCli(['report', ...EUROPE_DATA, '--top', '2', '--out', out, '--charts-dir', charts]);
     expect(r.code, r.context).toBe(0);
     expect(r.stderr).toContain(`wrote 8 charts to ${charts} (SVG and PNG)`);
     expect(r.stderr).toContain(`wrote ${out} (xlsx, 2 regions)`);
     expect(readdirSync(charts).filter((f) => f.endsWith('.svg'))).toHaveLength(8);
     // The Coverage sheet has a row per region and norm of `coverage` at the same T (one row for a
     // region without norms), whatever else the page's heatmap took from the same analysis.
-    const coverage = JSON.parse(runCli(['coverage', '--data', EUROPE, '--format', 'json', '-q']).stdout) as { regions: { norms: unknown[] }[] };
+    const coverage = JSON.parse(runCli(['coverage', ...EUROPE_DATA, '--format', 'json', '-q']).stdout) as { regions: { norms: unknown[] }[] };
     const expectedRows = coverage.regions.reduce((n, region) => n + Math.max(1, region.norms.length), 0);
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
@@ -148,7 +151,7 @@ describe('report --charts-dir with a workbook', () => {
 describe('coverage and trend pages', () => {
   it('coverage --out x.html is the HTML page, with the map and the same CSP', () => {
     const out = join(tempDir(), 'coverage.html');
-    const r = runCli(['coverage', '--data', EUROPE, '--out', out]);
+    const r = runCli(['coverage', ...EUROPE_DATA, '--out', out]);
     expect(r.code, r.context).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;');

@@ -3,13 +3,26 @@ import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { runCoverage } from '../../app/coverage.js';
 import { COVERAGE_OUTPUT_FORMATS } from '../../report/coverage/context.js';
-import { AnalysisOptionsSchema, addInputOptions, addMapOptions, dataOptions, InputOptionsSchema, MapOptionsSchema, parseOptions, yearOption } from '../options.js';
+import {
+  AnalysisOptionsSchema,
+  addInputOptions,
+  addMapOptions,
+  dataOptions,
+  InputOptionsSchema,
+  MapOptionsSchema,
+  missingCommunityOption,
+  parseOptions,
+  provenanceOption,
+  TrustOptionsSchema,
+  yearOption,
+} from '../options.js';
 import { sayDemoDataInCi } from '../demo-data.js';
 import { printWarnings } from '../github.js';
-import { emit, note, renderOutput } from '../output.js';
+import { emit, emitProvenance, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape)
+  .extend(TrustOptionsSchema.shape)
   .extend(MapOptionsSchema.omit({ chartsDir: true }).shape)
   .extend({
   to: yearOption.optional(),
@@ -33,12 +46,15 @@ export function coverageCommand(terminal: Terminal): Command {
     .option('--level <n>', "rank the regions at level N of regions.csv's tree (1 = regions without a parent), branches summed")
     .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)')
     .option('--no-color', 'no colour in the terminal table')
+    .addOption(missingCommunityOption())
+    .addOption(provenanceOption())
     .action(async (raw: unknown) => {
       const options = parseOptions(CoverageOptionsSchema, raw);
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runCoverage({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutput(run.output), options.out);
+      await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) for (const line of run.notes) note(terminal, line);
       if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {

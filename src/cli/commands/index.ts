@@ -10,6 +10,7 @@ import { batchCommand } from './batch.js';
 import { compareCommand } from './compare.js';
 import { completionCommand } from './completion.js';
 import { coverageCommand } from './coverage.js';
+import { explainCommand } from './explain.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { reportCommand } from './report.js';
@@ -36,4 +37,6 @@ export const COMMANDS: CommandTable = [
   ['compare', compareCommand],
   ['batch', batchCommand],
   ['schema', schemaCommand],
+  // Completeness and provenance (issue 13)
+  ['explain', explainCommand],
 ];

@@ -17,15 +17,17 @@ import {
   InputOptionsSchema,
   MapOptionsSchema,
   parseOptions,
+  provenanceOption,
   threadsOption,
+  TrustOptionsSchema,
   yearOption,
 } from '../options.js';
 import { sayDemoDataInCi } from '../demo-data.js';
 import { printWarnings } from '../github.js';
-import { emit, note, renderOutput } from '../output.js';
+import { emit, emitProvenance, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(MapOptionsSchema.shape).extend({
+const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(TrustOptionsSchema.shape).extend(MapOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
@@ -66,13 +68,15 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--sensitivity [n]', `draw every weight uniformly from its low–high range N times (default ${DEFAULT_DRAWS}) and report percentiles of vacuum and rank`)
     .option('--seed <s>', `seed of the sensitivity draws, a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
     .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
-    .option('--threads <n>', 'worker threads: for reading files of 64 MiB or more (default 1; faster, more memory) and for --sensitivity (default auto); a number, or auto (one per core)')
+    .option('--threads <n>', 'threads for reading large files (default auto: one per core) and for --sensitivity (default auto); a number (1: this thread only), or auto')
+    .addOption(provenanceOption())
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runReport({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutput(run.output), options.out);
+      await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) for (const line of run.notes) note(terminal, line);
       if (run.charts !== undefined && !options.quiet) {
         const { charts, dir, png } = run.charts;

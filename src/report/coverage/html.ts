@@ -2,7 +2,8 @@
 // against the planning norms at T (SPEC §7): a headline, the coverage index on a map (when the
 // regions have shapes), the regions × norms heatmap with the norms and their sources
 // (report/html-coverage.ts, as in the report), what each region lacks to reach each norm's low end in
-// the norm's own unit, then excluded regions, warnings and the data's sources.
+// the norm's own unit, then excluded regions, warnings, plausibility notices and Method and sources
+// (the data's sources, the method and the run's provenance, SPEC §8).
 import { coverageHeatmap } from '../../core/coverage-band.js';
 import type { CoverageReport } from '../../core/coverage-schema.js';
 import { summarizeCoverage } from '../../core/coverage-summary.js';
@@ -69,7 +70,10 @@ export const renderCoverageHtml: CoverageRenderer = (report, context) =>
       sourcesSection(
         context.provenance,
         `Each region’s capacity at ${report.to} per 100,000 residents, divided by the low end of each norm’s range, is its coverage of that norm; ` +
-          'the coverage index is the mean over the known norms of coverage capped at 100%. A year with no figure takes the latest earlier one.',
+          'the coverage index is the mean over the known norms of coverage capped at 100%. A year with no figure takes the latest earlier one. ' +
+          'A region with no row in the services data is not ranked (missing is not zero), unless the run says its community capacity is zero; ' +
+          'a norm that no row of the data measures is unknown for every region, not 0.',
+        report.provenance,
       ),
     ],
   });

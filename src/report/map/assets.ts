@@ -42,6 +42,7 @@ svg.map .legend-title { font-size: 12px; fill: #595959; }
 .map-key-zero { background: ${MAP_FILLS.zero}; }
 .map-key-unknown { background: repeating-linear-gradient(135deg, #ffffff 0 2px, ${MAP_FILLS.hatchLine} 2px 4px, #ffffff 4px 6px); }
 .map-key-context { background: ${MAP_FILLS.context}; }
+.map-key-not-reported { background: #ffffff; border: 1px dashed #1a1a1a; }
 .map-legend .count { color: #595959; font-size: 0.85em; }
 .map-switch { border: 0; padding: 0; margin: 10px 0 4px; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 18px; }
 .map-switch legend { float: left; font-weight: 600; padding: 0; margin-right: 6px; }

@@ -4,7 +4,10 @@
 // deterministic; every text from the data is escaped.
 //
 // Readable without colour: a region with no vacuum is solid grey, an excluded region or an
-// unknown value is hatched, a shape no region claims is near-white; each region's <title> says
+// unknown value is hatched (SPEC §8: a region excluded because its community data were not
+// reported says "not reported", never a measured value), a region whose community capacity was
+// counted as 0 on the user's word (flag no_community_data) keeps its class but gets a dashed
+// outline and a legend entry, a shape no region claims is near-white; each region's <title> says
 // its value, class and (when not ranked) why; every region is focusable by keyboard (tabindex;
 // the drawing itself is not a tab stop)
 // and named for screen readers (role="img" + aria-label). The palettes are ColorBrewer
@@ -41,7 +44,27 @@ export interface MapRegion {
   readonly values: Readonly<Record<string, number | null>>;
   /** Why the region is not ranked; set: drawn hatched whatever the metric. */
   readonly excluded?: string | undefined;
+  /** Ranked with community capacity counted as 0 on the user's word (flag no_community_data): a dashed outline. */
+  readonly notReported?: boolean | undefined;
 }
+
+/** Reasons for exclusion (`population, community`) in words: `community` means its community data were not reported. */
+export function excludedWords(reason: string): string {
+  const reasons = reason.split(',').map((r) => r.trim());
+  const unknown = reasons.filter((r) => r !== 'community');
+  return [
+    ...(reasons.includes('community') ? ['community data not reported (missing is not zero)'] : []),
+    ...(unknown.length > 0 ? [`unknown ${unknown.join(', ')}`] : []),
+  ].join('; ');
+}
+
+/** Whether a reason for exclusion is that community data were not reported. */
+function communityNotReported(reason: string | undefined): boolean {
+  return reason !== undefined && reason.split(',').some((r) => r.trim() === 'community');
+}
+
+/** The dashed outline of a region whose community capacity is a 0 the user gave, not a measured one. */
+const NOT_REPORTED_OUTLINE = { stroke: '#1a1a1a', dash: '3 2' } as const;
 
 export interface ChoroplethInput {
   /** The SVG element's id (unique in the page). */
@@ -92,8 +115,9 @@ function bucketWords(metric: MapMetric, scale: MapScale, value: number | null): 
 /** What a region's title says: its name and code, then each metric, or why it is not ranked. */
 export function regionTitle(region: MapRegion, metrics: readonly MapMetric[], scales: ReadonlyMap<string, MapScale>): string {
   const who = region.name === region.region || region.name.trim() === '' ? region.region : `${region.name} (${region.region})`;
-  if (region.excluded !== undefined) return `${who}: not ranked, unknown ${region.excluded}`;
-  return `${who}: ${metrics.map((m) => bucketWords(m, scales.get(m.id)!, region.values[m.id] ?? null)).join('; ')}`;
+  if (region.excluded !== undefined) return `${who}: not ranked, ${excludedWords(region.excluded)}`;
+  const values = metrics.map((m) => bucketWords(m, scales.get(m.id)!, region.values[m.id] ?? null)).join('; ');
+  return `${who}: ${values}${region.notReported ? '; no community data reported: counted as 0 on the user’s word' : ''}`;
 }
 
 export function choropleth(input: ChoroplethInput): Choropleth {
@@ -142,8 +166,11 @@ export function choropleth(input: ChoroplethInput): Choropleth {
       .join('');
     const bucket = r.excluded !== undefined ? 'excluded' : scales.get(first.id)!.bucket(r.values[first.id] ?? null);
     const title = regionTitle(r, metrics, scales);
+    const outline = r.notReported
+      ? `stroke="${NOT_REPORTED_OUTLINE.stroke}" stroke-width="1" stroke-dasharray="${NOT_REPORTED_OUTLINE.dash}" data-not-reported="community"`
+      : `stroke="${MAP_FILLS.border}" stroke-width="0.75"`;
     out.push(
-      `<path class="region" d="${shape.d}" fill="${fillOf(bucket, scales.get(first.id)!, hatch)}" stroke="${MAP_FILLS.border}" stroke-width="0.75" ` +
+      `<path class="region${r.notReported ? ' not-reported' : ''}" d="${shape.d}" fill="${fillOf(bucket, scales.get(first.id)!, hatch)}" ${outline} ` +
         `data-region="${h(r.region)}"${attrs} tabindex="0" role="img" aria-label="${h(title)}"><title>${h(title)}</title></path>`,
     );
   }
@@ -173,7 +200,10 @@ function describeMap(drawn: readonly MapRegion[], metric: MapMetric, scale: MapS
   if (top.length > 0) parts.push(`Highest: ${top.join('; ')}.`);
   if (zero.length > 0) parts.push(`${metric.zeroLabel}: ${zero.length}.`);
   const excluded = drawn.length - ranked.length;
-  if (excluded > 0) parts.push(`Not ranked (hatched): ${excluded}.`);
+  const notReported = drawn.filter((r) => communityNotReported(r.excluded)).length;
+  if (excluded > 0) parts.push(`Not ranked (hatched): ${excluded}${notReported > 0 ? `, ${notReported} of them because their community data were not reported` : ''}.`);
+  const zeroByWord = ranked.filter((r) => r.notReported).length;
+  if (zeroByWord > 0) parts.push(`Community data not reported, counted as 0 on the user’s word (dashed outline): ${zeroByWord}.`);
   parts.push('Every region is listed in the table under the map.');
   return parts.join(' ');
 }
@@ -181,7 +211,7 @@ function describeMap(drawn: readonly MapRegion[], metric: MapMetric, scale: MapS
 /** What a legend shows: each class with its bounds and count, then the fills outside the palette that occur. */
 export interface MapLegend {
   readonly classes: readonly { readonly lo: number; readonly hi: number; readonly colour: string; readonly count: number; readonly label: string }[];
-  readonly others: readonly { readonly kind: 'zero' | 'unknown' | 'context'; readonly label: string }[];
+  readonly others: readonly { readonly kind: 'zero' | 'unknown' | 'not-reported' | 'context'; readonly label: string }[];
 }
 
 export function mapLegend(metric: MapMetric, scale: MapScale, drawn: readonly MapRegion[], context: boolean): MapLegend {
@@ -196,7 +226,13 @@ export function mapLegend(metric: MapMetric, scale: MapScale, drawn: readonly Ma
   }
   const others: MapLegend['others'][number][] = [];
   if (metric.zeroLabel !== undefined) others.push({ kind: 'zero', label: metric.zeroLabel });
-  if (unknown || excluded) others.push({ kind: 'unknown', label: excluded ? 'not ranked or unknown' : 'unknown' });
+  const notReported = drawn.some((r) => communityNotReported(r.excluded));
+  if (unknown || excluded) {
+    others.push({ kind: 'unknown', label: notReported ? 'not reported (no community data) or not ranked' : excluded ? 'not ranked or unknown' : 'unknown' });
+  }
+  if (drawn.some((r) => r.excluded === undefined && r.notReported)) {
+    others.push({ kind: 'not-reported', label: 'dashed outline: no community data reported, counted as 0 on the user’s word' });
+  }
   if (context) others.push({ kind: 'context', label: 'not in this report' });
   return {
     classes: scale.classes.map((c, i) => ({ ...c, count: counts[i]!, label: `${legendNumber(c.lo, metric.share)}–${legendNumber(c.hi, metric.share)}` })),
@@ -220,11 +256,17 @@ function svgLegend(metric: MapMetric, legend: MapLegend, o: { readonly y: number
     );
   });
   let x = x0 + legend.classes.length * w + 18;
-  const fills = { zero: [MAP_FILLS.zero, ''], unknown: [`url(#${o.hatch})`, MAP_FILLS.hatchLine], context: [MAP_FILLS.context, MAP_FILLS.contextStroke] } as const;
+  const fills = {
+    zero: [MAP_FILLS.zero, ''],
+    unknown: [`url(#${o.hatch})`, MAP_FILLS.hatchLine],
+    'not-reported': ['#ffffff', NOT_REPORTED_OUTLINE.stroke],
+    context: [MAP_FILLS.context, MAP_FILLS.contextStroke],
+  } as const;
   for (const other of legend.others) {
     const [fill, stroke] = fills[other.kind];
+    const dash = other.kind === 'not-reported' ? ` stroke-dasharray="${NOT_REPORTED_OUTLINE.dash}"` : '';
     out.push(
-      `<g class="legend-other"><rect x="${x}" y="20" width="22" height="14" fill="${fill}"${stroke ? ` stroke="${stroke}"` : ''}/>` +
+      `<g class="legend-other"><rect x="${x}" y="20" width="22" height="14" fill="${fill}"${stroke ? ` stroke="${stroke}"` : ''}${dash}/>` +
         `<text class="tick" x="${x + 28}" y="31">${h(other.label)}</text></g>`,
     );
     x += 48 + Math.ceil(other.label.length * 8);

@@ -8,7 +8,7 @@ import type { Report } from '../../core/report-schema.js';
 import { formatPer100k, formatPercent, NULL_DISPLAY } from '../number-format.js';
 import { escapeHtml as h } from '../safe-cell.js';
 import type { MapMetric } from './classes.js';
-import { bucketToken, choropleth, legendNumber, mapLegend, type MapRegion } from './choropleth.js';
+import { bucketToken, choropleth, excludedWords, legendNumber, mapLegend, type MapRegion } from './choropleth.js';
 import { MAP_SCRIPT, METRIC_PALETTES, PAGE_MAP_ID } from './assets.js';
 import { projectShapes } from './project.js';
 import type { MapShapes } from './shapes.js';
@@ -59,6 +59,7 @@ export function reportMapRegions(report: Report): MapRegion[] {
       region: r.region,
       name: r.name,
       values: { vacuum: r.vacuum_per_100k, coverage: r.coverage_index, 'rate-drop': r.rate_drop_per_100k },
+      notReported: r.flags.includes('no_community_data'),
     })),
     ...report.excluded.map((e) => ({ region: e.region, name: e.region, values: {}, excluded: e.reason })),
   ];
@@ -139,7 +140,7 @@ export function mapSection(input: MapSectionInput): string {
         const cells = metrics.map((m) => {
           const scale = scales.get(m.id)!;
           const value = r.values[m.id] ?? null;
-          if (r.excluded !== undefined) return `<td class="num">${h(NULL_DISPLAY)}</td><td>not ranked: unknown ${h(r.excluded)}</td>`;
+          if (r.excluded !== undefined) return `<td class="num">${h(NULL_DISPLAY)}</td><td>not ranked: ${h(excludedWords(r.excluded))}</td>`;
           const b = scale.bucket(value);
           const cls =
             b.kind === 'class'
@@ -150,7 +151,8 @@ export function mapSection(input: MapSectionInput): string {
           return `<td class="num">${h(value === null ? NULL_DISPLAY : m.format(value))}</td><td data-bucket="${bucketToken(b)}">${h(cls)}</td>`;
         });
         const name = r.name.trim() === '' || r.name === r.region ? `<bdi>${h(r.region)}</bdi>` : `<bdi>${h(r.name)}</bdi> <span class="code">${h(r.region)}</span>`;
-        return `<tr data-region="${h(r.region)}"><th scope="row">${name}</th>${cells.join('')}<td>${onMap(r) ? 'yes' : 'no shape'}</td></tr>`;
+        const note = r.notReported ? ' <span class="not-reported">(no community data reported: counted as 0 on the user’s word)</span>' : '';
+        return `<tr data-region="${h(r.region)}"><th scope="row">${name}${note}</th>${cells.join('')}<td>${onMap(r) ? 'yes' : 'no shape'}</td></tr>`;
       })
       .join('') +
     '</tbody></table></div></details>';
@@ -170,7 +172,12 @@ function fillWords(metrics: readonly MapMetric[], regions: readonly MapRegion[],
   const zero = metrics.map((m) => m.zeroLabel).filter((z): z is string => z !== undefined);
   const words = [
     zero.length > 0 ? `grey: ${zero.join(' / ')}` : '',
-    regions.some((r) => r.excluded !== undefined) || metrics.some((m) => regions.some((r) => (r.values[m.id] ?? null) === null)) ? 'hatched: not ranked or unknown' : '',
+    regions.some((r) => r.excluded !== undefined) || metrics.some((m) => regions.some((r) => (r.values[m.id] ?? null) === null))
+      ? regions.some((r) => r.excluded !== undefined && excludedWords(r.excluded).includes('not reported'))
+        ? 'hatched: not reported (no community data) or not ranked'
+        : 'hatched: not ranked or unknown'
+      : '',
+    regions.some((r) => r.excluded === undefined && r.notReported) ? 'dashed outline: no community data reported, counted as 0 on the user’s word' : '',
     context ? 'pale: not in this report' : '',
   ].filter((w) => w !== '');
   return words.length === 0 ? '' : `${words.join('; ')}. `.replace(/^./, (c) => c.toUpperCase());

@@ -1,7 +1,9 @@
 // One small multiple of `servicegap trend --format html`: a region's vacuum per 100,000, year by
 // year from the baseline B, as a line over a light area, with the year the vacuum opened (a
 // dashed rule) and its peak (a marked point) labelled. All panels share one vertical scale, so
-// heights compare across regions; a year whose metrics are not known breaks the line. Inline
+// heights compare across regions; a year whose metrics are not known breaks the line. A region
+// with no community data (SPEC §8: counted as 0 on the user's word) is drawn dotted and its title
+// says so: its vacuum rests on a 0 that was not measured. Inline
 // SVG drawn with d3-scale and d3-shape, a <title> and a <desc> listing every year, text escaped.
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
@@ -21,6 +23,11 @@ export function trendPanelTop(regions: readonly TrendRegion[]): number {
   return scaleLinear().domain([0, max > 0 ? max : 1]).nice(4).domain()[1]!;
 }
 
+/** Whether the region's community capacity was not reported at all (flag `no_community_data`) in any year. */
+export function trendNotReported(region: TrendRegion): boolean {
+  return region.years.some((y) => y.flags.includes('no_community_data'));
+}
+
 interface Point {
   readonly year: number;
   readonly value: number | null;
@@ -35,7 +42,8 @@ export function trendVacuumPanel(region: TrendRegion, from: number, to: number, 
     .range([PANEL.left, PANEL.width - PANEL.right]);
   const y = scaleLinear().domain([0, top]).range([PANEL.height - PANEL.bottom, PANEL.top]);
   const name = regionName(region);
-  const title = `${name} (${region.region}): vacuum per 100,000 residents, ${from}–${to}`;
+  const notReported = trendNotReported(region);
+  const title = `${name} (${region.region}): vacuum per 100,000 residents, ${from}–${to}${notReported ? ' (community data not reported: counted as 0 on the user’s word)' : ''}`;
   const words = points.map((p) => `${p.year}: ${p.value === null ? 'not known' : formatPer100k(p.value)}`);
   const desc =
     (region.first_vacuum_year === null
@@ -73,8 +81,8 @@ export function trendVacuumPanel(region: TrendRegion, from: number, to: number, 
     .y((p) => y(p.value ?? 0))
     .digits(2);
   out.push(
-    `<path class="area" d="${fill(points) ?? ''}" fill="${COLOURS.vacuum}" fill-opacity="0.15"/>`,
-    `<path class="line" d="${stroke(points) ?? ''}" fill="none" stroke="${COLOURS.vacuum}" stroke-width="2"/>`,
+    `<path class="area" d="${fill(points) ?? ''}" fill="${COLOURS.vacuum}" fill-opacity="${notReported ? '0.05' : '0.15'}"/>`,
+    `<path class="line${notReported ? ' not-reported' : ''}" d="${stroke(points) ?? ''}" fill="none" stroke="${COLOURS.vacuum}" stroke-width="2"${notReported ? ' stroke-dasharray="1 3" stroke-linecap="round"' : ''}/>`,
   );
   if (region.first_vacuum_year !== null) {
     const ox = x(region.first_vacuum_year);

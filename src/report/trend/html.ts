@@ -1,14 +1,15 @@
 // `servicegap trend --format html`: the report's page design (html-page.ts) for the vacuum over
 // time: a headline, one small multiple per region (its vacuum per 100,000 year by year, with the
 // year it opened and its peak, html-chart.ts; one shared scale), the same figures as a table,
-// years not known, excluded regions, warnings and the data's sources. Text escaped throughout.
+// years not known, excluded regions, warnings, plausibility notices and Method and sources (the
+// data's sources, the method and the run's provenance, SPEC §8). Text escaped throughout.
 import type { TrendReport } from '../../core/trend-schema.js';
 import { COLOURS, regionName, swatch } from '../html-charts.js';
 import { closingSections, htmlPage, listSection, sourcesSection } from '../html-page.js';
 import { formatPer100k, NULL_DISPLAY } from '../number-format.js';
 import { escapeHtml as h } from '../safe-cell.js';
 import type { TrendRenderContext, TrendRenderer } from './context.js';
-import { trendPanelTop, trendVacuumPanel } from './html-chart.js';
+import { trendNotReported, trendPanelTop, trendVacuumPanel } from './html-chart.js';
 
 function headline(report: TrendReport, context: TrendRenderContext): string {
   const { ranked, opened, open } = context.summary;
@@ -29,6 +30,7 @@ function panelsSection(report: TrendReport, context: TrendRenderContext): string
     (r, i) =>
       `<figure class="panel" data-region="${h(r.region)}"><h3><bdi>${h(regionName(r))}</bdi> <span class="code">${h(r.region)}</span></h3>` +
       trendVacuumPanel(r, report.from, report.to, top, `chart-trend-vacuum-${i + 1}`) +
+      (trendNotReported(r) ? '<figcaption class="not-reported">no community data reported: counted as 0 on the user’s word</figcaption>' : '') +
       '</figure>',
   );
   const shownOf = context.summary.ranked > report.regions.length ? ` Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.` : '';
@@ -37,7 +39,9 @@ function panelsSection(report: TrendReport, context: TrendRenderContext): string
     `<p>Vacuum per 100,000 residents in each year from ${report.from} to ${report.to}, against ${report.from}. ` +
     `All panels share one scale, 0 to ${top}.${h(shownOf)}</p>` +
     `<ul class="legend" aria-label="Legend"><li>${swatch('box', COLOURS.vacuum)}vacuum per 100,000</li>` +
-    '<li>dashed rule: the year the vacuum opened</li><li>dot: its peak</li><li>a break in the line: a year not known</li></ul>' +
+    '<li>dashed rule: the year the vacuum opened</li><li>dot: its peak</li><li>a break in the line: a year not known</li>' +
+    (report.regions.some(trendNotReported) ? '<li>dotted line: no community data reported (counted as 0 on the user’s word, not measured)</li>' : '') +
+    '</ul>' +
     `<div class="panels small">${panels.join('')}</div></section>`
   );
 }
@@ -91,7 +95,9 @@ export const renderTrendHtml: TrendRenderer = (report, context) =>
       sourcesSection(
         context.provenance,
         `For each year T′ from ${report.from} to ${report.to}: the change in institutional beds from ${report.from} plus the change in community capacity in ` +
-          'bed-equivalents is the net change; a net loss is the service vacuum, shown per 100,000 residents in T′.',
+          'bed-equivalents is the net change; a net loss is the service vacuum, shown per 100,000 residents in T′. ' +
+          'A region with no row in the services data is not ranked (missing is not zero), unless the run says its community capacity is zero.',
+        report.provenance,
       ),
     ],
   });
