@@ -66,7 +66,7 @@ describe('servicegap report --format html', () => {
   });
 
   it('matches the golden file byte for byte (no timestamps; same bytes every run)', () => {
-    // After an intended change: node bin/servicegap.js report -q --out test/golden/default-report.html
+    // After an intended change: node bin/servicegap.js report --data data/examples/norway-regions-2000-2002 -q --out test/golden/default-report.html
     const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'html']);
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'test/golden/default-report.html'), 'utf8'));

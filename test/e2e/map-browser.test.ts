@@ -126,6 +126,10 @@ if (!HAVE_CHROMIUM) {
       }
       expect(classes.map((c) => c[2])).toEqual(counts);
       for (const code of europe.excluded) expect(byRegion.get(code)).toBe('url("#map-chart-hatch")');
+      // The example has no community data (--services none --missing-community zero): every ranked
+      // region's community is a 0 given by the user, so each has the dashed outline (SPEC §8).
+      const dashed = await page.locator('#map-chart path.region[data-not-reported="community"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-region')));
+      expect(dashed.sort()).toEqual(europe.regions.map((r) => r.region).sort());
     });
 
     it('the switch recolours the map by the coverage index and by the rate drop, with their own legends', async () => {
@@ -160,8 +164,7 @@ if (!HAVE_CHROMIUM) {
         const el = (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement;
         return [el?.getAttribute('class'), el?.getAttribute('aria-label')];
       });
-      // Every region of the beds-only example has its community counted as 0 on the user's word: dashed outline (SPEC §8).
-      expect(focused[0]).toBe('region not-reported');
+      expect(focused[0]).toBe('region');
       const first = europe.regions[0]!;
       expect(focused[1]).toBe(await page.locator('#map-chart path.region').first().getAttribute('aria-label'));
       await expect(page.locator('#map-info').textContent()).resolves.toBe(focused[1]);

@@ -97,9 +97,13 @@ describe('bundled boundaries from the command line', () => {
     writeFileSync(join(dir, 'regions.csv'), `region,name\n${codes.map((c) => `${c},State ${c}`).join('\n')}\n`);
     writeFileSync(join(dir, 'beds.csv'), `region,year,beds\n${codes.flatMap((c, i) => [`${c},2010,${100 + i}`, `${c},2020,${90 - i}`]).join('\n')}\n`);
     writeFileSync(join(dir, 'population.csv'), `region,year,population\n${codes.flatMap((c) => [`${c},2010,100000`, `${c},2020,100000`]).join('\n')}\n`);
-    const r = runCli(['report', '--data', dir, '--format', 'html']);
+    // No services file, on purpose: every state is excluded with reason community (SPEC §8) and
+    // still drawn, hatched, saying "not reported" rather than a value.
+    const r = runCli(['report', '--data', dir, '--services', 'none', '--format', 'html']);
     expect(r.code, r.context).toBe(0);
     expect([...r.stdout.matchAll(/<path class="region"[^>]*data-region="([A-Z]+)"/g)].map((m) => m[1]).sort()).toEqual(['CA', 'NY', 'TX']);
+    expect(r.stdout).toContain('aria-label="CA: not ranked, community data not reported (missing is not zero)"');
+    expect(r.stdout).toContain('not reported (no community data) or not ranked');
     expect(r.stdout).toContain('bundled US state boundaries');
     expect(r.stderr).toContain('map: 1 region has no shape in bundled US state boundaries');
     expect(r.stderr).toMatch(/no shape in .*: ZZ$/m);

@@ -9,7 +9,7 @@ import { chartsOfPage, fileSlug, standaloneSvg, uniqueNames } from '../../src/re
 import { renderHtml } from '../../src/report/html.js';
 import { MAP_SCRIPT } from '../../src/report/map/assets.js';
 import { type MapMetric, mapScale } from '../../src/report/map/classes.js';
-import { choropleth, PALETTES } from '../../src/report/map/choropleth.js';
+import { choropleth, excludedWords, PALETTES } from '../../src/report/map/choropleth.js';
 import { projectShapes } from '../../src/report/map/project.js';
 import { reportMapMetrics, reportMapRegions, reportMapSection, standaloneMaps } from '../../src/report/map/section.js';
 import { sampleContext, sampleCoverageView, sampleDetails, sampleReport } from './sample-report.js';
@@ -151,6 +151,52 @@ describe('choropleth', () => {
     const section = reportMapSection(hostile, evil);
     expect(section).not.toContain('<img');
     expect(section).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+// SPEC §8 on the map: a region excluded for want of community data is "not reported", never a
+// value; a region whose community the user counted as 0 keeps its class but is marked as such.
+describe('missing is not zero on the map', () => {
+  const base = sampleReport();
+  const report = {
+    ...base,
+    regions: base.regions.map((r) => (r.region === 'NO-15' ? { ...r, flags: [...r.flags, 'no_community_data' as const] } : r)),
+    excluded: base.excluded.map((e) => (e.region === 'SE-25' ? { ...e, reason: 'community' } : e)),
+  };
+  const shapes = sampleShapes();
+  const map = projectShapes(shapes)!;
+  const { svg } = choropleth({ id: 'm', map, regions: reportMapRegions(report), metrics: reportMapMetrics(report) });
+  const path = (region: string) => [...svg.matchAll(/<path class="region[^"]*"[^>]*>/g)].map((m) => m[0]).find((p) => p.includes(`data-region="${region}"`))!;
+  const attr = (p: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(p)?.[1];
+
+  it('a region excluded for want of community data is hatched and says "not reported", never a value', () => {
+    expect(attr(path('SE-25'), 'fill')).toBe('url(#m-hatch)');
+    expect(attr(path('SE-25'), 'data-vacuum')).toBe('excluded');
+    expect(attr(path('SE-25'), 'aria-label')).toBe('SE-25: not ranked, community data not reported (missing is not zero)');
+    expect(svg).toContain('not reported (no community data) or not ranked');
+    expect(excludedWords('population, community')).toBe('community data not reported (missing is not zero); unknown population');
+    expect(excludedWords('population')).toBe('unknown population');
+  });
+
+  it('a region counted as 0 on the user’s word keeps its class, with a dashed outline, a note and a legend entry', () => {
+    const p = path('NO-15');
+    // NO-15's vacuum 0.94 per 100k is in the first class (0–2), as in the choropleth test above.
+    expect(attr(p, 'fill')).toBe(PALETTES.orangeRed[0]);
+    expect(attr(p, 'class')).toBe('region');
+    expect(attr(p, 'data-not-reported')).toBe('community');
+    expect(attr(p, 'stroke-dasharray')).toBe('3 2');
+    expect(attr(p, 'aria-label')).toMatch(/; no community data reported: counted as 0 on the user’s word$/);
+    // the other regions keep the plain white border
+    expect(attr(path('FI-17'), 'stroke-dasharray')).toBeUndefined();
+    expect(svg).toContain('dashed outline: no community data reported, counted as 0 on the user’s word');
+  });
+
+  it('the page says the same in its legend, caption and table', () => {
+    const section = reportMapSection(report, shapes);
+    expect(section).toContain('<span class="map-key map-key-not-reported" aria-hidden="true"></span>dashed outline: no community data reported');
+    expect(section).toContain('Grey: no vacuum / no fall (the rate rose); hatched: not reported (no community data) or not ranked; dashed outline: no community data reported, counted as 0 on the user’s word; pale: not in this report. ');
+    expect(section).toContain('<td>not ranked: community data not reported (missing is not zero)</td>');
+    expect(section).toMatch(/data-region="NO-15"><th scope="row">[^]*?<span class="not-reported">\(no community data reported: counted as 0 on the user’s word\)<\/span><\/th>/);
   });
 });
 

@@ -170,7 +170,7 @@ export function choropleth(input: ChoroplethInput): Choropleth {
       ? `stroke="${NOT_REPORTED_OUTLINE.stroke}" stroke-width="1" stroke-dasharray="${NOT_REPORTED_OUTLINE.dash}" data-not-reported="community"`
       : `stroke="${MAP_FILLS.border}" stroke-width="0.75"`;
     out.push(
-      `<path class="region${r.notReported ? ' not-reported' : ''}" d="${shape.d}" fill="${fillOf(bucket, scales.get(first.id)!, hatch)}" ${outline} ` +
+      `<path class="region" d="${shape.d}" fill="${fillOf(bucket, scales.get(first.id)!, hatch)}" ${outline} ` +
         `data-region="${h(r.region)}"${attrs} tabindex="0" role="img" aria-label="${h(title)}"><title>${h(title)}</title></path>`,
     );
   }
