@@ -5,8 +5,9 @@
 // - dist/bundle/cli.cjs: the whole CLI as one CommonJS file. The launcher (bin/servicegap.js)
 //   compiles it with V8's code cache, which the first run on a machine writes to the user's
 //   cache folder (bin/load-bundle.js; not shipped, to keep the tarball small). Code behind
-//   dynamic imports (the HTML renderer, iconv-lite, csv-parse) is in the file but only run when used; exceljs and jszip (Excel
-//   workbooks) stay in node_modules and are imported only when a workbook is read or written.
+//   dynamic imports (the HTML renderer, iconv-lite, csv-parse) is in the file but only run when
+//   used; exceljs and jszip (Excel workbooks) and @resvg/resvg-js (PNG charts, native) stay in
+//   node_modules and are imported only when a workbook is read or written or a PNG drawn.
 // - dist/bundle/index.js, worker.js, parse-worker.js: the library (the package's entry) and the
 //   worker threads' scripts (ES modules with shared chunks).
 //
@@ -69,7 +70,9 @@ const common = {
 // The Excel library (and the zip library it uses) is about 1 MB that only a workbook needs: left
 // out of the bundles, it is imported from node_modules when a workbook is read or written, so it
 // is a runtime dependency of the package (the package test finds these imports in the bundles).
-const LAZY_EXTERNAL = ['exceljs', 'jszip'];
+// resvg (PNG chart files, --charts-dir) is a native module per platform: it cannot be bundled,
+// and is required only when a PNG is drawn.
+const LAZY_EXTERNAL = ['@resvg/resvg-js', 'exceljs', 'jszip'];
 
 const cli = await build({
   ...common,

@@ -30,6 +30,13 @@ export {
   type ServiceTarget,
 } from './core/import/mapping.js';
 export type { DataOptions, ReadingOptions } from './app/data.js';
+// Maps (issue 19): the boundaries of the HTML pages' maps (RenderContext.map, CoverageRenderContext.map),
+// read from a file or the bundled set and matched to region codes, as runReport and runCoverage do.
+export type { MapOptions } from './app/options.js';
+export { loadMapShapes, matchShapes, mapSource, type LoadedMap, type MapSourceOptions } from './app/map.js';
+export { bundledGeoSource, readGeoFile, type GeoSource, type GeoLayout, type GeoTopology, type GeoShapeProperties } from './io/geo.js';
+export type { MapLayout, MapShapes, ShapeProperties } from './report/map/shapes.js';
+export type { ChartsWritten } from './app/charts.js';
 export { WeightsChoiceSchema, type PeriodOptions, type RankingOptions, type OutputOptions, type TrustOptions, type WeightsChoice } from './app/options.js';
 export { FILE_NAMES, EXTRA_FILE_NAMES, type DatasetInputs, type FileRole, type FileReadInfo } from './io/load-dataset.js';
 export { DELIMITERS, type Delimiter } from './io/delimiter.js';

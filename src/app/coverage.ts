@@ -7,10 +7,10 @@ import { COVERAGE_OUTPUT_FORMATS, type CoverageOutputFormat } from '../report/co
 import type { Output } from '../report/output.js';
 import { type DataOptions, loadData } from './data.js';
 import { colorFor, pickFormat, workbookTime } from './format.js';
-import { AnalysisOptionChecks, checkOptions, checkProvenanceTarget, missingCommunityOf, type OutputOptions, type TrustOptions } from './options.js';
+import { AnalysisOptionChecks, checkOptions, checkProvenanceTarget, MapOptionChecks, type MapOptions, missingCommunityOf, type OutputOptions, type TrustOptions } from './options.js';
 
-/** Options of `runCoverage`: data, the target year, the level ranked and the output. */
-export interface CoverageRunOptions extends DataOptions, TrustOptions, OutputOptions<CoverageOutputFormat> {
+/** Options of `runCoverage`: data, the target year, the level ranked, the output and (for 'html') the map's boundaries. */
+export interface CoverageRunOptions extends DataOptions, TrustOptions, OutputOptions<CoverageOutputFormat>, MapOptions {
   /** Target year T; default: the latest year in the beds data. */
   readonly to?: number | undefined;
   /** Rank the regions at this level of regions.csv's tree (1 = regions without a parent). */
@@ -29,9 +29,11 @@ export interface CoverageRun {
   readonly warnings: readonly Warning[];
   /** The output's provenance (SPEC §8). */
   readonly provenance: RunProvenance;
+  /** Notes for standard error about the HTML page's map: regions without a shape, shapes without a region, or why none was drawn. */
+  readonly notes: readonly string[];
 }
 
-const CoverageOptionChecks = AnalysisOptionChecks.pick({ to: true, level: true, rollup: true, missingCommunity: true, provenance: true });
+const CoverageOptionChecks = AnalysisOptionChecks.pick({ to: true, level: true, rollup: true, missingCommunity: true, provenance: true }).extend(MapOptionChecks.shape);
 
 /** Load the data and compare each region with the planning norms at T. */
 export async function runCoverage(options: CoverageRunOptions = {}): Promise<CoverageRun> {
@@ -49,11 +51,20 @@ export async function runCoverage(options: CoverageRunOptions = {}): Promise<Cov
     missingCommunity: missingCommunityOf(options.missingCommunity, loaded),
     sources: loaded.sources,
   });
+  const codes = [...coverage.regions.map((r) => r.region), ...coverage.excluded.map((e) => e.region)];
+  const map = format === 'html' ? await (await import('./map.js')).runMap(options, loaded, codes) : { notes: [] };
   const context = {
     color: colorFor(format, options.out, options.color),
     provenance: dataset.provenance,
     norms,
+    map: map.shapes,
     workbookTime: workbookTime(format, options.env),
   };
-  return { coverage, output: { kind: 'coverage', format, data: coverage, context }, warnings: coverage.warnings, provenance: coverage.provenance };
+  return {
+    coverage,
+    output: { kind: 'coverage', format, data: coverage, context },
+    warnings: coverage.warnings,
+    provenance: coverage.provenance,
+    notes: map.notes,
+  };
 }

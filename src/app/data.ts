@@ -68,8 +68,10 @@ export interface DataOptions {
   readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
 }
 
-/** A loaded dataset, with where its config came from. */
+/** A loaded dataset, with the config in force and where it came from. */
 export interface LoadedData extends LoadedDataset {
+  /** The config in force (e.g. its `map` for the HTML map's boundaries: app/map.ts). */
+  readonly config: Config;
   /** The config's path (or "package.json#servicegap"); undefined for a config object or the defaults. */
   readonly configPath?: string | undefined;
   /** What provenance says about this load (SPEC §8): the files read, the config file, the input options. */
@@ -146,5 +148,5 @@ export async function loadData(options: DataOptions, threads?: number | 'auto', 
     readInParallel: readRestInParallel,
     trace,
   });
-  return { ...loaded, configPath: path, sources: runSources(loaded, { path, sha256 }, options) };
+  return { ...loaded, config, configPath: path, sources: runSources(loaded, { path, sha256 }, options) };
 }

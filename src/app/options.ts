@@ -116,6 +116,24 @@ export interface OutputOptions<F extends string> {
   readonly color?: boolean | undefined;
 }
 
+/** The HTML map's boundaries (issue 19): `report` and `coverage` with format 'html' (and `report`'s chart files). */
+export interface MapOptions {
+  /**
+   * Boundaries for the map: a GeoJSON or TopoJSON file in WGS 84 longitude/latitude (relative to
+   * the process's working folder); default: the config's `map.geo`, else the bundled boundaries
+   * (countries by ISO 3166-1 code, US states by postal or FIPS code) that match most region codes.
+   */
+  readonly geo?: string | undefined;
+  /** The shapes' property holding the region code; default: the config's `map.geo_key`, else the feature's id. Only with a boundary file. */
+  readonly geoKey?: string | undefined;
+}
+
+/** The map options' values: a file name and a property name, each not empty. */
+export const MapOptionChecks = z.object({
+  geo: z.string().min(1, { error: 'expected a file name' }).optional(),
+  geoKey: z.string().min(1, { error: 'expected a property name' }).optional(),
+});
+
 /** What a run does with regions that have no community data, and where its provenance goes (SPEC §8). */
 export interface TrustOptions {
   /**

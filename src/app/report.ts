@@ -1,6 +1,7 @@
 // `report`: rank regions by their service vacuum (SPEC §3, §5, §6) — load, analyse (at the
 // weights' values, or at a corner of their ranges, or with sensitivity draws), build what the
 // renderer needs, and evaluate the CI gates, all as data.
+import { z } from 'zod';
 import { analyze } from '../core/analyze.js';
 import { analyzeCoverage } from '../core/analyze-coverage.js';
 import { reportDetails } from '../core/breakdown.js';
@@ -16,12 +17,15 @@ import type { FileRole } from '../io/load-dataset.js';
 import type { Output } from '../report/output.js';
 import { REPORT_OUTPUT_FORMATS, type RenderContext, type ReportOutputFormat } from '../report/render-context.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
+import type { ChartsWritten } from './charts.js';
 import { type DataOptions, dataFolderHint, loadData, usesBundledData } from './data.js';
 import { OptionError } from './errors.js';
 import { colorFor, pickFormat, workbookTime } from './format.js';
 import {
   checkOptions,
   FailAboveOptionSchema,
+  MapOptionChecks,
+  type MapOptions,
   type OutputOptions,
   type PeriodOptions,
   type RankingOptions,
@@ -34,7 +38,7 @@ import {
 } from './options.js';
 
 /** Options of `runReport`: data, period, ranking, weights, sensitivity, output and CI gates. */
-export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, TrustOptions, OutputOptions<ReportOutputFormat> {
+export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, TrustOptions, OutputOptions<ReportOutputFormat>, MapOptions {
   /** Show only the first N ranked regions (the gates and the summary still see every region). */
   readonly top?: number | undefined;
   /** CSV for spreadsheets (UTF-8 with a byte-order mark, ";", decimal comma, CRLF): the output's format is 'excel'. */
@@ -52,6 +56,12 @@ export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOpt
   readonly failAbove?: number | undefined;
   /** Gate: trips when any region could not be ranked. */
   readonly failIfAnyExcluded?: boolean | undefined;
+  /**
+   * Also write every chart of the HTML report (the page's charts and its map once per metric) to
+   * this folder, made if missing, as standalone SVG files and PNG where resvg loads; whatever the
+   * output's format.
+   */
+  readonly chartsDir?: string | undefined;
 }
 
 /** The CI gates of a run, evaluated: which were asked for, whether any tripped, and a message for each that did. */
@@ -79,11 +89,16 @@ export interface ReportRun {
   readonly gates: GateResult;
   /** The files read, by role, as named in messages. */
   readonly files: Partial<Record<FileRole, string>>;
+  /** Notes for standard error about the map: regions without a shape, shapes without a region, or why none was drawn. */
+  readonly notes: readonly string[];
+  /** With `chartsDir`: the chart files written. */
+  readonly charts?: ChartsWritten | undefined;
   /** The output's provenance (SPEC §8): what `provenance` names is written with it. */
   readonly provenance: RunProvenance;
 }
 
-const ReportOptionChecks = SensitivityOptionChecks.extend({
+const ReportOptionChecks = SensitivityOptionChecks.extend(MapOptionChecks.shape).extend({
+  chartsDir: z.string().min(1, { error: 'expected a folder name' }).optional(),
   sensitivity: SensitivityOptionChecks.shape.draws,
   weights: WeightsChoiceSchema.optional(),
   failAbove: FailAboveOptionSchema.optional(),
@@ -169,24 +184,33 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   const corner = options.weights ?? 'value';
   const report = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
   const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
-  const html = format === 'html';
+  // The HTML page, and its charts for chartsDir, need more than the report: details, coverage, map.
+  const page = format === 'html' || options.chartsDir !== undefined;
+  const codes = [...shown.regions.map((r) => r.region), ...report.excluded.map((e) => e.region)];
+  // Loaded only for a page (the boundaries' code is not compiled for a JSON report: the command line's start-up).
+  const map = page ? await (await import('./map.js')).runMap(options, loaded, codes) : { notes: [] };
+  // Coverage at the report's T, with the same norms as coverage_index: the page's heatmap, the workbook's sheets.
+  const coverageAtT = page || format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice }) : undefined;
   const context: RenderContext = {
     color: colorFor(format, options.out, options.color),
     provenance: dataset.provenance,
     weights,
     summary: summarize(report),
-    details: html ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
-    // The heatmap's grid at the report's T, with the same norms as coverage_index.
-    coverage: html ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice })), norms } : undefined,
+    details: page ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
+    // The heatmap's grid (the HTML page and its charts).
+    coverage: page && coverageAtT !== undefined ? { heatmap: coverageHeatmap(coverageAtT), norms } : undefined,
+    map: map.shapes,
     // The workbook's Coverage and Norms sheets.
-    coverageReport: format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice }) : undefined,
+    coverageReport: format === 'xlsx' ? coverageAtT : undefined,
     norms,
     workbookTime: workbookTime(format, options.env),
   };
+  const charts = options.chartsDir === undefined ? undefined : await (await import('./charts.js')).writeReportCharts(options.chartsDir, shown, context);
+  const notes = map.notes;
   const gates = evaluateGates(report, options);
   if (!chosen.sensitivity) {
     const output: Output = { kind: 'report', format: chosen.format, data: shown, context };
-    return { report, context, output, warnings: report.warnings, gates, files, provenance: report.provenance };
+    return { report, context, output, warnings: report.warnings, gates, files, notes, charts, provenance: report.provenance };
   }
   // Loaded only for a sensitivity run (the command line's start-up).
   const { drawSensitivity, sensitivityOutput } = await import('./sensitivity.js');
@@ -198,5 +222,5 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
     threads: options.threads,
   });
   const output = sensitivityOutput(sensitivity, chosen.format, options, dataset.provenance);
-  return { report, context, sensitivity, output, warnings: report.warnings, gates, files, provenance: sensitivity.provenance };
+  return { report, context, sensitivity, output, warnings: report.warnings, gates, files, notes, charts, provenance: sensitivity.provenance };
 }

@@ -152,3 +152,19 @@ export const threadsOption = z
   .optional()
   .transform((raw) => (raw === undefined || raw === 'auto' ? raw : /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN))
   .pipe(ThreadsOptionSchema.optional());
+
+// Maps and chart files (issue 19): the HTML map's boundaries, and every chart as its own file.
+// The values' rules and what they mean are the app's (app/options.ts MapOptions, app/map.ts).
+export function addMapOptions(command: Command, charts: boolean): Command {
+  command
+    .option('--geo <file>', 'boundaries for the HTML map: GeoJSON or TopoJSON, WGS 84 (default: bundled countries by ISO 3166-1 code, US states by postal or FIPS code)')
+    .option('--geo-key <property>', "the shapes' property holding the region code (default: the feature's id)");
+  if (charts) command.option('--charts-dir <dir>', 'also write every chart of the HTML report to DIR as its own SVG and PNG file');
+  return command;
+}
+
+export const MapOptionsSchema = z.object({
+  geo: z.string().min(1).optional(),
+  geoKey: z.string().min(1).optional(),
+  chartsDir: z.string().min(1).optional(),
+});

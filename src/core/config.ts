@@ -173,6 +173,14 @@ export const ConfigSchema = z
     missingCommunity: MissingCommunitySchema.optional(),
     /** files.<input>: how one input file is read (encoding, delimiter, decimal, thousands, sheet). */
     files: FilesSchema.optional(),
+    /** map.geo, map.geo_key: the HTML map's boundary file (relative to the config file) and its code property, as --geo and --geo-key. */
+    map: z
+      .object({
+        geo: z.string().trim().min(1).optional(),
+        geo_key: z.string().trim().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { COLOURS } from './html-charts.js';
 import { BAND_COLOURS } from './html-coverage.js';
+import { MAP_SCRIPT_HASH, MAP_STYLE } from './map/assets.js';
 
 /** System fonts only: nothing is fetched, and every script a region name may use has a font. */
 export const STYLE = `
@@ -88,6 +89,7 @@ table.norms code, table.norms th:last-child, table.norms td:last-child { white-s
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 details summary { cursor: pointer; color: var(--accent); }
 footer { margin-top: 36px; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); padding-top: 8px; }
+${MAP_STYLE}
 @media print {
   @page { margin: 14mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -158,7 +160,7 @@ export const SORT_SCRIPT_HASH = `sha256-${createHash('sha256').update(SORT_SCRIP
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
-  `script-src '${SORT_SCRIPT_HASH}'`,
+  `script-src '${SORT_SCRIPT_HASH}' '${MAP_SCRIPT_HASH}'`,
   'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",

@@ -9,7 +9,13 @@
 // text at a contrast of at least 5.8:1. Every text from the data or the config is escaped.
 import type { CoverageBand, CoverageCell } from '../core/coverage-band.js';
 import type { Norm, NormTable } from '../core/norms.js';
-import type { RankedRegion, Report } from '../core/report-schema.js';
+import type { RankedRegion } from '../core/report-schema.js';
+
+/** What the heatmap needs of a report (the vacuum report's or the coverage report's): T and the regions in rank order. */
+export interface HeatmapRows {
+  readonly to: number;
+  readonly regions: readonly Pick<RankedRegion, 'rank' | 'region' | 'name' | 'coverage_index'>[];
+}
 import { regionName } from './html-charts.js';
 import { formatNormRange, formatPercent, NULL_DISPLAY } from './number-format.js';
 import type { CoverageView } from './render-context.js';
@@ -51,7 +57,7 @@ function cellHtml(cell: CoverageCell, norm: string): string {
 }
 
 /** The grid as a table, and whether any cell it shows is unknown. */
-function heatmapTable(report: Report, coverage: CoverageView, shownOf: string): { html: string; anyUnknown: boolean } {
+function heatmapTable(report: HeatmapRows, coverage: CoverageView, shownOf: string): { html: string; anyUnknown: boolean } {
   const norms = normColumns(coverage);
   const byRegion = new Map(coverage.heatmap.rows.map((row) => [row.region, row]));
   const normInfo = new Map<string, Norm>(coverage.norms.map((n) => [n.norm, n]));
@@ -65,7 +71,7 @@ function heatmapTable(report: Report, coverage: CoverageView, shownOf: string): 
       })
       .join('');
   let anyUnknown = false;
-  const rows = report.regions.map((r: RankedRegion) => {
+  const rows = report.regions.map((r) => {
     const row = byRegion.get(r.region);
     const index = row ? row.coverage_index : r.coverage_index;
     const cells = norms.map((name) => {
@@ -118,7 +124,7 @@ function normsTable(norms: NormTable): string {
  * The section. Without `coverage` (a library caller that did not compute it) the section says
  * that coverage was not computed; the ranked table still has each region's coverage index.
  */
-export function coverageSection(report: Report, coverage: CoverageView | undefined, ranked: number): string {
+export function coverageSection(report: HeatmapRows, coverage: CoverageView | undefined, ranked: number): string {
   const open =
     '<section id="coverage" aria-labelledby="coverage-title"><h2 id="coverage-title">Coverage against planning norms</h2>';
   if (coverage === undefined) {

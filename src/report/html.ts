@@ -1,7 +1,8 @@
 // HTML: one self-contained file that opens offline in any browser and can be mailed as it is.
 // Inline CSS (with a print style sheet), inline SVG charts drawn here (html-charts.ts), one tiny
 // inline script that only makes the table sortable, and a Content-Security-Policy that forbids
-// every network request (html-assets.ts). No timestamps: the same report gives the same bytes.
+// every network request (html-assets.ts), in the page shell the coverage and trend pages share
+// (html-page.ts). No timestamps: the same report gives the same bytes.
 //
 // Sections: headline; ranked bar chart of vacuum per 100k; coverage against planning norms (a
 // regions × norms heatmap, html-coverage.ts); per region, beds lost against community capacity
@@ -16,12 +17,12 @@
 // the text around it.
 import type { ReportDetails } from '../core/breakdown.js';
 import { CATEGORY_CODES, type Category } from '../core/categories.js';
-import { formatWarning } from '../core/issues.js';
-import { methodHtml } from './method-sources.js';
 import { FLAG_CODES, type RankedRegion, type Report } from '../core/report-schema.js';
 import type { Weight } from '../core/weights.js';
-import { CONTENT_SECURITY_POLICY, SORT_SCRIPT, STYLE } from './html-assets.js';
+import { SORT_SCRIPT } from './html-assets.js';
 import { coverageSection } from './html-coverage.js';
+import { closingSections, htmlPage, listSection, NO_DATASET_DESCRIPTION, runProvenanceHtml, sourcesList } from './html-page.js';
+import { reportMapSection } from './map/section.js';
 import {
   breakdownDomain,
   breakdownPanel,
@@ -277,15 +278,6 @@ function trendSection(report: Report, details: ReportDetails): string {
   );
 }
 
-function listSection(id: string, title: string, intro: string, items: readonly string[]): string {
-  if (items.length === 0) return '';
-  return (
-    `<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${h(title)}</h2>` +
-    (intro ? `<p>${h(intro)}</p>` : '') +
-    `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul></section>`
-  );
-}
-
 function weightRows(weights: readonly Weight[]): string {
   return weights
     .map(
@@ -328,29 +320,12 @@ function weightsSection(context: RenderContext): string {
   return `<section id="weights" aria-labelledby="weights-title"><h2 id="weights-title">Weights used</h2>${intro}${body}</section>`;
 }
 
-const WEB_URL = /^https?:\/\/[^\s"'<>]+$/i;
-
 function provenanceSection(report: Report, context: RenderContext): string {
   const p = context.provenance;
   const out = [`<section id="provenance" aria-labelledby="provenance-title"><h2 id="provenance-title">Method and sources</h2>`];
   if (p?.title) out.push(`<p><strong>Dataset:</strong> ${h(p.title)}${p.illustrative ? ' (partly illustrative: see the notice at the top)' : ''}</p>`);
-  const sources = p?.sources ?? [];
-  if (sources.length > 0) {
-    out.push('<p><strong>Sources:</strong></p><ul class="sources">');
-    for (const s of sources) {
-      const bits = [`<strong>${h(s.name)}</strong>`];
-      if (s.used_for) bits.push(`used for: ${h(s.used_for)}`);
-      if (s.licence) bits.push(`licence: ${h(s.licence)}`);
-      if (s.url) {
-        bits.push(
-          WEB_URL.test(s.url) ? `<a href="${h(s.url)}" rel="noreferrer noopener">${h(s.url)}</a>` : h(s.url),
-        );
-      }
-      out.push(`<li>${bits.join('. ')}</li>`);
-    }
-    out.push('</ul>');
-  }
-  if (!p) out.push('<p>The data folder has no dataset.json describing its sources.</p>');
+  out.push(sourcesList(p));
+  if (!p) out.push(NO_DATASET_DESCRIPTION);
   out.push(
     `<p><strong>Method.</strong> For each region, between ${report.from} (B) and ${report.to} (T): the change in ` +
       'institutional psychiatric beds plus the change in community capacity, converted to bed-equivalents with the weights above, ' +
@@ -362,32 +337,26 @@ function provenanceSection(report: Report, context: RenderContext): string {
   out.push(
     `<p><strong>Flags:</strong> ${FLAG_CODES.map((f) => `<span class="flag">${h(f)}</span> ${h(FLAG_DISPLAY[f].meaning)}`).join('; ')}.</p>`,
   );
-  out.push(`<h3>This report</h3>${methodHtml(report.provenance)}`);
+  out.push(runProvenanceHtml(report.provenance));
   out.push('</section>');
   return out.join('');
 }
 
 export const renderHtml: Renderer = (report, context) => {
-  const period = `${report.from}–${report.to}`;
   const details = context.details;
-  const title = `Service vacuum ${period}`;
-  const notice = context.provenance?.notice?.trim();
-  const body: string[] = [
-    `<header><h1>${h(title)}</h1>`,
-    context.provenance?.title ? `<p class="subtitle">${h(context.provenance.title)}</p>` : '',
-    notice ? `<p class="notice" role="note">${h(notice)}</p>` : '',
-    '</header><main>',
+  const sections: string[] = [
     headline(report, context),
     barSection(report, context),
+    reportMapSection(report, context.map),
     coverageSection(report, context.coverage, context.summary.ranked),
   ];
   if (details) {
-    body.push(breakdownSection(report, details));
-    if (details.years.length > 2) body.push(trendSection(report, details));
+    sections.push(breakdownSection(report, details));
+    if (details.years.length > 2) sections.push(trendSection(report, details));
   } else {
-    body.push('<p class="caption">Per-region charts of what replaced the closed beds are not shown: the report was rendered without per-region details.</p>');
+    sections.push('<p class="caption">Per-region charts of what replaced the closed beds are not shown: the report was rendered without per-region details.</p>');
   }
-  body.push(
+  sections.push(
     `<section id="table" aria-labelledby="table-title"><h2 id="table-title">Ranked regions</h2>${rankedTable(report)}</section>`,
     listSection(
       'not-reported',
@@ -395,31 +364,15 @@ export const renderHtml: Renderer = (report, context) => {
       'Other regions report these service categories; these regions have no row for them, so they count 0 there (flag partial_community):',
       report.regions.filter((r) => r.categories_not_reported.length > 0).map((r) => `${nameHtml(r)}: ${h(r.categories_not_reported.map(categoryLabel).join(', '))}`),
     ),
-    listSection(
-      'excluded',
-      'Excluded regions',
-      'Not ranked, because a number the vacuum needs is unknown:',
-      report.excluded.map((e) => `<bdi>${h(e.region)}</bdi>: ${h(e.reason)}`),
-    ),
-    listSection('warnings', 'Warnings', '', report.warnings.filter((w) => w.kind !== 'plausibility').map((w) => h(formatWarning(w)))),
-    listSection(
-      'notices',
-      'Plausibility notices',
-      'Numbers that are computed as specified but may not mean what they seem. They change no number.',
-      report.warnings.filter((w) => w.kind === 'plausibility').map((w) => h(formatWarning(w))),
-    ),
+    ...closingSections(report, 'Not ranked, because a number the vacuum needs is unknown:'),
     weightsSection(context),
     provenanceSection(report, context),
-    '</main>',
-    `<footer>Made with servicegap ${h(report.servicegap)}. This file is self-contained: it loads nothing from the network.</footer>`,
   );
-  return (
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
-    `<meta http-equiv="Content-Security-Policy" content="${h(CONTENT_SECURITY_POLICY)}">\n` +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    `<meta name="generator" content="servicegap ${h(report.servicegap)}">\n` +
-    `<title>${h(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
-    body.filter((s) => s !== '').join('\n') +
-    `\n<script>${SORT_SCRIPT}</script>\n</body>\n</html>\n`
-  );
+  return htmlPage({
+    title: `Service vacuum ${report.from}–${report.to}`,
+    provenance: context.provenance,
+    version: report.servicegap,
+    sections,
+    scripts: [SORT_SCRIPT],
+  });
 };

@@ -34,6 +34,7 @@ const LOADERS: Loaders = {
     csv: async () => (await import('./coverage/csv.js')).renderCoverageCsv,
     json: async () => (await import('./coverage/json.js')).renderCoverageJson,
     markdown: async () => (await import('./coverage/markdown.js')).renderCoverageMarkdown,
+    html: async () => (await import('./coverage/html.js')).renderCoverageHtml,
     xlsx: async () => (await import('./xlsx.js')).renderCoverageXlsx,
   },
   trend: {
@@ -41,6 +42,7 @@ const LOADERS: Loaders = {
     csv: async () => (await import('./trend/csv.js')).renderTrendCsv,
     json: async () => (await import('./trend/json.js')).renderTrendJson,
     markdown: async () => (await import('./trend/markdown.js')).renderTrendMarkdown,
+    html: async () => (await import('./trend/html.js')).renderTrendHtml,
     xlsx: async () => (await import('./trend/xlsx.js')).renderTrendXlsx,
   },
   sensitivity: {

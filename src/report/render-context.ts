@@ -7,6 +7,7 @@ import type { NormTable } from '../core/norms.js';
 import type { Report } from '../core/report-schema.js';
 import type { ReportSummary } from '../core/summary.js';
 import type { WeightTable } from '../core/weights.js';
+import type { MapShapes } from './map/shapes.js';
 
 /** Formats of `servicegap report`. */
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown', 'html'] as const;
@@ -42,6 +43,11 @@ export interface RenderContext {
    * reads it, and the CLI computes it only for --format html.
    */
   readonly coverage?: CoverageView | undefined;
+  /**
+   * Region shapes matched to the report's regions (io/geo.ts), for the HTML map; without them, or
+   * when no region has a shape, the page has no map.
+   */
+  readonly map?: MapShapes | undefined;
   /**
    * The coverage report at the report's T (SPEC §7), for the workbook's Coverage sheet: only the
    * xlsx renderer reads it, and the CLI computes it only for --format xlsx.

@@ -2,6 +2,8 @@
 // line checks them (the same OptionError messages), the output and the CI gates as data.
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { runCompare } from '../../src/app/compare.js';
 import { runCoverage } from '../../src/app/coverage.js';
 import { runExplain } from '../../src/app/explain.js';
@@ -85,7 +87,7 @@ describe('runReport', () => {
     // (.xlsx now names the workbook, which a trend comes as: an extension that names nothing.)
     expect(await optionError(runTrend({ out: 'trend.pdf' }))).toEqual([
       'out',
-      '--out trend.pdf: cannot tell the trend format from the extension; give --format (table, csv, json, markdown, xlsx)',
+      '--out trend.pdf: cannot tell the trend format from the extension; give --format (table, csv, json, markdown, html, xlsx)',
     ]);
     expect(await optionError(runCompare({ a: '2000-2001', b: '2001-2002', format: 'html' as never }))).toEqual([
       'format',
@@ -135,5 +137,47 @@ describe('runValidate', () => {
     expect(run.beds).toBe('stock');
     expect(run.bedYears).toEqual({ first: 2015, last: 2022 });
     expect(Object.keys(run.files).sort()).toEqual(['beds', 'population', 'regions', 'services']);
+  });
+});
+
+// Maps (issue 19) from the library: the options the CLI's --geo, --geo-key and --charts-dir set.
+describe('maps and chart files in the runs', () => {
+  // Beds only (Eurostat): run without community data on purpose, counted as 0 (SPEC §8).
+  const europe = { data: join(ROOT, 'data/examples/europe-psychiatric-beds-2000-2011'), services: 'none' };
+
+  it('refuses a geo key without a boundary file, and empty names, as the command line does', async () => {
+    expect(await optionError(runReport({ inputs: europe, format: 'html', geoKey: 'code' }))).toEqual(['geoKey', '--geo-key: only used with --geo FILE']);
+    expect(await optionError(runCoverage({ geo: '' }))).toEqual(['geo', '--geo: expected a file name']);
+    expect(await optionError(runReport({ chartsDir: '' }))).toEqual(['chartsDir', '--charts-dir: expected a folder name']);
+  });
+
+  it('runCoverage html: the bundled country shapes in the context, one per region shown', async () => {
+    const run = await runCoverage({ inputs: europe, config: false, format: 'html', missingCommunity: 'zero' });
+    const map = run.output.kind === 'coverage' ? run.output.context.map : undefined;
+    expect(map?.source).toMatch(/bundled country boundaries/);
+    const matched = new Set(map!.topology.objects.shapes.type === 'GeometryCollection' ? map!.topology.objects.shapes.geometries.map((g) => (g.properties && 'region' in g.properties ? g.properties.region : undefined)).filter(Boolean) : []);
+    // every region of the example is a European country code (Eurostat's EL and UK included): all have a shape
+    const codes = [...run.coverage.regions.map((r) => r.region), ...run.coverage.excluded.map((e) => e.region)];
+    expect([...matched].sort()).toEqual([...codes].sort());
+    expect(map!.regionsWithoutShape).toEqual([]);
+    // a JSON coverage report loads no map
+    const json = await runCoverage({ inputs: europe, config: false, format: 'json', missingCommunity: 'zero' });
+    expect(json.output.kind === 'coverage' ? json.output.context.map : 'x').toBeUndefined();
+    expect(json.notes).toEqual([]);
+  });
+
+  it('runReport chartsDir writes the chart files whatever the format, and says which', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-charts-'));
+    try {
+      const run = await runReport({ inputs: europe, config: false, format: 'json', top: 1, chartsDir: dir, missingCommunity: 'zero' });
+      const a = run.report.regions[0]!.region;
+      const names = ['vacuum-per-100k', `breakdown-${a}`, `trend-${a}`, 'map-vacuum', 'map-coverage', 'map-rate-drop'];
+      expect(run.charts?.charts).toBe(names.length);
+      const files = names.flatMap((n) => [`${n}.svg`, ...(run.charts!.png ? [`${n}.png`] : [])]);
+      expect(readdirSync(dir).sort()).toEqual([...files].sort());
+      expect(run.charts!.files.map((f) => f.slice(dir.length + 1)).sort()).toEqual([...files].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -143,7 +143,7 @@ describe('config overrides', () => {
 
   it('an unknown top-level key is an error naming it', () => {
     expect(issuesOf('{"weight":{"crisis":{"teams":1}}}')).toEqual([
-      'servicegap.config.json: (top level): unknown key "weight"; did you mean "weights"? (expected weights, aliases, norms, missingCommunity, files)',
+      'servicegap.config.json: (top level): unknown key "weight"; did you mean "weights"? (expected weights, aliases, norms, missingCommunity, files, map)',
     ]);
     // the issue's own example: a misspelled key is never ignored
     expect(issuesOf('{"weigths":{"crisis":{"teams":1}}}')[0]).toContain('unknown key "weigths"; did you mean "weights"?');

@@ -254,12 +254,19 @@ describe('npm package', () => {
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('dist/cli/'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('dist/') && f.endsWith('.js') && !f.startsWith('dist/bundle/') && f !== 'dist/version.js')).toEqual([]);
-    // runtime dependencies: exactly the packages the bundles import rather than contain
+    // runtime dependencies: exactly the packages the bundles import rather than contain, and the
+    // types the shipped declarations import (a package's own, else its @types package: the map's
+    // TopoJSON types, issue 19)
     const bundled = files.filter((f) => f.startsWith('dist/bundle/') && /\.c?js$/.test(f)).map((f) => readFileSync(join(ROOT, f), 'utf8'));
-    const imported = new Set(bundled.flatMap((text) => [...text.matchAll(/(?:from ?|import\(|require\()"([^".][^"]*)"/g)].map((m) => m[1]!.split('/')[0]!)).filter((name) => /^@?[a-z][\w.-]*$/.test(name)));
+    // a package's name: its first path segment, or its first two for a scoped one (@resvg/resvg-js)
+    const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+    const imported = new Set(bundled.flatMap((text) => [...text.matchAll(/(?:from ?|import\(|require\()"([^".][^"]*)"/g)].map((m) => packageName(m[1]!))).filter((name) => /^(@[a-z][\w.-]*\/)?[a-z][\w.-]*$/.test(name)));
     const builtins = new Set(['buffer', 'os', 'stream', 'string_decoder', 'util', 'fs', 'path', 'url', 'events', 'crypto', 'tty']);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect([...imported].filter((name) => !builtins.has(name)).sort()).toEqual(Object.keys(pkg.dependencies).sort());
+    const declarations = readFileSync(join(ROOT, 'dist/servicegap.d.ts'), 'utf8');
+    const typed = [...declarations.matchAll(/^import .* from '([^'.][^']*)';$/gm)].map((m) => packageName(m[1]!));
+    const typePackages = typed.map((name) => (existsSync(join(ROOT, 'node_modules', name, 'package.json')) ? name : `@types/${name}`));
+    expect([...new Set([...imported, ...typePackages])].filter((name) => !builtins.has(name)).sort()).toEqual(Object.keys(pkg.dependencies).sort());
     const project = join(work, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');

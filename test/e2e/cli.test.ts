@@ -532,7 +532,7 @@ describe('library', () => {
       norms: ['psychiatric_beds', 'supported_living', 'crisis_teams'],
       first: 'NO-SOR',
       bands: ['above', 'above', 'under'],
-      formats: ['table', 'csv', 'json', 'markdown'],
+      formats: ['table', 'csv', 'json', 'markdown', 'html'],
     });
   });
 });

@@ -7,69 +7,15 @@
 // Chromium: /usr/bin/chromium, or $CHROMIUM. .ci/run installs Debian's chromium when it is
 // absent, so in CI (CI set) a missing browser fails this file; on a developer machine without
 // one the tests are skipped, saying why.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../../scripts/chromium-args.mjs';
+import { CHROMIUM, HAVE_CHROMIUM, launch, open, type Opened } from './chromium.js';
 import { FIVE_REGIONS, ROOT, runCli, tempDir } from './run-cli.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = join(ROOT, 'test/artifacts');
-
-/** A fresh profile (--user-data-dir, which playwright takes as this call's first argument). */
-async function launch(profiles: string[], options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const profile = mkdtempSync(join(tmpdir(), 'servicegap-chromium-'));
-  profiles.push(profile);
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-    viewport: { width: 1120, height: 1000 },
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-    timeout: 60_000,
-  });
-}
-
-interface Opened {
-  readonly page: Page;
-  /** Every request the page made, by URL. */
-  readonly requests: string[];
-  /** Requests to anything but the file itself (aborted). */
-  readonly blocked: string[];
-  readonly consoleErrors: string[];
-  readonly dialogs: string[];
-}
-
-/** Open a local file; any request for another URL is recorded and aborted. */
-async function open(context: BrowserContext, file: string): Promise<Opened> {
-  const url = pathToFileURL(file).href;
-  const requests: string[] = [];
-  const blocked: string[] = [];
-  const consoleErrors: string[] = [];
-  const dialogs: string[] = [];
-  await context.route('**/*', (route) => {
-    const target = route.request().url();
-    if (target === url) return route.continue();
-    blocked.push(target);
-    return route.abort('blockedbyclient');
-  });
-  const page = await context.newPage();
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, requests, blocked, consoleErrors, dialogs };
-}
 
 // The few DOM types the page functions use (the project compiles without the DOM library).
 interface SvgGraphics {

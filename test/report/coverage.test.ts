@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { CoverageReportSchema, type CoverageReport } from '../../src/core/coverage-schema.js';
 import { COVERAGE_CSV_COLUMNS, renderCoverageCsv } from '../../src/report/coverage/csv.js';
+import { renderCoverageHtml } from '../../src/report/coverage/html.js';
 import { renderCoverageJson } from '../../src/report/coverage/json.js';
 import { renderCoverageMarkdown } from '../../src/report/coverage/markdown.js';
 import { renderCoverageTable } from '../../src/report/coverage/table.js';
@@ -182,5 +183,35 @@ describe('renderCoverageMarkdown', () => {
     // the dataset's notice, then "Method and sources" last (SPEC §8)
     expect(text).toContain(`*${COVERAGE_NOTICE}*\n\n## Method and sources\n`);
     expect(text.indexOf('## Method and sources')).toBeGreaterThan(text.indexOf('## Norms'));
+  });
+});
+
+// The coverage page (issue 19) under SPEC §8: a region excluded for want of community data is
+// listed with its reason; plausibility notices apart from warnings; "Method and sources" with the
+// run's provenance, as the report's page.
+describe('renderCoverageHtml', () => {
+  const base = sampleCoverage();
+  const report: CoverageReport = {
+    ...base,
+    excluded: [...base.excluded, { region: 'DK-84', reason: 'community' }],
+    warnings: [...base.warnings, { file: 'beds.csv', line: null, message: 'beds in NO-42 fall by a factor 4 from 2019 to 2020', kind: 'plausibility' }],
+  };
+  const html = renderCoverageHtml(report, sampleCoverageContext());
+
+  it('lists the excluded regions with their reasons, warnings and notices apart', () => {
+    expect(/<section id="excluded"[^]*?<\/section>/.exec(html)![0]).toContain('<li><bdi>DK-84</bdi>: community</li>');
+    const warnings = /<section id="warnings"[^]*?<\/section>/.exec(html)![0];
+    expect(warnings).toContain('dropped the unmapped service');
+    expect(warnings).not.toContain('factor 4');
+    expect(/<section id="notices"[^]*?<\/section>/.exec(html)![0]).toContain('beds in NO-42 fall by a factor 4 from 2019 to 2020');
+  });
+
+  it('ends with Method and sources: the method (missing is not zero) and the run’s provenance', () => {
+    const method = /<section id="provenance"[^]*?<\/section>/.exec(html)![0];
+    expect(method).toContain('<h2 id="provenance-title">Method and sources</h2>');
+    expect(method).toContain('A region with no row in the services data is not ranked (missing is not zero)');
+    expect(method).toContain('<h3>This report</h3><dl class="method">');
+    // the norms in force, from the provenance (SPEC §4 defaults: psychiatric beds 28.1–41.7)
+    expect(method).toContain('<code>psychiatric_beds</code>');
   });
 });

@@ -8,6 +8,7 @@ import type { TrendRenderContext } from '../../src/report/trend/context.js';
 import { renderTrendCsv, TREND_CSV_COLUMNS } from '../../src/report/trend/csv.js';
 import { renderTrendJson } from '../../src/report/trend/json.js';
 import { renderTrendMarkdown } from '../../src/report/trend/markdown.js';
+import { renderTrendHtml } from '../../src/report/trend/html.js';
 import { renderTrendTable } from '../../src/report/trend/table.js';
 import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
 
@@ -146,5 +147,44 @@ describe('trend table', () => {
     const top = renderTrendTable({ ...REPORT, regions: [A] }, context);
     expect(top).toContain('Showing the top 1 of 2 ranked regions.');
     expect(renderTrendTable(REPORT, { ...context, color: true })).toContain('\u001b[');
+  });
+});
+
+// The trend page (issue 19) under SPEC §8: a region whose community is a 0 given by the user is
+// drawn apart (dotted, captioned, in the legend); warnings and plausibility notices apart; the page
+// ends with "Method and sources" and the run's provenance.
+describe('trend html', () => {
+  const notReported: TrendRegion = { ...B, years: B.years.map((y) => ({ ...y, flags: ['no_community_data'] })) };
+  const report: TrendReport = {
+    ...REPORT,
+    regions: [A, notReported],
+    warnings: [...REPORT.warnings, { file: 'services.csv', line: null, message: 'FACT in A changes by a factor 5 from 2011 to 2012', kind: 'plausibility' }],
+  };
+  const html = renderTrendHtml(report, { ...context, summary: summarizeTrend(report) });
+  const figure = (region: string) => new RegExp(`<figure class="panel" data-region="${region}">[^]*?</figure>`).exec(html)![0];
+
+  it('a region with no community data reported is dotted and says so; the others are drawn as before', () => {
+    expect(figure('B')).toContain('<path class="line not-reported"');
+    expect(figure('B')).toContain('stroke-dasharray="1 3"');
+    expect(figure('B')).toContain('(community data not reported: counted as 0 on the user’s word)</title>');
+    expect(figure('B')).toContain('<figcaption class="not-reported">no community data reported: counted as 0 on the user’s word</figcaption>');
+    expect(figure('A')).not.toContain('not-reported');
+    expect(figure('A')).not.toContain('stroke-dasharray="1 3"');
+    expect(html).toContain('<li>dotted line: no community data reported (counted as 0 on the user’s word, not measured)</li>');
+    // without such a region, no legend entry
+    expect(renderTrendHtml(REPORT, context)).not.toContain('dotted line');
+  });
+
+  it('warnings and plausibility notices apart, then Method and sources with the run’s provenance', () => {
+    const warnings = /<section id="warnings"[^]*?<\/section>/.exec(html)![0];
+    const notices = /<section id="notices"[^]*?<\/section>/.exec(html)![0];
+    expect(warnings).toContain('&quot;X&quot; has no figures in the data');
+    expect(warnings).not.toContain('factor 5');
+    expect(notices).toContain('FACT in A changes by a factor 5 from 2011 to 2012');
+    const method = /<section id="provenance"[^]*?<\/section>/.exec(html)![0];
+    expect(method).toContain('<h2 id="provenance-title">Method and sources</h2>');
+    expect(method).toContain('<h3>This report</h3><dl class="method">');
+    expect(method).toContain('servicegap 0.1.0');
+    expect(method).toContain('missing is not zero');
   });
 });

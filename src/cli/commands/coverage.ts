@@ -6,8 +6,10 @@ import { COVERAGE_OUTPUT_FORMATS } from '../../report/coverage/context.js';
 import {
   AnalysisOptionsSchema,
   addInputOptions,
+  addMapOptions,
   dataOptions,
   InputOptionsSchema,
+  MapOptionsSchema,
   missingCommunityOption,
   parseOptions,
   provenanceOption,
@@ -19,7 +21,10 @@ import { printWarnings } from '../github.js';
 import { emit, emitProvenance, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend(TrustOptionsSchema.shape).extend({
+const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape)
+  .extend(TrustOptionsSchema.shape)
+  .extend(MapOptionsSchema.omit({ chartsDir: true }).shape)
+  .extend({
   to: yearOption.optional(),
   format: z.enum(COVERAGE_OUTPUT_FORMATS).optional(),
   out: z.string().min(1).optional(),
@@ -30,7 +35,7 @@ export function coverageCommand(terminal: Terminal): Command {
   const command = new Command('coverage').description(
     'compare each region with planning norms per 100,000 at year T (coverage, gap), least covered first',
   );
-  addInputOptions(command)
+  addMapOptions(addInputOptions(command), false)
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(
       new Option('--format <format>', 'output format (default: from --out extension, else table); xlsx: an Excel workbook (needs --out or a redirect)').choices(
@@ -50,6 +55,7 @@ export function coverageCommand(terminal: Terminal): Command {
       const run = await runCoverage({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutput(run.output), options.out);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
+      if (!options.quiet) for (const line of run.notes) note(terminal, line);
       if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${run.output.format}, ${run.coverage.regions.length} regions)`);

@@ -10,10 +10,12 @@ import { annotateGates, appendStepSummary } from '../github.js';
 import {
   addAnalysisOptions,
   addInputOptions,
+  addMapOptions,
   AnalysisOptionsSchema,
   cliNumber,
   dataOptions,
   InputOptionsSchema,
+  MapOptionsSchema,
   parseOptions,
   provenanceOption,
   threadsOption,
@@ -25,7 +27,7 @@ import { printWarnings } from '../github.js';
 import { emit, emitProvenance, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(TrustOptionsSchema.shape).extend({
+const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(TrustOptionsSchema.shape).extend(MapOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
@@ -46,7 +48,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
 
 export function reportCommand(terminal: Terminal): Command {
   const command = new Command('report').description('rank regions by care capacity lost and not replaced (the service vacuum)');
-  addAnalysisOptions(addInputOptions(command))
+  addMapOptions(addAnalysisOptions(addInputOptions(command)), true)
     .option('--from <year>', 'baseline year B (default: earliest year in the beds data)')
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
@@ -75,6 +77,11 @@ export function reportCommand(terminal: Terminal): Command {
       const run = await runReport({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutput(run.output), options.out);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
+      if (!options.quiet) for (const line of run.notes) note(terminal, line);
+      if (run.charts !== undefined && !options.quiet) {
+        const { charts, dir, png } = run.charts;
+        note(terminal, `wrote ${charts} chart${charts === 1 ? '' : 's'} to ${dir} (SVG${png ? ' and PNG' : '; no PNG renderer for this platform, SVG only'})`);
+      }
       if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
         const format = run.output.format === 'excel' ? 'csv for Excel' : run.output.format;

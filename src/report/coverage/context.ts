@@ -2,10 +2,11 @@
 import type { CoverageReport } from '../../core/coverage-schema.js';
 import type { Provenance } from '../../core/dataset.js';
 import type { NormTable } from '../../core/norms.js';
+import type { MapShapes } from '../map/shapes.js';
 import { WORKBOOK_FORMATS } from '../render-context.js';
 
 /** Formats of `servicegap coverage`: as `report` (its own list, so a report-only format stays one). */
-export const COVERAGE_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+export const COVERAGE_FORMATS = ['table', 'csv', 'json', 'markdown', 'html'] as const;
 /** One of `COVERAGE_FORMATS`. */
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
@@ -22,6 +23,8 @@ export interface CoverageRenderContext {
   readonly provenance?: Provenance | undefined;
   /** Norms in force: unit labels for gaps, ranges and sources for the legend. */
   readonly norms: NormTable;
+  /** Region shapes for the HTML page's map (matched by app/map.ts); none: no map. */
+  readonly map?: MapShapes | undefined;
   /** The time an Excel workbook says it was made (default 2000-01-01: the same report, the same file). */
   readonly workbookTime?: Date | undefined;
 }

@@ -4,8 +4,8 @@ import type { TrendSummary } from '../../core/trend.js';
 import type { TrendReport } from '../../core/trend-schema.js';
 import { WORKBOOK_FORMATS } from '../render-context.js';
 
-/** Formats of `servicegap trend`. (An HTML renderer can be added here, from the same TrendReport.) */
-export const TREND_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+/** Formats of `servicegap trend`. */
+export const TREND_FORMATS = ['table', 'csv', 'json', 'markdown', 'html'] as const;
 /** One of `TREND_FORMATS`. */
 export type TrendFormat = (typeof TREND_FORMATS)[number];
 
