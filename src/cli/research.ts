@@ -7,6 +7,30 @@ import { isResearchFormat, RESEARCH_FORMATS, type ResearchFormat } from '../repo
 import { usageError } from './exit-codes.js';
 import { note } from './output.js';
 import type { Terminal } from './terminal.js';
+import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+
+/** Formats of --draws-out. */
+export const DRAWS_FORMATS = ['csv'] as const;
+export type DrawsFormat = (typeof DRAWS_FORMATS)[number];
+
+/** The format of --draws-out FILE, from its extension. */
+export function pickDrawsFormat(path: string): DrawsFormat {
+  const format = formatFromPath(path);
+  if (format === undefined || !(DRAWS_FORMATS as readonly string[]).includes(format)) {
+    throw usageError(`--draws-out ${path}: the draws are written as ${DRAWS_FORMATS.join(' or ')}; give a file name ending in ${DRAWS_FORMATS.map((f) => `.${f}`).join(' or ')}`);
+  }
+  return format as DrawsFormat;
+}
+
+/** Write every draw of a sensitivity run to `path` (atomically; in pieces, never whole in memory). */
+export async function writeDraws(path: string, format: DrawsFormat, plan: DrawPlan, chunks: readonly DrawChunk[]): Promise<void> {
+  const { drawsCsv } = await import('../report/draws.js');
+  switch (format) {
+    case 'csv':
+      await writeFileAtomic(path, drawsCsv(plan, chunks));
+  }
+}
 
 /** --format, else the --out extension, else the table; only the formats research outputs have. */
 export function pickResearchFormat(format: string | undefined, out: string | undefined, what: string): ResearchFormat {

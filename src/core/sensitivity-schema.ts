@@ -11,7 +11,7 @@ export const SENSITIVITY_PERCENTILES = [5, 50, 95] as const;
 /**
  * One region: its metrics and rank with every weight at its value (as `report` shows them), then
  * the 5th/50th/95th percentile over the draws of `vacuum_per_100k` and of the rank, and the share
- * of draws in which it ranked 10th or better.
+ * of draws in which it ranked `top`-th or better (10 unless --top says otherwise).
  */
 export const SensitivityRegionSchema = RankedRegionSchema.extend({
   vacuum_per_100k_p5: z.number(),
@@ -20,7 +20,8 @@ export const SensitivityRegionSchema = RankedRegionSchema.extend({
   rank_p5: z.number().int().min(1),
   rank_p50: z.number().int().min(1),
   rank_p95: z.number().int().min(1),
-  top10_share: z.number().min(0).max(1),
+  /** Share of draws in which the region ranked `sensitivity.top`-th or better. */
+  top_share: z.number().min(0).max(1),
 });
 /** One region of a sensitivity run. */
 export type SensitivityRegion = z.infer<typeof SensitivityRegionSchema>;
@@ -36,15 +37,27 @@ export const VariedWeightSchema = z.object({
 /** A weight that was drawn, with its range. */
 export type VariedWeight = z.infer<typeof VariedWeightSchema>;
 
+/**
+ * How the varied weights move together: `none` (default), each drawn on its own; `category`,
+ * one draw per category shared by all its varied weights (each at the same fraction of its range).
+ */
+export const CORRELATIONS = ['none', 'category'] as const;
+export const CorrelationSchema = z.enum(CORRELATIONS);
+/** `none` or `category`. */
+export type Correlation = z.infer<typeof CorrelationSchema>;
+
 /** How the draws were made, so that anyone can repeat them. */
 export const SensitivitySettingsSchema = z.object({
   draws: z.number().int().min(1),
   seed: z.number().int().min(0),
   /** How each weight is drawn: uniformly between its low and high, independently. */
   distribution: z.literal('uniform'),
+  correlation: CorrelationSchema,
   /** How percentiles are taken: nearest rank (every percentile is a value some draw produced). */
   percentile_method: z.literal('nearest-rank'),
   generator: z.literal('mulberry32'),
+  /** `top_share` counts the draws with a rank at or above this (the report's --top, else 10). */
+  top: z.number().int().min(1),
   varied_weights: z.array(VariedWeightSchema),
 });
 /** How a sensitivity run drew its weights. */

@@ -4,6 +4,8 @@
 import type { Dataset } from '../core/dataset.js';
 import {
   type DrawChunk,
+  type DrawPlan,
+  orderedChunks,
   planSensitivity,
   runDraws,
   type SensitivityOptions,
@@ -14,9 +16,10 @@ import { autoThreads, withPool } from './pool.js';
 
 /**
  * Below this many region-draws (draws × ranked regions), `threads: "auto"` stays in this thread:
- * starting workers and sending them the dataset costs more than it saves.
+ * starting workers costs more than it saves (a draw on the linear model costs a few
+ * microseconds per hundred regions; a worker takes tens of milliseconds to start).
  */
-export const SENSITIVITY_AUTO_THRESHOLD = 200_000;
+export const SENSITIVITY_AUTO_THRESHOLD = 20_000_000;
 
 /** Options of `sensitivityParallel`: those of `sensitivity` and the number of threads. */
 export interface ParallelSensitivityOptions extends SensitivityOptions {
@@ -47,15 +50,28 @@ export function sensitivityThreads(threads: number | 'auto' | undefined, draws: 
  * worker threads. The result is identical to `sensitivity()` for every thread count.
  */
 export async function sensitivityParallel(dataset: Dataset, options: ParallelSensitivityOptions = {}): Promise<SensitivityReport> {
-  const { base, plan, draws } = planSensitivity(dataset, options);
-  const threads = sensitivityThreads(options.threads, draws, plan.regions.length);
-  if (threads <= 1) return summarizeDraws(base, plan, draws, [runDraws(dataset, plan, 0, draws)]);
-  const chunks = await withPool(threads, async (pool) => {
-    const jobs = splitDraws(draws, threads * 4).map(([start, end]) => pool.run('dataset', dataset, { kind: 'draws', plan, start, end }));
+  return (await sensitivityWithDraws(dataset, options)).report;
+}
+
+/** The sensitivity report, and every draw behind it (for --draws-out), in draw order. */
+export async function sensitivityWithDraws(
+  dataset: Dataset,
+  options: ParallelSensitivityOptions = {},
+): Promise<{ report: SensitivityReport; plan: DrawPlan; chunks: DrawChunk[] }> {
+  const { base, plan, draws, top } = planSensitivity(dataset, options);
+  const chunks = orderedChunks(await drawsParallel(plan, draws, options.threads), draws);
+  return { report: summarizeDraws(base, plan, draws, chunks, top), plan, chunks };
+}
+
+/** Draws 0 … draws − 1 of a plan, in this thread or spread over worker threads (same numbers). */
+export async function drawsParallel(plan: DrawPlan, draws: number, threadOption: number | 'auto' | undefined): Promise<DrawChunk[]> {
+  const threads = sensitivityThreads(threadOption, draws, plan.regions.length);
+  if (threads <= 1) return [runDraws(plan, 0, draws)];
+  return withPool(threads, async (pool) => {
+    const jobs = splitDraws(draws, threads * 4).map(([start, end]) => pool.run('', undefined, { kind: 'draws', plan, start, end }));
     const settled = await Promise.allSettled(jobs);
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
     return settled.map((s) => (s as PromiseFulfilledResult<DrawChunk>).value);
   });
-  return summarizeDraws(base, plan, draws, chunks);
 }

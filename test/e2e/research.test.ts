@@ -2,7 +2,8 @@
 // schema, run as a user would run them, against golden files. To regenerate the golden files
 // after a deliberate change of output: UPDATE_GOLDEN=1 npx vitest run test/e2e/research.test.ts
 // (then read the diff).
-import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -56,7 +57,74 @@ describe('report --sensitivity', () => {
     expect(table).toMatch(/XA .*rank [123] \([12]–[23]\)/);
     expect(table).toContain('1,000 draws (seed 1)');
     const csv = ok(['report', '--data', corners, '--sensitivity', '50', '--format', 'csv', '--quiet']).split('\n')[0];
-    expect(csv).toMatch(/,flags,vacuum_per_100k_p5,vacuum_per_100k_p50,vacuum_per_100k_p95,rank_p5,rank_p50,rank_p95,top10_share$/);
+    expect(csv).toMatch(/,flags,vacuum_per_100k_p5,vacuum_per_100k_p50,vacuum_per_100k_p95,rank_p5,rank_p50,rank_p95,top_share$/);
+  });
+
+  it('--top N: top_share counts the draws ranked N-th or better, and the settings say N', () => {
+    // corners: XA moves between ranks 1 and 3 (vacuum 0–25), XC is 1st or 2nd, XB 2nd or 3rd
+    const one = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '400', '--top', '1', '--format', 'json', '--quiet']));
+    const ten = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '400', '--format', 'json', '--quiet']));
+    expect(one.sensitivity.top).toBe(1);
+    expect(ten.sensitivity.top).toBe(10);
+    // three regions: all are always in the top 10; in the top 1 only sometimes
+    expect(ten.regions.map((r: { top_share: number }) => r.top_share)).toEqual([1, 1, 1]);
+    expect(one.regions[0].top_share).toBeGreaterThan(0);
+    expect(one.regions[0].top_share).toBeLessThan(1);
+    const table = ok(['report', '--data', corners, '--sensitivity', '50', '--top', '2', '--quiet']);
+    expect(table).toContain('Top 2: share of draws in which the region ranked 2nd or better.');
+  });
+
+  it('--draws-out FILE writes every draw: region, draw, each drawn weight, vacuum per 100k, rank', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-draws-'));
+    try {
+      const file = join(dir, 'draws.csv');
+      const summary = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '40', '--seed', '9', '--draws-out', file, '--format', 'json', '--quiet']));
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      const head = lines[0]!.split(',');
+      expect(head).toEqual([
+        'region',
+        'draw',
+        ...summary.sensitivity.varied_weights.map((w: { category: string; unit: string }) => `weight_${w.category}_${w.unit}`),
+        'vacuum_per_100k',
+        'rank',
+      ]);
+      expect(lines).toHaveLength(1 + 40 * 3);
+      // each region's 5th percentile (nearest rank: the 2nd smallest of 40) is among its draws
+      const rows = lines.slice(1).map((l) => l.split(','));
+      for (const r of summary.regions) {
+        const mine = rows.filter((row) => row[0] === r.region).map((row) => Number(row.at(-2)));
+        expect(mine).toHaveLength(40);
+        expect(mine.sort((a, b) => a - b)[1]).toBe(r.vacuum_per_100k_p5);
+      }
+      // within a draw, ranks are 1…3 and the weights are the same on every row
+      const draw7 = rows.filter((row) => row[1] === '7');
+      expect(draw7.map((row) => Number(row.at(-1))).sort()).toEqual([1, 2, 3]);
+      expect(new Set(draw7.map((row) => row.slice(2, -2).join(','))).size).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--correlation category: one number per category, so a category’s weights sit at the same fraction of their ranges', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-draws-'));
+    try {
+      const file = join(dir, 'draws.csv');
+      const s = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '30', '--correlation', 'category', '--draws-out', file, '--format', 'json', '--quiet']));
+      expect(s.sensitivity.correlation).toBe('category');
+      const [head, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+      // crisis/beds 0.8–1 and crisis/teams 5–25 share one number u: (beds − 0.8)/0.2 = (teams − 5)/20
+      const beds = head!.indexOf('weight_crisis_beds');
+      const teams = head!.indexOf('weight_crisis_teams');
+      for (const row of rows) expect((Number(row[beds]) - 0.8) / 0.2).toBeCloseTo((Number(row[teams]) - 5) / 20, 9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--draws-out needs a .csv name, and --sensitivity', () => {
+    expect(runCli(['report', '--data', corners, '--sensitivity', '5', '--draws-out', 'x.txt']).stderr).toMatch(/--draws-out x\.txt: the draws are written as/);
+    expect(runCli(['report', '--data', corners, '--draws-out', 'x.csv']).code).toBe(2);
+    expect(runCli(['report', '--data', corners, '--correlation', 'category']).code).toBe(2);
   });
 
   it('--top shows fewer rows; gates still judge the whole ranking at the values', () => {

@@ -10,6 +10,7 @@ import { SEED_MAX } from '../../core/random.js';
 import { analyzeCorner, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from '../../core/sensitivity.js';
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
+import { CORRELATIONS, CorrelationSchema } from '../../core/sensitivity-schema.js';
 import { summarize } from '../../core/summary.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
 import { loadRenderer } from '../../report/load-renderer.js';
@@ -18,7 +19,7 @@ import { appendStepSummary } from '../github.js';
 import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
 import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, threadsOption, yearOption } from '../options.js';
-import { pickResearchFormat } from '../research.js';
+import { pickDrawsFormat, pickResearchFormat, writeDraws } from '../research.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
@@ -53,6 +54,9 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
     .optional(),
   weights: z.enum(['value', 'low', 'high']).default('value'),
   threads: threadsOption,
+  // issue 16: correlated draws and every draw to a file
+  correlation: CorrelationSchema.optional(),
+  drawsOut: z.string().min(1).optional(),
 });
 
 export function reportCommand(terminal: Terminal): Command {
@@ -72,11 +76,16 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--sensitivity [n]', `draw every weight uniformly from its low–high range N times (default ${DEFAULT_DRAWS}) and report percentiles of vacuum and rank`)
     .option('--seed <s>', `seed of the sensitivity draws, a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
     .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
+    .addOption(new Option('--correlation <how>', 'with --sensitivity: none (default), each weight drawn on its own; category, one draw per category shared by its weights').choices(CORRELATIONS))
+    .option('--draws-out <file>', 'with --sensitivity: write every draw (region, draw, weights, vacuum per 100k, rank) to FILE (.csv)')
     .option('--threads <n>', 'worker threads: for reading files of 64 MiB or more (default 1; faster, more memory) and for --sensitivity (default auto); a number, or auto (one per core)')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
       const draws = options.sensitivity;
       if (draws === undefined && options.seed !== undefined) throw usageError('--seed: only used with --sensitivity');
+      if (draws === undefined && options.correlation !== undefined) throw usageError('--correlation: only used with --sensitivity');
+      if (draws === undefined && options.drawsOut !== undefined) throw usageError('--draws-out: only used with --sensitivity');
+      const drawsFormat = options.drawsOut === undefined ? undefined : pickDrawsFormat(options.drawsOut);
       if (draws !== undefined && options.weights !== 'value') {
         throw usageError(`--weights ${options.weights} and --sensitivity exclude each other: the draws span every weight's range`);
       }
@@ -103,8 +112,10 @@ export function reportCommand(terminal: Terminal): Command {
         const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format);
         await emit(terminal, render(shown, context), options.out);
       } else {
-        const { sensitivityParallel } = await import('../../parallel/sensitivity.js');
-        const sens = await sensitivityParallel(dataset, { weights, ...run, draws, seed: options.seed, threads: options.threads });
+        const { sensitivityWithDraws } = await import('../../parallel/sensitivity.js');
+        const drawOptions = { draws, seed: options.seed, correlation: options.correlation, top: options.top, threads: options.threads };
+        const { report: sens, plan, chunks } = await sensitivityWithDraws(dataset, { weights, ...run, ...drawOptions });
+        if (options.drawsOut !== undefined && drawsFormat !== undefined) await writeDraws(options.drawsOut, drawsFormat, plan, chunks);
         const top = options.top === undefined ? sens : { ...sens, regions: sens.regions.slice(0, options.top) };
         const notices = dataset.provenance?.notice ? [dataset.provenance.notice] : [];
         const { SENSITIVITY_RENDERERS } = await import('../../report/sensitivity.js');

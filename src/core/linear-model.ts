@@ -1,0 +1,192 @@
+// Sensitivity as linear algebra over the weights (issue 16). A region's community capacity at a
+// year is Σ w(category, unit) × capacity over its service series, so for a fixed period
+// everything the weights change is linear in them until the vacuum is floored at 0 (SPEC §3):
+// the series values at B and T are read once, and each draw of the weights is two dot products
+// per region, a floor, a division and a ranking. Pure; no IO.
+//
+// Exactness. The model keeps, per region, the capacity of each series at B and at T (not only
+// their difference) and sums w × capacity in the order metrics.ts does (communityAt: the
+// region's series in map order, from 0, one product at a time), then applies the same formulas
+// (metrics.ts weightedMetrics). Each draw therefore performs the same floating-point operations
+// as a whole analysis with those weights, and gives the same numbers to the last bit. Summing
+// w × (capacity at T − capacity at B) instead would be the same in exact arithmetic but round
+// differently; it would save one multiply-add per series, which is not worth numbers that
+// differ from the report's in the last digit.
+import type { Dataset } from './dataset.js';
+import { factsOf, netChangeOf, per100k, type Period, regionBasics, type RegionFacts, vacuumOf, weightedMetrics } from './metrics.js';
+import type { RankedRegion, SortMetric } from './report-schema.js';
+import { type FillMode, valueAt } from './series.js';
+import type { WeightTable } from './weights.js';
+
+/** Metrics that move with the weights; every other sort metric ranks the same in every draw. */
+const WEIGHTED_SORTS: ReadonlySet<SortMetric> = new Set([
+  'vacuum_per_100k',
+  'vacuum_be',
+  'community_from_be',
+  'community_to_be',
+  'community_change_be',
+  'net_change_be',
+  'replacement_ratio',
+  'capacity_per_100k_from',
+  'capacity_per_100k_to',
+  'rate_drop_per_100k',
+]);
+
+/**
+ * The ranked regions of one analysis as arrays, ready to be evaluated for any weights. Plain
+ * typed arrays and strings: structured-clone-able, so it goes to a worker without the dataset.
+ */
+export interface LinearModel {
+  /** Codes of the ranked regions, in the order results are stored. */
+  readonly regions: readonly string[];
+  /** The weight keys (`category/unit`) a weight vector holds, in code-unit order; one more slot, always 0, stands for a pair with no weight. */
+  readonly keys: readonly string[];
+  /** Region r's series are entries start[r] … start[r + 1] − 1, in the order communityAt sums them. */
+  readonly start: Int32Array;
+  /** Per series entry: its weight's index in `keys`. */
+  readonly weightIndex: Int32Array;
+  /** Per series entry: its capacity at B and at T by the series rule (fill). */
+  readonly atFrom: Float64Array;
+  readonly atTo: Float64Array;
+  /** Per region: the facts the weighted formulas need (metrics.ts). */
+  readonly facts: readonly RegionFacts[];
+  /** Per region: the sort metric when it does not depend on the weights (NaN = null); undefined when it does. */
+  readonly fixedSort: Float64Array | undefined;
+  readonly sort: SortMetric;
+  /** Region indices in code-unit order of their codes: the ranking's order among equal values. */
+  readonly codeOrder: Int32Array;
+}
+
+/**
+ * The model of `ranked` (the regions of an analysis of `dataset` for `period`, `fill` and
+ * `sort`, in the order their results are to be stored). `dataset` is the one the analysis ranked
+ * (after --level / --rollup). Every region in `ranked` must be ranked there.
+ */
+export function linearModel(
+  dataset: Dataset,
+  ranked: readonly RankedRegion[],
+  period: Period,
+  fill: FillMode,
+  sort: SortMetric,
+  weights: WeightTable,
+): LinearModel {
+  const keys = [...weights.keys()].sort(codeUnitOrder);
+  const keyIndex = new Map(keys.map((k, i) => [k, i]));
+  const start = new Int32Array(ranked.length + 1);
+  const weightIndex: number[] = [];
+  const atFrom: number[] = [];
+  const atTo: number[] = [];
+  const facts: RegionFacts[] = [];
+  ranked.forEach((region, r) => {
+    start[r] = weightIndex.length;
+    const fact = factsOf(regionBasics(dataset, region.region, period, fill));
+    if (fact === undefined) throw new Error(`linear model: region ${region.region} has no population at ${period.to}`);
+    facts.push(fact);
+    for (const [key, series] of dataset.services.get(region.region) ?? []) {
+      const from = valueAt(series.years, period.from, 'service', fill);
+      const to = valueAt(series.years, period.to, 'service', fill);
+      if (from === undefined || to === undefined) throw new Error(`linear model: region ${region.region} has no ${key} at B or T`);
+      weightIndex.push(keyIndex.get(key) ?? keys.length);
+      atFrom.push(from.value);
+      atTo.push(to.value);
+    }
+  });
+  start[ranked.length] = weightIndex.length;
+  const regions = ranked.map((r) => r.region);
+  const codeOrder = Int32Array.from(regions.keys()).sort((a, b) => codeUnitOrder(regions[a]!, regions[b]!));
+  const fixedSort = WEIGHTED_SORTS.has(sort) ? undefined : Float64Array.from(ranked, (r) => r[sort] ?? Number.NaN);
+  return {
+    regions,
+    keys,
+    start,
+    weightIndex: Int32Array.from(weightIndex),
+    atFrom: Float64Array.from(atFrom),
+    atTo: Float64Array.from(atTo),
+    facts,
+    fixedSort,
+    sort,
+    codeOrder,
+  };
+}
+
+function codeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A weight vector for `model.keys` (plus the 0 slot) with every weight at its value in `weights`. */
+export function weightVector(model: LinearModel, weights: WeightTable): Float64Array {
+  const vector = new Float64Array(model.keys.length + 1);
+  model.keys.forEach((key, i) => (vector[i] = weights.get(key)!.value));
+  return vector;
+}
+
+/**
+ * Evaluate one set of weights: each region's vacuum per 100k into `vacuum`, and its sort
+ * metric (NaN = null) into `sortValue` (the same array as `vacuum` when sorting by it).
+ */
+export function evaluate(model: LinearModel, w: Float64Array, vacuum: Float64Array, sortValue: Float64Array): void {
+  const { start, weightIndex, atFrom, atTo, facts, sort } = model;
+  const R = model.regions.length;
+  const byVacuum = sort === 'vacuum_per_100k';
+  for (let r = 0; r < R; r++) {
+    let from = 0;
+    let to = 0;
+    for (let s = start[r]!, end = start[r + 1]!; s < end; s++) {
+      const weight = w[weightIndex[s]!]!;
+      from += weight * atFrom[s]!;
+      to += weight * atTo[s]!;
+    }
+    const fact = facts[r]!;
+    // metrics.ts: vacuum_per_100k = clean(per100k(vacuumOf(net change), population)).
+    const v = per100k(vacuumOf(netChangeOf(fact.bedChange, from, to)), fact.population);
+    vacuum[r] = v === 0 ? 0 : v;
+    if (!byVacuum && model.fixedSort === undefined) sortValue[r] = weightedMetrics(fact, from, to)[sort as WeightedSort] ?? Number.NaN;
+  }
+  if (model.fixedSort !== undefined) sortValue.set(model.fixedSort);
+}
+
+type WeightedSort = keyof ReturnType<typeof weightedMetrics>;
+
+/** Work space of `rankInto`, reused from draw to draw. */
+export interface RankScratch {
+  readonly sorted: Float64Array;
+  readonly seen: Int32Array;
+}
+
+export function rankScratch(regions: number): RankScratch {
+  return { sorted: new Float64Array(regions), seen: new Int32Array(regions + 1) };
+}
+
+/**
+ * SPEC §3 ranking of `values` (NaN = null) into `rank` (1-based): descending, nulls last, equal
+ * values in code-unit order of the region codes, exactly as rank.ts's sort. Without a comparator
+ * sort: the values are sorted as numbers (native typed-array sort), a region's rank is the count
+ * of values above its own, plus the count of regions with the same value and an earlier code,
+ * plus 1.
+ */
+export function rankInto(values: Float64Array, codeOrder: Int32Array, rank: Int32Array, scratch: RankScratch): void {
+  const R = values.length;
+  let known = 0;
+  for (let r = 0; r < R; r++) if (values[r] === values[r]) scratch.sorted[known++] = values[r]!;
+  const sorted = scratch.sorted.subarray(0, known).sort();
+  const seen = scratch.seen.fill(0);
+  let nulls = 0;
+  for (let i = 0; i < R; i++) {
+    const r = codeOrder[i]!;
+    const v = values[r]!;
+    if (v !== v) {
+      rank[r] = known + ++nulls;
+      continue;
+    }
+    // above = values strictly greater than v = known − (first index whose value is > v).
+    let lo = 0;
+    let hi = known;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    const above = known - lo;
+    rank[r] = above + ++seen[above]!;
+  }
+}

@@ -1,0 +1,28 @@
+// The golden sensitivity report (test/golden/sensitivity-default-seed1.json, written by the CLI)
+// checked against the per-draw reference in the test folder (test/reference/per-draw-
+// sensitivity.ts: 1,000 whole analyses of the bundled data, one per draw): the golden is not
+// trusted because the code wrote it, but because an independent calculation gives its numbers.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze.js';
+import { loadDataset } from '../../src/io/load-dataset.js';
+import { referenceSummary, referenceVariedKeys } from '../reference/per-draw-sensitivity.js';
+
+const golden = JSON.parse(readFileSync(new URL('../golden/sensitivity-default-seed1.json', import.meta.url), 'utf8'));
+
+describe('golden sensitivity report (bundled data, 1,000 draws, seed 1)', () => {
+  it('every percentile and top share equals the per-draw reference', async () => {
+    const { dataset, weights } = await loadDataset({ data: 'data' });
+    const reference = referenceSummary(dataset, { weights, draws: 1000, seed: 1 });
+    const fields = ['region', 'vacuum_per_100k_p5', 'vacuum_per_100k_p50', 'vacuum_per_100k_p95', 'rank_p5', 'rank_p50', 'rank_p95', 'top_share'];
+    const pick = (r: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, r[f]]));
+    expect(golden.regions.map(pick)).toEqual(reference.map(pick));
+    // the point estimate is the report's, and the drawn weights are those with a range
+    const report = analyze(dataset, { weights });
+    expect(golden.regions.map((r: { region: string; vacuum_per_100k: number }) => [r.region, r.vacuum_per_100k])).toEqual(
+      report.regions.map((r) => [r.region, r.vacuum_per_100k]),
+    );
+    expect(golden.sensitivity.varied_weights.map((w: { category: string; unit: string }) => `${w.category}/${w.unit}`)).toEqual(referenceVariedKeys(weights));
+    expect(golden.sensitivity).toMatchObject({ draws: 1000, seed: 1, correlation: 'none', top: 10 });
+  });
+});
