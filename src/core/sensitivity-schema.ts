@@ -1,9 +1,7 @@
 // The JSON of `servicegap report --sensitivity N`: the report of SPEC §6, each region with the
 // spread of its vacuum and rank over N draws of the weights, and how the draws were made.
 import { z } from 'zod';
-import { CategorySchema } from './categories.js';
-import { ExcludedRegionSchema, RankedRegionSchema, SortMetricSchema, WarningSchema } from './report-schema.js';
-import { UnitSchema } from './units.js';
+import { CorrelationSchema, ExcludedRegionSchema, RankedRegionSchema, SortMetricSchema, VariedWeightSchema, WarningSchema } from './report-schema.js';
 
 /** Percentiles reported for each region (SPEC: 5th, 50th, 95th). */
 export const SENSITIVITY_PERCENTILES = [5, 50, 95] as const;
@@ -26,25 +24,8 @@ export const SensitivityRegionSchema = RankedRegionSchema.extend({
 /** One region of a sensitivity run. */
 export type SensitivityRegion = z.infer<typeof SensitivityRegionSchema>;
 
-/** A weight that was drawn (low < high); weights with low = high stay at their value. */
-export const VariedWeightSchema = z.object({
-  category: CategorySchema,
-  unit: UnitSchema,
-  value: z.number(),
-  low: z.number(),
-  high: z.number(),
-});
-/** A weight that was drawn, with its range. */
-export type VariedWeight = z.infer<typeof VariedWeightSchema>;
-
-/**
- * How the varied weights move together: `none` (default), each drawn on its own; `category`,
- * one draw per category shared by all its varied weights (each at the same fraction of its range).
- */
-export const CORRELATIONS = ['none', 'category'] as const;
-export const CorrelationSchema = z.enum(CORRELATIONS);
-/** `none` or `category`. */
-export type Correlation = z.infer<typeof CorrelationSchema>;
+export { CORRELATIONS, CorrelationSchema, VariedWeightSchema } from './report-schema.js';
+export type { Correlation, VariedWeight } from './report-schema.js';
 
 /** How the draws were made, so that anyone can repeat them. */
 export const SensitivitySettingsSchema = z.object({

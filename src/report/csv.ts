@@ -7,12 +7,14 @@
 // - Excel (`--excel`): what a spreadsheet in the Nordic and most European locales opens directly:
 //   a UTF-8 byte-order mark (so Excel does not read the names as Windows-1252), ";" between
 //   fields, a decimal comma, CRLF line ends. The numbers are the same digits, still unrounded.
-import { type RankedRegion, RankedRegionSchema } from '../core/report-schema.js';
+import { IntervalFieldsSchema, type RankedRegion, RankedRegionSchema, type ReportRegion } from '../core/report-schema.js';
 import type { Renderer } from './render-context.js';
 import { csvCell } from './safe-cell.js';
 
 /** The JSON region fields, in the same order (SPEC §6): taken from the schema, not listed again. */
 export const CSV_COLUMNS = Object.keys(RankedRegionSchema.shape) as (keyof RankedRegion)[];
+/** The interval columns, after those, when the report has intervals (issue 16). */
+export const CSV_INTERVAL_COLUMNS = Object.keys(IntervalFieldsSchema.shape) as (keyof ReportRegion)[];
 
 /** How a CSV is written: field delimiter, decimal mark, line end and whether it starts with a UTF-8 byte-order mark. */
 export interface CsvDialect {
@@ -27,18 +29,19 @@ export const STANDARD_CSV: CsvDialect = { delimiter: ',', decimal: '.', lineEnd:
 /** The Excel dialect (`--excel`): byte-order mark, ";", decimal comma, CRLF. */
 export const EXCEL_CSV: CsvDialect = { delimiter: ';', decimal: ',', lineEnd: '\r\n', byteOrderMark: true };
 
-function cellValue(region: RankedRegion, column: keyof RankedRegion): string | number | null {
+function cellValue(region: ReportRegion, column: keyof ReportRegion): string | number | null {
   if (column === 'flags') return region.flags.join(';');
-  return region[column];
+  return region[column] ?? null;
 }
 
 /** A renderer that writes a report's ranked regions as CSV in `dialect`. */
 export function csvRenderer(dialect: CsvDialect): Renderer {
   return (report) => {
     const { delimiter, decimal, lineEnd } = dialect;
-    const lines = [CSV_COLUMNS.join(delimiter)];
+    const columns: (keyof ReportRegion)[] = report.interval === undefined ? CSV_COLUMNS : [...CSV_COLUMNS, ...CSV_INTERVAL_COLUMNS];
+    const lines = [columns.join(delimiter)];
     for (const region of report.regions) {
-      lines.push(CSV_COLUMNS.map((c) => csvCell(cellValue(region, c), delimiter, decimal)).join(delimiter));
+      lines.push(columns.map((c) => csvCell(cellValue(region, c), delimiter, decimal)).join(delimiter));
     }
     return `${dialect.byteOrderMark ? '\uFEFF' : ''}${lines.join(lineEnd)}${lineEnd}`;
   };

@@ -8,7 +8,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { severity } from '../core/severity.js';
 import type { Provenance } from '../core/dataset.js';
-import type { ExcludedRegion, Flag, RankedRegion, Report } from '../core/report-schema.js';
+import type { ExcludedRegion, Flag, Report, ReportRegion } from '../core/report-schema.js';
+import { formatRankInterval, formatVacuumInterval, intervalSentence } from './interval-text.js';
 import { FLAG_CODES } from '../core/report-schema.js';
 import {
   FLAG_DISPLAY,
@@ -39,8 +40,8 @@ export function per100kCell(value: number, chalk: ChalkInstance): string {
   }
 }
 
-function rowCells(r: RankedRegion, chalk: ChalkInstance): string[] {
-  return [
+function rowCells(r: ReportRegion, chalk: ChalkInstance, interval: boolean): string[] {
+  const cells = [
     String(r.rank),
     terminalText(r.region),
     terminalText(r.name),
@@ -54,6 +55,22 @@ function rowCells(r: RankedRegion, chalk: ChalkInstance): string[] {
     formatPercent(r.coverage_index),
     r.flags.map((f) => FLAG_DISPLAY[f].short).join(' '),
   ];
+  // The intervals (issue 16) stand beside the figures they qualify.
+  if (interval) cells.splice(INTERVAL_AT, 0, formatVacuumInterval(r), formatRankInterval(r));
+  return cells;
+}
+
+/** Where the interval columns go: after "per 100k", which they qualify. */
+const INTERVAL_AT = HEAD.indexOf('per 100k') + 1;
+
+function heads(interval: boolean): { head: string[]; align: ('left' | 'right')[] } {
+  const head = [...HEAD];
+  const align: ('left' | 'right')[] = [...ALIGN];
+  if (interval) {
+    head.splice(INTERVAL_AT, 0, 'p5–p95', '# p5–p95');
+    align.splice(INTERVAL_AT, 0, 'right', 'right');
+  }
+  return { head, align };
 }
 
 function summary(report: Report, context: RenderContext): string {
@@ -69,12 +86,14 @@ function summary(report: Report, context: RenderContext): string {
 
 export const renderTable: Renderer = (report, context) => {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const interval = report.interval !== undefined;
+  const { head, align } = heads(interval);
   const table = new Table({
-    head: HEAD.map((h) => chalk.bold(h)),
-    colAligns: [...ALIGN],
+    head: head.map((h) => chalk.bold(h)),
+    colAligns: align,
     style: { head: [], border: [], compact: true },
   });
-  for (const r of report.regions) table.push(rowCells(r, chalk));
+  for (const r of report.regions) table.push(rowCells(r, chalk, interval));
 
   const lines = [table.toString()];
   const used = FLAG_CODES.filter((f: Flag) => report.regions.some((r) => r.flags.includes(f)));
@@ -82,6 +101,7 @@ export const renderTable: Renderer = (report, context) => {
     lines.push(`Flags: ${used.map((f) => `${FLAG_DISPLAY[f].short} = ${f} (${FLAG_DISPLAY[f].meaning})`).join('; ')}.`);
   }
   lines.push(summary(report, context));
+  if (report.interval !== undefined) lines.push(terminalText(intervalSentence(report.interval)));
   if (report.weights !== undefined) lines.push(`Every weight at the ${report.weights} end of its range (--weights ${report.weights}).`);
   if (context.summary.ranked > report.regions.length) {
     lines.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);

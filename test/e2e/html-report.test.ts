@@ -81,9 +81,9 @@ describe('servicegap report --format html', () => {
 
   it('the library gives the same page as the CLI, as the README shows', () => {
     const script = `
-      import { analyze, analyzeCoverage, coverageHeatmap, loadDataset, RENDERERS, reportDetails, summarize } from 'servicegap';
+      import { analyze, analyzeCoverage, coverageHeatmap, loadDataset, RENDERERS, reportDetails, summarize, withInterval } from 'servicegap';
       const { dataset, weights, norms } = await loadDataset();
-      const report = analyze(dataset, { weights, norms });
+      const report = withInterval(dataset, analyze(dataset, { weights, norms }), { weights, norms });
       const details = reportDetails(dataset, report.regions.map((r) => r.region), report, weights);
       const coverage = { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to })), norms };
       process.stdout.write(RENDERERS.html(report, { color: false, weights, provenance: dataset.provenance, summary: summarize(report), details, coverage }));

@@ -28,6 +28,39 @@ function ok(args: string[], options: Parameters<typeof runCli>[1] = {}): string 
 
 const corners = join(ROOT, 'fixtures/sensitivity-corners');
 
+describe('report: p5–p95 intervals by default (issue 16)', () => {
+  it('every format carries them; --no-interval leaves them out', () => {
+    const json = JSON.parse(ok(['report', '--data', corners, '--format', 'json', '--quiet']));
+    expect(json.interval).toMatchObject({ draws: 1000, seed: 1, percentiles: [5, 95] });
+    for (const r of json.regions) expect(Object.keys(r).slice(-4)).toEqual(['vacuum_per_100k_p5', 'vacuum_per_100k_p95', 'rank_p5', 'rank_p95']);
+    // the same p5 and p95 as report --sensitivity with its defaults (the same draws)
+    const sens = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '--format', 'json', '--quiet']));
+    expect(json.regions.map((r: Record<string, number>) => [r.vacuum_per_100k_p5, r.rank_p95])).toEqual(
+      sens.regions.map((r: Record<string, number>) => [r.vacuum_per_100k_p5, r.rank_p95]),
+    );
+    const csv = ok(['report', '--data', corners, '--format', 'csv', '--quiet']).split('\n')[0];
+    expect(csv).toMatch(/,flags,vacuum_per_100k_p5,vacuum_per_100k_p95,rank_p5,rank_p95$/);
+    const md = ok(['report', '--data', corners, '--format', 'markdown', '--quiet']);
+    expect(md).toContain('| Vacuum per 100k | Per 100k p5–p95 | Rank p5–p95 |');
+    expect(md).toContain('p5–p95: the 5th–95th percentile over 1,000 draws (seed 1) of 12 weights');
+    const table = ok(['report', '--data', corners, '--quiet']);
+    expect(table).toMatch(/XC .*10\.0 │ +10\.1–11\.9 │/);
+    const html = ok(['report', '--data', corners, '--format', 'html', '--quiet']);
+    expect(html).toContain('>Per 100k p5–p95</th>');
+
+    const off = JSON.parse(ok(['report', '--data', corners, '--format', 'json', '--quiet', '--no-interval']));
+    expect(off.interval).toBeUndefined();
+    expect(off.regions[0]).not.toHaveProperty('vacuum_per_100k_p5');
+    expect(ok(['report', '--data', corners, '--format', 'csv', '--quiet', '--no-interval'])).not.toContain('_p5');
+    expect(ok(['report', '--data', corners, '--format', 'markdown', '--quiet', '--no-interval'])).not.toContain('p5–p95');
+  });
+
+  it('--seed, --interval-draws and --correlation set the draws, and the output says so', () => {
+    const json = JSON.parse(ok(['report', '--data', corners, '--format', 'json', '--quiet', '--seed', '5', '--interval-draws', '300', '--correlation', 'category']));
+    expect(json.interval).toMatchObject({ draws: 300, seed: 5, correlation: 'category' });
+  });
+});
+
 describe('report --sensitivity', () => {
   it('fixed seed: JSON matches the golden file, with the settings that repeat it', () => {
     const out = ok(['report', '--sensitivity', '--seed', '1', '--format', 'json', '--quiet']);
@@ -124,7 +157,7 @@ describe('report --sensitivity', () => {
   it('--draws-out needs a .csv name, and --sensitivity', () => {
     expect(runCli(['report', '--data', corners, '--sensitivity', '5', '--draws-out', 'x.txt']).stderr).toMatch(/--draws-out x\.txt: the draws are written as/);
     expect(runCli(['report', '--data', corners, '--draws-out', 'x.csv']).code).toBe(2);
-    expect(runCli(['report', '--data', corners, '--correlation', 'category']).code).toBe(2);
+    expect(runCli(['report', '--data', corners, '--correlation', 'category', '--no-interval']).code).toBe(2);
   });
 
   it('--top shows fewer rows; gates still judge the whole ranking at the values', () => {
@@ -135,7 +168,9 @@ describe('report --sensitivity', () => {
   });
 
   it.each([
-    [['--seed', '3'], /--seed: only used with --sensitivity/],
+    [['--seed', '3', '--no-interval'], /--seed: nothing is drawn under --no-interval without --sensitivity/],
+    [['--interval-draws', '30', '--no-interval'], /--interval-draws and --no-interval exclude each other/],
+    [['--interval-draws', '0'], /--interval-draws: expected a number of draws/],
     [['--sensitivity', '--weights', 'low'], /--weights low and --sensitivity exclude each other/],
     [['--sensitivity', '0'], /--sensitivity: expected a number of draws/],
     [['--sensitivity', 'many'], /--sensitivity: expected a number of draws/],
@@ -271,7 +306,9 @@ describe('batch', () => {
     // baseline is the plain report
     const report = JSON.parse(readFileSync(join(ROOT, 'test/golden/default-report.json'), 'utf8'));
     const base = b.rows.filter((r: { scenario: string }) => r.scenario === 'baseline');
-    expect(base.map(({ scenario: _s, from: _f, to: _t, rank_first: _r, rank_change: _c, ...rest }: Record<string, unknown>) => rest)).toEqual(report.regions);
+    // (the report's p5–p95 intervals are the report's own: a batch row has none)
+    const point = report.regions.map(({ vacuum_per_100k_p5: _a, vacuum_per_100k_p95: _b, rank_p5: _c, rank_p95: _d, ...rest }: Record<string, unknown>) => rest);
+    expect(base.map(({ scenario: _s, from: _f, to: _t, rank_first: _r, rank_change: _c, ...rest }: Record<string, unknown>) => rest)).toEqual(point);
     // second-year: NO-NORD moves 4 → 2
     const nord = b.rows.find((r: { scenario: string; region: string }) => r.scenario === 'second-year' && r.region === 'NO-NORD');
     expect([nord.rank, nord.rank_first, nord.rank_change]).toEqual([2, 4, -2]);

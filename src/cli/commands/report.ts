@@ -8,6 +8,7 @@ import { reportDetails } from '../../core/breakdown.js';
 import { coverageHeatmap } from '../../core/coverage-band.js';
 import { SEED_MAX } from '../../core/random.js';
 import { analyzeCorner, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from '../../core/sensitivity.js';
+import { DEFAULT_INTERVAL_DRAWS, withInterval } from '../../core/interval.js';
 import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { CORRELATIONS, CorrelationSchema } from '../../core/sensitivity-schema.js';
@@ -57,6 +58,13 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
   // issue 16: correlated draws and every draw to a file
   correlation: CorrelationSchema.optional(),
   drawsOut: z.string().min(1).optional(),
+  interval: z.boolean().default(true),
+  intervalDraws: z.coerce
+    .number({ error: `expected a number of draws 1–${MAX_DRAWS}` })
+    .int({ error: `expected a whole number of draws 1–${MAX_DRAWS}` })
+    .min(1, { error: `expected a number of draws 1–${MAX_DRAWS}` })
+    .max(MAX_DRAWS, { error: `expected a number of draws 1–${MAX_DRAWS}` })
+    .optional(),
 });
 
 export function reportCommand(terminal: Terminal): Command {
@@ -74,16 +82,21 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--excel', 'CSV for spreadsheets: UTF-8 with a byte-order mark, ";" between fields, decimal comma, CRLF')
     .option('--no-color', 'no colour in the terminal table')
     .option('--sensitivity [n]', `draw every weight uniformly from its low–high range N times (default ${DEFAULT_DRAWS}) and report percentiles of vacuum and rank`)
-    .option('--seed <s>', `seed of the sensitivity draws, a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
+    .option('--seed <s>', `seed of the draws (the p5–p95 intervals, --sensitivity), a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
+    .option('--no-interval', 'leave out the p5–p95 interval of each region\'s vacuum per 100k and rank over the weights\' ranges')
+    .option('--interval-draws <n>', `draws behind the p5–p95 intervals (default ${DEFAULT_INTERVAL_DRAWS})`)
     .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
-    .addOption(new Option('--correlation <how>', 'with --sensitivity: none (default), each weight drawn on its own; category, one draw per category shared by its weights').choices(CORRELATIONS))
+    .addOption(new Option('--correlation <how>', 'how the weights are drawn: none (default), each on its own; category, one draw per category shared by its weights').choices(CORRELATIONS))
     .option('--draws-out <file>', 'with --sensitivity: write every draw (region, draw, weights, vacuum per 100k, rank) to FILE (.csv)')
     .option('--threads <n>', 'worker threads: for reading files of 64 MiB or more (default 1; faster, more memory) and for --sensitivity (default auto); a number, or auto (one per core)')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
       const draws = options.sensitivity;
-      if (draws === undefined && options.seed !== undefined) throw usageError('--seed: only used with --sensitivity');
-      if (draws === undefined && options.correlation !== undefined) throw usageError('--correlation: only used with --sensitivity');
+      // Something is drawn: the intervals (unless --no-interval) or the sensitivity run.
+      const drawing = draws !== undefined || options.interval;
+      if (!drawing && options.seed !== undefined) throw usageError('--seed: nothing is drawn under --no-interval without --sensitivity');
+      if (!drawing && options.correlation !== undefined) throw usageError('--correlation: nothing is drawn under --no-interval without --sensitivity');
+      if (!options.interval && options.intervalDraws !== undefined) throw usageError('--interval-draws and --no-interval exclude each other');
       if (draws === undefined && options.drawsOut !== undefined) throw usageError('--draws-out: only used with --sensitivity');
       const drawsFormat = options.drawsOut === undefined ? undefined : pickDrawsFormat(options.drawsOut);
       if (draws !== undefined && options.weights !== 'value') {
@@ -96,7 +109,10 @@ export function reportCommand(terminal: Terminal): Command {
       // The units ranked (regions without children, or --level/--rollup): the same for every view.
       const levelChoice = { level: options.level, rollup: options.rollup };
       const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };
-      const report = options.weights === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, options.weights, { weights, ...run });
+      const point = options.weights === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, options.weights, { weights, ...run });
+      // The p5–p95 intervals over the weights' ranges (issue 16); a sensitivity run has its own percentiles.
+      const intervalDraws = { draws: options.intervalDraws, seed: options.seed, correlation: options.correlation };
+      const report = options.interval && draws === undefined ? withInterval(dataset, point, { weights, ...run, ...intervalDraws }) : point;
       const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
       const context = {
         color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
