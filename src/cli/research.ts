@@ -11,7 +11,7 @@ import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 
 /** Formats of --draws-out. */
-export const DRAWS_FORMATS = ['csv'] as const;
+export const DRAWS_FORMATS = ['csv', 'parquet'] as const;
 export type DrawsFormat = (typeof DRAWS_FORMATS)[number];
 
 /** The format of --draws-out FILE, from its extension. */
@@ -26,9 +26,16 @@ export function pickDrawsFormat(path: string): DrawsFormat {
 /** Write every draw of a sensitivity run to `path` (atomically; in pieces, never whole in memory). */
 export async function writeDraws(path: string, format: DrawsFormat, plan: DrawPlan, chunks: readonly DrawChunk[]): Promise<void> {
   const { drawsCsv } = await import('../report/draws.js');
+  const { VERSION } = await import('../version.js');
   switch (format) {
     case 'csv':
       await writeFileAtomic(path, drawsCsv(plan, chunks));
+      break;
+    case 'parquet': {
+      const { drawsTable } = await import('../report/tidy/tables.js');
+      const { tableParquet } = await import('../report/tidy/parquet.js');
+      await writeFileAtomic(path, tableParquet(drawsTable(plan, chunks), { servicegap: VERSION, 'servicegap.draws': JSON.stringify({ seed: plan.seed, correlation: plan.correlation, from: plan.from, to: plan.to, sort: plan.sort }) }));
+    }
   }
 }
 

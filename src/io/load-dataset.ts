@@ -2,7 +2,7 @@
 // collecting every problem in every file before failing.
 import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Config } from '../core/config.js';
 import { CROSSWALK_FILE } from '../core/crosswalk.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
@@ -142,11 +142,14 @@ export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Reco
     const explicit = inputs[role];
     if (explicit !== undefined) resolved[role] = explicit;
     else if (dir !== undefined) {
-      const path = join(dir, names[role]);
+      let path = join(dir, names[role]);
+      // The same table as Parquet (issue 16): services.parquet where there is no services.csv.
+      const parquet = path.replace(/\.csv$/, '.parquet');
+      if (!(await exists(path)) && (await exists(parquet))) path = parquet;
       // regions and population are required: a missing one fails when it is opened (exit 4).
       if (role === 'regions' || role === 'population' || (await exists(path))) {
         // The bundled data is named as the package names it, whatever folder it is installed in.
-        resolved[role] = useDefault ? { name: `data/${names[role]}`, path } : path;
+        resolved[role] = useDefault ? { name: `data/${basename(path)}`, path } : path;
       }
     }
   }

@@ -10,6 +10,7 @@ import { type CheckedRows, takePiece } from './piece-rows.js';
 import type { ChunkSetup } from './row-chunks.js';
 import { StoppableBytes } from './stoppable-bytes.js';
 import { RecordShape } from './record-shape.js';
+import { isParquetInput, readParquetTable } from './read-parquet.js';
 import { sniffBytes, sniffText } from './sniff.js';
 import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type Encoding, type EncodingOption, utf8Advice } from './text-stream.js';
 
@@ -104,6 +105,8 @@ export interface TableSummary {
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
  * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
+  // A .parquet input: the same header and rows, from a Parquet reader (issue 16).
+  if (isParquetInput(input)) return readParquetTable(input, handlers, options);
   const opened = await openInput(input, options.stdin);
   const file = opened.name;
   const onProgress = options.onProgress;
@@ -226,7 +229,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
 }
 
 /** Column index → SPEC column name for the columns we use, or the problem with the header. */
-function checkHeader(
+export function checkHeader(
   file: string,
   line: number,
   columns: readonly string[],

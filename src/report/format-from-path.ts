@@ -2,7 +2,11 @@
 import { extname } from 'node:path';
 import type { ReportFormat } from './render-context.js';
 
-const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
+/** A format an extension can imply: a report format, or Parquet (issue 16). */
+export type PathFormat = ReportFormat | 'parquet';
+
+const BY_EXTENSION: Readonly<Record<string, PathFormat>> = {
+  '.parquet': 'parquet',
   '.csv': 'csv',
   '.json': 'json',
   '.md': 'markdown',
@@ -13,7 +17,7 @@ const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
 };
 
 /** The format a file's extension implies (case-insensitive), or undefined when it implies none. */
-export function formatFromPath(path: string): ReportFormat | undefined {
+export function formatFromPath(path: string): PathFormat | undefined {
   const ext = extname(path).toLowerCase();
   return Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
 }

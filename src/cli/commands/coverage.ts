@@ -9,11 +9,12 @@ import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
 import { AnalysisOptionsSchema, addInputOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
+import { emitTidy, isTidyFormat, TIDY_FORMATS, tidyMetadata } from '../tidy.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend({
   to: yearOption.optional(),
-  format: z.enum(COVERAGE_FORMATS).optional(),
+  format: z.enum([...COVERAGE_FORMATS, ...TIDY_FORMATS]).optional(),
   out: z.string().min(1).optional(),
   color: z.boolean().optional(),
 });
@@ -24,22 +25,28 @@ export function coverageCommand(terminal: Terminal): Command {
   );
   addInputOptions(command)
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
-    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(COVERAGE_FORMATS))
+    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices([...COVERAGE_FORMATS, ...TIDY_FORMATS]))
     .option('--out <file>', 'write the coverage report to FILE atomically instead of standard output')
     .option('--level <n>', "rank the regions at level N of regions.csv's tree (1 = regions without a parent), branches summed")
     .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)')
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(CoverageOptionsSchema, raw);
-      const format = pickFormat(COVERAGE_FORMATS, options.format, options.out, 'coverage report');
+      const format = pickFormat([...COVERAGE_FORMATS, ...TIDY_FORMATS], options.format, options.out, 'coverage report');
       const { dataset, norms } = await loadFromOptions(options, terminal);
       const report = analyzeCoverage(dataset, { norms, to: options.to, level: options.level, rollup: options.rollup });
-      const text = COVERAGE_RENDERERS[format](report, {
-        color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
-        provenance: dataset.provenance,
-        norms,
-      });
-      await emit(terminal, text, options.out);
+      if (isTidyFormat(format)) {
+        // issue 16: long (one row per region × norm × metric) or Parquet (the CSV's table, typed)
+        const { coverageLong, coverageTable } = await import('../../report/tidy/tables.js');
+        await emitTidy(terminal, format, () => (format === 'long' ? coverageLong(report, norms) : coverageTable(report)), options.out, tidyMetadata(report));
+      } else {
+        const text = COVERAGE_RENDERERS[format](report, {
+          color: format === 'table' && options.out === undefined && useColor(terminal, options.color),
+          provenance: dataset.provenance,
+          norms,
+        });
+        await emit(terminal, text, options.out);
+      }
       if (!options.quiet) for (const w of report.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${format}, ${report.regions.length} regions)`);

@@ -21,6 +21,7 @@ import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
 import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, threadsOption, yearOption } from '../options.js';
 import { pickDrawsFormat, pickResearchFormat, writeDraws } from '../research.js';
+import { emitTidy, isTidyFormat, TIDY_FORMATS, tidyMetadata } from '../tidy.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
@@ -29,7 +30,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
   top: z.coerce.number().int().min(1, { error: 'expected a whole number ≥ 1' }).optional(),
-  format: z.enum(REPORT_FORMATS).optional(),
+  format: z.enum([...REPORT_FORMATS, ...TIDY_FORMATS]).optional(),
   out: z.string().min(1).optional(),
   failAbove: z.coerce.number({ error: 'expected a number' }).finite().min(0, { error: 'expected a number ≥ 0' }).optional(),
   failIfAnyExcluded: z.boolean().optional(),
@@ -74,7 +75,7 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
     .option('--top <n>', 'show only the first N ranked regions')
-    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
+    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table); long: one row per region × metric, with its unit (CSV, or Parquet to a .parquet file)').choices([...REPORT_FORMATS, ...TIDY_FORMATS]))
     .option('--out <file>', 'write the report to FILE atomically instead of standard output')
     .option('--fail-above <n>', 'exit 1 when any ranked region has vacuum per 100k above N (after writing)')
     .option('--fail-if-any-excluded', 'exit 1 when any region could not be ranked (after writing)')
@@ -87,7 +88,7 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--interval-draws <n>', `draws behind the p5–p95 intervals (default ${DEFAULT_INTERVAL_DRAWS})`)
     .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
     .addOption(new Option('--correlation <how>', 'how the weights are drawn: none (default), each on its own; category, one draw per category shared by its weights').choices(CORRELATIONS))
-    .option('--draws-out <file>', 'with --sensitivity: write every draw (region, draw, weights, vacuum per 100k, rank) to FILE (.csv)')
+    .option('--draws-out <file>', 'with --sensitivity: write every draw (region, draw, weights, vacuum per 100k, rank) to FILE (.csv or .parquet)')
     .option('--threads <n>', 'worker threads: for reading files of 64 MiB or more (default 1; faster, more memory) and for --sensitivity (default auto); a number, or auto (one per core)')
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
@@ -103,7 +104,7 @@ export function reportCommand(terminal: Terminal): Command {
         throw usageError(`--weights ${options.weights} and --sensitivity exclude each other: the draws span every weight's range`);
       }
       if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
-      const format = options.excel ? excelFormat(options.format) : pickFormat(REPORT_FORMATS, options.format, options.out, 'report');
+      const format = options.excel ? excelFormat(options.format) : pickFormat([...REPORT_FORMATS, ...TIDY_FORMATS], options.format, options.out, 'report');
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
       const { dataset, weights, norms } = await loadFromOptions(options, terminal, { threads: options.threads });
       // The units ranked (regions without children, or --level/--rollup): the same for every view.
@@ -123,9 +124,13 @@ export function reportCommand(terminal: Terminal): Command {
         // The heatmap's grid at the report's T, with the same norms as coverage_index.
         coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
       };
-      if (draws === undefined || sensitivityFormat === undefined) {
+      if (isTidyFormat(format) && draws === undefined) {
+        const { reportLong, reportTable } = await import('../../report/tidy/tables.js');
+        const table = () => (format === 'long' ? reportLong(shown) : reportTable(shown));
+        await emitTidy(terminal, format, table, options.out, tidyMetadata(shown));
+      } else if (draws === undefined || sensitivityFormat === undefined) {
         // Only the renderer asked for is loaded (the HTML one brings its chart libraries).
-        const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format);
+        const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format as ReportFormat);
         await emit(terminal, render(shown, context), options.out);
       } else {
         const { sensitivityWithDraws } = await import('../../parallel/sensitivity.js');
@@ -162,7 +167,7 @@ export function reportCommand(terminal: Terminal): Command {
 }
 
 /** --excel writes CSV, whatever the --out extension; any other --format contradicts it. */
-function excelFormat(format: ReportFormat | undefined): ReportFormat {
+function excelFormat(format: string | undefined): ReportFormat {
   if (format !== undefined && format !== 'csv') throw usageError(`--excel writes CSV: it cannot be combined with --format ${format}`);
   return 'csv';
 }

@@ -10,6 +10,7 @@ import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
 import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
 import { emit, note } from '../output.js';
+import { emitTidy, isTidyFormat, TIDY_FORMATS, tidyMetadata } from '../tidy.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const TrendOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
@@ -17,7 +18,7 @@ const TrendOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
   top: z.coerce.number().int().min(1, { error: 'expected a whole number ≥ 1' }).optional(),
-  format: z.enum(TREND_FORMATS).optional(),
+  format: z.enum([...TREND_FORMATS, ...TIDY_FORMATS]).optional(),
   out: z.string().min(1).optional(),
   color: z.boolean().optional(),
 });
@@ -31,12 +32,12 @@ export function trendCommand(terminal: Terminal): Command {
     .option('--to <year>', 'last year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric of the year T to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
     .option('--top <n>', 'show only the first N ranked regions')
-    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(TREND_FORMATS))
+    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices([...TREND_FORMATS, ...TIDY_FORMATS]))
     .option('--out <file>', 'write to FILE atomically instead of standard output')
     .option('--no-color', 'no colour in the terminal table')
     .action(async (raw: unknown) => {
       const options = parseOptions(TrendOptionsSchema, raw);
-      const format = pickFormat(TREND_FORMATS, options.format, options.out, 'trend');
+      const format = pickFormat([...TREND_FORMATS, ...TIDY_FORMATS], options.format, options.out, 'trend');
       const { dataset, weights } = await loadFromOptions(options, terminal);
       const result = trend(dataset, {
         weights,
@@ -53,7 +54,11 @@ export function trendCommand(terminal: Terminal): Command {
         provenance: dataset.provenance,
         summary: summarizeTrend(result),
       };
-      await emit(terminal, TREND_RENDERERS[format](shown, context), options.out);
+      if (isTidyFormat(format)) {
+        // issue 16: long (one row per region × year × metric) or Parquet (the CSV's table, typed)
+        const { trendLong, trendTable } = await import('../../report/tidy/tables.js');
+        await emitTidy(terminal, format, () => (format === 'long' ? trendLong(shown) : trendTable(shown)), options.out, tidyMetadata(shown));
+      } else await emit(terminal, TREND_RENDERERS[format](shown, context), options.out);
       if (!options.quiet) for (const w of result.warnings) note(terminal, `warning: ${formatWarning(w)}`);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${format}, ${shown.regions.length} regions, ${result.to - result.from + 1} years)`);

@@ -1,0 +1,50 @@
+// A typed, column-oriented table: what the tidy outputs (long format, Parquet, the draws) are
+// made of before they are written as CSV or Parquet. A column's type is declared, never guessed
+// from its values, so an all-empty column keeps its type and Parquet readers (DuckDB, pandas,
+// R's arrow) get the same schema from every run.
+import { csvCell } from '../safe-cell.js';
+
+/** A column's type: text, a double, a 32-bit whole number, or true/false. Every column may hold null (missing). */
+export type ColumnType = 'string' | 'double' | 'int' | 'boolean';
+
+export interface Column {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly values: readonly (string | number | boolean | null)[];
+}
+
+/** A table: columns of equal length. */
+export interface DataTable {
+  readonly columns: readonly Column[];
+}
+
+/** The rows of a table. */
+export function rowCount(table: DataTable): number {
+  return table.columns[0]?.values.length ?? 0;
+}
+
+/** Build a table from rows (objects) and the columns wanted, each with its type. */
+export function tableFromRows<R>(rows: readonly R[], columns: readonly (readonly [name: string, type: ColumnType, value: (row: R) => string | number | boolean | null])[]): DataTable {
+  return { columns: columns.map(([name, type, value]) => ({ name, type, values: rows.map(value) })) };
+}
+
+/**
+ * The table as CSV (RFC 4180, "," and a decimal point, LF, header first): numbers in their
+ * written form (`number`, see number text in safe-cell.ts), null as an empty cell, text
+ * neutralised against formula injection.
+ */
+export function tableCsv(table: DataTable): string {
+  const n = rowCount(table);
+  const lines = [table.columns.map((c) => csvCell(c.name)).join(',')];
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      table.columns
+        .map((c) => {
+          const v = c.values[i] ?? null;
+          return csvCell(typeof v === 'boolean' ? String(v) : v);
+        })
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
