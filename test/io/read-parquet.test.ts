@@ -1,0 +1,121 @@
+// Inputs in Parquet (src/io/read-parquet.ts): the same dataset as the same table in CSV; the
+// columns' Parquet types do not matter (INT32, INT64, DOUBLE, text); nulls are empty cells;
+// problems are located (row N = line N + 1) and all reported at once, as for CSV.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze.js';
+import { InputError } from '../../src/core/issues.js';
+import { loadDataset } from '../../src/io/load-dataset.js';
+
+type Data = { name: string; data: unknown[]; type?: 'STRING' | 'INT32' | 'INT64' | 'DOUBLE' };
+const parquet = (columnData: Data[]) => ({ content: new Uint8Array(parquetWriteBuffer({ columnData: columnData as never })) });
+
+const REGIONS = 'region,name\nNO-15,Møre og Romsdal\nEG-C,القاهرة\n';
+const POPULATION = 'region,year,population\nNO-15,2015,265000\nNO-15,2020,266000\nEG-C,2015,9000000\nEG-C,2020,9500000\n';
+const BEDS = 'region,year,beds\nNO-15,2015,120\nNO-15,2020,80\nEG-C,2015,900\nEG-C,2020,850\n';
+const SERVICES = 'region,year,service,capacity,unit\nNO-15,2015,FACT,2,teams\nNO-15,2020,FACT,3.5,teams\nEG-C,2020,botilbud,12.25,places\n';
+
+describe('Parquet inputs', () => {
+  it('give the same report as the same tables in CSV, whatever the column types', async () => {
+    const csv = await loadDataset({
+      regions: { name: 'regions.csv', content: REGIONS },
+      population: { name: 'population.csv', content: POPULATION },
+      beds: { name: 'beds.csv', content: BEDS },
+      services: { name: 'services.csv', content: SERVICES },
+    });
+    const pq = await loadDataset({
+      regions: { name: 'regions.parquet', ...parquet([{ name: 'Region', data: ['NO-15', 'EG-C'], type: 'STRING' }, { name: 'name', data: ['Møre og Romsdal', 'القاهرة'], type: 'STRING' }]) },
+      population: {
+        name: 'population.parquet',
+        ...parquet([
+          { name: 'region', data: ['NO-15', 'NO-15', 'EG-C', 'EG-C'], type: 'STRING' },
+          { name: 'year', data: [2015n, 2020n, 2015n, 2020n], type: 'INT64' },
+          { name: 'population', data: [265000, 266000, 9000000, 9500000], type: 'INT32' },
+        ]),
+      },
+      beds: {
+        name: 'beds.parquet',
+        ...parquet([
+          { name: 'region', data: ['NO-15', 'NO-15', 'EG-C', 'EG-C'], type: 'STRING' },
+          { name: 'year', data: [2015, 2020, 2015, 2020], type: 'INT32' },
+          { name: 'beds', data: [120, 80, 900, 850], type: 'DOUBLE' },
+          { name: 'extra', data: [1, 2, 3, 4], type: 'DOUBLE' },
+        ]),
+      },
+      services: {
+        name: 'services.parquet',
+        ...parquet([
+          { name: 'region', data: ['NO-15', 'NO-15', 'EG-C'], type: 'STRING' },
+          { name: 'year', data: [2015, 2020, 2020], type: 'INT32' },
+          { name: 'service', data: ['FACT', 'FACT', 'botilbud'], type: 'STRING' },
+          { name: 'capacity', data: [2, 3.5, 12.25], type: 'DOUBLE' },
+          { name: 'unit', data: ['teams', 'teams', 'places'], type: 'STRING' },
+        ]),
+      },
+    });
+    expect(analyze(pq.dataset, { weights: pq.weights })).toEqual(analyze(csv.dataset, { weights: csv.weights }));
+    expect(pq.dataset.regions.get('EG-C')!.name).toBe('القاهرة');
+  });
+
+  it('reports every bad row with its line (row N = line N + 1) and column, and a null as a missing value', async () => {
+    const services = parquet([
+      { name: 'region', data: ['NO-15', 'NO-15', 'XX-9', 'NO-15'], type: 'STRING' },
+      { name: 'year', data: [2015, 2020, 2020, 2020], type: 'INT32' },
+      { name: 'service', data: ['FACT', 'FACT', 'FACT', 'FACT'], type: 'STRING' },
+      { name: 'capacity', data: [2, null, 5, -1], type: 'DOUBLE' },
+      { name: 'unit', data: ['teams', 'teams', 'teams', 'teams'], type: 'STRING' },
+    ]);
+    const error = await loadDataset({
+      regions: { name: 'regions.csv', content: REGIONS },
+      population: { name: 'population.csv', content: POPULATION },
+      beds: { name: 'beds.csv', content: BEDS },
+      services: { name: 'services.parquet', ...services },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    const issues = (error as InputError).issues.filter((i) => i.file === 'services.parquet');
+    // row 2 (line 3): capacity missing (null); row 3 (line 4): an unknown region; row 4 (line 5): capacity −1
+    expect(issues.map((i) => i.line)).toEqual(expect.arrayContaining([3, 4, 5]));
+    expect(issues.find((i) => i.line === 3)!.columns).toContain('capacity');
+    expect(issues.find((i) => i.line === 3)!.message).toMatch(/missing value/);
+    expect(issues.find((i) => i.line === 5)!.message).toMatch(/expected a number ≥ 0, got "-1"/);
+    expect(issues.some((i) => i.line === 4 && /XX-9/.test(i.message)), JSON.stringify(issues)).toBe(true);
+  });
+
+  it('a missing column is a header error; a CSV named .parquet is not a Parquet file', async () => {
+    const noUnit = parquet([
+      { name: 'region', data: ['NO-15'], type: 'STRING' },
+      { name: 'year', data: [2015], type: 'INT32' },
+      { name: 'service', data: ['FACT'], type: 'STRING' },
+      { name: 'capacity', data: [2], type: 'DOUBLE' },
+    ]);
+    const base = { regions: { name: 'regions.csv', content: REGIONS }, population: { name: 'population.csv', content: POPULATION }, beds: { name: 'beds.csv', content: BEDS } };
+    const e1 = (await loadDataset({ ...base, services: { name: 'services.parquet', ...noUnit } }).catch((e: unknown) => e)) as InputError;
+    expect(e1.issues.some((i) => i.file === 'services.parquet' && /missing required column/.test(i.message) && i.columns?.includes('unit'))).toBe(true);
+    const e2 = (await loadDataset({ ...base, services: { name: 'services.parquet', content: SERVICES } }).catch((e: unknown) => e)) as InputError;
+    expect(e2.issues.some((i) => i.file === 'services.parquet' && /not a Parquet file/.test(i.message))).toBe(true);
+  });
+
+  it('a data folder with services.parquet instead of services.csv uses it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-pq-'));
+    try {
+      writeFileSync(join(dir, 'regions.csv'), REGIONS);
+      writeFileSync(join(dir, 'population.csv'), POPULATION);
+      writeFileSync(join(dir, 'beds.csv'), BEDS);
+      const services = parquet([
+        { name: 'region', data: ['NO-15', 'NO-15'], type: 'STRING' },
+        { name: 'year', data: [2015, 2020], type: 'INT32' },
+        { name: 'service', data: ['FACT', 'FACT'], type: 'STRING' },
+        { name: 'capacity', data: [2, 3.5], type: 'DOUBLE' },
+        { name: 'unit', data: ['teams', 'teams'], type: 'STRING' },
+      ]);
+      writeFileSync(join(dir, 'services.parquet'), services.content);
+      const { dataset } = await loadDataset({ data: dir });
+      expect(dataset.services.get('NO-15')!.get('outreach/teams')!.years.get(2020)).toBe(3.5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
