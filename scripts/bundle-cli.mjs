@@ -15,6 +15,7 @@
 // import.meta.url (the bundled data, the workers) resolve as in the unbundled build.
 import { execFileSync } from 'node:child_process';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -28,6 +29,14 @@ const common = {
   logLevel: 'warning',
   metafile: process.env.BUNDLE_META !== undefined,
   plugins: [
+    {
+      // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its
+      // ES module build ("module") bundles cleanly (Node itself loads the UMD one).
+      name: 'jsonc-parser-esm',
+      setup(b) {
+        b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/jsonc-parser/lib/esm/main.js', import.meta.url)) }));
+      },
+    },
     {
       // zod's translations of its messages into other languages (z.locales): never used here,
       // and most of zod's size. English, the default, is imported separately and stays.
@@ -49,6 +58,19 @@ const cli = await build({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   // In CommonJS there is no import.meta: its URL is the bundle's own.
+  define: { 'import.meta.url': '__sgImportMetaUrl' },
+  banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The library as one CommonJS file, for require('servicegap') (package.json exports "require";
+// issue 16): the same code as dist/index.js, its dependencies inside (chalk and d3 are ES modules
+// only, which require() cannot load on every Node 20).
+await build({
+  ...common,
+  entryPoints: { index: 'dist/index.js' },
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
   define: { 'import.meta.url': '__sgImportMetaUrl' },
   banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

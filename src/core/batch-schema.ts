@@ -106,6 +106,15 @@ export const BatchSummarySchema = z.object({
 /** One scenario's rank changes against the first. */
 export type BatchSummary = z.infer<typeof BatchSummarySchema>;
 
+/** A scenario that could not be run, and why (issue 16): the batch runs every other one. */
+export const BatchFailureSchema = z.object({
+  scenario: z.string(),
+  /** Each problem, located as in the command's error output (file, line, column …). */
+  problems: z.array(z.string()),
+});
+/** A scenario that could not be run. */
+export type BatchFailure = z.infer<typeof BatchFailureSchema>;
+
 /** zod schema of the JSON of `batch FILE` (`servicegap schema batch`). */
 export const BatchResultSchema = z.object({
   servicegap: z.string(),
@@ -117,6 +126,8 @@ export const BatchResultSchema = z.object({
   scenarios: z.array(BatchScenarioSchema),
   rows: z.array(BatchRowSchema),
   summary: z.array(BatchSummarySchema),
+  /** Scenarios that could not be run (present only when some failed; the command then exits 3). */
+  failed: z.array(BatchFailureSchema).optional(),
 });
 /** The result of a batch. */
 export type BatchResult = z.infer<typeof BatchResultSchema>;

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { BatchResultSchema, ScenarioFileSchema } from './batch-schema.js';
 import { ComparisonSchema } from './compare-schema.js';
+import { CoverageReportSchema } from './coverage-schema.js';
+import { TrendReportSchema } from './trend-schema.js';
 import { ConfigSchema } from './config.js';
 import { ReportSchema } from './report-schema.js';
 import { SensitivityReportSchema } from './sensitivity-schema.js';
@@ -17,6 +19,8 @@ export const JSON_SCHEMAS = {
     title: 'servicegap sensitivity report (JSON)',
     description: 'servicegap report --sensitivity N --format json',
   },
+  coverage: { schema: CoverageReportSchema, io: 'output', title: 'servicegap coverage report (JSON)', description: 'servicegap coverage --format json (SPEC §7)' },
+  trend: { schema: TrendReportSchema, io: 'output', title: 'servicegap trend (JSON)', description: 'servicegap trend --format json' },
   compare: { schema: ComparisonSchema, io: 'output', title: 'servicegap comparison (JSON)', description: 'servicegap compare A B --format json' },
   batch: { schema: BatchResultSchema, io: 'output', title: 'servicegap batch result (JSON)', description: 'servicegap batch FILE --format json' },
   config: { schema: ConfigSchema, io: 'input', title: 'servicegap config file', description: 'servicegap.config.json' },
@@ -25,7 +29,7 @@ export const JSON_SCHEMAS = {
 
 /** One of JSON_SCHEMA_NAMES. */
 export type JsonSchemaName = keyof typeof JSON_SCHEMAS;
-/** Names of the JSON Schemas: report, sensitivity, compare, batch, config, scenarios. */
+/** Names of the JSON Schemas: report, sensitivity, coverage, trend, compare, batch, config, scenarios. */
 export const JSON_SCHEMA_NAMES = Object.keys(JSON_SCHEMAS) as JsonSchemaName[];
 
 /** The JSON Schema of one of servicegap's JSON documents (default: the report). */

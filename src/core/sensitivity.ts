@@ -131,16 +131,32 @@ export interface DrawChunk {
 
 /** Run draws `start` ≤ i < `end` of a plan. */
 export function runDraws(plan: DrawPlan, start: number, end: number): DrawChunk {
-  const { model } = plan;
-  const R = model.regions.length;
   const n = Math.max(0, end - start);
+  const R = plan.model.regions.length;
+  const chunk: DrawChunk = {
+    start,
+    end,
+    vacuum: new Float64Array(n * R),
+    rank: new Int32Array(n * R),
+    weights: new Float64Array(n * variedWeightKeys(plan.weights).length),
+  };
+  runDrawsInto(plan, chunk);
+  return chunk;
+}
+
+/**
+ * Run draws chunk.start ≤ i < chunk.end of a plan into the chunk's arrays (laid out as DrawChunk
+ * says), which may be reused from call to call (the report's intervals run their draws a block at
+ * a time into the same arrays).
+ */
+export function runDrawsInto(plan: DrawPlan, chunk: DrawChunk): void {
+  const { model } = plan;
+  const { start, end, vacuum, rank, weights: drawn } = chunk;
+  const R = model.regions.length;
   const keys = variedWeightKeys(plan.weights);
   const K = keys.length;
   const ranges = keys.map((key) => plan.weights.get(key)!);
   const slots = keys.map((key) => model.keys.indexOf(key));
-  const vacuum = new Float64Array(n * R);
-  const rank = new Int32Array(n * R);
-  const drawn = new Float64Array(n * K);
   const w = weightVector(model, plan.weights);
   const sortValue = plan.sort === 'vacuum_per_100k' ? undefined : new Float64Array(R);
   const scratch = rankScratch(R);
@@ -153,7 +169,6 @@ export function runDraws(plan: DrawPlan, start: number, end: number): DrawChunk 
     evaluate(model, w, v, sortValue ?? v);
     rankInto(sortValue ?? v, model, rank.subarray(d * R, (d + 1) * R), scratch);
   }
-  return { start, end, vacuum, rank, weights: drawn };
 }
 
 /** Nearest-rank percentile p (0 < p ≤ 100) of values sorted ascending: x_k, k = ⌈p/100 × n⌉. */
@@ -172,7 +187,7 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number {
  * previous one left above it. Reorders `values`. Linear on average where a sort costs n log n,
  * and a run takes these for every region.
  */
-export function nearestRanks(values: Float64Array, ps: readonly number[]): number[] {
+export function nearestRanks(values: Float64Array | Int32Array, ps: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) throw new RangeError('nearestRanks: no values');
   const ks = ps.map((p) => Math.min(n, Math.max(1, Math.ceil((p * n) / 100))) - 1);
@@ -188,7 +203,7 @@ export function nearestRanks(values: Float64Array, ps: readonly number[]): numbe
 }
 
 /** The k-th smallest of values[lo … hi] (k an index in that range), values partitioned around it. */
-function selectKth(a: Float64Array, lo: number, hi: number, k: number): number {
+function selectKth(a: Float64Array | Int32Array, lo: number, hi: number, k: number): number {
   while (hi > lo) {
     // Median of three as the pivot, so sorted or reversed input is no worse than random.
     const mid = (lo + hi) >>> 1;
@@ -214,7 +229,7 @@ function selectKth(a: Float64Array, lo: number, hi: number, k: number): number {
   return a[k]!;
 }
 
-function swap(a: Float64Array, i: number, j: number): void {
+function swap(a: Float64Array | Int32Array, i: number, j: number): void {
   const t = a[i]!;
   a[i] = a[j]!;
   a[j] = t;

@@ -4,16 +4,18 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, PeriodError } from '../core/analyze.js';
-import { type BatchResult, type Scenario, type ScenarioFile, ScenarioFileSchema } from '../core/batch-schema.js';
+import { type BatchFailure, type BatchResult, type Scenario, type ScenarioFile, ScenarioFileSchema } from '../core/batch-schema.js';
 import { combineBatch, type ScenarioReport } from '../core/batch.js';
 import type { Config } from '../core/config.js';
 import { mergeConfig } from '../core/config-merge.js';
 import type { Dataset } from '../core/dataset.js';
-import { InputError } from '../core/issues.js';
+import { formatIssue, InputError } from '../core/issues.js';
+import { LevelError } from '../core/hierarchy.js';
 import type { Report, SortMetric } from '../core/report-schema.js';
 import { resolveWeights } from '../core/weights.js';
 import { autoThreads, withPool } from '../parallel/pool.js';
 import { parseConfig } from './config-file.js';
+import { parseJsonLocated } from './json-syntax.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
 import { FileAccessError, InputSelectionError } from './errors.js';
@@ -32,13 +34,9 @@ export const BATCH_AUTO_MIN_VALUES = 5_000_000;
 
 /** Parse and check a scenario file's text; every problem is an input error naming its JSON path. */
 export function parseScenarioFile(text: string, file: string): ScenarioFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError([{ file, message: `expected a JSON object: ${(error as Error).message}` }]);
-  }
-  const parsed = ScenarioFileSchema.safeParse(json);
+  const syntax = parseJsonLocated(text.replace(/^\uFEFF/, ''), file);
+  if ('issues' in syntax) throw new InputError(syntax.issues);
+  const parsed = ScenarioFileSchema.safeParse(syntax.value);
   if (parsed.success) return parsed.data;
   throw new InputError(
     parsed.error.issues.map((issue) => ({
@@ -147,17 +145,25 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Batc
 
   const loads = new Map<string, LoadSpec>();
   const prepared: PreparedScenario[] = [];
+  // A scenario that cannot run (its config, its data, its period) is set aside with its
+  // problems; every other scenario still runs (issue 16).
+  const failures = new Map<number, unknown>();
   for (const [index, scenario] of scenarios.entries()) {
     let own: Config = {};
     if (typeof scenario.config === 'string') {
       const path = fromFile(scenario.config);
-      let text: string;
       try {
-        text = await readFile(path, 'utf8');
+        let text: string;
+        try {
+          text = await readFile(path, 'utf8');
+        } catch (error) {
+          throw new FileAccessError(path, 'read', error);
+        }
+        own = parseConfig(text, path);
       } catch (error) {
-        throw new FileAccessError(path, 'read', error);
+        failures.set(index, error);
+        continue;
       }
-      own = parseConfig(text, path);
     } else if (scenario.config !== undefined) own = scenario.config;
     const config = mergeConfig(options.config ?? {}, own);
 
@@ -202,17 +208,25 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Batc
   }
 
   const datasets = new Map<string, Dataset>();
+  const loadFailures = new Map<string, unknown>();
   for (const [key, spec] of loads) {
     options.onLoad?.(spec.inputs);
-    const { dataset } = await loadDataset(spec.inputs, {
-      config: spec.config,
-      delimiter: spec.delimiter,
-      allowUnmapped: spec.allowUnmapped,
-      stdin: options.stdin,
-    });
-    datasets.set(key, dataset);
-    if (dataset.provenance?.notice) options.onNotice?.(dataset.provenance.notice);
+    try {
+      const { dataset } = await loadDataset(spec.inputs, {
+        config: spec.config,
+        delimiter: spec.delimiter,
+        allowUnmapped: spec.allowUnmapped,
+        stdin: options.stdin,
+      });
+      datasets.set(key, dataset);
+      if (dataset.provenance?.notice) options.onNotice?.(dataset.provenance.notice);
+    } catch (error) {
+      if (!isScenarioProblem(error)) throw error;
+      loadFailures.set(key, error);
+    }
   }
+  for (const s of prepared) if (loadFailures.has(s.loadKey)) failures.set(s.index, loadFailures.get(s.loadKey));
+  const runnable = prepared.filter((s) => !failures.has(s.index));
 
   // A period that cannot work is a problem of the scenario file, named with the scenario.
   const located = (s: PreparedScenario, error: unknown): unknown =>
@@ -221,30 +235,60 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Batc
       : error;
 
   const sizes = new Map([...datasets].map(([key, d]) => [key, datasetValues(d)]));
-  const threads = batchThreads(options.threads, prepared.length, prepared.reduce((n, s) => n + sizes.get(s.loadKey)!, 0));
-  let reports: Report[];
+  const threads = batchThreads(options.threads, runnable.length, runnable.reduce((n, s) => n + sizes.get(s.loadKey)!, 0));
+  let settled: PromiseSettledResult<Report>[];
   if (threads <= 1) {
-    reports = prepared.map((s) => {
+    settled = runnable.map((s) => {
       try {
-        return analyze(datasets.get(s.loadKey)!, s.options);
-      } catch (error) {
-        throw located(s, error);
+        return { status: 'fulfilled', value: analyze(datasets.get(s.loadKey)!, s.options) };
+      } catch (reason) {
+        return { status: 'rejected', reason };
       }
     });
   } else {
-    reports = await withPool(threads, async (pool) => {
-      const settled = await Promise.allSettled(
-        prepared.map((s) => pool.run(s.loadKey, datasets.get(s.loadKey)!, { kind: 'analyze', options: s.options })),
-      );
-      // The first failure in scenario order, whichever thread failed first.
-      const failed = settled.findIndex((r) => r.status === 'rejected');
-      if (failed >= 0) throw located(prepared[failed]!, (settled[failed] as PromiseRejectedResult).reason);
-      return settled.map((r) => (r as PromiseFulfilledResult<Report>).value);
-    });
+    settled = await withPool(threads, (pool) =>
+      Promise.allSettled(runnable.map((s) => pool.run(s.loadKey, datasets.get(s.loadKey)!, { kind: 'analyze', options: s.options }))),
+    );
   }
+  const results: ScenarioReport[] = [];
+  runnable.forEach((s, i) => {
+    const outcome = settled[i]!;
+    if (outcome.status === 'fulfilled') results.push({ name: s.name, report: outcome.value });
+    else {
+      const error = located(s, outcome.reason);
+      if (!isScenarioProblem(error)) throw error;
+      failures.set(s.index, error);
+    }
+  });
 
-  const results: ScenarioReport[] = prepared.map((s, i) => ({ name: s.name, report: reports[i]! }));
-  return combineBatch(results, { top: options.top });
+  // In scenario order, each failed scenario with every problem it had.
+  const failed: BatchFailure[] = [...failures.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([index, error]) => ({ scenario: scenarios[index]!.name, problems: problemsOf(error) }));
+  if (results.length === 0) throw new BatchFailedError(failed, file);
+  const combined = combineBatch(results, { top: options.top });
+  return failed.length === 0 ? combined : { ...combined, failed };
+}
+
+/** A problem that belongs to one scenario (its data, config or period), not to the whole run. */
+function isScenarioProblem(error: unknown): boolean {
+  return error instanceof InputError || error instanceof FileAccessError || error instanceof PeriodError || error instanceof LevelError;
+}
+
+/** An error's problems as lines, located as the command prints them. */
+function problemsOf(error: unknown): string[] {
+  if (error instanceof InputError) return error.issues.map(formatIssue);
+  return [error instanceof Error ? error.message : String(error)];
+}
+
+/** Every scenario of a batch failed: nothing to write (exit 3, each scenario's problems). */
+export class BatchFailedError extends InputError {
+  constructor(
+    readonly failed: readonly BatchFailure[],
+    file: string,
+  ) {
+    super(failed.flatMap((f) => f.problems.map((p) => ({ file, message: `scenario "${f.scenario}": ${p}` }))));
+  }
 }
 
 /** Read a scenario file and run its scenarios. */

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Config, ConfigSchema } from '../core/config.js';
+import { parseJsonLocated } from './json-syntax.js';
 import { InputError } from '../core/issues.js';
 import { FileAccessError } from './errors.js';
 
@@ -71,13 +72,10 @@ async function readConfig(path: string): Promise<Config> {
 
 /** Parse and validate config text; every problem is reported with its JSON path. */
 export function parseConfig(text: string, file: string): Config {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError([{ file, message: `expected a JSON object: ${(error as Error).message}` }]);
-  }
-  return validateConfig(json, file);
+  // A syntax error is located by line and column (json-syntax.ts).
+  const parsed = parseJsonLocated(text.replace(/^\uFEFF/, ''), file);
+  if ('issues' in parsed) throw new InputError(parsed.issues);
+  return validateConfig(parsed.value, file);
 }
 
 function validateConfig(json: unknown, file: string): Config {

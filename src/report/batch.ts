@@ -78,6 +78,8 @@ export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => {
   ];
   const excluded = b.scenarios.flatMap((s) => s.excluded.map((e) => `  ${s.name}: ${e.region}: ${e.reason}`));
   if (excluded.length > 0) lines.push('Excluded (not ranked):', ...excluded.map(terminalText));
+  // Scenarios that could not run (issue 16): named, each with its problems.
+  for (const f of b.failed ?? []) lines.push(terminalText(`Failed: scenario "${f.scenario}": ${f.problems.join('; ')}`));
   for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
   return `${lines.join('\n')}\n`;
 };
@@ -108,6 +110,10 @@ export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) =
   if (warnings.length > 0) {
     blocks.push('## Warnings');
     blocks.push(warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n'));
+  }
+  if (b.failed !== undefined && b.failed.length > 0) {
+    blocks.push('## Failed scenarios');
+    blocks.push(b.failed.map((f) => `- ${escapeMarkdown(`${f.scenario}: ${f.problems.join('; ')}`)}`).join('\n'));
   }
   for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
   return `${blocks.join('\n\n')}\n`;

@@ -28,14 +28,14 @@ describe('golden sensitivity report (bundled data, 1,000 draws, seed 1)', () => 
 });
 
 describe('golden default report (test/golden/default-report.json): the p5–p95 intervals', () => {
-  it('equal the per-draw reference’s 5th and 95th percentiles (1,000 draws, seed 1)', async () => {
+  it('equal the per-draw reference’s 5th and 95th percentiles (500 draws, seed 1)', async () => {
     const report = JSON.parse(readFileSync(new URL('../golden/default-report.json', import.meta.url), 'utf8'));
     const { dataset, weights } = await loadDataset({ data: 'data' });
-    const reference = referenceSummary(dataset, { weights, draws: 1000, seed: 1 });
+    const reference = referenceSummary(dataset, { weights, draws: 500, seed: 1 });
     const fields = ['region', 'vacuum_per_100k_p5', 'vacuum_per_100k_p95', 'rank_p5', 'rank_p95'];
     const pick = (r: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, r[f]]));
     expect(report.regions.map(pick)).toEqual(reference.map(pick));
-    expect(report.interval).toMatchObject({ percentiles: [5, 95], draws: 1000, seed: 1, correlation: 'none', percentile_method: 'nearest-rank' });
+    expect(report.interval).toMatchObject({ percentiles: [5, 95], draws: 500, seed: 1, correlation: 'none', percentile_method: 'nearest-rank' });
     // the point estimate lies inside its interval for every region of the bundled data
     for (const r of report.regions) {
       expect(r.vacuum_per_100k_p5).toBeLessThanOrEqual(r.vacuum_per_100k_p95);

@@ -31,10 +31,10 @@ const corners = join(ROOT, 'fixtures/sensitivity-corners');
 describe('report: p5–p95 intervals by default (issue 16)', () => {
   it('every format carries them; --no-interval leaves them out', () => {
     const json = JSON.parse(ok(['report', '--data', corners, '--format', 'json', '--quiet']));
-    expect(json.interval).toMatchObject({ draws: 1000, seed: 1, percentiles: [5, 95] });
+    expect(json.interval).toMatchObject({ draws: 500, seed: 1, percentiles: [5, 95] });
     for (const r of json.regions) expect(Object.keys(r).slice(-4)).toEqual(['vacuum_per_100k_p5', 'vacuum_per_100k_p95', 'rank_p5', 'rank_p95']);
-    // the same p5 and p95 as report --sensitivity with its defaults (the same draws)
-    const sens = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '--format', 'json', '--quiet']));
+    // the same p5 and p95 as report --sensitivity 500 (the same draws)
+    const sens = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '500', '--format', 'json', '--quiet']));
     expect(json.regions.map((r: Record<string, number>) => [r.vacuum_per_100k_p5, r.rank_p95])).toEqual(
       sens.regions.map((r: Record<string, number>) => [r.vacuum_per_100k_p5, r.rank_p95]),
     );
@@ -42,7 +42,7 @@ describe('report: p5–p95 intervals by default (issue 16)', () => {
     expect(csv).toMatch(/,flags,vacuum_per_100k_p5,vacuum_per_100k_p95,rank_p5,rank_p95$/);
     const md = ok(['report', '--data', corners, '--format', 'markdown', '--quiet']);
     expect(md).toContain('| Vacuum per 100k | Per 100k p5–p95 | Rank p5–p95 |');
-    expect(md).toContain('p5–p95: the 5th–95th percentile over 1,000 draws (seed 1) of 12 weights');
+    expect(md).toContain('p5–p95: the 5th–95th percentile over 500 draws (seed 1) of 12 weights');
     const table = ok(['report', '--data', corners, '--quiet']);
     expect(table).toMatch(/XC .*10\.0 │ +10\.1–11\.9 │/);
     const html = ok(['report', '--data', corners, '--format', 'html', '--quiet']);
@@ -348,15 +348,41 @@ describe('batch', () => {
     const r = runCli(['batch', join(dir, 's.json')]);
     expect(r.code, r.context).toBe(3);
     expect(r.stderr).toContain(`${join(dir, 's.json')}: scenarios.0: Unrecognized key: "years"`);
-    writeFileSync(join(dir, 'bad.json'), '{ "scenarios": [');
-    expect(runCli(['batch', join(dir, 'bad.json')]).stderr).toMatch(/bad\.json: expected a JSON object/);
+    // a syntax error is located by line and column (issue 16)
+    writeFileSync(join(dir, 'bad.json'), '{\n  "scenarios": [\n    { "name": "a", },\n  ]\n}\n');
+    expect(runCli(['batch', join(dir, 'bad.json')]).stderr).toContain('bad.json:3: column 20: expected a property name in double quotes, found "}"');
     expect(runCli(['batch', join(dir, 'none.json')]).code).toBe(4);
-    // a scenario's data folder without files: exit 4 naming the file
+    // a scenario's data folder without files: that scenario fails, named (exit 3)
     mkdirSync(join(dir, 'empty'));
     writeFileSync(join(dir, 'e.json'), JSON.stringify({ scenarios: [{ name: 'e', data: 'empty' }] }));
     const e = runCli(['batch', join(dir, 'e.json')]);
-    expect(e.code, e.context).toBe(4);
-    expect(e.stderr).toMatch(/empty\/regions\.csv/);
+    expect(e.code, e.context).toBe(3);
+    expect(e.stderr).toMatch(/scenario "e": .*empty\/regions\.csv/);
+  });
+
+  it('runs every scenario: the good ones are written, each failed one is named with its problems, exit 3 (issue 16)', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'empty'));
+    writeFileSync(join(dir, 'bad-config.json'), '{ "weights": { "crisis": { "teams": "many" } } }');
+    const scenarios = {
+      scenarios: [
+        { name: 'baseline' },
+        { name: 'no-data', data: 'empty' },
+        { name: 'bad-config', config: 'bad-config.json' },
+        { name: 'late', from: 2100, to: 2200 },
+        { name: 'crisis-low', config: { weights: { crisis: { teams: 5 } } } },
+      ],
+    };
+    writeFileSync(join(dir, 's.json'), JSON.stringify(scenarios));
+    const out = join(dir, 'out.json');
+    const r = runCli(['batch', join(dir, 's.json'), '--out', out]);
+    expect(r.code, r.context).toBe(3);
+    for (const name of ['no-data', 'bad-config']) expect(r.stderr).toContain(`scenario "${name}" failed:`);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    expect(written.scenarios.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['baseline', 'crisis-low']));
+    expect(written.scenarios.map((s: { name: string }) => s.name)).not.toContain('no-data');
+    expect(written.failed.map((f: { scenario: string }) => f.scenario)).toEqual(expect.arrayContaining(['no-data', 'bad-config']));
+    expect(written.failed.find((f: { scenario: string }) => f.scenario === 'bad-config').problems[0]).toMatch(/weights\.crisis\.teams/);
   });
 });
 
@@ -380,6 +406,13 @@ describe('schema', () => {
     }
     const corner = JSON.parse(ok(['report', '--weights', 'high', '--format', 'json', '--data', corners]));
     expect(report(corner), JSON.stringify(report.errors)).toBe(true);
+    // issue 16: coverage and trend have schemas too
+    for (const name of ['coverage', 'trend']) {
+      const validate = compile(name);
+      const out = JSON.parse(ok([name, '--format', 'json']));
+      expect(validate(out), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(validate({ ...out, regions: 'none' })).toBe(false);
+    }
     const cases: [string, string][] = [
       ['sensitivity', 'sensitivity-default-seed1.json'],
       ['compare', 'compare-periods.json'],

@@ -1,5 +1,6 @@
 // servicegap batch scenarios.json: many named scenarios in one run (issue 6), one long table of
 // every scenario's regions, and each scenario's rank changes against the first.
+import { InputError } from '../../core/issues.js';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { DEFAULT_COMPARE_TOP } from '../../core/compare.js';
@@ -66,6 +67,10 @@ export function batchCommand(terminal: Terminal): Command {
         if (options.out !== undefined) {
           note(terminal, `wrote ${options.out} (${format}, ${result.scenarios.length} scenarios, ${result.rows.length} rows)`);
         }
+      }
+      // Every other scenario ran and was written; the failed ones are named, each with its problems (exit 3).
+      if (result.failed !== undefined && result.failed.length > 0) {
+        throw new InputError(result.failed.flatMap((f) => f.problems.map((p) => ({ file, message: `scenario "${f.scenario}" failed: ${p}` }))));
       }
     });
   return command;
