@@ -130,9 +130,9 @@ export {
 export type { SensitivityOptions, DrawOptions, DrawPlan, DrawChunk } from './core/sensitivity.js';
 /** Issue 16: every report's p5–p95 intervals, and the analysis as arrays behind every draw. */
 export { withInterval, DEFAULT_INTERVAL_DRAWS, DEFAULT_INTERVAL_SEED, INTERVAL_PERCENTILES } from './core/interval.js';
-export { linearModel, evaluate, rankInto, rankScratch, weightVector } from './core/linear-model.js';
+export { linearModel, evaluate, rankInto, weightVector } from './core/linear-model.js';
 export type { LinearModel } from './core/linear-model.js';
-export { IntervalFieldsSchema, IntervalSettingsSchema, ReportRegionSchema, CORRELATIONS, CorrelationSchema } from './core/report-schema.js';
+export { IntervalFieldsSchema, IntervalSettingsSchema, ReportRegionSchema, CORRELATIONS } from './core/report-schema.js';
 export type { IntervalFields, IntervalSettings, ReportRegion, Correlation } from './core/report-schema.js';
 /** The same draws spread over worker threads; identical results for any thread count. */
 export { sensitivityParallel, SENSITIVITY_AUTO_THRESHOLD } from './parallel/sensitivity.js';

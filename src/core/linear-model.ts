@@ -169,6 +169,7 @@ export interface RankScratch {
 const DIGIT_BITS = 11;
 const DIGITS = 1 << DIGIT_BITS;
 
+/** Work space for ranking `regions` regions. */
 export function rankScratch(regions: number): RankScratch {
   return {
     order: new Int32Array(regions),

@@ -109,6 +109,7 @@ export type ReportRegion = z.infer<typeof ReportRegionSchema>;
  * one draw per category shared by all its varied weights (each at the same fraction of its range).
  */
 export const CORRELATIONS = ['none', 'category'] as const;
+/** zod schema of a correlation: one of CORRELATIONS. */
 export const CorrelationSchema = z.enum(CORRELATIONS);
 /** `none` or `category`. */
 export type Correlation = z.infer<typeof CorrelationSchema>;

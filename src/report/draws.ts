@@ -2,8 +2,10 @@
 // and draw, in draw order and, within a draw, in the report's rank order: region, draw (0-based,
 // the i of the generator of (seed, i)), the value of each drawn weight, vacuum per 100k and rank.
 // A draw's weights repeat on each of its regions' rows, so every row stands alone (tidy data).
+// Numbers without binary noise (number-text.ts); the Parquet form keeps the exact doubles.
 import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
 import { variedWeightKeys } from '../core/sensitivity.js';
+import { textNumber } from './number-text.js';
 import { csvCell } from './safe-cell.js';
 
 /** Column name of a drawn weight: `weight_crisis_teams` (a name R, pandas and SQL take as is). */
@@ -28,10 +30,10 @@ export function* drawsCsv(plan: DrawPlan, chunks: readonly DrawChunk[]): Generat
   let lines: string[] = [];
   for (const chunk of chunks) {
     for (let d = 0; d < chunk.end - chunk.start; d++) {
-      const weights = Array.from(chunk.weights.subarray(d * K, (d + 1) * K), (w) => csvCell(w));
+      const weights = Array.from(chunk.weights.subarray(d * K, (d + 1) * K), (w) => csvCell(textNumber(w)));
       const draw = String(chunk.start + d);
       for (let r = 0; r < R; r++) {
-        lines.push(`${regions[r]},${draw},${weights.length > 0 ? `${weights.join(',')},` : ''}${csvCell(chunk.vacuum[d * R + r]!)},${chunk.rank[d * R + r]}`);
+        lines.push(`${regions[r]},${draw},${weights.length > 0 ? `${weights.join(',')},` : ''}${csvCell(textNumber(chunk.vacuum[d * R + r]!))},${chunk.rank[d * R + r]}`);
         if (lines.length === ROWS_PER_PIECE) {
           yield `${lines.join('\n')}\n`;
           lines = [];

@@ -60,7 +60,8 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(InputError);
     const issues = (error as InputError).issues;
     expect(issues).toHaveLength(1);
-    expect(formatIssue(issues[0]!)).toMatch(/^servicegap\.config\.json: expected a JSON object: /);
+    // located by line and column (issue 16): '{"weights": {' ends at column 14 of line 1
+    expect(formatIssue(issues[0]!)).toMatch(/^servicegap\.config\.json:1: column 14: expected a closing brace \}, found the end of the file/);
   });
 
   it('valid JSON that breaks the schema is an InputError with the JSON path', async () => {

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PeriodError } from '../../src/core/analyze.js';
-import { InputError } from '../../src/core/issues.js';
 import { sensitivity } from '../../src/core/sensitivity.js';
 import { runBatch } from '../../src/io/batch.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
@@ -53,9 +52,10 @@ describe('batch across worker threads', () => {
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
 
     writeFileSync(file, JSON.stringify({ scenarios: [...scenarios, { name: 'late', from: 2030 }] }));
-    const error = await runBatch(file, { threads: 2 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).issues[0]!.message).toMatch(/^scenarios\.12 \("late"\): from \(2030\) is after to/);
+    const withFailure = await runBatch(file, { threads: 2 });
+    expect(JSON.stringify(withFailure)).toBe(JSON.stringify(await runBatch(file, { threads: 1 })));
+    expect(withFailure.scenarios).toHaveLength(12);
+    expect(withFailure.failed![0]!.problems[0]).toMatch(/scenarios\.12 \("late"\): from \(2030\) is after to/);
   });
 });
 

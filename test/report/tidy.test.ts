@@ -37,8 +37,8 @@ describe('long format (one row per region × metric, with its unit)', () => {
       for (const metric of metrics) {
         const row = rows.find((r) => r.region === region.region && r.metric === metric)!;
         const value = region[metric as keyof typeof region] as number | null;
-        // csv-parse gives text: '' for null, else the number's shortest round-trip form
-        expect(row.value === '' ? null : Number(row.value)).toBe(value);
+        // csv-parse gives text: '' for null, else the number rounded to 12 significant digits (no binary noise)
+        expect(row.value === '' ? null : Number(row.value)).toBe(value === null || Number.isInteger(value) ? value : Number(value.toPrecision(12)));
         expect([row.from, row.to]).toEqual([String(report.from), String(report.to)]);
       }
     }
@@ -62,14 +62,24 @@ describe('long format (one row per region × metric, with its unit)', () => {
     expect(crows).toHaveLength(coverage.regions.reduce((n, r) => n + 1 + 6 * r.norms.length, 0));
     const first = coverage.regions[0]!;
     const gap = crows.find((r) => r.region === first.region && r.norm === first.norms[0]!.norm && r.metric === 'gap')!;
-    expect(gap.value === '' ? null : Number(gap.value)).toBe(first.norms[0]!.gap);
+    const g = first.norms[0]!.gap;
+    expect(gap.value === '' ? null : Number(gap.value)).toBe(g === null || Number.isInteger(g) ? g : Number(g.toPrecision(12)));
     expect(gap.unit).toBe(norms.find((n) => n.norm === first.norms[0]!.norm)!.unitLabel);
 
     const t = trend(dataset, { weights });
     const trows = parse(tableCsv(trendLong(t)), { columns: true }) as Record<string, string>[];
     const y = t.regions[0]!.years.at(-1)!;
     const v = trows.find((r) => r.region === t.regions[0]!.region && r.year === String(y.year) && r.metric === 'vacuum_per_100k')!;
-    expect(Number(v.value)).toBe(y.vacuum_per_100k);
+    expect(Number(v.value)).toBe(Number(y.vacuum_per_100k.toPrecision(12)));
+  });
+});
+
+describe('numbers in the tidy CSV: no binary noise', () => {
+  it('12 significant digits, shortest form; Parquet keeps the exact double', async () => {
+    const table = { columns: [{ name: 'x', type: 'double' as const, values: [0.1 + 0.2, 6.300000000000001, 13.267668902163578, 483000, -0, null] }] };
+    expect(tableCsv(table)).toBe('x\n0.3\n6.3\n13.2676689022\n483000\n0\n\n');
+    const { rows } = await readParquet(tableParquet(table));
+    expect(rows.map((r) => r.x)).toEqual([0.1 + 0.2, 6.300000000000001, 13.267668902163578, 483000, -0, null]);
   });
 });
 

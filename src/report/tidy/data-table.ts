@@ -2,6 +2,7 @@
 // made of before they are written as CSV or Parquet. A column's type is declared, never guessed
 // from its values, so an all-empty column keeps its type and Parquet readers (DuckDB, pandas,
 // R's arrow) get the same schema from every run.
+import { textNumber } from '../number-text.js';
 import { csvCell } from '../safe-cell.js';
 
 /** A column's type: text, a double, a 32-bit whole number, or true/false. Every column may hold null (missing). */
@@ -29,8 +30,8 @@ export function tableFromRows<R>(rows: readonly R[], columns: readonly (readonly
 }
 
 /**
- * The table as CSV (RFC 4180, "," and a decimal point, LF, header first): numbers in their
- * written form (`number`, see number text in safe-cell.ts), null as an empty cell, text
+ * The table as CSV (RFC 4180, "," and a decimal point, LF, header first): numbers without binary
+ * noise (12 significant digits, shortest form: number-text.ts), null as an empty cell, text
  * neutralised against formula injection.
  */
 export function tableCsv(table: DataTable): string {
@@ -41,7 +42,7 @@ export function tableCsv(table: DataTable): string {
       table.columns
         .map((c) => {
           const v = c.values[i] ?? null;
-          return csvCell(typeof v === 'boolean' ? String(v) : v);
+          return csvCell(typeof v === 'boolean' ? String(v) : typeof v === 'number' ? textNumber(v) : v);
         })
         .join(','),
     );
