@@ -19,6 +19,7 @@ export async function loadFromOptions(
   const loaded = await loadDataset(inputs, {
     config,
     allowUnmapped: options.allowUnmapped,
+    rates: options.rates,
     ...read,
     onFileRead: options.verbose ? (info) => note(terminal, `read ${describeFileRead(info)}`) : undefined,
     onProgress: progressBar(terminal, options.quiet),

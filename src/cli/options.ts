@@ -21,6 +21,7 @@ export function addInputOptions(command: Command): Command {
     .option('--crosswalk <file>', 'old region codes → current ones: from, to, share[, year] (default: crosswalk.csv in --data if present)')
     .option('--config <file>', 'config file (default: ./servicegap.config.json if present)')
     .option('--allow-unmapped', 'drop rows whose service name maps to no category, with a warning')
+    .option('--rates', 'the figures in beds.csv and services.csv are per 100,000 residents already: no population file, results are rates')
     .option('-q, --quiet', 'errors only: no warnings or notes on standard error')
     .addOption(new Option('--delimiter <char>', 'field delimiter (default: detected from the first lines of each file)').choices(['auto', ',', ';', 'tab', '|']))
     .addOption(
@@ -54,6 +55,7 @@ export const InputOptionsSchema = z.object({
   crosswalk: z.string().optional(),
   config: z.string().optional(),
   allowUnmapped: z.boolean().optional(),
+  rates: z.boolean().optional(),
   quiet: z.boolean().optional(),
   delimiter,
   encoding: z.enum(['auto', ...ENCODINGS]).optional(),

@@ -1,6 +1,6 @@
 // One analysis: choose the period, compute every region's metrics, rank them (SPEC §3).
 import { bedYears, type Dataset, serviceYears } from './dataset.js';
-import { type LevelChoice, selectLevel } from './hierarchy.js';
+import { type LevelChoice, LevelError, selectLevel } from './hierarchy.js';
 import { regionMetrics, type Period } from './metrics.js';
 import { rankRegions } from './rank.js';
 import type { FillMode } from './series.js';
@@ -63,6 +63,10 @@ export function chooseTargetYear(dataset: Dataset, to?: number): number {
  * hierarchy.ts), each with its branch's figures summed, by their metrics for the period.
  */
 export function analyze(input: Dataset, options: AnalyzeOptions = {}): Report {
+  // Rates per 100,000 cannot be summed up a tree of regions (a county's rate is no sum of its towns').
+  if (input.scale === 'rates' && (options.level !== undefined || options.rollup)) {
+    throw new LevelError('--level and --rollup sum regions, which rates per 100,000 (--rates) cannot be: give counts with a population');
+  }
   const dataset = selectLevel(input, options);
   const weights = options.weights ?? resolveWeights();
   const norms = options.norms ?? resolveNorms();
@@ -80,6 +84,7 @@ export function analyze(input: Dataset, options: AnalyzeOptions = {}): Report {
     from: period.from,
     to: period.to,
     sort,
+    ...(input.scale === 'rates' ? { scale: 'rates' as const } : {}),
     regions: rankRegions(ranked, sort),
     excluded,
     warnings: [...dataset.warnings],

@@ -61,6 +61,12 @@ export interface Dataset {
   readonly serviceNames: Map<string, { category: Category | undefined; rows: number; firstLine: number }>;
   readonly warnings: Warning[];
   readonly provenance?: Provenance | undefined;
+  /**
+   * `rates` (issue 16): beds and capacities were given per 100,000 residents and there is no
+   * population file; every region counts 100,000 residents in every year, so each per-100k
+   * figure is the rate itself and each *_be figure a rate too. Absent: counts (SPEC §1).
+   */
+  readonly scale?: 'rates' | undefined;
 }
 
 /** Every year that appears in the beds data (stock years, or years of event dates). */

@@ -148,6 +148,8 @@ export const ReportSchema = z.object({
   sort: SortMetricSchema,
   /** Present only when every weight was set to one end of its range (`--weights low|high`). */
   weights: WeightCornerSchema.optional(),
+  /** `rates`: the input was per 100,000 residents, with no population (--rates); absent: counts. */
+  scale: z.literal('rates').optional(),
   /** How the regions' p5–p95 intervals were drawn; absent under --no-interval (issue 16). */
   interval: IntervalSettingsSchema.optional(),
   regions: z.array(ReportRegionSchema),

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import type { Config } from '../core/config.js';
 import { CROSSWALK_FILE } from '../core/crosswalk.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
-import type { Dataset } from '../core/dataset.js';
+import { bedYears, type Dataset, serviceYears } from '../core/dataset.js';
 import { InputError, type InputIssue } from '../core/issues.js';
 import type { DecimalMark, NumberFormat, ThousandsSeparator } from '../core/numbers.js';
 import { INPUT_FILES } from '../core/schemas.js';
@@ -55,6 +55,8 @@ export interface LoadOptions {
   readonly config?: Config | undefined;
   /** Drop rows with unmapped service names, with a warning, instead of failing. */
   readonly allowUnmapped?: boolean | undefined;
+  /** Rates mode (issue 16): beds and capacities per 100,000 residents, no population file. */
+  readonly rates?: boolean | undefined;
   /** Force a delimiter; default: detected per file from a sample of its first lines. */
   readonly delimiter?: Delimiter | undefined;
   /** The files' encoding; default 'auto': byte-order mark, else valid UTF-8, else Windows-1252. */
@@ -132,6 +134,40 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** Residents every region counts in rates mode: a per-100k figure is then the rate itself. */
+export const RATES_POPULATION = 100_000;
+
+/**
+ * Rates mode (--rates, issue 16): there is no population. A data folder's population.csv that is
+ * not there is not looked for; one that is there, or one given, is a contradiction.
+ */
+async function dropPopulationForRates(inputs: DatasetInputs, resolved: Partial<Record<FileRole, CsvInput>>): Promise<void> {
+  const population = resolved.population;
+  if (population === undefined) return;
+  const path = typeof population === 'string' ? population : 'path' in population ? population.path : undefined;
+  if (inputs.population === undefined && path !== undefined && !(await exists(path))) {
+    delete resolved.population;
+    return;
+  }
+  throw new InputSelectionError('--rates: the figures are per 100,000 residents already, so there is no population file; leave population.csv out, or drop --rates to give counts');
+}
+
+/**
+ * Rates mode: every region counts RATES_POPULATION residents in every year from the first to the
+ * last of the data, so no population value is carried or missing.
+ */
+function ratesPopulation(dataset: Dataset): void {
+  const years = [...bedYears(dataset.beds), ...serviceYears(dataset)];
+  if (years.length === 0) return;
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  for (const code of dataset.regions.keys()) {
+    const series = new Map<number, number>();
+    for (let y = first; y <= last; y++) series.set(y, RATES_POPULATION);
+    dataset.population.set(code, series);
+  }
+}
+
 /** The input for each role: explicit file, else the folder's file if present (required ones always). */
 export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Record<FileRole, CsvInput>>> {
   const useDefault = isEmptyInputs(inputs);
@@ -165,7 +201,8 @@ export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Reco
  */
 export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptions = {}): Promise<LoadedDataset> {
   const resolved = await resolveInputs(inputs);
-  if (resolved.regions === undefined || resolved.population === undefined) {
+  if (options.rates) await dropPopulationForRates(inputs, resolved);
+  if (resolved.regions === undefined || (resolved.population === undefined && !options.rates)) {
     throw new InputSelectionError('regions.csv and population.csv are required: use --data DIR, or --regions F and --population F');
   }
   const taxonomy = buildTaxonomy(options.config?.aliases);
@@ -247,13 +284,15 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     builder.endCrosswalk(files.crosswalk!);
   }
 
-  await readFile(
-    'population',
-    resolved.population,
-    fixed(INPUT_FILES.population),
-    (row, line, file) => builder.addPopulation(row, file, line),
-    () => 'population',
-  );
+  if (resolved.population !== undefined) {
+    await readFile(
+      'population',
+      resolved.population,
+      fixed(INPUT_FILES.population),
+      (row, line, file) => builder.addPopulation(row, file, line),
+      () => 'population',
+    );
+  }
   builder.endPopulation();
 
   if (resolved.beds !== undefined) {
@@ -312,6 +351,10 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   }
 
   const { dataset, issues } = builder.finish();
+  if (options.rates && issues.length === 0) {
+    ratesPopulation(dataset);
+    (dataset as { scale?: 'rates' }).scale = 'rates';
+  }
   if (issues.length > 0) {
     throw new InputError(
       issues.map((issue) => {

@@ -32,3 +32,10 @@ export function intervalSentence(interval: IntervalSettings): string {
     `(percentiles by nearest rank). Rank and vacuum per 100k themselves use every weight at its value (the point estimate).`
   );
 }
+
+/** The line that says a report's figures are rates (--rates), or undefined for counts. */
+export function ratesSentence(report: { readonly scale?: 'rates' | undefined }): string | undefined {
+  return report.scale === 'rates'
+    ? 'Rates: the input was per 100,000 residents (--rates, no population file); beds, bed-equivalents and the vacuum are per 100,000 residents.'
+    : undefined;
+}

@@ -4,7 +4,7 @@
 import type { Provenance } from '../core/dataset.js';
 import { formatWarning, type Warning } from '../core/issues.js';
 import type { RankedRegion, Report, ReportRegion } from '../core/report-schema.js';
-import { formatRankInterval, formatVacuumInterval, intervalSentence } from './interval-text.js';
+import { formatRankInterval, formatVacuumInterval, intervalSentence, ratesSentence } from './interval-text.js';
 import {
   formatBeds,
   formatBedsRange,
@@ -74,6 +74,8 @@ export const renderMarkdown: Renderer = (report, context) => {
   ];
   blocks.push(table.join('\n'));
   if (report.interval !== undefined) blocks.push(escapeMarkdown(intervalSentence(report.interval)));
+  const rates = ratesSentence(report);
+  if (rates !== undefined) blocks.push(escapeMarkdown(rates));
 
   if (context.summary.ranked > report.regions.length) {
     blocks.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);

@@ -9,7 +9,7 @@ import Table from 'cli-table3';
 import { severity } from '../core/severity.js';
 import type { Provenance } from '../core/dataset.js';
 import type { ExcludedRegion, Flag, Report, ReportRegion } from '../core/report-schema.js';
-import { formatRankInterval, formatVacuumInterval, intervalSentence } from './interval-text.js';
+import { formatRankInterval, formatVacuumInterval, intervalSentence, ratesSentence } from './interval-text.js';
 import { FLAG_CODES } from '../core/report-schema.js';
 import {
   FLAG_DISPLAY,
@@ -102,6 +102,8 @@ export const renderTable: Renderer = (report, context) => {
   }
   lines.push(summary(report, context));
   if (report.interval !== undefined) lines.push(terminalText(intervalSentence(report.interval)));
+  const rates = ratesSentence(report);
+  if (rates !== undefined) lines.push(rates);
   if (report.weights !== undefined) lines.push(`Every weight at the ${report.weights} end of its range (--weights ${report.weights}).`);
   if (context.summary.ranked > report.regions.length) {
     lines.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);

@@ -47,7 +47,7 @@ export function reportTable(report: Report): DataTable {
 }
 
 /** Long: region, name, from, to, metric, value, unit — one row per ranked region × numeric metric. */
-export function reportLong(report: Report, scale: InputScale = 'counts'): DataTable {
+export function reportLong(report: Report, scale: InputScale = report.scale ?? 'counts'): DataTable {
   const units = reportUnits(scale);
   const metrics = reportColumnNames(report).filter((c) => !TEXT_COLUMNS.has(c));
   const rows: Cell[][] = [];
