@@ -14,9 +14,11 @@
 //   BENCH_RESEARCH=skip       skip this benchmark
 //   BENCH_RESEARCH_RUNS=N     timed runs of each report process (default 5)
 //   BENCH_RESEARCH_DIR=DIR    where the synthetic data is kept (default: run.mjs's folder)
+//   BENCH_RESEARCH_PARTS=LIST sensitivity,interval,parquet (default all); a part not run keeps its
+//                             section of the existing bench/RESULTS-research.md
 // Run `npm run build` first.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,6 +30,18 @@ const env = process.env;
 if (env.BENCH_RESEARCH === 'skip') process.exit(0);
 if (!existsSync(join(ROOT, 'dist/index.js'))) throw new Error('run `npm run build` first');
 const runs = Number(env.BENCH_RESEARCH_RUNS ?? '5');
+const parts = new Set((env.BENCH_RESEARCH_PARTS ?? 'sensitivity,interval,parquet').split(','));
+const RESULTS = join(ROOT, 'bench/RESULTS-research.md');
+/** The section of the existing results whose heading starts with `prefix` (kept when its part is not run). */
+function keptSection(prefix) {
+  if (!existsSync(RESULTS)) return [`## ${prefix} (not run)`, ''];
+  const text = readFileSync(RESULTS, 'utf8');
+  const start = text.indexOf(`## ${prefix}`);
+  if (start < 0) return [`## ${prefix} (not run)`, ''];
+  const end = text.indexOf('\n## ', start + 3);
+  return [text.slice(start, end < 0 ? undefined : end).trimEnd(), ''];
+}
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const dataDir = resolve(env.BENCH_RESEARCH_DIR ?? join(tmpdir(), 'servicegap-bench'));
 const log = (line) => process.stderr.write(`${line}\n`);
 const median = (xs) => {
@@ -52,7 +66,8 @@ lines.push(`Written by \`npm run bench\` (bench/research.mjs) on ${new Date().to
 lines.push(`- CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length}; Node ${process.version}`, '');
 
 // ---- 1. sensitivity: per draw against the linear model -------------------------------------------
-{
+if (!parts.has('sensitivity')) lines.push(...keptSection('Sensitivity'));
+else {
   const DRAWS = 2000;
   const dir = generate(500);
   const { dataset, weights } = await lib.loadDataset({ data: dir });
@@ -118,7 +133,8 @@ lines.push(`- CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length}; Node ${proces
 }
 
 // ---- 2. the cost of the default intervals ---------------------------------------------------------
-{
+if (!parts.has('interval')) lines.push(...keptSection('Default p5–p95 intervals'));
+else {
   const dir = generate(5000);
   const args = ['report', '--data', dir, '--format', 'json', '--quiet'];
   const variants = [
@@ -126,36 +142,46 @@ lines.push(`- CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length}; Node ${proces
     { name: 'report (with p5–p95 intervals, the default)', args },
   ];
   log(`intervals: report on 5,000 regions, ${runs} runs each, alternating`);
+  // Wall time, and CPU time (user + system, from /usr/bin/time): on a shared machine the wall
+  // time of one process swings with the others' load, its CPU time much less.
   const timed = (a) => {
     const started = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [BIN, ...a], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    const command = TIME ? [TIME, ['-f', '%U %S', process.execPath, BIN, ...a]] : [process.execPath, [BIN, ...a]];
+    const r = spawnSync(command[0], command[1], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.status !== 0) throw new Error(`servicegap ${a.join(' ')} failed (${r.status}):\n${r.stderr}`);
-    return Number(process.hrtime.bigint() - started) / 1e9;
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = TIME ? r.stderr.trim().split('\n').at(-1).split(' ').map(Number).reduce((x, y) => x + y, 0) : NaN;
+    return { wall, cpu };
   };
   for (const v of variants) timed(v.args); // warm the file cache
-  const times = variants.map(() => []);
+  const times = variants.map(() => ({ wall: [], cpu: [] }));
   for (let i = 0; i < runs; i++) {
     variants.forEach((v, j) => {
-      const s = timed(v.args);
-      times[j].push(s);
-      log(`  ${v.name}: ${s.toFixed(2)} s`);
+      const t = timed(v.args);
+      times[j].wall.push(t.wall);
+      times[j].cpu.push(t.cpu);
+      log(`  ${v.name}: ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU`);
     });
   }
-  const [off, on] = times.map(median);
+  const [off, on] = times.map((t) => median(t.wall));
+  const [offCpu, onCpu] = times.map((t) => median(t.cpu));
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
   lines.push('## Default p5–p95 intervals: `report` on 5,000 regions', '');
   lines.push(
     'The 5,000-region file of `bench/generate.mjs` (4,950,000 service rows, 184 MB): `node bin/servicegap.js report --data DIR --format json --quiet`, ' +
-      'whole processes, alternating, medians. The intervals take 1,000 draws of every weight with a range (seed 1) on the linear model.',
+      `whole processes, alternating, medians. The intervals take ${lib.DEFAULT_INTERVAL_DRAWS} draws of every weight with a range (seed 1) on the linear model. ` +
+      `Load average at the end: ${load} on ${cpus().length} cores; CPU time (user + system) is the steadier measure on a shared machine.`,
     '',
   );
-  lines.push('| command | runs | seconds (median) |', '|---|---:|---:|');
-  lines.push(`| ${variants[0].name} | ${runs} | ${off.toFixed(2)} |`);
-  lines.push(`| ${variants[1].name} | ${runs} | ${on.toFixed(2)} |`);
-  lines.push('', `Ratio: **${(on / off).toFixed(2)}×** (target ≤ 1.2×).`, '');
+  lines.push('| command | runs | wall seconds (median) | CPU seconds (median) |', '|---|---:|---:|---:|');
+  lines.push(`| ${variants[0].name} | ${runs} | ${off.toFixed(2)} | ${offCpu.toFixed(2)} |`);
+  lines.push(`| ${variants[1].name} | ${runs} | ${on.toFixed(2)} | ${onCpu.toFixed(2)} |`);
+  lines.push('', `Ratio: **${(onCpu / offCpu).toFixed(2)}×** CPU time, ${(on / off).toFixed(2)}× wall time (target ≤ 1.2×).`, '');
 }
 
 // ---- 3. Parquet read back by DuckDB -----------------------------------------------------------------
-{
+if (!parts.has('parquet')) lines.push(...keptSection('Parquet'));
+else {
   const r = spawnSync(process.execPath, [join(ROOT, 'bench/parquet-duckdb.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   lines.push('## Parquet read back by DuckDB', '');
   if (r.status !== 0) throw new Error(`bench/parquet-duckdb.mjs failed (${r.status}):\n${r.stdout}`);
@@ -164,5 +190,5 @@ lines.push(`- CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length}; Node ${proces
 
 lines.push('## Commands', '', '```sh', 'npm ci && npm run build', 'npm run bench', '```', '');
 const text = lines.join('\n');
-writeFileSync(join(ROOT, 'bench/RESULTS-research.md'), text);
+writeFileSync(RESULTS, text);
 log('wrote bench/RESULTS-research.md');

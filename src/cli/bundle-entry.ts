@@ -8,6 +8,7 @@ import { compareCommand } from './commands/compare.js';
 import { completionCommand } from './commands/completion.js';
 import { coverageCommand } from './commands/coverage.js';
 import { initCommand } from './commands/init.js';
+import { methodsCommand } from './commands/methods.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { taxonomyCommand } from './commands/taxonomy.js';
@@ -24,6 +25,7 @@ const COMMANDS: CommandTable = [
   ['init', async (t) => initCommand(t)],
   ['completion', async (t, program) => completionCommand(t, program)],
   ['compare', async (t) => compareCommand(t)],
+  ['methods', async (t) => methodsCommand(t)],
   ['batch', async (t) => batchCommand(t)],
   ['schema', async (t) => schemaCommand(t)],
 ];

@@ -30,6 +30,7 @@ const COMMANDS: CommandTable = [
   ['compare', async (t) => (await import('./commands/compare.js')).compareCommand(t)],
   ['batch', async (t) => (await import('./commands/batch.js')).batchCommand(t)],
   ['schema', async (t) => (await import('./commands/schema.js')).schemaCommand(t)],
+  ['methods', async (t) => (await import('./commands/methods.js')).methodsCommand(t)],
 ];
 
 /** The program with every command, or (`only`) with just the command that will run. */
