@@ -51,29 +51,25 @@ const common = {
   ],
 };
 
-const cli = await build({
-  ...common,
-  entryPoints: { cli: 'dist/cli/bundle-entry.js' },
-  outdir: 'dist/bundle',
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
-  // In CommonJS there is no import.meta: its URL is the bundle's own.
-  define: { 'import.meta.url': '__sgImportMetaUrl' },
-  banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+/** One CommonJS file per entry in dist/bundle/. */
+const cjs = (entryPoints) =>
+  build({
+    ...common,
+    entryPoints,
+    outdir: 'dist/bundle',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // In CommonJS there is no import.meta: its URL is the bundle's own.
+    define: { 'import.meta.url': '__sgImportMetaUrl' },
+    banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+
+const cli = await cjs({ cli: 'dist/cli/bundle-entry.js' });
 
 // The library as one CommonJS file, for require('servicegap') (package.json exports "require";
 // issue 16): the same code as dist/index.js, its dependencies inside (chalk and d3 are ES modules
 // only, which require() cannot load on every Node 20).
-await build({
-  ...common,
-  entryPoints: { index: 'dist/index.js' },
-  outdir: 'dist/bundle',
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
-  define: { 'import.meta.url': '__sgImportMetaUrl' },
-  banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+await cjs({ index: 'dist/index.js' });
 
 const workers = await build({
   ...common,

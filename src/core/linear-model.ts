@@ -14,23 +14,14 @@
 // differ from the report's in the last digit.
 import type { Dataset } from './dataset.js';
 import { factsOf, netChangeOf, per100k, type Period, regionBasics, type RegionFacts, vacuumOf, weightedMetrics } from './metrics.js';
-import type { RankedRegion, SortMetric } from './report-schema.js';
+import { type RankedRegion, SORT_METRICS, type SortMetric } from './report-schema.js';
 import { type FillMode, valueAt } from './series.js';
 import type { WeightTable } from './weights.js';
 
+/** Sort metrics the weights do not move (beds, population, the coverage index against norms). */
+const WEIGHT_FREE_SORTS: ReadonlySet<SortMetric> = new Set(['population', 'beds_from', 'beds_to', 'bed_change', 'beds_closed', 'coverage_index']);
 /** Metrics that move with the weights; every other sort metric ranks the same in every draw. */
-const WEIGHTED_SORTS: ReadonlySet<SortMetric> = new Set([
-  'vacuum_per_100k',
-  'vacuum_be',
-  'community_from_be',
-  'community_to_be',
-  'community_change_be',
-  'net_change_be',
-  'replacement_ratio',
-  'capacity_per_100k_from',
-  'capacity_per_100k_to',
-  'rate_drop_per_100k',
-]);
+const WEIGHTED_SORTS: ReadonlySet<SortMetric> = new Set(SORT_METRICS.filter((m) => !WEIGHT_FREE_SORTS.has(m)));
 
 /**
  * The ranked regions of one analysis as arrays, ready to be evaluated for any weights. Plain

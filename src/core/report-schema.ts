@@ -125,18 +125,26 @@ export const VariedWeightSchema = z.object({
 /** A weight that was drawn, with its range. */
 export type VariedWeight = z.infer<typeof VariedWeightSchema>;
 
-/** How a report's intervals were drawn, so that anyone can repeat them (same fields as a sensitivity run's settings). */
-export const IntervalSettingsSchema = z.object({
-  /** Which percentiles the intervals are: 5th–95th. */
-  percentiles: z.tuple([z.literal(5), z.literal(95)]),
+/** How draws of the weights were made, so that anyone can repeat them: shared by a report's intervals and a sensitivity run. */
+export const DrawSettingsSchema = z.object({
   draws: z.number().int().min(1),
   seed: z.number().int().min(0),
+  /** How each weight is drawn: uniformly between its low and high. */
   distribution: z.literal('uniform'),
   correlation: CorrelationSchema,
+  /** How percentiles are taken: nearest rank (every percentile is a value some draw produced). */
   percentile_method: z.literal('nearest-rank'),
   generator: z.literal('mulberry32'),
-  varied_weights: z.array(VariedWeightSchema),
 });
+
+/** How a report's intervals were drawn (the draws' settings, the percentiles and the weights drawn). */
+export const IntervalSettingsSchema = z
+  .object({
+    /** Which percentiles the intervals are: 5th–95th. */
+    percentiles: z.tuple([z.literal(5), z.literal(95)]),
+  })
+  .extend(DrawSettingsSchema.shape)
+  .extend({ varied_weights: z.array(VariedWeightSchema) });
 /** How a report's intervals were drawn. */
 export type IntervalSettings = z.infer<typeof IntervalSettingsSchema>;
 

@@ -1,7 +1,7 @@
 // The JSON of `servicegap report --sensitivity N`: the report of SPEC §6, each region with the
 // spread of its vacuum and rank over N draws of the weights, and how the draws were made.
 import { z } from 'zod';
-import { CorrelationSchema, ExcludedRegionSchema, RankedRegionSchema, SortMetricSchema, VariedWeightSchema, WarningSchema } from './report-schema.js';
+import { DrawSettingsSchema, ExcludedRegionSchema, RankedRegionSchema, SortMetricSchema, VariedWeightSchema, WarningSchema } from './report-schema.js';
 
 /** Percentiles reported for each region (SPEC: 5th, 50th, 95th). */
 export const SENSITIVITY_PERCENTILES = [5, 50, 95] as const;
@@ -28,15 +28,7 @@ export { CORRELATIONS, CorrelationSchema, VariedWeightSchema } from './report-sc
 export type { Correlation, VariedWeight } from './report-schema.js';
 
 /** How the draws were made, so that anyone can repeat them. */
-export const SensitivitySettingsSchema = z.object({
-  draws: z.number().int().min(1),
-  seed: z.number().int().min(0),
-  /** How each weight is drawn: uniformly between its low and high, independently. */
-  distribution: z.literal('uniform'),
-  correlation: CorrelationSchema,
-  /** How percentiles are taken: nearest rank (every percentile is a value some draw produced). */
-  percentile_method: z.literal('nearest-rank'),
-  generator: z.literal('mulberry32'),
+export const SensitivitySettingsSchema = DrawSettingsSchema.extend({
   /** `top_share` counts the draws with a rank at or above this (the report's --top, else 10). */
   top: z.number().int().min(1),
   varied_weights: z.array(VariedWeightSchema),
