@@ -233,12 +233,12 @@ describe('shell completion', () => {
 });
 
 describe('npm package', () => {
-  it('packs only dist, data, schema, bin, README and licence, installs into an empty folder and runs', () => {
+  it('packs only dist, data, schema, bin, README, licence and citation, installs into an empty folder and runs', () => {
     const work = tempDir();
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     const tops = [...new Set(files.map((f) => f.split('/')[0]))].sort();
-    expect(tops).toEqual(['LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json', 'schema']);
+    expect(tops).toEqual(['CITATION.cff', 'LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json', 'schema']);
     const project = join(work, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');
@@ -251,5 +251,10 @@ describe('npm package', () => {
     // the shipped JSON Schema is what `servicegap schema` prints (issue 6)
     const schema = spawnSync('npx', ['--no-install', 'servicegap', 'schema'], { cwd: project, encoding: 'utf8' });
     expect(schema.stdout).toBe(readFileSync(join(project, 'node_modules/servicegap/schema/report.schema.json'), 'utf8'));
+    // require('servicegap') from a CommonJS file of the consumer (issue 16)
+    writeFileSync(join(project, 'use.cjs'), "require('servicegap').loadDataset().then(({ dataset }) => process.stdout.write(String(dataset.regions.size)));");
+    const cjs = spawnSync(process.execPath, ['use.cjs'], { cwd: project, encoding: 'utf8' });
+    expect(cjs.status, cjs.stderr).toBe(0);
+    expect(cjs.stdout).toBe('5');
   }, 120_000);
 });
