@@ -4,12 +4,15 @@
 //   node scripts/build-default-data.mjs
 //
 // Writes (and overwrites, byte for byte the same on every run):
-//   data/{regions,population,beds,services}.csv + data/dataset.json          default, partly illustrative
+//   data/{regions,population,beds,services}.csv + data/dataset.json          default, real: Norway's
+//                                                                             health trusts 2015–2025 (SSB)
+//   data/examples/norway-regions-2000-2002/{...}.csv + dataset.json          five regions, partly illustrative
 //   data/examples/norway-national-1998-2007/{...}.csv + dataset.json         real, national
 //   data/examples/chile-1990-2017/{...}.csv + dataset.json                   real, rates per 100,000
 //
 // Plain Node 20, no dependencies. Reads ONLY from data/sources/. Deterministic: the synthetic
-// community capacities of the default data come from a seeded PRNG (mulberry32, SEED below).
+// community capacities of the five-region example come from a seeded PRNG (mulberry32, SEED below);
+// nothing in the default data is synthetic.
 // Prints nothing to stdout; a summary of a quick SPEC §3/§4 calculation goes to stderr so the
 // spread of the default ranking can be checked. Exits non-zero if a source file does not hold
 // what is expected or the default data loses the spread it is meant to show.
@@ -130,7 +133,7 @@ function writeOut(dir, name, content) {
   written.push(relative(ROOT, path));
 }
 
-function writeDataset(dir, { regions, population, beds, services, meta }) {
+function writeDataset(dir, { regions, population, beds, services, meta, headers = {} }) {
   const checks = [
     ['population', population, 2],
     ['beds', beds, 2],
@@ -139,10 +142,10 @@ function writeDataset(dir, { regions, population, beds, services, meta }) {
   for (const [col, rows, idx] of checks) {
     for (const r of rows) if (!isNumberString(r[idx])) fail(`${dir}: non-numeric ${col} value ${r[idx]}`);
   }
-  writeOut(dir, 'regions.csv', toCsv(['region', 'name'], regions));
+  writeOut(dir, 'regions.csv', toCsv(headers.regions ?? ['region', 'name'], regions));
   writeOut(dir, 'population.csv', toCsv(['region', 'year', 'population'], population));
-  writeOut(dir, 'beds.csv', toCsv(['region', 'year', 'beds', 'bed_type'], beds));
-  writeOut(dir, 'services.csv', toCsv(['region', 'year', 'service', 'capacity', 'unit'], services));
+  writeOut(dir, 'beds.csv', toCsv(headers.beds ?? ['region', 'year', 'beds', 'bed_type'], beds));
+  writeOut(dir, 'services.csv', toCsv(headers.services ?? ['region', 'year', 'service', 'capacity', 'unit'], services));
   writeOut(dir, 'dataset.json', JSON.stringify(meta, null, 2) + '\n');
 }
 
@@ -159,6 +162,8 @@ const WEIGHTS = {
   'cmhc/beds': 1.0,
   'cmhc/fte': 0,
   'cmhc/facilities': 0,
+  'cmhc/contacts': 0.0005,
+  'day_services/contacts': 0.0011,
 };
 // The local names used in the bundled data (the taxonomy maps them; SPEC §2).
 const ALIASES = {
@@ -205,6 +210,7 @@ function quickMetrics({ regions, population, beds, services }, B, T) {
       Object.entries(serviceSeries).reduce((sum, [key, s]) => sum + WEIGHTS[key] * valueAt(s, y, 0), 0);
     const pop = valueAt(popSeries, T, null);
     const popB = valueAt(popSeries, B, null);
+    if (pop === null) continue; // a parent region or a unit without a catchment: not ranked
     const bedsFrom = valueAt(bedSeries, B, null);
     const bedsTo = valueAt(bedSeries, T, null);
     const bedChange = bedsTo - bedsFrom;
@@ -295,7 +301,8 @@ const LICENCE_NETTSYKEHUS =
 const LICENCE_MUNDT = 'Open access article, CC BY 4.0 (BioMed Central); figures quoted with citation';
 
 // ---------------------------------------------------------------------------------------------
-// 1. Default data/: Norway's five health regions, 2000–2002
+// 1. data/examples/norway-regions-2000-2002/: Norway's five health regions, 2000–2002 (the
+//    bundled default until the real trust-level panel below replaced it)
 
 const REGIONS = [
   // code, name, SSB region label, population-table label
@@ -335,7 +342,7 @@ const SCENARIOS = {
   'NO-NORD': { botilbudGrowth: [0.1, 0.3], teamsAdded: [1, 1], fact2002: [0, 100], verestedGrowth: [0, 0.2] },
 };
 
-function buildDefault() {
+function buildNorwayRegions() {
   const rand = mulberry32(SEED);
   const uniform = ([lo, hi]) => lo + rand() * (hi - lo);
   const randInt = ([lo, hi]) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -437,6 +444,138 @@ function buildDefault() {
   };
 
   return { regions, population, beds, services, meta };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 0. Default data/: adult mental health care (VOP) in Norway's 19 public health trusts, 2015–2025,
+//    SSB tables 13942 and 13982 (data/sources/ssb-norway-hf-2015-2025/SOURCE.md). Nothing made up.
+//
+// - Regions: the four regional health authorities (SSB codes H03, H04, H05, H12) as parents; under
+//   them the 19 public trusts and the two private hospitals that have a catchment of their own in
+//   table 13982 (Lovisenberg, Diakonhjemmet), by SSB's codes (organisation numbers).
+// - Private institutions without a catchment: the four private DPS lie in DPS areas of one trust
+//   (SSB KLASS 632, data/sources/ssb-klass-catchment-areas/): their beds and activity are counted
+//   with that trust (beds.csv `facility`, services.csv `provider` name them). NKS Olaviken (an
+//   old-age psychiatric hospital) has no DPS area: it is a region of its own under Helse Vest with
+//   no population, so it is not ranked among the trusts but counts in Helse Vest (`--level 1`).
+// - Left out: contracted specialists (H0x_AV, outpatient only, per region), private providers
+//   without a commissioning document (H06_HF/H06_HR, no region), Martina Hansens (zeros, 2025 only).
+// - The Kongsvinger area moved from Sykehuset Innlandet to Akershus universitetssykehus in 2019,
+//   catchment and activity together; SSB gives no split of the moved beds or consultations, so no
+//   crosswalk share can be derived from the sources: dataset.json's notice says so.
+const HF = join(SOURCES, 'ssb-norway-hf-2015-2025');
+const KLASS = join(SOURCES, 'ssb-klass-catchment-areas');
+const TRUST_YEARS = Array.from({ length: 11 }, (_, i) => String(2015 + i));
+const RHF = [
+  ['H03', 'Helseregion Vest'],
+  ['H04', 'Helseregion Midt-Norge'],
+  ['H05', 'Helseregion Nord'],
+  ['H12', 'Helseregion Sør-Øst'],
+];
+// Private DPS with an agreement → the DPS area (KLASS 632) that places them in a trust's catchment.
+const PRIVATE_DPS = [
+  ['916270097', 'D28', 'Voss'],
+  ['919865636', 'D27', 'Solli'],
+  ['922716552', 'D24', 'Betanien'],
+  ['996380041', 'D16', 'Jæren'],
+];
+const OWN_REGION_WITHOUT_CATCHMENT = ['987554401']; // NKS Olaviken alderspsykiatriske sykehus AS
+const PUBLIC_TRUSTS = 19;
+
+function buildNorwayTrusts() {
+  const activity = readCsv(join(HF, 'vop_activity_by_trust.csv'));
+  const people = readCsv(join(HF, 'population_by_trust.csv'));
+  const areas = readCsv(join(KLASS, 'opptaksomrader.csv'));
+  if (!activity.every((r) => r.tjenesteomrade === 'VOP' && r.source_id === 'ssb_13942')) fail('vop_activity_by_trust.csv: expected VOP rows of SSB 13942 only');
+
+  // Units with a catchment of their own: the regions of the ranking.
+  const catchment = [...new Set(people.filter((r) => r.tjenesteomrade === 'VOP').map((r) => r.omrade_id))];
+  const names = new Map(activity.map((r) => [r.hf_id, r.hf_navn]));
+  const rhfOf = new Map(activity.map((r) => [r.hf_id, r.helseregion]));
+  for (const id of catchment) if (!rhfOf.has(id)) fail(`catchment ${id} has no activity rows`);
+  const publicTrusts = catchment.filter((id) => / HF$/.test(names.get(id)));
+  if (publicTrusts.length !== PUBLIC_TRUSTS) fail(`expected ${PUBLIC_TRUSTS} public trusts with a catchment, found ${publicTrusts.length}`);
+  const hostOf = new Map();
+  for (const [id, area, areaName] of PRIVATE_DPS) {
+    const row = one(areas, (a) => a.omrade_id === area && a.omrade_type === 'dps', `DPS area ${area}`);
+    if (row.omrade_navn !== areaName) fail(`DPS area ${area} is "${row.omrade_navn}", expected "${areaName}"`);
+    if (!catchment.includes(row.hf_id)) fail(`DPS area ${area} lies in ${row.hf_id}, which has no catchment`);
+    if (rhfOf.get(id) !== rhfOf.get(row.hf_id)) fail(`${id} and its host ${row.hf_id} are in different regions`);
+    hostOf.set(id, row.hf_id);
+  }
+  const rhfCode = (id) => rhfOf.get(id);
+  const regions = [
+    ...RHF.map(([code, name]) => [code, name, '']),
+    ...[...catchment, ...OWN_REGION_WITHOUT_CATCHMENT].sort().map((id) => [id, names.get(id), rhfCode(id)]),
+  ];
+
+  const population = [];
+  for (const id of [...catchment].sort())
+    for (const y of TRUST_YEARS) population.push([id, y, one(people, (r) => r.omrade_id === id && r.tjenesteomrade === 'VOP' && r.aldersgruppe === 'alle' && r.period === y, `population ${id} ${y}`).value]);
+
+  const regionOf = (id) => hostOf.get(id) ?? (catchment.includes(id) || OWN_REGION_WITHOUT_CATCHMENT.includes(id) ? id : undefined);
+  const units = [...new Set(activity.map((r) => r.hf_id))].filter((id) => regionOf(id) !== undefined).sort();
+  const beds = [];
+  const services = [];
+  const metric = (id, m, y) => one(activity, (r) => r.hf_id === id && r.metric === m && r.period === y, `${id} ${m} ${y}`).value;
+  for (const id of units) {
+    for (const y of TRUST_YEARS) {
+      beds.push([regionOf(id), y, metric(id, 'dognplasser', y), 'vop_inpatient', names.get(id)]);
+      services.push([regionOf(id), y, 'cmhc', metric(id, 'polikliniske_konsultasjoner', y), 'contacts', names.get(id)]);
+      services.push([regionOf(id), y, 'day_services', metric(id, 'dagbehandlinger', y), 'contacts', names.get(id)]);
+    }
+  }
+  const byRegion = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) || Number(a[1]) - Number(b[1]) || (a.at(-1) < b.at(-1) ? -1 : a.at(-1) > b.at(-1) ? 1 : 0) || (a[2] < b[2] ? -1 : 1);
+  beds.sort(byRegion);
+  services.sort(byRegion);
+
+  // Check against SSB's own regional totals (SOURCE.md check 3): a region's VOP beds = its members
+  // + its private institutions; here every member except none is counted, so Helse Vest 2015 = 806.
+  const vest2015 = beds.filter((b) => rhfCode(b[0]) === 'H03' && b[1] === '2015').reduce((n, b) => n + Number(b[2]), 0);
+  if (vest2015 !== Number(metric('H03', 'dognplasser', '2015'))) fail(`Helse Vest VOP beds 2015: ${vest2015}, SSB's region row says ${metric('H03', 'dognplasser', '2015')}`);
+  for (const [code] of RHF)
+    for (const y of TRUST_YEARS) {
+      const sum = beds.filter((b) => rhfCode(b[0]) === code && b[1] === y).reduce((n, b) => n + Number(b[2]), 0);
+      if (sum !== Number(metric(code, 'dognplasser', y))) fail(`${code} ${y}: member beds ${sum} ≠ SSB's region row ${metric(code, 'dognplasser', y)}`);
+    }
+
+  const URL_13942 = 'https://www.ssb.no/statbank/table/13942';
+  const URL_13982 = 'https://www.ssb.no/statbank/table/13982';
+  const LICENCE = 'NLOD 2.0 (Norwegian Licence for Open Government Data); attribute "Source: Statistics Norway (SSB)"';
+  const meta = {
+    title: 'Norway, adult mental health care (VOP) in the 19 public health trusts, 2015–2025 (SSB)',
+    illustrative: false,
+    notice:
+      'SSB counts adult inpatient beds of hospitals and DPS together, and the Kongsvinger area moved from Sykehuset Innlandet to Akershus universitetssykehus in 2019, so both trusts\' changes across 2019 include that transfer (see data/README.md).',
+    sources: [
+      {
+        name: 'Statistics Norway (SSB), table 13942 "Spesialisthelsetjenesten - døgnplasser, aktivitet og belegg etter helseforetak", via github.com/hmelberg/kapasitet @ 8c6036ec',
+        url: URL_13942,
+        licence: LICENCE,
+        used_for: 'beds.csv (VOP inpatient beds, hospital and DPS together) and services.csv (VOP outpatient consultations as cmhc/contacts, day treatments as day_services/contacts), 2015–2025',
+      },
+      {
+        name: 'Statistics Norway (SSB), table 13982 "Befolkning i opptaksområder for helseforetak, etter tjenesteområde og alder", via github.com/hmelberg/kapasitet @ 8c6036ec',
+        url: URL_13982,
+        licence: LICENCE,
+        used_for: 'population.csv: residents aged 18 and over in each adult mental health (VOP) catchment, 2015–2025',
+      },
+      {
+        name: 'Statistics Norway (SSB), KLASS 629/632 catchment areas of local hospitals and DPS, via github.com/hmelberg/kapasitet @ 8c6036ec',
+        url: 'https://www.ssb.no/klass/klassifikasjoner/629',
+        licence: LICENCE,
+        used_for: 'which trust the private DPS Voss, Solli, Betanien (Helse Bergen) and Jæren (Helse Stavanger) serve',
+      },
+    ],
+  };
+  return {
+    regions,
+    population,
+    beds,
+    services,
+    meta,
+    headers: { regions: ['region', 'name', 'parent'], beds: ['region', 'year', 'beds', 'bed_type', 'facility'], services: ['region', 'year', 'service', 'capacity', 'unit', 'provider'] },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,7 +698,8 @@ function buildChile() {
 // ---------------------------------------------------------------------------------------------
 // Build, check, write
 
-const def = buildDefault();
+const def = buildNorwayRegions();
+const trusts = buildNorwayTrusts();
 const nat = buildNorwayNational();
 const chile = buildChile();
 
@@ -567,21 +707,23 @@ const mDef = quickMetrics(def, 2000, 2002);
 const mNat = quickMetrics(nat, 1998, 2007);
 const mChile = quickMetrics(chile, 1990, 2017);
 
-printSummary('data/ (default; ILLUSTRATIVE community services)', 2000, 2002, mDef);
+printSummary('data/ (default: Norway, health trusts, SSB)', 2015, 2025, quickMetrics(trusts, 2015, 2025));
+printSummary('data/examples/norway-regions-2000-2002 (ILLUSTRATIVE community services)', 2000, 2002, mDef);
 printSummary('data/examples/norway-national-1998-2007', 1998, 2007, mNat);
 printSummary('data/examples/chile-1990-2017', 1990, 2017, mChile);
 
-// The default data must keep the spread it exists to show.
+// The five-region example must keep the spread it exists to show.
 const vac = mDef.map((m) => m.vacuumPer100k);
-if (!vac.some((v) => v >= 5)) fail('default data: no region with a clear vacuum (>= 5 per 100k)');
-if (!vac.some((v) => v === 0)) fail('default data: no region fully replaced (vacuum 0)');
-if (!vac.some((v) => v > 0 && v < 5)) fail('default data: no region with a partial vacuum (0 < v < 5 per 100k)');
+if (!vac.some((v) => v >= 5)) fail('five-region example: no region with a clear vacuum (>= 5 per 100k)');
+if (!vac.some((v) => v === 0)) fail('five-region example: no region fully replaced (vacuum 0)');
+if (!vac.some((v) => v > 0 && v < 5)) fail('five-region example: no region with a partial vacuum (0 < v < 5 per 100k)');
 // The Chilean hand calculation (data/README.md): vacuum 4.15 per 100,000.
 if (Math.abs(mChile[0].vacuum - 4.15) > 1e-9) fail(`chile: vacuum ${mChile[0].vacuum}, expected 4.15`);
 // The Norwegian national hand calculation (data/README.md): 1211 bed-equivalents.
 if (mNat[0].vacuum !== 1211) fail(`norway national: vacuum ${mNat[0].vacuum}, expected 1211`);
 
-writeDataset(DATA, def);
+writeDataset(DATA, trusts);
+writeDataset(join(DATA, 'examples', 'norway-regions-2000-2002'), def);
 writeDataset(join(DATA, 'examples', 'norway-national-1998-2007'), nat);
 writeDataset(join(DATA, 'examples', 'chile-1990-2017'), chile);
 process.stderr.write(`build-default-data: seed ${SEED}; wrote ${written.length} files under data/\n`);

@@ -7,10 +7,13 @@
 //   once: the next run takes the compiled code from the cache instead of compiling it again
 //   (Node 20 has no compile cache of its own for modules). A Node whose V8 rejects the cache (another
 //   version) compiles the file as usual. Code behind dynamic imports (the HTML renderer,
-//   iconv-lite, csv-parse) is in the file but only run when used.
+//   iconv-lite, csv-parse) is in the file but only run when used; exceljs and jszip (Excel
+//   workbooks) stay in node_modules and are required only when a workbook is read or written.
+// - dist/bundle/index.cjs: the library as one CommonJS file, for require('servicegap'); exceljs and
+//   jszip stay outside it too, required from node_modules when a workbook is read or written.
 // - dist/bundle/worker.js, parse-worker.js: the worker threads' scripts (ES modules).
 //
-// The library build (dist/index.js and its .d.ts) is not touched. Every file lands in
+// The ES module library build (dist/index.js and its .d.ts) is not touched. Every file lands in
 // dist/bundle/, two levels below the package root like dist/io/, so paths found from
 // import.meta.url (the bundled data, the workers) resolve as in the unbundled build.
 import { execFileSync } from 'node:child_process';
@@ -28,10 +31,14 @@ const common = {
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: process.env.BUNDLE_META !== undefined,
+  // The Excel library (and the zip library it uses) is about 1 MB that only a workbook needs:
+  // left out of the bundle, it is loaded from node_modules when a workbook is read or written.
+  external: ['exceljs', 'jszip'],
   plugins: [
     {
       // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its
-      // ES module build ("module") bundles cleanly (Node itself loads the UMD one).
+      // ES module build ("module") is the same code as plain imports and bundles cleanly (Node
+      // itself loads the UMD one).
       name: 'jsonc-parser-esm',
       setup(b) {
         b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/jsonc-parser/lib/esm/main.js', import.meta.url)) }));

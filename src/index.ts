@@ -57,8 +57,14 @@ export { DatasetBuilder } from './core/dataset-builder.js';
 export type { Dataset, RegionInfo, ServiceSeries, BedData, Provenance, ProvenanceSource, YearSeries } from './core/dataset.js';
 
 export { buildTaxonomy, normalizeServiceName } from './core/taxonomy.js';
-export type { Taxonomy, TaxonomyEntry } from './core/taxonomy.js';
+export type { Taxonomy, TaxonomyEntry, TaxonomyMatch } from './core/taxonomy.js';
 export { BUILTIN_ALIASES } from './core/aliases.js';
+export type { BuiltinAlias, AliasLanguage } from './core/aliases.js';
+export { ALIAS_SOURCES } from './core/alias-sources.js';
+export { UNIT_ALIASES } from './core/unit-aliases.js';
+export type { UnitCell } from './core/unit-aliases.js';
+export { HEADER_ALIASES } from './core/header-aliases.js';
+export { canonicalCode } from './core/text-identity.js';
 export { CATEGORY_CODES, CATEGORY_DESCRIPTIONS, CategorySchema } from './core/categories.js';
 export type { Category } from './core/categories.js';
 export { UNIT_CODES, UnitSchema } from './core/units.js';
@@ -216,3 +222,11 @@ export { TREND_RENDERERS } from './report/trend/renderers.js';
 /** Formats of `servicegap trend`. */
 export { TREND_FORMATS } from './report/trend/context.js';
 export type { TrendFormat, TrendRenderContext, TrendRenderer } from './report/trend/context.js';
+
+/** Statistics offices' files (JSON-stat, PC-Axis, Eurostat TSV, SDMX-CSV, WHO GHO, N-MHSS) → SPEC input CSV: `servicegap import`. */
+export { runImport } from './app/import.js';
+export type { ImportOptions, ImportResult } from './app/import.js';
+export { IMPORT_FORMATS, IMPORT_PRESETS } from './core/import/presets.js';
+export type { ImportFormat, ImportPreset } from './core/import/presets.js';
+export { IMPORT_ROLES } from './core/import/mapping.js';
+export type { ImportRole } from './core/import/mapping.js';

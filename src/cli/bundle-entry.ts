@@ -7,6 +7,7 @@ import { batchCommand } from './commands/batch.js';
 import { compareCommand } from './commands/compare.js';
 import { completionCommand } from './commands/completion.js';
 import { coverageCommand } from './commands/coverage.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { methodsCommand } from './commands/methods.js';
 import { reportCommand } from './commands/report.js';
@@ -21,6 +22,7 @@ const COMMANDS: CommandTable = [
   ['coverage', async (t) => coverageCommand(t)],
   ['trend', async (t) => trendCommand(t)],
   ['validate', async (t) => validateCommand(t)],
+  ['import', async (t) => importCommand(t)],
   ['taxonomy', async (t) => taxonomyCommand(t)],
   ['init', async (t) => initCommand(t)],
   ['completion', async (t, program) => completionCommand(t, program)],

@@ -2,7 +2,7 @@
 // appended to the job's step summary (GITHUB_STEP_SUMMARY).
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import { appendFile } from 'node:fs/promises';
-import type { InputIssue } from '../core/issues.js';
+import { type InputIssue, issueText } from '../core/issues.js';
 import type { Report } from '../core/report-schema.js';
 import { FileAccessError } from '../io/errors.js';
 import type { RenderContext } from '../report/render-context.js';
@@ -22,9 +22,8 @@ export function annotation(issue: InputIssue): string {
   const props = [`file=${escapeProperty(issue.file)}`];
   if (issue.line !== undefined) props.push(`line=${issue.line}`);
   if (issue.field !== undefined) props.push(`col=${issue.field}`);
-  const cols = issue.columns ?? [];
-  const column = cols.length ? `column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')}: ` : '';
-  return `::error ${props.join(',')}::${escapeData(column + issue.message)}`;
+  // The same text as on standard error: columns, message, and a grouped issue's other lines.
+  return `::error ${props.join(',')}::${escapeData(issueText(issue))}`;
 }
 
 /** Append the headline and the top of the ranking to $GITHUB_STEP_SUMMARY, when it is set. */

@@ -15,7 +15,7 @@ export async function loadFromOptions(
 ): Promise<LoadedDataset & { configPath?: string | undefined }> {
   const inputs = datasetInputs(options);
   const read = readOptions(options);
-  const { config, path } = await loadConfig(options.config, terminal.cwd, terminal.env);
+  const { config, path } = await loadConfig(options.config, terminal.cwd, terminal.env, options.data);
   const loaded = await loadDataset(inputs, {
     config,
     allowUnmapped: options.allowUnmapped,

@@ -23,6 +23,7 @@ const COMMANDS: CommandTable = [
   ['coverage', async (t) => (await import('./commands/coverage.js')).coverageCommand(t)],
   ['trend', async (t) => (await import('./commands/trend.js')).trendCommand(t)],
   ['validate', async (t) => (await import('./commands/validate.js')).validateCommand(t)],
+  ['import', async (t) => (await import('./commands/import.js')).importCommand(t)],
   ['taxonomy', async (t) => (await import('./commands/taxonomy.js')).taxonomyCommand(t)],
   ['init', async (t) => (await import('./commands/init.js')).initCommand(t)],
   ['completion', async (t, program) => (await import('./commands/completion.js')).completionCommand(t, program)],

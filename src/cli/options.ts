@@ -19,7 +19,7 @@ export function addInputOptions(command: Command): Command {
     .option('--beds <file>', 'beds file: stock (column "beds") or closure events (column "beds_closed")')
     .option('--services <file>', 'community services file')
     .option('--crosswalk <file>', 'old region codes → current ones: from, to, share[, year] (default: crosswalk.csv in --data if present)')
-    .option('--config <file>', 'config file (default: ./servicegap.config.json if present)')
+    .option('--config <file>', 'config file (default: $SERVICEGAP_CONFIG, else ./servicegap.config.json, else package.json "servicegap", else servicegap.config.json in --data)')
     .option('--allow-unmapped', 'drop rows whose service name maps to no category, with a warning')
     .option('--rates', 'the figures in beds.csv and services.csv are per 100,000 residents already: no population file, results are rates')
     .option('-q, --quiet', 'errors only: no warnings or notes on standard error')
@@ -34,7 +34,8 @@ export function addInputOptions(command: Command): Command {
       new Option('--decimal <mark>', 'decimal mark (default: "." in comma-separated files; in others "." or ",", a number that reads two ways is an error)').choices(['auto', '.', ',']),
     )
     .addOption(new Option('--thousands <sep>', 'thousands separator in numbers (default: none)').choices(THOUSANDS_SEPARATORS))
-    .option('--verbose', 'say on standard error how each file was read: encoding, delimiter, number format, rows')
+    .option('--sheet <name>', 'for Excel workbooks (.xlsx): the sheet to read (default: a sheet named like the input, e.g. "services", else the first visible sheet)')
+    .option('--verbose', 'say on standard error how each file was read: encoding, delimiter, decimal mark (and why), sheet, rows')
     .addOption(
       new Option('--parser <name>', 'CSV parser: fast (default) or csv-parse (the reference: the same records and errors, slower)').choices([...CSV_PARSERS]),
     );
@@ -61,6 +62,7 @@ export const InputOptionsSchema = z.object({
   encoding: z.enum(['auto', ...ENCODINGS]).optional(),
   decimal: z.enum(['auto', '.', ',']).optional(),
   thousands: z.enum(THOUSANDS_SEPARATORS).optional(),
+  sheet: z.string().trim().min(1, { error: 'expected a sheet name' }).optional(),
   verbose: z.boolean().optional(),
   parser: z.enum(CSV_PARSERS).optional(),
 });
@@ -76,6 +78,7 @@ export function readOptions(options: InputOptions) {
     encoding: options.encoding,
     decimal: options.decimal,
     thousands: options.thousands,
+    sheet: options.sheet,
     parser: options.parser,
   };
 }

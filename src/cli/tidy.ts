@@ -3,9 +3,9 @@
 // written as Parquet when --out ends in .parquet, else as CSV. Parquet is binary: it goes to a
 // file, or to standard output only when that is not a terminal.
 import { extname } from 'node:path';
-import { writeFileAtomic } from '../io/atomic-write.js';
 import type { DataTable } from '../report/tidy/data-table.js';
 import { usageError } from './exit-codes.js';
+import { emit } from './output.js';
 import type { Terminal } from './terminal.js';
 
 /** The tidy formats every result command offers besides its own. */
@@ -28,9 +28,9 @@ export async function emitTidy(
   metadata: Readonly<Record<string, string>>,
 ): Promise<void> {
   const asParquet = format === 'parquet' || isParquetPath(out);
-  if (asParquet && (out === undefined || out === '-') && terminal.stdout.isTTY) {
-    throw usageError(`--format ${format}${format === 'long' ? ' to a .parquet file' : ''} writes binary Parquet: give --out FILE.parquet, or redirect standard output`);
-  }
+  // Refused before the table is made; emit (output.ts) says the same for any binary output.
+  const advice = `--format ${format}${format === 'long' ? ' to a .parquet file' : ''} writes binary Parquet: give --out FILE.parquet, or redirect standard output`;
+  if (asParquet && (out === undefined || out === '-') && terminal.stdout.isTTY) throw usageError(advice);
   let bytes: string | Uint8Array;
   if (asParquet) {
     const { tableParquet } = await import('../report/tidy/parquet.js');
@@ -39,9 +39,7 @@ export async function emitTidy(
     const { tableCsv } = await import('../report/tidy/data-table.js');
     bytes = tableCsv(table());
   }
-  if (out === undefined || out === '-') {
-    await new Promise<void>((resolve, reject) => terminal.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
-  } else await writeFileAtomic(out, bytes);
+  await emit(terminal, bytes, out, advice);
 }
 
 /**

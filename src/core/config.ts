@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODES, CategorySchema } from './categories.js';
 import { DEFAULT_NORMS } from './defaults.js';
+import { FilesSchema } from './file-options.js';
 import { UNIT_CODES, UnitSchema } from './units.js';
 
 const finiteNonNegative = z.number().finite().min(0);
@@ -139,6 +140,8 @@ export const ConfigSchema = z
     aliases: z.record(z.string().trim().min(1), CategorySchema).optional(),
     /** norms.<name>: change, drop (false) or add a planning norm per 100,000 (SPEC §4, §7). */
     norms: NormsSchema.optional(),
+    /** files.<input>: how one input file is read (encoding, delimiter, decimal, thousands, sheet). */
+    files: FilesSchema.optional(),
   })
   .strict();
 

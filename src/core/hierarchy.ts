@@ -1,19 +1,22 @@
 // Regions in a tree: regions.csv's `parent` column (municipality → county or health trust →
-// country). Pure; no IO. The loader checks the tree (cycles, data at two levels of one branch);
-// `selectLevel` turns a dataset into the units one analysis ranks, each with the figures of its
-// whole branch summed (never its rates averaged).
+// country). Pure; no IO. The loader checks the tree (cycles, the same figure at two levels of one
+// branch); `selectLevel` turns a dataset into the units one analysis ranks, each with the figures
+// of its whole branch summed (never its rates averaged).
 //
 // Levels count from the top: level 1 is the regions without a parent (the roots), level 2 their
 // children, and so on.
 //
-// Data at one level per branch: a region with figures of its own (population, beds or services)
-// is a *data leaf*: none of the regions inside it may have figures too (that would count the same
-// residents, beds or services twice; the loader rejects it), and the regions inside it are never
-// ranked. A region without children is a data leaf whether or not it has figures.
+// Each kind of figure at one level per branch: population, beds and each service series (a
+// category in a unit) may each be given at any level, but a kind given for a region may not be
+// given for a region inside it too (that would count the same residents, beds or services twice;
+// the loader rejects it). Different kinds at different levels are what analysts have —
+// population by county, beds by health region — and are summed up the tree to the unit ranked,
+// with a notice. A region with figures of its own (of any kind) is a *data leaf*: the regions
+// inside it are never ranked. A region without children is a data leaf whether or not it has figures.
 //
 // The units ranked:
 // - by default, the data leaves: the regions without children, and the regions with figures of
-//   their own whose children have none. A parent is never ranked next to its children.
+//   their own; figures given for regions inside a data leaf are summed up to it (with a notice).
 // - `--level N`: every region at level N, with its branch summed, and every data leaf above
 //   level N as itself, so that every figure is counted exactly once.
 // - `--rollup`: one level above the deepest data leaves (`--level D − 1`): in a regular tree,
@@ -104,13 +107,24 @@ function describeOrigin(origin: DataOrigin): string {
   return `${origin.file} line ${origin.line}${via}`;
 }
 
+/** "population", "beds", "services crisis/teams" (a kind of figure) in words for a message. */
+function describeKind(kind: string): { what: string; counted: string } {
+  if (kind === 'population') return { what: 'population', counted: 'residents' };
+  if (kind === 'beds') return { what: 'beds', counted: 'beds' };
+  const series = kind.replace(/^services /, '');
+  return { what: `services ${series.replace('/', ' in ')}`, counted: 'services' };
+}
+
 /**
- * Data at two levels of one branch: a region with figures, and regions inside it with figures
- * too. One issue per such region, on the line of its first figure, naming the regions inside it.
+ * One kind of figure (`kind`: "population", "beds", "services crisis/teams") at two levels of one
+ * branch: a region with it, and regions inside it with it too. One issue per such region, on the
+ * line of its first figure, naming the regions inside it. `kind` "rates": figures of any kind
+ * given as rates per 100,000 (--rates), which cannot be summed up the tree at all.
  */
 export function mixedLevelIssues(
   regions: ReadonlyMap<string, RegionInfo>,
   origins: ReadonlyMap<string, DataOrigin>,
+  kind = 'figures',
 ): InputIssue[] {
   const inside = new Map<string, string[]>();
   for (const code of origins.keys()) {
@@ -132,15 +146,19 @@ export function mixedLevelIssues(
     const origin = origins.get(parent)!;
     const shown = codes.slice(0, 3).map((c) => `${quoteValue(c)} (${describeOrigin(origins.get(c)!)})`);
     const more = codes.length > shown.length ? ` and ${codes.length - shown.length} more` : '';
+    const { what, counted } = kind === 'figures' || kind === 'rates' ? { what: kind, counted: 'residents, beds or services' } : describeKind(kind);
+    const why =
+      kind === 'rates'
+        ? 'Rates per 100,000 (--rates) cannot be summed up the tree: give each branch of the tree all its figures at one level only.'
+        : `The same ${counted} would be counted twice: give each branch of the tree its ${what} at one level ` +
+          'only (other figures may be at other levels: they are summed up the tree).';
     issues.push({
       file: origin.file,
       line: origin.line,
       columns: ['region'],
       message:
-        `region ${quoteValue(parent)} has figures of its own${origin.via === undefined ? '' : ` (${describeOrigin(origin)})`} and so ${codes.length === 1 ? 'does' : 'do'} ` +
-        `${codes.length === 1 ? 'a region' : 'regions'} inside it: ${shown.join(', ')}${more}. ` +
-        'The same residents, beds or services would be counted twice: give each branch of the tree figures at one level ' +
-        'only (the upper levels are ranked with --level or --rollup).',
+        `region ${quoteValue(parent)} has ${what} of its own${origin.via === undefined ? '' : ` (${describeOrigin(origin)})`} and so ${codes.length === 1 ? 'does' : 'do'} ` +
+        `${codes.length === 1 ? 'a region' : 'regions'} inside it: ${shown.join(', ')}${more}. ${why}`,
     });
   }
   return issues;
@@ -267,7 +285,7 @@ export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset
   };
   const result = regroup(dataset, regions, assign);
 
-  const label = choice.rollup ? `--rollup (level ${level})` : `--level ${level}`;
+  const label = level === undefined ? 'summed up the tree' : choice.rollup ? `--rollup (level ${level})` : `--level ${level}`;
   for (const [code, branch] of members) {
     if (branch.length < 2) continue;
     const unit = dataset.regions.get(code)!;
@@ -278,5 +296,45 @@ export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset
       if (beds) result.warnings.push(beds);
     }
   }
+  // By default nobody asked for a sum: say where figures given below a ranked region were summed up to it.
+  if (level === undefined) result.warnings.push(...summedUpNotices(dataset, members));
   return result;
+}
+
+/**
+ * One notice per kind of figure that was given for regions inside the units ranked and summed up
+ * to them (default ranking): `population is given for regions inside the regions ranked and summed
+ * up to them: "H1" from "C1", "C2"; …`.
+ */
+function summedUpNotices(dataset: Dataset, members: ReadonlyMap<string, readonly string[]>): Warning[] {
+  const kinds: { what: string; file: string; has: (code: string) => boolean }[] = [
+    { what: 'population', file: 'population.csv', has: (code) => (dataset.population.get(code)?.size ?? 0) > 0 },
+    {
+      what: 'beds',
+      file: 'beds.csv',
+      has: (code) => dataset.beds.shape !== 'none' && (dataset.beds.byRegion.get(code)?.size ?? 0) > 0,
+    },
+    { what: 'services', file: 'services.csv', has: (code) => [...(dataset.services.get(code)?.values() ?? [])].some((s) => s.years.size > 0) },
+  ];
+  // Regions named in regions.csv order.
+  const order = new Map([...dataset.regions.keys()].map((code, i) => [code, i]));
+  const warnings: Warning[] = [];
+  for (const kind of kinds) {
+    const summed: string[] = [];
+    for (const [unit, branch] of members) {
+      const below = branch.filter((code) => code !== unit && kind.has(code)).sort((a, b) => order.get(a)! - order.get(b)!);
+      if (below.length === 0) continue;
+      const shown = below.slice(0, 3).map((c) => quoteValue(c)).join(', ');
+      summed.push(`${quoteValue(unit)} from ${shown}${below.length > 3 ? ` and ${below.length - 3} more` : ''}`);
+    }
+    if (summed.length === 0) continue;
+    warnings.push({
+      file: kind.file,
+      line: null,
+      message:
+        `${kind.what} is given for regions inside the regions ranked, and summed up to them: ${summed.slice(0, 3).join('; ')}` +
+        `${summed.length > 3 ? `; and ${summed.length - 3} more regions` : ''}`,
+    });
+  }
+  return warnings;
 }

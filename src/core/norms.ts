@@ -1,6 +1,6 @@
 // The planning norms in force for a run: SPEC §4 defaults, changed, dropped or added by the
 // config (as weights.ts does for weights). Norms are data: each has its measure, range and source.
-import type { Config } from './config.js';
+import type { Config, NormOverride } from './config.js';
 import { DEFAULT_NORMS, type DefaultNorm } from './defaults.js';
 
 /** A planning norm in force: a default norm's fields (defaults.ts), and where it came from. */
@@ -25,6 +25,22 @@ function defaultUnitLabel(includesInstitutionalBeds: boolean, measures: Norm['me
   return [...units].join('/');
 }
 
+/** Does a config entry say exactly what the default norm says (every field given, all equal)? */
+function sameAsDefault(o: NormOverride, d: DefaultNorm): boolean {
+  const sameMeasures =
+    o.measures !== undefined &&
+    o.measures.length === d.measures.length &&
+    o.measures.every((m, i) => m.category === d.measures[i]!.category && m.unit === d.measures[i]!.unit);
+  return (
+    o.low === d.low &&
+    o.high === d.high &&
+    sameMeasures &&
+    o.institutional_beds === d.includesInstitutionalBeds &&
+    o.unit_label === d.unitLabel &&
+    o.source === d.source
+  );
+}
+
 /** The norms in force: the SPEC §4 defaults as changed or dropped by the config, then the norms the config adds. */
 export function resolveNorms(config: Config = {}): NormTable {
   const overrides = config.norms ?? {};
@@ -32,7 +48,8 @@ export function resolveNorms(config: Config = {}): NormTable {
   for (const d of DEFAULT_NORMS) {
     const o = overrides[d.norm];
     if (o === false) continue;
-    if (o === undefined) {
+    // A config that repeats a default as it is (what `init` writes) leaves it a default.
+    if (o === undefined || sameAsDefault(o, d)) {
       table.push({ ...d, origin: 'default' });
       continue;
     }

@@ -71,13 +71,15 @@ export class RowValidator {
     for (const issue of result.error.issues) {
       const column = String(issue.path[0] ?? '');
       const got = raw[column];
-      // Some messages already quote the cell, with more to say after it (schemas.ts).
-      const complete = issue.code === 'custom' && (issue.params as { complete?: boolean } | undefined)?.complete === true;
+      // Some messages already quote the cell, with more to say after it, and some say which
+      // problem they are, to be shown once for many lines (schemas.ts).
+      const params = issue.code === 'custom' ? (issue.params as { complete?: boolean; group?: string } | undefined) : undefined;
       onIssue({
         file,
         line,
         columns: column ? [column] : undefined,
-        message: got === undefined || complete ? issue.message : `${issue.message}, got ${quoteValue(got)}`,
+        message: got === undefined || params?.complete === true ? issue.message : `${issue.message}, got ${quoteValue(got)}`,
+        ...(params?.group === undefined ? {} : { group: `${column} ${params.group}` }),
       });
     }
     return undefined;

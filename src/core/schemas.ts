@@ -19,7 +19,8 @@ import { z } from 'zod';
 import { quoteValue } from './issues.js';
 import { DEFAULT_NUMBER_FORMAT, isMissingValue, MAX_MAGNITUDE, type NumberFormat, readNumber, readNumberValue } from './numbers.js';
 import { RecentStrings } from './recent-strings.js';
-import { isUnit, type Unit, UNIT_CODES } from './units.js';
+import { unitCellOf, type UnitCell, unknownUnitMessage } from './unit-aliases.js';
+import { type Unit, UNIT_CODES } from './units.js';
 
 export const YEAR_MIN = 1800;
 const MAX_MAGNITUDE_TEXT = MAX_MAGNITUDE.toExponential().replace('e+', 'e'); // "1e12"
@@ -67,11 +68,13 @@ export function optionalTextValue(raw: string | undefined): string | undefined {
 
 const UNIT_BY_CODE: ReadonlyMap<string, Unit> = new Map(UNIT_CODES.map((code) => [code, code]));
 /** Cells seen lately and their unit: a file repeats a handful of units millions of times. */
-const recentUnits = new RecentStrings<Unit>();
+const recentUnits = new RecentStrings<UnitCell>();
 
-/** A unit cell's unit code, or undefined when it holds none. The code returned is the constant
- * of UNIT_CODES, not the cell's copy of it, so that later Map lookups need not hash it again. */
-export function unitValue(raw: string): Unit | undefined {
+/** A unit cell's unit code or the name of the local unit it is (unit-aliases.ts: "årsverk",
+ * mapped to fte by the loader, which says so), or undefined when it holds neither. The string
+ * returned is the table's constant, not the cell's copy, so that later Map lookups need not hash
+ * it again. */
+export function unitValue(raw: string): UnitCell | undefined {
   const recent = recentUnits.get(raw);
   if (recent !== undefined) return recent;
   const exact = UNIT_BY_CODE.get(raw); // the common case: no marker is a unit code
@@ -80,8 +83,9 @@ export function unitValue(raw: string): Unit | undefined {
     return exact;
   }
   if (isMissingValue(raw)) return undefined;
-  const unit = raw.trim().toLowerCase();
-  return isUnit(unit) ? UNIT_BY_CODE.get(unit) : undefined;
+  const cell = unitCellOf(raw);
+  if (cell !== undefined) recentUnits.set(raw, cell);
+  return cell;
 }
 
 /** A zod issue whose message already quotes the cell (the builder adds no `got "…"`). */
@@ -169,7 +173,9 @@ export const unitCell = z.string().transform((raw, ctx) => {
   if (isMissingValue(raw)) return missing(ctx, raw, UNIT_EXPECTED);
   const unit = unitValue(raw);
   if (unit !== undefined) return unit;
-  ctx.issues.push({ code: 'custom', message: UNIT_EXPECTED, input: raw });
+  // The same unknown unit on many lines is one problem: `group` lets the loader list the lines
+  // in one message.
+  ctx.issues.push({ code: 'custom', message: unknownUnitMessage(raw), input: raw, params: { complete: true, group: raw.trim() } });
   return z.NEVER;
 });
 

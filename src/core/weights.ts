@@ -25,6 +25,9 @@ export function resolveWeights(config: Config = {}): WeightTable {
       const override: WeightOverride | undefined = units?.[unit];
       if (override === undefined) continue;
       const o = typeof override === 'number' ? { value: override } : override;
+      // A config that repeats a default as it is (what `init` writes) leaves it a default.
+      const builtin = table.get(weightKey(category, unit));
+      if (builtin !== undefined && o.value === builtin.value && o.low === builtin.low && o.high === builtin.high && o.source === builtin.source) continue;
       table.set(weightKey(category, unit), {
         category,
         unit,

@@ -1,9 +1,13 @@
-// Finding and reading the config: --config F; else (unless SERVICEGAP_CONFIG=none)
-// servicegap.config.json in the working folder; else the "servicegap" key of the working
-// folder's package.json; else the defaults. Whatever is found is checked with the zod schema of
-// src/core/config.ts.
+// Finding and reading the config, first found wins:
+//   1. --config F
+//   2. SERVICEGAP_CONFIG=F (SERVICEGAP_CONFIG=none: no config at all, the defaults)
+//   3. servicegap.config.json in the working folder
+//   4. the "servicegap" key of the working folder's package.json
+//   5. servicegap.config.json in the data folder (--data DIR), so a folder carries its own settings
+//   6. the defaults
+// Whatever is found is checked with the zod schema of src/core/config.ts.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Config, ConfigSchema } from '../core/config.js';
 import { parseJsonLocated } from './json-syntax.js';
 import { InputError } from '../core/issues.js';
@@ -25,6 +29,8 @@ export async function loadConfig(
   explicit: string | undefined,
   cwd: string = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
+  /** The data folder (--data), as given: its servicegap.config.json is found after the working folder's. */
+  dataDir?: string | undefined,
 ): Promise<LoadedConfig> {
   if (explicit !== undefined) return { config: await readConfig(explicit), path: explicit };
   const fromEnv = env[CONFIG_ENV];
@@ -46,6 +52,11 @@ export async function loadConfig(
       const where = 'package.json#servicegap';
       return { config: validateConfig(key, where), path: where };
     }
+  }
+  if (dataDir !== undefined) {
+    const where = join(dataDir, CONFIG_FILE_NAME);
+    const inData = await readOptional(resolve(cwd, where), where);
+    if (inData !== undefined) return { config: parseConfig(inData, where), path: where };
   }
   return { config: {} };
 }

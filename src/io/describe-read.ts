@@ -6,15 +6,18 @@ import { describeDelimiter } from './delimiter.js';
 import type { TableSummary } from './read-table.js';
 import { ENCODING_NAMES } from './text-stream.js';
 
-/** One line saying how a file was read (encoding, delimiter, number format, row count), for --verbose. */
-export function describeFileRead(info: TableSummary & { readonly numberFormat?: NumberFormat | undefined }): string {
+/** One line saying how a file was read (encoding, delimiter, number format and why, sheet, row count), for --verbose. */
+export function describeFileRead(info: TableSummary & { readonly numberFormat?: NumberFormat | undefined; readonly numberFormatReason?: string | undefined }): string {
   const parts: string[] = [];
+  if (info.sheet !== undefined) parts.push(`sheet "${info.sheet.name}" (${info.sheet.reason})`);
   if (info.encoding !== undefined) {
     const name = info.encoding === 'text' ? 'text' : ENCODING_NAMES[info.encoding];
     parts.push(`encoding ${name} (${info.encodingReason})`);
   }
   if (info.delimiter !== undefined) parts.push(`delimiter ${describeDelimiter(info.delimiter)} (${info.delimiterReason})`);
-  if (info.numberFormat !== undefined) parts.push(`numbers: ${describeNumberFormat(info.numberFormat)}`);
+  if (info.numberFormat !== undefined) {
+    parts.push(`numbers: ${describeNumberFormat(info.numberFormat)}${info.numberFormatReason === undefined ? '' : ` (${info.numberFormatReason})`}`);
+  }
   parts.push(`${info.rows} ${info.rows === 1 ? 'row' : 'rows'}${info.threads > 0 ? ` (read in ${info.threads} worker threads)` : ''}`);
   return `${info.name}: ${parts.join('; ')}`;
 }

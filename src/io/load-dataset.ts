@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import type { Config } from '../core/config.js';
 import { CROSSWALK_FILE } from '../core/crosswalk.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
+import { describeHeaderMapping } from '../core/header-aliases.js';
 import { bedYears, type Dataset, serviceYears } from '../core/dataset.js';
 import { InputError, type InputIssue } from '../core/issues.js';
 import type { DecimalMark, NumberFormat, ThousandsSeparator } from '../core/numbers.js';
@@ -14,6 +15,8 @@ import { buildTaxonomy, type Taxonomy } from '../core/taxonomy.js';
 import { type NormTable, resolveNorms } from '../core/norms.js';
 import { resolveWeights, type WeightTable } from '../core/weights.js';
 import { DEFAULT_DATA_DIR } from './default-data.js';
+import { chooseNumberFormat, fileReading } from './file-reading.js';
+import { cellReference } from './xlsx-table.js';
 import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
@@ -57,15 +60,21 @@ export interface LoadOptions {
   readonly allowUnmapped?: boolean | undefined;
   /** Rates mode (issue 16): beds and capacities per 100,000 residents, no population file. */
   readonly rates?: boolean | undefined;
-  /** Force a delimiter; default: detected per file from a sample of its first lines. */
+  /** Force a delimiter for every file (wins over the config's `files.<input>.delimiter`); default:
+   * detected per file from a sample of its first lines. */
   readonly delimiter?: Delimiter | undefined;
-  /** The files' encoding; default 'auto': byte-order mark, else valid UTF-8, else Windows-1252. */
+  /** The files' encoding (wins over the config's `files.<input>.encoding`); default 'auto':
+   * byte-order mark, else valid UTF-8, else Windows-1252, per file. */
   readonly encoding?: EncodingOption | undefined;
-  /** Decimal mark; default 'auto': a point in comma-separated files, either mark in others
-   * (a number that reads two ways, like 1,234, is then an error). */
+  /** Decimal mark for every file (wins over the config's `files.<input>.decimal`); default 'auto':
+   * the mark a file's own numbers show (io/decimal-evidence.ts), else a point in comma-separated
+   * files and either mark in others (a number that reads two ways, like 1,234, is then an error). */
   readonly decimal?: DecimalMark | 'auto' | undefined;
   /** Thousands separator; default 'none' (never guessed). */
   readonly thousands?: ThousandsSeparator | undefined;
+  /** For Excel workbooks: the sheet to read in every workbook (default: per file, see the config's
+   * `files.<input>.sheet`, else a sheet named like the input, else the first visible sheet). */
+  readonly sheet?: string | undefined;
   /** Longest physical line accepted, in characters (default 1 MiB). */
   readonly maxLineChars?: number | undefined;
   /** Longest record accepted, all its fields together, in characters (default 1 MiB). */
@@ -93,12 +102,15 @@ export interface FileReadInfo extends TableSummary {
   readonly role: FileRole;
   /** How its numbers were read; undefined when the header was never reached. */
   readonly numberFormat: NumberFormat | undefined;
+  /** Why that number format: given (and where), detected from the file's numbers, or the default. */
+  readonly numberFormatReason?: string | undefined;
 }
 
 /**
- * The number format of one file: the options, with 'auto' settled by its delimiter. A comma-
- * separated file cannot hold an unquoted decimal comma, so 'auto' means a point there; in a file
- * separated by ";", tab or "|" it means either mark, never a guess between them.
+ * The number format of one file from the options and its delimiter alone (the rule when its own
+ * numbers do not tell its mark; the loader first asks them: io/file-reading.ts). A comma-separated
+ * file cannot hold an unquoted decimal comma, so 'auto' means a point there; in a file separated
+ * by ";", tab or "|" it means either mark, never a guess between them.
  */
 export function numberFormatFor(delimiter: Delimiter, options: Pick<LoadOptions, 'decimal' | 'thousands'>): NumberFormat {
   const thousands = options.thousands ?? 'none';
@@ -134,6 +146,19 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * A data folder's file for an input, looked up in this order: the CSV file SPEC §1 names
+ * (services.csv), else an Excel workbook of the same name (services.xlsx, issue 14), else a
+ * Parquet file (services.parquet, issue 16). The first that exists is read, the others are not.
+ */
+export const FOLDER_FORMATS = ['.csv', '.xlsx', '.parquet'] as const;
+
+/** The first of these paths that exists. */
+async function firstExisting(paths: readonly string[]): Promise<string | undefined> {
+  for (const path of paths) if (await exists(path)) return path;
+  return undefined;
+}
+
 /** Residents every region counts in rates mode: a per-100k figure is then the rate itself. */
 export const RATES_POPULATION = 100_000;
 
@@ -149,19 +174,29 @@ async function dropPopulationForRates(inputs: DatasetInputs, resolved: Partial<R
     delete resolved.population;
     return;
   }
-  throw new InputSelectionError('--rates: the figures are per 100,000 residents already, so there is no population file; leave population.csv out, or drop --rates to give counts');
+  const name = basename(typeof population === 'string' ? population : population.name);
+  throw new InputSelectionError(`--rates: the figures are per 100,000 residents already, so there is no population file; leave ${name} out, or drop --rates to give counts`);
 }
 
 /**
- * Rates mode: every region counts RATES_POPULATION residents in every year from the first to the
- * last of the data, so no population value is carried or missing.
+ * Rates mode: every region that can be ranked counts RATES_POPULATION residents in every year from
+ * the first to the last of the data, so no population value is carried or missing. Those are the
+ * regions without children and the regions with rates of their own (the tree's data leaves): a
+ * population given to a parent would make it a region with figures of its own, and the rates of
+ * the regions inside it would be summed up to it (core/hierarchy.ts), which rates cannot be.
  */
 function ratesPopulation(dataset: Dataset): void {
   const years = [...bedYears(dataset.beds), ...serviceYears(dataset)];
   if (years.length === 0) return;
   const first = Math.min(...years);
   const last = Math.max(...years);
+  const parents = new Set<string>();
+  for (const region of dataset.regions.values()) if (region.parent !== undefined) parents.add(region.parent);
+  const hasRates = (code: string) =>
+    (dataset.beds.shape !== 'none' && (dataset.beds.byRegion.get(code)?.size ?? 0) > 0) ||
+    [...(dataset.services.get(code)?.values() ?? [])].some((s) => s.years.size > 0);
   for (const code of dataset.regions.keys()) {
+    if (parents.has(code) && !hasRates(code)) continue;
     const series = new Map<number, number>();
     for (let y = first; y <= last; y++) series.set(y, RATES_POPULATION);
     dataset.population.set(code, series);
@@ -178,10 +213,9 @@ export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Reco
     const explicit = inputs[role];
     if (explicit !== undefined) resolved[role] = explicit;
     else if (dir !== undefined) {
-      let path = join(dir, names[role]);
-      // The same table as Parquet (issue 16): services.parquet where there is no services.csv.
-      const parquet = path.replace(/\.csv$/, '.parquet');
-      if (!(await exists(path)) && (await exists(parquet))) path = parquet;
+      const csvPath = join(dir, names[role]);
+      // The same table in another format when there is no CSV file (FOLDER_FORMATS' order).
+      const path = (await firstExisting(FOLDER_FORMATS.map((ext) => csvPath.replace(/\.csv$/, ext)))) ?? csvPath;
       // regions and population are required: a missing one fails when it is opened (exit 4).
       if (role === 'regions' || role === 'population' || (await exists(path))) {
         // The bundled data is named as the package names it, whatever folder it is installed in.
@@ -210,10 +244,8 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   if (options.decimal !== undefined && options.decimal === options.thousands) {
     throw new InputSelectionError(`the decimal mark and the thousands separator cannot both be "${options.decimal}"`);
   }
-  const builder = new DatasetBuilder({ taxonomy, weights, allowUnmapped: options.allowUnmapped });
+  const builder = new DatasetBuilder({ taxonomy, weights, allowUnmapped: options.allowUnmapped, rates: options.rates });
   const read: ReadTableOptions = {
-    delimiter: options.delimiter,
-    encoding: options.encoding,
     maxLineChars: options.maxLineChars,
     maxRecordChars: options.maxRecordChars,
     parser: options.parser,
@@ -226,8 +258,10 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     },
   };
   const files: Partial<Record<FileRole, string>> = {};
-  // Each file's header, to give issues the position of their column (GitHub annotations use it).
+  // Each file's header, to give issues the position of their column (GitHub annotations use it),
+  // in the order the files were read (the order of the problems); the files that were worksheets.
   const headers = new Map<string, readonly string[]>();
+  const sheets = new Set<string>();
   const onIssue = (issue: InputIssue) => builder.addIssue(issue);
 
   /** Read one file: its numbers in the format its delimiter settles; report how it was read. */
@@ -239,16 +273,21 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     kind?: () => FigureKind | undefined,
   ): Promise<TableSummary> => {
     let numberFormat: NumberFormat | undefined;
+    let numberFormatReason: string | undefined;
+    // This file's reading options: the flags, else the config's files.<role>, else detected.
+    const reading = fileReading(role, options, options.config);
     const summary = await readTable(
       input,
       {
         onHeader: (columns, file, context: HeaderContext) => {
-          numberFormat = numberFormatFor(context.delimiter, options);
+          ({ format: numberFormat, reason: numberFormatReason } = chooseNumberFormat(reading, context, columns));
           builder.setNumberFormat(numberFormat);
           return onHeader(columns, file);
         },
         onRow,
         onIssue,
+        onWarning: (warning) => builder.addWarning(warning),
+        numberFormat: () => numberFormat,
         checkedRows: () => {
           const k = kind?.();
           if (k === undefined || numberFormat === undefined) return undefined;
@@ -263,14 +302,19 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
           };
         },
       },
-      read,
+      { ...read, delimiter: reading.delimiter?.value, encoding: reading.encoding?.value, sheet: reading.sheet },
     );
     files[role] = summary.name;
     headers.set(summary.name, summary.header);
+    if (summary.sheet !== undefined) sheets.add(summary.name);
+    if (summary.headerAliases) {
+      builder.addWarning({ file: summary.name, line: summary.headerAliases.line, message: describeHeaderMapping(summary.headerAliases.mapped) });
+    }
     if (summary.headerOk && summary.rows === 0) {
       builder.addWarning({ file: summary.name, line: null, message: 'the file has a header but no rows' });
     }
-    options.onFileRead?.({ ...summary, role, numberFormat: summary.headerOk ? numberFormat : undefined });
+    const known = summary.headerOk;
+    options.onFileRead?.({ ...summary, role, numberFormat: known ? numberFormat : undefined, numberFormatReason: known ? numberFormatReason : undefined });
     return summary;
   };
   const fixed = (spec: TableSpec) => () => spec;
@@ -350,7 +394,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     }
   }
 
-  const { dataset, issues } = builder.finish();
+  const { dataset, issues } = builder.finish([...headers.keys()]);
   if (options.rates && issues.length === 0) {
     ratesPopulation(dataset);
     (dataset as { scale?: 'rates' }).scale = 'rates';
@@ -359,7 +403,10 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     throw new InputError(
       issues.map((issue) => {
         const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);
-        return index < 0 ? issue : { ...issue, field: index + 1 };
+        if (index < 0) return issue;
+        // In a worksheet, the cell: services.xlsx!Sheet1:D7.
+        const cell = sheets.has(issue.file) && issue.line !== undefined ? cellReference(index + 1, issue.line) : undefined;
+        return { ...issue, field: index + 1, ...(cell === undefined ? {} : { cell }) };
       }),
     );
   }

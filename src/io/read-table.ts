@@ -1,8 +1,12 @@
 // One input file, read as a table: the header is matched to the columns the SPEC names
-// (case-insensitively, after trimming), and every later row becomes column → cell text.
-import type { InputIssue } from '../core/issues.js';
+// (case-insensitively, after trimming; table-header.ts), and every later row becomes column →
+// cell text. CSV text is read here; a workbook (xlsx-table.ts) or a Parquet file (read-parquet.ts)
+// by a reader of its own, through the same header step and the same handlers.
+import type { HeaderMapping } from '../core/header-aliases.js';
+import type { InputIssue, Warning } from '../core/issues.js';
+import type { NumberFormat } from '../core/numbers.js';
 import type { RawRow } from '../core/row-validator.js';
-import { describeDelimiter, type Delimiter } from './delimiter.js';
+import type { Delimiter } from './delimiter.js';
 import { FileFormatError } from './errors.js';
 import { type CsvInput, openInput } from './input-source.js';
 import { type CsvParserName, type CsvStream, DEFAULT_MAX_RECORD_CHARS, openCsv } from './read-csv.js';
@@ -10,9 +14,11 @@ import { type CheckedRows, takePiece } from './piece-rows.js';
 import type { ChunkSetup } from './row-chunks.js';
 import { StoppableBytes } from './stoppable-bytes.js';
 import { RecordShape } from './record-shape.js';
-import { isParquetInput, readParquetTable } from './read-parquet.js';
 import { sniffBytes, sniffText } from './sniff.js';
 import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type Encoding, type EncodingOption, utf8Advice } from './text-stream.js';
+import { takeBinaryTable } from './binary-table-input.js';
+import { readHeader } from './table-header.js';
+import type { SheetChoice } from './xlsx-sheet.js';
 
 export type { CheckedRows } from './piece-rows.js';
 
@@ -41,7 +47,15 @@ async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { byt
 
 /** What is known about a file once its header has been read. */
 export interface HeaderContext {
-  readonly delimiter: Delimiter;
+  /** The CSV delimiter; undefined for a worksheet or a Parquet file. */
+  readonly delimiter: Delimiter | undefined;
+  /** A table of typed cells rather than text: what it is, in words (its numbers are stored as
+   * numbers, so no decimal mark is to be told). */
+  readonly typed?: 'workbook' | 'Parquet file' | undefined;
+  /** The first lines of a CSV file (the delimiter's sample), from which its decimal mark can be told. */
+  readonly sample?: string | undefined;
+  /** The worksheet read, for a workbook. */
+  readonly sheet?: string | undefined;
 }
 
 export interface TableHandlers {
@@ -49,6 +63,11 @@ export interface TableHandlers {
   readonly onHeader: (columns: readonly string[], file: string, context: HeaderContext) => TableSpec | InputIssue;
   readonly onRow: (row: RawRow, line: number, file: string) => void;
   readonly onIssue: (issue: InputIssue) => void;
+  /** Something worth knowing that is not a problem (hidden rows in a worksheet). */
+  readonly onWarning?: ((warning: Warning) => void) | undefined;
+  /** How the rows' numbers are read, asked once the header is accepted: a worksheet writes its
+   * number cells in it, so that they read back as the numbers stored. */
+  readonly numberFormat?: (() => NumberFormat | undefined) | undefined;
   /** Asked once the header is read: the rows' kind, so that the rest of a large file can be
    * checked in worker threads, and where the checked rows go (in file order, as with onRow). */
   readonly checkedRows?: (() => CheckedRows | undefined) | undefined;
@@ -83,12 +102,18 @@ export interface ReadTableOptions {
   readonly stdin?: NodeJS.ReadableStream | undefined;
   /** Read large files on several cores (the same rows, issues and lines); default: one thread. */
   readonly parallel?: ParallelReading | undefined;
+  /** For an Excel workbook: which sheet to read (default: one named `preferred`, else the first visible one). */
+  readonly sheet?: SheetChoice | undefined;
 }
 
 export interface TableSummary {
   readonly name: string;
-  /** The header's column names (lower case), empty when the file had none. */
+  /** The header's column names (lower case; local names read as SPEC columns), empty when the
+   * file had none. */
   readonly header: readonly string[];
+  /** Header cells read as the SPEC column they name in another language or spelling ("år" as
+   * year), with the header's line, for a notice; only columns that are read. */
+  readonly headerAliases: { readonly line: number; readonly mapped: readonly HeaderMapping[] } | undefined;
   /** The encoding used ('text' for content given as a string) and why; undefined if unreadable. */
   readonly encoding: Encoding | 'text' | undefined;
   readonly encodingReason: string | undefined;
@@ -100,29 +125,41 @@ export interface TableSummary {
   readonly headerOk: boolean;
   /** Worker threads that read the rest of the file after its head (0: all read on the main thread). */
   readonly threads: number;
+  /** For a workbook: the sheet read and why (the file's name is then `book.xlsx!Sheet`). */
+  readonly sheet?: { readonly name: string; readonly reason: string } | undefined;
 }
 
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
  * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
-  // A .parquet input: the same header and rows, from a Parquet reader (issue 16).
-  if (isParquetInput(input)) return readParquetTable(input, handlers, options);
-  const opened = await openInput(input, options.stdin);
+  // An Excel workbook or a Parquet file (by its name or its first bytes) is read by a reader of
+  // its own (xlsx-table.ts, read-parquet.ts) through the same header and row steps as CSV text.
+  const { opened, binary } = await takeBinaryTable(await openInput(input, options.stdin));
+  if (binary?.format === 'xlsx') {
+    const { readWorkbookTable } = await import('./xlsx-table.js');
+    return readWorkbookTable(binary.bytes, opened.name, handlers, options.sheet);
+  }
+  if (binary?.format === 'parquet') {
+    const { readParquetTable } = await import('./read-parquet.js');
+    return readParquetTable(binary.bytes, opened.name, handlers, options.onProgress);
+  }
   const file = opened.name;
   const onProgress = options.onProgress;
   const count = { bytes: 0 };
   const progress = (done: boolean) => onProgress?.({ file, bytesRead: count.bytes, totalBytes: opened.size, rows, done });
   let decoded: DecodedInput | undefined;
   let csv: CsvStream | undefined;
-  let header: { columns: string[]; keep: Map<number, string> } | undefined;
+  let header: { columns: readonly string[]; keep: Map<number, string> } | undefined;
   let rows = 0;
   let threads = 0;
   /** Where checked rows go when the rest is read in workers (asked for once the header is read). */
   let forWorkers: CheckedRows | undefined;
   let headerColumns: readonly string[] = [];
+  let headerAliases: TableSummary['headerAliases'];
   const summary = (): TableSummary => ({
     name: file,
     header: headerColumns,
+    headerAliases,
     encoding: decoded?.encoding,
     encodingReason: decoded?.encodingReason,
     delimiter: csv?.delimiter,
@@ -166,15 +203,16 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     for await (const batch of csv.batches) {
       for (const record of batch) {
         if (header === undefined) {
-          const columns = record.fields.map((c) => c.trim().toLowerCase());
-          // A header that ends in a delimiter has empty trailing names: not columns.
-          while (columns.length > 1 && columns[columns.length - 1] === '') columns.pop();
+          const { columns, keep: checked, aliases } = readHeader(file, record.line, record.fields, handlers.onHeader, {
+            delimiter: csv.delimiter,
+            sample: csv.sample,
+          });
           headerColumns = columns;
-          const checked = checkHeader(file, record.line, columns, handlers.onHeader(columns, file, { delimiter: csv.delimiter }), csv.delimiter);
           if ('message' in checked) {
             handlers.onIssue(checked);
             return summary();
           }
+          headerAliases = aliases;
           header = { columns, keep: checked };
           shape = new RecordShape(file, columns.length, [...checked], csv.delimiter);
           if (stoppable) forWorkers = handlers.checkedRows?.();
@@ -226,38 +264,4 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   }
   if (header === undefined) handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
   return summary();
-}
-
-/** Column index → SPEC column name for the columns we use, or the problem with the header. */
-export function checkHeader(
-  file: string,
-  line: number,
-  columns: readonly string[],
-  spec: TableSpec | InputIssue,
-  delimiter: Delimiter,
-): Map<number, string> | InputIssue {
-  if ('message' in spec) return spec;
-  const wanted = new Set([...spec.required, ...spec.optional]);
-  const keep = new Map<number, string>();
-  const seen = new Map<string, number>();
-  for (const [index, name] of columns.entries()) {
-    if (!wanted.has(name)) continue;
-    if (seen.has(name)) {
-      return { file, line, columns: [name], message: `the column appears twice in the header (fields ${seen.get(name)! + 1} and ${index + 1})` };
-    }
-    seen.set(name, index);
-    keep.set(index, name);
-  }
-  const missing = spec.required.filter((name) => !seen.has(name));
-  if (missing.length > 0) {
-    return {
-      file,
-      line,
-      columns: missing,
-      message:
-        `missing required ${missing.length === 1 ? 'column' : 'columns'}: expected ${spec.required.join(', ')}; ` +
-        `found ${columns.filter(Boolean).join(', ') || 'nothing'} (delimiter ${describeDelimiter(delimiter)})`,
-    };
-  }
-  return keep;
 }

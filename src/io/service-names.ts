@@ -1,6 +1,8 @@
 // The distinct service names of a services file, read on their own (for `taxonomy --unmapped`,
 // which should work even when other parts of the data are not valid yet).
+import type { Config } from '../core/config.js';
 import { InputError, type InputIssue } from '../core/issues.js';
+import { fileReading, type ReadingFlags } from './file-reading.js';
 import { type DatasetInputs, resolveInputs } from './load-dataset.js';
 import { readTable, type ReadTableOptions, type TableSummary } from './read-table.js';
 
@@ -12,8 +14,11 @@ export interface ServiceNameUse {
 
 export async function scanServiceNames(
   inputs: DatasetInputs,
-  options: ReadTableOptions & { onFileRead?: ((summary: TableSummary) => void) | undefined } = {},
+  options: Omit<ReadTableOptions, 'sheet' | 'delimiter' | 'encoding'> &
+    ReadingFlags & { readonly config?: Config | undefined; onFileRead?: ((summary: TableSummary) => void) | undefined } = {},
 ): Promise<{ file: string | undefined; names: ServiceNameUse[] }> {
+  // The services file's own reading options, as loadDataset settles them (file-reading.ts).
+  const reading = fileReading('services', options, options.config);
   const resolved = await resolveInputs(inputs);
   if (resolved.services === undefined) return { file: undefined, names: [] };
   const names = new Map<string, ServiceNameUse>();
@@ -31,7 +36,7 @@ export async function scanServiceNames(
       },
       onIssue: (issue) => issues.push(issue),
     },
-    options,
+    { ...options, delimiter: reading.delimiter?.value, encoding: reading.encoding?.value, sheet: reading.sheet },
   );
   options.onFileRead?.(summary);
   const file = summary.name;

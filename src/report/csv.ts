@@ -1,5 +1,8 @@
 // CSV (SPEC §6): one row per region shown, the JSON region columns in the JSON order, unrounded
-// numbers in JavaScript's shortest round-trip form, null as an empty cell, flags joined by ";".
+// numbers in JavaScript's shortest round-trip form, null as an empty cell, flags joined by ";";
+// then the p5–p95 interval columns when the report has intervals (issue 16); then one row per
+// excluded region (issue 14): empty rank, figures and interval, and the reason in the last
+// column, `excluded_reason` (empty for every ranked region), so that no region vanishes.
 // RFC 4180 quoting; text cells are neutralised against formula injection (safe-cell.ts).
 //
 // Two dialects:
@@ -34,14 +37,22 @@ function cellValue(region: ReportRegion, column: keyof ReportRegion): string | n
   return region[column] ?? null;
 }
 
-/** A renderer that writes a report's ranked regions as CSV in `dialect`. */
+/** The last column: why a region is not ranked (empty for a ranked region). */
+export const EXCLUDED_REASON_COLUMN = 'excluded_reason';
+
+/** A renderer that writes a report's ranked regions as CSV in `dialect`, then its excluded regions:
+ * a row each with an empty rank, empty figures, and the reason in the last column. */
 export function csvRenderer(dialect: CsvDialect): Renderer {
   return (report) => {
     const { delimiter, decimal, lineEnd } = dialect;
     const columns: (keyof ReportRegion)[] = report.interval === undefined ? CSV_COLUMNS : [...CSV_COLUMNS, ...CSV_INTERVAL_COLUMNS];
-    const lines = [columns.join(delimiter)];
+    const lines = [[...columns, EXCLUDED_REASON_COLUMN].join(delimiter)];
     for (const region of report.regions) {
-      lines.push(columns.map((c) => csvCell(cellValue(region, c), delimiter, decimal)).join(delimiter));
+      lines.push([...columns.map((c) => csvCell(cellValue(region, c), delimiter, decimal)), ''].join(delimiter));
+    }
+    for (const excluded of report.excluded) {
+      const cells = columns.map((c) => (c === 'region' ? csvCell(excluded.region, delimiter, decimal) : ''));
+      lines.push([...cells, csvCell(excluded.reason, delimiter, decimal)].join(delimiter));
     }
     return `${dialect.byteOrderMark ? '\uFEFF' : ''}${lines.join(lineEnd)}${lineEnd}`;
   };

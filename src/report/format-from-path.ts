@@ -1,9 +1,9 @@
 // The report format an output file's extension implies (--out), without loading any renderer.
 import { extname } from 'node:path';
-import type { ReportFormat } from './render-context.js';
+import type { ReportOutputFormat } from './render-context.js';
 
-/** A format an extension can imply: a report format, or Parquet (issue 16). */
-export type PathFormat = ReportFormat | 'parquet';
+/** A format an extension can imply: a report format (an Excel workbook too), or Parquet (issue 16). */
+export type PathFormat = ReportOutputFormat | 'parquet';
 
 const BY_EXTENSION: Readonly<Record<string, PathFormat>> = {
   '.parquet': 'parquet',
@@ -14,6 +14,7 @@ const BY_EXTENSION: Readonly<Record<string, PathFormat>> = {
   '.txt': 'table',
   '.html': 'html',
   '.htm': 'html',
+  '.xlsx': 'xlsx',
 };
 
 /** The format a file's extension implies (case-insensitive), or undefined when it implies none. */

@@ -4,7 +4,9 @@
 // Rules:
 // - per-100k values: 1 decimal ("8.3", "0.0");
 // - ratios: 2 decimals ("0.33");
-// - beds and bed-equivalents: at most 1 decimal, a trailing ".0" trimmed ("12", "12.5");
+// - beds and bed-equivalents: at most 1 decimal, a trailing ".0" trimmed ("12", "12.5"); the
+//   terminal table groups their thousands as it does population's ("1,234.5");
+// - "% lost" (a share of the baseline capacity): a percentage with 1 decimal ("12.3%");
 // - changes (bed change, community change): as beds, with "+" on a positive value ("+20", "-60");
 // - coverage (a ratio to a norm's low end) and the coverage index: a whole percentage ("85%"),
 //   the same precision as a ratio's 2 decimals;
@@ -37,11 +39,17 @@ export function formatRatio(value: number | null): string {
   return value === null ? NULL_DISPLAY : toFixedNoNegZero(value, 2);
 }
 
-/** Beds and bed-equivalents: at most 1 decimal, trailing ".0" trimmed. */
-export function formatBeds(value: number | null): string {
+/** Digits grouped by thousands with commas: "12345.5" → "12,345.5" (ASCII: one column wide everywhere). */
+function groupThousands(text: string): string {
+  return text.replace(/^(-?)(\d+)/, (_, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+$)/g, ','));
+}
+
+/** Beds and bed-equivalents: at most 1 decimal, trailing ".0" trimmed; thousands grouped when `grouped`. */
+export function formatBeds(value: number | null, grouped = false): string {
   if (value === null) return NULL_DISPLAY;
-  const text = toFixedNoNegZero(value, 1);
-  return text.endsWith('.0') ? text.slice(0, -2) : text;
+  let text = toFixedNoNegZero(value, 1);
+  if (text.endsWith('.0')) text = text.slice(0, -2);
+  return grouped ? groupThousands(text) : text;
 }
 
 /** Any count in its own unit (a norm's value or gap): as formatBeds. */
@@ -64,9 +72,14 @@ export function formatGap(gap: number, unitLabel: string): string {
 }
 
 /** A change in beds or bed-equivalents: as formatBeds, with "+" when it is above zero. */
-export function formatChange(value: number | null): string {
-  const text = formatBeds(value);
+export function formatChange(value: number | null, grouped = false): string {
+  const text = formatBeds(value, grouped);
   return value !== null && value > 0 && text !== '0' ? `+${text}` : text;
+}
+
+/** A share as a percentage with 1 decimal: 0.1234 → "12.3%" ("% lost", core/share-lost.ts). */
+export function formatShare(ratio: number | null): string {
+  return ratio === null ? NULL_DISPLAY : `${toFixedNoNegZero(ratio * 100, 1)}%`;
 }
 
 /** Population (or any count): no decimals; grouped with commas when `grouped`. */
@@ -76,10 +89,10 @@ export function formatPopulation(value: number | null, grouped = false): string 
   return grouped ? text.replace(/\B(?=(\d{3})+$)/g, ',') : text;
 }
 
-/** "260 → 200"; both unknown (an events beds file): "–". */
-export function formatBedsRange(from: number | null, to: number | null): string {
+/** "260 → 200"; both unknown (an events beds file): "–"; "1,260 → 1,200" when `grouped`. */
+export function formatBedsRange(from: number | null, to: number | null, grouped = false): string {
   if (from === null && to === null) return NULL_DISPLAY;
-  return `${formatBeds(from)} → ${formatBeds(to)}`;
+  return `${formatBeds(from, grouped)} → ${formatBeds(to, grouped)}`;
 }
 
 /** Short flag codes for narrow columns, with what each flag means (SPEC §3). */

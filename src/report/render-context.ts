@@ -1,6 +1,7 @@
 // What every renderer receives besides the report itself.
 import type { ReportDetails } from '../core/breakdown.js';
 import type { CoverageHeatmap } from '../core/coverage-band.js';
+import type { CoverageReport } from '../core/coverage-schema.js';
 import type { Provenance } from '../core/dataset.js';
 import type { NormTable } from '../core/norms.js';
 import type { Report } from '../core/report-schema.js';
@@ -11,6 +12,15 @@ import type { WeightTable } from '../core/weights.js';
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown', 'html'] as const;
 /** One of REPORT_FORMATS. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Formats written as bytes rather than text: an Excel workbook (report/xlsx.ts). */
+export const WORKBOOK_FORMATS = ['xlsx'] as const;
+/** A workbook format. */
+export type WorkbookFormat = (typeof WORKBOOK_FORMATS)[number];
+/** Every format `servicegap report` writes: the text formats and the workbook. */
+export const REPORT_OUTPUT_FORMATS = [...REPORT_FORMATS, ...WORKBOOK_FORMATS] as const;
+/** One of REPORT_OUTPUT_FORMATS. */
+export type ReportOutputFormat = (typeof REPORT_OUTPUT_FORMATS)[number];
 
 /** What every report renderer receives besides the report itself. */
 export interface RenderContext {
@@ -32,6 +42,13 @@ export interface RenderContext {
    * reads it, and the CLI computes it only for --format html.
    */
   readonly coverage?: CoverageView | undefined;
+  /**
+   * The coverage report at the report's T (SPEC §7), for the workbook's Coverage sheet: only the
+   * xlsx renderer reads it, and the CLI computes it only for --format xlsx.
+   */
+  readonly coverageReport?: CoverageReport | undefined;
+  /** The norms in force, for formats that list them (the workbook's Norms sheet). */
+  readonly norms?: NormTable | undefined;
 }
 
 /**

@@ -8,9 +8,10 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { severity } from '../core/severity.js';
 import type { Provenance } from '../core/dataset.js';
-import type { ExcludedRegion, Flag, Report, ReportRegion } from '../core/report-schema.js';
+import type { ExcludedRegion, Flag, RankedRegion, Report, ReportRegion } from '../core/report-schema.js';
+import { FLAG_CODES, type SortMetric } from '../core/report-schema.js';
+import { shareLost } from '../core/share-lost.js';
 import { formatRankInterval, formatVacuumInterval, intervalSentence, ratesSentence } from './interval-text.js';
-import { FLAG_CODES } from '../core/report-schema.js';
 import {
   FLAG_DISPLAY,
   formatBeds,
@@ -20,13 +21,48 @@ import {
   formatPercent,
   formatPopulation,
   formatRatio,
+  formatShare,
 } from './number-format.js';
 import type { RenderContext, Renderer } from './render-context.js';
 import { terminalText } from './safe-cell.js';
 
-// "Cov.": the coverage index against the planning norms at T (SPEC §7), as a percentage.
-const HEAD = ['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'Repl.', 'Cov.', 'Flags'];
-const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
+// "% lost": the vacuum as a share of the baseline capacity (core/share-lost.ts). "Cov.": the
+// coverage index against the planning norms at T (SPEC §7), as a percentage.
+const HEAD = ['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', '% lost', 'Repl.', 'Cov.', 'Flags'];
+const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
+
+/** The sort metrics the columns above show; any other --sort gets a column of its own, before the flags. */
+const SHOWN_METRICS: ReadonlySet<SortMetric> = new Set<SortMetric>([
+  'population',
+  'beds_from',
+  'beds_to',
+  'bed_change',
+  'community_change_be',
+  'vacuum_be',
+  'vacuum_per_100k',
+  'replacement_ratio',
+  'coverage_index',
+]);
+
+/** The head and the cell of a sort metric's own column. */
+const SORT_COLUMNS: Readonly<Record<SortMetric, { head: string; cell: (r: RankedRegion) => string }>> = {
+  vacuum_per_100k: { head: 'per 100k', cell: (r) => formatPer100k(r.vacuum_per_100k) },
+  vacuum_be: { head: 'Vacuum', cell: (r) => formatBeds(r.vacuum_be, true) },
+  population: { head: 'Pop.', cell: (r) => formatPopulation(r.population, true) },
+  beds_from: { head: 'Beds B', cell: (r) => formatBeds(r.beds_from, true) },
+  beds_to: { head: 'Beds T', cell: (r) => formatBeds(r.beds_to, true) },
+  bed_change: { head: 'Δ beds', cell: (r) => formatChange(r.bed_change, true) },
+  beds_closed: { head: 'Beds closed', cell: (r) => formatBeds(r.beds_closed, true) },
+  community_from_be: { head: 'Community B', cell: (r) => formatBeds(r.community_from_be, true) },
+  community_to_be: { head: 'Community T', cell: (r) => formatBeds(r.community_to_be, true) },
+  community_change_be: { head: 'Δ community', cell: (r) => formatChange(r.community_change_be, true) },
+  net_change_be: { head: 'Net change', cell: (r) => formatChange(r.net_change_be, true) },
+  replacement_ratio: { head: 'Repl.', cell: (r) => formatRatio(r.replacement_ratio) },
+  capacity_per_100k_from: { head: 'Cap./100k B', cell: (r) => formatPer100k(r.capacity_per_100k_from) },
+  capacity_per_100k_to: { head: 'Cap./100k T', cell: (r) => formatPer100k(r.capacity_per_100k_to) },
+  rate_drop_per_100k: { head: 'Rate drop/100k', cell: (r) => formatPer100k(r.rate_drop_per_100k) },
+  coverage_index: { head: 'Cov.', cell: (r) => formatPercent(r.coverage_index) },
+};
 
 export function per100kCell(value: number, chalk: ChalkInstance): string {
   const text = formatPer100k(value);
@@ -40,35 +76,42 @@ export function per100kCell(value: number, chalk: ChalkInstance): string {
   }
 }
 
-function rowCells(r: ReportRegion, chalk: ChalkInstance, interval: boolean): string[] {
+function rowCells(r: ReportRegion, chalk: ChalkInstance, interval: boolean, extra: SortMetric | undefined): string[] {
   const cells = [
     String(r.rank),
     terminalText(r.region),
     terminalText(r.name),
     formatPopulation(r.population, true),
-    formatBedsRange(r.beds_from, r.beds_to),
-    formatChange(r.bed_change),
-    formatChange(r.community_change_be),
-    formatBeds(r.vacuum_be),
+    formatBedsRange(r.beds_from, r.beds_to, true),
+    formatChange(r.bed_change, true),
+    formatChange(r.community_change_be, true),
+    formatBeds(r.vacuum_be, true),
     per100kCell(r.vacuum_per_100k, chalk),
+    formatShare(shareLost(r)),
     formatRatio(r.replacement_ratio),
     formatPercent(r.coverage_index),
-    r.flags.map((f) => FLAG_DISPLAY[f].short).join(' '),
   ];
   // The intervals (issue 16) stand beside the figures they qualify.
   if (interval) cells.splice(INTERVAL_AT, 0, formatVacuumInterval(r), formatRankInterval(r));
+  if (extra !== undefined) cells.push(SORT_COLUMNS[extra].cell(r));
+  cells.push(r.flags.map((f) => FLAG_DISPLAY[f].short).join(' '));
   return cells;
 }
 
 /** Where the interval columns go: after "per 100k", which they qualify. */
 const INTERVAL_AT = HEAD.indexOf('per 100k') + 1;
 
-function heads(interval: boolean): { head: string[]; align: ('left' | 'right')[] } {
+/** The table's head: the interval columns (issue 16) after "per 100k", a sort metric's own column before the flags. */
+function heads(interval: boolean, extra: SortMetric | undefined): { head: string[]; align: ('left' | 'right')[] } {
   const head = [...HEAD];
   const align: ('left' | 'right')[] = [...ALIGN];
   if (interval) {
     head.splice(INTERVAL_AT, 0, 'p5–p95', '# p5–p95');
     align.splice(INTERVAL_AT, 0, 'right', 'right');
+  }
+  if (extra !== undefined) {
+    head.splice(head.length - 1, 0, SORT_COLUMNS[extra].head);
+    align.splice(align.length - 1, 0, 'right');
   }
   return { head, align };
 }
@@ -87,13 +130,15 @@ function summary(report: Report, context: RenderContext): string {
 export const renderTable: Renderer = (report, context) => {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   const interval = report.interval !== undefined;
-  const { head, align } = heads(interval);
+  // The metric ranked by is always on screen (--sort rate_drop_per_100k gets its own column).
+  const extra = SHOWN_METRICS.has(report.sort) ? undefined : report.sort;
+  const { head, align } = heads(interval, extra);
   const table = new Table({
     head: head.map((h) => chalk.bold(h)),
     colAligns: align,
     style: { head: [], border: [], compact: true },
   });
-  for (const r of report.regions) table.push(rowCells(r, chalk, interval));
+  for (const r of report.regions) table.push(rowCells(r, chalk, interval, extra));
 
   const lines = [table.toString()];
   const used = FLAG_CODES.filter((f: Flag) => report.regions.some((r) => r.flags.includes(f)));

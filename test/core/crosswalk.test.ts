@@ -231,7 +231,9 @@ describe('crosswalk input errors', () => {
       ...base,
       crosswalk: ['from,to,share,year', 'X,Y,1,', 'Y,X,1,', 'P,A,1,2020', 'P,A,1,2020', 'Q,A,1,2020', 'Q,B,1,'].join('\n'),
     });
+    // Sorted by line (issue 14).
     expect(issues).toEqual([
+      { file: 'crosswalk.csv', line: 2, columns: ['from', 'to'], message: 'the crosswalk loops: "X" → "Y" → "X"; map each old code to the current one' },
       { file: 'crosswalk.csv', line: 5, columns: ['from', 'to'], message: '"P" → "A" (year 2020) is listed twice (first on line 4)' },
       {
         file: 'crosswalk.csv',
@@ -239,7 +241,6 @@ describe('crosswalk input errors', () => {
         columns: ['year'],
         message: 'the rows of "Q" mix rows with a year and without one (line 7 has none): give every row of a code a year, or none',
       },
-      { file: 'crosswalk.csv', line: 2, columns: ['from', 'to'], message: 'the crosswalk loops: "X" → "Y" → "X"; map each old code to the current one' },
     ]);
   });
 
@@ -262,9 +263,9 @@ describe('crosswalk input errors', () => {
         line: 2,
         columns: ['region'],
         message:
-          'region "38" has figures of its own (population.csv line 2, as "07" mapped by the crosswalk) and so does a region inside it: "3801" (population.csv line 3). ' +
-          'The same residents, beds or services would be counted twice: give each branch of the tree figures at one level only ' +
-          '(the upper levels are ranked with --level or --rollup).',
+          'region "38" has population of its own (population.csv line 2, as "07" mapped by the crosswalk) and so does a region inside it: "3801" (population.csv line 3). ' +
+          'The same residents would be counted twice: give each branch of the tree its population at one level only ' +
+          '(other figures may be at other levels: they are summed up the tree).',
       },
     ]);
   });

@@ -2,7 +2,7 @@
 // capped (src/core/dataset-builder.ts), plus the small message helpers of src/core/issues.ts.
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/core/dataset-builder.js';
-import { describeLines, formatWarning, InputError, quoteValue } from '../../src/core/issues.js';
+import { describeLines, formatIssue, formatWarning, InputError, issueText, quoteValue } from '../../src/core/issues.js';
 import { buildTaxonomy } from '../../src/core/taxonomy.js';
 import { resolveWeights } from '../../src/core/weights.js';
 
@@ -55,7 +55,8 @@ describe('DatasetBuilder', () => {
 
   it('keeps at most maxIssuesPerFile issues per file and counts the rest', () => {
     const b = builder(2);
-    for (let line = 2; line <= 6; line++) b.addPopulation({ region: 'A', year: 'x', population: '1' }, 'population.csv', line);
+    // Five different problems (the same problem on many lines is one problem: see below).
+    for (let line = 2; line <= 6; line++) b.addPopulation({ region: 'A', year: `x${line}`, population: '1' }, 'population.csv', line);
     b.addPopulation({ region: 'B', year: '2000', population: '0' }, 'other.csv', 2);
     const { issues } = b.finish();
     expect(issues.map((i) => `${i.file}:${i.line ?? '-'}`)).toEqual([
@@ -65,6 +66,21 @@ describe('DatasetBuilder', () => {
       'population.csv:-', // the summary line
     ]);
     expect(issues[3]!.message).toBe('3 more problems not shown (5 in all)');
+  });
+
+  it('the same problem on many lines is one issue listing its lines; issues are sorted by file (as read), then line', () => {
+    const b = builder();
+    for (const line of [9, 3, 4, 12, 5, 7, 8]) b.addService({ region: 'A', year: '2020', service: 'cmhc', capacity: '1', unit: 'stk' }, 'services.csv', line);
+    b.addService({ region: 'A', year: '2020', service: 'cmhc', capacity: 'x', unit: 'beds' }, 'services.csv', 6);
+    b.addPopulation({ region: 'A', year: '20x', population: '1' }, 'population.csv', 4);
+    const { issues } = b.finish(['regions.csv', 'population.csv', 'services.csv']);
+    expect(issues.map(formatIssue)).toEqual([
+      'population.csv:4: column "year": expected a year (a whole number 1800–2200), got "20x"',
+      // The group is placed at its lowest line, and lists the lowest five.
+      'services.csv:3: column "unit": expected one of beds, places, caseload, teams, fte, facilities, contacts, or a local name of one (such as årsverk, plasser, Betten, lits), got "stk" (lines 3, 4, 5, 7, 8 and 2 more)',
+      'services.csv:6: column "capacity": expected a number ≥ 0, got "x"',
+    ]);
+    expect(issues[1]).toMatchObject({ line: 3, lines: [3, 4, 5, 7, 8], lineCount: 7 });
   });
 
   it('a row with several bad cells gives one issue per cell', () => {
@@ -102,5 +118,51 @@ describe('issue helpers', () => {
     expect(one.message).toBe('a.csv:2: column "year": bad');
     expect(one.name).toBe('InputError');
     expect(new InputError([{ file: 'a.csv', message: 'x' }, { file: 'b.csv', message: 'y' }]).message).toBe('2 problems in the input data');
+  });
+});
+
+describe('DatasetBuilder: one problem on many lines (InputIssue.group)', () => {
+  const row = (unit: string) => ({ region: 'A', year: '2015', service: 'ACT-team', capacity: '1', unit });
+
+  it('lists the lines of each unknown unit once, and counts distinct ones against the cap', () => {
+    const b = builder(2);
+    for (let line = 2; line < 12; line++) b.addService(row(['u1', 'u2', 'u3', 'u4', 'u5'][line % 5]!), 'services.csv', line);
+    const { issues } = b.finish();
+    // u1…u5 are five problems; two are shown, with their lines; the other three are counted.
+    expect(issues.map((i) => [i.line, issueText(i).replace(/^.*got /, '')])).toEqual([
+      [2, '"u3" (lines 2, 7)'],
+      [3, '"u4" (lines 3, 8)'],
+      [undefined, '3 more problems not shown (5 in all)'],
+    ]);
+  });
+
+  it('an issue that says its group is kept once, whatever thread found it', () => {
+    const b = builder();
+    for (const line of [4, 9, 12]) b.addIssue({ file: 'services.csv', line, columns: ['unit'], message: 'bad unit "x"', group: 'unit x' });
+    const issues = b.finish().issues;
+    expect(issues).toEqual([{ file: 'services.csv', line: 4, columns: ['unit'], message: 'bad unit "x"', group: 'unit x', lines: [4, 9, 12], lineCount: 3 }]);
+    expect(formatIssue(issues[0]!)).toBe('services.csv:4: column "unit": bad unit "x" (lines 4, 9, 12)');
+  });
+});
+
+describe('DatasetBuilder: region codes that look the same', () => {
+  it('a code in decomposed form or with a zero-width space is the code of regions.csv', () => {
+    const b = new DatasetBuilder({ taxonomy: buildTaxonomy(), weights: resolveWeights() });
+    b.addRegion({ region: 'Å' }, 'regions.csv', 2);
+    b.addRegion({ region: 'B\u200B', parent: 'A\u030A' }, 'regions.csv', 3); // stored as "B", parent "Å"
+    b.endRegions('regions.csv');
+    b.addPopulation({ region: 'B', year: '2020', population: '5' }, 'population.csv', 2);
+    b.addPopulation({ region: 'B\u2060', year: '2021', population: '6' }, 'population.csv', 3);
+    const { dataset, issues } = b.finish();
+    expect(issues).toEqual([]);
+    expect(dataset.regions.get('B')).toEqual({ code: 'B', name: 'B', parent: 'Å' });
+    expect([...dataset.population.get('B')!]).toEqual([
+      [2020, 5],
+      [2021, 6],
+    ]);
+    expect(dataset.warnings.map(formatWarning)).toEqual([
+      'regions.csv:3: region codes read after Unicode normalisation (they look the same): "B\u200B" as "B", U+200B (zero-width space) removed (first on line 3); "A\u030A" as "Å", decomposed letters composed (Unicode NFC) (first on line 3)',
+      'population.csv:3: region codes read after Unicode normalisation (they look the same): "B\u2060" as "B", U+2060 (word joiner) removed (first on line 3)',
+    ]);
   });
 });

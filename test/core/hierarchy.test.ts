@@ -177,31 +177,79 @@ describe('a region with figures of its own is a leaf of data', () => {
   });
 });
 
+describe('different figures at different levels are summed up the tree (issue 14)', () => {
+  // H1 (health region) holds counties C1 and C2; H2 holds C3. Beds are given per health region,
+  // population per county, as analysts get them from two statistics offices.
+  const files: Files = {
+    regions: 'region,name,parent\nH1,Health region 1,\nC1,County 1,H1\nC2,County 2,H1\nH2,Health region 2,\nC3,County 3,H2\n',
+    population: 'region,year,population\nC1,2010,1000\nC1,2020,1000\nC2,2010,3000\nC2,2020,3000\nC3,2010,2000\nC3,2020,2000\n',
+    beds: 'region,year,beds\nH1,2010,10\nH1,2020,6\nH2,2010,5\nH2,2020,5\n',
+  };
+
+  it('population given per county is summed to the health region that has the beds, with a notice', async () => {
+    const report = await run(files);
+    expect(report.regions.map((r) => r.region)).toEqual(['H1', 'H2']);
+    // H1: population 1,000 + 3,000 = 4,000; beds 10 → 6, vacuum 4 → 4 / 4,000 × 100,000 = 100 per 100k.
+    expect(byCode(report).H1!.population).toBe(4000);
+    expect(byCode(report).H1!.vacuum_per_100k).toBeCloseTo(100, 12);
+    // H2: population 2,000, no bed change: no vacuum.
+    expect(byCode(report).H2!.population).toBe(2000);
+    expect(byCode(report).H2!.vacuum_be).toBe(0);
+    expect(report.warnings).toContainEqual({
+      file: 'population.csv',
+      line: null,
+      message: 'population is given for regions inside the regions ranked, and summed up to them: "H1" from "C1", "C2"; "H2" from "C3"',
+    });
+  });
+
+  it('the other way round (beds per county, population per health region) gives the same numbers', async () => {
+    const report = await run({
+      regions: files.regions,
+      population: 'region,year,population\nH1,2010,4000\nH1,2020,4000\nH2,2010,2000\nH2,2020,2000\n',
+      beds: 'region,year,beds\nC1,2010,4\nC1,2020,3\nC2,2010,6\nC2,2020,3\nC3,2010,5\nC3,2020,5\n',
+    });
+    // H1: beds 4 + 6 = 10 → 3 + 3 = 6: the same vacuum of 4 on 4,000 people.
+    expect(byCode(report).H1!.vacuum_per_100k).toBeCloseTo(100, 12);
+    expect(report.warnings.map((w) => w.message)).toContain('beds is given for regions inside the regions ranked, and summed up to them: "H1" from "C1", "C2"; "H2" from "C3"');
+  });
+});
+
 describe('input errors in the tree', () => {
-  it('figures for a region and for a region inside it: the parent, the child and the files are named', async () => {
+  it('the same figure for a region and for a region inside it: the parent, the child and the files are named', async () => {
     const issues = await issuesOf({
       regions: 'region,parent\nNO,\nC1,NO\nM1,C1\nM2,C1\n',
       population: 'region,year,population\nNO,2010,5000\nM1,2010,1000\nM2,2010,2000\n',
       beds: 'region,year,beds\nC1,2010,3\n',
     });
+    // Beds in C1 and population in M1, M2 inside it are different figures: summed up, no error.
     expect(issues).toEqual([
-      {
-        file: 'beds.csv',
-        line: 2,
-        columns: ['region'],
-        message:
-          'region "C1" has figures of its own and so do regions inside it: "M1" (population.csv line 3), "M2" (population.csv line 4). ' +
-          'The same residents, beds or services would be counted twice: give each branch of the tree figures at one level only ' +
-          '(the upper levels are ranked with --level or --rollup).',
-      },
       {
         file: 'population.csv',
         line: 2,
         columns: ['region'],
         message:
-          'region "NO" has figures of its own and so does a region inside it: "C1" (beds.csv line 2). ' +
-          'The same residents, beds or services would be counted twice: give each branch of the tree figures at one level only ' +
-          '(the upper levels are ranked with --level or --rollup).',
+          'region "NO" has population of its own and so do regions inside it: "M1" (population.csv line 3), "M2" (population.csv line 4). ' +
+          'The same residents would be counted twice: give each branch of the tree its population at one level only ' +
+          '(other figures may be at other levels: they are summed up the tree).',
+      },
+    ]);
+  });
+
+  it('the same service series at two levels is an error; another series at another level is not', async () => {
+    const issues = await issuesOf({
+      regions: 'region,parent\nH,\nM,H\n',
+      population: 'region,year,population\nH,2010,5000\n',
+      services: 'region,year,service,capacity,unit\nH,2010,DPS,100,contacts\nM,2010,botilbud,4,places\nM,2010,DPS,9,contacts\n',
+    });
+    expect(issues).toEqual([
+      {
+        file: 'services.csv',
+        line: 2,
+        columns: ['region'],
+        message:
+          'region "H" has services cmhc in contacts of its own and so does a region inside it: "M" (services.csv line 4). ' +
+          'The same services would be counted twice: give each branch of the tree its services cmhc in contacts at one level only ' +
+          '(other figures may be at other levels: they are summed up the tree).',
       },
     ]);
   });

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, tempDir } from './run-cli.js';
+import { BIN, FIVE_REGIONS, ROOT, runCli, tempDir } from './run-cli.js';
 
 const worked = join(ROOT, 'fixtures/worked-stock');
 
@@ -18,7 +18,7 @@ describe('CI gates', () => {
   });
 
   it('--fail-if-any-excluded passes (exit 0) when every region is ranked', () => {
-    const r = runCli(['report', '--format', 'json', '--fail-if-any-excluded']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'json', '--fail-if-any-excluded']);
     expect(r.code, r.context).toBe(0);
   });
 
@@ -40,13 +40,13 @@ describe('CI gates', () => {
   });
 
   it('no colour when stdout is not a terminal and no colour variable is set', () => {
-    const r = runCli(['report']);
+    const r = runCli(['report', '--data', FIVE_REGIONS]);
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).not.toContain('\u001b[');
   });
 
   it('--quiet leaves only data on stdout and nothing on stderr', () => {
-    const r = runCli(['report', '--format', 'csv', '--quiet']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'csv', '--quiet']);
     expect(r.code, r.context).toBe(0);
     expect(r.stderr).toBe('');
   });
@@ -57,7 +57,7 @@ describe('GitHub Actions', () => {
     const dir = tempDir();
     const summary = join(dir, 'summary.md');
     writeFileSync(summary, '# earlier step\n');
-    const r = runCli(['report', '--format', 'json'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'json'], { env: { GITHUB_STEP_SUMMARY: summary } });
     expect(r.code, r.context).toBe(0);
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('# earlier step\n')).toBe(true);
@@ -84,7 +84,7 @@ describe('GitHub Actions', () => {
   it('--no-summary leaves $GITHUB_STEP_SUMMARY alone', () => {
     const dir = tempDir();
     const summary = join(dir, 'summary.md');
-    const r = runCli(['report', '--format', 'json', '--no-summary'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'json', '--no-summary'], { env: { GITHUB_STEP_SUMMARY: summary } });
     expect(r.code, r.context).toBe(0);
     expect(existsSync(summary)).toBe(false);
   });
@@ -181,7 +181,13 @@ describe('servicegap init', () => {
     expect(r.code, r.context).toBe(2);
     expect(readFileSync(join(dir, 'servicegap.config.json'), 'utf8')).toBe('{"aliases":{"x":"crisis"}}');
     expect(runCli(['init', '--force'], { cwd: dir }).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'servicegap.config.json'), 'utf8')).weights).toEqual({});
+    // Every default weight is written out to be edited in place (issue 14).
+    expect(JSON.parse(readFileSync(join(dir, 'servicegap.config.json'), 'utf8')).weights.crisis.teams).toEqual({
+      value: 12.5,
+      low: 5,
+      high: 25,
+      source: 'CRHT: 20–30 patients at a time (England, Mental Health Policy Implementation Guide) × 0.5 substitution (assumption)',
+    });
   });
 });
 
@@ -195,7 +201,7 @@ describe('output plumbing', () => {
     writeFileSync(join(dir, 'beds.csv'), `region,year,beds\n${codes.map((c) => `${c},2010,50\n${c},2020,40`).join('\n')}\n`);
     const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" report --data "${dir}" --format csv --quiet | head -n 1; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
     // exactly the header line that a full run starts with
-    expect(r.stdout).toBe(`${runCli(['report', '--format', 'csv']).stdout.split('\n')[0]}\n`);
+    expect(r.stdout).toBe(`${runCli(['report', '--data', FIVE_REGIONS, '--format', 'csv']).stdout.split('\n')[0]}\n`);
     expect(r.stderr).toContain('status=0');
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
@@ -245,7 +251,8 @@ describe('npm package', () => {
     execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, packed[0].filename)], { cwd: project, stdio: 'ignore' });
     const run = spawnSync('npx', ['--no-install', 'servicegap', 'report', '--format', 'json'], { cwd: project, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout).regions[0].region).toBe('NO-MIDT');
+    // The bundled default's first region, worked by hand in test/default-data.test.ts: Sykehuset Innlandet.
+    expect(JSON.parse(run.stdout).regions[0].region).toBe('983971709');
     const version = spawnSync('npx', ['--no-install', 'servicegap', '--version'], { cwd: project, encoding: 'utf8' });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     // the shipped JSON Schema is what `servicegap schema` prints (issue 6)
@@ -255,6 +262,7 @@ describe('npm package', () => {
     writeFileSync(join(project, 'use.cjs'), "require('servicegap').loadDataset().then(({ dataset }) => process.stdout.write(String(dataset.regions.size)));");
     const cjs = spawnSync(process.execPath, ['use.cjs'], { cwd: project, encoding: 'utf8' });
     expect(cjs.status, cjs.stderr).toBe(0);
-    expect(cjs.stdout).toBe('5');
+    // data/regions.csv, counted by hand: 4 health regions (H03, H04, H05, H12) and the 22 trusts and hospitals in them
+    expect(cjs.stdout).toBe('26');
   }, 120_000);
 });

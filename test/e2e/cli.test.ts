@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './run-cli.js';
+import { FIVE_REGIONS, ROOT, runCli, tempDir } from './run-cli.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const ESC = '\u001b[';
@@ -30,7 +30,7 @@ describe('servicegap (no command, --version, --help)', () => {
   });
 
   it('an unknown option is a usage error (exit 2) on stderr', () => {
-    const r = runCli(['report', '--frmo', '2000']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--frmo', '2000']);
     expect(r.code, r.context).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/unknown option/);
@@ -39,36 +39,36 @@ describe('servicegap (no command, --version, --help)', () => {
 
 describe('servicegap report on the bundled data', () => {
   it('prints a table without colour when NO_COLOR is set, with the illustrative notice', () => {
-    const r = runCli(['report'], { env: { NO_COLOR: '1' } });
+    const r = runCli(['report', '--data', FIVE_REGIONS], { env: { NO_COLOR: '1' } });
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).not.toContain(ESC);
     expect(r.stdout).toContain('Helseregion Øst');
     expect(r.stdout).toMatch(/Illustrative data/);
     // diagnostics are on stderr, data on stdout
-    expect(r.stderr).toMatch(/warning: data\/dataset\.json: Illustrative data/);
+    expect(r.stderr).toMatch(/warning: data\/examples\/norway-regions-2000-2002\/dataset\.json: Illustrative data/);
   });
 
   it('colours the table with FORCE_COLOR even when stdout is a pipe', () => {
-    const r = runCli(['report'], { env: { FORCE_COLOR: '1' } });
+    const r = runCli(['report', '--data', FIVE_REGIONS], { env: { FORCE_COLOR: '1' } });
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).toContain(ESC);
   });
 
   it('--no-color wins over FORCE_COLOR', () => {
-    const r = runCli(['report', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--no-color'], { env: { FORCE_COLOR: '1' } });
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).not.toContain(ESC);
   });
 
   it('JSON output matches the golden file byte for byte', () => {
-    const r = runCli(['report', '--format', 'json']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'json']);
     expect(r.code, r.context).toBe(0);
     const golden = readFileSync(join(ROOT, 'test/golden/default-report.json'), 'utf8');
     expect(r.stdout).toBe(golden);
   });
 
   it('ranks the five health regions as worked by hand in data/README.md', () => {
-    const report = JSON.parse(runCli(['report', '--format', 'json']).stdout);
+    const report = JSON.parse(runCli(['report', '--data', FIVE_REGIONS, '--format', 'json']).stdout);
     // B = 2000, T = 2002 (first and last year of beds.csv)
     expect([report.from, report.to]).toEqual([2000, 2002]);
     const v = Object.fromEntries(report.regions.map((r: { region: string; vacuum_per_100k: number }) => [r.region, r.vacuum_per_100k]));
@@ -85,7 +85,7 @@ describe('servicegap report on the bundled data', () => {
   });
 
   it('gives each region its coverage_index against the norms at T = 2002, worked by hand', () => {
-    const report = JSON.parse(runCli(['report', '--format', 'json']).stdout);
+    const report = JSON.parse(runCli(['report', '--data', FIVE_REGIONS, '--format', 'json']).stdout);
     const c = Object.fromEntries(report.regions.map((r: { region: string; coverage_index: number }) => [r.region, r.coverage_index]));
     // Population at 2002 = the 2000 count, carried. Every region is far above the two bed-like
     // norms (e.g. NO-OST psychiatric_beds 2037 / 1,592,540 × 1e5 = 127.9 > 28.1; supported_living
@@ -107,14 +107,14 @@ describe('servicegap report on the bundled data', () => {
   });
 
   it('output is identical across runs', () => {
-    const a = runCli(['report', '--format', 'csv']);
-    const b = runCli(['report', '--format', 'csv']);
+    const a = runCli(['report', '--data', FIVE_REGIONS, '--format', 'csv']);
+    const b = runCli(['report', '--data', FIVE_REGIONS, '--format', 'csv']);
     expect(a.code, a.context).toBe(0);
     expect(a.stdout).toBe(b.stdout);
   });
 
   it('--top limits the rows but --fail-above still sees every ranked region', () => {
-    const r = runCli(['report', '--format', 'json', '--top', '1', '--sort', 'vacuum_be', '--fail-above', '10']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'json', '--top', '1', '--sort', 'vacuum_be', '--fail-above', '10']);
     // by vacuum_be: NO-OST 91.05 first; NO-MIDT (13.27 per 100k) is not shown but trips the gate
     expect(r.code, r.context).toBe(1);
     const report = JSON.parse(r.stdout);
@@ -123,14 +123,14 @@ describe('servicegap report on the bundled data', () => {
   });
 
   it('--fail-above not tripped exits 0', () => {
-    const r = runCli(['report', '--format', 'json', '--fail-above', '13.3']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'json', '--fail-above', '13.3']);
     expect(r.code, r.context).toBe(0);
   });
 
   it('--out writes the file atomically, picks the format from the extension, and keeps stdout empty', () => {
     const dir = tempDir();
     const out = join(dir, 'gap.csv');
-    const r = runCli(['report', '--out', out, '--fail-above', '1']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--out', out, '--fail-above', '1']);
     // the report is written before the gate trips
     expect(r.code, r.context).toBe(1);
     expect(r.stdout).toBe('');
@@ -142,32 +142,32 @@ describe('servicegap report on the bundled data', () => {
 
   it('an --out extension it cannot read is a usage error, and writes nothing', () => {
     const dir = tempDir();
-    const r = runCli(['report', '--out', join(dir, 'gap.xyz')]);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--out', join(dir, 'gap.xyz')]);
     expect(r.code, r.context).toBe(2);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('an --out folder that does not exist is exit 4, naming the file', () => {
-    const r = runCli(['report', '--out', '/nonexistent-folder/gap.json']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--out', '/nonexistent-folder/gap.json']);
     expect(r.code, r.context).toBe(4);
     expect(r.stderr).toMatch(/cannot write \/nonexistent-folder\/gap\.json/);
   });
 
   it('markdown output has a table and the notice', () => {
-    const r = runCli(['report', '--format', 'markdown']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'markdown']);
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).toMatch(/^\|.*Rank/m);
     expect(r.stdout).toMatch(/Illustrative data/);
   });
 
   it('--from after --to is a usage error', () => {
-    const r = runCli(['report', '--from', '2002', '--to', '2000']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--from', '2002', '--to', '2000']);
     expect(r.code, r.context).toBe(2);
     expect(r.stderr).toMatch(/--from \(2002\) is after --to \(2000\)/);
   });
 
   it('a bad --top value is a usage error naming the option', () => {
-    const r = runCli(['report', '--top', '0']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--top', '0']);
     expect(r.code, r.context).toBe(2);
     expect(r.stderr).toMatch(/--top/);
   });
@@ -240,7 +240,7 @@ describe('servicegap report on other data', () => {
     const dir = tempDir();
     const config = join(dir, 'bad.json');
     writeFileSync(config, JSON.stringify({ weights: { crises: { teams: 1 } } }));
-    const r = runCli(['report', '--config', config]);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--config', config]);
     expect(r.code, r.context).toBe(3);
     expect(r.stderr).toMatch(/bad\.json: weights/);
   });
@@ -248,7 +248,7 @@ describe('servicegap report on other data', () => {
 
 describe('servicegap coverage', () => {
   it('JSON on the bundled data: least covered first, hand-worked gaps and index', () => {
-    const r = runCli(['coverage', '--format', 'json']);
+    const r = runCli(['coverage', '--data', FIVE_REGIONS, '--format', 'json']);
     expect(r.code, r.context).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(['servicegap', 'to', 'regions', 'excluded', 'warnings']);
@@ -277,32 +277,32 @@ describe('servicegap coverage', () => {
     expect(report.regions[4].norms[2].gap).toBe(0);
     expect(report.regions[4].coverage_index).toBe(1);
     // the same index as the report's coverage_index column
-    const rep = JSON.parse(runCli(['report', '--format', 'json']).stdout);
+    const rep = JSON.parse(runCli(['report', '--data', FIVE_REGIONS, '--format', 'json']).stdout);
     for (const x of report.regions) expect(rep.regions.find((y: { region: string }) => y.region === x.region).coverage_index).toBe(x.coverage_index);
   });
 
   it('table: one column per norm, coloured by band with FORCE_COLOR, plain with NO_COLOR', () => {
-    const plain = runCli(['coverage'], { env: { NO_COLOR: '1' } });
+    const plain = runCli(['coverage', '--data', FIVE_REGIONS], { env: { NO_COLOR: '1' } });
     expect(plain.code, plain.context).toBe(0);
     expect(plain.stdout).not.toContain(ESC);
     expect(plain.stdout).toMatch(/│ Index │ psychiatric_beds │ supported_living │ crisis_teams │/);
     expect(plain.stdout).toMatch(/│ 1 │ NO-SOR .*│\s+72% │\s+381% │\s+234% │\s+17% │/);
     expect(plain.stdout).toContain('  NO-OST: 6.6 crisis teams short (crisis_teams 38%)');
     expect(plain.stdout).toMatch(/Illustrative data/);
-    expect(plain.stderr).toMatch(/warning: data\/dataset\.json/);
-    const colour = runCli(['coverage'], { env: { FORCE_COLOR: '1' } });
+    expect(plain.stderr).toMatch(/warning: data\/examples\/norway-regions-2000-2002\/dataset\.json/);
+    const colour = runCli(['coverage', '--data', FIVE_REGIONS], { env: { FORCE_COLOR: '1' } });
     expect(colour.stdout).toContain(`${ESC}31m17%`); // crisis teams under the norm: red
     expect(colour.stdout).toContain(`${ESC}36m381%`); // beds above the high end: cyan
   });
 
   it('CSV: one row per region × norm; Markdown: the ranked table and the per-norm table', () => {
-    const csv = runCli(['coverage', '--format', 'csv']);
+    const csv = runCli(['coverage', '--data', FIVE_REGIONS, '--format', 'csv']);
     expect(csv.code, csv.context).toBe(0);
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe('rank,region,name,population,coverage_index,norm,value,per_100k,norm_low,norm_high,coverage,gap');
     expect(lines).toHaveLength(1 + 5 * 3);
     expect(lines[3]).toMatch(/^1,NO-SOR,Helseregion Sør,872493,0\.72394\d*,crisis_teams,1,0\.1146\d*,0\.667,0\.667,0\.1718\d*,4\.8195\d*$/);
-    const md = runCli(['coverage', '--format', 'markdown']);
+    const md = runCli(['coverage', '--data', FIVE_REGIONS, '--format', 'markdown']);
     expect(md.code, md.context).toBe(0);
     expect(md.stdout).toMatch(/^# Coverage against norms, 2002$/m);
     expect(md.stdout).toContain('| NO-SOR | crisis\\_teams | 1 | 0.1 | 0.667 | 17% | 4.8 crisis teams short |');
@@ -311,13 +311,13 @@ describe('servicegap coverage', () => {
   it('--out writes atomically with the format from the extension; an HTML-only extension is a usage error', () => {
     const dir = tempDir();
     const out = join(dir, 'coverage.json');
-    const r = runCli(['coverage', '--out', out]);
+    const r = runCli(['coverage', '--data', FIVE_REGIONS, '--out', out]);
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/wrote .*coverage\.json \(json, 5 regions\)/);
     expect(JSON.parse(readFileSync(out, 'utf8')).regions).toHaveLength(5);
     expect(readdirSync(dir)).toEqual(['coverage.json']);
-    const bad = runCli(['coverage', '--out', join(dir, 'c.xyz')]);
+    const bad = runCli(['coverage', '--data', FIVE_REGIONS, '--out', join(dir, 'c.xyz')]);
     expect(bad.code, bad.context).toBe(2);
   });
 
@@ -358,7 +358,7 @@ describe('servicegap coverage', () => {
         },
       }),
     );
-    const r = runCli(['coverage', '--format', 'json'], { cwd: dir });
+    const r = runCli(['coverage', '--data', join(ROOT, FIVE_REGIONS), '--format', 'json'], { cwd: dir });
     expect(r.code, r.context).toBe(0);
     const sor = JSON.parse(r.stdout).regions.find((x: { region: string }) => x.region === 'NO-SOR');
     expect(sor.norms.map((n: { norm: string }) => n.norm)).toEqual(['psychiatric_beds', 'supported_living', 'day_places']);
@@ -369,9 +369,9 @@ describe('servicegap coverage', () => {
     expect(sor.norms[2].value).toBe(244);
     // index (1 + 0.77938 + 1) / 3
     expect(sor.coverage_index).toBeCloseTo((2 + (204 / 872493) * 1e5 / 30) / 3, 9);
-    const rep = JSON.parse(runCli(['report', '--format', 'json'], { cwd: dir }).stdout);
+    const rep = JSON.parse(runCli(['report', '--data', join(ROOT, FIVE_REGIONS), '--format', 'json'], { cwd: dir }).stdout);
     expect(rep.regions.find((x: { region: string }) => x.region === 'NO-SOR').coverage_index).toBe(sor.coverage_index);
-    const table = runCli(['coverage'], { cwd: dir, env: { NO_COLOR: '1' } });
+    const table = runCli(['coverage', '--data', join(ROOT, FIVE_REGIONS)], { cwd: dir, env: { NO_COLOR: '1' } });
     expect(table.stdout).toContain('NO-SOR: 57.7 supported-living places short (supported_living 78%)');
     expect(table.stdout).toMatch(/│ day_places │/);
   });
@@ -380,7 +380,7 @@ describe('servicegap coverage', () => {
     const dir = tempDir();
     const config = join(dir, 'bad.json');
     writeFileSync(config, JSON.stringify({ norms: { my_norm: { measures: [{ category: 'daycare', unit: 'places' }], low: 1, high: 2 } } }));
-    const r = runCli(['coverage', '--config', config]);
+    const r = runCli(['coverage', '--data', FIVE_REGIONS, '--config', config]);
     expect(r.code, r.context).toBe(3);
     expect(r.stderr).toContain('bad.json: norms.my_norm.measures.0.category: unknown category "daycare"');
   });
@@ -406,7 +406,8 @@ describe('servicegap validate', () => {
     writeFileSync(join(dir, 'beds.csv'), 'region,year,beds\nNO-03,2015,100\nNO-03,2020,80\nNO-47,2020,5\n');
     writeFileSync(
       join(dir, 'services.csv'),
-      'region,year,service,capacity,unit\nNO-03,2015,botilbud,12,places\nNO-03,2020,botilbod,14,places\nNO-03,2020,FACT,12,5,caseload\nNO-03,2020,FACT,\"12,5\",caseload\n',
+      // The last row's decimal point keeps the quoted "12,5" from saying that the file's decimal mark is a comma.
+      'region,year,service,capacity,unit\nNO-03,2015,botilbud,12,places\nNO-03,2020,botilbod,14,places\nNO-03,2020,FACT,12,5,caseload\nNO-03,2020,FACT,\"12,5\",caseload\nNO-03,2015,FACT,2.5,caseload\n',
     );
     const r = runCli(['validate', '--data', dir]);
     expect(r.code, r.context).toBe(3);
@@ -436,11 +437,36 @@ describe('servicegap taxonomy', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'regions.csv'), 'region\nA\n');
     writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2020,1000\n');
-    writeFileSync(join(dir, 'services.csv'), 'region,year,service,capacity,unit\nA,2020,botilbud,1,places\nA,2020,vaerested,2,places\nA,2021,vaerested,2,places\n');
+    // "vaerested" (ASCII for værested) maps loosely now; "værsted" is a typo.
+    writeFileSync(
+      join(dir, 'services.csv'),
+      'region,year,service,capacity,unit\nA,2020,botilbud,1,places\nA,2020,værsted,2,places\nA,2021,værsted,2,places\nA,2021,vaerested,2,places\n',
+    );
     const r = runCli(['taxonomy', '--unmapped', '--data', dir, '--format', 'json']);
     expect(r.code, r.context).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ service: 'vaerested', rows: 2, first_line: 3, suggestion: 'værested (day_services)' }]);
-    expect(r.stderr).toMatch(/1 of 2 service names/);
+    expect(JSON.parse(r.stdout)).toEqual([{ service: 'værsted', rows: 2, first_line: 3, suggestion: 'værested (day_services)' }]);
+    expect(r.stderr).toMatch(/1 of 3 service names/);
+  });
+
+  it('--format json lists every alias with its language, where it is used, a note and its source', () => {
+    const r = runCli(['taxonomy', '--format', 'json']);
+    expect(r.code, r.context).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(['category', 'name', 'lang', 'where', 'origin', 'note', 'source', 'description']);
+    expect(rows.find((row) => row.name === 'home treatment')).toMatchObject({
+      category: 'crisis',
+      lang: 'en',
+      where: 'UK',
+      origin: 'builtin',
+      note: 'a crisis service, not day treatment',
+      source: 'NHS England service names',
+    });
+    expect(rows.find((row) => row.name === 'Institutsambulanz')).toMatchObject({ category: 'cmhc', lang: 'de', where: 'DE' });
+    for (const row of rows.filter((r) => r.origin === 'builtin')) {
+      expect(row.lang, row.name).not.toBe('');
+      expect(row.where, row.name).not.toBe('');
+      expect(row.source, row.name).not.toBe('');
+    }
   });
 });
 
@@ -461,7 +487,7 @@ describe('library', () => {
   it('imports by package name, as a consumer would, and analyses the bundled data', () => {
     const script = `
       import { loadDataset, analyze, VERSION } from 'servicegap';
-      const { dataset, weights } = await loadDataset();
+      const { dataset, weights } = await loadDataset({ data: '${FIVE_REGIONS}' });
       const report = analyze(dataset, { weights });
       console.log(JSON.stringify({ version: VERSION, first: report.regions[0].region, n: report.regions.length }));
     `;
@@ -473,7 +499,7 @@ describe('library', () => {
   it('exports coverage and the heatmap grid (regions × norms, coverage and band)', () => {
     const script = `
       import { loadDataset, analyzeCoverage, coverageHeatmap, COVERAGE_RENDERERS } from 'servicegap';
-      const { dataset, norms } = await loadDataset();
+      const { dataset, norms } = await loadDataset({ data: '${FIVE_REGIONS}' });
       const grid = coverageHeatmap(analyzeCoverage(dataset, { norms }));
       console.log(JSON.stringify({ norms: grid.norms, first: grid.rows[0].region, bands: grid.rows[0].cells.map((c) => c.band), formats: Object.keys(COVERAGE_RENDERERS) }));
     `;

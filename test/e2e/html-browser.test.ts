@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../scripts/chromium-args.mjs';
-import { ROOT, runCli, tempDir } from './run-cli.js';
+import { FIVE_REGIONS, ROOT, runCli, tempDir } from './run-cli.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -110,9 +110,9 @@ if (!HAVE_CHROMIUM) {
     beforeAll(async () => {
       dir = tempDir();
       reportFile = join(dir, 'report.html');
-      const r = runCli(['report', '--quiet', '--out', reportFile]);
+      const r = runCli(['report', '--data', FIVE_REGIONS, '--quiet', '--out', reportFile]);
       expect(r.code, r.context).toBe(0);
-      regions = JSON.parse(runCli(['report', '--format', 'json']).stdout).regions;
+      regions = JSON.parse(runCli(['report', '--data', FIVE_REGIONS, '--format', 'json']).stdout).regions;
       context = await launch(profiles);
       opened = await open(context, reportFile);
     }, 90_000);

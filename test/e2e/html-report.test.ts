@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './run-cli.js';
+import { FIVE_REGIONS, ROOT, runCli, tempDir } from './run-cli.js';
 
 const count = (text: string, pattern: RegExp) => (text.match(new RegExp(pattern.source, 'g')) ?? []).length;
 
@@ -12,7 +12,7 @@ describe('servicegap report --format html', () => {
   it('--out report.html picks HTML from the extension and writes one self-contained file', () => {
     const dir = tempDir();
     const out = join(dir, 'report.html');
-    const r = runCli(['report', '--out', out]);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--out', out]);
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`wrote ${out} (html, 5 regions)`);
@@ -40,14 +40,14 @@ describe('servicegap report --format html', () => {
 
   it('.htm works too, and --format html writes to standard output', () => {
     const dir = tempDir();
-    expect(runCli(['report', '--out', join(dir, 'r.htm')]).code).toBe(0);
-    const r = runCli(['report', '--format', 'html']);
+    expect(runCli(['report', '--data', FIVE_REGIONS, '--out', join(dir, 'r.htm')]).code).toBe(0);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'html']);
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(dir, 'r.htm'), 'utf8'));
   });
 
   it('--top applies to the chart, the heatmap and the table; the headline still counts every region', () => {
-    const r = runCli(['report', '--format', 'html', '--top', '2']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'html', '--top', '2']);
     expect(r.code, r.context).toBe(0);
     expect(count(r.stdout, /<rect class="bar"/)).toBe(2);
     expect(count(r.stdout, /<tr data-rank=/)).toBe(2);
@@ -58,7 +58,7 @@ describe('servicegap report --format html', () => {
   });
 
   it('a two-year period has no trend charts', () => {
-    const r = runCli(['report', '--format', 'html', '--from', '2001', '--to', '2002']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'html', '--from', '2001', '--to', '2002']);
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).not.toContain('class="chart trend"');
     expect(count(r.stdout, /<svg class="chart breakdown"/)).toBe(5);
@@ -66,7 +66,7 @@ describe('servicegap report --format html', () => {
 
   it('matches the golden file byte for byte (no timestamps; same bytes every run)', () => {
     // After an intended change: node bin/servicegap.js report -q --out test/golden/default-report.html
-    const r = runCli(['report', '--format', 'html']);
+    const r = runCli(['report', '--data', FIVE_REGIONS, '--format', 'html']);
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'test/golden/default-report.html'), 'utf8'));
   });

@@ -69,7 +69,7 @@ describe('TSDoc', () => {
 
 describe('examples/', () => {
   it('library.mjs runs against the built package', () => {
-    const r = node(['examples/library.mjs']);
+    const r = node(['examples/library.mjs', 'data/examples/norway-regions-2000-2002']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Service vacuum 2000–2002, 5 regions ranked:');
     expect(r.stdout).toContain('Sensitivity (500 draws, seed 42):');
@@ -85,7 +85,7 @@ describe('examples/', () => {
     expect(check.status, check.stdout + check.stderr).toBe(0);
     const build = node([tsc, '-p', 'examples/tsconfig.json', '--noEmit', 'false', '--outDir', out, '--sourceMap', 'false', '--declaration', 'false']);
     expect(build.status, build.stdout + build.stderr).toBe(0);
-    const r = node([join(out, 'library.js')]);
+    const r = node([join(out, 'library.js'), 'data/examples/norway-regions-2000-2002']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('5 regions ranked');
     expect(r.stdout).toContain('last-two-years: 3 regions moved (largest 2)');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { JSON_SCHEMA_NAMES } from '../../src/core/json-schema.js';
-import { ROOT, runCli, tempDir } from './run-cli.js';
+import { FIVE_REGIONS, ROOT, runCli, tempDir } from './run-cli.js';
 
 /** Compare with a golden file byte for byte (or write it, with UPDATE_GOLDEN=1). */
 function expectGolden(name: string, actual: string): void {
@@ -39,7 +39,8 @@ describe('report: p5–p95 intervals by default (issue 16)', () => {
       sens.regions.map((r: Record<string, number>) => [r.vacuum_per_100k_p5, r.rank_p95]),
     );
     const csv = ok(['report', '--data', corners, '--format', 'csv', '--quiet']).split('\n')[0];
-    expect(csv).toMatch(/,flags,vacuum_per_100k_p5,vacuum_per_100k_p95,rank_p5,rank_p95$/);
+    // the interval columns after the JSON columns; excluded_reason (issue 14) stays the last column
+    expect(csv).toMatch(/,flags,vacuum_per_100k_p5,vacuum_per_100k_p95,rank_p5,rank_p95,excluded_reason$/);
     const md = ok(['report', '--data', corners, '--format', 'markdown', '--quiet']);
     expect(md).toContain('| Vacuum per 100k | Per 100k p5–p95 | Rank p5–p95 |');
     expect(md).toContain('p5–p95: the 5th–95th percentile over 500 draws (seed 1) of 12 weights');
@@ -63,12 +64,12 @@ describe('report: p5–p95 intervals by default (issue 16)', () => {
 
 describe('report --sensitivity', () => {
   it('fixed seed: JSON matches the golden file, with the settings that repeat it', () => {
-    const out = ok(['report', '--sensitivity', '--seed', '1', '--format', 'json', '--quiet']);
+    const out = ok(['report', '--data', FIVE_REGIONS, '--sensitivity', '--seed', '1', '--format', 'json', '--quiet']);
     expectGolden('sensitivity-default-seed1.json', out);
     const s = JSON.parse(out);
     expect(s.sensitivity).toMatchObject({ draws: 1000, seed: 1, distribution: 'uniform', percentile_method: 'nearest-rank', generator: 'mulberry32' });
     // the defaults: 1,000 draws and seed 1
-    expect(ok(['report', '--sensitivity', '--format', 'json', '--quiet'])).toBe(out);
+    expect(ok(['report', '--data', FIVE_REGIONS, '--sensitivity', '--format', 'json', '--quiet'])).toBe(out);
   });
 
   it('the same for 1 and for 2 worker threads, byte for byte', () => {
@@ -180,7 +181,7 @@ describe('report --sensitivity', () => {
     [['--sensitivity', '--threads', '0'], /--threads: expected "auto" or a whole number ≥ 1/],
     [['--weights', 'middle'], /--weights/],
   ])('report %j is a usage error (exit 2)', (args, message) => {
-    const r = runCli(['report', ...args]);
+    const r = runCli(['report', '--data', FIVE_REGIONS, ...args]);
     expect(r.code, r.context).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
@@ -206,28 +207,28 @@ describe('report --weights low|high', () => {
     ]);
     expect(ok(['report', '--data', corners, '--weights', 'low'])).toContain('Every weight at the low end of its range (--weights low).');
     // --weights value is the plain report
-    expect(ok(['report', '--weights', 'value', '--format', 'json'])).toBe(readFileSync(join(ROOT, 'test/golden/default-report.json'), 'utf8'));
+    expect(ok(['report', '--data', FIVE_REGIONS, '--weights', 'value', '--format', 'json'])).toBe(readFileSync(join(ROOT, 'test/golden/default-report.json'), 'utf8'));
   });
 });
 
 describe('compare A B', () => {
   it('two periods: JSON and CSV match the golden files', () => {
-    const json = ok(['compare', '2000-2001', '2001-2002', '--format', 'json', '--quiet']);
+    const json = ok(['compare', '--data', FIVE_REGIONS, '2000-2001', '2001-2002', '--format', 'json', '--quiet']);
     expectGolden('compare-periods.json', json);
-    expectGolden('compare-periods.csv', ok(['compare', '2000-2001', '2001-2002', '--format', 'csv', '--quiet']));
+    expectGolden('compare-periods.csv', ok(['compare', '--data', FIVE_REGIONS, '2000-2001', '2001-2002', '--format', 'csv', '--quiet']));
     const c = JSON.parse(json);
     expect(c.a).toEqual({ label: '2000-2001', kind: 'years', from: 2000, to: 2001 });
     expect(c.b).toEqual({ label: '2001-2002', kind: 'years', from: 2001, to: 2002 });
     // YYYY:YYYY is the same period
-    expect(ok(['compare', '2000:2001', '2001:2002', '--format', 'json', '--quiet']).replace(/:/g, '-')).toBe(json.replace(/:/g, '-'));
+    expect(ok(['compare', '--data', FIVE_REGIONS, '2000:2001', '2001:2002', '--format', 'json', '--quiet']).replace(/:/g, '-')).toBe(json.replace(/:/g, '-'));
   });
 
   it('NO-MIDT by hand: vacuum 68 → 16 bed-equivalents between the two periods', () => {
-    const c = JSON.parse(ok(['compare', '2000-2001', '2001-2002', '--format', 'json', '--quiet']));
+    const c = JSON.parse(ok(['compare', '--data', FIVE_REGIONS, '2000-2001', '2001-2002', '--format', 'json', '--quiet']));
     const midt = c.regions.find((r: { region: string }) => r.region === 'NO-MIDT');
     // the per-period vacuums are those `report --from --to` gives for each period
-    const a = JSON.parse(ok(['report', '--from', '2000', '--to', '2001', '--format', 'json'])).regions.find((r: { region: string }) => r.region === 'NO-MIDT');
-    const b = JSON.parse(ok(['report', '--from', '2001', '--to', '2002', '--format', 'json'])).regions.find((r: { region: string }) => r.region === 'NO-MIDT');
+    const a = JSON.parse(ok(['report', '--data', FIVE_REGIONS, '--from', '2000', '--to', '2001', '--format', 'json'])).regions.find((r: { region: string }) => r.region === 'NO-MIDT');
+    const b = JSON.parse(ok(['report', '--data', FIVE_REGIONS, '--from', '2001', '--to', '2002', '--format', 'json'])).regions.find((r: { region: string }) => r.region === 'NO-MIDT');
     expect(midt.vacuum_be_a).toBe(a.vacuum_be);
     expect(midt.vacuum_be_b).toBe(b.vacuum_be);
     expect(midt.vacuum_be_delta).toBeCloseTo(b.vacuum_be - a.vacuum_be, 12);
@@ -235,11 +236,11 @@ describe('compare A B', () => {
   });
 
   it('--top N names the regions entering and leaving the top N', () => {
-    const c = JSON.parse(ok(['compare', '2000-2001', '2001-2002', '--top', '2', '--format', 'json', '--quiet']));
+    const c = JSON.parse(ok(['compare', '--data', FIVE_REGIONS, '2000-2001', '2001-2002', '--top', '2', '--format', 'json', '--quiet']));
     expect(c.top).toBe(2);
     expect(c.entered_top).toEqual(['NO-NORD']);
     expect(c.left_top).toEqual(['NO-SOR']);
-    const md = ok(['compare', '2000-2001', '2001-2002', '--top', '2', '--format', 'markdown', '--quiet']);
+    const md = ok(['compare', '--data', FIVE_REGIONS, '2000-2001', '2001-2002', '--top', '2', '--format', 'markdown', '--quiet']);
     expect(md).toContain('- Entered the top 2: NO-NORD.');
     expect(md).toContain('- Left the top 2: NO-SOR.');
   });
@@ -262,7 +263,7 @@ describe('compare A B', () => {
   });
 
   it('every format renders; the table lists both sides', () => {
-    const table = ok(['compare', '2000-2001', '2001-2002']);
+    const table = ok(['compare', '--data', FIVE_REGIONS, '2000-2001', '2001-2002']);
     expect(table).toContain('A: 2000-2001 (period), 2000–2001');
     expect(table).toContain('Rank A → B');
     // in 2001–2002 four regions have no vacuum: their order is by code, and the table says so
@@ -275,8 +276,8 @@ describe('compare A B', () => {
     const r = runCli(['compare', 'nowhere', '2000-2001']);
     expect(r.code, r.context).toBe(2);
     expect(r.stderr).toContain('A "nowhere": no such folder; expected a data folder, a config file (.json) or a period (YYYY-YYYY or YYYY:YYYY, e.g. 2010-2015)');
-    expect(runCli(['compare', '2001-2000', '2000-2001']).stderr).toContain('A "2001-2000": the first year is after the second');
-    expect(runCli(['compare', '2000-2001']).code).toBe(2);
+    expect(runCli(['compare', '--data', FIVE_REGIONS, '2001-2000', '2000-2001']).stderr).toContain('A "2001-2000": the first year is after the second');
+    expect(runCli(['compare', '--data', FIVE_REGIONS, '2000-2001']).code).toBe(2);
     // a .json config that does not exist is a file that cannot be read
     expect(runCli(['compare', 'missing.json', '2000-2001']).code).toBe(4);
   });
@@ -284,7 +285,7 @@ describe('compare A B', () => {
   it('a folder named like a period is ambiguous; ./ makes it a folder', () => {
     const dir = tempDir();
     cpSync(corners, join(dir, '2010-2020'), { recursive: true });
-    const r = runCli(['compare', '2010-2020', './2010-2020'], { cwd: dir });
+    const r = runCli(['compare', '--data', join(ROOT, FIVE_REGIONS), '2010-2020', './2010-2020'], { cwd: dir });
     expect(r.code, r.context).toBe(2);
     expect(r.stderr).toContain('A "2010-2020" is both a folder and a period: write ./2010-2020 for the folder');
     const c = JSON.parse(ok(['compare', './2010-2020', './2010-2020', '--format', 'json'], { cwd: dir }));

@@ -45,3 +45,6 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRe
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'servicegap-e2e-'));
 }
+
+/** The five health regions of 2000–2002 (the bundled default until issue 20): the data many e2e tests' hand-worked numbers were worked on. */
+export const FIVE_REGIONS = 'data/examples/norway-regions-2000-2002';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './run-cli.js';
+import { FIVE_REGIONS, runCli, tempDir } from './run-cli.js';
 
 const NORWAY = 'fixtures/crosswalk/norway-2020';
 const FINLAND = 'fixtures/crosswalk/finland-2023';
@@ -55,7 +55,7 @@ describe('servicegap trend', () => {
   });
 
   it('markdown works on the bundled data, with the notice', () => {
-    const r = runCli(['trend', '--format', 'markdown']);
+    const r = runCli(['trend', '--data', FIVE_REGIONS, '--format', 'markdown']);
     expect(r.code, r.context).toBe(0);
     expect(r.stdout).toContain('# Service vacuum over time 2000–2002');
     expect(r.stdout).toMatch(/Illustrative data/);

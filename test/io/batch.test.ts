@@ -9,7 +9,7 @@ import { resolveWeights } from '../../src/core/weights.js';
 import { batchThreads, parseScenarioFile, runBatch, runScenarios } from '../../src/io/batch.js';
 import type { DatasetInputs } from '../../src/io/load-dataset.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
-import { tempDir } from '../e2e/run-cli.js';
+import { FIVE_REGIONS, tempDir } from '../e2e/run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -106,12 +106,14 @@ describe('runBatch', () => {
   });
 
   it('a period that cannot work fails that scenario, named; the others run (issue 16)', async () => {
-    const { dir, file } = scenarioFile([{ name: 'fine' }, { name: 'too-late', from: 2005 }]);
+    // The five regions' data ends in 2002 (the default data would end later).
+    const data = join(ROOT, FIVE_REGIONS);
+    const { dir, file } = scenarioFile([{ name: 'fine', data }, { name: 'too-late', from: 2005, data }]);
     const result = await runBatch(file, { cwd: dir, threads: 1 });
     expect(result.scenarios.map((s) => s.name)).toEqual(['fine']);
     expect(result.failed).toEqual([{ scenario: 'too-late', problems: [expect.stringMatching(/scenarios\.1 \("too-late"\): from \(2005\) is after to \(2002\)$/)] }]);
     // every scenario failing is an input error naming each
-    const only = scenarioFile([{ name: 'too-late', from: 2005 }]);
+    const only = scenarioFile([{ name: 'too-late', from: 2005, data }]);
     const error = await runBatch(only.file, { cwd: only.dir, threads: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).issues[0]!.message).toMatch(/^scenario "too-late": .*from \(2005\) is after to \(2002\)/);

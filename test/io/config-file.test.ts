@@ -1,5 +1,5 @@
 // Finding and reading servicegap.config.json (SPEC §4: a config file may override any weight).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,6 +24,21 @@ describe('loadConfig', () => {
     expect(loaded.path).toBe(CONFIG_FILE_NAME);
     expect(loaded.config).toEqual({ weights: { crisis: { teams: 10 } } });
     expect(resolveWeights(loaded.config).get('crisis/teams')!.value).toBe(10);
+  });
+
+  it('a servicegap.config.json in the data folder is found after the working folder\'s (issue 14)', async () => {
+    const data = join(dir, 'data');
+    await mkdir(data);
+    await writeFile(join(data, CONFIG_FILE_NAME), '{"files":{"beds":{"decimal":","}}}');
+    // Given relative to the working folder, named as given.
+    expect(await loadConfig(undefined, dir, {}, 'data')).toEqual({ config: { files: { beds: { decimal: ',' } } }, path: join('data', CONFIG_FILE_NAME) });
+    // The working folder's package.json key comes first, and its config file before that.
+    await writeFile(join(dir, 'package.json'), '{"servicegap":{"aliases":{"x":"crisis"}}}');
+    expect((await loadConfig(undefined, dir, {}, 'data')).path).toBe('package.json#servicegap');
+    await writeFile(join(dir, CONFIG_FILE_NAME), '{}');
+    expect((await loadConfig(undefined, dir, {}, 'data')).path).toBe(CONFIG_FILE_NAME);
+    // SERVICEGAP_CONFIG=none turns every discovery off, the data folder's too.
+    expect(await loadConfig(undefined, dir, { SERVICEGAP_CONFIG: 'none' }, 'data')).toEqual({ config: {} });
   });
 
   it('no file in the working folder: defaults, no path', async () => {

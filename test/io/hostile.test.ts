@@ -108,15 +108,17 @@ describe('delimiters and decimal commas (fixtures/hostile/delimiter)', () => {
         [2020, 14.25],
       ]);
       expect(series(dataset, 'FI-14', 'supported_living/places')).toEqual([[2020, 0.5]]);
-      expect(reads.at(-1)!.numberFormat).toEqual({ decimal: 'auto', thousands: 'none' });
+      // Every decimal in the file's first lines is a comma: the file says its own mark (issue 14).
+      expect(reads.at(-1)!.numberFormat).toEqual({ decimal: ',', thousands: 'none' });
+      expect(reads.at(-1)!.numberFormatReason).toBe('detected: 3 numbers like "12,5" in the first 4 data lines, none with a decimal point');
     },
   );
 
-  it('a comma-separated file reads "12,5" (quoted) only with decimal: ","', async () => {
+  it('a comma-separated file with quoted decimal commas says its own mark; --decimal . overrides it', async () => {
     const inputs = { ...BASE, services: at('delimiter/services.comma-quoted-decimal-comma.csv') };
-    const issues = await issuesOf(inputs);
+    const issues = await issuesOf(inputs, { decimal: '.' });
     expect(formatIssue(issues[0]!)).toBe(`${inputs.services}:2: column "capacity": expected a number ≥ 0, got "12,5" (--decimal , reads it as 12.5)`);
-    const dataset = await load(inputs, { decimal: ',' });
+    const dataset = await load(inputs);
     expect(series(dataset, 'NO-15', 'outreach/teams')).toEqual([
       [2015, 12.5],
       [2020, 14.25],
@@ -131,13 +133,25 @@ describe('delimiters and decimal commas (fixtures/hostile/delimiter)', () => {
 });
 
 describe('numbers (fixtures/hostile/numbers)', () => {
-  it('an ambiguous number is an error naming the options that settle it', async () => {
+  it('a number that reads two ways is read as the file\'s other numbers show ("12,5", "0,5": 1,250 is 1.25)', async () => {
     const file = at('numbers/services.ambiguous.csv');
-    expect((await issuesOf({ ...BASE, services: file })).map(formatIssue)).toEqual([
-      `${file}:6: column "capacity": expected a number ≥ 0, got "1,250", which reads two ways: ` +
+    expect(series(await load({ ...BASE, services: file }), 'FI-01', 'crisis/teams')).toEqual([[2020, 1.25]]);
+    // --thousands , says otherwise for every file: then 12,5 is no number at all.
+    expect((await issuesOf({ ...BASE, services: file }, { thousands: ',' }))[0]!.message).toBe(
+      'expected a number ≥ 0, got "12,5" (--decimal , reads it as 12.5)',
+    );
+  });
+
+  it('with no number showing the mark, a number that reads two ways is an error naming the options that settle it', async () => {
+    const services = { name: 'services.csv', content: 'region;year;service;capacity;unit\nSA-01;2020;crisis;3;teams\nFI-01;2020;crisis;1,250;teams\n' };
+    expect((await issuesOf({ ...BASE, services })).map(formatIssue)).toEqual([
+      'services.csv:3: column "capacity": expected a number ≥ 0, got "1,250", which reads two ways: ' +
         '--decimal , reads it as 1.25, --thousands , as 1250; give the option that fits the file',
     ]);
-    expect(series(await load({ ...BASE, services: file }, { decimal: ',' }), 'FI-01', 'crisis/teams')).toEqual([[2020, 1.25]]);
+    expect(series(await load({ ...BASE, services }, { decimal: ',' }), 'FI-01', 'crisis/teams')).toEqual([[2020, 1.25]]);
+    // The same for this file only, in the config.
+    const config = { files: { services: { thousands: ',' as const } } };
+    expect(series(await load({ ...BASE, services }, { config }), 'FI-01', 'crisis/teams')).toEqual([[2020, 1250]]);
   });
 
   it.each([
@@ -282,12 +296,22 @@ describe('not CSV at all (fixtures/hostile/not-csv)', () => {
   it.each([
     ['services.html', 'this is a web page (HTML: it begins with "<!DOCTYPE html>"), perhaps saved from a browser, or an error or sign-in page'],
     ['services.json', 'this is JSON (it begins with "[")'],
-    ['services.xlsx', 'this is a zip archive, such as an Excel (.xlsx) or OpenDocument (.ods) workbook: open it and save the sheet as CSV'],
     ['services.bin', 'this is binary data (a NUL byte on line 2)'],
   ])('%s: one clear issue for the file', async (file, what) => {
     const path = at(`not-csv/${file}`);
     expect(await issuesOf({ ...BASE, services: path })).toEqual([
       { file: path, message: `not a CSV file: ${what}; expected a header row with columns region, year, service, capacity, unit` },
+    ]);
+  });
+
+  it('services.xlsx (the first bytes of a zip, no more): read as a workbook, which it is not', async () => {
+    const path = at('not-csv/services.xlsx');
+    expect(await issuesOf({ ...BASE, services: path })).toEqual([
+      {
+        file: path,
+        message:
+          "cannot be read as an Excel workbook (Corrupted zip: can't find end of central directory): open it in Excel or LibreOffice and save it as .xlsx again",
+      },
     ]);
   });
 

@@ -280,19 +280,21 @@ describe('service names and weights', () => {
   });
 
   it('an unknown unit is an error on its line and column', async () => {
-    const issues = await issuesOf({ services: SERVICES_HEADER + 'NO-03,2015,ACT,2,team\n' });
+    // "personer" (people) is left out of the unit aliases: caseload or population, it cannot say.
+    const issues = await issuesOf({ services: SERVICES_HEADER + 'NO-03,2015,ACT,2,personer\n' });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'services.csv', line: 2, columns: ['unit'] });
-    expect(issues[0]!.message).toContain('"team"');
+    expect(issues[0]!.message).toContain('"personer"');
   });
 
-  // BUG (src/core/schemas.ts unitCell): the union `UnitSchema.or(z.never({ error }))` makes zod
-  // report its generic "Invalid input", so the message does not say what was expected (SPEC §6:
-  // every input error names what was expected). Today: `column "unit": Invalid input, got "team"`.
-  it('an unknown unit says which units are expected', async () => {
-    const issues = await issuesOf({ services: SERVICES_HEADER + 'NO-03,2015,ACT,2,team\n' });
+  // History: the union `UnitSchema.or(z.never({ error }))` once made zod report its generic
+  // "Invalid input", so the message did not say what was expected (SPEC §6: every input error
+  // names what was expected).
+  it('an unknown unit says which units are expected, and which is nearest', async () => {
+    const issues = await issuesOf({ services: SERVICES_HEADER + 'NO-03,2015,ACT,2,tems\n' });
     expect(formatIssue(issues[0]!)).toBe(
-      'services.csv:2: column "unit": expected one of beds, places, caseload, teams, fte, facilities, contacts, got "team"',
+      'services.csv:2: column "unit": expected one of beds, places, caseload, teams, fte, facilities, contacts, ' +
+        'or a local name of one (such as årsverk, plasser, Betten, lits), got "tems"; did you mean "teams"?',
     );
   });
 });
@@ -334,14 +336,19 @@ describe('numbers', () => {
     expect(dataset.beds.shape === 'events' && [...dataset.beds.byRegion.get('NO-03')!]).toEqual([[2016, -4.5]]);
   });
 
-  it('";" is detected from the header; "12,5" in such a file is 12.5, but "1,234" reads two ways and is an error', async () => {
+  it('";" is detected from the header; "12,5" in such a file is 12.5, and so "1,234" is 1.234; without such evidence "1,234" reads two ways and is an error', async () => {
     const services = 'region;year;service;capacity;unit\nNO-03;2015;DPS;3;facilities\nNO-03;2016;DPS;12,5;facilities\n';
     const dataset = await load({ services });
     expect(years(dataset, 'NO-03', 'cmhc/facilities')).toEqual([
       [2015, 3],
       [2016, 12.5],
     ]);
-    const issues = await issuesOf({ services: services + 'NO-03;2017;DPS;1,234;facilities\n' });
+    expect(years(await load({ services: services + 'NO-03;2017;DPS;1,234;facilities\n' }), 'NO-03', 'cmhc/facilities')).toEqual([
+      [2015, 3],
+      [2016, 12.5],
+      [2017, 1.234],
+    ]);
+    const issues = await issuesOf({ services: 'region;year;service;capacity;unit\nNO-03;2015;DPS;3;facilities\nNO-03;2016;DPS;12;facilities\nNO-03;2017;DPS;1,234;facilities\n' });
     expect(issues.map(formatIssue)).toEqual([
       'services.csv:4: column "capacity": expected a number ≥ 0, got "1,234", which reads two ways: ' +
         '--decimal , reads it as 1.234, --thousands , as 1234; give the option that fits the file',
@@ -464,7 +471,7 @@ describe('all problems at once', () => {
         'services:6:service+unit', // crisis/facilities, lines 6 and 12
         'services:7:capacity', // −4 (row starts on line 7)
         'services:9:year', // 20015
-        'services:10:unit', // team
+        'services:10:unit', // tems
         'services:11:', // 4 fields
       ].sort(),
     );

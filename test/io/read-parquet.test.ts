@@ -1,9 +1,10 @@
 // Inputs in Parquet (src/io/read-parquet.ts): the same dataset as the same table in CSV; the
 // columns' Parquet types do not matter (INT32, INT64, DOUBLE, text); nulls are empty cells;
 // problems are located (row N = line N + 1) and all reported at once, as for CSV.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
@@ -114,6 +115,67 @@ describe('Parquet inputs', () => {
       writeFileSync(join(dir, 'services.parquet'), services.content);
       const { dataset } = await loadDataset({ data: dir });
       expect(dataset.services.get('NO-15')!.get('outreach/teams')!.years.get(2020)).toBe(3.5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // The three tabular inputs go through one header step (io/table-header.ts): local names, the
+  // file's number format, and a Parquet file told by its bytes as a workbook is.
+  const base = { regions: { name: 'regions.csv', content: REGIONS }, population: { name: 'population.csv', content: POPULATION }, beds: { name: 'beds.csv', content: BEDS } };
+  const services = (capacity: number[], header = 'year') =>
+    parquet([
+      { name: 'region', data: ['NO-15', 'NO-15'], type: 'STRING' },
+      { name: header, data: [2015, 2020], type: 'INT32' },
+      { name: 'service', data: ['FACT', 'FACT'], type: 'STRING' },
+      { name: 'capacity', data: capacity, type: 'DOUBLE' },
+      { name: 'unit', data: ['teams', 'teams'], type: 'STRING' },
+    ]);
+  const teams2020 = (loaded: Awaited<ReturnType<typeof loadDataset>>) => loaded.dataset.services.get('NO-15')!.get('outreach/teams')!.years.get(2020);
+
+  it('reads a column by its local name ("År" as year), with the same notice as for CSV', async () => {
+    const loaded = await loadDataset({ ...base, services: { name: 'services.parquet', ...services([2, 3.5], 'År') } });
+    expect(teams2020(loaded)).toBe(3.5);
+    expect(loaded.dataset.warnings).toContainEqual(expect.objectContaining({ file: 'services.parquet', line: 1, message: expect.stringMatching(/^columns read by their local names: "år" as year/) }));
+  });
+
+  it('hands its numbers on in the decimal mark given for the file, so they read back as stored', async () => {
+    // --decimal , for every file: the CSV files hold whole numbers only; 3.5 in Parquet is 3,5 to the row check
+    const loaded = await loadDataset({ ...base, services: { name: 'services.parquet', ...services([2, 3.5]) } }, { decimal: ',' });
+    expect(teams2020(loaded)).toBe(3.5);
+  });
+
+  it('is told by its first bytes under another name, and on standard input', async () => {
+    const { content } = services([2, 3.5]);
+    expect(teams2020(await loadDataset({ ...base, services: { name: 'services.dat', content } }))).toBe(3.5);
+    const stdin = Readable.from([Buffer.from(content)]);
+    expect(teams2020(await loadDataset({ ...base, services: '-' }, { stdin }))).toBe(3.5);
+  });
+
+  it('a data folder is read as services.csv, else services.xlsx, else services.parquet', async () => {
+    // fixtures/analysts/norway-2000-counties: services.xlsx holds the same consultations as services.csv
+    const fixture = resolve(import.meta.dirname, '../../fixtures/analysts/norway-2000-counties');
+    const dir = mkdtempSync(join(tmpdir(), 'sg-order-'));
+    try {
+      for (const f of ['regions.csv', 'population.csv', 'beds.csv', 'services.csv', 'services.xlsx']) copyFileSync(join(fixture, f), join(dir, f));
+      // services.parquet: one figure, H1's consultations in 2000 (201,411 in the CSV) as 1
+      const pq = parquet([
+        { name: 'region', data: ['H1', 'H1'], type: 'STRING' },
+        { name: 'year', data: [1998, 2000], type: 'INT32' },
+        { name: 'service', data: ['DPS', 'DPS'], type: 'STRING' },
+        { name: 'capacity', data: [179117, 1], type: 'DOUBLE' },
+        { name: 'unit', data: ['contacts', 'contacts'], type: 'STRING' },
+      ]);
+      writeFileSync(join(dir, 'services.parquet'), pq.content);
+      const h1In2000 = async () => {
+        const { dataset } = await loadDataset({ data: dir });
+        return [...dataset.services.get('H1')!.values()].map((series) => series.years.get(2000));
+      };
+      expect(await h1In2000()).toEqual([201411]);
+      unlinkSync(join(dir, 'services.csv'));
+      expect(await h1In2000()).toEqual([201411]); // the workbook: the same figure
+      unlinkSync(join(dir, 'services.xlsx'));
+      expect(await h1In2000()).toEqual([1]); // the Parquet file
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

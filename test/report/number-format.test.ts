@@ -10,6 +10,7 @@ import {
   formatPercent,
   formatPopulation,
   formatRatio,
+  formatShare,
 } from '../../src/report/number-format.js';
 
 describe('number-format', () => {
@@ -91,5 +92,20 @@ describe('number-format', () => {
     expect(formatGap(6.62225, 'crisis teams')).toBe('6.6 crisis teams short');
     expect(formatGap(3, 'beds')).toBe('3 beds short');
     expect(formatGap(0.001, 'crisis teams')).toBe('< 0.1 crisis teams short');
+  });
+
+  it('groups the thousands of beds when asked (the terminal table), keeping the decimal and the sign', () => {
+    expect(formatBeds(1234567.25, true)).toBe('1,234,567.3');
+    expect(formatBeds(-1349.5, true)).toBe('-1,349.5');
+    expect(formatBeds(999, true)).toBe('999');
+    expect(formatBeds(1234567.25)).toBe('1234567.3');
+    expect(formatChange(2500, true)).toBe('+2,500');
+    expect(formatBedsRange(12600, 11250.5, true)).toBe('12,600 → 11,250.5');
+  });
+
+  it('shows % lost with one decimal', () => {
+    expect(formatShare(40 / 290)).toBe('13.8%');
+    expect(formatShare(0)).toBe('0.0%');
+    expect(formatShare(null)).toBe(NULL_DISPLAY);
   });
 });

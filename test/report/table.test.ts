@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { SEVERITY_BANDS, severity } from '../../src/core/severity.js';
 import { renderTable } from '../../src/report/table.js';
-import { NOTICE, sampleContext, sampleReport } from './sample-report.js';
+import { NOTICE, sampleContext, sampleIntervalReport, sampleReport } from './sample-report.js';
 
 const ESC = '\u001b[';
 const RED = '\u001b[31m';
@@ -52,16 +52,45 @@ describe('renderTable', () => {
     const text = renderTable(report, sampleContext());
     const header = tableLines(text)[1]!;
     const heads = header.split('│').map((c) => c.trim()).filter((c) => c !== '');
-    expect(heads).toEqual(['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'Repl.', 'Cov.', 'Flags']);
+    expect(heads).toEqual(['#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', '% lost', 'Repl.', 'Cov.', 'Flags']);
     const row = (code: string) =>
       tableLines(text)
         .find((l) => l.includes(` ${code} `))!
         .split('│')
         .map((c) => c.trim())
         .slice(1, -1);
-    expect(row('FI-17')).toEqual(['1', 'FI-17', 'Pohjois-Pohjanmaa', '483,000', '260 → 200', '-60', '+20', '40', '8.3', '0.33', '62%', 'CF']);
-    expect(row('NO-42')).toEqual(['5', 'NO-42', 'Agder | Sør, Vest', '300,000', '–', '-30', '+35', '0', '0.0', '1.17', '50%', 'CF SL']);
-    expect(row('EG-C')).toEqual(['4', 'EG-C', 'القاهرة', '10,000,000', '500 → 520', '+20', '0', '0', '0.0', '–', '–', '']);
+    // % lost = vacuum_be / (beds_from + community_from_be): FI-17 40 / (260 + 30) = 13.79…% → 13.8%;
+    // NO-42 (events: beds_from unknown) –; EG-C 0 / (500 + 0) = 0.0%.
+    expect(row('FI-17')).toEqual(['1', 'FI-17', 'Pohjois-Pohjanmaa', '483,000', '260 → 200', '-60', '+20', '40', '8.3', '13.8%', '0.33', '62%', 'CF']);
+    expect(row('NO-42')).toEqual(['5', 'NO-42', 'Agder | Sør, Vest', '300,000', '–', '-30', '+35', '0', '0.0', '–', '1.17', '50%', 'CF SL']);
+    expect(row('EG-C')).toEqual(['4', 'EG-C', 'القاهرة', '10,000,000', '500 → 520', '+20', '0', '0', '0.0', '0.0%', '–', '–', '']);
+  });
+
+  it('groups the thousands of beds, and shows the sort metric when no column does (issue 14)', () => {
+    const big = { ...report.regions[0]!, beds_from: 12600, beds_to: 11250.5, bed_change: -1349.5, vacuum_be: 1329.5, rate_drop_per_100k: 1234.56 };
+    const text = renderTable({ ...report, sort: 'rate_drop_per_100k', regions: [big] }, sampleContext());
+    const [header, , row] = tableLines(text).slice(1);
+    const heads = header!.split('│').map((c) => c.trim()).filter((c) => c !== '');
+    expect(heads.slice(-2)).toEqual(['Rate drop/100k', 'Flags']);
+    const cells = row!.split('│').map((c) => c.trim()).slice(1, -1);
+    expect(cells.slice(4, 8)).toEqual(['12,600 → 11,250.5', '-1,349.5', '+20', '1,329.5']);
+    expect(cells.at(-2)).toBe('1234.6');
+    // Sorted by a metric the table shows: no extra column.
+    const plain = renderTable({ ...report, sort: 'vacuum_be' }, sampleContext());
+    expect(tableLines(plain)[1]).not.toContain('Rate drop');
+  });
+
+  it('with intervals (issue 16) and a sort metric of its own: per 100k, p5–p95, rank p5–p95, % lost … sort column, flags', () => {
+    const text = renderTable({ ...sampleIntervalReport(), sort: 'rate_drop_per_100k' }, sampleContext());
+    const [header, , row] = tableLines(text).slice(1);
+    const split = (line: string) => line.split('│').map((c) => c.trim()).slice(1, -1);
+    expect(split(header!)).toEqual([
+      '#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'p5–p95', '# p5–p95', '% lost', 'Repl.', 'Cov.', 'Rate drop/100k', 'Flags',
+    ]);
+    // FI-17: 8.28 → 8.3; p5–p95 4.14–12.42 → 4.1–12.4; rank 1 → 1–3; % lost 40 / 290 → 13.8%;
+    // rate drop: the sample's own figure, rounded to 1 decimal
+    const rateDrop = sampleReport().regions[0]!.rate_drop_per_100k!.toFixed(1);
+    expect(split(row!)).toEqual(['1', 'FI-17', 'Pohjois-Pohjanmaa', '483,000', '260 → 200', '-60', '+20', '40', '8.3', '4.1–12.4', '1–3', '13.8%', '0.33', '62%', rateDrop, 'CF']);
   });
 
   it('aligns every line, with Arabic and Norwegian names, with and without colour', () => {

@@ -4,7 +4,8 @@ import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
-import type { Config } from '../../core/config.js';
+import { type Config, ConfigSchema } from '../../core/config.js';
+import { DEFAULT_NORMS, DEFAULT_WEIGHTS } from '../../core/defaults.js';
 import { INPUT_FILES } from '../../core/schemas.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { CONFIG_FILE_NAME } from '../../io/config-file.js';
@@ -15,11 +16,44 @@ import { parseOptions } from '../options.js';
 import { note } from '../output.js';
 import type { Terminal } from '../terminal.js';
 
-/** The starter config: every key present, nothing changed from the defaults but one example. */
-export const STARTER_CONFIG: Config = {
-  weights: {},
-  aliases: { 'Lavterskel psykisk helsetilbud': 'primary_care' },
-};
+/**
+ * The starter config: every default weight and norm written out with its range and source, so
+ * that an analyst edits them in place (an entry left as written stays a default: core/weights.ts,
+ * core/norms.ts); one alias as an example; no per-file reading options (each file is detected).
+ */
+export function starterConfig(): Config {
+  const weights: Record<string, Record<string, { value: number; low: number; high: number; source: string }>> = {};
+  for (const w of DEFAULT_WEIGHTS) (weights[w.category] ??= {})[w.unit] = { value: w.value, low: w.low, high: w.high, source: w.source };
+  const norms = Object.fromEntries(
+    DEFAULT_NORMS.map((n) => [
+      n.norm,
+      {
+        low: n.low,
+        high: n.high,
+        measures: n.measures.map((m) => ({ category: m.category, unit: m.unit })),
+        institutional_beds: n.includesInstitutionalBeds,
+        unit_label: n.unitLabel,
+        source: n.source,
+      },
+    ]),
+  );
+  return ConfigSchema.parse({ weights, norms, aliases: { 'Lavterskel psykisk helsetilbud': 'primary_care' }, files: {} });
+}
+
+/** JSON with two-space indents, but each weight, norm measure and file setting on one line. */
+export function configText(config: Config): string {
+  const write = (value: unknown, depth: number, indent: string): string => {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value);
+    const flat = Array.isArray(value) ? value.every((v) => v === null || typeof v !== 'object') : depth >= 3;
+    const entries = Array.isArray(value) ? value.map((v) => [undefined, v] as const) : Object.entries(value);
+    if (entries.length === 0) return Array.isArray(value) ? '[]' : '{}';
+    const inner = indent + '  ';
+    const parts = entries.map(([k, v]) => `${k === undefined ? '' : `${JSON.stringify(k)}: `}${write(v, depth + 1, inner)}`);
+    const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+    return flat ? `${open} ${parts.join(', ')} ${close}` : `${open}\n${parts.map((p) => inner + p).join(',\n')}\n${indent}${close}`;
+  };
+  return `${write(config, 0, '')}\n`;
+}
 
 /** Header rows of the four input files (required columns, then the optional ones). */
 export const STARTER_HEADERS: Record<keyof typeof FILE_NAMES, readonly string[]> = {
@@ -59,7 +93,7 @@ export function initCommand(terminal: Terminal): Command {
       } catch (error) {
         throw new FileAccessError(options.data, 'write', error);
       }
-      await writeFileAtomic(targets[0]!, `${JSON.stringify(STARTER_CONFIG, null, 2)}\n`);
+      await writeFileAtomic(targets[0]!, configText(starterConfig()));
       for (const [role, name] of Object.entries(FILE_NAMES) as [keyof typeof FILE_NAMES, string][]) {
         await writeFileAtomic(join(terminal.cwd, options.data, name), `${STARTER_HEADERS[role].join(',')}\n`);
       }

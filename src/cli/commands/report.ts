@@ -13,7 +13,7 @@ import { formatWarning } from '../../core/issues.js';
 import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
 import { CORRELATIONS, CorrelationSchema } from '../../core/sensitivity-schema.js';
 import { summarize } from '../../core/summary.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/render-context.js';
+import { REPORT_OUTPUT_FORMATS, type ReportOutputFormat } from '../../report/render-context.js';
 import { loadRenderer } from '../../report/load-renderer.js';
 import { EXIT, ExitError, usageError } from '../exit-codes.js';
 import { appendStepSummary } from '../github.js';
@@ -21,7 +21,7 @@ import { pickFormat } from '../format.js';
 import { loadFromOptions } from '../load.js';
 import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, InputOptionsSchema, parseOptions, threadsOption, yearOption } from '../options.js';
 import { pickDrawsFormat, pickResearchFormat, writeDraws } from '../research.js';
-import { emitTidy, isTidyFormat, TIDY_FORMATS, tidyMetadata } from '../tidy.js';
+import { emitTidy, isTidyFormat, TIDY_FORMATS, type TidyFormat, tidyMetadata } from '../tidy.js';
 import { emit, note } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
@@ -30,7 +30,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
   to: yearOption.optional(),
   sort: SortMetricSchema.default('vacuum_per_100k'),
   top: z.coerce.number().int().min(1, { error: 'expected a whole number ≥ 1' }).optional(),
-  format: z.enum([...REPORT_FORMATS, ...TIDY_FORMATS]).optional(),
+  format: z.enum([...REPORT_OUTPUT_FORMATS, ...TIDY_FORMATS]).optional(),
   out: z.string().min(1).optional(),
   failAbove: z.coerce.number({ error: 'expected a number' }).finite().min(0, { error: 'expected a number ≥ 0' }).optional(),
   failIfAnyExcluded: z.boolean().optional(),
@@ -75,7 +75,12 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
     .option('--top <n>', 'show only the first N ranked regions')
-    .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table); long: one row per region × metric, with its unit (CSV, or Parquet to a .parquet file)').choices([...REPORT_FORMATS, ...TIDY_FORMATS]))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'output format (default: from --out extension, else table); xlsx: an Excel workbook with ranking, excluded regions, coverage, weights and provenance (needs --out or a redirect); for a CSV that Excel opens directly, see --excel; long: one row per region × metric, with its unit (CSV, or Parquet to a .parquet file); parquet: the CSV\'s table, typed',
+      ).choices([...REPORT_OUTPUT_FORMATS, ...TIDY_FORMATS]),
+    )
     .option('--out <file>', 'write the report to FILE atomically instead of standard output')
     .option('--fail-above <n>', 'exit 1 when any ranked region has vacuum per 100k above N (after writing)')
     .option('--fail-if-any-excluded', 'exit 1 when any region could not be ranked (after writing)')
@@ -104,7 +109,7 @@ export function reportCommand(terminal: Terminal): Command {
         throw usageError(`--weights ${options.weights} and --sensitivity exclude each other: the draws span every weight's range`);
       }
       if (draws !== undefined && options.excel) throw usageError('--excel writes the report itself, not a sensitivity report: use --format csv');
-      const format = options.excel ? excelFormat(options.format) : pickFormat([...REPORT_FORMATS, ...TIDY_FORMATS], options.format, options.out, 'report');
+      const format = options.excel ? excelFormat(options.format) : pickFormat([...REPORT_OUTPUT_FORMATS, ...TIDY_FORMATS], options.format, options.out, 'report');
       const sensitivityFormat = draws === undefined ? undefined : pickResearchFormat(format, undefined, 'a sensitivity report');
       const { dataset, weights, norms } = await loadFromOptions(options, terminal, { threads: options.threads });
       // The units ranked (regions without children, or --level/--rollup): the same for every view.
@@ -123,15 +128,22 @@ export function reportCommand(terminal: Terminal): Command {
         details: format === 'html' ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
         // The heatmap's grid at the report's T, with the same norms as coverage_index.
         coverage: format === 'html' ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
+        // The workbook's Coverage and Norms sheets.
+        coverageReport: format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice }) : undefined,
+        norms,
       };
-      if (isTidyFormat(format) && draws === undefined) {
+      // (A sensitivity run has no tidy form: pickResearchFormat refused long and parquet above.)
+      if (isTidyFormat(format)) {
         const { reportLong, reportTable } = await import('../../report/tidy/tables.js');
         const table = () => (format === 'long' ? reportLong(shown) : reportTable(shown));
         await emitTidy(terminal, format, table, options.out, tidyMetadata(shown));
       } else if (draws === undefined || sensitivityFormat === undefined) {
         // Only the renderer asked for is loaded (the HTML one brings its chart libraries).
-        const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format as ReportFormat);
-        await emit(terminal, render(shown, context), options.out);
+        if (format === 'xlsx') await emit(terminal, await (await import('../../report/xlsx.js')).renderXlsx(shown, context), options.out);
+        else {
+          const render = options.excel ? (await import('../../report/csv.js')).renderExcelCsv : await loadRenderer(format);
+          await emit(terminal, render(shown, context), options.out);
+        }
       } else {
         const { sensitivityWithDraws } = await import('../../parallel/sensitivity.js');
         const drawOptions = { draws, seed: options.seed, correlation: options.correlation, top: options.top, threads: options.threads };
@@ -167,7 +179,8 @@ export function reportCommand(terminal: Terminal): Command {
 }
 
 /** --excel writes CSV, whatever the --out extension; any other --format contradicts it. */
-function excelFormat(format: string | undefined): ReportFormat {
+function excelFormat(format: ReportOutputFormat | TidyFormat | undefined): 'csv' {
+  if (format === 'xlsx') throw usageError('--excel writes a CSV file for spreadsheets and --format xlsx an Excel workbook: give one of them');
   if (format !== undefined && format !== 'csv') throw usageError(`--excel writes CSV: it cannot be combined with --format ${format}`);
   return 'csv';
 }

@@ -2,11 +2,11 @@
 // to nothing, each with its nearest known alias.
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { CATEGORY_CODES, CATEGORY_DESCRIPTIONS } from '../../core/categories.js';
 import { buildTaxonomy } from '../../core/taxonomy.js';
 import { loadConfig } from '../../io/config-file.js';
 import { scanServiceNames } from '../../io/service-names.js';
 import { LISTING_FORMATS, renderListing } from '../../report/listing.js';
+import { TAXONOMY_COLUMNS, taxonomyRows } from '../../report/taxonomy-rows.js';
 import { describeFileRead } from '../../io/describe-read.js';
 import { pickFormat } from '../format.js';
 import { addInputOptions, datasetInputs, InputOptionsSchema, parseOptions, readOptions } from '../options.js';
@@ -30,24 +30,27 @@ export function taxonomyCommand(terminal: Terminal): Command {
     .action(async (raw: unknown) => {
       const options = parseOptions(TaxonomyOptionsSchema, raw);
       const format = pickFormat(LISTING_FORMATS, options.format, options.out, 'taxonomy');
-      const { config } = await loadConfig(options.config, terminal.cwd, terminal.env);
+      const { config } = await loadConfig(options.config, terminal.cwd, terminal.env, options.data);
       const taxonomy = buildTaxonomy(config.aliases);
       const color = format === 'table' && options.out === undefined && useColor(terminal, options.color);
 
       if (options.unmapped) {
         const { file, names } = await scanServiceNames(datasetInputs(options), {
           ...readOptions(options),
+          config,
           stdin: terminal.stdin,
           onFileRead: options.verbose ? (summary) => note(terminal, `read ${describeFileRead(summary)}`) : undefined,
         });
         const unmapped = names.filter((n) => taxonomy.lookup(n.name) === undefined);
         const rows = unmapped.map((n) => {
-          const hint = taxonomy.suggest(n.name);
+          // A name like two names of different categories maps to neither: say which.
+          const like = taxonomy.ambiguous(n.name);
+          const hint = like.length > 0 ? undefined : taxonomy.suggest(n.name);
           return {
             service: n.name,
             rows: n.rows,
             first_line: n.firstLine,
-            suggestion: hint ? `${hint.name} (${hint.category})` : '',
+            suggestion: like.length > 0 ? `ambiguous: ${like.map((e) => `${e.name} (${e.category})`).join(' or ')}` : hint ? `${hint.name} (${hint.category})` : '',
           };
         });
         await emit(terminal, renderListing(format, ['service', 'rows', 'first_line', 'suggestion'], rows, color), options.out);
@@ -55,13 +58,10 @@ export function taxonomyCommand(terminal: Terminal): Command {
         return;
       }
 
-      const rows = [
-        ...CATEGORY_CODES.map((category) => ({ category, name: category, lang: '', origin: 'category', description: CATEGORY_DESCRIPTIONS[category] })),
-        ...taxonomy.entries
-          .filter((e) => e.origin !== 'category')
-          .map((e) => ({ category: e.category, name: e.name, lang: e.lang ?? '', origin: e.origin, description: '' })),
-      ].sort((a, b) => CATEGORY_CODES.indexOf(a.category) - CATEGORY_CODES.indexOf(b.category));
-      await emit(terminal, renderListing(format, ['category', 'name', 'lang', 'origin', 'description'], rows, color), options.out);
+      const rows = taxonomyRows(taxonomy);
+      // The terminal table leaves out the long columns; the data formats carry all of them.
+      const columns = format === 'table' ? TAXONOMY_COLUMNS.filter((c) => c !== 'note' && c !== 'source') : TAXONOMY_COLUMNS;
+      await emit(terminal, renderListing(format, columns, rows, color), options.out);
     });
   return command;
 }
