@@ -22,7 +22,17 @@ export function loadBundle(file, { writeCache } = {}) {
   // The same wrapper require() puts around a CommonJS file.
   const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n})`;
   const script = new Script(source, { filename: file, cachedData });
-  if (writeCache) process.once('exit', () => writeFileSync(writeCache, script.createCachedData()));
+  if (writeCache) {
+    process.once('exit', (code) => {
+      try {
+        writeFileSync(writeCache, script.createCachedData());
+      } catch (error) {
+        // One line, no stack trace: a cache that cannot be written is a file that cannot be written (exit 4).
+        process.stderr.write(`servicegap: cannot write the code cache ${writeCache}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}\n`);
+        if (code === 0) process.exitCode = 4;
+      }
+    });
+  }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };

@@ -1,33 +1,38 @@
 // servicegap as a library, in plain Node (ESM, Node ≥ 20). Copy it next to your data and run:
 //   npm install servicegap
 //   node library.mjs [DATA_FOLDER]
-// With no folder it uses the bundled data (Norway's health regions, 2000–2002).
-import {
-  analyze,
-  analyzeCorner,
-  compare,
-  loadDataset,
-  ReportSchema,
-  sensitivity,
-} from 'servicegap';
+// With no folder it uses the bundled data (Norway's health trusts, 2015–2025). Each run* is what
+// one command does; it returns typed results, the warnings, and the output ready to render.
+import { InputError, renderOutput, ReportSchema, runCompare, runReport, runSensitivity } from 'servicegap';
 
 const data = process.argv[2];
-// Load and check the four input files; an InputError lists every problem with file and line.
-const { dataset, weights } = await loadDataset(data === undefined ? {} : { data });
+const inputs = data === undefined ? {} : { data };
 
-// 1. The ranking, as `servicegap report --format json` prints it.
-const report = analyze(dataset, { weights });
+// 1. The ranking, as `servicegap report --format json` prints it. Invalid data is an InputError
+//    listing every problem with its file and line.
+let run;
+try {
+  run = await runReport({ inputs, format: 'markdown' });
+} catch (error) {
+  if (!(error instanceof InputError)) throw error;
+  for (const issue of error.issues) console.error(`${issue.file}:${issue.line ?? ''} ${issue.message}`);
+  process.exit(3);
+}
+const { report } = run;
 ReportSchema.parse(report); // the JSON contract, checked
 console.log(`Service vacuum ${report.from}–${report.to}, ${report.regions.length} regions ranked:`);
 for (const r of report.regions.slice(0, 5)) {
   console.log(`  ${r.rank}. ${r.region} ${r.name}: ${r.vacuum_per_100k.toFixed(1)} per 100,000`);
 }
+// The same report as the command line would write it (here Markdown), with its warnings.
+const markdown = await renderOutput(run.output);
+console.log(`(${markdown.split('\n').length} lines of Markdown; ${run.warnings.length} warnings)`);
 
 // 2. How much does the ranking move when the weights move? 500 seeded draws from each weight's
 //    low–high range; the two corners bound the vacuum when community capacity only grew.
-const s = sensitivity(dataset, { weights, draws: 500, seed: 42 });
-const low = analyzeCorner(dataset, 'low', { weights });
-const high = analyzeCorner(dataset, 'high', { weights });
+const { sensitivity: s } = await runSensitivity({ inputs, draws: 500, seed: 42 });
+const { report: low } = await runReport({ inputs, weights: 'low' });
+const { report: high } = await runReport({ inputs, weights: 'high' });
 const at = (rep, code) => rep.regions.find((r) => r.region === code).vacuum_per_100k;
 console.log(`Sensitivity (${s.sensitivity.draws} draws, seed ${s.sensitivity.seed}):`);
 for (const r of s.regions.slice(0, 5)) {
@@ -41,9 +46,12 @@ for (const r of s.regions.slice(0, 5)) {
 // 3. Two periods side by side: changes are B − A.
 if (report.to - report.from >= 2) {
   const middle = Math.floor((report.from + report.to) / 2);
-  const a = analyze(dataset, { weights, from: report.from, to: middle });
-  const b = analyze(dataset, { weights, from: middle, to: report.to });
-  const c = compare(a, b, { top: 3, a: { label: `${a.from}-${a.to}`, kind: 'years' }, b: { label: `${b.from}-${b.to}`, kind: 'years' } });
+  const { comparison: c } = await runCompare({
+    inputs,
+    a: { kind: 'years', from: report.from, to: middle },
+    b: { kind: 'years', from: middle, to: report.to },
+    top: 3,
+  });
   console.log(`${c.b.label} against ${c.a.label}: entered the top 3: ${c.entered_top.join(', ') || 'none'}; left: ${c.left_top.join(', ') || 'none'}`);
 } else {
   console.log(`Only ${report.from}–${report.to}: too short to split into two periods.`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundle the compiled CLI (dist/cli/bundle-entry.js) and its dependencies into dist/bundle/, so that a
+// Bundle the compiled CLI (dist/cli/main.js) and its dependencies into dist/bundle/, so that a
 // command starts by reading one file instead of resolving and compiling hundreds of modules:
 //
 // - dist/bundle/cli.cjs: the whole CLI as one CommonJS file. The launcher (bin/servicegap.js)
@@ -8,12 +8,17 @@
 //   (Node 20 has no compile cache of its own for modules). A Node whose V8 rejects the cache (another
 //   version) compiles the file as usual. Code behind dynamic imports (the HTML renderer,
 //   iconv-lite, csv-parse) is in the file but only run when used; exceljs and jszip (Excel
-//   workbooks) stay in node_modules and are required only when a workbook is read or written.
-// - dist/bundle/index.cjs: the library as one CommonJS file, for require('servicegap'); exceljs and
-//   jszip stay outside it too, required from node_modules when a workbook is read or written.
-// - dist/bundle/worker.js, parse-worker.js: the worker threads' scripts (ES modules).
+//   workbooks) stay in node_modules and are imported only when a workbook is read or written.
+//   The same file is the library (issue 16): its entry exports the library (dist/index.js) beside
+//   the CLI's `run`. require('servicegap') loads it (package.json exports "require"), and
+//   dist/bundle/index.js, the package's import entry, is an ES module that re-exports the
+//   library's names from it: one copy of the code in the package, not a CLI, an ES module library
+//   and a CommonJS library (the package stays under 1 MB, issue 15).
+// - dist/bundle/worker.js, parse-worker.js: the worker threads' scripts (ES modules with shared
+//   chunks).
 //
-// The ES module library build (dist/index.js and its .d.ts) is not touched. Every file lands in
+// The package ships these and the type declarations (dist/**/*.d.ts), not the compiled files
+// they are made from: the CLI once, and no dependency that a bundle already holds. Every file lands in
 // dist/bundle/, two levels below the package root like dist/io/, so paths found from
 // import.meta.url (the bundled data, the workers) resolve as in the unbundled build.
 import { execFileSync } from 'node:child_process';
@@ -31,17 +36,28 @@ const common = {
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: process.env.BUNDLE_META !== undefined,
-  // The Excel library (and the zip library it uses) is about 1 MB that only a workbook needs:
-  // left out of the bundle, it is loaded from node_modules when a workbook is read or written.
-  external: ['exceljs', 'jszip'],
   plugins: [
     {
-      // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its
-      // ES module build ("module") is the same code as plain imports and bundles cleanly (Node
-      // itself loads the UMD one).
+      // jsonc-parser's "main" is a UMD file whose require() calls esbuild cannot follow; its ES
+      // module build is the same code in a form a bundler can read.
       name: 'jsonc-parser-esm',
       setup(b) {
-        b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/jsonc-parser/lib/esm/main.js', import.meta.url)) }));
+        b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileURLToPath(import.meta.resolve('jsonc-parser/lib/esm/main.js')) }));
+      },
+    },
+    {
+      // iconv-lite's tables for Chinese, Japanese and Korean code pages (most of its size): the
+      // readers decode only UTF-8, UTF-16, Windows-1252 and Latin-1 (io/text-stream.ts ENCODINGS),
+      // so these tables are never loaded; a stub that says so stands in for each.
+      name: 'no-iconv-dbcs-tables',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/tables\/.*\.json$/ }, (args) =>
+          /[\\/]iconv-lite[\\/]encodings[\\/]/.test(args.importer) ? { path: args.path, namespace: 'no-dbcs' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'no-dbcs' }, () => ({
+          contents: "throw new Error('servicegap does not read Chinese, Japanese or Korean code pages');",
+          loader: 'js',
+        }));
       },
     },
     {
@@ -58,29 +74,65 @@ const common = {
   ],
 };
 
-/** One CommonJS file per entry in dist/bundle/. */
-const cjs = (entryPoints) =>
-  build({
-    ...common,
-    entryPoints,
-    outdir: 'dist/bundle',
-    outExtension: { '.js': '.cjs' },
-    format: 'cjs',
-    // In CommonJS there is no import.meta: its URL is the bundle's own.
-    define: { 'import.meta.url': '__sgImportMetaUrl' },
-    banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
+// The Excel library (and the zip library it uses) is about 1 MB that only a workbook needs: left
+// out of the bundles, it is imported from node_modules when a workbook is read or written, so it
+// is a runtime dependency of the package (the package test finds these imports in the bundles).
+const LAZY_EXTERNAL = ['exceljs', 'jszip'];
 
-const cli = await cjs({ cli: 'dist/cli/bundle-entry.js' });
+// The Parquet libraries (issue 16), needed only when a Parquet file is read or written, each as a
+// CommonJS file of its own beside the CLI (dist/bundle/hyparquet*.cjs) and required from there
+// when first used: outside the CLI bundle, they stay out of its code cache, which is about as
+// large as the code it caches (the package stays under 1 MB, issue 15). ES modules only, they
+// are converted here, so require() loads them on every Node 20.
+const PARQUET_LIBRARIES = ['hyparquet', 'hyparquet-writer', 'hyparquet-compressors'];
+const parquetApart = {
+  name: 'parquet-apart',
+  setup(b) {
+    b.onResolve({ filter: /^hyparquet(?:-writer|-compressors)?$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: `./${args.path}.cjs`, external: true },
+    );
+  },
+};
+await build({
+  ...common,
+  plugins: [...common.plugins, parquetApart],
+  entryPoints: Object.fromEntries(PARQUET_LIBRARIES.map((name) => [name, name])),
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+});
 
-// The library as one CommonJS file, for require('servicegap') (package.json exports "require";
-// issue 16): the same code as dist/index.js, its dependencies inside (chalk and d3 are ES modules
-// only, which require() cannot load on every Node 20).
-await cjs({ index: 'dist/index.js' });
+const cli = await build({
+  ...common,
+  // The CLI's `run` and the library, one CommonJS file (see the file comment).
+  stdin: { contents: "export * from './dist/index.js';\nexport { run } from './dist/cli/main.js';", resolveDir: '.', sourcefile: 'cli-and-library.js' },
+  outfile: 'dist/bundle/cli.cjs',
+  external: LAZY_EXTERNAL,
+  plugins: [...common.plugins, parquetApart],
+  // The bundle runs in a vm.Script (bin/load-bundle.js), where import() has no module loader to
+  // call: an import() of a package left outside becomes require() (inside the bundle, import()s
+  // of its own modules are lazy initialisers either way).
+  supported: { 'dynamic-import': false },
+  format: 'cjs',
+  // In CommonJS there is no import.meta: its URL is the bundle's own.
+  define: { 'import.meta.url': '__sgImportMetaUrl' },
+  banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 
+// The package's import entry: the library's names, re-exported from the CommonJS bundle (Node
+// finds a CommonJS file's names from esbuild's export annotation at its end).
+const names = Object.keys(await import(new URL('../dist/index.js', import.meta.url).href)).sort();
+writeFileSync('dist/bundle/index.js', `// servicegap's library: the CommonJS bundle's exports (scripts/bundle-cli.mjs).\nexport { ${names.join(', ')} } from './cli.cjs';\n`);
+
+// The worker threads' scripts, as ES modules that share their chunks. zod stays outside, imported
+// from node_modules (a dependency of the package: the library's type declarations name its
+// types); so do the Excel libraries (LAZY_EXTERNAL). chalk, an ES module only, is inside the
+// CommonJS bundle and so a devDependency.
 const workers = await build({
   ...common,
   entryPoints: { worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js' },
+  external: ['zod', 'zod/*', ...LAZY_EXTERNAL],
+  plugins: [...common.plugins, parquetApart],
   outdir: 'dist/bundle',
   splitting: true,
   format: 'esm',

@@ -4,8 +4,9 @@
 // Every file is read and mapped before anything is returned, so every problem in every file is
 // reported at once; the caller writes the text (atomically, for --out) only when there was none.
 import { type ImportedRow, mapTable } from '../core/import/map-table.js';
-import { type ImportMapping, type ImportMappingInput, ImportMappingSchema, type ImportRole, type ServiceTarget } from '../core/import/mapping.js';
-import { findPreset, IMPORT_PRESETS, type ImportFormat, type ImportPreset } from '../core/import/presets.js';
+import { z } from 'zod';
+import { IMPORT_ROLES, type ImportMapping, type ImportMappingInput, ImportMappingSchema, type ImportRole, type ServiceTarget } from '../core/import/mapping.js';
+import { findPreset, IMPORT_FORMATS, IMPORT_PRESETS, type ImportFormat, type ImportPreset } from '../core/import/presets.js';
 import { formatLocation, type ImportIssue, type ImportTable } from '../core/import/table.js';
 import { type InputIssue, InputError } from '../core/issues.js';
 import { buildTaxonomy } from '../core/taxonomy.js';
@@ -15,37 +16,50 @@ import type { Unit } from '../core/units.js';
 import { InputSelectionError } from '../io/errors.js';
 import { readImportFile } from '../io/import/read-import-file.js';
 import { renderImportCsv } from '../report/import-csv.js';
+import { checkOptions, YearOptionSchema } from './options.js';
 
-/** What `servicegap import` (and runImport) is asked to do: the format, the files, the role, a preset and mapping options. */
-export interface ImportOptions {
+/** Options of `runImport` (`servicegap import`): the format, the files, the role, a preset and mapping options. */
+export interface ImportRunOptions {
+  /** The files' format (IMPORT_FORMATS). */
   readonly format: ImportFormat;
+  /** One or more files of that format (paths; Eurostat .tsv.gz is read as is). */
   readonly files: readonly string[];
   /** Which SPEC file to write. */
   readonly as: ImportRole;
   /** A named mapping (IMPORT_PRESETS); the options below override it. */
   readonly preset?: string | undefined;
+  /** The dimension holding region codes (default: the one the source marks as geography). */
   readonly region?: string | undefined;
+  /** The dimension holding years (default: the one the source marks as time). */
   readonly year?: string | undefined;
+  /** Services: the dimension holding service types (each named in `map`). */
   readonly service?: string | undefined;
+  /** Keep only these categories of a dimension: `{ DIM: [CODE, …] }`. */
   readonly where?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** Dimensions whose categories are added up (e.g. single years of age). */
   readonly sum?: readonly string[] | undefined;
+  /** Services: each category of the service dimension → service name and unit. */
   readonly map?: Readonly<Record<string, ServiceTarget>> | undefined;
+  /** The same region, year, service or unit for every row. */
   readonly set?: { readonly region?: string; readonly year?: number; readonly service?: string; readonly unit?: Unit } | undefined;
+  /** Keep only region codes matching this regular expression (whole code). */
   readonly regionMatch?: string | undefined;
+  /** Cells marked "-" (the source's "nil"): a reported zero (default), or missing. */
   readonly nil?: 'zero' | 'missing' | undefined;
 }
 
-/** The CSV an import made, its row count and the notes for standard error. */
-export interface ImportResult {
+/** What `runImport` returns: the CSV an import made, its row count and the notes for standard error. */
+export interface ImportRun {
   /** The SPEC-shaped CSV (header + rows, `\n` line ends). */
   readonly csv: string;
+  /** Data rows written (not counting the header). */
   readonly rows: number;
   /** What was left out, flagged or assumed: for standard error. */
   readonly notes: readonly string[];
 }
 
 /** The preset a run uses: the one named, or for N-MHSS its own (the file has one layout). */
-function choosePreset(options: ImportOptions): ImportPreset | undefined {
+function choosePreset(options: ImportRunOptions): ImportPreset | undefined {
   const name = options.preset ?? (options.format === 'nmhss' ? 'nmhss' : undefined);
   if (name === undefined) return undefined;
   const preset = findPreset(name);
@@ -63,7 +77,7 @@ function choosePreset(options: ImportOptions): ImportPreset | undefined {
 }
 
 /** The preset's mapping with the options laid over it, checked. */
-export function resolveMapping(options: ImportOptions, preset: ImportPreset | undefined): ImportMapping {
+export function resolveMapping(options: ImportRunOptions, preset: ImportPreset | undefined): ImportMapping {
   const base: Omit<ImportMappingInput, 'role'> = preset?.roles[options.as] ?? {};
   const input: ImportMappingInput = {
     ...base,
@@ -89,8 +103,17 @@ export function resolveMapping(options: ImportOptions, preset: ImportPreset | un
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Read, map and render. Throws InputError (every problem, located), FileAccessError or InputSelectionError. */
-export async function runImport(options: ImportOptions): Promise<ImportResult> {
+// The option values runImport takes, checked as the command line's are (OptionError, exit 2).
+const ImportOptionChecks = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  as: z.enum(IMPORT_ROLES),
+  nil: z.enum(['zero', 'missing']).optional(),
+  set: z.object({ year: YearOptionSchema.optional() }).optional(),
+});
+
+/** Read, map and render. Throws OptionError, InputError (every problem, located), FileAccessError or InputSelectionError. */
+export async function runImport(options: ImportRunOptions): Promise<ImportRun> {
+  checkOptions(ImportOptionChecks, options);
   if (options.files.length === 0) throw new InputSelectionError('import: give at least one file');
   const seenFiles = new Set<string>();
   for (const f of options.files) {

@@ -27,4 +27,3 @@ export class ExitError extends Error {
   }
 }
 
-export const usageError = (message: string) => new ExitError(EXIT.usage, message);

@@ -1,11 +1,20 @@
-// GitHub Actions: input errors as workflow annotations, and a Markdown summary of the report
-// appended to the job's step summary (GITHUB_STEP_SUMMARY).
+// GitHub Actions: workflow commands on standard error (the runner reads them on both streams;
+// on stdout they would land in `--format json > gap.json`), and the job's step summary.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+//
+// - `::error file=…,line=…,col=…::` for each input error; `col` is the character column where
+//   the field starts in its line (InputIssue.column), 1-based, as the annotation wants.
+// - `::warning file=…[,line=…]::` for each warning that names a file.
+// - `::error title=servicegap gate::…` for a tripped gate (--fail-above, --fail-if-any-excluded).
+// - The report's Markdown summary and the gates' result are appended to $GITHUB_STEP_SUMMARY; a
+//   summary that cannot be written is a warning, and the run keeps its own exit code.
 import { appendFile } from 'node:fs/promises';
-import { type InputIssue, issueText } from '../core/issues.js';
-import type { Report } from '../core/report-schema.js';
-import { FileAccessError } from '../io/errors.js';
+import { FileAccessError, type InputIssue, issueText } from '../app/errors.js';
+import type { GateResult } from '../app/report.js';
+import { formatWarning, neutralizeControls, type Report, type Warning } from '../app/vocabulary.js';
 import type { RenderContext } from '../report/render-context.js';
+import { escapeMarkdown } from '../report/safe-cell.js';
+import { note } from './output.js';
 import type { Terminal } from './terminal.js';
 
 /** Rows of the ranking shown in the step summary. */
@@ -17,24 +26,82 @@ export const inGitHubActions = (terminal: Terminal): boolean => terminal.env.GIT
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** `::error file=services.csv,line=14,col=4::column "capacity": expected …` (col = field number). */
-export function annotation(issue: InputIssue): string {
-  const props = [`file=${escapeProperty(issue.file)}`];
-  if (issue.line !== undefined) props.push(`line=${issue.line}`);
-  if (issue.field !== undefined) props.push(`col=${issue.field}`);
-  // The same text as on standard error: columns, message, and a grouped issue's other lines.
-  return `::error ${props.join(',')}::${escapeData(issueText(issue))}`;
+/** Where an annotation points: a file, and in it a line and a character column (1-based). */
+export interface AnnotationPlace {
+  readonly file?: string | undefined;
+  readonly line?: number | null | undefined;
+  readonly col?: number | undefined;
+  readonly title?: string | undefined;
 }
 
-/** Append the headline and the top of the ranking to $GITHUB_STEP_SUMMARY, when it is set. */
-export async function appendStepSummary(terminal: Terminal, report: Report, context: RenderContext): Promise<boolean> {
+/** One workflow command line (no line end), controls in the text neutralised. */
+export function annotation(level: 'error' | 'warning' | 'notice', message: string, place: AnnotationPlace = {}): string {
+  const props: string[] = [];
+  if (place.title !== undefined) props.push(`title=${escapeProperty(place.title)}`);
+  if (place.file !== undefined) props.push(`file=${escapeProperty(place.file)}`);
+  if (place.file !== undefined && place.line !== undefined && place.line !== null) {
+    props.push(`line=${place.line}`);
+    if (place.col !== undefined) props.push(`col=${place.col}`);
+  }
+  return neutralizeControls(`::${level}${props.length ? ` ${props.join(',')}` : ''}::${escapeData(message)}`);
+}
+
+/** `::error file=services.csv,line=14,col=23::column "capacity": expected …` */
+export function issueAnnotation(issue: InputIssue): string {
+  return annotation('error', issueText(issue), { file: issue.file, line: issue.line, col: issue.column });
+}
+
+/** `::warning file=beds.csv,line=7::…` for a warning that names a file. */
+export function warningAnnotation(warning: Warning): string {
+  return annotation('warning', warning.message, { file: warning.file, line: warning.line });
+}
+
+/** In GitHub Actions, one annotation line per input error, on standard error. */
+export function annotateIssues(terminal: Terminal, issues: readonly InputIssue[]): void {
+  if (inGitHubActions(terminal)) for (const issue of issues) terminal.stderr.write(`${issueAnnotation(issue)}\n`);
+}
+
+/** Each distinct warning once on standard error (`prefix` before it), and in GitHub Actions its annotation. */
+export function printWarnings(terminal: Terminal, warnings: readonly Warning[], prefix = ''): void {
+  const seen = new Set<string>();
+  const github = inGitHubActions(terminal);
+  for (const w of warnings) {
+    const line = `warning: ${prefix}${formatWarning(w)}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    note(terminal, line);
+    if (github && w.file !== '') terminal.stderr.write(`${warningAnnotation(prefix === '' ? w : { ...w, message: `${prefix}${w.message}` })}\n`);
+  }
+}
+
+/** In GitHub Actions, one `::error` per tripped gate, on standard error. */
+export function annotateGates(terminal: Terminal, gates: GateResult): void {
+  if (inGitHubActions(terminal)) for (const message of gates.messages) terminal.stderr.write(`${annotation('error', message, { title: 'servicegap gate' })}\n`);
+}
+
+function gateBlock(gates: GateResult): string {
+  if (gates.checked.length === 0) return '';
+  if (!gates.tripped) return `**Gates passed:** ${gates.checked.map((g) => `\`${g}\``).join(', ')}.\n`;
+  return `**Gate tripped** (exit 1):\n\n${gates.messages.map((f) => `- ${escapeMarkdown(f)}`).join('\n')}\n`;
+}
+
+/**
+ * Append the headline, the top of the ranking and the gates' result to $GITHUB_STEP_SUMMARY,
+ * when it is set. A summary that cannot be written is a warning: the run's exit code stays.
+ */
+export async function appendStepSummary(terminal: Terminal, report: Report, context: RenderContext, gates: GateResult): Promise<boolean> {
   const path = terminal.env.GITHUB_STEP_SUMMARY;
   if (!path) return false;
   const top = { ...report, regions: report.regions.slice(0, STEP_SUMMARY_TOP) };
+  const markdown = (await import('../report/markdown.js')).renderMarkdown(top, { ...context, color: false });
+  const gateText = gateBlock(gates);
   try {
-    await appendFile(path, `${(await import('../report/markdown.js')).renderMarkdown(top, { ...context, color: false })}\n`);
+    await appendFile(path, `${markdown}${gateText ? `\n${gateText}` : ''}\n`);
   } catch (error) {
-    throw new FileAccessError(path, 'write', error);
+    const message = `the step summary was not written: ${new FileAccessError(path, 'write', error).message}`;
+    note(terminal, `warning: ${message}`);
+    if (inGitHubActions(terminal)) terminal.stderr.write(`${annotation('warning', message)}\n`);
+    return false;
   }
   return true;
 }

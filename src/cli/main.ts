@@ -1,41 +1,28 @@
 // The command line: commander wiring, and every ending mapped to an exit code (SPEC §5).
 import { Command, CommanderError } from 'commander';
 import { config as zodConfig } from 'zod';
-import { PeriodError } from '../core/analyze.js';
-import { LevelError } from '../core/hierarchy.js';
-import { formatIssue, InputError } from '../core/issues.js';
-import { FileAccessError, InputSelectionError } from '../io/errors.js';
+import {
+  FileAccessError,
+  formatIssue,
+  InputError,
+  InputSelectionError,
+  issuesWithColumns,
+  LevelError,
+  OptionError,
+  PeriodError,
+} from '../app/errors.js';
+import { neutralizeControls } from '../app/vocabulary.js';
+import { withReadLog } from '../app/write.js';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
-import { annotation, inGitHubActions } from './github.js';
+import { annotateIssues, inGitHubActions } from './github.js';
+import { COMMANDS, type CommandTable } from './commands/index.js';
+import { cleanUpOnSignals } from './signals.js';
+import { watchStandardStreams } from './standard-streams.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
-/** Makes one command (completion also needs the whole program). */
-export type CommandFactory = (terminal: Terminal, program: () => Command) => Promise<Command>;
-/** Every command by name, in the order help lists them. */
-export type CommandTable = readonly (readonly [string, CommandFactory])[];
-
-// Each command's module (and what it needs: renderers, analyses) is loaded only when that
-// command runs, or when all are needed (help, completion, an unknown command). The bundle
-// imports them all up front instead (bundle-entry.ts).
-const COMMANDS: CommandTable = [
-  ['report', async (t) => (await import('./commands/report.js')).reportCommand(t)],
-  ['coverage', async (t) => (await import('./commands/coverage.js')).coverageCommand(t)],
-  ['trend', async (t) => (await import('./commands/trend.js')).trendCommand(t)],
-  ['validate', async (t) => (await import('./commands/validate.js')).validateCommand(t)],
-  ['import', async (t) => (await import('./commands/import.js')).importCommand(t)],
-  ['taxonomy', async (t) => (await import('./commands/taxonomy.js')).taxonomyCommand(t)],
-  ['init', async (t) => (await import('./commands/init.js')).initCommand(t)],
-  ['completion', async (t, program) => (await import('./commands/completion.js')).completionCommand(t, program)],
-  // Research workflows (issue 6)
-  ['compare', async (t) => (await import('./commands/compare.js')).compareCommand(t)],
-  ['batch', async (t) => (await import('./commands/batch.js')).batchCommand(t)],
-  ['schema', async (t) => (await import('./commands/schema.js')).schemaCommand(t)],
-  ['methods', async (t) => (await import('./commands/methods.js')).methodsCommand(t)],
-];
-
 /** The program with every command, or (`only`) with just the command that will run. */
-export async function buildProgram(terminal: Terminal, only?: string, commands: CommandTable = COMMANDS): Promise<Command> {
+export function buildProgram(terminal: Terminal, only?: string, commands: CommandTable = COMMANDS): Command {
   const program = new Command('servicegap')
     .description(
       // One line: commander wraps it to the terminal's width itself.
@@ -47,17 +34,17 @@ export async function buildProgram(terminal: Terminal, only?: string, commands: 
     .showSuggestionAfterError()
     .configureOutput({
       writeOut: (s) => terminal.stdout.write(s),
-      writeErr: (s) => terminal.stderr.write(s),
+      writeErr: (s) => terminal.stderr.write(neutralizeControls(s)),
     });
   // completion lists every command, so it needs them all.
   const one = only !== undefined && only !== 'completion' && commands.some(([name]) => name === only);
   const wanted = one ? commands.filter(([name]) => name === only) : commands;
-  const made = await Promise.all(wanted.map(([, make]) => make(terminal, () => program)));
+  const made = wanted.map(([, make]) => make(terminal, () => program));
   for (const command of made) {
     command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.addCommand(command.configureOutput({
       writeOut: (s) => terminal.stdout.write(s),
-      writeErr: (s) => terminal.stderr.write(s),
+      writeErr: (s) => terminal.stderr.write(neutralizeControls(s)),
     }));
   }
   program.exitOverride();
@@ -69,20 +56,21 @@ export async function buildProgram(terminal: Terminal, only?: string, commands: 
 export async function main(argv: readonly string[], terminal: Terminal = processTerminal(), commands: CommandTable = COMMANDS): Promise<number> {
   try {
     // A command name first: only that command is loaded (its own --help shows the same).
-    const program = await buildProgram(terminal, argv[0], commands);
+    const program = buildProgram(terminal, argv[0], commands);
     if (argv.length === 0) {
       terminal.stdout.write(program.helpInformation());
       return EXIT.ok;
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    // The files the command reads are logged, so that no output can be written over one (io/read-log.ts).
+    await withReadLog(() => program.parseAsync([...argv], { from: 'user' }));
     return EXIT.ok;
   } catch (error) {
-    return handleError(error, terminal);
+    return await handleError(error, terminal);
   }
 }
 
-function handleError(error: unknown, terminal: Terminal): number {
-  const say = (line: string) => terminal.stderr.write(`${line}\n`);
+async function handleError(error: unknown, terminal: Terminal): Promise<number> {
+  const say = (line: string) => terminal.stderr.write(`${neutralizeControls(line)}\n`);
   if (error instanceof CommanderError) {
     // commander has already printed its message; help and version are successes.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -91,13 +79,13 @@ function handleError(error: unknown, terminal: Terminal): number {
     say(`servicegap: ${error.message}`);
     return error.code;
   }
-  if (error instanceof PeriodError || error instanceof InputSelectionError || error instanceof LevelError) {
+  if (error instanceof OptionError || error instanceof PeriodError || error instanceof InputSelectionError || error instanceof LevelError) {
     say(`servicegap: ${error.message}`);
     return EXIT.usage;
   }
   if (error instanceof InputError) {
     for (const issue of error.issues) say(formatIssue(issue));
-    if (inGitHubActions(terminal)) for (const issue of error.issues) terminal.stdout.write(`${annotation(issue)}\n`);
+    if (inGitHubActions(terminal)) annotateIssues(terminal, await issuesWithColumns(error));
     say(`servicegap: invalid input data: ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}`);
     return EXIT.invalidInput;
   }
@@ -115,10 +103,10 @@ export async function run(commands: CommandTable = COMMANDS): Promise<void> {
   // zod compiles a parser for each object schema with new Function on first use: slower than
   // parsing directly for the few parses a command does (and impossible where eval is forbidden).
   zodConfig({ jitless: true });
-  // `servicegap report | head` closes our stdout early: that is the reader's choice, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
-  });
-  process.exitCode = await main(process.argv.slice(2), processTerminal(), commands);
+  // Ctrl-C or a cancelled job: no temporary output file is left behind (signals.ts).
+  cleanUpOnSignals();
+  // Write errors of stdout and stderr never crash the process; a failed stdout is exit 4 (standard-streams.ts).
+  const streams = watchStandardStreams();
+  const code = await main(process.argv.slice(2), processTerminal(), commands);
+  process.exitCode = streams.exitCode(code);
 }

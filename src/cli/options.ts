@@ -1,15 +1,15 @@
-// Options shared by commands, declared once for commander and checked once with zod, so every
-// command reads inputs the same way (after xsv's one Config for every reader).
+// Options shared by commands, declared once for commander and parsed once with zod into the
+// options of the runs (src/app), so every command reads inputs the same way (after xsv's one
+// Config for every reader). The rules of each value are the app's: the CLI only turns text into
+// values.
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { THOUSANDS_SEPARATORS } from '../core/numbers.js';
-import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
-import { FILL_MODES, FillModeSchema } from '../core/series.js';
-import { DELIMITERS } from '../io/delimiter.js';
-import type { DatasetInputs } from '../io/load-dataset.js';
-import { CSV_PARSERS } from '../io/read-csv.js';
-import { ENCODINGS } from '../io/text-stream.js';
-import { usageError } from './exit-codes.js';
+import type { DataOptions } from '../app/data.js';
+import { checkOptions, LevelOptionSchema, ThreadsOptionSchema, YearOptionSchema } from '../app/options.js';
+import { CSV_PARSERS, DELIMITERS, describeFileRead, ENCODINGS, FILL_MODES, THOUSANDS_SEPARATORS } from '../app/vocabulary.js';
+import { note } from './output.js';
+import { progressBar } from './progress.js';
+import type { Terminal } from './terminal.js';
 
 export function addInputOptions(command: Command): Command {
   return command
@@ -20,6 +20,7 @@ export function addInputOptions(command: Command): Command {
     .option('--services <file>', 'community services file')
     .option('--crosswalk <file>', 'old region codes → current ones: from, to, share[, year] (default: crosswalk.csv in --data if present)')
     .option('--config <file>', 'config file (default: $SERVICEGAP_CONFIG, else ./servicegap.config.json, else package.json "servicegap", else servicegap.config.json in --data)')
+    .option('--no-config', 'no config file: the default weights and norms (SERVICEGAP_CONFIG and discovery ignored)')
     .option('--allow-unmapped', 'drop rows whose service name maps to no category, with a warning')
     .option('--rates', 'the figures in beds.csv and services.csv are per 100,000 residents already: no population file, results are rates')
     .option('-q, --quiet', 'errors only: no warnings or notes on standard error')
@@ -54,7 +55,7 @@ export const InputOptionsSchema = z.object({
   beds: z.string().optional(),
   services: z.string().optional(),
   crosswalk: z.string().optional(),
-  config: z.string().optional(),
+  config: z.union([z.string(), z.literal(false)]).optional(),
   allowUnmapped: z.boolean().optional(),
   rates: z.boolean().optional(),
   quiet: z.boolean().optional(),
@@ -68,49 +69,44 @@ export const InputOptionsSchema = z.object({
 });
 export type InputOptions = z.infer<typeof InputOptionsSchema>;
 
-/** The reading options of InputOptions, as loadDataset and scanServiceNames take them. */
-export function readOptions(options: InputOptions) {
-  if (options.decimal !== undefined && options.decimal !== 'auto' && options.decimal === options.thousands) {
-    throw usageError(`--thousands ${options.thousands}: the thousands separator cannot be the decimal mark too`);
-  }
+/** The run's data options from the command line's: inputs, reading, config, and the terminal's world. */
+export function dataOptions(options: InputOptions, terminal: Terminal): DataOptions {
   return {
-    delimiter: options.delimiter,
-    encoding: options.encoding,
-    decimal: options.decimal,
-    thousands: options.thousands,
-    sheet: options.sheet,
-    parser: options.parser,
+    inputs: {
+      data: options.data,
+      regions: options.regions,
+      population: options.population,
+      beds: options.beds,
+      services: options.services,
+      crosswalk: options.crosswalk,
+    },
+    reading: {
+      delimiter: options.delimiter,
+      encoding: options.encoding,
+      decimal: options.decimal,
+      thousands: options.thousands,
+      sheet: options.sheet,
+      parser: options.parser,
+    },
+    config: options.config,
+    cwd: terminal.cwd,
+    env: terminal.env,
+    allowUnmapped: options.allowUnmapped,
+    rates: options.rates,
+    stdin: terminal.stdin,
+    onFileRead: options.verbose ? (info) => note(terminal, `read ${describeFileRead(info)}`) : undefined,
+    onProgress: progressBar(terminal, options.quiet),
   };
 }
 
-export const yearOption = z.coerce
-  .number({ error: 'expected a year' })
-  .int({ error: 'expected a whole year' })
-  .min(YEAR_MIN, { error: `expected a year ≥ ${YEAR_MIN}` })
-  .max(YEAR_MAX, { error: `expected a year ≤ ${YEAR_MAX}` });
+/** A number option's text as a number, checked by the app's rule for it (as z.coerce.number would read it). */
+export const cliNumber = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), schema);
 
-/** Check commander's options with a zod schema; a failure is a usage error naming the option. */
+export const yearOption = cliNumber(YearOptionSchema);
+
+/** Check commander's options with a zod schema; a failure is an OptionError naming the option (exit 2). */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0]!;
-  const name = first.path.length ? `--${String(first.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'options';
-  throw usageError(`${name}: ${first.message}`);
-}
-
-export function datasetInputs(options: InputOptions): DatasetInputs {
-  const inputs = {
-    data: options.data,
-    regions: options.regions,
-    population: options.population,
-    beds: options.beds,
-    services: options.services,
-    crosswalk: options.crosswalk,
-  };
-  if (Object.values(inputs).filter((v) => v === '-').length > 1) {
-    throw usageError('standard input ("-") can be used for at most one input file');
-  }
-  return inputs;
+  return checkOptions(schema, raw);
 }
 
 // Time and geography (issue 5): how missing years are filled and which level of the regions'
@@ -127,8 +123,8 @@ export function addAnalysisOptions(command: Command): Command {
 }
 
 export const AnalysisOptionsSchema = z.object({
-  fill: FillModeSchema.default('carry'),
-  level: z.coerce.number({ error: 'expected a level' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected a level ≥ 1 (1 = regions without a parent)' }).optional(),
+  fill: z.enum(FILL_MODES).default('carry'),
+  level: cliNumber(LevelOptionSchema).optional(),
   rollup: z.boolean().optional(),
 });
 
@@ -136,12 +132,5 @@ export const AnalysisOptionsSchema = z.object({
 export const threadsOption = z
   .string()
   .optional()
-  .transform((raw, ctx): number | 'auto' | undefined => {
-    if (raw === undefined || raw === 'auto') return raw;
-    const n = Number(raw);
-    if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < 1) {
-      ctx.issues.push({ code: 'custom', message: 'expected "auto" or a whole number ≥ 1', input: raw });
-      return z.NEVER;
-    }
-    return n;
-  });
+  .transform((raw) => (raw === undefined || raw === 'auto' ? raw : /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN))
+  .pipe(ThreadsOptionSchema.optional());

@@ -1,25 +1,76 @@
-// Where a command's data goes: stdout, or a file written atomically (--out).
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { usageError } from './exit-codes.js';
+// Where a command's data goes: standard output, or a file through the output writer (--out;
+// app/write.ts). Standard output that fails is exit 4 with one line (a full disk, an I/O
+// error), except a reader that stopped reading (`servicegap report | head -1`): that is the
+// reader's choice, so the data it did not want is dropped quietly and the run goes on to its
+// gates, whose exit code still counts. Diagnostics go to stderr.
+import { FileAccessError } from '../app/errors.js';
+import { neutralizeControls } from '../app/vocabulary.js';
+import { descriptorOf, type OutputContent, writeOutput } from '../app/write.js';
+import { EXIT, ExitError } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
-/** What to do instead of writing binary output to a terminal: a workbook by default. */
-const WORKBOOK_ADVICE = 'a workbook is binary and would garble the terminal: give --out FILE.xlsx, or redirect standard output to a file';
+export { renderOutput } from '../report/registry.js';
 
-/** Write a command's output: text, or bytes (a workbook, a Parquet file: never to a terminal,
- * where `binaryAdvice` says what to do instead). */
-export async function emit(terminal: Terminal, text: string | Uint8Array, out: string | undefined, binaryAdvice = WORKBOOK_ADVICE): Promise<void> {
-  if (out === undefined || out === '-') {
-    if (typeof text !== 'string' && terminal.stdout.isTTY === true) throw usageError(binaryAdvice);
-    await new Promise<void>((resolve, reject) => {
-      terminal.stdout.write(text, (error) => (error ? reject(error) : resolve()));
-    });
-    return;
-  }
-  await writeFileAtomic(out, text);
+/** Streams whose reader has gone (EPIPE): later data for them is dropped. */
+const closedStreams = new WeakSet<object>();
+
+/** A write error that means the reader went away, not that the data could not be written. */
+export function isBrokenPipe(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? (error as { cause?: NodeJS.ErrnoException } | undefined)?.cause?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }
 
-/** A diagnostic line on stderr (never on stdout, which carries data). */
+/** Write text or bytes to a stream; resolves when it is handed on. Throws FileAccessError (exit 4) but for a broken pipe. */
+export function writeStream(stream: NodeJS.WritableStream, content: string | Uint8Array, name: string): Promise<void> {
+  if (closedStreams.has(stream)) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: Error | null) => {
+      if (!error) resolve();
+      else if (isBrokenPipe(error)) {
+        closedStreams.add(stream);
+        resolve();
+      } else reject(new FileAccessError(name, 'write', error));
+    };
+    try {
+      stream.write(content, done);
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+}
+
+/** What to do instead of writing the bytes of an output in `format` to a terminal. */
+function binaryAdvice(format: string): string {
+  if (format === 'xlsx') return 'a workbook is binary and would garble the terminal: give --out FILE.xlsx, or redirect standard output to a file';
+  return `--format ${format}${format === 'long' ? ' to a .parquet file' : ''} writes binary Parquet: give --out FILE.parquet, or redirect standard output`;
+}
+
+/**
+ * Write a command's output — text, or the bytes of a workbook or a Parquet file (never to a
+ * terminal) — to standard output (no --out, "-", /dev/stdout) or to the file --out names.
+ * `format` names the output's format in the advice given instead of bytes to a terminal.
+ */
+export async function emit(terminal: Terminal, content: string | Uint8Array, out: string | undefined, format = 'xlsx'): Promise<void> {
+  const fd = out === undefined || out === '-' ? 1 : descriptorOf(out);
+  const stream = fd === 1 ? terminal.stdout : fd === 2 ? terminal.stderr : undefined;
+  if (stream === undefined) return writeFile(out!, content);
+  if (typeof content !== 'string' && stream.isTTY === true) {
+    throw new ExitError(EXIT.usage, binaryAdvice(format));
+  }
+  return writeStream(stream, content, fd === 1 ? 'standard output' : 'standard error');
+}
+
+/** Write a file through the output writer; a FIFO or descriptor whose reader left is no error. */
+export async function writeFile(path: string, content: OutputContent): Promise<void> {
+  try {
+    await writeOutput(path, content);
+  } catch (error) {
+    if (!isBrokenPipe(error)) throw error;
+  }
+}
+
+/** A diagnostic line on stderr (never on stdout, which carries data), controls neutralised. */
 export function note(terminal: Terminal, line: string): void {
-  terminal.stderr.write(`${line}\n`);
+  if (closedStreams.has(terminal.stderr)) return;
+  terminal.stderr.write(`${neutralizeControls(line)}\n`);
 }

@@ -1,7 +1,9 @@
 // A progress bar on standard error while a large input file is read: bytes read, rows per second
 // and the time left. Only on a terminal, only for files over PROGRESS_MIN_BYTES, never with
-// --quiet: everything else that reads standard error (CI logs, pipes, tests) sees nothing.
-import type { ReadProgress } from '../io/read-table.js';
+// --quiet, never in CI (CI set: a job's log is kept, and a pty some runners give is no reader):
+// everything else that reads standard error (CI logs, pipes, tests) sees nothing.
+import { oneLineText, type ReadProgress } from '../app/vocabulary.js';
+import { inCi } from './demo-data.js';
 import type { Terminal } from './terminal.js';
 
 /** Files smaller than this are read too fast for a bar to help. */
@@ -47,8 +49,9 @@ export function formatProgress(p: ReadProgress, elapsedMs: number, width = 80): 
     ` ${formatCount(rate)} rows/s ETA ${eta}`;
   // The numbers first; then the file's name (its end, if need be) and a bar, as room allows.
   const room = width - right.length - 1;
-  const nameWidth = Math.min(p.file.length, Math.max(0, Math.min(24, room - 8)));
-  const name = nameWidth === p.file.length ? p.file : nameWidth > 1 ? `…${p.file.slice(-(nameWidth - 1))}` : '';
+  const file = oneLineText(p.file);
+  const nameWidth = Math.min(file.length, Math.max(0, Math.min(24, room - 8)));
+  const name = nameWidth === file.length ? file : nameWidth > 1 ? `…${file.slice(-(nameWidth - 1))}` : '';
   const barWidth = Math.max(0, room - name.length - 3);
   const filled = Math.round(fraction * barWidth);
   const bar = barWidth >= 5 ? `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]` : '';
@@ -58,7 +61,7 @@ export function formatProgress(p: ReadProgress, elapsedMs: number, width = 80): 
 /** The progress callback for loadDataset, or undefined when no bar should be shown. */
 export function progressBar(terminal: Terminal, quiet: boolean | undefined, now: () => number = Date.now) {
   const stderr = terminal.stderr as Terminal['stderr'] & { columns?: number };
-  if (quiet || stderr.isTTY !== true) return undefined;
+  if (quiet || stderr.isTTY !== true || inCi(terminal.env)) return undefined;
   let started = 0;
   let drawn = 0;
   let current = '';

@@ -20,7 +20,7 @@ import { NB_ALIASES } from './aliases-nb.js';
 import { SV_ALIASES } from './aliases-sv.js';
 import type { Category } from './categories.js';
 
-export { ALIAS_LANGUAGES, type AliasLanguage } from './alias-table.js';
+export type { AliasLanguage } from './alias-table.js';
 
 /** A built-in local service name, its category, language, where it is used and its source. */
 export interface BuiltinAlias extends AliasOrigin {

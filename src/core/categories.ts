@@ -33,7 +33,3 @@ export const CATEGORY_DESCRIPTIONS: Readonly<Record<Category, string>> = {
   primary_care: 'mental health in primary care: GPs, low-threshold psychology, guided self-help',
   self_help: 'self-help and mutual-aid groups',
 };
-
-export function isCategory(value: string): value is Category {
-  return (CATEGORY_CODES as readonly string[]).includes(value);
-}

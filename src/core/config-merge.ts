@@ -25,5 +25,5 @@ export function mergeConfig(base: Config, over: Config): Config {
   const { $schema: _b, ...o } = over;
   // Levels: the section (weights, aliases) → category (or alias name) → unit; a unit's weight
   // is replaced whole.
-  return mergeLevels(b, o, 2) as Config;
+  return mergeLevels(b, o, 2);
 }

@@ -8,9 +8,6 @@ import type { CoverageReport, NormCoverage } from './coverage-schema.js';
  */
 export type CoverageBand = 'under' | 'within' | 'above' | 'unknown';
 
-/** Every coverage band, in order: under, within, above, unknown. */
-export const COVERAGE_BANDS: readonly CoverageBand[] = ['under', 'within', 'above', 'unknown'];
-
 /** The band of one region × norm, from the unrounded per-100k value and the norm's range. */
 export function coverageBand(n: Pick<NormCoverage, 'per_100k' | 'norm_low' | 'norm_high'>): CoverageBand {
   if (n.per_100k === null) return 'unknown';

@@ -18,7 +18,7 @@
 //   keeps of itself at a reform is that code as it is from the reform year on, so its later
 //   reforms apply to it too.
 // - `from` codes need not be in regions.csv, but every figure must end on a code that is.
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { describeLines, type InputIssue, quoteValue } from './issues.js';
 import { regroup, type Target } from './regroup.js';
@@ -135,28 +135,43 @@ export function buildCrosswalk(
   // No loops: A → B → A would send figures round for ever (a code mapping a share to itself is no loop).
   const next = new Map<string, string[]>();
   for (const [from, list] of groups) next.set(from, [...new Set(list.flatMap((g) => g.targets.map((t) => t.code)))].filter((c) => c !== from));
+  // Depth-first with an explicit stack (a chain of thousands of reforms must not overflow the
+  // call stack): `path` holds the codes being followed, each with the index of its next target.
   const state = new Map<string, 'open' | 'done'>();
   const reported = new Set<string>();
-  const visit = (code: string, path: string[]): void => {
-    if (state.get(code) === 'done') return;
-    if (state.get(code) === 'open') {
-      const loop = [...path.slice(path.indexOf(code)), code];
-      if (!reported.has(code)) {
-        loop.forEach((c) => reported.add(c));
-        issues.push({
-          file,
-          line: groups.get(code)![0]!.lines[0],
-          columns: ['from', 'to'],
-          message: `the crosswalk loops: ${loop.map((c) => quoteValue(c)).join(' → ')}; map each old code to the current one`,
-        });
+  for (const start of groups.keys()) {
+    if (state.has(start)) continue;
+    const path: { code: string; next: number }[] = [{ code: start, next: 0 }];
+    state.set(start, 'open');
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const targets = next.get(top.code) ?? [];
+      if (top.next >= targets.length) {
+        state.set(top.code, 'done');
+        path.pop();
+        continue;
       }
-      return;
+      const to = targets[top.next++]!;
+      const seen = state.get(to);
+      if (seen === 'done') continue;
+      if (seen === 'open') {
+        const codes = path.map((p) => p.code);
+        const loop = [...codes.slice(codes.indexOf(to)), to];
+        if (!reported.has(to)) {
+          loop.forEach((c) => reported.add(c));
+          issues.push({
+            file,
+            line: groups.get(to)![0]!.lines[0],
+            columns: ['from', 'to'],
+            message: `the crosswalk loops: ${loop.map((c) => quoteValue(c)).join(' → ')}; map each old code to the current one`,
+          });
+        }
+        continue;
+      }
+      state.set(to, 'open');
+      path.push({ code: to, next: 0 });
     }
-    state.set(code, 'open');
-    for (const to of next.get(code) ?? []) visit(to, [...path, code]);
-    state.set(code, 'done');
-  };
-  for (const from of groups.keys()) visit(from, []);
+  }
 
   return { crosswalk: { file, groups }, issues };
 }
@@ -171,29 +186,47 @@ function groupFor(crosswalk: Crosswalk, code: string, year: number): Group | und
 /** Where the figures of a code in a year end, chains followed and shares multiplied (memoised). */
 export function crosswalkResolver(crosswalk: Crosswalk): (code: string, year: number) => readonly Target[] {
   const memo = new Map<string, readonly Target[]>();
-  const resolve = (code: string, year: number): readonly Target[] => {
-    const key = `${code}\u0000${year}`;
-    const known = memo.get(key);
-    if (known) return known;
-    const group = groupFor(crosswalk, code, year);
-    let result: Target[];
-    if (!group) result = [{ code, share: 1 }];
-    else {
+  const keyOf = (code: string, year: number) => `${code}\u0000${year}`;
+  // What a target of a group resolves through. The share a code keeps of itself is that code as
+  // it is from the reform on: later reforms of the code still apply to it. A year-less group
+  // applies to every year, so what it keeps stays.
+  const step = (group: Group, target: string, code: string, year: number): { code: string; year: number } | undefined =>
+    target !== code ? { code: target, year } : group.year === undefined ? undefined : { code, year: group.year };
+
+  return (code: string, year: number): readonly Target[] => {
+    // Post-order over the chain with an explicit stack: a chain of thousands of reforms must not
+    // overflow the call stack. A pair is resolved once every pair it leads to is.
+    const stack: { code: string; year: number }[] = [{ code, year }];
+    while (stack.length > 0) {
+      const at = stack[stack.length - 1]!;
+      const key = keyOf(at.code, at.year);
+      if (memo.has(key)) {
+        stack.pop();
+        continue;
+      }
+      const group = groupFor(crosswalk, at.code, at.year);
+      if (!group) {
+        memo.set(key, [{ code: at.code, share: 1 }]);
+        stack.pop();
+        continue;
+      }
+      const pendingBefore = stack.length;
+      for (const t of group.targets) {
+        const to = step(group, t.code, at.code, at.year);
+        if (to !== undefined && !memo.has(keyOf(to.code, to.year))) stack.push(to);
+      }
+      if (stack.length > pendingBefore) continue; // resolve what it leads to first
       const shares = new Map<string, number>();
       for (const t of group.targets) {
-        // The share a code keeps of itself is that code as it is from the reform on: later
-        // reforms of the code still apply to it. A year-less group applies to every year, so
-        // what it keeps stays.
-        const ends =
-          t.code !== code ? resolve(t.code, year) : group.year === undefined ? [{ code, share: 1 }] : resolve(code, group.year);
+        const to = step(group, t.code, at.code, at.year);
+        const ends = to === undefined ? [{ code: at.code, share: 1 }] : memo.get(keyOf(to.code, to.year))!;
         for (const end of ends) shares.set(end.code, (shares.get(end.code) ?? 0) + t.share * end.share);
       }
-      result = [...shares].map(([c, share]) => ({ code: c, share }));
+      memo.set(key, [...shares].map(([c, share]) => ({ code: c, share })));
+      stack.pop();
     }
-    memo.set(key, result);
-    return result;
+    return memo.get(keyOf(code, year))!;
   };
-  return resolve;
 }
 
 export interface CrosswalkResult {

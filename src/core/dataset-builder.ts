@@ -412,14 +412,14 @@ export class DatasetBuilder {
       return;
     }
     if (byKey === undefined) {
-      byKey = this.services.get(region!);
-      if (!byKey) this.services.set(region!, (byKey = new Map()));
-      this.lastService = { raw: row.region, region: region!, byKey };
+      byKey = this.services.get(region);
+      if (!byKey) this.services.set(region, (byKey = new Map()));
+      this.lastService = { raw: row.region, region: region, byKey };
     }
     let series = byKey.get(key);
     if (!series) {
       byKey.set(key, (series = { category, unit: unit.unit, years: new DenseYearSeries() }));
-      this.noteData(`services ${key}`, region!, file, line);
+      this.noteData(`services ${key}`, region, file, line);
     }
     addTo(series.years, row.year, row.capacity);
     return { use: name.use, years: series.years };

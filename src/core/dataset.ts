@@ -91,12 +91,12 @@ export function serviceYears(dataset: Dataset): number[] {
  */
 export function reviveDataset(dataset: Dataset): Dataset {
   const revive = (byKey: Map<string, YearSeries>) => {
-    for (const [key, series] of byKey) byKey.set(key, DenseYearSeries.revive(series as never));
+    for (const [key, series] of byKey) byKey.set(key, DenseYearSeries.revive(series));
   };
   revive(dataset.population);
   if (dataset.beds.shape !== 'none') revive(dataset.beds.byRegion);
   for (const byKey of dataset.services.values()) {
-    for (const [key, series] of byKey) byKey.set(key, { ...series, years: DenseYearSeries.revive(series.years as never) });
+    for (const [key, series] of byKey) byKey.set(key, { ...series, years: DenseYearSeries.revive(series.years) });
   }
   return dataset;
 }

@@ -3,6 +3,7 @@
 import type { Category } from './categories.js';
 import type { Unit } from './units.js';
 
+/** One default weight: bed-equivalents per unit of a category, its range, and its source. */
 export interface DefaultWeight {
   readonly category: Category;
   readonly unit: Unit;
@@ -63,6 +64,7 @@ function zeroWeight(category: Category, unit: Unit): DefaultWeight {
   return { category, unit, value: 0, low: 0, high: 0, assumption: false, source: NO_SUBSTITUTION };
 }
 
+/** One default planning norm per 100,000 people, its range, and its source. */
 export interface DefaultNorm {
   readonly norm: string;
   readonly description: string;

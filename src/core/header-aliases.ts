@@ -16,6 +16,7 @@ import { foldedKey } from './text-identity.js';
 export const SPEC_COLUMNS = [
   'region', 'name', 'parent', 'year', 'population', 'beds', 'bed_type', 'facility', 'date', 'beds_closed', 'service', 'capacity', 'unit',
 ] as const;
+/** One of the SPEC §1 column names. */
 export type SpecColumn = (typeof SPEC_COLUMNS)[number];
 
 const WORD = 'the ordinary word for the column';

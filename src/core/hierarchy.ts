@@ -191,11 +191,18 @@ function partialSums(unit: RegionInfo, members: readonly string[], byCode: Reado
   };
 }
 
+/** The largest of the numbers, 0 for none (a loop: spreading 200,000 depths into Math.max overflows the stack). */
+function maxOf(values: readonly number[]): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
 /** The level `choice` asks for, checked against the tree; undefined for the default (data leaves). */
 function chooseLevel(choice: LevelChoice, leafDepths: readonly number[], deepest: number): number | undefined {
   if (choice.level !== undefined && choice.rollup) throw new LevelError('give --level or --rollup, not both');
   if (choice.rollup) {
-    const deepestLeaf = Math.max(0, ...leafDepths);
+    const deepestLeaf = maxOf(leafDepths);
     if (deepestLeaf < 2) {
       throw new LevelError('--rollup: no region in regions.csv has a parent (column "parent"), so there is no level above the regions to rank');
     }
@@ -232,10 +239,10 @@ function plan(dataset: Dataset, choice: LevelChoice): Plan {
     visible.push(code);
     const children = tree.children.get(code) ?? [];
     if (children.length === 0 || withData.has(code)) dataLeaf.add(code);
-    else stack.push(...[...children].reverse());
+    else for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   const depthOf = (code: string) => tree.depth.get(code)!;
-  const level = chooseLevel(choice, [...dataLeaf].map(depthOf), Math.max(0, ...visible.map(depthOf)));
+  const level = chooseLevel(choice, [...dataLeaf].map(depthOf), maxOf(visible.map(depthOf)));
   return { tree, visible, dataLeaf, level };
 }
 
@@ -267,7 +274,7 @@ export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset
       const member = todo.pop()!;
       branch.push(member);
       unitOf.set(member, code);
-      todo.push(...(tree.children.get(member) ?? []));
+      for (const child of tree.children.get(member) ?? []) todo.push(child);
     }
     members.set(code, branch);
   }

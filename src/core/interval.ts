@@ -93,7 +93,7 @@ export function withInterval(dataset: Dataset, report: Report, options: AnalyzeO
   const regions = report.regions.map((region, r) => {
     const [v5, v95] = nearestRanks(vacuum.subarray(r * draws, (r + 1) * draws), INTERVAL_PERCENTILES);
     const [r5, r95] = rankPercentiles(rank.subarray(r * draws, (r + 1) * draws), counts);
-    return { ...region, vacuum_per_100k_p5: v5!, vacuum_per_100k_p95: v95!, rank_p5: r5!, rank_p95: r95! };
+    return { ...region, vacuum_per_100k_p5: v5!, vacuum_per_100k_p95: v95!, rank_p5: r5, rank_p95: r95 };
   });
   const interval: IntervalSettings = {
     percentiles: [5, 95],

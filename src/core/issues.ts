@@ -9,6 +9,7 @@
 //   issue with a `group` key groups by that key instead of its message.
 // - sorted by file (in the order the files were read), then by line; problems with a whole file
 //   (no line) first; otherwise in the order they were found.
+import { escapeControls } from './control-chars.js';
 
 /** A problem that makes the input invalid (exit 3). `line` is the physical line, header = 1. */
 export interface InputIssue {
@@ -26,6 +27,8 @@ export interface InputIssue {
   readonly lines?: readonly number[] | undefined;
   /** Grouped issue: how many lines have this problem in all (lines may list fewer). */
   readonly lineCount?: number | undefined;
+  /** 1-based character column where that field starts in the line, where known (GitHub annotations, SARIF). */
+  readonly column?: number | undefined;
   readonly message: string;
   /** Issues of one file with the same group are one problem met on many lines (the same unknown
    * unit, say): their message is the same, and they are shown once with the lines listed. */
@@ -74,10 +77,11 @@ export class InputError extends Error {
   }
 }
 
-/** Quote a cell value for a message, showing invisible characters. */
+/** Quote a cell value for a message, showing invisible characters (controls and bidirectional
+ * overrides as \u escapes: control-chars.ts). */
 export function quoteValue(value: string, max = 40): string {
   const shown = value.length > max ? `${value.slice(0, max)}…` : value;
-  return JSON.stringify(shown);
+  return escapeControls(JSON.stringify(shown));
 }
 
 /** Lines of a grouped issue listed in its message. */

@@ -7,6 +7,7 @@ const nullableNumber = z.number().nullable();
 
 /** Flags a region's numbers can carry (SPEC §3); `interpolated`: a value on the line between two known years entered a metric (--fill linear). */
 export const FLAG_CODES = ['carried_forward', 'service_started_later', 'interpolated'] as const;
+/** zod schema of a flag: one of `FLAG_CODES`. */
 export const FlagSchema = z.enum(FLAG_CODES);
 /** A flag code. */
 export type Flag = z.infer<typeof FlagSchema>;

@@ -304,13 +304,6 @@ export function defaultRowSchemas(): RowSchemas {
   return (defaultSchemas ??= rowSchemas());
 }
 
-/** The typed rows of each input file (default number format). */
-export type RegionRow = z.output<RowSchemas['region']>;
-export type PopulationRow = z.output<RowSchemas['population']>;
-export type BedStockRow = z.output<RowSchemas['bedStock']>;
-export type BedEventRow = z.output<RowSchemas['bedEvents']>;
-export type ServiceRow = z.output<RowSchemas['services']>;
-
 /** The input files of SPEC §1 and the columns each needs (the keys of its schema's rows). */
 export const INPUT_FILES = {
   regions: { required: ['region'], optional: ['name', 'parent'] },
@@ -319,5 +312,3 @@ export const INPUT_FILES = {
   bedEvents: { required: ['region', 'date', 'beds_closed'], optional: ['bed_type', 'facility'] },
   services: { required: ['region', 'year', 'service', 'capacity', 'unit'], optional: [] },
 } as const;
-
-export type InputFileKind = keyof typeof INPUT_FILES;

@@ -24,7 +24,7 @@ export const SensitivityRegionSchema = RankedRegionSchema.extend({
 /** One region of a sensitivity run. */
 export type SensitivityRegion = z.infer<typeof SensitivityRegionSchema>;
 
-export { CORRELATIONS, CorrelationSchema, VariedWeightSchema } from './report-schema.js';
+export { CorrelationSchema, VariedWeightSchema } from './report-schema.js';
 export type { Correlation, VariedWeight } from './report-schema.js';
 
 /** How the draws were made, so that anyone can repeat them. */

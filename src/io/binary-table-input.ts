@@ -53,7 +53,7 @@ export async function takeBinaryTable(opened: OpenedInput): Promise<{ opened: Op
     length += next.value.length;
   }
   const binary = head.every((part): part is Uint8Array => typeof part !== 'string');
-  const first = binary ? Buffer.concat(head as Uint8Array[]) : undefined;
+  const first = binary ? Buffer.concat(head) : undefined;
   const format =
     named === 'parquet' || (first !== undefined && named === undefined && looksLikeParquet(first))
       ? 'parquet'

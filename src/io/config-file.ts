@@ -1,4 +1,5 @@
 // Finding and reading the config, first found wins:
+//   0. --no-config: none at all, the defaults
 //   1. --config F
 //   2. SERVICEGAP_CONFIG=F (SERVICEGAP_CONFIG=none: no config at all, the defaults)
 //   3. servicegap.config.json in the working folder
@@ -6,12 +7,11 @@
 //   5. servicegap.config.json in the data folder (--data DIR), so a folder carries its own settings
 //   6. the defaults
 // Whatever is found is checked with the zod schema of src/core/config.ts.
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Config, ConfigSchema } from '../core/config.js';
-import { parseJsonLocated } from './json-syntax.js';
 import { InputError } from '../core/issues.js';
 import { FileAccessError } from './errors.js';
+import { parseJson, readJsonText } from './json-file.js';
 
 /** The config file found in the working folder when no --config is given. */
 export const CONFIG_FILE_NAME = 'servicegap.config.json';
@@ -24,14 +24,15 @@ export interface LoadedConfig {
   readonly path?: string | undefined;
 }
 
-/** The config in force for a run (see the file comment for the order). */
+/** The config in force for a run (see the file comment for the order); `false` (--no-config): the defaults, nothing looked for. */
 export async function loadConfig(
-  explicit: string | undefined,
+  explicit: string | false | undefined,
   cwd: string = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
   /** The data folder (--data), as given: its servicegap.config.json is found after the working folder's. */
   dataDir?: string | undefined,
 ): Promise<LoadedConfig> {
+  if (explicit === false) return { config: {} };
   if (explicit !== undefined) return { config: await readConfig(explicit), path: explicit };
   const fromEnv = env[CONFIG_ENV];
   if (fromEnv === 'none') return { config: {} };
@@ -44,7 +45,7 @@ export async function loadConfig(
   if (pkg !== undefined) {
     let key: unknown;
     try {
-      key = (JSON.parse(pkg) as { servicegap?: unknown }).servicegap;
+      key = (parseJson(pkg, 'package.json') as { servicegap?: unknown } | null)?.servicegap;
     } catch {
       key = undefined; // a broken package.json is npm's business, not ours
     }
@@ -64,32 +65,24 @@ export async function loadConfig(
 /** A file's text, or undefined when it does not exist. */
 async function readOptional(path: string, name: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readJsonText(path, name);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new FileAccessError(name, 'read', error);
+    if (error instanceof FileAccessError && (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return undefined;
+    throw error;
   }
 }
 
 async function readConfig(path: string): Promise<Config> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new FileAccessError(path, 'read', error);
-  }
-  return parseConfig(text, path);
+  return parseConfig(await readJsonText(path), path);
 }
 
 /** Parse and validate config text; every problem is reported with its JSON path. */
 export function parseConfig(text: string, file: string): Config {
-  // A syntax error is located by line and column (json-syntax.ts).
-  const parsed = parseJsonLocated(text.replace(/^\uFEFF/, ''), file);
-  if ('issues' in parsed) throw new InputError(parsed.issues);
-  return validateConfig(parsed.value, file);
+  return validateConfig(parseJson(text, file), file);
 }
 
-function validateConfig(json: unknown, file: string): Config {
+/** Check a config object (already parsed JSON); every problem is reported with its JSON path, in `file`. */
+export function validateConfig(json: unknown, file: string): Config {
   const parsed = ConfigSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   throw new InputError(

@@ -3,7 +3,7 @@
 // columns in the header, and in 12 of 12 sampled rows); numbers: decimal point or comma …; 12 rows`
 import { describeNumberFormat, type NumberFormat } from '../core/numbers.js';
 import { describeDelimiter } from './delimiter.js';
-import type { TableSummary } from './read-table.js';
+import type { TableSummary } from './table-handlers.js';
 import { ENCODING_NAMES } from './text-stream.js';
 
 /** One line saying how a file was read (encoding, delimiter, number format and why, sheet, row count), for --verbose. */

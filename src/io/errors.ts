@@ -22,6 +22,24 @@ function describeSystemError(error: unknown): string {
       return 'it is a folder, not a file';
     case 'ENOTDIR':
       return 'a part of the path is not a folder';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EIO':
+      return 'input/output error (the device failed)';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EPIPE':
+      return 'the reading end of the pipe was closed';
+    case 'EBADF':
+      return 'not an open file descriptor';
+    case 'ENXIO':
+      return 'no process reads from it (a socket or a FIFO without a reader)';
     default:
       return error instanceof Error ? error.message : String(error);
   }

@@ -1,17 +1,11 @@
-// The Excel library (exceljs) and the zip library it writes with (jszip), loaded only when a
-// workbook is read or written. Both are CommonJS packages, loaded with require: that works the
-// same in the ES-module build and in the CLI bundle (scripts/bundle-cli.mjs leaves them out of
-// the bundle, and the bundle runs where import() has no module loader to call).
-import { createRequire } from 'node:module';
+// The Excel library (exceljs), loaded only when a workbook is read (the writing side loads it
+// itself: report/excel-library.ts, as io may not import report). It stays out of the bundles
+// (scripts/bundle-cli.mjs: about 1 MB only a workbook needs) and is imported from node_modules on
+// first use: a runtime dependency that the package test finds in the bundles as an import.
+import type * as ExcelJs from 'exceljs';
 
-const load = createRequire(import.meta.url);
-
-/** exceljs, loaded on first use. */
-export function excelJs(): typeof import('exceljs') {
-  return load('exceljs') as typeof import('exceljs');
-}
-
-/** jszip, loaded on first use. */
-export function jsZip(): typeof import('jszip') {
-  return load('jszip') as typeof import('jszip');
+/** exceljs, loaded on first use (a CommonJS package: its exports are the module's default). */
+export async function excelJs(): Promise<typeof ExcelJs> {
+  const module = (await import('exceljs')) as typeof ExcelJs & { readonly default?: typeof ExcelJs };
+  return module.default ?? module;
 }

@@ -8,7 +8,7 @@ import type { DecimalMark, NumberFormat, ThousandsSeparator } from '../core/numb
 import { decidedMark, decimalEvidence, describeEvidence } from './decimal-evidence.js';
 import type { Delimiter } from './delimiter.js';
 import { InputSelectionError } from './errors.js';
-import type { HeaderContext } from './read-table.js';
+import type { HeaderContext } from './table-handlers.js';
 import type { EncodingOption } from './text-stream.js';
 import type { SheetChoice } from './xlsx-sheet.js';
 
@@ -58,9 +58,9 @@ export function fileReading(role: FileRoleName, flags: ReadingFlags, config: Con
   }
   return {
     delimiter: delimiter?.value === 'auto' ? undefined : (delimiter as Given<Delimiter> | undefined),
-    encoding: encoding as Given<EncodingOption> | undefined,
-    decimal: decimal as Given<DecimalMark | 'auto'> | undefined,
-    thousands: thousands as Given<ThousandsSeparator> | undefined,
+    encoding,
+    decimal,
+    thousands,
     sheet: { sheet: sheet?.value, sheetSource: sheet?.source, preferred: role },
   };
 }

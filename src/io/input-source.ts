@@ -3,6 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { FileAccessError } from './errors.js';
+import { recordRead } from './read-log.js';
 
 /**
  * A path, "-" for standard input, a path with the name to show for it in messages, or content
@@ -36,6 +37,7 @@ export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = 
 
 async function openFile(path: string, name: string): Promise<{ bytes: AsyncIterable<Uint8Array>; size: number | undefined }> {
   // Check before streaming so that a missing file is a clean exit 4, not a stream error.
+  recordRead(path);
   let size: number | undefined;
   try {
     const info = await stat(path);

@@ -20,10 +20,12 @@ import { cellReference } from './xlsx-table.js';
 import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
+import { type IssueSource, rememberSources } from './issue-columns.js';
 import type { CsvParserName } from './read-csv.js';
 import type { FigureKind } from './row-chunks.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
-import { type HeaderContext, type ReadProgress, readTable, type ReadTableOptions, type TableSpec, type TableSummary } from './read-table.js';
+import { type ReadProgress, readTable, type ReadTableOptions } from './read-table.js';
+import type { HeaderContext, TableSpec, TableSummary } from './table-handlers.js';
 import type { EncodingOption } from './text-stream.js';
 
 /** The file name each input has in a data folder. */
@@ -262,6 +264,8 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   // in the order the files were read (the order of the problems); the files that were worksheets.
   const headers = new Map<string, readonly string[]>();
   const sheets = new Set<string>();
+  // How each file was read, to find the character column of its issues (issue-columns.ts).
+  const sources = new Map<string, IssueSource>();
   const onIssue = (issue: InputIssue) => builder.addIssue(issue);
 
   /** Read one file: its numbers in the format its delimiter settles; report how it was read. */
@@ -310,6 +314,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     if (summary.headerAliases) {
       builder.addWarning({ file: summary.name, line: summary.headerAliases.line, message: describeHeaderMapping(summary.headerAliases.mapped) });
     }
+    sources.set(summary.name, { input, encoding: summary.encoding, delimiter: summary.delimiter });
     if (summary.headerOk && summary.rows === 0) {
       builder.addWarning({ file: summary.name, line: null, message: 'the file has a header but no rows' });
     }
@@ -400,15 +405,14 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     (dataset as { scale?: 'rates' }).scale = 'rates';
   }
   if (issues.length > 0) {
-    throw new InputError(
-      issues.map((issue) => {
-        const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);
-        if (index < 0) return issue;
-        // In a worksheet, the cell: services.xlsx!Sheet1:D7.
-        const cell = sheets.has(issue.file) && issue.line !== undefined ? cellReference(index + 1, issue.line) : undefined;
-        return { ...issue, field: index + 1, ...(cell === undefined ? {} : { cell }) };
-      }),
-    );
+    const placed = issues.map((issue) => {
+      const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);
+      if (index < 0) return issue;
+      // In a worksheet, the cell: services.xlsx!Sheet1:D7.
+      const cell = sheets.has(issue.file) && issue.line !== undefined ? cellReference(index + 1, issue.line) : undefined;
+      return { ...issue, field: index + 1, ...(cell === undefined ? {} : { cell }) };
+    });
+    throw rememberSources(new InputError(placed), sources);
   }
   return { dataset, weights, norms: resolveNorms(options.config), taxonomy, files };
 }

@@ -1,10 +1,11 @@
 // dataset.json: what a data folder says about itself (title, whether it is illustrative, the
 // notice every report made from it must carry).
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Provenance } from '../core/dataset.js';
 import { InputError } from '../core/issues.js';
+import { FileAccessError } from './errors.js';
+import { parseJson, readJsonText } from './json-file.js';
 
 export const ProvenanceFileSchema = z.object({
   title: z.string().optional(),
@@ -26,17 +27,12 @@ export async function readProvenance(dir: string): Promise<Provenance | undefine
   const path = join(dir, PROVENANCE_FILE);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
+    text = await readJsonText(path);
   } catch (error) {
-    throw new InputError([{ file: path, message: `expected JSON: ${(error as Error).message}` }]);
+    if (error instanceof FileAccessError) return undefined;
+    throw error;
   }
-  const parsed = ProvenanceFileSchema.safeParse(json);
+  const parsed = ProvenanceFileSchema.safeParse(parseJson(text, path));
   if (!parsed.success) {
     throw new InputError(parsed.error.issues.map((i) => ({ file: path, message: `${i.path.join('.') || 'file'}: ${i.message}` })));
   }

@@ -24,13 +24,13 @@ export interface ReadCsvOptions {
   /** Longest record accepted (all its fields together), in characters, so that a hostile file
    * cannot exhaust memory; a field can be no longer. */
   readonly maxRecordChars?: number | undefined;
-  /** @deprecated the same as maxRecordChars. */
-  readonly maxFieldChars?: number | undefined;
   /** Which parser splits the records: 'fast' (default) or 'csv-parse' (the reference). */
   readonly parser?: CsvParserName | undefined;
 }
 
+/** The CSV parsers: 'fast' (servicegap's own splitter, the default) and 'csv-parse' (the reference). */
 export const CSV_PARSERS = ['fast', 'csv-parse'] as const;
+/** One of `CSV_PARSERS`. */
 export type CsvParserName = (typeof CSV_PARSERS)[number];
 
 export interface CsvStream {
@@ -104,7 +104,7 @@ export async function openCsv(text: AsyncIterable<string>, options: ReadCsvOptio
     if (done) return;
     for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
   }
-  const maxRecord = options.maxRecordChars ?? options.maxFieldChars ?? DEFAULT_MAX_RECORD_CHARS;
+  const maxRecord = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   const splitter = options.parser === 'csv-parse' ? undefined : new CsvSplitter(choice.delimiter, maxRecord);
   const batches = splitter ? splitBatches(rest(), splitter, choice.delimiter, maxRecord) : batchesOf(csvParseRecords(Readable.from(rest()), choice.delimiter, maxRecord));
   return {

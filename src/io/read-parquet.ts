@@ -15,7 +15,7 @@
 // cell (missing). A value of another type (a list, a struct, bytes) is an error naming the column
 // and row.
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
-import type { ReadProgress, TableHandlers, TableSummary } from './read-table.js';
+import type { ReadProgress, TableHandlers, TableSummary } from './table-handlers.js';
 import { readHeader } from './table-header.js';
 import { type CellText, numberCellText, takeRecord } from './typed-cells.js';
 
@@ -42,7 +42,7 @@ export async function readParquetTable(
 ): Promise<TableSummary> {
   let rows = 0;
   let header: readonly string[] = [];
-  let headerAliases: TableSummary['headerAliases'];
+  let headerAliases: TableSummary['headerAliases'] = undefined;
   let headerOk = false;
   const summary = (): TableSummary => ({
     name: file,

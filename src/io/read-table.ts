@@ -2,11 +2,10 @@
 // (case-insensitively, after trimming; table-header.ts), and every later row becomes column →
 // cell text. CSV text is read here; a workbook (xlsx-table.ts) or a Parquet file (read-parquet.ts)
 // by a reader of its own, through the same header step and the same handlers.
-import type { HeaderMapping } from '../core/header-aliases.js';
-import type { InputIssue, Warning } from '../core/issues.js';
-import type { NumberFormat } from '../core/numbers.js';
-import type { RawRow } from '../core/row-validator.js';
 import type { Delimiter } from './delimiter.js';
+import type { ReadProgress, TableHandlers, TableSummary } from './table-handlers.js';
+
+export type { ReadProgress } from './table-handlers.js';
 import { FileFormatError } from './errors.js';
 import { type CsvInput, openInput } from './input-source.js';
 import { type CsvParserName, type CsvStream, DEFAULT_MAX_RECORD_CHARS, openCsv } from './read-csv.js';
@@ -15,27 +14,11 @@ import type { ChunkSetup } from './row-chunks.js';
 import { StoppableBytes } from './stoppable-bytes.js';
 import { RecordShape } from './record-shape.js';
 import { sniffBytes, sniffText } from './sniff.js';
-import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type Encoding, type EncodingOption, utf8Advice } from './text-stream.js';
+import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type EncodingOption, utf8Advice } from './text-stream.js';
 import { takeBinaryTable } from './binary-table-input.js';
 import { readHeader } from './table-header.js';
 import type { SheetChoice } from './xlsx-sheet.js';
 
-export type { CheckedRows } from './piece-rows.js';
-
-export interface TableSpec {
-  readonly required: readonly string[];
-  readonly optional: readonly string[];
-}
-
-/** How far the reading of one file has got, for a progress bar. */
-export interface ReadProgress {
-  readonly file: string;
-  readonly bytesRead: number;
-  /** The file's size; undefined for standard input and content in memory. */
-  readonly totalBytes: number | undefined;
-  readonly rows: number;
-  readonly done: boolean;
-}
 
 /** The chunks, counting their bytes as they pass. */
 async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { bytes: number }): AsyncGenerator<Uint8Array | string> {
@@ -43,34 +26,6 @@ async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { byt
     count.bytes += chunk.length;
     yield chunk;
   }
-}
-
-/** What is known about a file once its header has been read. */
-export interface HeaderContext {
-  /** The CSV delimiter; undefined for a worksheet or a Parquet file. */
-  readonly delimiter: Delimiter | undefined;
-  /** A table of typed cells rather than text: what it is, in words (its numbers are stored as
-   * numbers, so no decimal mark is to be told). */
-  readonly typed?: 'workbook' | 'Parquet file' | undefined;
-  /** The first lines of a CSV file (the delimiter's sample), from which its decimal mark can be told. */
-  readonly sample?: string | undefined;
-  /** The worksheet read, for a workbook. */
-  readonly sheet?: string | undefined;
-}
-
-export interface TableHandlers {
-  /** Called with the header's columns (lower case) before any row; returns the spec to check. */
-  readonly onHeader: (columns: readonly string[], file: string, context: HeaderContext) => TableSpec | InputIssue;
-  readonly onRow: (row: RawRow, line: number, file: string) => void;
-  readonly onIssue: (issue: InputIssue) => void;
-  /** Something worth knowing that is not a problem (hidden rows in a worksheet). */
-  readonly onWarning?: ((warning: Warning) => void) | undefined;
-  /** How the rows' numbers are read, asked once the header is accepted: a worksheet writes its
-   * number cells in it, so that they read back as the numbers stored. */
-  readonly numberFormat?: (() => NumberFormat | undefined) | undefined;
-  /** Asked once the header is read: the rows' kind, so that the rest of a large file can be
-   * checked in worker threads, and where the checked rows go (in file order, as with onRow). */
-  readonly checkedRows?: (() => CheckedRows | undefined) | undefined;
 }
 
 /** How a large file is read on several cores (see parallel/read-in-parallel.ts). */
@@ -104,29 +59,6 @@ export interface ReadTableOptions {
   readonly parallel?: ParallelReading | undefined;
   /** For an Excel workbook: which sheet to read (default: one named `preferred`, else the first visible one). */
   readonly sheet?: SheetChoice | undefined;
-}
-
-export interface TableSummary {
-  readonly name: string;
-  /** The header's column names (lower case; local names read as SPEC columns), empty when the
-   * file had none. */
-  readonly header: readonly string[];
-  /** Header cells read as the SPEC column they name in another language or spelling ("år" as
-   * year), with the header's line, for a notice; only columns that are read. */
-  readonly headerAliases: { readonly line: number; readonly mapped: readonly HeaderMapping[] } | undefined;
-  /** The encoding used ('text' for content given as a string) and why; undefined if unreadable. */
-  readonly encoding: Encoding | 'text' | undefined;
-  readonly encodingReason: string | undefined;
-  readonly delimiter: Delimiter | undefined;
-  readonly delimiterReason: string | undefined;
-  /** Data rows read (not counting the header). */
-  readonly rows: number;
-  /** The header was read and has every required column. */
-  readonly headerOk: boolean;
-  /** Worker threads that read the rest of the file after its head (0: all read on the main thread). */
-  readonly threads: number;
-  /** For a workbook: the sheet read and why (the file's name is then `book.xlsx!Sheet`). */
-  readonly sheet?: { readonly name: string; readonly reason: string } | undefined;
 }
 
 /** Stream one file through the handlers; returns what was read. Never throws for the file's

@@ -4,7 +4,8 @@ import type { Config } from '../core/config.js';
 import { InputError, type InputIssue } from '../core/issues.js';
 import { fileReading, type ReadingFlags } from './file-reading.js';
 import { type DatasetInputs, resolveInputs } from './load-dataset.js';
-import { readTable, type ReadTableOptions, type TableSummary } from './read-table.js';
+import { readTable, type ReadTableOptions } from './read-table.js';
+import type { TableSummary } from './table-handlers.js';
 
 export interface ServiceNameUse {
   readonly name: string;

@@ -144,7 +144,39 @@ function chooseEncoding(head: Uint8Array, complete: boolean, option: EncodingOpt
   if (bad === -1) {
     return { encoding: 'utf8', reason: complete ? 'the whole file is valid UTF-8' : `the first ${head.length} bytes are valid UTF-8` };
   }
+  // Invalid bytes beside valid multi-byte UTF-8 characters: a UTF-8 file with a stray byte (a
+  // paste from elsewhere, a cut in a multi-byte character), not a Windows-1252 file. Reading it as
+  // Windows-1252 would turn every "Ø" into "Ã˜" without a word, so it is an error naming the byte.
+  if (isUtf8WithStrayBytes(head)) {
+    throw new FileFormatError(
+      `not valid UTF-8: byte ${hex(head[bad]!)} (byte ${bad + 1} of the file) is not part of any UTF-8 character, ` +
+        'in a file whose other non-ASCII characters are UTF-8: fix that byte, or give --encoding windows-1252 if the file really is Windows-1252',
+      lineOfByte(head, bad),
+    );
+  }
   return { encoding: 'windows-1252', reason: `not valid UTF-8: byte ${hex(head[bad]!)} on line ${lineOfByte(head, bad)}` };
+}
+
+/**
+ * Whether bytes that are not all valid UTF-8 are still a UTF-8 text with stray bytes: no NUL
+ * (binary data is the sniffer's to name) and at least as many well-formed multi-byte characters
+ * as bytes that fit none. A Windows-1252 text has accented letters that are never well-formed
+ * UTF-8 (save the rare pair like "Ã©"), so it has far more of the second kind.
+ */
+function isUtf8WithStrayBytes(bytes: Uint8Array): boolean {
+  let wellFormed = 0;
+  let stray = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return false;
+    if (b < 0x80) continue;
+    const need = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (need > 0 && i + need <= bytes.length && firstInvalidUtf8(bytes.subarray(i, i + need)) === -1) {
+      wellFormed++;
+      i += need - 1;
+    } else stray++;
+  }
+  return wellFormed > 0 && wellFormed >= stray;
 }
 
 /** The bytes of a chunk decoded (Windows-1252, Latin-1, UTF-16; UTF-8 has Utf8Text below). */
@@ -391,12 +423,4 @@ function tooLong(line: number, max: number): FileFormatError {
     `the line is longer than ${max.toLocaleString('en-US')} characters: expected CSV rows of ordinary length (is this really a CSV file?)`,
     line,
   );
-}
-
-/** Decode (detecting the encoding) and turn CRLF and lone CR into LF, chunk by chunk. */
-export async function* decodeLines(
-  bytes: AsyncIterable<Uint8Array | string>,
-  options: DecodeOptions = {},
-): AsyncGenerator<string> {
-  yield* (await decodeInput(bytes, options)).text;
 }

@@ -3,7 +3,7 @@
 // in the file's number format, so that it reads back as exactly the number stored — or the
 // problem with it, located at the record's line and column.
 import type { NumberFormat } from '../core/numbers.js';
-import type { TableHandlers } from './read-table.js';
+import type { TableHandlers } from './table-handlers.js';
 
 /** A number cell as text in `format`: JavaScript's shortest round-trip digits, no grouping. */
 export function numberCellText(value: number | bigint, format: NumberFormat): string {

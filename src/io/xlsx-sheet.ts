@@ -19,6 +19,7 @@
 //   name or figure would silently belong to one row only (or be counted in every row).
 // - Hidden rows and columns are read (hiding is a view, not a deletion); hidden rows are named in
 //   a warning so that a row hidden to leave it out is not counted unnoticed.
+import type { Cell, Worksheet } from 'exceljs';
 import { excelJs } from './excel-library.js';
 import { STDIN_NAME } from './input-source.js';
 
@@ -110,8 +111,6 @@ function parseRange(ref: string): MergedRange | undefined {
   return { ref, left: col(match[1]!), top: Number(match[2]), right: col(match[3]!), bottom: Number(match[4]) };
 }
 
-type Worksheet = import('exceljs').Worksheet;
-type Cell = import('exceljs').Cell;
 
 /** `2020-03-01`, or `2020-03-01T08:30:00` when it has a time (exceljs reads dates as UTC). */
 function dateText(date: Date): string {
@@ -197,7 +196,7 @@ export async function readSheetGrid(bytes: Uint8Array, choice: SheetChoice = {})
       `the workbook is larger than ${MAX_WORKBOOK_BYTES >> 20} MiB, which is read whole into memory: save the sheet as CSV (File → Save As → CSV UTF-8), which is read as a stream`,
     );
   }
-  const workbook = new (excelJs().Workbook)();
+  const workbook = new ((await excelJs()).Workbook)();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (error) {

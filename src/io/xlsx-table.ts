@@ -11,7 +11,7 @@
 // without a header are not read (a note beside the table is not data).
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
 import type { InputIssue } from '../core/issues.js';
-import type { TableHandlers, TableSummary } from './read-table.js';
+import type { TableHandlers, TableSummary } from './table-handlers.js';
 import { readHeader } from './table-header.js';
 import { type CellText, numberCellText, takeRecord } from './typed-cells.js';
 import { columnLetters, readSheetGrid, type SheetCell, type SheetChoice, WorkbookError } from './xlsx-sheet.js';

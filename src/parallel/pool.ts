@@ -90,7 +90,7 @@ export class WorkerPool {
   run<J extends Job>(datasetKey: string, dataset: Dataset | undefined, job: J): Promise<JobResult<J>> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<JobResult<J>>((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, datasetKey, job }, dataset, resolve: resolve as (r: never) => void, reject });
+      this.queue.push({ request: { id: this.nextId++, datasetKey, job }, dataset, resolve: resolve, reject });
       this.dispatch();
     });
   }

@@ -1,17 +1,8 @@
-// Sensitivity draws split across worker threads. Draw i's weights depend only on (seed, i)
-// (core/sensitivity.ts), each chunk is a contiguous range of draws, and the chunks are put back
-// in draw order before the percentiles are taken: the report is the same for any thread count.
-import type { Dataset } from '../core/dataset.js';
-import {
-  type DrawChunk,
-  type DrawPlan,
-  orderedChunks,
-  planSensitivity,
-  runDraws,
-  type SensitivityOptions,
-  summarizeDraws,
-} from '../core/sensitivity.js';
-import type { SensitivityReport } from '../core/sensitivity-schema.js';
+// Sensitivity draws in worker threads. Draw i's weights depend only on (seed, i)
+// (core/sensitivity.ts), each chunk is a contiguous range of draws, and the caller puts the
+// chunks back in draw order before the percentiles are taken (app/sensitivity.ts): the report is
+// the same for any thread count.
+import { type DrawChunk, type DrawPlan, runDraws } from '../core/sensitivity.js';
 import { autoThreads, withPool } from './pool.js';
 
 /**
@@ -20,12 +11,6 @@ import { autoThreads, withPool } from './pool.js';
  * microseconds per hundred regions; a worker takes tens of milliseconds to start).
  */
 export const SENSITIVITY_AUTO_THRESHOLD = 20_000_000;
-
-/** Options of `sensitivityParallel`: those of `sensitivity` and the number of threads. */
-export interface ParallelSensitivityOptions extends SensitivityOptions {
-  /** Worker threads: a number (1 = this thread only), or "auto" (default): one per core for large runs. */
-  readonly threads?: number | 'auto' | undefined;
-}
 
 /** Contiguous ranges covering 0 … draws − 1: a few per thread, so a slow chunk does not hold the rest. */
 export function splitDraws(draws: number, parts: number): Array<[number, number]> {
@@ -43,24 +28,6 @@ export function sensitivityThreads(threads: number | 'auto' | undefined, draws: 
   }
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads: expected a whole number ≥ 1, got ${threads}`);
   return Math.min(threads, draws);
-}
-
-/**
- * Sensitivity of the ranking to the weights, as `sensitivity()`, with the draws spread over
- * worker threads. The result is identical to `sensitivity()` for every thread count.
- */
-export async function sensitivityParallel(dataset: Dataset, options: ParallelSensitivityOptions = {}): Promise<SensitivityReport> {
-  return (await sensitivityWithDraws(dataset, options)).report;
-}
-
-/** The sensitivity report, and every draw behind it (for --draws-out), in draw order. */
-export async function sensitivityWithDraws(
-  dataset: Dataset,
-  options: ParallelSensitivityOptions = {},
-): Promise<{ report: SensitivityReport; plan: DrawPlan; chunks: DrawChunk[] }> {
-  const { base, plan, draws, top } = planSensitivity(dataset, options);
-  const chunks = orderedChunks(await drawsParallel(plan, draws, options.threads), draws);
-  return { report: summarizeDraws(base, plan, draws, chunks, top), plan, chunks };
 }
 
 /** Draws 0 … draws − 1 of a plan, in this thread or spread over worker threads (same numbers). */

@@ -9,7 +9,6 @@ import {
   csvRows,
   formatSignedInt,
   markdownTable,
-  type ResearchFormat,
   type ResearchRenderer,
   terminalTable,
   uniqueNotices,
@@ -95,7 +94,7 @@ export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) =
     ),
     '## Rank by scenario',
     markdownTable(
-      matrix.head.map(escapeMarkdown),
+      matrix.head,
       ['left', 'left', ...b.scenarios.map(() => 'right' as const)],
       matrix.rows.map((r) => r.map((cell, i) => (i < 2 ? escapeMarkdown(cell) : cell))),
     ),
@@ -117,12 +116,4 @@ export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) =
   }
   for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
   return `${blocks.join('\n\n')}\n`;
-};
-
-/** The renderer of each format for a batch result. */
-export const BATCH_RENDERERS: Record<ResearchFormat, ResearchRenderer<BatchResult>> = {
-  table: renderBatchTable,
-  csv: renderBatchCsv,
-  json: renderBatchJson,
-  markdown: renderBatchMarkdown,
 };

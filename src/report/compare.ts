@@ -19,7 +19,6 @@ import {
   formatSignedInt,
   markdownTable,
   regionLabel,
-  type ResearchFormat,
   type ResearchRenderer,
   terminalTable,
   uniqueNotices,
@@ -136,12 +135,4 @@ export const renderCompareMarkdown: ResearchRenderer<Comparison> = (c, context) 
   }
   for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
   return `${blocks.join('\n\n')}\n`;
-};
-
-/** The renderer of each format for a comparison. */
-export const COMPARE_RENDERERS: Record<ResearchFormat, ResearchRenderer<Comparison>> = {
-  table: renderCompareTable,
-  csv: renderCompareCsv,
-  json: renderCompareJson,
-  markdown: renderCompareMarkdown,
 };

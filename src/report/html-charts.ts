@@ -99,12 +99,12 @@ const BAR = { width: 1000, row: 26, top: 6, bottom: 40, valueWidth: 56, minLabel
 /** A horizontal bar per region, in rank order: `vacuum_per_100k`, labelled with the region's name. */
 export function vacuumBarChart(regions: readonly RankedRegion[], id: string, title: string): string {
   const names = regions.map(regionName);
-  const longest = Math.max(0, ...names.map((s) => [...s].length));
+  const longest = names.reduce((m, s) => Math.max(m, [...s].length), 0);
   const labelWidth = Math.min(BAR.maxLabel, Math.max(BAR.minLabel, Math.ceil(longest * CHAR_WIDTH) + 14));
   const maxChars = Math.floor((BAR.maxLabel - 14) / CHAR_WIDTH);
   const plotHeight = regions.length * BAR.row;
   const height = BAR.top + plotHeight + BAR.bottom;
-  const max = Math.max(0, ...regions.map((r) => r.vacuum_per_100k));
+  const max = regions.reduce((m, r) => Math.max(m, r.vacuum_per_100k), 0);
   const x = scaleLinear()
     .domain([0, max > 0 ? max : 1])
     .nice()
@@ -279,7 +279,7 @@ export function trendPanel(region: RankedRegion, series: readonly YearPoint[], i
   const years = series.map((p) => p.year);
   const first = years[0] ?? 0;
   const last = years[years.length - 1] ?? first + 1;
-  const max = Math.max(0, ...series.map((p) => Math.max(p.beds ?? 0, p.community_be)));
+  const max = series.reduce((m, p) => Math.max(m, p.beds ?? 0, p.community_be), 0);
   const x = scaleLinear()
     .domain([first, last === first ? first + 1 : last])
     .range([TREND.left, TREND.width - TREND.right]);

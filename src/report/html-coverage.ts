@@ -7,7 +7,7 @@
 // band in words. The four band fills stay apart for protan, deutan and tritan vision (checked
 // with the Machado et al. 2009 simulation; the closest pair differs by ΔE ≈ 33) and keep dark
 // text at a contrast of at least 5.8:1. Every text from the data or the config is escaped.
-import type { CoverageBand, CoverageCell, CoverageHeatmap } from '../core/coverage-band.js';
+import type { CoverageBand, CoverageCell } from '../core/coverage-band.js';
 import type { Norm, NormTable } from '../core/norms.js';
 import type { RankedRegion, Report } from '../core/report-schema.js';
 import { regionName } from './html-charts.js';

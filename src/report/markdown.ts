@@ -1,7 +1,6 @@
 // Markdown (GitHub-flavoured): a heading, a one-line headline, the ranked table with numbers
 // right-aligned and rounded (number-format.ts), then excluded regions, warnings, the --top note
 // and the dataset's notice. Every piece of text that comes from the data is escaped (safe-cell.ts).
-import type { Provenance } from '../core/dataset.js';
 import { formatWarning, type Warning } from '../core/issues.js';
 import type { RankedRegion, Report, ReportRegion } from '../core/report-schema.js';
 import { formatRankInterval, formatVacuumInterval, intervalSentence, ratesSentence } from './interval-text.js';

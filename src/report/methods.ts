@@ -3,17 +3,19 @@
 // the formulas of SPEC §3 in words, each weight in force for the services in the data with its
 // range and source, the norms, how the intervals were drawn, and the version. Every fact comes
 // from the run (report, weights, norms), none is written by hand here.
-import type { Dataset } from '../core/dataset.js';
 import type { NormTable } from '../core/norms.js';
 import type { Report } from '../core/report-schema.js';
 import type { WeightTable } from '../core/weights.js';
 import { escapeMarkdown } from './safe-cell.js';
 
-/** What the methods text describes besides the report: the weights, norms, inputs and dataset in force. */
+/** What the methods text describes besides the report: the weights, norms, inputs and what the data holds. */
 export interface MethodsContext {
   readonly weights: WeightTable;
   readonly norms: NormTable;
-  readonly dataset: Dataset;
+  /** The (category, unit) pairs the data has service figures for, as `category/unit` keys: the weights listed. */
+  readonly serviceKeys: ReadonlySet<string>;
+  /** How the beds were given: stocks at B and T, or closure events. */
+  readonly bedsShape: 'stock' | 'events' | 'none';
   /** The inputs as the user named them (a folder, or files), for the first sentence. */
   readonly inputs: string;
   /** The fill rule (SPEC §3: carry by default). */
@@ -23,19 +25,12 @@ export interface MethodsContext {
 const num = (x: number) => String(x);
 const range = (low: number, high: number) => (low === high ? num(low) : `${num(low)}–${num(high)}`);
 
-/** The (category, unit) pairs the dataset has service data for, as `category/unit` keys. */
-function usedKeys(dataset: Dataset): Set<string> {
-  const keys = new Set<string>();
-  for (const byKey of dataset.services.values()) for (const key of byKey.keys()) keys.add(key);
-  return keys;
-}
-
 /** The methods paragraph and its lists, in Markdown. */
 export function renderMethods(report: Report, context: MethodsContext): string {
-  const { weights, norms, dataset } = context;
+  const { weights, norms } = context;
   const rates = report.scale === 'rates';
-  const used = usedKeys(dataset);
-  const beds = dataset.beds.shape === 'events' ? 'closure events (beds closed, negative = opened) dated after B and up to T' : 'the institutional psychiatric beds at the end of B and of T';
+  const used = context.serviceKeys;
+  const beds = context.bedsShape === 'events' ? 'closure events (beds closed, negative = opened) dated after B and up to T' : 'the institutional psychiatric beds at the end of B and of T';
   const p: string[] = [];
   p.push('## Methods', '');
   p.push(

@@ -52,8 +52,10 @@ export function formatBeds(value: number | null, grouped = false): string {
   return grouped ? groupThousands(text) : text;
 }
 
-/** Any count in its own unit (a norm's value or gap): as formatBeds. */
-export const formatQuantity = formatBeds;
+/** Any count in its own unit (a norm's value or gap): rounded as formatBeds rounds beds. */
+export function formatQuantity(value: number | null): string {
+  return formatBeds(value);
+}
 
 /** A coverage ratio as a whole percentage: 0.8183 → "82%". */
 export function formatPercent(ratio: number | null): string {

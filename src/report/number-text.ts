@@ -25,7 +25,3 @@ export function textNumber(x: number): number {
   return Number(x.toPrecision(TEXT_SIGNIFICANT_DIGITS));
 }
 
-/** JSON text with every number rounded by textNumber, 2-space indented, final LF. */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' ? textNumber(v) : v), 2)}\n`;
-}

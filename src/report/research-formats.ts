@@ -5,8 +5,6 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { csvCell, escapeMarkdown, terminalText } from './safe-cell.js';
 
-export { isResearchFormat, RESEARCH_FORMATS, type ResearchFormat } from './research-format-names.js';
-
 /** What the research renderers get besides their data. */
 export interface ResearchContext {
   /** Colour the terminal table. */

@@ -17,11 +17,16 @@
 // HTML: every piece of text and every attribute value goes through escapeHtml, which replaces
 // the five characters that can end a text run or an attribute (`&`, `<`, `>`, `"`, `'`) with
 // character references (OWASP XSS prevention, rule #1 and #2: quoted attributes only). Control
-// characters that HTML forbids are replaced by U+FFFD, so a name cannot smuggle in markup or
-// break the document, and `<script>` in a region name shows as text.
+// characters that HTML forbids and the bidirectional overrides are replaced by U+FFFD (the same
+// sanitiser as the terminal's), so a name cannot smuggle in markup, reorder a line or break the
+// document, and `<script>` in a region name shows as text.
 //
-// Terminal: control characters (C0, DEL, C1, which includes ESC) in text are replaced, so data
-// cannot move the cursor, colour the screen or break the table's lines.
+// Terminal: control characters (C0, DEL, C1, which includes ESC) and the bidirectional override
+// characters in text are replaced (core/control-chars.ts, the one sanitiser), so data cannot move
+// the cursor, colour the screen, reorder a line or break the table's lines. Markdown text goes
+// through the same sanitiser before it is escaped: a report read with `cat` is a terminal too.
+
+import { neutralizeControls, oneLineText } from '../core/control-chars.js';
 
 const CSV_FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -49,21 +54,24 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~&]/g;
 
 /** Text escaped for a Markdown table cell or a one-line paragraph (see the file comment). */
 export function escapeMarkdown(text: string): string {
-  const oneLine = text.replace(/\r\n|[\r\n\t]/g, ' ').trim();
+  const oneLine = oneLineText(text).trim();
   const escaped = oneLine.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
   return /^[=+\-@]/.test(escaped) ? `\\${escaped}` : escaped;
 }
 
 /** Text safe to print in a terminal: whitespace controls → space, other controls → U+FFFD. */
 export function terminalText(text: string): string {
-  return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+  return oneLineText(text);
 }
 
 const HTML_SPECIAL: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text safe inside an HTML element or a quoted attribute value (see the file comment). */
 export function escapeHtml(text: string | number): string {
-  return String(text)
-    .replace(/[&<>"']/g, (c) => HTML_SPECIAL[c]!)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd');
+  // A carriage return becomes the line feed an HTML parser would make of it anyway.
+  return neutralizeControls(
+    String(text)
+      .replace(/[&<>"']/g, (c) => HTML_SPECIAL[c]!)
+      .replace(/\r\n?/g, '\n'),
+  );
 }

@@ -16,7 +16,6 @@ import {
   formatShare,
   markdownTable,
   regionLabel,
-  type ResearchFormat,
   type ResearchRenderer,
   terminalTable,
   uniqueNotices,
@@ -119,12 +118,4 @@ export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (r
   );
   blocks.push(...closingBlocks(report, context.notices ?? []));
   return `${blocks.join('\n\n')}\n`;
-};
-
-/** The renderer of each format for a sensitivity report. */
-export const SENSITIVITY_RENDERERS: Record<ResearchFormat, ResearchRenderer<SensitivityReport>> = {
-  table: renderSensitivityTable,
-  csv: renderSensitivityCsv,
-  json: renderSensitivityJson,
-  markdown: renderSensitivityMarkdown,
 };

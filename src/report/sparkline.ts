@@ -22,7 +22,7 @@ export function sparkline(values: readonly (number | null)[], max: number): stri
 
 /** The scale of a trend's sparklines: the largest peak vacuum per 100k among the regions shown. */
 export function sparkScale(report: Pick<TrendReport, 'regions'>): number {
-  return Math.max(0, ...report.regions.map((r) => r.peak_vacuum_per_100k));
+  return report.regions.reduce((m, r) => Math.max(m, r.peak_vacuum_per_100k), 0);
 }
 
 /** A region's vacuum per 100k, year by year from B to T, as a sparkline. */

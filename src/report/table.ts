@@ -153,7 +153,7 @@ export const renderTable: Renderer = (report, context) => {
   if (context.summary.ranked > report.regions.length) {
     lines.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
-  lines.push(...closingLines(report.excluded, context.provenance, chalk));
+  for (const line of closingLines(report.excluded, context.provenance, chalk)) lines.push(line);
   return `${lines.join('\n')}\n`;
 };
 

@@ -8,7 +8,7 @@
 // (control characters other than tab and line breaks) are replaced by U+FFFD, and text is cut at
 // Excel's limit of 32,767 characters per cell, so that no name can break the file.
 import type { Workbook, Worksheet } from 'exceljs';
-import { excelJs, jsZip } from '../io/excel-library.js';
+import { excelJs, jsZip } from './excel-library.js';
 
 /** How a column's numbers are shown (Excel number formats, fixed so every locale shows its own marks). */
 export const NUMBER_FORMATS = {
@@ -89,13 +89,12 @@ export function addFactsSheet(workbook: Workbook, name: string, facts: readonly 
 
 /**
  * A new workbook, written the same way every time: exceljs stamps the time of writing into the
- * file unless told a time, so one fixed time (SOURCE_DATE_EPOCH when set, as reproducible
- * builds do, else 2000-01-01) keeps the same report byte for byte the same file.
+ * file unless told a time, so one fixed time (the caller's `time`, e.g. SOURCE_DATE_EPOCH as
+ * reproducible builds set it: app/format.ts; else 2000-01-01) keeps the same report byte for
+ * byte the same file.
  */
-export async function newWorkbook(env: NodeJS.ProcessEnv = process.env): Promise<Workbook> {
-  const workbook = new (excelJs().Workbook)();
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  const time = new Date(Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH !== '' ? epoch * 1000 : Date.UTC(2000, 0, 1));
+export async function newWorkbook(time: Date = new Date(Date.UTC(2000, 0, 1))): Promise<Workbook> {
+  const workbook = new ((await excelJs()).Workbook)();
   workbook.creator = 'servicegap';
   workbook.lastModifiedBy = 'servicegap';
   workbook.created = time;
@@ -110,8 +109,8 @@ export async function newWorkbook(env: NodeJS.ProcessEnv = process.env): Promise
  */
 export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
   const written = await workbook.xlsx.writeBuffer();
-  const JSZip = jsZip();
-  const zip = await JSZip.loadAsync(written as ArrayBuffer);
+  const JSZip = await jsZip();
+  const zip = await JSZip.loadAsync(written);
   const fixed = new JSZip();
   for (const entry of Object.values(zip.files)) {
     if (!entry.dir) fixed.file(entry.name, await entry.async('uint8array'), { date: workbook.modified, createFolders: false });

@@ -157,7 +157,7 @@ export function sourceFacts(report: object, dataset: RenderContext['provenance']
 
 /** The report as .xlsx bytes (see the file comment). */
 export async function renderXlsx(report: Report, context: RenderContext): Promise<Uint8Array> {
-  const workbook = await newWorkbook();
+  const workbook = await newWorkbook(context.workbookTime);
   addTableSheet(workbook, 'Ranking', rankingColumns(report.interval !== undefined), report.regions);
   addTableSheet(workbook, 'Excluded', EXCLUDED_COLUMNS, report.excluded);
   if (context.coverageReport !== undefined) addCoverageSheet(workbook, context.coverageReport);
@@ -169,8 +169,11 @@ export async function renderXlsx(report: Report, context: RenderContext): Promis
 }
 
 /** `servicegap coverage --format xlsx`: the Coverage sheet, the norms in force, warnings and what it was made from. */
-export async function renderCoverageXlsx(report: CoverageReport, context: { readonly norms: NormTable; readonly provenance?: RenderContext['provenance'] }): Promise<Uint8Array> {
-  const workbook = await newWorkbook();
+export async function renderCoverageXlsx(
+  report: CoverageReport,
+  context: { readonly norms: NormTable; readonly provenance?: RenderContext['provenance']; readonly workbookTime?: Date | undefined },
+): Promise<Uint8Array> {
+  const workbook = await newWorkbook(context.workbookTime);
   addCoverageSheet(workbook, report);
   addTableSheet(workbook, 'Excluded', EXCLUDED_COLUMNS, report.excluded);
   addNormsSheet(workbook, context.norms);

@@ -95,8 +95,10 @@ describe('GitHub Actions', () => {
     writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2020,0\n');
     const r = runCli(['validate', '--data', dir], { env: { GITHUB_ACTIONS: 'true' } });
     expect(r.code, r.context).toBe(3);
-    // population is the 3rd field of the header; the message escapes nothing here
-    expect(r.stdout).toContain(`::error file=${dir}/population.csv,line=2,col=3::column "population": expected a number > 0, got "0"`);
+    // population is the 3rd field: "A,2020," is 7 characters, so it starts in character column 8.
+    // Annotations go to stderr (stdout carries data only).
+    expect(r.stderr).toContain(`::error file=${dir}/population.csv,line=2,col=8::column "population": expected a number > 0, got "0"`);
+    expect(r.stdout).toBe('');
     expect(r.stderr).toContain('population.csv:2: column "population"');
   });
 
@@ -245,6 +247,18 @@ describe('npm package', () => {
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     const tops = [...new Set(files.map((f) => f.split('/')[0]))].sort();
     expect(tops).toEqual(['CITATION.cff', 'LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json', 'schema']);
+    // issue 15: at most 1 MB; no source maps (their sources are not shipped); the CLI once (its
+    // bundle, not also the compiled dist/cli); the library as its bundle plus type declarations
+    expect(packed[0].size).toBeLessThanOrEqual(1_000_000);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('dist/cli/'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('dist/') && f.endsWith('.js') && !f.startsWith('dist/bundle/') && f !== 'dist/version.js')).toEqual([]);
+    // runtime dependencies: exactly the packages the bundles import rather than contain
+    const bundled = files.filter((f) => f.startsWith('dist/bundle/') && /\.c?js$/.test(f)).map((f) => readFileSync(join(ROOT, f), 'utf8'));
+    const imported = new Set(bundled.flatMap((text) => [...text.matchAll(/(?:from ?|import\(|require\()"([^".][^"]*)"/g)].map((m) => m[1]!.split('/')[0]!)).filter((name) => /^@?[a-z][\w.-]*$/.test(name)));
+    const builtins = new Set(['buffer', 'os', 'stream', 'string_decoder', 'util', 'fs', 'path', 'url', 'events', 'crypto', 'tty']);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect([...imported].filter((name) => !builtins.has(name)).sort()).toEqual(Object.keys(pkg.dependencies).sort());
     const project = join(work, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');
@@ -253,16 +267,23 @@ describe('npm package', () => {
     expect(run.status, run.stderr).toBe(0);
     // The bundled default's first region, worked by hand in test/default-data.test.ts: Sykehuset Innlandet.
     expect(JSON.parse(run.stdout).regions[0].region).toBe('983971709');
+    // the library entry: import by name, run and analyse (the bundled data's top region)
+    const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "import { runReport } from 'servicegap'; const { report } = await runReport(); console.log(report.regions[0].region);"], { cwd: project, encoding: 'utf8' });
+    expect(lib.status, lib.stderr).toBe(0);
+    expect(lib.stdout.trim()).toBe('983971709');
     const version = spawnSync('npx', ['--no-install', 'servicegap', '--version'], { cwd: project, encoding: 'utf8' });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     // the shipped JSON Schema is what `servicegap schema` prints (issue 6)
     const schema = spawnSync('npx', ['--no-install', 'servicegap', 'schema'], { cwd: project, encoding: 'utf8' });
     expect(schema.stdout).toBe(readFileSync(join(project, 'node_modules/servicegap/schema/report.schema.json'), 'utf8'));
     // require('servicegap') from a CommonJS file of the consumer (issue 16)
-    writeFileSync(join(project, 'use.cjs'), "require('servicegap').loadDataset().then(({ dataset }) => process.stdout.write(String(dataset.regions.size)));");
+    // (the same run as the ES module above: the bundled data's top region, with its intervals by default)
+    writeFileSync(
+      join(project, 'use.cjs'),
+      "require('servicegap').runReport().then(({ report }) => process.stdout.write(`${report.regions[0].region} ${report.interval.draws}`));",
+    );
     const cjs = spawnSync(process.execPath, ['use.cjs'], { cwd: project, encoding: 'utf8' });
     expect(cjs.status, cjs.stderr).toBe(0);
-    // data/regions.csv, counted by hand: 4 health regions (H03, H04, H05, H12) and the 22 trusts and hospitals in them
-    expect(cjs.stdout).toBe('26');
+    expect(cjs.stdout).toBe('983971709 500');
   }, 120_000);
 });

@@ -486,9 +486,8 @@ describe('nothing is left half-written', () => {
 describe('library', () => {
   it('imports by package name, as a consumer would, and analyses the bundled data', () => {
     const script = `
-      import { loadDataset, analyze, VERSION } from 'servicegap';
-      const { dataset, weights } = await loadDataset({ data: '${FIVE_REGIONS}' });
-      const report = analyze(dataset, { weights });
+      import { runReport, VERSION } from 'servicegap';
+      const { report } = await runReport({ inputs: { data: '${FIVE_REGIONS}' } });
       console.log(JSON.stringify({ version: VERSION, first: report.regions[0].region, n: report.regions.length }));
     `;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
@@ -496,12 +495,12 @@ describe('library', () => {
     expect(JSON.parse(r.stdout)).toEqual({ version: pkg.version, first: 'NO-MIDT', n: 5 });
   });
 
-  it('exports coverage and the heatmap grid (regions × norms, coverage and band)', () => {
+  it("gives the HTML report's coverage heatmap grid (regions × norms, coverage and band) in its render context", () => {
     const script = `
-      import { loadDataset, analyzeCoverage, coverageHeatmap, COVERAGE_RENDERERS } from 'servicegap';
-      const { dataset, norms } = await loadDataset({ data: '${FIVE_REGIONS}' });
-      const grid = coverageHeatmap(analyzeCoverage(dataset, { norms }));
-      console.log(JSON.stringify({ norms: grid.norms, first: grid.rows[0].region, bands: grid.rows[0].cells.map((c) => c.band), formats: Object.keys(COVERAGE_RENDERERS) }));
+      import { runReport, COVERAGE_FORMATS } from 'servicegap';
+      const { context } = await runReport({ inputs: { data: '${FIVE_REGIONS}' }, format: 'html' });
+      const grid = context.coverage.heatmap;
+      console.log(JSON.stringify({ norms: grid.norms, first: grid.rows[0].region, bands: grid.rows[0].cells.map((c) => c.band), formats: COVERAGE_FORMATS }));
     `;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);

@@ -81,12 +81,9 @@ describe('servicegap report --format html', () => {
 
   it('the library gives the same page as the CLI, as the README shows', () => {
     const script = `
-      import { analyze, analyzeCoverage, coverageHeatmap, loadDataset, RENDERERS, reportDetails, summarize, withInterval } from 'servicegap';
-      const { dataset, weights, norms } = await loadDataset();
-      const report = withInterval(dataset, analyze(dataset, { weights, norms }), { weights, norms });
-      const details = reportDetails(dataset, report.regions.map((r) => r.region), report, weights);
-      const coverage = { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to })), norms };
-      process.stdout.write(RENDERERS.html(report, { color: false, weights, provenance: dataset.provenance, summary: summarize(report), details, coverage }));
+      import { renderOutput, runReport } from 'servicegap';
+      const run = await runReport({ format: 'html' });
+      process.stdout.write(await renderOutput(run.output));
     `;
     const lib = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(lib.status, lib.stderr).toBe(0);

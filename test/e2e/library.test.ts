@@ -10,36 +10,49 @@ import { ROOT } from './run-cli.js';
 const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
 describe('import "servicegap" (the built package, by name)', () => {
-  it('exports a typed function for every command and the zod schemas of inputs, config and outputs', () => {
+  it('exports a run for every command, the error classes, the renderer registry and the zod schemas of inputs, config and outputs', () => {
     const script = `
       import * as sg from 'servicegap';
-      const fns = ['loadDataset', 'analyze', 'compare', 'sensitivity', 'sensitivityParallel', 'analyzeCorner', 'runBatch', 'runScenarios', 'jsonSchema'];
+      const fns = ['runReport', 'runCoverage', 'runTrend', 'runSensitivity', 'runCompare', 'runBatch', 'runValidate', 'runTaxonomy', 'runInit',
+        'runImport', 'renderOutput', 'loadRenderer', 'jsonSchema'];
+      const errors = ['OptionError', 'InputError', 'PeriodError', 'LevelError', 'FileAccessError', 'InputSelectionError', 'FileFormatError'];
       const schemas = ['ServiceRowSchema', 'RegionRowSchema', 'PopulationRowSchema', 'BedStockRowSchema', 'BedEventRowSchema',
         'ConfigSchema', 'ScenarioFileSchema', 'ReportSchema', 'SensitivityReportSchema', 'ComparisonSchema', 'BatchResultSchema'];
-      const { dataset, weights } = await sg.loadDataset({ data: 'fixtures/sensitivity-corners' });
-      const s = sg.sensitivity(dataset, { weights, draws: 200, seed: 4 });
-      const p = await sg.sensitivityParallel(dataset, { weights, draws: 200, seed: 4, threads: 2 });
-      const a = sg.analyzeCorner(dataset, 'low', { weights });
-      const b = sg.analyzeCorner(dataset, 'high', { weights });
-      const c = sg.compare(a, b, { top: 1 });
+      const inputs = { data: 'fixtures/sensitivity-corners' };
+      const one = await sg.runSensitivity({ inputs, draws: 200, seed: 4, threads: 1 });
+      const two = await sg.runSensitivity({ inputs, draws: 200, seed: 4, threads: 2 });
+      const low = await sg.runReport({ inputs, weights: 'low' });
+      const high = await sg.runReport({ inputs, weights: 'high' });
+      const c = await sg.runCompare({ inputs: { data: 'data/examples/norway-regions-2000-2002' }, a: '2000-2001', b: '2001-2002', top: 3 });
+      const topZero = await sg.runReport({ top: 0 }).catch((e) => e);
       console.log(JSON.stringify({
         fns: fns.filter((f) => typeof sg[f] === 'function'),
+        errors: errors.filter((e) => typeof sg[e] === 'function' && sg[e].prototype instanceof Error),
         schemas: schemas.filter((n) => typeof sg[n]?.safeParse === 'function'),
-        sameAcrossThreads: JSON.stringify(s) === JSON.stringify(p),
-        parsed: sg.SensitivityReportSchema.safeParse(s).success && sg.ComparisonSchema.safeParse(c).success,
-        entered: c.entered_top,
+        sameAcrossThreads: JSON.stringify(one.sensitivity) === JSON.stringify(two.sensitivity),
+        parsed: sg.SensitivityReportSchema.safeParse(one.sensitivity).success && sg.ComparisonSchema.safeParse(c.comparison).success,
+        corners: [low.report.regions[0].region, high.report.regions[0].region],
+        entered: c.comparison.entered_top,
+        left: c.comparison.left_top,
+        topZero: [topZero instanceof sg.OptionError, topZero.option, topZero.message],
         schemaTitle: sg.jsonSchema('report').title,
       }));
     `;
     const r = node(['--input-type=module', '-e', script]);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.fns).toEqual(['loadDataset', 'analyze', 'compare', 'sensitivity', 'sensitivityParallel', 'analyzeCorner', 'runBatch', 'runScenarios', 'jsonSchema']);
+    expect(out.fns).toHaveLength(13);
+    expect(out.errors).toHaveLength(7);
     expect(out.schemas).toHaveLength(11);
     expect(out.sameAcrossThreads).toBe(true);
     expect(out.parsed).toBe(true);
-    // low: XA first; high: XC first
-    expect(out.entered).toEqual(['XC']);
+    // sensitivity-corners: all-low ranks XA first, all-high XC
+    expect(out.corners).toEqual(['XA', 'XC']);
+    // the five-region example's two periods, as examples/library.mjs prints them
+    expect(out.entered).toEqual(['NO-NORD']);
+    expect(out.left).toEqual(['NO-SOR']);
+    // the library checks what the command line checks, with the same message
+    expect(out.topZero).toEqual([true, 'top', '--top: expected a whole number ≥ 1']);
     expect(out.schemaTitle).toBe('servicegap report (JSON)');
   });
 });

@@ -17,9 +17,8 @@ describe('CommonJS', () => {
       [
         '--input-type=module',
         '-e',
-        `import { loadDataset, analyze, withInterval, VERSION } from 'servicegap';
-         const { dataset, weights, norms } = await loadDataset();
-         const report = withInterval(dataset, analyze(dataset, { weights, norms }), { weights, norms });
+        `import { runReport, VERSION } from 'servicegap';
+         const { report } = await runReport({ config: false });
          process.stdout.write(JSON.stringify({ version: VERSION, report }));`,
       ],
       { cwd: ROOT, encoding: 'utf8' },
@@ -27,6 +26,7 @@ describe('CommonJS', () => {
     expect(esm.status, esm.stderr).toBe(0);
     const fromRequire = JSON.parse(cjs.stdout);
     expect(fromRequire.report.regions.length).toBeGreaterThan(0);
+    expect(fromRequire.report.interval.draws).toBe(500);
     expect(fromRequire).toEqual(JSON.parse(esm.stdout));
   });
 
@@ -34,7 +34,7 @@ describe('CommonJS', () => {
     // fixtures/analysts/norway-2000-counties: services.xlsx holds the same consultations as services.csv
     // (fixtures/analysts/README.md); services.parquet is written here from the CSV's rows, typed.
     const fixture = join(ROOT, 'fixtures/analysts/norway-2000-counties');
-    const rows = parse(readFileSync(join(fixture, 'services.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(readFileSync(join(fixture, 'services.csv'), 'utf8'), { columns: true });
     const dir = tempDir();
     const parquet = join(dir, 'services.parquet');
     const column = (name: string) => rows.map((r) => r[name]!);
@@ -52,10 +52,10 @@ describe('CommonJS', () => {
         }),
       ),
     );
-    const script = `const { loadDataset, analyze } = require('servicegap');
+    const script = `const { runReport } = require('servicegap');
       const d = ${JSON.stringify(fixture)};
-      const run = (services) => loadDataset({ regions: d + '/regions.csv', population: d + '/population.csv', beds: d + '/beds.csv', services })
-        .then(({ dataset, weights }) => analyze(dataset, { weights }).regions.map((r) => [r.region, r.vacuum_per_100k]));
+      const run = (services) => runReport({ config: false, interval: false, inputs: { regions: d + '/regions.csv', population: d + '/population.csv', beds: d + '/beds.csv', services } })
+        .then(({ report }) => report.regions.map((r) => [r.region, r.vacuum_per_100k]));
       Promise.all([d + '/services.csv', d + '/services.xlsx', ${JSON.stringify(parquet)}].map(run)).then((all) => process.stdout.write(JSON.stringify(all)));`;
     const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
     rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,13 @@
 // Shared by the import tests: run an import in-process and read its CSV back as records.
 import { resolve } from 'node:path';
-import { type ImportOptions, runImport } from '../../src/app/import.js';
+import { type ImportRunOptions, runImport } from '../../src/app/import.js';
 import { InputError } from '../../src/core/issues.js';
 
 export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/import');
 export const fixture = (path: string) => resolve(FIXTURES, path);
 
 /** Import and split the CSV: header names → cell text, one object per row. */
-export async function importRows(options: ImportOptions): Promise<{ rows: Record<string, string>[]; notes: readonly string[]; csv: string }> {
+export async function importRows(options: ImportRunOptions): Promise<{ rows: Record<string, string>[]; notes: readonly string[]; csv: string }> {
   const result = await runImport(options);
   const [head, ...lines] = result.csv.trimEnd().split('\n');
   const columns = head!.split(',');
@@ -16,7 +16,7 @@ export async function importRows(options: ImportOptions): Promise<{ rows: Record
 }
 
 /** The messages of the InputError an import throws (fails the test when it does not throw one). */
-export async function importIssues(options: ImportOptions): Promise<string[]> {
+export async function importIssues(options: ImportRunOptions): Promise<string[]> {
   try {
     await runImport(options);
   } catch (error) {

@@ -11,7 +11,7 @@ import type { ImportIssue } from '../../src/core/import/table.js';
 const SYMBOLS = ['.', '..', '...', '....', '.....', '......', '-'];
 const name = fc.stringMatching(/^[A-Za-zÆØÅæøåÄÖäö\u0600-\u06ff0-9 _-]{1,12}$/).filter((s) => s.trim() === s && s !== '');
 const cell = fc.oneof(
-  fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => ({ text: String(n), value: n as number | null, status: undefined as string | undefined })),
+  fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => ({ text: String(n), value: n, status: undefined as string | undefined })),
   fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((d) => Number(d.toFixed(3))).map((n) => ({ text: String(n), value: Number(String(n)), status: undefined })),
   fc.constantFrom(...SYMBOLS).map((s) => ({ text: `"${s}"`, value: null, status: s })),
 );

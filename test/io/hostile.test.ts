@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/core/analyze.js';
 import type { Dataset } from '../../src/core/dataset.js';
 import { formatIssue, InputError, type InputIssue } from '../../src/core/issues.js';
 import { InputSelectionError } from '../../src/io/errors.js';

@@ -435,7 +435,7 @@ describe('structure and physical lines', () => {
     expect([...dataset.regions.keys()]).toEqual(['NO-03', 'NO-18']);
   });
 
-  // BUG (src/io/text-stream.ts decodeLines): a BOM is only dropped by TextDecoder, i.e. for byte
+  // BUG (src/io/text-stream.ts decodeInput): a BOM is only dropped by TextDecoder, i.e. for byte
   // chunks; string content ({ name, content: string }, library use) keeps it. With an unquoted
   // header the BOM disappears by luck (String.prototype.trim removes U+FEFF); with a quoted
   // header csv-parse fails: `regions.csv:1: Invalid Opening Quote: a quote is found on field 0

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseDelimiter, detectDelimiter, describeDelimiter } from '../../src/io/delimiter.js';
 import { CsvSyntaxError, openCsv, type CsvRecord } from '../../src/io/read-csv.js';
-import { decodeLines } from '../../src/io/text-stream.js';
+import { decodeLines } from './decode-lines.js';
 
 async function* from<T>(chunks: T[]): AsyncGenerator<T> {
   for (const c of chunks) yield c;

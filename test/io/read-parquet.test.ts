@@ -12,7 +12,7 @@ import { InputError } from '../../src/core/issues.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 
 type Data = { name: string; data: unknown[]; type?: 'STRING' | 'INT32' | 'INT64' | 'DOUBLE' };
-const parquet = (columnData: Data[]) => ({ content: new Uint8Array(parquetWriteBuffer({ columnData: columnData as never })) });
+const parquet = (columnData: Data[]) => ({ content: new Uint8Array(parquetWriteBuffer({ columnData: columnData })) });
 
 const REGIONS = 'region,name\nNO-15,Møre og Romsdal\nEG-C,القاهرة\n';
 const POPULATION = 'region,year,population\nNO-15,2015,265000\nNO-15,2020,266000\nEG-C,2015,9000000\nEG-C,2020,9500000\n';

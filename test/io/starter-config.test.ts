@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_NORMS, DEFAULT_WEIGHTS } from '../../src/core/defaults.js';
 import { resolveNorms } from '../../src/core/norms.js';
 import { resolveWeights } from '../../src/core/weights.js';
-import { configText, starterConfig } from '../../src/cli/commands/init.js';
+import { configText, starterConfig } from '../../src/app/init.js';
 import { parseConfig } from '../../src/io/config-file.js';
 
 describe('the starter config', () => {

@@ -164,9 +164,9 @@ describe('the same checks and messages as CSV, located at the cell', () => {
       await workbook({
         S: [
           header,
-          ['H1', 1998, 'DPS', { formula: 'D3*2' } as ExcelJS.CellValue, 'contacts'],
-          ['H1', 2000, 'DPS', { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue, 'contacts'],
-          ['H2', 2000, 'DPS', { error: '#N/A' } as ExcelJS.CellValue, 'contacts'],
+          ['H1', 1998, 'DPS', { formula: 'D3*2' }, 'contacts'],
+          ['H1', 2000, 'DPS', { formula: '1/0', result: { error: '#DIV/0!' } }, 'contacts'],
+          ['H2', 2000, 'DPS', { error: '#N/A' }, 'contacts'],
           ['=HYPERLINK("http://example.org")', 2000, 'DPS', 1, 'contacts'],
         ],
       }),

@@ -5,10 +5,11 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PeriodError } from '../../src/core/analyze.js';
 import { sensitivity } from '../../src/core/sensitivity.js';
-import { runBatch } from '../../src/io/batch.js';
+import { runBatch } from '../../src/app/batch.js';
+import { drawSensitivity } from '../../src/app/sensitivity.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 import { WorkerPool, withPool } from '../../src/parallel/pool.js';
-import { sensitivityParallel, sensitivityThreads, splitDraws } from '../../src/parallel/sensitivity.js';
+import { sensitivityThreads, splitDraws } from '../../src/parallel/sensitivity.js';
 import { tempDir } from '../e2e/run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -32,7 +33,7 @@ describe('sensitivity across worker threads', () => {
     const { dataset, weights } = await loadDataset();
     const one = sensitivity(dataset, { weights, draws: 401, seed: 8 });
     for (const threads of [1, 2, 3]) {
-      expect(await sensitivityParallel(dataset, { weights, draws: 401, seed: 8, threads })).toEqual(one);
+      expect((await drawSensitivity(dataset, { weights, draws: 401, seed: 8, threads })).sensitivity).toEqual(one);
     }
   });
 });
@@ -47,13 +48,13 @@ describe('batch across worker threads', () => {
       config: { weights: { crisis: { teams: 2 + i } } },
     }));
     writeFileSync(file, JSON.stringify({ scenarios }));
-    const one = await runBatch(file, { threads: 1 });
-    const two = await runBatch(file, { threads: 2 });
+    const one = await runBatch({ scenarios: file, threads: 1 });
+    const two = await runBatch({ scenarios: file, threads: 2 });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
 
     writeFileSync(file, JSON.stringify({ scenarios: [...scenarios, { name: 'late', from: 2030 }] }));
-    const withFailure = await runBatch(file, { threads: 2 });
-    expect(JSON.stringify(withFailure)).toBe(JSON.stringify(await runBatch(file, { threads: 1 })));
+    const withFailure = (await runBatch({ scenarios: file, threads: 2 })).batch;
+    expect(JSON.stringify(withFailure)).toBe(JSON.stringify((await runBatch({ scenarios: file, threads: 1 })).batch));
     expect(withFailure.scenarios).toHaveLength(12);
     expect(withFailure.failed![0]!.problems[0]).toMatch(/scenarios\.12 \("late"\): from \(2030\) is after to/);
   });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { FILL_MODES } from '../../src/core/series.js';
 import { SORT_METRICS } from '../../src/core/report-schema.js';
 import { planSensitivity, runDraws, sensitivity, variedWeightKeys } from '../../src/core/sensitivity.js';
-import { resolveWeights, type Weight, type WeightTable } from '../../src/core/weights.js';
+import { resolveWeights, type Weight } from '../../src/core/weights.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 import { referenceDraws, referenceSummary, referenceVariedKeys } from '../reference/per-draw-sensitivity.js';
 
@@ -61,7 +61,7 @@ const weightsArb = fc.array(fc.tuple(fc.constantFrom(...KEYS), amount, amount, f
     const high = Math.max(a, b) / 100;
     table.set(key, { ...table.get(key)!, low, high, value: low + t * (high - low), origin: 'config' });
   }
-  return table as WeightTable;
+  return table;
 });
 
 const optionsArb = fc.record({

@@ -84,7 +84,7 @@ describe('arbitrary bytes', () => {
           maxLineChars: fc.constantFrom(undefined, 50),
         }),
         async ([a, b, c, d], options) => {
-          await loadChecked({ regions: a, population: b, beds: c, services: d }, options as LoadOptions);
+          await loadChecked({ regions: a, population: b, beds: c, services: d }, options);
         },
       ),
       { ...RUN, numRuns: 120 },
@@ -262,7 +262,7 @@ const dialect: fc.Arbitrary<Dialect> = fc
     // in a comma-separated file, or any thousands separator, needs the options to say so.
     const thousands: ThousandsSeparator = d.thousands === d.decimal ? 'none' : d.thousands;
     const explicit = d.decimalOption === 'explicit' || (d.delimiter === ',' && d.decimal === ',');
-    return { ...d, thousands, decimalOption: explicit ? 'explicit' : 'auto' } as Dialect;
+    return { ...d, thousands, decimalOption: explicit ? 'explicit' : 'auto' };
   });
 
 function formatNumber(value: string, d: Dialect): string {
@@ -372,7 +372,7 @@ describe('round trip', () => {
         expect(text).toBe(reportCsv(plain));
         const weights = resolveWeights();
         const report = analyze(dataset, { weights });
-        const rows = parse(text, { columns: true }) as Record<string, string>[];
+        const rows = parse<Record<string, string>>(text, { columns: true });
         for (const [i, region] of report.regions.entries()) {
           for (const [key, value] of Object.entries(region)) {
             if (typeof value === 'number') expect(Number(rows[i]![key]), key).toBe(value);

@@ -54,7 +54,7 @@ describe('renderCsv', () => {
   });
 
   it('round-trips through a CSV parser', () => {
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true });
     expect(rows).toHaveLength(report.regions.length + report.excluded.length);
     for (const [i, region] of report.regions.entries()) {
       const row = rows[i]!;
@@ -110,7 +110,7 @@ describe('renderExcelCsv (--excel)', () => {
   });
 
   it('round-trips: every number parses back to the same value', () => {
-    const rows = parse(text.slice(1), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text.slice(1), { columns: true, delimiter: ';' });
     for (const [i, region] of report.regions.entries()) {
       for (const [key, value] of Object.entries(region)) {
         if (typeof value === 'number') expect(Number(rows[i]![key]!.replace(',', '.')), `${region.region}.${key}`).toBe(value);

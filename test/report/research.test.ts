@@ -3,10 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { combineBatch } from '../../src/core/batch.js';
 import { compare } from '../../src/core/compare.js';
 import type { SensitivityReport } from '../../src/core/sensitivity-schema.js';
-import { BATCH_CSV_COLUMNS, BATCH_RENDERERS } from '../../src/report/batch.js';
-import { COMPARE_CSV_COLUMNS, COMPARE_RENDERERS } from '../../src/report/compare.js';
-import { formatShare, formatSignedInt, RESEARCH_FORMATS } from '../../src/report/research-formats.js';
-import { formatRankRange, SENSITIVITY_CSV_COLUMNS, SENSITIVITY_RENDERERS } from '../../src/report/sensitivity.js';
+import { BATCH_CSV_COLUMNS } from '../../src/report/batch.js';
+import { COMPARE_CSV_COLUMNS } from '../../src/report/compare.js';
+import { type FormatOf, loadRenderer, type RendererOf } from '../../src/report/registry.js';
+import { RESEARCH_FORMATS, type ResearchFormat } from '../../src/report/research-format-names.js';
+import { formatShare, formatSignedInt } from '../../src/report/research-formats.js';
+import { formatRankRange, SENSITIVITY_CSV_COLUMNS } from '../../src/report/sensitivity.js';
+
+// Each research renderer as the registry gives it (what the CLI and renderOutput use).
+async function renderersOf<K extends 'sensitivity' | 'compare' | 'batch'>(kind: K): Promise<Record<ResearchFormat, RendererOf<K>>> {
+  const [table, csv, json, markdown] = await Promise.all(RESEARCH_FORMATS.map((f) => loadRenderer(kind, f as FormatOf<K>)));
+  return { table: table!, csv: csv!, json: json!, markdown: markdown! };
+}
+const SENSITIVITY_RENDERERS = await renderersOf('sensitivity');
+const COMPARE_RENDERERS = await renderersOf('compare');
+const BATCH_RENDERERS = await renderersOf('batch');
 import { CSV_COLUMNS } from '../../src/report/csv.js';
 import { NOTICE, sampleReport } from './sample-report.js';
 

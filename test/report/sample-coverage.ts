@@ -4,7 +4,7 @@
 import type { CoverageReport, NormCoverage } from '../../src/core/coverage-schema.js';
 import type { Provenance } from '../../src/core/dataset.js';
 import { resolveNorms } from '../../src/core/norms.js';
-import type { CoverageRenderContext } from '../../src/report/coverage-context.js';
+import type { CoverageRenderContext } from '../../src/report/coverage/context.js';
 
 /** A norm's coverage as the core computes it, for `value` of a region of `population`. */
 function nc(norm: string, low: number, high: number, value: number | null, population: number): NormCoverage {

@@ -29,7 +29,7 @@ async function readParquet(bytes: Uint8Array) {
 describe('long format (one row per region × metric, with its unit)', () => {
   it('pivoted back by an independent CSV reader, it is the report, value for value; nulls stay empty', () => {
     const report = sampleReport();
-    const rows = parse(tableCsv(reportLong(report)), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(tableCsv(reportLong(report)), { columns: true });
     const metrics = Object.keys(report.regions[0]!).filter((k) => !['region', 'name', 'flags'].includes(k));
     expect(rows).toHaveLength(report.regions.length * metrics.length);
     expect(Object.keys(rows[0]!)).toEqual(['region', 'name', 'from', 'to', 'metric', 'value', 'unit']);
@@ -57,7 +57,7 @@ describe('long format (one row per region × metric, with its unit)', () => {
     for (const m of ['vacuum_per_100k_p5', 'vacuum_per_100k_p95', 'rank_p5', 'rank_p95']) expect(metrics.has(m)).toBe(true);
 
     const coverage = analyzeCoverage(dataset, { norms });
-    const crows = parse(tableCsv(coverageLong(coverage, norms)), { columns: true }) as Record<string, string>[];
+    const crows = parse<Record<string, string>>(tableCsv(coverageLong(coverage, norms)), { columns: true });
     // per region: its coverage_index, then 6 metrics for each norm
     expect(crows).toHaveLength(coverage.regions.reduce((n, r) => n + 1 + 6 * r.norms.length, 0));
     const first = coverage.regions[0]!;
@@ -67,7 +67,7 @@ describe('long format (one row per region × metric, with its unit)', () => {
     expect(gap.unit).toBe(norms.find((n) => n.norm === first.norms[0]!.norm)!.unitLabel);
 
     const t = trend(dataset, { weights });
-    const trows = parse(tableCsv(trendLong(t)), { columns: true }) as Record<string, string>[];
+    const trows = parse<Record<string, string>>(tableCsv(trendLong(t)), { columns: true });
     const y = t.regions[0]!.years.at(-1)!;
     const v = trows.find((r) => r.region === t.regions[0]!.region && r.year === String(y.year) && r.metric === 'vacuum_per_100k')!;
     expect(Number(v.value)).toBe(Number(y.vacuum_per_100k.toPrecision(12)));

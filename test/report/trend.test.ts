@@ -8,7 +8,6 @@ import type { TrendRenderContext } from '../../src/report/trend/context.js';
 import { renderTrendCsv, TREND_CSV_COLUMNS } from '../../src/report/trend/csv.js';
 import { renderTrendJson } from '../../src/report/trend/json.js';
 import { renderTrendMarkdown } from '../../src/report/trend/markdown.js';
-import { TREND_RENDERERS } from '../../src/report/trend/renderers.js';
 import { renderTrendTable } from '../../src/report/trend/table.js';
 
 function year(y: number, vacuum: number, flags: TrendYear['flags'] = []): TrendYear {
@@ -144,9 +143,5 @@ describe('trend table', () => {
     const top = renderTrendTable({ ...REPORT, regions: [A] }, context);
     expect(top).toContain('Showing the top 1 of 2 ranked regions.');
     expect(renderTrendTable(REPORT, { ...context, color: true })).toContain('\u001b[');
-  });
-
-  it('every trend format has a renderer', () => {
-    expect(Object.keys(TREND_RENDERERS).sort()).toEqual(['csv', 'json', 'markdown', 'table']);
   });
 });

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS } from '../../src/core/defaults.js';
 import { resolveNorms } from '../../src/core/norms.js';
-import { jsZip } from '../../src/io/excel-library.js';
+import { jsZip } from '../../src/report/excel-library.js';
 import { renderCoverageXlsx, renderXlsx } from '../../src/report/xlsx.js';
 import { sheetText } from '../../src/report/xlsx-sheet.js';
 import { sampleContext, sampleIntervalReport, sampleReport } from './sample-report.js';
@@ -81,7 +81,7 @@ describe('renderXlsx', async () => {
     expect(cell.value).toBe('=HYPERLINK("x")');
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     // No formula anywhere in the file's sheets.
-    const zip = await jsZip().loadAsync(bytes);
+    const zip = await (await jsZip()).loadAsync(bytes);
     for (const name of Object.keys(zip.files).filter((n) => n.startsWith('xl/worksheets/'))) {
       expect(await zip.file(name)!.async('string'), name).not.toContain('<f>');
     }

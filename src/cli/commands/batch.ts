@@ -1,22 +1,20 @@
 // servicegap batch scenarios.json: many named scenarios in one run (issue 6), one long table of
 // every scenario's regions, and each scenario's rank changes against the first.
-import { InputError } from '../../core/issues.js';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { DEFAULT_COMPARE_TOP } from '../../core/compare.js';
-import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
-import { BATCH_AUTO_THRESHOLD, runBatch } from '../../io/batch.js';
-import { loadConfig } from '../../io/config-file.js';
-import { BATCH_RENDERERS } from '../../report/batch.js';
+import { failedScenariosError, runBatch } from '../../app/batch.js';
+import { TopOptionSchema } from '../../app/options.js';
+import { BATCH_AUTO_THRESHOLD, DEFAULT_COMPARE_TOP, SORT_METRICS } from '../../app/vocabulary.js';
 import { REPORT_FORMATS } from '../../report/render-context.js';
-import { addInputOptions, datasetInputs, InputOptionsSchema, parseOptions, threadsOption } from '../options.js';
-import { emit, note } from '../output.js';
-import { pickResearchFormat, printWarnings } from '../research.js';
+import type { ResearchFormat } from '../../report/research-format-names.js';
+import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, parseOptions, threadsOption } from '../options.js';
+import { printWarnings } from '../github.js';
+import { emit, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const BatchOptionsSchema = InputOptionsSchema.extend({
-  sort: SortMetricSchema.default('vacuum_per_100k'),
-  top: z.coerce.number().int().min(1, { error: 'expected a whole number ≥ 1' }).default(DEFAULT_COMPARE_TOP),
+  sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
+  top: cliNumber(TopOptionSchema).default(DEFAULT_COMPARE_TOP),
   format: z.string().optional(),
   out: z.string().min(1).optional(),
   color: z.boolean().optional(),
@@ -45,33 +43,19 @@ export function batchCommand(terminal: Terminal): Command {
     .option('--no-color', 'no colour in the terminal table')
     .action(async (file: string, raw: unknown) => {
       const options = parseOptions(BatchOptionsSchema, raw);
-      const format = pickResearchFormat(options.format, options.out, 'a batch result');
-      const { config } = await loadConfig(options.config, terminal.cwd, terminal.env);
-      const notices = new Set<string>();
-      const result = await runBatch(file, {
-        inputs: datasetInputs(options),
-        config,
-        delimiter: options.delimiter,
-        allowUnmapped: options.allowUnmapped,
-        sort: options.sort,
-        top: options.top,
-        threads: options.threads,
-        stdin: terminal.stdin,
-        cwd: terminal.cwd,
-        onNotice: (n) => notices.add(n),
-      });
-      const color = format === 'table' && options.out === undefined && useColor(terminal, options.color);
-      await emit(terminal, BATCH_RENDERERS[format](result, { color, notices: [...notices] }), options.out);
+      const run = await runBatch({ ...options, ...dataOptions(options, terminal), scenarios: file, color: useColor(terminal, options.color),
+        // --format may be any report format here; the run rejects one a batch result does not come in.
+        format: options.format as ResearchFormat | undefined });
+      await emit(terminal, await renderOutput(run.output), options.out);
       if (!options.quiet) {
-        printWarnings(terminal, result.scenarios.flatMap((s) => s.warnings));
+        printWarnings(terminal, run.warnings);
         if (options.out !== undefined) {
-          note(terminal, `wrote ${options.out} (${format}, ${result.scenarios.length} scenarios, ${result.rows.length} rows)`);
+          note(terminal, `wrote ${options.out} (${run.output.format}, ${run.batch.scenarios.length} scenarios, ${run.batch.rows.length} rows)`);
         }
       }
       // Every other scenario ran and was written; the failed ones are named, each with its problems (exit 3).
-      if (result.failed !== undefined && result.failed.length > 0) {
-        throw new InputError(result.failed.flatMap((f) => f.problems.map((p) => ({ file, message: `scenario "${f.scenario}" failed: ${p}` }))));
-      }
+      const failed = failedScenariosError(run.batch, file);
+      if (failed !== undefined) throw failed;
     });
   return command;
 }

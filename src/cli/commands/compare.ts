@@ -2,25 +2,21 @@
 // (issue 6). Each side is the common options with its own argument laid over them.
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { analyze } from '../../core/analyze.js';
-import { compare, DEFAULT_COMPARE_TOP } from '../../core/compare.js';
-import { SORT_METRICS, SortMetricSchema } from '../../core/report-schema.js';
-import { loadConfig } from '../../io/config-file.js';
-import { type LoadedDataset, loadDataset } from '../../io/load-dataset.js';
-import { COMPARE_RENDERERS } from '../../report/compare.js';
+import { runCompare } from '../../app/compare.js';
+import { TopOptionSchema } from '../../app/options.js';
+import { DEFAULT_COMPARE_TOP, SORT_METRICS } from '../../app/vocabulary.js';
 import { REPORT_FORMATS } from '../../report/render-context.js';
-import { type CompareSideSpec, parseCompareSide } from '../compare-args.js';
-import { usageError } from '../exit-codes.js';
-import { addInputOptions, datasetInputs, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
-import { emit, note } from '../output.js';
-import { pickResearchFormat, printWarnings } from '../research.js';
+import type { ResearchFormat } from '../../report/research-format-names.js';
+import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import { printWarnings } from '../github.js';
+import { emit, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CompareOptionsSchema = InputOptionsSchema.extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
-  sort: SortMetricSchema.default('vacuum_per_100k'),
-  top: z.coerce.number().int().min(1, { error: 'expected a whole number ≥ 1' }).default(DEFAULT_COMPARE_TOP),
+  sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
+  top: cliNumber(TopOptionSchema).default(DEFAULT_COMPARE_TOP),
   format: z.string().optional(),
   out: z.string().min(1).optional(),
   color: z.boolean().optional(),
@@ -48,49 +44,15 @@ export function compareCommand(terminal: Terminal): Command {
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
     .option('--out <file>', 'write to FILE atomically instead of standard output')
     .option('--no-color', 'no colour in the terminal table')
-    .action(async (argA: string, argB: string, raw: unknown) => {
+    .action(async (a: string, b: string, raw: unknown) => {
       const options = parseOptions(CompareOptionsSchema, raw);
-      const format = pickResearchFormat(options.format, options.out, 'a comparison');
-      const sides = [await parseCompareSide(argA, 'A', terminal.cwd), await parseCompareSide(argB, 'B', terminal.cwd)] as const;
-      const common = datasetInputs(options);
-
-      // Each distinct (inputs, config) is loaded once: comparing two periods reads the data once.
-      const plan = sides.map((side: CompareSideSpec) => {
-        const inputs = side.kind === 'data' ? { ...common, data: side.dir } : common;
-        const config = side.kind === 'config' ? side.path : options.config;
-        return { side, inputs, config, key: JSON.stringify([inputs, config ?? null]) };
-      });
-      const keys = [...new Set(plan.map((p) => p.key))];
-      if (keys.length > 1 && Object.values(common).includes('-')) {
-        throw usageError('standard input ("-") can be read once: both sides must then use the same data and config');
-      }
-      const loaded = new Map<string, LoadedDataset>();
-      for (const p of plan) {
-        if (loaded.has(p.key)) continue;
-        const { config } = await loadConfig(p.config, terminal.cwd, terminal.env);
-        loaded.set(
-          p.key,
-          await loadDataset(p.inputs, { config, allowUnmapped: options.allowUnmapped, delimiter: options.delimiter, stdin: terminal.stdin }),
-        );
-      }
-
-      const [a, b] = plan.map((p) => {
-        const { dataset, weights } = loaded.get(p.key)!;
-        const years = p.side.kind === 'years' ? { from: p.side.from, to: p.side.to } : { from: options.from, to: options.to };
-        return analyze(dataset, { weights, ...years, sort: options.sort });
-      }) as [ReturnType<typeof analyze>, ReturnType<typeof analyze>];
-      const comparison = compare(a, b, {
-        top: options.top,
-        a: { label: sides[0].label, kind: sides[0].kind },
-        b: { label: sides[1].label, kind: sides[1].kind },
-      });
-
-      const notices = [...loaded.values()].map((l) => l.dataset.provenance?.notice).filter((n): n is string => Boolean(n));
-      const color = format === 'table' && options.out === undefined && useColor(terminal, options.color);
-      await emit(terminal, COMPARE_RENDERERS[format](comparison, { color, notices }), options.out);
+      const run = await runCompare({ ...options, ...dataOptions(options, terminal), a, b, color: useColor(terminal, options.color),
+        // --format may be any report format here; the run rejects one a comparison does not come in.
+        format: options.format as ResearchFormat | undefined });
+      await emit(terminal, await renderOutput(run.output), options.out);
       if (!options.quiet) {
-        printWarnings(terminal, [...a.warnings, ...b.warnings]);
-        if (options.out !== undefined) note(terminal, `wrote ${options.out} (${format}, ${comparison.regions.length} regions)`);
+        printWarnings(terminal, run.warnings);
+        if (options.out !== undefined) note(terminal, `wrote ${options.out} (${run.output.format}, ${run.comparison.regions.length} regions)`);
       }
     });
   return command;

@@ -1,6 +1,7 @@
 // servicegap completion bash|zsh: a completion script made from the program's own commands and
 // options, so it can never fall out of step with them.
 import { Argument, Command } from 'commander';
+import { emit } from '../output.js';
 import type { Terminal } from '../terminal.js';
 
 export const SHELLS = ['bash', 'zsh'] as const;
@@ -68,8 +69,8 @@ export function completionCommand(terminal: Terminal, program: () => Command): C
   return new Command('completion')
     .description('print a shell completion script (bash or zsh)')
     .addArgument(new Argument('<shell>', 'shell').choices(SHELLS))
-    .action((shell: (typeof SHELLS)[number]) => {
+    .action(async (shell: (typeof SHELLS)[number]) => {
       const p = program();
-      terminal.stdout.write(shell === 'bash' ? bashCompletion(p) : zshCompletion(p));
+      await emit(terminal, shell === 'bash' ? bashCompletion(p) : zshCompletion(p), undefined);
     });
 }

@@ -1,19 +1,18 @@
 // servicegap import FORMAT FILE… --as ROLE: a statistics office's file → a SPEC input CSV.
-// Commander wiring only: the options are checked with zod, the work is runImport (src/app).
+// Commander wiring only: the options are parsed with zod, the mapping flags read by
+// app/import-flags.ts, and the work is runImport (src/app).
 import { Argument, Command, Option } from 'commander';
 import { z } from 'zod';
+import { mapFromFlags, setFromFlags, whereFromFlags } from '../../app/import-flags.js';
 import { runImport } from '../../app/import.js';
-import { IMPORT_ROLES, ServiceTargetSchema, splitAssignment } from '../../core/import/mapping.js';
-import { IMPORT_FORMATS, IMPORT_PRESETS } from '../../core/import/presets.js';
-import { UnitSchema } from '../../core/units.js';
-import { usageError } from '../exit-codes.js';
-import { yearOption } from '../options.js';
+import { IMPORT_FORMATS, IMPORT_PRESETS, IMPORT_ROLES, type ImportFormat } from '../../app/vocabulary.js';
+import { parseOptions } from '../options.js';
 import { emit, note } from '../output.js';
 import type { Terminal } from '../terminal.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-const ImportCliSchema = z.object({
+const ImportOptionsSchema = z.object({
   as: z.enum(IMPORT_ROLES),
   preset: z.string().optional(),
   region: z.string().optional(),
@@ -28,51 +27,6 @@ const ImportCliSchema = z.object({
   out: z.string().optional(),
   quiet: z.boolean().optional(),
 });
-
-/** `DIM=A,B` pairs → { DIM: [A, B] }. */
-function whereOf(items: readonly string[]): Record<string, string[]> {
-  const where: Record<string, string[]> = {};
-  for (const item of items) {
-    const pair = splitAssignment(item);
-    const codes = pair?.[1].split(',').map((c) => c.trim()).filter((c) => c !== '');
-    if (pair === undefined || codes === undefined || codes.length === 0) throw usageError(`--where ${item}: expected DIM=CODE (or DIM=CODE1,CODE2)`);
-    where[pair[0]] = [...(where[pair[0]] ?? []), ...codes];
-  }
-  return where;
-}
-
-/** `CODE=SERVICE:UNIT` → { CODE: { service, unit } }. */
-function mapOf(items: readonly string[]) {
-  const map: Record<string, z.infer<typeof ServiceTargetSchema>> = {};
-  for (const item of items) {
-    const pair = splitAssignment(item);
-    const [service, unit] = (pair?.[1] ?? '').split(':').map((s) => s.trim());
-    const parsed = ServiceTargetSchema.safeParse({ service, unit: unit || undefined });
-    if (pair === undefined || !parsed.success) throw usageError(`--map ${item}: expected CODE=SERVICE:UNIT with a unit of ${UnitSchema.options.join(', ')}`);
-    map[pair[0]] = parsed.data;
-  }
-  return map;
-}
-
-function setOf(items: readonly string[]) {
-  const set: { region?: string; year?: number; service?: string; unit?: z.infer<typeof UnitSchema> } = {};
-  for (const item of items) {
-    const pair = splitAssignment(item);
-    if (pair === undefined || pair[1] === '') throw usageError(`--set ${item}: expected KEY=VALUE (region, year, service or unit)`);
-    const [key, value] = pair;
-    if (key === 'region' || key === 'service') set[key] = value;
-    else if (key === 'year') {
-      const year = yearOption.safeParse(value);
-      if (!year.success) throw usageError(`--set year=${value}: ${year.error.issues[0]!.message}`);
-      set.year = year.data;
-    } else if (key === 'unit') {
-      const unit = UnitSchema.safeParse(value);
-      if (!unit.success) throw usageError(`--set unit=${value}: expected one of ${UnitSchema.options.join(', ')}`);
-      set.unit = unit.data;
-    } else throw usageError(`--set ${item}: KEY is one of region, year, service, unit`);
-  }
-  return set;
-}
 
 export function importCommand(terminal: Terminal): Command {
   const presets = IMPORT_PRESETS.map((p) => `  ${p.name.padEnd(22)}${p.title} (${p.formats.join(', ')}; --as ${Object.keys(p.roles).join('|')})`).join('\n');
@@ -98,11 +52,9 @@ export function importCommand(terminal: Terminal): Command {
       `\nPresets:\n${presets}\n\nMissing cells (":", "..", null) are left out, never written as 0; the source's flags are kept in a "flags" column.\n` +
         'Example: servicegap import jsonstat 13942.json --preset ssb-13942 --as beds --out beds.csv',
     )
-    .action(async (format: (typeof IMPORT_FORMATS)[number], files: string[], raw: unknown) => {
-      const parsed = ImportCliSchema.safeParse(raw);
-      if (!parsed.success) throw usageError(`import: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
-      const o = parsed.data;
-      const result = await runImport({
+    .action(async (format: ImportFormat, files: string[], raw: unknown) => {
+      const o = parseOptions(ImportOptionsSchema, raw);
+      const run = await runImport({
         format,
         files,
         as: o.as,
@@ -110,17 +62,17 @@ export function importCommand(terminal: Terminal): Command {
         region: o.region,
         year: o.year,
         service: o.service,
-        where: whereOf(o.where),
+        where: whereFromFlags(o.where),
         sum: o.sum,
-        map: mapOf(o.map),
-        set: setOf(o.set),
+        map: mapFromFlags(o.map),
+        set: setFromFlags(o.set),
         regionMatch: o.regionMatch,
         nil: o.nil,
       });
-      await emit(terminal, result.csv, o.out);
+      await emit(terminal, run.csv, o.out);
       if (!o.quiet) {
-        for (const n of result.notes) note(terminal, `note: ${n}`);
-        note(terminal, `${result.rows} ${o.as} row${result.rows === 1 ? '' : 's'}${o.out ? ` written to ${o.out}` : ''}`);
+        for (const n of run.notes) note(terminal, `note: ${n}`);
+        note(terminal, `${run.rows} ${o.as} row${run.rows === 1 ? '' : 's'}${o.out ? ` written to ${o.out}` : ''}`);
       }
     });
 }

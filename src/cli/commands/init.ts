@@ -1,76 +1,14 @@
 // servicegap init: a starter config and an empty data folder with the right headers, so a new
 // user starts from files servicegap accepts.
-import { access, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { type Config, ConfigSchema } from '../../core/config.js';
-import { DEFAULT_NORMS, DEFAULT_WEIGHTS } from '../../core/defaults.js';
-import { INPUT_FILES } from '../../core/schemas.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
-import { CONFIG_FILE_NAME } from '../../io/config-file.js';
-import { FileAccessError } from '../../io/errors.js';
-import { FILE_NAMES } from '../../io/load-dataset.js';
-import { usageError } from '../exit-codes.js';
+import { runInit } from '../../app/init.js';
+import { CONFIG_FILE_NAME, FILE_NAMES } from '../../app/vocabulary.js';
 import { parseOptions } from '../options.js';
 import { note } from '../output.js';
 import type { Terminal } from '../terminal.js';
 
-/**
- * The starter config: every default weight and norm written out with its range and source, so
- * that an analyst edits them in place (an entry left as written stays a default: core/weights.ts,
- * core/norms.ts); one alias as an example; no per-file reading options (each file is detected).
- */
-export function starterConfig(): Config {
-  const weights: Record<string, Record<string, { value: number; low: number; high: number; source: string }>> = {};
-  for (const w of DEFAULT_WEIGHTS) (weights[w.category] ??= {})[w.unit] = { value: w.value, low: w.low, high: w.high, source: w.source };
-  const norms = Object.fromEntries(
-    DEFAULT_NORMS.map((n) => [
-      n.norm,
-      {
-        low: n.low,
-        high: n.high,
-        measures: n.measures.map((m) => ({ category: m.category, unit: m.unit })),
-        institutional_beds: n.includesInstitutionalBeds,
-        unit_label: n.unitLabel,
-        source: n.source,
-      },
-    ]),
-  );
-  return ConfigSchema.parse({ weights, norms, aliases: { 'Lavterskel psykisk helsetilbud': 'primary_care' }, files: {} });
-}
-
-/** JSON with two-space indents, but each weight, norm measure and file setting on one line. */
-export function configText(config: Config): string {
-  const write = (value: unknown, depth: number, indent: string): string => {
-    if (value === null || typeof value !== 'object') return JSON.stringify(value);
-    const flat = Array.isArray(value) ? value.every((v) => v === null || typeof v !== 'object') : depth >= 3;
-    const entries = Array.isArray(value) ? value.map((v) => [undefined, v] as const) : Object.entries(value);
-    if (entries.length === 0) return Array.isArray(value) ? '[]' : '{}';
-    const inner = indent + '  ';
-    const parts = entries.map(([k, v]) => `${k === undefined ? '' : `${JSON.stringify(k)}: `}${write(v, depth + 1, inner)}`);
-    const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-    return flat ? `${open} ${parts.join(', ')} ${close}` : `${open}\n${parts.map((p) => inner + p).join(',\n')}\n${indent}${close}`;
-  };
-  return `${write(config, 0, '')}\n`;
-}
-
-/** Header rows of the four input files (required columns, then the optional ones). */
-export const STARTER_HEADERS: Record<keyof typeof FILE_NAMES, readonly string[]> = {
-  regions: [...INPUT_FILES.regions.required, ...INPUT_FILES.regions.optional],
-  population: [...INPUT_FILES.population.required],
-  beds: [...INPUT_FILES.bedStock.required, ...INPUT_FILES.bedStock.optional],
-  services: [...INPUT_FILES.services.required],
-};
-
 const InitOptionsSchema = z.object({ data: z.string().min(1), force: z.boolean().optional() });
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
 
 export function initCommand(terminal: Terminal): Command {
   return new Command('init')
@@ -79,25 +17,8 @@ export function initCommand(terminal: Terminal): Command {
     .option('--force', 'overwrite files that already exist')
     .action(async (raw: unknown) => {
       const options = parseOptions(InitOptionsSchema, raw);
-      const targets = [
-        join(terminal.cwd, CONFIG_FILE_NAME),
-        ...Object.values(FILE_NAMES).map((name) => join(terminal.cwd, options.data, name)),
-      ];
-      if (!options.force) {
-        const present = [];
-        for (const path of targets) if (await exists(path)) present.push(path);
-        if (present.length > 0) throw usageError(`not overwriting ${present.join(', ')}: use --force`);
-      }
-      try {
-        await mkdir(join(terminal.cwd, options.data), { recursive: true });
-      } catch (error) {
-        throw new FileAccessError(options.data, 'write', error);
-      }
-      await writeFileAtomic(targets[0]!, configText(starterConfig()));
-      for (const [role, name] of Object.entries(FILE_NAMES) as [keyof typeof FILE_NAMES, string][]) {
-        await writeFileAtomic(join(terminal.cwd, options.data, name), `${STARTER_HEADERS[role].join(',')}\n`);
-      }
-      note(terminal, `wrote ${CONFIG_FILE_NAME} and ${options.data}/{${Object.values(FILE_NAMES).join(',')}}`);
-      note(terminal, `next: fill in the files, then run servicegap validate --data ${options.data}`);
+      const run = await runInit({ cwd: terminal.cwd, data: options.data, force: options.force });
+      note(terminal, `wrote ${run.config} and ${run.data}/{${Object.values(FILE_NAMES).join(',')}}`);
+      note(terminal, `next: fill in the files, then run servicegap validate --data ${run.data}`);
     });
 }

@@ -1,7 +1,7 @@
 // servicegap schema [NAME]: the JSON Schema of servicegap's JSON (the report by default),
 // generated from the zod schemas; the package ships the same text in schema/NAME.schema.json.
 import { Argument, Command } from 'commander';
-import { JSON_SCHEMA_NAMES, type JsonSchemaName, jsonSchemaText } from '../../core/json-schema.js';
+import { JSON_SCHEMA_NAMES, type JsonSchemaName, jsonSchemaText } from '../../app/schema.js';
 import { emit } from '../output.js';
 import type { Terminal } from '../terminal.js';
 

@@ -85,7 +85,7 @@ interface Group {
   readonly at: SourceLocation;
 }
 
-/** Turn a table into rows of `mapping.role`; throws ImportError-ready issues through `issues`. */
+/** Turn a table into rows of `mapping.role`; every problem goes to `issues` (runImport throws them as one InputError). */
 export function mapTable(table: ImportTable, mapping: ImportMapping, issues: ImportIssue[]): MappedTable {
   const before = issues.length;
   const file = table.file;

@@ -6,14 +6,17 @@ import { UnitSchema } from '../units.js';
 
 /** The SPEC input files an import can write. */
 export const IMPORT_ROLES = ['beds', 'services', 'population', 'regions'] as const;
+/** zod schema of an import's role (`IMPORT_ROLES`). */
 export const ImportRoleSchema = z.enum(IMPORT_ROLES);
 /** beds, services, population or regions. */
 export type ImportRole = z.infer<typeof ImportRoleSchema>;
 
 /** A service type's name and unit, for one category of the service dimension (`--map CODE=SERVICE:UNIT`). */
 export const ServiceTargetSchema = z.object({ service: z.string().min(1), unit: UnitSchema.optional() });
+/** A service type's name and unit (`ServiceTargetSchema`). */
 export type ServiceTarget = z.infer<typeof ServiceTargetSchema>;
 
+/** zod schema of how a table's dimensions become SPEC columns (a preset's mapping, with the options laid over it). */
 export const ImportMappingSchema = z.object({
   role: ImportRoleSchema,
   /** The dimension whose codes are region codes (default: the dimension the source marks as geography). */

@@ -11,9 +11,13 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** A named mapping for one statistics table: per role, which dimension is what and which categories to keep. */
 export interface ImportPreset {
+  /** What `--preset` takes (`ssb-13942`). */
   readonly name: string;
+  /** The table's title, as its publisher gives it. */
   readonly title: string;
+  /** Where the table is published. */
   readonly url: string;
+  /** The formats the table is read from. */
   readonly formats: readonly ImportFormat[];
   /** The mapping for each role the table can fill. */
   readonly roles: Partial<Record<ImportRole, Omit<ImportMappingInput, 'role'>>>;

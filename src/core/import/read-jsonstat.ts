@@ -126,7 +126,7 @@ function checkShape(ds: Json, place: (string | number)[], at: (p: (string | numb
   } else {
     issues.push({ file, at: at(place), message: 'expected "value": an array (or object) of numbers' });
   }
-  return { ids: ids as string[], size: size as number[], cells };
+  return { ids, size: size as number[], cells };
 }
 
 function toTable(
@@ -162,7 +162,7 @@ function toTable(
     const cell = ds.Data(i);
     const offset = offsets.get(i);
     // A sparse value object leaves cells out: those are missing, and have no place in the file.
-    if (offset === undefined && valueNode?.type === 'object' && (cell === null || cell.value === null) && cell?.status == null) continue;
+    if (offset === undefined && valueNode?.type === 'object' && (cell === null || cell.value === null) && (cell?.status ?? null) === null) continue;
     const codes = dimensions.map((d, k) => d.categories[Math.floor(i / strides[k]!) % shape.size[k]!]!.code);
     const value = cell?.value ?? null;
     observations.push({

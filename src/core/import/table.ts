@@ -89,10 +89,3 @@ export interface ImportIssue {
   readonly message: string;
 }
 
-/** Thrown by readers and the mapping with every problem found in the inputs (exit 3). */
-export class ImportError extends Error {
-  override readonly name = 'ImportError';
-  constructor(readonly issues: readonly ImportIssue[]) {
-    super(issues.map((i) => `${formatLocation(i.file, i.at)}: ${i.message}`).join('\n'));
-  }
-}

@@ -17,10 +17,13 @@ import { readNmhss } from '../../core/import/read-nmhss.js';
 import { readPx } from '../../core/import/read-px.js';
 import type { ImportIssue, ImportTable } from '../../core/import/table.js';
 import { FileAccessError } from '../errors.js';
+import { recordRead } from '../read-log.js';
 
 /** The bytes of a file, gunzipped when they start with gzip's magic number. */
 export async function readImportBytes(path: string): Promise<Uint8Array> {
   let bytes: Uint8Array;
+  // An input of the run: no output may be written over it (read-log.ts).
+  recordRead(path);
   try {
     bytes = await readFile(path);
   } catch (error) {
@@ -63,7 +66,15 @@ export async function readImportFile(format: ImportFormat, path: string, issues:
         issues.push({ file: path, at: { line: 1 }, message: `CODEPAGE "${encoding}" is not an encoding servicegap knows` });
         return [];
       }
-      return withNotes(readPx(iconv.decode(Buffer.from(bytes), encoding), path, issues));
+      let text: string;
+      try {
+        text = iconv.decode(Buffer.from(bytes), encoding);
+      } catch {
+        // The bundles leave out iconv-lite's Chinese, Japanese and Korean tables (scripts/bundle-cli.mjs).
+        issues.push({ file: path, at: { line: 1 }, message: `CODEPAGE "${encoding}" is not an encoding servicegap reads (no Chinese, Japanese or Korean code pages)` });
+        return [];
+      }
+      return withNotes(readPx(text, path, issues));
     }
     case 'jsonstat':
       return readJsonStat(decodeText(bytes, path, notes), path, issues).map((t) => ({ ...t, notes: [...notes, ...t.notes] }));

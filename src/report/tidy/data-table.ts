@@ -24,10 +24,6 @@ export function rowCount(table: DataTable): number {
   return table.columns[0]?.values.length ?? 0;
 }
 
-/** Build a table from rows (objects) and the columns wanted, each with its type. */
-export function tableFromRows<R>(rows: readonly R[], columns: readonly (readonly [name: string, type: ColumnType, value: (row: R) => string | number | boolean | null])[]): DataTable {
-  return { columns: columns.map(([name, type, value]) => ({ name, type, values: rows.map(value) })) };
-}
 
 /**
  * The table as CSV (RFC 4180, "," and a decimal point, LF, header first): numbers without binary

@@ -20,8 +20,8 @@ const TREND_COLUMNS: readonly SheetColumn<TrendRow>[] = TREND_CSV_COLUMNS.map((c
 }));
 
 /** The trend as .xlsx bytes. */
-export async function renderTrendXlsx(report: TrendReport, context: Pick<TrendRenderContext, 'provenance'>): Promise<Uint8Array> {
-  const workbook = await newWorkbook();
+export async function renderTrendXlsx(report: TrendReport, context: Pick<TrendRenderContext, 'provenance' | 'workbookTime'>): Promise<Uint8Array> {
+  const workbook = await newWorkbook(context.workbookTime);
   addTableSheet(workbook, 'Trend', TREND_COLUMNS, report.regions.flatMap((region) => region.years.map((year) => ({ region, year }))));
   addTableSheet(workbook, 'Excluded', EXCLUDED_COLUMNS, report.excluded);
   addTableSheet(workbook, 'Warnings', WARNING_COLUMNS, report.warnings);

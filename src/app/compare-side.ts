@@ -1,0 +1,52 @@
+// What one side of a comparison is. From the command line's argument:
+//   YYYY-YYYY or YYYY:YYYY (also YYYY–YYYY)  → a period (from, to)
+//   an existing folder                        → a data folder (inputs.data)
+//   a path ending in .json                    → a config file (config)
+//   anything else                             → an OptionError saying what is expected.
+// A folder whose name looks like a period is ambiguous: write ./2010-2015 for the folder.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
+import { OptionError } from './errors.js';
+
+/** One side of a comparison: a period, a data folder or a config file, and how it is labelled. */
+export type CompareSideSpec =
+  | { readonly kind: 'years'; readonly label?: string | undefined; readonly from: number; readonly to: number }
+  | { readonly kind: 'data'; readonly label?: string | undefined; readonly dir: string }
+  | { readonly kind: 'config'; readonly label?: string | undefined; readonly path: string };
+
+const PERIOD = /^(\d{4})\s*[-:–]\s*(\d{4})$/;
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Read one side's argument (`which`: "A" or "B", for messages); paths are relative to `cwd`. */
+export async function parseCompareSide(arg: string, which: 'A' | 'B', cwd: string): Promise<CompareSideSpec & { readonly label: string }> {
+  const expected =
+    'expected a data folder, a config file (.json) or a period (YYYY-YYYY or YYYY:YYYY, e.g. 2010-2015)';
+  const period = PERIOD.exec(arg.trim());
+  const folder = await isFolder(resolve(cwd, arg));
+  const option = which.toLowerCase();
+  if (period) {
+    if (folder) throw new OptionError(option, `${which} "${arg}" is both a folder and a period: write ./${arg} for the folder`);
+    const from = Number(period[1]);
+    const to = Number(period[2]);
+    if (from < YEAR_MIN || to > YEAR_MAX) throw new OptionError(option, `${which} "${arg}": years must be ${YEAR_MIN}–${YEAR_MAX}`);
+    if (from > to) throw new OptionError(option, `${which} "${arg}": the first year is after the second`);
+    return { kind: 'years', label: arg, from, to };
+  }
+  if (folder) return { kind: 'data', label: arg, dir: arg };
+  if (/\.json$/i.test(arg)) return { kind: 'config', label: arg, path: arg };
+  throw new OptionError(option, `${which} "${arg}": no such folder; ${expected}`);
+}
+
+/** A side's label: the one given, else its period, folder or config path. */
+export function sideLabel(side: CompareSideSpec): string {
+  if (side.label !== undefined) return side.label;
+  return side.kind === 'years' ? `${side.from}-${side.to}` : side.kind === 'data' ? side.dir : side.path;
+}

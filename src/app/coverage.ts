@@ -1,0 +1,48 @@
+// `coverage`: each region's capacity at T against the planning norms (SPEC §4, §7).
+import { analyzeCoverage } from '../core/analyze-coverage.js';
+import type { CoverageReport } from '../core/coverage-schema.js';
+import type { Warning } from '../core/issues.js';
+import { COVERAGE_OUTPUT_FORMATS, type CoverageOutputFormat } from '../report/coverage/context.js';
+import type { Output } from '../report/output.js';
+import { type DataOptions, loadData } from './data.js';
+import { colorFor, isParquetPath, pickFormat, workbookTime } from './format.js';
+import { AnalysisOptionChecks, checkOptions, type OutputOptions } from './options.js';
+
+/** Options of `runCoverage`: data, the target year, the level ranked and the output. */
+export interface CoverageRunOptions extends DataOptions, OutputOptions<CoverageOutputFormat> {
+  /** Target year T; default: the latest year in the beds data. */
+  readonly to?: number | undefined;
+  /** Rank the regions at this level of regions.csv's tree (1 = regions without a parent). */
+  readonly level?: number | undefined;
+  /** Rank one level above the deepest regions. */
+  readonly rollup?: boolean | undefined;
+}
+
+/** What `runCoverage` returns. */
+export interface CoverageRun {
+  /** Every region's coverage of each norm, least covered first. */
+  readonly coverage: CoverageReport;
+  /** The output to render. */
+  readonly output: Output;
+  /** Warnings about the data. */
+  readonly warnings: readonly Warning[];
+}
+
+const CoverageOptionChecks = AnalysisOptionChecks.pick({ to: true, level: true, rollup: true });
+
+/** Load the data and compare each region with the planning norms at T. */
+export async function runCoverage(options: CoverageRunOptions = {}): Promise<CoverageRun> {
+  checkOptions(CoverageOptionChecks, options);
+  const format = pickFormat(COVERAGE_OUTPUT_FORMATS, options.format, options.out, 'coverage report');
+  const { dataset, norms } = await loadData(options);
+  const coverage = analyzeCoverage(dataset, { norms, to: options.to, level: options.level, rollup: options.rollup });
+  const context = {
+    color: colorFor(format, options.out, options.color),
+    provenance: dataset.provenance,
+    norms,
+    workbookTime: workbookTime(format, options.env),
+    // --format long to a .parquet file is written as Parquet (issue 16).
+    longAsParquet: format === 'long' && isParquetPath(options.out),
+  };
+  return { coverage, output: { kind: 'coverage', format, data: coverage, context }, warnings: coverage.warnings };
+}

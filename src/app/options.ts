@@ -1,0 +1,123 @@
+// The rules of every option value a run takes, written once: each run* checks its caller's
+// options with them (so a library caller gets the checks the command line gets), and the CLI
+// parses its text flags into the same schemas (cli/options.ts).
+import { z } from 'zod';
+import { type SortMetric, SortMetricSchema, WEIGHT_CORNERS } from '../core/report-schema.js';
+import { SEED_MAX } from '../core/random.js';
+import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
+import { type FillMode, FillModeSchema } from '../core/series.js';
+import { MAX_DRAWS } from '../core/sensitivity.js';
+import { CorrelationSchema } from '../core/sensitivity-schema.js';
+import { flagName, OptionError } from './errors.js';
+
+/** A year B or T. */
+export const YearOptionSchema = z
+  .number({ error: 'expected a year' })
+  .int({ error: 'expected a whole year' })
+  .min(YEAR_MIN, { error: `expected a year ≥ ${YEAR_MIN}` })
+  .max(YEAR_MAX, { error: `expected a year ≤ ${YEAR_MAX}` });
+
+/** How many ranked regions to show (`top`). */
+export const TopOptionSchema = z.number().int().min(1, { error: 'expected a whole number ≥ 1' });
+
+/** Level of the regions' tree to rank (1 = regions without a parent). */
+export const LevelOptionSchema = z
+  .number({ error: 'expected a level' })
+  .int({ error: 'expected a whole number' })
+  .min(1, { error: 'expected a level ≥ 1 (1 = regions without a parent)' });
+
+const drawsMessage = `expected a number of draws 1–${MAX_DRAWS}`;
+/** Number of sensitivity draws. */
+export const DrawsOptionSchema = z
+  .number({ error: drawsMessage })
+  .int({ error: `expected a whole number of draws 1–${MAX_DRAWS}` })
+  .min(1, { error: drawsMessage })
+  .max(MAX_DRAWS, { error: drawsMessage });
+
+const seedMessage = `expected a whole number 0–${SEED_MAX}`;
+/** Seed of the sensitivity draws. */
+export const SeedOptionSchema = z.number({ error: seedMessage }).int({ error: seedMessage }).min(0, { error: seedMessage }).max(SEED_MAX, { error: seedMessage });
+
+/** Gate: vacuum per 100k above which a run trips (`failAbove`). */
+export const FailAboveOptionSchema = z
+  .number({ error: 'expected a number' })
+  .min(0, { error: 'expected a number ≥ 0' });
+
+/** Worker threads: "auto" (one per core) or a whole number ≥ 1. */
+export const ThreadsOptionSchema = z.custom<number | 'auto'>(
+  (v) => v === 'auto' || (typeof v === 'number' && Number.isInteger(v) && v >= 1),
+  { error: 'expected "auto" or a whole number ≥ 1' },
+);
+
+/** Every weight at its value, or at the low or high end of its range. */
+export const WeightsChoiceSchema = z.enum(['value', ...WEIGHT_CORNERS]);
+/** One of `WeightsChoiceSchema`'s values. */
+export type WeightsChoice = z.infer<typeof WeightsChoiceSchema>;
+
+/** The options every analysing run checks (report, trend, coverage, sensitivity, compare, batch). */
+export const AnalysisOptionChecks = z.object({
+  from: YearOptionSchema.optional(),
+  to: YearOptionSchema.optional(),
+  sort: SortMetricSchema.optional(),
+  top: TopOptionSchema.optional(),
+  fill: FillModeSchema.optional(),
+  level: LevelOptionSchema.optional(),
+  rollup: z.boolean().optional(),
+  threads: ThreadsOptionSchema.optional(),
+});
+
+/** The sensitivity checks: the analysis options, draws, seed and how the weights are drawn. */
+export const SensitivityOptionChecks = AnalysisOptionChecks.extend({
+  draws: DrawsOptionSchema.optional(),
+  seed: SeedOptionSchema.optional(),
+  correlation: CorrelationSchema.optional(),
+  drawsOut: z.string().min(1).optional(),
+});
+
+/** The checks of a report's p5–p95 intervals (issue 16): on or off, and their number of draws. */
+export const IntervalOptionChecks = z.object({
+  interval: z.boolean().optional(),
+  intervalDraws: DrawsOptionSchema.optional(),
+});
+
+/**
+ * Check `options` with `schema` (which ignores keys it does not name); the first problem is an
+ * OptionError naming the option as the command line spells it (`--fail-above: expected …`).
+ */
+export function checkOptions<S extends z.ZodType>(schema: S, options: unknown): z.output<S> {
+  const parsed = schema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0]!;
+  const option = first.path.length ? String(first.path[0]) : undefined;
+  throw new OptionError(option, `${option === undefined ? 'options' : flagName(option)}: ${first.message}`);
+}
+
+/** The period of an analysis (SPEC §3). */
+export interface PeriodOptions {
+  /** Baseline year B; default: the earliest year in the beds data. */
+  readonly from?: number | undefined;
+  /** Target year T; default: the latest year in the beds data. */
+  readonly to?: number | undefined;
+}
+
+/** What is ranked, and how missing years are filled. */
+export interface RankingOptions {
+  /** Metric to rank by, descending; default 'vacuum_per_100k'. */
+  readonly sort?: SortMetric | undefined;
+  /** How a missing year of a series is filled; default 'carry' (SPEC §3). */
+  readonly fill?: FillMode | undefined;
+  /** Rank the regions at this level of regions.csv's tree (1 = regions without a parent), branches summed. */
+  readonly level?: number | undefined;
+  /** Rank one level above the deepest regions. */
+  readonly rollup?: boolean | undefined;
+}
+
+/** How the output is chosen: its format, or the file it goes to, and colour. */
+export interface OutputOptions<F extends string> {
+  /** Output format; default: from the extension of `out`, else 'table'. */
+  readonly format?: F | undefined;
+  /** The file the output will be written to, if any: its extension picks the format when `format` is not given. */
+  readonly out?: string | undefined;
+  /** Colour the terminal table (only a table going to standard output is coloured); default false. */
+  readonly color?: boolean | undefined;
+}

@@ -1,0 +1,51 @@
+// `trend`: the vacuum year by year from B to T (core/trend.ts).
+import type { Warning } from '../core/issues.js';
+import { summarizeTrend, trend } from '../core/trend.js';
+import type { TrendReport } from '../core/trend-schema.js';
+import type { Output } from '../report/output.js';
+import { TREND_OUTPUT_FORMATS, type TrendOutputFormat } from '../report/trend/context.js';
+import { type DataOptions, loadData } from './data.js';
+import { colorFor, isParquetPath, pickFormat, workbookTime } from './format.js';
+import { AnalysisOptionChecks, checkOptions, type OutputOptions, type PeriodOptions, type RankingOptions } from './options.js';
+
+/** Options of `runTrend`: data, period, ranking (by the metric at T) and the output. */
+export interface TrendRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<TrendOutputFormat> {
+  /** Show only the first N ranked regions. */
+  readonly top?: number | undefined;
+}
+
+/** What `runTrend` returns. */
+export interface TrendRun {
+  /** Every ranked region's vacuum year by year. */
+  readonly trend: TrendReport;
+  /** The output to render (the first `top` regions). */
+  readonly output: Output;
+  /** Warnings about the data. */
+  readonly warnings: readonly Warning[];
+}
+
+/** Load the data and follow each region's vacuum from B to T. */
+export async function runTrend(options: TrendRunOptions = {}): Promise<TrendRun> {
+  checkOptions(AnalysisOptionChecks, options);
+  const format = pickFormat(TREND_OUTPUT_FORMATS, options.format, options.out, 'trend');
+  const { dataset, weights } = await loadData(options);
+  const result = trend(dataset, {
+    weights,
+    from: options.from,
+    to: options.to,
+    sort: options.sort,
+    fill: options.fill,
+    level: options.level,
+    rollup: options.rollup,
+  });
+  const shown = options.top === undefined ? result : { ...result, regions: result.regions.slice(0, options.top) };
+  const context = {
+    color: colorFor(format, options.out, options.color),
+    provenance: dataset.provenance,
+    summary: summarizeTrend(result),
+    workbookTime: workbookTime(format, options.env),
+    // --format long to a .parquet file is written as Parquet (issue 16).
+    longAsParquet: format === 'long' && isParquetPath(options.out),
+  };
+  return { trend: result, output: { kind: 'trend', format, data: shown, context }, warnings: result.warnings };
+}

@@ -1,0 +1,99 @@
+// Coverage in Markdown (GitHub-flavoured): a heading, a headline, the ranked table (coverage index
+// and one column per norm, as percentages), then every region × norm with its value, per 100k,
+// the norm's range, coverage and gap in the norm's own unit, the norms with their sources,
+// excluded regions, warnings and the dataset's notice. Text from the data or the config is escaped.
+import { closingBlocks } from '../markdown.js';
+import type { CoverageReport } from '../../core/coverage-schema.js';
+import { summarizeCoverage } from '../../core/coverage-summary.js';
+import type { CoverageRenderer } from './context.js';
+import {
+  formatNormRange,
+  formatPer100k,
+  formatPercent,
+  formatPopulation,
+  formatQuantity,
+  NULL_DISPLAY,
+} from '../number-format.js';
+import { escapeMarkdown } from '../safe-cell.js';
+
+const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+const align = (right: readonly boolean[]) => row(right.map((r) => (r ? '---:' : '---')));
+
+function regionLabel(r: { region: string; name: string }): string {
+  return escapeMarkdown(r.name.trim() === '' || r.name === r.region ? r.region : `${r.name} (${r.region})`);
+}
+
+function headline(report: CoverageReport): string {
+  const { ranked, under } = summarizeCoverage(report);
+  if (ranked === 0) return 'No region could be ranked.';
+  const verb = under === 1 ? 'is' : 'are';
+  return `**${under} of ${ranked} ranked regions ${verb} under the low end of at least one norm**; least covered first.`;
+}
+
+export const renderCoverageMarkdown: CoverageRenderer = (report, context) => {
+  const norms = context.norms;
+  const blocks: string[] = [`# Coverage against norms, ${report.to}`, headline(report)];
+
+  blocks.push(
+    [
+      row(['Rank', 'Region', 'Population', 'Coverage index', ...norms.map((n) => escapeMarkdown(n.norm))]),
+      align([true, false, true, true, ...norms.map(() => true)]),
+      ...report.regions.map((r) =>
+        row([
+          String(r.rank),
+          regionLabel(r),
+          formatPopulation(r.population),
+          formatPercent(r.coverage_index),
+          ...norms.map((n) => formatPercent(r.norms.find((x) => x.norm === n.norm)?.coverage ?? null)),
+        ]),
+      ),
+    ].join('\n'),
+  );
+
+  blocks.push('## Per norm');
+  blocks.push(
+    [
+      row(['Region', 'Norm', 'Value', 'Per 100k', 'Norm per 100k', 'Coverage', 'Gap']),
+      align([false, false, true, true, true, true, false]),
+      ...report.regions.flatMap((r) =>
+        r.norms.map((n) => {
+          const label = norms.find((x) => x.norm === n.norm)?.unitLabel ?? '';
+          const gap = n.gap === null ? NULL_DISPLAY : n.gap > 0 ? escapeMarkdown(`${formatQuantity(n.gap)} ${label} short`) : 'none';
+          return row([
+            escapeMarkdown(r.region),
+            escapeMarkdown(n.norm),
+            formatQuantity(n.value),
+            formatPer100k(n.per_100k),
+            formatNormRange(n.norm_low, n.norm_high),
+            formatPercent(n.coverage),
+            gap,
+          ]);
+        }),
+      ),
+    ].join('\n'),
+  );
+
+  blocks.push('## Norms');
+  blocks.push(
+    'Per 100,000 population. Coverage = per 100k ÷ the low end; the index is the mean over norms with a known ' +
+      'coverage of min(coverage, 100%). Norms are planning references, not entitlements.',
+  );
+  blocks.push(
+    [
+      row(['Norm', 'Measured as', 'Low–high per 100k', 'Unit', 'Source']),
+      align([false, false, true, false, false]),
+      ...norms.map((n) =>
+        row([
+          escapeMarkdown(n.norm),
+          escapeMarkdown(n.description),
+          formatNormRange(n.low, n.high),
+          escapeMarkdown(n.unitLabel),
+          escapeMarkdown(n.source),
+        ]),
+      ),
+    ].join('\n'),
+  );
+
+  blocks.push(...closingBlocks(report, [context.provenance?.notice]));
+  return `${blocks.join('\n\n')}\n`;
+};

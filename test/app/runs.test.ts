@@ -1,0 +1,114 @@
+// The application layer in-process, as a library caller uses it: options checked as the command
+// line checks them (the same OptionError messages), the output and the CI gates as data.
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCompare } from '../../src/app/compare.js';
+import { OptionError } from '../../src/app/errors.js';
+import { runReport } from '../../src/app/report.js';
+import { runTrend } from '../../src/app/trend.js';
+import { runValidate } from '../../src/app/validate.js';
+import { renderOutput } from '../../src/report/registry.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const worked = { data: join(ROOT, 'fixtures/worked-stock') };
+
+/** The OptionError a run ends with: [option, message]. */
+async function optionError(run: Promise<unknown>): Promise<[string | undefined, string]> {
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(OptionError);
+  return [(error as OptionError).option, (error as OptionError).message];
+}
+
+describe('runReport', () => {
+  it('ranks the worked stock example and evaluates the gates on the whole ranking', async () => {
+    // README "A worked example": FI-VS −60 beds + 200 caseload × 0.1 = −40 → 40 / 483,000 × 100,000
+    const run = await runReport({ inputs: worked, config: {}, top: 1, failAbove: 8.28, failIfAnyExcluded: true });
+    expect(run.report.regions[0]!.region).toBe('FI-VS');
+    expect(run.report.regions[0]!.vacuum_per_100k).toBeCloseTo((40 / 483_000) * 100_000, 10);
+    expect(run.output.kind).toBe('report');
+    expect(run.output.kind === 'report' && run.output.data.regions.map((r) => r.region)).toEqual(['FI-VS']);
+    // FI-VS is first, so no other region is above its 8.2816; FI-KAI has no population figure.
+    expect(run.gates).toEqual({
+      checked: ['--fail-above 8.28', '--fail-if-any-excluded'],
+      tripped: true,
+      messages: ['--fail-above 8.28: 1 region(s) above it: FI-VS (8.3)', '--fail-if-any-excluded: 1 region(s) not ranked: FI-KAI (population)'],
+    });
+    const calm = await runReport({ inputs: worked, config: {}, failAbove: 8.29 });
+    expect(calm.gates).toEqual({ checked: ['--fail-above 8.29'], tripped: false, messages: [] });
+  });
+
+  it('picks the format from out, colours only a table to standard output, and renders Excel CSV', async () => {
+    const md = await runReport({ inputs: worked, config: {}, out: 'r.MD', color: true });
+    expect([md.output.format, md.context.color]).toEqual(['markdown', false]);
+    const table = await runReport({ inputs: worked, config: {}, color: true });
+    expect([table.output.format, table.context.color]).toEqual(['table', true]);
+    const excel = await runReport({ inputs: worked, config: {}, excel: true });
+    expect(excel.output.format).toBe('excel');
+    const text = await renderOutput(excel.output);
+    // Every format but a workbook renders to text.
+    if (typeof text !== 'string') throw new Error(`Excel CSV rendered to ${typeof text}`);
+    expect(text.startsWith('\uFEFFrank;region;')).toBe(true);
+    expect(text).toContain('\r\n');
+    expect(text).toContain('8,28'); // decimal comma
+  });
+
+  it('refuses what the command line refuses, with the same messages, before reading anything', async () => {
+    // issue 16: --seed also seeds the p5–p95 intervals (on by default), so it is refused only when nothing is drawn
+    expect(await optionError(runReport({ seed: 3, interval: false }))).toEqual(['seed', '--seed: nothing is drawn under --no-interval without --sensitivity']);
+    expect(await optionError(runReport({ correlation: 'category', interval: false }))).toEqual([
+      'correlation',
+      '--correlation: nothing is drawn under --no-interval without --sensitivity',
+    ]);
+    expect(await optionError(runReport({ intervalDraws: 10, interval: false }))).toEqual(['intervalDraws', '--interval-draws and --no-interval exclude each other']);
+    expect(await optionError(runReport({ drawsOut: 'd.csv' }))).toEqual(['drawsOut', '--draws-out: only used with --sensitivity']);
+    expect(await optionError(runReport({ sensitivity: 10, drawsOut: 'd.txt' }))).toEqual([
+      'drawsOut',
+      '--draws-out d.txt: the draws are written as csv or parquet; give a file name ending in .csv or .parquet',
+    ]);
+    expect(await optionError(runReport({ sensitivity: 10, weights: 'low' }))).toEqual([
+      'weights',
+      "--weights low and --sensitivity exclude each other: the draws span every weight's range",
+    ]);
+    expect(await optionError(runReport({ excel: true, format: 'json' }))).toEqual(['excel', '--excel writes CSV: it cannot be combined with --format json']);
+    expect(await optionError(runReport({ threads: 0 }))).toEqual(['threads', '--threads: expected "auto" or a whole number ≥ 1']);
+    // A gate with no input would check the bundled demo data (issue 15): refused for the library too.
+    const [option, message] = await optionError(runReport({ failAbove: 1, failIfAnyExcluded: true, cwd: worked.data }));
+    expect([option, message]).toEqual([
+      'inputs',
+      "--fail-above and --fail-if-any-excluded: no input was given, so this would check servicegap's bundled demo data, not yours: give --data DIR (or --regions F and --population F)",
+    ]);
+    expect(await optionError(runReport({ from: 1700 }))).toEqual(['from', '--from: expected a year ≥ 1800']);
+    expect(await optionError(runReport({ sensitivity: 0 }))).toEqual(['sensitivity', '--sensitivity: expected a number of draws 1–1000000']);
+    expect(await optionError(runReport({ inputs: { regions: '-', population: '-' } }))).toEqual([
+      undefined,
+      'standard input ("-") can be used for at most one input file',
+    ]);
+    expect(await optionError(runReport({ reading: { decimal: ',', thousands: ',' } }))).toEqual([
+      'thousands',
+      '--thousands ,: the thousands separator cannot be the decimal mark too',
+    ]);
+    // (.xlsx now names the workbook, which a trend comes as: an extension that names nothing.)
+    expect(await optionError(runTrend({ out: 'trend.pdf' }))).toEqual([
+      'out',
+      '--out trend.pdf: cannot tell the trend format from the extension; give --format (table, csv, json, markdown, xlsx, long, parquet)',
+    ]);
+    expect(await optionError(runCompare({ a: '2000-2001', b: '2001-2002', format: 'html' as never }))).toEqual([
+      'format',
+      '--format html: the comparison comes as table, csv, json, markdown, not html',
+    ]);
+  });
+});
+
+describe('runValidate', () => {
+  it('says what the worked stock example holds', async () => {
+    const run = await runValidate({ inputs: worked, config: {} });
+    // regions.csv: FI-PIR, FI-VS, FI-KS, FI-LAP, FI-KAI; beds as stock 2015–2022
+    expect(run.regions).toBe(5);
+    expect(run.beds).toBe('stock');
+    expect(run.bedYears).toEqual({ first: 2015, last: 2022 });
+    expect(Object.keys(run.files).sort()).toEqual(['beds', 'population', 'regions', 'services']);
+  });
+});
