@@ -8,6 +8,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { mulberry32 } from './random.mjs';
 
 const [outDir, regionsArg, seedArg, perKeyArg] = process.argv.slice(2);
 if (!outDir || !regionsArg) {
@@ -19,17 +20,6 @@ const SEED = Number(seedArg ?? 20261123);
 const PER_KEY = Number(perKeyArg ?? 1);
 const YEARS = Array.from({ length: 30 }, (_, i) => 1995 + i);
 
-// mulberry32: small, fast, and the same numbers on every machine.
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(SEED);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// The benchmark (`npm run bench`): servicegap against DuckDB on the same synthetic files, run
-// side by side and alternating, several times each; medians, ratios and peak memory, plus the
-// cold start of the CLI against `node -e 0`. Writes bench/RESULTS.md.
+// The benchmark (`npm run bench`): servicegap's report, coverage and trend, with their default
+// settings, against DuckDB on the same synthetic files, run side by side and alternating, several
+// times each; medians, ratios and peak memory, plus the cold start of the CLI against
+// `node -e 0`. First it checks the SQL of docs/sql/ on DuckDB (bench/aggregate-sql.mjs). Writes
+// bench/RESULTS.md.
 //
-//   npm run bench                                  50k, 500k and 5M service rows
+//   npm run bench                                  5M, 20M rows, and 20M rows of 20,000 regions
 //   npm run bench -- --sizes 50k,500k --runs 5     a quicker run
-//   npm run bench -- --sizes 20M --runs 1          memory on 20M rows (about 1 GB of CSV)
 //
-// Options: --sizes LIST (50k, 500k, 5M, 20M, 20M-regions: rows of services.csv, see SIZES), --runs N (timed runs per
-// tool and size, default 5; 3 for sizes of 5M and up), --cold-runs N (default 20), --seed N,
-// --data-dir DIR (where data is generated and kept; default a folder in the system temp dir),
-// --reference (also time `--parser csv-parse`, the reference parser, on sizes up to 500k),
-// --no-duckdb, --out FILE (default bench/RESULTS.md; "-" for none).
+// Options: --sizes LIST (50k, 500k, 5M, 20M, 20M-regions: rows of services.csv, see SIZES), --runs N
+// (timed runs per tool and size, default 5; 3 for sizes of 5M and up), --cold-runs N (default 20),
+// --seed N, --data-dir DIR (where data is generated and kept; default a folder in the system temp
+// dir), --commands LIST (default report,coverage,trend), --one-thread (also time `report --threads 1`), --reference (also time `--parser
+// csv-parse`, the reference parser, on sizes up to 500k), --no-duckdb, --out FILE (default
+// bench/RESULTS.md; "-" for none), --note TEXT (a line under the title, e.g. "provisional").
 // Run `npm run build` first: the benchmark runs bin/servicegap.js as a user would.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ const BIN = join(ROOT, 'bin/servicegap.js');
 // Sizes: [regions, rows per region, year and service]; rows = regions × 990 × the second.
 // 20M keeps the 5M file's 5,000 regions (the same aggregates, like a facility-level file);
 // 20M-regions has 20,000 regions, so its aggregates are four times as large too.
-const SIZES = { '50k': [50, 1], '500k': [500, 1], '5M': [5000, 1], '20M': [5000, 4], '20M-regions': [20000, 1] };
+const SIZES = { '50k': [50, 1], '500k': [500, 1], '1M': [1000, 1], '5M': [5000, 1], '20M': [5000, 4], '20M-regions': [20000, 1] };
 const rowsOf = (label) => SIZES[label][0] * 990 * SIZES[label][1];
 
 function option(name, fallback) {
@@ -32,7 +34,7 @@ function option(name, fallback) {
   return at === -1 ? fallback : process.argv[at + 1];
 }
 const flag = (name) => process.argv.includes(`--${name}`);
-const sizes = option('sizes', '50k,500k,5M').split(',').map((s) => s.trim());
+const sizes = option('sizes', '5M,20M,20M-regions').split(',').map((s) => s.trim());
 for (const s of sizes) if (!(s in SIZES)) throw new Error(`unknown size ${s}: expected one of ${Object.keys(SIZES).join(', ')}`);
 const seed = option('seed', '20261123');
 const dataDir = resolve(option('data-dir', join(tmpdir(), 'servicegap-bench')));
@@ -40,7 +42,17 @@ const coldRuns = Number(option('cold-runs', '20'));
 const out = option('out', join(ROOT, 'bench/RESULTS.md'));
 const withDuckdb = !flag('no-duckdb');
 const reference = flag('reference');
+const oneThread = flag('one-thread');
+const commands = option('commands', 'report,coverage,trend').split(',').map((c) => c.trim());
+const note = option('note', undefined);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const startLoad = (() => {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').trim();
+  } catch {
+    return '?';
+  }
+})();
 
 if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first');
 
@@ -75,6 +87,15 @@ function generate(label) {
 const fmt = (x, digits = 2) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
 const log = (line) => process.stderr.write(`${line}\n`);
 
+// ---- the SQL of docs/sql/ ------------------------------------------------------------------------
+let sqlCheck = 'not run (--no-duckdb)';
+if (withDuckdb) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench/aggregate-sql.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  process.stderr.write(r.stderr);
+  if (r.status !== 0) throw new Error('bench/aggregate-sql.mjs: the SQL of docs/sql/ does not give what it should (above)');
+  sqlCheck = `passed: ${r.stderr.trim().split('\n').length} checks`;
+}
+
 // ---- throughput ------------------------------------------------------------------------------
 const results = [];
 for (const label of sizes) {
@@ -84,12 +105,10 @@ for (const label of sizes) {
   const rows = rowsOf(label);
   const regions = SIZES[label][0];
   const runs = Number(option('runs', rows >= 4e6 ? '3' : '5'));
-  const sg = ['report', '--data', dir, '--format', 'json', '--quiet'];
-  const tools = [
-    { name: 'servicegap', command: process.execPath, args: [BIN, ...sg] },
-    { name: 'servicegap --threads 2', command: process.execPath, args: [BIN, ...sg, '--threads', '2'] },
-  ];
-  if (reference && rows <= 500_000) tools.push({ name: 'servicegap --parser csv-parse', command: process.execPath, args: [BIN, ...sg, '--parser', 'csv-parse'] });
+  const sg = (command) => [BIN, command, '--data', dir, '--format', 'json', '--quiet'];
+  const tools = commands.map((c) => ({ name: c, command: process.execPath, args: sg(c) }));
+  if (oneThread) tools.push({ name: 'report --threads 1', command: process.execPath, args: [...sg('report'), '--threads', '1'] });
+  if (reference && rows <= 500_000) tools.push({ name: 'report --parser csv-parse', command: process.execPath, args: [...sg('report'), '--parser', 'csv-parse'] });
   if (withDuckdb) tools.push({ name: 'DuckDB', command: process.execPath, args: [join(ROOT, 'bench/duckdb-query.mjs'), services, '2'] });
   log(`${label}: ${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB; ${runs} runs each, alternating`);
   // One warm-up each (file cache), then the timed runs, alternating tools.
@@ -150,23 +169,26 @@ const sgVersion = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).v
 const lines = [];
 lines.push('# Benchmark results', '');
 lines.push(`Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}. Rerun it to replace this file.`, '');
+if (note) lines.push(`**${note}**`, '');
 lines.push('## Machine', '');
 lines.push(`- CPU: ${cpus()[0]?.model ?? '?'}; \`nproc\`: ${sh('nproc')}`);
 lines.push(`- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB; \`free -h\`:`, '', '```', sh('free -h'), '```', '');
 lines.push(`- OS: ${sh('uname -srm')}`);
 lines.push(`- Node ${process.version}; servicegap ${sgVersion}; @duckdb/node-api ${version('@duckdb/node-api')}; csv-parse ${version('csv-parse')}; zod ${version('zod')}; esbuild ${version('esbuild')}`);
-lines.push(`- Peak memory: ${TIME ? 'maximum resident set size from `/usr/bin/time -f %M`' : 'not measured (no /usr/bin/time)'}`, '');
-lines.push('## Throughput: `servicegap report` against DuckDB', '');
+lines.push(`- Peak memory: ${TIME ? 'maximum resident set size from `/usr/bin/time -f %M` (worker threads included: they are threads of the same process)' : 'not measured (no /usr/bin/time)'}`);
+lines.push(`- Load when the run started: \`${startLoad}\`; when it ended: \`${sh('cat /proc/loadavg')}\``);
+lines.push(`- The SQL of docs/sql/ on DuckDB (bench/aggregate-sql.mjs): ${sqlCheck}`, '');
+lines.push('## Throughput: servicegap against DuckDB', '');
 lines.push(
   `Synthetic data from \`node bench/generate.mjs DIR REGIONS ${seed} [ROWS_PER_KEY]\` (REGIONS × 30 years × 33 service names in several scripts, ROWS_PER_KEY rows each; ` +
     'regions, population and beds files to match). Each tool ran once to warm the file cache, then alternately; the table gives the medians of whole processes, start-up included.',
   '',
 );
-lines.push('- servicegap: `node bin/servicegap.js report --data DIR --format json --quiet` (reads, checks and aggregates all four files, then analyses and renders; one thread, the default)');
-lines.push('- servicegap --threads 2: the same with `--threads 2`: files of 64 MiB or more are read by two worker threads after their head');
+lines.push('- report, coverage, trend: `node bin/servicegap.js COMMAND --data DIR --format json --quiet`, default settings (each reads, checks and aggregates all four files, then analyses and renders; a large file is read on every core)');
+if (oneThread) lines.push('- report --threads 1: the same on one thread');
 lines.push("- DuckDB: `node bench/duckdb-query.mjs DIR/services.csv 2` — `SELECT region, service, unit, year, sum(capacity) FROM read_csv('services.csv') GROUP BY ALL` with 2 threads; its query time alone is in brackets", '');
 const names = [...new Set(results.flatMap((r) => Object.keys(r.tools)))];
-const ours = names.filter((n) => n.startsWith('servicegap') && !n.includes('csv-parse'));
+const ours = names.filter((n) => n !== 'DuckDB' && !n.includes('csv-parse'));
 lines.push(
   `| services rows | regions | file | runs | ${names.map((n) => `${n} (s)`).join(' | ')} | ${ours.map((n) => `ratio ${n} / DuckDB`).join(' | ')} | ${names.map((n) => `${n} peak RSS (MB)`).join(' | ')} |`,
 );

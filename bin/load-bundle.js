@@ -1,10 +1,11 @@
 // Runs the CLI bundle (dist/bundle/cli.cjs) as require() would, but compiled with the V8 code
-// cache beside it (dist/bundle/cli.cache, written by scripts/bundle-cli.mjs): V8 then takes the
+// cache beside it (dist/bundle/cli.cache.br, brotli-compressed, written by scripts/bundle-cli.mjs): V8 then takes the
 // compiled functions from the cache instead of compiling them again on every start (Node 20 has
 // no module compile cache of its own). A cache V8 rejects (another Node version, other V8 flags)
 // only means compiling as usual.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { brotliDecompressSync } from 'node:zlib';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -15,7 +16,7 @@ import { Script } from 'node:vm';
 export function loadBundle(file, { writeCache } = {}) {
   let cachedData;
   try {
-    cachedData = readFileSync(file.replace(/\.cjs$/, '.cache'));
+    cachedData = brotliDecompressSync(readFileSync(file.replace(/\.cjs$/, '.cache.br')));
   } catch {
     cachedData = undefined;
   }

@@ -18,6 +18,8 @@ export { runTaxonomy, type TaxonomyRunOptions, type TaxonomyRun } from './app/ta
 export { runInit, type InitRunOptions, type InitRun } from './app/init.js';
 export { runImport, type ImportRunOptions, type ImportRun } from './app/import.js';
 export { runMethods, type MethodsRunOptions, type MethodsRun } from './app/methods.js';
+export { runExplain, type ExplainRunOptions, type ExplainRun } from './app/explain.js';
+export { EXPLAIN_FORMATS, type ExplainFormat, type ExplainContext } from './report/explain.js';
 export { IMPORT_FORMATS, IMPORT_PRESETS, type ImportFormat, type ImportPreset } from './core/import/presets.js';
 export {
   IMPORT_ROLES,
@@ -29,10 +31,10 @@ export {
   type ServiceTarget,
 } from './core/import/mapping.js';
 export type { DataOptions, ReadingOptions } from './app/data.js';
-export { WeightsChoiceSchema, type PeriodOptions, type RankingOptions, type OutputOptions, type WeightsChoice } from './app/options.js';
+export { WeightsChoiceSchema, type PeriodOptions, type RankingOptions, type OutputOptions, type TrustOptions, type WeightsChoice } from './app/options.js';
 export { FILE_NAMES, EXTRA_FILE_NAMES, type DatasetInputs, type FileRole, type FileReadInfo } from './io/load-dataset.js';
 export { DELIMITERS, type Delimiter } from './io/delimiter.js';
-export { ENCODINGS, type Encoding, type EncodingOption } from './io/text-stream.js';
+export { ENCODINGS, type Encoding, type EncodingOption } from './io/encodings.js';
 export { CSV_PARSERS, type CsvParserName } from './io/read-csv.js';
 export { THOUSANDS_SEPARATORS, type DecimalMark, type ThousandsSeparator, type NumberFormat } from './core/numbers.js';
 export type { CsvInput } from './io/input-source.js';
@@ -44,6 +46,7 @@ export type { TableSummary } from './io/table-handlers.js';
 
 export {
   OptionError,
+  ConfigError,
   InputError,
   PeriodError,
   LevelError,
@@ -146,6 +149,32 @@ export {
   BatchFailureSchema,
 } from './core/batch-schema.js';
 export type { ScenarioFile, Scenario, BatchResult, BatchRow, BatchScenario, BatchSummary, BatchFailure } from './core/batch-schema.js';
+export { MISSING_COMMUNITY, MissingCommunitySchema, checkConfig } from './core/config.js';
+export type { MissingCommunity } from './core/config.js';
+export {
+  RunProvenanceSchema,
+  InputRecordSchema,
+  ConfigRecordSchema,
+  WeightRecordSchema,
+  NormRecordSchema,
+  RunOptionsSchema,
+  SET_BY,
+  SetBySchema,
+} from './core/provenance-schema.js';
+export type { RunProvenance, InputRecord, ConfigRecord, WeightRecord, NormRecord, RunOptions } from './core/provenance-schema.js';
+export type { RunSources } from './core/run-provenance.js';
+export type { SetBy } from './core/weights.js';
+export {
+  ExplanationSchema,
+  SeriesValueSchema,
+  SourceRowSchema,
+  ExplainedServiceSchema,
+  ExplainStepSchema,
+  VALUE_RULES,
+} from './core/explain-schema.js';
+export type { Explanation, SeriesValue, SourceRow, ExplainedService, ExplainStep } from './core/explain-schema.js';
+export type { ChosenPeriod, PeriodRule } from './core/analyze.js';
+export type { Period } from './core/metrics.js';
 export { jsonSchema, jsonSchemaText, JSON_SCHEMA_NAMES, type JsonSchemaName } from './app/schema.js';
 export { JSON_SCHEMAS } from './core/json-schema.js';
 export type { Provenance, ProvenanceSource } from './core/dataset.js';
@@ -177,4 +206,8 @@ export { UNIT_ALIASES } from './core/unit-aliases.js';
 export { HEADER_ALIASES } from './core/header-aliases.js';
 export { DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS, TOP_SHARE_RANK } from './core/sensitivity.js';
 export { DEFAULT_COMPARE_TOP } from './core/compare.js';
+/** Plausibility notices (warnings of kind "plausibility", SPEC §8): the thresholds that raise them; they change no number and no exit code. */
+export { DEFINITION_CHANGE_FACTOR, POPULATION_CHANGE_PERCENT } from './core/plausibility.js';
+/** `services: "none"` in DatasetInputs: a run without community data on purpose (SPEC §8). */
+export { NO_SERVICES } from './io/load-dataset.js';
 export { VERSION } from './version.js';

@@ -1,30 +1,34 @@
 // `batch`: many named scenarios in one run (issue 6). Read and check the scenarios, load each
 // distinct input once, analyse every scenario (in worker threads for large batches), and combine
 // the reports in scenario order, so the result is the same for any number of threads.
+import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, PeriodError } from '../core/analyze.js';
 import type { BatchFailure, BatchResult, Scenario } from '../core/batch-schema.js';
 import { combineBatch, type ScenarioReport } from '../core/batch.js';
-import type { Config } from '../core/config.js';
+import type { Config, MissingCommunity } from '../core/config.js';
+import type { RunSources } from '../core/run-provenance.js';
 import { mergeConfig } from '../core/config-merge.js';
 import type { Dataset } from '../core/dataset.js';
 import { LevelError } from '../core/hierarchy.js';
 import { formatIssue, InputError, type Warning } from '../core/issues.js';
 import type { Report, SortMetric } from '../core/report-schema.js';
+import { resolveNorms } from '../core/norms.js';
 import { resolveWeights } from '../core/weights.js';
 import { parseConfig } from '../io/config-file.js';
 import type { Delimiter } from '../io/delimiter.js';
 import { FileAccessError, InputSelectionError } from '../io/errors.js';
 import type { CsvInput } from '../io/input-source.js';
-import { readJsonText } from '../io/json-file.js';
-import { type DatasetInputs, FILE_NAMES, loadDataset } from '../io/load-dataset.js';
+import { readJsonFile } from '../io/json-file.js';
+import { type DatasetInputs, FILE_NAMES, loadDataset, NO_SERVICES } from '../io/load-dataset.js';
 import { readScenarioFile } from '../io/scenario-file.js';
 import { analyzeInWorkers, batchThreads, datasetValues } from '../parallel/batch.js';
+import { readRestInParallel } from '../parallel/read-in-parallel.js';
 import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
 import { checkInputs, checkReading, type DataOptions, type ReadingOptions, resolveConfig } from './data.js';
 import { colorFor, pickFormat } from './format.js';
-import { AnalysisOptionChecks, checkOptions, type OutputOptions } from './options.js';
+import { AnalysisOptionChecks, checkOptions, checkProvenanceTarget, type OutputOptions, type TrustOptions } from './options.js';
 import { uniqueWarnings } from './warnings.js';
 
 /** How scenarios run: the defaults every scenario starts from, the sort, top N and threads. */
@@ -36,10 +40,15 @@ export interface ScenarioOptions {
   /** How files are read, unless a scenario says otherwise (its `delimiter`). */
   readonly reading?: ReadingOptions | undefined;
   readonly allowUnmapped?: boolean | undefined;
+  /** A region with no row in services.csv (SPEC §8); default: each scenario's config, else exclude. */
+  readonly missingCommunity?: MissingCommunity | undefined;
+  /** Provenance of the command line's config file and options (each scenario's own config file replaces the config). */
+  readonly sources?: RunSources | undefined;
   readonly sort?: SortMetric | undefined;
   /** N of "top N" in the summary; default 10. */
   readonly top?: number | undefined;
-  /** Worker threads: a number (1 = this thread only) or "auto" (default): one per core for large batches. */
+  /** Threads: a number (1 = this thread only) or "auto" (default): one per core for large batches
+   * and for reading a large file (24 MiB or more). */
   readonly threads?: number | 'auto' | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
   /** Folder that relative command-line paths and the names in messages are relative to. */
@@ -88,7 +97,8 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
   const fromCwd = (p: CsvInput | undefined): CsvInput | undefined =>
     typeof p === 'string' && p !== '-' ? openable(resolve(cwd, p)) : p;
   const defaults: DatasetInputs = Object.fromEntries(
-    Object.entries(options.inputs ?? {}).map(([role, p]) => [role, fromCwd(p as CsvInput | undefined)]),
+    // `services: "none"` (no community data on purpose) is a word, not a path.
+    Object.entries(options.inputs ?? {}).map(([role, p]) => [role, role === 'services' && p === NO_SERVICES ? p : fromCwd(p as CsvInput | undefined)]),
   );
 
   const loads = new Map<string, LoadSpec>();
@@ -98,10 +108,13 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
   const failures = new Map<number, unknown>();
   for (const [index, scenario] of scenarios.entries()) {
     let own: Config = {};
+    let configRecord = options.sources?.config ?? null;
     if (typeof scenario.config === 'string') {
       const path = fromFile(scenario.config);
       try {
-        own = parseConfig(await readJsonText(path), path);
+        const { text, bytes } = await readJsonFile(path);
+        own = parseConfig(text, path);
+        configRecord = { path, sha256: createHash('sha256').update(bytes).digest('hex') };
       } catch (error) {
         if (!isScenarioProblem(error)) throw error;
         failures.set(index, error);
@@ -117,7 +130,7 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
           ...Object.fromEntries(
             (Object.keys(FILE_NAMES) as (keyof typeof FILE_NAMES)[]).map((role) => {
               const p = scenario.inputs?.[role];
-              return [role, p === undefined ? undefined : fromFile(p)];
+              return [role, p === undefined ? undefined : role === 'services' && p === NO_SERVICES ? p : fromFile(p)];
             }),
           ),
         }
@@ -143,7 +156,23 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
       name: scenario.name,
       index,
       loadKey,
-      options: { weights, from: scenario.from, to: scenario.to, sort: options.sort, version: options.version },
+      options: {
+        weights,
+        norms: resolveNorms(config),
+        from: scenario.from,
+        to: scenario.to,
+        sort: options.sort,
+        version: options.version,
+        missingCommunity: options.missingCommunity ?? config.missingCommunity,
+        sources: {
+          config: configRecord,
+          options: {
+            ...options.sources?.options,
+            ...(typeof scenario.config === 'object' ? { scenarioConfig: 'inline' } : {}),
+            ...(allowUnmapped === undefined ? {} : { allowUnmapped }),
+          },
+        },
+      },
     });
   }
 
@@ -162,6 +191,9 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
         ...spec.reading,
         allowUnmapped: spec.allowUnmapped,
         stdin: options.stdin,
+        // Large files are read on several threads, as every command reads them (app/data.ts).
+        threads: options.threads,
+        readInParallel: readRestInParallel,
       });
       datasets.set(key, dataset);
       if (dataset.provenance?.notice) options.onNotice?.(dataset.provenance.notice);
@@ -213,7 +245,10 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
     .map(([index, error]) => ({ scenario: scenarios[index]!.name, problems: problemsOf(error) }));
   if (results.length === 0) throw new BatchFailedError(failed, file);
   const combined = combineBatch(results, { top: options.top });
-  return failed.length === 0 ? combined : { ...combined, failed };
+  if (failed.length === 0) return combined;
+  // `failed` before `provenance`, in the schema's key order; provenance lists the scenarios that ran.
+  const { provenance, ...rest } = combined;
+  return { ...rest, failed, provenance };
 }
 
 /** A problem that belongs to one scenario (its data, config or period), not to the whole run. */
@@ -247,7 +282,7 @@ export function failedScenariosError(batch: BatchResult, file: string): InputErr
 }
 
 /** Options of `runBatch`: the scenarios, the defaults every scenario starts from, and the output. */
-export interface BatchRunOptions extends DataOptions, OutputOptions<ResearchFormat> {
+export interface BatchRunOptions extends DataOptions, TrustOptions, OutputOptions<ResearchFormat> {
   /**
    * A scenario file (JSON; its relative paths are relative to it; its JSON Schema is
    * `jsonSchema('scenarios')`), or scenarios already checked (`ScenarioFileSchema.parse(…).scenarios`),
@@ -258,7 +293,8 @@ export interface BatchRunOptions extends DataOptions, OutputOptions<ResearchForm
   readonly sort?: SortMetric | undefined;
   /** N of the regions entering and leaving the top N in the summary; default 10. */
   readonly top?: number | undefined;
-  /** Worker threads: a number (1 = none), or 'auto' (default): one per core for large batches. */
+  /** Worker threads: a number (1 = none), or 'auto' (default): one per core for large batches and
+   * for reading a large file (24 MiB or more). */
   readonly threads?: number | 'auto' | undefined;
   /** Told each distinct input as it is loaded (once per input). */
   readonly onLoad?: ((inputs: DatasetInputs) => void) | undefined;
@@ -272,15 +308,18 @@ export interface BatchRun {
   readonly output: Output;
   /** Warnings about the data of every scenario, each once. */
   readonly warnings: readonly Warning[];
+  /** The output's provenance (SPEC §8): each scenario's, in scenario order. */
+  readonly provenance: BatchResult['provenance'];
 }
 
-const BatchOptionChecks = AnalysisOptionChecks.pick({ sort: true, top: true, threads: true });
+const BatchOptionChecks = AnalysisOptionChecks.pick({ sort: true, top: true, threads: true, missingCommunity: true, provenance: true });
 
 /** Run every scenario (of a file, or given) and tabulate them together. */
 export async function runBatch(options: BatchRunOptions): Promise<BatchRun> {
   checkOptions(BatchOptionChecks, options);
   const format = pickFormat(RESEARCH_FORMATS, options.format, options.out, 'batch result');
-  const { config } = await resolveConfig(options);
+  checkProvenanceTarget(options);
+  const { config, path, sha256 } = await resolveConfig(options);
   const notices = new Set<string>();
   const cwd = options.cwd ?? process.cwd();
   const common: ScenarioOptions = {
@@ -288,6 +327,11 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRun> {
     reading: checkReading(options.reading),
     config,
     allowUnmapped: options.allowUnmapped,
+    missingCommunity: options.missingCommunity,
+    sources: {
+      config: path !== undefined && sha256 !== undefined ? { path, sha256 } : null,
+      options: { ...(options.inputs?.services === NO_SERVICES ? { services: NO_SERVICES } : {}) },
+    },
     sort: options.sort,
     top: options.top,
     threads: options.threads,
@@ -305,5 +349,6 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRun> {
     batch,
     output: { kind: 'batch', format, data: batch, context },
     warnings: uniqueWarnings(batch.scenarios.flatMap((s) => s.warnings)),
+    provenance: batch.provenance,
   };
 }

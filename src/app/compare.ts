@@ -12,12 +12,12 @@ import { type CompareSideSpec, parseCompareSide, sideLabel } from './compare-sid
 import { checkInputs, type DataOptions, type LoadedData, loadData } from './data.js';
 import { OptionError } from './errors.js';
 import { colorFor, pickFormat } from './format.js';
-import { AnalysisOptionChecks, checkOptions, type OutputOptions, type PeriodOptions } from './options.js';
+import { AnalysisOptionChecks, checkOptions, checkProvenanceTarget, missingCommunityOf, type OutputOptions, type PeriodOptions, type TrustOptions } from './options.js';
 import { uniqueWarnings } from './warnings.js';
 import type { SortMetric } from '../core/report-schema.js';
 
 /** Options of `runCompare`: the two sides, the common data, period and sort, and the output. */
-export interface CompareRunOptions extends DataOptions, PeriodOptions, OutputOptions<ResearchFormat> {
+export interface CompareRunOptions extends DataOptions, PeriodOptions, TrustOptions, OutputOptions<ResearchFormat> {
   /** Side A: a side, or the command line's argument for one (a folder, a .json config file, or a period "2010-2015"). */
   readonly a: CompareSideSpec | string;
   /** Side B, the same kinds. Changes are B − A. */
@@ -36,13 +36,16 @@ export interface CompareRun {
   readonly output: Output;
   /** Warnings about the data of both sides, each once. */
   readonly warnings: readonly Warning[];
+  /** The output's provenance (SPEC §8): each side's. */
+  readonly provenance: Comparison['provenance'];
 }
 
-const CompareOptionChecks = AnalysisOptionChecks.pick({ from: true, to: true, sort: true, top: true });
+const CompareOptionChecks = AnalysisOptionChecks.pick({ from: true, to: true, sort: true, top: true, missingCommunity: true, provenance: true });
 
 /** Load each side's data and config, analyse both, and compare them region by region. */
 export async function runCompare(options: CompareRunOptions): Promise<CompareRun> {
   checkOptions(CompareOptionChecks, options);
+  checkProvenanceTarget(options);
   const format = pickFormat(RESEARCH_FORMATS, options.format, options.out, 'comparison');
   const cwd = options.cwd ?? process.cwd();
   const side = async (spec: CompareSideSpec | string, which: 'A' | 'B') => (typeof spec === 'string' ? parseCompareSide(spec, which, cwd) : spec);
@@ -64,9 +67,16 @@ export async function runCompare(options: CompareRunOptions): Promise<CompareRun
   }
 
   const [a, b] = plan.map((p) => {
-    const { dataset, weights } = loaded.get(p.key)!;
+    const side = loaded.get(p.key)!;
     const years = p.side.kind === 'years' ? { from: p.side.from, to: p.side.to } : { from: options.from, to: options.to };
-    return analyze(dataset, { weights, ...years, sort: options.sort });
+    return analyze(side.dataset, {
+      weights: side.weights,
+      norms: side.norms,
+      ...years,
+      sort: options.sort,
+      missingCommunity: missingCommunityOf(options.missingCommunity, side),
+      sources: side.sources,
+    });
   }) as [Report, Report];
   const comparison = compare(a, b, {
     top: options.top,
@@ -75,5 +85,5 @@ export async function runCompare(options: CompareRunOptions): Promise<CompareRun
   });
   const notices = [...loaded.values()].map((l) => l.dataset.provenance?.notice).filter((n): n is string => Boolean(n));
   const context = { color: colorFor(format, options.out, options.color), notices };
-  return { comparison, output: { kind: 'compare', format, data: comparison, context }, warnings: uniqueWarnings([...a.warnings, ...b.warnings]) };
+  return { comparison, output: { kind: 'compare', format, data: comparison, context }, warnings: uniqueWarnings([...a.warnings, ...b.warnings]), provenance: comparison.provenance };
 }

@@ -2,14 +2,15 @@
 import { analyzeCoverage } from '../core/analyze-coverage.js';
 import type { CoverageReport } from '../core/coverage-schema.js';
 import type { Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
 import { COVERAGE_OUTPUT_FORMATS, type CoverageOutputFormat } from '../report/coverage/context.js';
 import type { Output } from '../report/output.js';
 import { type DataOptions, loadData } from './data.js';
 import { colorFor, isParquetPath, pickFormat, workbookTime } from './format.js';
-import { AnalysisOptionChecks, checkOptions, type OutputOptions } from './options.js';
+import { AnalysisOptionChecks, checkOptions, checkProvenanceTarget, missingCommunityOf, type OutputOptions, type TrustOptions } from './options.js';
 
 /** Options of `runCoverage`: data, the target year, the level ranked and the output. */
-export interface CoverageRunOptions extends DataOptions, OutputOptions<CoverageOutputFormat> {
+export interface CoverageRunOptions extends DataOptions, TrustOptions, OutputOptions<CoverageOutputFormat> {
   /** Target year T; default: the latest year in the beds data. */
   readonly to?: number | undefined;
   /** Rank the regions at this level of regions.csv's tree (1 = regions without a parent). */
@@ -26,16 +27,28 @@ export interface CoverageRun {
   readonly output: Output;
   /** Warnings about the data. */
   readonly warnings: readonly Warning[];
+  /** The output's provenance (SPEC §8). */
+  readonly provenance: RunProvenance;
 }
 
-const CoverageOptionChecks = AnalysisOptionChecks.pick({ to: true, level: true, rollup: true });
+const CoverageOptionChecks = AnalysisOptionChecks.pick({ to: true, level: true, rollup: true, missingCommunity: true, provenance: true });
 
 /** Load the data and compare each region with the planning norms at T. */
 export async function runCoverage(options: CoverageRunOptions = {}): Promise<CoverageRun> {
   checkOptions(CoverageOptionChecks, options);
   const format = pickFormat(COVERAGE_OUTPUT_FORMATS, options.format, options.out, 'coverage report');
-  const { dataset, norms } = await loadData(options);
-  const coverage = analyzeCoverage(dataset, { norms, to: options.to, level: options.level, rollup: options.rollup });
+  checkProvenanceTarget(options);
+  const loaded = await loadData(options);
+  const { dataset, norms, weights } = loaded;
+  const coverage = analyzeCoverage(dataset, {
+    norms,
+    weights,
+    to: options.to,
+    level: options.level,
+    rollup: options.rollup,
+    missingCommunity: missingCommunityOf(options.missingCommunity, loaded),
+    sources: loaded.sources,
+  });
   const context = {
     color: colorFor(format, options.out, options.color),
     provenance: dataset.provenance,
@@ -44,5 +57,5 @@ export async function runCoverage(options: CoverageRunOptions = {}): Promise<Cov
     // --format long to a .parquet file is written as Parquet (issue 16).
     longAsParquet: format === 'long' && isParquetPath(options.out),
   };
-  return { coverage, output: { kind: 'coverage', format, data: coverage, context }, warnings: coverage.warnings };
+  return { coverage, output: { kind: 'coverage', format, data: coverage, context }, warnings: coverage.warnings, provenance: coverage.provenance };
 }

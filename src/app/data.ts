@@ -5,12 +5,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../core/config.js';
 import type { DecimalMark, ThousandsSeparator } from '../core/numbers.js';
-import { loadConfig, validateConfig } from '../io/config-file.js';
+import { checkConfig } from '../core/config.js';
+import type { RowTrace } from '../core/explain-trace.js';
+import type { RunSources } from '../core/run-provenance.js';
+import { loadConfig } from '../io/config-file.js';
 import type { Delimiter } from '../io/delimiter.js';
 import { type DatasetInputs, type FileReadInfo, isEmptyInputs, type LoadedDataset, loadDataset } from '../io/load-dataset.js';
 import type { CsvParserName } from '../io/read-csv.js';
 import type { ReadProgress } from '../io/read-table.js';
-import type { EncodingOption } from '../io/text-stream.js';
+import type { EncodingOption } from '../io/encodings.js';
+import { readRestInParallel } from '../parallel/read-in-parallel.js';
 import { OptionError } from './errors.js';
 
 /** How the input files are read; every option defaults to detecting it per file. */
@@ -73,6 +77,22 @@ export interface DataOptions {
 export interface LoadedData extends LoadedDataset {
   /** The config's path (or "package.json#servicegap"); undefined for a config object or the defaults. */
   readonly configPath?: string | undefined;
+  /** What provenance says about this load (SPEC §8): the files read, the config file, the input options. */
+  readonly sources: RunSources;
+}
+
+/** What provenance says about a run's load (SPEC §8): files, config file and its SHA-256, input options. */
+export function runSources(
+  loaded: Pick<LoadedDataset, 'inputs' | 'noServices'>,
+  config: { readonly path?: string | undefined; readonly sha256?: string | undefined },
+  options: Pick<DataOptions, 'allowUnmapped'>,
+): RunSources {
+  return {
+    inputs: loaded.inputs,
+    config: config.path !== undefined && config.sha256 !== undefined ? { path: config.path, sha256: config.sha256 } : null,
+    // Only what differs from a plain run, so that the library's defaults give the same provenance.
+    options: { ...(loaded.noServices ? { services: 'none' } : {}), ...(options.allowUnmapped ? { allowUnmapped: true } : {}) },
+  };
 }
 
 /** Whether a run with these inputs reads servicegap's bundled demo data: no input at all was given. */
@@ -107,16 +127,19 @@ export function checkReading(reading: ReadingOptions | undefined): ReadingOption
 /** The config in force: the object given (checked), the file given, or the one discovered. */
 export async function resolveConfig(
   options: Pick<DataOptions, 'config' | 'cwd' | 'env' | 'inputs'>,
-): Promise<{ config: Config; path?: string | undefined }> {
-  if (typeof options.config === 'object') return { config: validateConfig(options.config, 'config') };
+): Promise<{ config: Config; path?: string | undefined; sha256?: string | undefined }> {
+  if (typeof options.config === 'object') return { config: checkConfig(options.config, 'config') };
   return loadConfig(options.config, options.cwd, options.env, options.inputs?.data);
 }
 
-/** Config and dataset for a run; `threads`: worker threads for reading large files (default 1). */
-export async function loadData(options: DataOptions, threads?: number | 'auto'): Promise<LoadedData> {
+/** Config and dataset for a run; `threads`: the threads that read a large file (24 MiB or more),
+ * this one included (default 'auto': one per core; 1: this thread only); `trace`: follow one
+ * region's rows (explain), which reads on this thread. The io layer never loads
+ * the parallel one itself: the worker-thread reader is handed to it here. */
+export async function loadData(options: DataOptions, threads?: number | 'auto', trace?: RowTrace): Promise<LoadedData> {
   const inputs = checkInputs(options.inputs);
   const reading = checkReading(options.reading);
-  const { config, path } = await resolveConfig(options);
+  const { config, path, sha256 } = await resolveConfig(options);
   const loaded = await loadDataset(inputs, {
     config,
     allowUnmapped: options.allowUnmapped,
@@ -126,6 +149,8 @@ export async function loadData(options: DataOptions, threads?: number | 'auto'):
     onProgress: options.onProgress,
     stdin: options.stdin,
     threads,
+    readInParallel: readRestInParallel,
+    trace,
   });
-  return { ...loaded, configPath: path };
+  return { ...loaded, configPath: path, sources: runSources(loaded, { path, sha256 }, options) };
 }

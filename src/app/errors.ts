@@ -8,23 +8,8 @@ export { FileAccessError, FileFormatError, InputSelectionError } from '../io/err
 export { issuesWithColumns } from '../io/issue-columns.js';
 
 /**
- * An option (or a combination of options) a run cannot take: a value out of range, two options
- * that exclude each other, a format the output does not come in. The message names the option as
- * the command line spells it (`--top: expected a whole number ≥ 1`); `option` is its name in the
- * run's options (`top`). The CLI exits with 2 (usage error).
+ * An option (or a combination of options) a run cannot take, and a config that cannot be used:
+ * one set of classes for the library and the CLI, defined in core (core/errors.ts) so that the
+ * core's own entry points (analyze, coverage, trend, sensitivity) throw the same OptionError.
  */
-export class OptionError extends Error {
-  override readonly name = 'OptionError';
-  constructor(
-    /** The option at fault, as the run's options name it (`failAbove`); undefined when it is the combination. */
-    readonly option: string | undefined,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** `failAbove` → `--fail-above`: how the command line spells a run option. */
-export function flagName(option: string): string {
-  return `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-}
+export { ConfigError, flagName, OptionError } from '../core/errors.js';

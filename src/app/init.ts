@@ -2,7 +2,7 @@
 // right headers, so a new user starts from files servicegap accepts.
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Config, ConfigSchema } from '../core/config.js';
+import { type Config, ConfigSchema, type MissingCommunity } from '../core/config.js';
 import { DEFAULT_NORMS, DEFAULT_WEIGHTS } from '../core/defaults.js';
 import { INPUT_FILES } from '../core/schemas.js';
 import { writeOutput } from '../io/output-writer.js';
@@ -14,7 +14,8 @@ import { OptionError } from './errors.js';
 /**
  * The starter config: every default weight and norm written out with its range and source, so
  * that an analyst edits them in place (an entry left as written stays a default: core/weights.ts,
- * core/norms.ts); one alias as an example; no per-file reading options (each file is detected).
+ * core/norms.ts); the default for regions without community data (`missingCommunity`, SPEC §8);
+ * one alias as an example; no per-file reading options (each file is detected).
  */
 export function starterConfig(): Config {
   const weights: Record<string, Record<string, { value: number; low: number; high: number; source: string }>> = {};
@@ -32,7 +33,8 @@ export function starterConfig(): Config {
       },
     ]),
   );
-  return ConfigSchema.parse({ weights, norms, aliases: { 'Lavterskel psykisk helsetilbud': 'primary_care' }, files: {} });
+  const missingCommunity: MissingCommunity = 'exclude';
+  return ConfigSchema.parse({ weights, norms, missingCommunity, aliases: { 'Lavterskel psykisk helsetilbud': 'primary_care' }, files: {} });
 }
 
 /** JSON with two-space indents, but each weight, norm measure and file setting on one line. */

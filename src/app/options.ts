@@ -2,6 +2,7 @@
 // options with them (so a library caller gets the checks the command line gets), and the CLI
 // parses its text flags into the same schemas (cli/options.ts).
 import { z } from 'zod';
+import { type MissingCommunity, MissingCommunitySchema } from '../core/config.js';
 import { type SortMetric, SortMetricSchema, WEIGHT_CORNERS } from '../core/report-schema.js';
 import { SEED_MAX } from '../core/random.js';
 import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
@@ -64,6 +65,8 @@ export const AnalysisOptionChecks = z.object({
   level: LevelOptionSchema.optional(),
   rollup: z.boolean().optional(),
   threads: ThreadsOptionSchema.optional(),
+  missingCommunity: MissingCommunitySchema.optional(),
+  provenance: z.string().min(1, { error: 'expected a file name' }).optional(),
 });
 
 /** The sensitivity checks: the analysis options, draws, seed and how the weights are drawn. */
@@ -120,4 +123,33 @@ export interface OutputOptions<F extends string> {
   readonly out?: string | undefined;
   /** Colour the terminal table (only a table going to standard output is coloured); default false. */
   readonly color?: boolean | undefined;
+}
+
+/** What a run does with regions that have no community data, and where its provenance goes (SPEC §8). */
+export interface TrustOptions {
+  /**
+   * A region with no row at all in services.csv: 'exclude' it (reason `community`) or count its
+   * community capacity as 'zero' (flag `no_community_data`); default: the config's
+   * `missingCommunity`, else 'exclude'.
+   */
+  readonly missingCommunity?: MissingCommunity | undefined;
+  /**
+   * The file the output's provenance JSON will be written to beside the output (`--provenance`;
+   * the run checks the name, its caller writes the run's `provenance` there). Not standard output
+   * ("-"), which carries the output, and not the output file itself.
+   */
+  readonly provenance?: string | undefined;
+}
+
+/** `provenance` cannot be standard output or the `out` file: the second write would replace the first. */
+export function checkProvenanceTarget(options: Pick<TrustOptions, 'provenance'> & { readonly out?: string | undefined }): void {
+  const file = options.provenance;
+  if (file === undefined) return;
+  if (file === '-') throw new OptionError('provenance', '--provenance: expected a file (standard output carries the output itself)');
+  if (file === options.out) throw new OptionError('provenance', '--provenance: the same file as --out');
+}
+
+/** The missing-community mode in force: the option, else the config's, else 'exclude' (SPEC §8). */
+export function missingCommunityOf(option: MissingCommunity | undefined, loaded: { readonly missingCommunity?: MissingCommunity | undefined }): MissingCommunity {
+  return option ?? loaded.missingCommunity ?? 'exclude';
 }

@@ -7,6 +7,7 @@ import { reportDetails } from '../core/breakdown.js';
 import { coverageHeatmap } from '../core/coverage-band.js';
 import { selectLevel } from '../core/hierarchy.js';
 import type { Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
 import type { Report } from '../core/report-schema.js';
 import { withInterval } from '../core/interval.js';
 import { analyzeCorner } from '../core/sensitivity.js';
@@ -28,12 +29,15 @@ import {
   type PeriodOptions,
   type RankingOptions,
   SensitivityOptionChecks,
+  checkProvenanceTarget,
+  missingCommunityOf,
+  type TrustOptions,
   type WeightsChoice,
   WeightsChoiceSchema,
 } from './options.js';
 
 /** Options of `runReport`: data, period, ranking, weights, sensitivity, output and CI gates. */
-export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<ReportOutputFormat> {
+export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOptions, TrustOptions, OutputOptions<ReportOutputFormat> {
   /** Show only the first N ranked regions (the gates and the summary still see every region). */
   readonly top?: number | undefined;
   /** CSV for spreadsheets (UTF-8 with a byte-order mark, ";", decimal comma, CRLF): the output's format is 'excel'. */
@@ -55,7 +59,8 @@ export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOpt
   readonly correlation?: Correlation | undefined;
   /** With `sensitivity`: write every draw (region, draw, weights, vacuum per 100k, rank) to this file, .csv or .parquet. */
   readonly drawsOut?: string | undefined;
-  /** Worker threads for reading large files (default 1) and for the draws (default 'auto'). */
+  /** Threads for reading a large file (24 MiB or more; default 'auto': one per core, this one
+   * included) and worker threads for the draws (default 'auto'). */
   readonly threads?: number | 'auto' | undefined;
   /** Gate: trips when a ranked region's vacuum per 100k is above this. */
   readonly failAbove?: number | undefined;
@@ -88,6 +93,8 @@ export interface ReportRun {
   readonly gates: GateResult;
   /** The files read, by role, as named in messages. */
   readonly files: Partial<Record<FileRole, string>>;
+  /** The output's provenance (SPEC §8): what `provenance` names is written with it. */
+  readonly provenance: RunProvenance;
 }
 
 const ReportOptionChecks = SensitivityOptionChecks.extend(IntervalOptionChecks.shape).extend({
@@ -173,18 +180,27 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   checkOptions(ReportOptionChecks, options);
   const chosen = reportFormat(options);
   refuseGatesOnDemoData(options);
+  checkProvenanceTarget(options);
   // Checked before anything is read: the draws file's format, from its extension.
   const drawsFormat = options.drawsOut === undefined ? undefined : pickDrawsFormat(options.drawsOut);
   const { format } = chosen;
-  const { dataset, weights, norms, files } = await loadData(options, options.threads);
+  const loaded = await loadData(options, options.threads);
+  const { dataset, weights, norms, files } = loaded;
   // The units ranked (regions without children, or level/rollup): the same for every view.
   const levelChoice = { level: options.level, rollup: options.rollup };
-  const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, ...levelChoice };
+  const missingCommunity = missingCommunityOf(options.missingCommunity, loaded);
+  const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, missingCommunity, sources: loaded.sources, ...levelChoice };
   const corner = options.weights ?? 'value';
   const point = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
   // The p5–p95 intervals over the weights' ranges (issue 16); a sensitivity run has its own percentiles.
   const intervalDraws = { draws: options.intervalDraws, seed: options.seed, correlation: options.correlation };
-  const report = (options.interval ?? true) && !chosen.sensitivity ? withInterval(dataset, point, { weights, ...run, ...intervalDraws }) : point;
+  const report =
+    (options.interval ?? true) && !chosen.sensitivity
+      ? withInterval(dataset, point, { weights, ...run, ...intervalDraws })
+      : // Provenance says the intervals were turned off (a sensitivity run's provenance has its own draws).
+        chosen.sensitivity
+        ? point
+        : { ...point, provenance: { ...point.provenance, options: { ...point.provenance.options, interval: false } } };
   const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
   const html = format === 'html';
   const context: RenderContext = {
@@ -194,9 +210,9 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
     summary: summarize(report),
     details: html ? reportDetails(selectLevel(dataset, levelChoice), shown.regions.map((r) => r.region), report, weights, options.fill) : undefined,
     // The heatmap's grid at the report's T, with the same norms as coverage_index.
-    coverage: html ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice })), norms } : undefined,
+    coverage: html ? { heatmap: coverageHeatmap(analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice })), norms } : undefined,
     // The workbook's Coverage and Norms sheets.
-    coverageReport: format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, ...levelChoice }) : undefined,
+    coverageReport: format === 'xlsx' ? analyzeCoverage(dataset, { norms, to: report.to, missingCommunity, ...levelChoice }) : undefined,
     norms,
     workbookTime: workbookTime(format, options.env),
     longAsParquet: format === 'long' && isParquetPath(options.out),
@@ -204,7 +220,7 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   const gates = evaluateGates(report, options);
   if (!chosen.sensitivity) {
     const output: Output = { kind: 'report', format: chosen.format, data: shown, context };
-    return { report, context, output, warnings: report.warnings, gates, files };
+    return { report, context, output, warnings: report.warnings, gates, files, provenance: report.provenance };
   }
   // Loaded only for a sensitivity run (the command line's start-up).
   const { drawSensitivity, sensitivityOutput } = await import('./sensitivity.js');
@@ -219,5 +235,5 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   });
   if (options.drawsOut !== undefined && drawsFormat !== undefined) await writeDraws(options.drawsOut, drawsFormat, plan, chunks);
   const output = sensitivityOutput(sensitivity, chosen.format, options, dataset.provenance);
-  return { report, context, sensitivity, output, warnings: report.warnings, gates, files };
+  return { report, context, sensitivity, output, warnings: report.warnings, gates, files, provenance: sensitivity.provenance };
 }

@@ -3,6 +3,7 @@
 // percentiles, the same for any number of threads.
 import type { Dataset, Provenance } from '../core/dataset.js';
 import type { Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
 import { type DrawChunk, type DrawPlan, orderedChunks, planSensitivity, type SensitivityOptions, summarizeDraws } from '../core/sensitivity.js';
 import type { Correlation, SensitivityReport } from '../core/sensitivity-schema.js';
 import { drawsParallel } from '../parallel/sensitivity.js';
@@ -11,10 +12,19 @@ import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format
 import { type DataOptions, loadData } from './data.js';
 import { pickDrawsFormat, writeDraws } from './draws.js';
 import { colorFor, pickFormat } from './format.js';
-import { checkOptions, type OutputOptions, type PeriodOptions, type RankingOptions, SensitivityOptionChecks } from './options.js';
+import {
+  checkOptions,
+  checkProvenanceTarget,
+  missingCommunityOf,
+  type OutputOptions,
+  type PeriodOptions,
+  type RankingOptions,
+  SensitivityOptionChecks,
+  type TrustOptions,
+} from './options.js';
 
 /** Options of `runSensitivity`: data, period, ranking, the draws and the output. */
-export interface SensitivityRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<ResearchFormat> {
+export interface SensitivityRunOptions extends DataOptions, PeriodOptions, RankingOptions, TrustOptions, OutputOptions<ResearchFormat> {
   /** Number of draws (1 – 1,000,000); default 1,000. */
   readonly draws?: number | undefined;
   /** Seed of the draws (0 – 2³² − 1); default 1. The same seed gives the same report. */
@@ -37,6 +47,8 @@ export interface SensitivityRun {
   readonly output: Output;
   /** Warnings about the data (the point-estimate report's). */
   readonly warnings: readonly Warning[];
+  /** The output's provenance (SPEC §8), with the draws and seed among its options. */
+  readonly provenance: RunProvenance;
 }
 
 /**
@@ -68,11 +80,30 @@ export function sensitivityOutput(
 /** Load the data and draw every weight uniformly from its low–high range `draws` times. */
 export async function runSensitivity(options: SensitivityRunOptions = {}): Promise<SensitivityRun> {
   checkOptions(SensitivityOptionChecks, options);
+  checkProvenanceTarget(options);
   const format = pickFormat(RESEARCH_FORMATS, options.format, options.out, 'sensitivity report');
   const drawsFormat = options.drawsOut === undefined ? undefined : pickDrawsFormat(options.drawsOut);
-  const { dataset, weights, norms } = await loadData(options, options.threads);
+  const loaded = await loadData(options, options.threads);
+  const { dataset, weights, norms, sources } = loaded;
   const { from, to, sort, fill, level, rollup, draws, seed, correlation, top, threads } = options;
-  const { sensitivity, warnings, plan, chunks } = await drawSensitivity(dataset, { weights, norms, from, to, sort, fill, level, rollup, draws, seed, correlation, top, threads });
+  const missingCommunity = missingCommunityOf(options.missingCommunity, loaded);
+  const { sensitivity, warnings, plan, chunks } = await drawSensitivity(dataset, {
+    weights,
+    norms,
+    from,
+    to,
+    sort,
+    fill,
+    level,
+    rollup,
+    draws,
+    seed,
+    correlation,
+    top,
+    threads,
+    missingCommunity,
+    sources,
+  });
   if (options.drawsOut !== undefined && drawsFormat !== undefined) await writeDraws(options.drawsOut, drawsFormat, plan, chunks);
-  return { sensitivity, output: sensitivityOutput(sensitivity, format, options, dataset.provenance), warnings };
+  return { sensitivity, output: sensitivityOutput(sensitivity, format, options, dataset.provenance), warnings, provenance: sensitivity.provenance };
 }

@@ -1,15 +1,25 @@
 // `trend`: the vacuum year by year from B to T (core/trend.ts).
 import type { Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
 import { summarizeTrend, trend } from '../core/trend.js';
 import type { TrendReport } from '../core/trend-schema.js';
 import type { Output } from '../report/output.js';
 import { TREND_OUTPUT_FORMATS, type TrendOutputFormat } from '../report/trend/context.js';
 import { type DataOptions, loadData } from './data.js';
 import { colorFor, isParquetPath, pickFormat, workbookTime } from './format.js';
-import { AnalysisOptionChecks, checkOptions, type OutputOptions, type PeriodOptions, type RankingOptions } from './options.js';
+import {
+  AnalysisOptionChecks,
+  checkOptions,
+  checkProvenanceTarget,
+  missingCommunityOf,
+  type OutputOptions,
+  type PeriodOptions,
+  type RankingOptions,
+  type TrustOptions,
+} from './options.js';
 
 /** Options of `runTrend`: data, period, ranking (by the metric at T) and the output. */
-export interface TrendRunOptions extends DataOptions, PeriodOptions, RankingOptions, OutputOptions<TrendOutputFormat> {
+export interface TrendRunOptions extends DataOptions, PeriodOptions, RankingOptions, TrustOptions, OutputOptions<TrendOutputFormat> {
   /** Show only the first N ranked regions. */
   readonly top?: number | undefined;
 }
@@ -22,15 +32,22 @@ export interface TrendRun {
   readonly output: Output;
   /** Warnings about the data. */
   readonly warnings: readonly Warning[];
+  /** The output's provenance (SPEC §8). */
+  readonly provenance: RunProvenance;
 }
 
 /** Load the data and follow each region's vacuum from B to T. */
 export async function runTrend(options: TrendRunOptions = {}): Promise<TrendRun> {
   checkOptions(AnalysisOptionChecks, options);
   const format = pickFormat(TREND_OUTPUT_FORMATS, options.format, options.out, 'trend');
-  const { dataset, weights } = await loadData(options);
+  checkProvenanceTarget(options);
+  const loaded = await loadData(options);
+  const { dataset, weights, norms } = loaded;
   const result = trend(dataset, {
     weights,
+    norms,
+    missingCommunity: missingCommunityOf(options.missingCommunity, loaded),
+    sources: loaded.sources,
     from: options.from,
     to: options.to,
     sort: options.sort,
@@ -47,5 +64,5 @@ export async function runTrend(options: TrendRunOptions = {}): Promise<TrendRun>
     // --format long to a .parquet file is written as Parquet (issue 16).
     longAsParquet: format === 'long' && isParquetPath(options.out),
   };
-  return { trend: result, output: { kind: 'trend', format, data: shown, context }, warnings: result.warnings };
+  return { trend: result, output: { kind: 'trend', format, data: shown, context }, warnings: result.warnings, provenance: result.provenance };
 }

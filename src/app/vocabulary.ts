@@ -1,6 +1,7 @@
 // The values the runs' options take and their defaults, gathered from where each is defined, so
 // that the command line (which may import only app and report) declares its flags from them.
 export { FILL_MODES } from '../core/series.js';
+export { MISSING_COMMUNITY } from '../core/config.js';
 export { SORT_METRICS, type Report } from '../core/report-schema.js';
 export { THOUSANDS_SEPARATORS } from '../core/numbers.js';
 export { DEFAULT_DRAWS, DEFAULT_SEED } from '../core/sensitivity.js';
@@ -10,7 +11,7 @@ export { SEED_MAX } from '../core/random.js';
 export { DEFAULT_COMPARE_TOP } from '../core/compare.js';
 export { formatWarning, type Warning } from '../core/issues.js';
 export { DELIMITERS } from '../io/delimiter.js';
-export { ENCODINGS } from '../io/text-stream.js';
+export { ENCODINGS } from '../io/encodings.js';
 export { CSV_PARSERS } from '../io/read-csv.js';
 export { CONFIG_FILE_NAME } from '../io/config-file.js';
 export { FILE_NAMES } from '../io/load-dataset.js';

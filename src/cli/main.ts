@@ -1,16 +1,7 @@
 // The command line: commander wiring, and every ending mapped to an exit code (SPEC §5).
 import { Command, CommanderError } from 'commander';
 import { config as zodConfig } from 'zod';
-import {
-  FileAccessError,
-  formatIssue,
-  InputError,
-  InputSelectionError,
-  issuesWithColumns,
-  LevelError,
-  OptionError,
-  PeriodError,
-} from '../app/errors.js';
+import { FileAccessError, formatIssue, InputError, issuesWithColumns, OptionError } from '../app/errors.js';
 import { neutralizeControls } from '../app/vocabulary.js';
 import { withReadLog } from '../app/write.js';
 import { VERSION } from '../version.js';
@@ -79,7 +70,8 @@ async function handleError(error: unknown, terminal: Terminal): Promise<number> 
     say(`servicegap: ${error.message}`);
     return error.code;
   }
-  if (error instanceof OptionError || error instanceof PeriodError || error instanceof InputSelectionError || error instanceof LevelError) {
+  // OptionError covers PeriodError, LevelError and InputSelectionError: an option the library refuses as the CLI does.
+  if (error instanceof OptionError) {
     say(`servicegap: ${error.message}`);
     return EXIT.usage;
   }

@@ -6,7 +6,7 @@ import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import type { DataOptions } from '../app/data.js';
 import { checkOptions, LevelOptionSchema, ThreadsOptionSchema, YearOptionSchema } from '../app/options.js';
-import { CSV_PARSERS, DELIMITERS, describeFileRead, ENCODINGS, FILL_MODES, THOUSANDS_SEPARATORS } from '../app/vocabulary.js';
+import { CSV_PARSERS, DELIMITERS, describeFileRead, ENCODINGS, FILL_MODES, MISSING_COMMUNITY, THOUSANDS_SEPARATORS } from '../app/vocabulary.js';
 import { note } from './output.js';
 import { progressBar } from './progress.js';
 import type { Terminal } from './terminal.js';
@@ -17,7 +17,7 @@ export function addInputOptions(command: Command): Command {
     .option('--regions <file>', 'regions file ("-" for standard input)')
     .option('--population <file>', 'population file')
     .option('--beds <file>', 'beds file: stock (column "beds") or closure events (column "beds_closed")')
-    .option('--services <file>', 'community services file')
+    .option('--services <file>', 'community services file, or "none" to run without community data on purpose (a file named none: ./none)')
     .option('--crosswalk <file>', 'old region codes → current ones: from, to, share[, year] (default: crosswalk.csv in --data if present)')
     .option('--config <file>', 'config file (default: $SERVICEGAP_CONFIG, else ./servicegap.config.json, else package.json "servicegap", else servicegap.config.json in --data)')
     .option('--no-config', 'no config file: the default weights and norms (SERVICEGAP_CONFIG and discovery ignored)')
@@ -119,10 +119,31 @@ export function addAnalysisOptions(command: Command): Command {
         .default('carry'),
     )
     .option('--level <n>', "rank the regions at level N of regions.csv's tree (1 = regions without a parent), branches summed")
-    .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)');
+    .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)')
+    .addOption(missingCommunityOption());
 }
 
+/** `--missing-community exclude|zero` (SPEC §8): a region with no row in services.csv. */
+export function missingCommunityOption(): Option {
+  return new Option(
+    '--missing-community <mode>',
+    'a region with no row in services.csv: exclude it (reason "community", the default) or count its community capacity as zero (flag no_community_data); default: the config\'s missingCommunity, else exclude',
+  ).choices(MISSING_COMMUNITY);
+}
+
+/** `--provenance FILE`: the output's provenance JSON (SPEC §8) written beside any format. */
+export function provenanceOption(): Option {
+  return new Option('--provenance <file>', 'also write the provenance (inputs with SHA-256, config, weights, norms, options) as JSON to FILE, atomically');
+}
+
+/** zod checks of `--missing-community` and `--provenance`, for the commands that take them. */
+export const TrustOptionsSchema = z.object({
+  missingCommunity: z.enum(MISSING_COMMUNITY).optional(),
+  provenance: z.string().min(1).optional(),
+});
+
 export const AnalysisOptionsSchema = z.object({
+  missingCommunity: z.enum(MISSING_COMMUNITY).optional(),
   fill: z.enum(FILL_MODES).default('carry'),
   level: cliNumber(LevelOptionSchema).optional(),
   rollup: z.boolean().optional(),

@@ -74,3 +74,10 @@ export function note(terminal: Terminal, line: string): void {
   if (closedStreams.has(terminal.stderr)) return;
   terminal.stderr.write(`${neutralizeControls(line)}\n`);
 }
+
+/** `--provenance FILE` (SPEC §8): the output's provenance as JSON, written through the output writer after the output itself. */
+export async function emitProvenance(terminal: Terminal, file: string | undefined, provenance: unknown, out: string | undefined, quiet = false): Promise<void> {
+  if (file === undefined) return;
+  await writeFile(file, `${JSON.stringify(provenance, null, 2)}\n`);
+  if (!quiet) note(terminal, `wrote ${file} (provenance${out === undefined ? '' : ` of ${out}`})`);
+}

@@ -2,6 +2,7 @@
 // as zod schemas with derived types.
 import { z } from 'zod';
 import { ConfigSchema } from './config.js';
+import { RunProvenanceSchema } from './provenance-schema.js';
 import {
   ExcludedRegionSchema,
   RankedRegionSchema,
@@ -128,6 +129,8 @@ export const BatchResultSchema = z.object({
   summary: z.array(BatchSummarySchema),
   /** Scenarios that could not be run (present only when some failed; the command then exits 3). */
   failed: z.array(BatchFailureSchema).optional(),
+  /** What produced each scenario's numbers (SPEC §8), in scenario order. */
+  provenance: z.object({ scenarios: z.array(z.object({ scenario: z.string() }).extend(RunProvenanceSchema.shape)) }),
 });
 /** The result of a batch. */
 export type BatchResult = z.infer<typeof BatchResultSchema>;

@@ -3,6 +3,7 @@
 // the scenarios (loading, threads) is src/io/batch.ts.
 import type { BatchResult, BatchRow, BatchSummary } from './batch-schema.js';
 import { DEFAULT_COMPARE_TOP, topChanges } from './compare.js';
+import { OptionError } from './errors.js';
 import type { Report } from './report-schema.js';
 
 /** One scenario's name and report. */
@@ -17,7 +18,7 @@ export interface ScenarioReport {
  */
 export function combineBatch(results: readonly ScenarioReport[], options: { readonly top?: number | undefined } = {}): BatchResult {
   const first = results[0];
-  if (first === undefined) throw new RangeError('combineBatch: no scenarios');
+  if (first === undefined) throw new OptionError('scenarios', 'scenarios: expected at least one scenario');
   const top = options.top ?? DEFAULT_COMPARE_TOP;
   const firstRank = new Map(first.report.regions.map((r) => [r.region, r.rank]));
 
@@ -63,5 +64,6 @@ export function combineBatch(results: readonly ScenarioReport[], options: { read
     })),
     rows,
     summary,
+    provenance: { scenarios: results.map(({ name, report }) => ({ scenario: name, ...report.provenance })) },
   };
 }

@@ -4,7 +4,7 @@
 // category and takes it at every year.
 import type { Category } from './categories.js';
 import type { ServiceSeries } from './dataset.js';
-import { type FillMode, valueAt } from './series.js';
+import { type FillMode, valueAt, type ValueAtYear } from './series.js';
 import { weightKey, type WeightTable } from './weights.js';
 
 /** A region's community capacity in bed-equivalents at one year, in total and by category, with flags saying how its series were valued. */
@@ -31,12 +31,27 @@ export function weightValue(weights: WeightTable, category: Category, unit: Serv
   return weights.get(weightKey(category, unit))?.value ?? 0;
 }
 
-/** A region's community capacity at `year`, from its service series (`category/unit` → series). */
+/** One term of the sum: a service series' value at the year, its weight and their product (explain.ts). */
+export interface CommunityTerm {
+  readonly series: ServiceSeries;
+  /** The series' value at the year; undefined: unknown (only under --fill none). */
+  readonly at: ValueAtYear | undefined;
+  readonly weight: number;
+  /** weight × value, as added to the total; undefined when the value is unknown. */
+  readonly be: number | undefined;
+}
+
+/**
+ * A region's community capacity at `year`, from its service series (`category/unit` → series).
+ * `terms`, when given, receives each term in the order it was added (for explain: the same sum,
+ * shown step by step).
+ */
 export function communityAt(
   services: ReadonlyMap<string, ServiceSeries> | undefined,
   year: number,
   weights: WeightTable,
   fill: FillMode = 'carry',
+  terms?: CommunityTerm[],
 ): CommunityAtYear {
   let total = 0;
   let carried = false;
@@ -48,12 +63,15 @@ export function communityAt(
     const at = valueAt(series.years, year, 'service', fill);
     if (at === undefined) {
       unknown = true;
+      terms?.push({ series, at, weight: weightValue(weights, series.category, series.unit), be: undefined });
       continue;
     }
     if (at.carried) carried = true;
     if (at.startedLater) startedLater = true;
     if (at.interpolated) interpolated = true;
-    const be = weightValue(weights, series.category, series.unit) * at.value;
+    const weight = weightValue(weights, series.category, series.unit);
+    const be = weight * at.value;
+    terms?.push({ series, at, weight, be });
     total += be;
     byCategory.set(series.category, (byCategory.get(series.category) ?? 0) + be);
   }

@@ -2,6 +2,7 @@
 // metric in A and in B and its change (B − A), the change of rank, and the regions that entered or
 // left the top N.
 import { z } from 'zod';
+import { RunProvenanceSchema } from './provenance-schema.js';
 import { SORT_METRICS, SortMetricSchema, type SortMetric } from './report-schema.js';
 
 const nullableNumber = z.number().nullable();
@@ -59,6 +60,7 @@ export const SideWarningSchema = z.object({
   file: z.string(),
   line: z.number().int().nullable(),
   message: z.string(),
+  kind: z.literal('plausibility').optional(),
 });
 
 /** zod schema of the JSON of `compare A B` (`servicegap schema compare`). */
@@ -77,6 +79,8 @@ export const ComparisonSchema = z.object({
   left_top: z.array(z.string()),
   excluded: z.array(SideExcludedSchema),
   warnings: z.array(SideWarningSchema),
+  /** What produced each side's numbers (SPEC §8): the provenance of report A and of report B. */
+  provenance: z.object({ a: RunProvenanceSchema, b: RunProvenanceSchema }),
 });
 /** The result of `compare`. */
 export type Comparison = z.infer<typeof ComparisonSchema>;

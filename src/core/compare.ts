@@ -7,6 +7,8 @@ import {
   type CompareSide,
   type Comparison,
 } from './compare-schema.js';
+import { OptionError } from './errors.js';
+import { checkWhole } from './option-checks.js';
 import type { RankedRegion, Report } from './report-schema.js';
 
 /** N of "entered / left the top N" when none is given. */
@@ -71,9 +73,8 @@ export function topChanges(
  * `rank_change` is a move towards rank 1. Regions ranked in only one report have null changes.
  */
 export function compare(a: Report, b: Report, options: CompareOptions = {}): Comparison {
-  if (a.sort !== b.sort) throw new RangeError(`compare: the reports are sorted differently (${a.sort}, ${b.sort})`);
-  const top = options.top ?? DEFAULT_COMPARE_TOP;
-  if (!Number.isInteger(top) || top < 1) throw new RangeError(`compare: top must be a whole number ≥ 1, got ${top}`);
+  if (a.sort !== b.sort) throw new OptionError('sort', `--sort: the reports are sorted differently (${a.sort}, ${b.sort}): compare needs one sort metric`);
+  const top = checkWhole('top', options.top, 1) ?? DEFAULT_COMPARE_TOP;
 
   const inA = new Map(a.regions.map((r) => [r.region, r]));
   const inB = new Map(b.regions.map((r) => [r.region, r]));
@@ -107,5 +108,6 @@ export function compare(a: Report, b: Report, options: CompareOptions = {}): Com
       ...b.excluded.map((e) => ({ side: 'b' as const, ...e })),
     ],
     warnings,
+    provenance: { a: a.provenance, b: b.provenance },
   };
 }

@@ -3,12 +3,22 @@
 import { z } from 'zod';
 import { CATEGORY_CODES, CategorySchema } from './categories.js';
 import { DEFAULT_NORMS } from './defaults.js';
-import { FilesSchema } from './file-options.js';
+import { ConfigError } from './errors.js';
+import { FILE_ROLES, FileOptionsSchema, FilesSchema } from './file-options.js';
+import type { InputIssue } from './issues.js';
+import { nearest } from './suggest.js';
 import { UNIT_CODES, UnitSchema } from './units.js';
 
-const finiteNonNegative = z.number().finite().min(0);
+const finiteNonNegative = z
+  .number({ error: 'expected a number ≥ 0 (bed-equivalents per unit)' })
+  .finite({ error: 'expected a finite number ≥ 0' })
+  .min(0, { error: 'expected a number ≥ 0: a weight cannot be negative' });
 
-/** A weight override: a bare number, or value with an optional range and source. */
+/**
+ * A weight override: a bare number, or value with an optional range and source. A bare number
+ * (or an object without `low` / `high`) keeps the default's range when the value lies inside it,
+ * and widens it to the value otherwise (SPEC §8; weights.ts).
+ */
 export const WeightOverrideSchema = z.union([
   finiteNonNegative,
   z
@@ -98,7 +108,13 @@ const NormsSchema = z.record(z.string(), z.unknown()).transform((record, ctx) =>
     }
     const parsed = NormOverrideSchema.safeParse(value);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [name, ...issue.path], message: issue.message });
+      for (const issue of parsed.error.issues) {
+        const message =
+          issue.code === 'unrecognized_keys'
+            ? unknownKeys(issue.keys, issue.path.length === 0 ? Object.keys(NormOverrideSchema.shape) : ['category', 'unit'])
+            : issue.message;
+        ctx.addIssue({ code: 'custom', path: [name, ...issue.path], message });
+      }
       continue;
     }
     const o = parsed.data;
@@ -130,7 +146,20 @@ const NormsSchema = z.record(z.string(), z.unknown()).transform((record, ctx) =>
   return out;
 });
 
-/** zod schema of the config file (servicegap.config.json): weights and aliases. */
+/**
+ * What a run does with a region that has no row at all in services.csv (SPEC §8): `exclude`
+ * (the default: its community capacity is unknown, reason `community`) or `zero` (ranked with
+ * community capacity 0 and flag `no_community_data`).
+ */
+export const MISSING_COMMUNITY = ['exclude', 'zero'] as const;
+/** zod schema of `missingCommunity` / `--missing-community`. */
+export const MissingCommunitySchema = z.enum(MISSING_COMMUNITY, {
+  error: (issue) => `expected one of ${MISSING_COMMUNITY.join(', ')}, got ${JSON.stringify(issue.input)}`,
+});
+/** `exclude` or `zero` (see MISSING_COMMUNITY). */
+export type MissingCommunity = z.infer<typeof MissingCommunitySchema>;
+
+/** zod schema of the config file (servicegap.config.json): weights, aliases, norms, missing community data. */
 export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -140,6 +169,8 @@ export const ConfigSchema = z
     aliases: z.record(z.string().trim().min(1), CategorySchema).optional(),
     /** norms.<name>: change, drop (false) or add a planning norm per 100,000 (SPEC §4, §7). */
     norms: NormsSchema.optional(),
+    /** A region with no row in services.csv: excluded (default) or counted with 0 (SPEC §8). */
+    missingCommunity: MissingCommunitySchema.optional(),
     /** files.<input>: how one input file is read (encoding, delimiter, decimal, thousands, sheet). */
     files: FilesSchema.optional(),
   })
@@ -152,3 +183,51 @@ export type WeightOverride = z.output<typeof WeightOverrideSchema>;
 export type NormOverride = z.output<typeof NormOverrideSchema>;
 /** A checked (category, unit) pair of services.csv that a norm counts. */
 export type NormMeasure = z.output<typeof NormMeasureSchema>;
+
+/** The keys an object at a JSON path of the config may have: for "did you mean" hints. */
+function keysAt(path: readonly PropertyKey[]): readonly string[] {
+  const [section, , third] = path;
+  if (path.length === 0) return Object.keys(ConfigSchema.shape);
+  if (section === 'weights') {
+    if (path.length === 1) return CATEGORY_CODES;
+    if (path.length === 2) return UNIT_CODES;
+    return ['value', 'low', 'high', 'source'];
+  }
+  if (section === 'norms') {
+    if (path.length === 2) return Object.keys(NormOverrideSchema.shape);
+    if (third === 'measures') return ['category', 'unit'];
+  }
+  if (section === 'files') {
+    if (path.length === 1) return FILE_ROLES;
+    if (path.length === 2) return Object.keys(FileOptionsSchema.shape);
+  }
+  return [];
+}
+
+/** `unknown key "weigths"; did you mean "weights"? (expected weights, aliases, …)` */
+function unknownKeys(keys: readonly string[], known: readonly string[]): string {
+  const parts = keys.map((key) => {
+    const hint = nearest(key, known);
+    return `unknown key ${JSON.stringify(key)}${hint ? `; did you mean ${JSON.stringify(hint)}?` : ''}`;
+  });
+  const listed = known.filter((k) => k !== '$schema');
+  return `${parts.join('; ')}${listed.length > 0 ? ` (expected ${listed.join(', ')})` : ''}`;
+}
+
+/** One zod issue of a config as a located message: the JSON path, then what is wrong. */
+function configIssue(issue: z.core.$ZodIssue, file: string): InputIssue {
+  const where = issue.path.length ? issue.path.join('.') : '(top level)';
+  const message = issue.code === 'unrecognized_keys' ? unknownKeys(issue.keys, keysAt(issue.path)) : issue.message;
+  return { file, message: `${where}: ${message}` };
+}
+
+/**
+ * Check a config (parsed JSON, or an object given to the library) against ConfigSchema: the
+ * checked config, or a ConfigError with every problem, each with its JSON path. `file` names it
+ * in messages (default "config": an object given to the library).
+ */
+export function checkConfig(value: unknown, file = 'config'): Config {
+  const parsed = ConfigSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((issue) => configIssue(issue, file)));
+}

@@ -1,12 +1,14 @@
 // The machine contract of SPEC §7: the JSON coverage report, as zod schemas with derived types.
 import { z } from 'zod';
+import { RunProvenanceSchema } from './provenance-schema.js';
 import { ExcludedRegionSchema, WarningSchema } from './report-schema.js';
 
 const nullableNumber = z.number().nullable();
 
 /**
  * One region against one norm at T. `value`, `per_100k`, `coverage` and `gap` are null when the
- * measure is unknown at T (its bed part, for an events beds file or a region without bed data).
+ * measure is unknown at T (its bed part, for an events beds file or a region without bed data),
+ * and for every region when no row of the whole dataset measures the norm (SPEC §8).
  */
 export const NormCoverageSchema = z.object({
   norm: z.string(),
@@ -46,7 +48,10 @@ export const CoverageReportSchema = z.object({
   to: z.number().int(),
   regions: z.array(RankedCoverageSchema),
   excluded: z.array(ExcludedRegionSchema),
+  /** Every warning, plausibility notices included (SPEC §8). */
   warnings: z.array(WarningSchema),
+  /** What produced the numbers (SPEC §8). */
+  provenance: RunProvenanceSchema,
 });
 /** The coverage report of SPEC §7 (see `CoverageReportSchema`). */
 export type CoverageReport = z.infer<typeof CoverageReportSchema>;

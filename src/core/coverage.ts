@@ -1,5 +1,7 @@
 // SPEC §7: coverage of one region against the planning norms at year T. The one place where the
 // coverage formulas live; analyze-coverage.ts ranks them, metrics.ts puts the index in the report.
+import { hasCommunityData, normMeasured } from './completeness.js';
+import type { MissingCommunity } from './config.js';
 import type { RegionCoverage, NormCoverage } from './coverage-schema.js';
 import type { Dataset } from './dataset.js';
 import type { Norm, NormTable } from './norms.js';
@@ -11,9 +13,11 @@ const PER = 100_000;
 /**
  * A norm's measure for a region at T (SPEC §3 series rule): beds.csv beds when the norm counts
  * them, plus its service series (a service not yet started counts 0). Null when the bed part is
- * unknown: no stock at or before T for the region, an events beds file, or no beds file.
+ * unknown (no stock at or before T for the region, an events beds file, or no beds file), and
+ * when nothing in the whole dataset measures the norm (SPEC §8: not measured, never a gap).
  */
 export function measureAt(dataset: Dataset, region: string, year: number, norm: Norm): number | null {
+  if (!normMeasured(dataset, norm)) return null;
   let value = 0;
   if (norm.includesInstitutionalBeds) {
     if (dataset.beds.shape !== 'stock') return null;
@@ -58,10 +62,23 @@ export type CoverageOutcome =
   | { readonly kind: 'ranked'; readonly coverage: RegionCoverage }
   | { readonly kind: 'excluded'; readonly region: string; readonly reason: string };
 
-/** A region's coverage of every norm at T and its coverage index, or its exclusion when its population is unknown at T. */
-export function regionCoverage(dataset: Dataset, region: { code: string; name: string }, year: number, norms: NormTable): CoverageOutcome {
+/**
+ * A region's coverage of every norm at T and its coverage index, or its exclusion: its population
+ * is unknown at T, or it has no row in services.csv (SPEC §8: its community capacity is unknown,
+ * reason `community`, unless `missingCommunity` is `zero`).
+ */
+export function regionCoverage(
+  dataset: Dataset,
+  region: { code: string; name: string },
+  year: number,
+  norms: NormTable,
+  missingCommunity: MissingCommunity = 'exclude',
+): CoverageOutcome {
   const population = valueAt(dataset.population.get(region.code), year, 'stock');
-  if (population === undefined) return { kind: 'excluded', region: region.code, reason: 'population' };
+  const unknown: string[] = [];
+  if (population === undefined) unknown.push('population');
+  if (missingCommunity !== 'zero' && !hasCommunityData(dataset, region.code)) unknown.push('community');
+  if (population === undefined || unknown.length > 0) return { kind: 'excluded', region: region.code, reason: unknown.join(', ') };
   const perNorm = regionNormCoverage(dataset, region.code, year, population.value, norms);
   return {
     kind: 'ranked',

@@ -31,9 +31,6 @@ export const SHARE_TOLERANCE = 1e-9;
 /** A checked crosswalk.csv row (RowSchemas['crosswalk'] in core/schemas.ts). */
 export type CrosswalkRowInput = z.output<RowSchemas['crosswalk']>;
 
-/** crosswalk.csv's columns, for the table reader. */
-export const CROSSWALK_FILE = { required: ['from', 'to', 'share'], optional: ['year'] } as const;
-
 /** A checked crosswalk.csv row, with the line it was read from. */
 export interface CrosswalkRow extends CrosswalkRowInput {
   readonly line: number;

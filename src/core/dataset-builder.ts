@@ -1,158 +1,88 @@
-// Turns validated rows into a Dataset, one row at a time, collecting every problem instead of
-// stopping at the first. Files must arrive in SPEC order: regions, population, beds, services
-// (the region codes of regions.csv are what the other files are checked against). A crosswalk
-// (crosswalk.ts) comes right after regions: the codes it maps are known codes too, and finish()
-// moves their figures to current codes, then checks that no branch of the regions' tree has
-// figures at two levels (hierarchy.ts).
-import { DenseYearSeries } from './dense-year-series.js';
+// Turns checked rows into a Dataset, one row at a time, collecting every problem instead of
+// stopping at the first. Rows are checked before they come here (RowValidator, by the readers);
+// addRow is the one way in for a row of any file. Files must arrive in SPEC order: regions,
+// population, beds, services (the region codes of regions.csv are what the other files are
+// checked against). A crosswalk (crosswalk.ts) comes right after regions: the codes it maps are
+// known codes too, and finish() moves their figures to current codes, then checks that no branch
+// of the regions' tree has the same kind of figure at two levels (hierarchy.ts).
+//
+// Region codes are compared as regions.csv gives them, and else after Unicode NFC without
+// zero-width characters (text-identity.ts), each distinct code normalised once; names read in
+// another form than the one known are said in notices (name-notices.ts).
 import { applyCrosswalk, type Crosswalk, type CrosswalkRow, buildCrosswalk, strandedIssues } from './crosswalk.js';
-import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries, YearSeries } from './dataset.js';
+import type { BedData, Dataset, Provenance, RegionInfo, ServiceSeries } from './dataset.js';
+import { DenseYearSeries } from './dense-year-series.js';
+import type { FigureKind, FigureTarget } from './figure-rows.js';
 import { type DataOrigin, findCycles, mixedLevelIssues } from './hierarchy.js';
-import { describeLines, type InputIssue, IssueCollector, quoteValue, type Warning } from './issues.js';
-import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
-import { type CheckedRow, type RawRow, type RowKind, RowValidator } from './row-validator.js';
-import type { Category } from './categories.js';
-import { RecentStrings } from './recent-strings.js';
+import { type InputIssue, IssueCollector, quoteValue, type Warning } from './issues.js';
+import { NameNotices } from './name-notices.js';
+import type { CheckedRow, RowKind } from './row-validator.js';
+import { codeHint, RowTallies } from './row-tallies.js';
+import { ServiceLookups } from './service-lookups.js';
 import { SuggestionIndex } from './suggest.js';
-import type { Taxonomy, TaxonomyEntry } from './taxonomy.js';
-import { canonicalCode, describeCanonicalChange, describeInvisibleDifference } from './text-identity.js';
-import type { AliasEntry } from './alias-table.js';
-import { unitOfCell } from './unit-aliases.js';
-import type { Unit } from './units.js';
-import { weightKey, type WeightTable } from './weights.js';
+import type { Taxonomy } from './taxonomy.js';
+import { canonicalCode } from './text-identity.js';
+import type { WeightTable } from './weights.js';
 
-export type { RawRow } from './row-validator.js';
+export type { FigureTarget } from './figure-rows.js';
 
 export interface BuilderOptions {
   readonly taxonomy: Taxonomy;
   readonly weights: WeightTable;
   /** Drop rows whose service name maps to nothing, with a warning (SPEC §2 `--allow-unmapped`). */
   readonly allowUnmapped?: boolean | undefined;
-  /** At most this many issues are kept per file; the rest are counted. */
+  /** At most this many distinct problems are kept per file (the same problem on many lines is
+   * one); the rest are counted. */
   readonly maxIssuesPerFile?: number | undefined;
-  /** How numbers are written until setNumberFormat says otherwise (default: plain, with a point). */
-  readonly numberFormat?: NumberFormat | undefined;
   /** The figures are rates per 100,000 (--rates): none may be summed up the tree, so each branch
    * has all its figures at one level, whatever their kind. */
   readonly rates?: boolean | undefined;
 }
 
-/** Lines on which one thing occurs: the first few, and how many in all. */
-class LineTally {
-  readonly lines: number[] = [];
-  count = 0;
-  add(line: number): void {
-    if (this.lines.length < 5) this.lines.push(line);
-    this.count++;
-  }
-}
-
-function tally<K>(map: Map<K, LineTally>, key: K, line: number): void {
-  let t = map.get(key);
-  if (!t) map.set(key, (t = new LineTally()));
-  t.add(line);
-}
-
-/** Note where `name` was first met in a file (and count it). */
-function firstUse<T>(byFile: Map<string, Map<string, FirstUse<T>>>, file: string, name: string, value: T, line: number): void {
-  let uses = byFile.get(file);
-  if (!uses) byFile.set(file, (uses = new Map()));
-  let use = uses.get(name);
-  if (!use) uses.set(name, (use = { value, tally: new LineTally() }));
-  use.tally.add(line);
-}
-
-/** "; did you mean "X"?" for an unknown code, saying how they differ when no one could see it. */
-function hintFor(code: string, known: SuggestionIndex, where: string): string {
-  const hint = known.nearest(code);
-  if (hint === undefined) return '';
-  const invisible = describeInvisibleDifference(code, hint, where);
-  return `; did you mean ${quoteValue(hint)}?${invisible ? ` (${invisible})` : ''}`;
-}
-
-function addTo(series: YearSeries, year: number, value: number): void {
-  series.set(year, (series.get(year) ?? 0) + value);
-}
-
-function seriesOf<K>(map: Map<K, YearSeries>, key: K): YearSeries {
+function seriesOf<K>(map: Map<K, DenseYearSeries>, key: K): DenseYearSeries {
   let s = map.get(key);
   if (!s) map.set(key, (s = new DenseYearSeries()));
   return s;
 }
 
-/** Per distinct service name: its use count and, per unit cell, its unit and weight key (key
- * null: no weight). */
-interface ServiceLookup {
-  readonly use: { category: Category | undefined; rows: number; firstLine: number };
-  readonly units: Map<string, { readonly unit: Unit; readonly key: string | null }>;
-}
-
-/** Where something was first met in a file, and how often. */
-interface FirstUse<T> {
-  readonly value: T;
-  readonly tally: LineTally;
-}
-
-/** Where a service row's capacity goes (DatasetBuilder.serviceTarget). */
-export interface ServiceTarget {
-  readonly use: { rows: number };
-  readonly years: YearSeries;
-}
-
-/** Builds a Dataset from raw rows, one at a time, collecting every problem (for custom loaders). */
+/** Builds a Dataset from checked rows, one at a time, collecting every problem. */
 export class DatasetBuilder {
   private readonly regions = new Map<string, RegionInfo & { line: number }>();
-  private readonly population = new Map<string, YearSeries>();
-  /** Where each region and year's population was given, to report one given twice; emptied by
-   * endPopulation() (150,000 keys for 5,000 regions × 30 years: memory the services file can use). */
-  private readonly populationLines = new Map<string, number>();
+  private readonly population = new Map<string, DenseYearSeries>();
+  /** Per region, the line each year's population was given on, to report one given twice;
+   * emptied by endPopulation() (memory the services file can use). */
+  private readonly populationLines = new Map<string, Map<number, number>>();
   private beds: BedData = { shape: 'none' };
+  private readonly bedSeries = new Map<string, DenseYearSeries>();
   private readonly services = new Map<string, Map<string, ServiceSeries>>();
-  private readonly serviceNames: Dataset['serviceNames'] = new Map();
-  /** Per distinct service name: its use count and, per unit, its weight key (null: no weight). */
-  private readonly serviceLookups = new Map<string, ServiceLookup>();
-  /** The lookups of recent names (RecentStrings: most rows repeat one of a few dozen names). */
-  private readonly recentNames = new RecentStrings<ServiceLookup>();
-  /** The region of the last service row with figures, and its series. */
+  private readonly serviceLookups: ServiceLookups;
+  /** The region code of the last service row with figures as the row gave it, the known code it
+   * is, and the region's series. */
   private lastService: { raw: string; region: string; byKey: Map<string, ServiceSeries> } | undefined;
   /** Every problem found: the same problem on many lines grouped, at most maxIssuesPerFile per file. */
   private readonly issues: IssueCollector;
   private readonly warnings: Warning[] = [];
   private provenance: Provenance | undefined;
-  private readonly validator: RowValidator;
-  private readonly unknownRegions = new Map<string, Map<string, LineTally>>();
+  private readonly tallies = new RowTallies();
+  private readonly notices = new NameNotices();
   /** Codes written otherwise than regions.csv writes them (Unicode form, zero-width characters):
    * per distinct code, the known code it is (null: none), so each is normalised once. */
   private readonly codeForms = new Map<string, string | null>();
-  /** Per file, the codes read only after normalisation, for a notice. */
-  private readonly normalizedCodes = new Map<string, Map<string, FirstUse<string>>>();
-  /** "Did you mean" for unknown region codes, built on the first that needs one. */
-  private regionHints: SuggestionIndex | undefined;
-  /** Per file, the service names only the loose layer of the taxonomy mapped, for a notice. */
-  private readonly looseNames = new Map<string, Map<string, FirstUse<TaxonomyEntry>>>();
-  /** Per file, the local unit names read as SPEC units, for a notice. */
-  private readonly unitAliases = new Map<string, Map<string, FirstUse<AliasEntry<Unit>>>>();
-  private readonly unmapped = new Map<string, Map<string, LineTally>>();
-  private readonly unweighted = new Map<string, Map<string, LineTally>>();
-  // Where each region code's first figure of each kind was read (population, beds, each service
-  // series), for messages about the same figure at two levels of the tree (hierarchy.ts).
+  // Where each region code's first figure of each kind was read ("population", "beds",
+  // "services <category/unit>"), for messages about the same kind at two levels of the tree.
   private readonly dataOrigins = new Map<string, Map<string, DataOrigin>>();
   private readonly crosswalkRows: CrosswalkRow[] = [];
   private readonly crosswalkFrom = new Set<string>();
   private crosswalk: { readonly table: Crosswalk; readonly valid: boolean } | undefined;
 
   constructor(private readonly options: BuilderOptions) {
-    this.validator = new RowValidator(options.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+    this.serviceLookups = new ServiceLookups(options.taxonomy, options.weights, this.notices);
     this.issues = new IssueCollector(options.maxIssuesPerFile ?? 1000);
   }
 
-  /** How the numbers of the rows that follow are written (each file may differ). */
-  setNumberFormat(format: NumberFormat): void {
-    this.validator.setNumberFormat(format);
-  }
-
-  /** Record a problem found while reading a file (header, structure, encoding). The same problem
-   * on many lines (the same message, or the same `group`) is kept once, with its lines. */
+  /** Record a problem found while reading a file (header, structure, encoding, a row's cells).
+   * The same problem on many lines (the same message, or the same `group`) is kept once, with
+   * its lines. */
   addIssue(issue: InputIssue): void {
     this.issues.add(issue);
   }
@@ -167,31 +97,80 @@ export class DatasetBuilder {
 
   /** Choose the beds file's shape from its header (SPEC §1). */
   setBedShape(shape: 'stock' | 'events'): void {
-    this.beds = { shape, byRegion: new Map() };
-  }
-
-  private readonly onIssue = (issue: InputIssue): void => this.addIssue(issue);
-
-  /** Validate one raw row; undefined (and issues recorded) if invalid. */
-  private check<K extends RowKind>(kind: K, raw: RawRow, file: string, line: number): CheckedRow<K> | undefined {
-    return this.validator.check(kind, raw, file, line, this.onIssue);
+    this.bedSeries.clear();
+    this.beds = { shape, byRegion: this.bedSeries };
   }
 
   /**
-   * Add a row that was already checked (by a RowValidator, as in the worker threads that read
-   * large files): the same as the add… method of its kind after a successful check.
+   * Add one checked row of any file, read on `line` of `file`. For a row with figures, returns
+   * where its figure went: a later row of the same kind and key (region; and service name and
+   * unit) has exactly the effect of addAgain(target, …). Undefined: the row was only counted in
+   * an issue, and the next row of its key must come through addRow too.
    */
-  addChecked<K extends Exclude<RowKind, 'region'>>(kind: K, row: CheckedRow<K>, file: string, line: number): void {
+  addRow<K extends RowKind>(kind: K, row: CheckedRow<K>, file: string, line: number): FigureTarget | undefined {
+    let target: FigureTarget | undefined;
     switch (kind) {
-      case 'population':
-        return this.populationRow(row as CheckedRow<'population'>, file, line);
+      case 'region':
+        this.regionRow(row as CheckedRow<'region'>, file, line);
+        return undefined;
+      case 'crosswalk': {
+        const r = row as CheckedRow<'crosswalk'>;
+        const from = this.ownCode(r.from, file, line);
+        this.crosswalkRows.push({ ...r, from, to: this.ownCode(r.to, file, line), line });
+        this.crosswalkFrom.add(from);
+        return undefined;
+      }
+      case 'population': {
+        const r = row as CheckedRow<'population'>;
+        target = this.regionTarget('population', this.population, r.region, file, line);
+        if (target) this.addFigure(target, r.year, r.population, file, line);
+        return target;
+      }
       case 'bedStock':
-        return this.bedStockRow(row as CheckedRow<'bedStock'>, file, line);
-      case 'bedEvents':
-        return this.bedEventRow(row as CheckedRow<'bedEvents'>, file, line);
-      default:
-        this.serviceRow(row as CheckedRow<'services'>, file, line);
+      case 'bedEvents': {
+        const stock = kind === 'bedStock';
+        const r = row as CheckedRow<'bedStock'> & CheckedRow<'bedEvents'>;
+        // All bed rows of a region and year are summed, whatever their bed_type or facility.
+        if (this.beds.shape !== (stock ? 'stock' : 'events')) {
+          this.knownRegion(r.region, file, line);
+          return undefined;
+        }
+        target = this.regionTarget(kind, this.bedSeries, r.region, file, line);
+        if (target) this.addFigure(target, stock ? r.year : r.date, stock ? r.beds : r.beds_closed, file, line);
+        return target;
+      }
+      default: {
+        const r = row as CheckedRow<'services'>;
+        target = this.serviceTarget(r, file, line);
+        if (target) this.addFigure(target, r.year, r.capacity, file, line);
+        return target;
+      }
     }
+  }
+
+  /** Add the figure of a row whose kind and key are those of the row `target` came from. */
+  addAgain(target: FigureTarget, year: number, value: number, file: string, line: number): void {
+    if (target.use !== undefined) target.use.rows++;
+    this.addFigure(target, year, value, file, line);
+  }
+
+  /** The one place every figure passes: the region, series key, year, value, file and line of a row. */
+  private addFigure(target: FigureTarget, year: number, value: number, file: string, line: number): void {
+    const lines = target.lines;
+    if (lines !== undefined) {
+      const first = lines.get(year);
+      if (first !== undefined) {
+        this.addIssue({
+          file,
+          line,
+          columns: ['region', 'year'],
+          message: `population of ${quoteValue(target.region)} in ${year} is given twice (first on line ${first})`,
+        });
+        return;
+      }
+      lines.set(year, line);
+    }
+    target.years.add(year, value);
   }
 
   /** Will another issue of this file be shown (or only counted)? Hints are worked out only for
@@ -215,25 +194,86 @@ export class DatasetBuilder {
       this.codeForms.set(code, known);
     }
     if (known !== null) {
-      firstUse(this.normalizedCodes, file, code, known, line);
+      this.notices.code(file, code, known, line);
       return known;
     }
-    let byCode = this.unknownRegions.get(file);
-    if (!byCode) this.unknownRegions.set(file, (byCode = new Map()));
-    tally(byCode, code, line);
+    this.tallies.unknownRegion(file, code, line);
     return undefined;
   }
 
   /** A region code as regions.csv and crosswalk.csv give it, compared in its canonical form. */
   private ownCode(code: string, file: string, line: number): string {
     const canonical = canonicalCode(code);
-    if (canonical !== code) firstUse(this.normalizedCodes, file, code, canonical, line);
+    if (canonical !== code) this.notices.code(file, code, canonical, line);
     return canonical;
   }
 
-  addRegion(raw: RawRow, file: string, line: number): void {
-    const row = this.check('region', raw, file, line);
-    if (!row) return;
+  /** Note where the first figure of a kind ("population", "beds", "services crisis/teams") of a
+   * region code was read. */
+  private noteData(kind: string, code: string, file: string, line: number): void {
+    let byCode = this.dataOrigins.get(kind);
+    if (!byCode) this.dataOrigins.set(kind, (byCode = new Map()));
+    if (!byCode.has(code)) byCode.set(code, { file, line });
+  }
+
+  /** Where the first figure of any kind of a region code was read. */
+  private firstOrigin(code: string): DataOrigin | undefined {
+    for (const byCode of this.dataOrigins.values()) {
+      const origin = byCode.get(code);
+      if (origin !== undefined) return origin;
+    }
+    return undefined;
+  }
+
+  /** The target of a region's population or beds (`code` as the row gives it). */
+  private regionTarget(kind: FigureKind, map: Map<string, DenseYearSeries>, code: string, file: string, line: number): FigureTarget | undefined {
+    const region = this.knownRegion(code, file, line);
+    if (region === undefined) return undefined;
+    this.noteData(kind === 'population' ? 'population' : 'beds', region, file, line);
+    let lines: Map<number, number> | undefined;
+    if (kind === 'population') {
+      lines = this.populationLines.get(region);
+      if (!lines) this.populationLines.set(region, (lines = new Map()));
+    }
+    return { kind, region, key: undefined, years: seriesOf(map, region), use: undefined, lines };
+  }
+
+  private serviceTarget(row: CheckedRow<'services'>, file: string, line: number): FigureTarget | undefined {
+    // Rows come grouped by region in most files: the region's checks and its series are kept
+    // from one row to the next (a code is known, and noted, once it has been seen with a figure).
+    let byKey: Map<string, ServiceSeries> | undefined;
+    let region: string | undefined;
+    const last = this.lastService;
+    if (last !== undefined && row.region === last.raw) ({ byKey, region } = last);
+    else if ((region = this.knownRegion(row.region, file, line)) === undefined) return undefined;
+    const lookup = this.serviceLookups.use(row.service, file, line);
+    const category = lookup.use.category;
+    if (category === undefined) {
+      this.tallies.unmappedService(file, row.service, line);
+      return undefined;
+    }
+    const unit = this.serviceLookups.unit(lookup, category, row.unit, file, line);
+    const key = unit.key;
+    if (key === null) {
+      this.tallies.noWeight(file, category, unit.unit, line);
+      return undefined;
+    }
+    if (byKey === undefined) {
+      byKey = this.services.get(region);
+      if (!byKey) this.services.set(region, (byKey = new Map()));
+      this.lastService = { raw: row.region, region, byKey };
+    }
+    let series = byKey.get(key);
+    if (!series) {
+      byKey.set(key, (series = { category, unit: unit.unit, years: new DenseYearSeries() }));
+      // Each series is a kind of figure of its own for the tree's check (also when the region's
+      // checks were kept from the row before).
+      this.noteData(`services ${key}`, region, file, line);
+    }
+    return { kind: 'services', region, key, years: series.years as DenseYearSeries, use: lookup.use, lines: undefined };
+  }
+
+  private regionRow(row: CheckedRow<'region'>, file: string, line: number): void {
     const code = this.ownCode(row.region, file, line);
     const parent = row.parent === undefined ? undefined : this.ownCode(row.parent, file, line);
     const first = this.regions.get(code);
@@ -250,7 +290,7 @@ export class DatasetBuilder {
     let hints: SuggestionIndex | undefined;
     for (const region of this.regions.values()) {
       if (region.parent === undefined || this.regions.has(region.parent)) continue;
-      const hint = this.shown(file) ? hintFor(region.parent, (hints ??= new SuggestionIndex(this.regions.keys())), 'in regions.csv') : '';
+      const hint = this.shown(file) ? codeHint(region.parent, (hints ??= new SuggestionIndex(this.regions.keys())), 'in regions.csv') : '';
       this.addIssue({ file, line: region.line, columns: ['parent'], message: `unknown parent region ${quoteValue(region.parent)}${hint}` });
     }
     const parents = new Map([...this.regions.values()].map((r) => [r.code, r.parent]));
@@ -264,15 +304,6 @@ export class DatasetBuilder {
     }
   }
 
-  /** One row of crosswalk.csv (after regions.csv, before the files with figures). */
-  addCrosswalk(raw: RawRow, file: string, line: number): void {
-    const row = this.validator.checkCrosswalk(raw, file, line, this.onIssue);
-    if (!row) return;
-    const from = this.ownCode(row.from, file, line);
-    this.crosswalkRows.push({ ...row, from, to: this.ownCode(row.to, file, line), line });
-    this.crosswalkFrom.add(from);
-  }
-
   /** After crosswalk.csv: check the shares, the codes and the chains. */
   endCrosswalk(file: string): void {
     const { crosswalk, issues } = buildCrosswalk(this.crosswalkRows, this.regions, file);
@@ -280,258 +311,9 @@ export class DatasetBuilder {
     this.crosswalk = { table: crosswalk, valid: issues.length === 0 };
   }
 
-  /** Note where the first figure of a kind ("population", "beds", "services crisis/teams") of a region code was read. */
-  private noteData(kind: string, code: string, file: string, line: number): void {
-    let byCode = this.dataOrigins.get(kind);
-    if (!byCode) this.dataOrigins.set(kind, (byCode = new Map()));
-    if (!byCode.has(code)) byCode.set(code, { file, line });
-  }
-
-  /** Where the first figure of any kind of a region code was read. */
-  private firstOrigin(code: string): DataOrigin | undefined {
-    for (const byCode of this.dataOrigins.values()) {
-      const origin = byCode.get(code);
-      if (origin !== undefined) return origin;
-    }
-    return undefined;
-  }
-
-  addPopulation(raw: RawRow, file: string, line: number): void {
-    const row = this.check('population', raw, file, line);
-    if (row) this.populationRow(row, file, line);
-  }
-
-  private populationRow(row: CheckedRow<'population'>, file: string, line: number): void {
-    const region = this.knownRegion(row.region, file, line);
-    if (region === undefined) return;
-    const key = `${region}\u0000${row.year}`;
-    const first = this.populationLines.get(key);
-    if (first !== undefined) {
-      this.addIssue({
-        file,
-        line,
-        columns: ['region', 'year'],
-        message: `population of ${quoteValue(region)} in ${row.year} is given twice (first on line ${first})`,
-      });
-      return;
-    }
-    this.populationLines.set(key, line);
-    seriesOf(this.population, region).set(row.year, row.population);
-    this.noteData('population', region, file, line);
-  }
-
-  /** After population.csv: its duplicate check is done, and its line table can go. */
+  /** After population.csv: its duplicate check is done, and its line tables can go. */
   endPopulation(): void {
     this.populationLines.clear();
-  }
-
-  addBedStock(raw: RawRow, file: string, line: number): void {
-    const row = this.check('bedStock', raw, file, line);
-    if (row) this.bedStockRow(row, file, line);
-  }
-
-  private bedStockRow(row: CheckedRow<'bedStock'>, file: string, line: number): void {
-    const region = this.knownRegion(row.region, file, line);
-    if (region === undefined || this.beds.shape !== 'stock') return;
-    // All bed rows of a region and year are summed, whatever their bed_type or facility.
-    addTo(seriesOf(this.beds.byRegion, region), row.year, row.beds);
-    this.noteData('beds', region, file, line);
-  }
-
-  addBedEvent(raw: RawRow, file: string, line: number): void {
-    const row = this.check('bedEvents', raw, file, line);
-    if (row) this.bedEventRow(row, file, line);
-  }
-
-  private bedEventRow(row: CheckedRow<'bedEvents'>, file: string, line: number): void {
-    const region = this.knownRegion(row.region, file, line);
-    if (region === undefined || this.beds.shape !== 'events') return;
-    addTo(seriesOf(this.beds.byRegion, region), row.date, row.beds_closed);
-    this.noteData('beds', region, file, line);
-  }
-
-  addService(raw: RawRow, file: string, line: number): void {
-    const row = this.check('services', raw, file, line);
-    if (row) this.serviceRow(row, file, line);
-  }
-
-  /**
-   * addChecked('services', …), and where the row's capacity went: another row of the same
-   * region, name and unit has exactly the effect of addToTarget (undefined: the row only counted
-   * in an issue, and the next such row must be added in full). Lets a caller that knows rows
-   * repeat skip the lookups (io/piece-rows.ts).
-   */
-  serviceTarget(row: CheckedRow<'services'>, file: string, line: number): ServiceTarget | undefined {
-    return this.serviceRow(row, file, line);
-  }
-
-  /** Add a row whose region, name and unit are those of the row that `target` came from. */
-  addToTarget(target: ServiceTarget, year: number, capacity: number): void {
-    target.use.rows++;
-    addTo(target.years, year, capacity);
-  }
-
-  private serviceRow(row: CheckedRow<'services'>, file: string, line: number): ServiceTarget | undefined {
-    // Rows come grouped by region in most files: the region's checks and its series are kept
-    // from one row to the next (a code is known, and noted, once it has been seen with a figure).
-    let byKey: Map<string, ServiceSeries> | undefined;
-    let region: string | undefined;
-    if (row.region === this.lastService?.raw) ({ byKey, region } = this.lastService);
-    else if ((region = this.knownRegion(row.region, file, line)) === undefined) return;
-    // Each distinct name is looked up once (normalising it is the costly part), and so is the
-    // unit and weight of each of its unit cells.
-    let name = this.recentName(row.service);
-    if (name) name.use.rows++;
-    else {
-      const match = this.options.taxonomy.match(row.service);
-      if (match?.loose) firstUse(this.looseNames, file, row.service, match.entry, line);
-      const use = { category: match?.entry.category, rows: 1, firstLine: line };
-      this.serviceNames.set(row.service, use);
-      this.serviceLookups.set(row.service, (name = { use, units: new Map() }));
-      this.recentNames.set(row.service, name);
-    }
-    const category = name.use.category;
-    if (category === undefined) {
-      let byName = this.unmapped.get(file);
-      if (!byName) this.unmapped.set(file, (byName = new Map()));
-      tally(byName, row.service, line);
-      return;
-    }
-    let unit = name.units.get(row.unit);
-    if (unit === undefined) {
-      const cell = unitOfCell(row.unit);
-      if (cell.alias) firstUse(this.unitAliases, file, cell.alias.name, cell.alias, line);
-      const k = weightKey(category, cell.unit);
-      name.units.set(row.unit, (unit = { unit: cell.unit, key: this.options.weights.has(k) ? k : null }));
-    }
-    const key = unit.key;
-    if (key === null) {
-      let byPair = this.unweighted.get(file);
-      if (!byPair) this.unweighted.set(file, (byPair = new Map()));
-      tally(byPair, weightKey(category, unit.unit), line);
-      return;
-    }
-    if (byKey === undefined) {
-      byKey = this.services.get(region);
-      if (!byKey) this.services.set(region, (byKey = new Map()));
-      this.lastService = { raw: row.region, region: region, byKey };
-    }
-    let series = byKey.get(key);
-    if (!series) {
-      byKey.set(key, (series = { category, unit: unit.unit, years: new DenseYearSeries() }));
-      this.noteData(`services ${key}`, region, file, line);
-    }
-    addTo(series.years, row.year, row.capacity);
-    return { use: name.use, years: series.years };
-  }
-
-  private recentName(service: string): ServiceLookup | undefined {
-    let name = this.recentNames.get(service);
-    if (name === undefined) {
-      name = this.serviceLookups.get(service);
-      if (name) this.recentNames.set(service, name);
-    }
-    return name;
-  }
-
-  /** Issues that gather many rows (unknown codes, unmapped names, pairs without weight, and
-   * issues that said they are one problem on many lines), and notices of names read loosely. */
-  private groupedIssues(): void {
-    for (const [file, byCode] of this.unknownRegions) {
-      for (const [code, t] of byCode) {
-        const hint = this.shown(file) ? hintFor(code, (this.regionHints ??= new SuggestionIndex([...this.regions.keys(), ...this.crosswalkFrom])), 'in regions.csv') : '';
-        this.addIssue({
-          file,
-          line: t.lines[0],
-          columns: ['region'],
-          message: `unknown region ${quoteValue(code)} (not in regions.csv; ${describeLines(t.lines, t.count)})${hint}`,
-        });
-      }
-    }
-    for (const [file, byName] of this.unmapped) {
-      for (const [name, t] of byName) {
-        const hintText = this.shown(file) || this.options.allowUnmapped ? this.serviceHint(name) : '';
-        if (this.options.allowUnmapped) {
-          this.warnings.push({
-            file,
-            line: t.lines[0] ?? null,
-            message: `service ${quoteValue(name)} maps to no category: ${t.count} row(s) dropped (${describeLines(t.lines, t.count)})${hintText}`,
-          });
-        } else {
-          this.addIssue({
-            file,
-            line: t.lines[0],
-            columns: ['service'],
-            message:
-              `service ${quoteValue(name)} maps to no category (${describeLines(t.lines, t.count)})${hintText} ` +
-              'Add an alias in the config, or use --allow-unmapped to drop these rows.',
-          });
-        }
-      }
-    }
-    for (const [file, byPair] of this.unweighted) {
-      for (const [pair, t] of byPair) {
-        const [category, unit] = pair.split('/');
-        this.addIssue({
-          file,
-          line: t.lines[0],
-          columns: ['service', 'unit'],
-          message:
-            `no weight for category ${quoteValue(category!)} in unit ${quoteValue(unit!)} (${describeLines(t.lines, t.count)}); ` +
-            `set weights.${category}.${unit} in the config`,
-        });
-      }
-    }
-    this.notices();
-  }
-
-  /** "; did you mean …?" for a service name that maps to nothing, or why it is ambiguous. */
-  private serviceHint(name: string): string {
-    const taxonomy = this.options.taxonomy;
-    const ambiguous = taxonomy.ambiguous(name);
-    if (ambiguous.length > 0) {
-      const options = ambiguous.map((e) => `${quoteValue(e.name)} (${e.category})`).join(' or ');
-      return `; it is like ${options}, which are different categories, so it is not mapped to either.`;
-    }
-    const hint = taxonomy.suggest(name);
-    if (!hint) return '';
-    const invisible = describeInvisibleDifference(name, hint.name, 'in the taxonomy');
-    return `; did you mean ${quoteValue(hint.name)} (${hint.category})?${invisible ? ` (${invisible})` : ''}`;
-  }
-
-  /** Notices (warnings) that say which names were read in another form than the one known. */
-  private notices(): void {
-    const list = <T>(uses: Map<string, FirstUse<T>>, say: (name: string, value: T, line: number) => string): string => {
-      const shown = [...uses].slice(0, 5).map(([name, use]) => say(name, use.value, use.tally.lines[0]!));
-      return shown.join('; ') + (uses.size > 5 ? `; and ${uses.size - 5} more` : '');
-    };
-    for (const [file, uses] of this.normalizedCodes) {
-      this.warnings.push({
-        file,
-        line: [...uses.values()][0]!.tally.lines[0]!,
-        message:
-          'region codes read after Unicode normalisation (they look the same): ' +
-          list(uses, (raw, code, line) => `${quoteValue(raw)} as ${quoteValue(code)}, ${describeCanonicalChange(raw)} (first on line ${line})`),
-      });
-    }
-    for (const [file, uses] of this.looseNames) {
-      this.warnings.push({
-        file,
-        line: [...uses.values()][0]!.tally.lines[0]!,
-        message:
-          'service names matched a known name only loosely (plural or singular, hyphen or space, diacritics): ' +
-          list(uses, (name, entry, line) => `${quoteValue(name)} as ${quoteValue(entry.name)} (${entry.category}; first on line ${line})`),
-      });
-    }
-    for (const [file, uses] of this.unitAliases) {
-      this.warnings.push({
-        file,
-        line: [...uses.values()][0]!.tally.lines[0]!,
-        message:
-          'units given by a local name, read as SPEC units: ' +
-          list(uses, (name, alias, line) => `${quoteValue(name)} as ${alias.target} (${alias.lang}; first on line ${line})`),
-      });
-    }
   }
 
   /**
@@ -539,7 +321,15 @@ export class DatasetBuilder {
    * they were read), then line; the dataset is only meaningful when issues is empty.
    */
   finish(fileOrder: readonly string[] = []): { dataset: Dataset; issues: InputIssue[] } {
-    this.groupedIssues();
+    this.tallies.report({
+      knownCodes: () => [...this.regions.keys(), ...this.crosswalkFrom],
+      taxonomy: this.options.taxonomy,
+      allowUnmapped: this.options.allowUnmapped === true,
+      shown: (file) => this.shown(file),
+      issue: (issue) => this.addIssue(issue),
+      warning: (warning) => this.warnings.push(warning),
+    });
+    this.warnings.push(...this.notices.warnings());
     const regions = new Map<string, RegionInfo>();
     for (const { line: _line, ...info } of this.regions.values()) regions.set(info.code, info);
     let dataset: Dataset = {
@@ -547,7 +337,7 @@ export class DatasetBuilder {
       population: this.population,
       beds: this.beds,
       services: this.services,
-      serviceNames: this.serviceNames,
+      serviceNames: this.serviceLookups.names,
       warnings: this.warnings,
       provenance: this.provenance,
     };
@@ -581,4 +371,3 @@ export class DatasetBuilder {
     return { dataset, issues: this.issues.list(fileOrder) };
   }
 }
-

@@ -3,6 +3,7 @@
 import type { Category } from './categories.js';
 import { DenseYearSeries } from './dense-year-series.js';
 import type { Warning } from './issues.js';
+import type { InputRecord } from './provenance-schema.js';
 import type { Unit } from './units.js';
 
 /** year → total of that year. */
@@ -67,6 +68,8 @@ export interface Dataset {
    * figure is the rate itself and each *_be figure a rate too. Absent: counts (SPEC §1).
    */
   readonly scale?: 'rates' | undefined;
+  /** The files it was read from, with their hashes and how they were read (SPEC §8 provenance); set by the loader. */
+  readonly inputs?: readonly InputRecord[] | undefined;
 }
 
 /** Every year that appears in the beds data (stock years, or years of event dates). */

@@ -115,8 +115,10 @@ export const DEFAULT_NORMS: readonly DefaultNorm[] = [
     unitLabel: 'crisis teams',
     includesInstitutionalBeds: false,
     measures: [{ category: 'crisis', unit: 'teams' }],
-    low: 0.667,
-    high: 0.667,
+    // Exactly one team per 150,000 people (SPEC §4), not a rounded 0.667: a gap is then
+    // 1.6667 teams, not 1.6675. Tables print norms rounded to 3 decimals (number-format.ts).
+    low: 100_000 / 150_000,
+    high: 100_000 / 150_000,
     source: 'CRHT policy guide: one team per 150,000 people',
   },
 ];

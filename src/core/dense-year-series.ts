@@ -1,5 +1,6 @@
-// A year series stored densely: one Float64Array slot per year from the first to the last year
-// seen (NaN = no figure). A loaded dataset holds one series per region × category × unit, often
+// A year series stored densely: one slot per year from the first to the last year seen (NaN = no
+// figure), in a plain array of numbers (V8 stores them unboxed; a Float64Array would add an
+// ArrayBuffer and its backing store to each of hundreds of thousands of series). A loaded dataset holds one series per region × category × unit, often
 // hundreds of thousands of them; as `Map`s of ~30 entries they were most of the heap (issue 7).
 // It is a full `Map<number, number>`, so every consumer of `YearSeries` works unchanged. Keys
 // are whole years (the row schemas guarantee 1800–2200); iteration is in year order.
@@ -7,16 +8,23 @@
 /** Slots allocated for a new series (a series filled year by year grows by doubling). */
 const INITIAL_SLOTS = 32;
 
+/** `n` slots without a figure (built by push: an array of unboxed numbers, without holes). */
+function missing(n: number): number[] {
+  const slots: number[] = [];
+  for (let k = 0; k < n; k++) slots.push(NaN);
+  return slots;
+}
+
 export class DenseYearSeries implements Map<number, number> {
   private first = 0;
-  private slots: Float64Array = new Float64Array(0);
+  private slots: number[] = [];
   private count = 0;
 
   /**
    * A series that crossed a thread boundary: structured clone keeps its fields but not its class
    * (worker threads, src/parallel), so the receiving side rebuilds it here. Maps pass through.
    */
-  static revive(value: Map<number, number> | { first: number; slots: Float64Array; count: number }): Map<number, number> {
+  static revive(value: Map<number, number> | { first: number; slots: number[]; count: number }): Map<number, number> {
     if (value instanceof Map || value instanceof DenseYearSeries) return value;
     const series = new DenseYearSeries();
     series.first = value.first;
@@ -53,17 +61,17 @@ export class DenseYearSeries implements Map<number, number> {
     if (!Number.isInteger(year)) throw new RangeError(`DenseYearSeries: a year must be a whole number, got ${year}`);
     if (Number.isNaN(value)) throw new RangeError('DenseYearSeries: NaN marks a missing year and cannot be stored');
     if (this.slots.length === 0) {
-      // Room for a few decades up front: typed-array allocations are what growing would cost.
+      // Room for a few decades up front: a series filled year by year then never grows.
       this.first = year;
-      this.slots = new Float64Array(INITIAL_SLOTS).fill(NaN);
+      this.slots = missing(INITIAL_SLOTS);
     } else if (year < this.first || year >= this.first + this.slots.length) {
       // Grow at least twofold, towards the side the new year is on, so a series filled year by
       // year reallocates only a few times.
       const last = this.first + this.slots.length - 1;
       const size = Math.max(this.slots.length * 2, Math.max(last, year) - Math.min(this.first, year) + 1);
       const first = year < this.first ? Math.max(last, year) - size + 1 : this.first;
-      const grown = new Float64Array(size).fill(NaN);
-      grown.set(this.slots, this.first - first);
+      const grown = missing(size);
+      for (let k = 0; k < this.slots.length; k++) grown[this.first - first + k] = this.slots[k]!;
       this.first = first;
       this.slots = grown;
     }
@@ -71,6 +79,20 @@ export class DenseYearSeries implements Map<number, number> {
     if (Number.isNaN(this.slots[i]!)) this.count++;
     this.slots[i] = value;
     return this;
+  }
+
+  /** Add `value` to the year's figure (a year without one starts from 0): what a loader does for
+   * each row, in the fewest steps. */
+  add(year: number, value: number): void {
+    const i = year - this.first;
+    if (i >= 0 && i < this.slots.length) {
+      const v = this.slots[i]!;
+      if (v === v) {
+        this.slots[i] = v + value;
+        return;
+      }
+    }
+    this.set(year, 0 + value);
   }
 
   delete(year: number): boolean {
@@ -82,7 +104,7 @@ export class DenseYearSeries implements Map<number, number> {
   }
 
   clear(): void {
-    this.slots = new Float64Array(0);
+    this.slots = [];
     this.count = 0;
   }
 

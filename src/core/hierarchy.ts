@@ -23,6 +23,7 @@
 //   where every municipality is at the same depth, exactly the parents of the leaves.
 import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
 import { type InputIssue, quoteValue, type Warning } from './issues.js';
+import { OptionError } from './errors.js';
 import { codesWithData, regroup, type Target } from './regroup.js';
 
 /** Which units of the regions' tree to rank: `--level N` or `--rollup` (default: the data leaves). */
@@ -34,8 +35,12 @@ export interface LevelChoice {
 }
 
 /** A level that the regions' tree does not have, or --level with --rollup: a usage error (exit 2). */
-export class LevelError extends Error {
+export class LevelError extends OptionError {
   override readonly name = 'LevelError';
+  constructor(message: string) {
+    // An OptionError (SPEC §8: the library's typed usage error), about --level / --rollup.
+    super('level', message);
+  }
 }
 
 /** Where a region's first figure was read: for messages about data at two levels. */

@@ -105,5 +105,7 @@ export function withInterval(dataset: Dataset, report: Report, options: AnalyzeO
     generator: 'mulberry32',
     varied_weights: variedWeights(plan.weights),
   };
-  return { ...report, interval, regions };
+  // Provenance records the draws too (SPEC §8), so a published interval can be traced and repeated.
+  const provenance = { ...report.provenance, options: { ...report.provenance.options, interval: true, intervalDraws: draws, seed, correlation: plan.correlation } };
+  return { ...report, interval, regions, provenance };
 }

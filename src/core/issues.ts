@@ -40,6 +40,8 @@ export interface Warning {
   readonly file: string;
   readonly line: number | null;
   readonly message: string;
+  /** `plausibility`: a notice about numbers that are right but may mislead (SPEC §8, core/plausibility.ts). */
+  readonly kind?: 'plausibility' | undefined;
 }
 
 /** `services.csv:14` / `services.xlsx!Sheet1:D14` / `services.csv`: where an issue is. */

@@ -1,7 +1,9 @@
 // SPEC §3: every metric of one region, for baseline year B (`from`) and target year T (`to`).
 // The one place where the formulas live.
+import { categoriesNotReported, hasCommunityData } from './completeness.js';
 import { coverageIndex, regionNormCoverage } from './coverage.js';
-import { communityAt } from './community.js';
+import { communityAt, type CommunityAtYear, type CommunityTerm } from './community.js';
+import type { MissingCommunity } from './config.js';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import type { Flag, RegionMetrics } from './report-schema.js';
@@ -36,6 +38,40 @@ export interface MetricsOptions {
    * keeps the region from being ranked (`community_from_be`, `community_to_be`).
    */
   readonly fill?: FillMode | undefined;
+  /**
+   * A region with no row at all in services.csv (SPEC §8): `exclude` (default; reason
+   * `community`) or `zero` (ranked with community capacity 0, flag `no_community_data`).
+   */
+  readonly missingCommunity?: MissingCommunity | undefined;
+  /** Filled with what the metrics were computed from, for `explain` (explain.ts); leave it out otherwise. */
+  readonly working?: MetricsWorking | undefined;
+}
+
+/**
+ * What one region's metrics were computed from, step by step: every value read and every term
+ * of the community sums, in the order they entered. `explain` shows it; the numbers are the very
+ * ones the metrics were made of.
+ */
+export interface MetricsWorking {
+  bedsFrom?: ValueAtYear | undefined;
+  bedsTo?: ValueAtYear | undefined;
+  /** Events beds files: each year B < year ≤ T with closures, in the order they were summed. */
+  readonly closures: { readonly year: number; readonly closed: number }[];
+  populationTo?: ValueAtYear | undefined;
+  populationFrom?: ValueAtYear | undefined;
+  /** The region has a row in services.csv (SPEC §8); false with `zero` counts its capacity 0. */
+  hasCommunityData?: boolean | undefined;
+  readonly termsFrom: CommunityTerm[];
+  readonly termsTo: CommunityTerm[];
+  communityFrom?: CommunityAtYear | undefined;
+  communityTo?: CommunityAtYear | undefined;
+  /** The unknown inputs, when the region is not ranked. */
+  unknown?: readonly string[] | undefined;
+}
+
+/** An empty MetricsWorking, for regionMetrics to fill. */
+export function newWorking(): MetricsWorking {
+  return { closures: [], termsFrom: [], termsTo: [] };
 }
 
 /**
@@ -101,8 +137,14 @@ export interface RegionBasics {
   readonly populationFrom: ValueAtYear | undefined;
 }
 
-/** A region's beds at B and T (or net closures), and its population at T and B. */
-export function regionBasics(dataset: Dataset, code: string, period: Period, fill: FillMode): RegionBasics {
+/** A region's beds at B and T (or net closures, each pushed to `closures` when given), and its population at T and B. */
+export function regionBasics(
+  dataset: Dataset,
+  code: string,
+  period: Period,
+  fill: FillMode,
+  closures?: { year: number; closed: number }[],
+): RegionBasics {
   const { from: B, to: T } = period;
   // Institutional beds: a stock at B and T, or the net closures with B < year ≤ T.
   const beds = dataset.beds;
@@ -117,7 +159,12 @@ export function regionBasics(dataset: Dataset, code: string, period: Period, fil
   } else {
     let closed = 0;
     if (beds.shape === 'events') {
-      for (const [year, n] of beds.byRegion.get(code) ?? []) if (year > B && year <= T) closed += n;
+      for (const [year, n] of beds.byRegion.get(code) ?? []) {
+        if (year > B && year <= T) {
+          closed += n;
+          closures?.push({ year, closed: n }); // explain's working (MetricsWorking.closures)
+        }
+      }
     }
     bedChange = -closed;
   }
@@ -154,6 +201,7 @@ export function regionMetrics(
   const { from: B, to: T } = period;
   const fill = options.fill ?? 'carry';
   const norms = options.norms ?? DEFAULT_NORM_TABLE;
+  const working = options.working;
   let carried = false;
   let startedLater = false;
   let interpolated = false;
@@ -163,22 +211,31 @@ export function regionMetrics(
     return v;
   };
 
-  const basics = regionBasics(dataset, region.code, period, fill);
+  const basics = regionBasics(dataset, region.code, period, fill, working?.closures);
   const { bedsFrom, bedsTo, populationTo } = basics;
 
   // Community capacity in bed-equivalents: Σ w(category, unit) × capacity, at B and at T
-  // (unknown only under --fill none).
+  // (unknown under --fill none, and for a region with no row in services.csv: missing is not
+  // zero, SPEC §8, unless the user says it is).
   const regionServices = dataset.services.get(region.code);
-  const communityAtB = communityAt(regionServices, B, weights, fill);
-  const communityAtT = communityAt(regionServices, T, weights, fill);
+  const communityAtB = communityAt(regionServices, B, weights, fill, working?.termsFrom);
+  const communityAtT = communityAt(regionServices, T, weights, fill, working?.termsTo);
+  const withCommunity = hasCommunityData(dataset, region.code);
+  if (working) {
+    Object.assign(working, { bedsFrom, bedsTo, populationTo, hasCommunityData: withCommunity, communityFrom: communityAtB, communityTo: communityAtT });
+  }
 
   const unknown: string[] = [];
   if (dataset.beds.shape === 'stock' && bedsFrom === undefined) unknown.push('beds_from');
   if (dataset.beds.shape === 'stock' && bedsTo === undefined) unknown.push('beds_to');
   if (populationTo === undefined) unknown.push('population');
+  if (!withCommunity && options.missingCommunity !== 'zero') unknown.push('community');
   if (communityAtB.unknown) unknown.push('community_from_be');
   if (communityAtT.unknown) unknown.push('community_to_be');
-  if (unknown.length > 0) return { kind: 'excluded', region: region.code, reason: unknown.join(', ') };
+  if (unknown.length > 0) {
+    if (working) working.unknown = unknown;
+    return { kind: 'excluded', region: region.code, reason: unknown.join(', ') };
+  }
   note(bedsFrom);
   note(bedsTo);
   note(populationTo);
@@ -187,14 +244,20 @@ export function regionMetrics(
   if (communityAtB.interpolated || communityAtT.interpolated) interpolated = true;
   if (communityAtB.startedLater) startedLater = true;
   // Population at B enters only capacity_per_100k_from, which needs beds at B too.
-  if (bedsFrom !== undefined) note(basics.populationFrom);
+  if (bedsFrom !== undefined) {
+    note(basics.populationFrom);
+    if (working) working.populationFrom = basics.populationFrom;
+  }
   const facts = factsOf(basics)!;
   const weighted = weightedMetrics(facts, communityAtB.total, communityAtT.total);
 
+  const notReported = categoriesNotReported(dataset, region.code);
   const flags: Flag[] = [];
   if (carried) flags.push('carried_forward');
   if (startedLater) flags.push('service_started_later');
   if (interpolated) flags.push('interpolated');
+  if (!withCommunity) flags.push('no_community_data');
+  if (notReported.length > 0) flags.push('partial_community');
 
   return {
     kind: 'ranked',
@@ -208,6 +271,7 @@ export function regionMetrics(
       // The other half of the gap analysis: capacity at T against the planning norms (SPEC §7).
       coverage_index: coverageIndex(regionNormCoverage(dataset, region.code, T, facts.population, norms)),
       flags,
+      categories_not_reported: notReported,
     },
   };
 }

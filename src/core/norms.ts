@@ -1,11 +1,12 @@
 // The planning norms in force for a run: SPEC §4 defaults, changed, dropped or added by the
 // config (as weights.ts does for weights). Norms are data: each has its measure, range and source.
-import type { Config, NormOverride } from './config.js';
+import { checkConfig, type Config, type NormOverride } from './config.js';
 import { DEFAULT_NORMS, type DefaultNorm } from './defaults.js';
+import type { SetBy } from './weights.js';
 
 /** A planning norm in force: a default norm's fields (defaults.ts), and where it came from. */
 export interface Norm extends DefaultNorm {
-  readonly origin: 'default' | 'config';
+  readonly origin: SetBy;
 }
 
 /** The norms in force, in order: the defaults (SPEC §4 order), then norms the config adds. */
@@ -41,9 +42,12 @@ function sameAsDefault(o: NormOverride, d: DefaultNorm): boolean {
   );
 }
 
-/** The norms in force: the SPEC §4 defaults as changed or dropped by the config, then the norms the config adds. */
+/**
+ * The norms in force: the SPEC §4 defaults as changed or dropped by the config, then the norms
+ * the config adds. The config is checked first (a ConfigError names every problem).
+ */
 export function resolveNorms(config: Config = {}): NormTable {
-  const overrides = config.norms ?? {};
+  const overrides = checkConfig(config).norms ?? {};
   const table: Norm[] = [];
   for (const d of DEFAULT_NORMS) {
     const o = overrides[d.norm];

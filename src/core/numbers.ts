@@ -166,6 +166,49 @@ export function readNumberValue(cell: string, format: NumberFormat = DEFAULT_NUM
   return reading.ok ? reading.value : undefined;
 }
 
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+const ZERO = 0x30;
+const POINT = 0x2e;
+const COMMA = 0x2c;
+
+/**
+ * The value of a number cell given as UTF-8 bytes [from, to) when it is written plainly — digits,
+ * at most one decimal mark of the format between or after them, no sign, no space, at most 12
+ * digits before the mark and 15 in all — else NaN, and the caller reads the cell as text
+ * (readNumberValue). Whenever it answers a number, readNumberValue answers the same for the same
+ * text: the digits make an integer below 2⁵³ and a power of ten up to 10¹⁵, both exact, so their
+ * quotient is rounded once, as Number() rounds the decimal (test/core/numbers.test.ts).
+ */
+export function readNumberBytes(bytes: Uint8Array, from: number, to: number, format: NumberFormat): number {
+  let i = from;
+  let whole = 0;
+  for (; i < to; i++) {
+    const digit = bytes[i]! - ZERO;
+    if (digit < 0 || digit > 9) break;
+    whole = whole * 10 + digit;
+  }
+  const wholeDigits = i - from;
+  if (wholeDigits === 0 || wholeDigits > 12) return NaN;
+  if (i === to) return whole;
+  // A decimal mark: only where the format has no thousands separator to confuse it with.
+  if (format.thousands !== 'none') return NaN;
+  const mark = bytes[i]!;
+  if (format.decimal === 'auto' ? mark !== POINT && mark !== COMMA : mark !== (format.decimal === '.' ? POINT : COMMA)) return NaN;
+  let fraction = 0;
+  let j = i + 1;
+  for (; j < to; j++) {
+    const digit = bytes[j]! - ZERO;
+    if (digit < 0 || digit > 9) return NaN;
+    fraction = fraction * 10 + digit;
+  }
+  const fractionDigits = to - i - 1;
+  if (wholeDigits + fractionDigits > 15) return NaN;
+  // "1,234" and "1.234" read two ways under 'auto': an error that readNumber words.
+  if (format.decimal === 'auto' && fractionDigits === 3 && wholeDigits <= 3 && bytes[from] !== ZERO) return NaN;
+  if (fractionDigits === 0) return whole;
+  return (whole * POWERS_OF_TEN[fractionDigits]! + fraction) / POWERS_OF_TEN[fractionDigits]!;
+}
+
 /** The finite number a cell holds in plain decimal notation (a point, no grouping), or undefined. */
 export function parseNumber(text: string): number | undefined {
   const reading = readNumber(text);

@@ -1,12 +1,17 @@
 // The machine contract of SPEC §6: the JSON report, as zod schemas with derived types.
 import { z } from 'zod';
 import { CategorySchema } from './categories.js';
-import { UnitSchema } from './units.js';
+import { RunProvenanceSchema, WeightRecordSchema } from './provenance-schema.js';
 
 const nullableNumber = z.number().nullable();
 
-/** Flags a region's numbers can carry (SPEC §3); `interpolated`: a value on the line between two known years entered a metric (--fill linear). */
-export const FLAG_CODES = ['carried_forward', 'service_started_later', 'interpolated'] as const;
+/**
+ * Flags a region's numbers can carry (SPEC §3, §8): `interpolated`, a value on the line between
+ * two known years entered a metric (--fill linear); `no_community_data`, the region has no row in
+ * services.csv and was counted with 0 on the user's word (--missing-community zero);
+ * `partial_community`, it has no row for a category that some other region reports.
+ */
+export const FLAG_CODES = ['carried_forward', 'service_started_later', 'interpolated', 'no_community_data', 'partial_community'] as const;
 /** zod schema of a flag: one of `FLAG_CODES`. */
 export const FlagSchema = z.enum(FLAG_CODES);
 /** A flag code. */
@@ -34,6 +39,8 @@ export const RegionMetricsSchema = z.object({
   /** SPEC §7 coverage index at T against the norms in force; null when no norm is known. */
   coverage_index: nullableNumber,
   flags: z.array(FlagSchema),
+  /** SPEC §8: categories some other region reports (any year) and this one has no row for, in the taxonomy's order. */
+  categories_not_reported: z.array(CategorySchema),
 });
 /** One region's metrics without its rank. */
 export type RegionMetrics = z.infer<typeof RegionMetricsSchema>;
@@ -71,13 +78,25 @@ export const SortMetricSchema = z.enum(SORT_METRICS);
 /** A metric a report can be sorted by. */
 export type SortMetric = z.infer<typeof SortMetricSchema>;
 
-/** Why a region could not be ranked: the inputs that are unknown, joined by ", ". */
+/**
+ * Why a region could not be ranked: the inputs that are unknown, joined by ", " (SPEC §3):
+ * `beds_from`, `beds_to`, `population`, `community` (no row in services.csv, SPEC §8), and under
+ * --fill none `community_from_be` / `community_to_be`.
+ */
 export const ExcludedRegionSchema = z.object({ region: z.string(), reason: z.string() });
 /** A region that could not be ranked, and why. */
 export type ExcludedRegion = z.infer<typeof ExcludedRegionSchema>;
 
-/** zod schema of a warning: file, line (null for the whole file), message. */
-export const WarningSchema = z.object({ file: z.string(), line: z.number().int().nullable(), message: z.string() });
+/**
+ * zod schema of a warning: file, line (null for the whole file), message; `kind: "plausibility"`
+ * on a plausibility notice (SPEC §8), which never changes a number or an exit code.
+ */
+export const WarningSchema = z.object({
+  file: z.string(),
+  line: z.number().int().nullable(),
+  message: z.string(),
+  kind: z.literal('plausibility').optional(),
+});
 
 /** `--weights low|high`: every weight at the low or the high end of its range (SPEC §4). */
 export const WEIGHT_CORNERS = ['low', 'high'] as const;
@@ -115,14 +134,8 @@ export const CorrelationSchema = z.enum(CORRELATIONS);
 /** `none` or `category`. */
 export type Correlation = z.infer<typeof CorrelationSchema>;
 
-/** A weight that was drawn (low < high); weights with low = high stay at their value. */
-export const VariedWeightSchema = z.object({
-  category: CategorySchema,
-  unit: UnitSchema,
-  value: z.number(),
-  low: z.number(),
-  high: z.number(),
-});
+/** A weight that was drawn (low < high); weights with low = high stay at their value. The fields of a provenance weight. */
+export const VariedWeightSchema = WeightRecordSchema.pick({ category: true, unit: true, value: true, low: true, high: true });
 /** A weight that was drawn, with its range. */
 export type VariedWeight = z.infer<typeof VariedWeightSchema>;
 
@@ -163,7 +176,10 @@ export const ReportSchema = z.object({
   interval: IntervalSettingsSchema.optional(),
   regions: z.array(ReportRegionSchema),
   excluded: z.array(ExcludedRegionSchema),
+  /** Every warning, plausibility notices included (SPEC §8). */
   warnings: z.array(WarningSchema),
+  /** What produced the numbers: inputs, config, weights, norms and options (SPEC §8). */
+  provenance: RunProvenanceSchema,
 });
 /** The JSON report. */
 export type Report = z.infer<typeof ReportSchema>;

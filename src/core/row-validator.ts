@@ -1,8 +1,8 @@
 // One raw row (column → cell text) → the typed row its file's zod schema gives, or the problems
 // with it. The compiled checker (schemas.ts) reads a valid row without zod; anything it does not
-// accept goes to the zod schema, which words every problem. Shared by DatasetBuilder (rows read
-// on the main thread) and the worker threads that check the rows of large files
-// (io/row-chunks.ts), so that a row's issues are the same word for word on either path.
+// accept goes to the zod schema, which words every problem. Used wherever rows are read as text
+// (io/read-table.ts, io/piece-parser.ts, on any thread), so that a row's issues are the same word
+// for word on every path.
 import type { z } from 'zod';
 import { type InputIssue, quoteValue } from './issues.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from './numbers.js';
@@ -11,7 +11,7 @@ import { defaultRowSchemas, type RowChecker, type RowCheckers, rowCheckers, rowS
 /** A raw row: column name (lower case) → cell text. */
 export type RawRow = Readonly<Record<string, string | undefined>>;
 
-/** The files whose rows have a compiled checker: regions, population, beds (either shape), services. */
+/** The kinds of row: regions, crosswalk, population, beds (either shape), services. */
 export type RowKind = keyof RowCheckers;
 
 /** A checked row of one kind: the zod schema's output. */
@@ -56,12 +56,7 @@ export class RowValidator {
 
   /** The typed row, or undefined after passing each problem to `onIssue`. */
   check<K extends RowKind>(kind: K, raw: RawRow, file: string, line: number, onIssue: (issue: InputIssue) => void): CheckedRow<K> | undefined {
-    return (this.checkers[kind] as RowChecker<K>)(raw) ?? (this.validate(this.schemas[kind], raw, file, line, onIssue) as CheckedRow<K> | undefined);
-  }
-
-  /** A crosswalk row (no compiled checker: crosswalks are short). */
-  checkCrosswalk(raw: RawRow, file: string, line: number, onIssue: (issue: InputIssue) => void): z.output<RowSchemas['crosswalk']> | undefined {
-    return this.validate(this.schemas.crosswalk, raw, file, line, onIssue);
+    return (this.checkers[kind] as RowChecker<K>)(raw) ?? this.validate<RowSchemas[K]>(this.schemas[kind], raw, file, line, onIssue);
   }
 
   /** Validate one raw row against a schema; undefined (and issues passed on) if invalid. */

@@ -1,14 +1,17 @@
 // zod schemas of one input row per file (SPEC §1). A row arrives as column → raw cell text;
 // the schema trims, converts and checks it, and each failure names what was expected.
 //
-// Numbers are read in the file's NumberFormat (src/core/numbers.ts): `rowSchemas(format)` builds
-// the five schemas for one format, so zod stays the one source of truth for every rule.
+// One table, ROW_COLUMNS, says which kind of cell each column holds; each kind of cell
+// (cellTypes) is one rule in two forms side by side: its zod schema and `accept`, the hot path's
+// reading of a valid cell. The zod schemas (`rowSchemas`), the compiled checkers (`rowCheckers`),
+// the files' required and optional columns (INPUT_FILES) and the byte-level reader
+// (`cellReaders`, io/piece-parser.ts) are all made from that table, so a rule is written once.
+// A checker only ever accepts a row the schema accepts, with the same output
+// (test/core/row-checkers.test.ts); for anything else it answers undefined and the reader asks the
+// zod schema, which words the problems — so a row's issues are word for word the same either way.
 //
-// The hot path: `rowCheckers(format)` compiles, from the same rule objects and the same cell
-// functions the schemas use, one plain function per file that reads a valid row without zod. It
-// only ever accepts a row the schema accepts, with the same output (test/core/row-checkers.test.ts);
-// for anything else it answers undefined and the builder asks the zod schema, which gives the
-// messages — so a row's issues are word for word the same either way.
+// Numbers are read in the file's NumberFormat (src/core/numbers.ts): both forms are built for one
+// format at a time.
 //
 // Missing values (an empty cell, NA, N/A, "..", ":" as Eurostat writes it, "-"): every numeric
 // column is required, and a missing value there is an error of its own ("missing value …") rather
@@ -179,55 +182,119 @@ export const unitCell = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
-/** The row schemas of every input file, reading numbers in `format`. */
-export function rowSchemas(format: NumberFormat = DEFAULT_NUMBER_FORMAT) {
-  const year = numberCell(NUMBER_RULES.year, format);
-  const nonNegative = numberCell(NUMBER_RULES.nonNegative, format);
+/**
+ * The kinds of cell a row column can hold. Each is one rule, given once in both its forms: the zod
+ * schema (which words every problem) and `accept`, the hot path's reading of a valid cell (a
+ * value, or REJECT: ask the schema). `number`: the rule of a number cell, for readers that parse
+ * numbers from bytes (io/piece-parser.ts); `anyText`: every text is valid (its value may be
+ * undefined, never REJECT).
+ */
+function cellTypes(format: NumberFormat) {
+  const number = (rule: NumberRule) => ({
+    schema: numberCell(rule, format),
+    number: rule,
+    anyText: false,
+    accept: (raw: string | undefined): number | Reject => {
+      if (typeof raw !== 'string') return REJECT;
+      const value = readNumberValue(raw, format);
+      return value !== undefined && passesRule(rule, value) ? value : REJECT;
+    },
+  });
+  const text = (schema: z.ZodType<string, string>, markers: boolean) => ({
+    schema,
+    number: undefined,
+    anyText: false,
+    accept: (raw: string | undefined): string | Reject => (typeof raw === 'string' ? (requiredTextValue(raw, markers) ?? REJECT) : REJECT),
+  });
+  const year = number(NUMBER_RULES.year);
   return {
-    region: z.object({
-      region: regionCode,
-      name: optionalText,
-      parent: optionalText,
-    }),
-    population: z.object({
-      region: regionCode,
-      year,
-      population: numberCell(NUMBER_RULES.positive, format),
-    }),
-    bedStock: z.object({
-      region: regionCode,
-      year,
-      beds: nonNegative,
-      bed_type: optionalText,
-      facility: optionalText,
-    }),
-    bedEvents: z.object({
-      region: regionCode,
-      date: eventDate,
-      // Negative numbers are openings (SPEC §1), so any finite number is valid.
-      beds_closed: numberCell(NUMBER_RULES.change, format),
-      bed_type: optionalText,
-      facility: optionalText,
-    }),
-    services: z.object({
-      region: regionCode,
-      year,
-      service: requiredText('expected a service name or category code'),
-      capacity: nonNegative,
-      unit: unitCell,
-    }),
-    // crosswalk.csv (crosswalk.ts): an old region code's share that goes to a current one.
-    crosswalk: z.object({
-      from: regionCode,
-      to: regionCode,
-      share: numberCell(NUMBER_RULES.share, format),
-      year: z
+    code: text(regionCode, false),
+    name: text(requiredText('expected a service name or category code'), true),
+    optionalText: {
+      schema: optionalText,
+      number: undefined,
+      anyText: true,
+      // A value that is not text (never from a CSV file) goes to the schema.
+      accept: (raw: string | undefined): string | undefined | Reject => (raw === undefined || typeof raw === 'string' ? optionalTextValue(raw) : REJECT),
+    },
+    year,
+    nonNegative: number(NUMBER_RULES.nonNegative),
+    positive: number(NUMBER_RULES.positive),
+    // Negative numbers are openings (SPEC §1), so any finite number is valid.
+    change: number(NUMBER_RULES.change),
+    share: number(NUMBER_RULES.share),
+    date: {
+      schema: eventDate,
+      number: undefined,
+      anyText: false,
+      accept: (raw: string | undefined): number | Reject =>
+        typeof raw === 'string' && !isMissingValue(raw) ? (eventYear(raw) ?? REJECT) : REJECT,
+    },
+    unit: {
+      schema: unitCell,
+      number: undefined,
+      anyText: false,
+      accept: (raw: string | undefined): UnitCell | Reject => (typeof raw === 'string' ? (unitValue(raw) ?? REJECT) : REJECT),
+    },
+    // crosswalk.csv's reform year: blank means every year.
+    optionalYear: {
+      schema: z
         .string()
         .optional()
         .transform((raw) => (raw?.trim() ? raw : undefined))
-        .pipe(year.optional()),
-    }),
+        .pipe(year.schema.optional()),
+      number: undefined,
+      anyText: false,
+      accept: (raw: string | undefined): number | undefined | Reject => {
+        if (raw === undefined || (typeof raw === 'string' && !raw.trim())) return undefined;
+        return year.accept(raw);
+      },
+    },
   };
+}
+
+/** What a compiled check answers for a cell it does not accept: ask the zod schema. */
+export const REJECT: unique symbol = Symbol('reject');
+type Reject = typeof REJECT;
+
+type CellTypes = ReturnType<typeof cellTypes>;
+/** The name of a kind of cell (see cellTypes). */
+export type CellType = keyof CellTypes;
+
+/**
+ * The columns of one row of each input file (SPEC §1) and the kind of cell each holds: the one
+ * table the zod schemas, the compiled checkers, the files' required and optional columns and the
+ * byte-level reader are all made from. Optional columns are those whose cell may be absent.
+ */
+export const ROW_COLUMNS = {
+  region: { region: 'code', name: 'optionalText', parent: 'optionalText' },
+  population: { region: 'code', year: 'year', population: 'positive' },
+  bedStock: { region: 'code', year: 'year', beds: 'nonNegative', bed_type: 'optionalText', facility: 'optionalText' },
+  bedEvents: { region: 'code', date: 'date', beds_closed: 'change', bed_type: 'optionalText', facility: 'optionalText' },
+  services: { region: 'code', year: 'year', service: 'name', capacity: 'nonNegative', unit: 'unit' },
+  // crosswalk.csv (crosswalk.ts): an old region code's share that goes to a current one.
+  crosswalk: { from: 'code', to: 'code', share: 'share', year: 'optionalYear' },
+} as const satisfies Record<string, Record<string, CellType>>;
+
+/** The kinds of row: one per input file, the beds file in either of its shapes. */
+export type RowKindName = keyof typeof ROW_COLUMNS;
+
+/** Cells that may be absent: their column is optional in the file. */
+const OPTIONAL_CELLS: ReadonlySet<CellType> = new Set<CellType>(['optionalText', 'optionalYear']);
+
+type ColumnsOf<K extends RowKindName> = (typeof ROW_COLUMNS)[K];
+type Shape<K extends RowKindName> = {
+  -readonly [C in keyof ColumnsOf<K>]: ColumnsOf<K>[C] extends CellType ? CellTypes[ColumnsOf<K>[C]]['schema'] : never;
+};
+
+/** The row schemas of every input file, reading numbers in `format`. */
+export function rowSchemas(format: NumberFormat = DEFAULT_NUMBER_FORMAT): { [K in RowKindName]: z.ZodObject<Shape<K>, z.core.$strip> } {
+  const cells = cellTypes(format);
+  const schemas: Record<string, z.ZodObject> = {};
+  for (const [kind, columns] of Object.entries(ROW_COLUMNS)) {
+    schemas[kind] = z.object(Object.fromEntries(Object.entries(columns).map(([column, type]) => [column, cells[type].schema])));
+  }
+  return schemas as { [K in RowKindName]: z.ZodObject<Shape<K>, z.core.$strip> };
 }
 
 /** The row schemas of every input file, as `rowSchemas` returns them. */
@@ -236,64 +303,40 @@ export type RowSchemas = ReturnType<typeof rowSchemas>;
 /** A compiled row check: the schema's output for a row it accepts, or undefined (ask the schema). */
 export type RowChecker<K extends keyof RowSchemas> = (raw: Readonly<Record<string, string | undefined>>) => z.output<RowSchemas[K]> | undefined;
 
-/** The hot-path checkers of the files with many rows, reading numbers in `format` (see the top). */
-export function rowCheckers(format: NumberFormat = DEFAULT_NUMBER_FORMAT) {
-  const number = (raw: string | undefined, rule: NumberRule): number | undefined => {
-    if (typeof raw !== 'string') return undefined;
-    const value = readNumberValue(raw, format);
-    return value !== undefined && passesRule(rule, value) ? value : undefined;
-  };
-  const text = (raw: string | undefined, markers: boolean): string | undefined =>
-    typeof raw === 'string' ? requiredTextValue(raw, markers) : undefined;
-  // Optional columns: a value that is not text (never from a CSV file) goes to the schema.
-  const optional = (raw: string | undefined): string | undefined | null =>
-    raw === undefined || typeof raw === 'string' ? optionalTextValue(raw) : null;
-  const region: RowChecker<'region'> = (raw) => {
-    const code = text(raw.region, false);
-    if (code === undefined) return undefined;
-    const name = optional(raw.name);
-    const parent = optional(raw.parent);
-    if (name === null || parent === null) return undefined;
-    return { region: code, name, parent };
-  };
-  const population: RowChecker<'population'> = (raw) => {
-    const code = text(raw.region, false);
-    const year = number(raw.year, NUMBER_RULES.year);
-    const value = number(raw.population, NUMBER_RULES.positive);
-    if (code === undefined || year === undefined || value === undefined) return undefined;
-    return { region: code, year, population: value };
-  };
-  const bedStock: RowChecker<'bedStock'> = (raw) => {
-    const code = text(raw.region, false);
-    const year = number(raw.year, NUMBER_RULES.year);
-    const beds = number(raw.beds, NUMBER_RULES.nonNegative);
-    const bedType = optional(raw.bed_type);
-    const facility = optional(raw.facility);
-    if (code === undefined || year === undefined || beds === undefined || bedType === null || facility === null) return undefined;
-    return { region: code, year, beds, bed_type: bedType, facility };
-  };
-  const bedEvents: RowChecker<'bedEvents'> = (raw) => {
-    const code = text(raw.region, false);
-    const date = typeof raw.date === 'string' && !isMissingValue(raw.date) ? eventYear(raw.date) : undefined;
-    const closed = number(raw.beds_closed, NUMBER_RULES.change);
-    const bedType = optional(raw.bed_type);
-    const facility = optional(raw.facility);
-    if (code === undefined || date === undefined || closed === undefined || bedType === null || facility === null) return undefined;
-    return { region: code, date, beds_closed: closed, bed_type: bedType, facility };
-  };
-  const services: RowChecker<'services'> = (raw) => {
-    const code = text(raw.region, false);
-    const year = number(raw.year, NUMBER_RULES.year);
-    const service = text(raw.service, true);
-    const capacity = number(raw.capacity, NUMBER_RULES.nonNegative);
-    const unit = typeof raw.unit === 'string' ? unitValue(raw.unit) : undefined;
-    if (code === undefined || year === undefined || service === undefined || capacity === undefined || unit === undefined) return undefined;
-    return { region: code, year, service, capacity, unit };
-  };
-  return { region, population, bedStock, bedEvents, services };
+/** The compiled checkers of every kind of row, reading numbers in `format` (see the top): each
+ * reads its columns with the `accept` of their cell types, in ROW_COLUMNS' order. */
+export function rowCheckers(format: NumberFormat = DEFAULT_NUMBER_FORMAT): { [K in RowKindName]: RowChecker<K> } {
+  const cells = cellTypes(format);
+  const checkers: Record<string, RowChecker<RowKindName>> = {};
+  for (const [kind, columns] of Object.entries(ROW_COLUMNS)) {
+    const reads = Object.entries(columns).map(([column, type]) => [column, cells[type].accept] as const);
+    checkers[kind] = (raw) => {
+      const row: Record<string, unknown> = {};
+      for (const [column, accept] of reads) {
+        const value = accept(raw[column]);
+        if (value === REJECT) return undefined;
+        row[column] = value;
+      }
+      return row as z.output<RowSchemas[RowKindName]>;
+    };
+  }
+  return checkers as { [K in RowKindName]: RowChecker<K> };
 }
 
 export type RowCheckers = ReturnType<typeof rowCheckers>;
+
+/** How a reader of raw bytes takes each column of a kind: a number cell's rule, or (text, dates,
+ * units) the cell's `accept` of the decoded text (io/piece-parser.ts interns those). */
+export function cellReaders(
+  kind: RowKindName,
+  format: NumberFormat,
+): readonly { readonly column: string; readonly number: NumberRule | undefined; readonly anyText: boolean; readonly accept: (raw: string) => unknown }[] {
+  const cells = cellTypes(format);
+  return Object.entries(ROW_COLUMNS[kind]).map(([column, type]) => {
+    const cell = cells[type];
+    return { column, number: cell.number, anyText: cell.anyText, accept: cell.accept };
+  });
+}
 
 let defaultSchemas: RowSchemas | undefined;
 
@@ -304,11 +347,27 @@ export function defaultRowSchemas(): RowSchemas {
   return (defaultSchemas ??= rowSchemas());
 }
 
-/** The input files of SPEC §1 and the columns each needs (the keys of its schema's rows). */
+/** A kind's required and optional columns (ROW_COLUMNS). */
+export interface FileColumns<K extends RowKindName = RowKindName> {
+  readonly required: readonly (keyof (typeof ROW_COLUMNS)[K] & string)[];
+  readonly optional: readonly (keyof (typeof ROW_COLUMNS)[K] & string)[];
+}
+
+/** A kind's required and optional columns, from ROW_COLUMNS. */
+export function fileColumns<K extends RowKindName>(kind: K): FileColumns<K> {
+  const columns = Object.entries(ROW_COLUMNS[kind]) as [keyof (typeof ROW_COLUMNS)[K] & string, CellType][];
+  return {
+    required: columns.filter(([, type]) => !OPTIONAL_CELLS.has(type)).map(([column]) => column),
+    optional: columns.filter(([, type]) => OPTIONAL_CELLS.has(type)).map(([column]) => column),
+  };
+}
+
+/** The input files of SPEC §1 and the columns each needs (from ROW_COLUMNS). */
 export const INPUT_FILES = {
-  regions: { required: ['region'], optional: ['name', 'parent'] },
-  population: { required: ['region', 'year', 'population'], optional: [] },
-  bedStock: { required: ['region', 'year', 'beds'], optional: ['bed_type', 'facility'] },
-  bedEvents: { required: ['region', 'date', 'beds_closed'], optional: ['bed_type', 'facility'] },
-  services: { required: ['region', 'year', 'service', 'capacity', 'unit'], optional: [] },
-} as const;
+  regions: fileColumns('region'),
+  population: fileColumns('population'),
+  bedStock: fileColumns('bedStock'),
+  bedEvents: fileColumns('bedEvents'),
+  services: fileColumns('services'),
+  crosswalk: fileColumns('crosswalk'),
+};

@@ -1,6 +1,7 @@
 // The JSON of `servicegap report --sensitivity N`: the report of SPEC §6, each region with the
 // spread of its vacuum and rank over N draws of the weights, and how the draws were made.
 import { z } from 'zod';
+import { RunProvenanceSchema } from './provenance-schema.js';
 import { DrawSettingsSchema, ExcludedRegionSchema, RankedRegionSchema, SortMetricSchema, VariedWeightSchema, WarningSchema } from './report-schema.js';
 
 /** Percentiles reported for each region (SPEC: 5th, 50th, 95th). */
@@ -46,6 +47,8 @@ export const SensitivityReportSchema = z.object({
   regions: z.array(SensitivityRegionSchema),
   excluded: z.array(ExcludedRegionSchema),
   warnings: z.array(WarningSchema),
+  /** What produced the numbers (SPEC §8): the report's, with the draws and seed among the options. */
+  provenance: RunProvenanceSchema,
 });
 /** The result of a sensitivity run. */
 export type SensitivityReport = z.infer<typeof SensitivityReportSchema>;

@@ -25,6 +25,7 @@ import type { Category } from './categories.js';
 import type { Dataset } from './dataset.js';
 import { selectLevel } from './hierarchy.js';
 import { evaluate, type LinearModel, linearModel, rankInto, rankScratch, weightVector } from './linear-model.js';
+import { checkCorrelation, checkWhole } from './option-checks.js';
 import { drawRandom, SEED_MAX } from './random.js';
 import type { Report, SortMetric, WeightCorner } from './report-schema.js';
 import { type Correlation, SENSITIVITY_PERCENTILES, type SensitivityRegion, type SensitivityReport, type VariedWeight } from './sensitivity-schema.js';
@@ -42,7 +43,11 @@ export const MAX_DRAWS = 1_000_000;
 /** Every weight set to its `low` (or `high`) end: one corner of the weight ranges, no sampling. */
 export function cornerWeights(weights: WeightTable, corner: WeightCorner): WeightTable {
   const table = new Map<string, Weight>();
-  for (const [key, w] of weights) table.set(key, { ...w, value: corner === 'low' ? w.low : w.high });
+  for (const [key, w] of weights) {
+    const value = corner === 'low' ? w.low : w.high;
+    // Provenance (SPEC §8): a weight the option moved was set by the option.
+    table.set(key, { ...w, value, origin: value === w.value ? w.origin : 'option' });
+  }
   return table;
 }
 
@@ -53,7 +58,7 @@ export function cornerWeights(weights: WeightTable, corner: WeightCorner): Weigh
  */
 export function analyzeCorner(dataset: Dataset, corner: WeightCorner, options: AnalyzeOptions = {}): Report {
   const report = analyze(dataset, { ...options, weights: cornerWeights(options.weights ?? resolveWeights(), corner) });
-  return { ...report, weights: corner };
+  return { ...report, weights: corner, provenance: { ...report.provenance, options: { ...report.provenance.options, weights: corner } } };
 }
 
 /** The weights that are drawn (low < high), in the order draws use them: by key, code-unit order. */
@@ -255,16 +260,10 @@ export interface SensitivityOptions extends AnalyzeOptions, DrawOptions {
 export function checkDraws(options: DrawOptions): { draws: number; seed: number; correlation: Correlation } {
   const draws = options.draws ?? DEFAULT_DRAWS;
   const seed = options.seed ?? DEFAULT_SEED;
-  const correlation = options.correlation ?? 'none';
-  if (!Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) {
-    throw new RangeError(`draws: expected a whole number 1–${MAX_DRAWS}, got ${draws}`);
-  }
-  if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
-    throw new RangeError(`seed: expected a whole number 0–${SEED_MAX}, got ${seed}`);
-  }
-  if (correlation !== 'none' && correlation !== 'category') {
-    throw new RangeError(`correlation: expected none or category, got ${String(correlation)}`);
-  }
+  const correlation = checkCorrelation(options.correlation) ?? 'none';
+  // The CLI's checks, with its messages (an OptionError names --sensitivity / --seed / --correlation).
+  checkWhole('draws', draws, 1, MAX_DRAWS, 'a whole number of draws');
+  checkWhole('seed', seed, 0, SEED_MAX);
   return { draws, seed, correlation };
 }
 
@@ -284,7 +283,7 @@ export function drawPlan(dataset: Dataset, base: Report, options: AnalyzeOptions
 export function planSensitivity(dataset: Dataset, options: SensitivityOptions = {}): { base: Report; plan: DrawPlan; draws: number; top: number } {
   const { draws } = checkDraws(options);
   const top = options.top ?? TOP_SHARE_RANK;
-  if (!Number.isInteger(top) || top < 1) throw new RangeError(`top: expected a whole number ≥ 1, got ${top}`);
+  checkWhole('top', top, 1);
   const weights = options.weights ?? resolveWeights();
   const period = choosePeriod(dataset, options.from, options.to);
   const base = analyze(dataset, { ...options, weights, from: period.from, to: period.to });
@@ -364,6 +363,7 @@ export function summarizeDraws(base: Report, plan: DrawPlan, draws: number, chun
     regions,
     excluded: base.excluded,
     warnings: base.warnings,
+    provenance: { ...base.provenance, options: { ...base.provenance.options, draws, seed: plan.seed, correlation: plan.correlation, top } },
   };
 }
 

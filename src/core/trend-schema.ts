@@ -4,6 +4,7 @@
 // it would have had in each year.
 import { z } from 'zod';
 import { ExcludedRegionSchema, RegionMetricsSchema, SortMetricSchema, WarningSchema } from './report-schema.js';
+import { RunProvenanceSchema } from './provenance-schema.js';
 import { FillModeSchema } from './series.js';
 
 /** One region in one year T′: SPEC §3's metrics from the baseline B to T′. */
@@ -47,7 +48,10 @@ export const TrendReportSchema = z.object({
   level: z.number().int().nullable(),
   regions: z.array(TrendRegionSchema),
   excluded: z.array(ExcludedRegionSchema),
+  /** Every warning, plausibility notices included (SPEC §8). */
   warnings: z.array(WarningSchema),
+  /** What produced the numbers (SPEC §8). */
+  provenance: RunProvenanceSchema,
 });
 /** The output of `servicegap trend` (see `TrendReportSchema`). */
 export type TrendReport = z.infer<typeof TrendReportSchema>;

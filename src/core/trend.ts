@@ -1,12 +1,15 @@
 // servicegap trend: the vacuum over time. For every region and every year T′ from B to T, the
 // metrics of SPEC §3 for B → T′, computed by the same function as a report (metrics.ts), over
 // the same units (hierarchy.ts) with the same fill rule (series.ts). Pure; no IO.
-import { type AnalyzeOptions, choosePeriod } from './analyze.js';
+import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod, noticeFiles } from './analyze.js';
 import type { Dataset } from './dataset.js';
 import { chosenLevel, selectLevel } from './hierarchy.js';
 import { regionMetrics } from './metrics.js';
+import { resolveNorms } from './norms.js';
+import { plausibilityNotices } from './plausibility.js';
 import { compareRegions } from './rank.js';
 import type { ExcludedRegion, RegionMetrics } from './report-schema.js';
+import { analysisProvenance } from './run-provenance.js';
 import type { TrendGap, TrendRegion, TrendReport, TrendYear } from './trend-schema.js';
 import { VERSION } from '../version.js';
 import { resolveWeights } from './weights.js';
@@ -35,15 +38,18 @@ function describeSeries(years: readonly TrendYear[], final: RegionMetrics): Pick
  * are unknown is listed in its `excluded_years`.
  */
 export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
+  checkAnalyzeOptions(options);
   const dataset = selectLevel(input, options);
   const weights = options.weights ?? resolveWeights();
+  const norms = options.norms ?? resolveNorms();
   const period = choosePeriod(dataset, options.from, options.to);
   const sort = options.sort ?? 'vacuum_per_100k';
   const fill = options.fill ?? 'carry';
+  const metricsOptions = { fill, norms, missingCommunity: options.missingCommunity };
   const ranked: { final: RegionMetrics; region: Omit<TrendRegion, 'rank'> }[] = [];
   const excluded: ExcludedRegion[] = [];
   for (const info of dataset.regions.values()) {
-    const final = regionMetrics(dataset, info, period, weights, { fill, norms: options.norms });
+    const final = regionMetrics(dataset, info, period, weights, metricsOptions);
     if (final.kind === 'excluded') {
       excluded.push({ region: final.region, reason: final.reason });
       continue;
@@ -51,7 +57,7 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
     const years: TrendYear[] = [];
     const gaps: TrendGap[] = [];
     for (let year = period.from; year <= period.to; year++) {
-      const outcome = year === period.to ? final : regionMetrics(dataset, info, { from: period.from, to: year }, weights, { fill, norms: options.norms });
+      const outcome = year === period.to ? final : regionMetrics(dataset, info, { from: period.from, to: year }, weights, metricsOptions);
       if (outcome.kind === 'excluded') gaps.push({ year, reason: outcome.reason });
       else {
         const { region: _region, name: _name, ...metrics } = outcome.metrics;
@@ -73,7 +79,11 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
     level: chosenLevel(input, options) ?? null,
     regions: ranked.map((r, index) => ({ rank: index + 1, ...r.region })),
     excluded,
-    warnings: [...dataset.warnings],
+    warnings: [
+      ...dataset.warnings,
+      ...plausibilityNotices(dataset, { regions: ranked.map((r) => r.final.region), period, weights, fill, files: noticeFiles(dataset) }),
+    ],
+    provenance: analysisProvenance(input, options, weights, norms, analysisOptions(input, options, period)),
   };
 }
 

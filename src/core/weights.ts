@@ -1,12 +1,15 @@
 // The weights in force for a run: SPEC §4 defaults, overridden by the config.
 import { CATEGORY_CODES, type Category } from './categories.js';
-import type { Config, WeightOverride } from './config.js';
+import { checkConfig, type Config, type WeightOverride } from './config.js';
 import { DEFAULT_WEIGHTS, type DefaultWeight } from './defaults.js';
 import { UNIT_CODES, type Unit } from './units.js';
 
+/** Who set a weight or norm in force (SPEC §8 `set_by`): the defaults, the config, or an option (`--weights low|high`). */
+export type SetBy = 'default' | 'config' | 'option';
+
 /** A weight w(category, unit) in force: a default weight's fields (value, range, source; defaults.ts) and where it came from. */
 export interface Weight extends DefaultWeight {
-  readonly origin: 'default' | 'config';
+  readonly origin: SetBy;
 }
 
 /** Weights keyed by `category/unit`. */
@@ -15,25 +18,33 @@ export type WeightTable = ReadonlyMap<string, Weight>;
 /** The key of a weight in a WeightTable: `category/unit`. */
 export const weightKey = (category: Category, unit: Unit): string => `${category}/${unit}`;
 
-/** The weights in force: SPEC §4 defaults with the config's overrides laid over them. */
+/**
+ * The weights in force: SPEC §4 defaults with the config's overrides laid over them. The config
+ * is checked first (checkConfig: a ConfigError names every problem), so the library refuses what
+ * the CLI refuses. A plain number (or an object without `low` / `high`) sets the value and keeps
+ * the default's range when the value lies inside it; otherwise the range widens to include the
+ * value (SPEC §8), so the weight still takes part in the sensitivity draws.
+ */
 export function resolveWeights(config: Config = {}): WeightTable {
+  const checked = checkConfig(config);
   const table = new Map<string, Weight>();
   for (const w of DEFAULT_WEIGHTS) table.set(weightKey(w.category, w.unit), { ...w, origin: 'default' });
   for (const category of CATEGORY_CODES) {
-    const units = config.weights?.[category];
+    const units = checked.weights?.[category];
     for (const unit of UNIT_CODES) {
       const override: WeightOverride | undefined = units?.[unit];
       if (override === undefined) continue;
       const o = typeof override === 'number' ? { value: override } : override;
+      const key = weightKey(category, unit);
+      const base = table.get(key);
       // A config that repeats a default as it is (what `init` writes) leaves it a default.
-      const builtin = table.get(weightKey(category, unit));
-      if (builtin !== undefined && o.value === builtin.value && o.low === builtin.low && o.high === builtin.high && o.source === builtin.source) continue;
-      table.set(weightKey(category, unit), {
+      if (base !== undefined && o.value === base.value && o.low === base.low && o.high === base.high && o.source === base.source) continue;
+      table.set(key, {
         category,
         unit,
         value: o.value,
-        low: o.low ?? o.value,
-        high: o.high ?? o.value,
+        low: o.low ?? Math.min(base?.low ?? o.value, o.value),
+        high: o.high ?? Math.max(base?.high ?? o.value, o.value),
         source: o.source ?? 'set in the config file',
         assumption: true,
         origin: 'config',

@@ -4,7 +4,7 @@
 import { describeNumberFormat, type NumberFormat } from '../core/numbers.js';
 import { describeDelimiter } from './delimiter.js';
 import type { TableSummary } from './table-handlers.js';
-import { ENCODING_NAMES } from './text-stream.js';
+import { ENCODING_NAMES } from './encodings.js';
 
 /** One line saying how a file was read (encoding, delimiter, number format and why, sheet, row count), for --verbose. */
 export function describeFileRead(info: TableSummary & { readonly numberFormat?: NumberFormat | undefined; readonly numberFormatReason?: string | undefined }): string {
@@ -18,6 +18,6 @@ export function describeFileRead(info: TableSummary & { readonly numberFormat?: 
   if (info.numberFormat !== undefined) {
     parts.push(`numbers: ${describeNumberFormat(info.numberFormat)}${info.numberFormatReason === undefined ? '' : ` (${info.numberFormatReason})`}`);
   }
-  parts.push(`${info.rows} ${info.rows === 1 ? 'row' : 'rows'}${info.threads > 0 ? ` (read in ${info.threads} worker threads)` : ''}`);
+  parts.push(`${info.rows} ${info.rows === 1 ? 'row' : 'rows'}${info.threads > 0 ? ` (read on ${info.threads} threads)` : ''}`);
   return `${info.name}: ${parts.join('; ')}`;
 }

@@ -1,3 +1,5 @@
+import { OptionError } from '../core/errors.js';
+
 /** A file that cannot be read or written (exit 4), with the path and the system's reason. */
 export class FileAccessError extends Error {
   override readonly name = 'FileAccessError';
@@ -46,8 +48,12 @@ function describeSystemError(error: unknown): string {
 }
 
 /** Inputs chosen in a way that cannot work (two files from stdin, no regions file): exit 2. */
-export class InputSelectionError extends Error {
+export class InputSelectionError extends OptionError {
   override readonly name = 'InputSelectionError';
+  constructor(message: string) {
+    // An OptionError (SPEC §8: the library's typed usage error): the inputs chosen cannot work together.
+    super(undefined, message);
+  }
 }
 
 /**

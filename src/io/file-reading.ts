@@ -9,7 +9,7 @@ import { decidedMark, decimalEvidence, describeEvidence } from './decimal-eviden
 import type { Delimiter } from './delimiter.js';
 import { InputSelectionError } from './errors.js';
 import type { HeaderContext } from './table-handlers.js';
-import type { EncodingOption } from './text-stream.js';
+import type { EncodingOption } from './encodings.js';
 import type { SheetChoice } from './xlsx-sheet.js';
 
 /** The reading options that apply to every file (LoadOptions, from the command-line flags). */

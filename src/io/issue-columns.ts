@@ -8,7 +8,8 @@
 import type { InputError, InputIssue } from '../core/issues.js';
 import type { Delimiter } from './delimiter.js';
 import { type CsvInput, openInput } from './input-source.js';
-import { decodeInput, type Encoding } from './text-stream.js';
+import type { Encoding } from './encodings.js';
+import { decodeInput } from './text-stream.js';
 
 /** How a file was read: what is needed to read it again the same way. */
 export interface IssueSource {

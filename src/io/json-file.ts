@@ -14,7 +14,7 @@ import { type ParseError, parse as parseLocated, printParseErrorCode } from 'jso
 import { InputError } from '../core/issues.js';
 import { FileAccessError } from './errors.js';
 import { recordRead } from './read-log.js';
-import { firstInvalidUtf8 } from './text-stream.js';
+import { firstInvalidUtf8 } from './encodings.js';
 
 /** Largest JSON file read (a config with every alias of every language is a few hundred KB). */
 export const MAX_JSON_BYTES = 4 * 1024 * 1024;
@@ -29,6 +29,17 @@ const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 
  * cannot be opened or read.
  */
 export async function readJsonText(path: string, name: string = path, maxBytes: number = MAX_JSON_BYTES): Promise<string> {
+  return (await readJsonFile(path, name, maxBytes)).text;
+}
+
+/** A JSON file as read: its text, and the bytes it came from (hashed for provenance, SPEC §8). */
+export interface JsonFile {
+  readonly text: string;
+  readonly bytes: Uint8Array;
+}
+
+/** readJsonText, with the file's bytes as read (a config's SHA-256 is of its bytes, byte-order mark included). */
+export async function readJsonFile(path: string, name: string = path, maxBytes: number = MAX_JSON_BYTES): Promise<JsonFile> {
   recordRead(path);
   const tooLarge = (size: string) =>
     new InputError([{ file: name, message: `the file is ${size}: expected a JSON file of at most ${mib(maxBytes)}` }]);
@@ -64,7 +75,7 @@ export async function readJsonText(path: string, name: string = path, maxBytes: 
     const at = Math.max(0, firstInvalidUtf8(bytes));
     throw new InputError([{ file: name, line: lineAt(bytes, at), message: `not valid UTF-8 at byte ${at + 1} (0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')}): expected a UTF-8 JSON file` }]);
   }
-  return text.replace(/^\uFEFF/, '');
+  return { text: text.replace(/^\uFEFF/, ''), bytes };
 }
 
 /** Parse JSON text with the depth limit and located, quote-free errors of the file comment. */

@@ -3,18 +3,22 @@
 import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Config } from '../core/config.js';
-import { CROSSWALK_FILE } from '../core/crosswalk.js';
+import { checkConfig, type Config, type MissingCommunity } from '../core/config.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
 import { describeHeaderMapping } from '../core/header-aliases.js';
 import { bedYears, type Dataset, serviceYears } from '../core/dataset.js';
 import { InputError, type InputIssue } from '../core/issues.js';
 import type { DecimalMark, NumberFormat, ThousandsSeparator } from '../core/numbers.js';
-import { INPUT_FILES } from '../core/schemas.js';
+import type { RowKind } from '../core/row-validator.js';
+import { fileColumns } from '../core/schemas.js';
+import type { InputRecord } from '../core/provenance-schema.js';
+import type { RowTrace } from '../core/explain-trace.js';
+import type { RowSink } from './piece-rows.js';
 import { buildTaxonomy, type Taxonomy } from '../core/taxonomy.js';
 import { type NormTable, resolveNorms } from '../core/norms.js';
 import { resolveWeights, type WeightTable } from '../core/weights.js';
 import { DEFAULT_DATA_DIR } from './default-data.js';
+import { findInput, type FolderListing, listFolder, missingServicesIssue } from './discover-inputs.js';
 import { chooseNumberFormat, fileReading } from './file-reading.js';
 import { cellReference } from './xlsx-table.js';
 import { InputSelectionError } from './errors.js';
@@ -22,11 +26,11 @@ import type { Delimiter } from './delimiter.js';
 import type { CsvInput } from './input-source.js';
 import { type IssueSource, rememberSources } from './issue-columns.js';
 import type { CsvParserName } from './read-csv.js';
-import type { FigureKind } from './row-chunks.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
+import type { ParallelRestReader } from './read-rest.js';
 import { type ReadProgress, readTable, type ReadTableOptions } from './read-table.js';
-import type { HeaderContext, TableSpec, TableSummary } from './table-handlers.js';
-import type { EncodingOption } from './text-stream.js';
+import type { HeaderContext, TableSummary } from './table-handlers.js';
+import type { EncodingOption } from './encodings.js';
 
 /** The file name each input has in a data folder. */
 export const FILE_NAMES = {
@@ -45,13 +49,20 @@ export const EXTRA_FILE_NAMES = {
 /** Which input a file is: regions, population, beds, services or crosswalk. */
 export type FileRole = keyof typeof FILE_NAMES | keyof typeof EXTRA_FILE_NAMES;
 
-/** Where to read from: a data folder, single files (which win over the folder's), or both. */
+/** `services: "none"`: run without community data on purpose (SPEC §8 `--services none`). */
+export const NO_SERVICES = 'none';
+
+/**
+ * Where to read from: a data folder, single files (which win over the folder's), or both.
+ * `services: "none"` says there are no community data on purpose (a file named "none" is
+ * given as "./none").
+ */
 export interface DatasetInputs {
   readonly data?: string | undefined;
   readonly regions?: CsvInput | undefined;
   readonly population?: CsvInput | undefined;
   readonly beds?: CsvInput | undefined;
-  readonly services?: CsvInput | undefined;
+  readonly services?: CsvInput | typeof NO_SERVICES | undefined;
   readonly crosswalk?: CsvInput | undefined;
 }
 
@@ -84,19 +95,33 @@ export interface LoadOptions {
   /** Which CSV parser splits the records: 'fast' (default) or 'csv-parse' (the reference; the
    * same records and errors, slower). */
   readonly parser?: CsvParserName | undefined;
-  /** Worker threads for reading large files (64 MiB or more): a number (default 1: none) or
-   * 'auto' (one per core). The dataset and every issue are the same for any number; more threads
-   * read faster and use more memory (about 60 MB each). */
+  /** Threads that read a large file (see parallelMinBytes), this one included: a number (1: no
+   * worker threads) or 'auto' (default: one per core). The dataset and every issue are the same
+   * for any number. Only with `readInParallel`. */
   readonly threads?: number | 'auto' | undefined;
-  /** Files at least this large are read in worker threads (default 64 MiB; for tests and tuning). */
+  /** The reader that reads the rest of a large file in worker threads (src/parallel's
+   * readRestInParallel, given by the caller: io never loads the parallel layer itself); without
+   * it every file is read on this thread. */
+  readonly readInParallel?: ParallelRestReader | undefined;
+  /** Files at least this large are read in worker threads (default PARALLEL_MIN_BYTES, read-rest.ts;
+   * for tests and tuning). */
   readonly parallelMinBytes?: number | undefined;
+  /** false: read every row as text (the reference the byte-level reader is tested against). */
+  readonly readBytes?: boolean | undefined;
   /** Bytes per piece a worker thread reads (default 1 MiB; for tests and tuning). */
   readonly parallelPieceBytes?: number | undefined;
+  /** Files at least this large are hashed (provenance) in a worker thread (default 16 MiB; for tests and tuning). */
+  readonly hashWorkerMinBytes?: number | undefined;
   /** Called as each file is read, for a progress bar (see ReadProgress). */
   readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
   /** Called after each file is read (also when it had problems), e.g. for --verbose. */
   readonly onFileRead?: ((info: FileReadInfo) => void) | undefined;
   readonly stdin?: NodeJS.ReadableStream | undefined;
+  /**
+   * Collects the rows that can reach one region, with their files and lines, for `explain`
+   * (core/explain-trace.ts). Every file is then read on this thread.
+   */
+  readonly trace?: RowTrace | undefined;
 }
 
 /** How one file was read: what --verbose prints. */
@@ -132,11 +157,62 @@ export interface LoadedDataset {
   readonly taxonomy: Taxonomy;
   /** The files read, by role, as named in messages. */
   readonly files: Partial<Record<FileRole, string>>;
+  /** The files read, with their SHA-256 and how they were read, in reading order (SPEC §8 provenance; also `dataset.inputs`). */
+  readonly inputs: readonly InputRecord[];
+  /** What the config says about regions without services.csv rows (SPEC §8); undefined: not said (exclude). */
+  readonly missingCommunity: MissingCommunity | undefined;
+  /** The run has no community data on purpose (`services: "none"`). */
+  readonly noServices: boolean;
 }
 
 /** True when no input option was given, so the bundled default dataset is used. */
 export function isEmptyInputs(inputs: DatasetInputs): boolean {
   return Object.values(inputs).every((v) => v === undefined);
+}
+
+/** The inputs of a run, as found: files by role, what was wrong in the data folder, and `--services none`. */
+export interface ResolvedInputs {
+  readonly files: Partial<Record<FileRole, CsvInput>>;
+  /** A spreadsheet, archive or other file in an input's place, or two names for one input. */
+  readonly issues: readonly InputIssue[];
+  /** A data folder without services.csv, when no services file was given (SPEC §8: an input error). */
+  readonly missingServices: InputIssue | undefined;
+  readonly noServices: boolean;
+}
+
+/**
+ * The input of each role: the explicit file, else the data folder's, matched case-insensitively
+ * (io/discover-inputs.ts). regions and population are always required: a missing one fails when
+ * it is opened (exit 4, naming the file).
+ */
+export async function resolveInputSet(inputs: DatasetInputs): Promise<ResolvedInputs> {
+  const useDefault = isEmptyInputs(inputs);
+  const dir = useDefault ? DEFAULT_DATA_DIR : inputs.data;
+  const files: Partial<Record<FileRole, CsvInput>> = {};
+  const issues: InputIssue[] = [];
+  const names: Record<FileRole, string> = { ...FILE_NAMES, ...EXTRA_FILE_NAMES };
+  const noServices = inputs.services === NO_SERVICES;
+  let listing: FolderListing | undefined;
+  let missingServices: InputIssue | undefined;
+  for (const role of Object.keys(names) as FileRole[]) {
+    const explicit = inputs[role];
+    if (explicit !== undefined) {
+      if (!(role === 'services' && noServices)) files[role] = explicit;
+      continue;
+    }
+    if (dir === undefined) continue;
+    listing ??= await listFolder(dir);
+    const found = findInput(listing, names[role], `--${role}`);
+    if (found.issue !== undefined) issues.push(found.issue);
+    else if (found.path !== undefined) {
+      // The bundled data is named as the package names it, whatever folder it is installed in.
+      files[role] = useDefault ? { name: `data/${basename(found.path)}`, path: found.path } : found.path;
+    } else if (role === 'regions' || role === 'population') files[role] = join(dir, names[role]);
+    else if (role === 'services') missingServices = missingServicesIssue(listing);
+  }
+  const stdinCount = Object.values(files).filter((v) => v === '-').length;
+  if (stdinCount > 1) throw new InputSelectionError('standard input ("-") can be used for at most one input file');
+  return { files, issues, missingServices, noServices };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -146,19 +222,6 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/**
- * A data folder's file for an input, looked up in this order: the CSV file SPEC §1 names
- * (services.csv), else an Excel workbook of the same name (services.xlsx, issue 14), else a
- * Parquet file (services.parquet, issue 16). The first that exists is read, the others are not.
- */
-export const FOLDER_FORMATS = ['.csv', '.xlsx', '.parquet'] as const;
-
-/** The first of these paths that exists. */
-async function firstExisting(paths: readonly string[]): Promise<string | undefined> {
-  for (const path of paths) if (await exists(path)) return path;
-  return undefined;
 }
 
 /** Residents every region counts in rates mode: a per-100k figure is then the rate itself. */
@@ -205,29 +268,9 @@ function ratesPopulation(dataset: Dataset): void {
   }
 }
 
-/** The input for each role: explicit file, else the folder's file if present (required ones always). */
+/** The input for each role (resolveInputSet's files). */
 export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Record<FileRole, CsvInput>>> {
-  const useDefault = isEmptyInputs(inputs);
-  const dir = useDefault ? DEFAULT_DATA_DIR : inputs.data;
-  const resolved: Partial<Record<FileRole, CsvInput>> = {};
-  const names: Record<FileRole, string> = { ...FILE_NAMES, ...EXTRA_FILE_NAMES };
-  for (const role of Object.keys(names) as FileRole[]) {
-    const explicit = inputs[role];
-    if (explicit !== undefined) resolved[role] = explicit;
-    else if (dir !== undefined) {
-      const csvPath = join(dir, names[role]);
-      // The same table in another format when there is no CSV file (FOLDER_FORMATS' order).
-      const path = (await firstExisting(FOLDER_FORMATS.map((ext) => csvPath.replace(/\.csv$/, ext)))) ?? csvPath;
-      // regions and population are required: a missing one fails when it is opened (exit 4).
-      if (role === 'regions' || role === 'population' || (await exists(path))) {
-        // The bundled data is named as the package names it, whatever folder it is installed in.
-        resolved[role] = useDefault ? { name: `data/${basename(path)}`, path } : path;
-      }
-    }
-  }
-  const stdinCount = Object.values(resolved).filter((v) => v === '-').length;
-  if (stdinCount > 1) throw new InputSelectionError('standard input ("-") can be used for at most one input file');
-  return resolved;
+  return (await resolveInputSet(inputs)).files;
 }
 
 /**
@@ -236,30 +279,42 @@ export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Reco
  * every problem, `FileAccessError` for a file it cannot read.
  */
 export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptions = {}): Promise<LoadedDataset> {
-  const resolved = await resolveInputs(inputs);
+  // The library checks the config as the CLI does (a ConfigError names every problem).
+  const config = options.config === undefined ? undefined : checkConfig(options.config);
+  const found = await resolveInputSet(inputs);
+  const resolved = { ...found.files };
   if (options.rates) await dropPopulationForRates(inputs, resolved);
   if (resolved.regions === undefined || (resolved.population === undefined && !options.rates)) {
     throw new InputSelectionError('regions.csv and population.csv are required: use --data DIR, or --regions F and --population F');
   }
-  const taxonomy = buildTaxonomy(options.config?.aliases);
-  const weights = resolveWeights(options.config);
+  const taxonomy = buildTaxonomy(config?.aliases);
+  const weights = resolveWeights(config);
   if (options.decimal !== undefined && options.decimal === options.thousands) {
     throw new InputSelectionError(`the decimal mark and the thousands separator cannot both be "${options.decimal}"`);
   }
   const builder = new DatasetBuilder({ taxonomy, weights, allowUnmapped: options.allowUnmapped, rates: options.rates });
+  for (const issue of found.issues) builder.addIssue(issue);
+  if (found.missingServices !== undefined) builder.addIssue(found.missingServices);
+  const trace = options.trace;
+  const sink = trace === undefined ? builder : tracingSink(builder, trace);
   const read: ReadTableOptions = {
     maxLineChars: options.maxLineChars,
     maxRecordChars: options.maxRecordChars,
     parser: options.parser,
+    readBytes: options.readBytes,
     onProgress: options.onProgress,
     stdin: options.stdin,
-    parallel: {
-      threads: options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1),
+    hashWorkerMinBytes: options.hashWorkerMinBytes,
+    parallel: options.readInParallel && {
+      // A trace sees every row on this thread.
+      threads: trace !== undefined ? 1 : options.threads === 'auto' || options.threads === undefined ? availableParallelism() : options.threads,
       minBytes: options.parallelMinBytes,
       pieceBytes: options.parallelPieceBytes,
+      read: options.readInParallel,
     },
   };
   const files: Partial<Record<FileRole, string>> = {};
+  const records: InputRecord[] = [];
   // Each file's header, to give issues the position of their column (GitHub annotations use it),
   // in the order the files were read (the order of the problems); the files that were worksheets.
   const headers = new Map<string, readonly string[]>();
@@ -268,48 +323,43 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   const sources = new Map<string, IssueSource>();
   const onIssue = (issue: InputIssue) => builder.addIssue(issue);
 
-  /** Read one file: its numbers in the format its delimiter settles; report how it was read. */
-  const readFile = async (
-    role: FileRole,
-    input: CsvInput,
-    onHeader: (columns: readonly string[], file: string) => TableSpec | InputIssue,
-    onRow: (row: Record<string, string | undefined>, line: number, file: string) => void,
-    kind?: () => FigureKind | undefined,
-  ): Promise<TableSummary> => {
+  /** Read one file: its rows of the kind its header says, its numbers in the format chosen for
+   * it (file-reading.ts), into the builder; report how it was read. */
+  const readFile = async (role: FileRole, input: CsvInput, kindOf: (columns: readonly string[], file: string) => RowKind | InputIssue): Promise<TableSummary> => {
     let numberFormat: NumberFormat | undefined;
     let numberFormatReason: string | undefined;
     // This file's reading options: the flags, else the config's files.<role>, else detected.
-    const reading = fileReading(role, options, options.config);
+    const reading = fileReading(role, options, config);
     const summary = await readTable(
       input,
       {
         onHeader: (columns, file, context: HeaderContext) => {
+          const kind = kindOf(columns, file);
+          if (typeof kind !== 'string') return kind;
           ({ format: numberFormat, reason: numberFormatReason } = chooseNumberFormat(reading, context, columns));
-          builder.setNumberFormat(numberFormat);
-          return onHeader(columns, file);
+          return { ...fileColumns(kind), kind, numberFormat, sink };
         },
-        onRow,
         onIssue,
         onWarning: (warning) => builder.addWarning(warning),
-        numberFormat: () => numberFormat,
-        checkedRows: () => {
-          const k = kind?.();
-          if (k === undefined || numberFormat === undefined) return undefined;
-          return {
-            kind: k,
-            numberFormat,
-            onRow: (row, line, file) => builder.addChecked(k, row, file, line),
-            services: {
-              target: (row, line, file) => builder.serviceTarget(row, file, line),
-              addToTarget: (target, year, capacity) => builder.addToTarget(target, year, capacity),
-            },
-          };
-        },
       },
       { ...read, delimiter: reading.delimiter?.value, encoding: reading.encoding?.value, sheet: reading.sheet },
     );
     files[role] = summary.name;
     headers.set(summary.name, summary.header);
+    if (summary.sha256 !== undefined) {
+      records.push({
+        role,
+        // As the user gave it ("-" for standard input); a workbook's sheet in a field of its own.
+        path: typeof input === 'string' ? input : input.name,
+        ...(summary.sheet === undefined ? {} : { sheet: summary.sheet.name }),
+        sha256: summary.sha256,
+        rows: summary.rows,
+        encoding: summary.encoding ?? null,
+        delimiter: summary.delimiter ?? null,
+        decimal: numberFormat?.decimal ?? null,
+        thousands: numberFormat?.thousands ?? null,
+      });
+    }
     if (summary.sheet !== undefined) sheets.add(summary.name);
     if (summary.headerAliases) {
       builder.addWarning({ file: summary.name, line: summary.headerAliases.line, message: describeHeaderMapping(summary.headerAliases.mapped) });
@@ -322,67 +372,52 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     options.onFileRead?.({ ...summary, role, numberFormat: known ? numberFormat : undefined, numberFormatReason: known ? numberFormatReason : undefined });
     return summary;
   };
-  const fixed = (spec: TableSpec) => () => spec;
 
-  await readFile('regions', resolved.regions, fixed(INPUT_FILES.regions), (row, line, file) => builder.addRegion(row, file, line));
+  await readFile('regions', resolved.regions, () => 'region');
   builder.endRegions(files.regions!);
 
   // The crosswalk before the files with figures: the old codes it maps are known codes there.
   if (resolved.crosswalk !== undefined) {
-    await readFile('crosswalk', resolved.crosswalk, fixed(CROSSWALK_FILE), (row, line, file) => builder.addCrosswalk(row, file, line));
+    await readFile('crosswalk', resolved.crosswalk, () => 'crosswalk');
     builder.endCrosswalk(files.crosswalk!);
   }
 
-  if (resolved.population !== undefined) {
-    await readFile(
-      'population',
-      resolved.population,
-      fixed(INPUT_FILES.population),
-      (row, line, file) => builder.addPopulation(row, file, line),
-      () => 'population',
-    );
-  }
+  if (resolved.population !== undefined) await readFile('population', resolved.population, () => 'population');
   builder.endPopulation();
 
   if (resolved.beds !== undefined) {
     // The beds file's shape is chosen by its header (SPEC §1).
-    let shape: 'stock' | 'events' | undefined;
-    await readFile(
-      'beds',
-      resolved.beds,
-      (columns, file) => {
-        if (columns.length === 0) return { file, message: 'expected a header with region, year, beds (or region, date, beds_closed)' };
-        const stock = columns.includes('beds');
-        const events = columns.includes('beds_closed');
-        if (stock === events) {
-          return {
-            file,
-            line: 1,
-            columns: ['beds', 'beds_closed'],
-            message: stock
-              ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
-              : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
-          };
-        }
-        shape = stock ? 'stock' : 'events';
-        builder.setBedShape(shape);
-        return stock ? INPUT_FILES.bedStock : INPUT_FILES.bedEvents;
-      },
-      (row, line, file) => (shape === 'stock' ? builder.addBedStock(row, file, line) : builder.addBedEvent(row, file, line)),
-      () => (shape === 'stock' ? 'bedStock' : shape === 'events' ? 'bedEvents' : undefined),
-    );
+    await readFile('beds', resolved.beds, (columns, file) => {
+      if (columns.length === 0) return { file, message: 'expected a header with region, year, beds (or region, date, beds_closed)' };
+      const stock = columns.includes('beds');
+      const events = columns.includes('beds_closed');
+      if (stock === events) {
+        return {
+          file,
+          line: 1,
+          columns: ['beds', 'beds_closed'],
+          message: stock
+            ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
+            : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
+        };
+      }
+      builder.setBedShape(stock ? 'stock' : 'events');
+      return stock ? 'bedStock' : 'bedEvents';
+    });
   } else {
     builder.addWarning({ file: FILE_NAMES.beds, line: null, message: 'no beds file: institutional bed change counts as 0' });
   }
 
-  if (resolved.services !== undefined) {
-    await readFile(
-      'services',
-      resolved.services,
-      fixed(INPUT_FILES.services),
-      (row, line, file) => builder.addService(row, file, line),
-      () => 'services',
-    );
+  if (resolved.services !== undefined) await readFile('services', resolved.services, () => 'services');
+  else if (!found.noServices && found.missingServices === undefined) {
+    // Single files without --services: every region's community capacity is unknown (SPEC §8).
+    builder.addWarning({
+      file: FILE_NAMES.services,
+      line: null,
+      message:
+        'no services file: every region\'s community capacity is unknown, and a region without community data is not ranked ' +
+        '(reason "community") unless --missing-community zero counts it as 0. Give --services FILE, or --services none to run without community data on purpose',
+    });
   }
 
   const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;
@@ -399,7 +434,11 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     }
   }
 
-  const { dataset, issues } = builder.finish([...headers.keys()]);
+  // Problems with the folder itself (a spreadsheet in an input's place, no services.csv) come first.
+  const folderFiles = [...found.issues, ...(found.missingServices === undefined ? [] : [found.missingServices])].map((issue) => issue.file);
+  const built = builder.finish([...folderFiles, ...headers.keys()]);
+  const issues = built.issues;
+  const dataset: Dataset = { ...built.dataset, inputs: records };
   if (options.rates && issues.length === 0) {
     ratesPopulation(dataset);
     (dataset as { scale?: 'rates' }).scale = 'rates';
@@ -414,5 +453,31 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     });
     throw rememberSources(new InputError(placed), sources);
   }
-  return { dataset, weights, norms: resolveNorms(options.config), taxonomy, files };
+  return {
+    dataset,
+    weights,
+    norms: resolveNorms(config),
+    taxonomy,
+    files,
+    inputs: records,
+    missingCommunity: config?.missingCommunity,
+    noServices: found.noServices,
+  };
+}
+
+/**
+ * The builder's sink that also hands every checked row to explain's trace. It never returns a
+ * row's target, so every row of a file comes through addRow (the piece reader's shortcut for a
+ * repeated key, addAgain, has exactly addRow's effect on the builder but would hide the row from
+ * the trace).
+ */
+function tracingSink(builder: RowSink, trace: RowTrace): RowSink {
+  return {
+    addRow(kind, row, file, line) {
+      builder.addRow(kind, row, file, line);
+      trace.row(kind, row, file, line);
+      return undefined;
+    },
+    addAgain: (target, year, value, file, line) => builder.addAgain(target, year, value, file, line),
+  };
 }

@@ -2,8 +2,9 @@
 // compression codec through hyparquet-compressors: Snappy, gzip, Brotli, zstd, LZ4), then handed
 // to the same handlers as a CSV file or a worksheet — the header through the same readHeader
 // (table-header.ts: column names trimmed, lower case, local names matched), then each row as
-// column → cell text (typed-cells.ts) — so it goes through the same row checks, the same
-// aggregation and the same messages. Only the columns servicegap uses are read.
+// column → cell text (typed-cells.ts) to where a CSV file's rows go (rowsTo: checked and added to
+// the spec's sink) — so it goes through the same row checks, the same aggregation and the same
+// messages. Only the columns servicegap uses are read.
 //
 // Positions: a Parquet row has no line; row N (1-based) is reported as line N + 1, the line it has
 // in the CSV export of the same table (the column names are line 1), so a message points at the
@@ -15,7 +16,7 @@
 // cell (missing). A value of another type (a list, a struct, bytes) is an error naming the column
 // and row.
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
-import type { ReadProgress, TableHandlers, TableSummary } from './table-handlers.js';
+import { type CheckedTable, type ReadProgress, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
 import { readHeader } from './table-header.js';
 import { type CellText, numberCellText, takeRecord } from './typed-cells.js';
 
@@ -55,6 +56,8 @@ export async function readParquetTable(
     rows,
     headerOk,
     threads: 0,
+    // The caller (read-table.ts) adds the file's SHA-256 once the file was read whole.
+    sha256: undefined,
   });
   const magic = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
   if (bytes.length < 12 || magic(0) !== MAGIC || magic(bytes.length - 4) !== MAGIC) {
@@ -82,7 +85,10 @@ export async function readParquetTable(
   headerOk = true;
   headerAliases = read.aliases;
   const kept = [...read.keep];
-  const format = handlers.numberFormat?.() ?? DEFAULT_NUMBER_FORMAT;
+  const spec = read.spec as TableSpec | CheckedTable;
+  // Number cells as text in the format the rows are read in.
+  const format = 'numberFormat' in spec ? spec.numberFormat : DEFAULT_NUMBER_FORMAT;
+  const toRow = rowsTo(spec, handlers);
   let records: Record<string, unknown>[];
   try {
     records = await parquetReadObjects({ file: buffer, metadata, columns: kept.map(([i]) => names[i]!), compressors, utf8: true });
@@ -93,7 +99,7 @@ export async function readParquetTable(
   for (const record of records) {
     rows++;
     // Row N is line N + 1, as in the CSV export (see the file comment).
-    takeRecord(file, rows + 1, kept, (index) => cellText(record[names[index]!], format), handlers);
+    takeRecord(file, rows + 1, kept, (index) => cellText(record[names[index]!], format), toRow, handlers.onIssue);
   }
   onProgress?.({ file, bytesRead: bytes.length, totalBytes: bytes.length, rows, done: true });
   return summary();

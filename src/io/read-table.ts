@@ -1,24 +1,34 @@
 // One input file, read as a table: the header is matched to the columns the SPEC names
-// (case-insensitively, after trimming; table-header.ts), and every later row becomes column →
-// cell text. CSV text is read here; a workbook (xlsx-table.ts) or a Parquet file (read-parquet.ts)
-// by a reader of its own, through the same header step and the same handlers.
+// (case-insensitively, after trimming; local names such as "år" read as the SPEC column they
+// name, core/header-aliases.ts), and every later row becomes column → cell text, then — when the
+// header's handler names the rows' kind — a checked row added to a sink (a DatasetBuilder). The
+// head of the file (encoding, delimiter, header) is read as text; the rest of a UTF-8 file with
+// figures is read from its bytes (read-rest.ts), on this thread or, for a large file, in worker
+// threads. An Excel workbook (xlsx-table.ts) or a Parquet file (read-parquet.ts) is read by a
+// reader of its own, through the same header step (table-header.ts) and the same handlers.
+import { type FigureKind, isFigureKind } from '../core/figure-rows.js';
+import { takeBinaryTable } from './binary-table-input.js';
 import type { Delimiter } from './delimiter.js';
-import type { ReadProgress, TableHandlers, TableSummary } from './table-handlers.js';
-
-export type { ReadProgress } from './table-handlers.js';
+import { DEFAULT_SAMPLE_BYTES, type EncodingOption, utf8Advice } from './encodings.js';
 import { FileFormatError } from './errors.js';
 import { type CsvInput, openInput } from './input-source.js';
+import { DEFAULT_MAX_LINE_CHARS } from './line-text.js';
+import type { PieceSetup } from './piece-parser.js';
+import { takePiece } from './piece-rows.js';
 import { type CsvParserName, type CsvStream, DEFAULT_MAX_RECORD_CHARS, openCsv } from './read-csv.js';
-import { type CheckedRows, takePiece } from './piece-rows.js';
-import type { ChunkSetup } from './row-chunks.js';
-import { StoppableBytes } from './stoppable-bytes.js';
+import type { RestOfFile } from './piece-source.js';
+import { type OnPiece, PARALLEL_MIN_BYTES, PARALLEL_PIECE_BYTES, type ParallelReading, readRestHere } from './read-rest.js';
 import { RecordShape } from './record-shape.js';
 import { sniffBytes, sniffText } from './sniff.js';
-import { DEFAULT_MAX_LINE_CHARS, type DecodedInput, decodeInput, type EncodingOption, utf8Advice } from './text-stream.js';
-import { takeBinaryTable } from './binary-table-input.js';
+import { StoppableBytes } from './stoppable-bytes.js';
+import { type CheckedTable, type ReadProgress, type RowHandler, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
 import { readHeader } from './table-header.js';
+import { type DecodedInput, decodeInput } from './text-stream.js';
 import type { SheetChoice } from './xlsx-sheet.js';
 
+export type { ParallelReading } from './read-rest.js';
+// ReadProgress lives with the handlers (read-parquet.ts reports it too, without a cycle).
+export type { ReadProgress } from './table-handlers.js';
 
 /** The chunks, counting their bytes as they pass. */
 async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { bytes: number }): AsyncGenerator<Uint8Array | string> {
@@ -27,21 +37,6 @@ async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { byt
     yield chunk;
   }
 }
-
-/** How a large file is read on several cores (see parallel/read-in-parallel.ts). */
-export interface ParallelReading {
-  /** Worker threads; 1 or fewer reads every file on the main thread. */
-  readonly threads: number;
-  /** Files at least this large are read in parallel (default 64 MiB). */
-  readonly minBytes?: number | undefined;
-  /** Bytes per piece sent to a worker (default 1 MiB). */
-  readonly pieceBytes?: number | undefined;
-}
-
-/** Below this, starting the workers costs more than they save (measured: an 18 MB file took 1.12 s
- * with two worker threads and 0.93 s with none; 184 MB took 3.35 s and 4.75 s; bench/RESULTS.md). */
-export const PARALLEL_MIN_BYTES = 64 << 20;
-export const PARALLEL_PIECE_BYTES = 1 << 20;
 
 export interface ReadTableOptions {
   readonly delimiter?: Delimiter | undefined;
@@ -57,6 +52,11 @@ export interface ReadTableOptions {
   readonly stdin?: NodeJS.ReadableStream | undefined;
   /** Read large files on several cores (the same rows, issues and lines); default: one thread. */
   readonly parallel?: ParallelReading | undefined;
+  /** false: read every row as text, as the head is read (the reader the byte-level one is tested
+   * against); default true. */
+  readonly readBytes?: boolean | undefined;
+  /** Files at least this large are hashed in a worker thread (io/file-hash.ts; for tests and tuning). */
+  readonly hashWorkerMinBytes?: number | undefined;
   /** For an Excel workbook: which sheet to read (default: one named `preferred`, else the first visible one). */
   readonly sheet?: SheetChoice | undefined;
 }
@@ -66,15 +66,21 @@ export interface ReadTableOptions {
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
   // An Excel workbook or a Parquet file (by its name or its first bytes) is read by a reader of
   // its own (xlsx-table.ts, read-parquet.ts) through the same header and row steps as CSV text.
-  const { opened, binary } = await takeBinaryTable(await openInput(input, options.stdin));
-  if (binary?.format === 'xlsx') {
-    const { readWorkbookTable } = await import('./xlsx-table.js');
-    return readWorkbookTable(binary.bytes, opened.name, handlers, options.sheet);
+  const { opened, binary } = await takeBinaryTable(await openInput(input, options.stdin, { hashWorkerMinBytes: options.hashWorkerMinBytes }));
+  if (binary !== undefined) {
+    const read =
+      binary.format === 'xlsx'
+        ? await (await import('./xlsx-table.js')).readWorkbookTable(binary.bytes, opened.name, handlers, options.sheet)
+        : await (await import('./read-parquet.js')).readParquetTable(binary.bytes, opened.name, handlers, options.onProgress);
+    // takeBinaryTable gathered the whole file (or gave up on a workbook too large, which has no digest).
+    if (!read.headerOk) {
+      opened.sha256.stop();
+      return read;
+    }
+    return { ...read, sha256: await opened.sha256.wait() };
   }
-  if (binary?.format === 'parquet') {
-    const { readParquetTable } = await import('./read-parquet.js');
-    return readParquetTable(binary.bytes, opened.name, handlers, options.onProgress);
-  }
+  let hashed = false;
+  let stoppedEarly = false;
   const file = opened.name;
   const onProgress = options.onProgress;
   const count = { bytes: 0 };
@@ -84,8 +90,9 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
   let header: { columns: readonly string[]; keep: Map<number, string> } | undefined;
   let rows = 0;
   let threads = 0;
-  /** Where checked rows go when the rest is read in workers (asked for once the header is read). */
-  let forWorkers: CheckedRows | undefined;
+  /** The rows' kind once the header is read, when they have figures: the rest of the file is
+   * then read from its bytes (read-rest.ts). */
+  let figures: { kind: FigureKind; table: CheckedTable } | undefined;
   let headerColumns: readonly string[] = [];
   let headerAliases: TableSummary['headerAliases'];
   const summary = (): TableSummary => ({
@@ -99,24 +106,19 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     rows,
     headerOk: header !== undefined,
     threads,
+    sha256: undefined,
   });
   const expected = (): string => {
     const spec = handlers.onHeader([], file, { delimiter: csv?.delimiter ?? ',' });
     return 'message' in spec ? spec.message : `expected a header row with columns ${spec.required.join(', ')}`;
   };
-  const bytes = onProgress ? counted(opened.bytes, count) : opened.bytes;
-  const parallel = options.parallel;
+  const bytes = counted(opened.bytes, count);
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
-  // A large file may be read on several cores once its head (encoding, delimiter, header) is read
-  // here: the reading stops between two lines, and the rest goes to worker threads.
+  // The head (encoding, delimiter, header) is read as text here; the rest of a UTF-8 file with
+  // figures is read from its bytes: the reading of the text stops between two lines, there.
   const stoppable =
-    parallel !== undefined &&
-    parallel.threads > 1 &&
-    handlers.checkedRows !== undefined &&
-    (options.parser ?? 'fast') === 'fast' &&
-    opened.size !== undefined &&
-    opened.size >= (parallel.minBytes ?? PARALLEL_MIN_BYTES)
-      ? new StoppableBytes(bytes, () => forWorkers !== undefined && decoded?.encoding === 'utf8' && csv?.position()?.atRecordStart === true, 4 * maxLineChars + 4)
+    (options.parser ?? 'fast') === 'fast' && options.readBytes !== false
+      ? new StoppableBytes(bytes, () => figures !== undefined && decoded?.encoding === 'utf8' && csv?.position()?.atRecordStart === true, 4 * maxLineChars + 4, DEFAULT_SAMPLE_BYTES)
       : undefined;
   try {
     decoded = await decodeInput(stoppable ?? bytes, { encoding: options.encoding, maxLineChars: options.maxLineChars });
@@ -132,58 +134,73 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
       return summary();
     }
     let shape: RecordShape | undefined;
+    let toRow: RowHandler | undefined;
     for await (const batch of csv.batches) {
       for (const record of batch) {
         if (header === undefined) {
-          const { columns, keep: checked, aliases } = readHeader(file, record.line, record.fields, handlers.onHeader, {
+          const { columns, spec, keep, aliases } = readHeader(file, record.line, record.fields, handlers.onHeader, {
             delimiter: csv.delimiter,
             sample: csv.sample,
           });
           headerColumns = columns;
-          if ('message' in checked) {
-            handlers.onIssue(checked);
+          if ('message' in keep) {
+            handlers.onIssue(keep);
             return summary();
           }
           headerAliases = aliases;
-          header = { columns, keep: checked };
-          shape = new RecordShape(file, columns.length, [...checked], csv.delimiter);
-          if (stoppable) forWorkers = handlers.checkedRows?.();
+          header = { columns, keep };
+          shape = new RecordShape(file, columns.length, [...keep], csv.delimiter);
+          toRow = rowsTo(spec as TableSpec | CheckedTable, handlers);
+          if ('kind' in spec && isFigureKind(spec.kind)) figures = { kind: spec.kind, table: spec };
           continue;
         }
         rows++;
-        const row = shape!.row(record.fields, record.line, handlers.onIssue);
-        if (row) handlers.onRow(row, record.line, file);
+        const raw = shape!.row(record.fields, record.line, handlers.onIssue);
+        if (raw !== undefined) toRow!(raw, record.line, file);
       }
       if (onProgress) progress(false);
     }
     if (stoppable?.stopped) {
-      const checked = forWorkers!;
+      const { kind, table } = figures!;
       const position = csv.position()!;
       const { carry, source } = stoppable.rest();
-      const setup: ChunkSetup = {
+      const setup: PieceSetup = {
         file,
-        kind: checked.kind,
-        numberFormat: checked.numberFormat,
+        kind,
+        numberFormat: table.numberFormat,
         delimiter: csv.delimiter,
         width: shape!.width,
         keep: shape!.keep,
         maxLineChars,
         maxRecordChars: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
-        utf8Advice: utf8Advice(options.encoding !== 'utf8'),
+        utf8Advice: utf8Advice(options.encoding !== 'utf8', DEFAULT_SAMPLE_BYTES),
       };
-      const { readRestInParallel } = await import('../parallel/read-in-parallel.js');
-      threads = parallel!.threads;
-      await readRestInParallel(
-        { carry, source, firstLine: position.nextLine, lastRecordEnd: position.lastRecordEnd },
-        setup,
-        { threads: parallel!.threads, pieceBytes: parallel!.pieceBytes ?? PARALLEL_PIECE_BYTES },
-        (result, offset) => {
-          rows += result.records;
-          takePiece(result, offset, checked, file, handlers.onIssue);
-          if (onProgress) progress(false);
+      const rest: RestOfFile = {
+        carry,
+        source,
+        firstLine: position.nextLine,
+        lastRecordEnd: position.lastRecordEnd,
+        // A file is read on from where the stream stopped (every byte it gave is counted).
+        file: opened.path === undefined ? undefined : { path: opened.path, name: file, position: count.bytes },
+        onBytes: (n) => {
+          count.bytes += n;
         },
-      );
+      };
+      const onPiece: OnPiece = (result, offset) => {
+        // A problem that stops the reading (as the text reader's FileFormatError does): no hash of part of a file.
+        if (result.error) stoppedEarly = true;
+        rows += result.records;
+        takePiece(result, offset, kind, table.sink, file, handlers.onIssue);
+        if (onProgress) progress(false);
+      };
+      const parallel = options.parallel;
+      if (parallel !== undefined && parallel.threads > 1 && opened.size !== undefined && opened.size >= (parallel.minBytes ?? PARALLEL_MIN_BYTES)) {
+        threads = parallel.threads;
+        await parallel.read(rest, setup, { threads, pieceBytes: parallel.pieceBytes ?? PARALLEL_PIECE_BYTES }, onPiece);
+      } else await readRestHere(rest, setup, onPiece);
     }
+    // Read to its end: its hash is complete, or being made (io/file-hash.ts); awaited below.
+    hashed = !stoppedEarly;
   } catch (error) {
     if (!(error instanceof FileFormatError)) throw error;
     handlers.onIssue({ file, line: error.line, message: error.message });
@@ -192,8 +209,12 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     // A file given up on early (not CSV, a bad header) is closed now, not when collected; not
     // awaited, as a read in flight (standard input) may wait for more input first.
     void decoded?.close().catch(() => {});
+    if (!hashed) opened.sha256.stop();
     if (onProgress) progress(true);
   }
-  if (header === undefined) handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
-  return summary();
+  if (header === undefined) {
+    handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
+    return summary();
+  }
+  return { ...summary(), sha256: await opened.sha256.wait() };
 }

@@ -1,6 +1,7 @@
 // A data record → the row its header describes (column → cell text), or the problem with its
-// number of fields. One per file, made once its header is read; used where the rows are read on
-// the main thread (read-table.ts) and in the worker threads that read large files (row-chunks.ts).
+// number of fields. One per file, made once its header is read; used where the rows are read as
+// text: the head of a file (read-table.ts) and the text lane of the byte-level reader
+// (piece-parser.ts, on any thread).
 import type { InputIssue } from '../core/issues.js';
 import type { RawRow } from '../core/row-validator.js';
 import { describeDelimiter, type Delimiter } from './delimiter.js';

@@ -3,7 +3,7 @@
 import type { Config } from '../core/config.js';
 import { InputError, type InputIssue } from '../core/issues.js';
 import { fileReading, type ReadingFlags } from './file-reading.js';
-import { type DatasetInputs, resolveInputs } from './load-dataset.js';
+import { type DatasetInputs, resolveInputSet } from './load-dataset.js';
 import { readTable, type ReadTableOptions } from './read-table.js';
 import type { TableSummary } from './table-handlers.js';
 
@@ -20,7 +20,11 @@ export async function scanServiceNames(
 ): Promise<{ file: string | undefined; names: ServiceNameUse[] }> {
   // The services file's own reading options, as loadDataset settles them (file-reading.ts).
   const reading = fileReading('services', options, options.config);
-  const resolved = await resolveInputs(inputs);
+  const found = await resolveInputSet(inputs);
+  // A spreadsheet or archive in the place of services.csv is named, with what to do.
+  const misplaced = found.issues.filter((i) => /^services\./i.test(i.file.split(/[\\/]/).pop() ?? ''));
+  if (misplaced.length > 0) throw new InputError(misplaced);
+  const resolved = found.files;
   if (resolved.services === undefined) return { file: undefined, names: [] };
   const names = new Map<string, ServiceNameUse>();
   const issues: InputIssue[] = [];

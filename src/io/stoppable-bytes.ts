@@ -1,24 +1,25 @@
-// A file's bytes in pieces that end just after a line feed, so that reading can stop between two
-// lines and go on elsewhere: read-table.ts reads the head of a large file on the main thread, then
-// stops here and hands the rest (`rest()`) to worker threads (parallel/read-in-parallel.ts).
+// A file's bytes in chunks that end just after a line feed, so that reading can stop between two
+// lines and go on another way: read-table.ts reads the head of a file as text, then stops here and
+// hands the rest (`rest()`) to the byte-level reader (read-rest.ts).
 const EMPTY = new Uint8Array(0);
 
-/** Pieces are at most this long (unless a line is longer): a stop is possible every 64 KiB. */
-const PIECE_BYTES = 1 << 16;
 
 export class StoppableBytes implements AsyncIterable<Uint8Array | string> {
   private buffer: Uint8Array = EMPTY;
   private stoppedAt: AsyncIterator<Uint8Array | string> | undefined;
 
   /**
-   * `canStop` is asked before each piece is given, once everything given so far ends at a line
+   * `canStop` is asked before each chunk is given, once everything given so far ends at a line
    * feed; when it says yes the stream ends there. A line longer than `maxHold` bytes is given in
-   * parts (no stop is possible inside it).
+   * parts (no stop is possible inside it). Each chunk holds at least `minBytes` (when the input
+   * has that many) and ends at the first line feed after them: read-table.ts asks for one chunk
+   * that holds the whole encoding sample, so that the reading can stop right after it.
    */
   constructor(
     private readonly source: AsyncIterable<Uint8Array | string>,
     private readonly canStop: () => boolean,
     private readonly maxHold: number,
+    private readonly minBytes = 1,
   ) {}
 
   /** Whether the stream was stopped before the end of the file. */
@@ -34,6 +35,15 @@ export class StoppableBytes implements AsyncIterable<Uint8Array | string> {
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array | string> {
     const iterator = this.source[Symbol.asyncIterator]();
+    try {
+      yield* this.chunks(iterator);
+    } finally {
+      // Given up on before its end (not stopped for the rest to be read elsewhere): close the file.
+      if (this.stoppedAt === undefined) await iterator.return?.();
+    }
+  }
+
+  private async *chunks(iterator: AsyncIterator<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
     let atLineEnd = true;
     for (;;) {
       if (atLineEnd && this.canStop()) {
@@ -41,9 +51,8 @@ export class StoppableBytes implements AsyncIterable<Uint8Array | string> {
         return;
       }
       const buffer = this.buffer;
-      // A piece: up to the last line feed in the first PIECE_BYTES, else up to the first one.
-      let lf = buffer.lastIndexOf(0x0a, PIECE_BYTES - 1);
-      if (lf === -1 && buffer.length > PIECE_BYTES) lf = buffer.indexOf(0x0a, PIECE_BYTES);
+      // A chunk: minBytes, then up to the next line feed.
+      const lf = buffer.length >= this.minBytes ? buffer.indexOf(0x0a, this.minBytes - 1) : -1;
       if (lf !== -1) {
         this.buffer = buffer.subarray(lf + 1);
         atLineEnd = true;

@@ -3,10 +3,10 @@
 import { describeHeaderClash, type HeaderClash, type HeaderMapping } from '../core/header-aliases.js';
 import type { InputIssue, Warning } from '../core/issues.js';
 import type { NumberFormat } from '../core/numbers.js';
-import type { RawRow } from '../core/row-validator.js';
+import { type RawRow, type RowKind, RowValidator } from '../core/row-validator.js';
 import { describeDelimiter, type Delimiter } from './delimiter.js';
-import type { CheckedRows } from './piece-rows.js';
-import type { Encoding } from './text-stream.js';
+import type { Encoding } from './encodings.js';
+import type { RowSink } from './piece-rows.js';
 
 export interface TableSpec {
   readonly required: readonly string[];
@@ -26,19 +26,23 @@ export interface HeaderContext {
   readonly sheet?: string | undefined;
 }
 
+/** Rows of a known kind: readTable checks each (core/row-validator.ts) and adds it to `sink`. */
+export interface CheckedTable extends TableSpec {
+  readonly kind: RowKind;
+  /** How the file writes numbers. */
+  readonly numberFormat: NumberFormat;
+  readonly sink: RowSink;
+}
+
 export interface TableHandlers {
-  /** Called with the header's columns (lower case) before any row; returns the spec to check. */
-  readonly onHeader: (columns: readonly string[], file: string, context: HeaderContext) => TableSpec | InputIssue;
-  readonly onRow: (row: RawRow, line: number, file: string) => void;
+  /** Called with the header's columns (lower case) before any row; returns the spec to check (with
+   * a kind: its rows are checked and go to the spec's sink; else to onRow as they are). */
+  readonly onHeader: (columns: readonly string[], file: string, context: HeaderContext) => TableSpec | CheckedTable | InputIssue;
+  /** The rows of a file whose spec has no kind, column → cell text. */
+  readonly onRow?: ((row: RawRow, line: number, file: string) => void) | undefined;
   readonly onIssue: (issue: InputIssue) => void;
   /** Something worth knowing that is not a problem (hidden rows in a worksheet). */
   readonly onWarning?: ((warning: Warning) => void) | undefined;
-  /** How the rows' numbers are read, asked once the header is accepted: a worksheet writes its
-   * number cells in it, so that they read back as the numbers stored. */
-  readonly numberFormat?: (() => NumberFormat | undefined) | undefined;
-  /** Asked once the header is read: the rows' kind, so that the rest of a large file can be
-   * checked in worker threads, and where the checked rows go (in file order, as with onRow). */
-  readonly checkedRows?: (() => CheckedRows | undefined) | undefined;
 }
 
 /** How one file was read: its name, encoding and delimiter (and why), rows, worker threads. */
@@ -59,10 +63,29 @@ export interface TableSummary {
   readonly rows: number;
   /** The header was read and has every required column. */
   readonly headerOk: boolean;
-  /** Worker threads that read the rest of the file after its head (0: all read on the main thread). */
+  /** Threads that read the rest of the file after its head, this one included (0: it was read on
+   * this thread alone). */
   readonly threads: number;
+  /** SHA-256 (hex) of the file's bytes, when it was read to its end (SPEC §8 provenance). */
+  readonly sha256: string | undefined;
   /** For a workbook: the sheet read and why (the file's name is then `book.xlsx!Sheet`). */
   readonly sheet?: { readonly name: string; readonly reason: string } | undefined;
+}
+
+/** What becomes of a row of raw cells once the header is accepted. */
+export type RowHandler = (raw: RawRow, line: number, file: string) => void;
+
+/** Where the rows of a file go once its header is accepted (the same for a CSV file and a
+ * worksheet): checked and added to the spec's sink when the spec names their kind, else to
+ * handlers.onRow as they are. */
+export function rowsTo(spec: TableSpec | CheckedTable, handlers: TableHandlers): RowHandler {
+  if (!('kind' in spec)) return (raw, line, file) => handlers.onRow?.(raw, line, file);
+  const { kind, sink } = spec;
+  const validator = new RowValidator(spec.numberFormat);
+  return (raw, line, file) => {
+    const row = validator.check(kind, raw, file, line, handlers.onIssue);
+    if (row !== undefined) sink.addRow(kind, row, file, line);
+  };
 }
 
 /** Column index → SPEC column name for the columns we use, or the problem with the header

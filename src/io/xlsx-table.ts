@@ -1,8 +1,9 @@
 // One worksheet read as a table, through the same handlers as a CSV file (read-table.ts): the
 // first row with a value is the header (or, below a title or a source note, the first of the
 // sheet's first rows that has the columns), matched to the SPEC's columns by the same readHeader
-// (table-header.ts); every later row becomes column → cell text and goes to onRow
-// (typed-cells.ts), so the rows are checked by the same code with the same messages. Locations:
+// (table-header.ts); every later row becomes column → cell text and goes where a CSV file's rows
+// go (typed-cells.ts, rowsTo: checked and added to the spec's sink, or to onRow), so the rows are
+// checked by the same code with the same messages. Locations:
 // the file is named `services.xlsx!Sheet1` and a row's line is its row number in the sheet (the
 // loader adds the cell, `services.xlsx!Sheet1:B7`).
 //
@@ -11,7 +12,7 @@
 // without a header are not read (a note beside the table is not data).
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
 import type { InputIssue } from '../core/issues.js';
-import type { TableHandlers, TableSummary } from './table-handlers.js';
+import { type CheckedTable, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
 import { readHeader } from './table-header.js';
 import { type CellText, numberCellText, takeRecord } from './typed-cells.js';
 import { columnLetters, readSheetGrid, type SheetCell, type SheetChoice, WorkbookError } from './xlsx-sheet.js';
@@ -37,6 +38,7 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
     rows: 0,
     headerOk: false,
     threads: 0,
+    sha256: undefined,
   });
   let grid;
   try {
@@ -69,10 +71,13 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
     return { ...empty(file), header: first.columns, sheet };
   }
   const { columns, keep, aliases: headerAliases } = found as typeof found & { keep: Map<number, string> };
+  const spec = found.spec as TableSpec | CheckedTable;
   const headerRow = grid.rows[found.index]!;
   const dataRows = grid.rows.slice(found.index + 1);
   if (found.index > 0) sheet = { ...sheet, reason: `${sheet.reason}; the table's header is row ${headerRow.row}` };
-  const format = handlers.numberFormat?.() ?? DEFAULT_NUMBER_FORMAT;
+  // Number cells as text in the format the rows are read in.
+  const format = 'numberFormat' in spec ? spec.numberFormat : DEFAULT_NUMBER_FORMAT;
+  const toRow = rowsTo(spec, handlers);
   const kept = [...keep];
 
   // Cells of merged ranges in a column that is read, from the header down: a problem in each.
@@ -103,7 +108,8 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
         }
         return cell?.kind === 'problem' ? { problem: cell.message } : cellText(cell, format);
       },
-      handlers,
+      toRow,
+      handlers.onIssue,
     );
   }
   if (hidden.length > 0) {

@@ -1,5 +1,6 @@
 // Batch scenarios' analyses in worker threads (app/batch.ts decides what to run): how many
 // threads a batch uses, and the analyses spread over them, settled in scenario order.
+import { OptionError } from '../core/errors.js';
 import type { AnalyzeOptions } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
 import type { Report } from '../core/report-schema.js';
@@ -31,7 +32,7 @@ export function batchThreads(threads: number | 'auto' | undefined, count: number
     const cores = autoThreads();
     return count > BATCH_AUTO_THRESHOLD && cores > 1 && values >= BATCH_AUTO_MIN_VALUES ? Math.min(cores, count) : 1;
   }
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads: expected a whole number ≥ 1, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1) throw new OptionError('threads', `--threads: expected "auto" or a whole number ≥ 1, got ${threads}`);
   return Math.min(threads, count);
 }
 

@@ -1,20 +1,30 @@
 // A worker thread that reads pieces of one large file (read-in-parallel.ts): its setup comes as
-// workerData, each piece as a message; each answer carries the piece's rows as transferred columns.
+// workerData, each piece as a message; each answer carries the piece's rows as transferred columns,
+// and the piece's buffer back.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ChunkSetup, PieceReading, RowChunkParser, transferables } from '../io/row-chunks.js';
+import { rowBuffers } from '../io/piece-columns.js';
+import { PieceParser, PieceReading, type PieceSetup } from '../io/piece-parser.js';
+import type { PieceRequest, PieceResponse } from './protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('servicegap: parse-worker.js must run in a worker thread');
 // Made once: its compiled functions (row shape, checkers) stay warm from one piece to the next.
-const reading = new PieceReading(workerData as ChunkSetup);
+const reading = new PieceReading(workerData as PieceSetup);
 
-port.on('message', ({ seq, bytes, final }: { seq: number; bytes: Uint8Array; final: boolean }) => {
+port.on('message', (request: PieceRequest) => {
+  if ('recycle' in request) {
+    reading.columns.recycle(request.recycle);
+    return;
+  }
+  const { seq, bytes, final } = request;
+  // The piece's buffer goes back with the answer, whatever happens, to be read into again.
+  const back = bytes.buffer as ArrayBuffer;
   try {
-    const parser = new RowChunkParser(reading);
+    const parser = new PieceParser(reading);
     parser.push(bytes, final);
     const result = parser.take();
-    port.postMessage({ seq, result }, transferables(result));
+    port.postMessage({ seq, bytes, result } satisfies PieceResponse, [back, ...rowBuffers(result.rows)]);
   } catch (error) {
-    port.postMessage({ seq, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    port.postMessage({ seq, bytes, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PieceResponse, [back]);
   }
 });

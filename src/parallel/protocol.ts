@@ -3,6 +3,7 @@
 import type { AnalyzeOptions } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
 import type { InputIssue } from '../core/issues.js';
+import type { PieceResult } from '../io/piece-parser.js';
 import type { Report } from '../core/report-schema.js';
 import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
 
@@ -28,8 +29,22 @@ export interface SerializedError {
   readonly message: string;
   readonly stack?: string | undefined;
   readonly issues?: readonly InputIssue[] | undefined;
+  /** An OptionError's option (PeriodError's too), so it is thrown again as one. */
+  readonly option?: string | undefined;
 }
 
 export type Response =
   | { readonly id: number; readonly ok: true; readonly result: Report | DrawChunk }
   | { readonly id: number; readonly ok: false; readonly error: SerializedError };
+
+/** To a worker that reads pieces (parse-worker.ts): a piece to read (its buffer transferred), or
+ * the arrays of rows it sent, given back to be used again. */
+export type PieceRequest = { readonly seq: number; readonly bytes: Uint8Array; readonly final: boolean } | { readonly recycle: readonly ArrayBuffer[] };
+
+/** From a worker that reads pieces: the piece's buffer back, with its rows or why it failed. */
+export interface PieceResponse {
+  readonly seq: number;
+  readonly bytes: Uint8Array;
+  readonly result?: PieceResult | undefined;
+  readonly failure?: string | undefined;
+}

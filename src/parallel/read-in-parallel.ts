@@ -1,7 +1,12 @@
 // The rest of a large file, read on every core: the main thread cuts the bytes into pieces that
-// end at a line feed and sends them to worker threads (parse-worker.ts), which split, shape and
-// check their rows (io/row-chunks.ts); the results come back as columns and are handed on in file
-// order, so whatever the rows are added to sees exactly what a single thread would have seen.
+// end at a line feed (io/piece-source.ts) and sends them to worker threads (parse-worker.ts),
+// which read their rows (io/piece-parser.ts); it reads pieces itself whenever the workers have
+// enough to do. The results are handed on in file order, so whatever the rows are added to sees
+// exactly what a single thread would have seen. Pieces and rows travel as transferred buffers and
+// come back to be used again, so memory stays flat whatever the size of the file. A piece a worker
+// has not answered when the main thread has nothing else to do is read on the main thread too
+// (the first answer counts), so a slow or busy worker never holds the reading up. The io layer
+// calls this through the reader it is given (io/read-rest.ts ParallelReading).
 //
 // A piece is read as if it began at a record. That holds for the first (the reading of the head
 // stopped between two records) and, piece by piece, for every next one whose predecessor ended
@@ -9,151 +14,65 @@
 // in) breaks the chain: from that piece on, the file is read on the main thread as one stream, as
 // it is when a worker fails or stops.
 import { Worker } from 'node:worker_threads';
-import type { ChunkResult, ChunkSetup } from '../io/row-chunks.js';
-import { PieceReading, RowChunkParser } from '../io/row-chunks.js';
+import { recyclable } from '../io/piece-columns.js';
+import { PieceParser, PieceReading, type PieceResult, type PieceSetup } from '../io/piece-parser.js';
+import { type Piece, PieceSource, type RestOfFile } from '../io/piece-source.js';
+import { type OnPiece, PiecePlacement } from '../io/read-rest.js';
 import { workerExecArgv, workerScript } from './pool.js';
+import type { PieceRequest, PieceResponse } from './protocol.js';
 
 export interface ParallelReadOptions {
-  /** Worker threads (≥ 1). */
+  /** Threads that read, this one included (≥ 2: one worker thread or more). */
   readonly threads: number;
-  /** Bytes per piece, about (each ends at the first line feed after this many). */
+  /** Bytes per piece, about (each ends at the last line feed before this many). */
   readonly pieceBytes: number;
 }
 
-/** A piece's rows and issues, with the number to add to their lines to place them in the file. */
-export type OnPiece = (result: ChunkResult, lineOffset: number) => void;
+/** A worker holds a piece or two at a time and makes few objects (the rows are typed arrays), so
+ * a small heap will do; without a cap V8 lets each grow far beyond what it needs. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 };
 
-/** Where the rest of the file starts. */
-export interface RestOfFile {
-  /** Bytes already read from the file that belong to the rest. */
-  readonly carry: Uint8Array;
-  /** The file's remaining bytes. */
-  readonly source: AsyncIterator<Uint8Array | string>;
-  /** The line the rest starts on. */
-  readonly firstLine: number;
-  /** The line the last record before it ended on. */
-  readonly lastRecordEnd: number;
-}
-
-const EMPTY = new Uint8Array(0);
-
-/** A worker holds a few pieces at a time, so a small heap will do: without a cap V8 let it grow
- * to about 90 MB on the 5M-row benchmark; with this one it stays near 50 MB, as fast. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 48 };
-
-/** The parts as one array (the part itself when there is one). */
-const concat = (parts: readonly Uint8Array[], size: number): Uint8Array => (parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
-
-interface Piece {
-  readonly bytes: Uint8Array;
-  readonly final: boolean;
-}
-
-/** Cuts a byte stream into pieces of about `size` bytes that end just after a line feed. */
-class PieceCutter {
-  private parts: Uint8Array[];
-  private size: number;
-  private ended = false;
-
-  constructor(
-    carry: Uint8Array,
-    private readonly source: AsyncIterator<Uint8Array | string>,
-    private readonly pieceBytes: number,
-    /** Without a line feed for this many bytes, a line is too long anyway: send it as it is. */
-    private readonly maxLineBytes: number,
-  ) {
-    this.parts = carry.length > 0 ? [carry] : [];
-    this.size = carry.length;
-  }
-
-  /** The next piece, or undefined at the end. */
-  async next(): Promise<Piece | undefined> {
-    for (;;) {
-      if (this.size >= this.pieceBytes) {
-        const all = concat(this.parts, this.size);
-        this.parts = [all];
-        // The first line feed from pieceBytes on ends the piece.
-        const lf = all.indexOf(0x0a, this.pieceBytes - 1);
-        if (lf >= 0 || all.length > this.pieceBytes + this.maxLineBytes) {
-          const cut = lf >= 0 ? lf + 1 : all.length;
-          const rest = all.subarray(cut);
-          this.parts = rest.length > 0 ? [rest] : [];
-          this.size = rest.length;
-          return { bytes: all.subarray(0, cut), final: false };
-        }
-      }
-      if (this.ended) return this.rest(true);
-      await this.read();
-    }
-  }
-
-  /** What is left (all of it, then the end). */
-  rest(final: boolean): Piece | undefined {
-    if (this.size === 0 && this.ended) return undefined;
-    const bytes = concat(this.parts, this.size);
-    this.parts = [];
-    this.size = 0;
-    return { bytes, final: final && this.ended };
-  }
-
-  /** Read the remaining chunks one by one (for the single-threaded fallback). */
-  async read(): Promise<void> {
-    const next = await this.source.next();
-    if (next.done) {
-      this.ended = true;
-      return;
-    }
-    const chunk = typeof next.value === 'string' ? new TextEncoder().encode(next.value) : next.value;
-    this.parts.push(chunk);
-    this.size += chunk.length;
-  }
-
-  get done(): boolean {
-    return this.ended;
-  }
-
-  async close(): Promise<void> {
-    await this.source.return?.();
-  }
-}
+/** Pieces a worker is given ahead: one to read, one waiting. */
+const AHEAD = 2;
 
 interface Slot {
   readonly worker: Worker;
   inFlight: number;
 }
 
-/**
- * Read the rest of a file in `options.threads` worker threads; `onPiece` gets the results in file
- * order. Resolves when the file has been read, or a problem stopped its reading.
- */
-export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, options: ParallelReadOptions, onPiece: OnPiece): Promise<void> {
-  const cutter = new PieceCutter(rest.carry, rest.source, options.pieceBytes, 4 * setup.maxLineChars + 4);
-  let lineOffset = rest.firstLine - 1;
-  let lastRecordEnd = rest.lastRecordEnd;
-  /** Hand one result on; false when reading stops. */
-  const deliver = (result: ChunkResult, offset: number): boolean => {
-    let placed = result;
-    if (result.error?.afterLastRecord) {
-      // An unclosed quote is placed on the line after the last record that ended, maybe in an earlier piece.
-      placed = { ...result, error: { ...result.error, line: lastRecordEnd + 1 - offset } };
-    }
-    if (result.lastRecordEnd > 0) lastRecordEnd = offset + result.lastRecordEnd;
-    onPiece(placed, offset);
-    return result.error === undefined;
-  };
+/** A piece sent or read, until its result is handed on. */
+interface Sent {
+  readonly piece: Piece;
+  /** The worker given a copy of the piece; undefined: read on this thread. */
+  readonly slot: Slot | undefined;
+  /** Read on this thread after all, the worker being late: its answer, when it comes, is not used. */
+  stolen: boolean;
+}
 
-  const sent = new Map<number, Piece>();
-  const results = new Map<number, ChunkResult>();
+/**
+ * Read the rest of a file with `options.threads` threads (this one and worker threads); `onPiece`
+ * gets the results in file order. Resolves when the file has been read, or a problem stopped its
+ * reading.
+ */
+export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, options: ParallelReadOptions, onPiece: OnPiece): Promise<void> {
+  const source = new PieceSource(rest, options.pieceBytes, 4 * setup.maxLineChars + 4, rest.onBytes);
+  const placement = new PiecePlacement(rest, onPiece);
+  const local = new PieceReading(setup);
+  const sent = new Map<number, Sent>();
+  const results = new Map<number, PieceResult>();
   /** Why the workers cannot go on (a thread that failed or stopped): the rest is read here. */
   let failure: Error | undefined;
   let closing = false;
   let wake: (() => void) | undefined;
   const slots: Slot[] = [];
-  for (let i = 0; i < options.threads; i++) {
+  for (let i = 0; i < Math.max(1, options.threads - 1); i++) {
     const slot: Slot = { worker: new Worker(workerScript('parse-worker'), { execArgv: workerExecArgv(), workerData: setup, resourceLimits: WORKER_LIMITS }), inFlight: 0 };
-    slot.worker.on('message', (message: { seq: number; result?: ChunkResult; failure?: string }) => {
+    slot.worker.on('message', (message: PieceResponse) => {
       slot.inFlight--;
-      if (message.result) results.set(message.seq, message.result);
+      copies.push(message.bytes.buffer as ArrayBuffer);
+      const entry = sent.get(message.seq);
+      if (message.result && (entry === undefined || entry.stolen)) slot.worker.postMessage({ recycle: recyclable(message.result.rows) } satisfies PieceRequest, recyclable(message.result.rows));
+      else if (message.result) results.set(message.seq, message.result);
       else failure ??= new Error(`a worker thread failed while reading ${setup.file}: ${message.failure}`);
       wake?.();
     });
@@ -167,7 +86,26 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
     });
     slots.push(slot);
   }
-  const maxInFlight = 3 * options.threads;
+  /** Buffers for the copies of pieces sent to workers (they come back with the answers). */
+  const copies: ArrayBuffer[] = [];
+  /** Done with a piece: its buffer and its rows' arrays go back to be used again. */
+  const release = (seq: number, result: PieceResult | undefined) => {
+    const entry = sent.get(seq);
+    sent.delete(seq);
+    if (entry === undefined) return;
+    source.release(entry.piece.bytes);
+    if (result === undefined) return;
+    const buffers = recyclable(result.rows);
+    if (entry.slot === undefined || entry.stolen) local.columns.recycle(buffers);
+    else if (!closing) entry.slot.worker.postMessage({ recycle: buffers } satisfies PieceRequest, buffers);
+  };
+  /** Read a piece on this thread. */
+  const readHere = (piece: Piece): PieceResult => {
+    const parser = new PieceParser(local);
+    parser.push(piece.bytes, piece.final);
+    return parser.take();
+  };
+  const maxPending = 2 * AHEAD * slots.length + 2;
   let nextSeq = 0;
   let nextToDeliver = 0;
   let reading = true;
@@ -184,35 +122,57 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
       }
       // Hand on the results that are next in file order.
       while (results.has(nextToDeliver)) {
-        const result = results.get(nextToDeliver)!;
-        const piece = sent.get(nextToDeliver)!;
-        if (!result.clean && result.error === undefined && !piece.final) {
-          fallbackFrom = nextToDeliver;
+        const seq = nextToDeliver;
+        const result = results.get(seq)!;
+        if (!result.clean && result.error === undefined && !sent.get(seq)!.piece.final) {
+          fallbackFrom = seq;
           break;
         }
-        results.delete(nextToDeliver);
-        sent.delete(nextToDeliver);
+        results.delete(seq);
         nextToDeliver++;
-        if (!deliver(result, lineOffset)) {
+        const going = placement.deliver(result, placement.lineOffset);
+        placement.lineOffset += result.lines;
+        release(seq, result);
+        if (!going) {
           stopped = true;
           break;
         }
-        lineOffset += result.lines;
       }
       if (stopped || fallbackFrom !== undefined) break;
-      if (reading && sent.size < maxInFlight) {
-        const piece = await cutter.next();
-        if (piece === undefined) reading = false;
-        else {
-          const slot = slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      const slot = slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      // A piece for a worker that has room; else one read here while they work, as long as the
+      // results waiting to be handed on stay few.
+      if (reading && (slot.inFlight < AHEAD || sent.size < maxPending)) {
+        const piece = await source.next();
+        if (piece === undefined) {
+          reading = false;
+          continue;
+        }
+        const seq = nextSeq++;
+        if (slot.inFlight < AHEAD) {
           slot.inFlight++;
-          sent.set(nextSeq, piece);
-          // Copied, not transferred: the bytes stay here in case the piece must be read again.
-          slot.worker.postMessage({ seq: nextSeq++, bytes: piece.bytes, final: piece.final });
+          sent.set(seq, { piece, slot, stolen: false });
+          // A copy is transferred (and comes back with the answer): the piece stays here, to be
+          // read here if the worker is late or fails.
+          const free = copies.pop();
+          const copy = free !== undefined && free.byteLength >= piece.bytes.length ? new Uint8Array(free, 0, piece.bytes.length) : new Uint8Array(piece.bytes.length);
+          copy.set(piece.bytes);
+          slot.worker.postMessage({ seq, bytes: copy, final: piece.final } satisfies PieceRequest, [copy.buffer]);
+        } else {
+          sent.set(seq, { piece, slot: undefined, stolen: false });
+          results.set(seq, readHere(piece));
         }
         continue;
       }
       if (!reading && sent.size === 0) break;
+      // Nothing more to read for now, and the next piece's worker has not answered: read it here
+      // (a busy or slow worker never holds the reading up).
+      const next = sent.get(nextToDeliver);
+      if (!results.has(nextToDeliver) && next !== undefined && next.slot !== undefined && !next.stolen) {
+        next.stolen = true;
+        results.set(nextToDeliver, readHere(next.piece));
+        continue;
+      }
       await new Promise<void>((resolve) => {
         wake = resolve;
         if (results.has(nextToDeliver) || failure) resolve();
@@ -225,24 +185,26 @@ export async function readRestInParallel(rest: RestOfFile, setup: ChunkSetup, op
   }
   if (fallbackFrom !== undefined) {
     // One parser from the piece that ended inside quotes to the end of the file, on this thread.
-    const parser = new RowChunkParser(new PieceReading(setup));
-    const offset = lineOffset;
+    const parser = new PieceParser(new PieceReading(setup));
+    const offset = placement.lineOffset;
     let final = false;
     const push = (piece: Piece): boolean => {
       final = piece.final;
       parser.push(piece.bytes, piece.final);
-      return deliver(parser.take(), offset);
+      return placement.deliver(parser.take(), offset);
     };
     let going = true;
-    for (let seq = fallbackFrom; going && sent.has(seq); seq++) going = push(sent.get(seq)!);
-    sent.clear();
-    while (going && !final && !cutter.done) {
-      await cutter.read();
-      const piece = cutter.rest(true);
-      if (piece) going = push(piece);
+    for (let seq = fallbackFrom; going && sent.has(seq); seq++) {
+      going = push(sent.get(seq)!.piece);
     }
-    if (going && !final) push({ bytes: EMPTY, final: true });
+    sent.clear();
+    while (going && !final) {
+      const piece = await source.next();
+      if (piece === undefined) break;
+      going = push(piece);
+    }
+    if (going && !final) push({ bytes: new Uint8Array(0), final: true });
     stopped = !going;
   }
-  if (stopped) await cutter.close();
+  await source.close();
 }

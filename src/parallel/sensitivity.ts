@@ -2,6 +2,7 @@
 // (core/sensitivity.ts), each chunk is a contiguous range of draws, and the caller puts the
 // chunks back in draw order before the percentiles are taken (app/sensitivity.ts): the report is
 // the same for any thread count.
+import { OptionError } from '../core/errors.js';
 import { type DrawChunk, type DrawPlan, runDraws } from '../core/sensitivity.js';
 import { autoThreads, withPool } from './pool.js';
 
@@ -26,7 +27,7 @@ export function sensitivityThreads(threads: number | 'auto' | undefined, draws: 
     const cores = autoThreads();
     return cores > 1 && draws * regions >= SENSITIVITY_AUTO_THRESHOLD ? Math.min(cores, draws) : 1;
   }
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads: expected a whole number ≥ 1, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1) throw new OptionError('threads', `--threads: expected "auto" or a whole number ≥ 1, got ${threads}`);
   return Math.min(threads, draws);
 }
 

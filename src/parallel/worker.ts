@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../core/analyze.js';
 import { type Dataset, reviveDataset } from '../core/dataset.js';
+import { OptionError } from '../core/errors.js';
 import { InputError } from '../core/issues.js';
 import { runDraws } from '../core/sensitivity.js';
 import type { Request, Response } from './protocol.js';
@@ -33,7 +34,13 @@ port.on('message', (request: Request) => {
     response = {
       id: request.id,
       ok: false,
-      error: { name: e.name, message: e.message, stack: e.stack, issues: e instanceof InputError ? e.issues : undefined },
+      error: {
+        name: e.name,
+        message: e.message,
+        stack: e.stack,
+        issues: e instanceof InputError ? e.issues : undefined,
+        ...(e instanceof OptionError ? { option: e.option } : {}),
+      },
     };
   }
   port.postMessage(response, transfer);

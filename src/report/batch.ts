@@ -14,6 +14,7 @@ import {
   uniqueNotices,
 } from './research-formats.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
+import { provenanceLine } from '../core/run-provenance.js';
 
 /** CSV columns of the long table, from the schema. */
 export const BATCH_CSV_COLUMNS = Object.keys(BatchRowSchema.shape) as (keyof BatchRow)[];
@@ -77,9 +78,12 @@ export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => {
   ];
   const excluded = b.scenarios.flatMap((s) => s.excluded.map((e) => `  ${s.name}: ${e.region}: ${e.reason}`));
   if (excluded.length > 0) lines.push('Excluded (not ranked):', ...excluded.map(terminalText));
+  const notices = b.scenarios.flatMap((s) => s.warnings.filter((w) => w.kind === 'plausibility').map((w) => `  ${s.name}: ${formatWarning(w)}`));
+  if (notices.length > 0) lines.push('Plausibility notices (no number is changed):', ...notices.map(terminalText));
   // Scenarios that could not run (issue 16): named, each with its problems.
   for (const f of b.failed ?? []) lines.push(terminalText(`Failed: scenario "${f.scenario}": ${f.problems.join('; ')}`));
   for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
+  for (const p of b.provenance.scenarios) lines.push(terminalText(`${p.scenario}: ${provenanceLine(p)}`));
   return `${lines.join('\n')}\n`;
 };
 
@@ -115,5 +119,11 @@ export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) =
     blocks.push(b.failed.map((f) => `- ${escapeMarkdown(`${f.scenario}: ${f.problems.join('; ')}`)}`).join('\n'));
   }
   for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
+  // Method and sources (SPEC §8): per scenario its config and weights not at their default, and
+  // every input file with its hash; the JSON's provenance has the whole of it.
+  blocks.push('## Method and sources');
+  blocks.push(b.provenance.scenarios.map((p) => `- ${escapeMarkdown(`${p.scenario}: ${provenanceLine(p)}`)}`).join('\n'));
+  const inputs = b.provenance.scenarios.flatMap((p) => p.inputs.map((i) => [escapeMarkdown(p.scenario), i.role, escapeMarkdown(i.path), String(i.rows), `\`${i.sha256}\``]));
+  if (inputs.length > 0) blocks.push(markdownTable(['Scenario', 'Input', 'File', 'Rows', 'SHA-256'], ['left', 'left', 'left', 'right', 'left'], inputs));
   return `${blocks.join('\n\n')}\n`;
 };

@@ -24,6 +24,8 @@ import {
   uniqueNotices,
 } from './research-formats.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
+import { methodMarkdown } from './method-sources.js';
+import { provenanceLine } from '../core/run-provenance.js';
 
 /** CSV columns, from the schema: region, name, presence, ranks, then A, B and Δ of every metric. */
 export const COMPARE_CSV_COLUMNS = Object.keys(ComparedRegionSchema.shape) as (keyof ComparedRegion)[];
@@ -108,7 +110,13 @@ export const renderCompareTable: ResearchRenderer<Comparison> = (c, context) => 
     lines.push('Excluded (not ranked):');
     for (const e of c.excluded) lines.push(`  ${e.side.toUpperCase()} ${terminalText(e.region)}: ${terminalText(e.reason)}`);
   }
+  const sideNotices = c.warnings.filter((w) => w.kind === 'plausibility');
+  if (sideNotices.length > 0) {
+    lines.push('Plausibility notices (no number is changed):');
+    for (const w of sideNotices) lines.push(`  ${w.side === 'both' ? 'A, B' : w.side.toUpperCase()}: ${terminalText(formatWarning(w))}`);
+  }
   for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
+  lines.push(terminalText(`A: ${provenanceLine(c.provenance.a)}`), terminalText(`B: ${provenanceLine(c.provenance.b)}`));
   return `${lines.join('\n')}\n`;
 };
 
@@ -134,5 +142,6 @@ export const renderCompareMarkdown: ResearchRenderer<Comparison> = (c, context) 
     blocks.push(c.warnings.map((w) => `- ${escapeMarkdown(`${w.side === 'both' ? 'A, B' : w.side.toUpperCase()}: ${formatWarning(w)}`)}`).join('\n'));
   }
   for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
+  blocks.push(...methodMarkdown(c.provenance.a, '## Method and sources: A'), ...methodMarkdown(c.provenance.b, '## Method and sources: B'));
   return `${blocks.join('\n\n')}\n`;
 };

@@ -1,8 +1,9 @@
 // CSV (SPEC §6): one row per region shown, the JSON region columns in the JSON order, unrounded
-// numbers in JavaScript's shortest round-trip form, null as an empty cell, flags joined by ";";
-// then the p5–p95 interval columns when the report has intervals (issue 16); then one row per
-// excluded region (issue 14): empty rank, figures and interval, and the reason in the last
-// column, `excluded_reason` (empty for every ranked region), so that no region vanishes.
+// numbers in JavaScript's shortest round-trip form, null as an empty cell, flags and
+// categories_not_reported joined by ";"; then the p5–p95 interval columns when the report has
+// intervals (issue 16); then one row per excluded region (issue 14): empty rank, figures and
+// interval, and the reason in the last column, `excluded_reason` (empty for every ranked region),
+// so that no region vanishes.
 // RFC 4180 quoting; text cells are neutralised against formula injection (safe-cell.ts).
 //
 // Two dialects:
@@ -33,8 +34,8 @@ export const STANDARD_CSV: CsvDialect = { delimiter: ',', decimal: '.', lineEnd:
 export const EXCEL_CSV: CsvDialect = { delimiter: ';', decimal: ',', lineEnd: '\r\n', byteOrderMark: true };
 
 function cellValue(region: ReportRegion, column: keyof ReportRegion): string | number | null {
-  if (column === 'flags') return region.flags.join(';');
-  return region[column] ?? null;
+  const value = region[column];
+  return Array.isArray(value) ? value.join(';') : (value ?? null);
 }
 
 /** The last column: why a region is not ranked (empty for a ranked region). */

@@ -49,6 +49,12 @@ svg.bar-chart, svg.breakdown, svg.trend { width: 100%; }
 .legend li { display: flex; align-items: center; gap: 4px; }
 .swatch { flex: none; }
 .dot { display: inline-block; width: 9px; height: 9px; margin-right: 3px; vertical-align: baseline; }
+.dot.hollow { box-sizing: border-box; border: 1.5px dashed var(--muted); background: transparent; }
+.not-reported { font-style: italic; }
+code.hash { font-size: 0.8em; word-break: break-all; }
+dl.method div { display: flex; gap: 8px; }
+dl.method dt { font-weight: bold; min-width: 6em; }
+dl.method dd { margin: 0; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.8rem; margin: 8px 0; width: 100%; }
 caption { text-align: left; color: var(--muted); padding: 4px 0; caption-side: top; }

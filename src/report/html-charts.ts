@@ -273,6 +273,15 @@ function marker(shape: 'circle' | 'square', cx: number, cy: number, colour: stri
   return `${body} class="point" fill="${fill}" stroke="${colour}" stroke-width="1.5"><title>${escapeHtml(tip)}</title>${shape === 'circle' ? '</circle>' : '</rect>'}`;
 }
 
+/** A cross: a value that was not reported (drawn apart from any measured value). */
+function crossMarker(cx: number, cy: number, colour: string, tip: string): string {
+  const d = 3.5;
+  return (
+    `<path class="point not-reported" d="M${n(cx - d)},${n(cy - d)}L${n(cx + d)},${n(cy + d)}M${n(cx - d)},${n(cy + d)}L${n(cx + d)},${n(cy - d)}" ` +
+    `stroke="${colour}" stroke-width="1.5" fill="none"><title>${escapeHtml(tip)}</title></path>`
+  );
+}
+
 /** A small line chart of one region's beds (solid, circles) and community (dashed, squares). */
 export function trendPanel(region: RankedRegion, series: readonly YearPoint[], id: string): string {
   const name = regionName(region);
@@ -289,11 +298,12 @@ export function trendPanel(region: RankedRegion, series: readonly YearPoint[], i
     .range([TREND.height - TREND.bottom, TREND.top]);
 
   const hasBeds = series.some((p) => p.beds !== null);
-  const words = series.map(
-    (p) =>
-      `${p.year}: beds ${p.beds === null ? 'unknown' : formatBeds(p.beds)}${p.beds_carried ? ' (carried forward)' : ''}, ` +
-      `community ${formatBeds(p.community_be)}${p.community_carried ? ' (carried forward)' : ''}`,
-  );
+  // A region with no community data at all (SPEC §8, counted as 0 on the user's word) gets no
+  // community line: a crossed marker on the axis says "not reported", not a measured 0.
+  const notReported = region.flags.includes('no_community_data');
+  const community = (p: YearPoint) =>
+    notReported ? 'community not reported' : `community ${formatBeds(p.community_be)}${p.community_carried ? ' (carried forward)' : ''}`;
+  const words = series.map((p) => `${p.year}: beds ${p.beds === null ? 'unknown' : formatBeds(p.beds)}${p.beds_carried ? ' (carried forward)' : ''}, ${community(p)}`);
   const desc = `${hasBeds ? '' : 'Institutional bed stock not known (closure events). '}${words.join('; ')}.`;
   const title = `${name} (${region.region}): institutional beds and community bed-equivalents, ${first}–${last}`;
 
@@ -329,12 +339,18 @@ export function trendPanel(region: RankedRegion, series: readonly YearPoint[], i
     .y((p) => y(p.community_be))
     .digits(2);
   if (hasBeds) out.push(`<path class="line line-beds" d="${bedsLine([...series]) ?? ''}" fill="none" stroke="${COLOURS.beds}" stroke-width="2"/>`);
-  out.push(
-    `<path class="line line-community" d="${communityLine([...series]) ?? ''}" fill="none" stroke="${COLOURS.community}" stroke-width="2" stroke-dasharray="5 3"/>`,
-  );
+  if (!notReported) {
+    out.push(
+      `<path class="line line-community" d="${communityLine([...series]) ?? ''}" fill="none" stroke="${COLOURS.community}" stroke-width="2" stroke-dasharray="5 3"/>`,
+    );
+  }
   for (const p of series) {
     if (p.beds !== null) {
       out.push(marker('circle', x(p.year), y(p.beds), COLOURS.beds, p.beds_carried, `${p.year}: ${formatBeds(p.beds)} institutional beds${p.beds_carried ? ' (carried forward)' : ''}`));
+    }
+    if (notReported) {
+      out.push(crossMarker(x(p.year), y(0), COLOURS.community, `${p.year}: community capacity not reported (counted as 0 on the user’s word)`));
+      continue;
     }
     out.push(
       marker(
@@ -352,7 +368,7 @@ export function trendPanel(region: RankedRegion, series: readonly YearPoint[], i
 }
 
 /** A small legend swatch (decorative: the legend's text says what it is). */
-export function swatch(kind: 'box' | 'beds-line' | 'community-line' | 'hollow', colour: string): string {
+export function swatch(kind: 'box' | 'beds-line' | 'community-line' | 'hollow' | 'not-reported', colour: string): string {
   const open = '<svg class="swatch" width="22" height="12" viewBox="0 0 22 12" aria-hidden="true" focusable="false">';
   switch (kind) {
     case 'box':
@@ -363,5 +379,7 @@ export function swatch(kind: 'box' | 'beds-line' | 'community-line' | 'hollow', 
       return `${open}<line x1="1" x2="21" y1="6" y2="6" stroke="${colour}" stroke-width="2" stroke-dasharray="5 3"/><rect x="7.5" y="2.5" width="7" height="7" fill="${colour}"/></svg>`;
     case 'hollow':
       return `${open}<circle cx="11" cy="6" r="3.5" fill="#FFFFFF" stroke="${colour}" stroke-width="1.5"/></svg>`;
+    case 'not-reported':
+      return `${open}<path d="M7.5,2.5L14.5,9.5M7.5,9.5L14.5,2.5" stroke="${colour}" stroke-width="1.5" fill="none"/></svg>`;
   }
 }

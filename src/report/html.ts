@@ -6,8 +6,10 @@
 // Sections: headline; ranked bar chart of vacuum per 100k; coverage against planning norms (a
 // regions × norms heatmap, html-coverage.ts); per region, beds lost against community capacity
 // added by category; per region, beds and community over the years (when the period has more
-// than two years); the full ranked table (with the coverage index); excluded regions; warnings;
-// the weights in force with their sources; the data's provenance and the method. The per-region
+// than two years); the full ranked table (with the coverage index); the categories regions do not
+// report; excluded regions; warnings; plausibility notices; the weights in force with their
+// sources; "Method and sources": the data's own description, the method, and the run's
+// provenance (SPEC §8: input files with SHA-256, config, options, norms). The per-region
 // charts need RenderContext.details (core/breakdown.ts) and the heatmap RenderContext.coverage;
 // without them they are left out, and the page says so. Every piece of text from the data goes
 // through escapeHtml (safe-cell.ts); names sit in <bdi> so a right-to-left name cannot reorder
@@ -15,6 +17,7 @@
 import type { ReportDetails } from '../core/breakdown.js';
 import { CATEGORY_CODES, type Category } from '../core/categories.js';
 import { formatWarning } from '../core/issues.js';
+import { methodHtml } from './method-sources.js';
 import { FLAG_CODES, type RankedRegion, type Report, type ReportRegion } from '../core/report-schema.js';
 import { formatRankInterval, formatVacuumInterval, intervalSentence } from './interval-text.js';
 import type { Weight } from '../core/weights.js';
@@ -115,7 +118,12 @@ function columns(report: Report): Column[] {
       sort: (r) => r.flags.join(' '),
       cls: 'flags',
       cell: (r) =>
-        r.flags.map((f) => `<abbr class="flag" title="${h(`${f}: ${FLAG_DISPLAY[f].meaning}`)}">${h(FLAG_DISPLAY[f].short)}</abbr>`).join(' '),
+        r.flags
+          .map((f) => {
+            const more = f === 'partial_community' ? ` (not reported: ${r.categories_not_reported.join(', ')})` : '';
+            return `<abbr class="flag" title="${h(`${f}: ${FLAG_DISPLAY[f].meaning}${more}`)}">${h(FLAG_DISPLAY[f].short)}</abbr>`;
+          })
+          .join(' '),
     },
   ];
 }
@@ -223,13 +231,21 @@ function breakdownSection(report: Report, details: ReportDetails): string {
   const panels = inputs.map(({ region, categories }, i) => {
     const drawn = drawnCategories(categories);
     const rest = categories.filter((c) => c.change_be === 0).map((c) => categoryLabel(c.category));
+    // Not reported is not a measured 0 (SPEC §8): said in words, with a hollow dashed marker.
+    const missing = region.flags.includes('no_community_data')
+      ? '<span class="not-reported"><i class="dot hollow"></i>no community data reported: counted as 0 on the user’s word</span>'
+      : region.categories_not_reported.length > 0
+        ? `<span class="not-reported"><i class="dot hollow"></i>not reported: ${h(region.categories_not_reported.map(categoryLabel).join(', '))}</span>`
+        : '';
     const parts =
       drawn
         .map(
           (c) =>
             `<span class="part"><i class="dot" style="background:${CATEGORY_COLOURS[c.category]}"></i>${h(categoryLabel(c.category))} ${h(formatChange(c.change_be))}</span>`,
         )
-        .join('') + (rest.length > 0 ? `<span>no change in bed-equivalents: ${h(rest.join(', '))}</span>` : '');
+        .join('') +
+      (rest.length > 0 ? `<span>no change in bed-equivalents: ${h(rest.join(', '))}</span>` : '') +
+      missing;
     return (
       `<figure class="panel" data-region="${h(region.region)}"><h3>${nameHtml(region)}</h3>` +
       breakdownPanel({ region, categories }, domain, `chart-breakdown-${i + 1}`, period) +
@@ -257,13 +273,16 @@ function trendSection(report: Report, details: ReportDetails): string {
     anyBeds ? `<li>${swatch('beds-line', COLOURS.beds)}institutional beds</li>` : '',
     `<li>${swatch('community-line', COLOURS.community)}community capacity (bed-equivalents)</li>`,
     `<li>${swatch('hollow', COLOURS.beds)}hollow marker: an earlier year’s figure carried forward</li>`,
+    report.regions.some((r) => r.flags.includes('no_community_data'))
+      ? `<li>${swatch('not-reported', COLOURS.community)}no community data reported (counted as 0 on the user’s word, not measured)</li>`
+      : '',
   ];
   return (
     `<section id="trends" aria-labelledby="trends-title"><h2 id="trends-title">Beds and community capacity over time</h2>` +
     `<p>Each year from ${report.from} to ${report.to} that has data, valued by the same rule as the ranking. ` +
     `Each panel has its own vertical scale, starting at 0.` +
     (anyBeds ? '' : ' The beds data lists closures rather than a stock of beds, so only community capacity is drawn.') +
-    `</p><ul class="legend" aria-label="Legend">${legend.join('')}</ul>` +
+    `</p><ul class="legend" aria-label="Legend">${legend.filter(Boolean).join('')}</ul>` +
     `<div class="panels small">${panels.join('')}</div></section>`
   );
 }
@@ -283,7 +302,7 @@ function weightRows(weights: readonly Weight[]): string {
       (w) =>
         `<tr><td>${h(categoryLabel(w.category))}</td><td>${h(w.unit)}</td><td class="num">${h(String(w.value))}</td>` +
         `<td class="num">${h(w.low === w.high ? String(w.low) : `${w.low}–${w.high}`)}</td><td>${h(w.source)}</td>` +
-        `<td>${w.assumption ? 'yes' : 'no'}</td><td>${w.origin === 'config' ? 'config file' : 'default'}</td></tr>`,
+        `<td>${w.assumption ? 'yes' : 'no'}</td><td>${w.origin === 'config' ? 'config file' : w.origin === 'option' ? 'option (--weights)' : 'default'}</td></tr>`,
     )
     .join('');
 }
@@ -323,7 +342,7 @@ const WEB_URL = /^https?:\/\/[^\s"'<>]+$/i;
 
 function provenanceSection(report: Report, context: RenderContext): string {
   const p = context.provenance;
-  const out = [`<section id="provenance" aria-labelledby="provenance-title"><h2 id="provenance-title">Data and method</h2>`];
+  const out = [`<section id="provenance" aria-labelledby="provenance-title"><h2 id="provenance-title">Method and sources</h2>`];
   if (p?.title) out.push(`<p><strong>Dataset:</strong> ${h(p.title)}${p.illustrative ? ' (partly illustrative: see the notice at the top)' : ''}</p>`);
   const sources = p?.sources ?? [];
   if (sources.length > 0) {
@@ -347,11 +366,13 @@ function provenanceSection(report: Report, context: RenderContext): string {
       'institutional psychiatric beds plus the change in community capacity, converted to bed-equivalents with the weights above, ' +
       'is the net change; a net loss is the <em>service vacuum</em> (care capacity lost and not replaced), shown per 100,000 ' +
       `residents in ${report.to}. A year with no figure takes the latest earlier one; a service that first appears after B counts 0 ` +
-      'at B. A region whose beds or population are unknown is not ranked.</p>',
+      'at B. A region whose beds or population are unknown is not ranked, and neither is a region with no row in the services data ' +
+      '(missing is not zero), unless the run says its community capacity is zero.</p>',
   );
   out.push(
     `<p><strong>Flags:</strong> ${FLAG_CODES.map((f) => `<span class="flag">${h(f)}</span> ${h(FLAG_DISPLAY[f].meaning)}`).join('; ')}.</p>`,
   );
+  out.push(`<h3>This report</h3>${methodHtml(report.provenance)}`);
   out.push('</section>');
   return out.join('');
 }
@@ -379,12 +400,24 @@ export const renderHtml: Renderer = (report, context) => {
   body.push(
     `<section id="table" aria-labelledby="table-title"><h2 id="table-title">Ranked regions</h2>${rankedTable(report)}</section>`,
     listSection(
+      'not-reported',
+      'Categories not reported',
+      'Other regions report these service categories; these regions have no row for them, so they count 0 there (flag partial_community):',
+      report.regions.filter((r) => r.categories_not_reported.length > 0).map((r) => `${nameHtml(r)}: ${h(r.categories_not_reported.map(categoryLabel).join(', '))}`),
+    ),
+    listSection(
       'excluded',
       'Excluded regions',
       'Not ranked, because a number the vacuum needs is unknown:',
       report.excluded.map((e) => `<bdi>${h(e.region)}</bdi>: ${h(e.reason)}`),
     ),
-    listSection('warnings', 'Warnings', '', report.warnings.map((w) => h(formatWarning(w)))),
+    listSection('warnings', 'Warnings', '', report.warnings.filter((w) => w.kind !== 'plausibility').map((w) => h(formatWarning(w)))),
+    listSection(
+      'notices',
+      'Plausibility notices',
+      'Numbers that are computed as specified but may not mean what they seem. They change no number.',
+      report.warnings.filter((w) => w.kind === 'plausibility').map((w) => h(formatWarning(w))),
+    ),
     weightsSection(context),
     provenanceSection(report, context),
     '</main>',

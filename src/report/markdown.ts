@@ -1,7 +1,10 @@
 // Markdown (GitHub-flavoured): a heading, a one-line headline, the ranked table with numbers
-// right-aligned and rounded (number-format.ts), then excluded regions, warnings, the --top note
-// and the dataset's notice. Every piece of text that comes from the data is escaped (safe-cell.ts).
+// right-aligned and rounded (number-format.ts), the categories each region does not report, then
+// excluded regions, warnings, plausibility notices, the --top note, the dataset's notice and
+// "Method and sources" (SPEC §8). Every piece of text that comes from the data is escaped
+// (safe-cell.ts).
 import { formatWarning, type Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
 import type { RankedRegion, Report, ReportRegion } from '../core/report-schema.js';
 import { formatRankInterval, formatVacuumInterval, intervalSentence, ratesSentence } from './interval-text.js';
 import {
@@ -13,6 +16,7 @@ import {
   formatPopulation,
   formatRatio,
 } from './number-format.js';
+import { methodMarkdown } from './method-sources.js';
 import type { RenderContext, Renderer } from './render-context.js';
 import { escapeMarkdown } from './safe-cell.js';
 
@@ -79,16 +83,33 @@ export const renderMarkdown: Renderer = (report, context) => {
   if (context.summary.ranked > report.regions.length) {
     blocks.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
+  blocks.push(...notReportedBlocks(report.regions));
   blocks.push(...closingBlocks(report, [context.provenance?.notice]));
   return `${blocks.join('\n\n')}\n`;
 };
 
+/** SPEC §8: per region with flag partial_community, the categories it has no row for that other regions report. */
+export function notReportedBlocks(regions: readonly Pick<RankedRegion, 'region' | 'name' | 'categories_not_reported'>[]): string[] {
+  const partial = regions.filter((r) => r.categories_not_reported.length > 0);
+  if (partial.length === 0) return [];
+  return [
+    '## Categories not reported',
+    'Other regions report these service categories; these regions have no row for them, so they count 0 there (flag `partial_community`):',
+    partial.map((r) => `- ${escapeMarkdown(regionLabel(r))}: ${r.categories_not_reported.map((c) => `\`${c}\``).join(', ')}`).join('\n'),
+  ];
+}
+
 /**
- * The blocks that end a Markdown report: excluded regions, warnings, then each notice (the
- * dataset's, in italics). Every Markdown renderer ends this way.
+ * The blocks that end a Markdown report: excluded regions, warnings, plausibility notices, each
+ * notice (the dataset's, in italics), then "Method and sources" when the report has its
+ * provenance. Every Markdown renderer ends this way.
  */
 export function closingBlocks(
-  report: { readonly excluded: readonly { region: string; reason: string }[]; readonly warnings: readonly Warning[] },
+  report: {
+    readonly excluded: readonly { region: string; reason: string }[];
+    readonly warnings: readonly Warning[];
+    readonly provenance?: RunProvenance | undefined;
+  },
   notices: readonly (string | undefined)[],
 ): string[] {
   const blocks: string[] = [];
@@ -96,12 +117,20 @@ export function closingBlocks(
     blocks.push('## Excluded');
     blocks.push(report.excluded.map((e) => `- ${escapeMarkdown(`${e.region}: ${e.reason}`)}`).join('\n'));
   }
-  if (report.warnings.length > 0) {
+  const warnings = report.warnings.filter((w) => w.kind !== 'plausibility');
+  const plausibility = report.warnings.filter((w) => w.kind === 'plausibility');
+  if (warnings.length > 0) {
     blocks.push('## Warnings');
-    blocks.push(report.warnings.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
+    blocks.push(warnings.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
+  }
+  if (plausibility.length > 0) {
+    blocks.push('## Plausibility notices');
+    blocks.push('Numbers that are computed as specified but may not mean what they seem. They change no number.');
+    blocks.push(plausibility.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
   }
   for (const notice of new Set(notices.map((n) => n?.trim()).filter((n): n is string => Boolean(n)))) {
     blocks.push(`*${escapeMarkdown(notice)}*`);
   }
+  if (report.provenance !== undefined) blocks.push(...methodMarkdown(report.provenance));
   return blocks;
 }

@@ -11,7 +11,9 @@
 // - coverage (a ratio to a norm's low end) and the coverage index: a whole percentage ("85%"),
 //   the same precision as a ratio's 2 decimals;
 // - counts in a norm's own unit (value, gap): as beds;
-// - a norm's range: its numbers as given ("28.1–41.7", "0.667" when low = high);
+// - a norm's range per 100k: each end rounded to 3 decimals with trailing zeros trimmed
+//   ("28.1–41.7"; the crisis-team norm, exactly 100000 / 150000 = 0.6666…, prints "0.667");
+//   one number when low = high. JSON and CSV carry the exact value;
 // - population: no decimals. Markdown shows plain digits ("483000") so a pasted table stays a
 //   number in a spreadsheet; the terminal table groups thousands with a comma ("483,000"): ASCII,
 //   one column wide in every terminal and font (a narrow no-break space is not in every font and
@@ -62,9 +64,14 @@ export function formatPercent(ratio: number | null): string {
   return ratio === null ? NULL_DISPLAY : `${toFixedNoNegZero(ratio * 100, 0)}%`;
 }
 
-/** A norm's range per 100k as configured: "28.1–41.7"; one number when low = high. */
+/** A norm's value per 100k: rounded to 3 decimals, trailing zeros trimmed ("28.1", "0.667", "10"). */
+export function formatNormValue(value: number): string {
+  return String(Number(toFixedNoNegZero(value, 3)));
+}
+
+/** A norm's range per 100k: "28.1–41.7"; one number when low = high (each end as formatNormValue). */
 export function formatNormRange(low: number, high: number): string {
-  return low === high ? String(low) : `${low}–${high}`;
+  return low === high ? formatNormValue(low) : `${formatNormValue(low)}–${formatNormValue(high)}`;
 }
 
 /** A gap in the norm's own unit: "26.6 supported-living places short"; "< 0.1" when it rounds to 0. */
@@ -102,4 +109,6 @@ export const FLAG_DISPLAY: Record<Flag, { short: string; meaning: string }> = {
   carried_forward: { short: 'CF', meaning: 'a value carried forward from an earlier year entered a metric' },
   service_started_later: { short: 'SL', meaning: 'a service series counted 0 at the baseline year' },
   interpolated: { short: 'IP', meaning: 'a value interpolated between two known years entered a metric, under --fill linear' },
+  no_community_data: { short: 'NC', meaning: 'no row in services.csv: community capacity counted as 0 on the user’s word (--missing-community zero)' },
+  partial_community: { short: 'PC', meaning: 'no row for a service category that other regions report' },
 };

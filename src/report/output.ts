@@ -7,7 +7,9 @@ import type { CoverageReport } from '../core/coverage-schema.js';
 import type { Report } from '../core/report-schema.js';
 import type { SensitivityReport } from '../core/sensitivity-schema.js';
 import type { TrendReport } from '../core/trend-schema.js';
+import type { Explanation } from '../core/explain-schema.js';
 import type { CoverageOutputFormat, CoverageRenderContext } from './coverage/context.js';
+import type { ExplainContext, ExplainFormat } from './explain.js';
 import type { MethodsContext } from './methods.js';
 import type { Listing, ListingContext, ListingFormat } from './listing.js';
 import type { RenderContext, ReportOutputFormat } from './render-context.js';
@@ -30,7 +32,8 @@ export type Output =
   | { readonly kind: 'batch'; readonly format: ResearchFormat; readonly data: BatchResult; readonly context: ResearchContext }
   | { readonly kind: 'listing'; readonly format: ListingFormat; readonly data: Listing; readonly context: ListingContext }
   | { readonly kind: 'methods'; readonly format: 'markdown'; readonly data: Report; readonly context: MethodsContext }
-  | { readonly kind: 'validation'; readonly format: ValidationFormat; readonly data: ValidationResult; readonly context: ValidationContext };
+  | { readonly kind: 'validation'; readonly format: ValidationFormat; readonly data: ValidationResult; readonly context: ValidationContext }
+  | { readonly kind: 'explain'; readonly format: ExplainFormat; readonly data: Explanation; readonly context: ExplainContext };
 
 /** The kinds of output. */
 export type OutputKind = Output['kind'];

@@ -83,6 +83,10 @@ const LOADERS: Loaders = {
     json: async () => (await import('./validation.js')).renderValidationJson,
     sarif: async () => (await import('./validation.js')).renderValidationSarif,
   },
+  explain: {
+    text: async () => (await import('./explain.js')).renderExplainText,
+    json: async () => (await import('./explain.js')).renderExplainJson,
+  },
 };
 
 /** The renderer of one kind of output in one format (loaded on first use). */

@@ -2,6 +2,8 @@
 // the table and Markdown round per-100k values to 1 decimal and show a region's rank as
 // "rank 3 (2–6)": the median rank over the draws, and its 5th–95th percentile range.
 import { closingBlocks } from './markdown.js';
+import { noticeLines } from './table.js';
+import { provenanceLine } from '../core/run-provenance.js';
 import { severity } from '../core/severity.js';
 import {
   type SensitivityRegion,
@@ -88,7 +90,9 @@ export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (repo
     lines.push('Excluded (not ranked):');
     for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
   }
+  lines.push(...noticeLines(report.warnings));
   for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
+  lines.push(terminalText(provenanceLine(report.provenance)));
   return `${lines.join('\n')}\n`;
 };
 

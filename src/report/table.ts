@@ -1,6 +1,7 @@
 // The terminal table (cli-table3): rounded numbers (number-format.ts), the per-100k vacuum
-// coloured by severity (core/severity.ts), then a flag legend, a summary, excluded regions, the
-// --top note and the dataset's notice. Colour comes only from context.color: this file never
+// coloured by severity (core/severity.ts), then a flag legend, the categories regions do not
+// report, a summary, the --top note, excluded regions, plausibility notices, the dataset's notice
+// and one line on the method (config, weights not at their default; SPEC §8). Colour comes only from context.color: this file never
 // reads the environment or the stream, and uses its own Chalk instance, never the global one.
 // cli-table3's own styling (which asks @colors/colors, and so the environment) is switched off;
 // the header is made bold here instead.
@@ -8,7 +9,10 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { severity } from '../core/severity.js';
 import type { Provenance } from '../core/dataset.js';
+import { formatWarning, type Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
 import type { ExcludedRegion, Flag, RankedRegion, Report, ReportRegion } from '../core/report-schema.js';
+import { provenanceLine } from '../core/run-provenance.js';
 import { FLAG_CODES, type SortMetric } from '../core/report-schema.js';
 import { shareLost } from '../core/share-lost.js';
 import { formatRankInterval, formatVacuumInterval, intervalSentence, ratesSentence } from './interval-text.js';
@@ -145,6 +149,11 @@ export const renderTable: Renderer = (report, context) => {
   if (used.length > 0) {
     lines.push(`Flags: ${used.map((f) => `${FLAG_DISPLAY[f].short} = ${f} (${FLAG_DISPLAY[f].meaning})`).join('; ')}.`);
   }
+  const partial = report.regions.filter((r) => r.categories_not_reported.length > 0);
+  if (partial.length > 0) {
+    lines.push('Categories not reported (PC; other regions report them, these count 0 there):');
+    for (const r of partial) lines.push(`  ${terminalText(r.region)}: ${r.categories_not_reported.join(', ')}`);
+  }
   lines.push(summary(report, context));
   if (report.interval !== undefined) lines.push(terminalText(intervalSentence(report.interval)));
   const rates = ratesSentence(report);
@@ -153,18 +162,34 @@ export const renderTable: Renderer = (report, context) => {
   if (context.summary.ranked > report.regions.length) {
     lines.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
-  for (const line of closingLines(report.excluded, context.provenance, chalk)) lines.push(line);
+  for (const line of closingLines(report, context.provenance, chalk)) lines.push(line);
   return `${lines.join('\n')}\n`;
 };
 
-/** The lines that end a terminal table: excluded regions and the dataset's notice. */
-export function closingLines(excluded: readonly ExcludedRegion[], provenance: Provenance | undefined, chalk: ChalkInstance): string[] {
+/**
+ * The lines that end a terminal table: excluded regions, plausibility notices (the other
+ * warnings go to standard error only), the dataset's notice and one line on the method.
+ */
+export function closingLines(
+  report: { readonly excluded: readonly ExcludedRegion[]; readonly warnings: readonly Warning[]; readonly provenance?: RunProvenance | undefined },
+  dataset: Provenance | undefined,
+  chalk: ChalkInstance,
+): string[] {
   const lines: string[] = [];
-  if (excluded.length > 0) {
+  if (report.excluded.length > 0) {
     lines.push('Excluded (not ranked):');
-    for (const e of excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
+    for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
   }
-  const notice = provenance?.notice?.trim();
+  lines.push(...noticeLines(report.warnings));
+  const notice = dataset?.notice?.trim();
   if (notice) lines.push(chalk.italic(terminalText(notice)));
+  if (report.provenance !== undefined) lines.push(terminalText(provenanceLine(report.provenance)));
   return lines;
+}
+
+/** The plausibility notices among `warnings` (SPEC §8), as terminal lines under a heading. */
+export function noticeLines(warnings: readonly Warning[], prefix = ''): string[] {
+  const plausibility = warnings.filter((w) => w.kind === 'plausibility');
+  if (plausibility.length === 0) return [];
+  return ['Plausibility notices (no number is changed):', ...plausibility.map((w) => `  ${prefix}${terminalText(formatWarning(w))}`)];
 }

@@ -1,5 +1,6 @@
 // Running a batch (src/io/batch.ts): paths relative to the scenario file, each distinct input
 // loaded once, config overlays, and every problem located in the scenario file.
+import { OptionError } from '../../src/core/errors.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,7 +140,8 @@ describe('batchThreads', () => {
     expect(batchThreads('auto', 50, 100)).toBe(1);
     expect(batchThreads(1, 50)).toBe(1);
     expect(batchThreads(4, 3)).toBe(3);
-    expect(() => batchThreads(0, 3)).toThrow(RangeError);
+    expect(() => batchThreads(0, 3)).toThrow(OptionError); // the CLI's check and message (SPEC §8)
+    expect(() => batchThreads(0, 3)).toThrow('--threads: expected "auto" or a whole number ≥ 1, got 0');
   });
 });
 

@@ -3,6 +3,8 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCompare } from '../../src/app/compare.js';
+import { runCoverage } from '../../src/app/coverage.js';
+import { runExplain } from '../../src/app/explain.js';
 import { OptionError } from '../../src/app/errors.js';
 import { runReport } from '../../src/app/report.js';
 import { runTrend } from '../../src/app/trend.js';
@@ -30,11 +32,12 @@ describe('runReport', () => {
     expect(run.report.regions[0]!.vacuum_per_100k).toBeCloseTo((40 / 483_000) * 100_000, 10);
     expect(run.output.kind).toBe('report');
     expect(run.output.kind === 'report' && run.output.data.regions.map((r) => r.region)).toEqual(['FI-VS']);
-    // FI-VS is first, so no other region is above its 8.2816; FI-KAI has no population figure.
+    // FI-VS is first, so no other region is above its 8.2816; FI-KAI has no population figure and
+    // no row in services.csv, so both inputs are unknown (SPEC §8: reason 'population, community').
     expect(run.gates).toEqual({
       checked: ['--fail-above 8.28', '--fail-if-any-excluded'],
       tripped: true,
-      messages: ['--fail-above 8.28: 1 region(s) above it: FI-VS (8.3)', '--fail-if-any-excluded: 1 region(s) not ranked: FI-KAI (population)'],
+      messages: ['--fail-above 8.28: 1 region(s) above it: FI-VS (8.3)', '--fail-if-any-excluded: 1 region(s) not ranked: FI-KAI (population, community)'],
     });
     const calm = await runReport({ inputs: worked, config: {}, failAbove: 8.29 });
     expect(calm.gates).toEqual({ checked: ['--fail-above 8.29'], tripped: false, messages: [] });
@@ -99,6 +102,39 @@ describe('runReport', () => {
       'format',
       '--format html: the comparison comes as table, csv, json, markdown, not html',
     ]);
+  });
+});
+
+describe('SPEC §8 options in the runs (issue 13: the library refuses what the CLI refuses)', () => {
+  it('refuses a provenance file that is standard output or the output itself, and an unknown missing-community mode', async () => {
+    expect(await optionError(runReport({ provenance: '-' }))).toEqual(['provenance', '--provenance: expected a file (standard output carries the output itself)']);
+    expect(await optionError(runCoverage({ out: 'c.json', provenance: 'c.json' }))).toEqual(['provenance', '--provenance: the same file as --out']);
+    const [option, message] = await optionError(runTrend({ missingCommunity: 'bogus' as never }));
+    expect(option).toBe('missingCommunity');
+    expect(message).toMatch(/^--missing-community: /);
+    expect(await optionError(runExplain({ region: 'FI-VS', from: 1700 }))).toEqual(['from', '--from: expected a year ≥ 1800']);
+  });
+
+  it('returns the provenance of its output; explain gives the report\'s numbers for a region', async () => {
+    const run = await runReport({ inputs: worked, config: {} });
+    expect(run.provenance).toBe(run.report.provenance);
+    // the four files of the worked example, each with a SHA-256; a config object is no config file
+    expect(run.provenance.inputs.map((i) => [i.role, /^[0-9a-f]{64}$/.test(i.sha256 ?? '')])).toEqual([
+      ['regions', true],
+      ['population', true],
+      ['beds', true],
+      ['services', true],
+    ]);
+    expect(run.provenance.config).toBeNull();
+    const explained = await runExplain({ region: 'FI-VS', inputs: worked, config: {}, format: 'json' });
+    const ranked = run.report.regions.find((r) => r.region === 'FI-VS')!;
+    // README "A worked example": 40 / 483,000 × 100,000, the same bits as the report's
+    expect(explained.explanation.metrics?.vacuum_per_100k).toBe(ranked.vacuum_per_100k);
+    expect(explained.explanation.rank?.rank).toBe(ranked.rank);
+    expect([explained.output.kind, explained.output.format]).toEqual(['explain', 'json']);
+    const text = await renderOutput(explained.output);
+    expect(typeof text).toBe('string');
+    expect(JSON.parse(text as string).region).toBe('FI-VS');
   });
 });
 

@@ -5,6 +5,8 @@ import { combineBatch } from '../../src/core/batch.js';
 import { mergeConfig } from '../../src/core/config-merge.js';
 import { rankRegions } from '../../src/core/rank.js';
 import type { RegionMetrics, Report } from '../../src/core/report-schema.js';
+import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
+import { OptionError } from '../../src/core/errors.js';
 
 describe('scenario file schema', () => {
   it('accepts names with data, inputs, a config path or object, and years', () => {
@@ -56,13 +58,13 @@ function metrics(code: string, vacuum: number): RegionMetrics {
     region: code, name: code, population: 100_000, beds_from: 10, beds_to: 10 - vacuum, bed_change: -vacuum,
     beds_closed: vacuum, community_from_be: 0, community_to_be: 0, community_change_be: 0, net_change_be: -vacuum,
     vacuum_be: vacuum, vacuum_per_100k: vacuum, replacement_ratio: 0, capacity_per_100k_from: null,
-    capacity_per_100k_to: null, rate_drop_per_100k: null, coverage_index: null, flags: [],
+    capacity_per_100k_to: null, rate_drop_per_100k: null, coverage_index: null, flags: [], categories_not_reported: [],
   };
 }
 
 function report(from: number, to: number, vacuums: Record<string, number>): Report {
   const regions = rankRegions(Object.entries(vacuums).map(([c, v]) => metrics(c, v)), 'vacuum_per_100k');
-  return { servicegap: '0.1.0', from, to, sort: 'vacuum_per_100k', regions, excluded: [], warnings: [] };
+  return { servicegap: '0.1.0', from, to, sort: 'vacuum_per_100k', regions, excluded: [], warnings: [], provenance: SAMPLE_PROVENANCE };
 }
 
 describe('combineBatch', () => {
@@ -105,6 +107,7 @@ describe('combineBatch', () => {
   });
 
   it('needs at least one scenario', () => {
-    expect(() => combineBatch([])).toThrow(RangeError);
+    expect(() => combineBatch([])).toThrow(OptionError);
+    expect(() => combineBatch([])).toThrow('scenarios: expected at least one scenario');
   });
 });

@@ -4,6 +4,8 @@ import { ComparisonSchema, COMPARE_METRICS } from '../../src/core/compare-schema
 import { compare, topChanges } from '../../src/core/compare.js';
 import type { RankedRegion, Report } from '../../src/core/report-schema.js';
 import { rankRegions } from '../../src/core/rank.js';
+import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
+import { OptionError } from '../../src/core/errors.js';
 
 /** A region with a vacuum (bed-eq.) on a population; the other metrics follow simply. */
 function region(code: string, vacuum: number, population = 100_000): Omit<RankedRegion, 'rank'> {
@@ -27,6 +29,7 @@ function region(code: string, vacuum: number, population = 100_000): Omit<Ranked
     rate_drop_per_100k: null,
     coverage_index: null,
     flags: [],
+    categories_not_reported: [],
   };
 }
 
@@ -39,6 +42,7 @@ function report(regions: Omit<RankedRegion, 'rank'>[], extra: Partial<Report> = 
     regions: rankRegions(regions, 'vacuum_per_100k'),
     excluded: [],
     warnings: [],
+    provenance: SAMPLE_PROVENANCE,
     ...extra,
   };
 }
@@ -136,7 +140,8 @@ describe('compare', () => {
 
   it('refuses reports sorted differently, and a bad N', () => {
     expect(() => compare(a, { ...b, sort: 'vacuum_be' })).toThrow(/sorted differently/);
-    expect(() => compare(a, b, { top: 0 })).toThrow(RangeError);
+    expect(() => compare(a, b, { top: 0 })).toThrow(OptionError);
+    expect(() => compare(a, b, { top: 0 })).toThrow('--top: expected a whole number ≥ 1, got 0');
   });
 });
 

@@ -73,13 +73,26 @@ describe('default weights (SPEC §4 table)', () => {
 });
 
 describe('config overrides', () => {
-  it('a bare number replaces the value; low and high follow it', () => {
+  it('a bare number sets the value and keeps the default range when the value lies inside it (SPEC §8)', () => {
     const config = parseConfig('{"weights":{"crisis":{"teams":10}}}', 'c.json');
     const table = resolveWeights(config);
-    expect(table.get('crisis/teams')).toMatchObject({ value: 10, low: 10, high: 10, origin: 'config' });
+    // crisis/teams default 12.5 (5–25): 10 lies inside, so the range stays 5–25
+    expect(table.get('crisis/teams')).toMatchObject({ value: 10, low: 5, high: 25, origin: 'config' });
     // other weights keep their defaults
     expect(table.get('crisis/beds')).toMatchObject({ value: 1, origin: 'default' });
     expect(resolveWeights().get('crisis/teams')!.value).toBe(12.5);
+  });
+
+  it('a bare number outside the default range widens the range to include it', () => {
+    const table = resolveWeights(parseConfig('{"weights":{"crisis":{"teams":30},"outreach":{"fte":0.2}}}', 'c.json'));
+    // crisis/teams 5–25 and 30 → 5–30; outreach/fte 0.5–2.0 and 0.2 → 0.2–2
+    expect(table.get('crisis/teams')).toMatchObject({ value: 30, low: 5, high: 30 });
+    expect(table.get('outreach/fte')).toMatchObject({ value: 0.2, low: 0.2, high: 2 });
+    // a pair with no default has the value alone as its range
+    expect(resolveWeights(parseConfig('{"weights":{"crisis":{"fte":2}}}', 'c.json')).get('crisis/fte')).toMatchObject({ value: 2, low: 2, high: 2 });
+    // an object without low / high follows the same rule for the end it leaves out
+    const partial = resolveWeights(parseConfig('{"weights":{"crisis":{"teams":{"value":20,"low":15}}}}', 'c.json'));
+    expect(partial.get('crisis/teams')).toMatchObject({ value: 20, low: 15, high: 25 });
   });
 
   it('an object gives value, low, high and source', () => {
@@ -110,7 +123,9 @@ describe('config overrides', () => {
 
   it('an unknown unit is an error naming it and its path', () => {
     const issues = issuesOf('{"weights":{"crisis":{"team":1}}}');
-    expect(issues).toEqual(['servicegap.config.json: weights.crisis: Unrecognized key: "team"']);
+    expect(issues).toEqual([
+      'servicegap.config.json: weights.crisis: unknown key "team"; did you mean "teams"? (expected beds, places, caseload, teams, fte, facilities, contacts)',
+    ]);
   });
 
   it('low above value is an error at the weight path', () => {
@@ -128,7 +143,13 @@ describe('config overrides', () => {
 
   it('an unknown top-level key is an error naming it', () => {
     expect(issuesOf('{"weight":{"crisis":{"teams":1}}}')).toEqual([
-      'servicegap.config.json: (top level): Unrecognized key: "weight"',
+      'servicegap.config.json: (top level): unknown key "weight"; did you mean "weights"? (expected weights, aliases, norms, missingCommunity, files)',
+    ]);
+    // the issue's own example: a misspelled key is never ignored
+    expect(issuesOf('{"weigths":{"crisis":{"teams":1}}}')[0]).toContain('unknown key "weigths"; did you mean "weights"?');
+    // and inside one file's reading options (issue 14's files.<input>)
+    expect(issuesOf('{"files":{"beds":{"decimals":","}}}')).toEqual([
+      'servicegap.config.json: files.beds: unknown key "decimals"; did you mean "decimal"? (expected encoding, delimiter, decimal, thousands, sheet)',
     ]);
   });
 

@@ -18,13 +18,16 @@ interface Files {
   services?: string;
 }
 
+// A case without a services file says so on purpose (--services none) and counts its regions'
+// community capacity as 0 (--missing-community zero): missing is not zero unless the user says
+// so (SPEC §8), and these cases are about beds.
 async function load(files: Files, config: unknown = {}) {
   return loadDataset(
     {
       regions: { name: 'regions.csv', content: files.regions ?? 'region,name\nA,Alpha\n' },
       population: { name: 'population.csv', content: files.population },
       beds: files.beds === undefined ? undefined : { name: 'beds.csv', content: files.beds },
-      services: files.services === undefined ? undefined : { name: 'services.csv', content: files.services },
+      services: files.services === undefined ? 'none' : { name: 'services.csv', content: files.services },
     },
     { config: parseConfig(JSON.stringify(config), 'c.json') },
   );
@@ -32,8 +35,11 @@ async function load(files: Files, config: unknown = {}) {
 
 async function coverage(files: Files, options: { to?: number; config?: unknown } = {}): Promise<CoverageReport> {
   const { dataset, norms } = await load(files, options.config);
-  return analyzeCoverage(dataset, { norms, to: options.to });
+  return analyzeCoverage(dataset, { norms, to: options.to, missingCommunity: files.services === undefined ? 'zero' : 'exclude' });
 }
+
+/** The crisis-team norm, exactly one team per 150,000 people (SPEC §4): 100,000 / 150,000 per 100k. */
+const CRISIS = 100_000 / 150_000;
 
 function region(report: CoverageReport, code = 'A'): RankedCoverage {
   const found = report.regions.find((r) => r.region === code);
@@ -91,19 +97,21 @@ describe('coverage of each norm, by hand', () => {
 
   it('crisis_teams: crisis teams', async () => {
     const n = norm(region(await coverage(FULL)), 'crisis_teams');
-    // 1 team / 2 = 0.5 per 100k; 0.5 / 0.667 = 0.74963; (0.667 − 0.5) × 2 = 0.334 teams short
+    // 1 team / 2 = 0.5 per 100k; the norm is exactly 2/3 per 100k (one team per 150,000):
+    // 0.5 / (2/3) = 0.75; (2/3 − 0.5) × 2 = 1/3 team short (not the 0.334 of a rounded 0.667)
     expect(n.value).toBe(1);
     expect(n.per_100k).toBeCloseTo(0.5, 12);
-    expect(n.coverage).toBeCloseTo(0.5 / 0.667, 12);
-    expect(n.gap).toBeCloseTo(0.334, 12);
+    expect([n.norm_low, n.norm_high]).toEqual([CRISIS, CRISIS]);
+    expect(n.coverage).toBeCloseTo(0.75, 12);
+    expect(n.gap).toBeCloseTo(1 / 3, 12);
     expect(coverageBand(n)).toBe('under');
   });
 
   it('coverage_index: the mean of min(coverage, 1) over the norms', async () => {
     const a = region(await coverage(FULL));
-    // (0.99644 + min(1.65, 1) + 0.74963) / 3 = 2.74607 / 3 = 0.91536
-    expect(a.coverage_index).toBeCloseTo((28 / 28.1 + 1 + 0.5 / 0.667) / 3, 12);
-    expect(a.coverage_index).toBeCloseTo(0.91536, 5);
+    // (0.99644 + min(1.65, 1) + 0.75) / 3 = 2.74644 / 3 = 0.91548
+    expect(a.coverage_index).toBeCloseTo((28 / 28.1 + 1 + 0.75) / 3, 12);
+    expect(a.coverage_index).toBeCloseTo(0.91548, 5);
     expect(a.population).toBe(200_000);
     expect(a.rank).toBe(1);
     expect(a.norms.map((n) => n.norm)).toEqual(['psychiatric_beds', 'supported_living', 'crisis_teams']);
@@ -147,7 +155,7 @@ describe('values at T follow the SPEC §3 series rule', () => {
     const crisis = norm(a, 'crisis_teams');
     expect(crisis.value).toBe(0);
     expect(crisis.coverage).toBe(0);
-    expect(crisis.gap).toBeCloseTo(0.667, 12); // (0.667 − 0) × 1
+    expect(crisis.gap).toBeCloseTo(2 / 3, 12); // (2/3 − 0) × 1
     // (min(30 / 28.1, 1) + min(1.2, 1) + 0) / 3 = 2 / 3
     expect(a.coverage_index).toBeCloseTo(2 / 3, 12);
   });
@@ -188,10 +196,12 @@ describe('unknown measures: nulls, left out of the index', () => {
     const report = await coverage(files, { to: 2020 });
     expect(norm(region(report, 'A'), 'psychiatric_beds').value).toBe(40);
     expect(norm(region(report, 'B'), 'psychiatric_beds').value).toBeNull();
-    // B is not excluded: coverage needs only the population at T
+    // B is not excluded: coverage needs only the population at T (and community data)
     expect(report.excluded).toEqual([]);
-    // B: supported_living 15 → 1; crisis 0 → 0; (1 + 0) / 2 = 0.5
-    expect(region(report, 'B').coverage_index).toBeCloseTo(0.5, 12);
+    // no crisis-team row anywhere in the data: not measured, null for every region (SPEC §8)
+    expect(norm(region(report, 'A'), 'crisis_teams')).toEqual(nullNorm('crisis_teams', CRISIS, CRISIS));
+    // B: supported_living 15 → 1; crisis_teams left out; 1 / 1 = 1
+    expect(region(report, 'B').coverage_index).toBeCloseTo(1, 12);
 
     const noBeds = await coverage({ ...files, beds: undefined }, { to: 2020 });
     expect(norm(region(noBeds, 'A'), 'psychiatric_beds').coverage).toBeNull();
@@ -335,8 +345,8 @@ describe('coverage_index in the report (SPEC §7 in §6)', () => {
     expect(report.regions[0]!.coverage_index).toBe(cov.regions[0]!.coverage_index);
     // (28 / 28.1 + 1) / 2 = 0.99822
     expect(report.regions[0]!.coverage_index).toBeCloseTo((28 / 28.1 + 1) / 2, 12);
-    // default norms when none are given: all three
-    expect(analyze(dataset, { weights, from: 2010 }).regions[0]!.coverage_index).toBeCloseTo(0.91536, 5);
+    // default norms when none are given: all three (0.91548, as worked above)
+    expect(analyze(dataset, { weights, from: 2010 }).regions[0]!.coverage_index).toBeCloseTo(0.91548, 5);
   });
 
   it('is a --sort metric, descending (best covered first; nulls last as for every metric)', async () => {
@@ -344,12 +354,13 @@ describe('coverage_index in the report (SPEC §7 in §6)', () => {
       regions: 'region\nA\nB\nC\n',
       population: 'region,year,population\nA,2020,100000\nB,2020,100000\nC,2020,100000\n',
       beds: 'region,date,beds_closed\nA,2015,1\n', // events: no psychiatric_beds anywhere
-      services: 'region,year,service,capacity,unit\nA,2020,botilbud,5,places\nB,2020,botilbud,8,places\n',
+      // C reports 0 places: an explicit 0 is data (a region with no row at all would be excluded)
+      services: 'region,year,service,capacity,unit\nA,2020,botilbud,5,places\nB,2020,botilbud,8,places\nC,2020,botilbud,0,places\n',
     });
     const norms = (await load({ population: 'region,year,population\nA,2020,1\n' }, { norms: { crisis_teams: false } })).norms;
     const report = analyze(dataset, { norms, from: 2010, to: 2020, sort: 'coverage_index' });
     // psychiatric_beds unknown (events), crisis_teams dropped: supported_living alone.
-    // B 8 / 10 = 0.8; A 5 / 10 = 0.5; C has none at T, which counts 0 → 0
+    // B 8 / 10 = 0.8; A 5 / 10 = 0.5; C 0 / 10 = 0
     expect(report.regions.map((r) => [r.region, r.coverage_index])).toEqual([
       ['B', 0.8],
       ['A', 0.5],
@@ -373,7 +384,8 @@ describe('bands, heatmap grid and summary', () => {
     });
     const grid = coverageHeatmap(report);
     expect(grid.norms).toEqual(['psychiatric_beds', 'supported_living', 'crisis_teams']);
-    // B: (0.5 + 0) / 2 = 0.25 (beds unknown); A: (1 + 1 + 0) / 3 = 0.667
+    // No crisis-team row in the data: crisis_teams is not measured, unknown everywhere (SPEC §8).
+    // B: 5 / 10 = 0.5 alone (beds unknown); A: (min(30 / 28.1, 1) + min(2.5, 1)) / 2 = 1
     expect(grid.rows.map((r) => [r.rank, r.region, r.name])).toEqual([
       [1, 'B', 'Beta'],
       [2, 'A', 'Alpha'],
@@ -381,10 +393,10 @@ describe('bands, heatmap grid and summary', () => {
     expect(grid.rows[0]!.cells.map((c) => [c.norm, c.band])).toEqual([
       ['psychiatric_beds', 'unknown'],
       ['supported_living', 'under'],
-      ['crisis_teams', 'under'],
+      ['crisis_teams', 'unknown'],
     ]);
-    expect(grid.rows[1]!.cells.map((c) => c.band)).toEqual(['within', 'above', 'under']);
+    expect(grid.rows[1]!.cells.map((c) => c.band)).toEqual(['within', 'above', 'unknown']);
     expect(grid.rows[1]!.cells[0]!.coverage).toBeCloseTo(30 / 28.1, 12);
-    expect(summarizeCoverage(report)).toEqual({ ranked: 2, under: 2 });
+    expect(summarizeCoverage(report)).toEqual({ ranked: 2, under: 1 });
   });
 });

@@ -1,15 +1,25 @@
-// DatasetBuilder without any file: rows go in one by one, problems are collected, grouped and
-// capped (src/core/dataset-builder.ts), plus the small message helpers of src/core/issues.ts.
+// DatasetBuilder without any file: rows go in one by one (checked first, as the readers check
+// them), problems are collected, grouped and capped (src/core/dataset-builder.ts), plus the
+// small message helpers of src/core/issues.ts.
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/core/dataset-builder.js';
 import { describeLines, formatIssue, formatWarning, InputError, issueText, quoteValue } from '../../src/core/issues.js';
+import { type RawRow, type RowKind, RowValidator } from '../../src/core/row-validator.js';
 import { buildTaxonomy } from '../../src/core/taxonomy.js';
 import { resolveWeights } from '../../src/core/weights.js';
 
+const validator = new RowValidator();
+
+/** A raw row checked as a reader checks it, then added (issues to the builder). */
+function add(b: DatasetBuilder, kind: RowKind, raw: RawRow, file: string, line: number): void {
+  const row = validator.check(kind, raw, file, line, (issue) => b.addIssue(issue));
+  if (row !== undefined) b.addRow(kind, row, file, line);
+}
+
 function builder(maxIssuesPerFile?: number) {
   const b = new DatasetBuilder({ taxonomy: buildTaxonomy(), weights: resolveWeights(), maxIssuesPerFile });
-  b.addRegion({ region: 'A', name: 'Alpha' }, 'regions.csv', 2);
-  b.addRegion({ region: 'B' }, 'regions.csv', 3);
+  add(b, 'region', { region: 'A', name: 'Alpha' }, 'regions.csv', 2);
+  add(b, 'region', { region: 'B' }, 'regions.csv', 3);
   b.endRegions('regions.csv');
   return b;
 }
@@ -25,9 +35,9 @@ describe('DatasetBuilder', () => {
   it('sums bed events of one region by the year of their date', () => {
     const b = builder();
     b.setBedShape('events');
-    b.addBedEvent({ region: 'A', date: '2015-01-31', beds_closed: '10' }, 'beds.csv', 2);
-    b.addBedEvent({ region: 'A', date: '2015-12', beds_closed: '-4' }, 'beds.csv', 3);
-    b.addBedEvent({ region: 'A', date: '2016', beds_closed: '1' }, 'beds.csv', 4);
+    add(b, 'bedEvents', { region: 'A', date: '2015-01-31', beds_closed: '10' }, 'beds.csv', 2);
+    add(b, 'bedEvents', { region: 'A', date: '2015-12', beds_closed: '-4' }, 'beds.csv', 3);
+    add(b, 'bedEvents', { region: 'A', date: '2016', beds_closed: '1' }, 'beds.csv', 4);
     const { dataset, issues } = b.finish();
     expect(issues).toEqual([]);
     expect(dataset.beds.shape).toBe('events');
@@ -40,7 +50,7 @@ describe('DatasetBuilder', () => {
 
   it('groups an unknown region over many rows into one issue: first five lines and how many more', () => {
     const b = builder();
-    for (let line = 2; line <= 9; line++) b.addPopulation({ region: 'C', year: String(2000 + line), population: '1' }, 'population.csv', line);
+    for (let line = 2; line <= 9; line++) add(b, 'population', { region: 'C', year: String(2000 + line), population: '1' }, 'population.csv', line);
     const { issues } = b.finish();
     // 8 rows (lines 2–9): 5 shown, 3 more
     expect(issues).toEqual([
@@ -56,8 +66,8 @@ describe('DatasetBuilder', () => {
   it('keeps at most maxIssuesPerFile issues per file and counts the rest', () => {
     const b = builder(2);
     // Five different problems (the same problem on many lines is one problem: see below).
-    for (let line = 2; line <= 6; line++) b.addPopulation({ region: 'A', year: `x${line}`, population: '1' }, 'population.csv', line);
-    b.addPopulation({ region: 'B', year: '2000', population: '0' }, 'other.csv', 2);
+    for (let line = 2; line <= 6; line++) add(b, 'population', { region: 'A', year: `x${line}`, population: '1' }, 'population.csv', line);
+    add(b, 'population', { region: 'B', year: '2000', population: '0' }, 'other.csv', 2);
     const { issues } = b.finish();
     expect(issues.map((i) => `${i.file}:${i.line ?? '-'}`)).toEqual([
       'population.csv:2',
@@ -70,9 +80,9 @@ describe('DatasetBuilder', () => {
 
   it('the same problem on many lines is one issue listing its lines; issues are sorted by file (as read), then line', () => {
     const b = builder();
-    for (const line of [9, 3, 4, 12, 5, 7, 8]) b.addService({ region: 'A', year: '2020', service: 'cmhc', capacity: '1', unit: 'stk' }, 'services.csv', line);
-    b.addService({ region: 'A', year: '2020', service: 'cmhc', capacity: 'x', unit: 'beds' }, 'services.csv', 6);
-    b.addPopulation({ region: 'A', year: '20x', population: '1' }, 'population.csv', 4);
+    for (const line of [9, 3, 4, 12, 5, 7, 8]) add(b, 'services', { region: 'A', year: '2020', service: 'cmhc', capacity: '1', unit: 'stk' }, 'services.csv', line);
+    add(b, 'services', { region: 'A', year: '2020', service: 'cmhc', capacity: 'x', unit: 'beds' }, 'services.csv', 6);
+    add(b, 'population', { region: 'A', year: '20x', population: '1' }, 'population.csv', 4);
     const { issues } = b.finish(['regions.csv', 'population.csv', 'services.csv']);
     expect(issues.map(formatIssue)).toEqual([
       'population.csv:4: column "year": expected a year (a whole number 1800–2200), got "20x"',
@@ -85,7 +95,7 @@ describe('DatasetBuilder', () => {
 
   it('a row with several bad cells gives one issue per cell', () => {
     const b = builder();
-    b.addService({ region: '', year: '20x', service: ' ', capacity: '-1', unit: 'beds' }, 'services.csv', 7);
+    add(b, 'services', { region: '', year: '20x', service: ' ', capacity: '-1', unit: 'beds' }, 'services.csv', 7);
     const { issues } = b.finish();
     expect(issues.map((i) => [i.line, i.columns])).toEqual([
       [7, ['region']],
@@ -93,6 +103,56 @@ describe('DatasetBuilder', () => {
       [7, ['service']],
       [7, ['capacity']],
     ]);
+  });
+});
+
+describe('DatasetBuilder.addAgain', () => {
+  // The same rows through addRow only, and through addAgain for every row whose kind and key a
+  // row before it gave (what the readers do): the same dataset and the same issues.
+  const rows: [RowKind, RawRow, number][] = [
+    ['population', { region: 'A', year: '2000', population: '10' }, 2],
+    ['population', { region: 'A', year: '2001', population: '11' }, 3],
+    ['population', { region: 'A', year: '2000', population: '12' }, 4], // given twice: an issue
+    ['population', { region: 'B', year: '2000', population: '20' }, 5],
+    ['services', { region: 'A', year: '2000', service: 'ACT-team', capacity: '1.5', unit: 'teams' }, 2],
+    ['services', { region: 'A', year: '2000', service: 'ACT-team', capacity: '0.25', unit: 'teams' }, 3],
+    ['services', { region: 'A', year: '2001', service: 'ACT-team', capacity: '2', unit: 'teams' }, 4],
+    ['services', { region: 'A', year: '2001', service: 'no such name', capacity: '2', unit: 'teams' }, 5],
+    ['services', { region: 'A', year: '2002', service: 'no such name', capacity: '3', unit: 'teams' }, 6],
+    ['services', { region: 'B', year: '2001', service: 'FACT', capacity: '7', unit: 'caseload' }, 7],
+  ];
+
+  const build = (again: boolean) => {
+    const b = builder();
+    b.setBedShape('stock');
+    const targets = new Map<string, ReturnType<DatasetBuilder['addRow']>>();
+    for (const [kind, raw, line] of rows) {
+      const file = `${kind}.csv`;
+      const row = validator.check(kind, raw, file, line, (issue) => b.addIssue(issue))!;
+      const key = `${kind} ${raw.region} ${raw.service} ${raw.unit}`;
+      const target = targets.get(key);
+      const r = row as { year: number; population?: number; capacity?: number };
+      if (again && target) b.addAgain(target, r.year, (r.population ?? r.capacity)!, file, line);
+      else {
+        const found = b.addRow(kind, row, file, line);
+        if (found) targets.set(key, found);
+      }
+    }
+    const { dataset, issues } = b.finish();
+    return { population: [...dataset.population].map(([k, v]) => [k, [...v]]), services: [...dataset.services].map(([k, v]) => [k, [...v].map(([s, x]) => [s, [...x.years]])]), names: [...dataset.serviceNames], issues };
+  };
+
+  it('has exactly the effect of addRow', () => {
+    const once = build(false);
+    expect(build(true)).toEqual(once);
+    // Worked by hand: A's population 2000 is the first given (10); ACT-team teams 2000 = 1.5 + 0.25.
+    expect(once.population).toEqual([
+      ['A', [[2000, 10], [2001, 11]]],
+      ['B', [[2000, 20]]],
+    ]);
+    expect(once.services[0]).toEqual(['A', [['outreach/teams', [[2000, 1.75], [2001, 2]]]]]);
+    expect(once.names.find(([name]) => name === 'ACT-team')?.[1].rows).toBe(3);
+    expect(once.issues.map((i) => i.line)).toEqual([4, 5]);
   });
 });
 
@@ -126,7 +186,7 @@ describe('DatasetBuilder: one problem on many lines (InputIssue.group)', () => {
 
   it('lists the lines of each unknown unit once, and counts distinct ones against the cap', () => {
     const b = builder(2);
-    for (let line = 2; line < 12; line++) b.addService(row(['u1', 'u2', 'u3', 'u4', 'u5'][line % 5]!), 'services.csv', line);
+    for (let line = 2; line < 12; line++) add(b, 'services', row(['u1', 'u2', 'u3', 'u4', 'u5'][line % 5]!), 'services.csv', line);
     const { issues } = b.finish();
     // u1…u5 are five problems; two are shown, with their lines; the other three are counted.
     expect(issues.map((i) => [i.line, issueText(i).replace(/^.*got /, '')])).toEqual([
@@ -148,11 +208,11 @@ describe('DatasetBuilder: one problem on many lines (InputIssue.group)', () => {
 describe('DatasetBuilder: region codes that look the same', () => {
   it('a code in decomposed form or with a zero-width space is the code of regions.csv', () => {
     const b = new DatasetBuilder({ taxonomy: buildTaxonomy(), weights: resolveWeights() });
-    b.addRegion({ region: 'Å' }, 'regions.csv', 2);
-    b.addRegion({ region: 'B\u200B', parent: 'A\u030A' }, 'regions.csv', 3); // stored as "B", parent "Å"
+    add(b, 'region', { region: 'Å' }, 'regions.csv', 2);
+    add(b, 'region', { region: 'B\u200B', parent: 'A\u030A' }, 'regions.csv', 3); // stored as "B", parent "Å"
     b.endRegions('regions.csv');
-    b.addPopulation({ region: 'B', year: '2020', population: '5' }, 'population.csv', 2);
-    b.addPopulation({ region: 'B\u2060', year: '2021', population: '6' }, 'population.csv', 3);
+    add(b, 'population', { region: 'B', year: '2020', population: '5' }, 'population.csv', 2);
+    add(b, 'population', { region: 'B\u2060', year: '2021', population: '6' }, 'population.csv', 3);
     const { dataset, issues } = b.finish();
     expect(issues).toEqual([]);
     expect(dataset.regions.get('B')).toEqual({ code: 'B', name: 'B', parent: 'Å' });

@@ -119,4 +119,41 @@ describe('metrics under --fill', () => {
     expect(a.community_to_be).toBe(30);
     expect(a.flags).toEqual(['service_started_later']);
   });
+
+  it('none, B inside a gap of the services only: community unknown at B, the region is excluded for it', async () => {
+    // Beds and population are known in 2012 and 2014; the ACT-team series has 2010 and 2014 but
+    // not 2012 (B): under none its value at B is unknown, so community_from_be is (not 0: the
+    // series began in 2010, before B, so this is a gap, not a later start).
+    const report = await run(
+      {
+        population: 'region,year,population\nA,2012,100000\nA,2014,100000\n',
+        beds: 'region,year,beds\nA,2012,100\nA,2014,60\n',
+        services: files.services,
+      },
+      'none',
+      2012,
+      2014,
+    );
+    expect(report.regions).toEqual([]);
+    expect(report.excluded).toEqual([{ region: 'A', reason: 'community_from_be' }]);
+  });
+
+  it('linear: only a service interpolated, at B or at T, flags the region interpolated', async () => {
+    // Beds and population are known every year used; the ACT-team series (2010: 1, 2014: 3) is
+    // interpolated at one end only.
+    const known = {
+      population: 'region,year,population\nA,2010,100000\nA,2012,100000\nA,2014,100000\n',
+      beds: 'region,year,beds\nA,2010,100\nA,2012,90\nA,2014,60\n',
+      services: files.services,
+    };
+    // B = 2012 (teams 1 + 2 × 2/4 = 2 → 20 bed-eq.), T = 2014 (3 teams → 30): only B interpolated
+    const atB = (await run(known, 'linear', 2012, 2014)).regions[0]!;
+    expect(atB.community_from_be).toBe(20);
+    expect(atB.community_to_be).toBe(30);
+    expect(atB.flags).toEqual(['interpolated']);
+    // B = 2010 (1 team → 10), T = 2012 (2 teams → 20): only T interpolated
+    const atT = (await run(known, 'linear', 2010, 2012)).regions[0]!;
+    expect([atT.community_from_be, atT.community_to_be]).toEqual([10, 20]);
+    expect(atT.flags).toEqual(['interpolated']);
+  });
 });

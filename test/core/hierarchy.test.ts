@@ -16,18 +16,20 @@ interface Files {
   services?: string;
 }
 
+// A case without a services file says so on purpose (--services none) and counts community
+// capacity as 0 (--missing-community zero): missing is not zero unless the user says so (SPEC §8).
 async function load(files: Files) {
   return loadDataset({
     regions: { name: 'regions.csv', content: files.regions },
     population: { name: 'population.csv', content: files.population },
     beds: files.beds === undefined ? undefined : { name: 'beds.csv', content: files.beds },
-    services: files.services === undefined ? undefined : { name: 'services.csv', content: files.services },
+    services: files.services === undefined ? 'none' : { name: 'services.csv', content: files.services },
   });
 }
 
 async function run(files: Files, options: AnalyzeOptions = {}): Promise<Report> {
   const { dataset, weights } = await load(files);
-  return analyze(dataset, { weights, from: 2010, to: 2020, ...options });
+  return analyze(dataset, { weights, from: 2010, to: 2020, ...(files.services === undefined ? { missingCommunity: 'zero' as const } : {}), ...options });
 }
 
 async function issuesOf(files: Files): Promise<InputIssue[]> {
@@ -38,13 +40,14 @@ async function issuesOf(files: Files): Promise<InputIssue[]> {
 
 const byCode = (report: Report): Record<string, RankedRegion> => Object.fromEntries(report.regions.map((r) => [r.region, r]));
 
-// A county C with two municipalities. M1 closes all its 10 beds and replaces nothing; M2 keeps
-// its 20 beds and grows its ACT caseload from 50 to 100 (outreach/caseload, weight 0.1: +5).
+// A county C with two municipalities. M1 closes all its 10 beds and replaces nothing (it reports
+// an ACT caseload of 0: missing would not be zero, SPEC §8); M2 keeps its 20 beds and grows its
+// ACT caseload from 50 to 100 (outreach/caseload, weight 0.1: +5).
 const COUNTY = {
   regions: 'region,name,parent\nC,County,\nM1,Small town,C\nM2,City,C\n',
   population: 'region,year,population\nM1,2010,10000\nM1,2020,10000\nM2,2010,90000\nM2,2020,90000\n',
   beds: 'region,year,beds\nM1,2010,10\nM1,2020,0\nM2,2010,20\nM2,2020,20\n',
-  services: 'region,year,service,capacity,unit\nM2,2010,ACT-team,50,caseload\nM2,2020,ACT-team,100,caseload\n',
+  services: 'region,year,service,capacity,unit\nM1,2010,ACT-team,0,caseload\nM2,2010,ACT-team,50,caseload\nM2,2020,ACT-team,100,caseload\n',
 };
 
 describe('default: the regions without children', () => {
@@ -86,8 +89,12 @@ describe('--level and --rollup: parents get the sums of their branch', () => {
 
   it('--rollup ranks the parents of the leaves: here level 1, the same as --level 1', async () => {
     const { dataset, weights } = await load(COUNTY);
-    const rollup = analyze(dataset, { weights, rollup: true });
-    expect(rollup).toEqual(analyze(dataset, { weights, level: 1 }));
+    const { provenance: byRollup, ...rollup } = analyze(dataset, { weights, rollup: true });
+    const { provenance: byLevel, ...level1 } = analyze(dataset, { weights, level: 1 });
+    expect(rollup).toEqual(level1);
+    // provenance says how the level was chosen: --rollup resolved to level 1
+    expect([byRollup.options.level, byRollup.options.rollup]).toEqual([1, true]);
+    expect([byLevel.options.level, byLevel.options.rollup]).toEqual([1, false]);
   });
 
   // NO ─┬─ C1 ─┬─ M1

@@ -14,18 +14,21 @@ interface Files {
   services?: string;
 }
 
+// A case without a services file says so on purpose (--services none), and its regions count
+// their community capacity as 0 (--missing-community zero, flag no_community_data): missing is
+// not zero unless the user says so (SPEC §8), and these cases are about beds and population.
 async function load(files: Files) {
   return loadDataset({
     regions: { name: 'regions.csv', content: files.regions ?? 'region,name\nA,Alpha\n' },
     population: { name: 'population.csv', content: files.population },
     beds: files.beds === undefined ? undefined : { name: 'beds.csv', content: files.beds },
-    services: files.services === undefined ? undefined : { name: 'services.csv', content: files.services },
+    services: files.services === undefined ? 'none' : { name: 'services.csv', content: files.services },
   });
 }
 
 async function run(files: Files, options: AnalyzeOptions = {}): Promise<Report> {
   const { dataset, weights } = await load(files);
-  return analyze(dataset, { weights, ...options });
+  return analyze(dataset, { weights, ...(files.services === undefined ? { missingCommunity: 'zero' as const } : {}), ...options });
 }
 
 function region(report: Report, code = 'A'): RankedRegion {
@@ -82,12 +85,12 @@ describe('stock beds', () => {
     expect(a.bed_change).toBe(-20); // 80 − 100
     expect(a.vacuum_be).toBe(20);
     expect(a.vacuum_per_100k).toBeCloseTo(20, 12); // 20 / 100,000 × 100,000
-    expect(a.flags).toEqual(['carried_forward']);
+    expect(a.flags).toEqual(['carried_forward', 'no_community_data']);
   });
 
   it('exact values everywhere give no flags', async () => {
     const a = region(await run({ population: POP_FLAT, beds: 'region,year,beds\nA,2010,100\nA,2020,80\n' }));
-    expect(a.flags).toEqual([]);
+    expect(a.flags).toEqual(['no_community_data']);
     expect(a.bed_change).toBe(-20);
   });
 
@@ -99,7 +102,7 @@ describe('stock beds', () => {
       }),
     );
     expect(a.population).toBe(120_000); // 2018 carried to T = 2020 (not 2010's 100,000)
-    expect(a.flags).toEqual(['carried_forward']);
+    expect(a.flags).toEqual(['carried_forward', 'no_community_data']);
     expect(a.vacuum_be).toBe(0); // 100 → 100
     expect(a.capacity_per_100k_to).toBeCloseTo(83.3333, 4); // 100 / 120,000 × 100,000 = 83.333
   });
@@ -115,7 +118,7 @@ describe('stock beds', () => {
     expect(a.capacity_per_100k_from).toBeCloseTo(125, 12);
     expect(a.capacity_per_100k_to).toBeCloseTo(100, 12); // 100 / 100,000 × 100,000
     expect(a.rate_drop_per_100k).toBeCloseTo(25, 12); // 125 − 100
-    expect(a.flags).toEqual(['carried_forward']);
+    expect(a.flags).toEqual(['carried_forward', 'no_community_data']);
   });
 
   it('population at B unknown (only later years): capacity_per_100k_from and rate_drop are null, the region is still ranked', async () => {
@@ -164,7 +167,8 @@ describe('stock beds', () => {
       regions: 'region\nFLAT\nSHRINK\n',
       population: 'region,year,population\nFLAT,2010,100000\nFLAT,2020,100000\nSHRINK,2010,100000\nSHRINK,2020,100000\n',
       beds: 'region,year,beds\nFLAT,2010,50\nFLAT,2020,50\nSHRINK,2010,100\nSHRINK,2020,90\n',
-      services: 'region,year,service,capacity,unit\nSHRINK,2010,day centre,20,places\nSHRINK,2020,day centre,12,places\n',
+      // FLAT reports its day places as 0: data, not missing (SPEC §8), so it is ranked.
+      services: 'region,year,service,capacity,unit\nFLAT,2010,day centre,0,places\nSHRINK,2010,day centre,20,places\nSHRINK,2020,day centre,12,places\n',
     });
     const flat = region(report, 'FLAT');
     expect(flat.beds_closed).toBe(0);
@@ -233,7 +237,7 @@ describe('stock beds', () => {
     expect(a.beds_from).toBe(100); // 60 + 40
     expect(a.beds_to).toBe(55); // 30 + 20 + 5
     expect(a.bed_change).toBe(-45);
-    expect(a.flags).toEqual([]);
+    expect(a.flags).toEqual(['no_community_data']); // no services file, counted as 0 by the user's word
   });
 
   it('sums the local names of one category and unit; another unit is its own series', async () => {
@@ -277,7 +281,8 @@ describe('bed events', () => {
     regions: 'region\nA\nB\nC\n',
     population: 'region,year,population\nA,2020,50000\nB,2020,100000\nC,2020,100000\n',
     beds: events,
-    services: 'region,year,service,capacity,unit\nA,2010,botilbud,5,places\nA,2020,botilbud,12,places\n',
+    // B and C report 0 places: explicit zeros are data, so they are ranked (SPEC §8).
+    services: 'region,year,service,capacity,unit\nA,2010,botilbud,5,places\nA,2020,botilbud,12,places\nB,2010,botilbud,0,places\nC,2010,botilbud,0,places\n',
   };
 
   it('counts closures with B < year(date) ≤ T, openings as negative closures', async () => {
@@ -323,10 +328,12 @@ describe('bed events', () => {
     expect(region(await run(files, { from: 2010, to: 2021 })).bed_change).toBe(-117);
   });
 
-  it('defaults B and T to the first and last event year', async () => {
+  it('defaults B to the first event year − 1 and T to the last, so that every closure counts', async () => {
     const report = await run(files);
-    // event years 2010, 2015, 2018, 2020, 2021 (B's event 2015) → 2010..2021
-    expect([report.from, report.to]).toEqual([2010, 2021]);
+    // event years 2010, 2015, 2018, 2020, 2021 (B's event 2015) → B = 2010 − 1 = 2009, T = 2021 (SPEC §3)
+    expect([report.from, report.to]).toEqual([2009, 2021]);
+    // every closure of A counts, the 2010 one too: −(10 + 20 − 8 + 5 + 100) = −127
+    expect(region(report).bed_change).toBe(-127);
   });
 });
 
@@ -378,7 +385,8 @@ describe('exclusions', () => {
   it('regionMetrics returns the excluded outcome directly', async () => {
     const { dataset, weights } = await load({ population: 'region,year,population\nA,2030,5\n', beds: 'region,year,beds\nA,2010,1\n' });
     const outcome = regionMetrics(dataset, dataset.regions.get('A')!, { from: 2010, to: 2020 }, weights);
-    expect(outcome).toEqual({ kind: 'excluded', region: 'A', reason: 'population' });
+    // no population at or before T, and (--services none) no community data: both unknown
+    expect(outcome).toEqual({ kind: 'excluded', region: 'A', reason: 'population, community' });
   });
 });
 
@@ -404,8 +412,8 @@ describe('no beds file', () => {
   it('with neither beds nor services and no years given → PeriodError', async () => {
     const { dataset } = await load({ population: POP_FLAT });
     expect(() => analyze(dataset)).toThrow(PeriodError);
-    // explicit years make it run: no beds, no services → all zero
-    const a = region(analyze(dataset, { from: 2010, to: 2020 }));
+    // explicit years make it run: no beds, no services (counted as zero on the user's word) → all zero
+    const a = region(analyze(dataset, { from: 2010, to: 2020, missingCommunity: 'zero' }));
     expect(a.vacuum_be).toBe(0);
   });
 });

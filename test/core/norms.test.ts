@@ -26,7 +26,8 @@ describe('default norms (SPEC §4 table)', () => {
     expect(table.map((n) => [n.norm, n.low, n.high, n.origin])).toEqual([
       ['psychiatric_beds', 28.1, 41.7, 'default'],
       ['supported_living', 10, 20, 'default'],
-      ['crisis_teams', 0.667, 0.667, 'default'],
+      // exactly one team per 150,000 people (SPEC §4): 100,000 / 150,000 per 100k, not 0.667
+      ['crisis_teams', 100_000 / 150_000, 100_000 / 150_000, 'default'],
     ]);
     for (const n of table) expect(n.source.length, n.norm).toBeGreaterThan(10);
     expect(table[0]!.source).toMatch(/Hudson 2021/);
@@ -144,7 +145,9 @@ describe('config norm errors name the key', () => {
   });
 
   it('an unknown key in a norm', () => {
-    expect(issuesOf({ norms: { crisis_teams: { lo: 1 } } })).toEqual(['c.json: norms.crisis_teams: Unrecognized key: "lo"']);
+    expect(issuesOf({ norms: { crisis_teams: { lo: 1 } } })).toEqual([
+      'c.json: norms.crisis_teams: unknown key "lo"; did you mean "low"? (expected low, high, measures, institutional_beds, unit_label, source)',
+    ]);
   });
 
   it('a new norm without low, high or measures', () => {

@@ -215,3 +215,62 @@ describe('isMissingValue: the quick check says what the pattern says', () => {
     );
   });
 });
+
+describe('readNumberBytes (numbers read from UTF-8 bytes) agrees with readNumberValue', () => {
+  const formats: NumberFormat[] = [
+    { decimal: '.', thousands: 'none' },
+    { decimal: ',', thousands: 'none' },
+    { decimal: 'auto', thousands: 'none' },
+    { decimal: ',', thousands: '.' },
+    { decimal: 'auto', thousands: '.' },
+    { decimal: '.', thousands: ',' },
+    { decimal: '.', thousands: 'space' },
+  ];
+  const bytesOf = (text: string) => new TextEncoder().encode(` ${text} `);
+
+  it('answers a number only when the text reader answers the same number', async () => {
+    const { readNumberBytes, readNumberValue } = await import('../../src/core/numbers.js');
+    const fc = (await import('fast-check')).default;
+    const cell = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,17}([.,][0-9]{0,6})?$/),
+      fc.stringMatching(/^[ +-]?[0-9.,e ]{0,8}$/),
+      fc.tuple(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 99999 })).map(([a, b]) => `${a}.${b}`),
+      fc.double({ min: 0, max: 1e13, noNaN: true }).map(String),
+      fc.constantFrom('999999999999', '1000000000000', '999999999999.5', '0.1', '0.3', '2.675', '1.005', '007', '5.', '5,', '.5', '1.234', '1,234', '0,125', '١٢'),
+    );
+    let answered = 0;
+    fc.assert(
+      fc.property(cell, fc.constantFrom(...formats), (text, format) => {
+        const bytes = bytesOf(text);
+        const value = readNumberBytes(bytes, 1, bytes.length - 1, format);
+        if (!Number.isNaN(value)) {
+          answered++;
+          expect(value).toBe(readNumberValue(text, format));
+        }
+      }),
+      { numRuns: 20000 },
+    );
+    // It must not answer nothing: most plain cells are read from their bytes.
+    expect(answered).toBeGreaterThan(2000);
+  });
+
+  it('reads plain cells (worked by hand) and leaves the rest to the text reader', async () => {
+    const { readNumberBytes } = await import('../../src/core/numbers.js');
+    const read = (text: string, format: NumberFormat = point) => {
+      const bytes = bytesOf(text);
+      return readNumberBytes(bytes, 1, bytes.length - 1, format);
+    };
+    expect(read('2020')).toBe(2020);
+    expect(read('007')).toBe(7);
+    expect(read('12.5')).toBe(12.5);
+    expect(read('12.')).toBe(12);
+    expect(read('0.1')).toBe(0.1);
+    expect(read('12,5', comma)).toBe(12.5);
+    expect(read('12,5', auto)).toBe(12.5);
+    expect(read('12.25', auto)).toBe(12.25);
+    // Not read from bytes: ambiguous, signed, spaced, exponents, too many digits, the wrong mark.
+    for (const [text, format] of [['1,234', auto], ['1.234', auto], ['-1', point], [' 1', point], ['1e3', point], ['1234567890123', point], ['12,5', point], ['12.5', comma], ['', point], ['.5', point]] as const) {
+      expect(read(text, format), text).toBeNaN();
+    }
+  });
+});

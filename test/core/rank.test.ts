@@ -1,5 +1,6 @@
 // SPEC §3 ranking: by the sort metric descending, nulls last, ties by region code ascending in
 // code-unit order; rank is the 1-based position.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRegions, rankRegions } from '../../src/core/rank.js';
 import type { RegionMetrics } from '../../src/core/report-schema.js';
@@ -25,6 +26,7 @@ function metrics(region: string, over: Partial<RegionMetrics> = {}): RegionMetri
     rate_drop_per_100k: 0,
     coverage_index: 1,
     flags: [],
+    categories_not_reported: [],
     ...over,
   };
 }
@@ -93,5 +95,37 @@ describe('rankRegions', () => {
     expect(compareRegions(metrics('B', { replacement_ratio: -100 }), metrics('A', { replacement_ratio: null }), 'replacement_ratio')).toBeLessThan(0);
     expect(compareRegions(metrics('A'), metrics('B'), 'vacuum_per_100k')).toBeLessThan(0);
     expect(compareRegions(metrics('A'), metrics('A'), 'vacuum_per_100k')).toBe(0);
+  });
+});
+
+describe('rankRegions, both ways (property)', () => {
+  // Regions with values from a small set (so ties and nulls are common) and distinct codes.
+  const regions = fc
+    .uniqueArray(fc.string({ unit: fc.constantFrom('A', 'a', 'Z', '-', '0', '3', 'Ø'), minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 })
+    .chain((codes) => fc.tuple(...codes.map((code) => fc.constantFrom(null, -2.5, 0, 0, 1, 7.25).map((v) => metrics(code, { replacement_ratio: v })))));
+  const before = (a: RegionMetrics, b: RegionMetrics): boolean => {
+    const x = a.replacement_ratio;
+    const y = b.replacement_ratio;
+    if (x !== y) return y === null || (x !== null && x > y);
+    return a.region < b.region;
+  };
+
+  it('a region that SPEC §3 puts first is ranked first, and a region ranked first is one SPEC §3 puts first', () => {
+    fc.assert(
+      fc.property(regions, (list) => {
+        const ranked = rankRegions(list, 'replacement_ratio');
+        expect(ranked.map((r) => r.rank)).toEqual(list.map((_, i) => i + 1));
+        expect(ranked.map((r) => r.region).sort()).toEqual(list.map((r) => r.region).sort());
+        for (const a of ranked) {
+          for (const b of ranked) {
+            if (a === b) continue;
+            // SPEC order ⇒ rank order, and rank order ⇒ SPEC order
+            expect(before(a, b), `${a.region} ${a.rank} vs ${b.region} ${b.rank}`).toBe(a.rank < b.rank);
+            expect(Math.sign(compareRegions(a, b, 'replacement_ratio'))).toBe(before(a, b) ? -1 : 1);
+          }
+        }
+      }),
+      { seed: 3, numRuns: 300 },
+    );
   });
 });

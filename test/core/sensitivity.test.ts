@@ -1,5 +1,6 @@
 // Sensitivity to the weights (src/core/sensitivity.ts): draws, percentiles, corners — checked
 // against a fixture worked by hand, and the corner bounds checked region by region.
+import { OptionError } from '../../src/core/errors.js';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import type { Dataset } from '../../src/core/dataset.js';
@@ -187,10 +188,11 @@ describe('determinism', () => {
 
   it('refuses a bad number of draws or seed', async () => {
     const { dataset } = await corners();
-    expect(() => sensitivity(dataset, { draws: 0 })).toThrow(RangeError);
-    expect(() => sensitivity(dataset, { draws: 1.5 })).toThrow(RangeError);
-    expect(() => sensitivity(dataset, { seed: -1 })).toThrow(RangeError);
-    expect(() => sensitivity(dataset, { seed: 2 ** 32 })).toThrow(RangeError);
+    // The CLI's checks, with its messages: an OptionError names --sensitivity or --seed (SPEC §8).
+    expect(() => sensitivity(dataset, { draws: 0 })).toThrow(OptionError);
+    expect(() => sensitivity(dataset, { draws: 1.5 })).toThrow('--sensitivity: expected a whole number of draws 1–1000000, got 1.5');
+    expect(() => sensitivity(dataset, { seed: -1 })).toThrow(OptionError);
+    expect(() => sensitivity(dataset, { seed: 2 ** 32 })).toThrow(`--seed: expected a whole number 0–${2 ** 32 - 1}, got ${2 ** 32}`);
   });
 });
 

@@ -84,6 +84,26 @@ describe('SuggestionIndex', () => {
     );
   });
 
+  it('in a crowd, a value one edit from a code always gets a hint one edit away (property, the other way)', () => {
+    const codes = Array.from({ length: 3 * MAX_CHECKED }, (_, i) => `R${String(i).padStart(4, '0')}`);
+    const index = new SuggestionIndex(codes);
+    const edit = fc.record({
+      code: fc.constantFrom(...codes),
+      kind: fc.constantFrom('substitute', 'insert', 'delete'),
+      at: fc.nat(5),
+      char: fc.constantFrom('R', '0', '3', '9', 'x'),
+    });
+    fc.assert(
+      fc.property(edit, ({ code, kind, at, char }) => {
+        const value = kind === 'delete' ? code.slice(0, at) + code.slice(at + 1) : code.slice(0, at) + char + code.slice(kind === 'insert' ? at : at + 1);
+        const hint = index.nearest(value);
+        expect(hint, value).toBeDefined();
+        expect(levenshtein(value.toLowerCase(), hint!.toLowerCase()), `${value} → ${hint}`).toBeLessThanOrEqual(1);
+      }),
+      { seed: 16, numRuns: 300 },
+    );
+  });
+
   it('answers a 1 MB value without comparing it to anything', () => {
     expect(new SuggestionIndex(['NO-03']).nearest('x'.repeat(1 << 20))).toBeUndefined();
   });

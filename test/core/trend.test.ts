@@ -21,9 +21,10 @@ async function trendOfFiles(files: { regions?: string; population: string; beds?
     regions: { name: 'regions.csv', content: files.regions ?? 'region,name\nA,Alpha\n' },
     population: { name: 'population.csv', content: files.population },
     beds: files.beds === undefined ? undefined : { name: 'beds.csv', content: files.beds },
-    services: files.services === undefined ? undefined : { name: 'services.csv', content: files.services },
+    // no services file: none on purpose, counted as 0 (SPEC §8: missing is not zero unless said so)
+    services: files.services === undefined ? 'none' : { name: 'services.csv', content: files.services },
   });
-  return trend(dataset, { weights, ...options });
+  return trend(dataset, { weights, ...(files.services === undefined ? { missingCommunity: 'zero' as const } : {}), ...options });
 }
 
 const byCode = (report: TrendReport, code: string): TrendRegion => report.regions.find((r) => r.region === code)!;
@@ -131,7 +132,8 @@ describe('the series summed up', () => {
       // B: 5 beds closed in 2011 and 5 more in 2013; an ACT team (10 bed-eq.) from 2012
       // C: nothing changes
       beds: 'region,year,beds\nA,2010,50\nA,2011,40\nB,2010,50\nB,2011,45\nB,2013,40\nC,2010,10\n',
-      services: 'region,year,service,capacity,unit\nA,2013,ACT-team,1,teams\nB,2012,ACT-team,1,teams\n',
+      // C reports no ACT team (0): data, not missing
+      services: 'region,year,service,capacity,unit\nA,2013,ACT-team,1,teams\nB,2012,ACT-team,1,teams\nC,2010,ACT-team,0,teams\n',
     }, { from: 2010, to: 2013 });
     const [a, b, c] = ['A', 'B', 'C'].map((code) => byCode(report, code));
     // A: vacuum 0, 10, 10, 0 (the team replaces the beds in 2013): peak 10 first in 2011; closed

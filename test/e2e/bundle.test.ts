@@ -17,7 +17,7 @@ function unbundled(args: readonly string[]) {
 describe('the CLI bundle', () => {
   it('is built with its code cache, which this Node takes', () => {
     expect(existsSync(BUNDLE)).toBe(true);
-    expect(existsSync(BUNDLE.replace(/\.cjs$/, '.cache'))).toBe(true);
+    expect(existsSync(BUNDLE.replace(/\.cjs$/, '.cache.br'))).toBe(true);
     // In a fresh process, as the launcher does it (loading runs nothing: run() is not called).
     const probe = `const { loadBundle } = await import(${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))}); const { exports, cacheUsed } = loadBundle(${JSON.stringify(BUNDLE)}); console.log(JSON.stringify({ cacheUsed, run: typeof exports.run }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' });

@@ -10,11 +10,11 @@ const worked = join(ROOT, 'fixtures/worked-stock');
 
 describe('CI gates', () => {
   it('--fail-if-any-excluded exits 1 after writing when a region is not ranked', () => {
-    // worked-stock: FI-KAI has no population → excluded
+    // worked-stock: FI-KAI has no population and no row in services.csv (SPEC §8) → excluded
     const r = runCli(['report', '--data', worked, '--format', 'json', '--fail-if-any-excluded']);
     expect(r.code, r.context).toBe(1);
-    expect(JSON.parse(r.stdout).excluded).toEqual([{ region: 'FI-KAI', reason: 'population' }]);
-    expect(r.stderr).toContain('--fail-if-any-excluded: 1 region(s) not ranked: FI-KAI (population)');
+    expect(JSON.parse(r.stdout).excluded).toEqual([{ region: 'FI-KAI', reason: 'population, community' }]);
+    expect(r.stderr).toContain('--fail-if-any-excluded: 1 region(s) not ranked: FI-KAI (population, community)');
   });
 
   it('--fail-if-any-excluded passes (exit 0) when every region is ranked', () => {
@@ -74,7 +74,8 @@ describe('GitHub Actions', () => {
     writeFileSync(join(dir, 'population.csv'), 'region,year,population\n' + Array.from({ length: 12 }, (_, i) => `R${String(i).padStart(2, '0')},2020,1000`).join('\n') + '\n');
     writeFileSync(join(dir, 'beds.csv'), 'region,year,beds\n' + Array.from({ length: 12 }, (_, i) => `R${String(i).padStart(2, '0')},2010,${i + 1}\nR${String(i).padStart(2, '0')},2020,0`).join('\n') + '\n');
     const summary = join(dir, 'summary.md');
-    const r = runCli(['report', '--data', dir, '--format', 'csv'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    // no services.csv: none on purpose, counted as 0 (SPEC §8)
+    const r = runCli(['report', '--data', dir, '--format', 'csv', '--services', 'none', '--missing-community', 'zero'], { env: { GITHUB_STEP_SUMMARY: summary } });
     expect(r.code, r.context).toBe(0);
     const rows = readFileSync(summary, 'utf8').split('\n').filter((l) => /^\| \d+ \|/.test(l));
     expect(rows).toHaveLength(10);
@@ -201,7 +202,7 @@ describe('output plumbing', () => {
     writeFileSync(join(dir, 'regions.csv'), `region,name\n${codes.map((c) => `${c},Region ${c} med et langt navn`).join('\n')}\n`);
     writeFileSync(join(dir, 'population.csv'), `region,year,population\n${codes.map((c) => `${c},2020,10000`).join('\n')}\n`);
     writeFileSync(join(dir, 'beds.csv'), `region,year,beds\n${codes.map((c) => `${c},2010,50\n${c},2020,40`).join('\n')}\n`);
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" report --data "${dir}" --format csv --quiet | head -n 1; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" report --data "${dir}" --services none --missing-community zero --format csv --quiet | head -n 1; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
     // exactly the header line that a full run starts with
     expect(r.stdout).toBe(`${runCli(['report', '--data', FIVE_REGIONS, '--format', 'csv']).stdout.split('\n')[0]}\n`);
     expect(r.stderr).toContain('status=0');

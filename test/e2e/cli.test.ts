@@ -89,17 +89,22 @@ describe('servicegap report on the bundled data', () => {
     const c = Object.fromEntries(report.regions.map((r: { region: string; coverage_index: number }) => [r.region, r.coverage_index]));
     // Population at 2002 = the 2000 count, carried. Every region is far above the two bed-like
     // norms (e.g. NO-OST psychiatric_beds 2037 / 1,592,540 × 1e5 = 127.9 > 28.1; supported_living
-    // 692 → 43.5 > 10), so each counts 1; crisis teams (0.667 per 100k) decide the index:
-    // NO-OST: 4 teams → 4 / 15.9254 = 0.25117 per 100k → 0.25117 / 0.667 = 0.37657 → (1 + 1 + 0.37657) / 3 = 0.79219
-    expect(c['NO-OST']).toBeCloseTo((2 + 4 / 15.9254 / 0.667) / 3, 12);
-    expect(c['NO-OST']).toBeCloseTo(0.79219, 5);
-    // NO-SOR: 1 team / 8.72493 = 0.11461 → 0.17184 → 0.72395
-    expect(c['NO-SOR']).toBeCloseTo((2 + 1 / 8.72493 / 0.667) / 3, 12);
-    // NO-VEST: 5 / 9.16018 = 0.54584 → 0.81835 → 0.93945
-    expect(c['NO-VEST']).toBeCloseTo((2 + 5 / 9.16018 / 0.667) / 3, 12);
-    // NO-MIDT: 2 / 6.33118 = 0.31590 → 0.47361 → 0.82454
-    expect(c['NO-MIDT']).toBeCloseTo((2 + 2 / 6.33118 / 0.667) / 3, 12);
-    // NO-NORD: 4 / 4.64328 = 0.86146 ≥ 0.667 → capped at 1 → (1 + 1 + 1) / 3 = 1
+    // 692 → 43.5 > 10), so each counts 1; crisis teams decide the index. Their norm is exactly
+    // one team per 150,000 people: 100,000 / 150,000 = 2/3 per 100k (SPEC §4), so coverage = per 100k × 1.5.
+    // NO-OST: 4 teams → 4 / 15.9254 = 0.25117 per 100k → 0.37676 → (1 + 1 + 0.37676) / 3 = 0.79225
+    const crisis = 100_000 / 150_000;
+    expect(c['NO-OST']).toBeCloseTo((2 + 4 / 15.9254 / crisis) / 3, 12);
+    expect(c['NO-OST']).toBeCloseTo(0.79225, 5);
+    // NO-SOR: 1 team / 8.72493 = 0.11461 → 0.17192 → 0.72397
+    expect(c['NO-SOR']).toBeCloseTo((2 + 1 / 8.72493 / crisis) / 3, 12);
+    expect(c['NO-SOR']).toBeCloseTo(0.72397, 5);
+    // NO-VEST: 5 / 9.16018 = 0.54584 → 0.81876 → 0.93959
+    expect(c['NO-VEST']).toBeCloseTo((2 + 5 / 9.16018 / crisis) / 3, 12);
+    expect(c['NO-VEST']).toBeCloseTo(0.93959, 5);
+    // NO-MIDT: 2 / 6.33118 = 0.31590 → 0.47385 → 0.82462
+    expect(c['NO-MIDT']).toBeCloseTo((2 + 2 / 6.33118 / crisis) / 3, 12);
+    expect(c['NO-MIDT']).toBeCloseTo(0.82462, 5);
+    // NO-NORD: 4 / 4.64328 = 0.86146 ≥ 2/3 → capped at 1 → (1 + 1 + 1) / 3 = 1
     expect(c['NO-NORD']).toBe(1);
     // the golden file carries the same numbers
     const golden = JSON.parse(readFileSync(join(ROOT, 'test/golden/default-report.json'), 'utf8'));
@@ -179,8 +184,20 @@ describe('servicegap report on other data', () => {
     expect(r.code, r.context).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.regions.map((x: { region: string }) => x.region)).toEqual(['FI-VS', 'FI-KS', 'FI-PIR', 'FI-LAP']);
-    expect(report.excluded).toEqual([{ region: 'FI-KAI', reason: 'population' }]);
-    expect(report.warnings).toEqual([]);
+    // FI-KAI has no population and no row in services.csv (SPEC §8)
+    expect(report.excluded).toEqual([{ region: 'FI-KAI', reason: 'population, community' }]);
+    // FI-VS's peer support (vertaistuki, weight 0) is 12 fte in 2022 and none in 2015: a plausibility
+    // notice says it counts for nothing (SPEC §8); no number changes
+    expect(report.warnings).toEqual([
+      {
+        file: 'fixtures/worked-stock/services.csv',
+        line: null,
+        message:
+          'FI-VS: peer_support fte +12 (none at the baseline) is not counted: weight 0 (0 in 2015 → 12 in 2022; ' +
+          'a config can set weights.peer_support.fte to count it)',
+        kind: 'plausibility',
+      },
+    ]);
   });
 
   it('Chile 1990 → 2017 (Mundt et al. 2022 rates): vacuum 4.15 per 100,000', () => {
@@ -251,9 +268,10 @@ describe('servicegap coverage', () => {
     const r = runCli(['coverage', '--data', FIVE_REGIONS, '--format', 'json']);
     expect(r.code, r.context).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['servicegap', 'to', 'regions', 'excluded', 'warnings']);
+    expect(Object.keys(report)).toEqual(['servicegap', 'to', 'regions', 'excluded', 'warnings', 'provenance']);
     expect(report.to).toBe(2002); // latest beds year, as report
-    // index: NO-SOR 0.72395 < NO-OST 0.79219 < NO-MIDT 0.82454 < NO-VEST 0.93945 < NO-NORD 1
+    // index (crisis-team norm exactly 2/3 per 100k, worked in the report test above):
+    // NO-SOR 0.72397 < NO-OST 0.79225 < NO-MIDT 0.82461 < NO-VEST 0.93959 < NO-NORD 1
     expect(report.regions.map((x: { region: string }) => x.region)).toEqual(['NO-SOR', 'NO-OST', 'NO-MIDT', 'NO-VEST', 'NO-NORD']);
     const sor = report.regions[0];
     expect(Object.keys(sor)).toEqual(['rank', 'region', 'name', 'population', 'coverage_index', 'norms']);
@@ -266,13 +284,16 @@ describe('servicegap coverage', () => {
     // supported_living: botilbud 204 places → 23.381 per 100k → 2.3381, no gap
     expect(living.value).toBe(204);
     expect(living.coverage).toBeCloseTo(2.33813, 5);
-    // crisis_teams: 1 team → 0.11461 per 100k → 0.17184; gap (0.667 − 0.11461) × 8.72493 = 4.8195 teams
+    // crisis_teams: 1 team → 0.11461 per 100k → 0.11461 / (2/3) = 0.17192;
+    // gap (2/3 − 0.11461) × 8.72493 = 2/3 × 8.72493 − 1 = 4.81662 teams (not 4.8195 with a rounded 0.667)
     expect(crisis.value).toBe(1);
-    expect(crisis.coverage).toBeCloseTo(0.17184, 5);
-    expect(crisis.gap).toBeCloseTo(0.667 * 8.72493 - 1, 9);
-    expect(sor.coverage_index).toBeCloseTo((2 + 0.1146141 / 0.667) / 3, 6);
-    // NO-OST: 4 teams; gap 0.667 × 15.9254 − 4 = 6.6222 teams
-    expect(report.regions[1].norms[2].gap).toBeCloseTo(0.667 * 15.92540 - 4, 9);
+    expect(crisis.norm_low).toBe(100_000 / 150_000);
+    expect(crisis.coverage).toBeCloseTo(0.17192, 5);
+    expect(crisis.gap).toBeCloseTo((2 / 3) * 8.72493 - 1, 9);
+    expect(crisis.gap).toBeCloseTo(4.81662, 5);
+    expect(sor.coverage_index).toBeCloseTo((2 + 0.1146141 * 1.5) / 3, 6);
+    // NO-OST: 4 teams; gap 2/3 × 15.9254 − 4 = 6.61693 teams
+    expect(report.regions[1].norms[2].gap).toBeCloseTo((2 / 3) * 15.9254 - 4, 9);
     // NO-NORD: 4 teams / 4.64328 = 0.86146 per 100k: above the norm, no gap, index 1
     expect(report.regions[4].norms[2].gap).toBe(0);
     expect(report.regions[4].coverage_index).toBe(1);
@@ -301,7 +322,8 @@ describe('servicegap coverage', () => {
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe('rank,region,name,population,coverage_index,norm,value,per_100k,norm_low,norm_high,coverage,gap');
     expect(lines).toHaveLength(1 + 5 * 3);
-    expect(lines[3]).toMatch(/^1,NO-SOR,Helseregion Sør,872493,0\.72394\d*,crisis_teams,1,0\.1146\d*,0\.667,0\.667,0\.1718\d*,4\.8195\d*$/);
+    // JSON and CSV carry the exact norm (2/3); tables print it rounded to 3 decimals
+    expect(lines[3]).toMatch(/^1,NO-SOR,Helseregion Sør,872493,0\.72397\d*,crisis_teams,1,0\.1146\d*,0\.6666666666666666,0\.6666666666666666,0\.1719\d*,4\.8166\d*$/);
     const md = runCli(['coverage', '--data', FIVE_REGIONS, '--format', 'markdown']);
     expect(md.code, md.context).toBe(0);
     expect(md.stdout).toMatch(/^# Coverage against norms, 2002$/m);
@@ -335,14 +357,16 @@ describe('servicegap coverage', () => {
     const r = runCli(['coverage', '--data', 'fixtures/worked-stock', '--format', 'json']);
     expect(r.code, r.context).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.excluded).toEqual([{ region: 'FI-KAI', reason: 'population' }]);
+    // FI-KAI: no population and no row in services.csv (SPEC §8)
+    expect(report.excluded).toEqual([{ region: 'FI-KAI', reason: 'population, community' }]);
     // FI-LAP 2022: 60 beds (+ 0 general_hospital beds) / 176,000 → 34.09 per 100k, within 28.1–41.7
     const lap = report.regions.find((x: { region: string }) => x.region === 'FI-LAP');
     expect(lap.norms[0].value).toBe(60);
     expect(lap.norms[0].per_100k).toBeCloseTo((60 / 176000) * 1e5, 9);
-    // supported_living 30 places → 17.05 per 100k, within 10–20; crisis teams none → 0, gap 0.667 × 1.76
+    // supported_living 30 places → 17.05 per 100k, within 10–20; crisis teams none (FI-PIR reports
+    // some, so the norm is measured) → 0, gap 2/3 × 1.76 = 1.17333
     expect(lap.norms[2]).toMatchObject({ value: 0, coverage: 0 });
-    expect(lap.norms[2].gap).toBeCloseTo(0.667 * 1.76, 9);
+    expect(lap.norms[2].gap).toBeCloseTo((2 / 3) * 1.76, 9);
     expect(lap.coverage_index).toBeCloseTo(2 / 3, 12); // (1 + 1 + 0) / 3
   });
 

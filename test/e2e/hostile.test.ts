@@ -50,6 +50,8 @@ describe('reading options', () => {
     const r = runCli([
       'report', '--format', 'json', '--from', '2020', '--to', '2020', '--encoding', 'windows-1252',
       '--regions', `${H}/encoding/regions.windows-1252.csv`, '--population', `${H}/encoding/population.latin.csv`,
+      // no community data on purpose, counted as 0 (SPEC §8): the case is about the names
+      '--services', 'none', '--missing-community', 'zero',
     ]);
     expect(r.code, r.context).toBe(0);
     const names = JSON.parse(r.stdout).regions.map((x: { name: string }) => x.name).sort();
@@ -122,7 +124,9 @@ describe('hostile files: exit 3 with a clear message, never a stack trace', () =
 });
 
 describe('--excel and safe exports', () => {
-  const EXPORT = ['--data', `${H}/export`];
+  // The folder has no services.csv: the runs say so on purpose and count community capacity as 0
+  // (SPEC §8); these cases are about safe cells.
+  const EXPORT = ['--data', `${H}/export`, '--services', 'none', '--missing-community', 'zero'];
 
   it('--excel writes UTF-8 with a BOM, ";" and a decimal comma, CRLF, with the same unrounded numbers as --format csv', () => {
     const csv = runCli(['report', '--format', 'csv', '--data', 'fixtures/worked-stock']);

@@ -54,7 +54,8 @@ describe('standard output', () => {
     writeFileSync(join(dir, 'population.csv'), `region,year,population\n${codes.map((c) => `${c},2020,10000`).join('\n')}\n`);
     writeFileSync(join(dir, 'beds.csv'), `region,year,beds\n${codes.map((c) => `${c},2010,50\n${c},2020,40`).join('\n')}\n`);
     writeFileSync(join(dir, 'services.csv'), 'region,year,service,capacity,unit\n');
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" report --data "${dir}" --format csv --quiet --fail-above 0 | head -1; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    // No community rows: counted as zero on purpose (SPEC §8), so every region is ranked (vacuum 100 per 100k).
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" report --data "${dir}" --format csv --quiet --missing-community zero --fail-above 0 | head -1; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
     expect(r.stdout).toMatch(/^rank,region,name,/);
     expect(r.stderr).toContain('status=1');
     expect(r.stderr).toMatch(/--fail-above 0: 3000 region\(s\) above it/);

@@ -100,6 +100,8 @@ describe('validate --format json|sarif', () => {
     dataset({
       'regions.csv': 'region,name\nA,Alpha\n',
       'population.csv': 'region,year,population\nA,2020,0\n"A",2021,x\n',
+      // required in a data folder (SPEC §8); no rows: the problems are the population file's
+      'services.csv': 'region,year,service,capacity,unit\n',
     });
 
   it('json: every problem with its line and character column, exit 3', async () => {

@@ -16,7 +16,10 @@ describe('report --rates', () => {
     expect(ab.vacuum_per_100k).toBeCloseTo(12, 12);
     expect(ab.vacuum_be).toBeCloseTo(12, 12);
     expect(ab.population).toBe(100000);
-    expect(ab.flags).toEqual([]); // no population carried: every year has its 100,000
+    // No carried_forward: no population carried, every year has its 100,000. partial_community
+    // (SPEC §8): SE-M reports crisis teams and SE-AB has no crisis row at all.
+    expect(ab.flags).toEqual(['partial_community']);
+    expect(ab.categories_not_reported).toEqual(['crisis']);
     expect(json.regions.find((x: { region: string }) => x.region === 'SE-M').vacuum_per_100k).toBe(0);
   });
 

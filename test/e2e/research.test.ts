@@ -1,7 +1,9 @@
 // Research workflows end to end (issue 6): report --sensitivity / --weights, compare, batch and
 // schema, run as a user would run them, against golden files. To regenerate the golden files
 // after a deliberate change of output: UPDATE_GOLDEN=1 npx vitest run test/e2e/research.test.ts
-// (then read the diff).
+// (then read the diff). Every number in the sensitivity, compare and batch goldens is also checked
+// against an independent reference implementation (test/reference/goldens.test.ts), so a golden
+// rewritten from wrong code fails there.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +42,7 @@ describe('report: p5–p95 intervals by default (issue 16)', () => {
     );
     const csv = ok(['report', '--data', corners, '--format', 'csv', '--quiet']).split('\n')[0];
     // the interval columns after the JSON columns; excluded_reason (issue 14) stays the last column
-    expect(csv).toMatch(/,flags,vacuum_per_100k_p5,vacuum_per_100k_p95,rank_p5,rank_p95,excluded_reason$/);
+    expect(csv).toMatch(/,flags,categories_not_reported,vacuum_per_100k_p5,vacuum_per_100k_p95,rank_p5,rank_p95,excluded_reason$/);
     const md = ok(['report', '--data', corners, '--format', 'markdown', '--quiet']);
     expect(md).toContain('| Vacuum per 100k | Per 100k p5–p95 | Rank p5–p95 |');
     expect(md).toContain('p5–p95: the 5th–95th percentile over 500 draws (seed 1) of 12 weights');
@@ -91,7 +93,7 @@ describe('report --sensitivity', () => {
     expect(table).toMatch(/XA .*rank [123] \([12]–[23]\)/);
     expect(table).toContain('1,000 draws (seed 1)');
     const csv = ok(['report', '--data', corners, '--sensitivity', '50', '--format', 'csv', '--quiet']).split('\n')[0];
-    expect(csv).toMatch(/,flags,vacuum_per_100k_p5,vacuum_per_100k_p50,vacuum_per_100k_p95,rank_p5,rank_p50,rank_p95,top_share$/);
+    expect(csv).toMatch(/,flags,categories_not_reported,vacuum_per_100k_p5,vacuum_per_100k_p50,vacuum_per_100k_p95,rank_p5,rank_p50,rank_p95,top_share$/);
   });
 
   it('--top N: top_share counts the draws ranked N-th or better, and the settings say N', () => {
@@ -249,7 +251,7 @@ describe('compare A B', () => {
     const folders = JSON.parse(ok(['compare', 'fixtures/worked-stock', corners, '--format', 'json', '--quiet']));
     expect(folders.a.kind).toBe('data');
     expect(folders.regions.every((r: { present: string }) => r.present !== 'both')).toBe(true);
-    expect(folders.excluded).toEqual([{ side: 'a', region: 'FI-KAI', reason: 'population' }]);
+    expect(folders.excluded).toEqual([{ side: 'a', region: 'FI-KAI', reason: 'population, community' }]); // SPEC §8: no service rows either
 
     const dir = tempDir();
     writeFileSync(join(dir, 'low.json'), JSON.stringify({ weights: { crisis: { teams: 5 }, outreach: { teams: 5 } } }));

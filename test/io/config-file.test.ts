@@ -30,8 +30,13 @@ describe('loadConfig', () => {
     const data = join(dir, 'data');
     await mkdir(data);
     await writeFile(join(data, CONFIG_FILE_NAME), '{"files":{"beds":{"decimal":","}}}');
-    // Given relative to the working folder, named as given.
-    expect(await loadConfig(undefined, dir, {}, 'data')).toEqual({ config: { files: { beds: { decimal: ',' } } }, path: join('data', CONFIG_FILE_NAME) });
+    // Given relative to the working folder, named as given; its hash for provenance
+    // (coreutils: printf '%s' '{"files":{"beds":{"decimal":","}}}' | sha256sum).
+    expect(await loadConfig(undefined, dir, {}, 'data')).toEqual({
+      config: { files: { beds: { decimal: ',' } } },
+      path: join('data', CONFIG_FILE_NAME),
+      sha256: 'eebfd56522c3065275acc930f4322235bde47f0fa6c5368809b2981fb3103ade',
+    });
     // The working folder's package.json key comes first, and its config file before that.
     await writeFile(join(dir, 'package.json'), '{"servicegap":{"aliases":{"x":"crisis"}}}');
     expect((await loadConfig(undefined, dir, {}, 'data')).path).toBe('package.json#servicegap');
@@ -45,10 +50,17 @@ describe('loadConfig', () => {
     expect(await loadConfig(undefined, dir)).toEqual({ config: {} });
   });
 
-  it('an explicit file is read from its path', async () => {
+  // coreutils: printf '%s' '{"aliases":{"bydelstilbud":"day_services"}}' | sha256sum
+  const SHA_OF_ALIASES = '4044f1bbd69a956ce56b351aeb23f456d2055905d5cc8c3251ea00cb15a50309';
+
+  it('an explicit file is read from its path, with the SHA-256 of its bytes (provenance)', async () => {
     const path = join(dir, 'my.json');
     await writeFile(path, '{"aliases":{"bydelstilbud":"day_services"}}');
-    expect(await loadConfig(path, '/nonexistent')).toEqual({ config: { aliases: { bydelstilbud: 'day_services' } }, path });
+    expect(await loadConfig(path, '/nonexistent')).toEqual({
+      config: { aliases: { bydelstilbud: 'day_services' } },
+      path,
+      sha256: SHA_OF_ALIASES,
+    });
   });
 
   it('an explicit file wins over a discovered one', async () => {

@@ -13,6 +13,8 @@ describe('finding the crosswalk', () => {
     dir = await mkdtemp(join(tmpdir(), 'servicegap-crosswalk-'));
     await writeFile(join(dir, 'regions.csv'), 'region\nNEW\n');
     await writeFile(join(dir, 'population.csv'), 'region,year,population\nOLD,2019,100\nNEW,2020,100\n');
+    // a data folder needs services.csv (SPEC §8)
+    await writeFile(join(dir, 'services.csv'), 'region,year,service,capacity,unit\nNEW,2020,crisis,1,teams\n');
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });

@@ -545,15 +545,19 @@ describe('a Nordic spreadsheet export (fixtures/loader/nordic-semicolon-crlf-bom
     expect(no50.vacuum_be).toBe(15);
     expect(no50.vacuum_per_100k).toBeCloseTo(3, 12); // 15 / 500,000 × 100,000
     expect(no50.replacement_ratio).toBeCloseTo(0.625, 12); // 25 / 40
-    expect(no50.flags).toEqual(['service_started_later']);
+    // categories reported in the data: day_services and outreach (NO-50), supported_living (FI-02),
+    // cmhc and crisis (SA-01); NO-50 has no row for the last three (SPEC §8)
+    expect(no50.flags).toEqual(['service_started_later', 'partial_community']);
+    expect(no50.categories_not_reported).toEqual(['crisis', 'cmhc', 'supported_living']);
     // SA-01: beds −50; cmhc facilities weigh 0; crisis teams 0 → 2 = +25; vacuum 25
     // 25 / 8,000,000 × 100,000 = 0.3125
     expect(report.regions.find((r) => r.region === 'SA-01')!.vacuum_per_100k).toBeCloseTo(0.3125, 12);
-    // ranking: FI-02 20/480,000 × 100,000 = 4.1667; NO-50 3; SA-01 0.3125; FI-07 0.
+    // ranking: FI-02 20/480,000 × 100,000 = 4.1667; NO-50 3; SA-01 0.3125. FI-07 has no row in
+    // services.csv: its community capacity is unknown, so it is not ranked (SPEC §8).
     // NO is NO-50's parent and has no figures of its own: it is not ranked (only the regions
     // without children are, by default), and not listed as excluded either.
-    expect(report.regions.map((r) => r.region)).toEqual(['FI-02', 'NO-50', 'SA-01', 'FI-07']);
-    expect(report.excluded).toEqual([]);
+    expect(report.regions.map((r) => r.region)).toEqual(['FI-02', 'NO-50', 'SA-01']);
+    expect(report.excluded).toEqual([{ region: 'FI-07', reason: 'community' }]);
     expect(report.regions[0]!.vacuum_per_100k).toBeCloseTo(4.16667, 4);
   });
 });
@@ -575,11 +579,18 @@ describe('files on disk', () => {
     expect((error as FileAccessError).message).toBe(`cannot read ${join(folder, 'population.csv')}: no such file or folder`);
   });
 
-  it('optional files absent from the folder are simply not read', async () => {
+  it('optional files absent from the folder are simply not read; services.csv is needed unless "none" is said', async () => {
     const folder = await mkdtemp(join(dir, 'min-'));
     await writeFile(join(folder, 'regions.csv'), REGIONS);
     await writeFile(join(folder, 'population.csv'), POPULATION);
-    const { dataset, files } = await loadDataset({ data: folder });
+    // SPEC §8: a data folder without services.csv is an input error naming what it holds
+    const error = await loadDataset({ data: folder }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues).toHaveLength(1);
+    expect((error as InputError).issues[0]!.file).toBe(join(folder, 'services.csv'));
+    expect((error as InputError).issues[0]!.message).toMatch(/^the data folder has no services\.csv \(it holds population\.csv, regions\.csv\)\. .*--services none/);
+    const { dataset, files, noServices } = await loadDataset({ data: folder, services: 'none' });
+    expect(noServices).toBe(true);
     expect(files.beds).toBeUndefined();
     expect(files.services).toBeUndefined();
     expect(dataset.beds.shape).toBe('none');

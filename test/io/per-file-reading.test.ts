@@ -7,7 +7,7 @@ import { decidedMark, decimalEvidence, unambiguousMark } from '../../src/io/deci
 import { FILE_DELIMITERS, FILE_ENCODINGS } from '../../src/core/file-options.js';
 import { loadConfig } from '../../src/io/config-file.js';
 import { DELIMITERS } from '../../src/io/delimiter.js';
-import { ENCODINGS } from '../../src/io/text-stream.js';
+import { ENCODINGS } from '../../src/io/encodings.js';
 import { type DatasetInputs, type FileReadInfo, loadDataset, type LoadOptions } from '../../src/io/load-dataset.js';
 
 const WHO = 'fixtures/analysts/who-atlas-nordic';

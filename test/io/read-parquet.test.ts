@@ -1,6 +1,7 @@
 // Inputs in Parquet (src/io/read-parquet.ts): the same dataset as the same table in CSV; the
 // columns' Parquet types do not matter (INT32, INT64, DOUBLE, text); nulls are empty cells;
 // problems are located (row N = line N + 1) and all reported at once, as for CSV.
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,7 +28,7 @@ describe('Parquet inputs', () => {
       beds: { name: 'beds.csv', content: BEDS },
       services: { name: 'services.csv', content: SERVICES },
     });
-    const pq = await loadDataset({
+    const pqInputs = {
       regions: { name: 'regions.parquet', ...parquet([{ name: 'Region', data: ['NO-15', 'EG-C'], type: 'STRING' }, { name: 'name', data: ['Møre og Romsdal', 'القاهرة'], type: 'STRING' }]) },
       population: {
         name: 'population.parquet',
@@ -56,8 +57,19 @@ describe('Parquet inputs', () => {
           { name: 'unit', data: ['teams', 'teams', 'places'], type: 'STRING' },
         ]),
       },
-    });
-    expect(analyze(pq.dataset, { weights: pq.weights })).toEqual(analyze(csv.dataset, { weights: csv.weights }));
+    };
+    const pq = await loadDataset(pqInputs);
+    // The same report but for what was read (SPEC §8 provenance): the files, their hashes and how they were read.
+    const { provenance: pqProvenance, ...pqReport } = analyze(pq.dataset, { weights: pq.weights });
+    const { provenance: csvProvenance, ...csvReport } = analyze(csv.dataset, { weights: csv.weights });
+    expect(pqReport).toEqual(csvReport);
+    expect({ ...pqProvenance, inputs: [] }).toEqual({ ...csvProvenance, inputs: [] });
+    // Each Parquet input: its name, its rows, no text encoding or delimiter, and the SHA-256 of its bytes
+    // (computed here with node:crypto from the bytes given).
+    const given = [pqInputs.regions, pqInputs.population, pqInputs.beds, pqInputs.services];
+    expect(pqProvenance.inputs.map((i) => [i.role, i.path, i.rows, i.encoding, i.delimiter, i.sha256])).toEqual(
+      given.map((g, k) => [['regions', 'population', 'beds', 'services'][k], g.name, [2, 4, 4, 3][k], null, null, createHash('sha256').update(g.content).digest('hex')]),
+    );
     expect(pq.dataset.regions.get('EG-C')!.name).toBe('القاهرة');
   });
 

@@ -43,6 +43,10 @@ describe('the starter config', () => {
     expect([...weights.values()].filter((w) => w.origin === 'config').map((w) => `${w.category}/${w.unit}`)).toEqual(['crisis/teams']);
   });
 
+  it('says what a region without community data is, as the default does: excluded (SPEC §8)', () => {
+    expect(config.missingCommunity).toBe('exclude');
+  });
+
   it('puts one weight on one line, so it can be found and edited', () => {
     expect(text).toMatch(/^ {6}"teams": \{ "value": 12\.5, "low": 5, "high": 25, "source": "CRHT[^\n]*\},?$/m);
   });

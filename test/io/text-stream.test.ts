@@ -3,7 +3,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { FileFormatError } from '../../src/io/errors.js';
-import { type DecodeOptions, decodeInput, firstInvalidUtf8 } from '../../src/io/text-stream.js';
+import { firstInvalidUtf8 } from '../../src/io/encodings.js';
+import { type DecodeOptions, decodeInput } from '../../src/io/text-stream.js';
 
 async function* from(chunks: (string | Uint8Array)[]): AsyncGenerator<string | Uint8Array> {
   for (const c of chunks) yield c;

@@ -1,5 +1,6 @@
 // Worker threads (src/parallel/): the same numbers for any thread count. The worker script is the
 // build's (dist/parallel/worker.js); npm test builds before it tests.
+import { OptionError } from '../../src/core/errors.js';
 import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,8 @@ describe('splitDraws', () => {
   it('auto uses one thread for small runs', () => {
     expect(sensitivityThreads('auto', 1000, 5)).toBe(1);
     expect(sensitivityThreads(3, 2, 5)).toBe(2);
-    expect(() => sensitivityThreads(0, 10, 5)).toThrow(RangeError);
+    expect(() => sensitivityThreads(0, 10, 5)).toThrow(OptionError); // the CLI's check and message (SPEC §8)
+    expect(() => sensitivityThreads(0, 10, 5)).toThrow('--threads: expected "auto" or a whole number ≥ 1, got 0');
   });
 });
 

@@ -72,6 +72,9 @@ const optionsArb = fc.record({
   draws: fc.integer({ min: 1, max: 25 }),
   seed: fc.nat(),
   top: fc.integer({ min: 1, max: 8 }),
+  // SPEC §8: a region with no services row is not ranked (exclude) or counted with 0 (zero);
+  // the linear model must rank exactly the regions the per-draw analysis ranks, either way.
+  missingCommunity: fc.constantFrom('exclude' as const, 'zero' as const),
 });
 
 async function load(files: Record<string, string>) {
@@ -90,7 +93,7 @@ describe('linear sensitivity = per-draw reference, to the last bit', () => {
       fc.asyncProperty(datasetArb, weightsArb, optionsArb, async (files, weights, o) => {
         const dataset = await load(files);
         if (dataset === undefined) return;
-        const options = { weights, sort: o.sort, fill: o.fill, level: o.level, correlation: o.correlation, draws: o.draws, seed: o.seed };
+        const options = { weights, sort: o.sort, fill: o.fill, level: o.level, correlation: o.correlation, draws: o.draws, seed: o.seed, missingCommunity: o.missingCommunity };
         let plan;
         try {
           plan = planSensitivity(dataset, options);
@@ -123,7 +126,7 @@ describe('linear sensitivity = per-draw reference, to the last bit', () => {
       fc.asyncProperty(datasetArb, weightsArb, optionsArb, async (files, weights, o) => {
         const dataset = await load(files);
         if (dataset === undefined) return;
-        const options = { weights, sort: o.sort, fill: o.fill, level: o.level, correlation: o.correlation, draws: o.draws, seed: o.seed, top: o.top };
+        const options = { weights, sort: o.sort, fill: o.fill, level: o.level, correlation: o.correlation, draws: o.draws, seed: o.seed, top: o.top, missingCommunity: o.missingCommunity };
         let fast;
         try {
           fast = sensitivity(dataset, options);

@@ -10,6 +10,9 @@
 //    split into arbitrary chunks) loads to the same numbers and names, byte for byte, and its
 //    `--format csv` report is identical to the one of the plain file and parses back to the same
 //    numbers.
+// 4. Both ways: a generated valid dataset loads; the same dataset with exactly one cell of one
+//    row broken (a rule of SPEC §1 violated) is refused with one located problem naming that
+//    file, that line and that column.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -377,6 +380,61 @@ describe('round trip', () => {
           for (const [key, value] of Object.entries(region)) {
             if (typeof value === 'number') expect(Number(rows[i]![key]), key).toBe(value);
           }
+        }
+      }),
+      { ...RUN, numRuns: 150 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 4. One broken cell
+
+/** Per file and column, cells that break exactly that column's rule (SPEC §1, §2). */
+const BREAKS: Record<'population' | 'beds' | 'services', Record<string, readonly string[]>> = {
+  population: { region: ['ZZ-9'], year: ['1799', '2201', '20x0', ''], population: ['0', '-5', 'abc', 'NA', ''] },
+  beds: { region: ['ZZ-9'], year: ['1799', '2020.5', 'x'], beds: ['-1', 'abc', 'NA', ''] },
+  services: { region: ['ZZ-9'], year: ['1799', 'x'], service: ['qqqq zzzz', ''], capacity: ['-1', 'abc', ''], unit: ['boats', ''] },
+};
+type BrokenRole = keyof typeof BREAKS;
+
+function rowsOf(m: Model, role: BrokenRole): { header: string[]; rows: string[][] } {
+  switch (role) {
+    case 'population':
+      return { header: ['region', 'year', 'population'], rows: m.population.map((r) => [r.region, String(r.year), r.value]) };
+    case 'beds':
+      return { header: ['region', 'year', 'beds'], rows: m.beds.map((r) => [r.region, String(r.year), r.value]) };
+    case 'services':
+      return { header: ['region', 'year', 'service', 'capacity', 'unit'], rows: m.services.map((r) => [r.region, String(r.year), r.service, r.value, r.unit]) };
+  }
+}
+
+const breakChoice = fc.constantFrom(...(Object.keys(BREAKS) as BrokenRole[])).chain((role) =>
+  fc.constantFrom(...Object.entries(BREAKS[role]).flatMap(([column, cells]) => cells.map((cell: string) => ({ role, column, cell })))),
+);
+
+describe('one broken cell, both ways', () => {
+  it('a valid dataset loads; the same with one cell broken is refused, naming that file, line and column only', async () => {
+    await fc.assert(
+      fc.asyncProperty(model(false), breakChoice, fc.nat(), async (m, { role, column, cell }, at) => {
+        const valid = files(m, PLAIN);
+        expect(await loadChecked(valid)).toBe('data');
+        const { header, rows } = rowsOf(m, role);
+        fc.pre(rows.length > 0);
+        const index = at % rows.length;
+        const broken = rows.map((r, i) => (i === index ? r.map((c, j) => (header[j] === column ? cell : c)) : r));
+        let error: unknown;
+        try {
+          await loadDataset(
+            Object.fromEntries(ROLES.map((r) => [r, { name: `${r}.csv`, content: r === role ? writeFile(header, broken, PLAIN) : valid[r] }])),
+          );
+        } catch (e) {
+          error = e;
+        }
+        expect(error, `${role} ${column}=${JSON.stringify(cell)}`).toBeInstanceOf(InputError);
+        // these files hold no quoted line breaks: data row i is physical line i + 2
+        for (const issue of (error as InputError).issues) {
+          expect(issue, `${role} ${column}=${JSON.stringify(cell)}`).toMatchObject({ file: `${role}.csv`, line: index + 2, columns: [column] });
         }
       }),
       { ...RUN, numRuns: 150 },

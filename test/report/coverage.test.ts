@@ -33,7 +33,7 @@ describe('renderCoverageJson', () => {
     const text = renderCoverageJson(messy, sampleCoverageContext());
     expect(text).toBe(renderCoverageJson(report, sampleCoverageContext()));
     const parsed = JSON.parse(text);
-    expect(Object.keys(parsed)).toEqual(['servicegap', 'to', 'regions', 'excluded', 'warnings']);
+    expect(Object.keys(parsed)).toEqual(['servicegap', 'to', 'regions', 'excluded', 'warnings', 'provenance']);
     expect(Object.keys(parsed.regions[0])).toEqual(['rank', 'region', 'name', 'population', 'coverage_index', 'norms']);
     expect(Object.keys(parsed.regions[0].norms[0])).toEqual(['norm', 'value', 'per_100k', 'norm_low', 'norm_high', 'coverage', 'gap']);
     expect(text.endsWith('}\n')).toBe(true);
@@ -131,11 +131,13 @@ describe('renderCoverageTable', () => {
     expect(after[4]).toMatch(/^ {2}psychiatric_beds: 28\.1–41\.7 beds per 100k, counting beds\.csv beds \+ .*; source: Hudson 2021/);
     expect(after[6]).toMatch(/^ {2}crisis_teams: 0\.667 crisis teams per 100k, counting crisis teams; source: CRHT/);
     expect(after.slice(7)).toEqual([
-      '– = unknown at 2022 (no bed stock for the region at or before it), left out of the index.',
+      '– = unknown at 2022 (no bed stock for the region at or before it, or nothing in the data measures the norm), left out of the index.',
       'Coverage against norms at 2022: 3 regions ranked, least covered first; 2 are under the low end of at least one norm.',
       'Excluded (not ranked):',
       '  SE-25: population',
       COVERAGE_NOTICE,
+      // SPEC §8: one closing line on the method (the sample's provenance is empty: no config file)
+      'Method: no config file; default weights. Details: --format json (provenance) or --provenance FILE.',
       '',
     ]);
   });
@@ -177,6 +179,8 @@ describe('renderCoverageMarkdown', () => {
     expect(text).toMatch(/\| supported\\_living \| supported\\_living places \+ beds \| 10–20 \| supported-living places \| B-MHCC/);
     expect(text).toContain('## Excluded\n\n- SE-25: population');
     expect(text).toContain('services.csv:7: dropped the unmapped service "a\\|b"');
-    expect(text.trimEnd().endsWith(`*${COVERAGE_NOTICE}*`)).toBe(true);
+    // the dataset's notice, then "Method and sources" last (SPEC §8)
+    expect(text).toContain(`*${COVERAGE_NOTICE}*\n\n## Method and sources\n`);
+    expect(text.indexOf('## Method and sources')).toBeGreaterThan(text.indexOf('## Norms'));
   });
 });

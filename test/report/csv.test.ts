@@ -7,7 +7,7 @@ import { sampleContext, sampleIntervalReport, sampleReport } from './sample-repo
 const HEADER =
   'rank,region,name,population,beds_from,beds_to,bed_change,beds_closed,community_from_be,community_to_be,' +
   'community_change_be,net_change_be,vacuum_be,vacuum_per_100k,replacement_ratio,capacity_per_100k_from,' +
-  'capacity_per_100k_to,rate_drop_per_100k,coverage_index,flags,excluded_reason';
+  'capacity_per_100k_to,rate_drop_per_100k,coverage_index,flags,categories_not_reported,excluded_reason';
 
 describe('renderCsv', () => {
   const report = sampleReport();
@@ -24,28 +24,34 @@ describe('renderCsv', () => {
 
   it('lists each excluded region after the ranked ones: empty rank and figures, the reason in the last column (issue 14)', () => {
     expect(report.excluded).toEqual([{ region: 'SE-25', reason: 'population at 2022 unknown' }]);
-    // 21 columns: rank, region, 18 empty, the reason.
-    expect(lines.at(-2)).toBe(`,SE-25${','.repeat(18)},population at 2022 unknown`);
+    // 22 columns: rank, region, 19 empty (the figures, flags and categories_not_reported), the reason.
+    expect(lines.at(-2)).toBe(`,SE-25${','.repeat(19)},population at 2022 unknown`);
   });
 
   it('writes unrounded numbers in their shortest round-trip form', () => {
     expect(lines[1]).toBe(
       `1,FI-17,Pohjois-Pohjanmaa,483000,260,200,-60,60,30,50,20,-40,40,8.281573498964804,${String(20 / 60)},` +
         `${String(report.regions[0]!.capacity_per_100k_from)},${String(report.regions[0]!.capacity_per_100k_to)},` +
-        `${String(report.regions[0]!.rate_drop_per_100k)},0.6234,carried_forward,`,
+        `${String(report.regions[0]!.rate_drop_per_100k)},0.6234,carried_forward,,`,
     );
   });
 
   it('neutralises a formula-like name but not negative numbers', () => {
-    expect(lines[2]).toBe(`2,ZZ-1,"'=HYPERLINK(""x"")",50000,10,8,-2,2,0,0.5,0.5,-1.5,1.5,3,0.25,20,17,3,1,,`);
+    expect(lines[2]).toBe(`2,ZZ-1,"'=HYPERLINK(""x"")",50000,10,8,-2,2,0,0.5,0.5,-1.5,1.5,3,0.25,20,17,3,1,,,`);
     expect(lines[1]).toContain(',-60,');
     expect(lines[1]).not.toContain("'-60");
   });
 
   it('writes null as an empty cell and joins flags with ";"', () => {
     expect(lines[5]).toBe(
-      `5,NO-42,"Agder | Sør, Vest",300000,,,-30,30,0,35,35,5,0,0,${String(35 / 30)},,,,0.5,carried_forward;service_started_later,`,
+      `5,NO-42,"Agder | Sør, Vest",300000,,,-30,30,0,35,35,5,0,0,${String(35 / 30)},,,,0.5,carried_forward;service_started_later,,`,
     );
+  });
+
+  it('joins categories_not_reported with ";" too (SPEC §8), in the column after flags (then the empty excluded_reason)', () => {
+    const partial = { ...report.regions[4]!, flags: [...report.regions[4]!.flags, 'partial_community' as const], categories_not_reported: ['crisis' as const, 'outreach' as const] };
+    const row = renderCsv({ ...report, regions: [partial] }, sampleContext()).split('\n')[1]!;
+    expect(row.endsWith(',0.5,carried_forward;service_started_later;partial_community,crisis;outreach,')).toBe(true);
   });
 
   it('passes names in any script through unchanged', () => {
@@ -62,7 +68,7 @@ describe('renderCsv', () => {
       expect(row.excluded_reason).toBe('');
       for (const [key, value] of Object.entries(region)) {
         const cell = row[key];
-        if (key === 'flags') expect(cell).toBe((value as string[]).join(';'));
+        if (key === 'flags' || key === 'categories_not_reported') expect(cell).toBe((value as string[]).join(';'));
         else if (key === 'name') expect(cell).toBe(region.name.startsWith('=') ? `'${region.name}` : region.name);
         else if (value === null) expect(cell, key).toBe('');
         else if (typeof value === 'number') expect(Number(cell), `${region.region}.${key}`).toBe(value);
@@ -82,11 +88,13 @@ describe('renderCsv with intervals (issue 16) and excluded regions (issue 14)', 
   it('puts the four interval columns after the JSON columns and keeps excluded_reason last', () => {
     expect(lines[0]).toBe(HEADER.replace(',excluded_reason', ',vacuum_per_100k_p5,vacuum_per_100k_p95,rank_p5,rank_p95,excluded_reason'));
     // FI-17: rank 1 → rank p5 max(1, 0) = 1, p95 1 + 2 = 3; vacuum p5/p95 = ½ and 1½ × 8.281573498964804; reason empty
-    expect(lines[1]!.endsWith(`,carried_forward,${8.281573498964804 * 0.5},${8.281573498964804 * 1.5},1,3,`)).toBe(true);
+    // (its categories_not_reported, SPEC §8, is empty: the cell between the flags and the interval)
+    expect(lines[1]!.endsWith(`,carried_forward,,${8.281573498964804 * 0.5},${8.281573498964804 * 1.5},1,3,`)).toBe(true);
   });
 
-  it('an excluded region has an empty interval too: 25 columns, rank, region, 22 empty, the reason', () => {
-    expect(lines.at(-2)).toBe(`,SE-25${','.repeat(22)},population at 2022 unknown`);
+  it('an excluded region has an empty interval too: 26 columns, rank, region, 23 empty, the reason', () => {
+    // 21 region columns (categories_not_reported, SPEC §8, among them), 4 interval columns, excluded_reason
+    expect(lines.at(-2)).toBe(`,SE-25${','.repeat(23)},population at 2022 unknown`);
   });
 });
 
@@ -98,7 +106,7 @@ describe('renderExcelCsv (--excel)', () => {
     expect(text.startsWith(`\uFEFF${HEADER.replace(/,/g, ';')}\r\n`)).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.split('\r\n')).toHaveLength(report.regions.length + report.excluded.length + 2);
-    expect(text).toContain(`\r\n;SE-25${';'.repeat(18)};population at 2022 unknown\r\n`);
+    expect(text).toContain(`\r\n;SE-25${';'.repeat(19)};population at 2022 unknown\r\n`);
   });
 
   it('writes the same unrounded numbers with a decimal comma; text with ";" or "," is quoted as needed', () => {
@@ -106,7 +114,7 @@ describe('renderExcelCsv (--excel)', () => {
     expect(lines[1]).toContain(';8,281573498964804;');
     expect(lines[1]).toContain(';-60;');
     expect(lines[5]).toContain(';Agder | Sør, Vest;'); // a comma needs no quotes here
-    expect(lines[5]).toMatch(/;"carried_forward;service_started_later";$/); // a ";" does
+    expect(lines[5]).toMatch(/;"carried_forward;service_started_later";;$/); // a ";" does
   });
 
   it('round-trips: every number parses back to the same value', () => {

@@ -241,7 +241,8 @@ describe('renderHtml: coverage against planning norms', () => {
       ['100%● within', '100%▼ under', '99%▼ under'], // 99.6 % shows as 100%: the mark and the words say it is under
       ['161%▲ above', '75%▼ under', '57%▼ under'],
       ['– unknown', '– unknown', '– unknown'],
-      ['– unknown', '150%● within', '100%▼ under'],
+      // 2 teams for 300,000 people is exactly one per 150,000: the exact norm (SPEC §4) is met
+      ['– unknown', '150%● within', '100%● within'],
     ]);
     for (const [, , row] of rows) {
       for (const c of cells(row!)) {
@@ -311,11 +312,22 @@ describe('renderHtml: coverage against planning norms', () => {
 /** The sample's coverage plus a norm whose name, measure label, unit and source are markup. */
 function hostileCoverage() {
   const view = sampleCoverageView();
-  const norms = resolveNorms({
-    norms: {
-      '<b>n</b>': { low: 1, high: 2, measures: [{ category: 'crisis', unit: 'teams' }], unit_label: '"u" & <i>', source: '<script>alert(5)</script>' },
+  // resolveNorms refuses such a name (a config is checked as the CLI checks it), so the norm is
+  // added to the table directly: the renderer must escape whatever a NormTable holds.
+  const norms = [
+    ...resolveNorms(),
+    {
+      norm: '<b>n</b>',
+      description: 'crisis teams',
+      unitLabel: '"u" & <i>',
+      includesInstitutionalBeds: false,
+      measures: [{ category: 'crisis' as const, unit: 'teams' as const }],
+      low: 1,
+      high: 2,
+      source: '<script>alert(5)</script>',
+      origin: 'config' as const,
     },
-  });
+  ];
   const rows = view.heatmap.rows.map((r) => ({ ...r, cells: [...r.cells, { norm: '<b>n</b>', coverage: 0.5, band: 'under' as const }] }));
   return { heatmap: { norms: [...view.heatmap.norms, '<b>n</b>'], rows }, norms };
 }
@@ -411,5 +423,31 @@ describe('an events beds file', () => {
     expect(html).not.toContain('line-beds');
     expect(html).toContain('only community capacity is drawn');
     expect(html).toContain('Institutional bed stock not known (closure events).');
+  });
+});
+
+describe('community data not reported (SPEC §8)', () => {
+  // FI-17 counted as 0 by the user's word (no row in services.csv); ZZ-1 lacks a category others report
+  const report = sampleReport();
+  report.regions[0] = { ...report.regions[0]!, flags: [...report.regions[0]!.flags, 'no_community_data', 'partial_community'], categories_not_reported: ['crisis', 'supported_living'] };
+  report.regions[1] = { ...report.regions[1]!, flags: [...report.regions[1]!.flags, 'partial_community'], categories_not_reported: ['outreach'] };
+  const html = render(report);
+  const panel = (id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</svg>', html.indexOf(`id="${id}"`)));
+
+  it('the trend panel of a region without community data draws crosses, not a line of measured zeros', () => {
+    // 5 regions, one without community data: 4 community lines
+    expect(count(html, /<path class="line line-community"/)).toBe(4);
+    const fi17 = panel('chart-trend-1');
+    expect(fi17).not.toContain('line-community');
+    expect(count(fi17, /<path class="point not-reported"/)).toBeGreaterThan(0);
+    expect(fi17).toContain('community capacity not reported (counted as 0 on the user’s word)');
+    expect(html).toContain('no community data reported (counted as 0 on the user’s word, not measured)'); // the legend
+  });
+
+  it('breakdowns say which categories are not reported, the flags cell and a section list them', () => {
+    expect(html).toContain('<span class="not-reported"><i class="dot hollow"></i>no community data reported: counted as 0 on the user’s word</span>');
+    expect(html).toContain('<span class="not-reported"><i class="dot hollow"></i>not reported: outreach</span>');
+    expect(html).toContain('title="partial_community: no row for a service category that other regions report (not reported: outreach)">PC</abbr>');
+    expect(html).toContain('<section id="not-reported"');
   });
 });

@@ -24,6 +24,7 @@ const REGION_KEYS = [
   'rate_drop_per_100k',
   'coverage_index',
   'flags',
+  'categories_not_reported',
 ];
 
 /** The same report with every object's keys in reverse order. */
@@ -54,7 +55,8 @@ describe('renderJson', () => {
     const text = renderJson(reversed(report), sampleContext());
     expect(text).toBe(renderJson(report, sampleContext()));
     const parsed = JSON.parse(text);
-    expect(Object.keys(parsed)).toEqual(['servicegap', 'from', 'to', 'sort', 'regions', 'excluded', 'warnings']);
+    expect(Object.keys(parsed)).toEqual(['servicegap', 'from', 'to', 'sort', 'regions', 'excluded', 'warnings', 'provenance']);
+    expect(Object.keys(parsed.provenance)).toEqual(['servicegap', 'inputs', 'config', 'weights', 'norms', 'options']);
     for (const region of parsed.regions) expect(Object.keys(region)).toEqual(REGION_KEYS);
     expect(Object.keys(parsed.excluded[0])).toEqual(['region', 'reason']);
     expect(Object.keys(parsed.warnings[0])).toEqual(['file', 'line', 'message']);

@@ -15,7 +15,13 @@ describe('renderMarkdown', () => {
   const report = sampleReport();
   const text = renderMarkdown(report, sampleContext());
   const lines = text.split('\n');
-  const tableRows = lines.filter((l) => l.startsWith('|'));
+  // The ranked table: the first run of table lines (Method and sources has tables of its own).
+  const firstTable = (ls: readonly string[]) => {
+    const start = ls.findIndex((l) => l.startsWith('|'));
+    const end = ls.findIndex((l, i) => i > start && !l.startsWith('|'));
+    return ls.slice(start, end < 0 ? undefined : end);
+  };
+  const tableRows = firstTable(lines);
 
   it('starts with the heading and a headline', () => {
     expect(lines[0]).toBe('# Service vacuum 2018–2022');
@@ -89,11 +95,12 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('ends with the provenance notice in italics', () => {
-    expect(text.endsWith(`\n\n*${NOTICE}*\n`)).toBe(true);
+  it('ends with the dataset\'s notice in italics, then "Method and sources" (SPEC §8)', () => {
+    expect(text).toContain(`\n\n*${NOTICE}*\n\n## Method and sources\n\n`);
     const without = renderMarkdown(report, sampleContext({ provenance: undefined }));
     expect(without).not.toContain(NOTICE);
-    expect(without.endsWith('- beds.csv: no rows for 2019\n')).toBe(true);
+    expect(without).toContain('- beds.csv: no rows for 2019\n\n## Method and sources\n');
+    expect(without.trimEnd().split('\n').at(-1)).toMatch(/^\| /); // a table of the method section
   });
 
   it('leaves out empty sections', () => {
@@ -115,6 +122,6 @@ describe('renderMarkdown', () => {
   it('handles a report with no ranked region', () => {
     const md = renderMarkdown({ ...report, regions: [] }, sampleContext({ summary: summarize({ regions: [] }) }));
     expect(md).toContain('No region could be ranked.');
-    expect(md.split('\n').filter((l) => l.startsWith('|'))).toHaveLength(2);
+    expect(firstTable(md.split('\n'))).toHaveLength(2);
   });
 });

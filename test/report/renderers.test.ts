@@ -9,6 +9,7 @@ import * as coverageJson from '../../src/report/coverage/json.js';
 import * as coverageMarkdown from '../../src/report/coverage/markdown.js';
 import * as coverageTable from '../../src/report/coverage/table.js';
 import { renderCsv, renderExcelCsv } from '../../src/report/csv.js';
+import { EXPLAIN_FORMATS } from '../../src/report/explain.js';
 import { formatFromPath } from '../../src/report/format-from-path.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderJson } from '../../src/report/json.js';
@@ -45,6 +46,7 @@ describe('renderer registry', () => {
       listing: LISTING_FORMATS,
       methods: ['markdown'],
       validation: VALIDATION_FORMATS,
+      explain: EXPLAIN_FORMATS,
     };
     for (const [kind, formats] of Object.entries(expected)) {
       expect(registeredFormats(kind as OutputKind).sort(), kind).toEqual([...formats].sort());

@@ -52,6 +52,7 @@ function sampleSensitivity(): SensitivityReport {
     })),
     excluded: report.excluded,
     warnings: report.warnings,
+    provenance: report.provenance,
   };
 }
 
@@ -99,7 +100,7 @@ describe('sensitivity renderers', () => {
 
   it('JSON follows the schema order; Markdown escapes names', () => {
     const json = JSON.parse(SENSITIVITY_RENDERERS.json(s, plain));
-    expect(Object.keys(json)).toEqual(['servicegap', 'from', 'to', 'sort', 'sensitivity', 'regions', 'excluded', 'warnings']);
+    expect(Object.keys(json)).toEqual(['servicegap', 'from', 'to', 'sort', 'sensitivity', 'regions', 'excluded', 'warnings', 'provenance']);
     const md = SENSITIVITY_RENDERERS.markdown(s, plain);
     expect(md).toContain('Agder \\| Sør, Vest (NO-42)');
     expect(md).toContain('| rank 1 (1–4) |');

@@ -4,6 +4,7 @@
 import type { CoverageReport, NormCoverage } from '../../src/core/coverage-schema.js';
 import type { Provenance } from '../../src/core/dataset.js';
 import { resolveNorms } from '../../src/core/norms.js';
+import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
 import type { CoverageRenderContext } from '../../src/report/coverage/context.js';
 
 /** A norm's coverage as the core computes it, for `value` of a region of `population`. */
@@ -55,6 +56,7 @@ export function sampleCoverage(): CoverageReport {
     ],
     excluded: [{ region: 'SE-25', reason: 'population' }],
     warnings: [{ file: 'services.csv', line: 7, message: 'dropped the unmapped service "a|b"' }],
+    provenance: SAMPLE_PROVENANCE,
   };
 }
 

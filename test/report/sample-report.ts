@@ -10,6 +10,7 @@ import type { Provenance } from '../../src/core/dataset.js';
 import { resolveNorms } from '../../src/core/norms.js';
 import type { RankedRegion, Report } from '../../src/core/report-schema.js';
 import { resolveWeights } from '../../src/core/weights.js';
+import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
 import type { CoverageView, RenderContext } from '../../src/report/render-context.js';
 
 const per100k = (value: number, population: number) => (value / population) * 100000;
@@ -36,6 +37,7 @@ const pohjois: RankedRegion = {
   rate_drop_per_100k: per100k(290, 480000) - per100k(250, 483000),
   coverage_index: 0.6234,
   flags: ['carried_forward'],
+  categories_not_reported: [],
 };
 
 const formula: RankedRegion = {
@@ -59,6 +61,7 @@ const formula: RankedRegion = {
   rate_drop_per_100k: 3,
   coverage_index: 1,
   flags: [],
+  categories_not_reported: [],
 };
 
 const more: RankedRegion = {
@@ -82,6 +85,7 @@ const more: RankedRegion = {
   rate_drop_per_100k: per100k(125, 260000) - per100k(122.5, 265000),
   coverage_index: 0.845,
   flags: ['service_started_later'],
+  categories_not_reported: [],
 };
 
 const cairo: RankedRegion = {
@@ -105,6 +109,7 @@ const cairo: RankedRegion = {
   rate_drop_per_100k: -0.20000000000000018,
   coverage_index: null,
   flags: [],
+  categories_not_reported: [],
 };
 
 // Events-style: bed stock unknown, so beds and the rates are null.
@@ -129,6 +134,7 @@ const agder: RankedRegion = {
   rate_drop_per_100k: null,
   coverage_index: 0.5,
   flags: ['carried_forward', 'service_started_later'],
+  categories_not_reported: [],
 };
 
 export function sampleReport(): Report {
@@ -137,12 +143,13 @@ export function sampleReport(): Report {
     from: 2018,
     to: 2022,
     sort: 'vacuum_per_100k',
-    regions: [pohjois, formula, more, cairo, agder].map((r) => ({ ...r, flags: [...r.flags] })),
+    regions: [pohjois, formula, more, cairo, agder].map((r) => ({ ...r, flags: [...r.flags], categories_not_reported: [...r.categories_not_reported] })),
     excluded: [{ region: 'SE-25', reason: 'population at 2022 unknown' }],
     warnings: [
       { file: 'services.csv', line: 7, message: 'dropped the unmapped service "a|b"' },
       { file: 'beds.csv', line: null, message: 'no rows for 2019' },
     ],
+    provenance: SAMPLE_PROVENANCE,
   };
 }
 
@@ -222,13 +229,14 @@ export function sampleDetails(years: readonly number[] = [2018, 2020, 2022]): Re
  * the HTML heatmap (its indexes follow from its cells, not the report's made-up ones). The grid is
  * in the coverage ranking's order (least covered first), not the report's, so the page must
  * reorder it. Per region, values of psychiatric_beds (low 28.1, high 41.7), supported_living
- * (10–20) and crisis_teams (0.667):
+ * (10–20) and crisis_teams (exactly 100,000 / 150,000 = 2/3, SPEC §4):
  * - FI-17: 100 beds → 20.7 per 100k, under (74%); 60 places → 12.4, within; 4 teams → 0.83, above.
  * - ZZ-1: 14.05 beds → exactly 28.1, within (100%); 4.98 places → 9.96, under though it shows
  *   "100%"; 0.33 teams → 0.66, under (99%).
  * - NO-15: 120 beds → 45.3, above; 20 places → 7.5, under (75%); 1 team → 0.38, under (57%).
  * - EG-C: every norm unknown (index null).
- * - NO-42 (events beds file): beds unknown; 45 places → 15, within; 2 teams → 0.667, under.
+ * - NO-42 (events beds file): beds unknown; 45 places → 15, within; 2 teams → 2/3 per 100k:
+ *   exactly the norm, within (with a rounded 0.667 it would have been just under).
  * `omit` leaves regions out of the grid.
  */
 export function sampleCoverageView(omit: readonly string[] = []): CoverageView {

@@ -114,6 +114,8 @@ describe('renderTable', () => {
       'Excluded (not ranked):',
       '  SE-25: population at 2022 unknown',
       NOTICE,
+      // SPEC §8: the closing line names the config used and the weights not at their default
+      'Method: no config file; default weights. Details: --format json (provenance) or --provenance FILE.',
       '',
     ]);
   });
@@ -124,7 +126,8 @@ describe('renderTable', () => {
     const after = text.slice(text.lastIndexOf('┘') + 2);
     expect(after).toBe(
       'Service vacuum 2018–2022: 5 regions ranked; 3 have a vacuum, 44 bed-equivalents in all (sorted by vacuum_per_100k).\n' +
-        'Showing the top 1 of 5 ranked regions.\n',
+        'Showing the top 1 of 5 ranked regions.\n' +
+        'Method: no config file; default weights. Details: --format json (provenance) or --provenance FILE.' + '\n',
     );
   });
 

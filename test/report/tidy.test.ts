@@ -30,9 +30,9 @@ describe('long format (one row per region × metric, with its unit)', () => {
   it('pivoted back by an independent CSV reader, it is the report, value for value; nulls stay empty', () => {
     const report = sampleReport();
     const rows = parse<Record<string, string>>(tableCsv(reportLong(report)), { columns: true });
-    const metrics = Object.keys(report.regions[0]!).filter((k) => !['region', 'name', 'flags'].includes(k));
+    const metrics = Object.keys(report.regions[0]!).filter((k) => !['region', 'name', 'flags', 'categories_not_reported'].includes(k));
     expect(rows).toHaveLength(report.regions.length * metrics.length);
-    expect(Object.keys(rows[0]!)).toEqual(['region', 'name', 'from', 'to', 'metric', 'value', 'unit']);
+    expect(Object.keys(rows[0]!)).toEqual(['region', 'name', 'from', 'to', 'metric', 'value', 'unit', 'flags', 'categories_not_reported']);
     for (const region of report.regions) {
       for (const metric of metrics) {
         const row = rows.find((r) => r.region === region.region && r.metric === metric)!;
@@ -40,6 +40,8 @@ describe('long format (one row per region × metric, with its unit)', () => {
         // csv-parse gives text: '' for null, else the number rounded to 12 significant digits (no binary noise)
         expect(row.value === '' ? null : Number(row.value)).toBe(value === null || Number.isInteger(value) ? value : Number(value.toPrecision(12)));
         expect([row.from, row.to]).toEqual([String(report.from), String(report.to)]);
+        // the region's flags and categories not reported (SPEC §8) on each of its rows, joined by ";"
+        expect([row.flags, row.categories_not_reported]).toEqual([region.flags.join(';'), region.categories_not_reported.join(';')]);
       }
     }
     const unit = (metric: string) => rows.find((r) => r.metric === metric)!.unit;
@@ -95,7 +97,8 @@ describe('Parquet', () => {
     rows.forEach((row, i) => {
       const r = report.regions[i]!;
       for (const [key, value] of Object.entries(r)) {
-        expect(row[key], key).toEqual(key === 'flags' ? (value as string[]).join(';') : value);
+        // flags and categories_not_reported (lists) as text joined by ";"
+        expect(row[key], key).toEqual(Array.isArray(value) ? value.join(';') : value);
       }
     });
   });
@@ -111,7 +114,13 @@ describe('Parquet', () => {
     expect(tr.schema.open).toEqual(['BOOLEAN', null]);
     expect(tr.schema.year).toEqual(['INT32', null]);
     const last = t.regions[0]!.years.at(-1)!;
-    expect(tr.rows.find((r) => r.region === t.regions[0]!.region && r.year === last.year)).toMatchObject({ vacuum_per_100k: last.vacuum_per_100k, open: t.regions[0]!.open });
+    expect(tr.rows.find((r) => r.region === t.regions[0]!.region && r.year === last.year)).toMatchObject({
+      vacuum_per_100k: last.vacuum_per_100k,
+      open: t.regions[0]!.open,
+      // a list (SPEC §8) is UTF-8 text joined by ";"
+      categories_not_reported: last.categories_not_reported.join(';'),
+    });
+    expect(tr.schema.categories_not_reported).toEqual(['BYTE_ARRAY', 'UTF8']);
     // the sample has a region whose beds are unknown (events-file style): its rows say null, not 0
     const sample = sampleReport();
     const unknown = sample.regions.find((r) => r.beds_from === null)!;

@@ -9,6 +9,7 @@ import { renderTrendCsv, TREND_CSV_COLUMNS } from '../../src/report/trend/csv.js
 import { renderTrendJson } from '../../src/report/trend/json.js';
 import { renderTrendMarkdown } from '../../src/report/trend/markdown.js';
 import { renderTrendTable } from '../../src/report/trend/table.js';
+import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
 
 function year(y: number, vacuum: number, flags: TrendYear['flags'] = []): TrendYear {
   return {
@@ -30,6 +31,7 @@ function year(y: number, vacuum: number, flags: TrendYear['flags'] = []): TrendY
     rate_drop_per_100k: vacuum,
     coverage_index: null,
     flags,
+    categories_not_reported: [],
   };
 }
 
@@ -68,6 +70,7 @@ const REPORT: TrendReport = {
   regions: [A, B],
   excluded: [{ region: 'C', reason: 'beds_to' }],
   warnings: [{ file: 'crosswalk.csv', line: 3, message: '"X" has no figures in the data' }],
+  provenance: SAMPLE_PROVENANCE,
 };
 const context: TrendRenderContext = { color: false, summary: summarizeTrend(REPORT) };
 
@@ -84,15 +87,15 @@ describe('trend CSV', () => {
 
   it('one row per region and known year, region columns first, then the JSON year fields', () => {
     expect(TREND_CSV_COLUMNS.slice(0, 8)).toEqual(['rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open', 'year']);
-    expect(TREND_CSV_COLUMNS.at(-1)).toBe('flags');
+    expect(TREND_CSV_COLUMNS.slice(-2)).toEqual(['flags', 'categories_not_reported']);
     expect(lines[0]).toBe(TREND_CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + 4 + 2);
   });
 
   it('neutralises and quotes text, keeps numbers unrounded, empty for null, flags joined by ;', () => {
     // coverage_index (null here) is the empty cell before the flags
-    expect(lines[2]).toBe("1,A,'=Alpha | north,2011,8,2012,true,2011,100000,50,46,-4,4,0,0,0,-4,4,4,0,50,46,4,,carried_forward");
-    expect(lines[5]).toBe('2,B,Beta,,0,,false,2012,100000,50,50,0,0,0,0,0,0,0,0,,50,50,0,,');
+    expect(lines[2]).toBe("1,A,'=Alpha | north,2011,8,2012,true,2011,100000,50,46,-4,4,0,0,0,-4,4,4,0,50,46,4,,carried_forward,");
+    expect(lines[5]).toBe('2,B,Beta,,0,,false,2012,100000,50,50,0,0,0,0,0,0,0,0,,50,50,0,,,');
   });
 });
 
@@ -100,7 +103,7 @@ describe('trend JSON', () => {
   it('follows the schema key order and round-trips', () => {
     const text = renderTrendJson(REPORT, context);
     const parsed = JSON.parse(text);
-    expect(Object.keys(parsed)).toEqual(['servicegap', 'from', 'to', 'sort', 'fill', 'level', 'regions', 'excluded', 'warnings']);
+    expect(Object.keys(parsed)).toEqual(['servicegap', 'from', 'to', 'sort', 'fill', 'level', 'regions', 'excluded', 'warnings', 'provenance']);
     expect(Object.keys(parsed.regions[0])).toEqual([
       'rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open', 'years', 'excluded_years',
     ]);

@@ -8,6 +8,7 @@ import { resolveNorms } from '../../src/core/norms.js';
 import { jsZip } from '../../src/report/excel-library.js';
 import { renderCoverageXlsx, renderXlsx } from '../../src/report/xlsx.js';
 import { sheetText } from '../../src/report/xlsx-sheet.js';
+import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
 import { sampleContext, sampleIntervalReport, sampleReport } from './sample-report.js';
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -49,8 +50,8 @@ describe('renderXlsx', async () => {
       expect(sheet.getRow(1).font, sheet.name).toMatchObject({ bold: true });
     }
     const ranking = book.getWorksheet('Ranking')!;
-    // 21 columns (the 20 JSON columns and share_lost: A–U) over the header and 5 regions.
-    expect(ranking.autoFilter).toBe('A1:U6');
+    // 22 columns (the 21 JSON columns, categories_not_reported last, and share_lost: A–V) over the header and 5 regions.
+    expect(ranking.autoFilter).toBe('A1:V6');
   });
 
   it('writes numbers as numbers, unrounded, with display formats; % lost and the coverage index as percentages', () => {
@@ -109,9 +110,17 @@ describe('renderXlsx', async () => {
   it('says what the report was made from, and lays out SPEC §8 provenance when the report carries it', async () => {
     const facts = (b: ExcelJS.Workbook) => Object.fromEntries(table(b.getWorksheet('Provenance')!).rows.map((r) => [r.getCell(1).value, r.getCell(2).value]));
     expect(facts(book)).toMatchObject({ servicegap: '0.1.0', from: 2018, to: 2022, sort: 'vacuum_per_100k', 'dataset.illustrative': 'true' });
-    const withProvenance = { ...report, provenance: { inputs: [{ role: 'beds', path: 'beds.csv', sha256: 'ab12' }], config: null } };
-    const more = facts(await open(await renderXlsx(withProvenance, context)));
-    expect(more).toMatchObject({ 'provenance.inputs.1.role': 'beds', 'provenance.inputs.1.sha256': 'ab12', 'provenance.config': null });
+    expect(facts(book)).toMatchObject({ 'provenance.servicegap': '0.1.0', 'provenance.config': null, 'provenance.weights.1.set_by': 'default' });
+    const input = { role: 'services', path: 'services.xlsx', sheet: 'Tjenester', sha256: 'ab12', rows: 3, encoding: null, delimiter: null, decimal: '.', thousands: 'none' };
+    const withInputs = { ...report, provenance: { ...report.provenance, inputs: [input] } };
+    const more = facts(await open(await renderXlsx(withInputs, context)));
+    expect(more).toMatchObject({
+      'provenance.inputs.1.role': 'services',
+      'provenance.inputs.1.path': 'services.xlsx',
+      'provenance.inputs.1.sheet': 'Tjenester',
+      'provenance.inputs.1.sha256': 'ab12',
+      'provenance.config': null,
+    });
   });
 
   it('gives the same file for the same report: no time of writing in it', async () => {
@@ -132,8 +141,8 @@ describe('renderXlsx with p5–p95 intervals (issue 16)', async () => {
     const header = (book.getWorksheet('Ranking')!.getRow(1).values as unknown[]).slice(1);
     const at = header.indexOf('vacuum_per_100k');
     expect(header.slice(at, at + 6)).toEqual(['vacuum_per_100k', 'share_lost', 'vacuum_per_100k_p5', 'vacuum_per_100k_p95', 'rank_p5', 'rank_p95']);
-    // 25 columns (21 and the four intervals: A–Y) over the header and 5 regions
-    expect(book.getWorksheet('Ranking')!.autoFilter).toBe('A1:Y6');
+    // 26 columns (22 — categories_not_reported, SPEC §8, among them — and the four intervals: A–Z) over the header and 5 regions
+    expect(book.getWorksheet('Ranking')!.autoFilter).toBe('A1:Z6');
     // FI-17: ½ and 1½ × 8.281573498964804, ranks 1 and 3 (sample-report.ts)
     const fi = ranking.rows[0]!;
     expect(fi.getCell(ranking.col('vacuum_per_100k_p5')).value).toBe(8.281573498964804 * 0.5);
@@ -165,6 +174,7 @@ describe('renderCoverageXlsx', async () => {
       ],
       excluded: [],
       warnings: [],
+      provenance: SAMPLE_PROVENANCE,
     };
     const book = await open(await renderCoverageXlsx(coverage, { norms: resolveNorms() }));
     expect(book.worksheets.map((s) => s.name)).toEqual(['Coverage', 'Excluded', 'Norms', 'Warnings', 'Provenance']);

@@ -7,12 +7,12 @@ import { TopOptionSchema } from '../../app/options.js';
 import { BATCH_AUTO_THRESHOLD, DEFAULT_COMPARE_TOP, SORT_METRICS } from '../../app/vocabulary.js';
 import { REPORT_FORMATS } from '../../report/render-context.js';
 import type { ResearchFormat } from '../../report/research-format-names.js';
-import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, parseOptions, threadsOption } from '../options.js';
+import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, missingCommunityOption, parseOptions, provenanceOption, TrustOptionsSchema, threadsOption } from '../options.js';
 import { printWarnings } from '../github.js';
-import { emit, note, renderOutput } from '../output.js';
+import { emit, emitProvenance, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const BatchOptionsSchema = InputOptionsSchema.extend({
+const BatchOptionsSchema = InputOptionsSchema.extend(TrustOptionsSchema.shape).extend({
   sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
   top: cliNumber(TopOptionSchema).default(DEFAULT_COMPARE_TOP),
   format: z.string().optional(),
@@ -39,14 +39,17 @@ export function batchCommand(terminal: Terminal): Command {
     .option('--top <n>', `N of the regions entering and leaving the top N in the summary (default ${DEFAULT_COMPARE_TOP})`)
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
     .option('--out <file>', 'write to FILE atomically instead of standard output')
-    .option('--threads <n>', 'worker threads: a number (1 = none), or auto (default)')
+    .option('--threads <n>', 'threads for large batches and for reading large files: a number (1 = this thread only), or auto (default)')
     .option('--no-color', 'no colour in the terminal table')
+    .addOption(missingCommunityOption())
+    .addOption(provenanceOption())
     .action(async (file: string, raw: unknown) => {
       const options = parseOptions(BatchOptionsSchema, raw);
       const run = await runBatch({ ...options, ...dataOptions(options, terminal), scenarios: file, color: useColor(terminal, options.color),
         // --format may be any report format here; the run rejects one a batch result does not come in.
         format: options.format as ResearchFormat | undefined });
       await emit(terminal, await renderOutput(run.output), options.out);
+      await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) {
         printWarnings(terminal, run.warnings);
         if (options.out !== undefined) {

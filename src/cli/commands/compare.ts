@@ -7,12 +7,12 @@ import { TopOptionSchema } from '../../app/options.js';
 import { DEFAULT_COMPARE_TOP, SORT_METRICS } from '../../app/vocabulary.js';
 import { REPORT_FORMATS } from '../../report/render-context.js';
 import type { ResearchFormat } from '../../report/research-format-names.js';
-import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, missingCommunityOption, parseOptions, provenanceOption, TrustOptionsSchema, yearOption } from '../options.js';
 import { printWarnings } from '../github.js';
-import { emit, note, renderOutput } from '../output.js';
+import { emit, emitProvenance, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const CompareOptionsSchema = InputOptionsSchema.extend({
+const CompareOptionsSchema = InputOptionsSchema.extend(TrustOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
@@ -44,12 +44,15 @@ export function compareCommand(terminal: Terminal): Command {
     .addOption(new Option('--format <format>', 'output format (default: from --out extension, else table)').choices(REPORT_FORMATS))
     .option('--out <file>', 'write to FILE atomically instead of standard output')
     .option('--no-color', 'no colour in the terminal table')
+    .addOption(missingCommunityOption())
+    .addOption(provenanceOption())
     .action(async (a: string, b: string, raw: unknown) => {
       const options = parseOptions(CompareOptionsSchema, raw);
       const run = await runCompare({ ...options, ...dataOptions(options, terminal), a, b, color: useColor(terminal, options.color),
         // --format may be any report format here; the run rejects one a comparison does not come in.
         format: options.format as ResearchFormat | undefined });
       await emit(terminal, await renderOutput(run.output), options.out);
+      await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) {
         printWarnings(terminal, run.warnings);
         if (options.out !== undefined) note(terminal, `wrote ${options.out} (${run.output.format}, ${run.comparison.regions.length} regions)`);

@@ -3,13 +3,23 @@ import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { runCoverage } from '../../app/coverage.js';
 import { COVERAGE_OUTPUT_FORMATS } from '../../report/coverage/context.js';
-import { AnalysisOptionsSchema, addInputOptions, dataOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
+import {
+  AnalysisOptionsSchema,
+  addInputOptions,
+  dataOptions,
+  InputOptionsSchema,
+  missingCommunityOption,
+  parseOptions,
+  provenanceOption,
+  TrustOptionsSchema,
+  yearOption,
+} from '../options.js';
 import { sayDemoDataInCi } from '../demo-data.js';
 import { printWarnings } from '../github.js';
-import { emit, note, renderOutput } from '../output.js';
+import { emit, emitProvenance, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend({
+const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape).extend(TrustOptionsSchema.shape).extend({
   to: yearOption.optional(),
   format: z.enum(COVERAGE_OUTPUT_FORMATS).optional(),
   out: z.string().min(1).optional(),
@@ -31,12 +41,15 @@ export function coverageCommand(terminal: Terminal): Command {
     .option('--level <n>', "rank the regions at level N of regions.csv's tree (1 = regions without a parent), branches summed")
     .option('--rollup', 'rank one level above the deepest regions (e.g. counties instead of municipalities)')
     .option('--no-color', 'no colour in the terminal table')
+    .addOption(missingCommunityOption())
+    .addOption(provenanceOption())
     .action(async (raw: unknown) => {
       const options = parseOptions(CoverageOptionsSchema, raw);
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runCoverage({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutput(run.output), options.out, run.output.format);
+      await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${run.output.format}, ${run.coverage.regions.length} regions)`);

@@ -10,6 +10,7 @@ import { batchCommand } from './batch.js';
 import { compareCommand } from './compare.js';
 import { completionCommand } from './completion.js';
 import { coverageCommand } from './coverage.js';
+import { explainCommand } from './explain.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { methodsCommand } from './methods.js';
@@ -38,4 +39,6 @@ export const COMMANDS: CommandTable = [
   ['batch', batchCommand],
   ['schema', schemaCommand],
   ['methods', methodsCommand],
+  // Completeness and provenance (issue 13)
+  ['explain', explainCommand],
 ];

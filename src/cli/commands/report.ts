@@ -15,15 +15,17 @@ import {
   dataOptions,
   InputOptionsSchema,
   parseOptions,
+  provenanceOption,
   threadsOption,
+  TrustOptionsSchema,
   yearOption,
 } from '../options.js';
 import { sayDemoDataInCi } from '../demo-data.js';
 import { printWarnings } from '../github.js';
-import { emit, note, renderOutput } from '../output.js';
+import { emit, emitProvenance, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
+const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(TrustOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
@@ -73,13 +75,15 @@ export function reportCommand(terminal: Terminal): Command {
     .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
     .addOption(new Option('--correlation <how>', 'how the weights are drawn: none (default), each on its own; category, one draw per category shared by its weights').choices(CORRELATIONS))
     .option('--draws-out <file>', 'with --sensitivity: write every draw (region, draw, weights, vacuum per 100k, rank) to FILE (.csv or .parquet)')
-    .option('--threads <n>', 'worker threads: for reading files of 64 MiB or more (default 1; faster, more memory) and for --sensitivity (default auto); a number, or auto (one per core)')
+    .option('--threads <n>', 'threads for reading large files (default auto: one per core) and for --sensitivity (default auto); a number (1: this thread only), or auto')
+    .addOption(provenanceOption())
     .action(async (raw: unknown) => {
       const options = parseOptions(ReportOptionsSchema, raw);
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runReport({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutput(run.output), options.out, run.output.format);
+      await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
         const format = run.output.format === 'excel' ? 'csv for Excel' : run.output.format;

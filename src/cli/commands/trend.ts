@@ -13,14 +13,16 @@ import {
   dataOptions,
   InputOptionsSchema,
   parseOptions,
+  provenanceOption,
+  TrustOptionsSchema,
   yearOption,
 } from '../options.js';
 import { sayDemoDataInCi } from '../demo-data.js';
 import { printWarnings } from '../github.js';
-import { emit, note, renderOutput } from '../output.js';
+import { emit, emitProvenance, note, renderOutput } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
-const TrendOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
+const TrendOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(TrustOptionsSchema.shape).extend({
   from: yearOption.optional(),
   to: yearOption.optional(),
   sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
@@ -46,12 +48,14 @@ export function trendCommand(terminal: Terminal): Command {
     )
     .option('--out <file>', 'write to FILE atomically instead of standard output')
     .option('--no-color', 'no colour in the terminal table')
+    .addOption(provenanceOption())
     .action(async (raw: unknown) => {
       const options = parseOptions(TrendOptionsSchema, raw);
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runTrend({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutput(run.output), options.out, run.output.format);
+      await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
         const shown = Math.min(options.top ?? Infinity, run.trend.regions.length);

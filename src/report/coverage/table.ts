@@ -13,6 +13,7 @@ import type { NormTable } from '../../core/norms.js';
 import type { CoverageRenderContext, CoverageRenderer } from './context.js';
 import { formatGap, formatNormRange, formatPercent, formatPopulation, NULL_DISPLAY } from '../number-format.js';
 import { terminalText } from '../safe-cell.js';
+import { closingLines } from '../table.js';
 
 const BAND_COLOUR: Record<Exclude<CoverageBand, 'unknown'>, 'red' | 'green' | 'cyan'> = {
   under: 'red',
@@ -72,7 +73,9 @@ export const renderCoverageTable: CoverageRenderer = (report, context: CoverageR
   }
   if (context.color) lines.push(`Colours: ${chalk.red('under the low end')}, ${chalk.green('within the range')}, ${chalk.cyan('above the high end')}.`);
   if (report.regions.some((r) => r.norms.some((n) => n.coverage === null))) {
-    lines.push(`${NULL_DISPLAY} = unknown at ${report.to} (no bed stock for the region at or before it), left out of the index.`);
+    lines.push(
+      `${NULL_DISPLAY} = unknown at ${report.to} (no bed stock for the region at or before it, or nothing in the data measures the norm), left out of the index.`,
+    );
   }
 
   const { ranked, under } = summarizeCoverage(report);
@@ -82,11 +85,6 @@ export const renderCoverageTable: CoverageRenderer = (report, context: CoverageR
       : `Coverage against norms at ${report.to}: ${ranked} ${ranked === 1 ? 'region' : 'regions'} ranked, least covered first; ` +
           `${under} ${under === 1 ? 'is' : 'are'} under the low end of at least one norm.`,
   );
-  if (report.excluded.length > 0) {
-    lines.push('Excluded (not ranked):');
-    for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
-  }
-  const notice = context.provenance?.notice?.trim();
-  if (notice) lines.push(chalk.italic(terminalText(notice)));
+  lines.push(...closingLines(report, context.provenance, chalk));
   return `${lines.join('\n')}\n`;
 };

@@ -4,7 +4,9 @@
 //   region × draw;
 // - long (`--format long`): one row per region × metric (× norm or year) with its value and
 //   unit, for R's tidyr/ggplot2 and pandas. A metric that is not known (null) keeps its row, with
-//   an empty value: missing is not zero, and the row says so.
+//   an empty value: missing is not zero, and the row says so. The region's flags and its
+//   categories_not_reported (SPEC §8; each joined by ";") are text, not metrics: two columns of
+//   their own on each of its rows, so a filter on a metric keeps them beside its value.
 import type { CoverageReport } from '../../core/coverage-schema.js';
 import { coverageUnits, type InputScale, reportUnits } from '../../core/metric-units.js';
 import type { NormTable } from '../../core/norms.js';
@@ -17,7 +19,10 @@ import { weightColumn } from '../draws.js';
 import type { Column, ColumnType, DataTable } from './data-table.js';
 
 const INT_COLUMNS = new Set(['rank', 'rank_p5', 'rank_p95', 'year', 'from', 'to', 'draw', 'first_vacuum_year', 'peak_year']);
-const TEXT_COLUMNS = new Set(['region', 'name', 'flags', 'norm', 'metric', 'unit']);
+const TEXT_COLUMNS = new Set(['region', 'name', 'flags', 'categories_not_reported', 'norm', 'metric', 'unit']);
+/** The long tables' text columns that describe the region's numbers (SPEC §3, §8), after the unit. */
+const LONG_NOTES = ['flags', 'categories_not_reported'] as const;
+const notesOf = (r: { readonly flags: readonly string[]; readonly categories_not_reported: readonly string[] }): Cell[] => LONG_NOTES.map((n) => cell(r[n]));
 
 /** A column's type by its name: codes and names are text, ranks and years whole numbers, the rest doubles. */
 function typeOf(name: string): ColumnType {
@@ -46,15 +51,16 @@ export function reportTable(report: Report): DataTable {
   return { columns: columnsOf(report.regions, reportColumnNames(report), (r, name) => r[name as keyof ReportRegion]) };
 }
 
-/** Long: region, name, from, to, metric, value, unit — one row per ranked region × numeric metric. */
+/** Long: region, name, from, to, metric, value, unit, flags, categories_not_reported — one row per ranked region × numeric metric. */
 export function reportLong(report: Report, scale: InputScale = report.scale ?? 'counts'): DataTable {
   const units = reportUnits(scale);
   const metrics = reportColumnNames(report).filter((c) => !TEXT_COLUMNS.has(c));
   const rows: Cell[][] = [];
   for (const r of report.regions) {
-    for (const metric of metrics) rows.push([r.region, r.name, report.from, report.to, metric, cell(r[metric as keyof ReportRegion]), units[metric] ?? null]);
+    const notes = notesOf(r);
+    for (const metric of metrics) rows.push([r.region, r.name, report.from, report.to, metric, cell(r[metric as keyof ReportRegion]), units[metric] ?? null, ...notes]);
   }
-  return longTable(['region', 'name', 'from', 'to', 'metric', 'value', 'unit'], rows);
+  return longTable(['region', 'name', 'from', 'to', 'metric', 'value', 'unit', ...LONG_NOTES], rows);
 }
 
 function longTable(names: readonly string[], rows: readonly Cell[][]): DataTable {
@@ -94,17 +100,18 @@ export function trendTable(report: TrendReport): DataTable {
   return { columns: columnsOf(rows, [...TREND_REGION, ...TREND_YEAR], (row, name) => row[name as keyof typeof row]) };
 }
 
-/** Long: region, name, from, year, metric, value, unit — per region × year × numeric metric (B → that year). */
+/** Long: region, name, from, year, metric, value, unit, flags, categories_not_reported — per region × year × numeric metric (B → that year). */
 export function trendLong(report: TrendReport, scale: InputScale = 'counts'): DataTable {
   const units = reportUnits(scale);
   const metrics = TREND_YEAR.filter((c) => c !== 'year' && !TEXT_COLUMNS.has(c));
   const rows: Cell[][] = [];
   for (const r of report.regions) {
     for (const y of r.years) {
-      for (const metric of metrics) rows.push([r.region, r.name, report.from, y.year, metric, cell(y[metric as keyof typeof y]), units[metric] ?? null]);
+      const notes = notesOf(y);
+      for (const metric of metrics) rows.push([r.region, r.name, report.from, y.year, metric, cell(y[metric as keyof typeof y]), units[metric] ?? null, ...notes]);
     }
   }
-  return longTable(['region', 'name', 'from', 'year', 'metric', 'value', 'unit'], rows);
+  return longTable(['region', 'name', 'from', 'year', 'metric', 'value', 'unit', ...LONG_NOTES], rows);
 }
 
 /** Every draw of a sensitivity run: region, draw, each drawn weight, vacuum per 100k, rank (as the draws CSV). */

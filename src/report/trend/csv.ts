@@ -23,8 +23,8 @@ function regionCell(region: TrendRegion, column: RegionColumn): string | number 
 }
 
 function yearCell(year: TrendYear, column: keyof TrendYear): string | number | null {
-  if (column === 'flags') return year.flags.join(';');
-  return year[column];
+  const value = year[column];
+  return Array.isArray(value) ? value.join(';') : value;
 }
 
 export const renderTrendCsv: TrendRenderer = (report) => {

@@ -69,6 +69,6 @@ export const renderTrendTable: TrendRenderer = (report, context) => {
       lines.push(`  ${terminalText(r.region)}: ${r.excluded_years.map((g) => `${g.year} (${terminalText(g.reason)})`).join(', ')}`);
     }
   }
-  for (const line of closingLines(report.excluded, context.provenance, chalk)) lines.push(line);
+  for (const line of closingLines(report, context.provenance, chalk)) lines.push(line);
   return `${lines.join('\n')}\n`;
 };

@@ -1,0 +1,81 @@
+// `explain REGION` (SPEC §8): load the data with a trace of the rows that can reach the region,
+// then lay out the whole arithmetic of its metrics (core/explain.ts) with the options `report`
+// would take, so that every number is the report's to the last digit.
+import type { Explanation } from '../core/explain-schema.js';
+import { RowTrace } from '../core/explain-trace.js';
+import { explainRegion } from '../core/explain.js';
+import type { Warning } from '../core/issues.js';
+import type { RunProvenance } from '../core/provenance-schema.js';
+import { EXPLAIN_FORMATS, type ExplainFormat } from '../report/explain.js';
+import { formatFromPath } from '../report/format-from-path.js';
+import type { Output } from '../report/output.js';
+import { type DataOptions, loadData } from './data.js';
+import { OptionError } from './errors.js';
+import { AnalysisOptionChecks, checkOptions, missingCommunityOf, type PeriodOptions, type RankingOptions, type TrustOptions } from './options.js';
+
+/** Options of `runExplain`: the region, the data, and the analysis options of `report`. */
+export interface ExplainRunOptions extends DataOptions, PeriodOptions, RankingOptions, Pick<TrustOptions, 'missingCommunity'> {
+  /** The region's code (with `level` or `rollup`: a unit of that level). */
+  readonly region: string;
+  /** 'text' (default) or 'json'; default: 'json' for an `out` file ending in .json, else 'text'. */
+  readonly format?: ExplainFormat | undefined;
+  /** The file the output will be written to, if any (its extension can pick the format). */
+  readonly out?: string | undefined;
+}
+
+/** What `runExplain` returns. */
+export interface ExplainRun {
+  /** Every value of the region's metrics with its rule and rows, every product and sum, down to the rank. */
+  readonly explanation: Explanation;
+  /** The output to render. */
+  readonly output: Output;
+  /** Warnings about the data (the report's). */
+  readonly warnings: readonly Warning[];
+  /** The provenance of the numbers (SPEC §8), as the report's. */
+  readonly provenance: RunProvenance;
+}
+
+const ExplainOptionChecks = AnalysisOptionChecks.pick({ from: true, to: true, sort: true, fill: true, level: true, rollup: true, missingCommunity: true });
+
+/** Text unless `format` says json, or the `out` file ends in .json. */
+function explainFormat(options: Pick<ExplainRunOptions, 'format' | 'out'>): ExplainFormat {
+  if (options.format !== undefined) {
+    if (!(EXPLAIN_FORMATS as readonly string[]).includes(options.format)) {
+      throw new OptionError('format', `--format ${String(options.format)}: the explanation comes as ${EXPLAIN_FORMATS.join(', ')}`);
+    }
+    return options.format;
+  }
+  return options.out !== undefined && formatFromPath(options.out) === 'json' ? 'json' : 'text';
+}
+
+/**
+ * The whole arithmetic of one region's metrics as `report` computes them with the same options,
+ * each value with the rule that picked it and the file and line(s) it was read from.
+ */
+export async function runExplain(options: ExplainRunOptions): Promise<ExplainRun> {
+  checkOptions(ExplainOptionChecks, options);
+  const format = explainFormat(options);
+  const trace = new RowTrace(options.region);
+  // Every file is read on this thread, so that the trace sees every row.
+  const loaded = await loadData(options, 1, trace);
+  const explanation = explainRegion(loaded.dataset, options.region, {
+    from: options.from,
+    to: options.to,
+    sort: options.sort,
+    fill: options.fill,
+    level: options.level,
+    rollup: options.rollup,
+    weights: loaded.weights,
+    norms: loaded.norms,
+    missingCommunity: missingCommunityOf(options.missingCommunity, loaded),
+    sources: loaded.sources,
+    trace: { rows: trace.rows, crosswalk: trace.crosswalk, crosswalkFile: trace.crosswalkFile },
+    lookup: (service) => loaded.taxonomy.lookup(service),
+  });
+  return {
+    explanation,
+    output: { kind: 'explain', format, data: explanation, context: {} },
+    warnings: explanation.warnings,
+    provenance: explanation.provenance,
+  };
+}

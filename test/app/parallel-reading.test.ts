@@ -1,0 +1,58 @@
+// The application layer hands the worker-thread reader to the io layer's loader (io never imports
+// src/parallel): every run that reads data must pass it, with the run's threads, so that the CLI
+// and the library read a large file on every core. The loader is wrapped to see what it is given;
+// the rows are still read by the real one.
+import { join, resolve } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as LoadDatasetModule from '../../src/io/load-dataset.js';
+import type { LoadOptions } from '../../src/io/load-dataset.js';
+import { readRestInParallel } from '../../src/parallel/read-in-parallel.js';
+
+const given: LoadOptions[] = [];
+
+vi.mock('../../src/io/load-dataset.js', async (importOriginal) => {
+  const real = await importOriginal<typeof LoadDatasetModule>();
+  return {
+    ...real,
+    loadDataset: (inputs: Parameters<typeof real.loadDataset>[0], options: LoadOptions = {}) => {
+      given.push(options);
+      return real.loadDataset(inputs, options);
+    },
+  };
+});
+
+const { runReport } = await import('../../src/app/report.js');
+const { runCoverage } = await import('../../src/app/coverage.js');
+const { runBatch } = await import('../../src/app/batch.js');
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const inputs = { data: join(ROOT, 'fixtures/worked-stock') };
+
+beforeEach(() => {
+  given.length = 0;
+});
+
+describe('runs read large files in parallel', () => {
+  it('runReport passes the worker-thread reader, and its threads (default: auto)', async () => {
+    await runReport({ inputs, config: {} });
+    expect(given).toHaveLength(1);
+    expect(given[0]!.readInParallel).toBe(readRestInParallel);
+    expect(given[0]!.threads).toBeUndefined(); // the loader's default: 'auto', one per core
+    await runReport({ inputs, config: {}, threads: 3 });
+    expect(given[1]!.readInParallel).toBe(readRestInParallel);
+    expect(given[1]!.threads).toBe(3);
+  });
+
+  it('a run without a threads option (coverage) reads in parallel too', async () => {
+    await runCoverage({ inputs, config: {} });
+    expect(given).toHaveLength(1);
+    expect(given[0]!.readInParallel).toBe(readRestInParallel);
+  });
+
+  it('runBatch loads each distinct input with the reader and its threads', async () => {
+    await runBatch({ scenarios: [{ name: 'a', data: inputs.data }], cwd: ROOT, threads: 1, config: {} });
+    expect(given).toHaveLength(1);
+    expect(given[0]!.readInParallel).toBe(readRestInParallel);
+    expect(given[0]!.threads).toBe(1);
+  });
+});

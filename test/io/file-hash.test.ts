@@ -1,0 +1,48 @@
+// Hashing inputs for provenance (src/io/file-hash.ts): as the bytes pass, or in a worker thread for
+// a large file; a read that ends early gives no digest (and never leaves a caller waiting).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashFileInWorker, hashingPassage } from '../../src/io/file-hash.js';
+
+// coreutils: printf 'region\nA\n' | sha256sum
+const SHA_REGION_A = 'd3b04daa1c2c49d3851916214e9c777d4fb9887fe04af5f1131c6620579fd035';
+
+async function* chunks(...parts: (string | Uint8Array)[]): AsyncGenerator<string | Uint8Array> {
+  for (const p of parts) yield p;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'servicegap-hash-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('hashingPassage', () => {
+  it('passes every chunk on unchanged and gives the digest of them all, bytes or text', async () => {
+    const { bytes, pending } = hashingPassage(chunks(Buffer.from('regi'), 'on\n', new Uint8Array([0x41, 0x0a])));
+    const seen: (string | Uint8Array)[] = [];
+    for await (const c of bytes) seen.push(c);
+    expect(seen.map((c) => Buffer.from(c).toString())).toEqual(['regi', 'on\n', 'A\n']);
+    expect(await pending.wait()).toBe(SHA_REGION_A);
+  });
+
+  it('a reader that stops early gets no digest of part of a file, and is not left waiting', async () => {
+    const { bytes, pending } = hashingPassage(chunks('region\n', 'A\n'));
+    const it = bytes[Symbol.asyncIterator]();
+    await it.next();
+    await it.return?.(undefined);
+    expect(await pending.wait()).toBeUndefined();
+    // stop() before reading at all
+    const never = hashingPassage(chunks('x'));
+    never.pending.stop();
+    expect(await never.pending.wait()).toBeUndefined();
+  });
+});
+
+describe('hashFileInWorker', () => {
+  it('gives the digest of the file, and undefined for a file it cannot read', async () => {
+    const path = join(dir, 'regions.csv');
+    writeFileSync(path, 'region\nA\n');
+    expect(await hashFileInWorker(path).wait()).toBe(SHA_REGION_A);
+    expect(await hashFileInWorker(join(dir, 'missing.csv')).wait()).toBeUndefined();
+  });
+});
