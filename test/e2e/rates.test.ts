@@ -12,6 +12,8 @@ describe('report --rates', () => {
     expect(r.code, r.context).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.scale).toBe('rates');
+    // the provenance (SPEC §8) says the figures were rates, so the JSON can be traced
+    expect(json.provenance.options.rates).toBe(true);
     const ab = json.regions.find((x: { region: string }) => x.region === 'SE-AB');
     expect(ab.vacuum_per_100k).toBeCloseTo(12, 12);
     expect(ab.vacuum_be).toBeCloseTo(12, 12);

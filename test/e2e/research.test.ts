@@ -61,6 +61,8 @@ describe('report: p5–p95 intervals by default (issue 16)', () => {
   it('--seed, --interval-draws and --correlation set the draws, and the output says so', () => {
     const json = JSON.parse(ok(['report', '--data', corners, '--format', 'json', '--quiet', '--seed', '5', '--interval-draws', '300', '--correlation', 'category']));
     expect(json.interval).toMatchObject({ draws: 300, seed: 5, correlation: 'category' });
+    // and the provenance (SPEC §8) records the same settings
+    expect(json.provenance.options).toMatchObject({ interval: true, intervalDraws: 300, seed: 5, correlation: 'category' });
   });
 });
 
