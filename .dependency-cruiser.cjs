@@ -121,7 +121,7 @@ module.exports = {
       to: {
         dependencyTypes: ['npm-dev'],
         pathNot: [
-          '^node_modules/(commander|cli-table3|csv-parse|d3-geo|d3-scale|d3-shape|fastest-levenshtein|iconv-lite|jsonc-parser|jsonstat-toolkit|topojson-client|topojson-server|topojson-simplify)/',
+          '^node_modules/(chalk|commander|cli-table3|csv-parse|d3-geo|d3-scale|d3-shape|fastest-levenshtein|hyparquet|hyparquet-compressors|hyparquet-writer|iconv-lite|jsonc-parser|jsonstat-toolkit|topojson-client|topojson-server|topojson-simplify)/',
           // GeoJSON's types: erased by the compiler, named by no shipped declaration (the map's
           // TopoJSON types are, so @types/topojson-specification, which brings these, is a dependency)
           '^node_modules/@types/geojson/',

@@ -8,8 +8,13 @@
 //   dynamic imports (the HTML renderer, iconv-lite, csv-parse) is in the file but only run when
 //   used; exceljs and jszip (Excel workbooks) and @resvg/resvg-js (PNG charts, native) stay in
 //   node_modules and are imported only when a workbook is read or written or a PNG drawn.
-// - dist/bundle/index.js, worker.js, parse-worker.js: the library (the package's entry) and the
-//   worker threads' scripts (ES modules with shared chunks).
+//   The same file is the library (issue 16): its entry exports the library (dist/index.js) beside
+//   the CLI's `run`. require('servicegap') loads it (package.json exports "require"), and
+//   dist/bundle/index.js, the package's import entry, is an ES module that re-exports the
+//   library's names from it: one copy of the code in the package, not a CLI, an ES module library
+//   and a CommonJS library (the package stays under 1 MB, issue 15).
+// - dist/bundle/worker.js, parse-worker.js: the worker threads' scripts (ES modules with shared
+//   chunks).
 //
 // The package ships these and the type declarations (dist/servicegap.d.ts), not the compiled files
 // they are made from: the CLI once, and no dependency that a bundle already holds. Every file lands in
@@ -74,30 +79,60 @@ const common = {
 // and is required only when a PNG is drawn.
 const LAZY_EXTERNAL = ['@resvg/resvg-js', 'exceljs', 'jszip'];
 
+// The Parquet libraries (issue 16), needed only when a Parquet file is read or written, each as a
+// CommonJS file of its own beside the CLI (dist/bundle/hyparquet*.cjs) and required from there
+// when first used: outside the CLI bundle, they stay out of its code cache, which is about as
+// large as the code it caches (the package stays under 1 MB, issue 15). ES modules only, they
+// are converted here, so require() loads them on every Node 20.
+const PARQUET_LIBRARIES = ['hyparquet', 'hyparquet-writer', 'hyparquet-compressors'];
+const parquetApart = {
+  name: 'parquet-apart',
+  setup(b) {
+    b.onResolve({ filter: /^hyparquet(?:-writer|-compressors)?$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: `./${args.path}.cjs`, external: true },
+    );
+  },
+};
+await build({
+  ...common,
+  plugins: [...common.plugins, parquetApart],
+  entryPoints: Object.fromEntries(PARQUET_LIBRARIES.map((name) => [name, name])),
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+});
+
 const cli = await build({
   ...common,
-  entryPoints: { cli: 'dist/cli/main.js' },
+  // The CLI's `run` and the library, one CommonJS file (see the file comment).
+  stdin: { contents: "export * from './dist/index.js';\nexport { run } from './dist/cli/main.js';", resolveDir: '.', sourcefile: 'cli-and-library.js' },
+  outfile: 'dist/bundle/cli.cjs',
   external: LAZY_EXTERNAL,
+  plugins: [...common.plugins, parquetApart],
   // The bundle runs in a vm.Script (bin/load-bundle.js), where import() has no module loader to
   // call: an import() of a package left outside becomes require() (inside the bundle, import()s
   // of its own modules are lazy initialisers either way).
   supported: { 'dynamic-import': false },
-  outdir: 'dist/bundle',
-  outExtension: { '.js': '.cjs' },
   format: 'cjs',
   // In CommonJS there is no import.meta: its URL is the bundle's own.
   define: { 'import.meta.url': '__sgImportMetaUrl' },
   banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
-// The library (the package's import entry) and the worker threads' scripts, as ES modules that
-// share their chunks. zod and chalk stay outside: the library's type declarations name their
-// types, so they are the package's dependencies and are imported from node_modules; so do the
-// Excel libraries (LAZY_EXTERNAL).
+// The package's import entry: the library's names, re-exported from the CommonJS bundle (Node
+// finds a CommonJS file's names from esbuild's export annotation at its end).
+const names = Object.keys(await import(new URL('../dist/index.js', import.meta.url).href)).sort();
+writeFileSync('dist/bundle/index.js', `// servicegap's library: the CommonJS bundle's exports (scripts/bundle-cli.mjs).\nexport { ${names.join(', ')} } from './cli.cjs';\n`);
+
+// The worker threads' scripts, as ES modules that share their chunks. zod stays outside, imported
+// from node_modules (a dependency of the package: the library's type declarations name its
+// types); so do the Excel libraries (LAZY_EXTERNAL). chalk, an ES module only, is inside the
+// CommonJS bundle and so a devDependency.
 const workers = await build({
   ...common,
-  entryPoints: { index: 'dist/index.js', worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js' },
-  external: ['zod', 'zod/*', 'chalk', ...LAZY_EXTERNAL],
+  entryPoints: { worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js' },
+  external: ['zod', 'zod/*', ...LAZY_EXTERNAL],
+  plugins: [...common.plugins, parquetApart],
   outdir: 'dist/bundle',
   splitting: true,
   format: 'esm',

@@ -17,6 +17,7 @@ export { runValidate, validationFailure, type ValidateRunOptions, type ValidateR
 export { runTaxonomy, type TaxonomyRunOptions, type TaxonomyRun } from './app/taxonomy.js';
 export { runInit, type InitRunOptions, type InitRun } from './app/init.js';
 export { runImport, type ImportRunOptions, type ImportRun } from './app/import.js';
+export { runMethods, type MethodsRunOptions, type MethodsRun } from './app/methods.js';
 export { runExplain, type ExplainRunOptions, type ExplainRun } from './app/explain.js';
 export { EXPLAIN_FORMATS, type ExplainFormat, type ExplainContext } from './report/explain.js';
 export { IMPORT_FORMATS, IMPORT_PRESETS, type ImportFormat, type ImportPreset } from './core/import/presets.js';
@@ -83,6 +84,12 @@ export { VALIDATION_FORMATS } from './report/validation.js';
 export type { ValidationFormat, ValidationResult, ValidationContext } from './report/validation.js';
 /** Write a rendered output safely: atomically, never over a file the run read, symlinks, devices, FIFOs and modes respected. */
 export { writeOutput, type OutputContent, type WriteOutputOptions } from './io/output-writer.js';
+/** The tidy formats of report, coverage and trend (issue 16): long (CSV, or Parquet to a .parquet file) and parquet. */
+export { TIDY_FORMATS, type TidyFormat, type TidyOptions } from './report/tidy/formats.js';
+/** What the methods paragraph (`runMethods`) describes besides the report. */
+export type { MethodsContext } from './report/methods.js';
+/** The formats of the draws file (`drawsOut`), chosen by its extension. */
+export { DRAWS_FORMATS, type DrawsFormat } from './app/draws.js';
 export { LISTING_FORMATS } from './report/listing.js';
 export type { ListingFormat, Listing, ListingContext, ListingRow } from './report/listing.js';
 
@@ -125,6 +132,9 @@ export { CoverageReportSchema, RankedCoverageSchema, RegionCoverageSchema, NormC
 export type { CoverageReport, RankedCoverage, RegionCoverage, NormCoverage } from './core/coverage-schema.js';
 export { TrendReportSchema, TrendRegionSchema, TrendYearSchema, TrendGapSchema } from './core/trend-schema.js';
 export type { TrendReport, TrendRegion, TrendYear, TrendGap } from './core/trend-schema.js';
+/** Issue 16: each ranked region's p5–p95 interval of vacuum per 100k and of rank (on by default), and how it was drawn. */
+export { IntervalFieldsSchema, IntervalSettingsSchema, ReportRegionSchema, CORRELATIONS, CorrelationSchema } from './core/report-schema.js';
+export type { IntervalFields, IntervalSettings, ReportRegion, Correlation } from './core/report-schema.js';
 export {
   SensitivityReportSchema,
   SensitivityRegionSchema,
@@ -143,8 +153,9 @@ export {
   BatchRowSchema,
   BatchScenarioSchema,
   BatchSummarySchema,
+  BatchFailureSchema,
 } from './core/batch-schema.js';
-export type { ScenarioFile, Scenario, BatchResult, BatchRow, BatchScenario, BatchSummary } from './core/batch-schema.js';
+export type { ScenarioFile, Scenario, BatchResult, BatchRow, BatchScenario, BatchSummary, BatchFailure } from './core/batch-schema.js';
 export { MISSING_COMMUNITY, MissingCommunitySchema, checkConfig } from './core/config.js';
 export type { MissingCommunity } from './core/config.js';
 export {

@@ -4,19 +4,20 @@
 import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, PeriodError } from '../core/analyze.js';
-import type { BatchResult, Scenario } from '../core/batch-schema.js';
-import { combineBatch } from '../core/batch.js';
+import type { BatchFailure, BatchResult, Scenario } from '../core/batch-schema.js';
+import { combineBatch, type ScenarioReport } from '../core/batch.js';
 import type { Config, MissingCommunity } from '../core/config.js';
 import type { RunSources } from '../core/run-provenance.js';
 import { mergeConfig } from '../core/config-merge.js';
 import type { Dataset } from '../core/dataset.js';
-import { InputError, type Warning } from '../core/issues.js';
+import { LevelError } from '../core/hierarchy.js';
+import { formatIssue, InputError, type Warning } from '../core/issues.js';
 import type { Report, SortMetric } from '../core/report-schema.js';
 import { resolveNorms } from '../core/norms.js';
 import { resolveWeights } from '../core/weights.js';
 import { parseConfig } from '../io/config-file.js';
 import type { Delimiter } from '../io/delimiter.js';
-import { InputSelectionError } from '../io/errors.js';
+import { FileAccessError, InputSelectionError } from '../io/errors.js';
 import type { CsvInput } from '../io/input-source.js';
 import { readJsonFile } from '../io/json-file.js';
 import { type DatasetInputs, FILE_NAMES, loadDataset, NO_SERVICES } from '../io/load-dataset.js';
@@ -102,14 +103,23 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
 
   const loads = new Map<string, LoadSpec>();
   const prepared: PreparedScenario[] = [];
+  // A scenario that cannot run (its config, its data, its period) is set aside with its
+  // problems; every other scenario still runs (issue 16).
+  const failures = new Map<number, unknown>();
   for (const [index, scenario] of scenarios.entries()) {
     let own: Config = {};
     let configRecord = options.sources?.config ?? null;
     if (typeof scenario.config === 'string') {
       const path = fromFile(scenario.config);
-      const { text, bytes } = await readJsonFile(path);
-      own = parseConfig(text, path);
-      configRecord = { path, sha256: createHash('sha256').update(bytes).digest('hex') };
+      try {
+        const { text, bytes } = await readJsonFile(path);
+        own = parseConfig(text, path);
+        configRecord = { path, sha256: createHash('sha256').update(bytes).digest('hex') };
+      } catch (error) {
+        if (!isScenarioProblem(error)) throw error;
+        failures.set(index, error);
+        continue;
+      }
     } else if (scenario.config !== undefined) own = scenario.config;
     const config = mergeConfig(options.config ?? {}, own);
 
@@ -172,20 +182,28 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
   }
 
   const datasets = new Map<string, Dataset>();
+  const loadFailures = new Map<string, unknown>();
   for (const [key, spec] of loads) {
     options.onLoad?.(spec.inputs);
-    const { dataset } = await loadDataset(spec.inputs, {
-      config: spec.config,
-      ...spec.reading,
-      allowUnmapped: spec.allowUnmapped,
-      stdin: options.stdin,
-      // Large files are read on several threads, as every command reads them (app/data.ts).
-      threads: options.threads,
-      readInParallel: readRestInParallel,
-    });
-    datasets.set(key, dataset);
-    if (dataset.provenance?.notice) options.onNotice?.(dataset.provenance.notice);
+    try {
+      const { dataset } = await loadDataset(spec.inputs, {
+        config: spec.config,
+        ...spec.reading,
+        allowUnmapped: spec.allowUnmapped,
+        stdin: options.stdin,
+        // Large files are read on several threads, as every command reads them (app/data.ts).
+        threads: options.threads,
+        readInParallel: readRestInParallel,
+      });
+      datasets.set(key, dataset);
+      if (dataset.provenance?.notice) options.onNotice?.(dataset.provenance.notice);
+    } catch (error) {
+      if (!isScenarioProblem(error)) throw error;
+      loadFailures.set(key, error);
+    }
   }
+  for (const s of prepared) if (loadFailures.has(s.loadKey)) failures.set(s.index, loadFailures.get(s.loadKey));
+  const runnable = prepared.filter((s) => !failures.has(s.index));
 
   // A period that cannot work is a problem of the scenario file, named with the scenario.
   const located = (s: PreparedScenario, error: unknown): unknown =>
@@ -194,31 +212,73 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
       : error;
 
   const sizes = new Map([...datasets].map(([key, d]) => [key, datasetValues(d)]));
-  const threads = batchThreads(options.threads, prepared.length, prepared.reduce((n, s) => n + sizes.get(s.loadKey)!, 0));
-  let reports: Report[];
+  const threads = batchThreads(options.threads, runnable.length, runnable.reduce((n, s) => n + sizes.get(s.loadKey)!, 0));
+  let settled: PromiseSettledResult<Report>[];
   if (threads <= 1) {
-    reports = prepared.map((s) => {
+    settled = runnable.map((s) => {
       try {
-        return analyze(datasets.get(s.loadKey)!, s.options);
-      } catch (error) {
-        throw located(s, error);
+        return { status: 'fulfilled', value: analyze(datasets.get(s.loadKey)!, s.options) };
+      } catch (reason) {
+        return { status: 'rejected', reason };
       }
     });
   } else {
-    const settled = await analyzeInWorkers(
-      prepared.map((s) => ({ key: s.loadKey, dataset: datasets.get(s.loadKey)!, options: s.options })),
+    settled = await analyzeInWorkers(
+      runnable.map((s) => ({ key: s.loadKey, dataset: datasets.get(s.loadKey)!, options: s.options })),
       threads,
     );
-    // The first failure in scenario order, whichever thread failed first.
-    const failed = settled.findIndex((r) => r.status === 'rejected');
-    if (failed >= 0) throw located(prepared[failed]!, (settled[failed] as PromiseRejectedResult).reason);
-    reports = settled.map((r) => (r as PromiseFulfilledResult<Report>).value);
   }
+  const results: ScenarioReport[] = [];
+  runnable.forEach((s, i) => {
+    const outcome = settled[i]!;
+    if (outcome.status === 'fulfilled') results.push({ name: s.name, report: outcome.value });
+    else {
+      const error = located(s, outcome.reason);
+      if (!isScenarioProblem(error)) throw error;
+      failures.set(s.index, error);
+    }
+  });
 
-  return combineBatch(
-    prepared.map((s, i) => ({ name: s.name, report: reports[i]! })),
-    { top: options.top },
-  );
+  // In scenario order, each failed scenario with every problem it had.
+  const failed: BatchFailure[] = [...failures.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([index, error]) => ({ scenario: scenarios[index]!.name, problems: problemsOf(error) }));
+  if (results.length === 0) throw new BatchFailedError(failed, file);
+  const combined = combineBatch(results, { top: options.top });
+  if (failed.length === 0) return combined;
+  // `failed` before `provenance`, in the schema's key order; provenance lists the scenarios that ran.
+  const { provenance, ...rest } = combined;
+  return { ...rest, failed, provenance };
+}
+
+/** A problem that belongs to one scenario (its data, config or period), not to the whole run. */
+function isScenarioProblem(error: unknown): boolean {
+  return error instanceof InputError || error instanceof FileAccessError || error instanceof PeriodError || error instanceof LevelError;
+}
+
+/** An error's problems as lines, located as the command prints them. */
+function problemsOf(error: unknown): string[] {
+  if (error instanceof InputError) return error.issues.map(formatIssue);
+  return [error instanceof Error ? error.message : String(error)];
+}
+
+/** Every scenario of a batch failed: nothing to write (exit 3, each scenario's problems). */
+class BatchFailedError extends InputError {
+  constructor(
+    readonly failed: readonly BatchFailure[],
+    file: string,
+  ) {
+    super(failed.flatMap((f) => f.problems.map((p) => ({ file, message: `scenario "${f.scenario}": ${p}` }))));
+  }
+}
+
+/**
+ * The scenarios of a batch that could not run, as one InputError (exit 3) to throw once the
+ * result of the others is written; undefined when every scenario ran.
+ */
+export function failedScenariosError(batch: BatchResult, file: string): InputError | undefined {
+  if (batch.failed === undefined || batch.failed.length === 0) return undefined;
+  return new InputError(batch.failed.flatMap((f) => f.problems.map((p) => ({ file, message: `scenario "${f.scenario}" failed: ${p}` }))));
 }
 
 /** Options of `runBatch`: the scenarios, the defaults every scenario starts from, and the output. */

@@ -6,7 +6,7 @@ import type { RunProvenance } from '../core/provenance-schema.js';
 import { COVERAGE_OUTPUT_FORMATS, type CoverageOutputFormat } from '../report/coverage/context.js';
 import type { Output } from '../report/output.js';
 import { type DataOptions, loadData } from './data.js';
-import { colorFor, pickFormat, workbookTime } from './format.js';
+import { colorFor, isParquetPath, pickFormat, workbookTime } from './format.js';
 import { AnalysisOptionChecks, checkOptions, checkProvenanceTarget, MapOptionChecks, type MapOptions, missingCommunityOf, type OutputOptions, type TrustOptions } from './options.js';
 
 /** Options of `runCoverage`: data, the target year, the level ranked, the output and (for 'html') the map's boundaries. */
@@ -59,6 +59,8 @@ export async function runCoverage(options: CoverageRunOptions = {}): Promise<Cov
     norms,
     map: map.shapes,
     workbookTime: workbookTime(format, options.env),
+    // --format long to a .parquet file is written as Parquet (issue 16).
+    longAsParquet: format === 'long' && isParquetPath(options.out),
   };
   return {
     coverage,

@@ -60,6 +60,11 @@ export interface DataOptions {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Drop rows whose service name maps to no category, with a warning, instead of failing. */
   readonly allowUnmapped?: boolean | undefined;
+  /**
+   * Rates mode (issue 16): the beds and services are per 100,000 residents already; there is no
+   * population file, every region counts 100,000 residents, and the results are rates.
+   */
+  readonly rates?: boolean | undefined;
   /** The stream an input named "-" is read from (default: the process's standard input). */
   readonly stdin?: NodeJS.ReadableStream | undefined;
   /** Called after each file is read, with how it was read (what `--verbose` prints). */
@@ -140,6 +145,7 @@ export async function loadData(options: DataOptions, threads?: number | 'auto', 
   const loaded = await loadDataset(inputs, {
     config,
     allowUnmapped: options.allowUnmapped,
+    rates: options.rates,
     ...reading,
     onFileRead: options.onFileRead,
     onProgress: options.onProgress,

@@ -1,6 +1,7 @@
 // The output format of a run: `format` if given, else what the extension of the file it will be
 // written to (`out`) implies, else the terminal table. One rule for every output; `what` names
 // the output in messages ("report", "comparison" …).
+import { extname } from 'node:path';
 import { formatFromPath } from '../report/format-from-path.js';
 import { OptionError } from './errors.js';
 
@@ -35,4 +36,9 @@ export function workbookTime(format: string, env: Readonly<Record<string, string
 /** Colour only for the terminal table written to standard output, and only when the caller asks for it. */
 export function colorFor(format: string, out: string | undefined, color: boolean | undefined): boolean {
   return format === 'table' && out === undefined && color === true;
+}
+
+/** Whether `out` names a Parquet file: `--format long` is then written as Parquet (issue 16), else as CSV. */
+export function isParquetPath(out: string | undefined): boolean {
+  return out !== undefined && extname(out).toLowerCase() === '.parquet';
 }

@@ -8,6 +8,7 @@ import { SEED_MAX } from '../core/random.js';
 import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
 import { type FillMode, FillModeSchema } from '../core/series.js';
 import { MAX_DRAWS } from '../core/sensitivity.js';
+import { CorrelationSchema } from '../core/sensitivity-schema.js';
 import { flagName, OptionError } from './errors.js';
 
 /** A year B or T. */
@@ -68,10 +69,18 @@ export const AnalysisOptionChecks = z.object({
   provenance: z.string().min(1, { error: 'expected a file name' }).optional(),
 });
 
-/** The sensitivity checks: the analysis options, draws and seed. */
+/** The sensitivity checks: the analysis options, draws, seed and how the weights are drawn. */
 export const SensitivityOptionChecks = AnalysisOptionChecks.extend({
   draws: DrawsOptionSchema.optional(),
   seed: SeedOptionSchema.optional(),
+  correlation: CorrelationSchema.optional(),
+  drawsOut: z.string().min(1).optional(),
+});
+
+/** The checks of a report's p5–p95 intervals (issue 16): on or off, and their number of draws. */
+export const IntervalOptionChecks = z.object({
+  interval: z.boolean().optional(),
+  intervalDraws: DrawsOptionSchema.optional(),
 });
 
 /**

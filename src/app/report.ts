@@ -10,8 +10,9 @@ import { selectLevel } from '../core/hierarchy.js';
 import type { Warning } from '../core/issues.js';
 import type { RunProvenance } from '../core/provenance-schema.js';
 import type { Report } from '../core/report-schema.js';
+import { withInterval } from '../core/interval.js';
 import { analyzeCorner } from '../core/sensitivity.js';
-import type { SensitivityReport } from '../core/sensitivity-schema.js';
+import type { Correlation, SensitivityReport } from '../core/sensitivity-schema.js';
 import { summarize } from '../core/summary.js';
 import type { FileRole } from '../io/load-dataset.js';
 import type { Output } from '../report/output.js';
@@ -20,10 +21,12 @@ import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format
 import type { ChartsWritten } from './charts.js';
 import { type DataOptions, dataFolderHint, loadData, usesBundledData } from './data.js';
 import { OptionError } from './errors.js';
-import { colorFor, pickFormat, workbookTime } from './format.js';
+import { pickDrawsFormat, writeDraws } from './draws.js';
+import { colorFor, isParquetPath, pickFormat, workbookTime } from './format.js';
 import {
   checkOptions,
   FailAboveOptionSchema,
+  IntervalOptionChecks,
   MapOptionChecks,
   type MapOptions,
   type OutputOptions,
@@ -47,8 +50,19 @@ export interface ReportRunOptions extends DataOptions, PeriodOptions, RankingOpt
   readonly weights?: WeightsChoice | undefined;
   /** Draw every weight from its range this many times; the output is then the sensitivity report. */
   readonly sensitivity?: number | undefined;
-  /** Seed of the sensitivity draws (only with `sensitivity`); default 1. */
+  /** Seed of the draws (the intervals, or `sensitivity`); default 1. */
   readonly seed?: number | undefined;
+  /**
+   * Each ranked region's p5–p95 interval of vacuum per 100k and of rank over the weights' ranges
+   * (issue 16); default true. A sensitivity run has its own percentiles instead.
+   */
+  readonly interval?: boolean | undefined;
+  /** Draws behind the intervals; default 500 (`DEFAULT_INTERVAL_DRAWS`). */
+  readonly intervalDraws?: number | undefined;
+  /** How the weights are drawn (intervals and sensitivity): 'none' (default), each on its own; 'category', one draw per category shared by its weights. */
+  readonly correlation?: Correlation | undefined;
+  /** With `sensitivity`: write every draw (region, draw, weights, vacuum per 100k, rank) to this file, .csv or .parquet. */
+  readonly drawsOut?: string | undefined;
   /** Threads for reading a large file (24 MiB or more; default 'auto': one per core, this one
    * included) and worker threads for the draws (default 'auto'). */
   readonly threads?: number | 'auto' | undefined;
@@ -97,7 +111,7 @@ export interface ReportRun {
   readonly provenance: RunProvenance;
 }
 
-const ReportOptionChecks = SensitivityOptionChecks.extend(MapOptionChecks.shape).extend({
+const ReportOptionChecks = SensitivityOptionChecks.extend(IntervalOptionChecks.shape).extend(MapOptionChecks.shape).extend({
   chartsDir: z.string().min(1, { error: 'expected a folder name' }).optional(),
   sensitivity: SensitivityOptionChecks.shape.draws,
   weights: WeightsChoiceSchema.optional(),
@@ -110,7 +124,15 @@ function reportFormat(
 ): { readonly sensitivity: true; readonly format: ResearchFormat } | { readonly sensitivity: false; readonly format: ReportOutputFormat | 'excel' } {
   const draws = options.sensitivity;
   const weights = options.weights ?? 'value';
-  if (draws === undefined && options.seed !== undefined) throw new OptionError('seed', '--seed: only used with --sensitivity');
+  // Something is drawn: the intervals (unless interval: false) or the sensitivity run.
+  const interval = options.interval ?? true;
+  const drawing = draws !== undefined || interval;
+  if (!drawing && options.seed !== undefined) throw new OptionError('seed', '--seed: nothing is drawn under --no-interval without --sensitivity');
+  if (!drawing && options.correlation !== undefined) {
+    throw new OptionError('correlation', '--correlation: nothing is drawn under --no-interval without --sensitivity');
+  }
+  if (!interval && options.intervalDraws !== undefined) throw new OptionError('intervalDraws', '--interval-draws and --no-interval exclude each other');
+  if (draws === undefined && options.drawsOut !== undefined) throw new OptionError('drawsOut', '--draws-out: only used with --sensitivity');
   if (draws !== undefined && weights !== 'value') {
     throw new OptionError('weights', `--weights ${weights} and --sensitivity exclude each other: the draws span every weight's range`);
   }
@@ -174,6 +196,8 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   const chosen = reportFormat(options);
   refuseGatesOnDemoData(options);
   checkProvenanceTarget(options);
+  // Checked before anything is read: the draws file's format, from its extension.
+  const drawsFormat = options.drawsOut === undefined ? undefined : pickDrawsFormat(options.drawsOut);
   const { format } = chosen;
   const loaded = await loadData(options, options.threads);
   const { dataset, weights, norms, files } = loaded;
@@ -182,7 +206,16 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   const missingCommunity = missingCommunityOf(options.missingCommunity, loaded);
   const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, missingCommunity, sources: loaded.sources, ...levelChoice };
   const corner = options.weights ?? 'value';
-  const report = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
+  const point = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
+  // The p5–p95 intervals over the weights' ranges (issue 16); a sensitivity run has its own percentiles.
+  const intervalDraws = { draws: options.intervalDraws, seed: options.seed, correlation: options.correlation };
+  const report =
+    (options.interval ?? true) && !chosen.sensitivity
+      ? withInterval(dataset, point, { weights, ...run, ...intervalDraws })
+      : // Provenance says the intervals were turned off (a sensitivity run's provenance has its own draws).
+        chosen.sensitivity
+        ? point
+        : { ...point, provenance: { ...point.provenance, options: { ...point.provenance.options, interval: false } } };
   const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
   // The HTML page, and its charts for chartsDir, need more than the report: details, coverage, map.
   const page = format === 'html' || options.chartsDir !== undefined;
@@ -204,6 +237,7 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
     coverageReport: format === 'xlsx' ? coverageAtT : undefined,
     norms,
     workbookTime: workbookTime(format, options.env),
+    longAsParquet: format === 'long' && isParquetPath(options.out),
   };
   const charts = options.chartsDir === undefined ? undefined : await (await import('./charts.js')).writeReportCharts(options.chartsDir, shown, context);
   const notes = map.notes;
@@ -214,13 +248,16 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   }
   // Loaded only for a sensitivity run (the command line's start-up).
   const { drawSensitivity, sensitivityOutput } = await import('./sensitivity.js');
-  const { sensitivity } = await drawSensitivity(dataset, {
+  const { sensitivity, plan, chunks } = await drawSensitivity(dataset, {
     weights,
     ...run,
     draws: options.sensitivity,
     seed: options.seed,
+    correlation: options.correlation,
+    top: options.top,
     threads: options.threads,
   });
+  if (options.drawsOut !== undefined && drawsFormat !== undefined) await writeDraws(options.drawsOut, drawsFormat, plan, chunks);
   const output = sensitivityOutput(sensitivity, chosen.format, options, dataset.provenance);
   return { report, context, sensitivity, output, warnings: report.warnings, gates, files, notes, charts, provenance: sensitivity.provenance };
 }

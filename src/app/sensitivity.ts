@@ -4,12 +4,13 @@
 import type { Dataset, Provenance } from '../core/dataset.js';
 import type { Warning } from '../core/issues.js';
 import type { RunProvenance } from '../core/provenance-schema.js';
-import { planSensitivity, runDraws, type SensitivityOptions, summarizeDraws } from '../core/sensitivity.js';
-import type { SensitivityReport } from '../core/sensitivity-schema.js';
-import { drawsInWorkers, sensitivityThreads } from '../parallel/sensitivity.js';
+import { type DrawChunk, type DrawPlan, orderedChunks, planSensitivity, type SensitivityOptions, summarizeDraws } from '../core/sensitivity.js';
+import type { Correlation, SensitivityReport } from '../core/sensitivity-schema.js';
+import { drawsParallel } from '../parallel/sensitivity.js';
 import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
 import { type DataOptions, loadData } from './data.js';
+import { pickDrawsFormat, writeDraws } from './draws.js';
 import { colorFor, pickFormat } from './format.js';
 import {
   checkOptions,
@@ -28,6 +29,10 @@ export interface SensitivityRunOptions extends DataOptions, PeriodOptions, Ranki
   readonly draws?: number | undefined;
   /** Seed of the draws (0 – 2³² − 1); default 1. The same seed gives the same report. */
   readonly seed?: number | undefined;
+  /** 'none' (default): every weight drawn on its own; 'category': one draw per category shared by its weights. */
+  readonly correlation?: Correlation | undefined;
+  /** Write every draw (region, draw, weights, vacuum per 100k, rank) to this file: .csv or .parquet. */
+  readonly drawsOut?: string | undefined;
   /** Worker threads for reading large files and for the draws: a number, or 'auto' (default for the draws: one per core for large runs). */
   readonly threads?: number | 'auto' | undefined;
   /** Show only the first N ranked regions. */
@@ -48,16 +53,16 @@ export interface SensitivityRun {
 
 /**
  * The draws of a loaded dataset (in `threads` worker threads when worth it), with the
- * point-estimate report. The result is identical for every thread count.
+ * point-estimate report's warnings, and every draw behind the percentiles (plan and chunks, in
+ * draw order: what `drawsOut` writes). The result is identical for every thread count.
  */
 export async function drawSensitivity(
   dataset: Dataset,
   options: SensitivityOptions & { readonly threads?: number | 'auto' | undefined },
-): Promise<{ readonly sensitivity: SensitivityReport; readonly warnings: readonly Warning[] }> {
-  const { base, plan, draws } = planSensitivity(dataset, options);
-  const threads = sensitivityThreads(options.threads, draws, plan.regions.length);
-  const chunks = threads <= 1 ? [runDraws(dataset, plan, 0, draws)] : await drawsInWorkers(dataset, plan, draws, threads);
-  return { sensitivity: summarizeDraws(base, plan, draws, chunks), warnings: base.warnings };
+): Promise<{ readonly sensitivity: SensitivityReport; readonly warnings: readonly Warning[]; readonly plan: DrawPlan; readonly chunks: readonly DrawChunk[] }> {
+  const { base, plan, draws, top } = planSensitivity(dataset, options);
+  const chunks = orderedChunks(await drawsParallel(plan, draws, options.threads), draws);
+  return { sensitivity: summarizeDraws(base, plan, draws, chunks, top), warnings: base.warnings, plan, chunks };
 }
 
 /** The sensitivity output: the first `top` regions, the dataset's notice in the footers. */
@@ -77,10 +82,28 @@ export async function runSensitivity(options: SensitivityRunOptions = {}): Promi
   checkOptions(SensitivityOptionChecks, options);
   checkProvenanceTarget(options);
   const format = pickFormat(RESEARCH_FORMATS, options.format, options.out, 'sensitivity report');
+  const drawsFormat = options.drawsOut === undefined ? undefined : pickDrawsFormat(options.drawsOut);
   const loaded = await loadData(options, options.threads);
   const { dataset, weights, norms, sources } = loaded;
-  const { from, to, sort, fill, level, rollup, draws, seed, threads } = options;
+  const { from, to, sort, fill, level, rollup, draws, seed, correlation, top, threads } = options;
   const missingCommunity = missingCommunityOf(options.missingCommunity, loaded);
-  const { sensitivity, warnings } = await drawSensitivity(dataset, { weights, norms, from, to, sort, fill, level, rollup, draws, seed, threads, missingCommunity, sources });
+  const { sensitivity, warnings, plan, chunks } = await drawSensitivity(dataset, {
+    weights,
+    norms,
+    from,
+    to,
+    sort,
+    fill,
+    level,
+    rollup,
+    draws,
+    seed,
+    correlation,
+    top,
+    threads,
+    missingCommunity,
+    sources,
+  });
+  if (options.drawsOut !== undefined && drawsFormat !== undefined) await writeDraws(options.drawsOut, drawsFormat, plan, chunks);
   return { sensitivity, output: sensitivityOutput(sensitivity, format, options, dataset.provenance), warnings, provenance: sensitivity.provenance };
 }

@@ -6,7 +6,7 @@ import type { TrendReport } from '../core/trend-schema.js';
 import type { Output } from '../report/output.js';
 import { TREND_OUTPUT_FORMATS, type TrendOutputFormat } from '../report/trend/context.js';
 import { type DataOptions, loadData } from './data.js';
-import { colorFor, pickFormat, workbookTime } from './format.js';
+import { colorFor, isParquetPath, pickFormat, workbookTime } from './format.js';
 import {
   AnalysisOptionChecks,
   checkOptions,
@@ -61,6 +61,8 @@ export async function runTrend(options: TrendRunOptions = {}): Promise<TrendRun>
     provenance: dataset.provenance,
     summary: summarizeTrend(result),
     workbookTime: workbookTime(format, options.env),
+    // --format long to a .parquet file is written as Parquet (issue 16).
+    longAsParquet: format === 'long' && isParquetPath(options.out),
   };
   return { trend: result, output: { kind: 'trend', format, data: shown, context }, warnings: result.warnings, provenance: result.provenance };
 }

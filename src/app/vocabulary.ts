@@ -5,6 +5,8 @@ export { MISSING_COMMUNITY } from '../core/config.js';
 export { SORT_METRICS, type Report } from '../core/report-schema.js';
 export { THOUSANDS_SEPARATORS } from '../core/numbers.js';
 export { DEFAULT_DRAWS, DEFAULT_SEED } from '../core/sensitivity.js';
+export { DEFAULT_INTERVAL_DRAWS } from '../core/interval.js';
+export { CORRELATIONS } from '../core/report-schema.js';
 export { SEED_MAX } from '../core/random.js';
 export { DEFAULT_COMPARE_TOP } from '../core/compare.js';
 export { formatWarning, type Warning } from '../core/issues.js';

@@ -22,6 +22,7 @@ export function addInputOptions(command: Command): Command {
     .option('--config <file>', 'config file (default: $SERVICEGAP_CONFIG, else ./servicegap.config.json, else package.json "servicegap", else servicegap.config.json in --data)')
     .option('--no-config', 'no config file: the default weights and norms (SERVICEGAP_CONFIG and discovery ignored)')
     .option('--allow-unmapped', 'drop rows whose service name maps to no category, with a warning')
+    .option('--rates', 'the figures in beds.csv and services.csv are per 100,000 residents already: no population file, results are rates')
     .option('-q, --quiet', 'errors only: no warnings or notes on standard error')
     .addOption(new Option('--delimiter <char>', 'field delimiter (default: detected from the first lines of each file)').choices(['auto', ',', ';', 'tab', '|']))
     .addOption(
@@ -56,6 +57,7 @@ export const InputOptionsSchema = z.object({
   crosswalk: z.string().optional(),
   config: z.union([z.string(), z.literal(false)]).optional(),
   allowUnmapped: z.boolean().optional(),
+  rates: z.boolean().optional(),
   quiet: z.boolean().optional(),
   delimiter,
   encoding: z.enum(['auto', ...ENCODINGS]).optional(),
@@ -90,6 +92,7 @@ export function dataOptions(options: InputOptions, terminal: Terminal): DataOpti
     cwd: terminal.cwd,
     env: terminal.env,
     allowUnmapped: options.allowUnmapped,
+    rates: options.rates,
     stdin: terminal.stdin,
     onFileRead: options.verbose ? (info) => note(terminal, `read ${describeFileRead(info)}`) : undefined,
     onProgress: progressBar(terminal, options.quiet),

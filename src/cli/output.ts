@@ -39,16 +39,23 @@ export function writeStream(stream: NodeJS.WritableStream, content: string | Uin
   });
 }
 
+/** What to do instead of writing the bytes of an output in `format` to a terminal. */
+function binaryAdvice(format: string): string {
+  if (format === 'xlsx') return 'a workbook is binary and would garble the terminal: give --out FILE.xlsx, or redirect standard output to a file';
+  return `--format ${format}${format === 'long' ? ' to a .parquet file' : ''} writes binary Parquet: give --out FILE.parquet, or redirect standard output`;
+}
+
 /**
- * Write a command's output — text, or the bytes of a workbook (never to a terminal) — to standard
- * output (no --out, "-", /dev/stdout) or to the file --out names.
+ * Write a command's output — text, or the bytes of a workbook or a Parquet file (never to a
+ * terminal) — to standard output (no --out, "-", /dev/stdout) or to the file --out names.
+ * `format` names the output's format in the advice given instead of bytes to a terminal.
  */
-export async function emit(terminal: Terminal, content: string | Uint8Array, out: string | undefined): Promise<void> {
+export async function emit(terminal: Terminal, content: string | Uint8Array, out: string | undefined, format = 'xlsx'): Promise<void> {
   const fd = out === undefined || out === '-' ? 1 : descriptorOf(out);
   const stream = fd === 1 ? terminal.stdout : fd === 2 ? terminal.stderr : undefined;
   if (stream === undefined) return writeFile(out!, content);
   if (typeof content !== 'string' && stream.isTTY === true) {
-    throw new ExitError(EXIT.usage, 'a workbook is binary and would garble the terminal: give --out FILE.xlsx, or redirect standard output to a file');
+    throw new ExitError(EXIT.usage, binaryAdvice(format));
   }
   return writeStream(stream, content, fd === 1 ? 'standard output' : 'standard error');
 }

@@ -3,7 +3,7 @@
 import type { MissingCommunity } from './config.js';
 import { bedYears, type Dataset, serviceYears } from './dataset.js';
 import { OptionError } from './errors.js';
-import { chosenLevel, type LevelChoice, selectLevel } from './hierarchy.js';
+import { chosenLevel, type LevelChoice, LevelError, selectLevel } from './hierarchy.js';
 import type { Warning } from './issues.js';
 import { regionMetrics, type Period } from './metrics.js';
 import { checkFill, checkLevel, checkMissingCommunity, checkNormTable, checkSort, checkWeightTable, checkYear } from './option-checks.js';
@@ -133,6 +133,7 @@ export function analysisOptions(input: Dataset, options: AnalyzeOptions, period:
     missingCommunity: options.missingCommunity ?? 'exclude',
     level: chosenLevel(input, options) ?? null,
     rollup: options.rollup ?? false,
+    ...(input.scale === 'rates' ? { rates: true } : {}),
   };
 }
 
@@ -143,6 +144,10 @@ export function analysisOptions(input: Dataset, options: AnalyzeOptions, period:
  */
 export function analyze(input: Dataset, options: AnalyzeOptions = {}): Report {
   checkAnalyzeOptions(options);
+  // Rates per 100,000 cannot be summed up a tree of regions (a county's rate is no sum of its towns').
+  if (input.scale === 'rates' && (options.level !== undefined || options.rollup)) {
+    throw new LevelError('--level and --rollup sum regions, which rates per 100,000 (--rates) cannot be: give counts with a population');
+  }
   const dataset = selectLevel(input, options);
   const weights = options.weights ?? resolveWeights();
   const norms = options.norms ?? resolveNorms();
@@ -167,6 +172,7 @@ export function analyze(input: Dataset, options: AnalyzeOptions = {}): Report {
     from: period.from,
     to: period.to,
     sort,
+    ...(input.scale === 'rates' ? { scale: 'rates' as const } : {}),
     regions: rankRegions(ranked, sort),
     excluded,
     warnings: [...dataset.warnings, ...notices],

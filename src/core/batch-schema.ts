@@ -107,6 +107,15 @@ export const BatchSummarySchema = z.object({
 /** One scenario's rank changes against the first. */
 export type BatchSummary = z.infer<typeof BatchSummarySchema>;
 
+/** A scenario that could not be run, and why (issue 16): the batch runs every other one. */
+export const BatchFailureSchema = z.object({
+  scenario: z.string(),
+  /** Each problem, located as in the command's error output (file, line, column …). */
+  problems: z.array(z.string()),
+});
+/** A scenario that could not be run. */
+export type BatchFailure = z.infer<typeof BatchFailureSchema>;
+
 /** zod schema of the JSON of `batch FILE` (`servicegap schema batch`). */
 export const BatchResultSchema = z.object({
   servicegap: z.string(),
@@ -118,6 +127,8 @@ export const BatchResultSchema = z.object({
   scenarios: z.array(BatchScenarioSchema),
   rows: z.array(BatchRowSchema),
   summary: z.array(BatchSummarySchema),
+  /** Scenarios that could not be run (present only when some failed; the command then exits 3). */
+  failed: z.array(BatchFailureSchema).optional(),
   /** What produced each scenario's numbers (SPEC §8), in scenario order. */
   provenance: z.object({ scenarios: z.array(z.object({ scenario: z.string() }).extend(RunProvenanceSchema.shape)) }),
 });

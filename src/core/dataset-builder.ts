@@ -34,6 +34,9 @@ export interface BuilderOptions {
   /** At most this many distinct problems are kept per file (the same problem on many lines is
    * one); the rest are counted. */
   readonly maxIssuesPerFile?: number | undefined;
+  /** The figures are rates per 100,000 (--rates): none may be summed up the tree, so each branch
+   * has all its figures at one level, whatever their kind. */
+  readonly rates?: boolean | undefined;
 }
 
 function seriesOf<K>(map: Map<K, DenseYearSeries>, key: K): DenseYearSeries {
@@ -359,7 +362,12 @@ export class DatasetBuilder {
     }
     // The same kind of figure at two levels of one branch would count it twice; different kinds
     // at different levels (population by county, beds by health region) are summed up (hierarchy.ts).
-    for (const [kind, byCode] of origins) for (const issue of mixedLevelIssues(this.regions, byCode, kind)) this.addIssue(issue);
+    // Rates are never summed: with --rates any figure at two levels of a branch is a problem.
+    if (this.options.rates) {
+      const anyKind = new Map<string, DataOrigin>();
+      for (const byCode of origins.values()) for (const [code, origin] of byCode) if (!anyKind.has(code)) anyKind.set(code, origin);
+      for (const issue of mixedLevelIssues(this.regions, anyKind, 'rates')) this.addIssue(issue);
+    } else for (const [kind, byCode] of origins) for (const issue of mixedLevelIssues(this.regions, byCode, kind)) this.addIssue(issue);
     return { dataset, issues: this.issues.list(fileOrder) };
   }
 }

@@ -62,6 +62,12 @@ export interface Dataset {
   readonly serviceNames: Map<string, { category: Category | undefined; rows: number; firstLine: number }>;
   readonly warnings: Warning[];
   readonly provenance?: Provenance | undefined;
+  /**
+   * `rates` (issue 16): beds and capacities were given per 100,000 residents and there is no
+   * population file; every region counts 100,000 residents in every year, so each per-100k
+   * figure is the rate itself and each *_be figure a rate too. Absent: counts (SPEC §1).
+   */
+  readonly scale?: 'rates' | undefined;
   /** The files it was read from, with their hashes and how they were read (SPEC §8 provenance); set by the loader. */
   readonly inputs?: readonly InputRecord[] | undefined;
 }

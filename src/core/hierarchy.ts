@@ -123,7 +123,8 @@ function describeKind(kind: string): { what: string; counted: string } {
 /**
  * One kind of figure (`kind`: "population", "beds", "services crisis/teams") at two levels of one
  * branch: a region with it, and regions inside it with it too. One issue per such region, on the
- * line of its first figure, naming the regions inside it.
+ * line of its first figure, naming the regions inside it. `kind` "rates": figures of any kind
+ * given as rates per 100,000 (--rates), which cannot be summed up the tree at all.
  */
 export function mixedLevelIssues(
   regions: ReadonlyMap<string, RegionInfo>,
@@ -150,16 +151,19 @@ export function mixedLevelIssues(
     const origin = origins.get(parent)!;
     const shown = codes.slice(0, 3).map((c) => `${quoteValue(c)} (${describeOrigin(origins.get(c)!)})`);
     const more = codes.length > shown.length ? ` and ${codes.length - shown.length} more` : '';
-    const { what, counted } = kind === 'figures' ? { what: 'figures', counted: 'residents, beds or services' } : describeKind(kind);
+    const { what, counted } = kind === 'figures' || kind === 'rates' ? { what: kind, counted: 'residents, beds or services' } : describeKind(kind);
+    const why =
+      kind === 'rates'
+        ? 'Rates per 100,000 (--rates) cannot be summed up the tree: give each branch of the tree all its figures at one level only.'
+        : `The same ${counted} would be counted twice: give each branch of the tree its ${what} at one level ` +
+          'only (other figures may be at other levels: they are summed up the tree).';
     issues.push({
       file: origin.file,
       line: origin.line,
       columns: ['region'],
       message:
         `region ${quoteValue(parent)} has ${what} of its own${origin.via === undefined ? '' : ` (${describeOrigin(origin)})`} and so ${codes.length === 1 ? 'does' : 'do'} ` +
-        `${codes.length === 1 ? 'a region' : 'regions'} inside it: ${shown.join(', ')}${more}. ` +
-        `The same ${counted} would be counted twice: give each branch of the tree its ${what} at one level ` +
-        'only (other figures may be at other levels: they are summed up the tree).',
+        `${codes.length === 1 ? 'a region' : 'regions'} inside it: ${shown.join(', ')}${more}. ${why}`,
     });
   }
   return issues;

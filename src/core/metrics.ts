@@ -74,6 +74,122 @@ export function newWorking(): MetricsWorking {
   return { closures: [], termsFrom: [], termsTo: [] };
 }
 
+/**
+ * What a region's weight-dependent metrics are made of besides its community capacity at B and T:
+ * fixed for a period whatever the weights (linear-model.ts evaluates many draws of the weights on
+ * these).
+ */
+export interface RegionFacts {
+  /** beds_to − beds_from (stock), or −Σ closures with B < year ≤ T (events); 0 without a beds file. */
+  readonly bedChange: number;
+  readonly bedsFrom: number | null;
+  readonly bedsTo: number | null;
+  /** Population at T. */
+  readonly population: number;
+  /** Population at B; null when it or beds_from is unknown (then capacity_per_100k_from is null). */
+  readonly populationFrom: number | null;
+}
+
+/** net_change_be: bed change plus the change of community capacity, in bed-equivalents. */
+export const netChangeOf = (bedChange: number, communityFrom: number, communityTo: number): number =>
+  bedChange + (communityTo - communityFrom);
+
+/** vacuum_be from net_change_be: capacity lost and not replaced, never below 0. */
+export const vacuumOf = (netChange: number): number => Math.max(0, -netChange);
+
+/** A count per 100,000 residents. */
+export const per100k = (count: number, population: number): number => (count / population) * PER;
+
+/**
+ * The metrics that depend on the weights, from a region's facts and its community capacity at B
+ * and T (SPEC §3). The one place where these formulas are written.
+ */
+export function weightedMetrics(facts: RegionFacts, communityFrom: number, communityTo: number) {
+  const { bedChange, bedsFrom, bedsTo, population, populationFrom } = facts;
+  const communityChange = communityTo - communityFrom;
+  const netChange = netChangeOf(bedChange, communityFrom, communityTo);
+  const bedsClosed = Math.max(0, -bedChange);
+  const vacuum = vacuumOf(netChange);
+  const capacityFrom = bedsFrom === null || populationFrom === null ? null : per100k(bedsFrom + communityFrom, populationFrom);
+  const capacityTo = bedsTo === null ? null : per100k(bedsTo + communityTo, population);
+  return {
+    bed_change: clean(bedChange),
+    beds_closed: clean(bedsClosed),
+    community_from_be: clean(communityFrom),
+    community_to_be: clean(communityTo),
+    community_change_be: clean(communityChange),
+    net_change_be: clean(netChange),
+    vacuum_be: clean(vacuum),
+    vacuum_per_100k: clean(per100k(vacuum, population)),
+    replacement_ratio: bedsClosed === 0 ? null : clean(communityChange / bedsClosed),
+    capacity_per_100k_from: capacityFrom,
+    capacity_per_100k_to: capacityTo,
+    rate_drop_per_100k: capacityFrom === null || capacityTo === null ? null : clean(capacityFrom - capacityTo),
+  };
+}
+
+/** A region's beds and population for a period, each valued by the series rule (undefined: unknown). */
+export interface RegionBasics {
+  readonly bedsFrom: ValueAtYear | undefined;
+  readonly bedsTo: ValueAtYear | undefined;
+  readonly bedChange: number;
+  readonly populationTo: ValueAtYear | undefined;
+  readonly populationFrom: ValueAtYear | undefined;
+}
+
+/** A region's beds at B and T (or net closures, each pushed to `closures` when given), and its population at T and B. */
+export function regionBasics(
+  dataset: Dataset,
+  code: string,
+  period: Period,
+  fill: FillMode,
+  closures?: { year: number; closed: number }[],
+): RegionBasics {
+  const { from: B, to: T } = period;
+  // Institutional beds: a stock at B and T, or the net closures with B < year ≤ T.
+  const beds = dataset.beds;
+  let bedsFrom: ValueAtYear | undefined;
+  let bedsTo: ValueAtYear | undefined;
+  let bedChange: number;
+  if (beds.shape === 'stock') {
+    const series = beds.byRegion.get(code);
+    bedsFrom = valueAt(series, B, 'stock', fill);
+    bedsTo = valueAt(series, T, 'stock', fill);
+    bedChange = (bedsTo?.value ?? 0) - (bedsFrom?.value ?? 0);
+  } else {
+    let closed = 0;
+    if (beds.shape === 'events') {
+      for (const [year, n] of beds.byRegion.get(code) ?? []) {
+        if (year > B && year <= T) {
+          closed += n;
+          closures?.push({ year, closed: n }); // explain's working (MetricsWorking.closures)
+        }
+      }
+    }
+    bedChange = -closed;
+  }
+  const populationSeries = dataset.population.get(code);
+  return {
+    bedsFrom,
+    bedsTo,
+    bedChange,
+    populationTo: valueAt(populationSeries, T, 'stock', fill),
+    populationFrom: valueAt(populationSeries, B, 'stock', fill),
+  };
+}
+
+/** The facts of a region whose population at T is known (else undefined: it is not ranked). */
+export function factsOf(basics: RegionBasics): RegionFacts | undefined {
+  if (basics.populationTo === undefined) return undefined;
+  return {
+    bedChange: basics.bedChange,
+    bedsFrom: basics.bedsFrom?.value ?? null,
+    bedsTo: basics.bedsTo?.value ?? null,
+    population: basics.populationTo.value,
+    populationFrom: basics.bedsFrom === undefined ? null : (basics.populationFrom?.value ?? null),
+  };
+}
+
 /** One region's metrics (SPEC §3) for a period and weights, or why it cannot be ranked. */
 export function regionMetrics(
   dataset: Dataset,
@@ -95,31 +211,8 @@ export function regionMetrics(
     return v;
   };
 
-  // Institutional beds: a stock at B and T, or the net closures with B < year ≤ T.
-  const beds = dataset.beds;
-  let bedsFrom: ValueAtYear | undefined;
-  let bedsTo: ValueAtYear | undefined;
-  let bedChange: number;
-  if (beds.shape === 'stock') {
-    const series = beds.byRegion.get(region.code);
-    bedsFrom = valueAt(series, B, 'stock', fill);
-    bedsTo = valueAt(series, T, 'stock', fill);
-    bedChange = (bedsTo?.value ?? 0) - (bedsFrom?.value ?? 0);
-  } else {
-    let closed = 0;
-    if (beds.shape === 'events') {
-      for (const [year, n] of beds.byRegion.get(region.code) ?? []) {
-        if (year > B && year <= T) {
-          closed += n;
-          working?.closures.push({ year, closed: n });
-        }
-      }
-    }
-    bedChange = -closed;
-  }
-
-  const populationSeries = dataset.population.get(region.code);
-  const populationTo = valueAt(populationSeries, T, 'stock', fill);
+  const basics = regionBasics(dataset, region.code, period, fill, working?.closures);
+  const { bedsFrom, bedsTo, populationTo } = basics;
 
   // Community capacity in bed-equivalents: Σ w(category, unit) × capacity, at B and at T
   // (unknown under --fill none, and for a region with no row in services.csv: missing is not
@@ -133,8 +226,8 @@ export function regionMetrics(
   }
 
   const unknown: string[] = [];
-  if (beds.shape === 'stock' && bedsFrom === undefined) unknown.push('beds_from');
-  if (beds.shape === 'stock' && bedsTo === undefined) unknown.push('beds_to');
+  if (dataset.beds.shape === 'stock' && bedsFrom === undefined) unknown.push('beds_from');
+  if (dataset.beds.shape === 'stock' && bedsTo === undefined) unknown.push('beds_to');
   if (populationTo === undefined) unknown.push('population');
   if (!withCommunity && options.missingCommunity !== 'zero') unknown.push('community');
   if (communityAtB.unknown) unknown.push('community_from_be');
@@ -146,28 +239,17 @@ export function regionMetrics(
   note(bedsFrom);
   note(bedsTo);
   note(populationTo);
-  const population = populationTo!.value;
 
   if (communityAtB.carried || communityAtT.carried) carried = true;
   if (communityAtB.interpolated || communityAtT.interpolated) interpolated = true;
   if (communityAtB.startedLater) startedLater = true;
-  const communityFrom = communityAtB.total;
-  const communityTo = communityAtT.total;
-  const communityChange = communityTo - communityFrom;
-  const netChange = bedChange + communityChange;
-  const bedsClosed = Math.max(0, -bedChange);
-  const vacuum = Math.max(0, -netChange);
-
-  let capacityFrom: number | null = null;
+  // Population at B enters only capacity_per_100k_from, which needs beds at B too.
   if (bedsFrom !== undefined) {
-    const populationFrom = valueAt(populationSeries, B, 'stock', fill);
-    if (working) working.populationFrom = populationFrom;
-    if (populationFrom !== undefined) {
-      note(populationFrom);
-      capacityFrom = ((bedsFrom.value + communityFrom) / populationFrom.value) * PER;
-    }
+    note(basics.populationFrom);
+    if (working) working.populationFrom = basics.populationFrom;
   }
-  const capacityTo = bedsTo === undefined ? null : ((bedsTo.value + communityTo) / population) * PER;
+  const facts = factsOf(basics)!;
+  const weighted = weightedMetrics(facts, communityAtB.total, communityAtT.total);
 
   const notReported = categoriesNotReported(dataset, region.code);
   const flags: Flag[] = [];
@@ -182,23 +264,12 @@ export function regionMetrics(
     metrics: {
       region: region.code,
       name: region.name,
-      population,
-      beds_from: bedsFrom?.value ?? null,
-      beds_to: bedsTo?.value ?? null,
-      bed_change: clean(bedChange),
-      beds_closed: clean(bedsClosed),
-      community_from_be: clean(communityFrom),
-      community_to_be: clean(communityTo),
-      community_change_be: clean(communityChange),
-      net_change_be: clean(netChange),
-      vacuum_be: clean(vacuum),
-      vacuum_per_100k: clean((vacuum / population) * PER),
-      replacement_ratio: bedsClosed === 0 ? null : clean(communityChange / bedsClosed),
-      capacity_per_100k_from: capacityFrom,
-      capacity_per_100k_to: capacityTo,
-      rate_drop_per_100k: capacityFrom === null || capacityTo === null ? null : clean(capacityFrom - capacityTo),
+      population: facts.population,
+      beds_from: facts.bedsFrom,
+      beds_to: facts.bedsTo,
+      ...weighted,
       // The other half of the gap analysis: capacity at T against the planning norms (SPEC §7).
-      coverage_index: coverageIndex(regionNormCoverage(dataset, region.code, T, population, norms)),
+      coverage_index: coverageIndex(regionNormCoverage(dataset, region.code, T, facts.population, norms)),
       flags,
       categories_not_reported: notReported,
     },

@@ -3,7 +3,7 @@
 // with the message the CLI prints (`--sort: expected one of …`). Pure.
 import { MISSING_COMMUNITY } from './config.js';
 import { flagName, OptionError } from './errors.js';
-import { SORT_METRICS, type SortMetric } from './report-schema.js';
+import { type Correlation, CORRELATIONS, SORT_METRICS, type SortMetric } from './report-schema.js';
 import { YEAR_MAX, YEAR_MIN } from './schemas.js';
 import { FILL_MODES, type FillMode } from './series.js';
 import type { Weight, WeightTable } from './weights.js';
@@ -39,6 +39,8 @@ function checkChoice<T extends string>(option: string, value: unknown, choices: 
 export const checkSort = (value: unknown): SortMetric | undefined => checkChoice('sort', value, SORT_METRICS);
 /** `--fill`: one of FILL_MODES. */
 export const checkFill = (value: unknown): FillMode | undefined => checkChoice('fill', value, FILL_MODES);
+/** `--correlation`: one of CORRELATIONS (how the weights are drawn). */
+export const checkCorrelation = (value: unknown): Correlation | undefined => checkChoice('correlation', value, CORRELATIONS);
 /** `--missing-community`: exclude or zero. */
 export const checkMissingCommunity = (value: unknown): MissingCommunity | undefined => checkChoice('missingCommunity', value, MISSING_COMMUNITY);
 

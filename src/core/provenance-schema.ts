@@ -89,9 +89,18 @@ export const RunOptionsSchema = z.object({
   allowUnmapped: z.boolean().optional(),
   /** --weights low|high: every weight at that end of its range. */
   weights: z.string().optional(),
-  /** Sensitivity draws and their seed. */
+  /** Sensitivity draws and their seed (the seed also seeds the intervals' draws). */
   draws: z.number().int().optional(),
   seed: z.number().int().optional(),
+  /** Intervals (issue 16): on or off (--no-interval), and the draws they were made from. */
+  interval: z.boolean().optional(),
+  intervalDraws: z.number().int().optional(),
+  /** How the weights were drawn (intervals and sensitivity): none or category. */
+  correlation: z.string().optional(),
+  /** Sensitivity: top_share counts the draws that ranked this or better. */
+  top: z.number().int().optional(),
+  /** The figures were rates per 100,000 (--rates) rather than counts with a population. */
+  rates: z.boolean().optional(),
   /** batch: "inline" when the scenario's config was given in the scenario file. */
   scenarioConfig: z.string().optional(),
 });

@@ -1,7 +1,7 @@
 // The machine contract of SPEC §6: the JSON report, as zod schemas with derived types.
 import { z } from 'zod';
 import { CategorySchema } from './categories.js';
-import { RunProvenanceSchema } from './provenance-schema.js';
+import { RunProvenanceSchema, WeightRecordSchema } from './provenance-schema.js';
 
 const nullableNumber = z.number().nullable();
 
@@ -105,6 +105,63 @@ export const WeightCornerSchema = z.enum(WEIGHT_CORNERS);
 /** `low` or `high`: every weight at that end of its range. */
 export type WeightCorner = z.infer<typeof WeightCornerSchema>;
 
+/**
+ * The uncertainty of a ranked region's figures over the weights' ranges (issue 16): the 5th and
+ * 95th percentile of `vacuum_per_100k` and of the rank over the draws of the report's `interval`.
+ * Absent under --no-interval.
+ */
+export const IntervalFieldsSchema = z.object({
+  vacuum_per_100k_p5: z.number(),
+  vacuum_per_100k_p95: z.number(),
+  rank_p5: z.number().int().min(1),
+  rank_p95: z.number().int().min(1),
+});
+/** A region's p5–p95 interval of vacuum per 100k and rank. */
+export type IntervalFields = z.infer<typeof IntervalFieldsSchema>;
+
+/** A region of the report: ranked, with its interval when the report has one. */
+export const ReportRegionSchema = RankedRegionSchema.extend(IntervalFieldsSchema.partial().shape);
+/** A region of the report. */
+export type ReportRegion = z.infer<typeof ReportRegionSchema>;
+
+/**
+ * How the varied weights move together: `none` (default), each drawn on its own; `category`,
+ * one draw per category shared by all its varied weights (each at the same fraction of its range).
+ */
+export const CORRELATIONS = ['none', 'category'] as const;
+/** zod schema of a correlation: one of CORRELATIONS. */
+export const CorrelationSchema = z.enum(CORRELATIONS);
+/** `none` or `category`. */
+export type Correlation = z.infer<typeof CorrelationSchema>;
+
+/** A weight that was drawn (low < high); weights with low = high stay at their value. The fields of a provenance weight. */
+export const VariedWeightSchema = WeightRecordSchema.pick({ category: true, unit: true, value: true, low: true, high: true });
+/** A weight that was drawn, with its range. */
+export type VariedWeight = z.infer<typeof VariedWeightSchema>;
+
+/** How draws of the weights were made, so that anyone can repeat them: shared by a report's intervals and a sensitivity run. */
+export const DrawSettingsSchema = z.object({
+  draws: z.number().int().min(1),
+  seed: z.number().int().min(0),
+  /** How each weight is drawn: uniformly between its low and high. */
+  distribution: z.literal('uniform'),
+  correlation: CorrelationSchema,
+  /** How percentiles are taken: nearest rank (every percentile is a value some draw produced). */
+  percentile_method: z.literal('nearest-rank'),
+  generator: z.literal('mulberry32'),
+});
+
+/** How a report's intervals were drawn (the draws' settings, the percentiles and the weights drawn). */
+export const IntervalSettingsSchema = z
+  .object({
+    /** Which percentiles the intervals are: 5th–95th. */
+    percentiles: z.tuple([z.literal(5), z.literal(95)]),
+  })
+  .extend(DrawSettingsSchema.shape)
+  .extend({ varied_weights: z.array(VariedWeightSchema) });
+/** How a report's intervals were drawn. */
+export type IntervalSettings = z.infer<typeof IntervalSettingsSchema>;
+
 /** zod schema of the JSON report (SPEC §6), the machine contract; key order is the output order. */
 export const ReportSchema = z.object({
   servicegap: z.string(),
@@ -113,7 +170,11 @@ export const ReportSchema = z.object({
   sort: SortMetricSchema,
   /** Present only when every weight was set to one end of its range (`--weights low|high`). */
   weights: WeightCornerSchema.optional(),
-  regions: z.array(RankedRegionSchema),
+  /** `rates`: the input was per 100,000 residents, with no population (--rates); absent: counts. */
+  scale: z.literal('rates').optional(),
+  /** How the regions' p5–p95 intervals were drawn; absent under --no-interval (issue 16). */
+  interval: IntervalSettingsSchema.optional(),
+  regions: z.array(ReportRegionSchema),
   excluded: z.array(ExcludedRegionSchema),
   /** Every warning, plausibility notices included (SPEC §8). */
   warnings: z.array(WarningSchema),

@@ -1,36 +1,41 @@
 // How much a ranking moves when the weights move (issue 6): draw every weight uniformly from its
-// low–high range (SPEC §4) N times, analyse each draw, and summarise each region's vacuum per
-// 100k and rank by percentiles. Pure; no IO, no threads (src/parallel/ splits the same draws
+// low–high range (SPEC §4) N times, evaluate each draw, and summarise each region's vacuum per
+// 100k and rank by percentiles. Each draw is evaluated on the linear model of the analysis
+// (linear-model.ts, issue 16): the same numbers as a whole analysis per draw, to the last bit,
+// at a fraction of the cost. Pure; no IO, no threads (src/parallel/ splits the same draws
 // across worker threads and gets the same numbers).
 //
 // Rules, stated once:
 // - Draw i uses the generator of (seed, i) (random.ts) and takes one number per varied weight,
 //   in code-unit order of the weight key (`crisis/teams`, …), so a draw's weights depend only on
 //   (seed, i, the weight table): any split of the draws across threads gives the same draws.
+// - Correlated draws (`correlation: 'category'`, an option, not the default): one number per
+//   category instead, in the same key order (a category's keys are adjacent), shared by every
+//   varied weight of that category: each of them sits at the same fraction of its range.
 // - A weight with low = high is not drawn and stays at its value.
 // - Each draw ranks the regions by the report's sort metric (SPEC §3 ranking).
 // - Percentiles are nearest-rank: the p-th percentile of n sorted values x₁ ≤ … ≤ xₙ is x_k with
 //   k = ⌈p/100 × n⌉ (k ≥ 1). Every percentile is a value that some draw produced, so rank
 //   percentiles are whole ranks, and with the vacuum monotone in the weights the all-high and
 //   all-low corners bound every percentile.
-// - `top10_share`: the share of draws in which the region ranked 10th or better.
+// - `top_share`: the share of draws in which the region ranked N-th or better, N = `top` (the
+//   report's --top; 10 when not given).
 import { choosePeriod, type AnalyzeOptions, analyze } from './analyze.js';
-import type { MissingCommunity } from './config.js';
-import type { Dataset, RegionInfo } from './dataset.js';
-import { regionMetrics, type Period } from './metrics.js';
-import { checkWhole } from './option-checks.js';
-import type { FillMode } from './series.js';
+import type { Category } from './categories.js';
+import type { Dataset } from './dataset.js';
+import { selectLevel } from './hierarchy.js';
+import { evaluate, type LinearModel, linearModel, rankInto, rankScratch, weightVector } from './linear-model.js';
+import { checkCorrelation, checkWhole } from './option-checks.js';
 import { drawRandom, SEED_MAX } from './random.js';
-import { rankRegions } from './rank.js';
-import type { RegionMetrics, Report, SortMetric, WeightCorner } from './report-schema.js';
-import type { SensitivityRegion, SensitivityReport, VariedWeight } from './sensitivity-schema.js';
+import type { Report, SortMetric, WeightCorner } from './report-schema.js';
+import { type Correlation, SENSITIVITY_PERCENTILES, type SensitivityRegion, type SensitivityReport, type VariedWeight } from './sensitivity-schema.js';
 import { resolveWeights, type Weight, type WeightTable } from './weights.js';
 
 /** Draws when none are asked for. */
 export const DEFAULT_DRAWS = 1000;
 /** Seed when none is given. */
 export const DEFAULT_SEED = 1;
-/** `top10_share` counts draws with a rank at or above this. */
+/** `top_share` counts draws with a rank at or above this when no --top is given. */
 export const TOP_SHARE_RANK = 10;
 /** Most draws one run may make (memory: 12 bytes per region per draw). */
 export const MAX_DRAWS = 1_000_000;
@@ -65,72 +70,110 @@ function codeUnitOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The weights of draw `draw` in a run seeded with `seed`: each varied weight uniform in [low, high). */
-export function drawWeights(weights: WeightTable, seed: number, draw: number, keys = variedWeightKeys(weights)): WeightTable {
+/** A varied weight's range, in draw order. */
+interface Range {
+  readonly category: Category;
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * The values of the varied weights (`ranges`, in draw order) in draw `draw` of a run seeded with
+ * `seed`, into `out`: each uniform in [low, high); under `category` correlation, one uniform
+ * number per category, shared by its weights. The one place where draws are made.
+ */
+export function drawValues(ranges: readonly Range[], seed: number, draw: number, correlation: Correlation, out: Float64Array): void {
   const random = drawRandom(seed, draw);
-  const table = new Map(weights);
-  for (const key of keys) {
-    const w = weights.get(key)!;
-    table.set(key, { ...w, value: w.low + random() * (w.high - w.low) });
+  let category: Category | undefined;
+  let u = 0;
+  for (let j = 0; j < ranges.length; j++) {
+    const { low, high } = ranges[j]!;
+    if (correlation === 'none') u = random();
+    else if (ranges[j]!.category !== category) {
+      category = ranges[j]!.category;
+      u = random();
+    }
+    out[j] = low + u * (high - low);
   }
+}
+
+/** The weights of draw `draw` in a run seeded with `seed`: each varied weight in [low, high). */
+export function drawWeights(weights: WeightTable, seed: number, draw: number, keys = variedWeightKeys(weights), correlation: Correlation = 'none'): WeightTable {
+  const ranges = keys.map((key) => weights.get(key)!);
+  const values = new Float64Array(keys.length);
+  drawValues(ranges, seed, draw, correlation, values);
+  const table = new Map(weights);
+  keys.forEach((key, j) => table.set(key, { ...weights.get(key)!, value: values[j]! }));
   return table;
 }
 
-/** Everything a run of draws needs besides the dataset; plain data, so it can go to a worker. */
+/** Everything a run of draws needs; plain data, so it can go to a worker without the dataset. */
 export interface DrawPlan {
   readonly weights: WeightTable;
   readonly seed: number;
   readonly from: number;
   readonly to: number;
   readonly sort: SortMetric;
+  readonly correlation: Correlation;
   /** Codes of the ranked regions, in the order results are stored. */
   readonly regions: readonly string[];
-  /** The fill rule and the missing-community rule of the report (each draw computes as it did). */
-  readonly fill?: FillMode | undefined;
-  readonly missingCommunity?: MissingCommunity | undefined;
+  /** The analysis as arrays (linear-model.ts). */
+  readonly model: LinearModel;
 }
 
 /**
  * The results of draws `start` ≤ i < `end`: for draw i and region r (index in plan.regions),
- * `vacuum[(i − start) × R + r]` is its vacuum per 100k and `rank[…]` its rank.
+ * `vacuum[(i − start) × R + r]` is its vacuum per 100k and `rank[…]` its rank; `weights[(i −
+ * start) × K + j]` is the value of varied weight j (variedWeightKeys order) in draw i.
  */
 export interface DrawChunk {
   readonly start: number;
   readonly end: number;
   readonly vacuum: Float64Array;
   readonly rank: Int32Array;
+  readonly weights: Float64Array;
 }
 
 /** Run draws `start` ≤ i < `end` of a plan. */
-export function runDraws(dataset: Dataset, plan: DrawPlan, start: number, end: number): DrawChunk {
-  const R = plan.regions.length;
+export function runDraws(plan: DrawPlan, start: number, end: number): DrawChunk {
   const n = Math.max(0, end - start);
-  const vacuum = new Float64Array(n * R);
-  const rank = new Int32Array(n * R);
-  const infos: RegionInfo[] = plan.regions.map((code) => {
-    const info = dataset.regions.get(code);
-    if (info === undefined) throw new Error(`sensitivity: region ${code} is not in the dataset`);
-    return info;
-  });
-  const index = new Map(plan.regions.map((code, i) => [code, i]));
-  const period: Period = { from: plan.from, to: plan.to };
+  const R = plan.model.regions.length;
+  const chunk: DrawChunk = {
+    start,
+    end,
+    vacuum: new Float64Array(n * R),
+    rank: new Int32Array(n * R),
+    weights: new Float64Array(n * variedWeightKeys(plan.weights).length),
+  };
+  runDrawsInto(plan, chunk);
+  return chunk;
+}
+
+/**
+ * Run draws chunk.start ≤ i < chunk.end of a plan into the chunk's arrays (laid out as DrawChunk
+ * says), which may be reused from call to call (the report's intervals run their draws a block at
+ * a time into the same arrays).
+ */
+export function runDrawsInto(plan: DrawPlan, chunk: DrawChunk): void {
+  const { model } = plan;
+  const { start, end, vacuum, rank, weights: drawn } = chunk;
+  const R = model.regions.length;
   const keys = variedWeightKeys(plan.weights);
+  const K = keys.length;
+  const ranges = keys.map((key) => plan.weights.get(key)!);
+  const slots = keys.map((key) => model.keys.indexOf(key));
+  const w = weightVector(model, plan.weights);
+  const sortValue = plan.sort === 'vacuum_per_100k' ? undefined : new Float64Array(R);
+  const scratch = rankScratch(R);
   for (let i = start; i < end; i++) {
-    const weights = drawWeights(plan.weights, plan.seed, i, keys);
-    const metrics: RegionMetrics[] = infos.map((info) => {
-      const outcome = regionMetrics(dataset, info, period, weights, { fill: plan.fill, missingCommunity: plan.missingCommunity });
-      // Whether a region is ranked depends on beds and population only, never on the weights.
-      if (outcome.kind !== 'ranked') throw new Error(`sensitivity: region ${info.code} was not ranked in draw ${i}`);
-      return outcome.metrics;
-    });
-    const base = (i - start) * R;
-    for (const ranked of rankRegions(metrics, plan.sort)) {
-      const r = index.get(ranked.region)!;
-      vacuum[base + r] = ranked.vacuum_per_100k;
-      rank[base + r] = ranked.rank;
-    }
+    const d = i - start;
+    const values = drawn.subarray(d * K, (d + 1) * K);
+    drawValues(ranges, plan.seed, i, plan.correlation, values);
+    for (let j = 0; j < K; j++) w[slots[j]!] = values[j]!;
+    const v = vacuum.subarray(d * R, (d + 1) * R);
+    evaluate(model, w, v, sortValue ?? v);
+    rankInto(sortValue ?? v, model, rank.subarray(d * R, (d + 1) * R), scratch);
   }
-  return { start, end, vacuum, rank };
 }
 
 /** Nearest-rank percentile p (0 < p ≤ 100) of values sorted ascending: x_k, k = ⌈p/100 × n⌉. */
@@ -142,40 +185,113 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number {
   return sorted[k - 1]!;
 }
 
-/** Options of `sensitivity`: those of `analyze`, the number of draws and the seed. */
-export interface SensitivityOptions extends AnalyzeOptions {
+/**
+ * Nearest-rank percentiles `ps` (each 0 < p ≤ 100) of `values`, as nearestRank would give them
+ * on the sorted values, without sorting: each is the k-th smallest value, found by selection
+ * (quickselect, median-of-three pivots), in ascending order of k, each search in the part the
+ * previous one left above it. Reorders `values`. Linear on average where a sort costs n log n,
+ * and a run takes these for every region.
+ */
+export function nearestRanks(values: Float64Array | Int32Array, ps: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) throw new RangeError('nearestRanks: no values');
+  const ks = ps.map((p) => Math.min(n, Math.max(1, Math.ceil((p * n) / 100))) - 1);
+  const order = ks.map((_, i) => i).sort((a, b) => ks[a]! - ks[b]!);
+  const out = new Array<number>(ps.length);
+  let lo = 0;
+  for (const i of order) {
+    const k = ks[i]!;
+    out[i] = selectKth(values, lo, n - 1, k);
+    lo = k;
+  }
+  return out;
+}
+
+/** The k-th smallest of values[lo … hi] (k an index in that range), values partitioned around it. */
+function selectKth(a: Float64Array | Int32Array, lo: number, hi: number, k: number): number {
+  while (hi > lo) {
+    // Median of three as the pivot, so sorted or reversed input is no worse than random.
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+function swap(a: Float64Array | Int32Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/** How draws are made: their number, seed and correlation. */
+export interface DrawOptions {
   /** Number of draws; default 1,000. */
   readonly draws?: number | undefined;
   /** Seed, a whole number 0 … 2^32 − 1; default 1. */
   readonly seed?: number | undefined;
+  /** `none` (default): every weight drawn on its own; `category`: one draw per category shared by its weights. */
+  readonly correlation?: Correlation | undefined;
+}
+
+/** Options of `sensitivity`: those of `analyze`, the draws, and the rank `top_share` counts. */
+export interface SensitivityOptions extends AnalyzeOptions, DrawOptions {
+  /** `top_share` is the share of draws ranked this or better; default 10 (the report's --top). */
+  readonly top?: number | undefined;
+}
+
+/** The draws, seed and correlation of a run, checked (RangeError when out of range). */
+export function checkDraws(options: DrawOptions): { draws: number; seed: number; correlation: Correlation } {
+  const draws = options.draws ?? DEFAULT_DRAWS;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const correlation = checkCorrelation(options.correlation) ?? 'none';
+  // The CLI's checks, with its messages (an OptionError names --sensitivity / --seed / --correlation).
+  checkWhole('draws', draws, 1, MAX_DRAWS, 'a whole number of draws');
+  checkWhole('seed', seed, 0, SEED_MAX);
+  return { draws, seed, correlation };
+}
+
+/**
+ * The plan of draws over `base`, a report made by `analyze(dataset, options)` (its regions in
+ * the order results are stored).
+ */
+export function drawPlan(dataset: Dataset, base: Report, options: AnalyzeOptions & DrawOptions = {}): DrawPlan {
+  const { seed, correlation } = checkDraws(options);
+  const weights = options.weights ?? resolveWeights();
+  const period = { from: base.from, to: base.to };
+  const model = linearModel(selectLevel(dataset, options), base.regions, period, options.fill ?? 'carry', base.sort, weights);
+  return { weights, seed, from: base.from, to: base.to, sort: base.sort, correlation, regions: model.regions, model };
 }
 
 /** The point-estimate report (every weight at its value) and the plan of the draws. */
-export function planSensitivity(dataset: Dataset, options: SensitivityOptions = {}): { base: Report; plan: DrawPlan; draws: number } {
-  const draws = options.draws ?? DEFAULT_DRAWS;
-  const seed = options.seed ?? DEFAULT_SEED;
-  // The CLI's checks, with its messages (an OptionError names --sensitivity / --seed).
-  checkWhole('draws', draws, 1, MAX_DRAWS, 'a whole number of draws');
-  checkWhole('seed', seed, 0, SEED_MAX);
+export function planSensitivity(dataset: Dataset, options: SensitivityOptions = {}): { base: Report; plan: DrawPlan; draws: number; top: number } {
+  const { draws } = checkDraws(options);
+  const top = options.top ?? TOP_SHARE_RANK;
+  checkWhole('top', top, 1);
   const weights = options.weights ?? resolveWeights();
   const period = choosePeriod(dataset, options.from, options.to);
   const base = analyze(dataset, { ...options, weights, from: period.from, to: period.to });
-  const plan: DrawPlan = {
-    weights,
-    seed,
-    from: period.from,
-    to: period.to,
-    sort: base.sort,
-    regions: base.regions.map((r) => r.region),
-    fill: options.fill,
-    missingCommunity: options.missingCommunity,
-  };
-  return { base, plan, draws };
+  return { base, plan: drawPlan(dataset, base, { ...options, weights }), draws, top };
 }
 
-/** Summarise draws 0 … draws − 1 (given as chunks in any order) into the sensitivity report. */
-export function summarizeDraws(base: Report, plan: DrawPlan, draws: number, chunks: readonly DrawChunk[]): SensitivityReport {
-  const R = plan.regions.length;
+/** Chunks in draw order, checked to cover draws 0 … draws − 1 exactly. */
+export function orderedChunks(chunks: readonly DrawChunk[], draws: number): DrawChunk[] {
   const ordered = [...chunks].sort((a, b) => a.start - b.start);
   let next = 0;
   for (const chunk of ordered) {
@@ -183,37 +299,52 @@ export function summarizeDraws(base: Report, plan: DrawPlan, draws: number, chun
     next = chunk.end;
   }
   if (next !== draws) throw new Error(`sensitivity: expected ${draws} draws, got ${next}`);
+  return ordered;
+}
 
+/** Region r's values over every draw, in draw order, gathered from the chunks into `vacuum` and `rank`. */
+export function gatherRegion(ordered: readonly DrawChunk[], R: number, r: number, vacuum: Float64Array, rank: Float64Array): void {
+  let i = 0;
+  for (const chunk of ordered) {
+    for (let d = 0; d < chunk.end - chunk.start; d++, i++) {
+      vacuum[i] = chunk.vacuum[d * R + r]!;
+      rank[i] = chunk.rank[d * R + r]!;
+    }
+  }
+}
+
+/** The varied weights of a plan as the reports list them. */
+export function variedWeights(weights: WeightTable): VariedWeight[] {
+  return variedWeightKeys(weights).map((key) => {
+    const w = weights.get(key)!;
+    return { category: w.category, unit: w.unit, value: w.value, low: w.low, high: w.high };
+  });
+}
+
+/** Summarise draws 0 … draws − 1 (given as chunks in any order) into the sensitivity report. */
+export function summarizeDraws(base: Report, plan: DrawPlan, draws: number, chunks: readonly DrawChunk[], top = TOP_SHARE_RANK): SensitivityReport {
+  const R = plan.regions.length;
+  const ordered = orderedChunks(chunks, draws);
   const vacuum = new Float64Array(draws);
   const rank = new Float64Array(draws);
   const regions: SensitivityRegion[] = base.regions.map((region, r) => {
-    let top = 0;
-    let i = 0;
-    for (const chunk of ordered) {
-      for (let d = 0; d < chunk.end - chunk.start; d++, i++) {
-        vacuum[i] = chunk.vacuum[d * R + r]!;
-        rank[i] = chunk.rank[d * R + r]!;
-        if (rank[i]! <= TOP_SHARE_RANK) top++;
-      }
-    }
-    vacuum.sort();
-    rank.sort();
+    gatherRegion(ordered, R, r, vacuum, rank);
+    let inTop = 0;
+    for (let i = 0; i < draws; i++) if (rank[i]! <= top) inTop++;
+    const [v5, v50, v95] = nearestRanks(vacuum, SENSITIVITY_PERCENTILES);
+    const [r5, r50, r95] = nearestRanks(rank, SENSITIVITY_PERCENTILES);
     return {
       ...region,
-      vacuum_per_100k_p5: nearestRank(vacuum, 5),
-      vacuum_per_100k_p50: nearestRank(vacuum, 50),
-      vacuum_per_100k_p95: nearestRank(vacuum, 95),
-      rank_p5: nearestRank(rank, 5),
-      rank_p50: nearestRank(rank, 50),
-      rank_p95: nearestRank(rank, 95),
-      top10_share: top / draws,
+      vacuum_per_100k_p5: v5!,
+      vacuum_per_100k_p50: v50!,
+      vacuum_per_100k_p95: v95!,
+      rank_p5: r5!,
+      rank_p50: r50!,
+      rank_p95: r95!,
+      top_share: inTop / draws,
     };
   });
 
-  const varied: VariedWeight[] = variedWeightKeys(plan.weights).map((key) => {
-    const w = plan.weights.get(key)!;
-    return { category: w.category, unit: w.unit, value: w.value, low: w.low, high: w.high };
-  });
   return {
     servicegap: base.servicegap,
     from: base.from,
@@ -223,14 +354,16 @@ export function summarizeDraws(base: Report, plan: DrawPlan, draws: number, chun
       draws,
       seed: plan.seed,
       distribution: 'uniform',
+      correlation: plan.correlation,
       percentile_method: 'nearest-rank',
       generator: 'mulberry32',
-      varied_weights: varied,
+      top,
+      varied_weights: variedWeights(plan.weights),
     },
     regions,
     excluded: base.excluded,
     warnings: base.warnings,
-    provenance: { ...base.provenance, options: { ...base.provenance.options, draws, seed: plan.seed } },
+    provenance: { ...base.provenance, options: { ...base.provenance.options, draws, seed: plan.seed, correlation: plan.correlation, top } },
   };
 }
 
@@ -239,6 +372,6 @@ export function summarizeDraws(base: Report, plan: DrawPlan, draws: number, chun
  * uniformly from its low–high range (seeded, reproducible), summarised per region.
  */
 export function sensitivity(dataset: Dataset, options: SensitivityOptions = {}): SensitivityReport {
-  const { base, plan, draws } = planSensitivity(dataset, options);
-  return summarizeDraws(base, plan, draws, [runDraws(dataset, plan, 0, draws)]);
+  const { base, plan, draws, top } = planSensitivity(dataset, options);
+  return summarizeDraws(base, plan, draws, [runDraws(plan, 0, draws)], top);
 }

@@ -1,6 +1,6 @@
 // Finding the input files of a data folder (SPEC §1, §8): names match case-insensitively
 // (`Services.CSV` is services.csv); with no CSV file, an Excel workbook of the input's name
-// (`services.xlsx`, issue 14) is read in its place; a spreadsheet servicegap cannot read or an
+// (`services.xlsx`, issue 14), else a Parquet file (`services.parquet`, issue 16), is read in its place; a spreadsheet servicegap cannot read or an
 // archive named like an input is an error that says what to do; and a folder without services.csv
 // is an input error naming what it holds — community capacity that was never given is unknown,
 // not zero — unless the user said `--services none`.
@@ -51,7 +51,8 @@ function stem(name: string): { base: string; ext: string } {
 
 /**
  * Find `fileName` (e.g. services.csv) in a listed folder, case-insensitively. With no match, an
- * Excel workbook of the same base name (services.xlsx, .xlsm) is the input; else a file of the
+ * Excel workbook of the same base name (services.xlsx, .xlsm) is the input, else a Parquet file
+ * (services.parquet); else a file of the
  * same base name that is a spreadsheet servicegap cannot read, an archive or another text table is
  * named in an issue with what to do. Two matches (`services.csv` and `Services.CSV` on a
  * case-sensitive disk, or services.xlsx and services.xlsm) are an issue naming both.
@@ -78,6 +79,14 @@ export function findInput(listing: FolderListing, fileName: string, option: stri
     };
   }
   if (workbooks.length === 1) return { path: join(dir, workbooks[0]!) };
+  // Then a Parquet file of the same name (services.parquet, issue 16): .csv, .xlsx, .parquet in that order.
+  const parquet = alike.filter((n) => stem(n).ext === '.parquet');
+  if (parquet.length > 1) {
+    return {
+      issue: { file, message: `no ${fileName}, and ${parquet.length} Parquet files could stand for it (${parquet.join(', ')}): keep one, or give it with ${option} FILE` },
+    };
+  }
+  if (parquet.length === 1) return { path: join(dir, parquet[0]!) };
   for (const name of alike) {
     const ext = stem(name).ext;
     const last = extname(name).toLowerCase();

@@ -76,8 +76,8 @@ const NUMBER_COLUMNS: ReadonlySet<string> = new Set(['population', 'beds', 'beds
 
 /**
  * The number format of one file, once its header is read: a mark given for it; else the other
- * mark than a given thousands separator; else, for a worksheet, a decimal point (its number cells
- * are handed on so); else the mark its own numbers show (decimal-evidence.ts); else a point in a
+ * mark than a given thousands separator; else, for a worksheet or a Parquet file, a decimal point
+ * (its number cells are handed on so); else the mark its own numbers show (decimal-evidence.ts); else a point in a
  * comma-separated file (a decimal comma would need quotes there) and either mark elsewhere.
  */
 export function chooseNumberFormat(reading: FileReading, context: HeaderContext, columns: readonly string[]): ChosenNumberFormat {
@@ -87,7 +87,7 @@ export function chooseNumberFormat(reading: FileReading, context: HeaderContext,
   if (thousands === '.' || thousands === ',') {
     return { format: { decimal: thousands === '.' ? ',' : '.', thousands }, reason: `the other mark than the thousands separator (${reading.thousands!.source})` };
   }
-  if (context.delimiter === undefined) return { format: { decimal: '.', thousands }, reason: 'number cells as stored in the workbook' };
+  if (context.delimiter === undefined) return { format: { decimal: '.', thousands }, reason: `number cells as stored in the ${context.typed ?? 'workbook'}` };
   const numberColumns = columns.flatMap((name, index) => (NUMBER_COLUMNS.has(name) ? [index] : []));
   if (context.sample !== undefined && numberColumns.length > 0) {
     const evidence = decimalEvidence(context.sample, context.delimiter, numberColumns);

@@ -1,11 +1,12 @@
 // Load the four input files (SPEC §1) into one aggregated Dataset, streaming each file and
 // collecting every problem in every file before failing.
+import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { checkConfig, type Config, type MissingCommunity } from '../core/config.js';
 import { DatasetBuilder } from '../core/dataset-builder.js';
 import { describeHeaderMapping } from '../core/header-aliases.js';
-import type { Dataset } from '../core/dataset.js';
+import { bedYears, type Dataset, serviceYears } from '../core/dataset.js';
 import { InputError, type InputIssue } from '../core/issues.js';
 import type { DecimalMark, NumberFormat, ThousandsSeparator } from '../core/numbers.js';
 import type { RowKind } from '../core/row-validator.js';
@@ -70,6 +71,8 @@ export interface LoadOptions {
   readonly config?: Config | undefined;
   /** Drop rows with unmapped service names, with a warning, instead of failing. */
   readonly allowUnmapped?: boolean | undefined;
+  /** Rates mode (issue 16): beds and capacities per 100,000 residents, no population file. */
+  readonly rates?: boolean | undefined;
   /** Force a delimiter for every file (wins over the config's `files.<input>.delimiter`); default:
    * detected per file from a sample of its first lines. */
   readonly delimiter?: Delimiter | undefined;
@@ -212,6 +215,59 @@ export async function resolveInputSet(inputs: DatasetInputs): Promise<ResolvedIn
   return { files, issues, missingServices, noServices };
 }
 
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Residents every region counts in rates mode: a per-100k figure is then the rate itself. */
+export const RATES_POPULATION = 100_000;
+
+/**
+ * Rates mode (--rates, issue 16): there is no population. A data folder's population.csv that is
+ * not there is not looked for; one that is there, or one given, is a contradiction.
+ */
+async function dropPopulationForRates(inputs: DatasetInputs, resolved: Partial<Record<FileRole, CsvInput>>): Promise<void> {
+  const population = resolved.population;
+  if (population === undefined) return;
+  const path = typeof population === 'string' ? population : 'path' in population ? population.path : undefined;
+  if (inputs.population === undefined && path !== undefined && !(await exists(path))) {
+    delete resolved.population;
+    return;
+  }
+  const name = basename(typeof population === 'string' ? population : population.name);
+  throw new InputSelectionError(`--rates: the figures are per 100,000 residents already, so there is no population file; leave ${name} out, or drop --rates to give counts`);
+}
+
+/**
+ * Rates mode: every region that can be ranked counts RATES_POPULATION residents in every year from
+ * the first to the last of the data, so no population value is carried or missing. Those are the
+ * regions without children and the regions with rates of their own (the tree's data leaves): a
+ * population given to a parent would make it a region with figures of its own, and the rates of
+ * the regions inside it would be summed up to it (core/hierarchy.ts), which rates cannot be.
+ */
+function ratesPopulation(dataset: Dataset): void {
+  const years = [...bedYears(dataset.beds), ...serviceYears(dataset)];
+  if (years.length === 0) return;
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const parents = new Set<string>();
+  for (const region of dataset.regions.values()) if (region.parent !== undefined) parents.add(region.parent);
+  const hasRates = (code: string) =>
+    (dataset.beds.shape !== 'none' && (dataset.beds.byRegion.get(code)?.size ?? 0) > 0) ||
+    [...(dataset.services.get(code)?.values() ?? [])].some((s) => s.years.size > 0);
+  for (const code of dataset.regions.keys()) {
+    if (parents.has(code) && !hasRates(code)) continue;
+    const series = new Map<number, number>();
+    for (let y = first; y <= last; y++) series.set(y, RATES_POPULATION);
+    dataset.population.set(code, series);
+  }
+}
+
 /** The input for each role (resolveInputSet's files). */
 export async function resolveInputs(inputs: DatasetInputs): Promise<Partial<Record<FileRole, CsvInput>>> {
   return (await resolveInputSet(inputs)).files;
@@ -226,8 +282,9 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   // The library checks the config as the CLI does (a ConfigError names every problem).
   const config = options.config === undefined ? undefined : checkConfig(options.config);
   const found = await resolveInputSet(inputs);
-  const resolved = found.files;
-  if (resolved.regions === undefined || resolved.population === undefined) {
+  const resolved = { ...found.files };
+  if (options.rates) await dropPopulationForRates(inputs, resolved);
+  if (resolved.regions === undefined || (resolved.population === undefined && !options.rates)) {
     throw new InputSelectionError('regions.csv and population.csv are required: use --data DIR, or --regions F and --population F');
   }
   const taxonomy = buildTaxonomy(config?.aliases);
@@ -235,7 +292,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   if (options.decimal !== undefined && options.decimal === options.thousands) {
     throw new InputSelectionError(`the decimal mark and the thousands separator cannot both be "${options.decimal}"`);
   }
-  const builder = new DatasetBuilder({ taxonomy, weights, allowUnmapped: options.allowUnmapped });
+  const builder = new DatasetBuilder({ taxonomy, weights, allowUnmapped: options.allowUnmapped, rates: options.rates });
   for (const issue of found.issues) builder.addIssue(issue);
   if (found.missingServices !== undefined) builder.addIssue(found.missingServices);
   const trace = options.trace;
@@ -325,7 +382,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     builder.endCrosswalk(files.crosswalk!);
   }
 
-  await readFile('population', resolved.population, () => 'population');
+  if (resolved.population !== undefined) await readFile('population', resolved.population, () => 'population');
   builder.endPopulation();
 
   if (resolved.beds !== undefined) {
@@ -381,7 +438,11 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   const folderFiles = [...found.issues, ...(found.missingServices === undefined ? [] : [found.missingServices])].map((issue) => issue.file);
   const built = builder.finish([...folderFiles, ...headers.keys()]);
   const issues = built.issues;
-  const dataset = { ...built.dataset, inputs: records };
+  const dataset: Dataset = { ...built.dataset, inputs: records };
+  if (options.rates && issues.length === 0) {
+    ratesPopulation(dataset);
+    (dataset as { scale?: 'rates' }).scale = 'rates';
+  }
   if (issues.length > 0) {
     const placed = issues.map((issue) => {
       const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);

@@ -4,9 +4,10 @@
 // header's handler names the rows' kind — a checked row added to a sink (a DatasetBuilder). The
 // head of the file (encoding, delimiter, header) is read as text; the rest of a UTF-8 file with
 // figures is read from its bytes (read-rest.ts), on this thread or, for a large file, in worker
-// threads. An Excel workbook is read through the same handlers by xlsx-table.ts.
+// threads. An Excel workbook (xlsx-table.ts) or a Parquet file (read-parquet.ts) is read by a
+// reader of its own, through the same header step (table-header.ts) and the same handlers.
 import { type FigureKind, isFigureKind } from '../core/figure-rows.js';
-import { matchHeader } from '../core/header-aliases.js';
+import { takeBinaryTable } from './binary-table-input.js';
 import type { Delimiter } from './delimiter.js';
 import { DEFAULT_SAMPLE_BYTES, type EncodingOption, utf8Advice } from './encodings.js';
 import { FileFormatError } from './errors.js';
@@ -20,22 +21,14 @@ import { type OnPiece, PARALLEL_MIN_BYTES, PARALLEL_PIECE_BYTES, type ParallelRe
 import { RecordShape } from './record-shape.js';
 import { sniffBytes, sniffText } from './sniff.js';
 import { StoppableBytes } from './stoppable-bytes.js';
-import { type CheckedTable, checkHeader, type RowHandler, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
+import { type CheckedTable, type ReadProgress, type RowHandler, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
+import { readHeader } from './table-header.js';
 import { type DecodedInput, decodeInput } from './text-stream.js';
-import { takeWorkbook } from './workbook-input.js';
 import type { SheetChoice } from './xlsx-sheet.js';
 
 export type { ParallelReading } from './read-rest.js';
-
-/** How far the reading of one file has got, for a progress bar. */
-export interface ReadProgress {
-  readonly file: string;
-  readonly bytesRead: number;
-  /** The file's size; undefined for standard input and content in memory. */
-  readonly totalBytes: number | undefined;
-  readonly rows: number;
-  readonly done: boolean;
-}
+// ReadProgress lives with the handlers (read-parquet.ts reports it too, without a cycle).
+export type { ReadProgress } from './table-handlers.js';
 
 /** The chunks, counting their bytes as they pass. */
 async function* counted(chunks: AsyncIterable<Uint8Array | string>, count: { bytes: number }): AsyncGenerator<Uint8Array | string> {
@@ -71,12 +64,15 @@ export interface ReadTableOptions {
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
  * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
-  // An Excel workbook (by its name or its first bytes) is read as a table of its own (xlsx-table.ts).
-  const { opened, workbook } = await takeWorkbook(await openInput(input, options.stdin, { hashWorkerMinBytes: options.hashWorkerMinBytes }));
-  if (workbook !== undefined) {
-    const { readWorkbookTable } = await import('./xlsx-table.js');
-    const read = await readWorkbookTable(workbook, opened.name, handlers, options.sheet);
-    // takeWorkbook gathered the whole file (or gave up on one too large, which has no digest).
+  // An Excel workbook or a Parquet file (by its name or its first bytes) is read by a reader of
+  // its own (xlsx-table.ts, read-parquet.ts) through the same header and row steps as CSV text.
+  const { opened, binary } = await takeBinaryTable(await openInput(input, options.stdin, { hashWorkerMinBytes: options.hashWorkerMinBytes }));
+  if (binary !== undefined) {
+    const read =
+      binary.format === 'xlsx'
+        ? await (await import('./xlsx-table.js')).readWorkbookTable(binary.bytes, opened.name, handlers, options.sheet)
+        : await (await import('./read-parquet.js')).readParquetTable(binary.bytes, opened.name, handlers, options.onProgress);
+    // takeBinaryTable gathered the whole file (or gave up on a workbook too large, which has no digest).
     if (!read.headerOk) {
       opened.sha256.stop();
       return read;
@@ -142,21 +138,16 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     for await (const batch of csv.batches) {
       for (const record of batch) {
         if (header === undefined) {
-          const cells = record.fields.map((c) => c.trim().toLowerCase());
-          // A header that ends in a delimiter has empty trailing names: not columns.
-          while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
-          // Local names ("år", "tjeneste") are read as the SPEC columns they name.
-          const named = matchHeader(cells);
-          const columns = named.columns;
+          const { columns, spec, keep, aliases } = readHeader(file, record.line, record.fields, handlers.onHeader, {
+            delimiter: csv.delimiter,
+            sample: csv.sample,
+          });
           headerColumns = columns;
-          const spec = handlers.onHeader(columns, file, { delimiter: csv.delimiter, sample: csv.sample });
-          const keep = checkHeader(file, record.line, columns, spec, csv.delimiter, named.clashes);
           if ('message' in keep) {
             handlers.onIssue(keep);
             return summary();
           }
-          const used = named.mapped.filter((m) => keep.has(m.field - 1));
-          if (used.length > 0) headerAliases = { line: record.line, mapped: used };
+          headerAliases = aliases;
           header = { columns, keep };
           shape = new RecordShape(file, columns.length, [...keep], csv.delimiter);
           toRow = rowsTo(spec as TableSpec | CheckedTable, handlers);

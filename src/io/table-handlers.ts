@@ -1,5 +1,5 @@
-// What reading one input table promises, whether it is a CSV file (read-table.ts) or a worksheet
-// (xlsx-table.ts): the handlers it calls, what it returns, and the check of its header.
+// What reading one input table promises, whether it is a CSV file (read-table.ts), a worksheet
+// (xlsx-table.ts) or a Parquet file (read-parquet.ts): the handlers it calls, what it returns, and the check of its header.
 import { describeHeaderClash, type HeaderClash, type HeaderMapping } from '../core/header-aliases.js';
 import type { InputIssue, Warning } from '../core/issues.js';
 import type { NumberFormat } from '../core/numbers.js';
@@ -15,8 +15,11 @@ export interface TableSpec {
 
 /** What is known about a file once its header has been read. */
 export interface HeaderContext {
-  /** The CSV delimiter; undefined for a worksheet. */
+  /** The CSV delimiter; undefined for a worksheet or a Parquet file. */
   readonly delimiter: Delimiter | undefined;
+  /** A table of typed cells rather than text: what it is, in words (its numbers are stored as
+   * numbers, so no decimal mark is to be told). */
+  readonly typed?: 'workbook' | 'Parquet file' | undefined;
   /** The first lines of a CSV file (the delimiter's sample), from which its decimal mark can be told. */
   readonly sample?: string | undefined;
   /** The worksheet read, for a workbook. */
@@ -86,7 +89,7 @@ export function rowsTo(spec: TableSpec | CheckedTable, handlers: TableHandlers):
 }
 
 /** Column index → SPEC column name for the columns we use, or the problem with the header
- * (`delimiter`: the CSV's, named in the message; undefined for a worksheet). */
+ * (`delimiter`: the CSV's, named in the message; undefined for a worksheet or a Parquet file). */
 export function checkHeader(
   file: string,
   line: number,
@@ -121,4 +124,14 @@ export function checkHeader(
     };
   }
   return keep;
+}
+
+/** How far the reading of one file has got, for a progress bar. */
+export interface ReadProgress {
+  readonly file: string;
+  readonly bytesRead: number;
+  /** The file's size; undefined for standard input and content in memory. */
+  readonly totalBytes: number | undefined;
+  readonly rows: number;
+  readonly done: boolean;
 }

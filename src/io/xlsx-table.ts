@@ -1,32 +1,28 @@
 // One worksheet read as a table, through the same handlers as a CSV file (read-table.ts): the
 // first row with a value is the header (or, below a title or a source note, the first of the
-// sheet's first rows that has the columns), matched to the SPEC's columns by the same checkHeader;
-// every later row becomes column → cell text and goes where a CSV file's rows go (rowsTo: checked
-// and added to the spec's sink, or to onRow), so the rows are checked by the same code with the
-// same messages. Locations: the file is named `services.xlsx!Sheet1` and a
-// row's line is its row number in the sheet (the loader adds the cell, `services.xlsx!Sheet1:B7`).
+// sheet's first rows that has the columns), matched to the SPEC's columns by the same readHeader
+// (table-header.ts); every later row becomes column → cell text and goes where a CSV file's rows
+// go (typed-cells.ts, rowsTo: checked and added to the spec's sink, or to onRow), so the rows are
+// checked by the same code with the same messages. Locations:
+// the file is named `services.xlsx!Sheet1` and a row's line is its row number in the sheet (the
+// loader adds the cell, `services.xlsx!Sheet1:B7`).
 //
 // A number cell is handed on as text in the file's number format (a decimal point unless the
 // config or --decimal says otherwise), so it reads back as exactly the stored number. Columns
 // without a header are not read (a note beside the table is not data).
-import { type HeaderMapping, matchHeader } from '../core/header-aliases.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
 import type { InputIssue } from '../core/issues.js';
-import { type CheckedTable, checkHeader, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
+import { type CheckedTable, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
+import { readHeader } from './table-header.js';
+import { type CellText, numberCellText, takeRecord } from './typed-cells.js';
 import { columnLetters, readSheetGrid, type SheetCell, type SheetChoice, WorkbookError } from './xlsx-sheet.js';
 
 /** How many rows with a value may stand above the header (a title, a source note). */
 const TITLE_ROWS = 10;
 
-/** A number cell as text in `format`: JavaScript's shortest round-trip digits, no grouping. */
-function numberText(value: number, format: NumberFormat): string {
-  const text = String(value);
-  return format.decimal === ',' ? text.replace('.', ',') : text;
-}
-
 function cellText(cell: SheetCell | undefined, format: NumberFormat): string {
   if (cell === undefined) return '';
-  return cell.kind === 'text' ? cell.text : cell.kind === 'number' ? numberText(cell.value, format) : '';
+  return cell.kind === 'text' ? cell.text : cell.kind === 'number' ? numberCellText(cell.value, format) : '';
 }
 
 /** Read one sheet of a workbook (its bytes) through the handlers; never throws for its content. */
@@ -55,7 +51,7 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
   const file = `${path}!${grid.sheet}`;
   let sheet = { name: grid.sheet, reason: grid.reason };
   if (grid.rows.length === 0) {
-    const spec = handlers.onHeader([], file, { delimiter: undefined, sheet: grid.sheet });
+    const spec = handlers.onHeader([], file, { delimiter: undefined, typed: 'workbook', sheet: grid.sheet });
     handlers.onIssue({ file, message: `the sheet is empty: ${'message' in spec ? spec.message : `expected a header row with columns ${spec.required.join(', ')}`}` });
     return { ...empty(file), sheet };
   }
@@ -63,13 +59,8 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
   // first of the sheet's first rows that has the columns (a merged header cell names its first column only).
   const header = (index: number) => {
     const row = grid.rows[index]!;
-    const cells = Array.from({ length: row.cells.length }, (_, i) => cellText(row.cells[i], DEFAULT_NUMBER_FORMAT).trim().toLowerCase());
-    // Local names ("år", "tjeneste") are read as the SPEC columns they name, as in a CSV file.
-    const named = matchHeader(cells);
-    const columns = named.columns;
-    const spec = handlers.onHeader(columns, file, { delimiter: undefined, sheet: grid.sheet });
-    const keep = checkHeader(file, row.row, columns, spec, undefined, named.clashes);
-    return { index, columns, keep, spec, mapped: named.mapped };
+    const cells = Array.from({ length: row.cells.length }, (_, i) => cellText(row.cells[i], DEFAULT_NUMBER_FORMAT));
+    return { index, ...readHeader(file, row.row, cells, handlers.onHeader, { delimiter: undefined, typed: 'workbook', sheet: grid.sheet }) };
   };
   const first = header(0);
   let found = first;
@@ -79,11 +70,9 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
     handlers.onIssue(found.index === 0 ? found.keep : (header(0).keep as InputIssue));
     return { ...empty(file), header: first.columns, sheet };
   }
-  const { columns, keep, mapped } = found as { index: number; columns: readonly string[]; keep: Map<number, string>; mapped: readonly HeaderMapping[] };
+  const { columns, keep, aliases: headerAliases } = found as typeof found & { keep: Map<number, string> };
   const spec = found.spec as TableSpec | CheckedTable;
   const headerRow = grid.rows[found.index]!;
-  const used = mapped.filter((m) => keep.has(m.field - 1));
-  const headerAliases = used.length > 0 ? { line: headerRow.row, mapped: used } : undefined;
   const dataRows = grid.rows.slice(found.index + 1);
   if (found.index > 0) sheet = { ...sheet, reason: `${sheet.reason}; the table's header is row ${headerRow.row}` };
   // Number cells as text in the format the rows are read in.
@@ -92,13 +81,13 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
   const kept = [...keep];
 
   // Cells of merged ranges in a column that is read, from the header down: a problem in each.
-  const mergedAt = new Map<string, string>();
+  const mergedAt = new Set<string>();
   for (const range of grid.merged) {
     if (range.bottom < headerRow.row) continue;
-    for (const [index, name] of kept) {
+    for (const [index] of kept) {
       const column = index + 1;
       if (column < range.left || column > range.right) continue;
-      for (let row = Math.max(range.top, headerRow.row + 1); row <= range.bottom; row++) mergedAt.set(`${row}:${index}`, name);
+      for (let row = Math.max(range.top, headerRow.row + 1); row <= range.bottom; row++) mergedAt.add(`${row}:${index}`);
     }
   }
 
@@ -107,26 +96,21 @@ export async function readWorkbookTable(bytes: Uint8Array, path: string, handler
   for (const { row, cells, hidden: isHidden } of dataRows) {
     rows++;
     if (isHidden) hidden.push(row);
-    const raw: Record<string, string> = {};
-    let ok = true;
-    for (const [index, name] of kept) {
-      const cell = cells[index];
-      const merged = mergedAt.get(`${row}:${index}`);
-      if (merged !== undefined) {
-        const range = grid.merged.find((r) => r.top <= row && row <= r.bottom && r.left <= index + 1 && index + 1 <= r.right)!;
-        handlers.onIssue({
-          file,
-          line: row,
-          columns: [name],
-          message: `cells ${range.ref} are merged: expected a value in each row (unmerge them and fill the value into every row)`,
-        });
-        ok = false;
-      } else if (cell?.kind === 'problem') {
-        handlers.onIssue({ file, line: row, columns: [name], message: cell.message });
-        ok = false;
-      } else raw[name] = cellText(cell, format);
-    }
-    if (ok) toRow(raw, row, file);
+    takeRecord(
+      file,
+      row,
+      kept,
+      (index): CellText => {
+        const cell = cells[index];
+        if (mergedAt.has(`${row}:${index}`)) {
+          const range = grid.merged.find((r) => r.top <= row && row <= r.bottom && r.left <= index + 1 && index + 1 <= r.right)!;
+          return { problem: `cells ${range.ref} are merged: expected a value in each row (unmerge them and fill the value into every row)` };
+        }
+        return cell?.kind === 'problem' ? { problem: cell.message } : cellText(cell, format);
+      },
+      toRow,
+      handlers.onIssue,
+    );
   }
   if (hidden.length > 0) {
     const shown = hidden.slice(0, 5).join(', ');

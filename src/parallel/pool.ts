@@ -56,7 +56,7 @@ function revive(error: SerializedError): Error {
 
 interface Pending {
   readonly request: Omit<Request, 'dataset'>;
-  readonly dataset: Dataset;
+  readonly dataset: Dataset | undefined;
   readonly resolve: (result: never) => void;
   readonly reject: (error: Error) => void;
 }
@@ -86,8 +86,11 @@ export class WorkerPool {
     }
   }
 
-  /** Run a job on a dataset in some worker; `datasetKey` names the dataset (same key, same data). */
-  run<J extends Job>(datasetKey: string, dataset: Dataset, job: J): Promise<JobResult<J>> {
+  /**
+   * Run a job on a dataset in some worker; `datasetKey` names the dataset (same key, same data).
+   * A job that needs no dataset (draws carry their model) passes undefined and key ''.
+   */
+  run<J extends Job>(datasetKey: string, dataset: Dataset | undefined, job: J): Promise<JobResult<J>> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<JobResult<J>>((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, datasetKey, job }, dataset, resolve: resolve, reject });
@@ -108,8 +111,8 @@ export class WorkerPool {
       if (index < 0) index = 0;
       const pending = this.queue.splice(index, 1)[0]!;
       const key = pending.request.datasetKey;
-      const request: Request = slot.datasets.has(key) ? pending.request : { ...pending.request, dataset: pending.dataset };
-      slot.datasets.add(key);
+      const request: Request = slot.datasets.has(key) || pending.dataset === undefined ? pending.request : { ...pending.request, dataset: pending.dataset };
+      if (pending.dataset !== undefined) slot.datasets.add(key);
       slot.busy = pending;
       slot.worker.postMessage(request);
     }

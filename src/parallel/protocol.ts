@@ -16,7 +16,7 @@ export type JobResult<J extends Job> = J extends { kind: 'analyze' } ? Report : 
 
 export interface Request {
   readonly id: number;
-  /** The dataset the job runs on; a worker keeps every dataset it has been sent. */
+  /** The dataset the job runs on; a worker keeps every dataset it has been sent. Empty for draws, which carry their own model. */
   readonly datasetKey: string;
   /** Sent with the first job on this dataset that a worker gets, and never again. */
   readonly dataset?: Dataset | undefined;

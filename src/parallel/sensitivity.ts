@@ -3,15 +3,15 @@
 // chunks back in draw order before the percentiles are taken (app/sensitivity.ts): the report is
 // the same for any thread count.
 import { OptionError } from '../core/errors.js';
-import type { Dataset } from '../core/dataset.js';
-import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
+import { type DrawChunk, type DrawPlan, runDraws } from '../core/sensitivity.js';
 import { autoThreads, withPool } from './pool.js';
 
 /**
  * Below this many region-draws (draws × ranked regions), `threads: "auto"` stays in this thread:
- * starting workers and sending them the dataset costs more than it saves.
+ * starting workers costs more than it saves (a draw on the linear model costs a few
+ * microseconds per hundred regions; a worker takes tens of milliseconds to start).
  */
-export const SENSITIVITY_AUTO_THRESHOLD = 200_000;
+export const SENSITIVITY_AUTO_THRESHOLD = 20_000_000;
 
 /** Contiguous ranges covering 0 … draws − 1: a few per thread, so a slow chunk does not hold the rest. */
 export function splitDraws(draws: number, parts: number): Array<[number, number]> {
@@ -31,10 +31,12 @@ export function sensitivityThreads(threads: number | 'auto' | undefined, draws: 
   return Math.min(threads, draws);
 }
 
-/** Draws 0 … draws − 1 of `plan` on `threads` (≥ 2) worker threads, as chunks in any order. */
-export async function drawsInWorkers(dataset: Dataset, plan: DrawPlan, draws: number, threads: number): Promise<DrawChunk[]> {
+/** Draws 0 … draws − 1 of a plan, in this thread or spread over worker threads (same numbers). */
+export async function drawsParallel(plan: DrawPlan, draws: number, threadOption: number | 'auto' | undefined): Promise<DrawChunk[]> {
+  const threads = sensitivityThreads(threadOption, draws, plan.regions.length);
+  if (threads <= 1) return [runDraws(plan, 0, draws)];
   return withPool(threads, async (pool) => {
-    const jobs = splitDraws(draws, threads * 4).map(([start, end]) => pool.run('dataset', dataset, { kind: 'draws', plan, start, end }));
+    const jobs = splitDraws(draws, threads * 4).map(([start, end]) => pool.run('', undefined, { kind: 'draws', plan, start, end }));
     const settled = await Promise.allSettled(jobs);
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;

@@ -17,16 +17,17 @@ port.on('message', (request: Request) => {
   let response: Response;
   const transfer: ArrayBuffer[] = [];
   try {
-    if (request.dataset !== undefined) datasets.set(request.datasetKey, reviveDataset(request.dataset));
-    const dataset = datasets.get(request.datasetKey);
-    if (dataset === undefined) throw new Error(`worker: dataset ${request.datasetKey} was never sent`);
     const { job } = request;
-    if (job.kind === 'analyze') {
-      response = { id: request.id, ok: true, result: analyze(dataset, job.options) };
-    } else {
-      const chunk = runDraws(dataset, job.plan, job.start, job.end);
-      transfer.push(chunk.vacuum.buffer as ArrayBuffer, chunk.rank.buffer as ArrayBuffer);
+    if (job.kind === 'draws') {
+      // The plan carries the analysis as arrays (core/linear-model.ts): no dataset needed.
+      const chunk = runDraws(job.plan, job.start, job.end);
+      transfer.push(chunk.vacuum.buffer as ArrayBuffer, chunk.rank.buffer as ArrayBuffer, chunk.weights.buffer as ArrayBuffer);
       response = { id: request.id, ok: true, result: chunk };
+    } else {
+      if (request.dataset !== undefined) datasets.set(request.datasetKey, reviveDataset(request.dataset));
+      const dataset = datasets.get(request.datasetKey);
+      if (dataset === undefined) throw new Error(`worker: dataset ${request.datasetKey} was never sent`);
+      response = { id: request.id, ok: true, result: analyze(dataset, job.options) };
     }
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));

@@ -80,6 +80,8 @@ export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => {
   if (excluded.length > 0) lines.push('Excluded (not ranked):', ...excluded.map(terminalText));
   const notices = b.scenarios.flatMap((s) => s.warnings.filter((w) => w.kind === 'plausibility').map((w) => `  ${s.name}: ${formatWarning(w)}`));
   if (notices.length > 0) lines.push('Plausibility notices (no number is changed):', ...notices.map(terminalText));
+  // Scenarios that could not run (issue 16): named, each with its problems.
+  for (const f of b.failed ?? []) lines.push(terminalText(`Failed: scenario "${f.scenario}": ${f.problems.join('; ')}`));
   for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
   for (const p of b.provenance.scenarios) lines.push(terminalText(`${p.scenario}: ${provenanceLine(p)}`));
   return `${lines.join('\n')}\n`;
@@ -111,6 +113,10 @@ export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) =
   if (warnings.length > 0) {
     blocks.push('## Warnings');
     blocks.push(warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n'));
+  }
+  if (b.failed !== undefined && b.failed.length > 0) {
+    blocks.push('## Failed scenarios');
+    blocks.push(b.failed.map((f) => `- ${escapeMarkdown(`${f.scenario}: ${f.problems.join('; ')}`)}`).join('\n'));
   }
   for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
   // Method and sources (SPEC §8): per scenario its config and weights not at their default, and

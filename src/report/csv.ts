@@ -1,8 +1,9 @@
 // CSV (SPEC §6): one row per region shown, the JSON region columns in the JSON order, unrounded
 // numbers in JavaScript's shortest round-trip form, null as an empty cell, flags and
-// categories_not_reported joined by ";"; then one row per excluded region (issue 14): empty rank
-// and figures, and the reason in the last column, `excluded_reason` (empty for every ranked
-// region), so that no region vanishes.
+// categories_not_reported joined by ";"; then the p5–p95 interval columns when the report has
+// intervals (issue 16); then one row per excluded region (issue 14): empty rank, figures and
+// interval, and the reason in the last column, `excluded_reason` (empty for every ranked region),
+// so that no region vanishes.
 // RFC 4180 quoting; text cells are neutralised against formula injection (safe-cell.ts).
 //
 // Two dialects:
@@ -10,12 +11,14 @@
 // - Excel (`--excel`): what a spreadsheet in the Nordic and most European locales opens directly:
 //   a UTF-8 byte-order mark (so Excel does not read the names as Windows-1252), ";" between
 //   fields, a decimal comma, CRLF line ends. The numbers are the same digits, still unrounded.
-import { type RankedRegion, RankedRegionSchema } from '../core/report-schema.js';
+import { IntervalFieldsSchema, type RankedRegion, RankedRegionSchema, type ReportRegion } from '../core/report-schema.js';
 import type { Renderer } from './render-context.js';
 import { csvCell } from './safe-cell.js';
 
 /** The JSON region fields, in the same order (SPEC §6): taken from the schema, not listed again. */
 export const CSV_COLUMNS = Object.keys(RankedRegionSchema.shape) as (keyof RankedRegion)[];
+/** The interval columns, after those, when the report has intervals (issue 16). */
+export const CSV_INTERVAL_COLUMNS = Object.keys(IntervalFieldsSchema.shape) as (keyof ReportRegion)[];
 
 /** How a CSV is written: field delimiter, decimal mark, line end and whether it starts with a UTF-8 byte-order mark. */
 export interface CsvDialect {
@@ -30,9 +33,9 @@ export const STANDARD_CSV: CsvDialect = { delimiter: ',', decimal: '.', lineEnd:
 /** The Excel dialect (`--excel`): byte-order mark, ";", decimal comma, CRLF. */
 export const EXCEL_CSV: CsvDialect = { delimiter: ';', decimal: ',', lineEnd: '\r\n', byteOrderMark: true };
 
-function cellValue(region: RankedRegion, column: keyof RankedRegion): string | number | null {
+function cellValue(region: ReportRegion, column: keyof ReportRegion): string | number | null {
   const value = region[column];
-  return Array.isArray(value) ? value.join(';') : value;
+  return Array.isArray(value) ? value.join(';') : (value ?? null);
 }
 
 /** The last column: why a region is not ranked (empty for a ranked region). */
@@ -43,12 +46,13 @@ export const EXCLUDED_REASON_COLUMN = 'excluded_reason';
 export function csvRenderer(dialect: CsvDialect): Renderer {
   return (report) => {
     const { delimiter, decimal, lineEnd } = dialect;
-    const lines = [[...CSV_COLUMNS, EXCLUDED_REASON_COLUMN].join(delimiter)];
+    const columns: (keyof ReportRegion)[] = report.interval === undefined ? CSV_COLUMNS : [...CSV_COLUMNS, ...CSV_INTERVAL_COLUMNS];
+    const lines = [[...columns, EXCLUDED_REASON_COLUMN].join(delimiter)];
     for (const region of report.regions) {
-      lines.push([...CSV_COLUMNS.map((c) => csvCell(cellValue(region, c), delimiter, decimal)), ''].join(delimiter));
+      lines.push([...columns.map((c) => csvCell(cellValue(region, c), delimiter, decimal)), ''].join(delimiter));
     }
     for (const excluded of report.excluded) {
-      const cells = CSV_COLUMNS.map((c) => (c === 'region' ? csvCell(excluded.region, delimiter, decimal) : ''));
+      const cells = columns.map((c) => (c === 'region' ? csvCell(excluded.region, delimiter, decimal) : ''));
       lines.push([...cells, csvCell(excluded.reason, delimiter, decimal)].join(delimiter));
     }
     return `${dialect.byteOrderMark ? '\uFEFF' : ''}${lines.join(lineEnd)}${lineEnd}`;

@@ -17,7 +17,8 @@
 // the text around it.
 import type { ReportDetails } from '../core/breakdown.js';
 import { CATEGORY_CODES, type Category } from '../core/categories.js';
-import { FLAG_CODES, type RankedRegion, type Report } from '../core/report-schema.js';
+import { FLAG_CODES, type RankedRegion, type Report, type ReportRegion } from '../core/report-schema.js';
+import { formatRankInterval, formatVacuumInterval, intervalSentence } from './interval-text.js';
 import type { Weight } from '../core/weights.js';
 import { SORT_SCRIPT } from './html-assets.js';
 import { coverageSection } from './html-coverage.js';
@@ -71,8 +72,8 @@ interface Column {
   readonly head: string;
   readonly type: 'number' | 'text';
   /** The unrounded value the sorting script compares ("" = null). */
-  readonly sort: (r: RankedRegion) => string;
-  readonly cell: (r: RankedRegion) => string;
+  readonly sort: (r: ReportRegion) => string;
+  readonly cell: (r: ReportRegion) => string;
   readonly cls?: string;
 }
 
@@ -80,13 +81,19 @@ const num = (value: number | null): string => (value === null ? '' : String(valu
 
 function columns(report: Report): Column[] {
   const { from: B, to: T } = report;
-  const n = (head: string, value: (r: RankedRegion) => number | null, show: (v: number | null) => string, cls = ''): Column => ({
+  const n = (head: string, value: (r: ReportRegion) => number | null, show: (v: number | null) => string, cls = ''): Column => ({
     head,
     type: 'number',
     sort: (r) => num(value(r)),
     cell: (r) => h(show(value(r))),
     cls,
   });
+  // The intervals (issue 16) after the vacuum per 100k, which they qualify; they sort by their p95.
+  const interval = report.interval !== undefined;
+  const rankInterval: Column[] = interval ? [{ head: 'Rank p5–p95', type: 'number', sort: (r) => num(r.rank_p95 ?? null), cell: (r) => h(formatRankInterval(r)) }] : [];
+  const vacuumInterval: Column[] = interval
+    ? [{ head: 'Per 100k p5–p95', type: 'number', sort: (r) => num(r.vacuum_per_100k_p95 ?? null), cell: (r) => h(formatVacuumInterval(r)) }]
+    : [];
   return [
     n('Rank', (r) => r.rank, (v) => String(v)),
     { head: 'Region', type: 'text', sort: (r) => regionName(r), cell: nameCellHtml },
@@ -98,6 +105,8 @@ function columns(report: Report): Column[] {
     n('Net change (bed-eq.)', (r) => r.net_change_be, formatChange),
     n('Vacuum (bed-eq.)', (r) => r.vacuum_be, formatBeds),
     n('Vacuum per 100k', (r) => r.vacuum_per_100k, formatPer100k, 'vacuum'),
+    ...vacuumInterval,
+    ...rankInterval,
     // A soft hyphen: the 16 columns fit a 1024 px page when the long word may break.
     n('Replace\u00adment ratio', (r) => r.replacement_ratio, formatRatio),
     n(`Places per 100k ${B}`, (r) => r.capacity_per_100k_from, formatPer100k),
@@ -145,6 +154,7 @@ function rankedTable(report: Report): string {
     `as a whole percentage (see <a href="#coverage">Coverage</a>); ${h(NULL_DISPLAY)} = not known. Flags: ` +
     FLAG_CODES.map((f) => `${h(FLAG_DISPLAY[f].short)} = <code>${h(f)}</code>`).join(', ') +
     ' (see <a href="#provenance">Data and method</a>). ' +
+    (report.interval === undefined ? '' : `${h(intervalSentence(report.interval))} `) +
     `<span id="sort-hint" hidden>Click a column header to sort by it; click again to reverse.</span></p>` +
     `<div class="table-wrap" role="region" aria-labelledby="table-title" tabindex="0">` +
     `<table id="ranked-table" aria-labelledby="table-title">` +

@@ -5,7 +5,8 @@
 // (safe-cell.ts).
 import { formatWarning, type Warning } from '../core/issues.js';
 import type { RunProvenance } from '../core/provenance-schema.js';
-import type { RankedRegion, Report } from '../core/report-schema.js';
+import type { RankedRegion, Report, ReportRegion } from '../core/report-schema.js';
+import { formatRankInterval, formatVacuumInterval, intervalSentence, ratesSentence } from './interval-text.js';
 import {
   formatBeds,
   formatBedsRange,
@@ -19,7 +20,9 @@ import { methodMarkdown } from './method-sources.js';
 import type { RenderContext, Renderer } from './render-context.js';
 import { escapeMarkdown } from './safe-cell.js';
 
-const COLUMNS: readonly { head: string; align: 'left' | 'right'; cell: (r: RankedRegion) => string }[] = [
+type Column = { head: string; align: 'left' | 'right'; cell: (r: ReportRegion) => string };
+
+const COLUMNS: readonly Column[] = [
   { head: 'Rank', align: 'right', cell: (r) => String(r.rank) },
   { head: 'Region', align: 'left', cell: (r) => escapeMarkdown(regionLabel(r)) },
   { head: 'Population', align: 'right', cell: (r) => formatPopulation(r.population) },
@@ -33,6 +36,13 @@ const COLUMNS: readonly { head: string; align: 'left' | 'right'; cell: (r: Ranke
   // Flag codes are a fixed enum: shown whole as code spans, which render literally.
   { head: 'Flags', align: 'left', cell: (r) => r.flags.map((f) => `\`${f}\``).join(', ') },
 ];
+
+/** The columns with the intervals (issue 16) after the vacuum per 100k, which they qualify. */
+const INTERVAL_COLUMNS: readonly Column[] = COLUMNS.flatMap((c) =>
+  c.head === 'Vacuum per 100k'
+    ? [c, { head: 'Per 100k p5–p95', align: 'right' as const, cell: formatVacuumInterval }, { head: 'Rank p5–p95', align: 'right' as const, cell: formatRankInterval }]
+    : [c],
+);
 
 /** "Møre og Romsdal (NO-15)"; the code alone when the name is empty or the code itself. */
 export function regionLabel(r: Pick<RankedRegion, 'region' | 'name'>): string {
@@ -59,12 +69,16 @@ export const renderMarkdown: Renderer = (report, context) => {
   blocks.push(headline(report, context));
   if (report.weights !== undefined) blocks.push(`Every weight at the ${report.weights} end of its range (\`--weights ${report.weights}\`).`);
 
+  const columns = report.interval === undefined ? COLUMNS : INTERVAL_COLUMNS;
   const table = [
-    row(COLUMNS.map((c) => c.head)),
-    row(COLUMNS.map((c) => (c.align === 'right' ? '---:' : '---'))),
-    ...report.regions.map((r) => row(COLUMNS.map((c) => c.cell(r)))),
+    row(columns.map((c) => c.head)),
+    row(columns.map((c) => (c.align === 'right' ? '---:' : '---'))),
+    ...report.regions.map((r) => row(columns.map((c) => c.cell(r)))),
   ];
   blocks.push(table.join('\n'));
+  if (report.interval !== undefined) blocks.push(escapeMarkdown(intervalSentence(report.interval)));
+  const rates = ratesSentence(report);
+  if (rates !== undefined) blocks.push(escapeMarkdown(rates));
 
   if (context.summary.ranked > report.regions.length) {
     blocks.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);

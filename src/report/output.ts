@@ -10,6 +10,7 @@ import type { TrendReport } from '../core/trend-schema.js';
 import type { Explanation } from '../core/explain-schema.js';
 import type { CoverageOutputFormat, CoverageRenderContext } from './coverage/context.js';
 import type { ExplainContext, ExplainFormat } from './explain.js';
+import type { MethodsContext } from './methods.js';
 import type { Listing, ListingContext, ListingFormat } from './listing.js';
 import type { RenderContext, ReportOutputFormat } from './render-context.js';
 import type { ResearchContext } from './research-formats.js';
@@ -30,6 +31,7 @@ export type Output =
   | { readonly kind: 'compare'; readonly format: ResearchFormat; readonly data: Comparison; readonly context: ResearchContext }
   | { readonly kind: 'batch'; readonly format: ResearchFormat; readonly data: BatchResult; readonly context: ResearchContext }
   | { readonly kind: 'listing'; readonly format: ListingFormat; readonly data: Listing; readonly context: ListingContext }
+  | { readonly kind: 'methods'; readonly format: 'markdown'; readonly data: Report; readonly context: MethodsContext }
   | { readonly kind: 'validation'; readonly format: ValidationFormat; readonly data: ValidationResult; readonly context: ValidationContext }
   | { readonly kind: 'explain'; readonly format: ExplainFormat; readonly data: Explanation; readonly context: ExplainContext };
 

@@ -4,13 +4,15 @@
 // start-up). A text format renders to a string; a workbook (xlsx) to bytes, asynchronously.
 import type { Output, OutputKind } from './output.js';
 import type { WorkbookFormat } from './render-context.js';
+import type { TidyFormat } from './tidy/formats.js';
 
 /** The output of one kind. */
 export type OutputOf<K extends OutputKind> = Extract<Output, { kind: K }>;
 /** The formats an output kind comes in. */
 export type FormatOf<K extends OutputKind> = OutputOf<K>['format'];
-/** What a renderer of format F gives: the full text, or for a workbook its bytes (a promise: the Excel library loads on first use). */
-export type RenderedOf<F extends string> = F extends WorkbookFormat ? Promise<Uint8Array> : string;
+/** What a renderer of format F gives: the full text, or for a workbook its bytes (a promise: the Excel library loads on first use),
+ * or for a tidy format (issue 16) CSV text or Parquet bytes (a promise: the Parquet writer loads on first use). */
+export type RenderedOf<F extends string> = F extends WorkbookFormat ? Promise<Uint8Array> : F extends TidyFormat ? Promise<string | Uint8Array> : string;
 /** A renderer of one kind of output in one format (by default: any of its formats): its data and context to the full output. */
 export type RendererOf<K extends OutputKind, F extends string = FormatOf<K>> = (
   data: OutputOf<K>['data'],
@@ -28,6 +30,8 @@ const LOADERS: Loaders = {
     markdown: async () => (await import('./markdown.js')).renderMarkdown,
     html: async () => (await import('./html.js')).renderHtml,
     xlsx: async () => (await import('./xlsx.js')).renderXlsx,
+    long: async () => (await import('./tidy/render.js')).renderReportLong,
+    parquet: async () => (await import('./tidy/render.js')).renderReportParquet,
   },
   coverage: {
     table: async () => (await import('./coverage/table.js')).renderCoverageTable,
@@ -36,6 +40,8 @@ const LOADERS: Loaders = {
     markdown: async () => (await import('./coverage/markdown.js')).renderCoverageMarkdown,
     html: async () => (await import('./coverage/html.js')).renderCoverageHtml,
     xlsx: async () => (await import('./xlsx.js')).renderCoverageXlsx,
+    long: async () => (await import('./tidy/render.js')).renderCoverageLong,
+    parquet: async () => (await import('./tidy/render.js')).renderCoverageParquet,
   },
   trend: {
     table: async () => (await import('./trend/table.js')).renderTrendTable,
@@ -44,6 +50,8 @@ const LOADERS: Loaders = {
     markdown: async () => (await import('./trend/markdown.js')).renderTrendMarkdown,
     html: async () => (await import('./trend/html.js')).renderTrendHtml,
     xlsx: async () => (await import('./trend/xlsx.js')).renderTrendXlsx,
+    long: async () => (await import('./tidy/render.js')).renderTrendLong,
+    parquet: async () => (await import('./tidy/render.js')).renderTrendParquet,
   },
   sensitivity: {
     table: async () => (await import('./sensitivity.js')).renderSensitivityTable,
@@ -68,6 +76,9 @@ const LOADERS: Loaders = {
     csv: async () => (await import('./listing.js')).listingRenderer('csv'),
     json: async () => (await import('./listing.js')).listingRenderer('json'),
     markdown: async () => (await import('./listing.js')).listingRenderer('markdown'),
+  },
+  methods: {
+    markdown: async () => (await import('./methods.js')).renderMethods,
   },
   validation: {
     text: async () => (await import('./validation.js')).renderValidationText,
@@ -98,6 +109,6 @@ export function registeredFormats(kind: OutputKind): string[] {
  * (format 'xlsx') to its bytes.
  */
 export async function renderOutput<O extends Output>(output: O): Promise<Awaited<RenderedOf<O['format']>>> {
-  const render = (await loadRenderer(output.kind, output.format)) as (data: Output['data'], context: Output['context']) => string | Promise<Uint8Array>;
+  const render = (await loadRenderer(output.kind, output.format)) as (data: Output['data'], context: Output['context']) => string | Promise<string | Uint8Array>;
   return (await render(output.data, output.context)) as Awaited<RenderedOf<O['format']>>;
 }

@@ -8,6 +8,7 @@ import type { Report } from '../core/report-schema.js';
 import type { ReportSummary } from '../core/summary.js';
 import type { WeightTable } from '../core/weights.js';
 import type { MapShapes } from './map/shapes.js';
+import { TIDY_FORMATS, type TidyOptions } from './tidy/formats.js';
 
 /** Formats of `servicegap report`. */
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'markdown', 'html'] as const;
@@ -19,12 +20,12 @@ export const WORKBOOK_FORMATS = ['xlsx'] as const;
 /** A workbook format. */
 export type WorkbookFormat = (typeof WORKBOOK_FORMATS)[number];
 /** Every format `servicegap report` writes: the text formats and the workbook. */
-export const REPORT_OUTPUT_FORMATS = [...REPORT_FORMATS, ...WORKBOOK_FORMATS] as const;
+export const REPORT_OUTPUT_FORMATS = [...REPORT_FORMATS, ...WORKBOOK_FORMATS, ...TIDY_FORMATS] as const;
 /** One of REPORT_OUTPUT_FORMATS. */
 export type ReportOutputFormat = (typeof REPORT_OUTPUT_FORMATS)[number];
 
 /** What every report renderer receives besides the report itself. */
-export interface RenderContext {
+export interface RenderContext extends TidyOptions {
   /** Colour the terminal table (decided by the CLI from TTY, NO_COLOR, FORCE_COLOR, --no-color). */
   readonly color: boolean;
   /** The dataset's own description; an illustrative dataset's notice goes in every footer. */

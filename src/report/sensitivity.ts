@@ -11,7 +11,6 @@ import {
   type SensitivityReport,
   SensitivityReportSchema,
 } from '../core/sensitivity-schema.js';
-import { TOP_SHARE_RANK } from '../core/sensitivity.js';
 import { formatPer100k, formatPopulation } from './number-format.js';
 import {
   chalkFor,
@@ -42,8 +41,9 @@ export function formatVacuumRange(r: Pick<SensitivityRegion, 'vacuum_per_100k_p5
 function settingsLine(report: SensitivityReport): string {
   const s = report.sensitivity;
   const n = s.varied_weights.length;
+  const how = s.correlation === 'category' ? 'each uniform in its low–high range, one number per category shared by its weights' : 'each uniform in its low–high range';
   return (
-    `${formatPopulation(s.draws, true)} draws (seed ${s.seed}) of ${n} weight${n === 1 ? '' : 's'}, each uniform in its low–high range; ` +
+    `${formatPopulation(s.draws, true)} draws (seed ${s.seed}) of ${n} weight${n === 1 ? '' : 's'}, ${how}; ` +
     `percentiles by nearest rank; ranks by ${report.sort}.`
   );
 }
@@ -59,7 +59,10 @@ export const renderSensitivityJson: ResearchRenderer<SensitivityReport> = (repor
 
 export const renderSensitivityCsv: ResearchRenderer<SensitivityReport> = (report) => csvRows(SENSITIVITY_CSV_COLUMNS, report.regions);
 
-const HEAD = ['#', 'Region', 'Name', 'per 100k', 'per 100k p50 (p5–p95)', 'Rank p50 (p5–p95)', `Top ${TOP_SHARE_RANK}`];
+const head = (top: number) => ['#', 'Region', 'Name', 'per 100k', 'per 100k p50 (p5–p95)', 'Rank p50 (p5–p95)', `Top ${top}`];
+/** "share of draws ranked 10th or better" */
+const topMeaning = (top: number) => `share of draws in which the region ranked ${ordinal(top)} or better`;
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right'] as const;
 
 export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (report, context) => {
@@ -76,12 +79,13 @@ export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (repo
     colour(r.vacuum_per_100k),
     formatVacuumRange(r),
     formatRankRange(r),
-    formatShare(r.top10_share),
+    formatShare(r.top_share),
   ]);
-  const lines = [terminalTable(chalk, HEAD, ALIGN, rows)];
+  const top = report.sensitivity.top;
+  const lines = [terminalTable(chalk, head(top), ALIGN, rows)];
   lines.push(`Sensitivity of the service vacuum ${report.from}–${report.to} to the weights: ${settingsLine(report)}`);
   lines.push(terminalText(variedLine(report)));
-  lines.push(`Columns # and per 100k: every weight at its value. Top ${TOP_SHARE_RANK}: share of draws ranked ${TOP_SHARE_RANK}th or better.`);
+  lines.push(`Columns # and per 100k: every weight at its value. Top ${top}: ${topMeaning(top)}.`);
   if (report.excluded.length > 0) {
     lines.push('Excluded (not ranked):');
     for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
@@ -93,11 +97,12 @@ export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (repo
 };
 
 export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (report, context) => {
+  const top = report.sensitivity.top;
   const blocks: string[] = [`# Service vacuum ${report.from}–${report.to}: sensitivity to the weights`];
   blocks.push(escapeMarkdown(settingsLine(report)));
   blocks.push(
     markdownTable(
-      ['Rank', 'Region', 'Vacuum per 100k', 'Per 100k p50 (p5–p95)', 'Rank p50 (p5–p95)', `Top ${TOP_SHARE_RANK} share`],
+      ['Rank', 'Region', 'Vacuum per 100k', 'Per 100k p50 (p5–p95)', 'Rank p50 (p5–p95)', `Top ${top} share`],
       ['right', 'left', 'right', 'right', 'right', 'right'],
       report.regions.map((r) => [
         String(r.rank),
@@ -105,14 +110,14 @@ export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (r
         formatPer100k(r.vacuum_per_100k),
         formatVacuumRange(r),
         formatRankRange(r),
-        formatShare(r.top10_share),
+        formatShare(r.top_share),
       ]),
     ),
   );
   blocks.push(
     escapeMarkdown(
       `Rank and vacuum per 100k: every weight at its value. ${variedLine(report)} ` +
-        `Top ${TOP_SHARE_RANK} share: share of draws in which the region ranked ${TOP_SHARE_RANK}th or better.`,
+        `Top ${top} share: ${topMeaning(top)}.`,
     ),
   );
   blocks.push(...closingBlocks(report, context.notices ?? []));

@@ -11,10 +11,11 @@ import { severity } from '../core/severity.js';
 import type { Provenance } from '../core/dataset.js';
 import { formatWarning, type Warning } from '../core/issues.js';
 import type { RunProvenance } from '../core/provenance-schema.js';
-import type { ExcludedRegion, Flag, RankedRegion, Report } from '../core/report-schema.js';
+import type { ExcludedRegion, Flag, RankedRegion, Report, ReportRegion } from '../core/report-schema.js';
 import { provenanceLine } from '../core/run-provenance.js';
 import { FLAG_CODES, type SortMetric } from '../core/report-schema.js';
 import { shareLost } from '../core/share-lost.js';
+import { formatRankInterval, formatVacuumInterval, intervalSentence, ratesSentence } from './interval-text.js';
 import {
   FLAG_DISPLAY,
   formatBeds,
@@ -79,7 +80,7 @@ export function per100kCell(value: number, chalk: ChalkInstance): string {
   }
 }
 
-function rowCells(r: RankedRegion, chalk: ChalkInstance, extra: SortMetric | undefined): string[] {
+function rowCells(r: ReportRegion, chalk: ChalkInstance, interval: boolean, extra: SortMetric | undefined): string[] {
   const cells = [
     String(r.rank),
     terminalText(r.region),
@@ -94,9 +95,29 @@ function rowCells(r: RankedRegion, chalk: ChalkInstance, extra: SortMetric | und
     formatRatio(r.replacement_ratio),
     formatPercent(r.coverage_index),
   ];
+  // The intervals (issue 16) stand beside the figures they qualify.
+  if (interval) cells.splice(INTERVAL_AT, 0, formatVacuumInterval(r), formatRankInterval(r));
   if (extra !== undefined) cells.push(SORT_COLUMNS[extra].cell(r));
   cells.push(r.flags.map((f) => FLAG_DISPLAY[f].short).join(' '));
   return cells;
+}
+
+/** Where the interval columns go: after "per 100k", which they qualify. */
+const INTERVAL_AT = HEAD.indexOf('per 100k') + 1;
+
+/** The table's head: the interval columns (issue 16) after "per 100k", a sort metric's own column before the flags. */
+function heads(interval: boolean, extra: SortMetric | undefined): { head: string[]; align: ('left' | 'right')[] } {
+  const head = [...HEAD];
+  const align: ('left' | 'right')[] = [...ALIGN];
+  if (interval) {
+    head.splice(INTERVAL_AT, 0, 'p5–p95', '# p5–p95');
+    align.splice(INTERVAL_AT, 0, 'right', 'right');
+  }
+  if (extra !== undefined) {
+    head.splice(head.length - 1, 0, SORT_COLUMNS[extra].head);
+    align.splice(align.length - 1, 0, 'right');
+  }
+  return { head, align };
 }
 
 function summary(report: Report, context: RenderContext): string {
@@ -112,16 +133,16 @@ function summary(report: Report, context: RenderContext): string {
 
 export const renderTable: Renderer = (report, context) => {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const interval = report.interval !== undefined;
   // The metric ranked by is always on screen (--sort rate_drop_per_100k gets its own column).
   const extra = SHOWN_METRICS.has(report.sort) ? undefined : report.sort;
-  const head = extra === undefined ? HEAD : [...HEAD.slice(0, -1), SORT_COLUMNS[extra].head, HEAD.at(-1)!];
-  const align = extra === undefined ? ALIGN : [...ALIGN.slice(0, -1), 'right' as const, ALIGN.at(-1)!];
+  const { head, align } = heads(interval, extra);
   const table = new Table({
     head: head.map((h) => chalk.bold(h)),
-    colAligns: [...align],
+    colAligns: align,
     style: { head: [], border: [], compact: true },
   });
-  for (const r of report.regions) table.push(rowCells(r, chalk, extra));
+  for (const r of report.regions) table.push(rowCells(r, chalk, interval, extra));
 
   const lines = [table.toString()];
   const used = FLAG_CODES.filter((f: Flag) => report.regions.some((r) => r.flags.includes(f)));
@@ -134,6 +155,9 @@ export const renderTable: Renderer = (report, context) => {
     for (const r of partial) lines.push(`  ${terminalText(r.region)}: ${r.categories_not_reported.join(', ')}`);
   }
   lines.push(summary(report, context));
+  if (report.interval !== undefined) lines.push(terminalText(intervalSentence(report.interval)));
+  const rates = ratesSentence(report);
+  if (rates !== undefined) lines.push(rates);
   if (report.weights !== undefined) lines.push(`Every weight at the ${report.weights} end of its range (--weights ${report.weights}).`);
   if (context.summary.ranked > report.regions.length) {
     lines.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);

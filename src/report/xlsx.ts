@@ -2,7 +2,8 @@
 // each written by xlsx-sheet.ts (frozen header, filters, numbers as numbers, % formatted).
 //
 // Sheets: Ranking (every ranked region, the JSON columns in the JSON order and "% lost", see
-// core/share-lost.ts), Excluded (regions not ranked, and why), Coverage (each region against each
+// core/share-lost.ts, and, when the report has them, the p5–p95 intervals beside the vacuum
+// per 100k they qualify, as in the table and HTML: issue 16), Excluded (regions not ranked, and why), Coverage (each region against each
 // norm at T, when the caller computed it), Weights and Norms (the values in force, their ranges,
 // sources and where each was set), Warnings, and Provenance (what the report was made from).
 // `servicegap coverage --format xlsx` writes the Coverage, Excluded, Norms, Warnings and
@@ -10,17 +11,17 @@
 import type { Workbook } from 'exceljs';
 import type { CoverageReport, RankedCoverage, NormCoverage } from '../core/coverage-schema.js';
 import type { Norm, NormTable } from '../core/norms.js';
-import type { RankedRegion, Report } from '../core/report-schema.js';
+import type { RankedRegion, Report, ReportRegion } from '../core/report-schema.js';
 import { shareLost } from '../core/share-lost.js';
 import type { Weight } from '../core/weights.js';
-import { CSV_COLUMNS } from './csv.js';
+import { CSV_COLUMNS, CSV_INTERVAL_COLUMNS } from './csv.js';
 import type { RenderContext } from './render-context.js';
 import { addFactsSheet, addTableSheet, type CellFormat, newWorkbook, type SheetColumn, workbookBytes } from './xlsx-sheet.js';
 
 /** How each report column is shown: by its name (a column added to the schema later gets one too). */
 export function formatOf(column: string): CellFormat {
   if (column === 'region' || column === 'name' || column === 'flags' || column === 'open') return 'text';
-  if (column === 'rank' || column === 'population') return 'integer';
+  if (column === 'rank' || column.startsWith('rank_') || column === 'population') return 'integer';
   if (column === 'year' || column.endsWith('_year')) return 'general';
   if (column === 'coverage_index') return 'percent';
   if (column === 'replacement_ratio') return 'ratio';
@@ -36,16 +37,23 @@ export function cellOf(value: unknown): string | number | null {
   return null;
 }
 
-const RANKING_COLUMNS: readonly SheetColumn<RankedRegion>[] = CSV_COLUMNS.flatMap((column): SheetColumn<RankedRegion>[] => {
-  const col: SheetColumn<RankedRegion> = {
-    header: column,
-    format: formatOf(column),
-    width: column === 'name' ? 28 : column === 'flags' ? 30 : undefined,
-    value: (r) => cellOf(r[column]),
-  };
-  // "% lost" beside the vacuum it is a share of.
-  return column === 'vacuum_per_100k' ? [col, { header: 'share_lost', format: 'percent', value: (r) => shareLost(r) }] : [col];
+/** One Ranking column per report field, by its name. */
+const rankingColumn = (column: keyof ReportRegion): SheetColumn<ReportRegion> => ({
+  header: column,
+  format: formatOf(column),
+  width: column === 'name' ? 28 : column === 'flags' ? 30 : undefined,
+  value: (r) => cellOf(r[column]),
 });
+
+/** The Ranking sheet's columns; `interval`: the report has p5–p95 intervals (issue 16). */
+function rankingColumns(interval: boolean): SheetColumn<ReportRegion>[] {
+  return CSV_COLUMNS.flatMap((column): SheetColumn<ReportRegion>[] => {
+    if (column !== 'vacuum_per_100k') return [rankingColumn(column)];
+    // "% lost" beside the vacuum it is a share of, then the intervals that qualify it.
+    const share: SheetColumn<RankedRegion> = { header: 'share_lost', format: 'percent', value: (r) => shareLost(r) };
+    return [rankingColumn(column), share, ...(interval ? CSV_INTERVAL_COLUMNS.map(rankingColumn) : [])];
+  });
+}
 
 const WEIGHT_COLUMNS: readonly SheetColumn<Weight>[] = [
   { header: 'category', format: 'text', width: 18, value: (w) => w.category },
@@ -128,10 +136,13 @@ export function provenanceFacts(report: Report, context: RenderContext): [string
     ['to', report.to],
     ['sort', report.sort],
     ['weights', report.weights ?? 'value (each weight at its value)'],
+    ['scale', report.scale === 'rates' ? 'rates (the input was per 100,000 residents, --rates)' : 'counts'],
     ['regions ranked', context.summary.ranked],
     ['regions shown', report.regions.length],
     ['regions excluded', report.excluded.length],
   ];
+  // How the intervals were drawn (seed, draws, the weights varied), so that they can be repeated.
+  if (report.interval !== undefined) flatten('interval', report.interval, facts);
   return [...facts, ...sourceFacts(report, context.provenance)];
 }
 
@@ -147,7 +158,7 @@ export function sourceFacts(report: object, dataset: RenderContext['provenance']
 /** The report as .xlsx bytes (see the file comment). */
 export async function renderXlsx(report: Report, context: RenderContext): Promise<Uint8Array> {
   const workbook = await newWorkbook(context.workbookTime);
-  addTableSheet(workbook, 'Ranking', RANKING_COLUMNS, report.regions);
+  addTableSheet(workbook, 'Ranking', rankingColumns(report.interval !== undefined), report.regions);
   addTableSheet(workbook, 'Excluded', EXCLUDED_COLUMNS, report.excluded);
   if (context.coverageReport !== undefined) addCoverageSheet(workbook, context.coverageReport);
   addTableSheet(workbook, 'Weights', WEIGHT_COLUMNS, [...context.weights.values()]);

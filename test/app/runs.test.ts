@@ -61,7 +61,18 @@ describe('runReport', () => {
   });
 
   it('refuses what the command line refuses, with the same messages, before reading anything', async () => {
-    expect(await optionError(runReport({ seed: 3 }))).toEqual(['seed', '--seed: only used with --sensitivity']);
+    // issue 16: --seed also seeds the p5–p95 intervals (on by default), so it is refused only when nothing is drawn
+    expect(await optionError(runReport({ seed: 3, interval: false }))).toEqual(['seed', '--seed: nothing is drawn under --no-interval without --sensitivity']);
+    expect(await optionError(runReport({ correlation: 'category', interval: false }))).toEqual([
+      'correlation',
+      '--correlation: nothing is drawn under --no-interval without --sensitivity',
+    ]);
+    expect(await optionError(runReport({ intervalDraws: 10, interval: false }))).toEqual(['intervalDraws', '--interval-draws and --no-interval exclude each other']);
+    expect(await optionError(runReport({ drawsOut: 'd.csv' }))).toEqual(['drawsOut', '--draws-out: only used with --sensitivity']);
+    expect(await optionError(runReport({ sensitivity: 10, drawsOut: 'd.txt' }))).toEqual([
+      'drawsOut',
+      '--draws-out d.txt: the draws are written as csv or parquet; give a file name ending in .csv or .parquet',
+    ]);
     expect(await optionError(runReport({ sensitivity: 10, weights: 'low' }))).toEqual([
       'weights',
       "--weights low and --sensitivity exclude each other: the draws span every weight's range",
@@ -87,7 +98,7 @@ describe('runReport', () => {
     // (.xlsx now names the workbook, which a trend comes as: an extension that names nothing.)
     expect(await optionError(runTrend({ out: 'trend.pdf' }))).toEqual([
       'out',
-      '--out trend.pdf: cannot tell the trend format from the extension; give --format (table, csv, json, markdown, html, xlsx)',
+      '--out trend.pdf: cannot tell the trend format from the extension; give --format (table, csv, json, markdown, html, xlsx, long, parquet)',
     ]);
     expect(await optionError(runCompare({ a: '2000-2001', b: '2001-2002', format: 'html' as never }))).toEqual([
       'format',

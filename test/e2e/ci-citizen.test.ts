@@ -242,12 +242,12 @@ describe('shell completion', () => {
 });
 
 describe('npm package', () => {
-  it('packs only dist, data, schema, bin, README and licence, installs into an empty folder and runs', () => {
+  it('packs only dist, data, schema, bin, README, licence and citation, installs into an empty folder and runs', () => {
     const work = tempDir();
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     const files: string[] = packed[0].files.map((f: { path: string }) => f.path);
     const tops = [...new Set(files.map((f) => f.split('/')[0]))].sort();
-    expect(tops).toEqual(['LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json', 'schema']);
+    expect(tops).toEqual(['CITATION.cff', 'LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json', 'schema']);
     // issue 15: at most 1 MB; no source maps (their sources are not shipped); the CLI once (its
     // bundle, not also the compiled dist/cli); the library as its bundle plus type declarations
     expect(packed[0].size).toBeLessThanOrEqual(1_000_000);
@@ -284,5 +284,14 @@ describe('npm package', () => {
     // the shipped JSON Schema is what `servicegap schema` prints (issue 6)
     const schema = spawnSync('npx', ['--no-install', 'servicegap', 'schema'], { cwd: project, encoding: 'utf8' });
     expect(schema.stdout).toBe(readFileSync(join(project, 'node_modules/servicegap/schema/report.schema.json'), 'utf8'));
+    // require('servicegap') from a CommonJS file of the consumer (issue 16)
+    // (the same run as the ES module above: the bundled data's top region, with its intervals by default)
+    writeFileSync(
+      join(project, 'use.cjs'),
+      "require('servicegap').runReport().then(({ report }) => process.stdout.write(`${report.regions[0].region} ${report.interval.draws}`));",
+    );
+    const cjs = spawnSync(process.execPath, ['use.cjs'], { cwd: project, encoding: 'utf8' });
+    expect(cjs.status, cjs.stderr).toBe(0);
+    expect(cjs.stdout).toBe('983971709 500');
   }, 120_000);
 });

@@ -4,7 +4,8 @@
 // (then read the diff). Every number in the sensitivity, compare and batch goldens is also checked
 // against an independent reference implementation (test/reference/goldens.test.ts), so a golden
 // rewritten from wrong code fails there.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,42 @@ function ok(args: string[], options: Parameters<typeof runCli>[1] = {}): string 
 }
 
 const corners = join(ROOT, 'fixtures/sensitivity-corners');
+
+describe('report: p5–p95 intervals by default (issue 16)', () => {
+  it('every format carries them; --no-interval leaves them out', () => {
+    const json = JSON.parse(ok(['report', '--data', corners, '--format', 'json', '--quiet']));
+    expect(json.interval).toMatchObject({ draws: 500, seed: 1, percentiles: [5, 95] });
+    for (const r of json.regions) expect(Object.keys(r).slice(-4)).toEqual(['vacuum_per_100k_p5', 'vacuum_per_100k_p95', 'rank_p5', 'rank_p95']);
+    // the same p5 and p95 as report --sensitivity 500 (the same draws)
+    const sens = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '500', '--format', 'json', '--quiet']));
+    expect(json.regions.map((r: Record<string, number>) => [r.vacuum_per_100k_p5, r.rank_p95])).toEqual(
+      sens.regions.map((r: Record<string, number>) => [r.vacuum_per_100k_p5, r.rank_p95]),
+    );
+    const csv = ok(['report', '--data', corners, '--format', 'csv', '--quiet']).split('\n')[0];
+    // the interval columns after the JSON columns; excluded_reason (issue 14) stays the last column
+    expect(csv).toMatch(/,flags,categories_not_reported,vacuum_per_100k_p5,vacuum_per_100k_p95,rank_p5,rank_p95,excluded_reason$/);
+    const md = ok(['report', '--data', corners, '--format', 'markdown', '--quiet']);
+    expect(md).toContain('| Vacuum per 100k | Per 100k p5–p95 | Rank p5–p95 |');
+    expect(md).toContain('p5–p95: the 5th–95th percentile over 500 draws (seed 1) of 12 weights');
+    const table = ok(['report', '--data', corners, '--quiet']);
+    expect(table).toMatch(/XC .*10\.0 │ +10\.1–11\.9 │/);
+    const html = ok(['report', '--data', corners, '--format', 'html', '--quiet']);
+    expect(html).toContain('>Per 100k p5–p95</th>');
+
+    const off = JSON.parse(ok(['report', '--data', corners, '--format', 'json', '--quiet', '--no-interval']));
+    expect(off.interval).toBeUndefined();
+    expect(off.regions[0]).not.toHaveProperty('vacuum_per_100k_p5');
+    expect(ok(['report', '--data', corners, '--format', 'csv', '--quiet', '--no-interval'])).not.toContain('_p5');
+    expect(ok(['report', '--data', corners, '--format', 'markdown', '--quiet', '--no-interval'])).not.toContain('p5–p95');
+  });
+
+  it('--seed, --interval-draws and --correlation set the draws, and the output says so', () => {
+    const json = JSON.parse(ok(['report', '--data', corners, '--format', 'json', '--quiet', '--seed', '5', '--interval-draws', '300', '--correlation', 'category']));
+    expect(json.interval).toMatchObject({ draws: 300, seed: 5, correlation: 'category' });
+    // and the provenance (SPEC §8) records the same settings
+    expect(json.provenance.options).toMatchObject({ interval: true, intervalDraws: 300, seed: 5, correlation: 'category' });
+  });
+});
 
 describe('report --sensitivity', () => {
   it('fixed seed: JSON matches the golden file, with the settings that repeat it', () => {
@@ -58,7 +95,75 @@ describe('report --sensitivity', () => {
     expect(table).toMatch(/XA .*rank [123] \([12]–[23]\)/);
     expect(table).toContain('1,000 draws (seed 1)');
     const csv = ok(['report', '--data', corners, '--sensitivity', '50', '--format', 'csv', '--quiet']).split('\n')[0];
-    expect(csv).toMatch(/,flags,categories_not_reported,vacuum_per_100k_p5,vacuum_per_100k_p50,vacuum_per_100k_p95,rank_p5,rank_p50,rank_p95,top10_share$/);
+    expect(csv).toMatch(/,flags,categories_not_reported,vacuum_per_100k_p5,vacuum_per_100k_p50,vacuum_per_100k_p95,rank_p5,rank_p50,rank_p95,top_share$/);
+  });
+
+  it('--top N: top_share counts the draws ranked N-th or better, and the settings say N', () => {
+    // corners: XA moves between ranks 1 and 3 (vacuum 0–25), XC is 1st or 2nd, XB 2nd or 3rd
+    const one = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '400', '--top', '1', '--format', 'json', '--quiet']));
+    const ten = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '400', '--format', 'json', '--quiet']));
+    expect(one.sensitivity.top).toBe(1);
+    expect(ten.sensitivity.top).toBe(10);
+    // three regions: all are always in the top 10; in the top 1 only sometimes
+    expect(ten.regions.map((r: { top_share: number }) => r.top_share)).toEqual([1, 1, 1]);
+    expect(one.regions[0].top_share).toBeGreaterThan(0);
+    expect(one.regions[0].top_share).toBeLessThan(1);
+    const table = ok(['report', '--data', corners, '--sensitivity', '50', '--top', '2', '--quiet']);
+    expect(table).toContain('Top 2: share of draws in which the region ranked 2nd or better.');
+  });
+
+  it('--draws-out FILE writes every draw: region, draw, each drawn weight, vacuum per 100k, rank', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-draws-'));
+    try {
+      const file = join(dir, 'draws.csv');
+      const summary = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '40', '--seed', '9', '--draws-out', file, '--format', 'json', '--quiet']));
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      const head = lines[0]!.split(',');
+      expect(head).toEqual([
+        'region',
+        'draw',
+        ...summary.sensitivity.varied_weights.map((w: { category: string; unit: string }) => `weight_${w.category}_${w.unit}`),
+        'vacuum_per_100k',
+        'rank',
+      ]);
+      expect(lines).toHaveLength(1 + 40 * 3);
+      // each region's 5th percentile (nearest rank: the 2nd smallest of 40) is among its draws
+      const rows = lines.slice(1).map((l) => l.split(','));
+      for (const r of summary.regions) {
+        const mine = rows.filter((row) => row[0] === r.region).map((row) => Number(row.at(-2)));
+        expect(mine).toHaveLength(40);
+        // the CSV writes 12 significant digits (no binary noise)
+        expect(mine.sort((a, b) => a - b)[1]).toBe(Number(r.vacuum_per_100k_p5.toPrecision(12)));
+      }
+      // within a draw, ranks are 1…3 and the weights are the same on every row
+      const draw7 = rows.filter((row) => row[1] === '7');
+      expect(draw7.map((row) => Number(row.at(-1))).sort()).toEqual([1, 2, 3]);
+      expect(new Set(draw7.map((row) => row.slice(2, -2).join(','))).size).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--correlation category: one number per category, so a category’s weights sit at the same fraction of their ranges', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-draws-'));
+    try {
+      const file = join(dir, 'draws.csv');
+      const s = JSON.parse(ok(['report', '--data', corners, '--sensitivity', '30', '--correlation', 'category', '--draws-out', file, '--format', 'json', '--quiet']));
+      expect(s.sensitivity.correlation).toBe('category');
+      const [head, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+      // crisis/beds 0.8–1 and crisis/teams 5–25 share one number u: (beds − 0.8)/0.2 = (teams − 5)/20
+      const beds = head!.indexOf('weight_crisis_beds');
+      const teams = head!.indexOf('weight_crisis_teams');
+      for (const row of rows) expect((Number(row[beds]) - 0.8) / 0.2).toBeCloseTo((Number(row[teams]) - 5) / 20, 9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--draws-out needs a .csv name, and --sensitivity', () => {
+    expect(runCli(['report', '--data', corners, '--sensitivity', '5', '--draws-out', 'x.txt']).stderr).toMatch(/--draws-out x\.txt: the draws are written as/);
+    expect(runCli(['report', '--data', corners, '--draws-out', 'x.csv']).code).toBe(2);
+    expect(runCli(['report', '--data', corners, '--correlation', 'category', '--no-interval']).code).toBe(2);
   });
 
   it('--top shows fewer rows; gates still judge the whole ranking at the values', () => {
@@ -69,7 +174,9 @@ describe('report --sensitivity', () => {
   });
 
   it.each([
-    [['--seed', '3'], /--seed: only used with --sensitivity/],
+    [['--seed', '3', '--no-interval'], /--seed: nothing is drawn under --no-interval without --sensitivity/],
+    [['--interval-draws', '30', '--no-interval'], /--interval-draws and --no-interval exclude each other/],
+    [['--interval-draws', '0'], /--interval-draws: expected a number of draws/],
     [['--sensitivity', '--weights', 'low'], /--weights low and --sensitivity exclude each other/],
     [['--sensitivity', '0'], /--sensitivity: expected a number of draws/],
     [['--sensitivity', 'many'], /--sensitivity: expected a number of draws/],
@@ -205,7 +312,9 @@ describe('batch', () => {
     // baseline is the plain report
     const report = JSON.parse(readFileSync(join(ROOT, 'test/golden/default-report.json'), 'utf8'));
     const base = b.rows.filter((r: { scenario: string }) => r.scenario === 'baseline');
-    expect(base.map(({ scenario: _s, from: _f, to: _t, rank_first: _r, rank_change: _c, ...rest }: Record<string, unknown>) => rest)).toEqual(report.regions);
+    // (the report's p5–p95 intervals are the report's own: a batch row has none)
+    const point = report.regions.map(({ vacuum_per_100k_p5: _a, vacuum_per_100k_p95: _b, rank_p5: _c, rank_p95: _d, ...rest }: Record<string, unknown>) => rest);
+    expect(base.map(({ scenario: _s, from: _f, to: _t, rank_first: _r, rank_change: _c, ...rest }: Record<string, unknown>) => rest)).toEqual(point);
     // second-year: NO-NORD moves 4 → 2
     const nord = b.rows.find((r: { scenario: string; region: string }) => r.scenario === 'second-year' && r.region === 'NO-NORD');
     expect([nord.rank, nord.rank_first, nord.rank_change]).toEqual([2, 4, -2]);
@@ -247,13 +356,41 @@ describe('batch', () => {
     expect(r.stderr).toContain(`${join(dir, 's.json')}: scenarios.0: Unrecognized key: "years"`);
     writeFileSync(join(dir, 'bad.json'), '{ "scenarios": [');
     expect(runCli(['batch', join(dir, 'bad.json')]).stderr).toMatch(/bad\.json:1: column \d+: not valid JSON \([a-z ]+\): expected a JSON object/);
+    // a syntax error is located by line and column (issue 16): line 3 `    { "name": "a", },` — the } is at column 20
+    writeFileSync(join(dir, 'bad3.json'), '{\n  "scenarios": [\n    { "name": "a", },\n  ]\n}\n');
+    expect(runCli(['batch', join(dir, 'bad3.json')]).stderr).toContain('bad3.json:3: column 20: not valid JSON (property name expected)');
     expect(runCli(['batch', join(dir, 'none.json')]).code).toBe(4);
-    // a scenario's data folder without files: exit 4 naming the file
+    // a scenario's data folder without files: that scenario fails, named (exit 3)
     mkdirSync(join(dir, 'empty'));
     writeFileSync(join(dir, 'e.json'), JSON.stringify({ scenarios: [{ name: 'e', data: 'empty' }] }));
     const e = runCli(['batch', join(dir, 'e.json')]);
-    expect(e.code, e.context).toBe(4);
-    expect(e.stderr).toMatch(/empty\/regions\.csv/);
+    expect(e.code, e.context).toBe(3);
+    expect(e.stderr).toMatch(/scenario "e": .*empty\/regions\.csv/);
+  });
+
+  it('runs every scenario: the good ones are written, each failed one is named with its problems, exit 3 (issue 16)', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'empty'));
+    writeFileSync(join(dir, 'bad-config.json'), '{ "weights": { "crisis": { "teams": "many" } } }');
+    const scenarios = {
+      scenarios: [
+        { name: 'baseline' },
+        { name: 'no-data', data: 'empty' },
+        { name: 'bad-config', config: 'bad-config.json' },
+        { name: 'late', from: 2100, to: 2200 },
+        { name: 'crisis-low', config: { weights: { crisis: { teams: 5 } } } },
+      ],
+    };
+    writeFileSync(join(dir, 's.json'), JSON.stringify(scenarios));
+    const out = join(dir, 'out.json');
+    const r = runCli(['batch', join(dir, 's.json'), '--out', out]);
+    expect(r.code, r.context).toBe(3);
+    for (const name of ['no-data', 'bad-config']) expect(r.stderr).toContain(`scenario "${name}" failed:`);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    expect(written.scenarios.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['baseline', 'crisis-low']));
+    expect(written.scenarios.map((s: { name: string }) => s.name)).not.toContain('no-data');
+    expect(written.failed.map((f: { scenario: string }) => f.scenario)).toEqual(expect.arrayContaining(['no-data', 'bad-config']));
+    expect(written.failed.find((f: { scenario: string }) => f.scenario === 'bad-config').problems[0]).toMatch(/weights\.crisis\.teams/);
   });
 });
 
@@ -277,6 +414,13 @@ describe('schema', () => {
     }
     const corner = JSON.parse(ok(['report', '--weights', 'high', '--format', 'json', '--data', corners]));
     expect(report(corner), JSON.stringify(report.errors)).toBe(true);
+    // issue 16: coverage and trend have schemas too
+    for (const name of ['coverage', 'trend']) {
+      const validate = compile(name);
+      const out = JSON.parse(ok([name, '--format', 'json']));
+      expect(validate(out), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(validate({ ...out, regions: 'none' })).toBe(false);
+    }
     const cases: [string, string][] = [
       ['sensitivity', 'sensitivity-default-seed1.json'],
       ['compare', 'compare-periods.json'],

@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PeriodError } from '../../src/core/analyze.js';
-import { InputError } from '../../src/core/issues.js';
 import { sensitivity } from '../../src/core/sensitivity.js';
 import { runBatch } from '../../src/app/batch.js';
 import { drawSensitivity } from '../../src/app/sensitivity.js';
@@ -56,9 +55,10 @@ describe('batch across worker threads', () => {
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
 
     writeFileSync(file, JSON.stringify({ scenarios: [...scenarios, { name: 'late', from: 2030 }] }));
-    const error = await runBatch({ scenarios: file, threads: 2 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).issues[0]!.message).toMatch(/^scenarios\.12 \("late"\): from \(2030\) is after to/);
+    const withFailure = (await runBatch({ scenarios: file, threads: 2 })).batch;
+    expect(JSON.stringify(withFailure)).toBe(JSON.stringify((await runBatch({ scenarios: file, threads: 1 })).batch));
+    expect(withFailure.scenarios).toHaveLength(12);
+    expect(withFailure.failed![0]!.problems[0]).toMatch(/scenarios\.12 \("late"\): from \(2030\) is after to/);
   });
 });
 

@@ -295,12 +295,12 @@ describe('goldens against the reference', () => {
     const expected = { servicegap: VERSION, ...referenceSensitivity(five, 1000, 1) };
     const json = JSON.parse(golden('sensitivity-default-seed1.json')) as Record<string, unknown>;
     expect(differences({ ...json, provenance: undefined }, { ...expected, provenance: undefined })).toEqual([]);
-    expect(provenanceDifferences(json.provenance, { ...fiveRun, from: 2000, to: 2002, options: { draws: 1000, seed: 1 } })).toEqual([]);
+    expect(provenanceDifferences(json.provenance, { ...fiveRun, from: 2000, to: 2002, options: { draws: 1000, seed: 1, correlation: 'none', top: 10 } })).toEqual([]);
   });
 
   it('the provenance check finds a changed input hash, row count, weight range, set_by, norm and period', () => {
     const json = JSON.parse(golden('sensitivity-default-seed1.json')) as { provenance: Record<string, unknown> & { inputs: Record<string, unknown>[]; weights: Record<string, unknown>[]; norms: Record<string, unknown>[] } };
-    const run = { ...fiveRun, from: 2000, to: 2002, options: { draws: 1000, seed: 1 } };
+    const run = { ...fiveRun, from: 2000, to: 2002, options: { draws: 1000, seed: 1, correlation: 'none', top: 10 } };
     expect(provenanceDifferences(json.provenance, run)).toEqual([]);
     const p = structuredClone(json.provenance);
     p.inputs[3]!.sha256 = '0'.repeat(64);

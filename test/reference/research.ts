@@ -197,8 +197,12 @@ export function referenceSensitivity(data: RefDataset, draws: number, seed: numb
       draws,
       seed,
       distribution: 'uniform',
+      // Weights drawn independently of each other (research's --correlation none, the default).
+      correlation: 'none',
       percentile_method: 'nearest-rank',
       generator: 'mulberry32',
+      // The share of draws in which a region ranks in the top N (N = 10 by default: top_share).
+      top: 10,
       varied_weights: varied.map((key) => {
         const [category, unit] = key.split('/') as [string, string];
         return { category, unit, ...SPEC_WEIGHTS[key]! };
@@ -215,7 +219,7 @@ export function referenceSensitivity(data: RefDataset, draws: number, seed: numb
         rank_p5: percentile(k, 5),
         rank_p50: percentile(k, 50),
         rank_p95: percentile(k, 95),
-        top10_share: k.filter((x) => x <= 10).length / draws,
+        top_share: k.filter((x) => x <= 10).length / draws,
       };
     }),
     excluded: base.excluded,

@@ -2,7 +2,7 @@ import { summarize } from '../../src/core/summary.js';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { renderCsv, renderExcelCsv } from '../../src/report/csv.js';
-import { sampleContext, sampleReport } from './sample-report.js';
+import { sampleContext, sampleIntervalReport, sampleReport } from './sample-report.js';
 
 const HEADER =
   'rank,region,name,population,beds_from,beds_to,bed_change,beds_closed,community_from_be,community_to_be,' +
@@ -79,6 +79,22 @@ describe('renderCsv', () => {
 
   it('writes only the header for a report without regions', () => {
     expect(renderCsv({ ...report, regions: [], excluded: [] }, sampleContext({ summary: summarize({ regions: [] }) }))).toBe(`${HEADER}\n`);
+  });
+});
+
+describe('renderCsv with intervals (issue 16) and excluded regions (issue 14)', () => {
+  const lines = renderCsv(sampleIntervalReport(), sampleContext()).split('\n');
+
+  it('puts the four interval columns after the JSON columns and keeps excluded_reason last', () => {
+    expect(lines[0]).toBe(HEADER.replace(',excluded_reason', ',vacuum_per_100k_p5,vacuum_per_100k_p95,rank_p5,rank_p95,excluded_reason'));
+    // FI-17: rank 1 → rank p5 max(1, 0) = 1, p95 1 + 2 = 3; vacuum p5/p95 = ½ and 1½ × 8.281573498964804; reason empty
+    // (its categories_not_reported, SPEC §8, is empty: the cell between the flags and the interval)
+    expect(lines[1]!.endsWith(`,carried_forward,,${8.281573498964804 * 0.5},${8.281573498964804 * 1.5},1,3,`)).toBe(true);
+  });
+
+  it('an excluded region has an empty interval too: 26 columns, rank, region, 23 empty, the reason', () => {
+    // 21 region columns (categories_not_reported, SPEC §8, among them), 4 interval columns, excluded_reason
+    expect(lines.at(-2)).toBe(`,SE-25${','.repeat(23)},population at 2022 unknown`);
   });
 });
 

@@ -26,6 +26,8 @@ import * as trendXlsx from '../../src/report/trend/xlsx.js';
 import * as validation from '../../src/report/validation.js';
 import { VALIDATION_FORMATS } from '../../src/report/validation.js';
 import * as xlsx from '../../src/report/xlsx.js';
+import * as methods from '../../src/report/methods.js';
+import * as tidy from '../../src/report/tidy/render.js';
 import * as trendCsv from '../../src/report/trend/csv.js';
 import * as trendJson from '../../src/report/trend/json.js';
 import * as trendMarkdown from '../../src/report/trend/markdown.js';
@@ -42,6 +44,7 @@ describe('renderer registry', () => {
       compare: RESEARCH_FORMATS,
       batch: RESEARCH_FORMATS,
       listing: LISTING_FORMATS,
+      methods: ['markdown'],
       validation: VALIDATION_FORMATS,
       explain: EXPLAIN_FORMATS,
     };
@@ -84,6 +87,13 @@ describe('renderer registry', () => {
       [loadRenderer('batch', 'csv'), batch.renderBatchCsv],
       [loadRenderer('batch', 'json'), batch.renderBatchJson],
       [loadRenderer('batch', 'markdown'), batch.renderBatchMarkdown],
+      [loadRenderer('methods', 'markdown'), methods.renderMethods],
+      [loadRenderer('report', 'long'), tidy.renderReportLong],
+      [loadRenderer('report', 'parquet'), tidy.renderReportParquet],
+      [loadRenderer('coverage', 'long'), tidy.renderCoverageLong],
+      [loadRenderer('coverage', 'parquet'), tidy.renderCoverageParquet],
+      [loadRenderer('trend', 'long'), tidy.renderTrendLong],
+      [loadRenderer('trend', 'parquet'), tidy.renderTrendParquet],
     ];
     for (const [loaded, expected] of pairs) expect(await loaded).toBe(expected);
   });

@@ -34,8 +34,10 @@ function sampleSensitivity(): SensitivityReport {
       draws: 1000,
       seed: 1,
       distribution: 'uniform',
+      correlation: 'none',
       percentile_method: 'nearest-rank',
       generator: 'mulberry32',
+      top: 10,
       varied_weights: [{ category: 'outreach', unit: 'caseload', value: 0.1, low: 0.05, high: 0.2 }],
     },
     regions: report.regions.map((r, i) => ({
@@ -46,7 +48,7 @@ function sampleSensitivity(): SensitivityReport {
       rank_p5: Math.max(1, r.rank - 1),
       rank_p50: r.rank,
       rank_p95: r.rank + 3,
-      top10_share: i === 0 ? 1 : i === 1 ? 0.004 : 0.5,
+      top_share: i === 0 ? 1 : i === 1 ? 0.004 : 0.5,
     })),
     excluded: report.excluded,
     warnings: report.warnings,
@@ -87,7 +89,7 @@ describe('sensitivity renderers', () => {
       'rank_p5',
       'rank_p50',
       'rank_p95',
-      'top10_share',
+      'top_share',
     ]);
     const lines = SENSITIVITY_RENDERERS.csv(s, plain).split('\n');
     expect(lines[1]).toContain(`,${8.281573498964804 * 0.5},`);

@@ -153,6 +153,34 @@ export function sampleReport(): Report {
   };
 }
 
+/**
+ * The sample report with p5–p95 intervals (issue 16), set by hand: vacuum per 100k p5 = ½ and
+ * p95 = 1½ × the point estimate; rank p5 = max(1, rank − 1), rank p95 = rank + 2.
+ */
+export function sampleIntervalReport(): Report {
+  const report = sampleReport();
+  return {
+    ...report,
+    interval: {
+      percentiles: [5, 95],
+      draws: 500,
+      seed: 1,
+      distribution: 'uniform',
+      correlation: 'none',
+      percentile_method: 'nearest-rank',
+      generator: 'mulberry32',
+      varied_weights: [{ category: 'outreach', unit: 'caseload', value: 0.1, low: 0.05, high: 0.2 }],
+    },
+    regions: report.regions.map((r) => ({
+      ...r,
+      vacuum_per_100k_p5: r.vacuum_per_100k * 0.5,
+      vacuum_per_100k_p95: r.vacuum_per_100k * 1.5,
+      rank_p5: Math.max(1, r.rank - 1),
+      rank_p95: r.rank + 2,
+    })),
+  };
+}
+
 export const NOTICE = 'Illustrative data: community capacities are synthetic.';
 
 export function sampleContext(overrides: Partial<RenderContext> = {}): RenderContext {

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { SEVERITY_BANDS, severity } from '../../src/core/severity.js';
 import { renderTable } from '../../src/report/table.js';
-import { NOTICE, sampleContext, sampleReport } from './sample-report.js';
+import { NOTICE, sampleContext, sampleIntervalReport, sampleReport } from './sample-report.js';
 
 const ESC = '\u001b[';
 const RED = '\u001b[31m';
@@ -78,6 +78,19 @@ describe('renderTable', () => {
     // Sorted by a metric the table shows: no extra column.
     const plain = renderTable({ ...report, sort: 'vacuum_be' }, sampleContext());
     expect(tableLines(plain)[1]).not.toContain('Rate drop');
+  });
+
+  it('with intervals (issue 16) and a sort metric of its own: per 100k, p5–p95, rank p5–p95, % lost … sort column, flags', () => {
+    const text = renderTable({ ...sampleIntervalReport(), sort: 'rate_drop_per_100k' }, sampleContext());
+    const [header, , row] = tableLines(text).slice(1);
+    const split = (line: string) => line.split('│').map((c) => c.trim()).slice(1, -1);
+    expect(split(header!)).toEqual([
+      '#', 'Region', 'Name', 'Pop.', 'Beds B→T', 'Δ beds', 'Δ community', 'Vacuum', 'per 100k', 'p5–p95', '# p5–p95', '% lost', 'Repl.', 'Cov.', 'Rate drop/100k', 'Flags',
+    ]);
+    // FI-17: 8.28 → 8.3; p5–p95 4.14–12.42 → 4.1–12.4; rank 1 → 1–3; % lost 40 / 290 → 13.8%;
+    // rate drop: the sample's own figure, rounded to 1 decimal
+    const rateDrop = sampleReport().regions[0]!.rate_drop_per_100k!.toFixed(1);
+    expect(split(row!)).toEqual(['1', 'FI-17', 'Pohjois-Pohjanmaa', '483,000', '260 → 200', '-60', '+20', '40', '8.3', '4.1–12.4', '1–3', '13.8%', '0.33', '62%', rateDrop, 'CF']);
   });
 
   it('aligns every line, with Arabic and Norwegian names, with and without colour', () => {

@@ -9,7 +9,7 @@ import { jsZip } from '../../src/report/excel-library.js';
 import { renderCoverageXlsx, renderXlsx } from '../../src/report/xlsx.js';
 import { sheetText } from '../../src/report/xlsx-sheet.js';
 import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
-import { sampleContext, sampleReport } from './sample-report.js';
+import { sampleContext, sampleIntervalReport, sampleReport } from './sample-report.js';
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -130,6 +130,30 @@ describe('renderXlsx', async () => {
   it('keeps characters XML cannot hold out of a cell', () => {
     expect(sheetText('a\u0001b\u0000c\td\ne')).toBe('a\ufffdb\ufffdc\td\ne');
     expect(sheetText('x'.repeat(40000))).toHaveLength(32767);
+  });
+});
+
+describe('renderXlsx with p5–p95 intervals (issue 16)', async () => {
+  const book = await open(await renderXlsx(sampleIntervalReport(), sampleContext({ norms: resolveNorms() })));
+  const ranking = table(book.getWorksheet('Ranking')!);
+
+  it('puts the intervals beside the vacuum per 100k and % lost, as numbers with their formats', () => {
+    const header = (book.getWorksheet('Ranking')!.getRow(1).values as unknown[]).slice(1);
+    const at = header.indexOf('vacuum_per_100k');
+    expect(header.slice(at, at + 6)).toEqual(['vacuum_per_100k', 'share_lost', 'vacuum_per_100k_p5', 'vacuum_per_100k_p95', 'rank_p5', 'rank_p95']);
+    // 26 columns (22 — categories_not_reported, SPEC §8, among them — and the four intervals: A–Z) over the header and 5 regions
+    expect(book.getWorksheet('Ranking')!.autoFilter).toBe('A1:Z6');
+    // FI-17: ½ and 1½ × 8.281573498964804, ranks 1 and 3 (sample-report.ts)
+    const fi = ranking.rows[0]!;
+    expect(fi.getCell(ranking.col('vacuum_per_100k_p5')).value).toBe(8.281573498964804 * 0.5);
+    expect(fi.getCell(ranking.col('vacuum_per_100k_p95')).numFmt).toBe('0.0');
+    expect(fi.getCell(ranking.col('rank_p95')).value).toBe(3);
+    expect(fi.getCell(ranking.col('rank_p95')).numFmt).toBe('#,##0');
+  });
+
+  it('says how the intervals were drawn on the Provenance sheet', () => {
+    const facts = Object.fromEntries(table(book.getWorksheet('Provenance')!).rows.map((r) => [r.getCell(1).value, r.getCell(2).value]));
+    expect(facts).toMatchObject({ 'interval.draws': 500, 'interval.seed': 1, 'interval.correlation': 'none', 'interval.varied_weights.1.category': 'outreach', scale: 'counts' });
   });
 });
 

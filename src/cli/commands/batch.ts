@@ -2,7 +2,7 @@
 // every scenario's regions, and each scenario's rank changes against the first.
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { runBatch } from '../../app/batch.js';
+import { failedScenariosError, runBatch } from '../../app/batch.js';
 import { TopOptionSchema } from '../../app/options.js';
 import { BATCH_AUTO_THRESHOLD, DEFAULT_COMPARE_TOP, SORT_METRICS } from '../../app/vocabulary.js';
 import { REPORT_FORMATS } from '../../report/render-context.js';
@@ -56,6 +56,9 @@ export function batchCommand(terminal: Terminal): Command {
           note(terminal, `wrote ${options.out} (${run.output.format}, ${run.batch.scenarios.length} scenarios, ${run.batch.rows.length} rows)`);
         }
       }
+      // Every other scenario ran and was written; the failed ones are named, each with its problems (exit 3).
+      const failed = failedScenariosError(run.batch, file);
+      if (failed !== undefined) throw failed;
     });
   return command;
 }

@@ -38,7 +38,7 @@ export function coverageCommand(terminal: Terminal): Command {
   addMapOptions(addInputOptions(command), false)
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(
-      new Option('--format <format>', 'output format (default: from --out extension, else table); xlsx: an Excel workbook (needs --out or a redirect)').choices(
+      new Option('--format <format>', `output format (default: from --out extension, else table); xlsx: an Excel workbook (needs --out or a redirect); long: one row per region × norm × metric, with its unit (CSV, or Parquet to a .parquet file); parquet: the CSV's table, typed`).choices(
         COVERAGE_OUTPUT_FORMATS,
       ),
     )
@@ -53,7 +53,7 @@ export function coverageCommand(terminal: Terminal): Command {
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runCoverage({ ...options, ...data, color: useColor(terminal, options.color) });
-      await emit(terminal, await renderOutput(run.output), options.out);
+      await emit(terminal, await renderOutput(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) for (const line of run.notes) note(terminal, line);
       if (!options.quiet) printWarnings(terminal, run.warnings);

@@ -13,6 +13,7 @@ import { coverageCommand } from './coverage.js';
 import { explainCommand } from './explain.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
+import { methodsCommand } from './methods.js';
 import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
 import { taxonomyCommand } from './taxonomy.js';
@@ -37,6 +38,7 @@ export const COMMANDS: CommandTable = [
   ['compare', compareCommand],
   ['batch', batchCommand],
   ['schema', schemaCommand],
+  ['methods', methodsCommand],
   // Completeness and provenance (issue 13)
   ['explain', explainCommand],
 ];

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { DrawsOptionSchema, FailAboveOptionSchema, SeedOptionSchema, TopOptionSchema, WeightsChoiceSchema } from '../../app/options.js';
 import { runReport } from '../../app/report.js';
-import { DEFAULT_DRAWS, DEFAULT_SEED, SEED_MAX, SORT_METRICS } from '../../app/vocabulary.js';
+import { CORRELATIONS, DEFAULT_DRAWS, DEFAULT_INTERVAL_DRAWS, DEFAULT_SEED, SEED_MAX, SORT_METRICS } from '../../app/vocabulary.js';
 import { REPORT_OUTPUT_FORMATS } from '../../report/render-context.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 import { annotateGates, appendStepSummary } from '../github.js';
@@ -44,6 +44,11 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
   seed: cliNumber(SeedOptionSchema).optional(),
   weights: WeightsChoiceSchema.default('value'),
   threads: threadsOption,
+  // issue 16: the p5–p95 intervals (on by default), correlated draws, every draw to a file
+  interval: z.boolean().optional(),
+  intervalDraws: cliNumber(DrawsOptionSchema).optional(),
+  correlation: z.enum(CORRELATIONS).optional(),
+  drawsOut: z.string().min(1).optional(),
 });
 
 export function reportCommand(terminal: Terminal): Command {
@@ -56,7 +61,7 @@ export function reportCommand(terminal: Terminal): Command {
     .addOption(
       new Option(
         '--format <format>',
-        'output format (default: from --out extension, else table); xlsx: an Excel workbook with ranking, excluded regions, coverage, weights and provenance (needs --out or a redirect); for a CSV that Excel opens directly, see --excel',
+        'output format (default: from --out extension, else table); xlsx: an Excel workbook with ranking, excluded regions, coverage, weights and provenance (needs --out or a redirect); for a CSV that Excel opens directly, see --excel; long: one row per region × metric, with its unit (CSV, or Parquet to a .parquet file); parquet: the CSV\'s table, typed',
       ).choices(REPORT_OUTPUT_FORMATS),
     )
     .option('--out <file>', 'write the report to FILE atomically instead of standard output')
@@ -66,8 +71,12 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--excel', 'CSV for spreadsheets: UTF-8 with a byte-order mark, ";" between fields, decimal comma, CRLF')
     .option('--no-color', 'no colour in the terminal table')
     .option('--sensitivity [n]', `draw every weight uniformly from its low–high range N times (default ${DEFAULT_DRAWS}) and report percentiles of vacuum and rank`)
-    .option('--seed <s>', `seed of the sensitivity draws, a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
+    .option('--seed <s>', `seed of the draws (the p5–p95 intervals, --sensitivity), a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
+    .option('--no-interval', "leave out the p5–p95 interval of each region's vacuum per 100k and rank over the weights' ranges")
+    .option('--interval-draws <n>', `draws behind the p5–p95 intervals (default ${DEFAULT_INTERVAL_DRAWS})`)
     .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
+    .addOption(new Option('--correlation <how>', 'how the weights are drawn: none (default), each on its own; category, one draw per category shared by its weights').choices(CORRELATIONS))
+    .option('--draws-out <file>', 'with --sensitivity: write every draw (region, draw, weights, vacuum per 100k, rank) to FILE (.csv or .parquet)')
     .option('--threads <n>', 'threads for reading large files (default auto: one per core) and for --sensitivity (default auto); a number (1: this thread only), or auto')
     .addOption(provenanceOption())
     .action(async (raw: unknown) => {
@@ -75,7 +84,7 @@ export function reportCommand(terminal: Terminal): Command {
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runReport({ ...options, ...data, color: useColor(terminal, options.color) });
-      await emit(terminal, await renderOutput(run.output), options.out);
+      await emit(terminal, await renderOutput(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) for (const line of run.notes) note(terminal, line);
       if (run.charts !== undefined && !options.quiet) {

@@ -42,7 +42,7 @@ export function trendCommand(terminal: Terminal): Command {
     .addOption(new Option('--sort <metric>', 'metric of the year T to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
     .option('--top <n>', 'show only the first N ranked regions')
     .addOption(
-      new Option('--format <format>', 'output format (default: from --out extension, else table); xlsx: an Excel workbook (needs --out or a redirect)').choices(
+      new Option('--format <format>', `output format (default: from --out extension, else table); xlsx: an Excel workbook (needs --out or a redirect); long: one row per region × year × metric, with its unit (CSV, or Parquet to a .parquet file); parquet: the CSV's table, typed`).choices(
         TREND_OUTPUT_FORMATS,
       ),
     )
@@ -54,7 +54,7 @@ export function trendCommand(terminal: Terminal): Command {
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runTrend({ ...options, ...data, color: useColor(terminal, options.color) });
-      await emit(terminal, await renderOutput(run.output), options.out);
+      await emit(terminal, await renderOutput(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {

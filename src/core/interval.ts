@@ -1,0 +1,111 @@
+// Uncertainty by default (issue 16): every report carries, per ranked region, the 5th–95th
+// percentile of its vacuum per 100k and of its rank over the weights' low–high ranges. The
+// report's own figures (the point estimate) use every weight at its value; the interval comes
+// from DEFAULT_INTERVAL_DRAWS draws seeded with DEFAULT_INTERVAL_SEED — the first draws of
+// `report --sensitivity` with the same seed, so `report --sensitivity 500` gives the same p5 and
+// p95. Each draw is evaluated on the linear model (linear-model.ts). Pure; no IO.
+import type { AnalyzeOptions } from './analyze.js';
+import type { Dataset } from './dataset.js';
+import type { IntervalSettings, Report } from './report-schema.js';
+import { DEFAULT_SEED, type DrawOptions, drawPlan, nearestRanks, runDrawsInto, variedWeights } from './sensitivity.js';
+
+/**
+ * Draws behind a report's intervals when none are asked for. 500 keeps `report` on 5,000 regions
+ * within 1.2× of its time without intervals (bench/RESULTS-research.md); the nearest-rank p5 of
+ * 500 draws is the 25th smallest, whose own spread is about ±1 percentile point. More:
+ * --interval-draws N.
+ */
+export const DEFAULT_INTERVAL_DRAWS = 500;
+/** Seed of a report's intervals when none is given: the sensitivity run's default. */
+export const DEFAULT_INTERVAL_SEED = DEFAULT_SEED;
+/** Block rows (draw-major, n × R) into columns of `out` (region-major, R × draws) at draw `start`; one copy per array type keeps each monomorphic. */
+function transposeDoubles(block: Float64Array, out: Float64Array, R: number, draws: number, start: number, n: number): void {
+  for (let r = 0; r < R; r++) {
+    const at = r * draws + start;
+    for (let d = 0; d < n; d++) out[at + d] = block[d * R + r]!;
+  }
+}
+
+function transposeInts(block: Int32Array, out: Int32Array, R: number, draws: number, start: number, n: number): void {
+  for (let r = 0; r < R; r++) {
+    const at = r * draws + start;
+    for (let d = 0; d < n; d++) out[at + d] = block[d * R + r]!;
+  }
+}
+
+/**
+ * Nearest-rank p5 and p95 of one region's ranks (whole numbers 1 … R): counted, over the span of
+ * ranks the region took, instead of selected — linear in the draws plus that span.
+ */
+function rankPercentiles(ranks: Int32Array, counts: Int32Array): [number, number] {
+  const n = ranks.length;
+  let min = Infinity;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const x = ranks[i]!;
+    counts[x]!++;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const [k5, k95] = INTERVAL_PERCENTILES.map((p) => Math.min(n, Math.max(1, Math.ceil((p * n) / 100))));
+  let seen = 0;
+  let p5 = max;
+  let p95 = max;
+  for (let x = min; x <= max; x++) {
+    const before = seen;
+    seen += counts[x]!;
+    if (before < k5! && seen >= k5!) p5 = x;
+    if (before < k95! && seen >= k95!) p95 = x;
+    counts[x] = 0;
+  }
+  return [p5, p95];
+}
+
+/** Draws evaluated together before they are laid out region by region. */
+const BLOCK = 64;
+
+/** The interval's percentiles. */
+export const INTERVAL_PERCENTILES = [5, 95] as const;
+
+/**
+ * `report` (made by `analyze(dataset, options)`) with each ranked region's p5–p95 interval of
+ * vacuum per 100k and of rank, and the report's `interval` settings. `options` are the analysis
+ * options the report was made with (weights, level, fill …) and the draws (default 1,000, seed 1).
+ */
+export function withInterval(dataset: Dataset, report: Report, options: AnalyzeOptions & DrawOptions = {}): Report {
+  const draws = options.draws ?? DEFAULT_INTERVAL_DRAWS;
+  const seed = options.seed ?? DEFAULT_INTERVAL_SEED;
+  // A report with every weight at one end (--weights low|high) has the same ranges to draw from.
+  const plan = drawPlan(dataset, { ...report, weights: undefined }, { ...options, draws, seed });
+  const R = plan.regions.length;
+  // Every region's draws side by side (region-major), filled a block of draws at a time: the
+  // percentiles then read one contiguous run per region instead of striding through every draw.
+  const vacuum = new Float64Array(R * draws);
+  const rank = new Int32Array(R * draws);
+  const block = { vacuum: new Float64Array(BLOCK * R), rank: new Int32Array(BLOCK * R), weights: new Float64Array(BLOCK * plan.weights.size) };
+  for (let start = 0; start < draws; start += BLOCK) {
+    const chunk = { ...block, start, end: Math.min(draws, start + BLOCK) };
+    runDrawsInto(plan, chunk);
+    transposeDoubles(block.vacuum, vacuum, R, draws, start, chunk.end - start);
+    transposeInts(block.rank, rank, R, draws, start, chunk.end - start);
+  }
+  const counts = new Int32Array(R + 1);
+  const regions = report.regions.map((region, r) => {
+    const [v5, v95] = nearestRanks(vacuum.subarray(r * draws, (r + 1) * draws), INTERVAL_PERCENTILES);
+    const [r5, r95] = rankPercentiles(rank.subarray(r * draws, (r + 1) * draws), counts);
+    return { ...region, vacuum_per_100k_p5: v5!, vacuum_per_100k_p95: v95!, rank_p5: r5, rank_p95: r95 };
+  });
+  const interval: IntervalSettings = {
+    percentiles: [5, 95],
+    draws,
+    seed,
+    distribution: 'uniform',
+    correlation: plan.correlation,
+    percentile_method: 'nearest-rank',
+    generator: 'mulberry32',
+    varied_weights: variedWeights(plan.weights),
+  };
+  // Provenance records the draws too (SPEC §8), so a published interval can be traced and repeated.
+  const provenance = { ...report.provenance, options: { ...report.provenance.options, interval: true, intervalDraws: draws, seed, correlation: plan.correlation } };
+  return { ...report, interval, regions, provenance };
+}

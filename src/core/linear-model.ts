@@ -1,0 +1,249 @@
+// Sensitivity as linear algebra over the weights (issue 16). A region's community capacity at a
+// year is Σ w(category, unit) × capacity over its service series, so for a fixed period
+// everything the weights change is linear in them until the vacuum is floored at 0 (SPEC §3):
+// the series values at B and T are read once, and each draw of the weights is two dot products
+// per region, a floor, a division and a ranking. Pure; no IO.
+//
+// Exactness. The model keeps, per region, the capacity of each series at B and at T (not only
+// their difference) and sums w × capacity in the order metrics.ts does (communityAt: the
+// region's series in map order, from 0, one product at a time), then applies the same formulas
+// (metrics.ts weightedMetrics). Each draw therefore performs the same floating-point operations
+// as a whole analysis with those weights, and gives the same numbers to the last bit. Summing
+// w × (capacity at T − capacity at B) instead would be the same in exact arithmetic but round
+// differently; it would save one multiply-add per series, which is not worth numbers that
+// differ from the report's in the last digit.
+import type { Dataset } from './dataset.js';
+import { factsOf, netChangeOf, per100k, type Period, regionBasics, type RegionFacts, vacuumOf, weightedMetrics } from './metrics.js';
+import { type RankedRegion, SORT_METRICS, type SortMetric } from './report-schema.js';
+import { type FillMode, valueAt } from './series.js';
+import type { WeightTable } from './weights.js';
+
+/** Sort metrics the weights do not move (beds, population, the coverage index against norms). */
+const WEIGHT_FREE_SORTS: ReadonlySet<SortMetric> = new Set(['population', 'beds_from', 'beds_to', 'bed_change', 'beds_closed', 'coverage_index']);
+/** Metrics that move with the weights; every other sort metric ranks the same in every draw. */
+const WEIGHTED_SORTS: ReadonlySet<SortMetric> = new Set(SORT_METRICS.filter((m) => !WEIGHT_FREE_SORTS.has(m)));
+
+/**
+ * The ranked regions of one analysis as arrays, ready to be evaluated for any weights. Plain
+ * typed arrays and strings: structured-clone-able, so it goes to a worker without the dataset.
+ */
+export interface LinearModel {
+  /** Codes of the ranked regions, in the order results are stored. */
+  readonly regions: readonly string[];
+  /** The weight keys (`category/unit`) a weight vector holds, in code-unit order; one more slot, always 0, stands for a pair with no weight. */
+  readonly keys: readonly string[];
+  /** Region r's series are entries start[r] … start[r + 1] − 1, in the order communityAt sums them. */
+  readonly start: Int32Array;
+  /** Per series entry: its weight's index in `keys`. */
+  readonly weightIndex: Int32Array;
+  /** Per series entry: its capacity at B and at T by the series rule (fill). */
+  readonly atFrom: Float64Array;
+  readonly atTo: Float64Array;
+  /** Per region: the facts the weighted formulas need (metrics.ts). */
+  readonly facts: readonly RegionFacts[];
+  /** Per region: its facts' bed change and population, as arrays for the draw loop. */
+  readonly bedChange: Float64Array;
+  readonly population: Float64Array;
+  /** Per region: the sort metric when it does not depend on the weights (NaN = null); undefined when it does. */
+  readonly fixedSort: Float64Array | undefined;
+  readonly sort: SortMetric;
+  /** Region indices in code-unit order of their codes: the ranking's order among equal values. */
+  readonly codeOrder: Int32Array;
+  /** Per region: its position in codeOrder. */
+  readonly codePosition: Int32Array;
+}
+
+/**
+ * The model of `ranked` (the regions of an analysis of `dataset` for `period`, `fill` and
+ * `sort`, in the order their results are to be stored). `dataset` is the one the analysis ranked
+ * (after --level / --rollup). Every region in `ranked` must be ranked there.
+ */
+export function linearModel(
+  dataset: Dataset,
+  ranked: readonly RankedRegion[],
+  period: Period,
+  fill: FillMode,
+  sort: SortMetric,
+  weights: WeightTable,
+): LinearModel {
+  const keys = [...weights.keys()].sort(codeUnitOrder);
+  const keyIndex = new Map(keys.map((k, i) => [k, i]));
+  const start = new Int32Array(ranked.length + 1);
+  const weightIndex: number[] = [];
+  const atFrom: number[] = [];
+  const atTo: number[] = [];
+  const facts: RegionFacts[] = [];
+  ranked.forEach((region, r) => {
+    start[r] = weightIndex.length;
+    const fact = factsOf(regionBasics(dataset, region.region, period, fill));
+    if (fact === undefined) throw new Error(`linear model: region ${region.region} has no population at ${period.to}`);
+    facts.push(fact);
+    for (const [key, series] of dataset.services.get(region.region) ?? []) {
+      const from = valueAt(series.years, period.from, 'service', fill);
+      const to = valueAt(series.years, period.to, 'service', fill);
+      if (from === undefined || to === undefined) throw new Error(`linear model: region ${region.region} has no ${key} at B or T`);
+      weightIndex.push(keyIndex.get(key) ?? keys.length);
+      atFrom.push(from.value);
+      atTo.push(to.value);
+    }
+  });
+  start[ranked.length] = weightIndex.length;
+  const regions = ranked.map((r) => r.region);
+  const codeOrder = Int32Array.from(regions.keys()).sort((a, b) => codeUnitOrder(regions[a]!, regions[b]!));
+  const codePosition = new Int32Array(regions.length);
+  codeOrder.forEach((r, i) => (codePosition[r] = i));
+  const fixedSort = WEIGHTED_SORTS.has(sort) ? undefined : Float64Array.from(ranked, (r) => r[sort] ?? Number.NaN);
+  return {
+    regions,
+    keys,
+    start,
+    weightIndex: Int32Array.from(weightIndex),
+    atFrom: Float64Array.from(atFrom),
+    atTo: Float64Array.from(atTo),
+    facts,
+    bedChange: Float64Array.from(facts, (f) => f.bedChange),
+    population: Float64Array.from(facts, (f) => f.population),
+    fixedSort,
+    sort,
+    codeOrder,
+    codePosition,
+  };
+}
+
+function codeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A weight vector for `model.keys` (plus the 0 slot) with every weight at its value in `weights`. */
+export function weightVector(model: LinearModel, weights: WeightTable): Float64Array {
+  const vector = new Float64Array(model.keys.length + 1);
+  model.keys.forEach((key, i) => (vector[i] = weights.get(key)!.value));
+  return vector;
+}
+
+/**
+ * Evaluate one set of weights: each region's vacuum per 100k into `vacuum`, and its sort
+ * metric (NaN = null) into `sortValue` (the same array as `vacuum` when sorting by it).
+ */
+export function evaluate(model: LinearModel, w: Float64Array, vacuum: Float64Array, sortValue: Float64Array): void {
+  const { start, weightIndex, atFrom, atTo, bedChange, population, sort, fixedSort } = model;
+  const R = model.regions.length;
+  const weighted = sort !== 'vacuum_per_100k' && fixedSort === undefined;
+  for (let r = 0; r < R; r++) {
+    let from = 0;
+    let to = 0;
+    for (let s = start[r]!, end = start[r + 1]!; s < end; s++) {
+      const weight = w[weightIndex[s]!]!;
+      from += weight * atFrom[s]!;
+      to += weight * atTo[s]!;
+    }
+    // metrics.ts: vacuum_per_100k = clean(per100k(vacuumOf(net change), population)).
+    const v = per100k(vacuumOf(netChangeOf(bedChange[r]!, from, to)), population[r]!);
+    vacuum[r] = v === 0 ? 0 : v;
+    if (weighted) sortValue[r] = weightedMetrics(model.facts[r]!, from, to)[sort as WeightedSort] ?? Number.NaN;
+  }
+  if (fixedSort !== undefined) sortValue.set(fixedSort);
+}
+
+type WeightedSort = keyof ReturnType<typeof weightedMetrics>;
+
+/** Work space of `rankInto`, reused from draw to draw. */
+export interface RankScratch {
+  readonly order: Int32Array;
+  readonly spare: Int32Array;
+  /** Sort keys, two 32-bit halves per region (high, low), and their copies during a pass. */
+  readonly keyHigh: Uint32Array;
+  readonly keyLow: Uint32Array;
+  readonly count: Int32Array;
+}
+
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
+
+/** Work space for ranking `regions` regions. */
+export function rankScratch(regions: number): RankScratch {
+  return {
+    order: new Int32Array(regions),
+    spare: new Int32Array(regions),
+    keyHigh: new Uint32Array(regions),
+    keyLow: new Uint32Array(regions),
+    count: new Int32Array(DIGITS),
+  };
+}
+
+/** Below this many regions a comparator sort is cheaper than the radix passes' fixed cost. */
+const RADIX_FROM = 96;
+
+// One double's bits as two 32-bit words (little-endian: low word first).
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LOW = LITTLE_ENDIAN ? 0 : 1;
+const HIGH = 1 - LOW;
+
+/**
+ * SPEC §3 ranking of `values` (NaN = null) into `rank` (1-based): descending, nulls last, equal
+ * values in code-unit order of the region codes — the order rank.ts's sort gives (0 and −0 are
+ * equal there, as here). Written by hand because it runs once per draw, thousands of times a
+ * run: an LSD radix sort of the regions, laid out in code order, by a 64-bit key that orders the
+ * doubles descending (IEEE 754 bits: a positive value's bits with the sign set, a negative's
+ * inverted, then all inverted; NaN the largest key). Radix sorting is stable, so equal values
+ * keep code order. Six passes of 11 bits (a pass whose digit is the same for every region is
+ * skipped), linear in the regions, where a comparator sort costs R log R comparisons per draw.
+ */
+export function rankInto(values: Float64Array, model: Pick<LinearModel, 'codeOrder' | 'codePosition'>, rank: Int32Array, scratch: RankScratch): void {
+  const R = values.length;
+  const { codeOrder, codePosition } = model;
+  let { order, spare } = scratch;
+  order.set(codeOrder);
+  if (R < RADIX_FROM) {
+    order.sort((x, y) => {
+      const a = values[x]!;
+      const b = values[y]!;
+      const aNull = a !== a;
+      const bNull = b !== b;
+      if (aNull !== bNull) return aNull ? 1 : -1;
+      if (!aNull && a !== b) return b > a ? 1 : -1;
+      return codePosition[x]! - codePosition[y]!;
+    });
+  } else {
+    const { keyHigh, keyLow, count } = scratch;
+    for (let r = 0; r < R; r++) {
+      const v = values[r]!;
+      if (v !== v) {
+        keyHigh[r] = 0xffff_ffff;
+        keyLow[r] = 0xffff_ffff;
+        continue;
+      }
+      bits[0] = v === 0 ? 0 : v; // −0 → 0
+      const high = words[HIGH]!;
+      const low = words[LOW]!;
+      if (high & 0x8000_0000) {
+        keyHigh[r] = high;
+        keyLow[r] = low;
+      } else {
+        keyHigh[r] = ~high & 0x7fff_ffff;
+        keyLow[r] = ~low >>> 0;
+      }
+    }
+    for (const key of [keyLow, keyHigh]) {
+      for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+        count.fill(0);
+        for (let r = 0; r < R; r++) count[(key[r]! >>> shift) & (DIGITS - 1)]!++;
+        if (count[(key[0]! >>> shift) & (DIGITS - 1)] === R) continue; // one digit for all: nothing moves
+        let sum = 0;
+        for (let d = 0; d < DIGITS; d++) {
+          const c = count[d]!;
+          count[d] = sum;
+          sum += c;
+        }
+        for (let i = 0; i < R; i++) {
+          const r = order[i]!;
+          spare[count[(key[r]! >>> shift) & (DIGITS - 1)]!++] = r;
+        }
+        [order, spare] = [spare, order];
+      }
+    }
+  }
+  for (let i = 0; i < R; i++) rank[order[i]!] = i + 1;
+}
