@@ -105,7 +105,7 @@ await build({
 const cli = await build({
   ...common,
   // The CLI's `run` and the library, one CommonJS file (see the file comment).
-  stdin: { contents: "export * from './dist/index.js';\nexport { run } from './dist/cli/main.js';", resolveDir: '.', sourcefile: 'cli-and-library.js' },
+  stdin: { contents: "export * from './dist/index.js';\nexport { run, main } from './dist/cli/main.js';", resolveDir: '.', sourcefile: 'cli-and-library.js' },
   outfile: 'dist/bundle/cli.cjs',
   external: LAZY_EXTERNAL,
   plugins: [...common.plugins, parquetApart],

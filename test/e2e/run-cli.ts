@@ -1,9 +1,15 @@
-// Run the built CLI as a user would: a real process, its own stdout, stderr and exit code.
-// On failure the test prints everything needed to reproduce (after xsv's test harness).
+// Run the built CLI as a user would: its own stdout, stderr and exit code. By default the bundle
+// runs in-process (a worker thread: cli-worker.mjs), which is what the CLI does once started —
+// `main(argv, terminal)` with the process's streams, environment and folder — without starting a
+// process per command. A run in another folder (relative paths are the process's), or with
+// `process: true`, or with SERVICEGAP_TEST_SPAWN=1 in the environment, is a real process of
+// bin/servicegap.js. On failure the test prints everything needed to reproduce (after xsv's test
+// harness).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/servicegap.js');
@@ -20,6 +26,29 @@ export interface RunOptions {
   readonly cwd?: string;
   readonly env?: Record<string, string | undefined>;
   readonly input?: string | Buffer;
+  /** A real process even where the in-process run would do (the launcher, signals, the process's own exit). */
+  readonly process?: boolean;
+}
+
+let cliWorker: { readonly worker: Worker; readonly signal: Int32Array } | undefined;
+
+/** The CLI bundle's `main` in a worker thread, called synchronously. */
+function runInProcess(args: readonly string[], cwd: string, env: Record<string, string>, input: string | Buffer | undefined): { code: number; stdout: string; stderr: string } {
+  if (cliWorker === undefined) {
+    const shared = new SharedArrayBuffer(4);
+    const worker = new Worker(new URL('./cli-worker.mjs', import.meta.url), { workerData: { bundle: join(ROOT, 'dist/bundle/cli.cjs'), signal: shared } });
+    worker.unref();
+    cliWorker = { worker, signal: new Int32Array(shared) };
+  }
+  const { worker, signal } = cliWorker;
+  const { port1, port2 } = new MessageChannel();
+  Atomics.store(signal, 0, 0);
+  worker.postMessage({ args: [...args], cwd, env, input, port: port2 }, [port2]);
+  if (Atomics.wait(signal, 0, 0, 60_000) === 'timed-out') throw new Error(`servicegap ${args.join(' ')}: no answer from the in-process CLI in 60 s`);
+  const answer = receiveMessageOnPort(port1);
+  port1.close();
+  if (answer === undefined) throw new Error(`servicegap ${args.join(' ')}: the in-process CLI gave no answer`);
+  return answer.message as { code: number; stdout: string; stderr: string };
 }
 
 export function runCli(args: readonly string[], options: RunOptions = {}): CliResult {
@@ -31,7 +60,10 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRe
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, input: options.input, encoding: 'utf8', timeout: 20_000 });
+  const inProcess = options.process !== true && process.env.SERVICEGAP_TEST_SPAWN !== '1' && resolve(cwd) === process.cwd();
+  const result = inProcess
+    ? (({ code, stdout, stderr }) => ({ status: code, stdout, stderr }))(runInProcess(args, cwd, env, options.input))
+    : spawnSync(process.execPath, [BIN, ...args], { cwd, env, input: options.input, encoding: 'utf8', timeout: 20_000 });
   const context = [
     `$ servicegap ${args.join(' ')}`,
     `cwd: ${cwd}`,
