@@ -145,11 +145,55 @@ describe('compare', () => {
   });
 });
 
+describe('compare, the edges the mutation run found untested', () => {
+  it('a metric null on one side only has a null change, whichever side it is', () => {
+    // P: coverage_index 0.5 in A and null in B; Q: null in A and 0.25 in B.
+    const withIndex = (r: Omit<RankedRegion, 'rank'>, index: number | null) => ({ ...r, coverage_index: index });
+    const c = compare(report([withIndex(region('P', 30), 0.5), withIndex(region('Q', 20), null)]), report([withIndex(region('P', 30), null), withIndex(region('Q', 20), 0.25)]));
+    const p = c.regions.find((r) => r.region === 'P')!;
+    const q = c.regions.find((r) => r.region === 'Q')!;
+    expect([p.coverage_index_a, p.coverage_index_b, p.coverage_index_delta]).toEqual([0.5, null, null]);
+    expect([q.coverage_index_a, q.coverage_index_b, q.coverage_index_delta]).toEqual([null, 0.25, null]);
+  });
+
+  it('an unchanged figure changes by 0, never by −0 (−0 − 0 would print as "-0")', () => {
+    // B's bed change is −0 (a region that closed no beds, computed as −(0)); A's is 0.
+    const b0 = report([{ ...region('P', 30), bed_change: -0 }]);
+    const a0 = report([{ ...region('P', 30), bed_change: 0 }]);
+    const delta = compare(a0, b0).regions[0]!.bed_change_delta;
+    expect(Object.is(delta, 0)).toBe(true);
+  });
+
+  it('names the sides A and B, of the same kind, unless told otherwise', () => {
+    const c = compare(a, b);
+    expect([c.a.label, c.a.kind, c.b.label, c.b.kind]).toEqual(['A', 'same', 'B', 'same']);
+    expect([c.a.from, c.a.to, c.b.from, c.b.to]).toEqual([2010, 2015, 2015, 2020]);
+  });
+
+  it('a sort mismatch is an error of the sort option', () => {
+    try {
+      compare(a, { ...b, sort: 'vacuum_be' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(OptionError);
+      expect((error as OptionError).option).toBe('sort');
+      expect((error as Error).message).toBe('--sort: the reports are sorted differently (vacuum_per_100k, vacuum_be): compare needs one sort metric');
+    }
+  });
+});
+
 describe('topChanges', () => {
   it('works on any two rankings', () => {
     const x = [{ region: 'A', rank: 1 }, { region: 'B', rank: 2 }, { region: 'C', rank: 3 }];
     const y = [{ region: 'C', rank: 1 }, { region: 'A', rank: 2 }, { region: 'B', rank: 3 }];
     expect(topChanges(x, y, 2)).toEqual({ entered: ['C'], left: ['B'] });
     expect(topChanges(x, y, 3)).toEqual({ entered: [], left: [] });
+  });
+
+  it('gives each list in rank order, whatever order the rankings come in', () => {
+    // B's top 3 are D (1), E (2), C (3), given in the order C, E, D; A's top 3 are A, B, C.
+    const x = [{ region: 'B', rank: 2 }, { region: 'C', rank: 3 }, { region: 'A', rank: 1 }];
+    const y = [{ region: 'C', rank: 3 }, { region: 'E', rank: 2 }, { region: 'D', rank: 1 }];
+    expect(topChanges(x, y, 3)).toEqual({ entered: ['D', 'E'], left: ['A', 'B'] });
   });
 });
