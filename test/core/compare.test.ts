@@ -164,6 +164,22 @@ describe('compare, the edges the mutation run found untested', () => {
     expect(Object.is(delta, 0)).toBe(true);
   });
 
+  it('a region ranked on one side only: the other side and every change are null; names come from B', () => {
+    // Computed inside the test (the describe-level comparison above runs before any test does).
+    const renamed = report([{ ...region('Q', 40), name: 'Region Q (renamed)' }, region('T', 12)]);
+    const c = compare(report([region('Q', 20), region('S', 5)]), renamed);
+    const row = (code: string) => c.regions.find((r) => r.region === code)!;
+    expect([row('Q').present, row('Q').name, row('Q').rank_change]).toEqual(['both', 'Region Q (renamed)', 0]);
+    expect([row('S').present, row('S').rank_a, row('S').rank_b, row('S').rank_change, row('S').name]).toEqual(['a_only', 2, null, null, 'Region S']);
+    expect([row('T').present, row('T').rank_a, row('T').rank_b, row('T').rank_change]).toEqual(['b_only', null, 2, null]);
+    for (const m of COMPARE_METRICS) {
+      expect([row('S')[`${m}_b`], row('S')[`${m}_delta`]], m).toEqual([null, null]);
+      expect([row('T')[`${m}_a`], row('T')[`${m}_delta`]], m).toEqual([null, null]);
+    }
+    expect(row('S').vacuum_be_a).toBe(5);
+    expect(row('T').vacuum_be_b).toBe(12);
+  });
+
   it('names the sides A and B, of the same kind, unless told otherwise', () => {
     const c = compare(a, b);
     expect([c.a.label, c.a.kind, c.b.label, c.b.kind]).toEqual(['A', 'same', 'B', 'same']);
