@@ -6,7 +6,7 @@
 // user's cache folder (codeCacheFile), atomically, when the process ends; later runs read it. A
 // cache V8 rejects (another build, another Node) is written again. A cache folder that cannot
 // be written only means compiling as usual: never an error, never a message.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -66,6 +66,8 @@ function writeCache(cacheFile, script) {
   const partial = `${cacheFile}.${process.pid}.partial`;
   try {
     mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+    // A folder that exists but cannot be written: stop before serialising the cache (about 1 MB).
+    accessSync(dirname(cacheFile), constants.W_OK);
     writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
     renameSync(partial, cacheFile);
   } catch {

@@ -25,7 +25,7 @@ parentPort.on('message', async ({ args, cwd, env, input, port }) => {
   const terminal = {
     stdout: collector(out),
     stderr: collector(err),
-    stdin: Readable.from(input === undefined ? [] : [typeof input === 'string' ? Buffer.from(input) : Buffer.from(input)]),
+    stdin: Readable.from(input === undefined ? [] : [Buffer.from(input)]),
     env,
     cwd,
   };

@@ -33,7 +33,7 @@ export interface RunOptions {
 let cliWorker: { readonly worker: Worker; readonly signal: Int32Array } | undefined;
 
 /** The CLI bundle's `main` in a worker thread, called synchronously. */
-function runInProcess(args: readonly string[], cwd: string, env: Record<string, string>, input: string | Buffer | undefined): { code: number; stdout: string; stderr: string } {
+function runInProcess(args: readonly string[], cwd: string, env: Record<string, string>, input: string | Buffer | undefined): { status: number; stdout: string; stderr: string } {
   if (cliWorker === undefined) {
     const shared = new SharedArrayBuffer(4);
     const worker = new Worker(new URL('./cli-worker.mjs', import.meta.url), { workerData: { bundle: join(ROOT, 'dist/bundle/cli.cjs'), signal: shared } });
@@ -48,7 +48,8 @@ function runInProcess(args: readonly string[], cwd: string, env: Record<string, 
   const answer = receiveMessageOnPort(port1);
   port1.close();
   if (answer === undefined) throw new Error(`servicegap ${args.join(' ')}: the in-process CLI gave no answer`);
-  return answer.message as { code: number; stdout: string; stderr: string };
+  const { code, stdout, stderr } = answer.message as { code: number; stdout: string; stderr: string };
+  return { status: code, stdout, stderr };
 }
 
 export function runCli(args: readonly string[], options: RunOptions = {}): CliResult {
@@ -62,7 +63,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRe
   }
   const inProcess = options.process !== true && process.env.SERVICEGAP_TEST_SPAWN !== '1' && resolve(cwd) === process.cwd();
   const result = inProcess
-    ? (({ code, stdout, stderr }) => ({ status: code, stdout, stderr }))(runInProcess(args, cwd, env, options.input))
+    ? runInProcess(args, cwd, env, options.input)
     : spawnSync(process.execPath, [BIN, ...args], { cwd, env, input: options.input, encoding: 'utf8', timeout: 20_000 });
   const context = [
     `$ servicegap ${args.join(' ')}`,
