@@ -1,13 +1,31 @@
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Test files that replace modules (vi.mock): they need a fresh module graph of their own.
 const ISOLATED = ['test/app/parallel-reading.test.ts'];
+
+// Where vitest has no durations from an earlier run (a fresh clone, as in CI), it starts the
+// largest files first; the slowest files here are small end-to-end ones that spawn processes, and
+// started last they leave one core idle at the end. So without durations the end-to-end folder
+// goes first, then the rest by size; with durations, vitest's own order (slowest first) is kept.
+class EndToEndFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const known = (file: TestSpecification) =>
+      this.ctx.cache.getFileTestResults(`${file.project.name}:${relative(this.ctx.config.root, file.moduleId)}`) !== undefined;
+    if (sorted.every(known)) return sorted;
+    const endToEnd = (file: TestSpecification) => file.moduleId.includes('/test/e2e/');
+    return [...sorted.filter(endToEnd), ...sorted.filter((file) => !endToEnd(file))];
+  }
+}
 
 export default defineConfig({
   test: {
     // End-to-end tests spawn the built CLI; give them room on a 2-core machine.
     testTimeout: 30_000,
+    sequence: { sequencer: EndToEndFirst },
     // The CLIs the tests start keep their V8 code cache here, not in the user's cache folder.
     env: { SERVICEGAP_CACHE_DIR: fileURLToPath(new URL('test/artifacts/code-cache', import.meta.url)) },
     projects: [

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `node scripts/parallel.mjs SCRIPT…`: run several npm scripts at once (npm test's checks: type
-// checking beside the build, the three linters beside each other — each mostly one core, and the
-// machine has two). Each script's output is printed whole when it ends, never interleaved; the
+// `node scripts/parallel.mjs SCRIPT…`: run several npm scripts at once (npm test's checks: the build,
+// type checking and the three linters together — each mostly one core, and started together they
+// keep both cores of the machine busy, where two stages left one idle while the longest ran). Each script's output is printed whole when it ends, never interleaved; the
 // exit code is the first failing script's, after all have ended. Written here rather than taken
 // from npm-run-all or concurrently: twenty lines, and no dependency for it.
 import { spawn } from 'node:child_process';

@@ -94,8 +94,8 @@ describe('examples/', () => {
     const out = join(ROOT, 'test/artifacts/examples');
     rmSync(out, { recursive: true, force: true });
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    const check = node([tsc, '-p', 'examples/tsconfig.json']);
-    expect(check.status, check.stdout + check.stderr).toBe(0);
+    // One compile both checks the types and writes the JavaScript: tsc exits non-zero on a type error
+    // even when it emits.
     const build = node([tsc, '-p', 'examples/tsconfig.json', '--noEmit', 'false', '--outDir', out, '--sourceMap', 'false', '--declaration', 'false']);
     expect(build.status, build.stdout + build.stderr).toBe(0);
     const r = node([join(out, 'library.js'), 'data/examples/norway-regions-2000-2002']);
