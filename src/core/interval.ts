@@ -35,9 +35,10 @@ function transposeInts(block: Int32Array, out: Int32Array, R: number, draws: num
 
 /**
  * Nearest-rank p5 and p95 of one region's ranks (whole numbers 1 … R): counted, over the span of
- * ranks the region took, instead of selected — linear in the draws plus that span.
+ * ranks the region took, instead of selected — linear in the draws plus that span. `counts` holds
+ * R + 1 zeros and is left all zero again, so one array serves every region.
  */
-function rankPercentiles(ranks: Int32Array, counts: Int32Array): [number, number] {
+export function rankPercentiles(ranks: Int32Array, counts: Int32Array): [number, number] {
   const n = ranks.length;
   let min = Infinity;
   let max = 0;
