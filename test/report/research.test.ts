@@ -1,6 +1,8 @@
 // Renderers of the research outputs: sensitivity, compare, batch (src/report/*).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BatchResult } from '../../src/core/batch-schema.js';
 import { combineBatch } from '../../src/core/batch.js';
+import type { Comparison } from '../../src/core/compare-schema.js';
 import { compare } from '../../src/core/compare.js';
 import type { SensitivityReport } from '../../src/core/sensitivity-schema.js';
 import { BATCH_CSV_COLUMNS } from '../../src/report/batch.js';
@@ -15,11 +17,19 @@ async function renderersOf<K extends 'sensitivity' | 'compare' | 'batch'>(kind: 
   const [table, csv, json, markdown] = await Promise.all(RESEARCH_FORMATS.map((f) => loadRenderer(kind, f as FormatOf<K>)));
   return { table: table!, csv: csv!, json: json!, markdown: markdown! };
 }
-const SENSITIVITY_RENDERERS = await renderersOf('sensitivity');
-const COMPARE_RENDERERS = await renderersOf('compare');
-const BATCH_RENDERERS = await renderersOf('batch');
 import { CSV_COLUMNS } from '../../src/report/csv.js';
 import { NOTICE, sampleReport } from './sample-report.js';
+
+let SENSITIVITY_RENDERERS: Record<ResearchFormat, RendererOf<'sensitivity'>>;
+let COMPARE_RENDERERS: Record<ResearchFormat, RendererOf<'compare'>>;
+let BATCH_RENDERERS: Record<ResearchFormat, RendererOf<'batch'>>;
+beforeAll(async () => {
+  [SENSITIVITY_RENDERERS, COMPARE_RENDERERS, BATCH_RENDERERS] = await Promise.all([
+    renderersOf('sensitivity'),
+    renderersOf('compare'),
+    renderersOf('batch'),
+  ]);
+});
 
 const plain = { color: false, notices: [NOTICE] };
 
@@ -66,7 +76,10 @@ describe('helpers', () => {
 });
 
 describe('sensitivity renderers', () => {
-  const s = sampleSensitivity();
+  let s: SensitivityReport;
+  beforeAll(() => {
+    s = sampleSensitivity();
+  });
 
   it('the table shows "rank 3 (2–6)": median rank with its 5th–95th percentile range', () => {
     expect(formatRankRange({ rank_p5: 2, rank_p50: 3, rank_p95: 6 })).toBe('rank 3 (2–6)');
@@ -108,10 +121,13 @@ describe('sensitivity renderers', () => {
 });
 
 describe('compare renderers', () => {
-  const a = sampleReport();
-  const b = { ...sampleReport(), from: 2022, to: 2024 };
-  b.regions = b.regions.map((r) => (r.region === 'FI-17' ? { ...r, vacuum_be: 50, vacuum_per_100k: 10.3 } : r));
-  const c = compare(a, b, { top: 2, a: { label: 'old', kind: 'data' }, b: { label: 'new', kind: 'data' } });
+  let c: Comparison;
+  beforeAll(() => {
+    const a = sampleReport();
+    const b = { ...sampleReport(), from: 2022, to: 2024 };
+    b.regions = b.regions.map((r) => (r.region === 'FI-17' ? { ...r, vacuum_be: 50, vacuum_per_100k: 10.3 } : r));
+    c = compare(a, b, { top: 2, a: { label: 'old', kind: 'data' }, b: { label: 'new', kind: 'data' } });
+  });
 
   it('CSV: region, presence, ranks, then A, B and Δ of every metric', () => {
     expect(COMPARE_CSV_COLUMNS.slice(0, 9)).toEqual([
@@ -141,12 +157,15 @@ describe('compare renderers', () => {
 });
 
 describe('batch renderers', () => {
-  const second = { ...sampleReport(), from: 2020 };
-  second.regions = [...second.regions].reverse().map((r, i) => ({ ...r, rank: i + 1 }));
-  const result = combineBatch([
-    { name: 'base', report: sampleReport() },
-    { name: 'reversed', report: second },
-  ]);
+  let result: BatchResult;
+  beforeAll(() => {
+    const second = { ...sampleReport(), from: 2020 };
+    second.regions = [...second.regions].reverse().map((r, i) => ({ ...r, rank: i + 1 }));
+    result = combineBatch([
+      { name: 'base', report: sampleReport() },
+      { name: 'reversed', report: second },
+    ]);
+  });
 
   it('CSV is the long table: scenario, period, the report columns, rank in the first and its change', () => {
     expect(BATCH_CSV_COLUMNS).toEqual(['scenario', 'from', 'to', ...CSV_COLUMNS, 'rank_first', 'rank_change']);
