@@ -1,14 +1,19 @@
 // DatasetBuilder without any file: rows go in one by one (checked first, as the readers check
 // them), problems are collected, grouped and capped (src/core/dataset-builder.ts), plus the
 // small message helpers of src/core/issues.ts.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/core/dataset-builder.js';
 import { describeLines, formatIssue, formatWarning, InputError, issueText, quoteValue } from '../../src/core/issues.js';
 import { type RawRow, type RowKind, RowValidator } from '../../src/core/row-validator.js';
 import { buildTaxonomy } from '../../src/core/taxonomy.js';
 import { resolveWeights } from '../../src/core/weights.js';
 
-const validator = new RowValidator();
+// Made in beforeAll, not while the tests are collected: an error in the row checkers then fails
+// the tests instead of leaving a file with no tests.
+let validator: RowValidator;
+beforeAll(() => {
+  validator = new RowValidator();
+});
 
 /** A raw row checked as a reader checks it, then added (issues to the builder). */
 function add(b: DatasetBuilder, kind: RowKind, raw: RawRow, file: string, line: number): void {
