@@ -28,13 +28,20 @@
 //   2025 (66 + 15.9008) / 85 738 × 10⁵ = 95.52
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/core/analyze.js';
+import type { Report } from '../src/core/report-schema.js';
 import { DEFAULT_DATA_DIR } from '../src/io/default-data.js';
-import { loadDataset } from '../src/io/load-dataset.js';
+import { type LoadedDataset, loadDataset } from '../src/io/load-dataset.js';
 
-const loaded = await loadDataset({});
-const report = analyze(loaded.dataset, { weights: loaded.weights, norms: loaded.norms });
+// Loaded and analysed in beforeAll, not while the tests are collected: an error there then fails
+// the tests instead of leaving a file with no tests.
+let loaded: LoadedDataset;
+let report: Report;
+beforeAll(async () => {
+  loaded = await loadDataset({});
+  report = analyze(loaded.dataset, { weights: loaded.weights, norms: loaded.norms });
+});
 const region = (code: string) => report.regions.find((r) => r.region === code)!;
 
 describe('the bundled default: Norway, adult mental health care per health trust, 2015–2025', () => {
