@@ -1,23 +1,22 @@
 // DatasetBuilder without any file: rows go in one by one (checked first, as the readers check
 // them), problems are collected, grouped and capped (src/core/dataset-builder.ts), plus the
 // small message helpers of src/core/issues.ts.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/core/dataset-builder.js';
 import { describeLines, formatIssue, formatWarning, InputError, issueText, quoteValue } from '../../src/core/issues.js';
 import { type RawRow, type RowKind, RowValidator } from '../../src/core/row-validator.js';
 import { buildTaxonomy } from '../../src/core/taxonomy.js';
 import { resolveWeights } from '../../src/core/weights.js';
 
-// Made in beforeAll, not while the tests are collected: an error in the row checkers then fails
-// the tests instead of leaving a file with no tests.
-let validator: RowValidator;
-beforeAll(() => {
-  validator = new RowValidator();
-});
+// One validator for the file, made on first use inside a test, not while the tests are collected
+// (nor in a file-level beforeAll, whose error a mutation run does not count against the tests): an
+// error in the row checkers then fails the test that met it.
+let validator: RowValidator | undefined;
+const rowValidator = (): RowValidator => (validator ??= new RowValidator());
 
 /** A raw row checked as a reader checks it, then added (issues to the builder). */
 function add(b: DatasetBuilder, kind: RowKind, raw: RawRow, file: string, line: number): void {
-  const row = validator.check(kind, raw, file, line, (issue) => b.addIssue(issue));
+  const row = rowValidator().check(kind, raw, file, line, (issue) => b.addIssue(issue));
   if (row !== undefined) b.addRow(kind, row, file, line);
 }
 
@@ -133,7 +132,7 @@ describe('DatasetBuilder.addAgain', () => {
     const targets = new Map<string, ReturnType<DatasetBuilder['addRow']>>();
     for (const [kind, raw, line] of rows) {
       const file = `${kind}.csv`;
-      const row = validator.check(kind, raw, file, line, (issue) => b.addIssue(issue))!;
+      const row = rowValidator().check(kind, raw, file, line, (issue) => b.addIssue(issue))!;
       const key = `${kind} ${raw.region} ${raw.service} ${raw.unit}`;
       const target = targets.get(key);
       const r = row as { year: number; population?: number; capacity?: number };

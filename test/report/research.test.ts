@@ -11,25 +11,16 @@ import { type FormatOf, loadRenderer, type RendererOf } from '../../src/report/r
 import { RESEARCH_FORMATS, type ResearchFormat } from '../../src/report/research-format-names.js';
 import { formatShare, formatSignedInt } from '../../src/report/research-formats.js';
 import { formatRankRange, SENSITIVITY_CSV_COLUMNS } from '../../src/report/sensitivity.js';
+import { CSV_COLUMNS } from '../../src/report/csv.js';
+import { NOTICE, sampleReport } from './sample-report.js';
 
-// Each research renderer as the registry gives it (what the CLI and renderOutput use).
+// Each research renderer as the registry gives it (what the CLI and renderOutput use). Loaded, with
+// the fixtures, in each describe's beforeAll, not while the tests are collected (nor in a
+// file-level beforeAll, whose error a mutation run does not count against the tests).
 async function renderersOf<K extends 'sensitivity' | 'compare' | 'batch'>(kind: K): Promise<Record<ResearchFormat, RendererOf<K>>> {
   const [table, csv, json, markdown] = await Promise.all(RESEARCH_FORMATS.map((f) => loadRenderer(kind, f as FormatOf<K>)));
   return { table: table!, csv: csv!, json: json!, markdown: markdown! };
 }
-import { CSV_COLUMNS } from '../../src/report/csv.js';
-import { NOTICE, sampleReport } from './sample-report.js';
-
-let SENSITIVITY_RENDERERS: Record<ResearchFormat, RendererOf<'sensitivity'>>;
-let COMPARE_RENDERERS: Record<ResearchFormat, RendererOf<'compare'>>;
-let BATCH_RENDERERS: Record<ResearchFormat, RendererOf<'batch'>>;
-beforeAll(async () => {
-  [SENSITIVITY_RENDERERS, COMPARE_RENDERERS, BATCH_RENDERERS] = await Promise.all([
-    renderersOf('sensitivity'),
-    renderersOf('compare'),
-    renderersOf('batch'),
-  ]);
-});
 
 const plain = { color: false, notices: [NOTICE] };
 
@@ -76,8 +67,10 @@ describe('helpers', () => {
 });
 
 describe('sensitivity renderers', () => {
+  let SENSITIVITY_RENDERERS: Record<ResearchFormat, RendererOf<'sensitivity'>>;
   let s: SensitivityReport;
-  beforeAll(() => {
+  beforeAll(async () => {
+    SENSITIVITY_RENDERERS = await renderersOf('sensitivity');
     s = sampleSensitivity();
   });
 
@@ -121,8 +114,10 @@ describe('sensitivity renderers', () => {
 });
 
 describe('compare renderers', () => {
+  let COMPARE_RENDERERS: Record<ResearchFormat, RendererOf<'compare'>>;
   let c: Comparison;
-  beforeAll(() => {
+  beforeAll(async () => {
+    COMPARE_RENDERERS = await renderersOf('compare');
     const a = sampleReport();
     const b = { ...sampleReport(), from: 2022, to: 2024 };
     b.regions = b.regions.map((r) => (r.region === 'FI-17' ? { ...r, vacuum_be: 50, vacuum_per_100k: 10.3 } : r));
@@ -157,8 +152,10 @@ describe('compare renderers', () => {
 });
 
 describe('batch renderers', () => {
+  let BATCH_RENDERERS: Record<ResearchFormat, RendererOf<'batch'>>;
   let result: BatchResult;
-  beforeAll(() => {
+  beforeAll(async () => {
+    BATCH_RENDERERS = await renderersOf('batch');
     const second = { ...sampleReport(), from: 2020 };
     second.regions = [...second.regions].reverse().map((r, i) => ({ ...r, rank: i + 1 }));
     result = combineBatch([

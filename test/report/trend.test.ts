@@ -73,10 +73,9 @@ const REPORT: TrendReport = {
   warnings: [{ file: 'crosswalk.csv', line: 3, message: '"X" has no figures in the data' }],
   provenance: SAMPLE_PROVENANCE,
 };
-let context: TrendRenderContext;
-beforeAll(() => {
-  context = { color: false, summary: summarizeTrend(REPORT) };
-});
+// The render context is made in each describe's beforeAll, not while the tests are collected (nor
+// in a file-level beforeAll, whose error a mutation run does not count against the tests).
+const renderContext = (): TrendRenderContext => ({ color: false, summary: summarizeTrend(REPORT) });
 
 describe('sparkline', () => {
   it('▁ for 0, ▂–█ in seven steps up to max, · for an unknown year', () => {
@@ -89,7 +88,7 @@ describe('sparkline', () => {
 describe('trend CSV', () => {
   let lines: string[];
   beforeAll(() => {
-    lines = renderTrendCsv(REPORT, context).trimEnd().split('\n');
+    lines = renderTrendCsv(REPORT, renderContext()).trimEnd().split('\n');
   });
 
   it('one row per region and known year, region columns first, then the JSON year fields', () => {
@@ -107,6 +106,11 @@ describe('trend CSV', () => {
 });
 
 describe('trend JSON', () => {
+  let context: TrendRenderContext;
+  beforeAll(() => {
+    context = renderContext();
+  });
+
   it('follows the schema key order and round-trips', () => {
     const text = renderTrendJson(REPORT, context);
     const parsed = JSON.parse(text);
@@ -121,7 +125,7 @@ describe('trend JSON', () => {
 describe('trend Markdown', () => {
   let md: string;
   beforeAll(() => {
-    md = renderTrendMarkdown(REPORT, context);
+    md = renderTrendMarkdown(REPORT, renderContext());
   });
 
   it('a row per region with its sparkline, escaped names, and the year-by-year table', () => {
@@ -138,8 +142,10 @@ describe('trend Markdown', () => {
 });
 
 describe('trend table', () => {
+  let context: TrendRenderContext;
   let text: string;
   beforeAll(() => {
+    context = renderContext();
     text = renderTrendTable(REPORT, context);
   });
 
@@ -166,8 +172,10 @@ describe('trend table', () => {
 // drawn apart (dotted, captioned, in the legend); warnings and plausibility notices apart; the page
 // ends with "Method and sources" and the run's provenance.
 describe('trend html', () => {
+  let context: TrendRenderContext;
   let html: string;
   beforeAll(() => {
+    context = renderContext();
     const notReported: TrendRegion = { ...B, years: B.years.map((y) => ({ ...y, flags: ['no_community_data'] })) };
     const report: TrendReport = {
       ...REPORT,
