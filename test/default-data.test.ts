@@ -28,16 +28,24 @@
 //   2025 (66 + 15.9008) / 85 738 × 10⁵ = 95.52
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/core/analyze.js';
+import type { Report } from '../src/core/report-schema.js';
 import { DEFAULT_DATA_DIR } from '../src/io/default-data.js';
-import { loadDataset } from '../src/io/load-dataset.js';
-
-const loaded = await loadDataset({});
-const report = analyze(loaded.dataset, { weights: loaded.weights, norms: loaded.norms });
-const region = (code: string) => report.regions.find((r) => r.region === code)!;
+import { type LoadedDataset, loadDataset } from '../src/io/load-dataset.js';
 
 describe('the bundled default: Norway, adult mental health care per health trust, 2015–2025', () => {
+  // Loaded and analysed in the describe's beforeAll, not while the tests are collected (nor in a
+  // file-level beforeAll, whose error a mutation run does not count against the tests): an error
+  // there fails these tests.
+  let loaded: LoadedDataset;
+  let report: Report;
+  beforeAll(async () => {
+    loaded = await loadDataset({});
+    report = analyze(loaded.dataset, { weights: loaded.weights, norms: loaded.norms });
+  });
+  const region = (code: string) => report.regions.find((r) => r.region === code)!;
+
   it('runs 2015 → 2025 over the 19 public trusts and the two private hospitals with a catchment', () => {
     expect([report.from, report.to]).toEqual([2015, 2025]);
     expect(report.regions).toHaveLength(21);

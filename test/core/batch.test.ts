@@ -1,6 +1,6 @@
 // Batch: the scenario file schema, the config overlay and combineBatch (src/core/batch*.ts).
-import { describe, expect, it } from 'vitest';
-import { ScenarioFileSchema, BatchResultSchema } from '../../src/core/batch-schema.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BatchResult, ScenarioFileSchema, BatchResultSchema } from '../../src/core/batch-schema.js';
 import { combineBatch } from '../../src/core/batch.js';
 import { mergeConfig } from '../../src/core/config-merge.js';
 import { rankRegions } from '../../src/core/rank.js';
@@ -69,14 +69,17 @@ function report(from: number, to: number, vacuums: Record<string, number>): Repo
 
 describe('combineBatch', () => {
   // first: A 3, B 2, C 1 → A1 B2 C3;  second: C 5, A 3, B 2 → C1 A2 B3;  third: D only
-  const result = combineBatch(
-    [
-      { name: 'first', report: report(2000, 2010, { A: 3, B: 2, C: 1 }) },
-      { name: 'second', report: report(2005, 2010, { A: 3, B: 2, C: 5 }) },
-      { name: 'third', report: report(2000, 2010, { D: 1 }) },
-    ],
-    { top: 1 },
-  );
+  let result: BatchResult;
+  beforeAll(() => {
+    result = combineBatch(
+      [
+        { name: 'first', report: report(2000, 2010, { A: 3, B: 2, C: 1 }) },
+        { name: 'second', report: report(2005, 2010, { A: 3, B: 2, C: 5 }) },
+        { name: 'third', report: report(2000, 2010, { D: 1 }) },
+      ],
+      { top: 1 },
+    );
+  });
 
   it('writes one long table: scenario, period, rank and metrics, rank in the first and its change', () => {
     expect(result.rows.map((r) => [r.scenario, r.from, r.region, r.rank, r.rank_first, r.rank_change])).toEqual([

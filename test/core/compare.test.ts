@@ -47,27 +47,37 @@ function report(regions: Omit<RankedRegion, 'rank'>[], extra: Partial<Report> = 
   };
 }
 
-// A: P 30, Q 20, R 10, S 5        → ranks P1 Q2 R3 S4
-// B: Q 40, R 25, P 8, T 12 (new)  → ranks Q1 R2 T3 P4; S is not ranked in B
-const a = report([region('P', 30), region('Q', 20), region('R', 10), region('S', 5)], {
-  warnings: [{ file: 'data/dataset.json', line: null, message: 'illustrative' }],
-  excluded: [{ region: 'T', reason: 'population' }],
-});
-const b = report([region('Q', 40), region('R', 25), region('P', 8), region('T', 12)], {
-  from: 2015,
-  to: 2020,
-  warnings: [
-    { file: 'data/dataset.json', line: null, message: 'illustrative' },
-    { file: 'beds.csv', line: 4, message: 'only in B' },
-  ],
-  excluded: [{ region: 'S', reason: 'beds_to' }],
-});
+/**
+ * A: P 30, Q 20, R 10, S 5        → ranks P1 Q2 R3 S4
+ * B: Q 40, R 25, P 8, T 12 (new)  → ranks Q1 R2 T3 P4; S is not ranked in B
+ */
+function sides(): { a: Report; b: Report } {
+  const a = report([region('P', 30), region('Q', 20), region('R', 10), region('S', 5)], {
+    warnings: [{ file: 'data/dataset.json', line: null, message: 'illustrative' }],
+    excluded: [{ region: 'T', reason: 'population' }],
+  });
+  const b = report([region('Q', 40), region('R', 25), region('P', 8), region('T', 12)], {
+    from: 2015,
+    to: 2020,
+    warnings: [
+      { file: 'data/dataset.json', line: null, message: 'illustrative' },
+      { file: 'beds.csv', line: 4, message: 'only in B' },
+    ],
+    excluded: [{ region: 'S', reason: 'beds_to' }],
+  });
+  return { a, b };
+}
 
 describe('compare', () => {
   // Made in beforeAll, not while the tests are collected: an error in compare then fails the tests
-  // instead of leaving a file with no tests (which a mutation run would count as a survivor).
+  // instead of leaving a file with no tests (which a mutation run would count as a survivor). In
+  // each describe's beforeAll, not a file-level one: a mutation run does not count the error of a
+  // file-level hook against the tests.
+  let a: Report;
+  let b: Report;
   let c: ReturnType<typeof compare>;
   beforeAll(() => {
+    ({ a, b } = sides());
     c = compare(a, b, { top: 2, a: { label: '2010-2015', kind: 'years' }, b: { label: '2015-2020', kind: 'years' } });
   });
 
@@ -151,6 +161,12 @@ describe('compare', () => {
 });
 
 describe('compare, the edges the mutation run found untested', () => {
+  let a: Report;
+  let b: Report;
+  beforeAll(() => {
+    ({ a, b } = sides());
+  });
+
   it('a metric null on one side only has a null change, whichever side it is', () => {
     // P: coverage_index 0.5 in A and null in B; Q: null in A and 0.25 in B.
     const withIndex = (r: Omit<RankedRegion, 'rank'>, index: number | null) => ({ ...r, coverage_index: index });

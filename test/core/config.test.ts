@@ -1,11 +1,11 @@
 // SPEC §4: weights come from one defaults table and a config file may override any of them;
 // the config is checked strictly (zod), and its aliases feed the taxonomy (SPEC §2).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../src/core/config.js';
 import { DEFAULT_WEIGHTS } from '../../src/core/defaults.js';
 import { formatIssue, InputError } from '../../src/core/issues.js';
 import { buildTaxonomy } from '../../src/core/taxonomy.js';
-import { resolveWeights, weightKey } from '../../src/core/weights.js';
+import { resolveWeights, weightKey, type WeightTable } from '../../src/core/weights.js';
 import { parseConfig } from '../../src/io/config-file.js';
 
 /** The formatted issues of a config text that must be rejected. */
@@ -20,7 +20,10 @@ function issuesOf(text: string): string[] {
 }
 
 describe('default weights (SPEC §4 table)', () => {
-  const table = resolveWeights();
+  let table: WeightTable;
+  beforeAll(() => {
+    table = resolveWeights();
+  });
 
   it.each([
     ['general_hospital', 'beds', 1, 1, 1],

@@ -8,11 +8,15 @@ import { type RawRow, type RowKind, RowValidator } from '../../src/core/row-vali
 import { buildTaxonomy } from '../../src/core/taxonomy.js';
 import { resolveWeights } from '../../src/core/weights.js';
 
-const validator = new RowValidator();
+// One validator for the file, made on first use inside a test, not while the tests are collected
+// (nor in a file-level beforeAll, whose error a mutation run does not count against the tests): an
+// error in the row checkers then fails the test that met it.
+let validator: RowValidator | undefined;
+const rowValidator = (): RowValidator => (validator ??= new RowValidator());
 
 /** A raw row checked as a reader checks it, then added (issues to the builder). */
 function add(b: DatasetBuilder, kind: RowKind, raw: RawRow, file: string, line: number): void {
-  const row = validator.check(kind, raw, file, line, (issue) => b.addIssue(issue));
+  const row = rowValidator().check(kind, raw, file, line, (issue) => b.addIssue(issue));
   if (row !== undefined) b.addRow(kind, row, file, line);
 }
 
@@ -128,7 +132,7 @@ describe('DatasetBuilder.addAgain', () => {
     const targets = new Map<string, ReturnType<DatasetBuilder['addRow']>>();
     for (const [kind, raw, line] of rows) {
       const file = `${kind}.csv`;
-      const row = validator.check(kind, raw, file, line, (issue) => b.addIssue(issue))!;
+      const row = rowValidator().check(kind, raw, file, line, (issue) => b.addIssue(issue))!;
       const key = `${kind} ${raw.region} ${raw.service} ${raw.unit}`;
       const target = targets.get(key);
       const r = row as { year: number; population?: number; capacity?: number };

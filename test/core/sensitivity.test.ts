@@ -1,7 +1,7 @@
 // Sensitivity to the weights (src/core/sensitivity.ts): draws, percentiles, corners — checked
 // against a fixture worked by hand, and the corner bounds checked region by region.
 import { OptionError } from '../../src/core/errors.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import type { Dataset } from '../../src/core/dataset.js';
 import {
@@ -45,7 +45,10 @@ describe('nearestRank (percentile = x_k, k = ⌈p/100 × n⌉)', () => {
 });
 
 describe('drawing weights', () => {
-  const weights = resolveWeights();
+  let weights: WeightTable;
+  beforeAll(() => {
+    weights = resolveWeights();
+  });
 
   it('varies only weights with low < high, in key order', () => {
     const keys = variedWeightKeys(weights);

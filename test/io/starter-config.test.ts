@@ -1,7 +1,8 @@
 // `servicegap init` writes every default weight and norm with its source (issue 14): the text is a
 // valid config, it changes nothing (each entry as written stays a default), and an entry edited in
 // place is the one that changes.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/core/config.js';
 import { DEFAULT_NORMS, DEFAULT_WEIGHTS } from '../../src/core/defaults.js';
 import { resolveNorms } from '../../src/core/norms.js';
 import { resolveWeights } from '../../src/core/weights.js';
@@ -9,8 +10,12 @@ import { configText, starterConfig } from '../../src/app/init.js';
 import { parseConfig } from '../../src/io/config-file.js';
 
 describe('the starter config', () => {
-  const text = configText(starterConfig());
-  const config = parseConfig(text, 'servicegap.config.json');
+  let text: string;
+  let config: Config;
+  beforeAll(() => {
+    text = configText(starterConfig());
+    config = parseConfig(text, 'servicegap.config.json');
+  });
 
   it('lists every default weight with its value, range and source', () => {
     const written = JSON.parse(text) as { weights: Record<string, Record<string, unknown>> };

@@ -15,54 +15,62 @@ import { referenceDraws, referenceSummary, referenceVariedKeys } from '../refere
 
 const RUN = { seed: 16_2026, numRuns: 60, endOnFailure: true } as const;
 const YEARS = [2000, 2001, 2002, 2003, 2004];
-const KEYS = [...resolveWeights().keys()];
+
+/**
+ * The default weights' keys ("category/unit"). Read inside the tests, with the arbitraries made
+ * from them, not while the tests are collected: an error in resolveWeights then fails the tests
+ * instead of leaving a file with no tests.
+ */
+const weightKeys = (): string[] => [...resolveWeights().keys()];
 
 /** A capacity or bed count with up to two decimals (values such as 0.1 + 0.2 that round in binary). */
 const amount = fc.integer({ min: 0, max: 50_000 }).map((n) => n / 100);
 
-const datasetArb = fc
-  .record({
-    regions: fc.integer({ min: 1, max: 7 }),
-    tree: fc.boolean(),
-    events: fc.boolean(),
-    beds: fc.array(fc.tuple(fc.nat(6), fc.constantFrom(...YEARS), amount), { minLength: 1, maxLength: 25 }),
-    population: fc.array(fc.tuple(fc.nat(6), fc.constantFrom(...YEARS), fc.integer({ min: 1_000, max: 900_000 })), { maxLength: 20 }),
-    services: fc.array(fc.tuple(fc.nat(6), fc.constantFrom(...YEARS), fc.constantFrom(...KEYS), amount), { maxLength: 40 }),
-  })
-  .map((g) => {
-    const codes = Array.from({ length: g.regions }, (_, i) => `R${i}`);
-    const parent = (i: number) => (g.tree && i > 0 ? (i % 2 === 0 ? 'R0' : '') : '');
-    const regions = `region,name,parent\n${codes.map((c, i) => `${c},Område ${c},${parent(i)}`).join('\n')}\n`;
-    // Every region has population at the last year, so most are ranked; random extra years.
-    const pop = new Map<string, number>();
-    for (const c of codes) pop.set(`${c},${YEARS.at(-1)}`, 50_000 + c.length);
-    for (const [r, y, n] of g.population) pop.set(`${codes[r % g.regions]},${y}`, n);
-    const population = `region,year,population\n${[...pop].map(([k, n]) => `${k},${n}`).join('\n')}\n`;
-    const beds = g.events
-      ? `region,date,beds_closed\n${g.beds.map(([r, y, n]) => `${codes[r % g.regions]},${y}-06,${n - 100}`).join('\n')}\n`
-      : `region,year,beds\n${g.beds.map(([r, y, n]) => `${codes[r % g.regions]},${y},${n}`).join('\n')}\n`;
-    const services =
-      'region,year,service,capacity,unit\n' +
-      g.services
-        .map(([r, y, key, n]) => {
-          const [category, unit] = key.split('/');
-          return `${codes[r % g.regions]},${y},${category},${n},${unit}`;
-        })
-        .join('\n') +
-      '\n';
-    return { regions, population, beds, services };
-  });
+const datasetArb = (keys: readonly string[]) =>
+  fc
+    .record({
+      regions: fc.integer({ min: 1, max: 7 }),
+      tree: fc.boolean(),
+      events: fc.boolean(),
+      beds: fc.array(fc.tuple(fc.nat(6), fc.constantFrom(...YEARS), amount), { minLength: 1, maxLength: 25 }),
+      population: fc.array(fc.tuple(fc.nat(6), fc.constantFrom(...YEARS), fc.integer({ min: 1_000, max: 900_000 })), { maxLength: 20 }),
+      services: fc.array(fc.tuple(fc.nat(6), fc.constantFrom(...YEARS), fc.constantFrom(...keys), amount), { maxLength: 40 }),
+    })
+    .map((g) => {
+      const codes = Array.from({ length: g.regions }, (_, i) => `R${i}`);
+      const parent = (i: number) => (g.tree && i > 0 ? (i % 2 === 0 ? 'R0' : '') : '');
+      const regions = `region,name,parent\n${codes.map((c, i) => `${c},Område ${c},${parent(i)}`).join('\n')}\n`;
+      // Every region has population at the last year, so most are ranked; random extra years.
+      const pop = new Map<string, number>();
+      for (const c of codes) pop.set(`${c},${YEARS.at(-1)}`, 50_000 + c.length);
+      for (const [r, y, n] of g.population) pop.set(`${codes[r % g.regions]},${y}`, n);
+      const population = `region,year,population\n${[...pop].map(([k, n]) => `${k},${n}`).join('\n')}\n`;
+      const beds = g.events
+        ? `region,date,beds_closed\n${g.beds.map(([r, y, n]) => `${codes[r % g.regions]},${y}-06,${n - 100}`).join('\n')}\n`
+        : `region,year,beds\n${g.beds.map(([r, y, n]) => `${codes[r % g.regions]},${y},${n}`).join('\n')}\n`;
+      const services =
+        'region,year,service,capacity,unit\n' +
+        g.services
+          .map(([r, y, key, n]) => {
+            const [category, unit] = key.split('/');
+            return `${codes[r % g.regions]},${y},${category},${n},${unit}`;
+          })
+          .join('\n') +
+        '\n';
+      return { regions, population, beds, services };
+    });
 
 /** Random ranges for some weights: value inside [low, high], some fixed (low = high). */
-const weightsArb = fc.array(fc.tuple(fc.constantFrom(...KEYS), amount, amount, fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 6 }).map((overrides) => {
-  const table = new Map<string, Weight>(resolveWeights());
-  for (const [key, a, b, t] of overrides) {
-    const low = Math.min(a, b) / 100;
-    const high = Math.max(a, b) / 100;
-    table.set(key, { ...table.get(key)!, low, high, value: low + t * (high - low), origin: 'config' });
-  }
-  return table;
-});
+const weightsArb = (keys: readonly string[]) =>
+  fc.array(fc.tuple(fc.constantFrom(...keys), amount, amount, fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 6 }).map((overrides) => {
+    const table = new Map<string, Weight>(resolveWeights());
+    for (const [key, a, b, t] of overrides) {
+      const low = Math.min(a, b) / 100;
+      const high = Math.max(a, b) / 100;
+      table.set(key, { ...table.get(key)!, low, high, value: low + t * (high - low), origin: 'config' });
+    }
+    return table;
+  });
 
 const optionsArb = fc.record({
   sort: fc.constantFrom(...SORT_METRICS),
@@ -88,9 +96,10 @@ async function load(files: Record<string, string>) {
 
 describe('linear sensitivity = per-draw reference, to the last bit', () => {
   it('every draw: the drawn weights, each region’s vacuum per 100k and rank', async () => {
+    const keys = weightKeys();
     let compared = 0;
     await fc.assert(
-      fc.asyncProperty(datasetArb, weightsArb, optionsArb, async (files, weights, o) => {
+      fc.asyncProperty(datasetArb(keys), weightsArb(keys), optionsArb, async (files, weights, o) => {
         const dataset = await load(files);
         if (dataset === undefined) return;
         const options = { weights, sort: o.sort, fill: o.fill, level: o.level, correlation: o.correlation, draws: o.draws, seed: o.seed, missingCommunity: o.missingCommunity };
@@ -122,8 +131,9 @@ describe('linear sensitivity = per-draw reference, to the last bit', () => {
   });
 
   it('the summary: percentiles of vacuum and rank and the top share', async () => {
+    const keys = weightKeys();
     await fc.assert(
-      fc.asyncProperty(datasetArb, weightsArb, optionsArb, async (files, weights, o) => {
+      fc.asyncProperty(datasetArb(keys), weightsArb(keys), optionsArb, async (files, weights, o) => {
         const dataset = await load(files);
         if (dataset === undefined) return;
         const options = { weights, sort: o.sort, fill: o.fill, level: o.level, correlation: o.correlation, draws: o.draws, seed: o.seed, top: o.top, missingCommunity: o.missingCommunity };

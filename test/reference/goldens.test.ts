@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceBatch, referenceCompare, referenceSensitivity, withConfigWeights, type RefScenario } from './research.js';
 import { readDataset, readPlainCsv, referenceReport, type RefDataset, type RefWeight, SPEC_CRISIS_TEAMS_LOW, SPEC_NORMS, SPEC_WEIGHTS, weightRowOf } from './spec-report.js';
 
@@ -241,7 +241,10 @@ function provenanceDifferences(provenance: unknown, run: ExpectedRun): string[] 
 }
 
 describe('goldens against the reference', () => {
-  const five = readDataset(join(ROOT, FIVE), FIVE);
+  let five: RefDataset;
+  beforeAll(() => {
+    five = readDataset(join(ROOT, FIVE), FIVE);
+  });
   const fiveRun = { dir: join(ROOT, FIVE), shown: FIVE, weights: SPEC_WEIGHTS };
 
   it('compare-periods.json and .csv: compare 2000-2001 2001-2002 on the five regions', () => {

@@ -2,7 +2,7 @@
 // band, and Markdown.
 import { parse } from 'csv-parse/sync';
 import stringWidth from 'string-width';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CoverageReportSchema, type CoverageReport } from '../../src/core/coverage-schema.js';
 import { COVERAGE_CSV_COLUMNS, renderCoverageCsv } from '../../src/report/coverage/csv.js';
 import { renderCoverageHtml } from '../../src/report/coverage/html.js';
@@ -15,7 +15,10 @@ const ESC = '\u001b[';
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('renderCoverageJson', () => {
-  const report = sampleCoverage();
+  let report: CoverageReport;
+  beforeAll(() => {
+    report = sampleCoverage();
+  });
 
   it('parses back to the report, unrounded, valid under the schema', () => {
     const parsed = JSON.parse(renderCoverageJson(report, sampleCoverageContext()));
@@ -42,9 +45,14 @@ describe('renderCoverageJson', () => {
 });
 
 describe('renderCoverageCsv (long: one row per region × norm)', () => {
-  const report = sampleCoverage();
-  const text = renderCoverageCsv(report, sampleCoverageContext());
-  const lines = text.split('\n');
+  let report: CoverageReport;
+  let text: string;
+  let lines: string[];
+  beforeAll(() => {
+    report = sampleCoverage();
+    text = renderCoverageCsv(report, sampleCoverageContext());
+    lines = text.split('\n');
+  });
 
   it('has the region columns then the norm columns, named as in the JSON', () => {
     expect(lines[0]).toBe('rank,region,name,population,coverage_index,norm,value,per_100k,norm_low,norm_high,coverage,gap');
@@ -85,7 +93,10 @@ describe('renderCoverageCsv (long: one row per region × norm)', () => {
 });
 
 describe('renderCoverageTable', () => {
-  const report = sampleCoverage();
+  let report: CoverageReport;
+  beforeAll(() => {
+    report = sampleCoverage();
+  });
 
   it('has one column per norm with coverage as a percentage, and rounds the index', () => {
     const text = renderCoverageTable(report, sampleCoverageContext());
@@ -156,8 +167,10 @@ describe('renderCoverageTable', () => {
 });
 
 describe('renderCoverageMarkdown', () => {
-  const report = sampleCoverage();
-  const text = renderCoverageMarkdown(report, sampleCoverageContext());
+  let text: string;
+  beforeAll(() => {
+    text = renderCoverageMarkdown(sampleCoverage(), sampleCoverageContext());
+  });
 
   it('heading, headline, ranked table with a column per norm', () => {
     const lines = text.split('\n');
@@ -190,13 +203,16 @@ describe('renderCoverageMarkdown', () => {
 // listed with its reason; plausibility notices apart from warnings; "Method and sources" with the
 // run's provenance, as the report's page.
 describe('renderCoverageHtml', () => {
-  const base = sampleCoverage();
-  const report: CoverageReport = {
-    ...base,
-    excluded: [...base.excluded, { region: 'DK-84', reason: 'community' }],
-    warnings: [...base.warnings, { file: 'beds.csv', line: null, message: 'beds in NO-42 fall by a factor 4 from 2019 to 2020', kind: 'plausibility' }],
-  };
-  const html = renderCoverageHtml(report, sampleCoverageContext());
+  let html: string;
+  beforeAll(() => {
+    const base = sampleCoverage();
+    const report: CoverageReport = {
+      ...base,
+      excluded: [...base.excluded, { region: 'DK-84', reason: 'community' }],
+      warnings: [...base.warnings, { file: 'beds.csv', line: null, message: 'beds in NO-42 fall by a factor 4 from 2019 to 2020', kind: 'plausibility' }],
+    };
+    html = renderCoverageHtml(report, sampleCoverageContext());
+  });
 
   it('lists the excluded regions with their reasons, warnings and notices apart', () => {
     expect(/<section id="excluded"[^]*?<\/section>/.exec(html)![0]).toContain('<li><bdi>DK-84</bdi>: community</li>');

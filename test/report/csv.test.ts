@@ -1,6 +1,7 @@
 import { summarize } from '../../src/core/summary.js';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report-schema.js';
 import { renderCsv, renderExcelCsv } from '../../src/report/csv.js';
 import { sampleContext, sampleIntervalReport, sampleReport } from './sample-report.js';
 
@@ -10,9 +11,14 @@ const HEADER =
   'capacity_per_100k_to,rate_drop_per_100k,coverage_index,flags,categories_not_reported,excluded_reason';
 
 describe('renderCsv', () => {
-  const report = sampleReport();
-  const text = renderCsv(report, sampleContext());
-  const lines = text.split('\n');
+  let report: Report;
+  let text: string;
+  let lines: string[];
+  beforeAll(() => {
+    report = sampleReport();
+    text = renderCsv(report, sampleContext());
+    lines = text.split('\n');
+  });
 
   it('has the SPEC §6 header, one row per region, LF line ends and a final newline', () => {
     expect(lines[0]).toBe(HEADER);
@@ -83,7 +89,10 @@ describe('renderCsv', () => {
 });
 
 describe('renderCsv with intervals (issue 16) and excluded regions (issue 14)', () => {
-  const lines = renderCsv(sampleIntervalReport(), sampleContext()).split('\n');
+  let lines: string[];
+  beforeAll(() => {
+    lines = renderCsv(sampleIntervalReport(), sampleContext()).split('\n');
+  });
 
   it('puts the four interval columns after the JSON columns and keeps excluded_reason last', () => {
     expect(lines[0]).toBe(HEADER.replace(',excluded_reason', ',vacuum_per_100k_p5,vacuum_per_100k_p95,rank_p5,rank_p95,excluded_reason'));
@@ -99,8 +108,12 @@ describe('renderCsv with intervals (issue 16) and excluded regions (issue 14)', 
 });
 
 describe('renderExcelCsv (--excel)', () => {
-  const report = sampleReport();
-  const text = renderExcelCsv(report, sampleContext());
+  let report: Report;
+  let text: string;
+  beforeAll(() => {
+    report = sampleReport();
+    text = renderExcelCsv(report, sampleContext());
+  });
 
   it('begins with a UTF-8 byte-order mark, separates with ";", ends lines with CRLF', () => {
     expect(text.startsWith(`\uFEFF${HEADER.replace(/,/g, ';')}\r\n`)).toBe(true);

@@ -2,7 +2,7 @@
 // every chart and in the table, accessibility hooks, determinism. The same page is opened in a
 // real browser by test/e2e/html-browser.test.ts.
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '../../src/core/summary.js';
 import type { Report } from '../../src/core/report-schema.js';
 import { CONTENT_SECURITY_POLICY, SORT_SCRIPT } from '../../src/report/html-assets.js';
@@ -34,7 +34,10 @@ function hostileReport(): Report {
 }
 
 describe('renderHtml: one self-contained page', () => {
-  const html = render();
+  let html: string;
+  beforeAll(() => {
+    html = render();
+  });
 
   it('is a complete HTML document with the period in the title', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
@@ -200,10 +203,16 @@ describe('renderHtml: one self-contained page', () => {
 });
 
 describe('renderHtml: coverage against planning norms', () => {
-  const html = render();
-  const section = html.match(/<section id="coverage"[\s\S]*?<\/section>/)![0];
-  const grid = section.match(/<table id="coverage-heatmap"[\s\S]*?<\/table>/)![0];
-  const rows = [...grid.matchAll(/<tr data-region="([^"]*)">([\s\S]*?)<\/tr>/g)];
+  let html: string;
+  let section: string;
+  let grid: string;
+  let rows: RegExpMatchArray[];
+  beforeAll(() => {
+    html = render();
+    section = html.match(/<section id="coverage"[\s\S]*?<\/section>/)![0];
+    grid = section.match(/<table id="coverage-heatmap"[\s\S]*?<\/table>/)![0];
+    rows = [...grid.matchAll(/<tr data-region="([^"]*)">([\s\S]*?)<\/tr>/g)];
+  });
   const cells = (row: string) =>
     [...row.matchAll(/<td class="num cov cov-(\w+)" data-norm="([^"]*)" data-band="(\w+)"><span class="pct">([^<]*)<\/span>(?:<span class="mark" aria-hidden="true">([^<]*)<\/span>)?<span class="visually-hidden"> ([^<]*)<\/span><\/td>/g)].map(
       (m) => ({ cls: m[1], norm: m[2], band: m[3], text: m[4], mark: m[5] ?? '', words: m[6] }),
@@ -334,18 +343,21 @@ function hostileCoverage() {
 }
 
 describe('renderHtml: escaping', () => {
-  const html = render(hostileReport(), {
-    coverage: hostileCoverage(),
-    provenance: {
-      title: 'T <script>x</script>',
-      illustrative: false,
-      notice: 'n & <b>',
-      sources: [
-        { name: 'Source "A" <a>', url: 'https://example.org/a?b=1&c=2', licence: "it's <free>", used_for: 'beds.csv' },
-        { name: 'Evil', url: 'javascript:alert(3)' },
-        { name: 'Quoted', url: 'https://example.org/"onmouseover=alert(4)' },
-      ],
-    },
+  let html: string;
+  beforeAll(() => {
+    html = render(hostileReport(), {
+      coverage: hostileCoverage(),
+      provenance: {
+        title: 'T <script>x</script>',
+        illustrative: false,
+        notice: 'n & <b>',
+        sources: [
+          { name: 'Source "A" <a>', url: 'https://example.org/a?b=1&c=2', licence: "it's <free>", used_for: 'beds.csv' },
+          { name: 'Evil', url: 'javascript:alert(3)' },
+          { name: 'Quoted', url: 'https://example.org/"onmouseover=alert(4)' },
+        ],
+      },
+    });
   });
 
   it('shows a <script> name as text, never as markup', () => {
@@ -388,7 +400,10 @@ describe('renderHtml: escaping', () => {
 });
 
 describe('right-to-left names', () => {
-  const html = render();
+  let html: string;
+  beforeAll(() => {
+    html = render();
+  });
 
   it('are isolated with <bdi> in the text, and laid out right to left in the SVG labels', () => {
     expect(html).toContain('<bdi>القاهرة</bdi>');
@@ -428,11 +443,14 @@ describe('an events beds file', () => {
 });
 
 describe('community data not reported (SPEC §8)', () => {
-  // FI-17 counted as 0 by the user's word (no row in services.csv); ZZ-1 lacks a category others report
-  const report = sampleReport();
-  report.regions[0] = { ...report.regions[0]!, flags: [...report.regions[0]!.flags, 'no_community_data', 'partial_community'], categories_not_reported: ['crisis', 'supported_living'] };
-  report.regions[1] = { ...report.regions[1]!, flags: [...report.regions[1]!.flags, 'partial_community'], categories_not_reported: ['outreach'] };
-  const html = render(report);
+  let html: string;
+  beforeAll(() => {
+    // FI-17 counted as 0 by the user's word (no row in services.csv); ZZ-1 lacks a category others report
+    const report = sampleReport();
+    report.regions[0] = { ...report.regions[0]!, flags: [...report.regions[0]!.flags, 'no_community_data', 'partial_community'], categories_not_reported: ['crisis', 'supported_living'] };
+    report.regions[1] = { ...report.regions[1]!, flags: [...report.regions[1]!.flags, 'partial_community'], categories_not_reported: ['outreach'] };
+    html = render(report);
+  });
   const panel = (id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</svg>', html.indexOf(`id="${id}"`)));
 
   it('the trend panel of a region without community data draws crosses, not a line of measured zeros', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/core/report-schema.js';
 import { renderJson } from '../../src/report/json.js';
 import { sampleContext, sampleReport } from './sample-report.js';
@@ -39,7 +39,10 @@ function reversed(report: Report): Report {
 }
 
 describe('renderJson', () => {
-  const report = sampleReport();
+  let report: Report;
+  beforeAll(() => {
+    report = sampleReport();
+  });
 
   it('parses back to the report, valid under the schema, unrounded', () => {
     const text = renderJson(report, sampleContext());

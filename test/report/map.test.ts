@@ -2,16 +2,18 @@
 // with its class per metric, excluded and unknown regions hatched, no map without shapes, every
 // text escaped; the chart files of --charts-dir.
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { matchShapes } from '../../src/app/map.js';
+import type { Report } from '../../src/core/report-schema.js';
 import { parseGeo } from '../../src/io/geo.js';
 import { chartsOfPage, fileSlug, standaloneSvg, uniqueNames } from '../../src/report/chart-files.js';
 import { renderHtml } from '../../src/report/html.js';
 import { MAP_SCRIPT } from '../../src/report/map/assets.js';
 import { type MapMetric, mapScale } from '../../src/report/map/classes.js';
 import { choropleth, excludedWords, PALETTES } from '../../src/report/map/choropleth.js';
-import { projectShapes } from '../../src/report/map/project.js';
+import { type ProjectedMap, projectShapes } from '../../src/report/map/project.js';
 import { reportMapMetrics, reportMapRegions, reportMapSection, standaloneMaps } from '../../src/report/map/section.js';
+import type { MapShapes } from '../../src/report/map/shapes.js';
 import { sampleContext, sampleCoverageView, sampleDetails, sampleReport } from './sample-report.js';
 
 const metric = (over: Partial<MapMetric> = {}): MapMetric => ({
@@ -82,11 +84,18 @@ function sampleShapes(extraLabel = 'XX-9') {
 }
 
 describe('choropleth', () => {
-  const report = sampleReport();
-  const shapes = sampleShapes();
-  const map = projectShapes(shapes)!;
-  const { svg } = choropleth({ id: 'm', map, regions: reportMapRegions(report), metrics: reportMapMetrics(report) });
-  const paths = [...svg.matchAll(/<path class="region"[^>]*>/g)].map((m) => m[0]);
+  let report: Report;
+  let shapes: MapShapes;
+  let map: ProjectedMap;
+  let svg: string;
+  let paths: string[];
+  beforeAll(() => {
+    report = sampleReport();
+    shapes = sampleShapes();
+    map = projectShapes(shapes)!;
+    ({ svg } = choropleth({ id: 'm', map, regions: reportMapRegions(report), metrics: reportMapMetrics(report) }));
+    paths = [...svg.matchAll(/<path class="region"[^>]*>/g)].map((m) => m[0]);
+  });
   const attr = (path: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(path)?.[1];
 
   it('one focusable shape per region that has one, with a title; NO-42 has none', () => {
@@ -157,15 +166,20 @@ describe('choropleth', () => {
 // SPEC §8 on the map: a region excluded for want of community data is "not reported", never a
 // value; a region whose community the user counted as 0 keeps its class but is marked as such.
 describe('missing is not zero on the map', () => {
-  const base = sampleReport();
-  const report = {
-    ...base,
-    regions: base.regions.map((r) => (r.region === 'NO-15' ? { ...r, flags: [...r.flags, 'no_community_data' as const] } : r)),
-    excluded: base.excluded.map((e) => (e.region === 'SE-25' ? { ...e, reason: 'community' } : e)),
-  };
-  const shapes = sampleShapes();
-  const map = projectShapes(shapes)!;
-  const { svg } = choropleth({ id: 'm', map, regions: reportMapRegions(report), metrics: reportMapMetrics(report) });
+  let report: Report;
+  let shapes: MapShapes;
+  let svg: string;
+  beforeAll(() => {
+    const base = sampleReport();
+    report = {
+      ...base,
+      regions: base.regions.map((r) => (r.region === 'NO-15' ? { ...r, flags: [...r.flags, 'no_community_data' as const] } : r)),
+      excluded: base.excluded.map((e) => (e.region === 'SE-25' ? { ...e, reason: 'community' } : e)),
+    };
+    shapes = sampleShapes();
+    const map = projectShapes(shapes)!;
+    ({ svg } = choropleth({ id: 'm', map, regions: reportMapRegions(report), metrics: reportMapMetrics(report) }));
+  });
   const path = (region: string) => [...svg.matchAll(/<path class="region[^"]*"[^>]*>/g)].map((m) => m[0]).find((p) => p.includes(`data-region="${region}"`))!;
   const attr = (p: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(p)?.[1];
 
@@ -201,7 +215,10 @@ describe('missing is not zero on the map', () => {
 });
 
 describe('the report page and its map', () => {
-  const report = sampleReport();
+  let report: Report;
+  beforeAll(() => {
+    report = sampleReport();
+  });
 
   it('has no map, and no empty frame, without shapes or when no region has one', () => {
     const plain = renderHtml(report, sampleContext());
@@ -244,8 +261,12 @@ describe('the report page and its map', () => {
 });
 
 describe('chart files (--charts-dir)', () => {
-  const report = sampleReport();
-  const html = renderHtml(report, sampleContext({ details: sampleDetails(), coverage: sampleCoverageView(), map: sampleShapes() }));
+  let report: Report;
+  let html: string;
+  beforeAll(() => {
+    report = sampleReport();
+    html = renderHtml(report, sampleContext({ details: sampleDetails(), coverage: sampleCoverageView(), map: sampleShapes() }));
+  });
 
   it('every chart of the page, named after the chart and its region; the page map left to the per-metric maps', () => {
     const names = chartsOfPage(html).map((c) => c.name);

@@ -1,5 +1,6 @@
 import { summarize } from '../../src/core/summary.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report-schema.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { NOTICE, sampleContext, sampleReport } from './sample-report.js';
 
@@ -12,16 +13,22 @@ function cells(row: string): string[] {
 }
 
 describe('renderMarkdown', () => {
-  const report = sampleReport();
-  const text = renderMarkdown(report, sampleContext());
-  const lines = text.split('\n');
   // The ranked table: the first run of table lines (Method and sources has tables of its own).
   const firstTable = (ls: readonly string[]) => {
     const start = ls.findIndex((l) => l.startsWith('|'));
     const end = ls.findIndex((l, i) => i > start && !l.startsWith('|'));
     return ls.slice(start, end < 0 ? undefined : end);
   };
-  const tableRows = firstTable(lines);
+  let report: Report;
+  let text: string;
+  let lines: string[];
+  let tableRows: string[];
+  beforeAll(() => {
+    report = sampleReport();
+    text = renderMarkdown(report, sampleContext());
+    lines = text.split('\n');
+    tableRows = firstTable(lines);
+  });
 
   it('starts with the heading and a headline', () => {
     expect(lines[0]).toBe('# Service vacuum 2018–2022');

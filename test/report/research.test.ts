@@ -1,6 +1,8 @@
 // Renderers of the research outputs: sensitivity, compare, batch (src/report/*).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BatchResult } from '../../src/core/batch-schema.js';
 import { combineBatch } from '../../src/core/batch.js';
+import type { Comparison } from '../../src/core/compare-schema.js';
 import { compare } from '../../src/core/compare.js';
 import type { SensitivityReport } from '../../src/core/sensitivity-schema.js';
 import { BATCH_CSV_COLUMNS } from '../../src/report/batch.js';
@@ -9,17 +11,16 @@ import { type FormatOf, loadRenderer, type RendererOf } from '../../src/report/r
 import { RESEARCH_FORMATS, type ResearchFormat } from '../../src/report/research-format-names.js';
 import { formatShare, formatSignedInt } from '../../src/report/research-formats.js';
 import { formatRankRange, SENSITIVITY_CSV_COLUMNS } from '../../src/report/sensitivity.js';
+import { CSV_COLUMNS } from '../../src/report/csv.js';
+import { NOTICE, sampleReport } from './sample-report.js';
 
-// Each research renderer as the registry gives it (what the CLI and renderOutput use).
+// Each research renderer as the registry gives it (what the CLI and renderOutput use). Loaded, with
+// the fixtures, in each describe's beforeAll, not while the tests are collected (nor in a
+// file-level beforeAll, whose error a mutation run does not count against the tests).
 async function renderersOf<K extends 'sensitivity' | 'compare' | 'batch'>(kind: K): Promise<Record<ResearchFormat, RendererOf<K>>> {
   const [table, csv, json, markdown] = await Promise.all(RESEARCH_FORMATS.map((f) => loadRenderer(kind, f as FormatOf<K>)));
   return { table: table!, csv: csv!, json: json!, markdown: markdown! };
 }
-const SENSITIVITY_RENDERERS = await renderersOf('sensitivity');
-const COMPARE_RENDERERS = await renderersOf('compare');
-const BATCH_RENDERERS = await renderersOf('batch');
-import { CSV_COLUMNS } from '../../src/report/csv.js';
-import { NOTICE, sampleReport } from './sample-report.js';
 
 const plain = { color: false, notices: [NOTICE] };
 
@@ -66,7 +67,12 @@ describe('helpers', () => {
 });
 
 describe('sensitivity renderers', () => {
-  const s = sampleSensitivity();
+  let SENSITIVITY_RENDERERS: Record<ResearchFormat, RendererOf<'sensitivity'>>;
+  let s: SensitivityReport;
+  beforeAll(async () => {
+    SENSITIVITY_RENDERERS = await renderersOf('sensitivity');
+    s = sampleSensitivity();
+  });
 
   it('the table shows "rank 3 (2–6)": median rank with its 5th–95th percentile range', () => {
     expect(formatRankRange({ rank_p5: 2, rank_p50: 3, rank_p95: 6 })).toBe('rank 3 (2–6)');
@@ -108,10 +114,15 @@ describe('sensitivity renderers', () => {
 });
 
 describe('compare renderers', () => {
-  const a = sampleReport();
-  const b = { ...sampleReport(), from: 2022, to: 2024 };
-  b.regions = b.regions.map((r) => (r.region === 'FI-17' ? { ...r, vacuum_be: 50, vacuum_per_100k: 10.3 } : r));
-  const c = compare(a, b, { top: 2, a: { label: 'old', kind: 'data' }, b: { label: 'new', kind: 'data' } });
+  let COMPARE_RENDERERS: Record<ResearchFormat, RendererOf<'compare'>>;
+  let c: Comparison;
+  beforeAll(async () => {
+    COMPARE_RENDERERS = await renderersOf('compare');
+    const a = sampleReport();
+    const b = { ...sampleReport(), from: 2022, to: 2024 };
+    b.regions = b.regions.map((r) => (r.region === 'FI-17' ? { ...r, vacuum_be: 50, vacuum_per_100k: 10.3 } : r));
+    c = compare(a, b, { top: 2, a: { label: 'old', kind: 'data' }, b: { label: 'new', kind: 'data' } });
+  });
 
   it('CSV: region, presence, ranks, then A, B and Δ of every metric', () => {
     expect(COMPARE_CSV_COLUMNS.slice(0, 9)).toEqual([
@@ -141,12 +152,17 @@ describe('compare renderers', () => {
 });
 
 describe('batch renderers', () => {
-  const second = { ...sampleReport(), from: 2020 };
-  second.regions = [...second.regions].reverse().map((r, i) => ({ ...r, rank: i + 1 }));
-  const result = combineBatch([
-    { name: 'base', report: sampleReport() },
-    { name: 'reversed', report: second },
-  ]);
+  let BATCH_RENDERERS: Record<ResearchFormat, RendererOf<'batch'>>;
+  let result: BatchResult;
+  beforeAll(async () => {
+    BATCH_RENDERERS = await renderersOf('batch');
+    const second = { ...sampleReport(), from: 2020 };
+    second.regions = [...second.regions].reverse().map((r, i) => ({ ...r, rank: i + 1 }));
+    result = combineBatch([
+      { name: 'base', report: sampleReport() },
+      { name: 'reversed', report: second },
+    ]);
+  });
 
   it('CSV is the long table: scenario, period, the report columns, rank in the first and its change', () => {
     expect(BATCH_CSV_COLUMNS).toEqual(['scenario', 'from', 'to', ...CSV_COLUMNS, 'rank_first', 'rank_change']);

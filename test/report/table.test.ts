@@ -1,7 +1,8 @@
 import { summarize } from '../../src/core/summary.js';
 import stringWidth from 'string-width';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SEVERITY_BANDS, severity } from '../../src/core/severity.js';
+import type { Report } from '../../src/core/report-schema.js';
 import { renderTable } from '../../src/report/table.js';
 import { NOTICE, sampleContext, sampleIntervalReport, sampleReport } from './sample-report.js';
 
@@ -30,7 +31,10 @@ describe('severity', () => {
 });
 
 describe('renderTable', () => {
-  const report = sampleReport();
+  let report: Report;
+  beforeAll(() => {
+    report = sampleReport();
+  });
 
   it('without colour has no ANSI codes at all', () => {
     const text = renderTable(report, sampleContext({ color: false }));

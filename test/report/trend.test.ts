@@ -1,6 +1,6 @@
 // The trend's renderers: the sparkline scale, the long CSV (one row per region-year), the JSON
 // order, Markdown and the terminal table, on a small hand-made trend.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { summarizeTrend } from '../../src/core/trend.js';
 import { type TrendRegion, type TrendReport, TrendReportSchema, type TrendYear } from '../../src/core/trend-schema.js';
 import { sparkline } from '../../src/report/sparkline.js';
@@ -73,7 +73,9 @@ const REPORT: TrendReport = {
   warnings: [{ file: 'crosswalk.csv', line: 3, message: '"X" has no figures in the data' }],
   provenance: SAMPLE_PROVENANCE,
 };
-const context: TrendRenderContext = { color: false, summary: summarizeTrend(REPORT) };
+// The render context is made in each describe's beforeAll, not while the tests are collected (nor
+// in a file-level beforeAll, whose error a mutation run does not count against the tests).
+const renderContext = (): TrendRenderContext => ({ color: false, summary: summarizeTrend(REPORT) });
 
 describe('sparkline', () => {
   it('▁ for 0, ▂–█ in seven steps up to max, · for an unknown year', () => {
@@ -84,7 +86,10 @@ describe('sparkline', () => {
 });
 
 describe('trend CSV', () => {
-  const lines = renderTrendCsv(REPORT, context).trimEnd().split('\n');
+  let lines: string[];
+  beforeAll(() => {
+    lines = renderTrendCsv(REPORT, renderContext()).trimEnd().split('\n');
+  });
 
   it('one row per region and known year, region columns first, then the JSON year fields', () => {
     expect(TREND_CSV_COLUMNS.slice(0, 8)).toEqual(['rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open', 'year']);
@@ -101,6 +106,11 @@ describe('trend CSV', () => {
 });
 
 describe('trend JSON', () => {
+  let context: TrendRenderContext;
+  beforeAll(() => {
+    context = renderContext();
+  });
+
   it('follows the schema key order and round-trips', () => {
     const text = renderTrendJson(REPORT, context);
     const parsed = JSON.parse(text);
@@ -113,7 +123,10 @@ describe('trend JSON', () => {
 });
 
 describe('trend Markdown', () => {
-  const md = renderTrendMarkdown(REPORT, context);
+  let md: string;
+  beforeAll(() => {
+    md = renderTrendMarkdown(REPORT, renderContext());
+  });
 
   it('a row per region with its sparkline, escaped names, and the year-by-year table', () => {
     expect(md).toContain('# Service vacuum over time 2010–2013');
@@ -129,7 +142,12 @@ describe('trend Markdown', () => {
 });
 
 describe('trend table', () => {
-  const text = renderTrendTable(REPORT, context);
+  let context: TrendRenderContext;
+  let text: string;
+  beforeAll(() => {
+    context = renderContext();
+    text = renderTrendTable(REPORT, context);
+  });
 
   it('shows sparklines, the legends and no colour when off', () => {
     expect(text).not.toContain('\u001b[');
@@ -154,13 +172,18 @@ describe('trend table', () => {
 // drawn apart (dotted, captioned, in the legend); warnings and plausibility notices apart; the page
 // ends with "Method and sources" and the run's provenance.
 describe('trend html', () => {
-  const notReported: TrendRegion = { ...B, years: B.years.map((y) => ({ ...y, flags: ['no_community_data'] })) };
-  const report: TrendReport = {
-    ...REPORT,
-    regions: [A, notReported],
-    warnings: [...REPORT.warnings, { file: 'services.csv', line: null, message: 'FACT in A changes by a factor 5 from 2011 to 2012', kind: 'plausibility' }],
-  };
-  const html = renderTrendHtml(report, { ...context, summary: summarizeTrend(report) });
+  let context: TrendRenderContext;
+  let html: string;
+  beforeAll(() => {
+    context = renderContext();
+    const notReported: TrendRegion = { ...B, years: B.years.map((y) => ({ ...y, flags: ['no_community_data'] })) };
+    const report: TrendReport = {
+      ...REPORT,
+      regions: [A, notReported],
+      warnings: [...REPORT.warnings, { file: 'services.csv', line: null, message: 'FACT in A changes by a factor 5 from 2011 to 2012', kind: 'plausibility' }],
+    };
+    html = renderTrendHtml(report, { ...context, summary: summarizeTrend(report) });
+  });
   const figure = (region: string) => new RegExp(`<figure class="panel" data-region="${region}">[^]*?</figure>`).exec(html)![0];
 
   it('a region with no community data reported is dotted and says so; the others are drawn as before', () => {

@@ -2,10 +2,12 @@
 // the sheets, numbers as numbers with their display formats, percentages, a frozen header with
 // filters, formula-like text as text (never a formula), the same file for the same report.
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS } from '../../src/core/defaults.js';
 import { resolveNorms } from '../../src/core/norms.js';
+import type { Report } from '../../src/core/report-schema.js';
 import { jsZip } from '../../src/report/excel-library.js';
+import type { RenderContext } from '../../src/report/render-context.js';
 import { renderCoverageXlsx, renderXlsx } from '../../src/report/xlsx.js';
 import { sheetText } from '../../src/report/xlsx-sheet.js';
 import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
@@ -34,11 +36,17 @@ function table(sheet: ExcelJS.Worksheet): { col: (name: string) => number; rows:
   };
 }
 
-describe('renderXlsx', async () => {
-  const report = sampleReport();
-  const context = sampleContext({ norms: resolveNorms() });
-  const bytes = await renderXlsx(report, context);
-  const book = await open(bytes);
+describe('renderXlsx', () => {
+  let report: Report;
+  let context: RenderContext;
+  let bytes: Uint8Array;
+  let book: ExcelJS.Workbook;
+  beforeAll(async () => {
+    report = sampleReport();
+    context = sampleContext({ norms: resolveNorms() });
+    bytes = await renderXlsx(report, context);
+    book = await open(bytes);
+  });
 
   it('has the ranking, excluded regions, weights, norms, warnings and provenance sheets', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(['Ranking', 'Excluded', 'Weights', 'Norms', 'Warnings', 'Provenance']);
@@ -133,9 +141,13 @@ describe('renderXlsx', async () => {
   });
 });
 
-describe('renderXlsx with p5–p95 intervals (issue 16)', async () => {
-  const book = await open(await renderXlsx(sampleIntervalReport(), sampleContext({ norms: resolveNorms() })));
-  const ranking = table(book.getWorksheet('Ranking')!);
+describe('renderXlsx with p5–p95 intervals (issue 16)', () => {
+  let book: ExcelJS.Workbook;
+  let ranking: ReturnType<typeof table>;
+  beforeAll(async () => {
+    book = await open(await renderXlsx(sampleIntervalReport(), sampleContext({ norms: resolveNorms() })));
+    ranking = table(book.getWorksheet('Ranking')!);
+  });
 
   it('puts the intervals beside the vacuum per 100k and % lost, as numbers with their formats', () => {
     const header = (book.getWorksheet('Ranking')!.getRow(1).values as unknown[]).slice(1);
