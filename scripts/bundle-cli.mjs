@@ -104,8 +104,9 @@ await build({
 
 const cli = await build({
   ...common,
-  // The CLI's `run` and the library, one CommonJS file (see the file comment).
-  stdin: { contents: "export * from './dist/index.js';\nexport { run, main } from './dist/cli/main.js';", resolveDir: '.', sourcefile: 'cli-and-library.js' },
+  // The CLI's `run` and the library, one CommonJS file (see the file comment); zod's jitless
+  // setting first, before any module makes a schema (src/cli/zod-jitless.ts).
+  stdin: { contents: "import './dist/cli/zod-jitless.js';\nexport * from './dist/index.js';\nexport { run, main } from './dist/cli/main.js';", resolveDir: '.', sourcefile: 'cli-and-library.js' },
   outfile: 'dist/bundle/cli.cjs',
   external: LAZY_EXTERNAL,
   plugins: [...common.plugins, parquetApart],

@@ -1,6 +1,7 @@
 // The command line: commander wiring, and every ending mapped to an exit code (SPEC §5).
+// First: zod's setting must be in force before any schema is made (zod-jitless.ts).
+import './zod-jitless.js';
 import { Command, CommanderError } from 'commander';
-import { config as zodConfig } from 'zod';
 import { FileAccessError, formatIssue, InputError, issuesWithColumns, OptionError } from '../app/errors.js';
 import { neutralizeControls } from '../app/vocabulary.js';
 import { withReadLog } from '../app/write.js';
@@ -92,9 +93,6 @@ async function handleError(error: unknown, terminal: Terminal): Promise<number> 
 
 /** Entry point of bin/servicegap.js. */
 export async function run(commands: CommandTable = COMMANDS): Promise<void> {
-  // zod compiles a parser for each object schema with new Function on first use: slower than
-  // parsing directly for the few parses a command does (and impossible where eval is forbidden).
-  zodConfig({ jitless: true });
   // Ctrl-C or a cancelled job: no temporary output file is left behind (signals.ts).
   cleanUpOnSignals();
   // Write errors of stdout and stderr never crash the process; a failed stdout is exit 4 (standard-streams.ts).

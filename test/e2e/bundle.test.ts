@@ -59,6 +59,30 @@ describe('the CLI bundle', () => {
     }
   });
 
+  it('zod compiles no parser at run time: the schemas made as the bundle loads are jitless too', () => {
+    // zod's object parser, when not jitless, is made by `new Function(..., "return function
+    // (payload, ctx) {…}")` on its first parse (zod/v4/core/doc.js); zod reads the setting when a
+    // schema is made, so schemas made before the CLI set it kept compiling. Every Function made
+    // while a report runs is counted by its body.
+    const script = `
+      let zod = 0;
+      const Made = Function;
+      globalThis.Function = new Proxy(Made, { construct(target, args) { if (/function \\(payload, ctx\\)/.test(String(args.at(-1)))) zod++; return Reflect.construct(target, args); } });
+      const { loadBundle } = await import(${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))});
+      const { main } = loadBundle(${JSON.stringify(BUNDLE)}).exports;
+      const { PassThrough, Readable } = await import('node:stream');
+      const out = new PassThrough();
+      let json = '';
+      out.on('data', (c) => (json += c));
+      const terminal = { stdout: out, stderr: new PassThrough().resume(), stdin: Readable.from(['']), env: {}, cwd: process.cwd() };
+      const code = await main(['report', '--format', 'json'], terminal);
+      console.log(JSON.stringify({ code, zod, regions: JSON.parse(json).regions.length }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    // The bundled data: the 21 health trusts ranked (data/README.md).
+    expect(JSON.parse(r.stdout)).toEqual({ code: 0, zod: 0, regions: 21 });
+  });
+
   it.each([
     [['report', '--format', 'json']],
     [['report', '--format', 'csv', '--sort', 'rate_drop_per_100k']],
