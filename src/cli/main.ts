@@ -8,13 +8,13 @@ import { withReadLog } from '../app/write.js';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
 import { annotateIssues, inGitHubActions } from './github.js';
-import { COMMANDS, type CommandTable } from './commands/index.js';
+import { COMMANDS, type CommandFactory, type CommandTable, loadCommands } from './commands/index.js';
 import { cleanUpOnSignals } from './signals.js';
 import { watchStandardStreams } from './standard-streams.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
-/** The program with every command, or (`only`) with just the command that will run. */
-export function buildProgram(terminal: Terminal, only?: string, commands: CommandTable = COMMANDS): Command {
+/** The program with the commands given (loadCommands: every command, or just the one that will run). */
+export function buildProgram(terminal: Terminal, commands: readonly (readonly [string, CommandFactory])[]): Command {
   const program = new Command('servicegap')
     .description(
       // One line: commander wraps it to the terminal's width itself.
@@ -28,10 +28,7 @@ export function buildProgram(terminal: Terminal, only?: string, commands: Comman
       writeOut: (s) => terminal.stdout.write(s),
       writeErr: (s) => terminal.stderr.write(neutralizeControls(s)),
     });
-  // completion lists every command, so it needs them all.
-  const one = only !== undefined && only !== 'completion' && commands.some(([name]) => name === only);
-  const wanted = one ? commands.filter(([name]) => name === only) : commands;
-  const made = wanted.map(([, make]) => make(terminal, () => program));
+  const made = commands.map(([, make]) => make(terminal, () => program));
   for (const command of made) {
     command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.addCommand(command.configureOutput({
@@ -48,7 +45,7 @@ export function buildProgram(terminal: Terminal, only?: string, commands: Comman
 export async function main(argv: readonly string[], terminal: Terminal = processTerminal(), commands: CommandTable = COMMANDS): Promise<number> {
   try {
     // A command name first: only that command is loaded (its own --help shows the same).
-    const program = buildProgram(terminal, argv[0], commands);
+    const program = buildProgram(terminal, await loadCommands(commands, argv[0]));
     if (argv.length === 0) {
       terminal.stdout.write(program.helpInformation());
       return EXIT.ok;

@@ -215,7 +215,7 @@ function cellTypes(format: NumberFormat) {
     accept: (raw: string | undefined): string | Reject => (typeof raw === 'string' ? (requiredTextValue(raw, markers) ?? REJECT) : REJECT),
   });
   const year = number(NUMBER_RULES.year);
-  let optionalYear: z.ZodType<number | undefined, string | undefined> | undefined;
+  let optionalYear: ReturnType<typeof optionalYearCell> | undefined;
   return {
     code: text(regionCode, false),
     name: text(requiredText('expected a service name or category code'), true),
@@ -248,11 +248,7 @@ function cellTypes(format: NumberFormat) {
     // crosswalk.csv's reform year: blank means every year.
     optionalYear: {
       get schema() {
-        return (optionalYear ??= z
-          .string()
-          .optional()
-          .transform((raw) => (raw?.trim() ? raw : undefined))
-          .pipe(year.schema.optional()));
+        return (optionalYear ??= optionalYearCell(year.schema));
       },
       number: undefined,
       anyText: false,
@@ -262,6 +258,15 @@ function cellTypes(format: NumberFormat) {
       },
     },
   };
+}
+
+/** crosswalk.csv's reform year, read by `year`: blank means every year. */
+function optionalYearCell(year: ReturnType<typeof numberCell>) {
+  return z
+    .string()
+    .optional()
+    .transform((raw) => (raw?.trim() ? raw : undefined))
+    .pipe(year.optional());
 }
 
 /** What a compiled check answers for a cell it does not accept: ask the zod schema. */

@@ -59,6 +59,29 @@ describe('the CLI bundle', () => {
     }
   });
 
+  it("exports every name of the library and the CLI's run and main (lazy getters), for require() and for import", () => {
+    const script = `
+      const { createRequire } = await import('node:module');
+      const library = Object.keys(await import(${JSON.stringify(join(ROOT, 'dist/index.js'))})).sort();
+      const required = createRequire(import.meta.url)(${JSON.stringify(BUNDLE)});
+      const imported = await import(${JSON.stringify(join(ROOT, 'dist/bundle/index.js'))});
+      console.log(JSON.stringify({
+        library,
+        required: Object.keys(required).sort(),
+        imported: Object.keys(imported).sort(),
+        same: library.every((name) => imported[name] === required[name]),
+        run: typeof required.run,
+      }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const { library, required, imported, same, run } = JSON.parse(r.stdout) as Record<string, unknown> & { library: string[] };
+    expect(library).toContain('runReport');
+    expect(required).toEqual([...library, 'main', 'run'].sort());
+    expect(imported).toEqual(library);
+    expect(same).toBe(true);
+    expect(run).toBe('function');
+  });
+
   it('zod compiles no parser at run time: the schemas made as the bundle loads are jitless too', () => {
     // zod's object parser, when not jitless, is made by `new Function(..., "return function
     // (payload, ctx) {…}")` on its first parse (zod/v4/core/doc.js); zod reads the setting when a
