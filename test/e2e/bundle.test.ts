@@ -1,7 +1,7 @@
 // The CLI bundle (scripts/bundle-cli.mjs) and its V8 code cache (bin/load-bundle.js): written on
 // the first run, taken by the next, never in the way; and the bundle does what the unbundled CLI does.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,25 @@ describe('the CLI bundle', () => {
     expect(imported).toEqual(library);
     expect(same).toBe(true);
     expect(run).toBe('function');
+  });
+
+  it('a real process reads "-" from standard input, a pipe or a file, though it opens it only then (cli/terminal.ts)', () => {
+    const services = join(ROOT, 'fixtures/worked-stock/services.csv');
+    const args = ['report', '--data', 'fixtures/worked-stock', '--format', 'csv', '--quiet'];
+    const named = runCli([...args, '--services', services], { process: true });
+    expect(named.code, named.context).toBe(0);
+    const fromPipe = spawnSync(process.execPath, [join(ROOT, 'bin/servicegap.js'), ...args, '--services', '-'], { cwd: ROOT, encoding: 'utf8', input: readFileSync(services) });
+    expect(fromPipe.stderr).toBe('');
+    const fd = openSync(services, 'r');
+    try {
+      const fromFile = spawnSync(process.execPath, [join(ROOT, 'bin/servicegap.js'), ...args, '--services', '-'], { cwd: ROOT, encoding: 'utf8', stdio: [fd, 'pipe', 'pipe'] });
+      expect(fromFile.stderr).toBe('');
+      // The CSV report names no input file, so it is the same however the file came in.
+      expect(fromFile.stdout).toBe(named.stdout);
+    } finally {
+      closeSync(fd);
+    }
+    expect(fromPipe.stdout).toBe(named.stdout);
   });
 
   it('zod compiles no parser at run time: the schemas made as the bundle loads are jitless too', () => {
