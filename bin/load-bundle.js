@@ -4,8 +4,12 @@
 // module.enableCompileCache came later and works the same way). The cache is not shipped (it
 // would take a third of issue 15's 1 MB tarball): the first run on a machine writes it to the
 // user's cache folder (codeCacheFile), atomically, when the process ends; later runs read it. A
-// cache V8 rejects (another build, another Node) is written again. A cache folder that cannot
-// be written only means compiling as usual: never an error, never a message.
+// cache V8 rejects (another build, another Node) is written again. The cache holds what the runs
+// that wrote it compiled, and a command loads only its own modules: a run of a kind the cache has
+// not seen yet (runKind: the command and its --format) writes it again when it ends, with what it
+// took from the cache and what it compiled itself, so the cache grows to cover the commands a user
+// runs; a sidecar file lists the kinds it covers. A cache folder that cannot be written only means
+// compiling as usual: never an error, never a message.
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -38,8 +42,32 @@ function homeCache() {
   }
 }
 
-/** The bundle's exports, and whether V8 took the code cache (`cacheFile`, see codeCacheFile). */
-export function loadBundle(file, { cacheFile } = {}) {
+/** Kinds of run a cache records at most (an odd --format value is a kind too): past them it is not rewritten. */
+const MAX_KINDS = 32;
+
+/** The kind of run `args` make, for the code cache: the command and the --format asked for ("report json"). */
+export function runKind(args) {
+  const command = args[0] !== undefined && !args[0].startsWith('-') ? args[0] : '';
+  const at = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  const format = at < 0 ? '' : args[at] === '--format' ? (args[at + 1] ?? '') : args[at].slice('--format='.length);
+  return format === '' ? command : `${command} ${format}`;
+}
+
+/** The kinds of run the cache file covers (its sidecar file), or none. */
+function coveredKinds(cacheFile) {
+  try {
+    const kinds = JSON.parse(readFileSync(`${cacheFile}.kinds`, 'utf8'));
+    return Array.isArray(kinds) ? kinds.filter((k) => typeof k === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The bundle's exports, and whether V8 took the code cache (`cacheFile`, see codeCacheFile);
+ * `kind`: the kind of run (runKind), which the cache is rewritten to cover when it does not yet.
+ */
+export function loadBundle(file, { cacheFile, kind } = {}) {
   let cachedData;
   if (cacheFile !== undefined) {
     try {
@@ -52,17 +80,22 @@ export function loadBundle(file, { cacheFile } = {}) {
   const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n})`;
   const script = new Script(source, { filename: file, cachedData });
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
-  if (cacheFile !== undefined && !cacheUsed) {
-    // At the end, so that the cache holds what this run compiled (a typical command), not only the top level.
-    process.once('exit', () => writeCache(cacheFile, script));
+  if (cacheFile !== undefined) {
+    const covered = cacheUsed ? coveredKinds(cacheFile) : [];
+    const kinds = kind === undefined || covered.includes(kind) ? covered : [...covered, kind];
+    // At the end, so that the cache holds what this run compiled (a typical command), not only
+    // the top level; a cache that was taken, only when this kind of run is new to it.
+    if (!cacheUsed || (kinds.length > covered.length && kinds.length <= MAX_KINDS)) process.once('exit', () => writeCache(cacheFile, script, kinds));
   }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, cacheUsed };
 }
 
-function writeCache(cacheFile, script) {
-  // Written beside and renamed: a run that reads it meanwhile sees the old file or the new one, never half.
+function writeCache(cacheFile, script, kinds) {
+  // Written beside and renamed: a run that reads it meanwhile sees the old file or the new one,
+  // never half. The kinds after the cache: if two runs race, a list that names a kind the cache
+  // lacks only means that kind compiles some functions itself, as without a cache.
   const partial = `${cacheFile}.${process.pid}.partial`;
   try {
     mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
@@ -70,6 +103,8 @@ function writeCache(cacheFile, script) {
     accessSync(dirname(cacheFile), constants.W_OK);
     writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
     renameSync(partial, cacheFile);
+    writeFileSync(partial, JSON.stringify(kinds), { mode: 0o600 });
+    renameSync(partial, `${cacheFile}.kinds`);
   } catch {
     try {
       rmSync(partial, { force: true });

@@ -102,10 +102,26 @@ await build({
   format: 'cjs',
 });
 
+// The library's names (dist/index.js), which the bundle exports beside the CLI's.
+const names = Object.keys(await import(new URL('../dist/index.js', import.meta.url).href)).sort();
+
+// The bundle's entry, CommonJS: zod's jitless setting first, before any module makes a schema
+// (src/cli/zod-jitless.ts); then the library's names and the CLI's `run` and `main`, each a getter
+// that initialises its side when first read. The CLI evaluates only the modules of the command it
+// runs (src/cli/commands/index.ts), not the whole library; a program that uses the library
+// evaluates it on its first name. require() of an ES module here is esbuild's lazy initialiser.
+const entry = `require('./dist/cli/zod-jitless.js');
+let library;
+let cli;
+const lazy = (names, side) => { for (const name of names) Object.defineProperty(exports, name, { enumerable: true, get: () => side()[name] }); };
+lazy(${JSON.stringify(names)}, () => (library ??= require('./dist/index.js')));
+lazy(['main', 'run'], () => (cli ??= require('./dist/cli/main.js')));
+`;
+
 const cli = await build({
   ...common,
   // The CLI's `run` and the library, one CommonJS file (see the file comment).
-  stdin: { contents: "export * from './dist/index.js';\nexport { run, main } from './dist/cli/main.js';", resolveDir: '.', sourcefile: 'cli-and-library.js' },
+  stdin: { contents: entry, resolveDir: '.', sourcefile: 'cli-and-library.cjs' },
   outfile: 'dist/bundle/cli.cjs',
   external: LAZY_EXTERNAL,
   plugins: [...common.plugins, parquetApart],
@@ -117,11 +133,12 @@ const cli = await build({
   // In CommonJS there is no import.meta: its URL is the bundle's own.
   define: { 'import.meta.url': '__sgImportMetaUrl' },
   banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The names as Node's CommonJS lexer finds them (the annotation esbuild writes for an ES module
+  // entry; never run): the package's import entry below re-exports them.
+  footer: { js: `0 && (module.exports = { ${[...names, 'main', 'run'].join(', ')} });` },
 });
 
-// The package's import entry: the library's names, re-exported from the CommonJS bundle (Node
-// finds a CommonJS file's names from esbuild's export annotation at its end).
-const names = Object.keys(await import(new URL('../dist/index.js', import.meta.url).href)).sort();
+// The package's import entry: the library's names, re-exported from the CommonJS bundle.
 writeFileSync('dist/bundle/index.js', `// servicegap's library: the CommonJS bundle's exports (scripts/bundle-cli.mjs).\nexport { ${names.join(', ')} } from './cli.cjs';\n`);
 
 // The worker threads' scripts, as ES modules that share their chunks. zod stays outside, imported

@@ -1,19 +1,20 @@
 // The command line: commander wiring, and every ending mapped to an exit code (SPEC §5).
+// First: zod's setting must be in force before any schema is made (zod-jitless.ts).
+import './zod-jitless.js';
 import { Command, CommanderError } from 'commander';
-import { config as zodConfig } from 'zod';
 import { FileAccessError, formatIssue, InputError, issuesWithColumns, OptionError } from '../app/errors.js';
 import { neutralizeControls } from '../app/vocabulary.js';
 import { withReadLog } from '../app/write.js';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
 import { annotateIssues, inGitHubActions } from './github.js';
-import { COMMANDS, type CommandTable } from './commands/index.js';
+import { COMMANDS, type CommandFactory, type CommandTable, loadCommands } from './commands/index.js';
 import { cleanUpOnSignals } from './signals.js';
 import { watchStandardStreams } from './standard-streams.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
-/** The program with every command, or (`only`) with just the command that will run. */
-export function buildProgram(terminal: Terminal, only?: string, commands: CommandTable = COMMANDS): Command {
+/** The program with the commands given (loadCommands: every command, or just the one that will run). */
+export function buildProgram(terminal: Terminal, commands: readonly (readonly [string, CommandFactory])[]): Command {
   const program = new Command('servicegap')
     .description(
       // One line: commander wraps it to the terminal's width itself.
@@ -27,10 +28,7 @@ export function buildProgram(terminal: Terminal, only?: string, commands: Comman
       writeOut: (s) => terminal.stdout.write(s),
       writeErr: (s) => terminal.stderr.write(neutralizeControls(s)),
     });
-  // completion lists every command, so it needs them all.
-  const one = only !== undefined && only !== 'completion' && commands.some(([name]) => name === only);
-  const wanted = one ? commands.filter(([name]) => name === only) : commands;
-  const made = wanted.map(([, make]) => make(terminal, () => program));
+  const made = commands.map(([, make]) => make(terminal, () => program));
   for (const command of made) {
     command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.addCommand(command.configureOutput({
@@ -47,7 +45,7 @@ export function buildProgram(terminal: Terminal, only?: string, commands: Comman
 export async function main(argv: readonly string[], terminal: Terminal = processTerminal(), commands: CommandTable = COMMANDS): Promise<number> {
   try {
     // A command name first: only that command is loaded (its own --help shows the same).
-    const program = buildProgram(terminal, argv[0], commands);
+    const program = buildProgram(terminal, await loadCommands(commands, argv[0]));
     if (argv.length === 0) {
       terminal.stdout.write(program.helpInformation());
       return EXIT.ok;
@@ -92,9 +90,6 @@ async function handleError(error: unknown, terminal: Terminal): Promise<number> 
 
 /** Entry point of bin/servicegap.js. */
 export async function run(commands: CommandTable = COMMANDS): Promise<void> {
-  // zod compiles a parser for each object schema with new Function on first use: slower than
-  // parsing directly for the few parses a command does (and impossible where eval is forbidden).
-  zodConfig({ jitless: true });
   // Ctrl-C or a cancelled job: no temporary output file is left behind (signals.ts).
   cleanUpOnSignals();
   // Write errors of stdout and stderr never crash the process; a failed stdout is exit 4 (standard-streams.ts).

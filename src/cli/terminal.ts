@@ -1,5 +1,6 @@
 // The process's streams and environment, passed in so that commands never touch `process`
 // directly and tests can run them in-process.
+import { Readable } from 'node:stream';
 
 export interface Terminal {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -10,7 +11,21 @@ export interface Terminal {
 }
 
 export function processTerminal(): Terminal {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return { stdout: process.stdout, stderr: process.stderr, stdin: standardInput(), env: process.env, cwd: process.cwd() };
+}
+
+/**
+ * The process's standard input, opened when first read. Naming process.stdin opens it (a stream
+ * for the file, pipe or terminal behind it: milliseconds of every command's start-up), and only
+ * an input named "-" reads it.
+ */
+function standardInput(): NodeJS.ReadableStream {
+  return Readable.from(
+    (async function* () {
+      yield* process.stdin;
+    })(),
+    { objectMode: false },
+  );
 }
 
 /**

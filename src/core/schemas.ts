@@ -190,16 +190,24 @@ export const unitCell = z.string().transform((raw, ctx) => {
  * undefined, never REJECT).
  */
 function cellTypes(format: NumberFormat) {
-  const number = (rule: NumberRule) => ({
-    schema: numberCell(rule, format),
-    number: rule,
-    anyText: false,
-    accept: (raw: string | undefined): number | Reject => {
-      if (typeof raw !== 'string') return REJECT;
-      const value = readNumberValue(raw, format);
-      return value !== undefined && passesRule(rule, value) ? value : REJECT;
-    },
-  });
+  // Each zod schema is made when first asked for: the compiled checkers and the byte-level reader
+  // take only `accept`, and making every cell's schema for every file was most of a small file's
+  // set-up (the command line's start-up).
+  const number = (rule: NumberRule) => {
+    let schema: ReturnType<typeof numberCell> | undefined;
+    return {
+      get schema() {
+        return (schema ??= numberCell(rule, format));
+      },
+      number: rule,
+      anyText: false,
+      accept: (raw: string | undefined): number | Reject => {
+        if (typeof raw !== 'string') return REJECT;
+        const value = readNumberValue(raw, format);
+        return value !== undefined && passesRule(rule, value) ? value : REJECT;
+      },
+    };
+  };
   const text = (schema: z.ZodType<string, string>, markers: boolean) => ({
     schema,
     number: undefined,
@@ -207,6 +215,7 @@ function cellTypes(format: NumberFormat) {
     accept: (raw: string | undefined): string | Reject => (typeof raw === 'string' ? (requiredTextValue(raw, markers) ?? REJECT) : REJECT),
   });
   const year = number(NUMBER_RULES.year);
+  let optionalYear: ReturnType<typeof optionalYearCell> | undefined;
   return {
     code: text(regionCode, false),
     name: text(requiredText('expected a service name or category code'), true),
@@ -238,11 +247,9 @@ function cellTypes(format: NumberFormat) {
     },
     // crosswalk.csv's reform year: blank means every year.
     optionalYear: {
-      schema: z
-        .string()
-        .optional()
-        .transform((raw) => (raw?.trim() ? raw : undefined))
-        .pipe(year.schema.optional()),
+      get schema() {
+        return (optionalYear ??= optionalYearCell(year.schema));
+      },
       number: undefined,
       anyText: false,
       accept: (raw: string | undefined): number | undefined | Reject => {
@@ -251,6 +258,15 @@ function cellTypes(format: NumberFormat) {
       },
     },
   };
+}
+
+/** crosswalk.csv's reform year, read by `year`: blank means every year. */
+function optionalYearCell(year: ReturnType<typeof numberCell>) {
+  return z
+    .string()
+    .optional()
+    .transform((raw) => (raw?.trim() ? raw : undefined))
+    .pipe(year.optional());
 }
 
 /** What a compiled check answers for a cell it does not accept: ask the zod schema. */
@@ -309,11 +325,15 @@ export function rowCheckers(format: NumberFormat = DEFAULT_NUMBER_FORMAT): { [K 
   const cells = cellTypes(format);
   const checkers: Record<string, RowChecker<RowKindName>> = {};
   for (const [kind, columns] of Object.entries(ROW_COLUMNS)) {
-    const reads = Object.entries(columns).map(([column, type]) => [column, cells[type].accept] as const);
+    const names = Object.keys(columns);
+    const accepts = Object.values(columns).map((type: CellType) => cells[type].accept);
+    // An indexed loop: `for (const [column, accept] of …)` makes two iterators per cell, which
+    // costs while the code is still cold (a small file is read before it warms up).
     checkers[kind] = (raw) => {
       const row: Record<string, unknown> = {};
-      for (const [column, accept] of reads) {
-        const value = accept(raw[column]);
+      for (let i = 0; i < names.length; i++) {
+        const column = names[i]!;
+        const value = accepts[i]!(raw[column]);
         if (value === REJECT) return undefined;
         row[column] = value;
       }

@@ -83,15 +83,23 @@ function makeTaxonomy(userAliases: readonly (readonly [string, Category])[]): Ta
   for (const entry of entries) byName.set(normalizeServiceName(entry.name), entry);
   // The loose layer and the word index hold the entries that won their exact name.
   const known = [...byName.values()];
-  const loose = new LooseNameIndex<TaxonomyEntry>();
-  for (const entry of known) loose.add(looseWords(entry.name), entry);
+  // Built on first use, like the suggestion indexes: a file whose names all match exactly (the
+  // bundled data's) never needs it, and building it folds every alias (the command line's start-up).
+  let loose: LooseNameIndex<TaxonomyEntry> | undefined;
   let words: WordIndex | undefined;
   let typos: SuggestionIndex | undefined;
+  const looseIndex = (): LooseNameIndex<TaxonomyEntry> => {
+    if (loose === undefined) {
+      loose = new LooseNameIndex<TaxonomyEntry>();
+      for (const entry of known) loose.add(looseWords(entry.name), entry);
+    }
+    return loose;
+  };
 
   /** Loose matches, in code-unit order of their names (whatever the order of the config); a
    * config alias wins over built-in ones. */
   const looseMatches = (name: string): TaxonomyEntry[] => {
-    const found = loose.find(looseWords(name)).sort((a, b) => compareText(normalizeServiceName(a.name), normalizeServiceName(b.name)));
+    const found = looseIndex().find(looseWords(name)).sort((a, b) => compareText(normalizeServiceName(a.name), normalizeServiceName(b.name)));
     const mine = found.filter((e) => e.origin === 'config');
     return mine.length > 0 ? mine : found;
   };

@@ -576,6 +576,22 @@ describe('the loose layer (plural or singular, hyphen or space, diacritics)', ()
     expect(mine.ambiguous('Nord hus')).toEqual([]);
   });
 
+  it('answers the same whichever question comes first (its loose index is built on first use)', () => {
+    const aliases = { 'Nord hus': 'crisis', 'Nord huset': 'supported_living' } as const;
+    const looseFirst = buildTaxonomy(aliases);
+    const ambiguousFirst = buildTaxonomy(aliases);
+    const exactFirst = buildTaxonomy(aliases);
+    expect(looseFirst.match('crisis houses')).toMatchObject({ entry: { name: 'crisis house' }, loose: true });
+    expect(ambiguousFirst.ambiguous('Nord huse').map((e) => e.name)).toEqual(['Nord hus', 'Nord huset']);
+    expect(exactFirst.lookup('Nord hus')).toBe('crisis');
+    for (const taxonomy of [looseFirst, ambiguousFirst, exactFirst]) {
+      expect(taxonomy.match('crisis houses')).toMatchObject({ entry: { name: 'crisis house', category: 'crisis' }, loose: true });
+      expect(taxonomy.ambiguous('Nord huse').map((e) => e.name)).toEqual(['Nord hus', 'Nord huset']);
+      expect(taxonomy.lookup('Nord huse')).toBeUndefined();
+      expect(taxonomy.lookup('Nord hus')).toBe('crisis');
+    }
+  });
+
   it('lets a config alias win over a built-in one loosely too', () => {
     const mine = buildTaxonomy({ 'Akutteamet Nord': 'outreach' });
     expect(mine.match('akutteam nord')).toMatchObject({ entry: { name: 'Akutteamet Nord', origin: 'config' }, loose: true });

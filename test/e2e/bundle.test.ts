@@ -1,7 +1,7 @@
 // The CLI bundle (scripts/bundle-cli.mjs) and its V8 code cache (bin/load-bundle.js): written on
 // the first run, taken by the next, never in the way; and the bundle does what the unbundled CLI does.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,18 +26,64 @@ describe('the CLI bundle', () => {
       const first = load();
       expect(first.stderr).toBe('');
       expect(JSON.parse(first.stdout)).toEqual({ cacheUsed: false, run: 'function' });
-      // One file, named by version, Node and architecture; no partial file left behind.
-      expect(readdirSync(dir)).toEqual([`cli-test-node${process.versions.node}-${process.arch}.cache`]);
+      // One file, named by version, Node and architecture, and the list of the kinds of run it
+      // covers (none named here); no partial file left behind.
+      const name = `cli-test-node${process.versions.node}-${process.arch}.cache`;
+      expect(readdirSync(dir).sort()).toEqual([name, `${name}.kinds`]);
       const second = load();
       expect(JSON.parse(second.stdout)).toEqual({ cacheUsed: true, run: 'function' });
       // A cache V8 rejects (here: garbage) is compiled past and written again.
-      const file = join(dir, readdirSync(dir)[0]!);
+      const file = join(dir, name);
       writeFileSync(file, 'not a code cache');
       expect(JSON.parse(load().stdout)).toEqual({ cacheUsed: false, run: 'function' });
       expect(JSON.parse(load().stdout)).toEqual({ cacheUsed: true, run: 'function' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a run of a kind the cache has not seen rewrites it, with what it took from the cache; the same kind again does not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-cache-'));
+    try {
+      const env = { ...process.env, SERVICEGAP_CACHE_DIR: dir };
+      const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/servicegap.js'), ...args], { cwd: ROOT, encoding: 'utf8', env });
+      const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+      const name = `cli-${version}-node${process.versions.node}-${process.arch}.cache`;
+      const cache = join(dir, name);
+      const kinds = () => JSON.parse(readFileSync(`${cache}.kinds`, 'utf8')) as string[];
+      const json = cli(['report', '--format', 'json', '--quiet']);
+      expect(json.status, json.stderr).toBe(0);
+      expect(kinds()).toEqual(['report json']);
+      const first = statSync(cache);
+      // The same kind: the cache is taken and left as it is.
+      expect(cli(['report', '--format=json', '--quiet']).stdout).toBe(json.stdout);
+      expect(statSync(cache).mtimeMs).toBe(first.mtimeMs);
+      expect(kinds()).toEqual(['report json']);
+      // A new kind (the terminal table, then coverage): written again, covering both, and no smaller.
+      const table = cli(['report', '--quiet']);
+      expect(table.status, table.stderr).toBe(0);
+      expect(kinds()).toEqual(['report json', 'report']);
+      expect(cli(['coverage', '--quiet']).status).toBe(0);
+      expect(kinds()).toEqual(['report json', 'report', 'coverage']);
+      expect(statSync(cache).size).toBeGreaterThanOrEqual(first.size);
+      // The grown cache is taken: the same output.
+      expect(cli(['report', '--format', 'json', '--quiet']).stdout).toBe(json.stdout);
+      expect(readdirSync(dir).sort()).toEqual([name, `${name}.kinds`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [[], ''],
+    [['--help'], ''],
+    [['report'], 'report'],
+    [['report', '--format', 'csv', '--out', 'x.csv'], 'report csv'],
+    [['coverage', '--format=html'], 'coverage html'],
+    [['trend', '--format'], 'trend'],
+  ])('the kind of run of %j is %j', async (args, kind) => {
+    const { runKind } = (await import(join(ROOT, 'bin/load-bundle.js'))) as { runKind: (args: string[]) => string };
+    expect(runKind(args)).toBe(kind);
   });
 
   it('a cache folder that cannot be written, or SERVICEGAP_CODE_CACHE=off: the same output, nothing written, no message', () => {
@@ -57,6 +103,72 @@ describe('the CLI bundle', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("exports every name of the library and the CLI's run and main (lazy getters), for require() and for import", () => {
+    const script = `
+      const { createRequire } = await import('node:module');
+      const library = Object.keys(await import(${JSON.stringify(join(ROOT, 'dist/index.js'))})).sort();
+      const required = createRequire(import.meta.url)(${JSON.stringify(BUNDLE)});
+      const imported = await import(${JSON.stringify(join(ROOT, 'dist/bundle/index.js'))});
+      console.log(JSON.stringify({
+        library,
+        required: Object.keys(required).sort(),
+        imported: Object.keys(imported).sort(),
+        same: library.every((name) => imported[name] === required[name]),
+        run: typeof required.run,
+      }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const { library, required, imported, same, run } = JSON.parse(r.stdout) as Record<string, unknown> & { library: string[] };
+    expect(library).toContain('runReport');
+    expect(required).toEqual([...library, 'main', 'run'].sort());
+    expect(imported).toEqual(library);
+    expect(same).toBe(true);
+    expect(run).toBe('function');
+  });
+
+  it('a real process reads "-" from standard input, a pipe or a file, though it opens it only then (cli/terminal.ts)', () => {
+    const services = join(ROOT, 'fixtures/worked-stock/services.csv');
+    const args = ['report', '--data', 'fixtures/worked-stock', '--format', 'csv', '--quiet'];
+    const named = runCli([...args, '--services', services], { process: true });
+    expect(named.code, named.context).toBe(0);
+    const fromPipe = spawnSync(process.execPath, [join(ROOT, 'bin/servicegap.js'), ...args, '--services', '-'], { cwd: ROOT, encoding: 'utf8', input: readFileSync(services) });
+    expect(fromPipe.stderr).toBe('');
+    const fd = openSync(services, 'r');
+    try {
+      const fromFile = spawnSync(process.execPath, [join(ROOT, 'bin/servicegap.js'), ...args, '--services', '-'], { cwd: ROOT, encoding: 'utf8', stdio: [fd, 'pipe', 'pipe'] });
+      expect(fromFile.stderr).toBe('');
+      // The CSV report names no input file, so it is the same however the file came in.
+      expect(fromFile.stdout).toBe(named.stdout);
+    } finally {
+      closeSync(fd);
+    }
+    expect(fromPipe.stdout).toBe(named.stdout);
+  });
+
+  it('zod compiles no parser at run time: the schemas made as the bundle loads are jitless too', () => {
+    // zod's object parser, when not jitless, is made by `new Function(..., "return function
+    // (payload, ctx) {…}")` on its first parse (zod/v4/core/doc.js); zod reads the setting when a
+    // schema is made, so schemas made before the CLI set it kept compiling. Every Function made
+    // while a report runs is counted by its body.
+    const script = `
+      let zod = 0;
+      const Made = Function;
+      globalThis.Function = new Proxy(Made, { construct(target, args) { if (/function \\(payload, ctx\\)/.test(String(args.at(-1)))) zod++; return Reflect.construct(target, args); } });
+      const { loadBundle } = await import(${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))});
+      const { main } = loadBundle(${JSON.stringify(BUNDLE)}).exports;
+      const { PassThrough, Readable } = await import('node:stream');
+      const out = new PassThrough();
+      let json = '';
+      out.on('data', (c) => (json += c));
+      const terminal = { stdout: out, stderr: new PassThrough().resume(), stdin: Readable.from(['']), env: {}, cwd: process.cwd() };
+      const code = await main(['report', '--format', 'json'], terminal);
+      console.log(JSON.stringify({ code, zod, regions: JSON.parse(json).regions.length }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    // The bundled data: the 21 health trusts ranked (data/README.md).
+    expect(JSON.parse(r.stdout)).toEqual({ code: 0, zod: 0, regions: 21 });
   });
 
   it.each([
