@@ -21,7 +21,7 @@ import { Script } from 'node:vm';
  * (%LOCALAPPDATA%\servicegap on Windows), else ~/.cache/servicegap; undefined when
  * SERVICEGAP_CODE_CACHE=off or no folder can be named.
  */
-export function codeCacheFile(version, env = process.env) {
+export function codeCacheFile(version, env = process.env, bundleId = undefined) {
   if (env.SERVICEGAP_CODE_CACHE === 'off') return undefined;
   let dir = env.SERVICEGAP_CACHE_DIR;
   if (!dir) {
@@ -29,8 +29,21 @@ export function codeCacheFile(version, env = process.env) {
     if (!base) return undefined;
     dir = join(base, 'servicegap');
   }
-  // One file per version, Node and architecture: V8 also checks the source and its own flags.
-  return join(dir, `cli-${version}-node${process.versions.node}-${process.arch}.cache`);
+  // One file per build, Node and architecture. V8 checks its own flags and the source's *length*
+  // only, so a rebuilt bundle of the same length (same version, one string edited) would take the
+  // old build's compiled code: the build's content id (readBundleId) is in the name.
+  const build = bundleId === undefined ? version : `${version}-${bundleId}`;
+  return join(dir, `cli-${build}-node${process.versions.node}-${process.arch}.cache`);
+}
+
+/** The content id the build wrote beside the bundle (scripts/bundle-cli.mjs: `cli.id`), or undefined. */
+export function readBundleId(bundle) {
+  try {
+    const id = readFileSync(join(dirname(bundle), 'cli.id'), 'utf8').trim();
+    return /^[0-9a-f]{16}$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function homeCache() {

@@ -15,8 +15,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
   let run;
   if (existsSync(bundle)) {
-    const [{ loadBundle, codeCacheFile, runKind }, { VERSION }] = await Promise.all([import('./load-bundle.js'), import('../dist/version.js')]);
-    ({ run } = loadBundle(bundle, { cacheFile: codeCacheFile(VERSION), kind: runKind(args) }).exports);
+    const [{ loadBundle, codeCacheFile, readBundleId, runKind }, { VERSION }] = await Promise.all([import('./load-bundle.js'), import('../dist/version.js')]);
+    ({ run } = loadBundle(bundle, { cacheFile: codeCacheFile(VERSION, process.env, readBundleId(bundle)), kind: runKind(args) }).exports);
   } else ({ run } = await import('../dist/cli/main.js'));
   await run();
 }

@@ -20,7 +20,8 @@
 // they are made from: the CLI once, and no dependency that a bundle already holds. Every file lands in
 // dist/bundle/, two levels below the package root like dist/io/, so paths found from
 // import.meta.url (the bundled data, the workers) resolve as in the unbundled build.
-import { rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -137,6 +138,10 @@ const cli = await build({
   // entry; never run): the package's import entry below re-exports them.
   footer: { js: `0 && (module.exports = { ${[...names, 'main', 'run'].join(', ')} });` },
 });
+
+// The bundle's content id, which names its code cache (bin/load-bundle.js: V8 would take a cache
+// of another build whose source has the same length).
+writeFileSync('dist/bundle/cli.id', createHash('sha256').update(readFileSync('dist/bundle/cli.cjs')).digest('hex').slice(0, 16));
 
 // The package's import entry: the library's names, re-exported from the CommonJS bundle.
 writeFileSync('dist/bundle/index.js', `// servicegap's library: the CommonJS bundle's exports (scripts/bundle-cli.mjs).\nexport { ${names.join(', ')} } from './cli.cjs';\n`);

@@ -1,6 +1,7 @@
 // The CLI bundle (scripts/bundle-cli.mjs) and its V8 code cache (bin/load-bundle.js): written on
 // the first run, taken by the next, never in the way; and the bundle does what the unbundled CLI does.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,13 +43,31 @@ describe('the CLI bundle', () => {
     }
   });
 
+  it("is named by the build's content, not only its version: V8 checks a cache against the source's length alone", async () => {
+    const { codeCacheFile, readBundleId } = (await import(join(ROOT, 'bin/load-bundle.js'))) as {
+      codeCacheFile: (version: string, env: Record<string, string>, id?: string) => string;
+      readBundleId: (bundle: string) => string | undefined;
+    };
+    // The build wrote the first 16 hex digits of the bundle's SHA-256 beside it.
+    const id = readBundleId(BUNDLE);
+    expect(id).toBe(createHash('sha256').update(readFileSync(BUNDLE)).digest('hex').slice(0, 16));
+    const env = { SERVICEGAP_CACHE_DIR: '/cache' };
+    expect(codeCacheFile('1.0.0', env, id)).toBe(`/cache/cli-1.0.0-${id}-node${process.versions.node}-${process.arch}.cache`);
+    // Two builds of one version (a string edited, the length the same) get two caches.
+    expect(codeCacheFile('1.0.0', env, '0123456789abcdef')).not.toBe(codeCacheFile('1.0.0', env, 'fedcba9876543210'));
+    // No id beside a bundle (a folder without the build's file): named by the version alone.
+    expect(readBundleId(join(ROOT, 'bin/servicegap.js'))).toBeUndefined();
+    expect(codeCacheFile('1.0.0', env)).toBe(`/cache/cli-1.0.0-node${process.versions.node}-${process.arch}.cache`);
+  });
+
   it('a run of a kind the cache has not seen rewrites it, with what it took from the cache; the same kind again does not', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-cache-'));
     try {
       const env = { ...process.env, SERVICEGAP_CACHE_DIR: dir };
       const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/servicegap.js'), ...args], { cwd: ROOT, encoding: 'utf8', env });
       const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-      const name = `cli-${version}-node${process.versions.node}-${process.arch}.cache`;
+      const id = readFileSync(join(ROOT, 'dist/bundle/cli.id'), 'utf8');
+      const name = `cli-${version}-${id}-node${process.versions.node}-${process.arch}.cache`;
       const cache = join(dir, name);
       const kinds = () => JSON.parse(readFileSync(`${cache}.kinds`, 'utf8')) as string[];
       const json = cli(['report', '--format', 'json', '--quiet']);
