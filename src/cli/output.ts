@@ -9,7 +9,7 @@ import { descriptorOf, type OutputContent, writeOutput } from '../app/write.js';
 import { EXIT, ExitError } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
-export { renderOutput } from '../report/registry.js';
+export { renderOutput, renderOutputPieces } from '../report/registry.js';
 
 /** Streams whose reader has gone (EPIPE): later data for them is dropped. */
 const closedStreams = new WeakSet<object>();
@@ -46,18 +46,24 @@ function binaryAdvice(format: string): string {
 }
 
 /**
- * Write a command's output — text, or the bytes of a workbook or a Parquet file (never to a
- * terminal) — to standard output (no --out, "-", /dev/stdout) or to the file --out names.
+ * Write a command's output — text (whole, or in pieces as they are made), or the bytes of a
+ * workbook or a Parquet file (never to a terminal) — to standard output (no --out, "-", /dev/stdout) or to the file --out names.
  * `format` names the output's format in the advice given instead of bytes to a terminal.
  */
-export async function emit(terminal: Terminal, content: string | Uint8Array, out: string | undefined, format = 'xlsx'): Promise<void> {
+export async function emit(terminal: Terminal, content: OutputContent, out: string | undefined, format = 'xlsx'): Promise<void> {
   const fd = out === undefined || out === '-' ? 1 : descriptorOf(out);
   const stream = fd === 1 ? terminal.stdout : fd === 2 ? terminal.stderr : undefined;
   if (stream === undefined) return writeFile(out!, content);
-  if (typeof content !== 'string' && stream.isTTY === true) {
+  if (content instanceof Uint8Array && stream.isTTY === true) {
     throw new ExitError(EXIT.usage, binaryAdvice(format));
   }
-  return writeStream(stream, content, fd === 1 ? 'standard output' : 'standard error');
+  const name = fd === 1 ? 'standard output' : 'standard error';
+  if (typeof content === 'string' || content instanceof Uint8Array) return writeStream(stream, content, name);
+  // Pieces (a large JSON): each handed on before the next is made; none once the reader has left.
+  for await (const piece of content) {
+    if (closedStreams.has(stream)) break;
+    await writeStream(stream, piece, name);
+  }
 }
 
 /** Write a file through the output writer; a FIFO or descriptor whose reader left is no error. */

@@ -54,7 +54,43 @@ function percent(from: number, to: number): string {
   return `${p > 0 ? '+' : ''}${p} %`;
 }
 
-const notice = (file: string, message: string): Warning => ({ file, line: null, message, kind: 'plausibility' });
+/** Where a notice keeps the function that writes its message, and the values it writes it from
+ * (not enumerable: JSON, zod, spread and `toEqual` see a plain warning). */
+const FORMAT = Symbol('notice format');
+const VALUES = Symbol('notice values');
+
+interface Unwritten {
+  readonly [FORMAT]: (...values: never[]) => string;
+  readonly [VALUES]: readonly never[];
+}
+
+/** The one getter of every notice's message (one for all, so that every notice has the same shape). */
+const MESSAGE: PropertyDescriptor = {
+  get(this: Unwritten): string {
+    return this[FORMAT](...this[VALUES]);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * A notice whose message is written each time it is read, by `format` from `values`. A large
+ * dataset has a notice or more per series — hundreds of thousands —, and a message held as text
+ * takes over 400 bytes (V8 keeps a string with "→" in it at two bytes a character), then most of
+ * a report's memory; a shared function and the few values it is written from take a third of
+ * that (issue 18). `message` is an own, enumerable property (a getter), so JSON.stringify, zod,
+ * spread and structured clone all see the text.
+ */
+function notice<V extends unknown[]>(file: string, format: (...values: V) => string, ...values: V): Warning {
+  // Every property added in the same order, the getter as a new property (turning a data
+  // property into a getter would make V8 keep the object as a dictionary, twice the size).
+  const warning = { file, line: null };
+  Object.defineProperty(warning, 'message', MESSAGE);
+  (warning as { kind?: string }).kind = 'plausibility';
+  Object.defineProperty(warning, FORMAT, { value: format });
+  Object.defineProperty(warning, VALUES, { value: values });
+  return warning as unknown as Warning;
+}
 
 /** The first pair of consecutive reported years of `series` whose values differ by more than the factor. */
 function definitionChange(series: YearSeries | undefined, period: Period): { y1: number; v1: number; y2: number; v2: number; more: number } | undefined {
@@ -77,16 +113,36 @@ function definitionChange(series: YearSeries | undefined, period: Period): { y1:
   return found === undefined ? undefined : { ...found, more };
 }
 
+function definitionText(region: string, what: string, y1: number, v1: number, y2: number, v2: number, more: number): string {
+  const factor = v2 / v1;
+  return (
+    `${region} ${what}: ${show(v1)} in ${y1} → ${show(v2)} in ${y2} (×${show(Number(factor.toFixed(2)))}), more than a factor ${DEFINITION_CHANGE_FACTOR} ` +
+    `between two reported years${more > 0 ? ` (and ${more} more such step${more === 1 ? '' : 's'})` : ''}: a change of definition or coverage? ` +
+    'Check the source; the numbers are used as given'
+  );
+}
+
+function weightZeroText(code: string, category: string, unit: string, v1: number, v2: number, from: number, to: number): string {
+  const change = v1 === 0 ? `${v2 > 0 ? '+' : ''}${show(v2)} (none at the baseline)` : percent(v1, v2);
+  return (
+    `${code}: ${category} ${unit} ${change} is not counted: weight 0 ` +
+    `(${show(v1)} in ${from} → ${show(v2)} in ${to}; ` +
+    `a config can set weights.${category}.${unit} to count it)`
+  );
+}
+
+function populationText(code: string, v1: number, v2: number, from: number, to: number): string {
+  return (
+    `${code}: population ${show(v1)} in ${from} → ${show(v2)} in ${to} (${percent(v1, v2)}), ` +
+    `more than ${POPULATION_CHANGE_PERCENT} % between B and T: do both figures count the same area? ` +
+    'The per-100k rates of B and T rest on them'
+  );
+}
+
 function definitionNotice(file: string, region: string, what: string, series: YearSeries | undefined, period: Period): Warning | undefined {
   const c = definitionChange(series, period);
   if (c === undefined) return undefined;
-  const factor = c.v2 / c.v1;
-  return notice(
-    file,
-    `${region} ${what}: ${show(c.v1)} in ${c.y1} → ${show(c.v2)} in ${c.y2} (×${show(Number(factor.toFixed(2)))}), more than a factor ${DEFINITION_CHANGE_FACTOR} ` +
-      `between two reported years${c.more > 0 ? ` (and ${c.more} more such step${c.more === 1 ? '' : 's'})` : ''}: a change of definition or coverage? ` +
-      'Check the source; the numbers are used as given',
-  );
+  return notice(file, definitionText, region, what, c.y1, c.v1, c.y2, c.v2, c.more);
 }
 
 /**
@@ -113,29 +169,14 @@ export function plausibilityNotices(dataset: Dataset, options: NoticeOptions): W
       const from = valueAt(series.years, period.from, 'service', fill);
       const to = valueAt(series.years, period.to, 'service', fill);
       if (from === undefined || to === undefined || from.value === to.value) continue;
-      const change = from.value === 0 ? `${to.value > 0 ? '+' : ''}${show(to.value)} (none at the baseline)` : percent(from.value, to.value);
-      out.push(
-        notice(
-          files.services,
-          `${code}: ${series.category} ${series.unit} ${change} is not counted: weight 0 ` +
-            `(${show(from.value)} in ${period.from} → ${show(to.value)} in ${period.to}; ` +
-            `a config can set weights.${series.category}.${series.unit} to count it)`,
-        ),
-      );
+      out.push(notice(files.services, weightZeroText, code, series.category, series.unit, from.value, to.value, period.from, period.to));
     }
     const series = dataset.population.get(code);
     const popFrom = valueAt(series, period.from, 'stock', fill);
     const popTo = valueAt(series, period.to, 'stock', fill);
     // By multiplying, so that exactly 30 % (100,000 → 130,000) is not more than 30 %.
     if (popFrom !== undefined && popTo !== undefined && popFrom.value > 0 && Math.abs(popTo.value - popFrom.value) * 100 > POPULATION_CHANGE_PERCENT * popFrom.value) {
-      out.push(
-        notice(
-          files.population,
-          `${code}: population ${show(popFrom.value)} in ${period.from} → ${show(popTo.value)} in ${period.to} (${percent(popFrom.value, popTo.value)}), ` +
-            `more than ${POPULATION_CHANGE_PERCENT} % between B and T: do both figures count the same area? ` +
-            'The per-100k rates of B and T rest on them',
-        ),
-      );
+      out.push(notice(files.population, populationText, code, popFrom.value, popTo.value, period.from, period.to));
     }
   }
   return out;

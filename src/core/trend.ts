@@ -11,6 +11,7 @@ import { compareRegions } from './rank.js';
 import type { ExcludedRegion, RegionMetrics } from './report-schema.js';
 import { analysisProvenance } from './run-provenance.js';
 import type { TrendGap, TrendRegion, TrendReport, TrendYear } from './trend-schema.js';
+import { trendRegion, type YearRows, yearRows } from './trend-years.js';
 import { VERSION } from '../version.js';
 import { resolveWeights } from './weights.js';
 
@@ -46,7 +47,7 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
   const sort = options.sort ?? 'vacuum_per_100k';
   const fill = options.fill ?? 'carry';
   const metricsOptions = { fill, norms, missingCommunity: options.missingCommunity };
-  const ranked: { final: RegionMetrics; region: Omit<TrendRegion, 'rank'> }[] = [];
+  const ranked: { final: RegionMetrics; region: Omit<TrendRegion, 'rank' | 'years' | 'excluded_years'>; rows: YearRows; gaps: TrendGap[] }[] = [];
   const excluded: ExcludedRegion[] = [];
   for (const info of dataset.regions.values()) {
     const final = regionMetrics(dataset, info, period, weights, metricsOptions);
@@ -64,10 +65,8 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
         years.push({ year, ...metrics });
       }
     }
-    ranked.push({
-      final: final.metrics,
-      region: { region: info.code, name: info.name, ...describeSeries(years, final.metrics), years, excluded_years: gaps },
-    });
+    // The years kept as numbers, made into objects when they are read (trend-years.ts).
+    ranked.push({ final: final.metrics, region: { region: info.code, name: info.name, ...describeSeries(years, final.metrics) }, rows: yearRows(years), gaps });
   }
   ranked.sort((a, b) => compareRegions(a.final, b.final, sort));
   return {
@@ -77,7 +76,7 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
     sort,
     fill,
     level: chosenLevel(input, options) ?? null,
-    regions: ranked.map((r, index) => ({ rank: index + 1, ...r.region })),
+    regions: ranked.map((r, index) => trendRegion(index + 1, r.region, r.rows, r.gaps)),
     excluded,
     warnings: [
       ...dataset.warnings,

@@ -126,3 +126,25 @@ describe('notices change no number', () => {
     expect(metrics(loud)).toEqual(metrics(quiet));
   });
 });
+
+describe('a notice is written when read (issue 18), and behaves as a plain warning everywhere', () => {
+  it('JSON, spread, structured clone (worker threads), keys and equality all see its message as text', async () => {
+    const r = await report({ population: POP, beds: 'region,year,beds\nA,2000,130\nA,2002,120\nA,2003,35\nA,2004,34\n', services: SERVICES });
+    const [notice] = notices(r.warnings);
+    const plain = {
+      file: 'beds.csv',
+      line: null,
+      message:
+        'A institutional beds: 120 in 2002 → 35 in 2003 (×0.29), more than a factor 3 between two reported years: ' +
+        'a change of definition or coverage? Check the source; the numbers are used as given',
+      kind: 'plausibility',
+    };
+    expect(Object.keys(notice!)).toEqual(['file', 'line', 'message', 'kind']);
+    expect(JSON.stringify(notice)).toBe(JSON.stringify(plain));
+    expect({ ...notice }).toStrictEqual(plain);
+    expect(structuredClone(notice)).toStrictEqual(plain);
+    expect(notice).toEqual(plain);
+    // The same text at every reading.
+    expect(notice!.message).toBe(notice!.message);
+  });
+});

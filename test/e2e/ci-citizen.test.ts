@@ -208,6 +208,28 @@ describe('output plumbing', () => {
     expect(r.stderr).toContain('status=0');
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
+
+  it('JSON, written in pieces (issue 18): whole to a file and to a pipe, and a reader that left ends quietly with exit 0', () => {
+    const dir = tempDir();
+    const codes = Array.from({ length: 3000 }, (_, i) => `R${i}`);
+    writeFileSync(join(dir, 'regions.csv'), `region,name\n${codes.map((c) => `${c},Région ${c} → Øst`).join('\n')}\n`);
+    writeFileSync(join(dir, 'population.csv'), `region,year,population\n${codes.map((c) => `${c},2020,10000`).join('\n')}\n`);
+    writeFileSync(join(dir, 'beds.csv'), `region,year,beds\n${codes.map((c) => `${c},2010,50\n${c},2020,40`).join('\n')}\n`);
+    const args = ['report', '--data', dir, '--services', 'none', '--missing-community', 'zero', '--format', 'json', '--quiet'];
+    const piped = runCli(args);
+    expect(piped.code).toBe(0);
+    const report = JSON.parse(piped.stdout) as { regions: { name: string }[] };
+    expect(report.regions).toHaveLength(3000);
+    expect(report.regions[0]!.name).toMatch(/^Région R\d+ → Øst$/);
+    // The same bytes through --out (the output writer takes the pieces too).
+    const out = join(dir, 'report.json');
+    expect(runCli([...args, '--out', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(piped.stdout);
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${args.map((a) => `"${a}"`).join(' ')} | head -n 1; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('{\n');
+    expect(r.stderr).toContain('status=0');
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
 });
 
 describe('shell completion', () => {

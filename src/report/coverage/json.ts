@@ -1,11 +1,14 @@
 // Coverage JSON (SPEC §7), the machine contract: like json.ts, the report goes through its own
-// zod schema, which fixes the key order and drops anything the contract does not have.
+// zod schema, which fixes the key order and drops anything the contract does not have; the
+// regions and warnings one at a time (json-pieces.ts).
 import { type CoverageReport, CoverageReportSchema } from '../../core/coverage-schema.js';
+import { schemaJson, schemaJsonPieces } from '../json-pieces.js';
 import type { CoverageRenderer } from './context.js';
 
-/** The coverage report as a plain object in the SPEC §7 key order. */
-export function coverageJson(report: CoverageReport): CoverageReport {
-  return CoverageReportSchema.parse(report);
-}
+/** The arrays of a coverage report written item by item. */
+const STREAMED = ['regions', 'warnings'] as const;
 
-export const renderCoverageJson: CoverageRenderer = (report) => `${JSON.stringify(coverageJson(report), null, 2)}\n`;
+export const renderCoverageJson: CoverageRenderer = (report) => schemaJson(CoverageReportSchema, report, STREAMED);
+
+/** `renderCoverageJson`'s text in pieces. */
+export const renderCoverageJsonPieces = (report: CoverageReport): Iterable<string> => schemaJsonPieces(CoverageReportSchema, report, STREAMED);

@@ -96,7 +96,8 @@ const TREND_YEAR = Object.keys(TrendYearSchema.shape);
 
 /** Wide: one row per region × year, as the trend CSV. */
 export function trendTable(report: TrendReport): DataTable {
-  const rows = report.regions.flatMap((r) => r.years.map((y) => ({ ...r, ...y })));
+  // `years` read once per region (a trend makes them when read: core/trend-years.ts).
+  const rows = report.regions.flatMap(({ years, ...r }) => years.map((y) => ({ ...r, ...y })));
   return { columns: columnsOf(rows, [...TREND_REGION, ...TREND_YEAR], (row, name) => row[name as keyof typeof row]) };
 }
 

@@ -1,10 +1,14 @@
 // Trend JSON: the trend through its zod schema (core/trend-schema.ts), so the key order is the
-// schema's and a trend that breaks the contract fails here. Unrounded numbers.
+// schema's and a trend that breaks the contract fails here. Unrounded numbers. The regions (each
+// with its every year) and warnings are checked and written one at a time (json-pieces.ts).
 import { type TrendReport, TrendReportSchema } from '../../core/trend-schema.js';
+import { schemaJson, schemaJsonPieces } from '../json-pieces.js';
 import type { TrendRenderer } from './context.js';
 
-export function trendJson(report: TrendReport): TrendReport {
-  return TrendReportSchema.parse(report);
-}
+/** The arrays of a trend written item by item. */
+const STREAMED = ['regions', 'warnings'] as const;
 
-export const renderTrendJson: TrendRenderer = (report) => `${JSON.stringify(trendJson(report), null, 2)}\n`;
+export const renderTrendJson: TrendRenderer = (report) => schemaJson(TrendReportSchema, report, STREAMED);
+
+/** `renderTrendJson`'s text in pieces. */
+export const renderTrendJsonPieces = (report: TrendReport): Iterable<string> => schemaJsonPieces(TrendReportSchema, report, STREAMED);

@@ -1,0 +1,80 @@
+// A trend region's years, kept as numbers and made into objects each time they are read (issue 18).
+// A trend holds every region × year: 150,000 year objects of 19 fields at 5,000 regions, about
+// 500 bytes each in V8 (every fraction boxed on its own), most of the memory of a trend run; as
+// one row of 16 numbers per year in a Float64Array, 128 bytes. `years` is an own, enumerable
+// property of the region (a getter), so JSON.stringify, zod, spread and structured clone all see
+// the array; each reading gives a fresh array of fresh objects, equal to the last. Pure.
+import type { Category } from './categories.js';
+import type { Flag } from './report-schema.js';
+import { type TrendGap, type TrendRegion, type TrendYear, TrendYearSchema } from './trend-schema.js';
+
+/** Fields of a year kept otherwise than as a number. */
+const NOT_NUMBERS = new Set(['year', 'flags', 'categories_not_reported']);
+/** The numbers of a year, in its key order (the schema's, which is also the order `regionMetrics` makes them in). */
+const NUMBERS = Object.keys(TrendYearSchema.shape).filter((k) => !NOT_NUMBERS.has(k)) as readonly Exclude<keyof TrendYear, 'year' | 'flags' | 'categories_not_reported'>[];
+const N = NUMBERS.length;
+
+/** A region's years as numbers: the year, its row of NUMBERS (NaN: null), and its flags and categories where there are any. */
+export interface YearRows {
+  readonly years: readonly number[];
+  readonly values: Float64Array;
+  readonly flags: readonly (readonly Flag[] | undefined)[];
+  readonly categories: readonly (readonly Category[] | undefined)[];
+}
+
+/** Where a region keeps its years' numbers (not enumerable: JSON, zod, spread and `toEqual` see `years` only). */
+const ROWS = Symbol('trend years');
+
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** Year `i` of `rows` as a fresh object, its keys in the schema's order. */
+function yearAt(rows: YearRows, i: number): TrendYear {
+  const v = rows.values;
+  const year: Record<string, unknown> = { year: rows.years[i]! };
+  // NaN stands for null: no metric is ever NaN (the schema refuses it).
+  for (let k = 0; k < N; k++) year[NUMBERS[k]!] = orNull(v[i * N + k]!);
+  year['flags'] = [...(rows.flags[i] ?? [])];
+  year['categories_not_reported'] = [...(rows.categories[i] ?? [])];
+  return year as TrendYear;
+}
+
+/** The one getter of every region's years (one for all, so that every region has the same shape). */
+const YEARS: PropertyDescriptor = {
+  get(this: { readonly [ROWS]: YearRows }): TrendYear[] {
+    const rows = this[ROWS];
+    return rows.years.map((_, i) => yearAt(rows, i));
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** `years` as numbers, to be kept instead of the objects (`trendRegion`). */
+export function yearRows(years: readonly TrendYear[]): YearRows {
+  const values = new Float64Array(years.length * N);
+  const flags: (readonly Flag[] | undefined)[] = [];
+  const categories: (readonly Category[] | undefined)[] = [];
+  years.forEach((y, i) => {
+    for (let k = 0; k < N; k++) values[i * N + k] = y[NUMBERS[k]!] ?? NaN;
+    flags.push(y.flags.length > 0 ? [...y.flags] : undefined);
+    categories.push(y.categories_not_reported.length > 0 ? [...y.categories_not_reported] : undefined);
+  });
+  return { years: years.map((y) => y.year), values, flags, categories };
+}
+
+/** A region of a trend whose `years` are kept as `rows` (see the file comment); its keys in TrendRegionSchema's order. */
+export function trendRegion(rank: number, region: Omit<TrendRegion, 'rank' | 'years' | 'excluded_years'>, rows: YearRows, gaps: TrendGap[]): TrendRegion {
+  // Every property added in the same order, the getter as a new property: every region shares one shape.
+  const out = {
+    rank,
+    region: region.region,
+    name: region.name,
+    first_vacuum_year: region.first_vacuum_year,
+    peak_vacuum_per_100k: region.peak_vacuum_per_100k,
+    peak_year: region.peak_year,
+    open: region.open,
+  };
+  Object.defineProperty(out, 'years', YEARS);
+  (out as { excluded_years?: TrendGap[] }).excluded_years = gaps;
+  Object.defineProperty(out, ROWS, { value: rows });
+  return out as TrendRegion;
+}

@@ -1,0 +1,75 @@
+// A JSON output written in pieces: exactly `JSON.stringify(schema.parse(value), null, 2) + "\n"`,
+// but the large arrays of the top-level object (a report's regions and warnings, a trend's regions)
+// are parsed and written one item at a time. A report of hundreds of thousands of warnings or a
+// trend of every region × year is then never held as a parsed copy, nor as one string (which V8
+// stores at two bytes a character as soon as one "→" is in it), nor as one buffer: the peak is
+// one item, and the writer passes each piece on as it comes (issue 18).
+import type { z } from 'zod';
+
+/** A piece is passed on once it holds this many characters (fewer, larger writes). */
+const PIECE_CHARS = 1 << 16;
+
+/** `JSON.stringify(value, null, 2)` as it reads nested under `indent` (every line after the first indented). */
+function nested(value: unknown, indent: string): string | undefined {
+  const text = JSON.stringify(value, null, 2) as string | undefined;
+  return text === undefined || !text.includes('\n') ? text : text.replaceAll('\n', `\n${indent}`);
+}
+
+/**
+ * The pieces of `JSON.stringify(schema.parse(value), null, 2) + "\n"` (the same characters), where
+ * the arrays named by `streamed` (top-level keys of the schema, each a `z.array`) are checked by
+ * their item schema item by item, as they are written. The rest of the object goes through the
+ * schema at once, so the key order is the schema's.
+ */
+export function* schemaJsonPieces<S extends z.ZodObject>(schema: S, value: z.input<S>, streamed: readonly (keyof S['shape'] & string)[]): Generator<string> {
+  const record = value as Record<string, unknown>;
+  // The object without the streamed arrays (each an empty array in its place, which keeps its key's position).
+  const emptied: Record<string, unknown> = { ...record };
+  for (const key of streamed) emptied[key] = [];
+  const shell = schema.parse(emptied) as Record<string, unknown>;
+
+  let parts: string[] = [];
+  let chars = 0;
+  const add = (text: string): string | undefined => {
+    parts.push(text);
+    chars += text.length;
+    if (chars < PIECE_CHARS) return undefined;
+    const piece = parts.join('');
+    parts = [];
+    chars = 0;
+    return piece;
+  };
+
+  let entries = 0;
+  for (const [key, member] of Object.entries(shell)) {
+    const lazy = (streamed as readonly string[]).includes(key);
+    const text = lazy ? undefined : nested(member, '  ');
+    if (!lazy && text === undefined) continue; // JSON.stringify leaves out an undefined member
+    let piece = add(`${entries === 0 ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `);
+    if (piece !== undefined) yield piece;
+    entries++;
+    if (!lazy) {
+      piece = add(text!);
+      if (piece !== undefined) yield piece;
+      continue;
+    }
+    const items = record[key] as readonly unknown[];
+    const item = (schema.shape[key] as unknown as z.ZodArray<z.ZodType>).element;
+    if (items.length === 0) piece = add('[]');
+    else {
+      for (let i = 0; i < items.length; i++) {
+        piece = add(`${i === 0 ? '[\n' : ',\n'}    ${nested(item.parse(items[i]), '    ') ?? 'null'}`);
+        if (piece !== undefined) yield piece;
+      }
+      piece = add('\n  ]');
+    }
+    if (piece !== undefined) yield piece;
+  }
+  parts.push(entries === 0 ? '{}\n' : '\n}\n');
+  yield parts.join('');
+}
+
+/** The whole text of `schemaJsonPieces` (the library's `renderOutput`, which returns one string). */
+export function schemaJson<S extends z.ZodObject>(schema: S, value: z.input<S>, streamed: readonly (keyof S['shape'] & string)[]): string {
+  return [...schemaJsonPieces(schema, value, streamed)].join('');
+}

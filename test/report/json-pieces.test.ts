@@ -1,0 +1,97 @@
+// A JSON output in pieces (src/report/json-pieces.ts) must be exactly what the whole output was:
+// JSON.stringify of the schema's parse, two-space indent, a final line feed. JSON.stringify itself
+// is the oracle, on random values (fast-check, fixed seed) and on the report, coverage and trend
+// renderers' own outputs.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { schemaJson, schemaJsonPieces } from '../../src/report/json-pieces.js';
+import { renderJsonPieces } from '../../src/report/json.js';
+import { renderOutput, renderOutputPieces } from '../../src/report/registry.js';
+import { sampleContext, sampleReport } from './sample-report.js';
+
+/** The oracle: the whole output as the renderers made it before pieces. */
+const whole = (schema: z.ZodType, value: unknown) => `${JSON.stringify(schema.parse(value), null, 2)}\n`;
+
+const Item = z.object({ name: z.string(), value: z.number().nullable(), tags: z.array(z.string()), nested: z.unknown().optional() });
+const Doc = z.object({
+  title: z.string(),
+  optional: z.string().optional(),
+  items: z.array(Item),
+  notes: z.array(z.string()),
+  meta: z.record(z.string(), z.unknown()),
+});
+const STREAMED = ['items', 'notes'] as const;
+
+const text = fc.string({ unit: 'binary', maxLength: 12 });
+const item = fc.record(
+  { name: text, value: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true })), tags: fc.array(text, { maxLength: 3 }), nested: fc.jsonValue({ maxDepth: 3 }) },
+  { requiredKeys: ['name', 'value', 'tags'] },
+);
+const doc = fc.record(
+  { title: text, optional: text, items: fc.array(item, { maxLength: 8 }), notes: fc.array(text, { maxLength: 5 }), meta: fc.dictionary(text, fc.jsonValue({ maxDepth: 2 })) },
+  { requiredKeys: ['title', 'items', 'notes', 'meta'] },
+);
+
+describe('schemaJsonPieces', () => {
+  it('gives exactly JSON.stringify(schema.parse(value), null, 2) + "\\n" for any value', () => {
+    fc.assert(
+      fc.property(doc, (value) => {
+        expect(schemaJson(Doc, value, STREAMED)).toBe(whole(Doc, value));
+      }),
+      { seed: 18, numRuns: 300 },
+    );
+  });
+
+  it('keeps the schema\'s key order, leaves out an undefined member and writes an empty array as []', () => {
+    const value = { meta: { b: 1, a: [] }, notes: [], items: [], optional: undefined, title: 'x' };
+    const out = schemaJson(Doc, value, STREAMED);
+    expect(out).toBe('{\n  "title": "x",\n  "items": [],\n  "notes": [],\n  "meta": {\n    "b": 1,\n    "a": []\n  }\n}\n');
+    expect(out).toBe(whole(Doc, value));
+  });
+
+  it('indents the items of a streamed array as JSON.stringify does, line breaks and "→" in strings included', () => {
+    const value = { title: 't', items: [{ name: 'a\nb → c', value: 1.5, tags: ['x'], nested: { deep: [1, { e: null }] } }], notes: ['æøå', 'القاهرة'], meta: {} };
+    expect(schemaJson(Doc, value, STREAMED)).toBe(whole(Doc, value));
+  });
+
+  it('passes a long array on in several pieces, each made only when the one before was taken', () => {
+    const items = Array.from({ length: 3000 }, (_, i) => ({ name: `item ${i} →`, value: i / 7, tags: ['a', 'b'] }));
+    const value = { title: 'long', items, notes: [], meta: {} };
+    const made: number[] = [];
+    const parsing = z.object({ ...Doc.shape, items: z.array(Item.transform((x) => (made.push(made.length), x))) });
+    const pieces = schemaJsonPieces(parsing, value, STREAMED);
+    const first = pieces.next();
+    expect(first.done).toBe(false);
+    // The first piece needed only the first items, not all 3,000.
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.length).toBeLessThan(items.length);
+    const rest = [...pieces];
+    expect(rest.length).toBeGreaterThan(1);
+    expect(made.length).toBe(items.length);
+    expect([first.value as string, ...rest].join('')).toBe(whole(Doc, value));
+  });
+
+  it('throws when an item breaks its schema, as the whole parse did', () => {
+    const value = { title: 't', items: [{ name: 'a', value: 1, tags: [] }, { name: 2, value: 1, tags: [] }], notes: [], meta: {} };
+    expect(() => schemaJson(Doc, value as never, STREAMED)).toThrow(z.ZodError);
+    expect(() => Doc.parse(value)).toThrow(z.ZodError);
+  });
+});
+
+describe('renderOutputPieces', () => {
+  it('a report as JSON: pieces that join to renderOutput\'s text', async () => {
+    const output = { kind: 'report', format: 'json', data: sampleReport(), context: sampleContext() } as const;
+    const pieces = await renderOutputPieces(output);
+    expect(typeof pieces).toBe('object');
+    const parts: string[] = [];
+    for await (const piece of pieces as AsyncIterable<string>) parts.push(piece);
+    expect(parts.join('')).toBe(await renderOutput(output));
+    expect(parts.join('')).toBe([...renderJsonPieces(sampleReport())].join(''));
+  });
+
+  it('a format without pieces: the whole text, as renderOutput gives it', async () => {
+    const output = { kind: 'report', format: 'csv', data: sampleReport(), context: sampleContext() } as const;
+    expect(await renderOutputPieces(output)).toBe(await renderOutput(output));
+  });
+});
