@@ -3,7 +3,7 @@
 // options, and callers put results back in job order, so the output never depends on the number
 // of threads or on which thread finished first.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { PeriodError } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
 import { ConfigError, OptionError } from '../core/errors.js';
@@ -26,7 +26,8 @@ export function workerScript(name: string): URL {
 
 /**
  * The parent's Node flags without those that only make sense for a main script (`-e CODE`,
- * `-p CODE`, `--input-type`): a worker inherits the rest (memory limits, source maps …).
+ * `-p CODE`, `--input-type`): a worker inherits the rest (source maps, conditions …). V8 flags
+ * (`--max-old-space-size` …) Node refuses in a worker's flags: see startWorker.
  */
 export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
   const out: string[] = [];
@@ -40,6 +41,21 @@ export function workerExecArgv(execArgv: readonly string[] = process.execArgv): 
     out.push(arg);
   }
   return out;
+}
+
+/**
+ * A worker thread on `script` with the parent's flags (workerExecArgv). Node refuses V8 flags
+ * such as `node --max-old-space-size=N` there (ERR_WORKER_INVALID_EXEC_ARGV), which would stop
+ * the run with an internal error; the worker then inherits the parent's settings as Node does by
+ * default, and `resourceLimits` still bounds its heap.
+ */
+export function startWorker(script: URL, options: Omit<WorkerOptions, 'execArgv'> = {}): Worker {
+  try {
+    return new Worker(script, { ...options, execArgv: workerExecArgv() });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Worker(script, options);
+  }
 }
 
 function revive(error: SerializedError): Error {
@@ -76,7 +92,7 @@ export class WorkerPool {
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`WorkerPool: size must be a whole number ≥ 1, got ${size}`);
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: new Worker(workerScript('worker'), { execArgv: workerExecArgv() }), datasets: new Set() };
+      const slot: Slot = { worker: startWorker(workerScript('worker')), datasets: new Set() };
       slot.worker.on('message', (response: Response) => this.settle(slot, response));
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', (code) => {

@@ -13,12 +13,12 @@
 // between records. A piece that ends inside a quoted field (a quoted line break that the cut fell
 // in) breaks the chain: from that piece on, the file is read on the main thread as one stream, as
 // it is when a worker fails or stops.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { recyclable } from '../io/piece-columns.js';
 import { PieceParser, PieceReading, type PieceResult, type PieceSetup } from '../io/piece-parser.js';
 import { type Piece, PieceSource, type RestOfFile } from '../io/piece-source.js';
 import { type OnPiece, PiecePlacement } from '../io/read-rest.js';
-import { workerExecArgv, workerScript } from './pool.js';
+import { startWorker, workerScript } from './pool.js';
 import type { PieceRequest, PieceResponse } from './protocol.js';
 
 export interface ParallelReadOptions {
@@ -66,7 +66,7 @@ export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, op
   let wake: (() => void) | undefined;
   const slots: Slot[] = [];
   for (let i = 0; i < Math.max(1, options.threads - 1); i++) {
-    const slot: Slot = { worker: new Worker(workerScript('parse-worker'), { execArgv: workerExecArgv(), workerData: setup, resourceLimits: WORKER_LIMITS }), inFlight: 0 };
+    const slot: Slot = { worker: startWorker(workerScript('parse-worker'), { workerData: setup, resourceLimits: WORKER_LIMITS }), inFlight: 0 };
     slot.worker.on('message', (message: PieceResponse) => {
       slot.inFlight--;
       copies.push(message.bytes.buffer as ArrayBuffer);

@@ -1,6 +1,7 @@
 // Worker threads (src/parallel/): the same numbers for any thread count. The worker script is the
 // build's (dist/parallel/worker.js); npm test builds before it tests.
 import { OptionError } from '../../src/core/errors.js';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +88,16 @@ describe('workerExecArgv', () => {
       '--enable-source-maps',
     ]);
     expect(workerExecArgv(['--input-type', 'module', '--print', 'x'])).toEqual([]);
+  });
+
+  it('a V8 flag Node refuses in a worker (node --max-old-space-size=N) does not stop the run: workers inherit it as Node does', () => {
+    // Before startWorker: exit 70, ERR_WORKER_INVALID_EXEC_ARGV. The same JSON as without the flag.
+    const args = ['bin/servicegap.js', 'report', '--data', 'data/examples/norway-regions-2000-2002', '--sensitivity', '60', '--threads', '2', '--format', 'json', '--quiet'];
+    const withFlag = spawnSync(process.execPath, ['--max-old-space-size=300', ...args], { cwd: ROOT, encoding: 'utf8' });
+    expect(withFlag.stderr).toBe('');
+    expect(withFlag.status).toBe(0);
+    const without = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+    expect(withFlag.stdout).toBe(without.stdout);
+    expect((JSON.parse(withFlag.stdout) as { sensitivity: { draws: number } }).sensitivity.draws).toBe(60);
   });
 });
