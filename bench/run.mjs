@@ -16,7 +16,7 @@
 // bench/RESULTS.md; "-" for none), --note TEXT (a line under the title, e.g. "provisional").
 // Run `npm run build` first: the benchmark runs bin/servicegap.js as a user would.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,16 +61,25 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Run a command; wall time in seconds and peak RSS in MB (from /usr/bin/time when present). */
-function timed(command, args) {
+/**
+ * Run a command; wall time in seconds and peak RSS in MB (from /usr/bin/time when present). Its
+ * standard output goes to a file, as a user's would (trend's JSON on 20,000 regions is larger
+ * than one JavaScript string can hold), and is read back only when asked for.
+ */
+const OUTPUT = join(tmpdir(), `servicegap-bench-${process.pid}.out`);
+function timed(command, args, { readOutput = false } = {}) {
   const full = TIME ? [TIME, ['-f', '%M', command, ...args]] : [command, args];
+  const out = openSync(OUTPUT, 'w');
   const started = process.hrtime.bigint();
-  const r = spawnSync(full[0], full[1], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(full[0], full[1], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', out, 'pipe'] });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  closeSync(out);
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
   const lines = r.stderr.trim().split('\n');
   const rssMb = TIME ? Number(lines.at(-1)) / 1024 : undefined;
-  return { seconds, rssMb, stdout: r.stdout };
+  const stdout = readOutput ? readFileSync(OUTPUT, 'utf8') : undefined;
+  rmSync(OUTPUT, { force: true });
+  return { seconds, rssMb, stdout };
 }
 
 function generate(label) {
@@ -116,7 +125,7 @@ for (const label of sizes) {
   const times = new Map(tools.map((t) => [t.name, { seconds: [], rss: [], queryMs: [] }]));
   for (let i = 0; i < runs; i++) {
     for (const tool of tools) {
-      const r = timed(tool.command, tool.args);
+      const r = timed(tool.command, tool.args, { readOutput: tool.name === 'DuckDB' });
       const t = times.get(tool.name);
       t.seconds.push(r.seconds);
       if (r.rssMb !== undefined) t.rss.push(r.rssMb);
