@@ -198,6 +198,22 @@ describe('plausibilityNotices on a dataset built by hand', () => {
       expect(messages(straddles)).toEqual([`A institutional beds: 10 in 2003 → 40 in 2005 (×4), more than a factor 3 between two reported years: ${TAIL}`]);
     });
 
+    it('a step that ends at B lies wholly before the period; one that ends a year after B does not', () => {
+      // B = 2000: 1995 → 2000 (400 → 100, ×0.25) ends at B: the value at B is already the later one
+      const atB = datasetOf(POPULATION, [
+        [1995, 400],
+        [2000, 100],
+        [2004, 100],
+      ]);
+      expect(messages(atB)).toEqual([]);
+      const afterB = datasetOf(POPULATION, [
+        [1995, 400],
+        [2001, 100],
+        [2004, 100],
+      ]);
+      expect(messages(afterB)).toEqual([`A institutional beds: 400 in 1995 → 100 in 2001 (×0.25), more than a factor 3 between two reported years: ${TAIL}`]);
+    });
+
     it('a step from 0 is an opening, not a factor; exactly ×3 upwards is not more than 3, ×3.1 is', () => {
       // 0 → 10: an opening; 10 → 30: ×3 exactly; 30 → 93: 93 / 30 = ×3.1
       const d = datasetOf(POPULATION, BEDS, {
