@@ -184,3 +184,33 @@ describe('config overrides', () => {
     expect(parseConfig('\uFEFF{"weights":{"crisis":{"teams":10}}}', 'c.json').weights?.crisis?.teams).toBe(10);
   });
 });
+
+describe('a weight override that repeats the default, or changes one field of it', () => {
+  // crisis/teams by SPEC §4: 12.5, range 5–25, with the source defaults.ts cites (copied into
+  // each entry below so that only the field under test differs)
+  const source = () => DEFAULT_WEIGHTS.find((w) => w.category === 'crisis' && w.unit === 'teams')!.source;
+  const crisisTeams = (entry: Record<string, unknown>) =>
+    resolveWeights(parseConfig(JSON.stringify({ weights: { crisis: { teams: { value: 12.5, low: 5, high: 25, source: source(), ...entry } } } }), 'c.json')).get(
+      'crisis/teams',
+    );
+
+  it('value, low, high and source all equal to the default: still the default', () => {
+    expect(crisisTeams({})).toMatchObject({ value: 12.5, low: 5, high: 25, origin: 'default' });
+  });
+
+  it.each([
+    ['value', { value: 15 }],
+    ['low', { low: 6 }],
+    ['high', { high: 24 }],
+    ['source', { source: 'regional CRHT audit 2023' }],
+  ])('only %s changed: set by the config, with that field', (_field, change) => {
+    expect(crisisTeams(change)).toMatchObject({ ...change, origin: 'config' });
+  });
+
+  it('a weight the config sets is an assumption, even where the default is a published conversion', () => {
+    // general_hospital/beds is 1.0 by SPEC §4 (same unit as a hospital bed, not an assumption)
+    const table = resolveWeights(parseConfig('{"weights":{"general_hospital":{"beds":0.9}}}', 'c.json'));
+    expect(resolveWeights().get('general_hospital/beds')!.assumption).toBe(false);
+    expect(table.get('general_hospital/beds')).toMatchObject({ value: 0.9, low: 0.9, high: 1, assumption: true, origin: 'config' });
+  });
+});

@@ -308,6 +308,36 @@ describe('exclusions and T', () => {
   });
 });
 
+describe('plausibility notices in a coverage report (SPEC §8)', () => {
+  it('a change of definition at any step up to T, for ranked regions only; no B–T checks, since coverage has no B', async () => {
+    const report = await coverage(
+      {
+        regions: 'region\nA\nB\n',
+        // A: 100,000 → 140,000 (+40 %, a B–T notice in a report, not here)
+        population: 'region,year,population\nA,2010,100000\nA,2020,140000\nB,2020,50000\n',
+        // A: 120 → 30 (×0.25) long before T, then 30 → 100 (×3.33) after T = 2020: only the first
+        // bears on T. B: 80 → 10 (×0.125), but B has no services row and is excluded.
+        beds: 'region,year,beds\nA,2005,120\nA,2010,30\nA,2020,30\nA,2022,100\nB,2010,80\nB,2020,10\n',
+        // cmhc fte (weight 0) 100 → 200: a report's weight-0 notice, not coverage's
+        services: 'region,year,service,capacity,unit\nA,2010,cmhc,100,fte\nA,2020,cmhc,200,fte\nA,2020,botilbud,10,places\n',
+      },
+      { to: 2020 },
+    );
+    expect(report.excluded).toEqual([{ region: 'B', reason: 'community' }]);
+    expect(report.warnings.filter((w) => w.kind === 'plausibility')).toEqual([
+      {
+        file: 'beds.csv',
+        line: null,
+        kind: 'plausibility',
+        // 30 / 120 = 0.25
+        message:
+          'A institutional beds: 120 in 2005 → 30 in 2010 (×0.25), more than a factor 3 between two reported years: ' +
+          'a change of definition or coverage? Check the source; the numbers are used as given',
+      },
+    ]);
+  });
+});
+
 describe('config overrides change the numbers', () => {
   it('a changed range, a dropped norm and an added norm', async () => {
     const a = region(

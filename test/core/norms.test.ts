@@ -213,3 +213,112 @@ describe('README', () => {
     ]);
   });
 });
+
+describe('a config entry that repeats a default norm, or changes one field of it', () => {
+  // The three defaults as a config entry gives them (what `init` writes: every field), built in
+  // each test from the SPEC §4 table as norms.test.ts reads it above, not from resolveNorms.
+  const full = (name: 'psychiatric_beds' | 'supported_living' | 'crisis_teams') => {
+    const d = DEFAULT_NORMS.find((n) => n.norm === name)!;
+    return {
+      low: d.low,
+      high: d.high,
+      measures: d.measures.map((m) => ({ category: m.category, unit: m.unit })),
+      institutional_beds: d.includesInstitutionalBeds,
+      unit_label: d.unitLabel,
+      source: d.source,
+    };
+  };
+
+  it('every field equal to the default: the norm stays a default, exactly as without the entry', () => {
+    const table = norms({ norms: { psychiatric_beds: full('psychiatric_beds'), supported_living: full('supported_living'), crisis_teams: full('crisis_teams') } });
+    expect(table.map((n) => n.origin)).toEqual(['default', 'default', 'default']);
+    expect(table).toEqual(resolveNorms());
+  });
+
+  it.each([
+    // one field differs, every other is the default's: set by the config
+    ['low', { low: 29 }],
+    ['high', { high: 45 }],
+    ['institutional_beds', { institutional_beds: false }],
+    ['unit_label', { unit_label: 'psychiatric beds' }],
+    ['source', { source: 'regional plan 2024' }],
+  ] as const)('psychiatric_beds with only %s changed is set by the config', (_field, change) => {
+    const table = norms({ norms: { psychiatric_beds: { ...full('psychiatric_beds'), ...change } } });
+    expect(table[0]).toMatchObject({ ...normFields(change), origin: 'config' });
+    // the other two norms are untouched defaults
+    expect(table.slice(1).map((n) => n.origin)).toEqual(['default', 'default']);
+  });
+
+  it('a measure list that is only the first two of the default three is a change (not the same measure)', () => {
+    const measures = [
+      { category: 'general_hospital', unit: 'beds' },
+      { category: 'crisis', unit: 'beds' },
+    ];
+    const table = norms({ norms: { psychiatric_beds: { ...full('psychiatric_beds'), measures } } });
+    expect(table[0]).toMatchObject({ origin: 'config', measures, description: 'beds.csv beds + general_hospital beds + crisis beds' });
+  });
+
+  it('same length, first measure equal, second another category in the same unit: a change', () => {
+    // supported_living: places + beds by default; here places + crisis beds (unit beds equal, category not)
+    const measures = [
+      { category: 'supported_living', unit: 'places' },
+      { category: 'crisis', unit: 'beds' },
+    ];
+    const table = norms({ norms: { supported_living: { ...full('supported_living'), measures } } });
+    expect(table[1]).toMatchObject({ origin: 'config', measures, description: 'supported_living places + crisis beds' });
+  });
+
+  it('same category in another unit: a change (crisis caseload is not crisis teams)', () => {
+    const measures = [{ category: 'crisis', unit: 'caseload' }];
+    const table = norms({ norms: { crisis_teams: { ...full('crisis_teams'), measures } } });
+    expect(table[2]).toMatchObject({ origin: 'config', measures, description: 'crisis caseload' });
+  });
+});
+
+/** The Norm fields a config change sets (config key → Norm field). */
+function normFields(change: Record<string, unknown>): Record<string, unknown> {
+  const names: Record<string, string> = { institutional_beds: 'includesInstitutionalBeds', unit_label: 'unitLabel' };
+  return Object.fromEntries(Object.entries(change).map(([k, v]) => [names[k] ?? k, v]));
+}
+
+describe('what a changed default norm says of its source and measure', () => {
+  it('only high changed, no source: the range is no longer the default source\'s, so "set in the config file"', () => {
+    const table = norms({ norms: { supported_living: { high: 25 } } });
+    expect(table[1]).toMatchObject({ low: 10, high: 25, source: 'set in the config file', origin: 'config', description: 'supported_living places + beds' });
+  });
+
+  it('only low changed, no source: "set in the config file"', () => {
+    const table = norms({ norms: { supported_living: { low: 12 } } });
+    expect(table[1]).toMatchObject({ low: 12, high: 20, source: 'set in the config file', origin: 'config' });
+  });
+
+  it('only the unit label changed: range and measure are the default\'s, so is the source', () => {
+    const table = norms({ norms: { supported_living: { unit_label: 'places' } } });
+    expect(table[1]).toMatchObject({
+      unitLabel: 'places',
+      low: 10,
+      high: 20,
+      source: 'B-MHCC expert model (ESMS R8–R13): > 10 per 100k, 13–20 high',
+      description: 'supported_living places + beds',
+      origin: 'config',
+    });
+  });
+
+  it('only institutional_beds changed: the measure changed, so the description and source say so', () => {
+    const table = norms({ norms: { supported_living: { institutional_beds: true } } });
+    expect(table[1]).toMatchObject({
+      includesInstitutionalBeds: true,
+      measures: [
+        { category: 'supported_living', unit: 'places' },
+        { category: 'supported_living', unit: 'beds' },
+      ],
+      description: 'beds.csv beds + supported_living places + supported_living beds',
+      // the label is the config's or the default's, not rebuilt from the units
+      unitLabel: 'supported-living places',
+      low: 10,
+      high: 20,
+      source: 'set in the config file',
+      origin: 'config',
+    });
+  });
+});

@@ -3,7 +3,12 @@
 // 30 % — warnings with kind "plausibility" that never change a number or an exit code.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
+import type { Category } from '../../src/core/categories.js';
+import type { Dataset, ServiceSeries } from '../../src/core/dataset.js';
 import type { Warning } from '../../src/core/issues.js';
+import { type NoticeOptions, plausibilityNotices } from '../../src/core/plausibility.js';
+import type { Unit } from '../../src/core/units.js';
+import { resolveWeights } from '../../src/core/weights.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 
 async function report(files: { regions?: string; population: string; beds: string; services: string }, from?: number, to?: number) {
@@ -146,5 +151,269 @@ describe('a notice is written when read (issue 18), and behaves as a plain warni
     expect(notice).toEqual(plain);
     // The same text at every reading.
     expect(notice!.message).toBe(notice!.message);
+  });
+});
+
+// The rules above once more, on datasets built by hand (a Dataset is plain maps: SPEC §3's series
+// per region), so that each rule's edge can be set exactly: years out of order, a step after T,
+// a year with no figure under --fill none, a pair with no weight at all.
+describe('plausibilityNotices on a dataset built by hand', () => {
+  type Series = [number, number][];
+  const FILES = { population: 'population.csv', beds: 'beds.csv', services: 'services.csv' };
+
+  /** One region A: its population, institutional beds (a stock) and service series by `category/unit`. */
+  function datasetOf(population: Series, beds: Series, services: Record<string, Series> = {}): Dataset {
+    const serviceMap = new Map<string, ServiceSeries>();
+    for (const [key, years] of Object.entries(services)) {
+      const [category, unit] = key.split('/') as [Category, Unit];
+      serviceMap.set(key, { category, unit, years: new Map(years) });
+    }
+    return {
+      regions: new Map([['A', { code: 'A', name: 'Alpha' }]]),
+      population: new Map([['A', new Map(population)]]),
+      beds: { shape: 'stock', byRegion: new Map([['A', new Map(beds)]]) },
+      services: new Map([['A', serviceMap]]),
+      serviceNames: new Map(),
+      warnings: [],
+    };
+  }
+
+  const POPULATION: Series = [
+    [2000, 100000],
+    [2004, 100000],
+  ];
+  const BEDS: Series = [
+    [2000, 50],
+    [2004, 50],
+  ];
+  const messages = (dataset: Dataset, options: Partial<NoticeOptions> = {}) =>
+    plausibilityNotices(dataset, { regions: ['A'], period: { from: 2000, to: 2004 }, weights: resolveWeights(), files: FILES, ...options }).map((w) => w.message);
+  const TAIL = 'a change of definition or coverage? Check the source; the numbers are used as given';
+
+  describe('a change of definition', () => {
+    it('compares consecutive years in year order, whatever order the series holds them in', () => {
+      // held as 2004, 2000, 2002; in year order 10 → 12 (×1.2) → 40 (40 / 12 = 3.333 → ×3.33)
+      const d = datasetOf(POPULATION, BEDS, {
+        'supported_living/places': [
+          [2004, 40],
+          [2000, 10],
+          [2002, 12],
+        ],
+      });
+      expect(messages(d)).toEqual([`A supported_living places: 12 in 2002 → 40 in 2004 (×3.33), more than a factor 3 between two reported years: ${TAIL}`]);
+    });
+
+    it('a step that begins at or after T does not bear on B–T; one that straddles T does', () => {
+      // T = 2004: 2004 → 2006 (×4) lies after T; 2003 → 2005 (×4) has its earlier year before T
+      // and its later after B
+      const after = datasetOf(POPULATION, [
+        [2000, 10],
+        [2004, 10],
+        [2006, 40],
+      ]);
+      expect(messages(after)).toEqual([]);
+      const straddles = datasetOf(POPULATION, [
+        [2000, 10],
+        [2003, 10],
+        [2005, 40],
+      ]);
+      expect(messages(straddles)).toEqual([`A institutional beds: 10 in 2003 → 40 in 2005 (×4), more than a factor 3 between two reported years: ${TAIL}`]);
+    });
+
+    it('a step that ends at B lies wholly before the period; one that ends a year after B does not', () => {
+      // B = 2000: 1995 → 2000 (400 → 100, ×0.25) ends at B: the value at B is already the later one
+      const atB = datasetOf(POPULATION, [
+        [1995, 400],
+        [2000, 100],
+        [2004, 100],
+      ]);
+      expect(messages(atB)).toEqual([]);
+      const afterB = datasetOf(POPULATION, [
+        [1995, 400],
+        [2001, 100],
+        [2004, 100],
+      ]);
+      expect(messages(afterB)).toEqual([`A institutional beds: 400 in 1995 → 100 in 2001 (×0.25), more than a factor 3 between two reported years: ${TAIL}`]);
+    });
+
+    it('a step from 0 is an opening, not a factor; exactly ×3 upwards is not more than 3, ×3.1 is', () => {
+      // 0 → 10: an opening; 10 → 30: ×3 exactly; 30 → 93: 93 / 30 = ×3.1
+      const d = datasetOf(POPULATION, BEDS, {
+        'crisis/teams': [
+          [2000, 0],
+          [2001, 10],
+        ],
+        'outreach/teams': [
+          [2000, 10],
+          [2002, 30],
+        ],
+        'day_services/places': [
+          [2000, 30],
+          [2003, 93],
+        ],
+      });
+      expect(messages(d)).toEqual([`A day_services places: 30 in 2000 → 93 in 2003 (×3.1), more than a factor 3 between two reported years: ${TAIL}`]);
+    });
+
+    it('names the first such step and counts the others: "1 more such step", "2 more such steps"', () => {
+      // beds 100 → 20 (×0.2) → 100 (×5): the first, and 1 more
+      // crisis teams 1 → 4 (×4) → 1 (×0.25) → 5 (×5): the first, and 2 more
+      const d = datasetOf(
+        POPULATION,
+        [
+          [2000, 100],
+          [2001, 20],
+          [2002, 100],
+        ],
+        {
+          'crisis/teams': [
+            [2000, 1],
+            [2001, 4],
+            [2002, 1],
+            [2003, 5],
+          ],
+        },
+      );
+      expect(messages(d)).toEqual([
+        `A institutional beds: 100 in 2000 → 20 in 2001 (×0.2), more than a factor 3 between two reported years (and 1 more such step): ${TAIL}`,
+        `A crisis teams: 1 in 2000 → 4 in 2001 (×4), more than a factor 3 between two reported years (and 2 more such steps): ${TAIL}`,
+      ]);
+    });
+
+    it('a population series too, named "population", before the B–T population check', () => {
+      // 100,000 → 400,000 between 2000 and 2002 (×4); between B and T 100,000 → 400,000 = +300 %
+      const d = datasetOf(
+        [
+          [2000, 100000],
+          [2002, 400000],
+          [2004, 400000],
+        ],
+        BEDS,
+      );
+      expect(plausibilityNotices(d, { regions: ['A'], period: { from: 2000, to: 2004 }, weights: resolveWeights(), files: FILES })).toEqual([
+        {
+          file: 'population.csv',
+          line: null,
+          kind: 'plausibility',
+          message: `A population: 100000 in 2000 → 400000 in 2002 (×4), more than a factor 3 between two reported years: ${TAIL}`,
+        },
+        {
+          file: 'population.csv',
+          line: null,
+          kind: 'plausibility',
+          message:
+            'A: population 100000 in 2000 → 400000 in 2004 (+300 %), more than 30 % between B and T: do both figures count the same area? ' +
+            'The per-100k rates of B and T rest on them',
+        },
+      ]);
+    });
+  });
+
+  describe('a weight-0 series that changed between B and T', () => {
+    it('one that starts after B was none at the baseline: "+5 (none at the baseline)"', () => {
+      // cmhc fte (weight 0, SPEC §4): no figure at or before 2000, so 0 (started later); 5 in 2002, carried to 2004
+      const d = datasetOf(POPULATION, BEDS, { 'cmhc/fte': [[2002, 5]] });
+      expect(messages(d)).toEqual(['A: cmhc fte +5 (none at the baseline) is not counted: weight 0 (0 in 2000 → 5 in 2004; a config can set weights.cmhc.fte to count it)']);
+    });
+
+    it('a fall is "-40 %"; a change that rounds to 0 % has no sign', () => {
+      // peer support fte 50 → 30: (30 − 50) / 50 = −40 %; self help places 1000 → 1004: +0.4 % → 0 %
+      const d = datasetOf(POPULATION, BEDS, {
+        'peer_support/fte': [
+          [2000, 50],
+          [2004, 30],
+        ],
+        'self_help/places': [
+          [2000, 1000],
+          [2004, 1004],
+        ],
+      });
+      expect(messages(d)).toEqual([
+        'A: peer_support fte -40 % is not counted: weight 0 (50 in 2000 → 30 in 2004; a config can set weights.peer_support.fte to count it)',
+        'A: self_help places 0 % is not counted: weight 0 (1000 in 2000 → 1004 in 2004; a config can set weights.self_help.places to count it)',
+      ]);
+    });
+
+    it('a pair with no weight at all counts as weight 0 (SPEC §4 has none for crisis facilities)', () => {
+      // crisis/facilities 2 → 3: +50 %
+      const d = datasetOf(POPULATION, BEDS, {
+        'crisis/facilities': [
+          [2000, 2],
+          [2004, 3],
+        ],
+      });
+      expect(resolveWeights().has('crisis/facilities')).toBe(false);
+      expect(messages(d)).toEqual(['A: crisis facilities +50 % is not counted: weight 0 (2 in 2000 → 3 in 2004; a config can set weights.crisis.facilities to count it)']);
+    });
+  });
+
+  describe('--fill: a year with no figure at B or T', () => {
+    // B = 2002, T = 2004. cmhc fte has 2000 and 2004: no figure at B; peer support fte has 2002
+    // and 2006: none at T; the population has 2000 (100,000) and 2006 (150,000): neither.
+    function gaps(): Dataset {
+      return datasetOf(
+        [
+          [2000, 100000],
+          [2006, 150000],
+        ],
+        BEDS,
+        {
+          'cmhc/fte': [
+            [2000, 100],
+            [2004, 150],
+          ],
+          'peer_support/fte': [
+            [2002, 10],
+            [2006, 12],
+          ],
+        },
+      );
+    }
+    const period = { from: 2002, to: 2004 };
+
+    it('under the default (carry) the latest earlier figure stands in', () => {
+      // cmhc fte 100 (2000, carried to 2002) → 150 = +50 %; peer support 10 → 10 (carried): no change;
+      // population 100,000 → 100,000 (both carried): no change
+      expect(messages(gaps(), { period })).toEqual([
+        'A: cmhc fte +50 % is not counted: weight 0 (100 in 2002 → 150 in 2004; a config can set weights.cmhc.fte to count it)',
+      ]);
+    });
+
+    it('under fill none an unknown value at B or T is no change to report', () => {
+      expect(messages(gaps(), { period, fill: 'none' })).toEqual([]);
+      // the population is unknown at B and T alike; at B alone (2002 has a figure) the same
+      const d = gaps();
+      d.population.get('A')!.set(2002, 100000);
+      expect(messages(d, { period, fill: 'none' })).toEqual([]);
+    });
+  });
+
+  it('seriesOnly: the change-of-definition check alone (coverage looks at T alone)', () => {
+    // population 100,000 → 140,000 (+40 %) and cmhc fte 10 → 20 (weight 0) would be notices for
+    // a report; beds 90 → 20 (×0.22) is the one change of definition
+    const d = datasetOf(
+      [
+        [2000, 100000],
+        [2004, 140000],
+      ],
+      [
+        [2000, 90],
+        [2004, 20],
+      ],
+      {
+        'cmhc/fte': [
+          [2000, 10],
+          [2004, 20],
+        ],
+      },
+    );
+    // 20 / 90 = 0.2222 → ×0.22
+    const definition = `A institutional beds: 90 in 2000 → 20 in 2004 (×0.22), more than a factor 3 between two reported years: ${TAIL}`;
+    expect(messages(d, { seriesOnly: true })).toEqual([definition]);
+    expect(messages(d)).toEqual([
+      definition,
+      'A: cmhc fte +100 % is not counted: weight 0 (10 in 2000 → 20 in 2004; a config can set weights.cmhc.fte to count it)',
+      'A: population 100000 in 2000 → 140000 in 2004 (+40 %), more than 30 % between B and T: do both figures count the same area? The per-100k rates of B and T rest on them',
+    ]);
   });
 });
