@@ -64,10 +64,16 @@ interface Unwritten {
   readonly [VALUES]: readonly never[];
 }
 
-/** The one getter of every notice's message (one for all, so that every notice has the same shape). */
+/**
+ * The one getter of every notice's message (one for all, so that every notice has the same shape);
+ * a caller that assigns a message gets a plain data property, as on any other warning.
+ */
 const MESSAGE: PropertyDescriptor = {
   get(this: Unwritten): string {
     return this[FORMAT](...this[VALUES]);
+  },
+  set(this: object, message: string) {
+    Object.defineProperty(this, 'message', { value: message, writable: true, enumerable: true, configurable: true });
   },
   enumerable: true,
   configurable: true,

@@ -151,6 +151,10 @@ describe('a notice is written when read (issue 18), and behaves as a plain warni
     expect(notice).toEqual(plain);
     // The same text at every reading.
     expect(notice!.message).toBe(notice!.message);
+    // And JavaScript that changes it (the type says readonly) gets a plain property, not a TypeError.
+    (notice as { message: string }).message = `beds.csv: ${plain.message}`;
+    expect(notice!.message).toBe(`beds.csv: ${plain.message}`);
+    expect(JSON.parse(JSON.stringify(notice))).toEqual({ ...plain, message: `beds.csv: ${plain.message}` });
   });
 });
 
