@@ -3,5 +3,6 @@ import { type Flag, FLAG_CODES } from '../../core/report-schema.js';
 import type { TrendRegion } from '../../core/trend-schema.js';
 
 export function regionFlags(region: TrendRegion): Flag[] {
-  return FLAG_CODES.filter((f) => region.years.some((y) => y.flags.includes(f)));
+  const years = region.years; // made on each read (core/trend-years.ts): once here, not once per flag
+  return FLAG_CODES.filter((f) => years.some((y) => y.flags.includes(f)));
 }

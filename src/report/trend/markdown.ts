@@ -23,7 +23,7 @@ function headline(report: TrendReport, context: TrendRenderContext): string {
 }
 
 function summaryRow(r: TrendRegion, report: TrendReport, max: number): string {
-  const final = r.years[r.years.length - 1]!;
+  const final = r.years.at(-1)!;
   return row([
     String(r.rank),
     escapeMarkdown(regionLabel(r)),

@@ -14,7 +14,7 @@ import type { TrendRenderContext, TrendRenderer } from './context.js';
 import { regionFlags } from './flags.js';
 
 function rowCells(r: TrendRegion, report: TrendReport, max: number, chalk: ChalkInstance): string[] {
-  const final = r.years[r.years.length - 1]!;
+  const final = r.years.at(-1)!;
   return [
     String(r.rank),
     terminalText(r.region),
