@@ -93,6 +93,7 @@ function generate(label) {
   return dir;
 }
 
+const PARQUET = 'report, Parquet input';
 const fmt = (x, digits = 2) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -118,7 +119,13 @@ for (const label of sizes) {
   const tools = commands.map((c) => ({ name: c, command: process.execPath, args: sg(c) }));
   if (oneThread) tools.push({ name: 'report --threads 1', command: process.execPath, args: [...sg('report'), '--threads', '1'] });
   if (reference && rows <= 500_000) tools.push({ name: 'report --parser csv-parse', command: process.execPath, args: [...sg('report'), '--parser', 'csv-parse'] });
-  if (withDuckdb) tools.push({ name: 'DuckDB', command: process.execPath, args: [join(ROOT, 'bench/duckdb-query.mjs'), services, '2'] });
+  if (withDuckdb) {
+    // The same data with services.parquet (written by DuckDB) instead of services.csv.
+    const parquetDir = `${dir}-parquet`;
+    if (!existsSync(join(parquetDir, 'services.parquet'))) execFileSync(process.execPath, [join(ROOT, 'bench/to-parquet.mjs'), dir, parquetDir], { stdio: 'inherit' });
+    if (commands.includes('report')) tools.push({ name: PARQUET, command: process.execPath, args: [BIN, 'report', '--data', parquetDir, '--format', 'json', '--quiet'] });
+    tools.push({ name: 'DuckDB', command: process.execPath, args: [join(ROOT, 'bench/duckdb-query.mjs'), services, '2'] });
+  }
   log(`${label}: ${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB; ${runs} runs each, alternating`);
   // One warm-up each (file cache), then the timed runs, alternating tools.
   for (const tool of tools) timed(tool.command, tool.args);
@@ -195,6 +202,11 @@ lines.push(
 );
 lines.push('- report, coverage, trend: `node bin/servicegap.js COMMAND --data DIR --format json --quiet`, default settings (each reads, checks and aggregates all four files, then analyses and renders; a large file is read on every core)');
 if (oneThread) lines.push('- report --threads 1: the same on one thread');
+if (withDuckdb && commands.includes('report')) {
+  lines.push(
+    `- ${PARQUET}: \`report\` on a copy of DIR whose services table is \`services.parquet\`, written by DuckDB with its defaults (bench/to-parquet.mjs: Snappy, row groups of 122,880 rows); the other tables the same CSV files`,
+  );
+}
 lines.push("- DuckDB: `node bench/duckdb-query.mjs DIR/services.csv 2` — `SELECT region, service, unit, year, sum(capacity) FROM read_csv('services.csv') GROUP BY ALL` with 2 threads; its query time alone is in brackets", '');
 const names = [...new Set(results.flatMap((r) => Object.keys(r.tools)))];
 const ours = names.filter((n) => n !== 'DuckDB' && !n.includes('csv-parse'));
@@ -211,6 +223,9 @@ for (const r of results) {
   const ratio = ours.map((n) => (r.tools.DuckDB && r.tools[n] ? `${fmt(r.tools[n].seconds / r.tools.DuckDB.seconds)}×` : '–')).join(' | ');
   const rss = names.map((n) => (r.tools[n]?.rssMb === undefined ? '–' : fmt(r.tools[n].rssMb, 0)));
   lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.regions.toLocaleString('en-US')} | ${(r.bytes / 1e6).toFixed(0)} MB | ${r.runs} | ${cells.join(' | ')} | ${ratio} | ${rss.join(' | ')} |`);
+}
+if (results.some((r) => r.tools[PARQUET] && r.tools.report)) {
+  lines.push('', `Parquet input against CSV input (${PARQUET} / report): ${results.filter((r) => r.tools[PARQUET] && r.tools.report).map((r) => `${fmt(r.tools[PARQUET].seconds / r.tools.report.seconds)}× at ${r.rows.toLocaleString('en-US')} rows`).join(', ')}.`);
 }
 lines.push('', '## Cold start', '');
 lines.push(`Medians of ${coldRuns} runs each, alternating.`, '');

@@ -97,6 +97,52 @@ describe('Parquet inputs', () => {
     expect(issues.some((i) => i.line === 4 && /XX-9/.test(i.message)), JSON.stringify(issues)).toBe(true);
   });
 
+  it('reads a file of several row groups and pages, one group at a time, as the same table in CSV', async () => {
+    // 600 service rows: two regions × 20 years (1996–2015) × 15 rows (three services, five rows each:
+    // summed as a facility-level file's), capacity (i mod 7) / 4;
+    // written in row groups of 7, 250 and 343 rows with pages of at most 64 bytes, so that columns
+    // arrive in many chunks and groups begin mid-page. Row 300 (line 301, in the second group) has
+    // a capacity of −1 — the one issue, at its line as in the CSV export.
+    const n = 600;
+    const region = Array.from({ length: n }, (_, i) => (i < n / 2 ? 'NO-15' : 'EG-C'));
+    const year = Array.from({ length: n }, (_, i) => 1996 + (Math.floor(i / 15) % 20));
+    const service = Array.from({ length: n }, (_, i) => ['FACT', 'botilbud', 'crisis'][i % 3]!);
+    const capacity = Array.from({ length: n }, (_, i) => (i === 299 ? -1 : (i % 7) / 4));
+    const unit = Array.from({ length: n }, (_, i) => ['teams', 'places', 'teams'][i % 3]!);
+    const csvText = `region,year,service,capacity,unit\n${region.map((r, i) => `${r},${year[i]},${service[i]},${capacity[i]},${unit[i]}`).join('\n')}\n`;
+    const columnData: Data[] = [
+      { name: 'region', data: region, type: 'STRING' },
+      { name: 'year', data: year, type: 'INT32' },
+      { name: 'service', data: service, type: 'STRING' },
+      { name: 'capacity', data: capacity, type: 'DOUBLE' },
+      { name: 'unit', data: unit, type: 'STRING' },
+    ];
+    const content = new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: [7, 250, 343], pageSize: 64 }));
+    const base = { regions: { name: 'regions.csv', content: REGIONS }, population: { name: 'population.csv', content: POPULATION }, beds: { name: 'beds.csv', content: BEDS } };
+    const fromParquet = (await loadDataset({ ...base, services: { name: 'services.parquet', content } }).catch((e: unknown) => e)) as InputError;
+    const fromCsv = (await loadDataset({ ...base, services: { name: 'services.csv', content: csvText } }).catch((e: unknown) => e)) as InputError;
+    expect(fromParquet).toBeInstanceOf(InputError);
+    const located = (e: InputError, file: string) => e.issues.filter((i) => i.file === file).map((i) => [i.line, i.columns, i.message]);
+    expect(located(fromParquet, 'services.parquet')).toEqual([[301, ['capacity'], 'expected a number ≥ 0, got "-1"']]);
+    expect(located(fromParquet, 'services.parquet')).toEqual(located(fromCsv, 'services.csv'));
+
+    // Without the bad row, the same dataset as from the CSV: every value of every row group read.
+    capacity[299] = 0.5;
+    const good = new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: [7, 250, 343], pageSize: 64 }));
+    const csvGood = csvText.replace(',-1,', ',0.5,');
+    const pq = await loadDataset({ ...base, services: { name: 'services.parquet', content: good } });
+    const csv = await loadDataset({ ...base, services: { name: 'services.csv', content: csvGood } });
+    expect([...pq.dataset.services.entries()].map(([code, series]) => [code, [...series.values()].map((s) => [s.category, s.unit, [...s.years]])])).toEqual(
+      [...csv.dataset.services.entries()].map(([code, series]) => [code, [...series.values()].map((s) => [s.category, s.unit, [...s.years]])]),
+    );
+    // An independent total: Σ over the 600 rows of (i mod 7) / 4, row 300 now 0.5 (was (299 mod 7)/4 = 5/4):
+    // 85 full weeks of 0+1+…+6 = 21 → 85 × 21 = 1785, plus rows 595–599 (0+1+2+3+4 = 10): 1795 quarters = 448.75;
+    // with row 300's 1.25 → 0.5: 448.0.
+    let total = 0;
+    for (const series of pq.dataset.services.values()) for (const s of series.values()) for (const v of s.years.values()) total += v;
+    expect(total).toBeCloseTo(448, 9);
+  });
+
   it('a missing column is a header error; a CSV named .parquet is not a Parquet file', async () => {
     const noUnit = parquet([
       { name: 'region', data: ['NO-15'], type: 'STRING' },
