@@ -127,7 +127,7 @@ export async function readParquetTable(
           lastValue[index] = value;
           lastText[index] = cellText(value, format);
         }
-        return lastText[index]!;
+        return lastText[index];
       };
       for (; k < groupRows; k++) {
         rows++;
