@@ -98,10 +98,18 @@ function notice<V extends unknown[]>(file: string, format: (...values: V) => str
   return warning as unknown as Warning;
 }
 
+function ascending(years: readonly number[]): boolean {
+  for (let i = 1; i < years.length; i++) if (years[i - 1]! > years[i]!) return false;
+  return true;
+}
+
 /** The first pair of consecutive reported years of `series` whose values differ by more than the factor. */
 function definitionChange(series: YearSeries | undefined, period: Period): { y1: number; v1: number; y2: number; v2: number; more: number } | undefined {
   if (series === undefined) return undefined;
-  const years = [...series.keys()].sort((a, b) => a - b);
+  const years = [...series.keys()];
+  // A loaded dataset's series iterate in year order (dense-year-series.ts): sorted only when a
+  // library caller's Map is not (a sort of every series of a large dataset costs more than this check).
+  if (!ascending(years)) years.sort((a, b) => a - b);
   let found: { y1: number; v1: number; y2: number; v2: number } | undefined;
   let more = 0;
   for (let i = 1; i < years.length; i++) {
