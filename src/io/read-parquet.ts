@@ -4,7 +4,10 @@
 // (table-header.ts: column names trimmed, lower case, local names matched), then each row as
 // column → cell text (typed-cells.ts) to where a CSV file's rows go (rowsTo: checked and added to
 // the spec's sink) — so it goes through the same row checks, the same aggregation and the same
-// messages. Only the columns servicegap uses are read.
+// messages. Only the columns servicegap uses are read, one row group at a time. The rows of a
+// table with figures (population, beds, services) are taken from the typed columns where they can
+// be (parquet-figures.ts: no text made for a number, no object for a row); every other row as
+// described here.
 //
 // Positions: a Parquet row has no line; row N (1-based) is reported as line N + 1, the line it has
 // in the CSV export of the same table (the column names are line 1), so a message points at the
@@ -15,8 +18,10 @@
 // for the file), which the row checks parse exactly back; a DATE as YYYY-MM-DD; null as an empty
 // cell (missing). A value of another type (a list, a struct, bytes) is an error naming the column
 // and row.
+import { isFigureKind } from '../core/figure-rows.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
 import { type CheckedTable, type ReadProgress, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
+import { ParquetFigures, takesNumbersAsIs } from './parquet-figures.js';
 import { readHeader } from './table-header.js';
 import { type CellText, numberCellText, takeRecord } from './typed-cells.js';
 
@@ -90,6 +95,11 @@ export async function readParquetTable(
   const format = 'numberFormat' in spec ? spec.numberFormat : DEFAULT_NUMBER_FORMAT;
   const toRow = rowsTo(spec, handlers);
   const columns = kept.map(([i]) => names[i]!);
+  // Rows with figures are taken from the typed columns where they can be (parquet-figures.ts).
+  const figures =
+    'kind' in spec && isFigureKind(spec.kind) && takesNumbersAsIs(format)
+      ? new ParquetFigures(spec.kind, format, kept, spec.sink, file, handlers.onIssue)
+      : undefined;
   try {
     // One row group at a time, column by column: only one group's decoded columns are held, and no
     // object per row is made (4.95 M row objects cost more in garbage collection than the reading).
@@ -132,8 +142,11 @@ export async function readParquetTable(
       for (; k < groupRows; k++) {
         rows++;
         // Row N is line N + 1, as in the CSV export (see the file comment).
+        if (figures?.take(byIndex, k, rows + 1)) continue;
+        figures?.flush();
         takeRecord(file, rows + 1, kept, cell, toRow, handlers.onIssue);
       }
+      figures?.flush();
       groupStart = groupEnd;
     }
   } catch (error) {

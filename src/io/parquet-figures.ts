@@ -1,0 +1,124 @@
+// The rows of a Parquet table with figures (population, beds, services) taken from its typed
+// columns as the CSV byte lane takes a CSV file's (piece-parser.ts): a number cell is checked by its
+// column's rule (core/schemas.ts NUMBER_RULES) as the number it is, a text cell by its cell type's
+// `accept` once per distinct text, and the row goes into typed columns (piece-columns.ts) that
+// reach the dataset as a CSV piece's do (piece-rows.ts takePiece). No text is made for a number
+// and no object for a row. A row with anything else — a null, a number outside its rule, a text in
+// a number column, a text the cell type refuses, a nested value — is left to the caller's row
+// check on cell text (read-parquet.ts), which reads it or words its problem exactly as for CSV; the
+// rows taken before it are handed on first, so rows reach the dataset in file order.
+import { FIGURE_COLUMNS, type FigureKind } from '../core/figure-rows.js';
+import type { InputIssue } from '../core/issues.js';
+import { MAX_MAGNITUDE, type NumberFormat } from '../core/numbers.js';
+import { cellReaders, type NumberRule, passesRule, REJECT } from '../core/schemas.js';
+import { PieceColumns } from './piece-columns.js';
+import { type RowSink, takePiece } from './piece-rows.js';
+
+/** Where a column's cell goes: one of the key's strings (0, 1, …), the year, the value, or nowhere. */
+const TO_YEAR = -1;
+const TO_VALUE = -2;
+const NOWHERE = -3;
+
+/** A text cell's checked value, and its string id in the current piece. */
+interface Accepted {
+  readonly value: unknown;
+  id: number;
+  piece: number;
+}
+
+/** How one kept column is taken. */
+type ColumnPlan =
+  | { readonly index: number; readonly use: 'number'; readonly rule: NumberRule; readonly to: number }
+  | { readonly index: number; readonly use: 'anyText' }
+  | { readonly index: number; readonly use: 'cell'; readonly accept: (raw: string) => unknown; readonly seen: Map<string, Accepted>; readonly to: number };
+
+/** Can numbers be taken as they are in this format? Only where a number's text has one reading:
+ * a decimal point or comma given (not told from the cells), no thousands separator. */
+export function takesNumbersAsIs(format: NumberFormat): boolean {
+  return format.thousands === 'none' && format.decimal !== 'auto';
+}
+
+/** Rows of one file in a piece at most this long are handed on together. */
+const PIECE_ROWS = 1 << 16;
+
+export class ParquetFigures {
+  private readonly columns: PieceColumns;
+  private readonly plan: readonly ColumnPlan[];
+  private readonly ids: number[];
+  private pending = 0;
+
+  /** `kept`: file column index → SPEC column, as the header check gave them. */
+  constructor(
+    private readonly kind: FigureKind,
+    format: NumberFormat,
+    kept: readonly (readonly [number, string])[],
+    private readonly sink: RowSink,
+    private readonly file: string,
+    private readonly onIssue: (issue: InputIssue) => void,
+  ) {
+    const figure = FIGURE_COLUMNS[kind];
+    const keyColumns: readonly string[] = figure.key;
+    this.columns = new PieceColumns(kind);
+    this.ids = new Array<number>(keyColumns.length).fill(0);
+    const readers = new Map(cellReaders(kind, format).map((r) => [r.column, r]));
+    this.plan = kept.map(([index, column]): ColumnPlan => {
+      const reader = readers.get(column)!;
+      const key = keyColumns.indexOf(column);
+      const to = key >= 0 ? key : column === figure.year ? TO_YEAR : column === figure.value ? TO_VALUE : NOWHERE;
+      if (reader.number !== undefined) return { index, use: 'number', rule: reader.number, to };
+      if (reader.anyText && to === NOWHERE) return { index, use: 'anyText' };
+      return { index, use: 'cell', accept: reader.accept, seen: new Map(), to };
+    });
+  }
+
+  /**
+   * Take row `k` of the columns (`values[fileColumnIndex][k]`), at `line`; false (nothing taken)
+   * when it is to be read by the row check instead — then call flush() before handing it there.
+   */
+  take(values: readonly (readonly unknown[])[], k: number, line: number): boolean {
+    let year = 0;
+    let value = 0;
+    for (const p of this.plan) {
+      const cell = values[p.index]![k];
+      if (p.use === 'number') {
+        const n = typeof cell === 'number' ? cell : typeof cell === 'bigint' ? Number(cell) : Number.NaN;
+        // A number cell's text (read-parquet.ts) is JavaScript's digits, which the row check reads
+        // back to the same number within MAX_MAGNITUDE (−0 is written "0"); any other number goes
+        // to the row check, which says why it is refused.
+        if (!(Math.abs(n) <= MAX_MAGNITUDE) || !passesRule(p.rule, n)) return false;
+        if (p.to === TO_YEAR) year = n;
+        else if (p.to === TO_VALUE) value = n === 0 ? 0 : n;
+      } else if (p.use === 'anyText') {
+        // Any cell but a nested value (a list or a struct), which the row check refuses.
+        if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) return false;
+      } else {
+        if (typeof cell !== 'string') return false;
+        let accepted = p.seen.get(cell);
+        if (accepted === undefined) {
+          accepted = { value: p.accept(cell), id: 0, piece: -1 };
+          p.seen.set(cell, accepted);
+        }
+        if (accepted.value === REJECT) return false;
+        if (p.to >= 0) {
+          if (accepted.piece !== this.columns.piece) {
+            accepted.piece = this.columns.piece;
+            accepted.id = this.columns.stringId(accepted.value as string);
+          }
+          this.ids[p.to] = accepted.id;
+        } else if (p.to === TO_YEAR) year = accepted.value as number;
+        else if (p.to === TO_VALUE) value = accepted.value as number;
+      }
+    }
+    this.columns.add(this.columns.keyId(this.ids), year, value, line);
+    if (++this.pending === PIECE_ROWS) this.flush();
+    return true;
+  }
+
+  /** Hand the rows taken so far to the sink. */
+  flush(): void {
+    if (this.pending === 0) return;
+    const rows = this.columns.take();
+    takePiece({ rows, issues: [], records: rows.count, lines: rows.count, lastRecordEnd: 0, clean: true }, 0, this.kind, this.sink, this.file, this.onIssue);
+    this.pending = 0;
+  }
+}
