@@ -75,7 +75,7 @@ export class ParquetFigures {
    * Take row `k` of the columns (`values[fileColumnIndex][k]`), at `line`; false (nothing taken)
    * when it is to be read by the row check instead — then call flush() before handing it there.
    */
-  take(values: readonly (readonly unknown[])[], k: number, line: number): boolean {
+  take(values: readonly ArrayLike<unknown>[], k: number, line: number): boolean {
     let year = 0;
     let value = 0;
     for (const p of this.plan) {

@@ -109,7 +109,7 @@ export async function readParquetTable(
     for (const group of metadata.row_groups) {
       const groupRows = Number(group.num_rows);
       const groupEnd = groupStart + groupRows;
-      const values = new Map<string, unknown[]>(columns.map((name) => [name, new Array<unknown>(groupRows)]));
+      const values = new Map<string, ArrayLike<unknown>>();
       await parquetRead({
         file: buffer,
         metadata,
@@ -119,8 +119,14 @@ export async function readParquetTable(
         compressors,
         utf8: true,
         // A chunk may hold rows outside the group asked for (hyparquet's note): only those inside are taken.
+        // A chunk that is the whole group (what hyparquet gives for a whole group) is used as it is.
         onChunk: ({ columnName, columnData, rowStart }) => {
-          const into = values.get(columnName)!;
+          if (rowStart === groupStart && columnData.length === groupRows) {
+            values.set(columnName, columnData);
+            return;
+          }
+          let into = values.get(columnName) as unknown[] | undefined;
+          if (into === undefined || !Array.isArray(into)) values.set(columnName, (into = Array.from(into ?? { length: groupRows })));
           const from = Math.max(groupStart, rowStart);
           const to = Math.min(groupEnd, rowStart + columnData.length);
           for (let row = from; row < to; row++) into[row - groupStart] = columnData[row - rowStart];
@@ -128,8 +134,8 @@ export async function readParquetTable(
       });
       // Each kept column's values by its index in the file; and its last value's text, since a
       // sorted or grouped table repeats a year or a unit from row to row.
-      const byIndex: unknown[][] = [];
-      for (const [i] of kept) byIndex[i] = values.get(names[i]!)!;
+      const byIndex: ArrayLike<unknown>[] = [];
+      for (const [i] of kept) byIndex[i] = values.get(names[i]!) ?? { length: groupRows };
       let k = 0;
       const cell = (index: number): CellText => {
         const value = byIndex[index]![k];
