@@ -2,10 +2,10 @@
 // (file, line, column) and worded with the cell it got — in the number format of the file at hand.
 import { describe, expect, it } from 'vitest';
 import type { InputIssue } from '../../src/core/issues.js';
-import { RowValidator } from '../../src/core/row-validator.js';
+import { RowValidator, type RowKind } from '../../src/core/row-validator.js';
 
 /** Check one row and collect its issues. */
-function check(validator: RowValidator, kind: 'services' | 'population' | 'region', raw: Record<string, string | undefined>) {
+function check<K extends RowKind>(validator: RowValidator, kind: K, raw: Record<string, string | undefined>) {
   const issues: InputIssue[] = [];
   const row = validator.check(kind, raw, 'services.csv', 7, (issue) => issues.push(issue));
   return { row, issues };
