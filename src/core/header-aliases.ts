@@ -217,14 +217,16 @@ export function matchHeader(columns: readonly string[]): HeaderMatch {
   const literal = new Set(columns.filter((c) => (SPEC_COLUMNS as readonly string[]).includes(c)));
   const wanted = new Map<SpecColumn, HeaderMapping[]>();
   for (const [index, name] of columns.entries()) {
-    if (literal.has(name) || name === '') continue;
-    const found = BY_KEY.get(headerKey(name));
+    if (literal.has(name)) continue;
+    const found = BY_KEY.get(headerKey(name)); // never found for a blank cell: no key is ''
     if (found === undefined || literal.has(found.column)) continue;
     let list = wanted.get(found.column);
     if (!list) wanted.set(found.column, (list = []));
     list.push({ field: index + 1, from: name, to: found.column, alias: found.alias });
   }
   const out = [...columns];
+  // In field order: `wanted` holds the columns in the order of their first cell, and a column
+  // that is mapped has only that one cell.
   const mapped: HeaderMapping[] = [];
   const clashes: HeaderClash[] = [];
   for (const [column, list] of wanted) {
@@ -235,7 +237,6 @@ export function matchHeader(columns: readonly string[]): HeaderMatch {
     out[list[0]!.field - 1] = column;
     mapped.push(list[0]!);
   }
-  mapped.sort((a, b) => a.field - b.field);
   return { columns: out, mapped, clashes };
 }
 

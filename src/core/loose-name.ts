@@ -76,7 +76,6 @@ export function singularForms(word: string): string[] {
 /** `singularForms(long).includes(short)`, without building the list: this runs for every pair of
  * words the index compares. */
 function isPluralOf(long: string, short: string): boolean {
-  if (long.length <= short.length || long.charCodeAt(0) !== short.charCodeAt(0)) return false;
   if (long.startsWith(short)) {
     const shortest = ENDINGS.get(long.slice(short.length));
     if (shortest !== undefined && short.length >= shortest) return true;

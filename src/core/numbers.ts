@@ -83,7 +83,8 @@ function readExplicit(text: string, decimal: DecimalMark, thousands: ThousandsSe
   else if (thousands !== 'none' && GROUPS[thousands].test(whole)) digits = whole.replace(GROUP_CHARS, '');
   else return undefined;
   if (digits === '' && !fraction) return undefined;
-  return Number(`${sign}${digits || '0'}${fraction ? `.${fraction}` : ''}${exponent}`);
+  // Number() reads ".5" and "-.5e3" as they are: an empty whole part needs no "0".
+  return Number(`${sign}${digits}${fraction ? `.${fraction}` : ''}${exponent}`);
 }
 
 const ALTERNATIVES: readonly { decimal: DecimalMark; thousands: ThousandsSeparator; options: string }[] = [
@@ -95,12 +96,12 @@ const ALTERNATIVES: readonly { decimal: DecimalMark; thousands: ThousandsSeparat
   { decimal: ',', thousands: 'space', options: '--decimal , --thousands space' },
 ];
 
-/** "--decimal , reads it as 12.5" / "--decimal , reads it as 1.234, --thousands , as 1234". */
-function hintFor(text: string, current: NumberFormat): string | undefined {
+/** "--decimal , reads it as 12.5" / "--decimal , reads it as 1.234, --thousands , as 1234".
+ * The file's own format needs no skipping: it did not read the cell, so it adds no reading. */
+function hintFor(text: string): string | undefined {
   const readings: string[] = [];
   const seen = new Set<number>();
   for (const alt of ALTERNATIVES) {
-    if (alt.decimal === current.decimal && alt.thousands === current.thousands) continue;
     const value = readExplicit(text, alt.decimal, alt.thousands);
     if (value === undefined || !Number.isFinite(value) || seen.has(value)) continue;
     seen.add(value);
@@ -125,10 +126,10 @@ export function readNumber(cell: string, format: NumberFormat = DEFAULT_NUMBER_F
     const comma = text.includes(',');
     if (point && comma) value = undefined;
     else if (format.thousands === 'none' && AMBIGUOUS.test(text)) {
-      return { ok: false, problem: 'ambiguous', hint: hintFor(text, { decimal: 'auto', thousands: 'none' }) };
+      return { ok: false, problem: 'ambiguous', hint: hintFor(text) };
     } else value = readExplicit(text, comma ? ',' : '.', format.thousands);
   } else value = readExplicit(text, decimal, format.thousands);
-  if (value === undefined) return { ok: false, problem: 'invalid', hint: hintFor(text, format) };
+  if (value === undefined) return { ok: false, problem: 'invalid', hint: hintFor(text) };
   if (!Number.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) return { ok: false, problem: 'too-large' };
   return { ok: true, value };
 }
@@ -205,7 +206,7 @@ export function readNumberBytes(bytes: Uint8Array, from: number, to: number, for
   if (wholeDigits + fractionDigits > 15) return NaN;
   // "1,234" and "1.234" read two ways under 'auto': an error that readNumber words.
   if (format.decimal === 'auto' && fractionDigits === 3 && wholeDigits <= 3 && bytes[from] !== ZERO) return NaN;
-  if (fractionDigits === 0) return whole;
+  // No digit after the mark ("12."): fraction 0 over 10⁰ = 1, the whole number.
   return (whole * POWERS_OF_TEN[fractionDigits]! + fraction) / POWERS_OF_TEN[fractionDigits]!;
 }
 
