@@ -308,6 +308,21 @@ describe('mapTable: --sum', () => {
     expect(map(two, { role: 'population', sum: ['sex'] }).rows).toEqual(['NO 2020 8']);
   });
 
+  it('a total is found within a relative tolerance of 1e-9 (rounding in the source), not beyond', () => {
+    const cellsOf = (t: number, a: number, b: number): Cell[] => [
+      [['NO', '2020', '1'], a],
+      [['NO', '2020', '2'], b],
+      [['NO', '2020', 'T'], t],
+    ];
+    const SEX = dim('sex', ['1', '2', 'T']);
+    // 400 000 + 600 000.00001 = 1 000 000.00001: off by 1e-5, within 1e-9 × 1 000 000 = 1e-3.
+    expect(map(table([GEO, TIME, SEX], cellsOf(1_000_000, 400_000, 600_000.00001)), { role: 'population', sum: ['sex'] }).issues).toHaveLength(1);
+    // Off by 0.01: beyond 1e-3; no total, the three are summed: 2 000 000.01.
+    expect(map(table([GEO, TIME, SEX], cellsOf(1_000_000, 400_000, 600_000.01)), { role: 'population', sum: ['sex'] }).rows).toEqual(['NO 2020 2000000.01']);
+    // Small numbers: the tolerance is at least 1e-9 (absolute): 0.3 vs 0.1 + 0.2 (= 0.30000000000000004) is a total.
+    expect(map(table([GEO, TIME, SEX], cellsOf(0.3, 0.1, 0.2)), { role: 'population', sum: ['sex'] }).issues).toHaveLength(1);
+  });
+
   it('the total check compares within one row of the other summed dimensions', () => {
     // Summing sex and age: within each age, T = 1 + 2 for NO; the check sees it per age.
     const t = table([GEO, TIME, dim('sex', ['1', '2', 'T']), dim('age', ['a', 'b'])], [
@@ -424,6 +439,12 @@ describe('mapTable: cells', () => {
     expect(map(t, { role: 'population' }).issues[0]).toBe('t.csv:2: expected a population ≥ 0, got -1 (region NO, year 2020)');
     // Zero beds is a value.
     expect(map(table([GEO, TIME], [[['NO', '2020'], 0]]), { role: 'beds' }).rows).toEqual(['NO 2020 0']);
+  });
+
+  it('a service or unit given with --set is not written into beds or population rows', () => {
+    const t = table([GEO, TIME], [[['NO', '2020'], 1]]);
+    const [row] = map(t, { role: 'beds', set: { service: 'cmhc', unit: 'teams' } }).full;
+    expect([row!.service, row!.unit]).toEqual([undefined, undefined]);
   });
 
   it('a population of 0 is refused at its cell', () => {
