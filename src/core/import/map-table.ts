@@ -147,7 +147,8 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
     if (absent.length > 0) notes.push(`${file}: --where ${id}: ${absent.join(', ')} not in this file`);
     keep[index] = new Set(present);
   }
-  if (role === 'services' && serviceDim !== undefined && keep[serviceDim] === undefined && Object.keys(mapping.map).length > 0) {
+  // (serviceDim is only ever set for services.)
+  if (serviceDim !== undefined && keep[serviceDim] === undefined && Object.keys(mapping.map).length > 0) {
     // With --map, the service dimension keeps the mapped categories only.
     const known = new Set(dims[serviceDim]!.categories.map((c) => c.code));
     const mapped = Object.keys(mapping.map).filter((c) => known.has(c));
@@ -355,7 +356,8 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
       at: g.at,
     });
   }
-  const count = (m: Map<string, number>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, n]) => `"${k}" ×${n}`).join(', ');
+  // A map's keys are distinct, so no two compare equal.
+  const count = (m: Map<string, number>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `"${k}" ×${n}`).join(', ');
   if (missingBy.size > 0) {
     const cells = [...missingBy.values()].reduce((a, b) => a + b, 0);
     notes.push(`${file}: ${cells} missing cell${cells === 1 ? '' : 's'} (${count(missingBy)}): ${leftOut} row${leftOut === 1 ? '' : 's'} left out, not written as 0`);

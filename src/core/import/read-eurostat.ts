@@ -10,10 +10,11 @@ const CELL = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\s+([a-z]+))?$/
 const NOT_AVAILABLE = /^:(?:\s*([a-z]+))?$/i;
 
 export function readEurostatTsv(text: string, file: string, issues: ImportIssue[]): ImportTable | undefined {
+  // (split always gives at least one piece, so lines[0], fields[0] and cells[0] exist.)
   const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
-  const header = lines[0] ?? '';
+  const header = lines[0]!;
   const fields = header.split('\t');
-  const first = fields[0] ?? '';
+  const first = fields[0]!;
   const slash = first.lastIndexOf('\\');
   if (slash < 0 || fields.length < 2) {
     issues.push({
@@ -33,7 +34,7 @@ export function readEurostatTsv(text: string, file: string, issues: ImportIssue[
     const lineNo = k + 2;
     if (line.trim() === '') return;
     const cells = line.split('\t');
-    const keys = (cells[0] ?? '').split(',').map((c) => c.trim());
+    const keys = cells[0]!.split(',').map((c) => c.trim());
     if (keys.length !== rowDims.length) {
       issues.push({ file, at: { line: lineNo, column: 1 }, message: `expected ${rowDims.length} codes (${rowDims.join(',')}), got ${JSON.stringify(cells[0])}` });
       return;

@@ -47,20 +47,19 @@ export function readJsonStat(text: string, file: string, issues: ImportIssue[]):
     });
     return [];
   }
-  const toolkit = JSONstat(root);
   const tables: ImportTable[] = [];
-  places.forEach((place, n) => {
+  for (const place of places) {
     const node = place.reduce<unknown>((v, k) => (v as Json)[k as string], root) as Json;
     const before = issues.length;
     const shape = checkShape(node, place, at, file, issues);
-    if (issues.length > before || shape === undefined) return;
-    const ds = toolkit.class === 'dataset' ? toolkit : toolkit.Dataset(n);
-    if (ds === null) {
-      issues.push({ file, at: at(place), message: 'the JSON-stat toolkit could not read this dataset' });
-      return;
-    }
+    if (issues.length > before || shape === undefined) continue;
+    // The toolkit reads a cube only after the checks: it throws on some unsound ones (no "size"
+    // and an object "value"). A collection's item is a dataset of its own; a 1.0 bundle numbers its
+    // datasets by the position of their key among all the root's keys (others, e.g. "updated", too).
+    // (Dataset(i) is null only for a position with no key; this one has its key.)
+    const ds = place.length === 0 ? JSONstat(root) : root['class'] === 'collection' ? JSONstat(node) : JSONstat(root).Dataset(Object.keys(root).indexOf(place[0] as string))!;
     tables.push(toTable(ds, node, shape, place, tree, locate, file));
-  });
+  }
   return tables;
 }
 

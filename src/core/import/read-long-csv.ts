@@ -20,7 +20,9 @@ interface Record_ {
 /** Parse CSV text into records keyed by header, each with its physical line. */
 export function readCsvRecords(text: string, file: string, issues: ImportIssue[]): { header: string[]; records: Record_[] } | undefined {
   try {
-    const rows = parse(text.replace(/^\ufeff/, ''), { relax_column_count: false, skip_empty_lines: true, info: true, bom: true }) as unknown as {
+    // bom: csv-parse drops a leading byte-order mark; relax_column_count false: every record has
+    // a cell for each header name (a short or long line is an error with its line).
+    const rows = parse(text, { relax_column_count: false, skip_empty_lines: true, info: true, bom: true }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
@@ -30,7 +32,7 @@ export function readCsvRecords(text: string, file: string, issues: ImportIssue[]
     }
     const header = rows[0]!.record.map((h) => h.trim());
     const records = rows.slice(1).map(({ record, info }) => ({
-      cells: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])),
+      cells: Object.fromEntries(header.map((h, i) => [h, record[i]!])),
       at: { line: info.lines },
     }));
     return { header, records };

@@ -37,7 +37,8 @@ const NIL = '-';
 /** The header entries up to `DATA=`, and the offset where the data begins. */
 function readEntries(text: string, fail: (offset: number, message: string) => void): { entries: Entry[]; dataOffset: number } | undefined {
   const entries: Entry[] = [];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // A byte-order mark is white space to /\s/, so skipSpace reads through it like a blank.
+  let i = 0;
   const n = text.length;
   const skipSpace = () => {
     while (i < n && /\s/.test(text[i]!)) i++;
@@ -98,8 +99,9 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
     if (keyword.toUpperCase() === 'DATA') return { entries, dataOffset: i };
     // The value: items until ";" outside quotes.
     const items: Item[] = [];
+    // The quoted text being read; a string right after it continues it, a comma or a bare token
+    // ends it.
     let pending: { text: string; offset: number } | undefined;
-    let joinable = false;
     for (;;) {
       skipSpace();
       if (i >= n) return fail(start, `${keyword}: expected ";" at the end of the entry`), undefined;
@@ -111,7 +113,6 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
       if (c === ',') {
         if (pending) items.push({ text: pending.text, quoted: true, offset: pending.offset });
         pending = undefined;
-        joinable = false;
         i++;
         continue;
       }
@@ -120,9 +121,7 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
         const s = readQuoted();
         if (s === undefined) return undefined;
         // A string right after a string (a line break between them) continues the same text.
-        if (pending && joinable) pending = { text: pending.text + s, offset: pending.offset };
-        else pending = { text: s, offset };
-        joinable = true;
+        pending = pending ? { text: pending.text + s, offset: pending.offset } : { text: s, offset };
         continue;
       }
       // A bare token: up to a separator; TLIST(…) keeps its parentheses.
@@ -140,7 +139,6 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
       }
       if (pending) items.push({ text: pending.text, quoted: true, offset: pending.offset });
       pending = undefined;
-      joinable = false;
       items.push({ text: text.slice(offset, i), quoted: false, offset });
     }
     if (pending) items.push({ text: pending.text, quoted: true, offset: pending.offset });
@@ -193,7 +191,6 @@ export function readPx(text: string, file: string, issues: ImportIssue[]): Impor
   // VARIABLECODE ids (PxWeb's ContentsCode, Tid) and the variable names both name a dimension in
   // the mapping options: the id wins; the names stay as labels.
   const sizes = dimensions.map((d) => d.categories.length);
-  const stubCount = stub.length;
   const keyed = stub.map((name) => list('KEYS', name)?.[0]?.toUpperCase()).filter((k): k is string => k !== undefined);
   const observations: Observation[] = [];
   const cellCodes = (index: number, fixed: readonly number[] = []): string[] => {
@@ -244,8 +241,9 @@ export function readPx(text: string, file: string, issues: ImportIssue[]): Impor
     });
   } else {
     // KEYS: each line starts with the keys of the first stub variables, then their cells.
-    if (keyed.length > stubCount || stub.slice(0, keyed.length).some((name) => list('KEYS', name) === undefined)) {
-      fail(get('KEYS')?.offset ?? dataOffset, 'KEYS must be given for the first stub variables, in STUB order');
+    // (keyed holds one entry per stub variable with KEYS, so a gap among the first ones is the only way to be wrong.)
+    if (stub.slice(0, keyed.length).some((name) => list('KEYS', name) === undefined)) {
+      fail(get('KEYS')!.offset, 'KEYS must be given for the first stub variables, in STUB order');
       return undefined;
     }
     const perLine = sizes.slice(keyed.length).reduce((a, b) => a * b, 1);
