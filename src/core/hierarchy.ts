@@ -251,6 +251,11 @@ function plan(dataset: Dataset, choice: LevelChoice): Plan {
   return { tree, visible, dataLeaf, level };
 }
 
+/** A region's level in the regions' tree (1 = a region without a parent); undefined for a code not among them. */
+export function regionLevel(regions: ReadonlyMap<string, RegionInfo>, code: string): number | undefined {
+  return buildTree(regions).depth.get(code);
+}
+
 /** The level `choice` ranks in this dataset (--rollup resolved to a number); undefined: the data leaves. */
 export function chosenLevel(dataset: Dataset, choice: LevelChoice = {}): number | undefined {
   return plan(dataset, choice).level;
