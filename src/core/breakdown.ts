@@ -48,10 +48,8 @@ export interface ReportDetails {
   readonly weightKeysInData: readonly string[];
 }
 
-const clean = (x: number): number => (x === 0 ? 0 : x);
-
-/** A region's community change by category between B and T, in bed-equivalents. */
-export function categoryBreakdown(dataset: Dataset, region: string, period: Period, weights: WeightTable, fill: FillMode = 'carry'): CategoryChange[] {
+/** A region's community change by category between B and T, in bed-equivalents (`fill`: --fill, carry when not given, series.ts). */
+export function categoryBreakdown(dataset: Dataset, region: string, period: Period, weights: WeightTable, fill?: FillMode): CategoryChange[] {
   const services = dataset.services.get(region);
   const atB = communityAt(services, period.from, weights, fill).byCategory;
   const atT = communityAt(services, period.to, weights, fill).byCategory;
@@ -60,17 +58,20 @@ export function categoryBreakdown(dataset: Dataset, region: string, period: Peri
     const from = atB.get(category);
     const to = atT.get(category);
     if (from === undefined || to === undefined) continue;
-    out.push({ category, from_be: from, to_be: to, change_be: clean(to - from) });
+    // No −0 to clean: each total starts from +0 (community.ts), so to − from is +0 when they are equal.
+    out.push({ category, from_be: from, to_be: to, change_be: to - from });
   }
   return out;
 }
 
 /** A region's institutional beds and community bed-equivalents at each of `years`. */
-export function yearlySeries(dataset: Dataset, region: string, years: readonly number[], weights: WeightTable, fill: FillMode = 'carry'): YearPoint[] {
+export function yearlySeries(dataset: Dataset, region: string, years: readonly number[], weights: WeightTable, fill?: FillMode): YearPoint[] {
+  // No stock (closure events, or no beds file): no series, so every year's beds are unknown.
   const bedSeries = dataset.beds.shape === 'stock' ? dataset.beds.byRegion.get(region) : undefined;
   const services = dataset.services.get(region);
   return years.map((year) => {
-    const beds = dataset.beds.shape === 'stock' ? valueAt(bedSeries, year, 'stock', fill) : undefined;
+    // Stryker disable next-line StringLiteral: valueAt tells only 'service' apart (a service series counts 0 before its first year); any other kind is a stock
+    const beds = valueAt(bedSeries, year, 'stock', fill);
     const community = communityAt(services, year, weights, fill);
     return {
       year,
@@ -85,12 +86,13 @@ export function yearlySeries(dataset: Dataset, region: string, years: readonly n
 /** B, T and every data year between them. */
 export function detailYears(dataset: Dataset, period: Period): number[] {
   const years = new Set<number>([period.from, period.to]);
+  // Stryker disable next-line EqualityOperator: B and T are in the set already, so whether the bounds count as between changes nothing
   for (const y of [...bedYears(dataset.beds), ...serviceYears(dataset)]) if (y >= period.from && y <= period.to) years.add(y);
   return [...years].sort((a, b) => a - b);
 }
 
 /** Details for each of `regions` (codes), for the period of a report, under the same fill rule (--fill) as its metrics. */
-export function reportDetails(dataset: Dataset, regions: readonly string[], period: Period, weights: WeightTable, fill: FillMode = 'carry'): ReportDetails {
+export function reportDetails(dataset: Dataset, regions: readonly string[], period: Period, weights: WeightTable, fill?: FillMode): ReportDetails {
   const years = detailYears(dataset, period);
   const byRegion = new Map<string, RegionDetails>();
   for (const region of regions) {

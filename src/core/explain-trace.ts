@@ -55,12 +55,14 @@ export class RowTrace {
 
   /** The codes whose figures can reach the region: it, the regions inside it, and crosswalk codes mapped onto any of them (in any year, through chains). */
   private wantedCodes(): Set<string> {
+    // Stryker disable next-line ConditionalExpression: a cache; regions and crosswalk are read before any figure (io/load-dataset.ts), so computing the set again gives the same set
     if (this.wanted === undefined) {
       const wanted = new Set([this.region]);
       let grew = true;
       while (grew) {
         grew = false;
         for (const [code, parent] of this.parents) {
+          // Stryker disable next-line ConditionalExpression: `wanted` holds codes only, so a region without a parent never matches anyway
           if (parent !== undefined && wanted.has(parent) && !wanted.has(code)) {
             wanted.add(code);
             grew = true;

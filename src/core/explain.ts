@@ -16,7 +16,7 @@ import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
 import { OptionError } from './errors.js';
 import type { ExplainStep, Explanation, ExplainedService, SeriesValue, SourceRow } from './explain-schema.js';
 import type { TracedRow, TraceRole } from './explain-trace.js';
-import { chosenLevel, selectLevel } from './hierarchy.js';
+import { chosenLevel, regionLevel, selectLevel } from './hierarchy.js';
 import { newWorking, regionMetrics } from './metrics.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import { weightRecords } from './run-provenance.js';
@@ -53,6 +53,7 @@ function branch(regions: ReadonlyMap<string, RegionInfo>, code: string): string[
   while (grew) {
     grew = false;
     for (const r of regions.values()) {
+      // Stryker disable next-line ConditionalExpression: `inside` holds codes only, so a region without a parent never matches anyway
       if (r.parent !== undefined && inside.has(r.parent) && !inside.has(r.code)) {
         inside.add(r.code);
         grew = true;
@@ -231,14 +232,14 @@ function notAUnit(input: Dataset, dataset: Dataset, code: string): OptionError {
     const hint = nearest(code, input.regions.keys());
     return new OptionError('region', `REGION: unknown region ${JSON.stringify(code)} (not in regions.csv)${hint ? `; did you mean ${JSON.stringify(hint)}?` : ''}`);
   }
-  let depth = 1;
-  for (let p = input.regions.get(code)?.parent; p !== undefined && depth < 100; p = input.regions.get(p)?.parent) depth++;
+  // The region is in the tree (checked above), and the tree has no loop (selectLevel has built it).
+  const level = regionLevel(input.regions, code)!;
   const ranked = [...dataset.regions.keys()];
   const shown = ranked.slice(0, 5).map((c) => JSON.stringify(c)).join(', ');
   return new OptionError(
     'region',
     `REGION: region ${JSON.stringify(code)} is not one of the units this run ranks (${shown}${ranked.length > 5 ? ', …' : ''}): ` +
-      `it lies inside one of them or has regions inside it; --level ${depth} ranks its level`,
+      `it lies inside one of them or has regions inside it; --level ${level} ranks its level`,
   );
 }
 

@@ -171,8 +171,8 @@ export function mixedLevelIssues(
 
 /** The rolled-up sum of a kind of figure is partial in a year when some region of the branch has no figure for it. */
 function partialSums(unit: RegionInfo, members: readonly string[], byCode: ReadonlyMap<string, YearSeries>, what: string, file: string, label: string): Warning | undefined {
+  // With one part (or none) nothing is lacking: no warning, with no need for a check here.
   const parts = members.filter((code) => (byCode.get(code)?.size ?? 0) > 0);
-  if (parts.length < 2) return undefined;
   const years = new Set<number>();
   for (const code of parts) for (const year of byCode.get(code)!.keys()) years.add(year);
   const partialYears: number[] = [];
@@ -251,6 +251,11 @@ function plan(dataset: Dataset, choice: LevelChoice): Plan {
   return { tree, visible, dataLeaf, level };
 }
 
+/** A region's level in the regions' tree (1 = a region without a parent); undefined for a code not among them. */
+export function regionLevel(regions: ReadonlyMap<string, RegionInfo>, code: string): number | undefined {
+  return buildTree(regions).depth.get(code);
+}
+
 /** The level `choice` ranks in this dataset (--rollup resolved to a number); undefined: the data leaves. */
 export function chosenLevel(dataset: Dataset, choice: LevelChoice = {}): number | undefined {
   return plan(dataset, choice).level;
@@ -299,7 +304,6 @@ export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset
 
   const label = level === undefined ? 'summed up the tree' : choice.rollup ? `--rollup (level ${level})` : `--level ${level}`;
   for (const [code, branch] of members) {
-    if (branch.length < 2) continue;
     const unit = dataset.regions.get(code)!;
     const population = partialSums(unit, branch, dataset.population, 'population', 'population.csv', label);
     if (population) result.warnings.push(population);
