@@ -12,32 +12,23 @@ describe('reportUnits', () => {
   it('counts (the default): beds in beds, community capacity in bed-equivalents, rates per 100,000 residents', () => {
     const u = reportUnits();
     expect(reportUnits('counts')).toEqual(u);
-    expect(u).toEqual({
-      rank: 'rank (1 = largest)',
-      population: 'residents',
-      beds_from: 'beds',
-      beds_to: 'beds',
-      bed_change: 'beds',
-      beds_closed: 'beds',
-      community_from_be: 'bed-equivalents',
-      community_to_be: 'bed-equivalents',
-      community_change_be: 'bed-equivalents',
-      net_change_be: 'bed-equivalents',
-      vacuum_be: 'bed-equivalents',
-      vacuum_per_100k: `bed-equivalents ${PER}`,
-      vacuum_per_100k_p5: `bed-equivalents ${PER}`,
-      vacuum_per_100k_p95: `bed-equivalents ${PER}`,
-      rank_p5: 'rank (1 = largest)',
-      rank_p95: 'rank (1 = largest)',
-      replacement_ratio: 'ratio (bed-equivalents per closed bed)',
-      capacity_per_100k_from: `places ${PER}`,
-      capacity_per_100k_to: `places ${PER}`,
-      rate_drop_per_100k: `places ${PER}`,
-      coverage_index: 'share (0–1) of the norms’ low ends met',
-      first_vacuum_year: 'year',
-      peak_vacuum_per_100k: `bed-equivalents ${PER}`,
-      peak_year: 'year',
-    });
+    // the metrics of each unit, by what they count (SPEC §3)
+    const byUnit: Record<string, string[]> = {
+      'rank (1 = largest)': ['rank', 'rank_p5', 'rank_p95'],
+      residents: ['population'],
+      beds: ['beds_from', 'beds_to', 'bed_change', 'beds_closed'],
+      'bed-equivalents': ['community_from_be', 'community_to_be', 'community_change_be', 'net_change_be', 'vacuum_be'],
+      [`bed-equivalents ${PER}`]: ['vacuum_per_100k', 'vacuum_per_100k_p5', 'vacuum_per_100k_p95', 'peak_vacuum_per_100k'],
+      [`places ${PER}`]: ['capacity_per_100k_from', 'capacity_per_100k_to', 'rate_drop_per_100k'],
+      'ratio (bed-equivalents per closed bed)': ['replacement_ratio'],
+      'share (0–1) of the norms’ low ends met': ['coverage_index'],
+      year: ['first_vacuum_year', 'peak_year'],
+    };
+    const grouped: Record<string, string[]> = {};
+    for (const [metric, unit] of Object.entries(u)) (grouped[unit] ??= []).push(metric);
+    for (const metrics of Object.values(grouped)) metrics.sort();
+    for (const metrics of Object.values(byUnit)) metrics.sort();
+    expect(grouped).toEqual(byUnit);
   });
 
   it('rates: the bed and bed-equivalent figures are per 100,000 residents; every other unit stays', () => {
