@@ -153,6 +153,8 @@ describe('norms: each entry checked on its own, every message naming its key (SP
     expect(messagesOf({ norms: { crisis_teams: { measures: [], institutional_beds: false } } })).toEqual([
       'norms.crisis_teams.measures: expected at least one measure (or institutional_beds: true)',
     ]);
+    // a new norm with an empty list of measures counts nothing either
+    expect(messagesOf({ norms: { extra: { low: 1, high: 2, measures: [] } } })).toEqual(['norms.extra.measures: expected at least one measure (or institutional_beds: true)']);
     // psychiatric_beds counts beds.csv beds by default: its measures may be emptied
     expect(checkConfig({ norms: { psychiatric_beds: { measures: [] } } }).norms).toEqual({ psychiatric_beds: { measures: [] } });
     expect(checkConfig({ norms: { crisis_teams: { measures: [], institutional_beds: true } } }).norms).toEqual({
