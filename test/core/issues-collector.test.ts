@@ -3,7 +3,7 @@
 // kept twice; at most maxPerFile distinct problems per file, the rest counted; sorted by file, then
 // line, whole-file problems first. Every expected list below is worked from the rules by hand.
 import { describe, expect, it } from 'vitest';
-import { describeLines, formatIssue, type InputIssue, issueLocation, IssueCollector, issueText } from '../../src/core/issues.js';
+import { describeLines, formatIssue, type InputIssue, issueLocation, IssueCollector, issueText, quoteValue } from '../../src/core/issues.js';
 
 const bad = (line: number | undefined, extra: Partial<InputIssue> = {}): InputIssue => ({ file: 'services.csv', line, columns: ['unit'], message: 'bad unit', ...extra });
 
@@ -165,6 +165,12 @@ describe('issue text', () => {
     expect(issueLocation({ file: 's.xlsx!Sheet1', line: 14, cell: 'D14', message: 'm' })).toBe('s.xlsx!Sheet1:D14');
     expect(issueLocation({ file: 's.csv', line: 14, message: 'm' })).toBe('s.csv:14');
     expect(issueLocation({ file: 's.csv', message: 'm' })).toBe('s.csv');
+  });
+
+  it('quoteValue shortens a value only beyond its limit (40 characters by default)', () => {
+    expect(quoteValue('x'.repeat(40))).toBe(`"${'x'.repeat(40)}"`);
+    expect(quoteValue('x'.repeat(41))).toBe(`"${'x'.repeat(40)}…"`);
+    expect(quoteValue('abcd', 3)).toBe('"abc…"');
   });
 
   it('describeLines: as many lines as shown, none more; fewer listed than the total', () => {
