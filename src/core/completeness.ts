@@ -20,6 +20,7 @@ const reportedCache = new WeakMap<Dataset, readonly Category[]>();
 /** The categories some region of the dataset reports (any unit, any year), in the taxonomy's order. */
 export function reportedCategories(dataset: Dataset): readonly Category[] {
   let reported = reportedCache.get(dataset);
+  // Stryker disable next-line ConditionalExpression: a cache; working the answer out again gives the same answer
   if (reported === undefined) {
     const seen = new Set<Category>();
     for (const byKey of dataset.services.values()) for (const series of byKey.values()) if (series.years.size > 0) seen.add(series.category);
@@ -51,22 +52,27 @@ export function normMeasured(dataset: Dataset, norm: Norm): boolean {
   // Kept per norm object: a run's norm table is made once and asked for every region (and every
   // sensitivity draw), and a config that changes a norm's measure makes a new object.
   let byNorm = measuredCache.get(dataset);
+  // Stryker disable next-line ConditionalExpression: a cache; working the answer out again gives the same answer
   if (byNorm === undefined) measuredCache.set(dataset, (byNorm = new WeakMap()));
   let measured = byNorm.get(norm);
+  // Stryker disable next-line ConditionalExpression: a cache; working the answer out again gives the same answer
   if (measured === undefined) {
-    measured = norm.includesInstitutionalBeds && dataset.beds.shape === 'stock' && [...dataset.beds.byRegion.values()].some((s) => s.size > 0);
-    if (!measured) {
-      const keys = new Set(norm.measures.map((m) => weightKey(m.category, m.unit)));
-      outer: for (const byKey of dataset.services.values()) {
-        for (const [k, series] of byKey) {
-          if (keys.has(k) && series.years.size > 0) {
-            measured = true;
-            break outer;
-          }
-        }
-      }
-    }
+    measured = (norm.includesInstitutionalBeds && bedsMeasured(dataset)) || servicesMeasured(dataset, norm);
     byNorm.set(norm, measured);
   }
   return measured;
+}
+
+/** Whether beds.csv holds a stock with a count for some region. */
+function bedsMeasured(dataset: Dataset): boolean {
+  return dataset.beds.shape === 'stock' && [...dataset.beds.byRegion.values()].some((s) => s.size > 0);
+}
+
+/** Whether some region has a row in one of the norm's (category, unit) service series. */
+function servicesMeasured(dataset: Dataset, norm: Norm): boolean {
+  const keys = new Set(norm.measures.map((m) => weightKey(m.category, m.unit)));
+  for (const byKey of dataset.services.values()) {
+    for (const [k, series] of byKey) if (keys.has(k) && series.years.size > 0) return true;
+  }
+  return false;
 }

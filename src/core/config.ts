@@ -192,18 +192,17 @@ export type NormOverride = z.output<typeof NormOverrideSchema>;
 /** A checked (category, unit) pair of services.csv that a norm counts. */
 export type NormMeasure = z.output<typeof NormMeasureSchema>;
 
-/** The keys an object at a JSON path of the config may have: for "did you mean" hints. */
+/**
+ * The keys an object at a JSON path of the config may have: for "did you mean" hints. (norms.*
+ * never gets here: NormsSchema checks each entry itself and words its unknown keys.)
+ */
 function keysAt(path: readonly PropertyKey[]): readonly string[] {
-  const [section, , third] = path;
+  const [section] = path;
   if (path.length === 0) return Object.keys(ConfigSchema.shape);
   if (section === 'weights') {
     if (path.length === 1) return CATEGORY_CODES;
     if (path.length === 2) return UNIT_CODES;
     return ['value', 'low', 'high', 'source'];
-  }
-  if (section === 'norms') {
-    if (path.length === 2) return Object.keys(NormOverrideSchema.shape);
-    if (third === 'measures') return ['category', 'unit'];
   }
   if (section === 'files') {
     if (path.length === 1) return FILE_ROLES;

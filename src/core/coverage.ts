@@ -21,6 +21,7 @@ export function measureAt(dataset: Dataset, region: string, year: number, norm: 
   let value = 0;
   if (norm.includesInstitutionalBeds) {
     if (dataset.beds.shape !== 'stock') return null;
+    // Stryker disable next-line StringLiteral: valueAt tells only 'service' apart; any other kind is a stock
     const beds = valueAt(dataset.beds.byRegion.get(region), year, 'stock');
     if (beds === undefined) return null;
     value += beds.value;
@@ -72,20 +73,24 @@ export function regionCoverage(
   region: { code: string; name: string },
   year: number,
   norms: NormTable,
+  // Stryker disable next-line StringLiteral: only 'zero' is told apart; any other default excludes
   missingCommunity: MissingCommunity = 'exclude',
 ): CoverageOutcome {
+  // Stryker disable next-line StringLiteral: valueAt tells only 'service' apart; any other kind is a stock
   const population = valueAt(dataset.population.get(region.code), year, 'stock');
   const unknown: string[] = [];
   if (population === undefined) unknown.push('population');
   if (missingCommunity !== 'zero' && !hasCommunityData(dataset, region.code)) unknown.push('community');
-  if (population === undefined || unknown.length > 0) return { kind: 'excluded', region: region.code, reason: unknown.join(', ') };
-  const perNorm = regionNormCoverage(dataset, region.code, year, population.value, norms);
+  if (unknown.length > 0) return { kind: 'excluded', region: region.code, reason: unknown.join(', ') };
+  // unknown names the population when it is unknown, so it is known here
+  const people = population!.value;
+  const perNorm = regionNormCoverage(dataset, region.code, year, people, norms);
   return {
     kind: 'ranked',
     coverage: {
       region: region.code,
       name: region.name,
-      population: population.value,
+      population: people,
       coverage_index: coverageIndex(perNorm),
       norms: perNorm,
     },
