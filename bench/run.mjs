@@ -225,7 +225,7 @@ for (const r of results) {
   lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.regions.toLocaleString('en-US')} | ${(r.bytes / 1e6).toFixed(0)} MB | ${r.runs} | ${cells.join(' | ')} | ${ratio} | ${rss.join(' | ')} |`);
 }
 if (results.some((r) => r.tools[PARQUET] && r.tools.report)) {
-  lines.push('', `Parquet input against CSV input (${PARQUET} / report): ${results.filter((r) => r.tools[PARQUET] && r.tools.report).map((r) => `${fmt(r.tools[PARQUET].seconds / r.tools.report.seconds)}× at ${r.rows.toLocaleString('en-US')} rows`).join(', ')}.`);
+  lines.push('', `Parquet input against CSV input (${PARQUET} / report): ${results.filter((r) => r.tools[PARQUET] && r.tools.report).map((r) => `${fmt(r.tools[PARQUET].seconds / r.tools.report.seconds)}× at ${r.rows.toLocaleString('en-US')} rows of ${r.regions.toLocaleString('en-US')} regions`).join(', ')}.`);
 }
 lines.push('', '## Cold start', '');
 lines.push(`Medians of ${coldRuns} runs each, alternating.`, '');
