@@ -100,16 +100,16 @@ export async function readParquetTable(
     'kind' in spec && isFigureKind(spec.kind) && takesNumbersAsIs(format)
       ? new ParquetFigures(spec.kind, format, kept, spec.sink, file, handlers.onIssue)
       : undefined;
-  try {
-    // One row group at a time, column by column: only one group's decoded columns are held, and no
-    // object per row is made (4.95 M row objects cost more in garbage collection than the reading).
-    let groupStart = 0;
-    const lastValue: unknown[] = [];
-    const lastText: (CellText | undefined)[] = [];
-    for (const group of metadata.row_groups) {
-      const groupRows = Number(group.num_rows);
-      const groupEnd = groupStart + groupRows;
-      const values = new Map<string, ArrayLike<unknown>>();
+  // One row group at a time, column by column: only one group's decoded columns are held, and no
+  // object per row is made (millions of row objects cost more in garbage collection than the reading).
+  let groupStart = 0;
+  const lastValue: unknown[] = [];
+  const lastText: (CellText | undefined)[] = [];
+  for (const group of metadata.row_groups) {
+    const groupRows = Number(group.num_rows);
+    const groupEnd = groupStart + groupRows;
+    const values = new Map<string, ArrayLike<unknown>>();
+    try {
       await parquetRead({
         file: buffer,
         metadata,
@@ -118,8 +118,9 @@ export async function readParquetTable(
         rowEnd: groupEnd,
         compressors,
         utf8: true,
-        // A chunk may hold rows outside the group asked for (hyparquet's note): only those inside are taken.
-        // A chunk that is the whole group (what hyparquet gives for a whole group) is used as it is.
+        // A chunk that is the whole group (what hyparquet gives when asked for a whole group) is
+        // used as it is; of any other chunk only the rows inside the group are taken (a chunk
+        // may hold rows outside the range asked for: hyparquet's note).
         onChunk: ({ columnName, columnData, rowStart }) => {
           if (rowStart === groupStart && columnData.length === groupRows) {
             values.set(columnName, columnData);
@@ -132,32 +133,35 @@ export async function readParquetTable(
           for (let row = from; row < to; row++) into[row - groupStart] = columnData[row - rowStart];
         },
       });
-      // Each kept column's values by its index in the file; and its last value's text, since a
-      // sorted or grouped table repeats a year or a unit from row to row.
-      const byIndex: ArrayLike<unknown>[] = [];
-      for (const [i] of kept) byIndex[i] = values.get(names[i]!) ?? { length: groupRows };
-      let k = 0;
-      const cell = (index: number): CellText => {
-        const value = byIndex[index]![k];
-        if (value !== lastValue[index] || lastText[index] === undefined) {
-          lastValue[index] = value;
-          lastText[index] = cellText(value, format);
-        }
-        return lastText[index];
-      };
-      for (; k < groupRows; k++) {
-        rows++;
-        // Row N is line N + 1, as in the CSV export (see the file comment).
-        if (figures?.take(byIndex, k, rows + 1)) continue;
-        figures?.flush();
-        takeRecord(file, rows + 1, kept, cell, toRow, handlers.onIssue);
-      }
+    } catch (error) {
+      // The rows of the groups before stay read; the file is in error (exit 3), as a CSV file
+      // that breaks off is.
       figures?.flush();
-      groupStart = groupEnd;
+      handlers.onIssue({ file, message: `the Parquet file cannot be read: ${(error as Error).message}` });
+      return summary();
     }
-  } catch (error) {
-    handlers.onIssue({ file, message: `the Parquet file cannot be read: ${(error as Error).message}` });
-    return summary();
+    // Each kept column's values by its index in the file; and its last value's text, since a
+    // sorted or grouped table repeats a year or a unit from row to row.
+    const byIndex: ArrayLike<unknown>[] = [];
+    for (const [i] of kept) byIndex[i] = values.get(names[i]!) ?? { length: groupRows };
+    let k = 0;
+    const cell = (index: number): CellText => {
+      const value = byIndex[index]![k];
+      if (value !== lastValue[index] || lastText[index] === undefined) {
+        lastValue[index] = value;
+        lastText[index] = cellText(value, format);
+      }
+      return lastText[index];
+    };
+    for (; k < groupRows; k++) {
+      rows++;
+      // Row N is line N + 1, as in the CSV export (see the file comment).
+      if (figures?.take(byIndex, k, rows + 1)) continue;
+      figures?.flush();
+      takeRecord(file, rows + 1, kept, cell, toRow, handlers.onIssue);
+    }
+    figures?.flush();
+    groupStart = groupEnd;
   }
   onProgress?.({ file, bytesRead: bytes.length, totalBytes: bytes.length, rows, done: true });
   return summary();

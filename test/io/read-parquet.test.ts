@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { parquetMetadata } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
@@ -141,6 +142,35 @@ describe('Parquet inputs', () => {
     let total = 0;
     for (const series of pq.dataset.services.values()) for (const s of series.values()) for (const v of s.years.values()) total += v;
     expect(total).toBeCloseTo(448, 9);
+  });
+
+  it('a row group that cannot be decoded is a located file error (exit 3), not an internal error', async () => {
+    // Two row groups; the page header of the second group's first column overwritten with 0xFF.
+    const content = new Uint8Array(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'region', data: ['NO-15', 'NO-15', 'EG-C', 'EG-C'], type: 'STRING' },
+          { name: 'year', data: [2015, 2020, 2015, 2020], type: 'INT32' },
+          { name: 'service', data: ['FACT', 'FACT', 'botilbud', 'botilbud'], type: 'STRING' },
+          { name: 'capacity', data: [2, 3, 4, 5], type: 'DOUBLE' },
+          { name: 'unit', data: ['teams', 'teams', 'places', 'places'], type: 'STRING' },
+        ],
+        rowGroupSize: 2,
+      }),
+    );
+    const second = parquetMetadata(content.buffer).row_groups[1]!.columns[0]!.meta_data!;
+    const at = Number(second.dictionary_page_offset ?? second.data_page_offset);
+    content.fill(0xff, at, at + 12);
+    const error = await loadDataset({
+      regions: { name: 'regions.csv', content: REGIONS },
+      population: { name: 'population.csv', content: POPULATION },
+      beds: { name: 'beds.csv', content: BEDS },
+      services: { name: 'services.parquet', content },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    const issues = (error as InputError).issues.filter((i) => i.file === 'services.parquet');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(/^the Parquet file cannot be read: /);
   });
 
   it('a missing column is a header error; a CSV named .parquet is not a Parquet file', async () => {
