@@ -159,6 +159,14 @@ export const MissingCommunitySchema = z.enum(MISSING_COMMUNITY, {
 /** `exclude` or `zero` (see MISSING_COMMUNITY). */
 export type MissingCommunity = z.infer<typeof MissingCommunitySchema>;
 
+/** map.geo, map.geo_key of the config. */
+const MapConfigSchema = z
+  .object({
+    geo: z.string().trim().min(1).optional(),
+    geo_key: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
 /** zod schema of the config file (servicegap.config.json): weights, aliases, norms, missing community data. */
 export const ConfigSchema = z
   .object({
@@ -174,13 +182,7 @@ export const ConfigSchema = z
     /** files.<input>: how one input file is read (encoding, delimiter, decimal, thousands, sheet). */
     files: FilesSchema.optional(),
     /** map.geo, map.geo_key: the HTML map's boundary file (relative to the config file) and its code property, as --geo and --geo-key. */
-    map: z
-      .object({
-        geo: z.string().trim().min(1).optional(),
-        geo_key: z.string().trim().min(1).optional(),
-      })
-      .strict()
-      .optional(),
+    map: MapConfigSchema.optional(),
   })
   .strict();
 
@@ -208,6 +210,7 @@ function keysAt(path: readonly PropertyKey[]): readonly string[] {
     if (path.length === 1) return FILE_ROLES;
     if (path.length === 2) return Object.keys(FileOptionsSchema.shape);
   }
+  if (section === 'map') return Object.keys(MapConfigSchema.shape);
   return [];
 }
 

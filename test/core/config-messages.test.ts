@@ -196,7 +196,8 @@ describe('where a problem is', () => {
     expect(messagesOf([])).toEqual(['(top level): Invalid input: expected object, received array']);
   });
 
-  it('an unknown key under map is named at its path', () => {
-    expect(messagesOf({ map: { geox: 'a' } })).toEqual(['map: unknown key "geox"']);
+  it('an unknown key under map is named at its path, with the nearest key and the keys there are', () => {
+    // "geox" is one deletion from "geo"; map has the keys geo and geo_key.
+    expect(messagesOf({ map: { geox: 'a' } })).toEqual(['map: unknown key "geox"; did you mean "geo"? (expected geo, geo_key)']);
   });
 });
