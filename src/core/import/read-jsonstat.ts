@@ -48,6 +48,8 @@ export function readJsonStat(text: string, file: string, issues: ImportIssue[]):
     return [];
   }
   const tables: ImportTable[] = [];
+  // A 1.0 bundle's toolkit object, made once, for its first sound dataset.
+  let bundle: ReturnType<typeof JSONstat> | undefined;
   for (const place of places) {
     const node = place.reduce<unknown>((v, k) => (v as Json)[k as string], root) as Json;
     const before = issues.length;
@@ -57,7 +59,10 @@ export function readJsonStat(text: string, file: string, issues: ImportIssue[]):
     // and an object "value"). A collection's item is a dataset of its own; a 1.0 bundle numbers its
     // datasets by the position of their key among all the root's keys (others, e.g. "updated", too).
     // (Dataset(i) is null only for a position with no key; this one has its key.)
-    const ds = place.length === 0 ? JSONstat(root) : root['class'] === 'collection' ? JSONstat(node) : JSONstat(root).Dataset(Object.keys(root).indexOf(place[0] as string))!;
+    const ds =
+      place.length === 0 ? JSONstat(root)
+      : root['class'] === 'collection' ? JSONstat(node)
+      : (bundle ??= JSONstat(root)).Dataset(Object.keys(root).indexOf(place[0] as string))!;
     tables.push(toTable(ds, node, shape, place, tree, locate, file));
   }
   return tables;
