@@ -171,7 +171,7 @@ export function mixedLevelIssues(
 
 /** The rolled-up sum of a kind of figure is partial in a year when some region of the branch has no figure for it. */
 function partialSums(unit: RegionInfo, members: readonly string[], byCode: ReadonlyMap<string, YearSeries>, what: string, file: string, label: string): Warning | undefined {
-  // With one part (or none) nothing is lacking: no warning, with no need for a check here.
+  // With one part (or none) nothing is lacking: no warning.
   const parts = members.filter((code) => (byCode.get(code)?.size ?? 0) > 0);
   const years = new Set<number>();
   for (const code of parts) for (const year of byCode.get(code)!.keys()) years.add(year);
@@ -304,6 +304,9 @@ export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset
 
   const label = level === undefined ? 'summed up the tree' : choice.rollup ? `--rollup (level ${level})` : `--level ${level}`;
   for (const [code, branch] of members) {
+    // A unit that is a branch of one region (most units) sums nothing: no sets of years to build.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; partialSums finds nothing lacking with one part
+    if (branch.length < 2) continue;
     const unit = dataset.regions.get(code)!;
     const population = partialSums(unit, branch, dataset.population, 'population', 'population.csv', label);
     if (population) result.warnings.push(population);
