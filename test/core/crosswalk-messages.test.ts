@@ -3,7 +3,7 @@
 // stranded, several unused rows, several rows without a year. Each message is written here by
 // hand from the rule it states.
 import { describe, expect, it } from 'vitest';
-import { applyCrosswalk, buildCrosswalk, type CrosswalkRow, crosswalkResolver } from '../../src/core/crosswalk.js';
+import { applyCrosswalk, buildCrosswalk, type CrosswalkRow, crosswalkResolver, strandedIssues } from '../../src/core/crosswalk.js';
 import type { RegionInfo } from '../../src/core/dataset.js';
 import { InputError, type InputIssue } from '../../src/core/issues.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
@@ -46,6 +46,20 @@ describe('crosswalk messages', () => {
     const issues = await issuesOf('region\n38\n', 'from,to,share,year\n07,38,1,2010\n', population);
     expect(issues.map((i) => [i.line, i.message])).toEqual([
       [2, 'the figures of "07" for 2010, 2011, 2012, 2013, 2014 and 2 more belong to no region: the crosswalk maps "07" only for years before 2010, and "07" is not in regions.csv'],
+    ]);
+  });
+
+  it('exactly five years stranded: all five shown, no "and 0 more"', () => {
+    // 07 → 38 for years before 2010; 07's figures of 2010 to 2014 (five years) stay with 07.
+    const { crosswalk } = buildCrosswalk(rows(['07', '38', 1, 2010]), regionsOf('38'), 'cw.csv');
+    const stranded = new Map([['07', new Map([2014, 2012, 2010, 2013, 2011].map((y) => [y, '07']))]]);
+    expect(strandedIssues(stranded, crosswalk, () => ({ file: 'population.csv', line: 4 }))).toEqual([
+      {
+        file: 'population.csv',
+        line: 4,
+        columns: ['region'],
+        message: 'the figures of "07" for 2010, 2011, 2012, 2013, 2014 belong to no region: the crosswalk maps "07" only for years before 2010, and "07" is not in regions.csv',
+      },
     ]);
   });
 
