@@ -38,11 +38,17 @@ function yearAt(rows: YearRows, i: number): TrendYear {
   return year as TrendYear;
 }
 
-/** The one getter of every region's years (one for all, so that every region has the same shape). */
+/**
+ * The one getter of every region's years (one for all, so that every region has the same shape);
+ * a caller that assigns years gets a plain data property, as on a plain region.
+ */
 const YEARS: PropertyDescriptor = {
   get(this: { readonly [ROWS]: YearRows }): TrendYear[] {
     const rows = this[ROWS];
     return rows.years.map((_, i) => yearAt(rows, i));
+  },
+  set(this: object, years: TrendYear[]) {
+    Object.defineProperty(this, 'years', { value: years, writable: true, enumerable: true, configurable: true });
   },
   enumerable: true,
   configurable: true,
