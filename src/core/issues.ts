@@ -104,8 +104,6 @@ interface Group {
   count: number;
   /** The line last added (a problem found twice on one line is one line). */
   last: number | undefined;
-  /** Order of arrival, for a stable sort. */
-  readonly order: number;
 }
 
 /**
@@ -114,21 +112,22 @@ interface Group {
  * file comment).
  */
 export class IssueCollector {
-  private readonly groups = new Map<string, Group>();
+  /** By the problem's key; a problem never grouped (whole-file, or met again on its line) has a key of its own. */
+  private readonly groups = new Map<string | symbol, Group>();
   private readonly distinct = new Map<string, number>();
   private readonly dropped = new Map<string, number>();
-  private readonly droppedKeys = new Set<string>();
+  private readonly droppedKeys = new Set<string | symbol>();
   private readonly fileOrder: string[] = [];
-  private arrivals = 0;
 
   constructor(private readonly maxPerFile = 1000) {}
 
   add(issue: InputIssue): void {
     if (!this.distinct.has(issue.file) && !this.dropped.has(issue.file)) this.fileOrder.push(issue.file);
-    // A whole-file problem is never grouped; the same problem twice on one line is kept twice.
+    // A whole-file problem is never grouped (nor counted as one with another when dropped); the
+    // same problem twice on one line is kept twice.
     const key =
       issue.line === undefined
-        ? `#${this.arrivals}`
+        ? Symbol()
         : `${issue.file}\u0000${(issue.columns ?? []).join('\u0001')}\u0000${issue.field ?? ''}\u0000${issue.group ?? issue.message}`;
     const group = this.groups.get(key);
     if (group !== undefined && group.last !== issue.line) {
@@ -153,12 +152,11 @@ export class IssueCollector {
       return;
     }
     this.distinct.set(issue.file, count);
-    this.groups.set(group === undefined ? key : `${key}\u0000${this.arrivals}`, {
+    this.groups.set(group === undefined ? key : Symbol(), {
       issue,
       lines: issue.line === undefined ? [] : [issue.line],
       count: 1,
       last: issue.line,
-      order: this.arrivals++,
     });
   }
 
@@ -183,10 +181,9 @@ export class IssueCollector {
   list(fileOrder: readonly string[] = []): InputIssue[] {
     const rank = new Map<string, number>();
     for (const file of [...fileOrder, ...this.fileOrder]) if (!rank.has(file)) rank.set(file, rank.size);
-    // A group is placed at its lowest line.
-    const sorted = [...this.groups.values()].sort(
-      (a, b) => rank.get(a.issue.file)! - rank.get(b.issue.file)! || (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || a.order - b.order,
-    );
+    // A group is placed at its lowest line. Groups are kept in the order they arrived (a new one
+    // always gets a new key) and the sort is stable, so ties stay in the order they were found.
+    const sorted = [...this.groups.values()].sort((a, b) => rank.get(a.issue.file)! - rank.get(b.issue.file)! || (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
     const issues: InputIssue[] = sorted.map((g) => (g.count === 1 ? g.issue : { ...g.issue, line: g.lines[0], lines: g.lines, lineCount: g.count }));
     // Then, per file that had more distinct problems than are kept, how many were left out.
     for (const file of rank.keys()) {

@@ -132,6 +132,21 @@ describe('IssueCollector: at most maxPerFile distinct problems per file', () => 
     ]);
   });
 
+  it('whole-file problems beyond the limit are each counted: they are never one problem', () => {
+    const c = new IssueCollector(1);
+    c.add({ file: 'a.csv', line: 2, message: 'p1' });
+    // the file is full: two different whole-file problems, then one met again on its line 2
+    c.add({ file: 'a.csv', message: 'no header row' });
+    c.add({ file: 'a.csv', message: 'not UTF-8' });
+    c.add({ file: 'a.csv', line: 2, message: 'p1' });
+    // 1 shown; dropped: the two whole-file problems and p1 met a second time on line 2 = 3
+    expect(c.size).toBe(4);
+    expect(c.list()).toEqual([
+      { file: 'a.csv', line: 2, message: 'p1' },
+      { file: 'a.csv', message: '3 more problems not shown (4 in all)' },
+    ]);
+  });
+
   it('a file whose only problems were dropped still has its place in the order', () => {
     const c = new IssueCollector(0);
     c.add({ file: 'x.csv', line: 2, message: 'p' });
