@@ -60,6 +60,7 @@ export function yearRows(years: readonly TrendYear[]): YearRows {
   const flags: (readonly Flag[] | undefined)[] = [];
   const categories: (readonly Category[] | undefined)[] = [];
   years.forEach((y, i) => {
+    // Stryker disable next-line EqualityOperator: a step more writes NaN into the next year's first number, which that year then writes, or past the end, which a Float64Array ignores
     for (let k = 0; k < N; k++) values[i * N + k] = y[NUMBERS[k]!] ?? NaN;
     flags.push(y.flags.length > 0 ? [...y.flags] : undefined);
     categories.push(y.categories_not_reported.length > 0 ? [...y.categories_not_reported] : undefined);

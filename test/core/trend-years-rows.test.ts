@@ -53,6 +53,9 @@ describe('a trend region’s years, changed by a caller', () => {
     expect(region.years).toBe(replaced);
     expect(Object.keys(region)).toEqual(['rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open', 'years', 'excluded_years']);
     expect(JSON.parse(JSON.stringify(region)).years).toEqual(replaced);
+    // and again, as a plain property can be
+    region.years = [];
+    expect(region.years).toEqual([]);
     delete (region as Partial<typeof region>).years;
     expect('years' in region).toBe(false);
   });
