@@ -85,6 +85,16 @@ describe('crosswalk messages', () => {
     expect(result.dataset.warnings).toEqual([{ file: 'cw.csv', line: 2, message: '"X" has no figures in the data: its crosswalk rows were not used (lines 2, 3)' }]);
   });
 
+  it('loops: each tangle of codes reported once, on the first line of the code it returns to', () => {
+    // A → B and A → C (half each), B → A, C → A: the walk from A finds A → B → A first; the loop
+    // A → C → A returns to A, already reported, so the tangle is one issue. P → Q → P is another.
+    const { issues } = buildCrosswalk(rows(['A', 'B', 0.5], ['A', 'C', 0.5], ['B', 'A', 1], ['C', 'A', 1], ['P', 'Q', 1], ['Q', 'P', 1]), regionsOf('Z'), 'cw.csv');
+    expect(issues).toEqual([
+      { file: 'cw.csv', line: 2, columns: ['from', 'to'], message: 'the crosswalk loops: "A" → "B" → "A"; map each old code to the current one' },
+      { file: 'cw.csv', line: 6, columns: ['from', 'to'], message: 'the crosswalk loops: "P" → "Q" → "P"; map each old code to the current one' },
+    ]);
+  });
+
   it('a code with reforms in several years: a figure follows the first reform after its year', () => {
     // S splits at 2015 (half to A, half kept), the kept S merges into B at 2020. A figure of S:
     // 2010 → half to A, half to S as of 2015, which merges into B: A 0.5, B 0.5; 2015 and later
