@@ -111,26 +111,24 @@ export function explainRegion(input: Dataset, code: string, options: ExplainOpti
   const working = newWorking();
   const outcome = regionMetrics(dataset, info, period, weights, { norms, fill, missingCommunity, working });
 
-  // The rows behind the values: the region's branch, and old codes a crosswalk maps onto it.
+  // The rows behind the values: the region's branch, and old codes a crosswalk maps onto it. The
+  // loader's rows with a resolver of the codes they were read under; without a trace no rows are cited.
   const members = input.regions.has(code) ? branch(input.regions, code) : [code];
   const memberSet = new Set(members);
   const trace = options.trace;
-  const resolve =
-    trace !== undefined && trace.crosswalk.length > 0
-      ? crosswalkResolver(buildCrosswalk(trace.crosswalk, input.regions, trace.crosswalkFile ?? 'crosswalk.csv').crosswalk)
-      : (c: string) => [{ code: c, share: 1 }];
-  const shareOf = (row: TracedRow): number => {
-    let share = 0;
-    for (const t of resolve(row.region, row.year)) if (memberSet.has(t.code)) share += t.share;
-    return share;
+  const traced = trace && {
+    rows: trace.rows,
+    resolve: crosswalkResolver(buildCrosswalk(trace.crosswalk, input.regions, trace.crosswalkFile ?? 'crosswalk.csv').crosswalk),
   };
   const rowsOf = (key: SeriesKey, years: readonly number[]): SourceRow[] => {
-    if (trace === undefined || years.length === 0) return [];
+    if (traced === undefined || years.length === 0) return [];
     const out: SourceRow[] = [];
-    for (const row of trace.rows) {
+    for (const row of traced.rows) {
       if (row.role !== key.role || !years.includes(row.year)) continue;
       if (key.role === 'services' && (row.unit !== key.unit || options.lookup?.(row.service!) !== key.category)) continue;
-      const share = shareOf(row);
+      // The share of the row's figure that ends in the branch.
+      let share = 0;
+      for (const t of traced.resolve(row.region, row.year)) if (memberSet.has(t.code)) share += t.share;
       if (share === 0) continue;
       out.push({ file: row.file, line: row.line, region: row.region, value: row.value, share, ...(row.service === undefined ? {} : { service: row.service }) });
     }

@@ -38,11 +38,17 @@ function yearAt(rows: YearRows, i: number): TrendYear {
   return year as TrendYear;
 }
 
-/** The one getter of every region's years (one for all, so that every region has the same shape). */
+/**
+ * The one getter of every region's years (one for all, so that every region has the same shape);
+ * a caller that assigns years gets a plain data property, as on a plain region.
+ */
 const YEARS: PropertyDescriptor = {
   get(this: { readonly [ROWS]: YearRows }): TrendYear[] {
     const rows = this[ROWS];
     return rows.years.map((_, i) => yearAt(rows, i));
+  },
+  set(this: object, years: TrendYear[]) {
+    Object.defineProperty(this, 'years', { value: years, writable: true, enumerable: true, configurable: true });
   },
   enumerable: true,
   configurable: true,
@@ -54,6 +60,7 @@ export function yearRows(years: readonly TrendYear[]): YearRows {
   const flags: (readonly Flag[] | undefined)[] = [];
   const categories: (readonly Category[] | undefined)[] = [];
   years.forEach((y, i) => {
+    // Stryker disable next-line EqualityOperator: a step more writes NaN into the next year's first number, which that year then writes, or past the end, which a Float64Array ignores
     for (let k = 0; k < N; k++) values[i * N + k] = y[NUMBERS[k]!] ?? NaN;
     flags.push(y.flags.length > 0 ? [...y.flags] : undefined);
     categories.push(y.categories_not_reported.length > 0 ? [...y.categories_not_reported] : undefined);

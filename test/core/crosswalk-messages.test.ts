@@ -3,7 +3,7 @@
 // stranded, several unused rows, several rows without a year. Each message is written here by
 // hand from the rule it states.
 import { describe, expect, it } from 'vitest';
-import { applyCrosswalk, buildCrosswalk, type CrosswalkRow, crosswalkResolver } from '../../src/core/crosswalk.js';
+import { applyCrosswalk, buildCrosswalk, type CrosswalkRow, crosswalkResolver, strandedIssues } from '../../src/core/crosswalk.js';
 import type { RegionInfo } from '../../src/core/dataset.js';
 import { InputError, type InputIssue } from '../../src/core/issues.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
@@ -49,6 +49,20 @@ describe('crosswalk messages', () => {
     ]);
   });
 
+  it('exactly five years stranded: all five shown, no "and 0 more"', () => {
+    // 07 → 38 for years before 2010; 07's figures of 2010 to 2014 (five years) stay with 07.
+    const { crosswalk } = buildCrosswalk(rows(['07', '38', 1, 2010]), regionsOf('38'), 'cw.csv');
+    const stranded = new Map([['07', new Map([2014, 2012, 2010, 2013, 2011].map((y) => [y, '07']))]]);
+    expect(strandedIssues(stranded, crosswalk, () => ({ file: 'population.csv', line: 4 }))).toEqual([
+      {
+        file: 'population.csv',
+        line: 4,
+        columns: ['region'],
+        message: 'the figures of "07" for 2010, 2011, 2012, 2013, 2014 belong to no region: the crosswalk maps "07" only for years before 2010, and "07" is not in regions.csv',
+      },
+    ]);
+  });
+
   it('rows of one code with and without a year: every row without one is named', () => {
     const { issues } = buildCrosswalk(rows(['Q', 'A', 0.5, 2020], ['Q', 'A', 0.5], ['Q', 'B', 0.5], ['Q', 'B', 0.5, 2020]), regionsOf('A', 'B'), 'cw.csv');
     expect(issues).toEqual([
@@ -69,6 +83,16 @@ describe('crosswalk messages', () => {
       crosswalk,
     );
     expect(result.dataset.warnings).toEqual([{ file: 'cw.csv', line: 2, message: '"X" has no figures in the data: its crosswalk rows were not used (lines 2, 3)' }]);
+  });
+
+  it('loops: each tangle of codes reported once, on the first line of the code it returns to', () => {
+    // A → B and A → C (half each), B → A, C → A: the walk from A finds A → B → A first; the loop
+    // A → C → A returns to A, already reported, so the tangle is one issue. P → Q → P is another.
+    const { issues } = buildCrosswalk(rows(['A', 'B', 0.5], ['A', 'C', 0.5], ['B', 'A', 1], ['C', 'A', 1], ['P', 'Q', 1], ['Q', 'P', 1]), regionsOf('Z'), 'cw.csv');
+    expect(issues).toEqual([
+      { file: 'cw.csv', line: 2, columns: ['from', 'to'], message: 'the crosswalk loops: "A" → "B" → "A"; map each old code to the current one' },
+      { file: 'cw.csv', line: 6, columns: ['from', 'to'], message: 'the crosswalk loops: "P" → "Q" → "P"; map each old code to the current one' },
+    ]);
   });
 
   it('a code with reforms in several years: a figure follows the first reform after its year', () => {

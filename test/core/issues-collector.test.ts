@@ -3,7 +3,7 @@
 // kept twice; at most maxPerFile distinct problems per file, the rest counted; sorted by file, then
 // line, whole-file problems first. Every expected list below is worked from the rules by hand.
 import { describe, expect, it } from 'vitest';
-import { describeLines, formatIssue, type InputIssue, issueLocation, IssueCollector, issueText, quoteValue } from '../../src/core/issues.js';
+import { describeLines, formatIssue, formatWarning, InputError, type InputIssue, issueLocation, IssueCollector, issueText, quoteValue } from '../../src/core/issues.js';
 
 const bad = (line: number | undefined, extra: Partial<InputIssue> = {}): InputIssue => ({ file: 'services.csv', line, columns: ['unit'], message: 'bad unit', ...extra });
 
@@ -83,6 +83,15 @@ describe('IssueCollector: grouping', () => {
       [3, 'bad unit'],
     ]);
   });
+
+  it('a whole-file problem is not grouped with the same problem on a line', () => {
+    const c = new IssueCollector();
+    c.add(bad(3));
+    c.add(bad(undefined));
+    c.add(bad(5));
+    // the file's problem first, then lines 3 and 5 grouped
+    expect(c.list()).toEqual([bad(undefined), { ...bad(3), lines: [3, 5], lineCount: 2 }]);
+  });
 });
 
 describe('IssueCollector: order', () => {
@@ -132,6 +141,21 @@ describe('IssueCollector: at most maxPerFile distinct problems per file', () => 
     ]);
   });
 
+  it('whole-file problems beyond the limit are each counted: they are never one problem', () => {
+    const c = new IssueCollector(1);
+    c.add({ file: 'a.csv', line: 2, message: 'p1' });
+    // the file is full: two different whole-file problems, then one met again on its line 2
+    c.add({ file: 'a.csv', message: 'no header row' });
+    c.add({ file: 'a.csv', message: 'not UTF-8' });
+    c.add({ file: 'a.csv', line: 2, message: 'p1' });
+    // 1 shown; dropped: the two whole-file problems and p1 met a second time on line 2 = 3
+    expect(c.size).toBe(4);
+    expect(c.list()).toEqual([
+      { file: 'a.csv', line: 2, message: 'p1' },
+      { file: 'a.csv', message: '3 more problems not shown (4 in all)' },
+    ]);
+  });
+
   it('a file whose only problems were dropped still has its place in the order', () => {
     const c = new IssueCollector(0);
     c.add({ file: 'x.csv', line: 2, message: 'p' });
@@ -165,6 +189,23 @@ describe('issue text', () => {
     expect(issueLocation({ file: 's.xlsx!Sheet1', line: 14, cell: 'D14', message: 'm' })).toBe('s.xlsx!Sheet1:D14');
     expect(issueLocation({ file: 's.csv', line: 14, message: 'm' })).toBe('s.csv:14');
     expect(issueLocation({ file: 's.csv', message: 'm' })).toBe('s.csv');
+  });
+
+  it('a warning is "file:line: message", or "file: message" when it has no line', () => {
+    expect(formatWarning({ file: 'beds.csv', line: 7, message: 'a gap of 3 years' })).toBe('beds.csv:7: a gap of 3 years');
+    expect(formatWarning({ file: 'crosswalk.csv', line: null, message: 'not used' })).toBe('crosswalk.csv: not used');
+  });
+
+  it('InputError: one issue is its own message, several are counted', () => {
+    const one = new InputError([{ file: 's.csv', line: 3, columns: ['unit'], message: 'bad unit' }]);
+    expect(one.message).toBe('s.csv:3: column "unit": bad unit');
+    expect(one.name).toBe('InputError');
+    const two = new InputError([
+      { file: 's.csv', line: 3, message: 'a' },
+      { file: 'b.csv', message: 'b' },
+    ]);
+    expect(two.message).toBe('2 problems in the input data');
+    expect(two.issues).toHaveLength(2);
   });
 
   it('quoteValue shortens a value only beyond its limit (40 characters by default)', () => {

@@ -1,0 +1,62 @@
+// yearRows (core/trend-years.ts, issue 18) keeps a trend region's years as numbers: one row of
+// numbers per year (null as NaN), and a year's flags and categories not reported only where it
+// has any — most years have none, and an empty array per year and field would cost two objects
+// per region-year in a trend of every region × year.
+import { describe, expect, it } from 'vitest';
+import type { TrendYear } from '../../src/core/trend-schema.js';
+import { trendRegion, yearRows } from '../../src/core/trend-years.js';
+
+const year = (y: number, flags: TrendYear['flags'], categories: TrendYear['categories_not_reported']): TrendYear => ({
+  year: y,
+  population: 1000,
+  beds_from: 10,
+  beds_to: 8,
+  bed_change: -2,
+  beds_closed: 2,
+  community_from_be: 1,
+  community_to_be: 1.5,
+  community_change_be: 0.5,
+  net_change_be: -1.5,
+  vacuum_be: 1.5,
+  vacuum_per_100k: 150,
+  replacement_ratio: 0.25,
+  capacity_per_100k_from: null,
+  capacity_per_100k_to: 950,
+  rate_drop_per_100k: null,
+  coverage_index: 0.5,
+  flags,
+  categories_not_reported: categories,
+});
+
+describe('yearRows', () => {
+  it('keeps flags and categories only for the years that have some', () => {
+    const rows = yearRows([year(2015, [], []), year(2016, ['carried_forward'], []), year(2017, [], ['crisis', 'outreach'])]);
+    expect(rows.years).toEqual([2015, 2016, 2017]);
+    expect(rows.flags).toEqual([undefined, ['carried_forward'], undefined]);
+    expect(rows.categories).toEqual([undefined, undefined, ['crisis', 'outreach']]);
+  });
+
+  it('one row of numbers per year, in the schema’s key order, null as NaN', () => {
+    const rows = yearRows([year(2015, [], [])]);
+    // The 16 numbers of the year above from population to coverage_index (TrendYearSchema's order).
+    expect([...rows.values]).toEqual([1000, 10, 8, -2, 2, 1, 1.5, 0.5, -1.5, 1.5, 150, 0.25, NaN, 950, NaN, 0.5]);
+  });
+});
+
+describe('a trend region’s years, changed by a caller', () => {
+  it('can be assigned and deleted as on a plain region (no TypeError in strict mode)', () => {
+    const kept = [year(2015, [], [])];
+    const region = trendRegion(1, { region: 'A', name: 'A', first_vacuum_year: 2015, peak_vacuum_per_100k: 150, peak_year: 2015, open: true }, yearRows(kept), []);
+    expect(region.years).toEqual(kept);
+    const replaced = [year(2020, ['interpolated'], ['crisis'])];
+    region.years = replaced;
+    expect(region.years).toBe(replaced);
+    expect(Object.keys(region)).toEqual(['rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open', 'years', 'excluded_years']);
+    expect(JSON.parse(JSON.stringify(region)).years).toEqual(replaced);
+    // and again, as a plain property can be
+    region.years = [];
+    expect(region.years).toEqual([]);
+    delete (region as Partial<typeof region>).years;
+    expect('years' in region).toBe(false);
+  });
+});
