@@ -57,12 +57,14 @@ export class SuggestionIndex {
   private counts: Int32Array | undefined;
 
   constructor(candidates: Iterable<string>) {
-    this.items = [...new Set(candidates)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The default sort compares strings by UTF-16 code units.
+    this.items = [...new Set(candidates)].sort();
     this.lower = this.items.map((c) => c.toLowerCase());
   }
 
   private build(): Built {
-    const ids = this.lower.map((_, id) => id).sort((a, b) => this.lower[a]!.length - this.lower[b]!.length || a - b);
+    // Sorting is stable, so ids of one length stay in ascending (code-unit) order.
+    const ids = this.lower.map((_, id) => id).sort((a, b) => this.lower[a]!.length - this.lower[b]!.length);
     const byLength = Int32Array.from(ids);
     const lengths = Int32Array.from(ids, (id) => this.lower[id]!.length);
     return { byLength, lengths };

@@ -141,6 +141,35 @@ describe('mapTable: services', () => {
     expect(issues).toEqual([]);
     expect(rows).toEqual(['NO 2020 10 cmhc contacts', 'NO 2020 3 cmhc contacts']);
   });
+
+  it('--service without --map or a constant service: every category is named as lacking a service and unit', () => {
+    // No --map: no category is dropped for want of one, so all three need a target.
+    const t = table([GEO, TIME, SVC], [[['NO', '2020', 'OP'], 10]]);
+    const { rows, notes, issues } = map(t, { role: 'services', service: 'svc' });
+    expect(issues).toEqual([
+      't.csv: service dimension "svc": no service and unit for OP (Outpatient), DAY (Day care), DIS (Discharges); give --map CODE=SERVICE:UNIT for each, or leave them out with --where',
+    ]);
+    expect(rows).toEqual([]);
+    expect(notes).toEqual([]);
+  });
+
+  it('--service without --map but with a constant service and unit: each category is a row of that service', () => {
+    const t = table([GEO, TIME, SVC], [
+      [['NO', '2020', 'OP'], 10],
+      [['NO', '2020', 'DAY'], 3],
+      [['NO', '2020', 'DIS'], 99],
+    ]);
+    const { rows, issues } = map(t, { role: 'services', service: 'svc', set: { service: 'cmhc', unit: 'contacts' } });
+    expect(issues).toEqual([]);
+    expect(rows).toEqual(['NO 2020 10 cmhc contacts', 'NO 2020 3 cmhc contacts', 'NO 2020 99 cmhc contacts']);
+  });
+
+  it('a --map without --service has no dimension to apply to: the constant service and unit are used', () => {
+    const t = table([GEO, TIME], [[['NO', '2020'], 7]]);
+    const { rows, issues } = map(t, { role: 'services', set: { service: 'cmhc', unit: 'teams' }, map: { OP: { service: 'crisis', unit: 'contacts' } } });
+    expect(issues).toEqual([]);
+    expect(rows).toEqual(['NO 2020 7 cmhc teams']);
+  });
 });
 
 describe('mapTable: --where and the one-category rule', () => {
@@ -334,6 +363,26 @@ describe('mapTable: --sum', () => {
       [['NO', '2020', 'T', 'b'], 30],
     ]);
     expect(map(t, { role: 'population', sum: ['sex', 'age'] }).issues.join('\n')).toContain('--sum sex: category T equals the sum of the others in every row');
+  });
+
+  it('a category missing from a row is not the total of that row: no total is claimed', () => {
+    // Four categories. NO: 1 + 1 = 2 (C happens to equal A + B), D missing; SE: C missing, and
+    // 5 + 7 + 3 has no total among its cells. C is a total in no row that lacks it, so no
+    // category equals the sum of the others in every row; both rows are left out (a missing cell).
+    const t = table([GEO, TIME, dim('kind', ['A', 'B', 'C', 'D'])], [
+      [['NO', '2020', 'A'], 1],
+      [['NO', '2020', 'B'], 1],
+      [['NO', '2020', 'C'], 2],
+      [['NO', '2020', 'D'], null, '..'],
+      [['SE', '2020', 'A'], 5],
+      [['SE', '2020', 'B'], 7],
+      [['SE', '2020', 'C'], null, '..'],
+      [['SE', '2020', 'D'], 3],
+    ]);
+    const { rows, notes, issues } = map(t, { role: 'beds', sum: ['kind'] });
+    expect(issues).toEqual([]);
+    expect(rows).toEqual([]);
+    expect(notes).toEqual(['t.csv: 2 missing cells (".." ×2): 2 rows left out, not written as 0', 't.csv: no rows selected']);
   });
 });
 

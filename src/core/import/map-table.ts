@@ -384,6 +384,7 @@ function totalAmongParts(groups: readonly ReadonlyMap<string, number>[]): string
   return candidates.find((code) =>
     full.every((g) => {
       const own = g.get(code);
+      // Stryker disable next-line ConditionalExpression: without the guard an absent code (undefined) makes own - rest NaN, which fails the comparison below just the same
       if (own === undefined) return false;
       let rest = 0;
       for (const [c, v] of g) if (c !== code) rest += v;
