@@ -93,7 +93,7 @@ export class SuggestionIndex {
     const { byLength, lengths } = built;
     const first = lowerBound(lengths, target.length - limit);
     const end = lowerBound(lengths, target.length + limit + 1);
-    if (first >= end) return undefined;
+    // An empty window (first = end) leaves no ids and so no answer.
     let ids: Iterable<number>;
     if (end - first <= MAX_CHECKED) ids = byLength.subarray(first, end);
     else ids = this.filtered(target, built, first, end);

@@ -47,7 +47,7 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
     const start = i;
     i++; // opening quote
     const end = text.indexOf('"', i);
-    if (end < 0) {
+    if (end === -1) {
       fail(start, 'a quoted text is never closed (expected a closing ")');
       return undefined;
     }
@@ -71,7 +71,7 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
     let lang: string | undefined;
     if (text[i] === '[') {
       const close = text.indexOf(']', i);
-      if (close < 0) return fail(i, 'expected "]" after the language code'), undefined;
+      if (close === -1) return fail(i, 'expected "]" after the language code'), undefined;
       lang = text.slice(i + 1, close);
       i = close + 1;
     }
@@ -132,7 +132,7 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
         else if (text[i] === ')') depth--;
         else if (text[i] === '"' && depth > 0) {
           const close = text.indexOf('"', i + 1);
-          if (close < 0) break;
+          if (close === -1) break;
           i = close;
         }
         i++;
@@ -304,7 +304,7 @@ function readDataTokens(text: string, from: number, fail: (offset: number, messa
     if (text[i] === ';') return tokens;
     if (text[i] === '"') {
       const end = text.indexOf('"', i + 1);
-      if (end < 0) {
+      if (end === -1) {
         fail(i, 'DATA: a quoted symbol is never closed');
         return undefined;
       }
