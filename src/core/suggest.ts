@@ -97,10 +97,12 @@ export class SuggestionIndex {
     let ids: Iterable<number>;
     if (end - first <= MAX_CHECKED) ids = byLength.subarray(first, end);
     else ids = this.filtered(target, built, first, end);
+    // Stryker disable next-line UnaryOperator: the first candidate replaces best (any distance is below Infinity) before best is ever compared
     let best = -1;
     let bestDistance = Infinity;
     for (const id of ids) {
       const d = distance(target, this.lower[id]!);
+      // Stryker disable next-line EqualityOperator: each id comes once, so id === best never holds and id <= best reads as id < best
       if (d < bestDistance || (d === bestDistance && id < best)) {
         best = id;
         bestDistance = d;
@@ -125,6 +127,7 @@ export class SuggestionIndex {
         for (const id of ids) {
           const n = this.lower[id]!.length;
           if (n < minLength || n > maxLength) continue;
+          // Stryker disable next-line ConditionalExpression: pushed again, an id lands in byCount[0] (its count is zeroed at its first entry), which is never read
           if (counts[id] === 0) touched.push(id);
           most = Math.max(most, ++counts[id]!);
         }
@@ -137,6 +140,7 @@ export class SuggestionIndex {
         counts[id] = 0;
       }
       const chosen: number[] = [];
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: byCount[0] is always empty, and once chosen is full a later bucket adds nothing (its slice is empty); the checks only stop early
       for (let c = most; c > 0 && chosen.length < MAX_CHECKED; c--) {
         const ids = byCount[c]!;
         if (chosen.length + ids.length <= MAX_CHECKED) {

@@ -25,4 +25,34 @@ describe('SuggestionIndex length window', () => {
     const pairs = Array.from({ length: 100 }, (_, k) => `${letters[k % 10]}${letters[Math.floor(k / 10)]}`);
     expect(new SuggestionIndex(['z', ...pairs]).nearest('q')).toBe('z');
   });
+  it('a tie between lengths goes to the candidate that sorts first, not to the shorter one', () => {
+    // "c" (delete the "a") and "abc" (insert a "b") are both one edit from "ac"; "abc" sorts
+    // first in code-unit order, though "c" is shorter and so met first in the length window.
+    expect(new SuggestionIndex(['c', 'abc']).nearest('ac')).toBe('abc');
+  });
+
+  it('in a crowd, only candidates within the length window are compared', () => {
+    // Query "NO-123" (limit 2) looks at lengths 4–8. In that window: "NO-124" (one edit; it shares
+    // the pieces "\u0002NO", "NO-", "O-1" and "-12" with the query) and 100 codes "ZZ-5xx" that share
+    // none. Outside it: 100 codes "NO-123/…" of 11 letters that share five pieces, more than
+    // "NO-124", but are five or more edits away. Were they let in, they would fill the
+    // MAX_CHECKED places and the hint would be lost.
+    const window = Array.from({ length: 100 }, (_, k) => `ZZ-5${String(k).padStart(2, '0')}`);
+    const long = Array.from({ length: 100 }, (_, k) => `NO-123/${String(k).padStart(4, '0')}`);
+    expect(new SuggestionIndex(['NO-124', ...window, ...long]).nearest('NO-123')).toBe('NO-124');
+  });
+
+  it('in a crowd, of the candidates sharing as many pieces, those nearest the query in length are compared', () => {
+    // Query "NO-123" (limit 2). "NO-1z3" (one edit) and 70 codes "NO-1" + one character (two
+    // edits: a substitution and a deletion; the digits 2 and 3 are left out, which would make
+    // "NO-12" or "NO-13" one edit away) each share three pieces with it ("\u0002no", "no-",
+    // "o-1"), and no code shares more: 71 in one bucket, more than MAX_CHECKED. The 64 nearest
+    // in length are compared: "NO-1z3" (length 6, as the query) first, though it sorts after
+    // every "NO-1…" code of length 5 (lower case sorts after upper case and digits), so it is
+    // the hint.
+    const chars = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ...'01456789', ...'abcdefghijklmnopqrstuvwxy', ...'!#$%&()*+;<=>?@[]^_~'];
+    const short = chars.slice(0, 70).map((c) => `NO-1${c}`);
+    expect(new Set(short).size).toBe(70);
+    expect(new SuggestionIndex([...short, 'NO-1z3']).nearest('NO-123')).toBe('NO-1z3');
+  });
 });
