@@ -181,8 +181,9 @@ export function readPx(text: string, file: string, issues: ImportIssue[]): Impor
     }
     const type = list('VARIABLE-TYPE', name)?.[0]?.toUpperCase();
     const role = get('TIMEVAL', name) || type === 'T' ? 'time' : get('MAP', name) || type === 'G' ? 'geo' : name === contvariable || type === 'C' ? 'metric' : undefined;
+    // ELIMINATION naming one of the values makes it the total (YES, or no entry: none).
     const elimination = list('ELIMINATION', name)?.[0];
-    const totalIndex = elimination === undefined ? -1 : labels.indexOf(elimination);
+    const totalIndex = labels.findIndex((label) => label === elimination);
     const categories: Category[] = codes.map((code, k) => ({ code, label: labels[k]! }));
     const id = list('VARIABLECODE', name)?.[0] ?? name;
     dimensions.push({ id, label: name, role, categories, totalCode: totalIndex >= 0 ? codes[totalIndex] : undefined });
