@@ -40,8 +40,9 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
   // A byte-order mark is white space to /\s/, so skipSpace reads through it like a blank.
   let i = 0;
   const n = text.length;
+  // charAt past the end is '', which is no white space: the loop stops there.
   const skipSpace = () => {
-    while (i < n && /\s/.test(text[i]!)) i++;
+    while (/\s/.test(text.charAt(i))) i++;
   };
   const readQuoted = (): string | undefined => {
     const start = i;
@@ -127,6 +128,7 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
       // A bare token: up to a separator; TLIST(…) keeps its parentheses.
       const offset = i;
       let depth = 0;
+      // Stryker disable next-line EqualityOperator: with i <= n the loop steps once past the end, and slice stops at the end: the same token
       while (i < n && (depth > 0 || !/[\s,;]/.test(text[i]!))) {
         if (text[i] === '(') depth++;
         else if (text[i] === ')') depth--;
@@ -297,7 +299,8 @@ function readDataTokens(text: string, from: number, fail: (offset: number, messa
   let i = from;
   const n = text.length;
   for (;;) {
-    while (i < n && /[\s,]/.test(text[i]!)) i++;
+    // charAt past the end is '', which is no separator: the loop stops there.
+    while (/[\s,]/.test(text.charAt(i))) i++;
     if (i >= n) {
       fail(n, 'DATA: expected ";" after the last cell');
       return undefined;
@@ -314,6 +317,7 @@ function readDataTokens(text: string, from: number, fail: (offset: number, messa
       continue;
     }
     const start = i;
+    // Stryker disable next-line EqualityOperator: with i <= n the loop steps once past the end, and slice stops at the end: the same token
     while (i < n && !/[\s,;"]/.test(text[i]!)) i++;
     tokens.push({ text: text.slice(start, i), quoted: false, offset: start });
   }
