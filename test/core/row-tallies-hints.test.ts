@@ -74,4 +74,63 @@ describe('RowTallies hints', () => {
       },
     ]);
   });
+
+  it('a name like names of two categories says so, and is mapped to neither', () => {
+    // "sor huse" is loosely both "Sor huset" (crisis) and "Sør hus" (supported_living): one name
+    // per category, in code-unit order (taxonomy-loose-order.test.ts).
+    const tallies = new RowTallies();
+    tallies.unmappedService('services.csv', 'sor huse', 4);
+    const issues: InputIssue[] = [];
+    tallies.report({
+      knownCodes: () => [],
+      taxonomy: buildTaxonomy({ 'Sør hus': 'supported_living', 'Sor huset': 'crisis' }),
+      allowUnmapped: false,
+      shown: () => true,
+      issue: (issue) => issues.push(issue),
+      warning: () => undefined,
+    });
+    expect(issues.map((i) => i.message)).toEqual([
+      'service "sor huse" maps to no category (line 4); it is like "Sor huset" (crisis) or "Sør hus" (supported_living), ' +
+        'which are different categories, so it is not mapped to either. Add an alias in the config, or use --allow-unmapped to drop these rows.',
+    ]);
+  });
+
+  it('a code that differs from a known one only in look-alike characters: the hint says so', () => {
+    // Full-width "ＮＯ" renders like "NO" (the same under NFKC); two edits, within the limit of 2
+    // for five characters.
+    const tallies = new RowTallies();
+    tallies.unknownRegion('beds.csv', 'ＮＯ-03', 7);
+    const issues: InputIssue[] = [];
+    tallies.report({
+      knownCodes: () => ['NO-03', 'NO-18'],
+      taxonomy: buildTaxonomy(),
+      allowUnmapped: false,
+      shown: () => true,
+      issue: (issue) => issues.push(issue),
+      warning: () => undefined,
+    });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(/^unknown region "ＮＯ-03" \(not in regions\.csv; line 7\); did you mean "NO-03"\? \(they differ only in characters that cannot be seen: .+ here, .+ in regions\.csv\)$/);
+  });
+
+  it('a service name near no known name gets no hint; one that differs only in an unseen character is told so', () => {
+    // "qqqq zzzz" is far from every known name. "botil\u0001bud" is "botilbud" (supported_living)
+    // with a control character in it: one edit, and one no reader can see.
+    const tallies = new RowTallies();
+    tallies.unmappedService('services.csv', 'qqqq zzzz', 3);
+    tallies.unmappedService('services.csv', 'botil\u0001bud', 5);
+    const issues: InputIssue[] = [];
+    tallies.report({
+      knownCodes: () => [],
+      taxonomy: buildTaxonomy(),
+      allowUnmapped: false,
+      shown: () => true,
+      issue: (issue) => issues.push(issue),
+      warning: () => undefined,
+    });
+    expect(issues.map((i) => i.message)[0]).toBe('service "qqqq zzzz" maps to no category (line 3) Add an alias in the config, or use --allow-unmapped to drop these rows.');
+    expect(issues.map((i) => i.message)[1]).toMatch(
+      /^service "botil\\u0001bud" maps to no category \(line 5\); did you mean "botilbud" \(supported_living\)\? \(they differ only in characters that cannot be seen: .+ here, nothing in the taxonomy\) Add an alias/,
+    );
+  });
 });
