@@ -55,4 +55,15 @@ describe('SuggestionIndex length window', () => {
     expect(new Set(short).size).toBe(70);
     expect(new SuggestionIndex([...short, 'NO-1z3']).nearest('NO-123')).toBe('NO-1z3');
   });
+
+  it('in a crowd, pieces are whole three-letter pieces: a shared ending alone does not outrank the nearer code', () => {
+    // Query "NO-123" (limit 2). "NO-124" (one edit) shares four pieces with it ("\u0002no",
+    // "no-", "o-1", "-12"). 70 codes "AB-123", "AC-123", … (two edits; no second letter O, which
+    // would share "o-1") share three ("-12", "123", "23\u0003") and all sort before it. Counting
+    // shorter pieces at the end as well ("3\u0003", "\u0003") would give both five, and the 64
+    // places would go to the codes that sort first, leaving "NO-124" out.
+    const seconds = [...'ABCDEFGHIJKLMNPQRSTUVWXYZ'];
+    const decoys = [...'ABC'].flatMap((a) => seconds.map((b) => `${a}${b}-123`)).slice(0, 70);
+    expect(new SuggestionIndex([...decoys, 'NO-124']).nearest('NO-123')).toBe('NO-124');
+  });
 });
