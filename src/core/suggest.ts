@@ -142,13 +142,11 @@ export class SuggestionIndex {
       const chosen: number[] = [];
       // Stryker disable next-line EqualityOperator,ConditionalExpression: byCount[0] is always empty, and once chosen is full a later bucket adds nothing (its slice is empty); the checks only stop early
       for (let c = most; c > 0 && chosen.length < MAX_CHECKED; c--) {
+        // As many as there is room for: the nearest in length, then the first in order (one
+        // number per candidate, sorted as numbers: no comparison function). When the whole bucket
+        // fits, the order does not matter (nearest() breaks ties by id), but sorting at most
+        // MAX_CHECKED numbers costs nothing worth a second path.
         const ids = byCount[c]!;
-        if (chosen.length + ids.length <= MAX_CHECKED) {
-          chosen.push(...ids);
-          continue;
-        }
-        // Too many share this many pieces: the nearest in length, then the first in order
-        // (one number per candidate, sorted as numbers: no comparison function).
         const n = this.items.length;
         const keys = Float64Array.from(ids, (id) => Math.abs(this.lower[id]!.length - target.length) * n + id).sort();
         for (const key of keys.subarray(0, MAX_CHECKED - chosen.length)) chosen.push(key % n);

@@ -66,4 +66,26 @@ describe('SuggestionIndex length window', () => {
     const decoys = [...'ABC'].flatMap((a) => seconds.map((b) => `${a}${b}-123`)).slice(0, 70);
     expect(new SuggestionIndex([...decoys, 'NO-124']).nearest('NO-123')).toBe('NO-124');
   });
+
+  it('in a crowd, at most MAX_CHECKED candidates are compared, as documented: the hint is then within the limit, if not the nearest', () => {
+    // The bound on the work is what keeps 20,000 unknown codes fast; its price, stated in
+    // suggest.ts, is that a crowded query may miss the very nearest code. Both cases below are
+    // worked from the documented order: most pieces shared, then nearest in length, then
+    // code-unit order.
+    // Query "q" (limit 1), 65 candidates of lengths 0–2: only the 64 "q…" codes share a piece
+    // ("\u0002q"), so they are the ones compared, and "q0" (one edit) is the hint, not "b" (also
+    // one edit, first in code-unit order, but sharing no piece).
+    const qs = Array.from({ length: MAX_CHECKED }, (_, k) => `q${String.fromCharCode(0x30 + k)}`);
+    expect(new SuggestionIndex(['b', ...qs]).nearest('q')).toBe('q0');
+    // Query "NO-123" (limit 2): 70 codes "NO-1" + two capitals (two edits, length 6) and "NO-13"
+    // (one edit, length 5) each share three pieces ("\u0002no", "no-", "o-1"); the 64 nearest in
+    // length are the six-letter codes, so "NO-13" is not compared and the hint is "NO-1AA", the
+    // first of them in code-unit order.
+    const crowd = [...'ABC'].flatMap((a) => [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((b) => `NO-1${a}${b}`)).slice(0, 70);
+    expect(new SuggestionIndex([...crowd, 'NO-13']).nearest('NO-123')).toBe('NO-1AA');
+    // The places left after a bucket: "NO-12ZZZ" shares four pieces (three edits: no hint) and
+    // takes one of the 64 places; 63 six-letter codes and "NO-13" share three, and the 63 places
+    // left go to the six-letter codes, so the hint is again "NO-1AA".
+    expect(new SuggestionIndex(['NO-12ZZZ', ...crowd.slice(0, 63), 'NO-13']).nearest('NO-123')).toBe('NO-1AA');
+  });
 });
