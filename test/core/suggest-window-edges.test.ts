@@ -88,4 +88,18 @@ describe('SuggestionIndex length window', () => {
     // left go to the six-letter codes, so the hint is again "NO-1AA".
     expect(new SuggestionIndex(['NO-12ZZZ', ...crowd.slice(0, 63), 'NO-13']).nearest('NO-123')).toBe('NO-1AA');
   });
+
+  it('no informative piece in common: the MAX_CHECKED candidates around the query\'s length are compared', () => {
+    // Query "ab" (limit 1) looks at lengths 1–3: 100 single CJK characters (two edits each),
+    // 25 codes "a" + one letter other than b (one edit) and 625 codes "a" + two such letters (two
+    // edits). "\u0002a" is in 650 codes, more than MAX_POSTINGS: it tells nothing, and no code
+    // shares another piece. So the 64 candidates from 32 before the first of length 2 are
+    // compared: the last 32 single characters, the 25 two-letter codes and 7 three-letter ones;
+    // "aa", first of the two-letter codes in code-unit order, is the hint.
+    const letters = [...'acdefghijklmnopqrstuvwxyz'];
+    const singles = Array.from({ length: 100 }, (_, k) => String.fromCharCode(0x4e00 + k));
+    const pairs = letters.map((x) => `a${x}`);
+    const triples = letters.flatMap((x) => letters.map((y) => `a${x}${y}`));
+    expect(new SuggestionIndex([...singles, ...pairs, ...triples]).nearest('ab')).toBe('aa');
+  });
 });
