@@ -164,6 +164,13 @@ describe('mapTable: services', () => {
     expect(rows).toEqual(['NO 2020 10 cmhc contacts', 'NO 2020 3 cmhc contacts', 'NO 2020 99 cmhc contacts']);
   });
 
+  it('with a service dimension, a constant service needs no constant unit when --map gives the units', () => {
+    const t = table([GEO, TIME, SVC], [[['NO', '2020', 'OP'], 10]]);
+    const { rows, issues } = map(t, { role: 'services', service: 'svc', map: { OP: { service: 'cmhc', unit: 'contacts' } }, set: { service: 'other' } });
+    expect(issues).toEqual([]);
+    expect(rows).toEqual(['NO 2020 10 cmhc contacts']);
+  });
+
   it('a --map without --service has no dimension to apply to: the constant service and unit are used', () => {
     const t = table([GEO, TIME], [[['NO', '2020'], 7]]);
     const { rows, issues } = map(t, { role: 'services', set: { service: 'cmhc', unit: 'teams' }, map: { OP: { service: 'crisis', unit: 'contacts' } } });
