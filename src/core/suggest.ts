@@ -57,12 +57,14 @@ export class SuggestionIndex {
   private counts: Int32Array | undefined;
 
   constructor(candidates: Iterable<string>) {
-    this.items = [...new Set(candidates)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The default sort compares strings by UTF-16 code units.
+    this.items = [...new Set(candidates)].sort();
     this.lower = this.items.map((c) => c.toLowerCase());
   }
 
   private build(): Built {
-    const ids = this.lower.map((_, id) => id).sort((a, b) => this.lower[a]!.length - this.lower[b]!.length || a - b);
+    // Sorting is stable, so ids of one length stay in ascending (code-unit) order.
+    const ids = this.lower.map((_, id) => id).sort((a, b) => this.lower[a]!.length - this.lower[b]!.length);
     const byLength = Int32Array.from(ids);
     const lengths = Int32Array.from(ids, (id) => this.lower[id]!.length);
     return { byLength, lengths };
@@ -91,14 +93,16 @@ export class SuggestionIndex {
     const { byLength, lengths } = built;
     const first = lowerBound(lengths, target.length - limit);
     const end = lowerBound(lengths, target.length + limit + 1);
-    if (first >= end) return undefined;
+    // An empty window (first = end) leaves no ids and so no answer.
     let ids: Iterable<number>;
     if (end - first <= MAX_CHECKED) ids = byLength.subarray(first, end);
     else ids = this.filtered(target, built, first, end);
+    // Stryker disable next-line UnaryOperator: the first candidate replaces best (any distance is below Infinity) before best is ever compared
     let best = -1;
     let bestDistance = Infinity;
     for (const id of ids) {
       const d = distance(target, this.lower[id]!);
+      // Stryker disable next-line EqualityOperator: each id comes once, so id === best never holds and id <= best reads as id < best
       if (d < bestDistance || (d === bestDistance && id < best)) {
         best = id;
         bestDistance = d;
@@ -123,6 +127,7 @@ export class SuggestionIndex {
         for (const id of ids) {
           const n = this.lower[id]!.length;
           if (n < minLength || n > maxLength) continue;
+          // Stryker disable next-line ConditionalExpression: pushed again, an id lands in byCount[0] (its count is zeroed at its first entry), which is never read
           if (counts[id] === 0) touched.push(id);
           most = Math.max(most, ++counts[id]!);
         }
@@ -135,14 +140,13 @@ export class SuggestionIndex {
         counts[id] = 0;
       }
       const chosen: number[] = [];
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: byCount[0] is always empty, and once chosen is full a later bucket adds nothing (its slice is empty); the checks only stop early
       for (let c = most; c > 0 && chosen.length < MAX_CHECKED; c--) {
+        // As many as there is room for: the nearest in length, then the first in order (one
+        // number per candidate, sorted as numbers: no comparison function). When the whole bucket
+        // fits, the order does not matter (nearest() breaks ties by id), but sorting at most
+        // MAX_CHECKED numbers costs nothing worth a second path.
         const ids = byCount[c]!;
-        if (chosen.length + ids.length <= MAX_CHECKED) {
-          chosen.push(...ids);
-          continue;
-        }
-        // Too many share this many pieces: the nearest in length, then the first in order
-        // (one number per candidate, sorted as numbers: no comparison function).
         const n = this.items.length;
         const keys = Float64Array.from(ids, (id) => Math.abs(this.lower[id]!.length - target.length) * n + id).sort();
         for (const key of keys.subarray(0, MAX_CHECKED - chosen.length)) chosen.push(key % n);

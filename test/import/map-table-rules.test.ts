@@ -141,6 +141,42 @@ describe('mapTable: services', () => {
     expect(issues).toEqual([]);
     expect(rows).toEqual(['NO 2020 10 cmhc contacts', 'NO 2020 3 cmhc contacts']);
   });
+
+  it('--service without --map or a constant service: every category is named as lacking a service and unit', () => {
+    // No --map: no category is dropped for want of one, so all three need a target.
+    const t = table([GEO, TIME, SVC], [[['NO', '2020', 'OP'], 10]]);
+    const { rows, notes, issues } = map(t, { role: 'services', service: 'svc' });
+    expect(issues).toEqual([
+      't.csv: service dimension "svc": no service and unit for OP (Outpatient), DAY (Day care), DIS (Discharges); give --map CODE=SERVICE:UNIT for each, or leave them out with --where',
+    ]);
+    expect(rows).toEqual([]);
+    expect(notes).toEqual([]);
+  });
+
+  it('--service without --map but with a constant service and unit: each category is a row of that service', () => {
+    const t = table([GEO, TIME, SVC], [
+      [['NO', '2020', 'OP'], 10],
+      [['NO', '2020', 'DAY'], 3],
+      [['NO', '2020', 'DIS'], 99],
+    ]);
+    const { rows, issues } = map(t, { role: 'services', service: 'svc', set: { service: 'cmhc', unit: 'contacts' } });
+    expect(issues).toEqual([]);
+    expect(rows).toEqual(['NO 2020 10 cmhc contacts', 'NO 2020 3 cmhc contacts', 'NO 2020 99 cmhc contacts']);
+  });
+
+  it('with a service dimension, a constant service needs no constant unit when --map gives the units', () => {
+    const t = table([GEO, TIME, SVC], [[['NO', '2020', 'OP'], 10]]);
+    const { rows, issues } = map(t, { role: 'services', service: 'svc', map: { OP: { service: 'cmhc', unit: 'contacts' } }, set: { service: 'other' } });
+    expect(issues).toEqual([]);
+    expect(rows).toEqual(['NO 2020 10 cmhc contacts']);
+  });
+
+  it('a --map without --service has no dimension to apply to: the constant service and unit are used', () => {
+    const t = table([GEO, TIME], [[['NO', '2020'], 7]]);
+    const { rows, issues } = map(t, { role: 'services', set: { service: 'cmhc', unit: 'teams' }, map: { OP: { service: 'crisis', unit: 'contacts' } } });
+    expect(issues).toEqual([]);
+    expect(rows).toEqual(['NO 2020 7 cmhc teams']);
+  });
 });
 
 describe('mapTable: --where and the one-category rule', () => {
@@ -169,6 +205,14 @@ describe('mapTable: --where and the one-category rule', () => {
     const t = table([GEO, TIME, dim('age', codes)], [[['NO', '2020', 'c0'], 1]]);
     expect(map(t, { role: 'beds' }).issues).toEqual([
       't.csv: dimension "age" has 11 categories (c0, c1, c2, c3, c4, c5, c6, c7 and 3 more): choose one with --where age=CODE, or add them up with --sum age',
+    ]);
+  });
+
+  it('exactly eight categories: all eight listed, with no "more"', () => {
+    const codes = Array.from({ length: 8 }, (_, i) => `c${i}`);
+    const t = table([GEO, TIME, dim('age', codes)], [[['NO', '2020', 'c0'], 1]]);
+    expect(map(t, { role: 'beds' }).issues).toEqual([
+      't.csv: dimension "age" has 8 categories (c0, c1, c2, c3, c4, c5, c6, c7): choose one with --where age=CODE, or add them up with --sum age',
     ]);
   });
 
@@ -335,6 +379,53 @@ describe('mapTable: --sum', () => {
     ]);
     expect(map(t, { role: 'population', sum: ['sex', 'age'] }).issues.join('\n')).toContain('--sum sex: category T equals the sum of the others in every row');
   });
+
+  it('a total must hold within every row of the other summed dimension, not only in one of them', () => {
+    // Age a: 1 + 2 = 3, not 99; age b: 10 + 20 = 30 = T. T is no total in age a, so none is
+    // claimed and all six cells are summed: 1 + 2 + 99 + 10 + 20 + 30 = 162.
+    const t = table([GEO, TIME, dim('sex', ['1', '2', 'T']), dim('age', ['a', 'b'])], [
+      [['NO', '2020', '1', 'a'], 1],
+      [['NO', '2020', '2', 'a'], 2],
+      [['NO', '2020', 'T', 'a'], 99],
+      [['NO', '2020', '1', 'b'], 10],
+      [['NO', '2020', '2', 'b'], 20],
+      [['NO', '2020', 'T', 'b'], 30],
+    ]);
+    const { rows, issues } = map(t, { role: 'population', sum: ['sex', 'age'] });
+    expect(issues).toEqual([]);
+    expect(rows).toEqual(['NO 2020 162']);
+  });
+
+  it('a total off by exactly the tolerance is still a total', () => {
+    // T = 1 000 000 000, 400 000 000 + 599 999 999 = 999 999 999: off by 1 = 1e-9 × 1e9, the
+    // tolerance itself (the bound is inclusive).
+    const t = table([GEO, TIME, dim('sex', ['1', '2', 'T'])], [
+      [['NO', '2020', '1'], 400_000_000],
+      [['NO', '2020', '2'], 599_999_999],
+      [['NO', '2020', 'T'], 1_000_000_000],
+    ]);
+    expect(map(t, { role: 'population', sum: ['sex'] }).issues.join('\n')).toContain('--sum sex: category T equals the sum of the others in every row');
+  });
+
+  it('a category missing from a row is not the total of that row: no total is claimed', () => {
+    // Four categories. NO: 1 + 1 = 2 (C happens to equal A + B), D missing; SE: C missing, and
+    // 5 + 7 + 3 has no total among its cells. C is a total in no row that lacks it, so no
+    // category equals the sum of the others in every row; both rows are left out (a missing cell).
+    const t = table([GEO, TIME, dim('kind', ['A', 'B', 'C', 'D'])], [
+      [['NO', '2020', 'A'], 1],
+      [['NO', '2020', 'B'], 1],
+      [['NO', '2020', 'C'], 2],
+      [['NO', '2020', 'D'], null, '..'],
+      [['SE', '2020', 'A'], 5],
+      [['SE', '2020', 'B'], 7],
+      [['SE', '2020', 'C'], null, '..'],
+      [['SE', '2020', 'D'], 3],
+    ]);
+    const { rows, notes, issues } = map(t, { role: 'beds', sum: ['kind'] });
+    expect(issues).toEqual([]);
+    expect(rows).toEqual([]);
+    expect(notes).toEqual(['t.csv: 2 missing cells (".." ×2): 2 rows left out, not written as 0', 't.csv: no rows selected']);
+  });
 });
 
 describe('mapTable: years', () => {
@@ -346,6 +437,15 @@ describe('mapTable: years', () => {
     const edges = dim('time', ['1799', '1800', '2200', '2201', ' 2020 ', '20201'], { role: 'time' });
     expect(map(table([GEO, edges], [[['NO', '1800'], 1]]), { role: 'beds' }).issues).toEqual([
       't.csv: time dimension "time": expected years (YYYY, 1800–2200), got "1799", "2201", "20201": servicegap counts capacity per year, so take an annual table (or keep the years with --where)',
+    ]);
+  });
+
+  it('exactly five codes that are not years: all five named, with no "more"; a year is four digits and nothing else', () => {
+    // "02020" ends in four digits and "2020.0" starts with four, and both read as the number 2020,
+    // but neither is a YYYY code.
+    const T = dim('time', ['2019', '02020', '2020.0', '2020-Q1', 'x2021', '2021 Q2'], { role: 'time' });
+    expect(map(table([GEO, T], [[['NO', '2019'], 1]]), { role: 'beds' }).issues).toEqual([
+      't.csv: time dimension "time": expected years (YYYY, 1800–2200), got "02020", "2020.0", "2020-Q1", "x2021", "2021 Q2": servicegap counts capacity per year, so take an annual table (or keep the years with --where)',
     ]);
   });
 
@@ -408,6 +508,19 @@ describe('mapTable: cells', () => {
     const { rows, notes } = map(t, { role: 'beds', sum: ['k'] });
     expect(rows).toEqual(['NO 2020 3 b e', 'SE 2020 7 unanswered=3 unanswered=5', 'NO 2021 11 e', 'SE 2021 15 e']);
     expect(notes).toEqual(['t.csv: flagged values kept in column "flags": "b" ×1, "e" ×3, "unanswered" ×2']);
+  });
+
+  it('a flag\'s kind is all that comes before "=", however long the count after it', () => {
+    // "unanswered=12" and "unanswered=3" are one kind; "e" is another: sorted, "e" ×1, "unanswered" ×2.
+    // (1 + 2 + 4 = 7: no cell is the total of the others.)
+    const t = table([GEO, TIME, dim('k', ['a', 'b', 'c'])], [
+      [['NO', '2020', 'a'], 1, 'unanswered=12'],
+      [['NO', '2020', 'b'], 2, 'unanswered=3'],
+      [['NO', '2020', 'c'], 4, 'e'],
+    ]);
+    const { rows, notes } = map(t, { role: 'beds', sum: ['k'] });
+    expect(rows).toEqual(['NO 2020 7 e unanswered=12 unanswered=3']);
+    expect(notes).toEqual(['t.csv: flagged values kept in column "flags": "e" ×1, "unanswered" ×2']);
   });
 
   it('"-" is a reported zero (counted), or missing with nil = missing; a "-" with a value keeps it', () => {

@@ -40,14 +40,15 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
   // A byte-order mark is white space to /\s/, so skipSpace reads through it like a blank.
   let i = 0;
   const n = text.length;
+  // charAt past the end is '', which is no white space: the loop stops there.
   const skipSpace = () => {
-    while (i < n && /\s/.test(text[i]!)) i++;
+    while (/\s/.test(text.charAt(i))) i++;
   };
   const readQuoted = (): string | undefined => {
     const start = i;
     i++; // opening quote
     const end = text.indexOf('"', i);
-    if (end < 0) {
+    if (end === -1) {
       fail(start, 'a quoted text is never closed (expected a closing ")');
       return undefined;
     }
@@ -71,7 +72,7 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
     let lang: string | undefined;
     if (text[i] === '[') {
       const close = text.indexOf(']', i);
-      if (close < 0) return fail(i, 'expected "]" after the language code'), undefined;
+      if (close === -1) return fail(i, 'expected "]" after the language code'), undefined;
       lang = text.slice(i + 1, close);
       i = close + 1;
     }
@@ -127,12 +128,13 @@ function readEntries(text: string, fail: (offset: number, message: string) => vo
       // A bare token: up to a separator; TLIST(…) keeps its parentheses.
       const offset = i;
       let depth = 0;
+      // Stryker disable next-line EqualityOperator: with i <= n the loop steps once past the end, and slice stops at the end: the same token
       while (i < n && (depth > 0 || !/[\s,;]/.test(text[i]!))) {
         if (text[i] === '(') depth++;
         else if (text[i] === ')') depth--;
         else if (text[i] === '"' && depth > 0) {
           const close = text.indexOf('"', i + 1);
-          if (close < 0) break;
+          if (close === -1) break;
           i = close;
         }
         i++;
@@ -181,8 +183,9 @@ export function readPx(text: string, file: string, issues: ImportIssue[]): Impor
     }
     const type = list('VARIABLE-TYPE', name)?.[0]?.toUpperCase();
     const role = get('TIMEVAL', name) || type === 'T' ? 'time' : get('MAP', name) || type === 'G' ? 'geo' : name === contvariable || type === 'C' ? 'metric' : undefined;
+    // ELIMINATION naming one of the values makes it the total (YES, or no entry: none).
     const elimination = list('ELIMINATION', name)?.[0];
-    const totalIndex = elimination === undefined ? -1 : labels.indexOf(elimination);
+    const totalIndex = labels.findIndex((label) => label === elimination);
     const categories: Category[] = codes.map((code, k) => ({ code, label: labels[k]! }));
     const id = list('VARIABLECODE', name)?.[0] ?? name;
     dimensions.push({ id, label: name, role, categories, totalCode: totalIndex >= 0 ? codes[totalIndex] : undefined });
@@ -296,7 +299,8 @@ function readDataTokens(text: string, from: number, fail: (offset: number, messa
   let i = from;
   const n = text.length;
   for (;;) {
-    while (i < n && /[\s,]/.test(text[i]!)) i++;
+    // charAt past the end is '', which is no separator: the loop stops there.
+    while (/[\s,]/.test(text.charAt(i))) i++;
     if (i >= n) {
       fail(n, 'DATA: expected ";" after the last cell');
       return undefined;
@@ -304,7 +308,7 @@ function readDataTokens(text: string, from: number, fail: (offset: number, messa
     if (text[i] === ';') return tokens;
     if (text[i] === '"') {
       const end = text.indexOf('"', i + 1);
-      if (end < 0) {
+      if (end === -1) {
         fail(i, 'DATA: a quoted symbol is never closed');
         return undefined;
       }
@@ -313,6 +317,7 @@ function readDataTokens(text: string, from: number, fail: (offset: number, messa
       continue;
     }
     const start = i;
+    // Stryker disable next-line EqualityOperator: with i <= n the loop steps once past the end, and slice stops at the end: the same token
     while (i < n && !/[\s,;"]/.test(text[i]!)) i++;
     tokens.push({ text: text.slice(start, i), quoted: false, offset: start });
   }
