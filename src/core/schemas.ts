@@ -236,8 +236,8 @@ function cellTypes(format: NumberFormat) {
       schema: eventDate,
       number: undefined,
       anyText: false,
-      accept: (raw: string | undefined): number | Reject =>
-        typeof raw === 'string' && !isMissingValue(raw) ? (eventYear(raw) ?? REJECT) : REJECT,
+      // A missing-value marker is no date (eventYear answers undefined), so the schema words it.
+      accept: (raw: string | undefined): number | Reject => (typeof raw === 'string' ? (eventYear(raw) ?? REJECT) : REJECT),
     },
     unit: {
       schema: unitCell,
