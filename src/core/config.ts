@@ -9,9 +9,9 @@ import type { InputIssue } from './issues.js';
 import { nearest } from './suggest.js';
 import { UNIT_CODES, UnitSchema } from './units.js';
 
+// zod 4's number() refuses NaN and ±Infinity itself (its .finite() is a no-op).
 const finiteNonNegative = z
   .number({ error: 'expected a number ≥ 0 (bed-equivalents per unit)' })
-  .finite({ error: 'expected a finite number ≥ 0' })
   .min(0, { error: 'expected a number ≥ 0: a weight cannot be negative' });
 
 /**
@@ -19,25 +19,30 @@ const finiteNonNegative = z
  * (or an object without `low` / `high`) keeps the default's range when the value lies inside it,
  * and widens it to the value otherwise (SPEC §8; weights.ts).
  */
-export const WeightOverrideSchema = z.union([
-  finiteNonNegative,
-  z
-    .object({
-      value: finiteNonNegative,
-      low: finiteNonNegative.optional(),
-      high: finiteNonNegative.optional(),
-      source: z.string().min(1).optional(),
-    })
-    .strict()
-    .refine((w) => (w.low ?? w.value) <= w.value && w.value <= (w.high ?? w.value), {
-      error: 'expected low ≤ value ≤ high',
-    }),
-]);
+export const WeightOverrideSchema = z.union(
+  [
+    finiteNonNegative,
+    z
+      .object({
+        value: finiteNonNegative,
+        low: finiteNonNegative.optional(),
+        high: finiteNonNegative.optional(),
+        source: z.string().min(1).optional(),
+      })
+      .strict()
+      .refine((w) => (w.low ?? w.value) <= w.value && w.value <= (w.high ?? w.value), {
+        error: 'expected low ≤ value ≤ high',
+      }),
+  ],
+  // A weight that is neither (text, null, an object without a number value): without this zod
+  // says only "Invalid input".
+  { error: 'expected a weight: a number ≥ 0 (bed-equivalents per unit) or an object { value, low, high, source }' },
+);
 
 /** A norm's name: used as a JSON value, a CSV cell and a column head, so kept to snake_case. */
 export const NORM_NAME = /^[a-z][a-z0-9_]*$/;
 
-const finitePositive = z.number({ error: 'expected a number > 0' }).finite().positive({ error: 'expected a number > 0 (coverage divides by low)' });
+const finitePositive = z.number({ error: 'expected a number > 0' }).positive({ error: 'expected a number > 0 (coverage divides by low)' });
 
 /** One series a norm counts: a (category, unit) pair of services.csv (SPEC §1, §2). */
 export const NormMeasureSchema = z
