@@ -58,7 +58,7 @@ export const NUMBER_RULES = {
 } as const satisfies Record<string, NumberRule>;
 
 /** A required text cell, trimmed; undefined when blank (or, with `markers`, a missing-value marker). */
-export function requiredTextValue(raw: string, markers = true): string | undefined {
+export function requiredTextValue(raw: string, markers: boolean): string | undefined {
   const trimmed = raw.trim();
   return trimmed === '' || (markers && isMissingValue(trimmed)) ? undefined : trimmed;
 }
