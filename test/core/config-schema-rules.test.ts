@@ -158,6 +158,17 @@ describe('missingCommunity, map, aliases', () => {
     expect(messagesOf({ aliases: { DPS: 'community' } })[0]).toMatch(/^aliases\.DPS: /);
   });
 
+  it('an object given to the library without a file name is called "config" in its issues', async () => {
+    const { checkConfig } = await freshConfig();
+    let issues: { file: string; message: string }[] = [];
+    try {
+      checkConfig({ missingCommunity: 'none' });
+    } catch (error) {
+      issues = (error as { issues: { file: string; message: string }[] }).issues;
+    }
+    expect(issues).toEqual([{ file: 'config', message: 'missingCommunity: expected one of exclude, zero, got "none"' }]);
+  });
+
   it('every section is optional, and $schema is text', async () => {
     const { checkConfig, messagesOf } = await freshConfig();
     expect(checkConfig({})).toEqual({});
