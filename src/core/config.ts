@@ -139,8 +139,8 @@ const NormsSchema = z.record(z.string(), z.unknown()).transform((record, ctx) =>
       problem(ctx, [name], `expected low ≤ high, got low ${low} and high ${high}`);
       continue;
     }
-    const measures = o.measures ?? builtin?.measures ?? [];
-    if (measures.length === 0 && !(o.institutional_beds ?? builtin?.includesInstitutionalBeds ?? false)) {
+    const measures = o.measures ?? builtin?.measures;
+    if (!measures?.length && !(o.institutional_beds ?? builtin?.includesInstitutionalBeds ?? false)) {
       problem(ctx, [name, 'measures'], 'expected at least one measure (or institutional_beds: true)');
       continue;
     }
@@ -209,12 +209,10 @@ function keysAt(path: readonly PropertyKey[]): readonly string[] {
     if (path.length === 2) return UNIT_CODES;
     return ['value', 'low', 'high', 'source'];
   }
-  if (section === 'files') {
-    if (path.length === 1) return FILE_ROLES;
-    if (path.length === 2) return Object.keys(FileOptionsSchema.shape);
-  }
-  if (section === 'map') return Object.keys(MapConfigSchema.shape);
-  return [];
+  // files.<input> holds only plain values: an unknown key is at depth 1 or 2.
+  if (section === 'files') return path.length === 1 ? FILE_ROLES : Object.keys(FileOptionsSchema.shape);
+  // map is the only other object with fixed keys (aliases is a record; norms.* words its own).
+  return Object.keys(MapConfigSchema.shape);
 }
 
 /** `unknown key "weigths"; did you mean "weights"? (expected weights, aliases, …)` */
