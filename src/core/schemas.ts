@@ -159,8 +159,8 @@ export function eventYear(raw: string): number | undefined {
   const year = match ? Number(match[1]) : NaN;
   const month = match?.[2] === undefined ? 1 : Number(match[2]);
   const day = match?.[3] === undefined ? 1 : Number(match[3]);
+  // No match leaves year NaN, which fails every comparison below.
   const valid =
-    match !== null &&
     year >= YEAR_MIN &&
     year <= YEAR_MAX &&
     month >= 1 &&
