@@ -58,7 +58,7 @@ export const NUMBER_RULES = {
 } as const satisfies Record<string, NumberRule>;
 
 /** A required text cell, trimmed; undefined when blank (or, with `markers`, a missing-value marker). */
-export function requiredTextValue(raw: string, markers = true): string | undefined {
+export function requiredTextValue(raw: string, markers: boolean): string | undefined {
   const trimmed = raw.trim();
   return trimmed === '' || (markers && isMissingValue(trimmed)) ? undefined : trimmed;
 }
@@ -159,8 +159,8 @@ export function eventYear(raw: string): number | undefined {
   const year = match ? Number(match[1]) : NaN;
   const month = match?.[2] === undefined ? 1 : Number(match[2]);
   const day = match?.[3] === undefined ? 1 : Number(match[3]);
+  // No match leaves year NaN, which fails every comparison below.
   const valid =
-    match !== null &&
     year >= YEAR_MIN &&
     year <= YEAR_MAX &&
     month >= 1 &&
@@ -236,8 +236,8 @@ function cellTypes(format: NumberFormat) {
       schema: eventDate,
       number: undefined,
       anyText: false,
-      accept: (raw: string | undefined): number | Reject =>
-        typeof raw === 'string' && !isMissingValue(raw) ? (eventYear(raw) ?? REJECT) : REJECT,
+      // A missing-value marker is no date (eventYear answers undefined), so the schema words it.
+      accept: (raw: string | undefined): number | Reject => (typeof raw === 'string' ? (eventYear(raw) ?? REJECT) : REJECT),
     },
     unit: {
       schema: unitCell,
