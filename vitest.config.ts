@@ -25,6 +25,8 @@ export default defineConfig({
   test: {
     // End-to-end tests spawn the built CLI; give them room on a 2-core machine.
     testTimeout: 30_000,
+    // A private temp folder for the run, removed when it ends (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
     sequence: { sequencer: EndToEndFirst },
     // The CLIs the tests start keep their V8 code cache here, not in the user's cache folder.
     env: { SERVICEGAP_CACHE_DIR: fileURLToPath(new URL('test/artifacts/code-cache', import.meta.url)) },

@@ -17,5 +17,7 @@ export default defineConfig({
     // report/, not core, and the other report tests still run
     exclude: ['test/app/parallel-reading.test.ts', 'test/report/renderers.test.ts'],
     testTimeout: 30_000,
+    // A private temp folder for the run, removed when it ends (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
   },
 });

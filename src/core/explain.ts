@@ -69,7 +69,8 @@ function sourceYears(series: YearSeries | undefined, year: number, at: ValueAtYe
   if (!at.carried && !at.interpolated) return [year];
   let before: number | undefined;
   let after: number | undefined;
-  for (const y of series?.keys() ?? []) {
+  // A carried or interpolated value came from a year of the series (valueAt): it exists here.
+  for (const y of series!.keys()) {
     if (y < year && (before === undefined || y > before)) before = y;
     if (y > year && (after === undefined || y < after)) after = y;
   }

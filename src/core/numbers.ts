@@ -144,6 +144,7 @@ export function readNumberValue(cell: string, format: NumberFormat = DEFAULT_NUM
     const n = cell.length;
     let whole = 0;
     let i = 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut only; stopping it early or one step late leaves the cell to the general reader below, which gives the same value
     for (; i < n; i++) {
       const c = cell.charCodeAt(i) - 48;
       if (c < 0 || c > 9) break;

@@ -20,7 +20,7 @@
 // facility) read a missing value as "not given".
 import { z } from 'zod';
 import { quoteValue } from './issues.js';
-import { DEFAULT_NUMBER_FORMAT, isMissingValue, MAX_MAGNITUDE, type NumberFormat, readNumber, readNumberValue } from './numbers.js';
+import { DEFAULT_NUMBER_FORMAT, isMissingValue, MAX_MAGNITUDE, type NumberFormat, type NumberReading, readNumber, readNumberValue } from './numbers.js';
 import { RecentStrings } from './recent-strings.js';
 import { unitCellOf, type UnitCell, unknownUnitMessage } from './unit-aliases.js';
 import { type Unit, UNIT_CODES } from './units.js';
@@ -106,18 +106,7 @@ function missing(ctx: z.RefinementCtx, raw: string, expected: string): typeof z.
 export function numberCell(rule: NumberRule, format: NumberFormat) {
   return z.string().transform((raw, ctx) => {
     const reading = readNumber(raw, format);
-    if (!reading.ok) {
-      switch (reading.problem) {
-        case 'missing':
-          return missing(ctx, raw, rule.expected);
-        case 'ambiguous':
-          return complete(ctx, raw, `${rule.expected}, got ${quoteValue(raw)}, which reads two ways: ${reading.hint}; give the option that fits the file`);
-        case 'too-large':
-          return complete(ctx, raw, `${rule.expected}, got ${quoteValue(raw)}: too large (servicegap accepts at most ${MAX_MAGNITUDE_TEXT})`);
-        case 'invalid':
-          return complete(ctx, raw, `${rule.expected}, got ${quoteValue(raw)}${reading.hint ? ` (${reading.hint})` : ''}`);
-      }
-    }
+    if (!reading.ok) return refuseNumber(ctx, raw, rule, reading);
     const value = reading.value;
     if (!passesRule(rule, value)) {
       ctx.issues.push({ code: 'custom', message: rule.expected, input: raw });
@@ -125,6 +114,20 @@ export function numberCell(rule: NumberRule, format: NumberFormat) {
     }
     return value;
   });
+}
+
+/** The issue for a cell that is no number: missing, ambiguous, too large or not a number. */
+function refuseNumber(ctx: z.RefinementCtx, raw: string, rule: NumberRule, reading: Extract<NumberReading, { ok: false }>): typeof z.NEVER {
+  switch (reading.problem) {
+    case 'missing':
+      return missing(ctx, raw, rule.expected);
+    case 'ambiguous':
+      return complete(ctx, raw, `${rule.expected}, got ${quoteValue(raw)}, which reads two ways: ${reading.hint}; give the option that fits the file`);
+    case 'too-large':
+      return complete(ctx, raw, `${rule.expected}, got ${quoteValue(raw)}: too large (servicegap accepts at most ${MAX_MAGNITUDE_TEXT})`);
+    case 'invalid':
+      return complete(ctx, raw, `${rule.expected}, got ${quoteValue(raw)}${reading.hint ? ` (${reading.hint})` : ''}`);
+  }
 }
 
 /** Required text: a missing value is an error. Region codes only treat a blank cell as missing

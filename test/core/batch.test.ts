@@ -1,5 +1,5 @@
 // Batch: the scenario file schema, the config overlay and combineBatch (src/core/batch*.ts).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type BatchResult, ScenarioFileSchema, BatchResultSchema } from '../../src/core/batch-schema.js';
 import { combineBatch } from '../../src/core/batch.js';
 import { mergeConfig } from '../../src/core/config-merge.js';
@@ -69,9 +69,10 @@ function report(from: number, to: number, vacuums: Record<string, number>): Repo
 
 describe('combineBatch', () => {
   // first: A 3, B 2, C 1 → A1 B2 C3;  second: C 5, A 3, B 2 → C1 A2 B3;  third: D only
-  let result: BatchResult;
-  beforeAll(() => {
-    result = combineBatch(
+  // Built inside each test, not in a beforeAll: Stryker's per-test coverage does not see code run
+  // in hooks, so a mutant of combineBatch reached only from a hook would go untested.
+  const combined = (): BatchResult =>
+    combineBatch(
       [
         { name: 'first', report: report(2000, 2010, { A: 3, B: 2, C: 1 }) },
         { name: 'second', report: report(2005, 2010, { A: 3, B: 2, C: 5 }) },
@@ -79,9 +80,9 @@ describe('combineBatch', () => {
       ],
       { top: 1 },
     );
-  });
 
   it('writes one long table: scenario, period, rank and metrics, rank in the first and its change', () => {
+    const result = combined();
     expect(result.rows.map((r) => [r.scenario, r.from, r.region, r.rank, r.rank_first, r.rank_change])).toEqual([
       ['first', 2000, 'A', 1, 1, 0],
       ['first', 2000, 'B', 2, 2, 0],
@@ -95,6 +96,7 @@ describe('combineBatch', () => {
   });
 
   it('summarises each scenario against the first', () => {
+    const result = combined();
     expect(result.first).toBe('first');
     expect(result.summary).toEqual([
       { scenario: 'first', regions_moved: 0, largest_rank_change: 0, entered_top: [], left_top: [] },

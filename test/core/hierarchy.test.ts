@@ -170,6 +170,22 @@ describe('--level and --rollup: parents get the sums of their branch', () => {
   });
 });
 
+describe('partial sums over several years', () => {
+  it('names the years in order, whatever order the regions give them in', async () => {
+    const { dataset } = await load({
+      regions: 'region,parent\nC,\nM1,C\nM2,C\n',
+      // M1 has 2001 and 2003, M2 only 2002: every year lacks one of them. Met region by region
+      // the years come as 2001, 2003, 2002; the warning lists them in calendar order.
+      population: 'region,year,population\nM1,2001,1000\nM1,2003,1000\nM2,2002,500\n',
+    });
+    const rolled = selectLevel(dataset, { level: 1 });
+    expect(rolled.warnings.slice(dataset.warnings.length).map((w) => w.message)).toEqual([
+      '--level 1: the population of "C" sums only some of its regions in 2001, 2002, 2003 (no figure for that year from "M2", "M1"); ' +
+        'a sum over part of a region undercounts it: give every region a figure for the same years',
+    ]);
+  });
+});
+
 describe('a region with figures of its own is a leaf of data', () => {
   it('is ranked by default although it has children; the children (without figures) are not', async () => {
     const report = await run({

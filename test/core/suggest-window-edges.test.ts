@@ -103,3 +103,45 @@ describe('SuggestionIndex length window', () => {
     expect(new SuggestionIndex([...singles, ...pairs, ...triples]).nearest('ab')).toBe('aa');
   });
 });
+
+describe('SuggestionIndex: every piece of the query crowded', () => {
+  it('the query near the long end of its window: the MAX_CHECKED candidates before the end are compared', () => {
+    // Query "abc" (limit 1: lengths 2–4). Each of its pieces ("\u0002a", "ab", "bc", "c\u0003",
+    // "\u0002ab", "abc", "bc\u0003") is in more than MAX_POSTINGS (512) long candidates, so none
+    // tells anything and the search takes candidates by length. In the window are 100 two-letter
+    // codes and nothing of length 3 or 4: the query's length sorts at the window's end (position
+    // 100), so the MAX_CHECKED nearest in length are positions 36–99. Among them "ac" (position
+    // 50: after "00"…"49") is one edit from "abc" (delete the "b"); every other two-letter code
+    // is at least two edits away. (Centring the window on the query's length instead would take
+    // positions 68–99 only and miss "ac".)
+    const digits = (k: number) => String(k).padStart(2, '0');
+    const window = [...Array.from({ length: 50 }, (_, k) => digits(k)), 'ac', ...Array.from({ length: 49 }, (_, k) => `${String.fromCharCode(0x64 + (k % 23))}${Math.floor(k / 23)}`)]; // d0 … z0, d1 … z1, d2 e2 f2
+    const crowd = Array.from({ length: 600 }, (_, k) => [`ab${digits(k % 100)}${k}`, `${k}x${digits(k % 100)}bc`, `${k}abc${digits(k % 100)}`]).flat();
+    const twoLetter = new Set(window);
+    expect(twoLetter.size).toBe(100);
+    expect([...twoLetter].sort().indexOf('ac')).toBe(50);
+    expect(new SuggestionIndex([...window, ...crowd]).nearest('abc')).toBe('ac');
+  });
+
+  it('the search is bounded: crowded pieces are not followed, and only MAX_CHECKED candidates are compared', () => {
+    // The same crowd, so again every piece of "abc" is in more than 512 candidates. The window
+    // (lengths 2–4) now holds 100 two-letter codes, "ac" among them at position 20, then 99
+    // three-letter codes "d00"…"d98" (three edits from "abc") and last "abcx" (one edit: drop the
+    // "x") at position 199. The query's length starts at position 100, so the MAX_CHECKED
+    // candidates nearest in length are positions 68–131: neither "ac" nor "abcx" is among them
+    // and there is no hint. This is the price of answering at once in a crowd (the top of
+    // src/core/suggest.ts); following the crowded pieces would reach both, and comparing the
+    // whole window would reach "abcx".
+    const digits = (k: number) => String(k).padStart(2, '0');
+    const twoLetter = [...Array.from({ length: 20 }, (_, k) => digits(k)), 'ac', ...Array.from({ length: 79 }, (_, k) => `${String.fromCharCode(0x64 + (k % 23))}${Math.floor(k / 23)}`)];
+    expect(new Set(twoLetter).size).toBe(100);
+    expect([...twoLetter].sort().indexOf('ac')).toBe(20);
+    const window = [...twoLetter, ...Array.from({ length: 99 }, (_, k) => `d${digits(k)}`), 'abcx'];
+    const crowd = Array.from({ length: 600 }, (_, k) => [`ab${digits(k % 100)}${k}`, `${k}x${digits(k % 100)}bc`, `${k}abc${digits(k % 100)}`]).flat();
+    const index = new SuggestionIndex([...window, ...crowd]);
+    expect(index.nearest('abc')).toBeUndefined();
+    // Both are hints when the window is small enough to compare whole:
+    expect(new SuggestionIndex(['abcx', 'd00']).nearest('abc')).toBe('abcx');
+    expect(new SuggestionIndex(['ac', 'd00']).nearest('abc')).toBe('ac');
+  });
+});

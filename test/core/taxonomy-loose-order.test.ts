@@ -24,3 +24,31 @@ describe('loose matches of one category', () => {
     expect(t.ambiguous('sor huse').map((e) => `${e.name} ${e.category}`)).toEqual(['Sor huset crisis', 'Sør hus supported_living']);
   });
 });
+
+describe('a config alias and a built-in name both loosely like the input', () => {
+  it('the config alias wins, even for another category, and nothing is ambiguous', () => {
+    // "kriisipalvelut" is a built-in Finnish name for crisis services (aliases-fi.ts); the config
+    // says "kriisipalvelüt" is a day service. "kriisipalvelût" is neither exactly, but folds to
+    // both: the analyst's own alias decides, so it reads as a day service, not as ambiguous.
+    const t = buildTaxonomy({ kriisipalvelüt: 'day_services' });
+    expect(t.lookup('kriisipalvelut')).toBe('crisis');
+    expect(t.match('kriisipalvelût')).toMatchObject({ entry: { name: 'kriisipalvelüt', origin: 'config', category: 'day_services' }, loose: true });
+    expect(t.ambiguous('kriisipalvelût')).toEqual([]);
+  });
+
+  it('without a config alias the built-in names decide', () => {
+    expect(buildTaxonomy().match('kriisipalvelût')).toMatchObject({ entry: { name: 'kriisipalvelut', origin: 'builtin', category: 'crisis' }, loose: true });
+  });
+});
+
+describe('suggestions weigh shared words by their rarity', () => {
+  it('a rare shared word outweighs a common one', () => {
+    // "zorblat" is in one known name (the config's), "team" in dozens of built-in names. With n
+    // known names and k of them having "team", the weights are ln(1 + n/2) for "zorblat" and
+    // ln(1 + n/(1 + k)) for "team": the rare word carries more than half the query's weight, so
+    // the name sharing it is the suggestion. (Weighting by commonness instead, n·(1 + k), would
+    // make "team" the heavier word and suggest a team.)
+    const t = buildTaxonomy({ 'Zorblat centre': 'day_services' });
+    expect(t.suggest('zorblat team')?.name).toBe('Zorblat centre');
+  });
+});
