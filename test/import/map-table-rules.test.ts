@@ -608,3 +608,44 @@ describe('mapTable: --region-match and regions', () => {
     expect(map(t, { role: 'beds', set: { region: 'NO' } }).rows).toEqual(['NO 2020 1']);
   });
 });
+
+describe('mapTable: totals among summed categories, several summed dimensions', () => {
+  it('keeps the other summed codes apart when looking for a total, even when their texts run together alike', () => {
+    // Summing A, B and C (every cell given: a missing one is not zero). A total of A must hold
+    // within every combination of B and C. Two combinations, B=1 C=12 and B=11 C=2, both read
+    // "112" when run together, but they are different cells: in B=1 C=12, aT (10) is not a1 + a2
+    // (1 + 2), while in the other three combinations aT is a1 + a2. Not a total in every one,
+    // so nothing is refused and everything is summed:
+    // (1 + 2 + 10) + (4 + 6 + 10) + (1 + 1 + 2) + (2 + 3 + 5) = 13 + 20 + 4 + 10 = 47.
+    // (Were the two look-alike combinations taken as one, the later one's 4, 6, 10 would hide the
+    // first's, and aT would look like a total.)
+    const A = dim('a', ['a1', 'a2', 'aT']);
+    const B = dim('b', ['1', '11']);
+    const C = dim('c', ['12', '2']);
+    const cells = (b: string, c: string, [a1, a2, aT]: number[]): Cell[] => [
+      [['NO', '2020', 'a1', b, c], a1!],
+      [['NO', '2020', 'a2', b, c], a2!],
+      [['NO', '2020', 'aT', b, c], aT!],
+    ];
+    const t = table([GEO, TIME, A, B, C], [...cells('1', '12', [1, 2, 10]), ...cells('11', '2', [4, 6, 10]), ...cells('1', '2', [1, 1, 2]), ...cells('11', '12', [2, 3, 5])]);
+    const result = map(t, { role: 'population', sum: ['a', 'b', 'c'] });
+    expect({ issues: result.issues, rows: result.rows }).toEqual({ issues: [], rows: ['NO 2020 47'] });
+  });
+});
+
+describe('mapTable: a bad value gives no rows', () => {
+  it('a negative population among summed cells: the issue, and no rows from the file at all', () => {
+    // NO's 2020 cells are summed over sex; one is −4. The file is refused whole: no partial sums
+    // (NO 2020 would be 5 without it, SE 2020 is 3), so nothing half-read reaches the analysis.
+    const SEX = dim('sex', ['1', '2']);
+    const t = table([GEO, TIME, SEX], [
+      [['NO', '2020', '1'], -4],
+      [['NO', '2020', '2'], 5],
+      [['SE', '2020', '1'], 1],
+      [['SE', '2020', '2'], 2],
+    ]);
+    const result = map(t, { role: 'population', sum: ['sex'] });
+    expect(result.issues).toEqual(['t.csv:2: expected a population ≥ 0, got -4 (region NO, year 2020)']);
+    expect(result.rows).toEqual([]);
+  });
+});
