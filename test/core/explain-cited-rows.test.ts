@@ -70,6 +70,31 @@ describe('explain, the rows cited for each value', () => {
     expect(e.population.to).toMatchObject({ year: 2012, value: 50000, rule: 'carried_forward', source_years: [2011] });
   });
 
+  it('a row of a code that reaches the region only in some years is cited only for those years', async () => {
+    // A reform in 2020 gave half of OLD to NEW: OLD's figures of years before 2020 are split half
+    // to NEW, half kept by OLD; from 2020 on OLD's figures are OLD's own. Beds at B = 2018: NEW's
+    // 2 (line 2) + half of OLD's 4 (line 4) = 4. At T = 2021: NEW's 3 (line 3) only; OLD's 2021
+    // row (line 5) reaches NEW with no share, so it is not cited.
+    const e = await explain('NEW', {
+      inputs: files({
+        regions: 'region\nNEW\nOLD\n',
+        crosswalk: 'from,to,share,year\nOLD,NEW,0.5,2020\nOLD,OLD,0.5,2020\n',
+        population: 'region,year,population\nNEW,2018,1000\nNEW,2021,1500\nOLD,2018,2000\nOLD,2021,1000\n',
+        beds: 'region,year,beds\nNEW,2018,2\nNEW,2021,3\nOLD,2018,4\nOLD,2021,2\n',
+        services: 'region,year,service,capacity,unit\nNEW,2018,crisis,1,beds\nOLD,2018,crisis,1,beds\n',
+      }),
+      from: 2018,
+      to: 2021,
+    });
+    expect(e.beds.from).toMatchObject({ value: 4, rule: 'exact' });
+    expect(e.beds.from!.rows.map((r) => [r.region, r.line, r.value, r.share])).toEqual([
+      ['NEW', 2, 2, 1],
+      ['OLD', 4, 4, 0.5],
+    ]);
+    expect(e.beds.to).toMatchObject({ value: 3, rule: 'exact' });
+    expect(e.beds.to!.rows.map((r) => [r.region, r.line, r.value, r.share])).toEqual([['NEW', 3, 3, 1]]);
+  });
+
   it('a --level unit: its whole branch, a grandchild listed before its parent, no region outside it', async () => {
     // C ⊃ M1 ⊃ G, C ⊃ M2; X is another root. regions.csv lists G before M1 (its parent) and C.
     // --level 1 ranks C and X; C's members in regions.csv order: G, C, M1, M2.
