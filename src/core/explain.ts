@@ -114,15 +114,17 @@ export function explainRegion(input: Dataset, code: string, options: ExplainOpti
 
   // The rows behind the values: the region's branch, and old codes a crosswalk maps onto it. The
   // loader's rows with a resolver of the codes they were read under; without a trace no rows are cited.
-  const members = input.regions.has(code) ? branch(input.regions, code) : [code];
+  // A unit ranked is always a region of regions.csv (selectLevel keeps a subset of them).
+  const members = branch(input.regions, code);
   const memberSet = new Set(members);
   const trace = options.trace;
   const traced = trace && {
     rows: trace.rows,
+    // Stryker disable next-line LogicalOperator,StringLiteral: the file name only labels problems of the crosswalk, which the loader has reported already; the resolver never reads it
     resolve: crosswalkResolver(buildCrosswalk(trace.crosswalk, input.regions, trace.crosswalkFile ?? 'crosswalk.csv').crosswalk),
   };
   const rowsOf = (key: SeriesKey, years: readonly number[]): SourceRow[] => {
-    if (traced === undefined || years.length === 0) return [];
+    if (traced === undefined) return [];
     const out: SourceRow[] = [];
     for (const row of traced.rows) {
       if (row.role !== key.role || !years.includes(row.year)) continue;
@@ -174,7 +176,8 @@ export function explainRegion(input: Dataset, code: string, options: ExplainOpti
   };
   const series = working.termsFrom.map((term, i) => service(term, working.termsTo[i]!));
   const community: Explanation['community'] = {
-    has_data: working.hasCommunityData ?? false,
+    // regionMetrics always records it (metrics.ts), ranked or not.
+    has_data: working.hasCommunityData!,
     series,
     categories_not_reported: categoriesNotReported(dataset, code),
   };
@@ -271,19 +274,19 @@ function steps(
   } else bedChange = step('bed_change', 'no beds file: 0', '0', 0)!;
   const bedsClosed = step('beds_closed', 'max(0, −bed_change)', `max(0, ${operand(-bedChange)})`, clean(Math.max(0, -bedChange)))!;
 
-  const sum = (side: 'from' | 'to'): number => {
+  const sum = (be: (s: ExplainedService) => number | null): number => {
     let total = 0;
-    for (const s of community.series) total += (side === 'from' ? s.from_be : s.to_be) ?? 0;
+    for (const s of community.series) total += be(s) ?? 0;
     return total;
   };
-  const terms = (side: 'from' | 'to') =>
+  // No series: the region has no row in services.csv (each of its rows makes a series,
+  // community.ts), so it is ranked only under --missing-community zero.
+  const terms = (value: (s: ExplainedService) => SeriesValue) =>
     community.series.length === 0
-      ? community.has_data
-        ? '0'
-        : '0 (no row in services.csv: counted as 0, --missing-community zero)'
-      : community.series.map((s) => `${operand(s.weight.value)} × ${operand(side === 'from' ? s.from.value! : s.to.value!)}`).join(' + ');
-  const communityFrom = step('community_from_be', 'Σ w(category, unit) × capacity at B', terms('from'), clean(sum('from')))!;
-  const communityTo = step('community_to_be', 'Σ w(category, unit) × capacity at T', terms('to'), clean(sum('to')))!;
+      ? '0 (no row in services.csv: counted as 0, --missing-community zero)'
+      : community.series.map((s) => `${operand(s.weight.value)} × ${operand(value(s).value!)}`).join(' + ');
+  const communityFrom = step('community_from_be', 'Σ w(category, unit) × capacity at B', terms((s) => s.from), clean(sum((s) => s.from_be)))!;
+  const communityTo = step('community_to_be', 'Σ w(category, unit) × capacity at T', terms((s) => s.to), clean(sum((s) => s.to_be)))!;
   const communityChange = step('community_change_be', 'community_to_be − community_from_be', `${operand(communityTo)} − ${operand(communityFrom)}`, clean(communityTo - communityFrom))!;
   const net = step('net_change_be', 'bed_change + community_change_be', `${operand(bedChange)} + ${operand(communityChange)}`, clean(bedChange + communityChange))!;
   const vacuum = step('vacuum_be', 'max(0, −net_change_be)', `max(0, ${operand(-net)})`, clean(Math.max(0, -net)))!;
@@ -313,11 +316,12 @@ function steps(
         ((beds.to!.value! + communityTo) / pop) * PER,
       )
     : step('capacity_per_100k_to', '(beds_to + community_to_be) / population × 100000', 'no bed stock: null', null);
+  // A capacity at B means a bed stock, and with it a capacity at T.
   step(
     'rate_drop_per_100k',
     'capacity_per_100k_from − capacity_per_100k_to',
-    capFrom === null || capTo === null ? 'null' : `${operand(capFrom)} − ${operand(capTo)}`,
-    capFrom === null || capTo === null ? null : clean(capFrom - capTo),
+    capFrom === null ? 'null' : `${operand(capFrom)} − ${operand(capTo!)}`,
+    capFrom === null ? null : clean(capFrom - capTo!),
   );
   // The coverage index (SPEC §7) at T: the mean over the norms measured of min(coverage, 1).
   const perNorm = regionNormCoverage(dataset, code, T, pop, norms);

@@ -24,6 +24,8 @@ async function refusal(region: string, inputs: DatasetInputs, level?: number): P
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(OptionError);
+  // the option at fault, for a library caller (OptionError.option): the region argument
+  expect((error as OptionError).option).toBe('region');
   return (error as OptionError).message;
 }
 
