@@ -273,7 +273,8 @@ export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset
   const isUnit = (code: string) =>
     level === undefined ? dataLeaf.has(code) : depthOf(code) === level || (dataLeaf.has(code) && depthOf(code) < level);
 
-  // Each unit with its branch: the unit and every region below it.
+  // Each unit with its branch: the unit and every region below it, top down in regions.csv order
+  // (the order a partial sum's warning names the regions lacking a year in).
   const unitOf = new Map<string, string>();
   const members = new Map<string, string[]>();
   for (const code of visible) {
@@ -284,7 +285,7 @@ export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset
       const member = todo.pop()!;
       branch.push(member);
       unitOf.set(member, code);
-      for (const child of tree.children.get(member) ?? []) todo.push(child);
+      for (const child of [...(tree.children.get(member) ?? [])].reverse()) todo.push(child);
     }
     members.set(code, branch);
   }
