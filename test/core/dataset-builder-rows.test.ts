@@ -80,6 +80,19 @@ describe('what reaches the dataset', () => {
 });
 
 describe('the builder\'s own checks', () => {
+  it('a code in another Unicode form that is no known code either is an unknown region, and its figure goes nowhere', () => {
+    const { b, add, regions } = make();
+    regions(['A']);
+    // "ZZ" + zero-width space: without it, "ZZ", still not in regions.csv. Twice: the second
+    // row meets the code's form worked out already.
+    expect(add('population', { region: 'ZZ\u200B', year: '2015', population: '9' }, 'population.csv', 2)).toBeUndefined();
+    expect(add('population', { region: 'ZZ\u200B', year: '2016', population: '9' }, 'population.csv', 3)).toBeUndefined();
+    add('population', { region: 'A\u200B', year: '2015', population: '4' }, 'population.csv', 4);
+    const { dataset, issues } = b.finish();
+    expect([...dataset.population.keys()]).toEqual(['A']);
+    expect(messages(issues)).toEqual(['population.csv:2: unknown region "ZZ\u200B" (not in regions.csv; lines 2, 3)']);
+  });
+
   it('a region listed twice: as written, and the same code in another Unicode form', () => {
     const { b, add } = make();
     add('region', { region: 'A' }, 'regions.csv', 2);
@@ -111,13 +124,15 @@ describe('the builder\'s own checks', () => {
   it('a loop of parent links, on the line of its first region', () => {
     const { b, regions } = make();
     regions(['R'], ['X', 'Y'], ['Y', 'X']);
-    expect(messages(b.finish().issues)).toEqual(['regions.csv:3: the parent links loop: "X" → "Y" → "X"; a region cannot lie inside itself']);
+    expect(b.finish().issues).toEqual([
+      { file: 'regions.csv', line: 3, columns: ['parent'], message: 'the parent links loop: "X" → "Y" → "X"; a region cannot lie inside itself' },
+    ]);
   });
 
   it('an unknown parent names the nearest known code while issues are shown', () => {
     const { b, regions } = make();
     regions(['NORTH'], ['N1', 'NORHT']);
-    expect(messages(b.finish().issues)).toEqual(['regions.csv:3: unknown parent region "NORHT"; did you mean "NORTH"?']);
+    expect(b.finish().issues).toEqual([{ file: 'regions.csv', line: 3, columns: ['parent'], message: 'unknown parent region "NORHT"; did you mean "NORTH"?' }]);
   });
 
   it('a service name that maps to nothing: an issue, or with allowUnmapped a warning and no figure', () => {
@@ -131,6 +146,16 @@ describe('the builder\'s own checks', () => {
       expect(dataset.warnings.length).toBe(allowUnmapped ? 1 : 0);
       expect([...issues.map((i) => i.message), ...dataset.warnings.map((w) => w.message)][0]).toContain('"no such service"');
     }
+  });
+
+  it('a category counted in a unit without a weight: an issue, and no series', () => {
+    // crisis services have default weights in teams, not in facilities (core/weights.ts)
+    const { b, add, regions } = make();
+    regions(['A']);
+    expect(add('services', { region: 'A', year: '2015', service: 'crisis team', capacity: '2', unit: 'facilities' }, 'services.csv', 2)).toBeUndefined();
+    const { dataset, issues } = b.finish();
+    expect(dataset.services.get('A')?.size ?? 0).toBe(0);
+    expect(messages(issues)).toEqual(['services.csv:2: no weight for category "crisis" in unit "facilities" (line 2); set weights.crisis.facilities in the config']);
   });
 
   it('service rows of two regions in turn each go to their own region', () => {
