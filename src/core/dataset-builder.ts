@@ -296,7 +296,10 @@ export class DatasetBuilder {
     let hints: SuggestionIndex | undefined;
     for (const region of this.regions.values()) {
       if (region.parent === undefined || this.regions.has(region.parent)) continue;
-      const hint = this.shown(file) ? codeHint(region.parent, (hints ??= new SuggestionIndex(this.regions.keys())), 'in regions.csv') : '';
+      const hint = this.shown(file)
+        ? codeHint(region.parent, (hints ??= new SuggestionIndex(this.regions.keys())), 'in regions.csv')
+        : // Stryker disable next-line StringLiteral: an issue past the file's cap is only counted: its text is never shown
+          '';
       this.addIssue({ file, line: region.line, columns: ['parent'], message: `unknown parent region ${quoteValue(region.parent)}${hint}` });
     }
     const parents = new Map([...this.regions.values()].map((r) => [r.code, r.parent]));

@@ -135,6 +135,20 @@ describe('the builder\'s own checks', () => {
     expect(b.finish().issues).toEqual([{ file: 'regions.csv', line: 3, columns: ['parent'], message: 'unknown parent region "NORHT"; did you mean "NORTH"?' }]);
   });
 
+  it('an unknown parent that differs from a known code only invisibly says where the difference is', () => {
+    // U+200E (left-to-right mark; shown by its number) is not one of the zero-width characters codes are read without.
+    const { b, regions } = make();
+    regions(['NO'], ['N1', 'NO\u200E']);
+    expect(b.finish().issues).toEqual([
+      {
+        file: 'regions.csv',
+        line: 3,
+        columns: ['parent'],
+        message: 'unknown parent region "NO\u200E"; did you mean "NO"? (they differ only in characters that cannot be seen: U+200E here, nothing in regions.csv)',
+      },
+    ]);
+  });
+
   it('a service name that maps to nothing: an issue, or with allowUnmapped a warning and no figure', () => {
     for (const allowUnmapped of [false, true]) {
       const { b, add, regions } = make({ allowUnmapped });

@@ -192,6 +192,31 @@ describe('partial sums and summed-up notices: long lists are cut', () => {
     ]);
   });
 
+  it('by default a data leaf summing its regions\' figures says so when the sum is partial', () => {
+    // U has beds of its own (a data leaf); its regions A and B give population, B not for 2011.
+    const d = dataset(regionsOf(['U'], ['A', 'U'], ['B', 'U']), {
+      population: { A: { 2010: 10, 2011: 10 }, B: { 2010: 20 } },
+      beds: { U: { 2010: 1 } },
+    });
+    const ranked = selectLevel(d);
+    expect(ranked.population).toEqual(new Map([['U', new Map([[2010, 30], [2011, 10]])]]));
+    expect(ranked.warnings).toEqual([
+      {
+        file: 'population.csv',
+        line: null,
+        message:
+          'summed up the tree: the population of "U" sums only some of its regions in 2011 (no figure for that year from "B"); ' +
+          'a sum over part of a region undercounts it: give every region a figure for the same years',
+      },
+      { file: 'population.csv', line: null, message: 'population is given for regions inside the regions ranked, and summed up to them: "U" from "A", "B"' },
+    ]);
+  });
+
+  it('figures of a code that is not among the regions (a dataset built by hand) are left out of every unit', () => {
+    const d = dataset(regionsOf(['C'], ['M', 'C']), { population: { M: { 2010: 5 }, GHOST: { 2010: 7 } } });
+    expect(selectLevel(d, { level: 1 }).population).toEqual(new Map([['C', new Map([[2010, 5]])]]));
+  });
+
   it('closure events are not stocks: events in different years of a branch sum without a warning', () => {
     const d = dataset(regionsOf(['C'], ['M1', 'C'], ['M2', 'C']), {
       population: { M1: { 2010: 1 }, M2: { 2010: 1 } },
