@@ -255,6 +255,35 @@ describe('partial sums and summed-up notices: long lists are cut', () => {
     ]);
   });
 
+  it('regions summed up are named in regions.csv order, also where it lists a branch level by level; exactly three are all named', () => {
+    // regions.csv: U, then A and B (in U), then X (in A): top down that is U, A, X, B, but the
+    // notice names them as the file lists them: A, B, X. Three units with notices: none cut.
+    const regions = regionsOf(['U'], ['A', 'U'], ['B', 'U'], ['X', 'A'], ['V'], ['V1', 'V'], ['W'], ['W1', 'W']);
+    const d = dataset(regions, {
+      population: { U: { 2010: 1 }, V: { 2010: 1 }, W: { 2010: 1 } },
+      beds: { X: { 2010: 1 }, B: { 2010: 1 }, A: { 2010: 1 }, V1: { 2010: 1 }, W1: { 2010: 1 } },
+    });
+    expect(selectLevel(d).warnings).toEqual([
+      { file: 'beds.csv', line: null, message: 'beds is given for regions inside the regions ranked, and summed up to them: "U" from "A", "B", "X"; "V" from "V1"; "W" from "W1"' },
+    ]);
+  });
+
+  it('a region without children and without figures is still ranked by default (and excluded later for what it lacks)', () => {
+    const d = dataset(regionsOf(['C'], ['M1', 'C'], ['M2', 'C']), { population: { M1: { 2010: 1 } } });
+    expect([...selectLevel(d).regions.keys()]).toEqual(['M1', 'M2']);
+  });
+
+  it('units at a level are listed with their partial sums in regions.csv order', () => {
+    // NO ⊃ C1 ⊃ M1, M2; NO ⊃ C2 ⊃ M3, M4. M2 and M4 lack 2011: one warning per county, C1 first.
+    const d = dataset(regionsOf(['NO'], ['C1', 'NO'], ['M1', 'C1'], ['M2', 'C1'], ['C2', 'NO'], ['M3', 'C2'], ['M4', 'C2']), {
+      population: { M1: { 2010: 1, 2011: 1 }, M2: { 2010: 1 }, M3: { 2010: 1, 2011: 1 }, M4: { 2010: 1 } },
+    });
+    expect(selectLevel(d, { level: 2 }).warnings.map((w) => w.message.slice(0, w.message.indexOf(' sums')))).toEqual([
+      '--level 2: the population of "C1"',
+      '--level 2: the population of "C2"',
+    ]);
+  });
+
   it('a region with an empty series has no figures to sum: no notice, no partial sum', () => {
     // M2 has population and service entries without any year: nothing of it is summed.
     const d = dataset(regionsOf(['C'], ['M1', 'C'], ['M2', 'C']), { population: { C: { 2010: 5 }, M2: {} }, services: { M2: {} } });
@@ -317,6 +346,12 @@ describe('levels: errors and boundaries', () => {
     const d = dataset(regionsOf(['NO'], ['C1', 'NO'], ['M1', 'C1'], ['C2', 'NO']), { population: { M1: { 2010: 1 }, C2: { 2010: 2 } } });
     expect([...selectLevel(d, { level: 3 }).regions.keys()]).toEqual(['M1', 'C2']);
     expect([...selectLevel(d, { level: 2 }).regions.keys()]).toEqual(['C1', 'C2']);
+  });
+
+  it('a dataset without parent links is returned as it is', () => {
+    const flat = dataset(regionsOf(['A'], ['B']), { population: { A: { 2010: 1 }, B: { 2010: 2 } } });
+    expect(selectLevel(flat)).toBe(flat);
+    expect(selectLevel(flat, { level: 1 })).toBe(flat);
   });
 
   it('a loop of parent links not caught by a loader is an internal error naming its regions', () => {
