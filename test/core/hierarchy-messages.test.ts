@@ -127,6 +127,12 @@ describe('the same kind of figure at two levels of one branch', () => {
     expect(mixedLevelIssues(regions, new Map([['A', at('beds.csv', 2)]]), 'beds')).toEqual([]);
   });
 
+  it('codes outside the regions (an unknown parent, reported on its own; a code of an unapplied crosswalk) end the walk up', () => {
+    // A's parent GONE is not a region; OLD (figures of a crosswalk code) is not a region at all.
+    const regions = regionsOf(['A', 'GONE'], ['B']);
+    expect(mixedLevelIssues(regions, new Map([['A', at('beds.csv', 2)], ['OLD', at('beds.csv', 3)]]), 'beds')).toEqual([]);
+  });
+
   it('regions of different branches with figures are no problem', () => {
     const regions = regionsOf(['P'], ['A', 'P'], ['Q'], ['B', 'Q']);
     expect(mixedLevelIssues(regions, new Map([['A', at('beds.csv', 2)], ['Q', at('beds.csv', 3)]]), 'beds')).toEqual([]);
