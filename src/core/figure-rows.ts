@@ -26,7 +26,6 @@ export function isFigureKind(kind: RowKindName): kind is FigureKind {
  * key has exactly the effect of DatasetBuilder.addAgain(target, its year, its value, …).
  */
 export interface FigureTarget {
-  readonly kind: FigureKind;
   readonly region: string;
   /** The series within the region: `category/unit` for services, undefined for population and beds. */
   readonly key: string | undefined;
