@@ -261,7 +261,8 @@ describe('mapTable: --sum', () => {
     ]);
     const { full, issues } = map(t, { role: 'population', sum: ['age'] });
     expect(issues).toEqual([]);
-    // 0.1 + 0.2 + 1 = 1.3 (in doubles 1.3000000000000003 before rounding); 5 + 6 + 7 = 18.
+    // 0.1 + 0.2 + 1 = 1.3 (in doubles 0.1 + 0.2 is 0.30000000000000004, and adding 1 happens to round
+    // back to 1.3; map-table-options-named.test.ts has a sum the rounding changes); 5 + 6 + 7 = 18.
     expect(full.map((r) => [r.region, r.value, r.at])).toEqual([
       ['NO', 1.3, { line: 2 }],
       ['SE', 18, { line: 5 }],

@@ -74,6 +74,12 @@ function yearOf(code: string): number | undefined {
   return year >= YEAR_MIN && year <= YEAR_MAX ? year : undefined;
 }
 
+interface Target {
+  readonly service: string | undefined;
+  readonly unit: Unit | undefined;
+  readonly index: number;
+}
+
 interface Group {
   readonly region: string;
   readonly year: number | undefined;
@@ -158,7 +164,8 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
   }
 
   // Every other dimension must be down to one category.
-  const varying = new Set<number>([regionDim, yearDim, serviceDim, ...sumDims].filter((i): i is number => i !== undefined));
+  // (An undefined among them is harmless: no dimension has that index.)
+  const varying = new Set<number | undefined>([regionDim, yearDim, serviceDim, ...sumDims]);
   for (const [index, dimension] of dims.entries()) {
     // A regions file lists codes and names only: the other dimensions do not matter to it.
     if (varying.has(index) || role === 'regions') continue;
@@ -203,16 +210,19 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
       });
     }
   }
-  const targets = new Map<string, { service: string; unit: Unit }>();
+  // A cell's service and unit, and the index of its service category (which keeps two categories
+  // mapped to one service apart); without a service dimension every cell has the constants, if any.
+  const constantTarget: Target = { service: mapping.set.service, unit: mapping.set.unit, index: 0 };
+  const targets = new Map<string, Target>();
   if (serviceDim !== undefined) {
     const unmapped: string[] = [];
-    for (const c of dims[serviceDim]!.categories) {
+    for (const [index, c] of dims[serviceDim]!.categories.entries()) {
       if (!(keep[serviceDim]?.has(c.code) ?? true)) continue;
       const m = mapping.map[c.code];
       const service = m?.service ?? mapping.set.service;
       const unit = m?.unit ?? mapping.set.unit;
       if (service === undefined || unit === undefined) unmapped.push(c.code);
-      else targets.set(c.code, { service, unit });
+      else targets.set(c.code, { service, unit, index });
     }
     if (unmapped.length > 0) {
       issues.push({
@@ -234,7 +244,7 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
   }
   if (issues.length > before) return { rows: [], notes };
 
-  const regionLabel = new Map((regionDim === undefined ? [] : dims[regionDim]!.categories).map((c) => [c.code, c.label]));
+  const regionLabel = new Map(regionDim === undefined ? [] : dims[regionDim]!.categories.map((c) => [c.code, c.label]));
   const regionOf = (o: Observation): string => (regionDim === undefined ? mapping.set.region! : o.codes[regionDim]!);
   const passes = (o: Observation): boolean => {
     // Stryker disable next-line EqualityOperator: keep[keep.length] is undefined and passed over, so i <= keep.length reads the same
@@ -244,11 +254,14 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
 
   if (role === 'regions') {
     const seen = new Map<string, ImportedRow>();
-    const codes = regionDim === undefined ? [mapping.set.region!] : dims[regionDim]!.categories.map((c) => c.code);
+    const codes =
+      regionDim === undefined
+        ? [mapping.set.region!]
+        : dims[regionDim]!.categories.map((c) => c.code).filter((code) => keep[regionDim]?.has(code) ?? true);
     for (const code of codes) {
-      if (regionDim !== undefined && !(keep[regionDim]?.has(code) ?? true)) continue;
       if (regionPattern !== undefined && !regionPattern.test(code)) continue;
-      if (!seen.has(code)) seen.set(code, { region: code, name: regionLabel.get(code) ?? code, flags: '', file, at: {} });
+      // A code the source lists twice is one row: set again, it keeps its first place.
+      seen.set(code, { region: code, name: regionLabel.get(code) ?? code, flags: '', file, at: {} });
     }
     return { rows: [...seen.values()], notes };
   }
@@ -264,10 +277,10 @@ export function mapTable(table: ImportTable, mapping: ImportMapping, issues: Imp
     if (!passes(o)) continue;
     const region = regionOf(o);
     const year = yearDim === undefined ? mapping.set.year : years.get(o.codes[yearDim]!);
-    const target = serviceDim === undefined ? undefined : targets.get(o.codes[serviceDim]!);
-    const service = target?.service ?? mapping.set.service;
-    const unit = target?.unit ?? mapping.set.unit;
-    const key = `${region}\u0000${year}\u0000${role === 'services' ? `${service}\u0000${unit}\u0000${serviceDim === undefined ? '' : o.codes[serviceDim]}` : ''}`;
+    // Every kept category of the service dimension has a target (an unmapped one stopped the import above).
+    const target = serviceDim === undefined ? constantTarget : targets.get(o.codes[serviceDim]!)!;
+    const { service, unit } = target;
+    const key = `${region}\u0000${year}\u0000${target.index}`;
     let group = groups.get(key);
     if (group === undefined) {
       group = { region, year, service, unit, sum: 0, cells: 0, missing: false, flags: new Set(), at: o.at };
