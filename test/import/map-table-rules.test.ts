@@ -3,35 +3,8 @@
 // and the notes and messages an analyst reads. Every expected row and count is worked by hand
 // from the cells written in each test.
 import { describe, expect, it } from 'vitest';
-import { mapTable } from '../../src/core/import/map-table.js';
-import { type ImportMappingInput, ImportMappingSchema } from '../../src/core/import/mapping.js';
-import { type Dimension, formatLocation, type ImportIssue, type ImportTable } from '../../src/core/import/table.js';
-
-type Cell = [codes: string[], value: number | null, status?: string];
-
-const dim = (id: string, codes: (string | [string, string])[], extra: Partial<Dimension> = {}): Dimension => ({
-  id,
-  label: id,
-  categories: codes.map((c) => (typeof c === 'string' ? { code: c, label: c } : { code: c[0], label: c[1] })),
-  ...extra,
-});
-/** Cell k is read from line k + 2 (a header line first). */
-const table = (dimensions: Dimension[], cells: Cell[]): ImportTable => ({
-  file: 't.csv',
-  dimensions,
-  observations: cells.map(([codes, value, status], k) => ({ codes, value, status, at: { line: k + 2 } })),
-  notes: [],
-});
-const map = (t: ImportTable, mapping: ImportMappingInput) => {
-  const issues: ImportIssue[] = [];
-  const result = mapTable(t, ImportMappingSchema.parse(mapping), issues);
-  return {
-    rows: result.rows.map((r) => [r.region, r.year, r.value, r.service, r.unit, r.flags].filter((x) => x !== undefined).join(' ').trim()),
-    full: result.rows,
-    notes: result.notes,
-    issues: issues.map((i) => `${formatLocation(i.file, i.at)}: ${i.message}`),
-  };
-};
+import type { Dimension } from '../../src/core/import/table.js';
+import { type Cell, dim, map, table } from './map-table-helpers.js';
 
 const GEO = dim('geo', ['NO', 'SE'], { role: 'geo' });
 const TIME = dim('time', ['2020', '2021'], { role: 'time' });
