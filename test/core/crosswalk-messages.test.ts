@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyCrosswalk, buildCrosswalk, type CrosswalkRow, crosswalkResolver, strandedIssues } from '../../src/core/crosswalk.js';
 import type { RegionInfo } from '../../src/core/dataset.js';
-import { InputError, type InputIssue } from '../../src/core/issues.js';
+import type { InputIssue } from '../../src/core/issues.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
+import { inputIssues, withoutField } from '../helpers/input-issues.js';
 
 const load = (regions: string, crosswalk: string, population: string) =>
   loadDataset({
@@ -17,9 +18,7 @@ const load = (regions: string, crosswalk: string, population: string) =>
   });
 
 async function issuesOf(regions: string, crosswalk: string, population: string): Promise<InputIssue[]> {
-  const error = await load(regions, crosswalk, population).catch((e: unknown) => e);
-  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
-  return error.issues.map(({ field: _field, ...issue }) => issue);
+  return (await inputIssues(load(regions, crosswalk, population))).map(withoutField);
 }
 
 const regionsOf = (...codes: string[]) => new Map<string, RegionInfo>(codes.map((code) => [code, { code, name: code }]));

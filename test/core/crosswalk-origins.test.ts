@@ -4,19 +4,19 @@
 // are not followed by others that only its misuse would cause. Messages written by hand from the
 // rules they state.
 import { describe, expect, it } from 'vitest';
-import { InputError, type InputIssue } from '../../src/core/issues.js';
+import type { InputIssue } from '../../src/core/issues.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
+import { inputIssues, withoutField } from '../helpers/input-issues.js';
 
 async function issuesOf(files: { crosswalk: string; population: string; beds?: string }): Promise<InputIssue[]> {
-  const error = await loadDataset({
+  const loading = loadDataset({
     regions: { name: 'regions.csv', content: 'region\nNEW\n' },
     crosswalk: { name: 'crosswalk.csv', content: files.crosswalk },
     population: { name: 'population.csv', content: files.population },
     beds: files.beds === undefined ? undefined : { name: 'beds.csv', content: files.beds },
     services: 'none',
-  }).catch((e: unknown) => e);
-  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
-  return error.issues.map(({ field: _field, ...issue }) => issue);
+  });
+  return (await inputIssues(loading)).map(withoutField);
 }
 
 describe('figures that belong to no region', () => {

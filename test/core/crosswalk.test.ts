@@ -3,9 +3,10 @@
 // fixtures/crosswalk (Norway 2020, Finland 2023) are worked through by hand.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
-import { InputError, type InputIssue } from '../../src/core/issues.js';
+import type { InputIssue } from '../../src/core/issues.js';
 import type { Report } from '../../src/core/report-schema.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
+import { inputIssues, withoutField } from '../helpers/input-issues.js';
 
 interface Files {
   regions: string;
@@ -25,9 +26,7 @@ const load = (files: Files) =>
   });
 
 async function issuesOf(files: Files): Promise<InputIssue[]> {
-  const error = await load(files).catch((e: unknown) => e);
-  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
-  return error.issues.map(({ field: _field, ...issue }) => issue);
+  return (await inputIssues(load(files))).map(withoutField);
 }
 
 const region = (report: Report, code: string) => report.regions.find((r) => r.region === code)!;

@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalyzeOptions } from '../../src/core/analyze.js';
 import { findCycles, LevelError, selectLevel } from '../../src/core/hierarchy.js';
-import { InputError, type InputIssue } from '../../src/core/issues.js';
+import type { InputIssue } from '../../src/core/issues.js';
 import type { RankedRegion, Report } from '../../src/core/report-schema.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
+import { inputIssues, withoutField } from '../helpers/input-issues.js';
 
 interface Files {
   regions: string;
@@ -33,9 +34,7 @@ async function run(files: Files, options: AnalyzeOptions = {}): Promise<Report> 
 }
 
 async function issuesOf(files: Files): Promise<InputIssue[]> {
-  const error = await load(files).catch((e: unknown) => e);
-  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
-  return error.issues.map(({ field: _field, ...issue }) => issue);
+  return (await inputIssues(load(files))).map(withoutField);
 }
 
 const byCode = (report: Report): Record<string, RankedRegion> => Object.fromEntries(report.regions.map((r) => [r.region, r]));

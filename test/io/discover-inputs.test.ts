@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/issues.js';
 import { findInput, listFolder } from '../../src/io/discover-inputs.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
+import { inputIssues } from '../helpers/input-issues.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -31,9 +31,7 @@ const BEDS = 'region,year,beds\nA,2010,5\nA,2020,4\n';
 const SERVICES = 'region,year,service,capacity,unit\nA,2010,crisis,1,teams\n';
 
 async function issuesOf(dir: string): Promise<string[]> {
-  const error = await loadDataset({ data: dir }).catch((e: unknown) => e);
-  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
-  return error.issues.map((i) => `${i.file}: ${i.message}`);
+  return (await inputIssues(loadDataset({ data: dir }))).map((i) => `${i.file}: ${i.message}`);
 }
 
 describe('names in a data folder', () => {

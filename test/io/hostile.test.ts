@@ -7,9 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/dataset.js';
-import { formatIssue, InputError, type InputIssue } from '../../src/core/issues.js';
+import { formatIssue, type InputIssue } from '../../src/core/issues.js';
 import { InputSelectionError } from '../../src/io/errors.js';
 import { type DatasetInputs, type FileReadInfo, loadDataset, type LoadOptions, numberFormatFor } from '../../src/io/load-dataset.js';
+import { inputIssues } from '../helpers/input-issues.js';
 
 const DIR = 'fixtures/hostile';
 const at = (path: string) => join(DIR, path);
@@ -20,12 +21,7 @@ async function load(inputs: DatasetInputs, options: LoadOptions = {}): Promise<D
 }
 
 async function issuesOf(inputs: DatasetInputs, options: LoadOptions = {}): Promise<InputIssue[]> {
-  const error = await loadDataset(inputs, options).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
-  return [...error.issues];
+  return [...(await inputIssues(loadDataset(inputs, options)))];
 }
 
 const names = (dataset: Dataset) => Object.fromEntries([...dataset.regions.values()].map((r) => [r.code, r.name]));

@@ -2,20 +2,19 @@
 // in the config (`files.<input>`), and by the flags for every file; a folder that mixes a Nordic
 // export with decimal-point files. Fixtures: fixtures/analysts/who-atlas-nordic (WHO Atlas rates).
 import { describe, expect, it } from 'vitest';
-import { formatIssue, InputError } from '../../src/core/issues.js';
+import { formatIssue } from '../../src/core/issues.js';
 import { decidedMark, decimalEvidence, unambiguousMark } from '../../src/io/decimal-evidence.js';
 import { FILE_DELIMITERS, FILE_ENCODINGS } from '../../src/core/file-options.js';
 import { loadConfig } from '../../src/io/config-file.js';
 import { DELIMITERS } from '../../src/io/delimiter.js';
 import { ENCODINGS } from '../../src/io/encodings.js';
 import { type DatasetInputs, type FileReadInfo, loadDataset, type LoadOptions } from '../../src/io/load-dataset.js';
+import { inputIssues } from '../helpers/input-issues.js';
 
 const WHO = 'fixtures/analysts/who-atlas-nordic';
 
 async function issuesOf(inputs: DatasetInputs, options: LoadOptions = {}): Promise<string[]> {
-  const error = await loadDataset(inputs, options).catch((e: unknown) => e);
-  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
-  return error.issues.map(formatIssue);
+  return (await inputIssues(loadDataset(inputs, options))).map(formatIssue);
 }
 
 describe('the config\'s per-file options', () => {

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIssue, InputError } from '../../src/core/issues.js';
+import { formatIssue } from '../../src/core/issues.js';
 import { type DatasetInputs, type FileReadInfo, loadDataset, type LoadOptions } from '../../src/io/load-dataset.js';
 import { columnLetters } from '../../src/io/xlsx-sheet.js';
+import { inputIssues } from '../helpers/input-issues.js';
 
 const FIX = 'fixtures/analysts/norway-2000-counties';
 type Row = (ExcelJS.CellValue | undefined)[];
@@ -36,9 +37,7 @@ function csvRows(path: string): Row[] {
 }
 
 async function issuesOf(inputs: DatasetInputs, options: LoadOptions = {}): Promise<string[]> {
-  const error = await loadDataset(inputs, options).catch((e: unknown) => e);
-  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
-  return error.issues.map(formatIssue);
+  return (await inputIssues(loadDataset(inputs, options))).map(formatIssue);
 }
 
 const BASE: DatasetInputs = { regions: `${FIX}/regions.csv`, population: `${FIX}/population.csv`, beds: `${FIX}/beds.csv` };
