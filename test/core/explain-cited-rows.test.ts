@@ -5,11 +5,10 @@
 // depth and whatever the order of regions.csv, and none of a region outside it.
 import { describe, expect, it } from 'vitest';
 import { type ExplainRunOptions, runExplain } from '../../src/app/explain.js';
-import type { DatasetInputs } from '../../src/io/load-dataset.js';
+import { inputFiles as files } from '../helpers/input-files.js';
 
 const explain = async (region: string, options: Omit<ExplainRunOptions, 'region'> = {}) => (await runExplain({ ...options, region, config: false })).explanation;
 
-const files = (f: Record<string, string>): DatasetInputs => Object.fromEntries(Object.entries(f).map(([role, content]) => [role, { name: `${role}.csv`, content }]));
 
 describe('explain, the rows cited for each value', () => {
   it('a service series cites the rows of its own category and unit only', async () => {

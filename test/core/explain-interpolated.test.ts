@@ -2,9 +2,8 @@
 // from): an interpolated value cites both years it lies between and the rows of each.
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/app/explain.js';
-import type { DatasetInputs } from '../../src/io/load-dataset.js';
+import { inputFiles as files } from '../helpers/input-files.js';
 
-const files = (f: Record<string, string>): DatasetInputs => Object.fromEntries(Object.entries(f).map(([role, content]) => [role, { name: `${role}.csv`, content }]));
 
 describe('explain, interpolated values', () => {
   it('cites the year before and the year after, with their rows', async () => {

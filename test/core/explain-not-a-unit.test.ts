@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/app/explain.js';
 import { OptionError } from '../../src/core/errors.js';
 import type { DatasetInputs } from '../../src/io/load-dataset.js';
+import { inputFiles as files } from '../helpers/input-files.js';
 
-const files = (f: Record<string, string>): DatasetInputs => Object.fromEntries(Object.entries(f).map(([role, content]) => [role, { name: `${role}.csv`, content }]));
 
 /** A tree given as [code, parent] pairs, each leaf in `leaves` with one population, bed and service row. */
 function tree(regions: readonly (readonly [string, string])[], leaves: readonly string[]): DatasetInputs {

@@ -3,9 +3,8 @@
 // region "AB" is not "A".
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/app/explain.js';
-import type { DatasetInputs } from '../../src/io/load-dataset.js';
+import { inputFiles as files } from '../helpers/input-files.js';
 
-const files = (f: Record<string, string>): DatasetInputs => Object.fromEntries(Object.entries(f).map(([role, content]) => [role, { name: `${role}.csv`, content }]));
 
 describe('explain notices', () => {
   it('the region’s own plausibility notices and every data warning, none of another region’s', async () => {

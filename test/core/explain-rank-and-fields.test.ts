@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/app/explain.js';
 import { explainRegion } from '../../src/core/explain.js';
-import { type DatasetInputs, loadDataset } from '../../src/io/load-dataset.js';
+import { loadDataset } from '../../src/io/load-dataset.js';
+import { inputFiles as files } from '../helpers/input-files.js';
 
-const files = (f: Record<string, string>): DatasetInputs => Object.fromEntries(Object.entries(f).map(([role, content]) => [role, { name: `${role}.csv`, content }]));
 
 // A, B, C: 100,000 people in 2010 and 2020; crisis beds 1 in 2010 (carried: community change 0).
 // Beds 50 → 20 (A), 50 → 40 (B), 10 → 10 (C): vacuum 30, 10 and 0 bed-equivalents.

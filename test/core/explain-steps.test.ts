@@ -4,12 +4,10 @@
 // file, no beds file, and a region counted under --missing-community zero.
 import { describe, expect, it } from 'vitest';
 import { type ExplainRunOptions, runExplain } from '../../src/app/explain.js';
-import type { DatasetInputs } from '../../src/io/load-dataset.js';
+import { inputFiles as files } from '../helpers/input-files.js';
 
 const explain = async (region: string, options: Omit<ExplainRunOptions, 'region'> = {}) => (await runExplain({ ...options, region })).explanation;
 
-const files = (f: Record<string, string | undefined>): DatasetInputs =>
-  Object.fromEntries(Object.entries(f).map(([role, content]) => [role, content === undefined ? undefined : { name: `${role}.csv`, content }]));
 
 /** Each step as [metric, formula, computation, value]. */
 const table = (steps: readonly { metric: string; formula: string; computation: string; value: number | null }[]) =>

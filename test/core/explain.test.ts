@@ -12,12 +12,11 @@ import { type Explanation, ExplanationSchema } from '../../src/core/explain-sche
 import type { FillMode } from '../../src/core/series.js';
 import { type DatasetInputs, loadDataset } from '../../src/io/load-dataset.js';
 import { renderExplainText } from '../../src/report/explain.js';
+import { inputFiles as files } from '../helpers/input-files.js';
 
 /** runExplain's explanation of one region (the run also returns its output and provenance). */
 const explain = async (region: string, options: Omit<ExplainRunOptions, 'region'> = {}) => (await runExplain({ ...options, region })).explanation;
 
-const files = (f: Record<string, string | undefined>): DatasetInputs =>
-  Object.fromEntries(Object.entries(f).map(([role, content]) => [role, content === undefined ? undefined : { name: `${role}.csv`, content }]));
 
 // A: beds 100 (2010) → 70 (2015, carried to 2020); ACT team 1 → 2 (outreach/teams, w 10);
 // supported living 8 places from 2014 (started later at B, carried to T); cmhc fte weight 0.
