@@ -7,14 +7,15 @@ import { analyzeCoverage } from '../core/analyze-coverage.js';
 import { reportDetails } from '../core/breakdown.js';
 import { coverageHeatmap } from '../core/coverage-band.js';
 import { selectLevel } from '../core/hierarchy.js';
+import { DEFAULT_INTERVAL_DRAWS } from '../core/interval.js';
 import type { Warning } from '../core/issues.js';
 import type { RunProvenance } from '../core/provenance-schema.js';
 import type { Report } from '../core/report-schema.js';
-import { withInterval } from '../core/interval.js';
 import { analyzeCorner } from '../core/sensitivity.js';
 import type { Correlation, SensitivityReport } from '../core/sensitivity-schema.js';
 import { summarize } from '../core/summary.js';
 import type { FileRole } from '../io/load-dataset.js';
+import { startIntervalWorkers, withIntervalOnThreads } from '../parallel/interval.js';
 import type { Output } from '../report/output.js';
 import { REPORT_OUTPUT_FORMATS, type RenderContext, type ReportOutputFormat } from '../report/render-context.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
@@ -206,16 +207,22 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   const missingCommunity = missingCommunityOf(options.missingCommunity, loaded);
   const run = { norms, from: options.from, to: options.to, sort: options.sort, fill: options.fill, missingCommunity, sources: loaded.sources, ...levelChoice };
   const corner = options.weights ?? 'value';
-  const point = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
   // The p5–p95 intervals over the weights' ranges (issue 16); a sensitivity run has its own percentiles.
+  const withIntervals = (options.interval ?? true) && !chosen.sensitivity;
   const intervalDraws = { draws: options.intervalDraws, seed: options.seed, correlation: options.correlation };
-  const report =
-    (options.interval ?? true) && !chosen.sensitivity
-      ? withInterval(dataset, point, { weights, ...run, ...intervalDraws })
+  const workers = withIntervals ? startIntervalWorkers(options.threads, options.intervalDraws ?? DEFAULT_INTERVAL_DRAWS, dataset.regions.size) : undefined;
+  let report: Report;
+  try {
+    const point = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
+    report = withIntervals
+      ? await withIntervalOnThreads(dataset, point, { weights, ...run, ...intervalDraws }, workers)
       : // Provenance says the intervals were turned off (a sensitivity run's provenance has its own draws).
         chosen.sensitivity
         ? point
         : { ...point, provenance: { ...point.provenance, options: { ...point.provenance.options, interval: false } } };
+  } finally {
+    await workers?.close();
+  }
   const shown = options.top === undefined ? report : { ...report, regions: report.regions.slice(0, options.top) };
   // The HTML page, and its charts for chartsDir, need more than the report: details, coverage, map.
   const page = format === 'html' || options.chartsDir !== undefined;

@@ -7,7 +7,7 @@
 import type { AnalyzeOptions } from './analyze.js';
 import type { Dataset } from './dataset.js';
 import type { IntervalSettings, Report } from './report-schema.js';
-import { DEFAULT_SEED, type DrawOptions, drawPlan, nearestRanks, runDrawsInto, variedWeights } from './sensitivity.js';
+import { DEFAULT_SEED, type DrawChunk, type DrawOptions, type DrawPlan, drawPlan, nearestRanks, runDrawsInto, variedWeights } from './sensitivity.js';
 
 /**
  * Draws behind a report's intervals when none are asked for. 500 keeps `report` on 5,000 regions
@@ -68,32 +68,71 @@ const BLOCK = 64;
 /** The interval's percentiles. */
 export const INTERVAL_PERCENTILES = [5, 95] as const;
 
+/** The draws behind a report's intervals: their plan, number and seed (intervalDraws). */
+export interface IntervalRun {
+  readonly plan: DrawPlan;
+  readonly draws: number;
+  readonly seed: number;
+}
+
 /**
- * `report` (made by `analyze(dataset, options)`) with each ranked region's p5–p95 interval of
- * vacuum per 100k and of rank, and the report's `interval` settings. `options` are the analysis
- * options the report was made with (weights, level, fill …) and the draws (default 1,000, seed 1).
+ * The draws of `report`'s intervals (made by `analyze(dataset, options)`): `options` are the
+ * analysis options the report was made with (weights, level, fill …) and the draws (default
+ * DEFAULT_INTERVAL_DRAWS, seed DEFAULT_INTERVAL_SEED).
  */
-export function withInterval(dataset: Dataset, report: Report, options: AnalyzeOptions & DrawOptions = {}): Report {
+export function intervalRun(dataset: Dataset, report: Report, options: AnalyzeOptions & DrawOptions = {}): IntervalRun {
   const draws = options.draws ?? DEFAULT_INTERVAL_DRAWS;
   const seed = options.seed ?? DEFAULT_INTERVAL_SEED;
   // A report with every weight at one end (--weights low|high) has the same ranges to draw from.
   const plan = drawPlan(dataset, { ...report, weights: undefined }, { ...options, draws, seed });
-  const R = plan.regions.length;
-  // Every region's draws side by side (region-major), filled a block of draws at a time: the
-  // percentiles then read one contiguous run per region instead of striding through every draw.
-  const vacuum = new Float64Array(R * draws);
-  const rank = new Int32Array(R * draws);
-  const block = { vacuum: new Float64Array(BLOCK * R), rank: new Int32Array(BLOCK * R), weights: new Float64Array(BLOCK * plan.weights.size) };
-  for (let start = 0; start < draws; start += BLOCK) {
-    const chunk = { ...block, start, end: Math.min(draws, start + BLOCK) };
-    runDrawsInto(plan, chunk);
-    transposeDoubles(block.vacuum, vacuum, R, draws, start, chunk.end - start);
-    transposeInts(block.rank, rank, R, draws, start, chunk.end - start);
+  return { plan, draws, seed };
+}
+
+/**
+ * Every region's draws side by side (region-major): chunks of draws (DrawChunk, draw-major, from
+ * this thread or a worker, in any order) are laid out here as they come, so that the percentiles
+ * read one contiguous run per region instead of striding through every draw.
+ */
+export class IntervalDrawTable {
+  readonly vacuum: Float64Array;
+  readonly rank: Int32Array;
+  private readonly R: number;
+
+  constructor(readonly run: IntervalRun) {
+    this.R = run.plan.regions.length;
+    this.vacuum = new Float64Array(this.R * run.draws);
+    this.rank = new Int32Array(this.R * run.draws);
   }
+
+  /** Lay out the draws of `chunk`. */
+  add(chunk: DrawChunk): void {
+    transposeDoubles(chunk.vacuum, this.vacuum, this.R, this.run.draws, chunk.start, chunk.end - chunk.start);
+    transposeInts(chunk.rank, this.rank, this.R, this.run.draws, chunk.start, chunk.end - chunk.start);
+  }
+
+  /** Run draws start ≤ i < end here, a block at a time, and lay them out. */
+  runHere(start: number, end: number): void {
+    const { plan } = this.run;
+    const block = { vacuum: new Float64Array(BLOCK * this.R), rank: new Int32Array(BLOCK * this.R), weights: new Float64Array(BLOCK * plan.weights.size) };
+    for (let from = start; from < end; from += BLOCK) {
+      const chunk = { ...block, start: from, end: Math.min(end, from + BLOCK) };
+      runDrawsInto(plan, chunk);
+      this.add(chunk);
+    }
+  }
+}
+
+/**
+ * `report` with each ranked region's p5–p95 interval of vacuum per 100k and of rank, and the
+ * report's `interval` settings, from a table that holds every draw of its run.
+ */
+export function intervalReport(report: Report, table: IntervalDrawTable): Report {
+  const { plan, draws, seed } = table.run;
+  const R = plan.regions.length;
   const counts = new Int32Array(R + 1);
   const regions = report.regions.map((region, r) => {
-    const [v5, v95] = nearestRanks(vacuum.subarray(r * draws, (r + 1) * draws), INTERVAL_PERCENTILES);
-    const [r5, r95] = rankPercentiles(rank.subarray(r * draws, (r + 1) * draws), counts);
+    const [v5, v95] = nearestRanks(table.vacuum.subarray(r * draws, (r + 1) * draws), INTERVAL_PERCENTILES);
+    const [r5, r95] = rankPercentiles(table.rank.subarray(r * draws, (r + 1) * draws), counts);
     return { ...region, vacuum_per_100k_p5: v5!, vacuum_per_100k_p95: v95!, rank_p5: r5, rank_p95: r95 };
   });
   const interval: IntervalSettings = {
@@ -109,4 +148,16 @@ export function withInterval(dataset: Dataset, report: Report, options: AnalyzeO
   // Provenance records the draws too (SPEC §8), so a published interval can be traced and repeated.
   const provenance = { ...report.provenance, options: { ...report.provenance.options, interval: true, intervalDraws: draws, seed, correlation: plan.correlation } };
   return { ...report, interval, regions, provenance };
+}
+
+/**
+ * `report` (made by `analyze(dataset, options)`) with each ranked region's p5–p95 interval of
+ * vacuum per 100k and of rank, and the report's `interval` settings. `options` are the analysis
+ * options the report was made with (weights, level, fill …) and the draws (default 500, seed 1).
+ * Every draw on this thread; parallel/interval.ts spreads them over worker threads (same numbers).
+ */
+export function withInterval(dataset: Dataset, report: Report, options: AnalyzeOptions & DrawOptions = {}): Report {
+  const table = new IntervalDrawTable(intervalRun(dataset, report, options));
+  table.runHere(0, table.run.draws);
+  return intervalReport(report, table);
 }

@@ -45,7 +45,26 @@ export interface NoticeOptions {
 
 /** A number in a message: at most 6 significant digits, no exponent for ordinary sizes. */
 function show(x: number): string {
-  return String(Number(x.toPrecision(6)));
+  // A number whose shortest text has at most 6 significant digits is that text rounded to 6
+  // (the rounding moves it by far less than half a unit of the 6th digit): most figures are, and
+  // a large dataset writes hundreds of thousands of them (issue 18).
+  const text = String(x);
+  return significantDigits(text) <= 6 ? text : String(Number(x.toPrecision(6)));
+}
+
+/** The significant digits of a number's text ("0.0120" → 3; Infinity for an exponent). */
+function significantDigits(text: string): number {
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x65 /* e */) return Infinity;
+    if (c < 0x30 || c > 0x39) continue; // sign, point
+    if (leading && c === 0x30) continue;
+    leading = false;
+    digits++;
+  }
+  return digits;
 }
 
 /** "+23 %" / "-40 %": a relative change, whole per cent. */
@@ -98,33 +117,38 @@ function notice<V extends unknown[]>(file: string, format: (...values: V) => str
   return warning as unknown as Warning;
 }
 
-function ascending(years: readonly number[]): boolean {
-  for (let i = 1; i < years.length; i++) if (years[i - 1]! > years[i]!) return false;
-  return true;
+/** Every (year, value) of a series in year order: a loaded dataset's series iterate in that order
+ * (dense-year-series.ts) and are walked as they are; a library caller's Map in another order is
+ * sorted first. */
+function inYearOrder(series: YearSeries, visit: (value: number, year: number) => void): void {
+  let last = -Infinity;
+  let ordered = true;
+  series.forEach((_, year) => {
+    if (year < last) ordered = false;
+    last = year;
+  });
+  if (ordered) series.forEach(visit);
+  else for (const [year, value] of [...series.entries()].sort((a, b) => a[0] - b[0])) visit(value, year);
 }
 
 /** The first pair of consecutive reported years of `series` whose values differ by more than the factor. */
 function definitionChange(series: YearSeries | undefined, period: Period): { y1: number; v1: number; y2: number; v2: number; more: number } | undefined {
   if (series === undefined) return undefined;
-  const years = [...series.keys()];
-  // A loaded dataset's series iterate in year order (dense-year-series.ts): sorted only when a
-  // library caller's Map is not (a sort of every series of a large dataset costs more than this check).
-  if (!ascending(years)) years.sort((a, b) => a - b);
-  let found: { y1: number; v1: number; y2: number; v2: number } | undefined;
-  let more = 0;
-  for (let i = 1; i < years.length; i++) {
-    const y1 = years[i - 1]!;
-    const y2 = years[i]!;
-    if (!(y1 < period.to && y2 > period.from)) continue;
-    const v1 = series.get(y1)!;
-    const v2 = series.get(y2)!;
-    if (v1 <= 0 || v2 <= 0) continue;
+  // Walked once, without an array of its years: this runs for every series of the dataset (issue 18).
+  let found: { y1: number; v1: number; y2: number; v2: number; more: number } | undefined;
+  let y1 = NaN;
+  let v1 = NaN;
+  inYearOrder(series, (v2, y2) => {
+    const step = y1 < period.to && y2 > period.from && v1 > 0 && v2 > 0;
     // Compared by multiplying, not dividing: exactly a factor 3 (30 → 10) is not more than 3.
-    if (v2 <= DEFINITION_CHANGE_FACTOR * v1 && v1 <= DEFINITION_CHANGE_FACTOR * v2) continue;
-    if (found === undefined) found = { y1, v1, y2, v2 };
-    else more++;
-  }
-  return found === undefined ? undefined : { ...found, more };
+    if (step && (v2 > DEFINITION_CHANGE_FACTOR * v1 || v1 > DEFINITION_CHANGE_FACTOR * v2)) {
+      if (found === undefined) found = { y1, v1, y2, v2, more: 0 };
+      else found.more++;
+    }
+    y1 = y2;
+    v1 = v2;
+  });
+  return found;
 }
 
 function definitionText(region: string, what: string, y1: number, v1: number, y2: number, v2: number, more: number): string {

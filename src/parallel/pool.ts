@@ -88,6 +88,7 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   private nextId = 0;
   private failure: Error | undefined;
+  private closed = false;
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`WorkerPool: size must be a whole number ≥ 1, got ${size}`);
@@ -96,7 +97,8 @@ export class WorkerPool {
       slot.worker.on('message', (response: Response) => this.settle(slot, response));
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', (code) => {
-        if (slot.busy) this.fail(new Error(`a worker thread stopped (exit code ${code}) during a job`));
+        // Also when idle: a job sent to a thread that is gone would never be answered.
+        if (!this.closed) this.fail(new Error(`a worker thread stopped (exit code ${code})${slot.busy ? ' during a job' : ''}`));
       });
       this.slots.push(slot);
     }
@@ -114,8 +116,10 @@ export class WorkerPool {
     });
   }
 
-  /** Stop every worker. */
+  /** Stop every worker; a job run later is refused. */
   async close(): Promise<void> {
+    this.closed = true;
+    this.failure ??= new Error('the worker pool is closed');
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 

@@ -21,11 +21,11 @@ export function splitDraws(draws: number, parts: number): Array<[number, number]
   return ranges;
 }
 
-/** How many threads a run uses. */
-export function sensitivityThreads(threads: number | 'auto' | undefined, draws: number, regions: number): number {
+/** How many threads a run uses ('auto': every core from `threshold` region-draws on). */
+export function sensitivityThreads(threads: number | 'auto' | undefined, draws: number, regions: number, threshold = SENSITIVITY_AUTO_THRESHOLD): number {
   if (threads === undefined || threads === 'auto') {
     const cores = autoThreads();
-    return cores > 1 && draws * regions >= SENSITIVITY_AUTO_THRESHOLD ? Math.min(cores, draws) : 1;
+    return cores > 1 && draws * regions >= threshold ? Math.min(cores, draws) : 1;
   }
   if (!Number.isInteger(threads) || threads < 1) throw new OptionError('threads', `--threads: expected "auto" or a whole number ≥ 1, got ${threads}`);
   return Math.min(threads, draws);

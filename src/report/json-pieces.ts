@@ -4,7 +4,7 @@
 // trend of every region × year is then never held as a parsed copy, nor as one string (which V8
 // stores at two bytes a character as soon as one "→" is in it), nor as one buffer: the peak is
 // one item, and the writer passes each piece on as it comes (issue 18).
-import type { z } from 'zod';
+import { config, type z } from 'zod';
 
 /** A piece is passed on once it holds this many characters (fewer, larger writes). */
 const PIECE_CHARS = 1 << 16;
@@ -13,6 +13,45 @@ const PIECE_CHARS = 1 << 16;
 function nested(value: unknown, indent: string): string | undefined {
   const text = JSON.stringify(value, null, 2) as string | undefined;
   return text === undefined || !text.includes('\n') ? text : text.replaceAll('\n', `\n${indent}`);
+}
+
+/**
+ * `nested(value, '    ')` for an item of a streamed array, by JSON.stringify itself: the item
+ * wrapped two arrays deep is indented by four, and the wrapping is cut off again. A report has an
+ * item per region and per warning — hundreds of thousands —, and this makes one string of each
+ * where the replace made two (issue 18).
+ */
+function nestedItem(value: unknown): string {
+  // Inside an array, a value JSON leaves out (undefined, a function) is written as null, as before.
+  const text = JSON.stringify([[value]], null, 2);
+  // "[\n  [\n    " + item + "\n  ]\n]"
+  return text.slice(10, -6);
+}
+
+/**
+ * From this many items on, a streamed array's items are checked by a compiled copy of their schema.
+ * The command line turns zod's compiled parsers off (cli/zod-jitless.ts: compiling costs more than
+ * it saves for the few parses a command does), but a report with 100,000 warnings parses one
+ * schema that many times, and the compiled parser takes a third of the time (issue 18). Same
+ * schema, same checks: zod compiles the parser from the schema itself.
+ */
+const COMPILE_FROM = 2000;
+const compiled = new WeakMap<z.ZodType, z.ZodType>();
+
+function itemSchema(schema: z.ZodType, items: number): z.ZodType {
+  if (items < COMPILE_FROM || !config().jitless) return schema;
+  let fast = compiled.get(schema);
+  if (fast === undefined) {
+    // zod reads the setting when a schema is made: a copy made while it is off compiles its parser.
+    config({ jitless: false });
+    try {
+      fast = schema.clone();
+    } finally {
+      config({ jitless: true });
+    }
+    compiled.set(schema, fast);
+  }
+  return fast;
 }
 
 /**
@@ -54,11 +93,11 @@ export function* schemaJsonPieces<S extends z.ZodObject>(schema: S, value: z.inp
       continue;
     }
     const items = record[key] as readonly unknown[];
-    const item = (schema.shape[key] as unknown as z.ZodArray<z.ZodType>).element;
+    const item = itemSchema((schema.shape[key] as unknown as z.ZodArray<z.ZodType>).element, items.length);
     if (items.length === 0) piece = add('[]');
     else {
       for (let i = 0; i < items.length; i++) {
-        piece = add(`${i === 0 ? '[\n' : ',\n'}    ${nested(item.parse(items[i]), '    ') ?? 'null'}`);
+        piece = add(`${i === 0 ? '[\n' : ',\n'}    ${nestedItem(item.parse(items[i]))}`);
         if (piece !== undefined) yield piece;
       }
       piece = add('\n  ]');

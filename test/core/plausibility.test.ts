@@ -207,6 +207,45 @@ describe('plausibilityNotices on a dataset built by hand', () => {
       expect(messages(d)).toEqual([`A supported_living places: 12 in 2002 → 40 in 2004 (×3.33), more than a factor 3 between two reported years: ${TAIL}`]);
     });
 
+    it('writes each number with at most 6 significant digits, as Number(x.toPrecision(6)) reads', () => {
+      // 1,234,567.8 → 1.23457e6 = 1234570; 0.1 + 0.2 (0.30000000000000004) → 0.3; 262.2 and 0.000125
+      // have fewer digits and stay; 4,000,000.5 → 4e6 = 4000000; the factor 0.3 / 1234567.8 → ×0
+      const d = datasetOf(
+        [
+          [2000, 1234567.8],
+          [2004, 1234567.8],
+        ],
+        [
+          [2000, 262.2],
+          [2001, 0.000125],
+          [2002, 4000000.5],
+          [2003, 0.1 + 0.2],
+          [2004, 0.1 + 0.2],
+        ],
+      );
+      expect(messages(d)).toEqual([
+        `A institutional beds: 262.2 in 2000 → 0.000125 in 2001 (×0), more than a factor 3 between two reported years (and 2 more such steps): ${TAIL}`,
+      ]);
+      const p = datasetOf(
+        [
+          [2000, 1234567.8],
+          [2004, 4000000.5],
+        ],
+        BEDS,
+      );
+      // 4000000.5 / 1234567.8 = 3.24 (×3.24); +224 %
+      expect(messages(p)).toEqual([
+        `A population: 1234570 in 2000 → 4000000 in 2004 (×3.24), more than a factor 3 between two reported years: ${TAIL}`,
+        'A: population 1234570 in 2000 → 4000000 in 2004 (+224 %), more than 30 % between B and T: do both figures count the same area? The per-100k rates of B and T rest on them',
+      ]);
+      const q = datasetOf(POPULATION, [
+        [2000, 0.1 + 0.2],
+        [2004, 12345.678],
+      ]);
+      // 12345.678 → 12345.7; 12345.678 / 0.3 = 41152.26 → ×41152.3
+      expect(messages(q)).toEqual([`A institutional beds: 0.3 in 2000 → 12345.7 in 2004 (×41152.3), more than a factor 3 between two reported years: ${TAIL}`]);
+    });
+
     it('a step that begins at or after T does not bear on B–T; one that straddles T does', () => {
       // T = 2004: 2004 → 2006 (×4) lies after T; 2003 → 2005 (×4) has its earlier year before T
       // and its later after B

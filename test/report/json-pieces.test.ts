@@ -4,7 +4,7 @@
 // renderers' own outputs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { config, z } from 'zod';
 import { schemaJson, schemaJsonPieces } from '../../src/report/json-pieces.js';
 import { renderJsonPieces } from '../../src/report/json.js';
 import { renderOutput, renderOutputPieces } from '../../src/report/registry.js';
@@ -76,6 +76,45 @@ describe('schemaJsonPieces', () => {
     const value = { title: 't', items: [{ name: 'a', value: 1, tags: [] }, { name: 2, value: 1, tags: [] }], notes: [], meta: {} };
     expect(() => schemaJson(Doc, value as never, STREAMED)).toThrow(z.ZodError);
     expect(() => Doc.parse(value)).toThrow(z.ZodError);
+  });
+});
+
+describe('schemaJsonPieces with zod\'s compiled parsers off (as the command line has them)', () => {
+  it('checks a long array by a compiled copy of its item schema: the same text, the same refusals, the setting kept', () => {
+    // Schemas made jitless, as cli/zod-jitless.ts makes every schema of the command line.
+    const before = config().jitless;
+    config({ jitless: true });
+    try {
+      const JitlessItem = z.object({ name: z.string(), value: z.number().nullable(), tags: z.array(z.string()) });
+      const JitlessDoc = z.object({ title: z.string(), items: z.array(JitlessItem), notes: z.array(z.string()), meta: z.record(z.string(), z.unknown()) });
+      const items = Array.from({ length: 2500 }, (_, i) => ({ name: `→ ${i}`, value: i % 3 === 0 ? null : i / 7, tags: i % 2 ? ['a'] : [], extra: 'dropped' }));
+      const value = { title: 'many', items, notes: ['æ'], meta: {} };
+      // zod makes a compiled parser with `new Function(…, "… function (payload, ctx) …")` (zod/v4/core/doc.js).
+      let compiled = 0;
+      const Made = globalThis.Function;
+      globalThis.Function = new Proxy(Made, {
+        construct(target, args: unknown[]) {
+          if (/function \(payload, ctx\)/.test(String(args.at(-1)))) compiled++;
+          return Reflect.construct(target, args) as object;
+        },
+      });
+      let out: string;
+      try {
+        out = schemaJson(JitlessDoc, value, ['items', 'notes']);
+      } finally {
+        globalThis.Function = Made;
+      }
+      expect(compiled).toBe(1);
+      expect(out).toBe(whole(JitlessDoc, value));
+      expect(out).not.toContain('dropped');
+      expect(config().jitless).toBe(true);
+      // A bad item far down the array is refused as the whole parse refuses it.
+      const bad = { ...value, items: [...items.slice(0, 2400), { name: 7, value: 1, tags: [] }] };
+      expect(() => schemaJson(JitlessDoc, bad as never, ['items', 'notes'])).toThrow(z.ZodError);
+      expect(() => JitlessDoc.parse(bad)).toThrow(z.ZodError);
+    } finally {
+      config({ jitless: before });
+    }
   });
 });
 

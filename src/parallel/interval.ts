@@ -1,0 +1,66 @@
+// A report's interval draws (core/interval.ts) on every core: worker threads run the first draws
+// while this thread runs the last ones, a block at a time; the chunks are laid out by their draw
+// numbers, and draw i's weights depend only on (seed, i), so the intervals are the same for any
+// number of threads (test/parallel/interval.test.ts). On 5,000 regions the draws were a sixth of
+// `report`'s time on one thread (issue 18).
+import type { AnalyzeOptions } from '../core/analyze.js';
+import type { Dataset } from '../core/dataset.js';
+import { IntervalDrawTable, intervalReport, intervalRun } from '../core/interval.js';
+import type { Report } from '../core/report-schema.js';
+import type { DrawOptions } from '../core/sensitivity.js';
+import { WorkerPool } from './pool.js';
+import { sensitivityThreads, splitDraws } from './sensitivity.js';
+
+/**
+ * Below this many region-draws (draws × ranked regions), `threads: "auto"` runs the draws on this
+ * thread. A worker takes about 60 ms to start and a region-draw about 0.2 µs (500 draws on 5,000
+ * regions: 0.5 s on this project's machines, bench/RESULTS.md), so from about a million the half
+ * a worker takes over saves more than its start costs.
+ */
+export const INTERVAL_AUTO_THRESHOLD = 1_000_000;
+
+/** The threads a report's draws use: `threads` as `--threads` gives it ('auto': by the threshold). */
+export function intervalThreads(threads: number | 'auto' | undefined, draws: number, regions: number): number {
+  return sensitivityThreads(threads, draws, regions, INTERVAL_AUTO_THRESHOLD);
+}
+
+/**
+ * Worker threads for a report's draws, started before its analysis so that they are ready when
+ * the draws are (a worker takes about 100 ms to start: its script compiled, its modules loaded),
+ * or undefined when the draws stay on this thread. `regions`: the dataset's regions (the ranked
+ * ones are not known before the analysis). The caller closes the pool.
+ */
+export function startIntervalWorkers(threads: number | 'auto' | undefined, draws: number, regions: number): WorkerPool | undefined {
+  const n = intervalThreads(threads, draws, regions);
+  if (n <= 1) return undefined;
+  try {
+    return new WorkerPool(n - 1);
+  } catch {
+    return undefined; // no worker thread to be had: every draw on this thread
+  }
+}
+
+/**
+ * `withInterval(dataset, report, options)` (core/interval.ts) with its draws shared between
+ * `workers` (startIntervalWorkers; undefined: none) and this thread. A draw a worker could not run
+ * (a worker that failed or stopped) is run here: the report does not depend on a worker thread.
+ */
+export async function withIntervalOnThreads(dataset: Dataset, report: Report, options: AnalyzeOptions & DrawOptions, workers: WorkerPool | undefined): Promise<Report> {
+  const table = new IntervalDrawTable(intervalRun(dataset, report, options));
+  const { plan, draws } = table.run;
+  if (workers === undefined) {
+    table.runHere(0, draws);
+    return intervalReport(report, table);
+  }
+  const ranges = splitDraws(draws, workers.size + 1);
+  const [start, end] = ranges.pop()!;
+  const jobs = ranges.map(([from, to]) => workers.run('', undefined, { kind: 'draws', plan, start: from, end: to }));
+  // This thread's share while the workers run theirs (their answers wait until it is done).
+  table.runHere(start, end);
+  const settled = await Promise.allSettled(jobs);
+  settled.forEach((result, i) => {
+    if (result.status === 'fulfilled') table.add(result.value);
+    else table.runHere(ranges[i]![0], ranges[i]![1]);
+  });
+  return intervalReport(report, table);
+}

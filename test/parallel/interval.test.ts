@@ -1,0 +1,60 @@
+// A report's interval draws on several threads (src/parallel/interval.ts): exactly the intervals
+// of one thread (core/interval.ts withInterval, itself tested against a per-draw reference), and
+// the same again when a worker cannot run its share. The worker script is the build's (npm test
+// builds before it tests).
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze.js';
+import { withInterval } from '../../src/core/interval.js';
+import { loadDataset } from '../../src/io/load-dataset.js';
+import { INTERVAL_AUTO_THRESHOLD, intervalThreads, startIntervalWorkers, withIntervalOnThreads } from '../../src/parallel/interval.js';
+import { WorkerPool } from '../../src/parallel/pool.js';
+
+describe('withIntervalOnThreads', () => {
+  it('2 and 3 threads give exactly the one-thread report, for other draws, seeds and correlation', async () => {
+    // The bundled data: 21 health trusts, every weight range drawn.
+    const { dataset, weights } = await loadDataset();
+    const point = analyze(dataset, { weights });
+    for (const options of [{ draws: 500 }, { draws: 77, seed: 12, correlation: 'category' as const }]) {
+      const one = withInterval(dataset, point, { weights, ...options });
+      for (const threads of [2, 3]) {
+        const workers = startIntervalWorkers(threads, options.draws, dataset.regions.size);
+        expect(workers?.size).toBe(threads - 1);
+        // Each worker's share answered by the worker (not run here after a refusal).
+        let answered = 0;
+        const run = workers!.run.bind(workers);
+        workers!.run = (...args) => run(...args).then((chunk) => (answered++, chunk));
+        try {
+          expect(await withIntervalOnThreads(dataset, point, { weights, ...options }, workers)).toEqual(one);
+          expect(answered).toBe(threads - 1);
+        } finally {
+          await workers?.close();
+        }
+      }
+      expect(await withIntervalOnThreads(dataset, point, { weights, ...options }, undefined)).toEqual(one);
+    }
+  });
+
+  it('runs the draws of a worker that cannot take them on this thread: the same report', async () => {
+    const { dataset, weights } = await loadDataset();
+    const point = analyze(dataset, { weights });
+    const pool = new WorkerPool(2);
+    await pool.close(); // every job it is given is refused
+    await expect(pool.run('', undefined, { kind: 'draws', plan: undefined as never, start: 0, end: 1 })).rejects.toThrow('the worker pool is closed');
+    expect(await withIntervalOnThreads(dataset, point, { weights, draws: 90, seed: 3 }, pool)).toEqual(withInterval(dataset, point, { weights, draws: 90, seed: 3 }));
+  });
+});
+
+describe('intervalThreads', () => {
+  it('auto: one thread below the threshold of region-draws, every core (at most one per draw) from it', () => {
+    expect(intervalThreads('auto', 500, 21)).toBe(1);
+    expect(intervalThreads(undefined, 500, (INTERVAL_AUTO_THRESHOLD / 500) - 1)).toBe(1);
+    const cores = availableParallelism();
+    expect(intervalThreads('auto', 500, INTERVAL_AUTO_THRESHOLD / 500)).toBe(cores > 1 ? Math.min(cores, 500) : 1);
+    expect(intervalThreads('auto', 1, INTERVAL_AUTO_THRESHOLD)).toBe(1);
+    // A number is taken as given (capped by the draws), whatever the size.
+    expect(intervalThreads(2, 500, 3)).toBe(2);
+    expect(intervalThreads(8, 3, 3)).toBe(3);
+    expect(startIntervalWorkers(1, 500, 1e6)).toBeUndefined();
+  });
+});
