@@ -208,7 +208,23 @@ export function readNumberBytes(bytes: Uint8Array, from: number, to: number, for
   // "1,234" and "1.234" read two ways under 'auto': an error that readNumber words.
   if (format.decimal === 'auto' && fractionDigits === 3 && wholeDigits <= 3 && bytes[from] !== ZERO) return NaN;
   // No digit after the mark ("12."): fraction 0 over 10⁰ = 1, the whole number.
+  return decimalValue(whole, fraction, fractionDigits);
+}
+
+/** whole.fraction, the fraction's digits read as a whole number ("12.05": 12, 5, 2): the one formula
+ * of every reader of plain decimals, so that they give the same double. */
+export function decimalValue(whole: number, fraction: number, fractionDigits: number): number {
   return (whole * POWERS_OF_TEN[fractionDigits]! + fraction) / POWERS_OF_TEN[fractionDigits]!;
+}
+
+/**
+ * The byte of the decimal mark a byte reader may read as it scans (readNumberBytes gives the same
+ * number for digits, this mark and digits), or −1 when readNumberBytes must look: a format with a
+ * thousands separator, or one that takes either mark ("1,234" then reads two ways).
+ */
+export function plainDecimalByte(format: NumberFormat): number {
+  if (format.thousands !== 'none' || format.decimal === 'auto') return -1;
+  return format.decimal === '.' ? POINT : COMMA;
 }
 
 /** The finite number a cell holds in plain decimal notation (a point, no grouping), or undefined. */

@@ -19,7 +19,7 @@
 import { isUtf8 } from 'node:buffer';
 import { FIGURE_COLUMNS, type FigureKind } from '../core/figure-rows.js';
 import type { InputIssue } from '../core/issues.js';
-import { type NumberFormat, readNumberBytes } from '../core/numbers.js';
+import { decimalValue, type NumberFormat, plainDecimalByte, readNumberBytes } from '../core/numbers.js';
 import { RowValidator } from '../core/row-validator.js';
 import { cellReaders, type NumberRule, passesRule, REJECT } from '../core/schemas.js';
 import { CsvSplitter, SplitError, type SplitRecord } from './csv-splitter.js';
@@ -299,6 +299,8 @@ export class PieceParser {
   private readonly delimiter: number;
   private readonly stops: Uint8Array;
   private readonly format: NumberFormat;
+  /** The decimal mark read as the digits are scanned (numbers.ts plainDecimalByte; −1: none). */
+  private readonly decimalByte: number;
   /** Bytes after the last line feed, waiting for the rest of their line. */
   private tail: Uint8Array = EMPTY;
   /** The text lane, while it reads a record. */
@@ -324,6 +326,9 @@ export class PieceParser {
     this.delimiter = this.setup.delimiter.charCodeAt(0);
     this.stops = reading.stops;
     this.format = this.setup.numberFormat;
+    // (a mark that is also the delimiter ends the field: "12,5" in a comma-separated file is two cells)
+    const mark = plainDecimalByte(this.format);
+    this.decimalByte = mark === this.delimiter ? -1 : mark;
   }
 
   /** The problem that stops the reading (the text lane reports it here). */
@@ -465,7 +470,8 @@ export class PieceParser {
         stop = i;
         entry = same && stop - start === guess.length ? table.guess : table.get(bytes, start, stop, hash);
       } else if (p.use === Use.Number) {
-        // Digits only (a year, a count) are read as they are scanned.
+        // Digits, and digits, the decimal mark and digits (a year, a count, "132.5"), are read
+        // as they are scanned, by readNumberBytes' rules and formula; anything else by it.
         let whole = 0;
         let digit: number;
         while ((digit = c - 0x30) >= 0 && digit <= 9) {
@@ -473,9 +479,24 @@ export class PieceParser {
           c = bytes[++i]!;
         }
         const digits = i - start;
-        if (stops[c] === 0) while (stops[(c = bytes[++i]!)] === 0);
+        let fractionDigits = -1;
+        let fraction = 0;
+        if (c === this.decimalByte && digits > 0) {
+          const mark = i;
+          c = bytes[++i]!;
+          while ((digit = c - 0x30) >= 0 && digit <= 9) {
+            fraction = fraction * 10 + digit;
+            c = bytes[++i]!;
+          }
+          fractionDigits = i - mark - 1;
+        }
+        if (stops[c] === 0) {
+          while (stops[(c = bytes[++i]!)] === 0);
+        } else if (digits > 0 && digits <= 12) {
+          if (fractionDigits < 0) number = whole;
+          else if (digits + fractionDigits <= 15) number = decimalValue(whole, fraction, fractionDigits);
+        }
         stop = i;
-        if (stop === start + digits && digits > 0 && digits <= 12) number = whole;
       } else {
         while (stops[c] === 0) c = bytes[++i]!;
         stop = i;

@@ -203,6 +203,19 @@ describe('the byte reader ≡ the text readers, on random services files', () =>
   });
 
   /** The head, the rows, maybe without the last line feed, maybe with a byte that is not UTF-8. */
+  it('a decimal mark that is also the delimiter ends a cell: "12,5" unquoted in a comma-separated file is two cells', async () => {
+    // With --decimal , the byte lane reads a number's digits, mark and digits as it scans them,
+    // but not in a file whose delimiter is the comma: with the year last, A,crisis,12,5,teams,2020
+    // has six cells in a five-column file (not a capacity of 12.5), and B,crisis,7,25,2020 has the
+    // unit "25". A quoted "4,5" is 4.5.
+    const header = 'region,service,capacity,unit,year\n';
+    const good = 'A,crisis resolution team,1,teams,2019\n'.repeat(Math.ceil((96 << 10) / 38));
+    const rows = 'A,crisis,12,5,teams,2020\nB,crisis,7,25,2020\nA,crisis,3,teams,2021\nC,DPS,"4,5",places,2020\n';
+    const services = { name: 'services.csv', content: new Uint8Array(Buffer.from(header + good + rows)) };
+    const got = await expectSame({ data: dir, services }, { decimal: ',', encoding: 'utf8' });
+    expect(got.issues?.map((i) => i.message).join('\n')).toMatch(/got 6 \(delimiter ","\)[^]*got "25"/);
+  });
+
   function servicesFile(d: Delim, rows: readonly string[], lastNewline: boolean, badByte: boolean, header: readonly string[]): DatasetInputs {
     let text = `${head(d, header)}${rows.join('')}`;
     if (!lastNewline) text = text.replace(/\r?\n$/, '');
