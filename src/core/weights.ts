@@ -15,8 +15,26 @@ export interface Weight extends DefaultWeight {
 /** Weights keyed by `category/unit`. */
 export type WeightTable = ReadonlyMap<string, Weight>;
 
-/** The key of a weight in a WeightTable: `category/unit`. */
-export const weightKey = (category: Category, unit: Unit): string => `${category}/${unit}`;
+/** Keys made before, by category and unit (a handful of categories × units). */
+const keys = new Map<string, Map<string, string>>();
+const KEPT = 64;
+
+/**
+ * The key of a weight in a WeightTable: `category/unit`. The same string each time: a trend looks
+ * up a weight per service series per region per year (millions), and a string made afresh is
+ * hashed afresh by the lookup; one kept is hashed once (issue 18).
+ */
+export function weightKey(category: Category, unit: Unit): string {
+  const byUnit = keys.get(category);
+  const kept = byUnit?.get(unit);
+  if (kept !== undefined) return kept;
+  const key = `${category}/${unit}`;
+  // Kept up to a bound (the known categories and units are far fewer; a library caller's own names need not all be kept).
+  if (byUnit !== undefined) {
+    if (byUnit.size < KEPT) byUnit.set(unit, key);
+  } else if (keys.size < KEPT) keys.set(category, new Map([[unit, key]]));
+  return key;
+}
 
 /**
  * The weights in force: SPEC §4 defaults with the config's overrides laid over them. The config
