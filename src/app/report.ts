@@ -215,7 +215,7 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   try {
     const point = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
     report = withIntervals
-      ? await withIntervalOnThreads(dataset, point, { weights, ...run, ...intervalDraws }, workers)
+      ? await withIntervalOnThreads(dataset, point, { weights, ...run, ...intervalDraws }, workers, options.threads)
       : // Provenance says the intervals were turned off (a sensitivity run's provenance has its own draws).
         chosen.sensitivity
         ? point

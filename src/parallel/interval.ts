@@ -42,17 +42,26 @@ export function startIntervalWorkers(threads: number | 'auto' | undefined, draws
 
 /**
  * `withInterval(dataset, report, options)` (core/interval.ts) with its draws shared between
- * `workers` (startIntervalWorkers; undefined: none) and this thread. A draw a worker could not run
+ * `workers` (startIntervalWorkers; undefined: none) and this thread, as `threads` (`--threads`)
+ * says for the ranked regions. A draw a worker could not run
  * (a worker that failed or stopped) is run here: the report does not depend on a worker thread.
  */
-export async function withIntervalOnThreads(dataset: Dataset, report: Report, options: AnalyzeOptions & DrawOptions, workers: WorkerPool | undefined): Promise<Report> {
+export async function withIntervalOnThreads(
+  dataset: Dataset,
+  report: Report,
+  options: AnalyzeOptions & DrawOptions,
+  workers: WorkerPool | undefined,
+  threads: number | 'auto' | undefined,
+): Promise<Report> {
   const table = new IntervalDrawTable(intervalRun(dataset, report, options));
   const { plan, draws } = table.run;
-  if (workers === undefined) {
+  // The workers were started for the dataset's regions; the ranked ones may be far fewer (--level).
+  const n = workers === undefined ? 1 : Math.min(workers.size + 1, intervalThreads(threads, draws, plan.regions.length));
+  if (workers === undefined || n <= 1) {
     table.runHere(0, draws);
     return intervalReport(report, table);
   }
-  const ranges = splitDraws(draws, workers.size + 1);
+  const ranges = splitDraws(draws, n);
   const [start, end] = ranges.pop()!;
   const jobs = ranges.map(([from, to]) => workers.run('', undefined, { kind: 'draws', plan, start: from, end: to }));
   // This thread's share while the workers run theirs (their answers wait until it is done).

@@ -25,13 +25,29 @@ describe('withIntervalOnThreads', () => {
         const run = workers!.run.bind(workers);
         workers!.run = (...args) => run(...args).then((chunk) => (answered++, chunk));
         try {
-          expect(await withIntervalOnThreads(dataset, point, { weights, ...options }, workers)).toEqual(one);
+          expect(await withIntervalOnThreads(dataset, point, { weights, ...options }, workers, threads)).toEqual(one);
           expect(answered).toBe(threads - 1);
         } finally {
           await workers?.close();
         }
       }
-      expect(await withIntervalOnThreads(dataset, point, { weights, ...options }, undefined)).toEqual(one);
+      expect(await withIntervalOnThreads(dataset, point, { weights, ...options }, undefined, 2)).toEqual(one);
+    }
+  });
+
+  it('auto: workers started for the dataset\'s regions are not given draws when the ranked regions are too few', async () => {
+    const { dataset, weights } = await loadDataset();
+    const point = analyze(dataset, { weights });
+    const workers = startIntervalWorkers(2, 500, dataset.regions.size)!;
+    let asked = 0;
+    const run = workers.run.bind(workers);
+    workers.run = (...args) => (asked++, run(...args));
+    try {
+      // 21 ranked regions × 500 draws is far below INTERVAL_AUTO_THRESHOLD: every draw here.
+      expect(await withIntervalOnThreads(dataset, point, { weights }, workers, 'auto')).toEqual(withInterval(dataset, point, { weights }));
+      expect(asked).toBe(0);
+    } finally {
+      await workers.close();
     }
   });
 
@@ -41,7 +57,7 @@ describe('withIntervalOnThreads', () => {
     const pool = new WorkerPool(2);
     await pool.close(); // every job it is given is refused
     await expect(pool.run('', undefined, { kind: 'draws', plan: undefined as never, start: 0, end: 1 })).rejects.toThrow('the worker pool is closed');
-    expect(await withIntervalOnThreads(dataset, point, { weights, draws: 90, seed: 3 }, pool)).toEqual(withInterval(dataset, point, { weights, draws: 90, seed: 3 }));
+    expect(await withIntervalOnThreads(dataset, point, { weights, draws: 90, seed: 3 }, pool, 3)).toEqual(withInterval(dataset, point, { weights, draws: 90, seed: 3 }));
   });
 });
 
