@@ -86,9 +86,12 @@ interface CellEntry {
   piece: number;
   id: number;
   next: CellEntry | undefined;
+  /** No byte of it ends an unquoted field (a quoted cell may hold the delimiter): only such a
+   * cell can be recognised by its bytes before the field's end is found. */
+  readonly plain: boolean;
 }
 
-const NO_ENTRY: CellEntry = { bytes: new Uint8Array(0), hash: 0, value: REJECT, piece: -1, id: 0, next: undefined };
+const NO_ENTRY: CellEntry = { bytes: new Uint8Array(0), hash: 0, value: REJECT, piece: -1, id: 0, next: undefined, plain: false };
 
 /** A column's cells seen before, by their bytes: each with its checked value (REJECT: the text
  * lane must read the line) and, for key columns, its string's id in the current piece. */
@@ -102,7 +105,11 @@ class CellTable {
   guess: CellEntry = NO_ENTRY;
   private last: CellEntry = NO_ENTRY;
 
-  constructor(private readonly accept: (raw: string) => unknown) {}
+  constructor(
+    private readonly accept: (raw: string) => unknown,
+    /** The bytes that end an unquoted field (PieceReading.stops). */
+    private readonly stops: Uint8Array,
+  ) {}
 
   /** The entry of the cell bytes[from, to), whose hashOf() is `hash`. */
   get(bytes: Uint8Array, from: number, to: number, hash: number): CellEntry {
@@ -134,7 +141,9 @@ class CellTable {
       this.slots.fill(0);
       this.last = this.guess = NO_ENTRY;
     }
-    const entry: CellEntry = { bytes, hash, value: this.accept(this.decoder.decode(bytes)), piece: -1, id: 0, next: undefined };
+    let plain = bytes.length > 0;
+    for (let i = 0; i < bytes.length && plain; i++) plain = this.stops[bytes[i]!] === 0;
+    const entry: CellEntry = { bytes, hash, value: this.accept(this.decoder.decode(bytes)), piece: -1, id: 0, next: undefined, plain };
     this.entries.push(entry);
     if (2 * this.entries.length > this.slots.length) this.rehash();
     else this.place(this.entries.length, hash);
@@ -205,7 +214,7 @@ export class PieceReading {
       const to = key >= 0 ? key : column === figure.year ? TO_YEAR : column === figure.value ? TO_VALUE : NOWHERE;
       if (reader.number !== undefined) plan[index] = { use: Use.Number, table: undefined, rule: reader.number, to };
       else if (reader.anyText && to === NOWHERE) plan[index] = { use: Use.AnyText, table: undefined, rule: undefined, to };
-      else plan[index] = { use: Use.Cell, table: new CellTable(reader.accept), rule: undefined, to };
+      else plan[index] = { use: Use.Cell, table: new CellTable(reader.accept, this.stops), rule: undefined, to };
     }
     this.plan = plan;
   }
@@ -458,17 +467,27 @@ export class PieceParser {
         if (c !== D && c !== LF && c !== CR) return -1;
         if (p.use === Use.Cell) entry = p.table!.get(bytes, start, stop, hashOf(bytes, start, stop));
       } else if (p.use === Use.Cell) {
-        // Hashed as it is scanned, and compared with the cell expected here.
+        // First compared with the cell expected here (files repeat their cells in a pattern):
+        // the expected bytes and then a byte that ends a field. Else hashed as it is scanned.
         const table = p.table!;
-        const guess = table.guess.bytes;
-        let same = true;
-        while (stops[c] === 0) {
-          hash = Math.imul(hash ^ c, HASH_PRIME);
-          same &&= guess[i - start] === c;
-          c = bytes[++i]!;
+        const expected = table.guess;
+        const guess = expected.bytes;
+        const n = guess.length;
+        let k = 0;
+        if (expected.plain) while (k < n && bytes[i + k] === guess[k]) k++;
+        if (expected.plain && k === n && stops[bytes[i + n]!] === 1) {
+          i += n;
+          c = bytes[i]!;
+          stop = i;
+          entry = expected;
+        } else {
+          while (stops[c] === 0) {
+            hash = Math.imul(hash ^ c, HASH_PRIME);
+            c = bytes[++i]!;
+          }
+          stop = i;
+          entry = table.get(bytes, start, stop, hash);
         }
-        stop = i;
-        entry = same && stop - start === guess.length ? table.guess : table.get(bytes, start, stop, hash);
       } else if (p.use === Use.Number) {
         // Digits, and digits, the decimal mark and digits (a year, a count, "132.5"), are read
         // as they are scanned, by readNumberBytes' rules and formula; anything else by it.

@@ -216,6 +216,19 @@ describe('the byte reader ≡ the text readers, on random services files', () =>
     expect(got.issues?.map((i) => i.message).join('\n')).toMatch(/got 6 \(delimiter ","\)[^]*got "25"/);
   });
 
+  it('a cell expected from the row before is recognised by its bytes only when it holds no delimiter', async () => {
+    // The byte lane tries the cell the file's pattern makes likely next before it looks a cell up;
+    // "day centre, open" was quoted on the row before, so on the next row the same bytes unquoted
+    // are two cells (six in a five-column file), not that service again.
+    const rows = ['A,2019,"day centre, open",1,places\n', 'A,2019,day centre, open,1,places\n', 'A,2019,"day centre, open",2,places\n', 'A,2019,crisis,3,teams\n'];
+    for (const d of [',', ';'] as const) {
+      const got = await expectSame(servicesFile(d, rows.map((r) => r.replaceAll(',', d).replace(`day centre${d} open`, 'day centre, open')), true, false, HEADERS[0]!), { encoding: 'utf8' });
+      // (with ";" between fields, the unquoted cell is one cell: the same service on every row)
+      if (d === ',') expect(got.issues?.map((i) => i.message).join('\n')).toMatch(/got 6 \(delimiter ","\)/);
+      else expect(got.issues?.map((i) => i.message).join('\n') ?? '').not.toMatch(/fields/);
+    }
+  });
+
   function servicesFile(d: Delim, rows: readonly string[], lastNewline: boolean, badByte: boolean, header: readonly string[]): DatasetInputs {
     let text = `${head(d, header)}${rows.join('')}`;
     if (!lastNewline) text = text.replace(/\r?\n$/, '');
