@@ -71,6 +71,7 @@ export class DatasetBuilder {
   // Where each region code's first figure of each kind was read ("population", "beds",
   // "services <category/unit>"), for messages about the same kind at two levels of the tree.
   private readonly dataOrigins = new Map<string, Map<string, DataOrigin>>();
+  private readonly serviceKinds = new Map<string, string>();
   private readonly crosswalkRows: CrosswalkRow[] = [];
   private readonly crosswalkFrom = new Set<string>();
   private crosswalk: { readonly table: Crosswalk; readonly valid: boolean } | undefined;
@@ -218,6 +219,15 @@ export class DatasetBuilder {
     if (!byCode.has(code)) byCode.set(code, { file, line });
   }
 
+  /** The kind of figure "services <key>", the same string for every series of the key: a large
+   * file has a series per region and key, and a string made afresh is hashed afresh by every
+   * lookup of noteData (issue 18). */
+  private serviceKind(key: string): string {
+    let kind = this.serviceKinds.get(key);
+    if (kind === undefined) this.serviceKinds.set(key, (kind = `services ${key}`));
+    return kind;
+  }
+
   /** Where the first figure of any kind of a region code was read. */
   private firstOrigin(code: string): DataOrigin | undefined {
     for (const byCode of this.dataOrigins.values()) {
@@ -273,7 +283,7 @@ export class DatasetBuilder {
       byKey.set(key, (series = { category, unit: unit.unit, years: new DenseYearSeries() }));
       // Each series is a kind of figure of its own for the tree's check (also when the region's
       // checks were kept from the row before).
-      this.noteData(`services ${key}`, region, file, line);
+      this.noteData(this.serviceKind(key), region, file, line);
     }
     return { region, key, years: series.years as DenseYearSeries, use: lookup.use, lines: undefined };
   }
