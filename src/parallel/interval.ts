@@ -5,7 +5,7 @@
 // `report`'s time on one thread (issue 18).
 import type { AnalyzeOptions } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
-import { IntervalDrawTable, intervalReport, intervalRun } from '../core/interval.js';
+import { intervalExtremes, intervalReport, intervalRun, runIntervalDraws } from '../core/interval.js';
 import type { Report } from '../core/report-schema.js';
 import type { DrawOptions } from '../core/sensitivity.js';
 import { WorkerPool } from './pool.js';
@@ -53,23 +53,25 @@ export async function withIntervalOnThreads(
   workers: WorkerPool | undefined,
   threads: number | 'auto' | undefined,
 ): Promise<Report> {
-  const table = new IntervalDrawTable(intervalRun(dataset, report, options));
-  const { plan, draws } = table.run;
+  const run = intervalRun(dataset, report, options);
+  const extremes = intervalExtremes(run);
+  const { plan, draws } = run;
   // The workers were started for the dataset's regions; the ranked ones may be far fewer (--level).
   const n = workers === undefined ? 1 : Math.min(workers.size + 1, intervalThreads(threads, draws, plan.regions.length));
   if (workers === undefined || n <= 1) {
-    table.runHere(0, draws);
-    return intervalReport(report, table);
+    runIntervalDraws(run, 0, draws, extremes);
+    return intervalReport(report, run, extremes);
   }
   const ranges = splitDraws(draws, n);
   const [start, end] = ranges.pop()!;
-  const jobs = ranges.map(([from, to]) => workers.run('', undefined, { kind: 'draws', plan, start: from, end: to }));
-  // This thread's share while the workers run theirs (their answers wait until it is done).
-  table.runHere(start, end);
+  const jobs = ranges.map(([from, to]) => workers.run('', undefined, { kind: 'interval', run, start: from, end: to }));
+  // This thread's share while the workers run theirs (their answers wait until it is done); each
+  // share keeps its extremes, merged here.
+  runIntervalDraws(run, start, end, extremes);
   const settled = await Promise.allSettled(jobs);
   settled.forEach((result, i) => {
-    if (result.status === 'fulfilled') table.add(result.value);
-    else table.runHere(ranges[i]![0], ranges[i]![1]);
+    if (result.status === 'fulfilled') extremes.merge(result.value);
+    else runIntervalDraws(run, ranges[i]![0], ranges[i]![1], extremes);
   });
-  return intervalReport(report, table);
+  return intervalReport(report, run, extremes);
 }

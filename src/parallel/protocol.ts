@@ -6,13 +6,17 @@ import type { InputIssue } from '../core/issues.js';
 import type { PieceResult } from '../io/piece-parser.js';
 import type { Report } from '../core/report-schema.js';
 import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
+import type { DrawExtremesData } from '../core/draw-extremes.js';
+import type { IntervalRun } from '../core/interval.js';
 
 /** Work a worker can do on a dataset. */
 export type Job =
   | { readonly kind: 'analyze'; readonly options: Omit<AnalyzeOptions, 'version'> & { readonly version?: string | undefined } }
-  | { readonly kind: 'draws'; readonly plan: DrawPlan; readonly start: number; readonly end: number };
+  | { readonly kind: 'draws'; readonly plan: DrawPlan; readonly start: number; readonly end: number }
+  /** Draws start ≤ i < end of a report's intervals, kept as their extremes (core/draw-extremes.ts). */
+  | { readonly kind: 'interval'; readonly run: IntervalRun; readonly start: number; readonly end: number };
 
-export type JobResult<J extends Job> = J extends { kind: 'analyze' } ? Report : DrawChunk;
+export type JobResult<J extends Job> = J extends { kind: 'analyze' } ? Report : J extends { kind: 'draws' } ? DrawChunk : DrawExtremesData;
 
 export interface Request {
   readonly id: number;
@@ -34,7 +38,7 @@ export interface SerializedError {
 }
 
 export type Response =
-  | { readonly id: number; readonly ok: true; readonly result: Report | DrawChunk }
+  | { readonly id: number; readonly ok: true; readonly result: Report | DrawChunk | DrawExtremesData }
   | { readonly id: number; readonly ok: false; readonly error: SerializedError };
 
 /** To a worker that reads pieces (parse-worker.ts): a piece to read (its buffer transferred), or

@@ -5,6 +5,7 @@ import { analyze } from '../core/analyze.js';
 import { type Dataset, reviveDataset } from '../core/dataset.js';
 import { OptionError } from '../core/errors.js';
 import { InputError } from '../core/issues.js';
+import { intervalExtremes, runIntervalDraws } from '../core/interval.js';
 import { runDraws } from '../core/sensitivity.js';
 import type { Request, Response } from './protocol.js';
 
@@ -23,6 +24,12 @@ port.on('message', (request: Request) => {
       const chunk = runDraws(job.plan, job.start, job.end);
       transfer.push(chunk.vacuum.buffer as ArrayBuffer, chunk.rank.buffer as ArrayBuffer, chunk.weights.buffer as ArrayBuffer);
       response = { id: request.id, ok: true, result: chunk };
+    } else if (job.kind === 'interval') {
+      const extremes = intervalExtremes(job.run);
+      runIntervalDraws(job.run, job.start, job.end, extremes);
+      const { regions, draws, seen, lowVacuum, lowRank, highVacuum, highRank } = extremes;
+      transfer.push(lowVacuum.buffer as ArrayBuffer, lowRank.buffer as ArrayBuffer, highVacuum.buffer as ArrayBuffer, highRank.buffer as ArrayBuffer);
+      response = { id: request.id, ok: true, result: { regions, draws, seen, lowVacuum, lowRank, highVacuum, highRank } };
     } else {
       if (request.dataset !== undefined) datasets.set(request.datasetKey, reviveDataset(request.dataset));
       const dataset = datasets.get(request.datasetKey);

@@ -1,11 +1,10 @@
 // withInterval (src/core/interval.ts): each ranked region's p5–p95 of vacuum per 100k and rank,
 // on the sensitivity-corners fixture worked by hand, and against the per-draw reference.
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
-import { rankPercentiles, withInterval } from '../../src/core/interval.js';
+import { withInterval } from '../../src/core/interval.js';
 import { ReportSchema } from '../../src/core/report-schema.js';
-import { analyzeCorner, nearestRank } from '../../src/core/sensitivity.js';
+import { analyzeCorner } from '../../src/core/sensitivity.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 import { referenceSummary } from '../reference/per-draw-sensitivity.js';
 
@@ -65,27 +64,5 @@ describe('withInterval', () => {
     expect(low.weights).toBe('low');
     const byRegion = (r: typeof low) => Object.fromEntries(r.regions.map((x) => [x.region, [x.vacuum_per_100k_p5, x.vacuum_per_100k_p95]]));
     expect(byRegion(low)).toEqual(byRegion(atValues));
-  });
-});
-
-describe('rankPercentiles (counted, not sorted)', () => {
-  it('equals nearest rank on the sorted ranks, for any ranks with gaps and ties, and leaves the counters at zero', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 60 }), (R, raw) => {
-        const ranks = Int32Array.from(raw, (x) => Math.min(x, R));
-        const sorted = [...ranks].sort((a, b) => a - b);
-        const counts = new Int32Array(R + 1);
-        expect(rankPercentiles(ranks, counts)).toEqual([nearestRank(sorted, 5), nearestRank(sorted, 95)]);
-        expect([...counts].every((c) => c === 0)).toBe(true);
-      }),
-      { seed: 20261130, numRuns: 300 },
-    );
-  });
-
-  it('20 draws: p5 is the 1st smallest, p95 the 19th (k = ⌈0.05 × 20⌉ = 1, ⌈0.95 × 20⌉ = 19), across a gap in the ranks', () => {
-    // ranks 2 ×1, 3 ×18, 7 ×1: counts reach k = 1 at rank 2 and k = 19 at rank 3; rank 4–6 are
-    // empty, where "seen" stays 19 (a ≤ in place of < would move p95 to 4)
-    const ranks = Int32Array.from([3, 3, 7, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
-    expect(rankPercentiles(ranks, new Int32Array(8))).toEqual([2, 3]);
   });
 });
