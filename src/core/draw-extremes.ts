@@ -94,14 +94,26 @@ export class DrawExtremes implements DrawExtremesData {
       const sizeLow = Math.min(this.seen, low);
       const sizeHigh = Math.min(this.seen, high);
       const at = d * R;
-      for (let r = 0; r < R; r++) {
-        const v = vacuum[at + r]!;
-        const k = rank[at + r]!;
-        offer(lowVacuum, r * low, low, sizeLow, v);
-        offer(lowRank, r * low, low, sizeLow, k);
-        // The largest values as the smallest of their negatives (−0 and 0 compare equal).
-        offer(highVacuum, r * high, high, sizeHigh, -v);
-        offer(highRank, r * high, high, sizeHigh, -k);
+      if (sizeLow < low || sizeHigh < high) {
+        for (let r = 0; r < R; r++) {
+          const v = vacuum[at + r]!;
+          const k = rank[at + r]!;
+          offer(lowVacuum, r * low, low, sizeLow, v);
+          offer(lowRank, r * low, low, sizeLow, k);
+          // The largest values as the smallest of their negatives (−0 and 0 compare equal).
+          offer(highVacuum, r * high, high, sizeHigh, -v);
+          offer(highRank, r * high, high, sizeHigh, -k);
+        }
+      } else {
+        // Full heaps: most values are no extreme, and are turned away by one comparison here.
+        for (let r = 0; r < R; r++) {
+          const v = vacuum[at + r]!;
+          const k = rank[at + r]!;
+          if (v < lowVacuum[r * low]!) offer(lowVacuum, r * low, low, low, v);
+          if (k < lowRank[r * low]!) offer(lowRank, r * low, low, low, k);
+          if (-v < highVacuum[r * high]!) offer(highVacuum, r * high, high, high, -v);
+          if (-k < highRank[r * high]!) offer(highRank, r * high, high, high, -k);
+        }
       }
       this.seen++;
     }
