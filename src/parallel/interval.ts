@@ -1,8 +1,9 @@
 // A report's interval draws (core/interval.ts) on every core: worker threads run the first draws
-// while this thread runs the last ones, a block at a time; the chunks are laid out by their draw
-// numbers, and draw i's weights depend only on (seed, i), so the intervals are the same for any
-// number of threads (test/parallel/interval.test.ts). On 5,000 regions the draws were a sixth of
-// `report`'s time on one thread (issue 18).
+// while this thread runs the last ones, a block at a time; each thread keeps its share's extremes
+// (core/draw-extremes.ts), merged here. Draw i's weights depend only on (seed, i) and the
+// percentiles only on the values, so the intervals are the same for any number of threads
+// (test/parallel/interval.test.ts). On 5,000 regions the draws were a sixth of `report`'s time on
+// one thread (issue 18).
 import type { AnalyzeOptions } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
 import { intervalExtremes, intervalReport, intervalRun, runIntervalDraws } from '../core/interval.js';
@@ -43,8 +44,8 @@ export function startIntervalWorkers(threads: number | 'auto' | undefined, draws
 /**
  * `withInterval(dataset, report, options)` (core/interval.ts) with its draws shared between
  * `workers` (startIntervalWorkers; undefined: none) and this thread, as `threads` (`--threads`)
- * says for the ranked regions. A draw a worker could not run
- * (a worker that failed or stopped) is run here: the report does not depend on a worker thread.
+ * says for the ranked regions. A draw a worker could not run (a worker that failed or stopped) is
+ * run here: the report does not depend on a worker thread.
  */
 export async function withIntervalOnThreads(
   dataset: Dataset,
