@@ -7,7 +7,7 @@
 // straight from it at a position, io/piece-source.ts, so no stream sees all its bytes); content
 // given in memory is hashed at once, and standard input as its bytes pass.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
 /** Files at least this large are hashed in a worker thread (default; ReadTableOptions can change it). */
@@ -66,43 +66,6 @@ export function hashFileInWorker(path: string): PendingHash {
     },
     stop: () => void worker.terminate(),
   };
-}
-
-/**
- * Hashes of large files started before their files are read: a run reads its files one after the
- * other, and while the small ones are read on the main thread the other cores are idle, so the
- * services file's hash (a fifth of a core-second per 200 MB) is made then instead of beside the
- * parsing of that file (issue 18). The reader takes each when it opens its file (input-source.ts).
- */
-export class EarlyHashes {
-  private readonly started = new Map<string, PendingHash>();
-
-  constructor(private readonly minBytes = HASH_WORKER_MIN_BYTES) {}
-
-  /** Start hashing each of `paths` that is a regular file of at least minBytes (others are left to the reader). */
-  async start(paths: readonly string[]): Promise<void> {
-    for (const path of paths) {
-      if (this.started.has(path)) continue;
-      const size = await stat(path).then(
-        (info) => (info.isFile() ? info.size : -1),
-        () => -1, // (the reader reports a file it cannot open)
-      );
-      if (size >= this.minBytes) this.started.set(path, hashFileInWorker(path));
-    }
-  }
-
-  /** The hash started for `path`, now the reader's (undefined: none was started). */
-  take(path: string): PendingHash | undefined {
-    const hash = this.started.get(path);
-    this.started.delete(path);
-    return hash;
-  }
-
-  /** Stop the hashes no reader took (a run that stopped before their files). */
-  stopRest(): void {
-    for (const hash of this.started.values()) hash.stop();
-    this.started.clear();
-  }
 }
 
 /** Hash a file on this thread, reading it whole (for files below HASH_WORKER_MIN_BYTES); a file it cannot read gives undefined. */

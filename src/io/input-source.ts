@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { FileAccessError } from './errors.js';
-import { type EarlyHashes, HASH_WORKER_MIN_BYTES, hashContent, hashFileHere, hashFileInWorker, hashingPassage, type PendingHash } from './file-hash.js';
+import { HASH_WORKER_MIN_BYTES, hashContent, hashFileHere, hashFileInWorker, hashingPassage, type PendingHash } from './file-hash.js';
 import { recordRead } from './read-log.js';
 
 /**
@@ -35,8 +35,6 @@ export interface OpenedInput {
 export interface OpenOptions {
   /** Files at least this large are hashed in a worker thread (default HASH_WORKER_MIN_BYTES). */
   readonly hashWorkerMinBytes?: number | undefined;
-  /** Hashes started before the files were opened: a file's is used instead of a new one. */
-  readonly earlyHashes?: EarlyHashes | undefined;
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -46,7 +44,7 @@ export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = 
   // the file at a position (io/piece-source.ts), past any stream a passage could watch.
   const hashed = (name: string, bytes: AsyncIterable<Uint8Array | string>, size: number | undefined, path?: string): OpenedInput => {
     if (path !== undefined && size !== undefined) {
-      const sha256 = options.earlyHashes?.take(path) ?? (size >= (options.hashWorkerMinBytes ?? HASH_WORKER_MIN_BYTES) ? hashFileInWorker(path) : hashFileHere(path));
+      const sha256 = size >= (options.hashWorkerMinBytes ?? HASH_WORKER_MIN_BYTES) ? hashFileInWorker(path) : hashFileHere(path);
       return { name, bytes, size, path, sha256 };
     }
     const passage = hashingPassage(bytes);

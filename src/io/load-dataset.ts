@@ -23,7 +23,6 @@ import { chooseNumberFormat, fileReading } from './file-reading.js';
 import { cellReference } from './xlsx-table.js';
 import { InputSelectionError } from './errors.js';
 import type { Delimiter } from './delimiter.js';
-import { EarlyHashes } from './file-hash.js';
 import type { CsvInput } from './input-source.js';
 import { type IssueSource, rememberSources } from './issue-columns.js';
 import type { CsvParserName } from './read-csv.js';
@@ -298,11 +297,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   if (found.missingServices !== undefined) builder.addIssue(found.missingServices);
   const trace = options.trace;
   const sink = trace === undefined ? builder : tracingSink(builder, trace);
-  // The hashes of the large files begin now, on another core, while the files before them are read.
-  const early = new EarlyHashes(options.hashWorkerMinBytes);
-  await early.start(Object.values(resolved).flatMap((input) => (typeof input === 'string' ? (input === '-' ? [] : [input]) : 'path' in input ? [input.path] : [])));
   const read: ReadTableOptions = {
-    earlyHashes: early,
     maxLineChars: options.maxLineChars,
     maxRecordChars: options.maxRecordChars,
     parser: options.parser,
@@ -378,55 +373,51 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     return summary;
   };
 
-  try {
-    await readFile('regions', resolved.regions, () => 'region');
-    builder.endRegions(files.regions!);
+  await readFile('regions', resolved.regions, () => 'region');
+  builder.endRegions(files.regions!);
 
-    // The crosswalk before the files with figures: the old codes it maps are known codes there.
-    if (resolved.crosswalk !== undefined) {
-      await readFile('crosswalk', resolved.crosswalk, () => 'crosswalk');
-      builder.endCrosswalk(files.crosswalk!);
-    }
+  // The crosswalk before the files with figures: the old codes it maps are known codes there.
+  if (resolved.crosswalk !== undefined) {
+    await readFile('crosswalk', resolved.crosswalk, () => 'crosswalk');
+    builder.endCrosswalk(files.crosswalk!);
+  }
 
-    if (resolved.population !== undefined) await readFile('population', resolved.population, () => 'population');
-    builder.endPopulation();
+  if (resolved.population !== undefined) await readFile('population', resolved.population, () => 'population');
+  builder.endPopulation();
 
-    if (resolved.beds !== undefined) {
-      // The beds file's shape is chosen by its header (SPEC §1).
-      await readFile('beds', resolved.beds, (columns, file) => {
-        if (columns.length === 0) return { file, message: 'expected a header with region, year, beds (or region, date, beds_closed)' };
-        const stock = columns.includes('beds');
-        const events = columns.includes('beds_closed');
-        if (stock === events) {
-          return {
-            file,
-            line: 1,
-            columns: ['beds', 'beds_closed'],
-            message: stock
-              ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
-              : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
-          };
-        }
-        builder.setBedShape(stock ? 'stock' : 'events');
-        return stock ? 'bedStock' : 'bedEvents';
-      });
-    } else {
-      builder.addWarning({ file: FILE_NAMES.beds, line: null, message: 'no beds file: institutional bed change counts as 0' });
-    }
+  if (resolved.beds !== undefined) {
+    // The beds file's shape is chosen by its header (SPEC §1).
+    await readFile('beds', resolved.beds, (columns, file) => {
+      if (columns.length === 0) return { file, message: 'expected a header with region, year, beds (or region, date, beds_closed)' };
+      const stock = columns.includes('beds');
+      const events = columns.includes('beds_closed');
+      if (stock === events) {
+        return {
+          file,
+          line: 1,
+          columns: ['beds', 'beds_closed'],
+          message: stock
+            ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
+            : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
+        };
+      }
+      builder.setBedShape(stock ? 'stock' : 'events');
+      return stock ? 'bedStock' : 'bedEvents';
+    });
+  } else {
+    builder.addWarning({ file: FILE_NAMES.beds, line: null, message: 'no beds file: institutional bed change counts as 0' });
+  }
 
-    if (resolved.services !== undefined) await readFile('services', resolved.services, () => 'services');
-    else if (!found.noServices && found.missingServices === undefined) {
-      // Single files without --services: every region's community capacity is unknown (SPEC §8).
-      builder.addWarning({
-        file: FILE_NAMES.services,
-        line: null,
-        message:
-          'no services file: every region\'s community capacity is unknown, and a region without community data is not ranked ' +
-          '(reason "community") unless --missing-community zero counts it as 0. Give --services FILE, or --services none to run without community data on purpose',
-      });
-    }
-  } finally {
-    early.stopRest();
+  if (resolved.services !== undefined) await readFile('services', resolved.services, () => 'services');
+  else if (!found.noServices && found.missingServices === undefined) {
+    // Single files without --services: every region's community capacity is unknown (SPEC §8).
+    builder.addWarning({
+      file: FILE_NAMES.services,
+      line: null,
+      message:
+        'no services file: every region\'s community capacity is unknown, and a region without community data is not ranked ' +
+        '(reason "community") unless --missing-community zero counts it as 0. Give --services FILE, or --services none to run without community data on purpose',
+    });
   }
 
   const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;

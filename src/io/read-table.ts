@@ -11,7 +11,6 @@ import { takeBinaryTable } from './binary-table-input.js';
 import type { Delimiter } from './delimiter.js';
 import { DEFAULT_SAMPLE_BYTES, type EncodingOption, utf8Advice } from './encodings.js';
 import { FileFormatError } from './errors.js';
-import type { EarlyHashes } from './file-hash.js';
 import { type CsvInput, openInput } from './input-source.js';
 import { DEFAULT_MAX_LINE_CHARS } from './line-text.js';
 import type { PieceSetup } from './piece-parser.js';
@@ -58,8 +57,6 @@ export interface ReadTableOptions {
   readonly readBytes?: boolean | undefined;
   /** Files at least this large are hashed in a worker thread (io/file-hash.ts; for tests and tuning). */
   readonly hashWorkerMinBytes?: number | undefined;
-  /** Hashes started before the file was opened (io/file-hash.ts EarlyHashes). */
-  readonly earlyHashes?: EarlyHashes | undefined;
   /** For an Excel workbook: which sheet to read (default: one named `preferred`, else the first visible one). */
   readonly sheet?: SheetChoice | undefined;
 }
@@ -69,7 +66,7 @@ export interface ReadTableOptions {
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
   // An Excel workbook or a Parquet file (by its name or its first bytes) is read by a reader of
   // its own (xlsx-table.ts, read-parquet.ts) through the same header and row steps as CSV text.
-  const { opened, binary } = await takeBinaryTable(await openInput(input, options.stdin, { hashWorkerMinBytes: options.hashWorkerMinBytes, earlyHashes: options.earlyHashes }));
+  const { opened, binary } = await takeBinaryTable(await openInput(input, options.stdin, { hashWorkerMinBytes: options.hashWorkerMinBytes }));
   if (binary !== undefined) {
     const read =
       binary.format === 'xlsx'

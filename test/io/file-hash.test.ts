@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EarlyHashes, hashFileInWorker, hashingPassage } from '../../src/io/file-hash.js';
+import { hashFileInWorker, hashingPassage } from '../../src/io/file-hash.js';
 
 // coreutils: printf 'region\nA\n' | sha256sum
 const SHA_REGION_A = 'd3b04daa1c2c49d3851916214e9c777d4fb9887fe04af5f1131c6620579fd035';
@@ -44,31 +44,5 @@ describe('hashFileInWorker', () => {
     writeFileSync(path, 'region\nA\n');
     expect(await hashFileInWorker(path).wait()).toBe(SHA_REGION_A);
     expect(await hashFileInWorker(join(dir, 'missing.csv')).wait()).toBeUndefined();
-  });
-});
-
-describe('EarlyHashes', () => {
-  it('hashes, before they are read, the regular files of at least the threshold, each once, for the reader to take', async () => {
-    const big = join(dir, 'early-big.csv');
-    const small = join(dir, 'early-small.csv');
-    writeFileSync(big, 'region\nA\n'); // 9 bytes
-    writeFileSync(small, 'region\n');
-    const early = new EarlyHashes(9);
-    // A file that is missing and a folder are left to the reader (which reports them).
-    await early.start([big, small, join(dir, 'no-such-file.csv'), dir, big]);
-    const taken = early.take(big);
-    expect(await taken!.wait()).toBe(SHA_REGION_A);
-    expect(early.take(big)).toBeUndefined(); // taken once
-    expect(early.take(small)).toBeUndefined(); // below the threshold
-    expect(early.take(dir)).toBeUndefined();
-  });
-
-  it('stops the hashes no reader took (a run that stopped before their files)', async () => {
-    const path = join(dir, 'early-left.csv');
-    writeFileSync(path, 'region\nA\n');
-    const early = new EarlyHashes(0);
-    await early.start([path]);
-    early.stopRest();
-    expect(early.take(path)).toBeUndefined();
   });
 });
