@@ -45,13 +45,35 @@ function itemSchema(schema: z.ZodType, items: number): z.ZodType {
     // zod reads the setting when a schema is made: a copy made while it is off compiles its parser.
     config({ jitless: false });
     try {
-      fast = schema.clone();
+      fast = compiledCopy(schema);
     } finally {
       config({ jitless: true });
     }
     compiled.set(schema, fast);
   }
   return fast;
+}
+
+/** What compiledCopy reads of a schema's definition. */
+interface CopiedDef {
+  readonly type: string;
+  readonly shape?: Record<string, z.ZodType>;
+  readonly element?: z.ZodType;
+  readonly innerType?: z.ZodType;
+}
+
+/**
+ * A copy of `schema` made now, and of the object schemas inside it through arrays, optionals and
+ * nullables (a trend region's years), each from its own definition: the same checks, and, with
+ * zod's setting off, compiled parsers. Any other kind of schema is used as it is.
+ */
+function compiledCopy(schema: z.ZodType): z.ZodType {
+  const def = schema._zod.def as unknown as CopiedDef;
+  const copy = (changed: Partial<CopiedDef>) => schema.clone({ ...def, ...changed } as never);
+  if (def.type === 'object') return copy({ shape: Object.fromEntries(Object.entries(def.shape!).map(([key, value]) => [key, compiledCopy(value)])) });
+  if (def.type === 'array') return copy({ element: compiledCopy(def.element!) });
+  if (def.type === 'optional' || def.type === 'nullable') return copy({ innerType: compiledCopy(def.innerType!) });
+  return schema;
 }
 
 /**

@@ -85,9 +85,18 @@ describe('schemaJsonPieces with zod\'s compiled parsers off (as the command line
     const before = config().jitless;
     config({ jitless: true });
     try {
-      const JitlessItem = z.object({ name: z.string(), value: z.number().nullable(), tags: z.array(z.string()) });
+      // Objects inside the item too (a trend region's years), through an array and an optional.
+      const Part = z.object({ year: z.number().int(), share: z.number().min(0).nullable() });
+      const JitlessItem = z.object({ name: z.string(), value: z.number().nullable(), tags: z.array(z.string()), parts: z.array(Part), best: Part.optional() });
       const JitlessDoc = z.object({ title: z.string(), items: z.array(JitlessItem), notes: z.array(z.string()), meta: z.record(z.string(), z.unknown()) });
-      const items = Array.from({ length: 2500 }, (_, i) => ({ name: `→ ${i}`, value: i % 3 === 0 ? null : i / 7, tags: i % 2 ? ['a'] : [], extra: 'dropped' }));
+      const items = Array.from({ length: 2500 }, (_, i) => ({
+        name: `→ ${i}`,
+        value: i % 3 === 0 ? null : i / 7,
+        tags: i % 2 ? ['a'] : [],
+        parts: Array.from({ length: i % 4 }, (_, k) => ({ year: 2000 + k, share: k === 1 ? null : k / 3, extra: 'dropped too' })),
+        ...(i % 5 === 0 ? { best: { year: 2001, share: 0.5 } } : {}),
+        extra: 'dropped',
+      }));
       const value = { title: 'many', items, notes: ['æ'], meta: {} };
       // zod makes a compiled parser with `new Function(…, "… function (payload, ctx) …")` (zod/v4/core/doc.js).
       let compiled = 0;
@@ -104,14 +113,19 @@ describe('schemaJsonPieces with zod\'s compiled parsers off (as the command line
       } finally {
         globalThis.Function = Made;
       }
-      expect(compiled).toBe(1);
+      // The item's parser and the one of the objects inside it (an object schema used twice is copied twice).
+      expect(compiled).toBe(3);
       expect(out).toBe(whole(JitlessDoc, value));
       expect(out).not.toContain('dropped');
       expect(config().jitless).toBe(true);
       // A bad item far down the array is refused as the whole parse refuses it.
-      const bad = { ...value, items: [...items.slice(0, 2400), { name: 7, value: 1, tags: [] }] };
+      const bad = { ...value, items: [...items.slice(0, 2400), { name: 7, value: 1, tags: [], parts: [] }] };
       expect(() => schemaJson(JitlessDoc, bad as never, ['items', 'notes'])).toThrow(z.ZodError);
       expect(() => JitlessDoc.parse(bad)).toThrow(z.ZodError);
+      // And a check deep inside (share ≥ 0 of a part) still holds in the copy.
+      const badPart = { ...value, items: [...items.slice(0, 2400), { name: 'x', value: 1, tags: [], parts: [{ year: 2000, share: -1 }] }] };
+      expect(() => schemaJson(JitlessDoc, badPart, ['items', 'notes'])).toThrow(z.ZodError);
+      expect(() => JitlessDoc.parse(badPart)).toThrow(z.ZodError);
     } finally {
       config({ jitless: before });
     }
