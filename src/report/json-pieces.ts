@@ -16,19 +16,6 @@ function nested(value: unknown, indent: string): string | undefined {
 }
 
 /**
- * `nested(value, '    ')` for an item of a streamed array, by JSON.stringify itself: the item
- * wrapped two arrays deep is indented by four, and the wrapping is cut off again. A report has an
- * item per region and per warning — hundreds of thousands —, and this makes one string of each
- * where the replace made two (issue 18).
- */
-function nestedItem(value: unknown): string {
-  // Inside an array, a value JSON leaves out (undefined, a function) is written as null, as before.
-  const text = JSON.stringify([[value]], null, 2);
-  // "[\n  [\n    " + item + "\n  ]\n]"
-  return text.slice(10, -6);
-}
-
-/**
  * From this many items on, a streamed array's items are checked by a compiled copy of their schema.
  * The command line turns zod's compiled parsers off (cli/zod-jitless.ts: compiling costs more than
  * it saves for the few parses a command does), but a report with 100,000 warnings parses one
@@ -119,7 +106,7 @@ export function* schemaJsonPieces<S extends z.ZodObject>(schema: S, value: z.inp
     if (items.length === 0) piece = add('[]');
     else {
       for (let i = 0; i < items.length; i++) {
-        piece = add(`${i === 0 ? '[\n' : ',\n'}    ${nestedItem(item.parse(items[i]))}`);
+        piece = add(`${i === 0 ? '[\n' : ',\n'}    ${nested(item.parse(items[i]), '    ') ?? 'null'}`);
         if (piece !== undefined) yield piece;
       }
       piece = add('\n  ]');
