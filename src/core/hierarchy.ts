@@ -238,20 +238,27 @@ interface Plan {
   readonly level: number | undefined;
 }
 
+/**
+ * The regions from `starts` down, each before the regions inside it and siblings in regions.csv
+ * order (the order a partial sum's warning names the regions lacking a year in); below a region
+ * for which `stop` is true the walk does not go. A stack, not recursion: a tree may be 100,000 deep.
+ */
+function* topDown(tree: Tree, starts: readonly string[], stop: (code: string) => boolean = () => false): Generator<string> {
+  const stack = [...starts].reverse();
+  while (stack.length > 0) {
+    const code = stack.pop()!;
+    yield code;
+    if (!stop(code)) for (const child of [...(tree.children.get(code) ?? [])].reverse()) stack.push(child);
+  }
+}
+
 function plan(dataset: Dataset, choice: LevelChoice): Plan {
   const tree = buildTree(dataset.regions);
   const withData = codesWithData(dataset);
   // Data leaves, and every region not inside one (the only candidates for a unit).
-  const visible: string[] = [];
-  const dataLeaf = new Set<string>();
-  const stack = [...tree.roots].reverse();
-  while (stack.length > 0) {
-    const code = stack.pop()!;
-    visible.push(code);
-    const children = tree.children.get(code) ?? [];
-    if (children.length === 0 || withData.has(code)) dataLeaf.add(code);
-    else for (const child of [...children].reverse()) stack.push(child);
-  }
+  const isDataLeaf = (code: string) => !tree.children.has(code) || withData.has(code);
+  const visible = [...topDown(tree, tree.roots, isDataLeaf)];
+  const dataLeaf = new Set(visible.filter(isDataLeaf));
   const depthOf = (code: string) => tree.depth.get(code)!;
   const level = chooseLevel(choice, [...dataLeaf].map(depthOf), maxOf(visible.map(depthOf)));
   return { tree, visible, dataLeaf, level };
@@ -279,20 +286,13 @@ export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset
   // At a level: the regions at it, and the data leaves above it (a data leaf at it is one of those at it).
   const isUnit = (code: string) => (level === undefined ? dataLeaf.has(code) : dataLeaf.has(code) ? depthOf(code) <= level : depthOf(code) === level);
 
-  // Each unit with its branch: the unit and every region below it, top down in regions.csv order
-  // (the order a partial sum's warning names the regions lacking a year in).
+  // Each unit with its branch: the unit and every region below it, top down.
   const unitOf = new Map<string, string>();
   const members = new Map<string, string[]>();
   for (const code of visible) {
     if (!isUnit(code)) continue;
-    const branch: string[] = [];
-    const todo = [code];
-    while (todo.length > 0) {
-      const member = todo.pop()!;
-      branch.push(member);
-      unitOf.set(member, code);
-      for (const child of [...(tree.children.get(member) ?? [])].reverse()) todo.push(child);
-    }
+    const branch = [...topDown(tree, [code])];
+    for (const member of branch) unitOf.set(member, code);
     members.set(code, branch);
   }
 
