@@ -94,26 +94,18 @@ export class DrawExtremes implements DrawExtremesData {
       const sizeLow = Math.min(this.seen, low);
       const sizeHigh = Math.min(this.seen, high);
       const at = d * R;
-      if (sizeLow < low || sizeHigh < high) {
-        for (let r = 0; r < R; r++) {
-          const v = vacuum[at + r]!;
-          const k = rank[at + r]!;
-          offer(lowVacuum, r * low, low, sizeLow, v);
-          offer(lowRank, r * low, low, sizeLow, k);
-          // The largest values as the smallest of their negatives (−0 and 0 compare equal).
-          offer(highVacuum, r * high, high, sizeHigh, -v);
-          offer(highRank, r * high, high, sizeHigh, -k);
-        }
-      } else {
-        // Full heaps: most values are no extreme, and are turned away by one comparison here.
-        for (let r = 0; r < R; r++) {
-          const v = vacuum[at + r]!;
-          const k = rank[at + r]!;
-          if (v < lowVacuum[r * low]!) offer(lowVacuum, r * low, low, low, v);
-          if (k < lowRank[r * low]!) offer(lowRank, r * low, low, low, k);
-          if (-v < highVacuum[r * high]!) offer(highVacuum, r * high, high, high, -v);
-          if (-k < highRank[r * high]!) offer(highRank, r * high, high, high, -k);
-        }
+      // Until the heaps are full every value goes in; then most values are no extreme and are
+      // turned away by one comparison here.
+      for (let r = 0; r < R; r++) {
+        const v = vacuum[at + r]!;
+        const k = rank[at + r]!;
+        const lowAt = r * low;
+        const highAt = r * high;
+        if (sizeLow < low || v < lowVacuum[lowAt]!) offer(lowVacuum, lowAt, low, sizeLow, v);
+        if (sizeLow < low || k < lowRank[lowAt]!) offer(lowRank, lowAt, low, sizeLow, k);
+        // The largest values as the smallest of their negatives (−0 and 0 compare equal).
+        if (sizeHigh < high || -v < highVacuum[highAt]!) offer(highVacuum, highAt, high, sizeHigh, -v);
+        if (sizeHigh < high || -k < highRank[highAt]!) offer(highRank, highAt, high, sizeHigh, -k);
       }
       this.seen++;
     }
