@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { runExplain } from '../../src/app/explain.js';
 import { inputFiles as files } from '../helpers/input-files.js';
 
-
 describe('explain notices', () => {
   it('the region’s own plausibility notices and every data warning, none of another region’s', async () => {
     // A: beds 10 → 40 from 2010 to 2015 (×4: more than a factor 3, SPEC §8), population
