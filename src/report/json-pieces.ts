@@ -1,10 +1,13 @@
 // A JSON output written in pieces: exactly `JSON.stringify(schema.parse(value), null, 2) + "\n"`,
 // but the large arrays of the top-level object (a report's regions and warnings, a trend's regions)
-// are parsed and written one item at a time. A report of hundreds of thousands of warnings or a
-// trend of every region × year is then never held as a parsed copy, nor as one string (which V8
-// stores at two bytes a character as soon as one "→" is in it), nor as one buffer: the peak is
-// one item, and the writer passes each piece on as it comes (issue 18).
+// are checked and written one item at a time (by an item writer made from the item's schema,
+// item-writer.ts, when the array is long and the schema one it knows; else by zod's parse and
+// JSON.stringify). A report of hundreds of thousands of warnings or a trend of every region ×
+// year is then never held as a parsed copy, nor as one string (which V8 stores at two bytes a
+// character as soon as one "→" is in it), nor as one buffer: the peak is one item, and the
+// writer passes each piece on as it comes (issue 18).
 import { config, type z } from 'zod';
+import { itemWriter } from './item-writer.js';
 
 /** A piece is passed on once it holds this many characters (fewer, larger writes). */
 const PIECE_CHARS = 1 << 16;
@@ -23,6 +26,9 @@ function nested(value: unknown, indent: string): string | undefined {
  * README, Performance). Same schema, same checks: zod compiles the parser from the schema itself.
  */
 const COMPILE_FROM = 2000;
+/** From this many items on, a streamed array is written by an item writer (item-writer.ts), made
+ * from the item's schema at a cost of about a hundred items parsed by zod. */
+const WRITE_FROM = 200;
 const compiled = new WeakMap<z.ZodType, z.ZodType>();
 
 function itemSchema(schema: z.ZodType, items: number): z.ZodType {
@@ -102,11 +108,20 @@ export function* schemaJsonPieces<S extends z.ZodObject>(schema: S, value: z.inp
       continue;
     }
     const items = record[key] as readonly unknown[];
-    const item = itemSchema((schema.shape[key] as unknown as z.ZodArray<z.ZodType>).element, items.length);
+    const element = (schema.shape[key] as unknown as z.ZodArray<z.ZodType>).element;
+    // A long array's items are checked and written in one pass (item-writer.ts) when the schema
+    // allows; an item the writer refuses, or a schema it does not know, goes through zod.
+    const write = items.length >= WRITE_FROM ? itemWriter(element, '    ') : undefined;
+    let item: z.ZodType | undefined;
     if (items.length === 0) piece = add('[]');
     else {
       for (let i = 0; i < items.length; i++) {
-        piece = add(`${i === 0 ? '[\n' : ',\n'}    ${nested(item.parse(items[i]), '    ') ?? 'null'}`);
+        let text = write?.(items[i]);
+        if (text === undefined) {
+          item ??= itemSchema(element, items.length);
+          text = nested(item.parse(items[i]), '    ') ?? 'null';
+        }
+        piece = add(`${i === 0 ? '[\n' : ',\n'}    ${text}`);
         if (piece !== undefined) yield piece;
       }
       piece = add('\n  ]');

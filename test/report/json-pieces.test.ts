@@ -3,7 +3,7 @@
 // is the oracle, on random values (fast-check, fixed seed) and on the report, coverage and trend
 // renderers' own outputs.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { config, z } from 'zod';
 import { schemaJson, schemaJsonPieces } from '../../src/report/json-pieces.js';
 import { renderJsonPieces } from '../../src/report/json.js';
@@ -86,8 +86,9 @@ describe('schemaJsonPieces with zod\'s compiled parsers off (as the command line
     config({ jitless: true });
     try {
       // Objects inside the item too (a trend region's years), through an array and an optional.
+      // The tags' length check is one the item writer does not know (item-writer.ts), so zod checks these items.
       const Part = z.object({ year: z.number().int(), share: z.number().min(0).nullable() });
-      const JitlessItem = z.object({ name: z.string(), value: z.number().nullable(), tags: z.array(z.string()), parts: z.array(Part), best: Part.optional() });
+      const JitlessItem = z.object({ name: z.string(), value: z.number().nullable(), tags: z.array(z.string()).max(3), parts: z.array(Part), best: Part.optional() });
       const JitlessDoc = z.object({ title: z.string(), items: z.array(JitlessItem), notes: z.array(z.string()), meta: z.record(z.string(), z.unknown()) });
       const items = Array.from({ length: 2500 }, (_, i) => ({
         name: `→ ${i}`,
@@ -128,6 +129,43 @@ describe('schemaJsonPieces with zod\'s compiled parsers off (as the command line
       expect(() => JitlessDoc.parse(badPart)).toThrow(z.ZodError);
     } finally {
       config({ jitless: before });
+    }
+  });
+});
+
+describe('schemaJsonPieces with an item writer', () => {
+  const Element = z.object({ name: z.string(), value: z.number().nullable(), tags: z.array(z.string()) });
+  const Long = z.object({ title: z.string(), items: z.array(Element), notes: z.array(z.string()) });
+  const many = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `→ ${i}`, value: i % 3 ? i / 7 : null, tags: i % 2 ? ['a'] : [], extra: 'dropped' }));
+
+  it('writes the items of a long array without zod\'s parse, the same text; a short one through zod', () => {
+    for (const [n, parses] of [
+      [300, 0],
+      [150, 150],
+    ] as const) {
+      const parse = vi.spyOn(Element, 'parse');
+      try {
+        const value = { title: 't', items: many(n), notes: ['æ'] };
+        const out = schemaJson(Long, value, ['items', 'notes']);
+        expect(parse).toHaveBeenCalledTimes(parses);
+        expect(out).toBe(whole(Long, value));
+        expect(out).not.toContain('dropped');
+      } finally {
+        parse.mockRestore();
+      }
+    }
+  });
+
+  it('refuses a bad item far down a long array with zod\'s own error', () => {
+    const parse = vi.spyOn(Element, 'parse');
+    try {
+      const value = { title: 't', items: [...many(250), { name: 'x', value: Number.NaN, tags: [] }], notes: [] };
+      expect(() => schemaJson(Long, value, ['items', 'notes'])).toThrow(z.ZodError);
+      expect(() => Long.parse(value)).toThrow(/items.*250.*value|expected number/s);
+      // Only the bad item went to zod.
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
     }
   });
 });
