@@ -12,6 +12,7 @@ import type { InputIssue } from '../core/issues.js';
 import { MAX_MAGNITUDE, type NumberFormat } from '../core/numbers.js';
 import { cellReaders, type NumberRule, passesRule, REJECT } from '../core/schemas.js';
 import { PieceColumns } from './piece-columns.js';
+import { columnValue, type DecodedColumn, DictionaryColumn } from './parquet-pages.js';
 import { type RowSink, takePiece } from './piece-rows.js';
 
 /** Where a column's cell goes: one of the key's strings (0, 1, …), the year, the value, or nowhere. */
@@ -26,11 +27,24 @@ interface Accepted {
   piece: number;
 }
 
-/** How one kept column is taken. */
+/** How one kept column is taken; `column`: the current row group's (group()). */
 type ColumnPlan =
-  | { readonly index: number; readonly use: 'number'; readonly rule: NumberRule; readonly to: number }
-  | { readonly index: number; readonly use: 'anyText' }
-  | { readonly index: number; readonly use: 'cell'; readonly accept: (raw: string) => unknown; readonly seen: Map<string, Accepted>; readonly to: number };
+  | { readonly index: number; readonly use: 'number'; readonly rule: NumberRule; readonly to: number; column: DecodedColumn }
+  | { readonly index: number; readonly use: 'anyText'; column: DecodedColumn }
+  | {
+      readonly index: number;
+      readonly use: 'cell';
+      readonly accept: (raw: string) => unknown;
+      readonly seen: Map<string, Accepted>;
+      readonly to: number;
+      column: DecodedColumn;
+      /** Of a dictionary column: its rows' entries, the dictionary, and its entries' checked values. */
+      indices: Int32Array | undefined;
+      dictionary: readonly unknown[] | undefined;
+      entries: (Accepted | undefined)[];
+    };
+
+const NO_COLUMN: DecodedColumn = [];
 
 /** Can numbers be taken as they are in this format? Only where a number's text has one reading:
  * a decimal point or comma given (not told from the cells), no thousands separator. */
@@ -65,22 +79,37 @@ export class ParquetFigures {
       const reader = readers.get(column)!;
       const key = keyColumns.indexOf(column);
       const to = key >= 0 ? key : column === figure.year ? TO_YEAR : column === figure.value ? TO_VALUE : NOWHERE;
-      if (reader.number !== undefined) return { index, use: 'number', rule: reader.number, to };
-      if (reader.anyText && to === NOWHERE) return { index, use: 'anyText' };
-      return { index, use: 'cell', accept: reader.accept, seen: new Map(), to };
+      if (reader.number !== undefined) return { index, use: 'number', rule: reader.number, to, column: NO_COLUMN };
+      if (reader.anyText && to === NOWHERE) return { index, use: 'anyText', column: NO_COLUMN };
+      return { index, use: 'cell', accept: reader.accept, seen: new Map(), to, column: NO_COLUMN, indices: undefined, dictionary: undefined, entries: [] };
     });
   }
 
+  /** The columns of the row group whose rows `take` takes next (by file column index). */
+  group(values: readonly DecodedColumn[]): void {
+    for (const p of this.plan) {
+      const column = values[p.index]!;
+      p.column = column;
+      if (p.use !== 'cell') continue;
+      p.indices = column instanceof DictionaryColumn ? column.indices : undefined;
+      // A dictionary's entries are checked once per dictionary (the rows share its strings).
+      if (column instanceof DictionaryColumn && p.dictionary !== column.dictionary) {
+        p.dictionary = column.dictionary;
+        p.entries = [];
+      }
+    }
+  }
+
   /**
-   * Take row `k` of the columns (`values[fileColumnIndex][k]`), at `line`; false (nothing taken)
-   * when it is to be read by the row check instead — then call flush() before handing it there.
+   * Take row `k` of the group's columns (see group), at `line`; false (nothing taken) when it is
+   * to be read by the row check instead — then call flush() before handing it there.
    */
-  take(values: readonly ArrayLike<unknown>[], k: number, line: number): boolean {
+  take(k: number, line: number): boolean {
     let year = 0;
     let value = 0;
     for (const p of this.plan) {
-      const cell = values[p.index]![k];
       if (p.use === 'number') {
+        const cell = columnValue(p.column, k);
         const n = typeof cell === 'number' ? cell : typeof cell === 'bigint' ? Number(cell) : Number.NaN;
         // A number cell's text (read-parquet.ts) is JavaScript's digits, which the row check reads
         // back to the same number within MAX_MAGNITUDE (−0 is written "0"); any other number goes
@@ -90,13 +119,23 @@ export class ParquetFigures {
         else if (p.to === TO_VALUE) value = n === 0 ? 0 : n;
       } else if (p.use === 'anyText') {
         // Any cell but a nested value (a list or a struct), which the row check refuses.
+        const cell = columnValue(p.column, k);
         if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) return false;
       } else {
-        if (typeof cell !== 'string') return false;
-        let accepted = p.seen.get(cell);
-        if (accepted === undefined) {
-          accepted = { value: p.accept(cell), id: 0, piece: -1 };
-          p.seen.set(cell, accepted);
+        let accepted: Accepted | undefined;
+        if (p.indices !== undefined) {
+          const entry = p.indices[k]!;
+          if (entry < 0) return false;
+          accepted = p.entries[entry];
+          if (accepted === undefined) {
+            const text = p.dictionary![entry];
+            if (typeof text !== 'string') return false;
+            accepted = p.entries[entry] = this.accepted(p, text);
+          }
+        } else {
+          const cell = columnValue(p.column, k);
+          if (typeof cell !== 'string') return false;
+          accepted = this.accepted(p, cell);
         }
         if (accepted.value === REJECT) return false;
         if (p.to >= 0) {
@@ -112,6 +151,16 @@ export class ParquetFigures {
     this.columns.add(this.columns.keyId(this.ids), year, value, line);
     if (++this.pending === PIECE_ROWS) this.flush();
     return true;
+  }
+
+  /** A text cell's checked value, checked once per distinct text. */
+  private accepted(p: Extract<ColumnPlan, { use: 'cell' }>, text: string): Accepted {
+    let accepted = p.seen.get(text);
+    if (accepted === undefined) {
+      accepted = { value: p.accept(text), id: 0, piece: -1 };
+      p.seen.set(text, accepted);
+    }
+    return accepted;
   }
 
   /** Hand the rows taken so far to the sink. */

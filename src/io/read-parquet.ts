@@ -1,5 +1,7 @@
-// An input file in Apache Parquet (issue 16): read with hyparquet (pure JavaScript; every
-// compression codec through hyparquet-compressors: Snappy, gzip, Brotli, zstd, LZ4), then handed
+// An input file in Apache Parquet (issue 16): its metadata read with hyparquet (pure JavaScript;
+// every compression codec through hyparquet-compressors: Snappy, gzip, Brotli, zstd, LZ4), its
+// flat columns of the usual kinds decoded into typed arrays by parquet-pages.ts (issue 18), any
+// other column, or row group those pages do not take, by hyparquet; then handed
 // to the same handlers as a CSV file or a worksheet — the header through the same readHeader
 // (table-header.ts: column names trimmed, lower case, local names matched), then each row as
 // column → cell text (typed-cells.ts) to where a CSV file's rows go (rowsTo: checked and added to
@@ -22,6 +24,7 @@ import { isFigureKind } from '../core/figure-rows.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
 import { type CheckedTable, type ReadProgress, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
 import { ParquetFigures, takesNumbersAsIs } from './parquet-figures.js';
+import { columnValue, type DecodedColumn, FlatGroupReader } from './parquet-pages.js';
 import { readHeader } from './table-header.js';
 import { type CellText, numberCellText, takeRecord } from './typed-cells.js';
 
@@ -102,51 +105,58 @@ export async function readParquetTable(
       : undefined;
   // One row group at a time, column by column: only one group's decoded columns are held, and no
   // object per row is made (millions of row objects cost more in garbage collection than the reading).
+  // Flat columns of the common kinds are decoded into typed arrays here (parquet-pages.ts); any
+  // other column, or a group whose pages that reader does not take, by hyparquet.
+  const flat = FlatGroupReader.of(new Uint8Array(buffer), metadata, columns, compressors);
   let groupStart = 0;
   const lastValue: unknown[] = [];
   const lastText: (CellText | undefined)[] = [];
-  for (const group of metadata.row_groups) {
+  for (const [groupIndex, group] of metadata.row_groups.entries()) {
     const groupRows = Number(group.num_rows);
     const groupEnd = groupStart + groupRows;
-    const values = new Map<string, ArrayLike<unknown>>();
-    try {
-      await parquetRead({
-        file: buffer,
-        metadata,
-        columns,
-        rowStart: groupStart,
-        rowEnd: groupEnd,
-        compressors,
-        utf8: true,
-        // A chunk that is the whole group (what hyparquet gives when asked for a whole group) is
-        // used as it is; of any other chunk only the rows inside the group are taken (a chunk
-        // may hold rows outside the range asked for: hyparquet's note).
-        onChunk: ({ columnName, columnData, rowStart }) => {
-          if (rowStart === groupStart && columnData.length === groupRows) {
-            values.set(columnName, columnData);
-            return;
-          }
-          let into = values.get(columnName) as unknown[] | undefined;
-          if (into === undefined || !Array.isArray(into)) values.set(columnName, (into = Array.from(into ?? { length: groupRows })));
-          const from = Math.max(groupStart, rowStart);
-          const to = Math.min(groupEnd, rowStart + columnData.length);
-          for (let row = from; row < to; row++) into[row - groupStart] = columnData[row - rowStart];
-        },
-      });
-    } catch (error) {
-      // The rows of the groups before stay read; the file is in error (exit 3), as a CSV file
-      // that breaks off is.
-      figures?.flush();
-      handlers.onIssue({ file, message: `the Parquet file cannot be read: ${(error as Error).message}` });
-      return summary();
+    const decoded = flat?.read(groupIndex);
+    const values: Map<string, DecodedColumn> = decoded ?? new Map();
+    if (decoded === undefined) {
+      try {
+        await parquetRead({
+          file: buffer,
+          metadata,
+          columns,
+          rowStart: groupStart,
+          rowEnd: groupEnd,
+          compressors,
+          utf8: true,
+          // A chunk that is the whole group (what hyparquet gives when asked for a whole group) is
+          // used as it is; of any other chunk only the rows inside the group are taken (a chunk
+          // may hold rows outside the range asked for: hyparquet's note).
+          onChunk: ({ columnName, columnData, rowStart }) => {
+            if (rowStart === groupStart && columnData.length === groupRows) {
+              values.set(columnName, columnData);
+              return;
+            }
+            let into = values.get(columnName) as unknown[] | undefined;
+            if (into === undefined || !Array.isArray(into)) values.set(columnName, (into = Array.from(into ?? { length: groupRows })));
+            const from = Math.max(groupStart, rowStart);
+            const to = Math.min(groupEnd, rowStart + columnData.length);
+            for (let row = from; row < to; row++) into[row - groupStart] = columnData[row - rowStart];
+          },
+        });
+      } catch (error) {
+        // The rows of the groups before stay read; the file is in error (exit 3), as a CSV file
+        // that breaks off is.
+        figures?.flush();
+        handlers.onIssue({ file, message: `the Parquet file cannot be read: ${(error as Error).message}` });
+        return summary();
+      }
     }
     // Each kept column's values by its index in the file; and its last value's text, since a
     // sorted or grouped table repeats a year or a unit from row to row.
-    const byIndex: ArrayLike<unknown>[] = [];
+    const byIndex: DecodedColumn[] = [];
     for (const [i] of kept) byIndex[i] = values.get(names[i]!) ?? { length: groupRows };
+    figures?.group(byIndex);
     let k = 0;
     const cell = (index: number): CellText => {
-      const value = byIndex[index]![k];
+      const value = columnValue(byIndex[index]!, k);
       if (value !== lastValue[index] || lastText[index] === undefined) {
         lastValue[index] = value;
         lastText[index] = cellText(value, format);
@@ -156,7 +166,7 @@ export async function readParquetTable(
     for (; k < groupRows; k++) {
       rows++;
       // Row N is line N + 1, as in the CSV export (see the file comment).
-      if (figures?.take(byIndex, k, rows + 1)) continue;
+      if (figures?.take(k, rows + 1)) continue;
       figures?.flush();
       takeRecord(file, rows + 1, kept, cell, toRow, handlers.onIssue);
     }
