@@ -29,7 +29,7 @@ interface Accepted {
 
 /** How one kept column is taken; `column`: the current row group's (group()). */
 type ColumnPlan =
-  | { readonly index: number; readonly use: 'number'; readonly rule: NumberRule; readonly to: number; column: DecodedColumn }
+  | { readonly index: number; readonly use: 'number'; readonly rule: NumberRule; readonly to: number; column: DecodedColumn; values: ArrayLike<unknown> | undefined }
   | { readonly index: number; readonly use: 'anyText'; column: DecodedColumn }
   | {
       readonly index: number;
@@ -59,6 +59,10 @@ export class ParquetFigures {
   private readonly columns: PieceColumns;
   private readonly plan: readonly ColumnPlan[];
   private readonly ids: number[];
+  /** The last row's key: its string ids, its key id, and the piece they belong to. */
+  private readonly lastIds: number[];
+  private lastKey = 0;
+  private lastPiece = -1;
   private pending = 0;
 
   /** `kept`: file column index → SPEC column, as the header check gave them. */
@@ -74,12 +78,13 @@ export class ParquetFigures {
     const keyColumns: readonly string[] = figure.key;
     this.columns = new PieceColumns(kind);
     this.ids = new Array<number>(keyColumns.length).fill(0);
+    this.lastIds = new Array<number>(keyColumns.length).fill(-1);
     const readers = new Map(cellReaders(kind, format).map((r) => [r.column, r]));
     this.plan = kept.map(([index, column]): ColumnPlan => {
       const reader = readers.get(column)!;
       const key = keyColumns.indexOf(column);
       const to = key >= 0 ? key : column === figure.year ? TO_YEAR : column === figure.value ? TO_VALUE : NOWHERE;
-      if (reader.number !== undefined) return { index, use: 'number', rule: reader.number, to, column: NO_COLUMN };
+      if (reader.number !== undefined) return { index, use: 'number', rule: reader.number, to, column: NO_COLUMN, values: undefined };
       if (reader.anyText && to === NOWHERE) return { index, use: 'anyText', column: NO_COLUMN };
       return { index, use: 'cell', accept: reader.accept, seen: new Map(), to, column: NO_COLUMN, indices: undefined, dictionary: undefined, entries: [] };
     });
@@ -90,6 +95,7 @@ export class ParquetFigures {
     for (const p of this.plan) {
       const column = values[p.index]!;
       p.column = column;
+      if (p.use === 'number') p.values = column instanceof DictionaryColumn ? undefined : column;
       if (p.use !== 'cell') continue;
       p.indices = column instanceof DictionaryColumn ? column.indices : undefined;
       // A dictionary's entries are checked once per dictionary (the rows share its strings).
@@ -109,7 +115,7 @@ export class ParquetFigures {
     let value = 0;
     for (const p of this.plan) {
       if (p.use === 'number') {
-        const cell = columnValue(p.column, k);
+        const cell = p.values === undefined ? columnValue(p.column, k) : p.values[k];
         const n = typeof cell === 'number' ? cell : typeof cell === 'bigint' ? Number(cell) : Number.NaN;
         // A number cell's text (read-parquet.ts) is JavaScript's digits, which the row check reads
         // back to the same number within MAX_MAGNITUDE (−0 is written "0"); any other number goes
@@ -148,7 +154,16 @@ export class ParquetFigures {
         else if (p.to === TO_VALUE) value = accepted.value as number;
       }
     }
-    this.columns.add(this.columns.keyId(this.ids), year, value, line);
+    // A sorted table repeats a row's key (region, service, unit) in the next rows: its id is kept.
+    const ids = this.ids;
+    let same = this.lastPiece === this.columns.piece;
+    for (let j = 0; same && j < ids.length; j++) same = ids[j] === this.lastIds[j];
+    if (!same) {
+      this.lastKey = this.columns.keyId(ids);
+      this.lastPiece = this.columns.piece;
+      for (let j = 0; j < ids.length; j++) this.lastIds[j] = ids[j]!;
+    }
+    this.columns.add(this.lastKey, year, value, line);
     if (++this.pending === PIECE_ROWS) this.flush();
     return true;
   }
