@@ -23,6 +23,7 @@ import { readJsonFile } from '../io/json-file.js';
 import { type DatasetInputs, FILE_NAMES, loadDataset, NO_SERVICES } from '../io/load-dataset.js';
 import { readScenarioFile } from '../io/scenario-file.js';
 import { analyzeInWorkers, batchThreads, datasetValues } from '../parallel/batch.js';
+import { decodeGroupsInWorker } from '../parallel/parquet-groups.js';
 import { readRestInParallel } from '../parallel/read-in-parallel.js';
 import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
@@ -194,6 +195,7 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
         // Large files are read on several threads, as every command reads them (app/data.ts).
         threads: options.threads,
         readInParallel: readRestInParallel,
+        parquetInParallel: decodeGroupsInWorker,
       });
       datasets.set(key, dataset);
       if (dataset.provenance?.notice) options.onNotice?.(dataset.provenance.notice);

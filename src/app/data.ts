@@ -14,6 +14,7 @@ import { type DatasetInputs, type FileReadInfo, isEmptyInputs, type LoadedDatase
 import type { CsvParserName } from '../io/read-csv.js';
 import type { ReadProgress } from '../io/read-table.js';
 import type { EncodingOption } from '../io/encodings.js';
+import { decodeGroupsInWorker } from '../parallel/parquet-groups.js';
 import { readRestInParallel } from '../parallel/read-in-parallel.js';
 import { OptionError } from './errors.js';
 
@@ -152,6 +153,7 @@ export async function loadData(options: DataOptions, threads?: number | 'auto', 
     stdin: options.stdin,
     threads,
     readInParallel: readRestInParallel,
+    parquetInParallel: decodeGroupsInWorker,
     trace,
   });
   return { ...loaded, config, configPath: path, sources: runSources(loaded, { path, sha256 }, options) };

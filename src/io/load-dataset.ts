@@ -27,6 +27,7 @@ import type { CsvInput } from './input-source.js';
 import { type IssueSource, rememberSources } from './issue-columns.js';
 import type { CsvParserName } from './read-csv.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
+import type { ParallelGroupDecoder } from './parquet-pages.js';
 import type { ParallelRestReader } from './read-rest.js';
 import { type ReadProgress, readTable, type ReadTableOptions } from './read-table.js';
 import type { HeaderContext, TableSummary } from './table-handlers.js';
@@ -103,9 +104,15 @@ export interface LoadOptions {
    * readRestInParallel, given by the caller: io never loads the parallel layer itself); without
    * it every file is read on this thread. */
   readonly readInParallel?: ParallelRestReader | undefined;
+  /** Decodes a large Parquet file's row groups in a worker thread (src/parallel's
+   * decodeGroupsInWorker, given by the caller as `readInParallel` is); used when threads > 1. */
+  readonly parquetInParallel?: ParallelGroupDecoder | undefined;
   /** Files at least this large are read in worker threads (default PARALLEL_MIN_BYTES, read-rest.ts;
    * for tests and tuning). */
   readonly parallelMinBytes?: number | undefined;
+  /** Parquet files of at least this many rows have their row groups decoded in a worker thread
+   * (default 2,000,000, read-parquet.ts; for tests and tuning). */
+  readonly parallelParquetMinRows?: number | undefined;
   /** false: read every row as text (the reference the byte-level reader is tested against). */
   readonly readBytes?: boolean | undefined;
   /** Bytes per piece a worker thread reads (default 1 MiB; for tests and tuning). */
@@ -309,8 +316,10 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
       // A trace sees every row on this thread.
       threads: trace !== undefined ? 1 : options.threads === 'auto' || options.threads === undefined ? availableParallelism() : options.threads,
       minBytes: options.parallelMinBytes,
+      parquetMinRows: options.parallelParquetMinRows,
       pieceBytes: options.parallelPieceBytes,
       read: options.readInParallel,
+      parquet: options.parquetInParallel,
     },
   };
   const files: Partial<Record<FileRole, string>> = {};

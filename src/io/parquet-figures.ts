@@ -54,11 +54,15 @@ export function takesNumbersAsIs(format: NumberFormat): boolean {
 
 /** Rows of one file in a piece at most this long are handed on together. */
 const PIECE_ROWS = 1 << 16;
+/** Rows checked together, column by column (a divisor of PIECE_ROWS). */
+const BLOCK = 1 << 10;
 
 export class ParquetFigures {
   private readonly columns: PieceColumns;
   private readonly plan: readonly ColumnPlan[];
   private readonly ids: number[];
+  /** A block's rows, column by column: each key column's string ids, the year, the value. */
+  private readonly block: { readonly ids: Int32Array[]; readonly year: Float64Array; readonly value: Float64Array };
   /** The last row's key: its string ids, its key id, and the piece they belong to. */
   private readonly lastIds: number[];
   private lastKey = 0;
@@ -79,6 +83,7 @@ export class ParquetFigures {
     this.columns = new PieceColumns(kind);
     this.ids = new Array<number>(keyColumns.length).fill(0);
     this.lastIds = new Array<number>(keyColumns.length).fill(-1);
+    this.block = { ids: keyColumns.map(() => new Int32Array(BLOCK)), year: new Float64Array(BLOCK), value: new Float64Array(BLOCK) };
     const readers = new Map(cellReaders(kind, format).map((r) => [r.column, r]));
     this.plan = kept.map(([index, column]): ColumnPlan => {
       const reader = readers.get(column)!;
@@ -107,65 +112,103 @@ export class ParquetFigures {
   }
 
   /**
-   * Take row `k` of the group's columns (see group), at `line`; false (nothing taken) when it is
-   * to be read by the row check instead — then call flush() before handing it there.
+   * Take the rows of the group's columns (see group) from `k` on, before `end`, the first at
+   * `line`, until one is to be read by the row check instead: returns how many were taken (0: row
+   * `k` itself is the row check's — then call flush() before handing it there). A block of rows is
+   * checked column by column (each column's loop stays on one kind of value), then added row by
+   * row up to the first row that failed.
    */
-  take(k: number, line: number): boolean {
-    let year = 0;
-    let value = 0;
+  takeRun(k: number, end: number, line: number): number {
+    let taken = 0;
+    while (k + taken < end) {
+      const from = k + taken;
+      // A block never crosses a piece's end: the string ids are the piece's.
+      const size = Math.min(end - from, BLOCK, PIECE_ROWS - this.pending);
+      const good = this.takeBlock(from, size, line + taken);
+      taken += good;
+      if (good < size) break;
+    }
+    return taken;
+  }
+
+  /** Take rows from..from+size-1 up to the first the row check is to read; how many were taken. */
+  private takeBlock(from: number, size: number, line: number): number {
+    let limit = size;
+    const b = this.block;
     for (const p of this.plan) {
       if (p.use === 'number') {
-        const cell = p.values === undefined ? columnValue(p.column, k) : p.values[k];
-        const n = typeof cell === 'number' ? cell : typeof cell === 'bigint' ? Number(cell) : Number.NaN;
-        // A number cell's text (read-parquet.ts) is JavaScript's digits, which the row check reads
-        // back to the same number within MAX_MAGNITUDE (−0 is written "0"); any other number goes
-        // to the row check, which says why it is refused.
-        if (!(Math.abs(n) <= MAX_MAGNITUDE) || !passesRule(p.rule, n)) return false;
-        if (p.to === TO_YEAR) year = n;
-        else if (p.to === TO_VALUE) value = n === 0 ? 0 : n;
+        const rule = p.rule;
+        const values = p.values;
+        const out = p.to === TO_YEAR ? b.year : p.to === TO_VALUE ? b.value : undefined;
+        for (let r = 0; r < limit; r++) {
+          const cell = values === undefined ? columnValue(p.column, from + r) : values[from + r];
+          const n = typeof cell === 'number' ? cell : typeof cell === 'bigint' ? Number(cell) : Number.NaN;
+          // A number cell's text (read-parquet.ts) is JavaScript's digits, which the row check reads
+          // back to the same number within MAX_MAGNITUDE (−0 is written "0"); any other number goes
+          // to the row check, which says why it is refused.
+          if (!(Math.abs(n) <= MAX_MAGNITUDE) || !passesRule(rule, n)) {
+            limit = r;
+            break;
+          }
+          if (out !== undefined) out[r] = n === 0 ? 0 : n;
+        }
       } else if (p.use === 'anyText') {
         // Any cell but a nested value (a list or a struct), which the row check refuses.
-        const cell = columnValue(p.column, k);
-        if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) return false;
-      } else {
-        let accepted: Accepted | undefined;
-        if (p.indices !== undefined) {
-          const entry = p.indices[k]!;
-          if (entry < 0) return false;
-          accepted = p.entries[entry];
-          if (accepted === undefined) {
-            const text = p.dictionary![entry];
-            if (typeof text !== 'string') return false;
-            accepted = p.entries[entry] = this.accepted(p, text);
+        for (let r = 0; r < limit; r++) {
+          const cell = columnValue(p.column, from + r);
+          if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) {
+            limit = r;
+            break;
           }
-        } else {
-          const cell = columnValue(p.column, k);
-          if (typeof cell !== 'string') return false;
-          accepted = this.accepted(p, cell);
         }
-        if (accepted.value === REJECT) return false;
-        if (p.to >= 0) {
-          if (accepted.piece !== this.columns.piece) {
-            accepted.piece = this.columns.piece;
-            accepted.id = this.columns.stringId(accepted.value as string);
+      } else {
+        const ids = p.to >= 0 ? b.ids[p.to]! : undefined;
+        const out = p.to === TO_YEAR ? b.year : p.to === TO_VALUE ? b.value : undefined;
+        const piece = this.columns.piece;
+        for (let r = 0; r < limit; r++) {
+          let accepted: Accepted | undefined;
+          if (p.indices !== undefined) {
+            // A dictionary's entry is checked once per dictionary (its rows share its strings).
+            const entry = p.indices[from + r]!;
+            accepted = entry < 0 ? undefined : p.entries[entry];
+            if (accepted === undefined && entry >= 0) {
+              const text = p.dictionary![entry];
+              if (typeof text === 'string') accepted = p.entries[entry] = this.accepted(p, text);
+            }
+          } else {
+            const cell = columnValue(p.column, from + r);
+            if (typeof cell === 'string') accepted = this.accepted(p, cell);
           }
-          this.ids[p.to] = accepted.id;
-        } else if (p.to === TO_YEAR) year = accepted.value as number;
-        else if (p.to === TO_VALUE) value = accepted.value as number;
+          if (accepted === undefined || accepted.value === REJECT) {
+            limit = r;
+            break;
+          }
+          if (ids !== undefined) {
+            if (accepted.piece !== piece) {
+              accepted.piece = piece;
+              accepted.id = this.columns.stringId(accepted.value as string);
+            }
+            ids[r] = accepted.id;
+          } else if (out !== undefined) out[r] = accepted.value as number;
+        }
       }
     }
-    // A sorted table repeats a row's key (region, service, unit) in the next rows: its id is kept.
-    const ids = this.ids;
-    let same = this.lastPiece === this.columns.piece;
-    for (let j = 0; same && j < ids.length; j++) same = ids[j] === this.lastIds[j];
-    if (!same) {
-      this.lastKey = this.columns.keyId(ids);
-      this.lastPiece = this.columns.piece;
-      for (let j = 0; j < ids.length; j++) this.lastIds[j] = ids[j]!;
+    const keyIds = b.ids;
+    const last = this.lastIds;
+    for (let r = 0; r < limit; r++) {
+      // A sorted table repeats a row's key (region, service, unit) in the next rows: its id is kept.
+      let same = this.lastPiece === this.columns.piece;
+      for (let j = 0; same && j < last.length; j++) same = keyIds[j]![r] === last[j];
+      if (!same) {
+        for (let j = 0; j < last.length; j++) this.ids[j] = last[j] = keyIds[j]![r]!;
+        this.lastKey = this.columns.keyId(this.ids);
+        this.lastPiece = this.columns.piece;
+      }
+      this.columns.add(this.lastKey, b.year[r]!, b.value[r]!, line + r);
     }
-    this.columns.add(this.lastKey, year, value, line);
-    if (++this.pending === PIECE_ROWS) this.flush();
-    return true;
+    this.pending += limit;
+    if (this.pending === PIECE_ROWS) this.flush();
+    return limit;
   }
 
   /** A text cell's checked value, checked once per distinct text. */

@@ -43,6 +43,19 @@ export function columnValue(column: DecodedColumn, k: number): unknown {
   return column[k];
 }
 
+/**
+ * Row groups decoded ahead in worker threads (parallel/parquet-groups.ts, given by the caller: io
+ * never loads the parallel layer): `group(i)` gives what FlatGroupReader.read(i) gives, asked for
+ * in order, each once; `close()` ends the threads.
+ */
+export interface GroupDecoding {
+  group(index: number): Promise<Map<string, DecodedColumn> | undefined>;
+  close(): Promise<void>;
+}
+
+/** Starts GroupDecoding for a file's kept columns (the same arguments as FlatGroupReader.of). */
+export type ParallelGroupDecoder = (file: Uint8Array, metadata: FileMetaData, columns: readonly string[], compressors: Compressors) => GroupDecoding;
+
 /** A page or type this reader does not decode, or pages that do not add up: hyparquet's turn. */
 class NotFlat extends Error {}
 

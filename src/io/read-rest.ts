@@ -2,6 +2,7 @@
 // read from its bytes in pieces (piece-parser.ts): here on this thread, or — for a large file, by a
 // reader the caller gives (parallel/read-in-parallel.ts) — in worker threads. The io layer never
 // loads the parallel one: the caller injects it (ParallelReading.read).
+import type { ParallelGroupDecoder } from './parquet-pages.js';
 import { recyclable } from './piece-columns.js';
 import { PieceParser, PieceReading, type PieceResult, type PieceSetup } from './piece-parser.js';
 import { PieceSource, type RestOfFile } from './piece-source.js';
@@ -22,6 +23,10 @@ export interface ParallelReading {
   readonly pieceBytes?: number | undefined;
   /** The reader that uses worker threads: given by the caller, so that io never imports it. */
   readonly read: ParallelRestReader;
+  /** Decodes a large Parquet file's row groups ahead in a worker thread (parallel/parquet-groups.ts). */
+  readonly parquet?: ParallelGroupDecoder | undefined;
+  /** Parquet files of at least this many rows are decoded so (default PARQUET_PARALLEL_MIN_ROWS, read-parquet.ts). */
+  readonly parquetMinRows?: number | undefined;
 }
 
 /** The smallest file whose rest is worth reading in worker threads: starting them costs about as

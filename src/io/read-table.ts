@@ -13,6 +13,7 @@ import { DEFAULT_SAMPLE_BYTES, type EncodingOption, utf8Advice } from './encodin
 import { FileFormatError } from './errors.js';
 import { type CsvInput, openInput } from './input-source.js';
 import { DEFAULT_MAX_LINE_CHARS } from './line-text.js';
+import type { ParallelGroupDecoder } from './parquet-pages.js';
 import type { PieceSetup } from './piece-parser.js';
 import { takePiece } from './piece-rows.js';
 import { type CsvParserName, type CsvStream, DEFAULT_MAX_RECORD_CHARS, openCsv } from './read-csv.js';
@@ -61,6 +62,11 @@ export interface ReadTableOptions {
   readonly sheet?: SheetChoice | undefined;
 }
 
+/** The worker threads' decoder of a Parquet file's row groups, when the options read on more than one thread. */
+function parquetDecoder(parallel: ParallelReading | undefined): ParallelGroupDecoder | undefined {
+  return parallel !== undefined && parallel.threads > 1 ? parallel.parquet : undefined;
+}
+
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
  * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
@@ -71,7 +77,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     const read =
       binary.format === 'xlsx'
         ? await (await import('./xlsx-table.js')).readWorkbookTable(binary.bytes, opened.name, handlers, options.sheet)
-        : await (await import('./read-parquet.js')).readParquetTable(binary.bytes, opened.name, handlers, options.onProgress);
+        : await (await import('./read-parquet.js')).readParquetTable(binary.bytes, opened.name, handlers, options.onProgress, parquetDecoder(options.parallel), options.parallel?.parquetMinRows);
     // takeBinaryTable gathered the whole file (or gave up on a workbook too large, which has no digest).
     if (!read.headerOk) {
       opened.sha256.stop();

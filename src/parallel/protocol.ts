@@ -52,3 +52,18 @@ export interface PieceResponse {
   readonly result?: PieceResult | undefined;
   readonly failure?: string | undefined;
 }
+
+/** To a worker that decodes Parquet row groups (parquet-worker.ts): the group to decode. */
+export interface GroupRequest {
+  readonly group: number;
+}
+
+/** A decoded column as it travels: a text column's dictionary and entries, or the values. */
+export type SentColumn = { readonly dictionary: readonly unknown[]; readonly indices: Int32Array } | { readonly values: ArrayLike<unknown> };
+
+/** From that worker: the group's columns by name; none when hyparquet is to read the group; or why decoding failed. */
+export interface GroupResponse {
+  readonly group: number;
+  readonly columns?: readonly (readonly [string, SentColumn])[] | undefined;
+  readonly failure?: string | undefined;
+}

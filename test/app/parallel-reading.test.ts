@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as LoadDatasetModule from '../../src/io/load-dataset.js';
 import type { LoadOptions } from '../../src/io/load-dataset.js';
+import { decodeGroupsInWorker } from '../../src/parallel/parquet-groups.js';
 import { readRestInParallel } from '../../src/parallel/read-in-parallel.js';
 
 const given: LoadOptions[] = [];
@@ -37,6 +38,7 @@ describe('runs read large files in parallel', () => {
     await runReport({ inputs, config: {} });
     expect(given).toHaveLength(1);
     expect(given[0]!.readInParallel).toBe(readRestInParallel);
+    expect(given[0]!.parquetInParallel).toBe(decodeGroupsInWorker);
     expect(given[0]!.threads).toBeUndefined(); // the loader's default: 'auto', one per core
     await runReport({ inputs, config: {}, threads: 3 });
     expect(given[1]!.readInParallel).toBe(readRestInParallel);
@@ -47,12 +49,14 @@ describe('runs read large files in parallel', () => {
     await runCoverage({ inputs, config: {} });
     expect(given).toHaveLength(1);
     expect(given[0]!.readInParallel).toBe(readRestInParallel);
+    expect(given[0]!.parquetInParallel).toBe(decodeGroupsInWorker);
   });
 
   it('runBatch loads each distinct input with the reader and its threads', async () => {
     await runBatch({ scenarios: [{ name: 'a', data: inputs.data }], cwd: ROOT, threads: 1, config: {} });
     expect(given).toHaveLength(1);
     expect(given[0]!.readInParallel).toBe(readRestInParallel);
+    expect(given[0]!.parquetInParallel).toBe(decodeGroupsInWorker);
     expect(given[0]!.threads).toBe(1);
   });
 });
