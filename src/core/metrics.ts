@@ -4,6 +4,7 @@ import { categoriesNotReported, hasCommunityData } from './completeness.js';
 import { coverageIndex, regionNormCoverage } from './coverage.js';
 import { communityAt, type CommunityAtYear, type CommunityTerm } from './community.js';
 import type { MissingCommunity } from './config.js';
+import type { Category } from './categories.js';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import type { Flag, RegionMetrics } from './report-schema.js';
@@ -45,6 +46,23 @@ export interface MetricsOptions {
   readonly missingCommunity?: MissingCommunity | undefined;
   /** Filled with what the metrics were computed from, for `explain` (explain.ts); leave it out otherwise. */
   readonly working?: MetricsWorking | undefined;
+  /** What is the same for every end year T′ of one region and baseline B (regionBaseline): a
+   * trend asks for 30 years of each region, and works these out once (issue 18). */
+  readonly baseline?: RegionBaseline | undefined;
+}
+
+/** A region's community capacity at the baseline B and the categories it does not report. */
+export interface RegionBaseline {
+  readonly region: string;
+  readonly from: number;
+  readonly communityAtB: CommunityAtYear;
+  readonly notReported: readonly Category[];
+}
+
+/** The baseline of `region` at B (the period's `from`) for regionMetrics' `baseline` option:
+ * the same weights and fill must be given to both. */
+export function regionBaseline(dataset: Dataset, region: string, from: number, weights: WeightTable, fill: FillMode = 'carry'): RegionBaseline {
+  return { region, from, communityAtB: communityAt(dataset.services.get(region), from, weights, fill), notReported: categoriesNotReported(dataset, region) };
 }
 
 /**
@@ -218,7 +236,8 @@ export function regionMetrics(
   // (unknown under --fill none, and for a region with no row in services.csv: missing is not
   // zero, SPEC §8, unless the user says it is).
   const regionServices = dataset.services.get(region.code);
-  const communityAtB = communityAt(regionServices, B, weights, fill, working?.termsFrom);
+  const baseline = options.baseline !== undefined && options.baseline.region === region.code && options.baseline.from === B && working === undefined ? options.baseline : undefined;
+  const communityAtB = baseline?.communityAtB ?? communityAt(regionServices, B, weights, fill, working?.termsFrom);
   const communityAtT = communityAt(regionServices, T, weights, fill, working?.termsTo);
   const withCommunity = hasCommunityData(dataset, region.code);
   if (working) {
@@ -251,7 +270,7 @@ export function regionMetrics(
   const facts = factsOf(basics)!;
   const weighted = weightedMetrics(facts, communityAtB.total, communityAtT.total);
 
-  const notReported = categoriesNotReported(dataset, region.code);
+  const notReported = baseline === undefined ? categoriesNotReported(dataset, region.code) : [...baseline.notReported];
   const flags: Flag[] = [];
   if (carried) flags.push('carried_forward');
   if (startedLater) flags.push('service_started_later');

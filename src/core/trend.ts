@@ -4,7 +4,7 @@
 import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod, noticeFiles } from './analyze.js';
 import type { Dataset } from './dataset.js';
 import { chosenLevel, selectLevel } from './hierarchy.js';
-import { regionMetrics } from './metrics.js';
+import { regionBaseline, regionMetrics } from './metrics.js';
 import { resolveNorms } from './norms.js';
 import { plausibilityNotices } from './plausibility.js';
 import { compareRegions } from './rank.js';
@@ -57,8 +57,9 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
     }
     const years: TrendYear[] = [];
     const gaps: TrendGap[] = [];
+    const yearOptions = { ...metricsOptions, baseline: regionBaseline(dataset, info.code, period.from, weights, fill) };
     for (let year = period.from; year <= period.to; year++) {
-      const outcome = year === period.to ? final : regionMetrics(dataset, info, { from: period.from, to: year }, weights, metricsOptions);
+      const outcome = year === period.to ? final : regionMetrics(dataset, info, { from: period.from, to: year }, weights, yearOptions);
       if (outcome.kind === 'excluded') gaps.push({ year, reason: outcome.reason });
       else {
         const { region: _region, name: _name, ...metrics } = outcome.metrics;
