@@ -19,6 +19,13 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 
 /** An answer not yet come, or its columns (undefined: hyparquet's group), or `null`: decode here. */
 type Answer = Map<string, DecodedColumn> | undefined | null;
 
+/** A group's answer: its promise, and whether it came. */
+interface Pending {
+  readonly promise: Promise<Answer>;
+  readonly settle: (answer: Answer) => void;
+  settled: boolean;
+}
+
 /** The decoder that runs `script` (a test gives a script that fails). */
 export function groupDecoder(script: URL): ParallelGroupDecoder {
   return (file, metadata, columns, compressors) => decodeInWorker(script, file, metadata, columns, compressors);
@@ -29,16 +36,22 @@ export const decodeGroupsInWorker: ParallelGroupDecoder = groupDecoder(workerScr
 
 function decodeInWorker(script: URL, file: Uint8Array, metadata: FileMetaData, columns: readonly string[], compressors: Compressors): GroupDecoding {
   const groups = metadata.row_groups.length;
-  const answers = new Map<number, { promise: Promise<Answer>; settle: (answer: Answer) => void }>();
+  const answers = new Map<number, Pending>();
   const entry = (group: number) => {
     let found = answers.get(group);
     if (found === undefined) {
-      let settle!: (answer: Answer) => void;
-      const promise = new Promise<Answer>((resolve) => (settle = resolve));
-      answers.set(group, (found = { promise, settle }));
+      let resolve!: (answer: Answer) => void;
+      const promise = new Promise<Answer>((r) => (resolve = r));
+      const pending: Pending = { promise, settled: false, settle: (answer) => ((pending.settled = true), resolve(answer)) };
+      answers.set(group, (found = pending));
     }
     return found;
   };
+  // Groups this thread decoded itself while the worker was still starting (about 0.1 s: its
+  // isolate and modules): 1 in a group's slot tells the worker to skip it.
+  const taken = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, groups)));
+  /** Whether the worker has answered once (it is running). */
+  let running = false;
   let closing = false;
   /** Set when the thread cannot go on: every group not yet answered is decoded here. */
   let failed = false;
@@ -49,18 +62,22 @@ function decodeInWorker(script: URL, file: Uint8Array, metadata: FileMetaData, c
   // The worker gets a copy of the bytes of its own (transferred, not copied again).
   const copy = file.slice();
   const worker = startWorker(script, {
-    workerData: { file: copy, metadata, columns },
+    workerData: { file: copy, metadata, columns, taken },
     transferList: [copy.buffer],
     resourceLimits: WORKER_LIMITS,
   });
   worker.on('message', (response: GroupResponse) => {
+    running = true;
+    // A group taken here, or already handed on, has no entry: its answer is dropped.
+    const pending = answers.get(response.group);
+    if (pending === undefined || response.skipped) return;
     if (response.failure !== undefined || response.columns === undefined) {
-      entry(response.group).settle(response.failure !== undefined ? null : undefined);
+      pending.settle(response.failure !== undefined ? null : undefined);
       return;
     }
     const decoded = new Map<string, DecodedColumn>();
     for (const [name, sent] of response.columns) decoded.set(name, 'indices' in sent ? new DictionaryColumn(sent.dictionary, sent.indices) : sent.values);
-    entry(response.group).settle(decoded);
+    pending.settle(decoded);
   });
   worker.on('error', fail);
   worker.on('exit', () => {
@@ -78,9 +95,13 @@ function decodeInWorker(script: URL, file: Uint8Array, metadata: FileMetaData, c
   return {
     async group(index) {
       ask(index + 1 + AHEAD);
-      // After a failure only the groups asked for before it have an answer (each settled).
+      // The worker's answers are messages: let them in before asking whether it is running.
+      if (!running) await new Promise((resolve) => setImmediate(resolve));
+      // After a failure only the groups asked for before it have an answer (each settled). While
+      // the worker has not started yet, a group it has not answered is decoded here.
       const asked = answers.get(index);
-      const answer = asked === undefined ? null : await asked.promise;
+      if (asked !== undefined && !asked.settled && !running) Atomics.store(taken, index, 1);
+      const answer = asked === undefined || Atomics.load(taken, index) === 1 ? null : await asked.promise;
       answers.delete(index);
       if (answer !== null) return answer;
       local ??= FlatGroupReader.of(file, metadata, columns, compressors);

@@ -66,4 +66,6 @@ export interface GroupResponse {
   readonly group: number;
   readonly columns?: readonly (readonly [string, SentColumn])[] | undefined;
   readonly failure?: string | undefined;
+  /** The main thread took the group (see parquet-groups.ts). */
+  readonly skipped?: boolean | undefined;
 }
