@@ -24,7 +24,7 @@ import { type DatasetInputs, FILE_NAMES, loadDataset, NO_SERVICES } from '../io/
 import { readScenarioFile } from '../io/scenario-file.js';
 import { analyzeInWorkers, batchThreads, datasetValues } from '../parallel/batch.js';
 import { decodeGroupsInWorker } from '../parallel/parquet-groups.js';
-import { readRestInParallel } from '../parallel/read-in-parallel.js';
+import { readRestInParallel, startReaders } from '../parallel/read-in-parallel.js';
 import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
 import { checkInputs, checkReading, type DataOptions, type ReadingOptions, resolveConfig } from './data.js';
@@ -196,6 +196,7 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
         threads: options.threads,
         readInParallel: readRestInParallel,
         parquetInParallel: decodeGroupsInWorker,
+        startReaders,
       });
       datasets.set(key, dataset);
       if (dataset.provenance?.notice) options.onNotice?.(dataset.provenance.notice);

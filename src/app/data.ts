@@ -15,7 +15,7 @@ import type { CsvParserName } from '../io/read-csv.js';
 import type { ReadProgress } from '../io/read-table.js';
 import type { EncodingOption } from '../io/encodings.js';
 import { decodeGroupsInWorker } from '../parallel/parquet-groups.js';
-import { readRestInParallel } from '../parallel/read-in-parallel.js';
+import { readRestInParallel, startReaders } from '../parallel/read-in-parallel.js';
 import { OptionError } from './errors.js';
 
 /** How the input files are read; every option defaults to detecting it per file. */
@@ -154,6 +154,7 @@ export async function loadData(options: DataOptions, threads?: number | 'auto', 
     threads,
     readInParallel: readRestInParallel,
     parquetInParallel: decodeGroupsInWorker,
+    startReaders,
     trace,
   });
   return { ...loaded, config, configPath: path, sources: runSources(loaded, { path, sha256 }, options) };

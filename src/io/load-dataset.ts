@@ -1,6 +1,6 @@
 // Load the four input files (SPEC §1) into one aggregated Dataset, streaming each file and
 // collecting every problem in every file before failing.
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { checkConfig, type Config, type MissingCommunity } from '../core/config.js';
@@ -28,7 +28,9 @@ import { type IssueSource, rememberSources } from './issue-columns.js';
 import type { CsvParserName } from './read-csv.js';
 import { PROVENANCE_FILE, readProvenance } from './provenance.js';
 import type { ParallelGroupDecoder } from './parquet-pages.js';
-import type { ParallelRestReader } from './read-rest.js';
+import { PARALLEL_MIN_BYTES, type ParallelReading, type ParallelRestReader, type StartedReaders } from './read-rest.js';
+import { hasParquetExtension } from './binary-table-input.js';
+import { hasWorkbookExtension } from './xlsx-sheet.js';
 import { type ReadProgress, readTable, type ReadTableOptions } from './read-table.js';
 import type { HeaderContext, TableSummary } from './table-handlers.js';
 import type { EncodingOption } from './encodings.js';
@@ -104,6 +106,9 @@ export interface LoadOptions {
    * readRestInParallel, given by the caller: io never loads the parallel layer itself); without
    * it every file is read on this thread. */
   readonly readInParallel?: ParallelRestReader | undefined;
+  /** Starts reading threads for the services file while the small files are read (src/parallel's
+   * startReaders, given by the caller as `readInParallel` is). */
+  readonly startReaders?: ((workers: number) => StartedReaders) | undefined;
   /** Decodes a large Parquet file's row groups in a worker thread (src/parallel's
    * decodeGroupsInWorker, given by the caller as `readInParallel` is); used when threads > 1. */
   readonly parquetInParallel?: ParallelGroupDecoder | undefined;
@@ -320,6 +325,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
       pieceBytes: options.parallelPieceBytes,
       read: options.readInParallel,
       parquet: options.parquetInParallel,
+      start: options.startReaders,
     },
   };
   const files: Partial<Record<FileRole, string>> = {};
@@ -351,7 +357,14 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
         onIssue,
         onWarning: (warning) => builder.addWarning(warning),
       },
-      { ...read, delimiter: reading.delimiter?.value, encoding: reading.encoding?.value, sheet: reading.sheet },
+      {
+        ...read,
+        // Only the services file is read by the threads started ahead for it.
+        parallel: role === 'services' && read.parallel !== undefined ? { ...read.parallel, started } : read.parallel,
+        delimiter: reading.delimiter?.value,
+        encoding: reading.encoding?.value,
+        sheet: reading.sheet,
+      },
     );
     files[role] = summary.name;
     headers.set(summary.name, summary.header);
@@ -382,96 +395,118 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     return summary;
   };
 
-  await readFile('regions', resolved.regions, () => 'region');
-  builder.endRegions(files.regions!);
+  // The services file's reading threads start now, while the small files are read (a core is
+  // idle then), when it is a CSV file large enough to be read on several threads.
+  const started = await startReadersFor(resolved.services, read.parallel);
+  try {
+    await readFile('regions', resolved.regions, () => 'region');
+    builder.endRegions(files.regions!);
 
-  // The crosswalk before the files with figures: the old codes it maps are known codes there.
-  if (resolved.crosswalk !== undefined) {
-    await readFile('crosswalk', resolved.crosswalk, () => 'crosswalk');
-    builder.endCrosswalk(files.crosswalk!);
-  }
+    // The crosswalk before the files with figures: the old codes it maps are known codes there.
+    if (resolved.crosswalk !== undefined) {
+      await readFile('crosswalk', resolved.crosswalk, () => 'crosswalk');
+      builder.endCrosswalk(files.crosswalk!);
+    }
 
-  if (resolved.population !== undefined) await readFile('population', resolved.population, () => 'population');
-  builder.endPopulation();
+    if (resolved.population !== undefined) await readFile('population', resolved.population, () => 'population');
+    builder.endPopulation();
 
-  if (resolved.beds !== undefined) {
-    // The beds file's shape is chosen by its header (SPEC §1).
-    await readFile('beds', resolved.beds, (columns, file) => {
-      if (columns.length === 0) return { file, message: 'expected a header with region, year, beds (or region, date, beds_closed)' };
-      const stock = columns.includes('beds');
-      const events = columns.includes('beds_closed');
-      if (stock === events) {
-        return {
-          file,
-          line: 1,
-          columns: ['beds', 'beds_closed'],
-          message: stock
-            ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
-            : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
-        };
-      }
-      builder.setBedShape(stock ? 'stock' : 'events');
-      return stock ? 'bedStock' : 'bedEvents';
-    });
-  } else {
-    builder.addWarning({ file: FILE_NAMES.beds, line: null, message: 'no beds file: institutional bed change counts as 0' });
-  }
+    if (resolved.beds !== undefined) {
+      // The beds file's shape is chosen by its header (SPEC §1).
+      await readFile('beds', resolved.beds, (columns, file) => {
+        if (columns.length === 0) return { file, message: 'expected a header with region, year, beds (or region, date, beds_closed)' };
+        const stock = columns.includes('beds');
+        const events = columns.includes('beds_closed');
+        if (stock === events) {
+          return {
+            file,
+            line: 1,
+            columns: ['beds', 'beds_closed'],
+            message: stock
+              ? 'the header has both "beds" (a stock) and "beds_closed" (closure events): expected one of them'
+              : 'expected a column "beds" (beds at the end of each year) or "beds_closed" (closure events)',
+          };
+        }
+        builder.setBedShape(stock ? 'stock' : 'events');
+        return stock ? 'bedStock' : 'bedEvents';
+      });
+    } else {
+      builder.addWarning({ file: FILE_NAMES.beds, line: null, message: 'no beds file: institutional bed change counts as 0' });
+    }
 
-  if (resolved.services !== undefined) await readFile('services', resolved.services, () => 'services');
-  else if (!found.noServices && found.missingServices === undefined) {
-    // Single files without --services: every region's community capacity is unknown (SPEC §8).
-    builder.addWarning({
-      file: FILE_NAMES.services,
-      line: null,
-      message:
-        'no services file: every region\'s community capacity is unknown, and a region without community data is not ranked ' +
-        '(reason "community") unless --missing-community zero counts it as 0. Give --services FILE, or --services none to run without community data on purpose',
-    });
-  }
-
-  const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;
-  if (dir !== undefined) {
-    const provenance = await readProvenance(dir);
-    builder.setProvenance(provenance);
-    // An illustrative dataset says so in every report made from it (JSON and CSV included).
-    if (provenance?.illustrative) {
+    if (resolved.services !== undefined) await readFile('services', resolved.services, () => 'services');
+    else if (!found.noServices && found.missingServices === undefined) {
+      // Single files without --services: every region's community capacity is unknown (SPEC §8).
       builder.addWarning({
-        file: isEmptyInputs(inputs) ? `data/${PROVENANCE_FILE}` : join(dir, PROVENANCE_FILE),
+        file: FILE_NAMES.services,
         line: null,
-        message: provenance.notice ?? 'illustrative data: some numbers in this dataset are not real',
+        message:
+          'no services file: every region\'s community capacity is unknown, and a region without community data is not ranked ' +
+          '(reason "community") unless --missing-community zero counts it as 0. Give --services FILE, or --services none to run without community data on purpose',
       });
     }
-  }
 
-  // Problems with the folder itself (a spreadsheet in an input's place, no services.csv) come first.
-  const folderFiles = [...found.issues, ...(found.missingServices === undefined ? [] : [found.missingServices])].map((issue) => issue.file);
-  const built = builder.finish([...folderFiles, ...headers.keys()]);
-  const issues = built.issues;
-  const dataset: Dataset = { ...built.dataset, inputs: records };
-  if (options.rates && issues.length === 0) {
-    ratesPopulation(dataset);
-    (dataset as { scale?: 'rates' }).scale = 'rates';
+    const dir = isEmptyInputs(inputs) ? DEFAULT_DATA_DIR : inputs.data;
+    if (dir !== undefined) {
+      const provenance = await readProvenance(dir);
+      builder.setProvenance(provenance);
+      // An illustrative dataset says so in every report made from it (JSON and CSV included).
+      if (provenance?.illustrative) {
+        builder.addWarning({
+          file: isEmptyInputs(inputs) ? `data/${PROVENANCE_FILE}` : join(dir, PROVENANCE_FILE),
+          line: null,
+          message: provenance.notice ?? 'illustrative data: some numbers in this dataset are not real',
+        });
+      }
+    }
+
+    // Problems with the folder itself (a spreadsheet in an input's place, no services.csv) come first.
+    const folderFiles = [...found.issues, ...(found.missingServices === undefined ? [] : [found.missingServices])].map((issue) => issue.file);
+    const built = builder.finish([...folderFiles, ...headers.keys()]);
+    const issues = built.issues;
+    const dataset: Dataset = { ...built.dataset, inputs: records };
+    if (options.rates && issues.length === 0) {
+      ratesPopulation(dataset);
+      (dataset as { scale?: 'rates' }).scale = 'rates';
+    }
+    if (issues.length > 0) {
+      const placed = issues.map((issue) => {
+        const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);
+        if (index < 0) return issue;
+        // In a worksheet, the cell: services.xlsx!Sheet1:D7.
+        const cell = sheets.has(issue.file) && issue.line !== undefined ? cellReference(index + 1, issue.line) : undefined;
+        return { ...issue, field: index + 1, ...(cell === undefined ? {} : { cell }) };
+      });
+      throw rememberSources(new InputError(placed), sources);
+    }
+    return {
+      dataset,
+      weights,
+      norms: resolveNorms(config),
+      taxonomy,
+      files,
+      inputs: records,
+      missingCommunity: config?.missingCommunity,
+      noServices: found.noServices,
+    };
+  } finally {
+    await started?.close();
   }
-  if (issues.length > 0) {
-    const placed = issues.map((issue) => {
-      const index = issue.columns?.[0] === undefined ? -1 : (headers.get(issue.file)?.indexOf(issue.columns[0]) ?? -1);
-      if (index < 0) return issue;
-      // In a worksheet, the cell: services.xlsx!Sheet1:D7.
-      const cell = sheets.has(issue.file) && issue.line !== undefined ? cellReference(index + 1, issue.line) : undefined;
-      return { ...issue, field: index + 1, ...(cell === undefined ? {} : { cell }) };
-    });
-    throw rememberSources(new InputError(placed), sources);
+}
+
+/** Reading threads started ahead for the services file (ParallelReading.start), when it is a file
+ * on disk named like CSV text and at least as large as a file read on several threads. */
+async function startReadersFor(services: CsvInput | undefined, parallel: ParallelReading | undefined): Promise<StartedReaders | undefined> {
+  if (parallel?.start === undefined || parallel.threads <= 1 || services === undefined) return undefined;
+  const path = typeof services === 'string' ? (services === '-' ? undefined : services) : 'path' in services ? services.path : undefined;
+  const name = typeof services === 'string' ? services : services.name;
+  if (path === undefined || hasParquetExtension(name) || hasWorkbookExtension(name)) return undefined;
+  try {
+    if ((await stat(path)).size < (parallel.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
+  } catch {
+    return undefined; // reading it will say what is wrong
   }
-  return {
-    dataset,
-    weights,
-    norms: resolveNorms(config),
-    taxonomy,
-    files,
-    inputs: records,
-    missingCommunity: config?.missingCommunity,
-    noServices: found.noServices,
-  };
+  return parallel.start(parallel.threads - 1);
 }
 
 /**

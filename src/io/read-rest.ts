@@ -10,8 +10,20 @@ import { PieceSource, type RestOfFile } from './piece-source.js';
 /** A piece's rows and issues, with the number to add to their lines to place them in the file. */
 export type OnPiece = (result: PieceResult, lineOffset: number) => void;
 
-/** A reader of the rest of a file in worker threads (parallel/read-in-parallel.ts). */
-export type ParallelRestReader = (rest: RestOfFile, setup: PieceSetup, options: { readonly threads: number; readonly pieceBytes: number }, onPiece: OnPiece) => Promise<void>;
+/** Worker threads started before the file they are to read is reached (ParallelReading.start):
+ * the reader takes them instead of starting its own; whatever it did not take, close() ends. */
+export interface StartedReaders {
+  close(): Promise<void>;
+}
+
+/** A reader of the rest of a file in worker threads (parallel/read-in-parallel.ts); `started`:
+ * threads started ahead for this file. */
+export type ParallelRestReader = (
+  rest: RestOfFile,
+  setup: PieceSetup,
+  options: { readonly threads: number; readonly pieceBytes: number; readonly started?: StartedReaders | undefined },
+  onPiece: OnPiece,
+) => Promise<void>;
 
 /** How large files are read on several cores. */
 export interface ParallelReading {
@@ -27,6 +39,11 @@ export interface ParallelReading {
   readonly parquet?: ParallelGroupDecoder | undefined;
   /** Parquet files of at least this many rows are decoded so (default PARQUET_PARALLEL_MIN_ROWS, read-parquet.ts). */
   readonly parquetMinRows?: number | undefined;
+  /** Starts `workers` reading threads ahead of their file (parallel/read-in-parallel.ts startReaders):
+   * a thread takes about 0.15 s to start, which the loader spends while the small files are read. */
+  readonly start?: ((workers: number) => StartedReaders) | undefined;
+  /** Threads started ahead for the file being read (see start). */
+  readonly started?: StartedReaders | undefined;
 }
 
 /** The smallest file whose rest is worth reading in worker threads: starting them costs about as

@@ -202,7 +202,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
       const parallel = options.parallel;
       if (parallel !== undefined && parallel.threads > 1 && opened.size !== undefined && opened.size >= (parallel.minBytes ?? PARALLEL_MIN_BYTES)) {
         threads = parallel.threads;
-        await parallel.read(rest, setup, { threads, pieceBytes: parallel.pieceBytes ?? PARALLEL_PIECE_BYTES }, onPiece);
+        await parallel.read(rest, setup, { threads, pieceBytes: parallel.pieceBytes ?? PARALLEL_PIECE_BYTES, started: parallel.started }, onPiece);
       } else await readRestHere(rest, setup, onPiece);
     }
     // Read to its end: its hash is complete, or being made (io/file-hash.ts); awaited below.

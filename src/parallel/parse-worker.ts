@@ -1,5 +1,5 @@
 // A worker thread that reads pieces of one large file (read-in-parallel.ts): its setup comes as
-// workerData, each piece as a message; each answer carries the piece's rows as transferred columns,
+// workerData (or as the first message), each piece as a message; each answer carries the piece's rows as transferred columns,
 // and the piece's buffer back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { rowBuffers } from '../io/piece-columns.js';
@@ -8,10 +8,17 @@ import type { PieceRequest, PieceResponse } from './protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('servicegap: parse-worker.js must run in a worker thread');
-// Made once: its compiled functions (row shape, checkers) stay warm from one piece to the next.
-const reading = new PieceReading(workerData as PieceSetup);
+// Made once: its compiled functions (row shape, checkers) stay warm from one piece to the next. A
+// worker started before its file was known (read-in-parallel.ts startReaders) gets the setup as
+// its first message.
+let reading = workerData === undefined || workerData === null ? undefined : new PieceReading(workerData as PieceSetup);
 
 port.on('message', (request: PieceRequest) => {
+  if ('setup' in request) {
+    reading = new PieceReading(request.setup);
+    return;
+  }
+  if (reading === undefined) throw new Error('servicegap: a piece came before the setup of its file');
   if ('recycle' in request) {
     reading.columns.recycle(request.recycle);
     return;

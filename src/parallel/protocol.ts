@@ -3,7 +3,7 @@
 import type { AnalyzeOptions } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
 import type { InputIssue } from '../core/issues.js';
-import type { PieceResult } from '../io/piece-parser.js';
+import type { PieceResult, PieceSetup } from '../io/piece-parser.js';
 import type { Report } from '../core/report-schema.js';
 import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
 import type { DrawExtremesData } from '../core/draw-extremes.js';
@@ -41,9 +41,13 @@ export type Response =
   | { readonly id: number; readonly ok: true; readonly result: Report | DrawChunk | DrawExtremesData }
   | { readonly id: number; readonly ok: false; readonly error: SerializedError };
 
-/** To a worker that reads pieces (parse-worker.ts): a piece to read (its buffer transferred), or
- * the arrays of rows it sent, given back to be used again. */
-export type PieceRequest = { readonly seq: number; readonly bytes: Uint8Array; readonly final: boolean } | { readonly recycle: readonly ArrayBuffer[] };
+/** To a worker that reads pieces (parse-worker.ts): a piece to read (its buffer transferred), the
+ * arrays of rows it sent, given back to be used again, or the setup of its file. */
+export type PieceRequest =
+  | { readonly seq: number; readonly bytes: Uint8Array; readonly final: boolean }
+  | { readonly recycle: readonly ArrayBuffer[] }
+  /** To a worker started before its file was known (read-in-parallel.ts startReaders): the file's setup. */
+  | { readonly setup: PieceSetup };
 
 /** From a worker that reads pieces: the piece's buffer back, with its rows or why it failed. */
 export interface PieceResponse {

@@ -17,7 +17,7 @@ import type { Worker } from 'node:worker_threads';
 import { recyclable } from '../io/piece-columns.js';
 import { PieceParser, PieceReading, type PieceResult, type PieceSetup } from '../io/piece-parser.js';
 import { type Piece, PieceSource, type RestOfFile } from '../io/piece-source.js';
-import { type OnPiece, PiecePlacement } from '../io/read-rest.js';
+import { type OnPiece, PiecePlacement, type StartedReaders } from '../io/read-rest.js';
 import { startWorker, workerScript } from './pool.js';
 import type { PieceRequest, PieceResponse } from './protocol.js';
 
@@ -26,6 +26,45 @@ export interface ParallelReadOptions {
   readonly threads: number;
   /** Bytes per piece, about (each ends at the last line feed before this many). */
   readonly pieceBytes: number;
+  /** Worker threads started ahead for this file (startReaders), taken before any is started. */
+  readonly started?: StartedReaders | undefined;
+}
+
+/**
+ * Parse workers started before their file is reached — while the small files are read, on a core
+ * that is idle then —, each waiting for its file's setup: a worker takes about 0.15 s to start
+ * (its isolate, its modules), which the file's reading then does not wait for (issue 18).
+ */
+export class StartedParseWorkers implements StartedReaders {
+  private readonly idle: Worker[] = [];
+  private readonly ended = new Set<Worker>();
+
+  /** `script`: the parse worker's (a test gives one that fails). */
+  constructor(count: number, script: URL = workerScript('parse-worker')) {
+    for (let i = 0; i < count; i++) {
+      const worker = startWorker(script, { resourceLimits: WORKER_LIMITS });
+      // One that fails or stops before it is taken is never handed out.
+      worker.on('error', () => this.ended.add(worker));
+      worker.on('exit', () => this.ended.add(worker));
+      this.idle.push(worker);
+    }
+  }
+
+  /** A started worker that is still running, to be given its setup; undefined when none is left. */
+  take(): Worker | undefined {
+    for (let worker = this.idle.shift(); worker !== undefined; worker = this.idle.shift()) if (!this.ended.has(worker)) return worker;
+    return undefined;
+  }
+
+  /** End the workers not taken. */
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
+  }
+}
+
+/** Start `workers` parse workers ahead of their file (io's ParallelReading.start). */
+export function startReaders(workers: number): StartedParseWorkers {
+  return new StartedParseWorkers(workers);
 }
 
 /** A worker holds a piece or two at a time and makes few objects (the rows are typed arrays), so
@@ -66,7 +105,9 @@ export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, op
   let wake: (() => void) | undefined;
   const slots: Slot[] = [];
   for (let i = 0; i < Math.max(1, options.threads - 1); i++) {
-    const slot: Slot = { worker: startWorker(workerScript('parse-worker'), { workerData: setup, resourceLimits: WORKER_LIMITS }), inFlight: 0 };
+    const ahead = options.started instanceof StartedParseWorkers ? options.started.take() : undefined;
+    if (ahead !== undefined) ahead.postMessage({ setup } satisfies PieceRequest);
+    const slot: Slot = { worker: ahead ?? startWorker(workerScript('parse-worker'), { workerData: setup, resourceLimits: WORKER_LIMITS }), inFlight: 0 };
     slot.worker.on('message', (message: PieceResponse) => {
       slot.inFlight--;
       copies.push(message.bytes.buffer as ArrayBuffer);

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as LoadDatasetModule from '../../src/io/load-dataset.js';
 import type { LoadOptions } from '../../src/io/load-dataset.js';
 import { decodeGroupsInWorker } from '../../src/parallel/parquet-groups.js';
-import { readRestInParallel } from '../../src/parallel/read-in-parallel.js';
+import { readRestInParallel, startReaders } from '../../src/parallel/read-in-parallel.js';
 
 const given: LoadOptions[] = [];
 
@@ -39,6 +39,7 @@ describe('runs read large files in parallel', () => {
     expect(given).toHaveLength(1);
     expect(given[0]!.readInParallel).toBe(readRestInParallel);
     expect(given[0]!.parquetInParallel).toBe(decodeGroupsInWorker);
+    expect(given[0]!.startReaders).toBe(startReaders);
     expect(given[0]!.threads).toBeUndefined(); // the loader's default: 'auto', one per core
     await runReport({ inputs, config: {}, threads: 3 });
     expect(given[1]!.readInParallel).toBe(readRestInParallel);
@@ -50,6 +51,7 @@ describe('runs read large files in parallel', () => {
     expect(given).toHaveLength(1);
     expect(given[0]!.readInParallel).toBe(readRestInParallel);
     expect(given[0]!.parquetInParallel).toBe(decodeGroupsInWorker);
+    expect(given[0]!.startReaders).toBe(startReaders);
   });
 
   it('runBatch loads each distinct input with the reader and its threads', async () => {
@@ -57,6 +59,7 @@ describe('runs read large files in parallel', () => {
     expect(given).toHaveLength(1);
     expect(given[0]!.readInParallel).toBe(readRestInParallel);
     expect(given[0]!.parquetInParallel).toBe(decodeGroupsInWorker);
+    expect(given[0]!.startReaders).toBe(startReaders);
     expect(given[0]!.threads).toBe(1);
   });
 });
