@@ -57,6 +57,20 @@ describe('rankInto = SPEC §3 ranking', () => {
     );
   });
 
+  it('on enough regions for the radix sort, with short runs of equal values and of values within a millionth', () => {
+    // 96–300 regions whose values come from a pool of 12: runs of about 10–30 equal keys, and of
+    // keys that share their high word (1 + a billionth apart) but not their low word.
+    const pooled = fc.constantFrom(0, 3.5, -2, 1, 1 + 1e-9, 1 + 2e-9, 1 + 3e-9, 7e5, 7e5 + 1e-7, Number.NaN, -0, 42);
+    fc.assert(
+      fc.property(fc.array(pooled, { minLength: 96, maxLength: 300 }), (values) => {
+        const codes = values.map((_, i) => `${String.fromCharCode(65 + ((i * 11) % 26))}${(i * 37) % 101}`);
+        if (new Set(codes).size !== codes.length) return;
+        expect(fastRanks(values, codes)).toEqual(bookRanks(values, codes));
+      }),
+      RUN,
+    );
+  });
+
   it('a large draw: 5,000 regions, 40 % exactly 0, a clustered group, the rest spread', () => {
     const values: number[] = [];
     let x = 12345;
