@@ -70,6 +70,13 @@ export class DrawExtremes implements DrawExtremesData {
   readonly lowRank: Float64Array;
   readonly highVacuum: Float64Array;
   readonly highRank: Float64Array;
+  /**
+   * Per region, the tops of its four heaps side by side (the largest kept low vacuum and low rank,
+   * the largest kept negated high vacuum and high rank): a draw's value is compared with these
+   * 32 bytes instead of the first slot of four heaps megabytes apart (4 MB at 5,000 regions),
+   * which cost a cache miss each. Valid once the heaps are full.
+   */
+  private readonly tops: Float64Array;
   seen = 0;
 
   /** For percentiles `lower` and `upper` (0 < p ≤ 100, lower ≤ upper) of `draws` draws of `regions` regions. */
@@ -85,6 +92,16 @@ export class DrawExtremes implements DrawExtremesData {
     this.lowRank = new Float64Array(regions * this.low);
     this.highVacuum = new Float64Array(regions * this.high);
     this.highRank = new Float64Array(regions * this.high);
+    this.tops = new Float64Array(4 * regions);
+  }
+
+  /** Region r's heap tops again (after its heaps changed). */
+  private top(r: number): void {
+    const t = 4 * r;
+    this.tops[t] = this.lowVacuum[r * this.low]!;
+    this.tops[t + 1] = this.lowRank[r * this.low]!;
+    this.tops[t + 2] = this.highVacuum[r * this.high]!;
+    this.tops[t + 3] = this.highRank[r * this.high]!;
   }
 
   /** Take `n` draws laid out draw-major (value of draw d, region r at d × regions + r; DrawChunk's layout). */
@@ -95,10 +112,15 @@ export class DrawExtremes implements DrawExtremesData {
       const sizeHigh = Math.min(this.seen, high);
       const at = d * R;
       // Until the heaps are full every value goes in; then most values are no extreme and are
-      // turned away by one comparison here.
+      // turned away by the comparisons with the tops.
+      const filling = sizeLow < low || sizeHigh < high;
+      const tops = this.tops;
       for (let r = 0; r < R; r++) {
         const v = vacuum[at + r]!;
         const k = rank[at + r]!;
+        const t = 4 * r;
+        // Most values are no extreme: four comparisons with the region's tops, side by side.
+        if (!filling && !(v < tops[t]!) && !(k < tops[t + 1]!) && !(-v < tops[t + 2]!) && !(-k < tops[t + 3]!)) continue;
         const lowAt = r * low;
         const highAt = r * high;
         if (sizeLow < low || v < lowVacuum[lowAt]!) offer(lowVacuum, lowAt, low, sizeLow, v);
@@ -106,6 +128,7 @@ export class DrawExtremes implements DrawExtremesData {
         // The largest values as the smallest of their negatives (−0 and 0 compare equal).
         if (sizeHigh < high || -v < highVacuum[highAt]!) offer(highVacuum, highAt, high, sizeHigh, -v);
         if (sizeHigh < high || -k < highRank[highAt]!) offer(highRank, highAt, high, sizeHigh, -k);
+        this.top(r);
       }
       this.seen++;
     }
@@ -135,6 +158,7 @@ export class DrawExtremes implements DrawExtremesData {
     }
     // The values the other share saw beyond what it kept were not among its extremes, so not among the union's.
     this.seen += other.seen - Math.max(keptLow, keptHigh);
+    for (let r = 0; r < R; r++) this.top(r);
   }
 
   /** Region r's nearest-rank lower and upper percentiles of vacuum per 100k and of rank, once every draw is in. */
