@@ -11,12 +11,15 @@
 // own, null where the definition level says so), but for INT64: hyparquet gives a bigint, this
 // reader the same integer as a number (String(1995n) is String(1995), Number() of either is the
 // same: the row checks cannot tell them apart); a group with an INT64 beyond the safe integers is
-// left to hyparquet. A column of any other kind
-// (dates, decimals, unsigned or nested columns, booleans, other encodings, an encrypted or
-// external chunk) gets no reader here, and a row group whose pages break off or do not add up
-// is left to hyparquet, which reads it or says what is wrong in its own words.
+// left to hyparquet. A column of any other kind (dates, decimals, unsigned or nested columns,
+// booleans, other encodings, an encrypted or external chunk) gets no reader here, and a row group
+// whose pages break off or do not add up is left to hyparquet, which reads it or says what is
+// wrong in its own words.
+// The encodings are read by parquet-encodings.ts, the page headers by parquet-thrift.ts.
 // test/io/parquet-pages.test.ts holds the values to hyparquet's on random files.
 import type { ColumnMetaData, Compressors, FileMetaData, SchemaElement } from 'hyparquet';
+import { countOnes, type Dictionary, type Kind, readHybrid, readLevels, readPlainValues, UndecodablePage, viewOf } from './parquet-encodings.js';
+import { DATA_PAGE, DATA_PAGE_V2, DICTIONARY_PAGE, PLAIN, PLAIN_DICTIONARY, readPageHeader, RLE, RLE_DICTIONARY } from './parquet-thrift.js';
 
 /** A text column as its dictionary and each row's index into it (−1: null): its rows share the
  * dictionary's strings, so each distinct text is checked once (parquet-figures.ts). */
@@ -56,10 +59,7 @@ export interface GroupDecoding {
 /** Starts GroupDecoding for a file's kept columns (the same arguments as FlatGroupReader.of). */
 export type ParallelGroupDecoder = (file: Uint8Array, metadata: FileMetaData, columns: readonly string[], compressors: Compressors) => GroupDecoding;
 
-/** A page or type this reader does not decode, or pages that do not add up: hyparquet's turn. */
-class NotFlat extends Error {}
 
-type Kind = 'int32' | 'int64' | 'float' | 'double' | 'text';
 
 /** The kind of values a schema element holds, when it is one this reader decodes as hyparquet does. */
 function kindOf(element: SchemaElement): Kind | undefined {
@@ -83,8 +83,6 @@ function kindOf(element: SchemaElement): Kind | undefined {
   }
 }
 
-/** The same decoding as hyparquet's (its default text parser). */
-const utf8 = new TextDecoder();
 
 /** Reads the row groups of one file's kept columns. */
 export class FlatGroupReader {
@@ -125,7 +123,7 @@ export class FlatGroupReader {
         out.set(column.name, this.readChunk(meta, column.kind, column.optional, rows));
       }
     } catch (error) {
-      if (error instanceof NotFlat || error instanceof RangeError) return undefined;
+      if (error instanceof UndecodablePage || error instanceof RangeError) return undefined;
       throw error;
     }
     return out;
@@ -137,18 +135,18 @@ export class FlatGroupReader {
     const dataStart = Number(meta.data_page_offset);
     if (!start || dataStart < start) start = dataStart;
     const end = start + Number(meta.total_compressed_size);
-    if (end > this.file.length) throw new NotFlat('chunk past the end of the file');
+    if (end > this.file.length) throw new UndecodablePage('chunk past the end of the file');
     const view = new DataView(this.file.buffer, this.file.byteOffset, this.file.byteLength);
     const reader = { view, offset: start };
     const values = new ColumnValues(kind, rows);
     let dictionary: Dictionary | undefined;
     while (values.rows < rows) {
-      if (reader.offset >= end) throw new NotFlat('the pages end before the rows do');
+      if (reader.offset >= end) throw new UndecodablePage('the pages end before the rows do');
       const header = readPageHeader(reader);
       const bodyStart = reader.offset;
       const compressedSize = header.compressed_page_size;
       reader.offset += compressedSize;
-      if (reader.offset > end) throw new NotFlat('a page past the end of its chunk');
+      if (reader.offset > end) throw new UndecodablePage('a page past the end of its chunk');
       const body = this.file.subarray(bodyStart, bodyStart + compressedSize);
       if (header.type === DICTIONARY_PAGE) {
         const page = this.decompress(body, header.uncompressed_page_size, meta.codec);
@@ -162,7 +160,7 @@ export class FlatGroupReader {
           page = this.decompress(body, header.uncompressed_page_size, meta.codec);
           const r = { view: viewOf(page), offset: 0 };
           if (optional) {
-            if (header.definition_level_encoding !== RLE) throw new NotFlat('definition levels not in RLE');
+            if (header.definition_level_encoding !== RLE) throw new UndecodablePage('definition levels not in RLE');
             const length = r.view.getUint32(r.offset, true);
             const levelsStart = r.offset + 4;
             defined = readLevels({ view: r.view, offset: levelsStart }, count, levelsStart + length);
@@ -173,7 +171,7 @@ export class FlatGroupReader {
           // v2: the levels come first, never compressed; then the values, compressed unless said not.
           const repLength = header.repetition_levels_byte_length ?? 0;
           const defLength = header.definition_levels_byte_length ?? 0;
-          if (repLength !== 0 || (!optional && defLength !== 0)) throw new NotFlat('levels in a flat required column');
+          if (repLength !== 0 || (!optional && defLength !== 0)) throw new UndecodablePage('levels in a flat required column');
           if (optional) defined = readLevels({ view: viewOf(body), offset: 0 }, count, defLength);
           const rest = body.subarray(repLength + defLength);
           page = header.is_compressed === false ? rest : this.decompress(rest, header.uncompressed_page_size - repLength - defLength, meta.codec);
@@ -183,164 +181,30 @@ export class FlatGroupReader {
         const encoding = header.encoding;
         if (encoding === PLAIN) values.addPlain(readPlainValues(kind, r, present), defined, count);
         else if (encoding === PLAIN_DICTIONARY || encoding === RLE_DICTIONARY) {
-          if (dictionary === undefined) throw new NotFlat('dictionary indices without a dictionary');
+          if (dictionary === undefined) throw new UndecodablePage('dictionary indices without a dictionary');
           const indices = new Int32Array(present);
           // A bit width of 0: every index is 0 (hyparquet reads nothing more either).
           const bitWidth = present === 0 ? 0 : page[0]!;
           r.offset = 1;
           if (bitWidth > 0) readHybrid(r, bitWidth, indices, present, page.length);
           values.addIndexed(dictionary, indices, defined, count);
-        } else throw new NotFlat(`encoding ${encoding}`);
-      } else throw new NotFlat(`page type ${header.type}`);
+        } else throw new UndecodablePage(`encoding ${encoding}`);
+      } else throw new UndecodablePage(`page type ${header.type}`);
     }
-    if (values.rows !== rows) throw new NotFlat('the pages hold more rows than the group');
+    if (values.rows !== rows) throw new UndecodablePage('the pages hold more rows than the group');
     return values.finish();
   }
 
   private decompress(bytes: Uint8Array, size: number, codec: string): Uint8Array {
     if (codec === 'UNCOMPRESSED') {
-      if (bytes.length !== size) throw new NotFlat('page size');
+      if (bytes.length !== size) throw new UndecodablePage('page size');
       return bytes;
     }
     const decompress = this.compressors[codec as keyof Compressors];
-    if (decompress === undefined) throw new NotFlat(`codec ${codec}`);
+    if (decompress === undefined) throw new UndecodablePage(`codec ${codec}`);
     const page = decompress(bytes, size);
-    if (page.length !== size) throw new NotFlat('page size');
+    if (page.length !== size) throw new UndecodablePage('page size');
     return page;
-  }
-}
-
-interface Reader {
-  readonly view: DataView;
-  offset: number;
-}
-
-const viewOf = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-/** A dictionary's values, or a page's PLAIN values: text as strings, numbers as a typed array
- * (INT64 as doubles: a value beyond the safe integers is hyparquet's to read, as a bigint). */
-type Dictionary = readonly string[] | Int32Array | Float32Array | Float64Array;
-
-/** `count` PLAIN values of `kind`. */
-function readPlainValues(kind: Kind, r: Reader, count: number): Dictionary {
-  const { view } = r;
-  if (kind === 'text') {
-    const out = new Array<string>(count);
-    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-    for (let i = 0; i < count; i++) {
-      const length = view.getUint32(r.offset, true);
-      r.offset += 4;
-      if (r.offset + length > bytes.length) throw new NotFlat('text past the end of its page');
-      out[i] = utf8.decode(bytes.subarray(r.offset, r.offset + length));
-      r.offset += length;
-    }
-    return out;
-  }
-  const size = kind === 'int32' || kind === 'float' ? 4 : 8;
-  if (r.offset + count * size > view.byteLength) throw new NotFlat('values past the end of their page');
-  const at = r.offset;
-  r.offset += count * size;
-  if (kind === 'int64') {
-    // Two 32-bit halves, little-endian: a safe integer is high × 2³² + low exactly.
-    const out = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      const low = view.getUint32(at + 8 * i, true);
-      const high = view.getInt32(at + 8 * i + 4, true);
-      if (high > 0x1f_ffff || high < -0x20_0000 || (high === -0x20_0000 && low === 0)) throw new NotFlat('an INT64 beyond the safe integers');
-      out[i] = high * 4294967296 + low;
-    }
-    return out;
-  }
-  // Copied into an aligned buffer (a typed array view needs its element size as alignment).
-  const copy = new Uint8Array(count * size);
-  copy.set(new Uint8Array(view.buffer, view.byteOffset + at, count * size));
-  if (kind === 'int32') return new Int32Array(copy.buffer);
-  if (kind === 'float') return new Float32Array(copy.buffer);
-  return new Float64Array(copy.buffer);
-}
-
-/** A flat column's definition levels (bit width 1): 1 where the row has a value; undefined when
- * every row has one (one run of 1s, as writers write a page without nulls). */
-function readLevels(r: Reader, count: number, end: number): Uint8Array | undefined {
-  const start = r.offset;
-  if (count > 0 && start < end) {
-    const header = readVarint(r);
-    if (header % 2 === 0 && header / 2 >= count && r.offset < end && r.view.getUint8(r.offset) === 1) return undefined;
-    r.offset = start;
-  }
-  const levels = new Uint8Array(count);
-  readHybrid(r, 1, levels, count, end);
-  return levels;
-}
-
-function countOnes(levels: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < levels.length; i++) n += levels[i]!;
-  return n;
-}
-
-/** `count` values of the RLE/bit-packed hybrid encoding at `bitWidth` into `out`, reading no further than `end`. */
-function readHybrid(r: Reader, bitWidth: number, out: Uint8Array | Int32Array, count: number, end: number): void {
-  if (bitWidth > 32) throw new NotFlat('bit width');
-  const bytes = new Uint8Array(r.view.buffer, r.view.byteOffset, r.view.byteLength);
-  const width = (bitWidth + 7) >> 3;
-  let i = 0;
-  while (i < count) {
-    if (r.offset >= end) throw new NotFlat('levels or indices end early');
-    const header = readVarint(r);
-    if (header % 2 === 1) {
-      // Bit-packed: groups of 8 values, least significant bit first.
-      const values = Math.floor(header / 2) * 8;
-      const byteCount = (values * bitWidth) >> 3;
-      if (r.offset + byteCount > end) throw new NotFlat('bit-packed run past its end');
-      const base = r.offset;
-      const stop = Math.min(count, i + values);
-      if (bitWidth <= 24) {
-        // A window of at most 31 bits, filled a byte at a time.
-        const mask = (1 << bitWidth) - 1;
-        let at = base;
-        let window = 0;
-        let bits = 0;
-        for (; i < stop; i++) {
-          while (bits < bitWidth) {
-            window |= bytes[at++]! << bits;
-            bits += 8;
-          }
-          out[i] = window & mask;
-          window >>>= bitWidth;
-          bits -= bitWidth;
-        }
-      } else {
-        let bit = 0;
-        for (; i < stop; i++) {
-          let value = 0;
-          for (let got = 0; got < bitWidth; got++, bit++) if ((bytes[base + (bit >> 3)]! >> (bit & 7)) & 1) value += 2 ** got;
-          out[i] = value;
-        }
-      }
-      r.offset = base + byteCount;
-    } else {
-      const run = Math.floor(header / 2);
-      if (r.offset + width > end) throw new NotFlat('run past its end');
-      let value = 0;
-      for (let b = 0; b < width; b++) value |= bytes[r.offset + b]! << (8 * b);
-      r.offset += width;
-      const stop = Math.min(count, i + run);
-      out.fill(value >>> 0, i, stop);
-      i = stop;
-    }
-  }
-}
-
-function readVarint(r: Reader): number {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = r.view.getUint8(r.offset++);
-    result += (byte & 0x7f) * 2 ** shift;
-    if (!(byte & 0x80)) return result;
-    shift += 7;
-    if (shift > 49) throw new NotFlat('varint too long');
   }
 }
 
@@ -399,7 +263,7 @@ class ColumnValues {
   private placeIndices(defined: Uint8Array | undefined, count: number, base: number, indices: Int32Array | undefined, entries: number): void {
     const out = this.indices!;
     const start = this.rows;
-    if (start + count > out.length) throw new NotFlat('the pages hold more rows than the group');
+    if (start + count > out.length) throw new UndecodablePage('the pages hold more rows than the group');
     let v = 0;
     for (let i = 0; i < count; i++) {
       if (defined !== undefined && defined[i] === 0) {
@@ -408,7 +272,7 @@ class ColumnValues {
         continue;
       }
       const entry = indices === undefined ? v : indices[v]!;
-      if (entry >= entries || v >= (indices?.length ?? entries)) throw new NotFlat('a value past its dictionary or page');
+      if (entry >= entries || v >= (indices?.length ?? entries)) throw new UndecodablePage('a value past its dictionary or page');
       out[start + i] = base + entry;
       v++;
     }
@@ -419,7 +283,7 @@ class ColumnValues {
   private placeNumbers(defined: Uint8Array | undefined, count: number, values: Float64Array | Int32Array | Float32Array, indices: Int32Array | undefined): void {
     const out = this.numbers!;
     const start = this.rows;
-    if (start + count > out.length) throw new NotFlat('the pages hold more rows than the group');
+    if (start + count > out.length) throw new UndecodablePage('the pages hold more rows than the group');
     const present = indices?.length ?? values.length;
     let v = 0;
     for (let i = 0; i < count; i++) {
@@ -429,7 +293,7 @@ class ColumnValues {
         continue;
       }
       const entry = indices === undefined ? v : indices[v]!;
-      if (entry >= values.length || v >= present) throw new NotFlat('a value past its dictionary or page');
+      if (entry >= values.length || v >= present) throw new UndecodablePage('a value past its dictionary or page');
       out[start + i] = values[entry]!;
       v++;
     }
@@ -443,151 +307,5 @@ class ColumnValues {
     const out = new Array<unknown>(numbers.length);
     for (let i = 0; i < numbers.length; i++) out[i] = this.nullRows![i] ? null : numbers[i];
     return out;
-  }
-}
-
-// Thrift compact protocol, as the Parquet format's page headers are written.
-const DATA_PAGE = 0;
-const DICTIONARY_PAGE = 2;
-const DATA_PAGE_V2 = 3;
-const PLAIN = 0;
-const PLAIN_DICTIONARY = 2;
-const RLE = 3;
-const RLE_DICTIONARY = 8;
-
-/** What a page header says that the reader uses (parquet.thrift PageHeader and its page headers). */
-interface PageHeader {
-  type: number;
-  uncompressed_page_size: number;
-  compressed_page_size: number;
-  num_values?: number;
-  encoding?: number;
-  definition_level_encoding?: number;
-  dictionary_num_values?: number;
-  definition_levels_byte_length?: number;
-  repetition_levels_byte_length?: number;
-  is_compressed?: boolean;
-}
-
-function readPageHeader(r: Reader): PageHeader {
-  const header: PageHeader = { type: -1, uncompressed_page_size: -1, compressed_page_size: -1 };
-  readStruct(r, (id, type) => {
-    if (id === 1 && type === I32) header.type = readZigzag(r);
-    else if (id === 2 && type === I32) header.uncompressed_page_size = readZigzag(r);
-    else if (id === 3 && type === I32) header.compressed_page_size = readZigzag(r);
-    else if (id === 5 && type === STRUCT) {
-      // DataPageHeader: num_values, encoding, definition_level_encoding, repetition_level_encoding, statistics.
-      readStruct(r, (f, t) => {
-        if (f === 1 && t === I32) header.num_values = readZigzag(r);
-        else if (f === 2 && t === I32) header.encoding = readZigzag(r);
-        else if (f === 3 && t === I32) header.definition_level_encoding = readZigzag(r);
-        else skip(r, t);
-      });
-    } else if (id === 7 && type === STRUCT) {
-      // DictionaryPageHeader: num_values, encoding, is_sorted.
-      readStruct(r, (f, t) => {
-        if (f === 1 && t === I32) header.dictionary_num_values = readZigzag(r);
-        else if (f === 2 && t === I32) {
-          const encoding = readZigzag(r);
-          if (encoding !== PLAIN && encoding !== PLAIN_DICTIONARY) throw new NotFlat(`dictionary encoding ${encoding}`);
-        } else skip(r, t);
-      });
-    } else if (id === 8 && type === STRUCT) {
-      // DataPageHeaderV2: num_values, num_nulls, num_rows, encoding, definition_levels_byte_length,
-      // repetition_levels_byte_length, is_compressed, statistics.
-      readStruct(r, (f, t) => {
-        if (f === 1 && t === I32) header.num_values = readZigzag(r);
-        else if (f === 4 && t === I32) header.encoding = readZigzag(r);
-        else if (f === 5 && t === I32) header.definition_levels_byte_length = readZigzag(r);
-        else if (f === 6 && t === I32) header.repetition_levels_byte_length = readZigzag(r);
-        else if (f === 7 && (t === TRUE || t === FALSE)) header.is_compressed = t === TRUE;
-        else skip(r, t);
-      });
-    } else skip(r, type);
-  });
-  if (header.type < 0 || header.compressed_page_size < 0 || header.uncompressed_page_size < 0) throw new NotFlat('page header');
-  return header;
-}
-
-const TRUE = 1;
-const FALSE = 2;
-const BYTE = 3;
-const I16 = 4;
-const I32 = 5;
-const I64 = 6;
-const DOUBLE = 7;
-const BINARY = 8;
-const LIST = 9;
-const SET = 10;
-const MAP = 11;
-const STRUCT = 12;
-
-/** Calls `field(id, type)` for each field of a struct, which must read or skip its value. */
-function readStruct(r: Reader, field: (id: number, type: number) => void): void {
-  let id = 0;
-  for (;;) {
-    const byte = r.view.getUint8(r.offset++);
-    const type = byte & 0x0f;
-    if (type === 0) return;
-    const delta = byte >> 4;
-    id = delta === 0 ? readZigzag(r) : id + delta;
-    field(id, type);
-  }
-}
-
-function readZigzag(r: Reader): number {
-  const n = readVarint(r);
-  return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
-}
-
-/** A boolean inside a list or map is a byte of its own (in a struct its field type holds it). */
-function skipElement(r: Reader, type: number): void {
-  if (type === TRUE || type === FALSE) r.offset++;
-  else skip(r, type);
-}
-
-function skip(r: Reader, type: number): void {
-  switch (type) {
-    case TRUE:
-    case FALSE:
-      return;
-    case BYTE:
-      r.offset++;
-      return;
-    case I16:
-    case I32:
-    case I64:
-      // Up to ten bytes for an i64: skipped without making its value.
-      while (r.view.getUint8(r.offset++) & 0x80);
-      return;
-    case DOUBLE:
-      r.offset += 8;
-      return;
-    case BINARY:
-      r.offset += readVarint(r);
-      return;
-    case LIST:
-    case SET: {
-      const byte = r.view.getUint8(r.offset++);
-      const size = byte >> 4 === 15 ? readVarint(r) : byte >> 4;
-      const element = byte & 0x0f;
-      for (let i = 0; i < size; i++) skipElement(r, element);
-      return;
-    }
-    case MAP: {
-      const size = readVarint(r);
-      if (size === 0) return;
-      const types = r.view.getUint8(r.offset++);
-      for (let i = 0; i < size; i++) {
-        skipElement(r, types >> 4);
-        skipElement(r, types & 0x0f);
-      }
-      return;
-    }
-    case STRUCT:
-      readStruct(r, (_, t) => skip(r, t));
-      return;
-    default:
-      throw new NotFlat(`thrift type ${type}`);
   }
 }
