@@ -3,8 +3,10 @@
 // decoding is about a third of the reading, so it runs beside the rest instead of before it
 // (issue 18). The groups come back in the order asked, with exactly the values the main thread's
 // own decoder gives; a group the worker could not decode, or every group after the thread failed
-// or stopped, is decoded on the main thread: the reading never depends on the worker. The io
-// layer calls this through the decoder it is given (io/read-rest.ts ParallelReading.parquet).
+// or stopped, is decoded on the main thread: the reading never depends on the worker. While the
+// worker is still starting, the main thread decodes the groups it has not answered itself (and
+// marks them taken, so that the worker skips them). The io layer calls this through the decoder
+// it is given (io/read-rest.ts ParallelReading.parquet).
 import type { Compressors, FileMetaData } from 'hyparquet';
 import { type DecodedColumn, DictionaryColumn, FlatGroupReader, type GroupDecoding, type ParallelGroupDecoder } from '../io/parquet-pages.js';
 import { startWorker, workerScript } from './pool.js';
