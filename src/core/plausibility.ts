@@ -14,6 +14,7 @@
 // 3. A region whose population changes by more than 30 % between B and T: the per-100k rates of
 //    B and T may describe different areas (a boundary change) or a data error.
 import type { Dataset, YearSeries } from './dataset.js';
+import { DenseYearSeries } from './dense-year-series.js';
 import type { Warning } from './issues.js';
 import type { Period } from './metrics.js';
 import { type FillMode, valueAt } from './series.js';
@@ -121,6 +122,10 @@ function notice<V extends unknown[]>(file: string, format: (...values: V) => str
  * (dense-year-series.ts) and are walked as they are; a library caller's Map in another order is
  * sorted first. */
 function inYearOrder(series: YearSeries, visit: (value: number, year: number) => void): void {
+  if (series instanceof DenseYearSeries) {
+    series.forEach(visit); // kept in year order: one walk, no check
+    return;
+  }
   let last = -Infinity;
   let ordered = true;
   series.forEach((_, year) => {
