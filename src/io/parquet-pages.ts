@@ -202,7 +202,13 @@ export class FlatGroupReader {
     }
     const decompress = this.compressors[codec as keyof Compressors];
     if (decompress === undefined) throw new UndecodablePage(`codec ${codec}`);
-    const page = decompress(bytes, size);
+    let page: Uint8Array;
+    try {
+      page = decompress(bytes, size);
+    } catch (error) {
+      // A page the codec refuses: hyparquet reads the group, and says what is wrong if it is.
+      throw new UndecodablePage(`the ${codec} page does not decompress: ${(error as Error).message}`);
+    }
     if (page.length !== size) throw new UndecodablePage('page size');
     return page;
   }

@@ -119,9 +119,12 @@ function skip(r: Reader, type: number): void {
     case DOUBLE:
       r.offset += 8;
       return;
-    case BINARY:
-      r.offset += readVarint(r);
+    case BINARY: {
+      // The length first: `r.offset += readVarint(r)` would add to the offset before the varint.
+      const length = readVarint(r);
+      r.offset += length;
       return;
+    }
     case LIST:
     case SET: {
       const byte = r.view.getUint8(r.offset++);

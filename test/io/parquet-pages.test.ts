@@ -2,9 +2,10 @@
 // of every file it reads must give, column by column and row by row, the values hyparquet gives
 // (an INT64 as the same integer: a number here, a bigint there). Files of two writers: random
 // tables by hyparquet-writer (data pages v2, REQUIRED and OPTIONAL columns, dictionary or PLAIN,
-// Snappy or none, random row-group and page sizes; fast-check, fixed seed), and DuckDB's files in
+// Snappy or none, random row-group and page sizes; fast-check, fixed seed), DuckDB's files in
 // fixtures/parquet/ (data pages v1, PLAIN_DICTIONARY, gzip and zstd; bench/parquet-fixtures.mjs
-// made them). What it does not read — DELTA encodings, a DATE column, a cut-off file, an INT64
+// made them) and pyarrow's (REQUIRED columns, a dictionary falling back to PLAIN pages;
+// bench/parquet-fixtures-pyarrow.py). What it does not read — DELTA encodings, a DATE column, a cut-off file, an INT64
 // beyond the safe integers — it must leave to hyparquet (no reader, or no group).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,6 +133,18 @@ describe('FlatGroupReader', () => {
     }
   });
 
+  it('gives hyparquet\'s values for pyarrow\'s files: REQUIRED columns, data pages v1 and v2, a dictionary that falls back to PLAIN pages', async () => {
+    for (const name of ['pyarrow-v1-snappy.parquet', 'pyarrow-v2-zstd.parquet']) {
+      const bytes = new Uint8Array(readFileSync(join(FIXTURES, name)));
+      const metadata = parquetMetadata(bytes.buffer);
+      // The note column (every text different) has both a dictionary and PLAIN pages in a chunk.
+      const note = metadata.row_groups[0]!.columns[5]!.meta_data!;
+      expect(note.encodings).toEqual(expect.arrayContaining(['PLAIN', 'RLE_DICTIONARY']));
+      expect(metadata.schema[1]!.repetition_type).toBe('REQUIRED');
+      expect(await compare(bytes)).toBe(3);
+    }
+  });
+
   it('gives text columns as a dictionary and each row\'s entry, and a number column with nulls as values and null', () => {
     const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'v1-snappy-nulls.parquet')));
     const metadata = parquetMetadata(bytes.buffer);
@@ -174,5 +187,8 @@ describe('FlatGroupReader', () => {
     const chunk = bigMeta.row_groups[0]!.columns[0]!.meta_data!;
     broken.fill(0, Number(chunk.data_page_offset), Number(chunk.data_page_offset) + Number(chunk.total_compressed_size));
     expect(FlatGroupReader.of(broken, bigMeta, ['n'], compressors)!.read(0)).toBeUndefined();
+    // A page its codec refuses: the group is hyparquet's (which says what is wrong), not an exception here.
+    const refusing = { ...compressors, SNAPPY: () => { throw new Error('corrupt input'); } };
+    expect(FlatGroupReader.of(big, bigMeta, ['s'], refusing)!.read(0)).toBeUndefined();
   });
 });
