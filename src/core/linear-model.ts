@@ -82,6 +82,10 @@ export function linearModel(
       const from = valueAt(series.years, period.from, 'service', fill);
       const to = valueAt(series.years, period.to, 'service', fill);
       if (from === undefined || to === undefined) throw new Error(`linear model: region ${region.region} has no ${key} at B or T`);
+      // A term whose weight is 0 in every draw (low = high = 0, or no weight: the 0 slot) adds
+      // exactly 0 to a sum of finite values: left out of the sums each draw makes.
+      const weight = weights.get(key);
+      if (weight === undefined || (weight.low === 0 && weight.high === 0)) continue;
       weightIndex.push(keyIndex.get(key) ?? keys.length);
       atFrom.push(from.value);
       atTo.push(to.value);
