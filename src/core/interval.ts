@@ -12,8 +12,8 @@ import { DEFAULT_SEED, type DrawOptions, type DrawPlan, drawPlan, runDrawsInto, 
 
 /**
  * Draws behind a report's intervals when none are asked for. 500 cost `report` on 5,000 regions
- * about a fifth of its time without intervals (1.20× when chosen; 1.23× on 2026-12-01, the rest
- * of the report having got faster: bench/RESULTS-research.md); the nearest-rank p5 of 500 draws
+ * about a fifth of its time without intervals (1.20× when chosen; 1.23–1.25× on 2026-12-01, the
+ * rest of the report having got faster: bench/RESULTS-research.md); the nearest-rank p5 of 500 draws
  * is the 25th smallest, whose own spread is about ±1 percentile point. More: --interval-draws N.
  */
 export const DEFAULT_INTERVAL_DRAWS = 500;
