@@ -65,6 +65,7 @@ export function readPageHeader(r: Reader): PageHeader {
   return header;
 }
 
+// The compact protocol's type codes (a boolean field's value is its type: TRUE or FALSE).
 const TRUE = 1;
 const FALSE = 2;
 const BYTE = 3;
