@@ -11,7 +11,7 @@ import { FIGURE_COLUMNS, type FigureKind } from '../core/figure-rows.js';
 import type { InputIssue } from '../core/issues.js';
 import { MAX_MAGNITUDE, type NumberFormat } from '../core/numbers.js';
 import { cellReaders, type NumberRule, passesRule, REJECT } from '../core/schemas.js';
-import { PieceColumns } from './piece-columns.js';
+import { PieceColumns, type PieceRows } from './piece-columns.js';
 import { columnValue, type DecodedColumn, DictionaryColumn } from './parquet-pages.js';
 import { type RowSink, takePiece } from './piece-rows.js';
 
@@ -69,14 +69,13 @@ export class ParquetFigures {
   private lastPiece = -1;
   private pending = 0;
 
-  /** `kept`: file column index → SPEC column, as the header check gave them. */
+  /** `kept`: file column index → SPEC column, as the header check gave them; `onPiece` gets each
+   * piece of rows taken (pieceTo: into a dataset's sink; a worker thread sends them on). */
   constructor(
-    private readonly kind: FigureKind,
+    kind: FigureKind,
     format: NumberFormat,
     kept: readonly (readonly [number, string])[],
-    private readonly sink: RowSink,
-    private readonly file: string,
-    private readonly onIssue: (issue: InputIssue) => void,
+    private readonly onPiece: (rows: PieceRows) => void,
   ) {
     const figure = FIGURE_COLUMNS[kind];
     const keyColumns: readonly string[] = figure.key;
@@ -221,11 +220,17 @@ export class ParquetFigures {
     return accepted;
   }
 
-  /** Hand the rows taken so far to the sink. */
+  /** Hand the rows taken so far on, as a piece. */
   flush(): void {
     if (this.pending === 0) return;
     const rows = this.columns.take();
-    takePiece({ rows, issues: [], records: rows.count, lines: rows.count, lastRecordEnd: 0, clean: true }, 0, this.kind, this.sink, this.file, this.onIssue);
     this.pending = 0;
+    this.onPiece(rows);
   }
+}
+
+/** Where a piece of rows taken from typed columns goes in a dataset: to `sink` as a CSV piece's rows
+ * go (piece-rows.ts takePiece; their lines are the file's). */
+export function pieceTo(kind: FigureKind, sink: RowSink, file: string, onIssue: (issue: InputIssue) => void): (rows: PieceRows) => void {
+  return (rows) => takePiece({ rows, issues: [], records: rows.count, lines: rows.count, lastRecordEnd: 0, clean: true }, 0, kind, sink, file, onIssue);
 }

@@ -18,6 +18,9 @@
 // The encodings are read by parquet-encodings.ts, the page headers by parquet-thrift.ts.
 // test/io/parquet-pages.test.ts holds the values to hyparquet's on random files.
 import type { ColumnMetaData, Compressors, FileMetaData, SchemaElement } from 'hyparquet';
+import type { FigureKind } from '../core/figure-rows.js';
+import type { NumberFormat } from '../core/numbers.js';
+import type { PieceRows } from './piece-columns.js';
 import { countOnes, type Dictionary, type Kind, readHybrid, readLevels, readPlainValues, UndecodablePage, viewOf } from './parquet-encodings.js';
 import { DATA_PAGE, DATA_PAGE_V2, DICTIONARY_PAGE, PLAIN, PLAIN_DICTIONARY, readPageHeader, RLE, RLE_DICTIONARY } from './parquet-thrift.js';
 
@@ -47,19 +50,44 @@ export function columnValue(column: DecodedColumn, k: number): unknown {
 }
 
 /**
+ * A row group whose rows a worker thread took itself (parquet-figures.ts there): the pieces of rows
+ * taken and, in file order between them, the rows (by their index in the group) the row check is
+ * to read, with the group's columns when there are such rows (their cells' text is made here).
+ */
+export interface TakenGroup {
+  readonly segments: readonly ({ readonly rows: PieceRows } | { readonly check: number })[];
+  readonly columns: Map<string, DecodedColumn> | undefined;
+}
+
+/** What a worker thread needs to take a group's rows itself: ParquetFigures' kind, number format and
+ * kept columns (file column index → SPEC column), and the file's column names. */
+export interface GroupTaking {
+  readonly kind: FigureKind;
+  readonly format: NumberFormat;
+  readonly kept: readonly (readonly [number, string])[];
+  readonly names: readonly string[];
+}
+
+/**
  * Row groups decoded ahead in worker threads (parallel/parquet-groups.ts, given by the caller: io
- * never loads the parallel layer): `group(i)` gives what FlatGroupReader.read(i) gives, asked for
- * in order, each once; `close()` ends the threads.
+ * never loads the parallel layer): `group(i)` gives what FlatGroupReader.read(i) gives, or — when
+ * a worker took the group's rows itself (`taking` given) — its pieces of rows; asked for in order,
+ * each once; `close()` ends the threads.
  */
 export interface GroupDecoding {
-  group(index: number): Promise<Map<string, DecodedColumn> | undefined>;
+  group(index: number): Promise<Map<string, DecodedColumn> | TakenGroup | undefined>;
   close(): Promise<void>;
 }
 
-/** Starts GroupDecoding for a file's kept columns (the same arguments as FlatGroupReader.of). */
-export type ParallelGroupDecoder = (file: Uint8Array, metadata: FileMetaData, columns: readonly string[], compressors: Compressors) => GroupDecoding;
-
-
+/** Starts GroupDecoding for a file's kept columns (the same arguments as FlatGroupReader.of, and
+ * what a worker needs to take rows itself). */
+export type ParallelGroupDecoder = (
+  file: Uint8Array,
+  metadata: FileMetaData,
+  columns: readonly string[],
+  compressors: Compressors,
+  taking?: GroupTaking | undefined,
+) => GroupDecoding;
 
 /** The kind of values a schema element holds, when it is one this reader decodes as hyparquet does. */
 function kindOf(element: SchemaElement): Kind | undefined {

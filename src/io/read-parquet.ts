@@ -24,8 +24,8 @@ import type { FileMetaData } from 'hyparquet';
 import { isFigureKind } from '../core/figure-rows.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
 import { type CheckedTable, type ReadProgress, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
-import { ParquetFigures, takesNumbersAsIs } from './parquet-figures.js';
-import { columnValue, type DecodedColumn, FlatGroupReader, type GroupDecoding, type ParallelGroupDecoder } from './parquet-pages.js';
+import { ParquetFigures, pieceTo, takesNumbersAsIs } from './parquet-figures.js';
+import { columnValue, type DecodedColumn, FlatGroupReader, type GroupDecoding, type GroupTaking, type ParallelGroupDecoder } from './parquet-pages.js';
 import { readHeader } from './table-header.js';
 import { type CellText, numberCellText, takeRecord } from './typed-cells.js';
 
@@ -106,10 +106,10 @@ export async function readParquetTable(
   const toRow = rowsTo(spec, handlers);
   const columns = kept.map(([i]) => names[i]!);
   // Rows with figures are taken from the typed columns where they can be (parquet-figures.ts).
-  const figures =
-    'kind' in spec && isFigureKind(spec.kind) && takesNumbersAsIs(format)
-      ? new ParquetFigures(spec.kind, format, kept, spec.sink, file, handlers.onIssue)
-      : undefined;
+  const taking: GroupTaking | undefined =
+    'kind' in spec && isFigureKind(spec.kind) && takesNumbersAsIs(format) ? { kind: spec.kind, format, kept, names } : undefined;
+  const toSink = taking !== undefined && 'sink' in spec ? pieceTo(taking.kind, spec.sink, file, handlers.onIssue) : undefined;
+  const figures = taking !== undefined && toSink !== undefined ? new ParquetFigures(taking.kind, format, kept, toSink) : undefined;
   // One row group at a time, column by column: only one group's decoded columns are held, and no
   // object per row is made (millions of row objects cost more in garbage collection than the reading).
   // Flat columns of the common kinds are decoded into typed arrays here (parquet-pages.ts); any
@@ -118,7 +118,7 @@ export async function readParquetTable(
   // A large file's groups decoded ahead in a worker thread while this one takes their rows.
   const ahead: GroupDecoding | undefined =
     flat !== undefined && decodeInParallel !== undefined && Number(metadata.num_rows) >= parallelMinRows
-      ? decodeInParallel(new Uint8Array(buffer), metadata, columns, compressors)
+      ? decodeInParallel(new Uint8Array(buffer), metadata, columns, compressors, figures === undefined ? undefined : taking)
       : undefined;
   try {
     return await readGroups();
@@ -133,9 +133,12 @@ export async function readParquetTable(
     for (const [groupIndex, group] of metadata.row_groups.entries()) {
       const groupRows = Number(group.num_rows);
       const groupEnd = groupStart + groupRows;
-      const decoded = ahead !== undefined ? await ahead.group(groupIndex) : flat?.read(groupIndex);
+      const got = ahead !== undefined ? await ahead.group(groupIndex) : flat?.read(groupIndex);
+      // A group whose rows a worker thread took itself: its pieces, and the rows for the row check.
+      const taken = got !== undefined && !(got instanceof Map) ? got : undefined;
+      const decoded = taken !== undefined ? taken.columns : (got as Map<string, DecodedColumn> | undefined);
       const values: Map<string, DecodedColumn> = decoded ?? new Map();
-      if (decoded === undefined) {
+      if (decoded === undefined && taken === undefined) {
         try {
           await parquetRead({
             file: buffer,
@@ -182,12 +185,28 @@ export async function readParquetTable(
         }
         return lastText[index];
       };
+      if (taken !== undefined) {
+        // The rows this thread took before go first; then the worker's pieces and rows, in order.
+        figures?.flush();
+        for (const segment of taken.segments) {
+          if ('rows' in segment) {
+            rows += segment.rows.count;
+            toSink!(segment.rows);
+          } else {
+            k = segment.check;
+            rows++;
+            takeRecord(file, rows + 1, kept, cell, toRow, handlers.onIssue);
+          }
+        }
+        groupStart = groupEnd;
+        continue;
+      }
       while (k < groupRows) {
         // Row N is line N + 1, as in the CSV export (see the file comment): the next row, N =
         // rows + 1, is line rows + 2.
-        const taken = figures?.takeRun(k, groupRows, rows + 2) ?? 0;
-        k += taken;
-        rows += taken;
+        const took = figures?.takeRun(k, groupRows, rows + 2) ?? 0;
+        k += took;
+        rows += took;
         if (k === groupRows) break;
         rows++;
         figures?.flush();

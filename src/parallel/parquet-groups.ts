@@ -1,16 +1,20 @@
-// A large Parquet file's row groups decoded in a worker thread (parquet-worker.ts) a few groups
-// ahead of the main thread, which takes each group's rows meanwhile (io/read-parquet.ts): the
-// decoding is about a third of the reading, so it runs beside the rest instead of before it
-// (issue 18). The groups come back in the order asked, with exactly the values the main thread's
-// own decoder gives; a group the worker could not decode, or every group after the thread failed
-// or stopped, is decoded on the main thread: the reading never depends on the worker. While the
-// worker is still starting, the main thread decodes the groups it has not answered itself (and
-// marks them taken, so that the worker skips them). The io layer calls this through the decoder
-// it is given (io/read-rest.ts ParallelReading.parquet).
+// A large Parquet file's row groups read in a worker thread (parquet-worker.ts) a few groups ahead
+// of the main thread (io/read-parquet.ts): decoded into columns, or — when the caller says how
+// (`taking`) — also taken into pieces of rows there, as the main thread would take them, so that
+// the main thread only adds the pieces to the dataset (issue 18). Each side claims a group before
+// reading it (a shared array, compare-and-exchange): a group the worker has not begun when the
+// main thread reaches it — while the worker starts, or is busy with the group before — is read on
+// the main thread, so the two share the groups as their speed goes. Taking rows too, the worker
+// does as much per group as the main thread, which also adds every group's rows to the dataset:
+// the main thread then reads every other group itself from the start.
+// The groups are handed on in file order, with exactly what the main thread's own reading gives
+// (test/parallel/parquet-groups.test.ts); every group after the worker failed or stopped is read on
+// the main thread: the reading never depends on the worker. The io layer calls this through the
+// decoder it is given (io/read-rest.ts ParallelReading.parquet).
 import type { Compressors, FileMetaData } from 'hyparquet';
-import { type DecodedColumn, DictionaryColumn, FlatGroupReader, type GroupDecoding, type ParallelGroupDecoder } from '../io/parquet-pages.js';
+import { type DecodedColumn, DictionaryColumn, FlatGroupReader, type GroupDecoding, type GroupTaking, type ParallelGroupDecoder, type TakenGroup } from '../io/parquet-pages.js';
 import { startWorker, workerScript } from './pool.js';
-import type { GroupRequest, GroupResponse } from './protocol.js';
+import { CLAIMED_BY_MAIN, type GroupRequest, type GroupResponse } from './protocol.js';
 
 /** Groups asked for ahead of the one being taken (each about 120,000 rows in DuckDB's files). */
 const AHEAD = 2;
@@ -18,8 +22,8 @@ const AHEAD = 2;
 /** The worker holds the file's bytes outside its heap and a group or two of columns. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
-/** An answer not yet come, or its columns (undefined: hyparquet's group), or `null`: decode here. */
-type Answer = Map<string, DecodedColumn> | undefined | null;
+/** An answer: the group's columns or its rows taken (undefined: hyparquet's group), or `null`: decode here. */
+type Answer = Map<string, DecodedColumn> | TakenGroup | undefined | null;
 
 /** A group's answer: its promise, and whether it came. */
 interface Pending {
@@ -30,13 +34,13 @@ interface Pending {
 
 /** The decoder that runs `script` (a test gives a script that fails). */
 export function groupDecoder(script: URL): ParallelGroupDecoder {
-  return (file, metadata, columns, compressors) => decodeInWorker(script, file, metadata, columns, compressors);
+  return (file, metadata, columns, compressors, taking) => decodeInWorker(script, file, metadata, columns, compressors, taking);
 }
 
 /** The row groups decoded in the worker thread of parquet-worker.ts. */
 export const decodeGroupsInWorker: ParallelGroupDecoder = groupDecoder(workerScript('parquet-worker'));
 
-function decodeInWorker(script: URL, file: Uint8Array, metadata: FileMetaData, columns: readonly string[], compressors: Compressors): GroupDecoding {
+function decodeInWorker(script: URL, file: Uint8Array, metadata: FileMetaData, columns: readonly string[], compressors: Compressors, taking: GroupTaking | undefined): GroupDecoding {
   const groups = metadata.row_groups.length;
   const answers = new Map<number, Pending>();
   const entry = (group: number) => {
@@ -49,11 +53,14 @@ function decodeInWorker(script: URL, file: Uint8Array, metadata: FileMetaData, c
     }
     return found;
   };
-  // Groups this thread decoded itself while the worker was still starting (about 0.1 s: its
-  // isolate and modules): 1 in a group's slot tells the worker to skip it.
-  const taken = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, groups)));
-  /** Whether the worker has answered once (it is running). */
-  let running = false;
+  // Who reads each group: a group the worker has not begun when this thread reaches it is read
+  // here (while the worker starts, or is busy with the one before); each side claims a group by
+  // compare-and-exchange, so no group is read twice and none waits for a thread that has not
+  // begun it.
+  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, groups)));
+  // Taking rows too, the worker does as much per group as this thread, which also adds every
+  // group's rows to the dataset: this thread reads every other group itself from the start.
+  if (taking !== undefined) for (let g = 1; g < groups; g += 2) claims[g] = CLAIMED_BY_MAIN;
   let closing = false;
   /** Set when the thread cannot go on: every group not yet answered is decoded here. */
   let failed = false;
@@ -64,22 +71,24 @@ function decodeInWorker(script: URL, file: Uint8Array, metadata: FileMetaData, c
   // The worker gets a copy of the bytes of its own (transferred, not copied again).
   const copy = file.slice();
   const worker = startWorker(script, {
-    workerData: { file: copy, metadata, columns, taken },
+    workerData: { file: copy, metadata, columns, claims, taking },
     transferList: [copy.buffer],
     resourceLimits: WORKER_LIMITS,
   });
   worker.on('message', (response: GroupResponse) => {
-    running = true;
-    // A group taken here, or already handed on, has no entry: its answer is dropped.
+    // A group read here, or already handed on, has no entry: its answer is dropped.
     const pending = answers.get(response.group);
     if (pending === undefined || response.skipped) return;
-    if (response.failure !== undefined || response.columns === undefined) {
-      pending.settle(response.failure !== undefined ? null : undefined);
+    if (response.failure !== undefined) {
+      pending.settle(null);
       return;
     }
-    const decoded = new Map<string, DecodedColumn>();
-    for (const [name, sent] of response.columns) decoded.set(name, 'indices' in sent ? new DictionaryColumn(sent.dictionary, sent.indices) : sent.values);
-    pending.settle(decoded);
+    let decoded: Map<string, DecodedColumn> | undefined;
+    if (response.columns !== undefined) {
+      decoded = new Map();
+      for (const [name, sent] of response.columns) decoded.set(name, 'indices' in sent ? new DictionaryColumn(sent.dictionary, sent.indices) : sent.values);
+    }
+    pending.settle(response.segments !== undefined ? { segments: response.segments, columns: decoded } : decoded);
   });
   worker.on('error', fail);
   worker.on('exit', () => {
@@ -88,6 +97,7 @@ function decodeInWorker(script: URL, file: Uint8Array, metadata: FileMetaData, c
   let asked = 0;
   const ask = (upTo: number) => {
     for (; !failed && asked < Math.min(groups, upTo); asked++) {
+      if (claims[asked] === CLAIMED_BY_MAIN) continue;
       entry(asked);
       worker.postMessage({ group: asked } satisfies GroupRequest);
     }
@@ -97,13 +107,11 @@ function decodeInWorker(script: URL, file: Uint8Array, metadata: FileMetaData, c
   return {
     async group(index) {
       ask(index + 1 + AHEAD);
-      // The worker's answers are messages: let them in before asking whether it is running.
-      if (!running) await new Promise((resolve) => setImmediate(resolve));
-      // After a failure only the groups asked for before it have an answer (each settled). While
-      // the worker has not started yet, a group it has not answered is decoded here.
+      // After a failure only the groups asked for before it have an answer (each settled). A group
+      // the worker has not begun is read here.
       const asked = answers.get(index);
-      if (asked !== undefined && !asked.settled && !running) Atomics.store(taken, index, 1);
-      const answer = asked === undefined || Atomics.load(taken, index) === 1 ? null : await asked.promise;
+      const here = asked === undefined || (!asked.settled && Atomics.compareExchange(claims, index, 0, CLAIMED_BY_MAIN) === 0);
+      const answer = here ? null : await asked.promise;
       answers.delete(index);
       if (answer !== null) return answer;
       local ??= FlatGroupReader.of(file, metadata, columns, compressors);

@@ -4,6 +4,7 @@ import type { AnalyzeOptions } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
 import type { InputIssue } from '../core/issues.js';
 import type { PieceResult, PieceSetup } from '../io/piece-parser.js';
+import type { PieceRows } from '../io/piece-columns.js';
 import type { Report } from '../core/report-schema.js';
 import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
 import type { DrawExtremesData } from '../core/draw-extremes.js';
@@ -65,11 +66,20 @@ export interface GroupRequest {
 /** A decoded column as it travels: a text column's dictionary and entries, or the values. */
 export type SentColumn = { readonly dictionary: readonly unknown[]; readonly indices: Int32Array } | { readonly values: ArrayLike<unknown> };
 
-/** From that worker: the group's columns by name; none when hyparquet is to read the group; or why decoding failed. */
+/** A piece of rows a worker took, or a row (its index in the group) for the row check. */
+export type SentSegment = { readonly rows: PieceRows } | { readonly check: number };
+
+/** In the shared array of claims on the groups: the main thread or the worker took the group. */
+export const CLAIMED_BY_MAIN = 1;
+export const CLAIMED_BY_WORKER = 2;
+
+/** From that worker: the group's columns by name, or its rows taken (segments, and the columns when
+ * a row is for the row check); neither when hyparquet is to read the group; or why decoding failed. */
 export interface GroupResponse {
   readonly group: number;
   readonly columns?: readonly (readonly [string, SentColumn])[] | undefined;
+  readonly segments?: readonly SentSegment[] | undefined;
   readonly failure?: string | undefined;
-  /** The main thread took the group (see parquet-groups.ts). */
+  /** The main thread claimed the group first (see parquet-groups.ts). */
   readonly skipped?: boolean | undefined;
 }
