@@ -198,6 +198,8 @@ export async function readParquetTable(
             takeRecord(file, rows + 1, kept, cell, toRow, handlers.onIssue);
           }
         }
+        // Every row of the group, once: else every later line number would be wrong.
+        if (rows !== groupEnd) throw new Error(`servicegap: row group ${groupIndex} of ${file} came back with ${rows - groupStart} of its ${groupRows} rows`);
         groupStart = groupEnd;
         continue;
       }
