@@ -236,6 +236,12 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** The file an input names on disk; undefined for content given in memory and standard input ("-"). */
+function pathOnDisk(input: CsvInput): string | undefined {
+  if (typeof input === 'string') return input === '-' ? undefined : input;
+  return 'path' in input ? input.path : undefined;
+}
+
 /** Residents every region counts in rates mode: a per-100k figure is then the rate itself. */
 export const RATES_POPULATION = 100_000;
 
@@ -246,7 +252,7 @@ export const RATES_POPULATION = 100_000;
 async function dropPopulationForRates(inputs: DatasetInputs, resolved: Partial<Record<FileRole, CsvInput>>): Promise<void> {
   const population = resolved.population;
   if (population === undefined) return;
-  const path = typeof population === 'string' ? population : 'path' in population ? population.path : undefined;
+  const path = pathOnDisk(population);
   if (inputs.population === undefined && path !== undefined && !(await exists(path))) {
     delete resolved.population;
     return;
@@ -498,7 +504,7 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
  * on disk named like CSV text and at least as large as a file read on several threads. */
 async function startReadersFor(services: CsvInput | undefined, parallel: ParallelReading | undefined): Promise<StartedReaders | undefined> {
   if (parallel?.start === undefined || parallel.threads <= 1 || services === undefined) return undefined;
-  const path = typeof services === 'string' ? (services === '-' ? undefined : services) : 'path' in services ? services.path : undefined;
+  const path = pathOnDisk(services);
   const name = typeof services === 'string' ? services : services.name;
   if (path === undefined || hasParquetExtension(name) || hasWorkbookExtension(name)) return undefined;
   try {

@@ -111,13 +111,27 @@ export class ParquetFigures {
   }
 
   /**
-   * Take the rows of the group's columns (see group) from `k` on, before `end`, the first at
-   * `line`, until one is to be read by the row check instead: returns how many were taken (0: row
-   * `k` itself is the row check's — then call flush() before handing it there). A block of rows is
-   * checked column by column (each column's loop stays on one kind of value), then added row by
-   * row up to the first row that failed.
+   * Take a group's `count` rows (see group), row k being on line `firstLine + k`: runs of rows go
+   * into pieces, and each row the row check is to read goes to `check` (by its index in the
+   * group) once the rows before it were handed on; the last piece is handed on at the end.
    */
-  takeRun(k: number, end: number, line: number): number {
+  takeGroup(count: number, firstLine: number, check: (k: number) => void): void {
+    for (let k = 0; k < count; ) {
+      k += this.takeRun(k, count, firstLine + k);
+      if (k === count) break;
+      this.flush();
+      check(k);
+      k++;
+    }
+    this.flush();
+  }
+
+  /**
+   * Take rows from `k` on, before `end`, the first at `line`, until one is to be read by the row
+   * check instead: how many were taken. A block of rows is checked column by column (each column's
+   * loop stays on one kind of value), then added row by row up to the first row that failed.
+   */
+  private takeRun(k: number, end: number, line: number): number {
     let taken = 0;
     while (k + taken < end) {
       const from = k + taken;

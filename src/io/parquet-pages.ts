@@ -40,6 +40,14 @@ export class DictionaryColumn {
 /** A decoded column of one row group: values (typed when none is null), or a dictionary column. */
 export type DecodedColumn = ArrayLike<unknown> | DictionaryColumn;
 
+/** The kept columns of a group by their index in the file (`kept`: index → SPEC column; `names`:
+ * the file's columns), a column not decoded standing as `rows` empty cells. */
+export function columnsByIndex(kept: readonly (readonly [number, string])[], names: readonly string[], columns: ReadonlyMap<string, DecodedColumn>, rows: number): DecodedColumn[] {
+  const byIndex: DecodedColumn[] = [];
+  for (const [i] of kept) byIndex[i] = columns.get(names[i]!) ?? { length: rows };
+  return byIndex;
+}
+
 /** Row k's value of a decoded column. */
 export function columnValue(column: DecodedColumn, k: number): unknown {
   if (column instanceof DictionaryColumn) {
@@ -110,7 +118,6 @@ function kindOf(element: SchemaElement): Kind | undefined {
       return undefined;
   }
 }
-
 
 /** Reads the row groups of one file's kept columns. */
 export class FlatGroupReader {
@@ -186,15 +193,14 @@ export class FlatGroupReader {
         const count = header.num_values ?? 0;
         if (header.type === DATA_PAGE) {
           page = this.decompress(body, header.uncompressed_page_size, meta.codec);
-          const r = { view: viewOf(page), offset: 0 };
           if (optional) {
+            // v1: the definition levels first, after their length in 4 bytes.
             if (header.definition_level_encoding !== RLE) throw new UndecodablePage('definition levels not in RLE');
-            const length = r.view.getUint32(r.offset, true);
-            const levelsStart = r.offset + 4;
-            defined = readLevels({ view: r.view, offset: levelsStart }, count, levelsStart + length);
-            r.offset = levelsStart + length;
+            const view = viewOf(page);
+            const end = 4 + view.getUint32(0, true);
+            defined = readLevels({ view, offset: 4 }, count, end);
+            page = page.subarray(end);
           }
-          page = page.subarray(r.offset);
         } else {
           // v2: the levels come first, never compressed; then the values, compressed unless said not.
           const repLength = header.repetition_levels_byte_length ?? 0;
@@ -219,7 +225,7 @@ export class FlatGroupReader {
         } else throw new UndecodablePage(`encoding ${encoding}`);
       } else throw new UndecodablePage(`page type ${header.type}`);
     }
-    if (values.rows !== rows) throw new UndecodablePage('the pages hold more rows than the group');
+    // (A page with more rows than the group has left was refused as it was placed.)
     return values.finish();
   }
 

@@ -25,7 +25,7 @@ import { isFigureKind } from '../core/figure-rows.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../core/numbers.js';
 import { type CheckedTable, type ReadProgress, rowsTo, type TableHandlers, type TableSpec, type TableSummary } from './table-handlers.js';
 import { ParquetFigures, pieceTo, takesNumbersAsIs } from './parquet-figures.js';
-import { columnValue, type DecodedColumn, FlatGroupReader, type GroupDecoding, type GroupTaking, type ParallelGroupDecoder } from './parquet-pages.js';
+import { columnsByIndex, columnValue, type DecodedColumn, FlatGroupReader, type GroupDecoding, type GroupTaking, type ParallelGroupDecoder } from './parquet-pages.js';
 import { readHeader } from './table-header.js';
 import { type CellText, numberCellText, takeRecord } from './typed-cells.js';
 
@@ -173,8 +173,7 @@ export async function readParquetTable(
       }
       // Each kept column's values by its index in the file; and its last value's text, since a
       // sorted or grouped table repeats a year or a unit from row to row.
-      const byIndex: DecodedColumn[] = [];
-      for (const [i] of kept) byIndex[i] = values.get(names[i]!) ?? { length: groupRows };
+      const byIndex = columnsByIndex(kept, names, values, groupRows);
       figures?.group(byIndex);
       let k = 0;
       const cell = (index: number): CellText => {
@@ -185,37 +184,29 @@ export async function readParquetTable(
         }
         return lastText[index];
       };
+      // Row N of the file is line N + 1, as in the CSV export (see the file comment).
+      const checkRow = (row: number) => {
+        k = row;
+        takeRecord(file, groupStart + row + 2, kept, cell, toRow, handlers.onIssue);
+      };
       if (taken !== undefined) {
         // The rows this thread took before go first; then the worker's pieces and rows, in order.
         figures?.flush();
+        let handed = 0;
         for (const segment of taken.segments) {
           if ('rows' in segment) {
-            rows += segment.rows.count;
+            handed += segment.rows.count;
             toSink!(segment.rows);
           } else {
-            k = segment.check;
-            rows++;
-            takeRecord(file, rows + 1, kept, cell, toRow, handlers.onIssue);
+            handed++;
+            checkRow(segment.check);
           }
         }
         // Every row of the group, once: else every later line number would be wrong.
-        if (rows !== groupEnd) throw new Error(`servicegap: row group ${groupIndex} of ${file} came back with ${rows - groupStart} of its ${groupRows} rows`);
-        groupStart = groupEnd;
-        continue;
-      }
-      while (k < groupRows) {
-        // Row N is line N + 1, as in the CSV export (see the file comment): the next row, N =
-        // rows + 1, is line rows + 2.
-        const took = figures?.takeRun(k, groupRows, rows + 2) ?? 0;
-        k += took;
-        rows += took;
-        if (k === groupRows) break;
-        rows++;
-        figures?.flush();
-        takeRecord(file, rows + 1, kept, cell, toRow, handlers.onIssue);
-        k++;
-      }
-      figures?.flush();
+        if (handed !== groupRows) throw new Error(`servicegap: row group ${groupIndex} of ${file} came back with ${handed} of its ${groupRows} rows`);
+      } else if (figures !== undefined) figures.takeGroup(groupRows, groupStart + 2, checkRow);
+      else for (let row = 0; row < groupRows; row++) checkRow(row);
+      rows = groupEnd;
       groupStart = groupEnd;
     }
     onProgress?.({ file, bytesRead: bytes.length, totalBytes: bytes.length, rows, done: true });

@@ -9,7 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Compressors, FileMetaData } from 'hyparquet';
 import { ParquetFigures } from '../io/parquet-figures.js';
-import { type DecodedColumn, DictionaryColumn, FlatGroupReader, type GroupTaking } from '../io/parquet-pages.js';
+import { columnsByIndex, type DecodedColumn, DictionaryColumn, FlatGroupReader, type GroupTaking } from '../io/parquet-pages.js';
 import { type PieceRows, rowBuffers } from '../io/piece-columns.js';
 import { CLAIMED_BY_WORKER, type GroupRequest, type GroupResponse, type SentColumn, type SentSegment } from './protocol.js';
 
@@ -67,19 +67,9 @@ port.on('message', ({ group }: GroupRequest) => {
     }
     // The rows taken here, as read-parquet.ts takes them on the main thread.
     const rows = Number(metadata.row_groups[group]!.num_rows);
-    const byIndex: DecodedColumn[] = [];
-    for (const [i] of taking.kept) byIndex[i] = decoded.get(taking.names[i]!) ?? { length: rows };
-    figures.group(byIndex);
+    figures.group(columnsByIndex(taking.kept, taking.names, decoded, rows));
     segments = [];
-    const lineOf = (k: number) => groupStarts[group]! + k + 2;
-    for (let k = 0; k < rows; ) {
-      k += figures.takeRun(k, rows, lineOf(k));
-      if (k === rows) break;
-      figures.flush();
-      segments.push({ check: k });
-      k++;
-    }
-    figures.flush();
+    figures.takeGroup(rows, groupStarts[group]! + 2, (k) => segments.push({ check: k }));
     const checks = segments.some((s) => 'check' in s);
     const transfer = segments.flatMap((s) => ('rows' in s ? rowBuffers(s.rows) : []));
     const columnsSent = checks ? sendable(decoded) : undefined;

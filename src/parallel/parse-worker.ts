@@ -1,6 +1,6 @@
 // A worker thread that reads pieces of one large file (read-in-parallel.ts): its setup comes as
-// workerData (or as the first message), each piece as a message; each answer carries the piece's rows as transferred columns,
-// and the piece's buffer back.
+// workerData (or as the first message), each piece as a message; each answer carries the piece's
+// rows as transferred columns, and the piece's buffer back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { rowBuffers } from '../io/piece-columns.js';
 import { PieceParser, PieceReading, type PieceSetup } from '../io/piece-parser.js';
