@@ -2,7 +2,7 @@
 // weights' values, or at a corner of their ranges, or with sensitivity draws), build what the
 // renderer needs, and evaluate the CI gates, all as data.
 import { z } from 'zod';
-import { analyze } from '../core/analyze.js';
+import { analyzeRanking, withNotices } from '../core/analyze.js';
 import { analyzeCoverage } from '../core/analyze-coverage.js';
 import { reportDetails } from '../core/breakdown.js';
 import { coverageHeatmap } from '../core/coverage-band.js';
@@ -11,7 +11,7 @@ import { DEFAULT_INTERVAL_DRAWS } from '../core/interval.js';
 import type { Warning } from '../core/issues.js';
 import type { RunProvenance } from '../core/provenance-schema.js';
 import type { Report } from '../core/report-schema.js';
-import { analyzeCorner } from '../core/sensitivity.js';
+import { analyzeCornerRanking } from '../core/sensitivity.js';
 import type { Correlation, SensitivityReport } from '../core/sensitivity-schema.js';
 import { summarize } from '../core/summary.js';
 import type { FileRole } from '../io/load-dataset.js';
@@ -213,13 +213,19 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   const workers = withIntervals ? startIntervalWorkers(options.threads, options.intervalDraws ?? DEFAULT_INTERVAL_DRAWS, dataset.regions.size) : undefined;
   let report: Report;
   try {
-    const point = corner === 'value' ? analyze(dataset, { weights, ...run }) : analyzeCorner(dataset, corner, { weights, ...run });
-    report = withIntervals
-      ? await withIntervalOnThreads(dataset, point, { weights, ...run, ...intervalDraws }, workers, options.threads)
-      : // Provenance says the intervals were turned off (a sensitivity run's provenance has its own draws).
-        chosen.sensitivity
-        ? point
-        : { ...point, provenance: { ...point.provenance, options: { ...point.provenance.options, interval: false } } };
+    const ranked = corner === 'value' ? analyzeRanking(dataset, { weights, ...run }) : analyzeCornerRanking(dataset, corner, { weights, ...run });
+    if (withIntervals) {
+      // The plausibility notices made on this thread while the workers begin the draws.
+      let notices: Warning[] = [];
+      const drawn = await withIntervalOnThreads(dataset, ranked.report, { weights, ...run, ...intervalDraws }, workers, options.threads, () => {
+        notices = ranked.notices();
+      });
+      report = withNotices({ report: drawn, notices: () => notices });
+    } else {
+      const point = withNotices(ranked);
+      // Provenance says the intervals were turned off (a sensitivity run's provenance has its own draws).
+      report = chosen.sensitivity ? point : { ...point, provenance: { ...point.provenance, options: { ...point.provenance.options, interval: false } } };
+    }
   } finally {
     await workers?.close();
   }

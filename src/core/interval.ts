@@ -19,9 +19,12 @@ import { DEFAULT_SEED, type DrawOptions, type DrawPlan, drawPlan, runDrawsInto, 
 export const DEFAULT_INTERVAL_DRAWS = 500;
 /** Seed of a report's intervals when none is given: the sensitivity run's default. */
 export const DEFAULT_INTERVAL_SEED = DEFAULT_SEED;
-/** Draws evaluated together, a block at a time. */
-const BLOCK = 64;
-
+/**
+ * Draws evaluated together, a block at a time; threads sharing a run claim it a block at a time
+ * too (parallel/interval.ts). A block's values (16 draws of 5,000 regions: 0.9 MB) stay in a
+ * core's cache until its extremes are taken: 8 % faster than 64 draws a block.
+ */
+export const INTERVAL_BLOCK = 16;
 /** The interval's percentiles. */
 export const INTERVAL_PERCENTILES = [5, 95] as const;
 
@@ -52,11 +55,31 @@ export function intervalExtremes(run: IntervalRun): DrawExtremes {
 
 /** Run draws start ≤ i < end of `run` here, a block at a time, into `extremes`. */
 export function runIntervalDraws(run: IntervalRun, start: number, end: number, extremes: DrawExtremes): void {
+  const blocks = Math.ceil((end - start) / INTERVAL_BLOCK);
+  let next = 0;
+  drawBlocks(run, () => (next < blocks ? start + next++ * INTERVAL_BLOCK : undefined), end, extremes);
+}
+
+/** The blocks of a run's draws: block b holds draws b × INTERVAL_BLOCK ≤ i < (b + 1) × INTERVAL_BLOCK (and < draws). */
+export function intervalBlocks(run: IntervalRun): number {
+  return Math.ceil(run.draws / INTERVAL_BLOCK);
+}
+
+/** Run the draws of every block `nextBlock` gives (an index, see intervalBlocks), until it gives undefined, into `extremes`. */
+export function runIntervalBlocks(run: IntervalRun, nextBlock: () => number | undefined, extremes: DrawExtremes): void {
+  drawBlocks(run, () => {
+    const b = nextBlock();
+    return b === undefined ? undefined : b * INTERVAL_BLOCK;
+  }, run.draws, extremes);
+}
+
+/** Run the blocks of draws starting at each draw `nextStart` gives (each up to INTERVAL_BLOCK draws, none from `end` on). */
+function drawBlocks(run: IntervalRun, nextStart: () => number | undefined, end: number, extremes: DrawExtremes): void {
   const { plan } = run;
   const R = plan.regions.length;
-  const block = { vacuum: new Float64Array(BLOCK * R), rank: new Int32Array(BLOCK * R), weights: new Float64Array(BLOCK * plan.weights.size) };
-  for (let from = start; from < end; from += BLOCK) {
-    const chunk = { ...block, start: from, end: Math.min(end, from + BLOCK) };
+  const block = { vacuum: new Float64Array(INTERVAL_BLOCK * R), rank: new Int32Array(INTERVAL_BLOCK * R), weights: new Float64Array(INTERVAL_BLOCK * plan.weights.size) };
+  for (let from = nextStart(); from !== undefined; from = nextStart()) {
+    const chunk = { ...block, start: from, end: Math.min(end, from + INTERVAL_BLOCK) };
     runDrawsInto(plan, chunk);
     extremes.addDraws(chunk.vacuum, chunk.rank, chunk.end - chunk.start);
   }

@@ -20,7 +20,7 @@
 //   all-low corners bound every percentile.
 // - `top_share`: the share of draws in which the region ranked N-th or better, N = `top` (the
 //   report's --top; 10 when not given).
-import { choosePeriod, type AnalyzeOptions, analyze } from './analyze.js';
+import { choosePeriod, type AnalyzeOptions, analyze, analyzeRanking, type RankedReport, withNotices } from './analyze.js';
 import type { Category } from './categories.js';
 import type { Dataset } from './dataset.js';
 import { selectLevel } from './hierarchy.js';
@@ -57,8 +57,13 @@ export function cornerWeights(weights: WeightTable, corner: WeightCorner): Weigh
  * each region its smallest vacuum and the low corner its largest.
  */
 export function analyzeCorner(dataset: Dataset, corner: WeightCorner, options: AnalyzeOptions = {}): Report {
-  const report = analyze(dataset, { ...options, weights: cornerWeights(options.weights ?? resolveWeights(), corner) });
-  return { ...report, weights: corner, provenance: { ...report.provenance, options: { ...report.provenance.options, weights: corner } } };
+  return withNotices(analyzeCornerRanking(dataset, corner, options));
+}
+
+/** `analyzeCorner`, its plausibility notices left to be made (analyze.ts RankedReport). */
+export function analyzeCornerRanking(dataset: Dataset, corner: WeightCorner, options: AnalyzeOptions = {}): RankedReport {
+  const { report, notices } = analyzeRanking(dataset, { ...options, weights: cornerWeights(options.weights ?? resolveWeights(), corner) });
+  return { report: { ...report, weights: corner, provenance: { ...report.provenance, options: { ...report.provenance.options, weights: corner } } }, notices };
 }
 
 /** The weights that are drawn (low < high), in the order draws use them: by key, code-unit order. */

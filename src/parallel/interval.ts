@@ -1,16 +1,18 @@
-// A report's interval draws (core/interval.ts) on every core: worker threads run the first draws
-// while this thread runs the last ones, a block at a time; each thread keeps its share's extremes
-// (core/draw-extremes.ts), merged here. Draw i's weights depend only on (seed, i) and the
-// percentiles only on the values, so the intervals are the same for any number of threads
-// (test/parallel/interval.test.ts). On 5,000 regions the draws were a sixth of `report`'s time on
-// one thread (issue 18).
+// A report's interval draws (core/interval.ts) on every core: worker threads and this thread
+// claim the draws a block at a time (interval-claims.ts), so that this thread can first do other
+// work (`meanwhile`: the report's plausibility notices) while the workers draw; each thread keeps
+// its blocks' extremes (core/draw-extremes.ts), merged here. Draw i's weights depend only on
+// (seed, i) and the percentiles only on the values, so the intervals are the same for any number
+// of threads and whoever ran which block (test/parallel/interval.test.ts). On 5,000 regions the
+// draws were a sixth of `report`'s time on one thread (issue 18).
 import type { AnalyzeOptions } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
-import { intervalExtremes, intervalReport, intervalRun, runIntervalDraws } from '../core/interval.js';
+import { intervalBlocks, intervalExtremes, intervalReport, intervalRun, runIntervalBlocks, runIntervalDraws } from '../core/interval.js';
 import type { Report } from '../core/report-schema.js';
 import type { DrawOptions } from '../core/sensitivity.js';
 import { WorkerPool } from './pool.js';
-import { sensitivityThreads, splitDraws } from './sensitivity.js';
+import { blocksNotDone, claimBlocks, intervalClaims, MAIN_CLAIMANT, WORKER_CLAIMANT } from './interval-claims.js';
+import { sensitivityThreads } from './sensitivity.js';
 
 /**
  * Below this many region-draws (draws × ranked regions), `threads: "auto"` runs the draws on this
@@ -44,8 +46,9 @@ export function startIntervalWorkers(threads: number | 'auto' | undefined, draws
 /**
  * `withInterval(dataset, report, options)` (core/interval.ts) with its draws shared between
  * `workers` (startIntervalWorkers; undefined: none) and this thread, as `threads` (`--threads`)
- * says for the ranked regions. A draw a worker could not run (a worker that failed or stopped) is
- * run here: the report does not depend on a worker thread.
+ * says for the ranked regions. `meanwhile` is run on this thread once the workers have begun, before
+ * it joins them (without workers: before the draws). A draw a worker could not run (a worker that
+ * failed or stopped) is run here: the report does not depend on a worker thread.
  */
 export async function withIntervalOnThreads(
   dataset: Dataset,
@@ -53,6 +56,7 @@ export async function withIntervalOnThreads(
   options: AnalyzeOptions & DrawOptions,
   workers: WorkerPool | undefined,
   threads: number | 'auto' | undefined,
+  meanwhile?: () => void,
 ): Promise<Report> {
   const run = intervalRun(dataset, report, options);
   const extremes = intervalExtremes(run);
@@ -60,19 +64,24 @@ export async function withIntervalOnThreads(
   // The workers were started for the dataset's regions; the ranked ones may be far fewer (--level).
   const n = workers === undefined ? 1 : Math.min(workers.size + 1, intervalThreads(threads, draws, plan.regions.length));
   if (workers === undefined || n <= 1) {
+    meanwhile?.();
     runIntervalDraws(run, 0, draws, extremes);
     return intervalReport(report, run, extremes);
   }
-  const ranges = splitDraws(draws, n);
-  const [start, end] = ranges.pop()!;
-  const jobs = ranges.map(([from, to]) => workers.run('', undefined, { kind: 'interval', run, start: from, end: to }));
-  // This thread's share while the workers run theirs (their answers wait until it is done); each
-  // share keeps its extremes, merged here.
-  runIntervalDraws(run, start, end, extremes);
-  const settled = await Promise.allSettled(jobs);
+  const claims = intervalClaims(intervalBlocks(run));
+  // Settled as they end (a job refused while `meanwhile` throws is no unhandled rejection).
+  const jobs = Promise.allSettled(Array.from({ length: n - 1 }, (_, i) => workers.run('', undefined, { kind: 'interval', run, claims, claimant: WORKER_CLAIMANT + i })));
+  meanwhile?.();
+  // This thread's blocks while the workers run theirs (their answers wait until it is done).
+  runIntervalBlocks(run, claimBlocks(claims, MAIN_CLAIMANT), extremes);
+  const settled = await jobs;
+  const done = new Set([MAIN_CLAIMANT]);
   settled.forEach((result, i) => {
-    if (result.status === 'fulfilled') extremes.merge(result.value);
-    else runIntervalDraws(run, ranges[i]![0], ranges[i]![1], extremes);
+    if (result.status !== 'fulfilled') return;
+    extremes.merge(result.value);
+    done.add(WORKER_CLAIMANT + i);
   });
+  // The blocks of a worker that failed, here.
+  runIntervalBlocks(run, blocksNotDone(claims, done), extremes);
   return intervalReport(report, run, extremes);
 }

@@ -14,8 +14,9 @@ import type { IntervalRun } from '../core/interval.js';
 export type Job =
   | { readonly kind: 'analyze'; readonly options: Omit<AnalyzeOptions, 'version'> & { readonly version?: string | undefined } }
   | { readonly kind: 'draws'; readonly plan: DrawPlan; readonly start: number; readonly end: number }
-  /** Draws start ≤ i < end of a report's intervals, kept as their extremes (core/draw-extremes.ts). */
-  | { readonly kind: 'interval'; readonly run: IntervalRun; readonly start: number; readonly end: number };
+  /** Blocks of a report's interval draws, claimed one at a time in the shared `claims` as `claimant`
+   * (interval-claims.ts), kept as their extremes (core/draw-extremes.ts). */
+  | { readonly kind: 'interval'; readonly run: IntervalRun; readonly claims: Int32Array; readonly claimant: number };
 
 export type JobResult<J extends Job> = J extends { kind: 'analyze' } ? Report : J extends { kind: 'draws' } ? DrawChunk : DrawExtremesData;
 

@@ -5,7 +5,8 @@ import { analyze } from '../core/analyze.js';
 import { type Dataset, reviveDataset } from '../core/dataset.js';
 import { OptionError } from '../core/errors.js';
 import { InputError } from '../core/issues.js';
-import { intervalExtremes, runIntervalDraws } from '../core/interval.js';
+import { intervalExtremes, runIntervalBlocks } from '../core/interval.js';
+import { claimBlocks } from './interval-claims.js';
 import { runDraws } from '../core/sensitivity.js';
 import type { Request, Response } from './protocol.js';
 
@@ -26,7 +27,7 @@ port.on('message', (request: Request) => {
       response = { id: request.id, ok: true, result: chunk };
     } else if (job.kind === 'interval') {
       const extremes = intervalExtremes(job.run);
-      runIntervalDraws(job.run, job.start, job.end, extremes);
+      runIntervalBlocks(job.run, claimBlocks(job.claims, job.claimant), extremes);
       const { regions, draws, seen, lowVacuum, lowRank, highVacuum, highRank } = extremes;
       transfer.push(lowVacuum.buffer as ArrayBuffer, lowRank.buffer as ArrayBuffer, highVacuum.buffer as ArrayBuffer, highRank.buffer as ArrayBuffer);
       response = { id: request.id, ok: true, result: { regions, draws, seen, lowVacuum, lowRank, highVacuum, highRank } };

@@ -13,4 +13,4 @@ const STREAMED = ['regions', 'warnings'] as const;
 export const renderJson: Renderer = (report) => schemaJson(ReportSchema, report, STREAMED);
 
 /** `renderJson`'s text in pieces. */
-export const renderJsonPieces = (report: Report): Iterable<string> => schemaJsonPieces(ReportSchema, report, STREAMED);
+export const renderJsonPieces = (report: Report): Iterable<Uint8Array> => schemaJsonPieces(ReportSchema, report, STREAMED);

@@ -114,7 +114,7 @@ export async function renderOutput<O extends Output>(output: O): Promise<Awaited
 }
 
 /** The outputs that can be rendered in pieces: the JSON of the large results (json-pieces.ts). */
-const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>]?: () => Promise<(data: OutputOf<K>['data']) => Iterable<string>> } } = {
+const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>]?: () => Promise<(data: OutputOf<K>['data']) => Iterable<Uint8Array>> } } = {
   report: { json: async () => (await import('./json.js')).renderJsonPieces },
   coverage: { json: async () => (await import('./coverage/json.js')).renderCoverageJsonPieces },
   trend: { json: async () => (await import('./trend/json.js')).renderTrendJsonPieces },
@@ -122,11 +122,11 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
 
 /**
  * Render an output as `renderOutput` does, but where its renderer can give the text in pieces
- * (the JSON of a report, coverage or trend), as pieces made while they are written: a writer
- * (the command line's standard output, `writeOutput`) then never holds the whole text.
+ * (the JSON of a report, coverage or trend), as pieces of UTF-8 bytes made while they are written:
+ * a writer (the command line's standard output, `writeOutput`) then never holds the whole text.
  */
-export async function renderOutputPieces(output: Output): Promise<string | Uint8Array | AsyncIterable<string>> {
-  const byFormat = PIECE_LOADERS[output.kind] as Readonly<Record<string, () => Promise<(data: Output['data']) => Iterable<string>>>> | undefined;
+export async function renderOutputPieces(output: Output): Promise<string | Uint8Array | AsyncIterable<Uint8Array>> {
+  const byFormat = PIECE_LOADERS[output.kind] as Readonly<Record<string, () => Promise<(data: Output['data']) => Iterable<Uint8Array>>>> | undefined;
   const load = byFormat !== undefined && Object.hasOwn(byFormat, output.format) ? byFormat[output.format] : undefined;
   if (load === undefined) return renderOutput(output);
   const render = await load();

@@ -2,7 +2,8 @@
 // years, a weight-0 series that changed between B and T, a population that changed by more than
 // 30 % — warnings with kind "plausibility" that never change a number or an exit code.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/core/analyze.js';
+import { analyze, analyzeRanking, withNotices } from '../../src/core/analyze.js';
+import { analyzeCorner, analyzeCornerRanking } from '../../src/core/sensitivity.js';
 import type { Category } from '../../src/core/categories.js';
 import type { Dataset, ServiceSeries } from '../../src/core/dataset.js';
 import type { Warning } from '../../src/core/issues.js';
@@ -458,5 +459,30 @@ describe('plausibilityNotices on a dataset built by hand', () => {
       'A: cmhc fte +100 % is not counted: weight 0 (10 in 2000 → 20 in 2004; a config can set weights.cmhc.fte to count it)',
       'A: population 100000 in 2000 → 140000 in 2004 (+40 %), more than 30 % between B and T: do both figures count the same area? The per-100k rates of B and T rest on them',
     ]);
+  });
+});
+
+describe('analyzeRanking: the notices made later, where analyze has them', () => {
+  it('a report without the plausibility notices, the notices when asked, and withNotices = analyze (both weight corners too)', async () => {
+    const { dataset, weights } = await loadDataset({
+      regions: { name: 'regions.csv', content: 'region\nA\n' },
+      population: { name: 'population.csv', content: 'region,year,population\nA,2000,100000\nA,2004,140000\n' },
+      beds: { name: 'beds.csv', content: 'region,year,beds\nA,2000,130\nA,2002,120\nA,2003,35\nA,2004,34\n' },
+      services: { name: 'services.csv', content: SERVICES },
+    });
+    const whole = analyze(dataset, { weights });
+    // The beds' step and the population's +40 %: two notices, after the dataset's warnings.
+    expect(notices(whole.warnings)).toHaveLength(2);
+    const ranked = analyzeRanking(dataset, { weights });
+    expect(notices(ranked.report.warnings)).toEqual([]);
+    expect(ranked.report.warnings).toEqual(dataset.warnings);
+    expect(ranked.notices()).toEqual(notices(whole.warnings));
+    expect(withNotices(ranked)).toEqual(whole);
+    expect(whole.warnings.slice(-2)).toEqual(ranked.notices());
+    for (const corner of ['low', 'high'] as const) {
+      const cornerRanked = analyzeCornerRanking(dataset, corner, { weights });
+      expect(notices(cornerRanked.report.warnings)).toEqual([]);
+      expect(withNotices(cornerRanked)).toEqual(analyzeCorner(dataset, corner, { weights }));
+    }
   });
 });

@@ -8,6 +8,7 @@ import { analyze } from '../../src/core/analyze.js';
 import { withInterval } from '../../src/core/interval.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 import { INTERVAL_AUTO_THRESHOLD, intervalThreads, startIntervalWorkers, withIntervalOnThreads } from '../../src/parallel/interval.js';
+import { claimBlocks } from '../../src/parallel/interval-claims.js';
 import { WorkerPool } from '../../src/parallel/pool.js';
 
 describe('withIntervalOnThreads', () => {
@@ -58,6 +59,62 @@ describe('withIntervalOnThreads', () => {
     await pool.close(); // every job it is given is refused
     await expect(pool.run('', undefined, { kind: 'draws', plan: undefined as never, start: 0, end: 1 })).rejects.toThrow('the worker pool is closed');
     expect(await withIntervalOnThreads(dataset, point, { weights, draws: 90, seed: 3 }, pool, 3)).toEqual(withInterval(dataset, point, { weights, draws: 90, seed: 3 }));
+  });
+});
+
+describe('withIntervalOnThreads: blocks claimed as each thread comes', () => {
+  it('the workers take every block while this thread does other work first: the same report, `meanwhile` run once', async () => {
+    const { dataset, weights } = await loadDataset();
+    const point = analyze(dataset, { weights });
+    const options = { weights, draws: 300, seed: 5 };
+    const one = withInterval(dataset, point, options);
+    const workers = startIntervalWorkers(2, options.draws, dataset.regions.size)!;
+    let claims: Int32Array | undefined;
+    let workerSeen = 0;
+    const run = workers.run.bind(workers);
+    workers.run = (key, data, job) => {
+      if (job.kind === 'interval') claims = job.claims;
+      return run(key, data, job).then((result) => ((workerSeen += (result as { seen: number }).seen), result));
+    };
+    let meanwhile = 0;
+    try {
+      const report = await withIntervalOnThreads(dataset, point, options, workers, 2, () => {
+        meanwhile++;
+        // This thread waits (at most 20 s) until the worker has claimed every block.
+        const blocks = claims!.length - 1;
+        const until = Date.now() + 20_000;
+        while (Atomics.load(claims!, 0) < blocks && Date.now() < until);
+      });
+      expect(report).toEqual(one);
+      expect(meanwhile).toBe(1);
+      expect(workerSeen).toBe(options.draws);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('runs here the blocks of a worker that claimed some and failed (one claimed but never marked): the same report', async () => {
+    const { dataset, weights } = await loadDataset();
+    const point = analyze(dataset, { weights });
+    const options = { weights, draws: 200, seed: 9, correlation: 'category' as const };
+    // A stand-in for a pool of one worker that claims three blocks and a fourth it never marks, then fails.
+    const failing = {
+      size: 1,
+      run: (_key: string, _data: unknown, job: { claims: Int32Array; claimant: number }) => {
+        const next = claimBlocks(job.claims, job.claimant);
+        next();
+        next();
+        Atomics.add(job.claims, 0, 1);
+        next();
+        return Promise.reject(new Error('a worker thread stopped (exit code 1) during a job'));
+      },
+    } as unknown as WorkerPool;
+    let meanwhile = 0;
+    expect(await withIntervalOnThreads(dataset, point, options, failing, 2, () => meanwhile++)).toEqual(withInterval(dataset, point, options));
+    expect(meanwhile).toBe(1);
+    // Without workers too, `meanwhile` is run once.
+    expect(await withIntervalOnThreads(dataset, point, options, undefined, 2, () => meanwhile++)).toEqual(withInterval(dataset, point, options));
+    expect(meanwhile).toBe(2);
   });
 });
 

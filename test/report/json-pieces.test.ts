@@ -10,6 +10,9 @@ import { renderJsonPieces } from '../../src/report/json.js';
 import { renderOutput, renderOutputPieces } from '../../src/report/registry.js';
 import { sampleContext, sampleReport } from './sample-report.js';
 
+/** Pieces of UTF-8 as one text. */
+const utf8 = (pieces: readonly Uint8Array[]) => Buffer.concat(pieces).toString('utf8');
+
 /** The oracle: the whole output as the renderers made it before pieces. */
 const whole = (schema: z.ZodType, value: unknown) => `${JSON.stringify(schema.parse(value), null, 2)}\n`;
 
@@ -38,6 +41,7 @@ describe('schemaJsonPieces', () => {
     fc.assert(
       fc.property(doc, (value) => {
         expect(schemaJson(Doc, value, STREAMED)).toBe(whole(Doc, value));
+        expect(utf8([...schemaJsonPieces(Doc, value, STREAMED)])).toBe(whole(Doc, value));
       }),
       { seed: 18, numRuns: 300 },
     );
@@ -69,7 +73,22 @@ describe('schemaJsonPieces', () => {
     const rest = [...pieces];
     expect(rest.length).toBeGreaterThan(1);
     expect(made.length).toBe(items.length);
-    expect([first.value as string, ...rest].join('')).toBe(whole(Doc, value));
+    expect(utf8([first.value as Uint8Array, ...rest])).toBe(whole(Doc, value));
+  });
+
+  it('gives UTF-8 pieces that end between characters, a member longer than a piece included', () => {
+    // 70,000 characters of two- and four-byte UTF-8 in a member outside the streamed arrays (longer
+    // than a piece's room), then items with "→" and Arabic, enough for several pieces.
+    const long = 'æ→😀'.repeat(70_000 / 4);
+    const items = Array.from({ length: 4000 }, (_, i) => ({ name: `القاهرة ${i} →`, value: i, tags: ['😀'] }));
+    const value = { title: long, items, notes: [long], meta: { long } };
+    const pieces = [...schemaJsonPieces(Doc, value, STREAMED)];
+    expect(pieces.length).toBeGreaterThan(3);
+    // Each piece is whole UTF-8 on its own (a fatal decoder throws on a character cut in two).
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (const piece of pieces) expect(() => strict.decode(piece)).not.toThrow();
+    expect(utf8(pieces)).toBe(whole(Doc, value));
+    expect(schemaJson(Doc, value, STREAMED)).toBe(whole(Doc, value));
   });
 
   it('throws when an item breaks its schema, as the whole parse did', () => {
@@ -175,10 +194,10 @@ describe('renderOutputPieces', () => {
     const output = { kind: 'report', format: 'json', data: sampleReport(), context: sampleContext() } as const;
     const pieces = await renderOutputPieces(output);
     expect(typeof pieces).toBe('object');
-    const parts: string[] = [];
-    for await (const piece of pieces as AsyncIterable<string>) parts.push(piece);
-    expect(parts.join('')).toBe(await renderOutput(output));
-    expect(parts.join('')).toBe([...renderJsonPieces(sampleReport())].join(''));
+    const parts: Uint8Array[] = [];
+    for await (const piece of pieces as AsyncIterable<Uint8Array>) parts.push(piece);
+    expect(utf8(parts)).toBe(await renderOutput(output));
+    expect(utf8(parts)).toBe(utf8([...renderJsonPieces(sampleReport())]));
   });
 
   it('a format without pieces: the whole text, as renderOutput gives it', async () => {

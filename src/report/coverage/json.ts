@@ -11,4 +11,4 @@ const STREAMED = ['regions', 'warnings'] as const;
 export const renderCoverageJson: CoverageRenderer = (report) => schemaJson(CoverageReportSchema, report, STREAMED);
 
 /** `renderCoverageJson`'s text in pieces. */
-export const renderCoverageJsonPieces = (report: CoverageReport): Iterable<string> => schemaJsonPieces(CoverageReportSchema, report, STREAMED);
+export const renderCoverageJsonPieces = (report: CoverageReport): Iterable<Uint8Array> => schemaJsonPieces(CoverageReportSchema, report, STREAMED);

@@ -11,4 +11,4 @@ const STREAMED = ['regions', 'warnings'] as const;
 export const renderTrendJson: TrendRenderer = (report) => schemaJson(TrendReportSchema, report, STREAMED);
 
 /** `renderTrendJson`'s text in pieces. */
-export const renderTrendJsonPieces = (report: TrendReport): Iterable<string> => schemaJsonPieces(TrendReportSchema, report, STREAMED);
+export const renderTrendJsonPieces = (report: TrendReport): Iterable<Uint8Array> => schemaJsonPieces(TrendReportSchema, report, STREAMED);
