@@ -14,9 +14,9 @@ import { itemWriter } from './item-writer.js';
 
 /** A piece is passed on once it holds this many bytes (fewer, larger writes). */
 const PIECE_BYTES = 1 << 16;
-/** Room in a piece's buffer: a piece not yet full takes any text of up to PIECE_BYTES characters
- * (UTF-8 takes at most 3 bytes per UTF-16 unit). */
-const PIECE_ROOM = 4 * PIECE_BYTES;
+/** Pieces are cut one after another from buffers of this size: pieces waiting to be written share
+ * one, and a piece is not a fresh allocation of its own. */
+const BUFFER_BYTES = 1 << 20;
 
 /** Where the text of the pieces goes. */
 interface PieceBuilder<P> {
@@ -26,30 +26,47 @@ interface PieceBuilder<P> {
   end(text: string): P;
 }
 
-/** Pieces as UTF-8 bytes, each text encoded into the piece's buffer as it comes. */
+/** Pieces as UTF-8 bytes, each text encoded into the buffer as it comes (UTF-8 takes at most 3
+ * bytes per UTF-16 unit: a text fits when 3 × its length does). */
 class BytePieces implements PieceBuilder<Uint8Array> {
-  private buffer = Buffer.allocUnsafe(PIECE_ROOM);
+  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  /** The held piece: buffer[start, used). */
+  private start = 0;
   private used = 0;
 
   add(text: string): Uint8Array | undefined {
-    if (3 * text.length > PIECE_ROOM - this.used) {
-      // A text larger than a piece's room (a long member outside the streamed arrays): the
-      // piece so far and the text, in one piece.
-      const piece = Buffer.concat([this.buffer.subarray(0, this.used), Buffer.from(text, 'utf8')]);
-      this.used = 0;
+    const room = 3 * text.length;
+    if (room > BUFFER_BYTES - this.used) this.freshBuffer(room);
+    if (room > BUFFER_BYTES - this.used) {
+      // Longer than a buffer (a long member outside the streamed arrays): the piece so far and
+      // the text, in one piece.
+      const piece = Buffer.concat([this.buffer.subarray(this.start, this.used), Buffer.from(text, 'utf8')]);
+      this.start = this.used;
       return piece;
     }
     this.used += this.buffer.write(text, this.used, 'utf8');
-    if (this.used < PIECE_BYTES) return undefined;
-    // The writer may hold a piece until it is flushed: each piece its own buffer.
-    const piece = this.buffer.subarray(0, this.used);
-    this.buffer = Buffer.allocUnsafe(PIECE_ROOM);
-    this.used = 0;
-    return piece;
+    return this.used - this.start < PIECE_BYTES ? undefined : this.take();
   }
 
   end(text: string): Uint8Array {
-    return this.add(text) ?? this.buffer.subarray(0, this.used);
+    return this.add(text) ?? this.take();
+  }
+
+  private take(): Uint8Array {
+    const piece = this.buffer.subarray(this.start, this.used);
+    this.start = this.used;
+    return piece;
+  }
+
+  /** A new buffer, the bytes held moved to its start, if they and `room` more fit in one. */
+  private freshBuffer(room: number): void {
+    const held = this.used - this.start;
+    if (held + room > BUFFER_BYTES) return;
+    const fresh = Buffer.allocUnsafe(BUFFER_BYTES);
+    this.buffer.copy(fresh, 0, this.start, this.used);
+    this.buffer = fresh;
+    this.start = 0;
+    this.used = held;
   }
 }
 
@@ -66,6 +83,7 @@ class WholeText implements PieceBuilder<string> {
     this.parts.push(text);
     return this.parts.join('');
   }
+
 }
 
 /** `JSON.stringify(value, null, 2)` as it reads nested under `indent` (every line after the first indented). */
@@ -165,28 +183,36 @@ function* jsonPieces<S extends z.ZodObject, P>(schema: S, value: z.input<S>, str
     }
     const items = record[key] as readonly unknown[];
     const element = (schema.shape[key] as unknown as z.ZodArray<z.ZodType>).element;
-    // A long array's items are checked and written in one pass (item-writer.ts) when the schema
-    // allows; an item the writer refuses, or a schema it does not know, goes through zod.
-    const write = items.length >= WRITE_FROM ? itemWriter(element, '    ') : undefined;
-    let item: z.ZodType | undefined;
-    if (items.length === 0) piece = add('[]');
-    else {
-      for (let i = 0; i < items.length; i++) {
-        let text = write?.(items[i]);
-        if (text === undefined) {
-          item ??= itemSchema(element, items.length);
-          text = nested(item.parse(items[i]), '    ') ?? 'null';
-        }
-        // The separator and the item's text each written as they are (not joined into a third string first).
-        piece = add(i === 0 ? '[\n    ' : ',\n    ');
-        if (piece !== undefined) yield piece;
-        piece = add(text);
-        if (piece !== undefined) yield piece;
-      }
-      piece = add('\n  ]');
-    }
-    if (piece !== undefined) yield piece;
+    yield* itemPieces(element, items, pieces);
   }
   yield pieces.end(entries === 0 ? '{}\n' : '\n}\n');
 }
 
+
+/** The text of a streamed array (`[]`, or its items one per line under a two-space key), in pieces. */
+function* itemPieces<P>(element: z.ZodType, items: readonly unknown[], pieces: PieceBuilder<P>): Generator<P> {
+  if (items.length === 0) {
+    const piece = pieces.add('[]');
+    if (piece !== undefined) yield piece;
+    return;
+  }
+  // A long array's items are checked and written in one pass (item-writer.ts) when the schema
+  // allows; an item the writer refuses, or a schema it does not know, goes through zod.
+  const write = items.length >= WRITE_FROM ? itemWriter(element, '    ') : undefined;
+  let item: z.ZodType | undefined;
+  let piece: P | undefined;
+  for (let i = 0; i < items.length; i++) {
+    let text = write?.(items[i]);
+    if (text === undefined) {
+      item ??= itemSchema(element, items.length);
+      text = nested(item.parse(items[i]), '    ') ?? 'null';
+    }
+    // The separator and the item's text each written as they are (not joined into a third string first).
+    piece = pieces.add(i === 0 ? '[\n    ' : ',\n    ');
+    if (piece !== undefined) yield piece;
+    piece = pieces.add(text);
+    if (piece !== undefined) yield piece;
+  }
+  piece = pieces.add('\n  ]');
+  if (piece !== undefined) yield piece;
+}

@@ -77,13 +77,14 @@ describe('schemaJsonPieces', () => {
   });
 
   it('gives UTF-8 pieces that end between characters, a member longer than a piece included', () => {
-    // 70,000 characters of two- and four-byte UTF-8 in a member outside the streamed arrays (longer
-    // than a piece's room), then items with "→" and Arabic, enough for several pieces.
-    const long = 'æ→😀'.repeat(70_000 / 4);
-    const items = Array.from({ length: 4000 }, (_, i) => ({ name: `القاهرة ${i} →`, value: i, tags: ['😀'] }));
+    // 400,000 UTF-16 units of two-, three- and four-byte UTF-8 in members outside the streamed
+    // arrays (more than a piece's buffer of 1 MiB takes), then items with "→" and Arabic, enough
+    // for several buffers.
+    const long = 'æ→😀'.repeat(100_000);
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ name: `القاهرة ${i} →`, value: i, tags: ['😀'] }));
     const value = { title: long, items, notes: [long], meta: { long } };
     const pieces = [...schemaJsonPieces(Doc, value, STREAMED)];
-    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.length).toBeGreaterThan(20);
     // Each piece is whole UTF-8 on its own (a fatal decoder throws on a character cut in two).
     const strict = new TextDecoder('utf-8', { fatal: true });
     for (const piece of pieces) expect(() => strict.decode(piece)).not.toThrow();
