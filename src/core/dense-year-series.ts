@@ -8,11 +8,10 @@
 /** Slots allocated for a new series (a series filled year by year grows by doubling). */
 const INITIAL_SLOTS = 32;
 
-/** `n` slots without a figure (built by push: an array of unboxed numbers, without holes). */
+/** `n` slots without a figure: an array of unboxed numbers, exactly n long (built by push it
+ * would hold room for 43 when 32 are asked for: 8 MB more over the 90,000 series of 5,000 regions). */
 function missing(n: number): number[] {
-  const slots: number[] = [];
-  for (let k = 0; k < n; k++) slots.push(NaN);
-  return slots;
+  return new Array<number>(n).fill(NaN);
 }
 
 export class DenseYearSeries implements Map<number, number> {

@@ -165,6 +165,10 @@ function definitionText(region: string, what: string, y1: number, v1: number, y2
   );
 }
 
+function serviceDefinitionText(region: string, category: string, unit: string, y1: number, v1: number, y2: number, v2: number, more: number): string {
+  return definitionText(region, `${category} ${unit}`, y1, v1, y2, v2, more);
+}
+
 function weightZeroText(code: string, category: string, unit: string, v1: number, v2: number, from: number, to: number): string {
   const change = v1 === 0 ? `${v2 > 0 ? '+' : ''}${show(v2)} (none at the baseline)` : percent(v1, v2);
   return (
@@ -204,7 +208,9 @@ export function plausibilityNotices(dataset: Dataset, options: NoticeOptions): W
     if (dataset.beds.shape === 'stock') add(definitionNotice(files.beds, code, 'institutional beds', dataset.beds.byRegion.get(code), period));
     const services = dataset.services.get(code);
     for (const series of services?.values() ?? []) {
-      add(definitionNotice(files.services, code, `${series.category} ${series.unit}`, series.years, period));
+      // The series' name ("crisis_team fte") made only for a notice: most series have none.
+      const c = definitionChange(series.years, period);
+      if (c !== undefined) out.push(notice(files.services, serviceDefinitionText, code, series.category, series.unit, c.y1, c.v1, c.y2, c.v2, c.more));
     }
     if (options.seriesOnly) continue;
     for (const series of services?.values() ?? []) {
