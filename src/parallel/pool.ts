@@ -3,7 +3,7 @@
 // options, and callers put results back in job order, so the output never depends on the number
 // of threads or on which thread finished first.
 import { availableParallelism } from 'node:os';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { type ResourceLimits, Worker, type WorkerOptions } from 'node:worker_threads';
 import { PeriodError } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
 import { ConfigError, OptionError } from '../core/errors.js';
@@ -90,10 +90,14 @@ export class WorkerPool {
   private failure: Error | undefined;
   private closed = false;
 
-  constructor(readonly size: number) {
+  /** `size` workers, each with `resourceLimits` (Node's defaults where none is given). */
+  constructor(
+    readonly size: number,
+    readonly resourceLimits: ResourceLimits = {},
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`WorkerPool: size must be a whole number ≥ 1, got ${size}`);
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: startWorker(workerScript('worker')), datasets: new Set() };
+      const slot: Slot = { worker: startWorker(workerScript('worker'), { resourceLimits }), datasets: new Set() };
       slot.worker.on('message', (response: Response) => this.settle(slot, response));
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', (code) => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { withInterval } from '../../src/core/interval.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
-import { INTERVAL_AUTO_THRESHOLD, intervalThreads, startIntervalWorkers, withIntervalOnThreads } from '../../src/parallel/interval.js';
+import { INTERVAL_AUTO_THRESHOLD, INTERVAL_WORKER_LIMITS, intervalThreads, startIntervalWorkers, withIntervalOnThreads } from '../../src/parallel/interval.js';
 import { claimBlocks } from '../../src/parallel/interval-claims.js';
 import { WorkerPool } from '../../src/parallel/pool.js';
 
@@ -129,5 +129,15 @@ describe('intervalThreads', () => {
     expect(intervalThreads(2, 500, 3)).toBe(2);
     expect(intervalThreads(8, 3, 3)).toBe(3);
     expect(startIntervalWorkers(1, 500, 1e6)).toBeUndefined();
+  });
+
+  it('starts draws workers with a small young generation (INTERVAL_WORKER_LIMITS)', async () => {
+    const workers = startIntervalWorkers(2, 500, 1e6)!;
+    try {
+      expect(workers.resourceLimits).toEqual({ maxYoungGenerationSizeMb: 4 });
+      expect(workers.resourceLimits).toBe(INTERVAL_WORKER_LIMITS);
+    } finally {
+      await workers.close();
+    }
   });
 });
