@@ -10,8 +10,8 @@ import { plausibilityNotices } from './plausibility.js';
 import { compareRegions } from './rank.js';
 import type { ExcludedRegion, RegionMetrics } from './report-schema.js';
 import { analysisProvenance } from './run-provenance.js';
-import type { TrendGap, TrendRegion, TrendReport, TrendYear } from './trend-schema.js';
-import { trendRegion, type YearRows, yearRows } from './trend-years.js';
+import type { TrendGap, TrendRegion, TrendReport } from './trend-schema.js';
+import { metricsRows, trendRegion, type YearRows } from './trend-years.js';
 import { VERSION } from '../version.js';
 import { resolveWeights } from './weights.js';
 
@@ -19,17 +19,17 @@ import { resolveWeights } from './weights.js';
 export type TrendOptions = AnalyzeOptions;
 
 /** A region's series of years, summed up: when its vacuum opened, its peak, whether it is open. */
-function describeSeries(years: readonly TrendYear[], final: RegionMetrics): Pick<TrendRegion, 'first_vacuum_year' | 'peak_vacuum_per_100k' | 'peak_year' | 'open'> {
+function describeSeries(years: readonly number[], metrics: readonly RegionMetrics[], final: RegionMetrics): Pick<TrendRegion, 'first_vacuum_year' | 'peak_vacuum_per_100k' | 'peak_year' | 'open'> {
   let first: number | null = null;
   let peak = 0;
   let peakYear: number | null = null;
-  for (const y of years) {
-    if (y.vacuum_be > 0 && first === null) first = y.year;
-    if (y.vacuum_be > 0 && y.vacuum_per_100k > peak) {
-      peak = y.vacuum_per_100k;
-      peakYear = y.year;
+  metrics.forEach((m, i) => {
+    if (m.vacuum_be > 0 && first === null) first = years[i]!;
+    if (m.vacuum_be > 0 && m.vacuum_per_100k > peak) {
+      peak = m.vacuum_per_100k;
+      peakYear = years[i]!;
     }
-  }
+  });
   return { first_vacuum_year: first, peak_vacuum_per_100k: peak, peak_year: peakYear, open: final.vacuum_be > 0 };
 }
 
@@ -55,19 +55,21 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
       excluded.push({ region: final.region, reason: final.reason });
       continue;
     }
-    const years: TrendYear[] = [];
+    // Each year's metrics as regionMetrics made them (the years' objects are made when read).
+    const years: number[] = [];
+    const metrics: RegionMetrics[] = [];
     const gaps: TrendGap[] = [];
     const yearOptions = { ...metricsOptions, baseline: regionBaseline(dataset, info.code, period.from, weights, fill) };
     for (let year = period.from; year <= period.to; year++) {
       const outcome = year === period.to ? final : regionMetrics(dataset, info, { from: period.from, to: year }, weights, yearOptions);
       if (outcome.kind === 'excluded') gaps.push({ year, reason: outcome.reason });
       else {
-        const { region: _region, name: _name, ...metrics } = outcome.metrics;
-        years.push({ year, ...metrics });
+        years.push(year);
+        metrics.push(outcome.metrics);
       }
     }
     // The years kept as numbers, made into objects when they are read (trend-years.ts).
-    ranked.push({ final: final.metrics, region: { region: info.code, name: info.name, ...describeSeries(years, final.metrics) }, rows: yearRows(years), gaps });
+    ranked.push({ final: final.metrics, region: { region: info.code, name: info.name, ...describeSeries(years, metrics, final.metrics) }, rows: metricsRows(years, metrics), gaps });
   }
   ranked.sort((a, b) => compareRegions(a.final, b.final, sort));
   return {

@@ -4,7 +4,7 @@
 // per region-year in a trend of every region × year.
 import { describe, expect, it } from 'vitest';
 import type { TrendYear } from '../../src/core/trend-schema.js';
-import { trendRegion, yearRows } from '../../src/core/trend-years.js';
+import { metricsRows, trendRegion, yearRows } from '../../src/core/trend-years.js';
 
 const year = (y: number, flags: TrendYear['flags'], categories: TrendYear['categories_not_reported']): TrendYear => ({
   year: y,
@@ -40,6 +40,22 @@ describe('yearRows', () => {
     const rows = yearRows([year(2015, [], [])]);
     // The 16 numbers of the year above from population to coverage_index (TrendYearSchema's order).
     expect([...rows.values]).toEqual([1000, 10, 8, -2, 2, 1, 1.5, 0.5, -1.5, 1.5, 150, 0.25, NaN, 950, NaN, 0.5]);
+  });
+});
+
+describe('metricsRows', () => {
+  it('keeps of each year\'s metrics (region and name beside them) what yearRows keeps of the year objects', () => {
+    const years = [year(2015, [], []), year(2016, ['carried_forward'], ['crisis']), { ...year(2017, [], []), vacuum_per_100k: null as never, population: 1234.5 }];
+    // As regionMetrics gives them: the region's code and name, no year.
+    const metrics = years.map(({ year: _year, ...m }) => ({ region: 'A', name: 'Agder', ...m }));
+    const rows = metricsRows([2015, 2016, 2017], metrics);
+    expect(rows).toEqual(yearRows(years));
+    expect(rows.values[2 * 16]).toBe(1234.5); // 2017's population, first of its row
+    expect(Number.isNaN(rows.values[2 * 16 + 10]!)).toBe(true); // its vacuum_per_100k, null
+    // The years read back from the rows are the year objects.
+    const region = trendRegion(1, { region: 'A', name: 'Agder', first_vacuum_year: 2015, peak_vacuum_per_100k: 150, peak_year: 2015, open: true }, rows, []);
+    expect(region.years).toEqual(years);
+    expect(region.years.map((y) => Object.keys(y))).toEqual(years.map((y) => Object.keys(y)));
   });
 });
 
