@@ -7,12 +7,10 @@ import type { ServiceSeries } from './dataset.js';
 import { type FillMode, valueAt, type ValueAtYear } from './series.js';
 import { weightKey, type WeightTable } from './weights.js';
 
-/** A region's community capacity in bed-equivalents at one year, in total and by category, with flags saying how its series were valued. */
-export interface CommunityAtYear {
+/** A region's community capacity in bed-equivalents at one year, with flags saying how its series were valued. */
+export interface CommunityTotal {
   /** Σ w × capacity over every service series. */
   readonly total: number;
-  /** The same sum per category, in the order the series first appear. */
-  readonly byCategory: ReadonlyMap<Category, number>;
   /** Some series' value was carried forward from an earlier year. */
   readonly carried: boolean;
   /** Some series had no total at or before the year and counted 0. */
@@ -21,6 +19,12 @@ export interface CommunityAtYear {
   readonly interpolated: boolean;
   /** Some series has no value at the year (only under --fill none): the total is not known. */
   readonly unknown: boolean;
+}
+
+/** A region's community capacity at one year in total and by category (CommunityTotal). */
+export interface CommunityAtYear extends CommunityTotal {
+  /** The same sum per category, in the order the series first appear. */
+  readonly byCategory: ReadonlyMap<Category, number>;
 }
 
 /**
@@ -53,12 +57,39 @@ export function communityAt(
   fill: FillMode = 'carry',
   terms?: CommunityTerm[],
 ): CommunityAtYear {
+  const byCategory = new Map<Category, number>();
+  return { ...sumAt(services, year, weights, fill, terms, byCategory), byCategory };
+}
+
+/**
+ * `communityAt` without the sums by category, which only the page's breakdown reads: the metrics
+ * take a total at B and T for every region (and a trend for every year), and a Map per call was
+ * most of the cost of the sum (issue 18).
+ */
+export function communityTotalAt(
+  services: ReadonlyMap<string, ServiceSeries> | undefined,
+  year: number,
+  weights: WeightTable,
+  fill: FillMode = 'carry',
+  terms?: CommunityTerm[],
+): CommunityTotal {
+  return sumAt(services, year, weights, fill, terms, undefined);
+}
+
+/** The sum of communityAt, and by category into `byCategory` when given. */
+function sumAt(
+  services: ReadonlyMap<string, ServiceSeries> | undefined,
+  year: number,
+  weights: WeightTable,
+  fill: FillMode,
+  terms: CommunityTerm[] | undefined,
+  byCategory: Map<Category, number> | undefined,
+): CommunityTotal {
   let total = 0;
   let carried = false;
   let startedLater = false;
   let interpolated = false;
   let unknown = false;
-  const byCategory = new Map<Category, number>();
   for (const series of services?.values() ?? []) {
     const at = valueAt(series.years, year, 'service', fill);
     if (at === undefined) {
@@ -73,7 +104,7 @@ export function communityAt(
     const be = weight * at.value;
     terms?.push({ series, at, weight, be });
     total += be;
-    byCategory.set(series.category, (byCategory.get(series.category) ?? 0) + be);
+    byCategory?.set(series.category, (byCategory.get(series.category) ?? 0) + be);
   }
-  return { total, byCategory, carried, startedLater, interpolated, unknown };
+  return { total, carried, startedLater, interpolated, unknown };
 }

@@ -1,8 +1,8 @@
 // SPEC §3: every metric of one region, for baseline year B (`from`) and target year T (`to`).
 // The one place where the formulas live.
 import { categoriesNotReported, hasCommunityData } from './completeness.js';
-import { coverageIndex, regionNormCoverage } from './coverage.js';
-import { communityAt, type CommunityAtYear, type CommunityTerm } from './community.js';
+import { regionCoverageIndex } from './coverage.js';
+import { type CommunityTerm, type CommunityTotal, communityTotalAt } from './community.js';
 import type { MissingCommunity } from './config.js';
 import type { Category } from './categories.js';
 import type { Dataset, RegionInfo } from './dataset.js';
@@ -55,14 +55,14 @@ export interface MetricsOptions {
 export interface RegionBaseline {
   readonly region: string;
   readonly from: number;
-  readonly communityAtB: CommunityAtYear;
+  readonly communityAtB: CommunityTotal;
   readonly notReported: readonly Category[];
 }
 
 /** The baseline of `region` at B (the period's `from`) for regionMetrics' `baseline` option:
  * the same weights and fill must be given to both. */
 export function regionBaseline(dataset: Dataset, region: string, from: number, weights: WeightTable, fill: FillMode = 'carry'): RegionBaseline {
-  return { region, from, communityAtB: communityAt(dataset.services.get(region), from, weights, fill), notReported: categoriesNotReported(dataset, region) };
+  return { region, from, communityAtB: communityTotalAt(dataset.services.get(region), from, weights, fill), notReported: categoriesNotReported(dataset, region) };
 }
 
 /**
@@ -81,8 +81,8 @@ export interface MetricsWorking {
   hasCommunityData?: boolean | undefined;
   readonly termsFrom: CommunityTerm[];
   readonly termsTo: CommunityTerm[];
-  communityFrom?: CommunityAtYear | undefined;
-  communityTo?: CommunityAtYear | undefined;
+  communityFrom?: CommunityTotal | undefined;
+  communityTo?: CommunityTotal | undefined;
   /** The unknown inputs, when the region is not ranked. */
   unknown?: readonly string[] | undefined;
 }
@@ -237,8 +237,8 @@ export function regionMetrics(
   // zero, SPEC §8, unless the user says it is).
   const regionServices = dataset.services.get(region.code);
   const baseline = options.baseline !== undefined && options.baseline.region === region.code && options.baseline.from === B && working === undefined ? options.baseline : undefined;
-  const communityAtB = baseline?.communityAtB ?? communityAt(regionServices, B, weights, fill, working?.termsFrom);
-  const communityAtT = communityAt(regionServices, T, weights, fill, working?.termsTo);
+  const communityAtB = baseline?.communityAtB ?? communityTotalAt(regionServices, B, weights, fill, working?.termsFrom);
+  const communityAtT = communityTotalAt(regionServices, T, weights, fill, working?.termsTo);
   const withCommunity = hasCommunityData(dataset, region.code);
   if (working) {
     Object.assign(working, { bedsFrom, bedsTo, populationTo, hasCommunityData: withCommunity, communityFrom: communityAtB, communityTo: communityAtT });
@@ -288,7 +288,7 @@ export function regionMetrics(
       beds_to: facts.bedsTo,
       ...weighted,
       // The other half of the gap analysis: capacity at T against the planning norms (SPEC §7).
-      coverage_index: coverageIndex(regionNormCoverage(dataset, region.code, T, facts.population, norms)),
+      coverage_index: regionCoverageIndex(dataset, region.code, T, facts.population, norms),
       flags,
       categories_not_reported: notReported,
     },

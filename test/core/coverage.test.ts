@@ -7,7 +7,7 @@ import { coverageBand, coverageHeatmap } from '../../src/core/coverage-band.js';
 import { compareCoverage, rankCoverage } from '../../src/core/coverage-rank.js';
 import type { CoverageReport, NormCoverage, RankedCoverage } from '../../src/core/coverage-schema.js';
 import { summarizeCoverage } from '../../src/core/coverage-summary.js';
-import { coverageIndex } from '../../src/core/coverage.js';
+import { coverageIndex, regionCoverageIndex, regionNormCoverage } from '../../src/core/coverage.js';
 import { parseConfig } from '../../src/io/config-file.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 
@@ -428,5 +428,39 @@ describe('bands, heatmap grid and summary', () => {
     expect(grid.rows[1]!.cells.map((c) => c.band)).toEqual(['within', 'above', 'unknown']);
     expect(grid.rows[1]!.cells[0]!.coverage).toBeCloseTo(30 / 28.1, 12);
     expect(summarizeCoverage(report)).toEqual({ ranked: 2, under: 1 });
+  });
+});
+
+describe('regionCoverageIndex: the index without a NormCoverage per norm', () => {
+  it('equals coverageIndex(regionNormCoverage(…)) bit for bit: every bundled region and year, an events beds file, a region without rows, population 0', async () => {
+    const { dataset, norms } = await loadDataset();
+    let compared = 0;
+    let nulls = 0;
+    for (const code of dataset.regions.keys()) {
+      for (let year = 2010; year <= 2025; year++) {
+        for (const population of [dataset.population.get(code)?.get(year) ?? 123_456, 0, 1.5]) {
+          const expected = coverageIndex(regionNormCoverage(dataset, code, year, population, norms));
+          expect(Object.is(regionCoverageIndex(dataset, code, year, population, norms), expected)).toBe(true);
+          compared++;
+          if (expected === null) nulls++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+    // Unknown norms: an events beds file leaves psychiatric_beds out; no norm known gives null.
+    const events = await load({
+      regions: 'region,name\nA,Alpha\nB,Beta\n',
+      population: 'region,year,population\nA,2020,50000\nB,2020,50000\n',
+      beds: 'region,date,beds_closed\nA,2020,3\n',
+      services: 'region,year,service,capacity,unit\nA,2020,crisis team,2,teams\n',
+    });
+    for (const code of ['A', 'B', 'C']) {
+      for (const population of [50_000, 0]) {
+        const expected = coverageIndex(regionNormCoverage(events.dataset, code, 2020, population, events.norms));
+        expect(Object.is(regionCoverageIndex(events.dataset, code, 2020, population, events.norms), expected)).toBe(true);
+        if (expected === null) nulls++;
+      }
+    }
+    expect(nulls).toBeGreaterThan(0);
   });
 });
