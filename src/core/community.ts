@@ -72,8 +72,15 @@ export function communityTotalAt(
   weights: WeightTable,
   fill: FillMode = 'carry',
   terms?: CommunityTerm[],
+  seriesWeights?: readonly number[],
 ): CommunityTotal {
-  return sumAt(services, year, weights, fill, terms, undefined);
+  return sumAt(services, year, weights, fill, terms, undefined, seriesWeights);
+}
+
+/** Each series' weight, in the order of `services` (communityTotalAt's `seriesWeights`, for a
+ * region whose sum is taken at many years: a trend's). */
+export function seriesWeights(services: ReadonlyMap<string, ServiceSeries> | undefined, weights: WeightTable): number[] {
+  return [...(services?.values() ?? [])].map((series) => weightValue(weights, series.category, series.unit));
 }
 
 /** The sum of communityAt, and by category into `byCategory` when given. */
@@ -84,23 +91,26 @@ function sumAt(
   fill: FillMode,
   terms: CommunityTerm[] | undefined,
   byCategory: Map<Category, number> | undefined,
+  /** The series' weights in their order (seriesWeights), instead of a lookup per series. */
+  known?: readonly number[],
 ): CommunityTotal {
   let total = 0;
+  let i = 0;
   let carried = false;
   let startedLater = false;
   let interpolated = false;
   let unknown = false;
   for (const series of services?.values() ?? []) {
+    const weight = known?.[i++] ?? weightValue(weights, series.category, series.unit);
     const at = valueAt(series.years, year, 'service', fill);
     if (at === undefined) {
       unknown = true;
-      terms?.push({ series, at, weight: weightValue(weights, series.category, series.unit), be: undefined });
+      terms?.push({ series, at, weight, be: undefined });
       continue;
     }
     if (at.carried) carried = true;
     if (at.startedLater) startedLater = true;
     if (at.interpolated) interpolated = true;
-    const weight = weightValue(weights, series.category, series.unit);
     const be = weight * at.value;
     terms?.push({ series, at, weight, be });
     total += be;

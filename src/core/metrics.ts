@@ -2,7 +2,7 @@
 // The one place where the formulas live.
 import { categoriesNotReported, hasCommunityData } from './completeness.js';
 import { regionCoverageIndex } from './coverage.js';
-import { type CommunityTerm, type CommunityTotal, communityTotalAt } from './community.js';
+import { type CommunityTerm, type CommunityTotal, communityTotalAt, seriesWeights } from './community.js';
 import type { MissingCommunity } from './config.js';
 import type { Category } from './categories.js';
 import type { Dataset, RegionInfo } from './dataset.js';
@@ -56,13 +56,16 @@ export interface RegionBaseline {
   readonly region: string;
   readonly from: number;
   readonly communityAtB: CommunityTotal;
+  /** Its service series' weights, in their order (community.ts seriesWeights). */
+  readonly seriesWeights: readonly number[];
   readonly notReported: readonly Category[];
 }
 
 /** The baseline of `region` at B (the period's `from`) for regionMetrics' `baseline` option:
  * the same weights and fill must be given to both. */
 export function regionBaseline(dataset: Dataset, region: string, from: number, weights: WeightTable, fill: FillMode = 'carry'): RegionBaseline {
-  return { region, from, communityAtB: communityTotalAt(dataset.services.get(region), from, weights, fill), notReported: categoriesNotReported(dataset, region) };
+  const services = dataset.services.get(region);
+  return { region, from, communityAtB: communityTotalAt(services, from, weights, fill), seriesWeights: seriesWeights(services, weights), notReported: categoriesNotReported(dataset, region) };
 }
 
 /**
@@ -238,7 +241,7 @@ export function regionMetrics(
   const regionServices = dataset.services.get(region.code);
   const baseline = options.baseline !== undefined && options.baseline.region === region.code && options.baseline.from === B && working === undefined ? options.baseline : undefined;
   const communityAtB = baseline?.communityAtB ?? communityTotalAt(regionServices, B, weights, fill, working?.termsFrom);
-  const communityAtT = communityTotalAt(regionServices, T, weights, fill, working?.termsTo);
+  const communityAtT = communityTotalAt(regionServices, T, weights, fill, working?.termsTo, baseline?.seriesWeights);
   const withCommunity = hasCommunityData(dataset, region.code);
   if (working) {
     Object.assign(working, { bedsFrom, bedsTo, populationTo, hasCommunityData: withCommunity, communityFrom: communityAtB, communityTo: communityAtT });
