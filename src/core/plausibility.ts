@@ -208,7 +208,7 @@ export function plausibilityNotices(dataset: Dataset, options: NoticeOptions): W
     if (dataset.beds.shape === 'stock') add(definitionNotice(files.beds, code, 'institutional beds', dataset.beds.byRegion.get(code), period));
     const services = dataset.services.get(code);
     for (const series of services?.values() ?? []) {
-      // The series' name ("crisis_team fte") made only for a notice: most series have none.
+      // The series' name ("crisis_team fte") is made only when the series has a notice.
       const c = definitionChange(series.years, period);
       if (c !== undefined) out.push(notice(files.services, serviceDefinitionText, code, series.category, series.unit, c.y1, c.v1, c.y2, c.v2, c.more));
     }
