@@ -54,33 +54,26 @@ export function intervalExtremes(run: IntervalRun): DrawExtremes {
   return new DrawExtremes(run.plan.regions.length, run.draws, ...INTERVAL_PERCENTILES);
 }
 
-/** Run draws start ≤ i < end of `run` here, a block at a time, into `extremes`. */
-export function runIntervalDraws(run: IntervalRun, start: number, end: number, extremes: DrawExtremes): void {
-  const blocks = Math.ceil((end - start) / INTERVAL_BLOCK);
-  let next = 0;
-  drawBlocks(run, () => (next < blocks ? start + next++ * INTERVAL_BLOCK : undefined), end, extremes);
-}
-
 /** The blocks of a run's draws: block b holds draws b × INTERVAL_BLOCK ≤ i < (b + 1) × INTERVAL_BLOCK (and < draws). */
 export function intervalBlocks(run: IntervalRun): number {
   return Math.ceil(run.draws / INTERVAL_BLOCK);
 }
 
-/** Run the draws of every block `nextBlock` gives (an index, see intervalBlocks), until it gives undefined, into `extremes`. */
-export function runIntervalBlocks(run: IntervalRun, nextBlock: () => number | undefined, extremes: DrawExtremes): void {
-  drawBlocks(run, () => {
-    const b = nextBlock();
-    return b === undefined ? undefined : b * INTERVAL_BLOCK;
-  }, run.draws, extremes);
+/** Run every draw of `run` here, a block at a time, into `extremes`. */
+export function runIntervalDraws(run: IntervalRun, extremes: DrawExtremes): void {
+  const blocks = intervalBlocks(run);
+  let next = 0;
+  runIntervalBlocks(run, () => (next < blocks ? next++ : undefined), extremes);
 }
 
-/** Run the blocks of draws starting at each draw `nextStart` gives (each up to INTERVAL_BLOCK draws, none from `end` on). */
-function drawBlocks(run: IntervalRun, nextStart: () => number | undefined, end: number, extremes: DrawExtremes): void {
-  const { plan } = run;
+/** Run the draws of every block `nextBlock` gives (an index, see intervalBlocks), until it gives undefined, into `extremes`. */
+export function runIntervalBlocks(run: IntervalRun, nextBlock: () => number | undefined, extremes: DrawExtremes): void {
+  const { plan, draws } = run;
   const R = plan.regions.length;
   const block = { vacuum: new Float64Array(INTERVAL_BLOCK * R), rank: new Int32Array(INTERVAL_BLOCK * R), weights: new Float64Array(INTERVAL_BLOCK * plan.weights.size) };
-  for (let from = nextStart(); from !== undefined; from = nextStart()) {
-    const chunk = { ...block, start: from, end: Math.min(end, from + INTERVAL_BLOCK) };
+  for (let b = nextBlock(); b !== undefined; b = nextBlock()) {
+    const start = b * INTERVAL_BLOCK;
+    const chunk = { ...block, start, end: Math.min(draws, start + INTERVAL_BLOCK) };
     runDrawsInto(plan, chunk);
     extremes.addDraws(chunk.vacuum, chunk.rank, chunk.end - chunk.start);
   }
@@ -120,6 +113,6 @@ export function intervalReport(report: Report, run: IntervalRun, extremes: DrawE
 export function withInterval(dataset: Dataset, report: Report, options: AnalyzeOptions & DrawOptions = {}): Report {
   const run = intervalRun(dataset, report, options);
   const extremes = intervalExtremes(run);
-  runIntervalDraws(run, 0, run.draws, extremes);
+  runIntervalDraws(run, extremes);
   return intervalReport(report, run, extremes);
 }

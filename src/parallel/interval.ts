@@ -73,7 +73,7 @@ export async function withIntervalOnThreads(
   const n = workers === undefined ? 1 : Math.min(workers.size + 1, intervalThreads(threads, draws, plan.regions.length));
   if (workers === undefined || n <= 1) {
     meanwhile?.();
-    runIntervalDraws(run, 0, draws, extremes);
+    runIntervalDraws(run, extremes);
     return intervalReport(report, run, extremes);
   }
   const claims = intervalClaims(intervalBlocks(run));
