@@ -31,6 +31,11 @@ export function measureAt(dataset: Dataset, region: string, year: number, norm: 
   return value;
 }
 
+/** Coverage of a norm: its measure per 100k against the low end of the norm. */
+function coverageOf(per100k: number, norm: Norm): number {
+  return per100k / norm.low;
+}
+
 /** value, per 100k, coverage and gap of one norm, for a known population at T. */
 export function normCoverage(norm: Norm, value: number | null, population: number): NormCoverage {
   const perPop = population / PER;
@@ -41,20 +46,28 @@ export function normCoverage(norm: Norm, value: number | null, population: numbe
     per_100k: per100k,
     norm_low: norm.low,
     norm_high: norm.high,
-    coverage: per100k === null ? null : per100k / norm.low,
+    coverage: per100k === null ? null : coverageOf(per100k, norm),
     gap: per100k === null ? null : Math.max(0, norm.low - per100k) * perPop,
   };
 }
 
 /** Mean over norms with a known coverage of min(coverage, 1); null when none is known. */
 export function coverageIndex(norms: readonly NormCoverage[]): number | null {
-  // Summed in the norms' order from 0, as a reduce would (a trend takes an index per region and
-  // year: 150,000 at 5,000 regions, without an array of the known ones each time).
+  return meanCoverage(norms, (n) => n.coverage);
+}
+
+/**
+ * The index of `items`' coverages (`coverage` of each; null: unknown): summed in their order from
+ * 0, as a reduce would, without an array of the known ones (a trend takes an index per region and
+ * year: 150,000 at 5,000 regions).
+ */
+function meanCoverage<T>(items: readonly T[], coverage: (item: T) => number | null): number | null {
   let sum = 0;
   let known = 0;
-  for (const n of norms) {
-    if (n.coverage === null) continue;
-    sum += Math.min(n.coverage, 1);
+  for (const item of items) {
+    const c = coverage(item);
+    if (c === null) continue;
+    sum += Math.min(c, 1);
     known++;
   }
   return known === 0 ? null : sum / known;
@@ -71,16 +84,10 @@ export function regionNormCoverage(dataset: Dataset, region: string, year: numbe
  */
 export function regionCoverageIndex(dataset: Dataset, region: string, year: number, population: number, norms: NormTable): number | null {
   const perPop = population / PER;
-  let sum = 0;
-  let known = 0;
-  for (const norm of norms) {
+  return meanCoverage(norms, (norm) => {
     const value = measureAt(dataset, region, year, norm);
-    if (value === null) continue;
-    // normCoverage's per_100k and coverage.
-    sum += Math.min(value / perPop / norm.low, 1);
-    known++;
-  }
-  return known === 0 ? null : sum / known;
+    return value === null ? null : coverageOf(value / perPop, norm);
+  });
 }
 
 /** A region's coverage at T, or the reason it cannot have one (population unknown at T). */
