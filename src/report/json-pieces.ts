@@ -166,18 +166,16 @@ function* jsonPieces<S extends z.ZodObject, P>(schema: S, value: z.input<S>, str
   for (const key of streamed) emptied[key] = [];
   const shell = schema.parse(emptied) as Record<string, unknown>;
 
-  const add = (text: string): P | undefined => pieces.add(text);
-
   let entries = 0;
   for (const [key, member] of Object.entries(shell)) {
     const lazy = (streamed as readonly string[]).includes(key);
     const text = lazy ? undefined : nested(member, '  ');
     if (!lazy && text === undefined) continue; // JSON.stringify leaves out an undefined member
-    let piece = add(`${entries === 0 ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `);
+    let piece = pieces.add(`${entries === 0 ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `);
     if (piece !== undefined) yield piece;
     entries++;
     if (!lazy) {
-      piece = add(text!);
+      piece = pieces.add(text!);
       if (piece !== undefined) yield piece;
       continue;
     }
