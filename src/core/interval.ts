@@ -12,10 +12,10 @@ import { DEFAULT_SEED, type DrawOptions, type DrawPlan, drawPlan, runDrawsInto, 
 
 /**
  * Draws behind a report's intervals when none are asked for. 500 cost `report` on 5,000 regions
- * about a fifth of its time without intervals (1.20× when chosen; 1.16× and 1.21× of the wall
- * time, 1.24× and 1.29× of the CPU time in the eighth session's two runs, the notices made while a
- * worker draws: bench/RESULTS-research.md); the nearest-rank p5 of 500 draws is the 25th
- * smallest, whose own spread is about ±1 percentile point. More: --interval-draws N.
+ * about a fifth of its time without intervals (1.20× when chosen; 1.16–1.22× of the wall time,
+ * 1.24–1.29× of the CPU time in the eighth session's three runs, the notices made while a worker
+ * draws: bench/RESULTS-research.md); the nearest-rank p5 of 500 draws is the 25th smallest,
+ * whose own spread is about ±1 percentile point. More: --interval-draws N.
  */
 export const DEFAULT_INTERVAL_DRAWS = 500;
 /** Seed of a report's intervals when none is given: the sensitivity run's default. */
