@@ -8,9 +8,11 @@
 // that wrote it compiled, and a command loads only its own modules: a run of a kind the cache has
 // not seen yet (runKind: the command and its --format) writes it again when it ends, with what it
 // took from the cache and what it compiled itself, so the cache grows to cover the commands a user
-// runs; a sidecar file lists the kinds it covers. A cache folder that cannot be written only means
-// compiling as usual: never an error, never a message.
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// runs; a sidecar file lists the kinds it covers. Each build has its own cache, so a folder would
+// gain one file of about 1 MB per upgrade (or per build, for a developer): writing a cache removes
+// all but the few most recently written others (pruneCaches). A cache folder that cannot be
+// written only means compiling as usual: never an error, never a message.
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -118,11 +120,53 @@ function writeCache(cacheFile, script, kinds) {
     renameSync(partial, cacheFile);
     writeFileSync(partial, JSON.stringify(kinds), { mode: 0o600 });
     renameSync(partial, `${cacheFile}.kinds`);
+    pruneCaches(cacheFile);
   } catch {
     try {
       rmSync(partial, { force: true });
     } catch {
       // Nothing to clean up.
+    }
+  }
+}
+
+/** Caches of other builds kept beside the one being written (the most recently written ones). */
+export const KEEP_OTHER_CACHES = 3;
+/** A partial file this old is left from a run that stopped while writing: no run writes that long. */
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/**
+ * Remove the caches of other builds (other versions, Node versions or builds: every file named
+ * like a cache in the folder) except the KEEP_OTHER_CACHES most recently written, each with its
+ * list of kinds, and partial files left by runs that stopped while writing. Only when a cache is
+ * written (a new build, or a kind of run new to it), never on a run that takes its cache. Two or
+ * three versions used side by side keep their caches; past that, one that is used again writes
+ * its cache again (one run compiles as without a cache). Nothing else in the folder is touched,
+ * and a file that cannot be removed is left.
+ */
+export function pruneCaches(cacheFile) {
+  const dir = dirname(cacheFile);
+  const own = cacheFile.slice(dir.length + 1);
+  const others = [];
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    try {
+      if (/^cli-.+\.cache\.\d+\.partial$/.test(name)) {
+        if (now - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
+      } else if (/^cli-.+\.cache$/.test(name) && name !== own) others.push({ path, written: statSync(path).mtimeMs });
+      else if (/^cli-.+\.cache\.kinds$/.test(name) && !existsSync(path.slice(0, -'.kinds'.length))) rmSync(path, { force: true });
+    } catch {
+      // Gone meanwhile (another run pruned it), or not ours to remove.
+    }
+  }
+  others.sort((a, b) => b.written - a.written);
+  for (const { path } of others.slice(KEEP_OTHER_CACHES)) {
+    try {
+      rmSync(path, { force: true });
+      rmSync(`${path}.kinds`, { force: true });
+    } catch {
+      // Left as it is.
     }
   }
 }

@@ -2,7 +2,7 @@
 // the first run, taken by the next, never in the way; and the bundle does what the unbundled CLI does.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,6 +121,53 @@ describe('the CLI bundle', () => {
   ])('the kind of run of %j is %j', async (args, kind) => {
     const { runKind } = (await import(join(ROOT, 'bin/load-bundle.js'))) as { runKind: (args: string[]) => string };
     expect(runKind(args)).toBe(kind);
+  });
+
+  it('writing a cache removes the caches of other builds but the three most recently written, and what stopped runs left; nothing else', async () => {
+    const { KEEP_OTHER_CACHES } = (await import(join(ROOT, 'bin/load-bundle.js'))) as { KEEP_OTHER_CACHES: number };
+    expect(KEEP_OTHER_CACHES).toBe(3);
+    const dir = mkdtempSync(join(tmpdir(), 'sg-cache-'));
+    try {
+      const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
+      const put = (name: string, written: Date) => {
+        writeFileSync(join(dir, name), 'x');
+        utimesSync(join(dir, name), written, written);
+      };
+      // Five caches of older builds (written 1 to 5 days ago), each with its list of kinds; the
+      // list of a cache that is gone; a partial file two hours old (a run stopped while writing)
+      // and one a minute old (a run writing now); files that are not servicegap's caches.
+      for (let day = 1; day <= 5; day++) {
+        put(`cli-0.0.${day}-node20.0.0-x64.cache`, hoursAgo(24 * day));
+        put(`cli-0.0.${day}-node20.0.0-x64.cache.kinds`, hoursAgo(24 * day));
+      }
+      put('cli-0.0.9-node20.0.0-x64.cache.kinds', hoursAgo(1));
+      put('cli-0.0.8-node20.0.0-x64.cache.123.partial', hoursAgo(2));
+      put('cli-0.0.7-node20.0.0-x64.cache.456.partial', hoursAgo(1 / 60));
+      put('notes.txt', hoursAgo(24 * 30));
+      put('other.cache', hoursAgo(24 * 30));
+      // A run with no cache of its own: it writes one when it ends, and prunes.
+      const probe = `const { loadBundle } = await import(${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))}); loadBundle(${JSON.stringify(BUNDLE)}, { cacheFile: ${JSON.stringify(join(dir, 'cli-test-node20.0.0-x64.cache'))} });`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(
+        [
+          'cli-test-node20.0.0-x64.cache',
+          'cli-test-node20.0.0-x64.cache.kinds',
+          // The three most recent of the five others, with their kinds; days 4 and 5 are gone.
+          ...[1, 2, 3].flatMap((day) => [`cli-0.0.${day}-node20.0.0-x64.cache`, `cli-0.0.${day}-node20.0.0-x64.cache.kinds`]),
+          'cli-0.0.7-node20.0.0-x64.cache.456.partial',
+          'notes.txt',
+          'other.cache',
+        ].sort(),
+      );
+      // A run that takes its cache writes nothing and removes nothing.
+      put('cli-0.0.6-node20.0.0-x64.cache', hoursAgo(24 * 6));
+      const again = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' });
+      expect(again.status, again.stderr).toBe(0);
+      expect(existsSync(join(dir, 'cli-0.0.6-node20.0.0-x64.cache'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a cache folder that cannot be written, or SERVICEGAP_CODE_CACHE=off: the same output, nothing written, no message', () => {
