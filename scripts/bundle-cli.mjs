@@ -13,7 +13,7 @@
 //   dist/bundle/index.js, the package's import entry, is an ES module that re-exports the
 //   library's names from it: one copy of the code in the package, not a CLI, an ES module library
 //   and a CommonJS library (the package stays under 1 MB, issue 15).
-// - dist/bundle/worker.js, parse-worker.js, parquet-worker.js: the worker threads' scripts (ES modules with shared
+// - dist/bundle/worker.js, draws-worker.js, parse-worker.js, parquet-worker.js: the worker threads' scripts (ES modules with shared
 //   chunks).
 //
 // The package ships these and the type declarations (dist/servicegap.d.ts), not the compiled files
@@ -152,7 +152,7 @@ writeFileSync('dist/bundle/index.js', `// servicegap's library: the CommonJS bun
 // CommonJS bundle and so a devDependency.
 const workers = await build({
   ...common,
-  entryPoints: { worker: 'dist/parallel/worker.js', 'parse-worker': 'dist/parallel/parse-worker.js', 'parquet-worker': 'dist/parallel/parquet-worker.js' },
+  entryPoints: { worker: 'dist/parallel/worker.js', 'draws-worker': 'dist/parallel/draws-worker.js', 'parse-worker': 'dist/parallel/parse-worker.js', 'parquet-worker': 'dist/parallel/parquet-worker.js' },
   external: ['zod', 'zod/*', ...LAZY_EXTERNAL],
   plugins: [...common.plugins, parquetApart],
   outdir: 'dist/bundle',

@@ -2,7 +2,7 @@
 // one row per region and draw (region, draw, each drawn weight, vacuum per 100k, rank), as CSV or
 // Parquet, chosen by the file's extension. Written through the one output writer (never over a
 // file the run read, never half-written), the CSV piece by piece: never whole in memory.
-import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
+import type { DrawChunk, DrawPlan } from '../core/weight-draws.js';
 import { writeOutput } from '../io/output-writer.js';
 import { formatFromPath } from '../report/format-from-path.js';
 import { VERSION } from '../version.js';

@@ -4,7 +4,8 @@
 import type { Dataset, Provenance } from '../core/dataset.js';
 import type { Warning } from '../core/issues.js';
 import type { RunProvenance } from '../core/provenance-schema.js';
-import { type DrawChunk, type DrawPlan, orderedChunks, planSensitivity, type SensitivityOptions, summarizeDraws } from '../core/sensitivity.js';
+import { orderedChunks, planSensitivity, type SensitivityOptions, summarizeDraws } from '../core/sensitivity.js';
+import { type DrawChunk, type DrawPlan } from '../core/weight-draws.js';
 import type { Correlation, SensitivityReport } from '../core/sensitivity-schema.js';
 import { drawsParallel } from '../parallel/sensitivity.js';
 import type { Output } from '../report/output.js';

@@ -3,12 +3,14 @@
 // report's own figures (the point estimate) use every weight at its value; the interval comes
 // from DEFAULT_INTERVAL_DRAWS draws seeded with DEFAULT_INTERVAL_SEED — the first draws of
 // `report --sensitivity` with the same seed, so `report --sensitivity 500` gives the same p5 and
-// p95. Each draw is evaluated on the linear model (linear-model.ts). Pure; no IO.
+// p95. Each draw is evaluated on the linear model (linear-model.ts); the draws themselves run a
+// block at a time (interval-blocks.ts). Pure; no IO.
 import type { AnalyzeOptions } from './analyze.js';
 import type { Dataset } from './dataset.js';
 import type { IntervalSettings, Report } from './report-schema.js';
-import { DrawExtremes } from './draw-extremes.js';
-import { DEFAULT_SEED, type DrawOptions, type DrawPlan, drawPlan, runDrawsInto, variedWeights } from './sensitivity.js';
+import type { DrawExtremes } from './draw-extremes.js';
+import { intervalExtremes, type IntervalRun, runIntervalDraws } from './interval-blocks.js';
+import { DEFAULT_SEED, type DrawOptions, drawPlan, variedWeights } from './sensitivity.js';
 
 /**
  * Draws behind a report's intervals when none are asked for. 500 cost `report` on 5,000 regions
@@ -20,21 +22,6 @@ import { DEFAULT_SEED, type DrawOptions, type DrawPlan, drawPlan, runDrawsInto, 
 export const DEFAULT_INTERVAL_DRAWS = 500;
 /** Seed of a report's intervals when none is given: the sensitivity run's default. */
 export const DEFAULT_INTERVAL_SEED = DEFAULT_SEED;
-/**
- * Draws evaluated together, a block at a time; threads sharing a run claim it a block at a time
- * too (parallel/interval.ts). A block's values (16 draws of 5,000 regions: 0.9 MB) stay in a
- * core's cache until its extremes are taken: 8 % faster than 64 draws a block.
- */
-export const INTERVAL_BLOCK = 16;
-/** The interval's percentiles. */
-export const INTERVAL_PERCENTILES = [5, 95] as const;
-
-/** The draws behind a report's intervals: their plan, number and seed (intervalDraws). */
-export interface IntervalRun {
-  readonly plan: DrawPlan;
-  readonly draws: number;
-  readonly seed: number;
-}
 
 /**
  * The draws of `report`'s intervals (made by `analyze(dataset, options)`): `options` are the
@@ -47,36 +34,6 @@ export function intervalRun(dataset: Dataset, report: Report, options: AnalyzeOp
   // A report with every weight at one end (--weights low|high) has the same ranges to draw from.
   const plan = drawPlan(dataset, { ...report, weights: undefined }, { ...options, draws, seed });
   return { plan, draws, seed };
-}
-
-/** The extremes of a run's draws (draw-extremes.ts), for its ranked regions. */
-export function intervalExtremes(run: IntervalRun): DrawExtremes {
-  return new DrawExtremes(run.plan.regions.length, run.draws, ...INTERVAL_PERCENTILES);
-}
-
-/** The blocks of a run's draws: block b holds draws b × INTERVAL_BLOCK ≤ i < (b + 1) × INTERVAL_BLOCK (and < draws). */
-export function intervalBlocks(run: IntervalRun): number {
-  return Math.ceil(run.draws / INTERVAL_BLOCK);
-}
-
-/** Run every draw of `run` here, a block at a time, into `extremes`. */
-export function runIntervalDraws(run: IntervalRun, extremes: DrawExtremes): void {
-  const blocks = intervalBlocks(run);
-  let next = 0;
-  runIntervalBlocks(run, () => (next < blocks ? next++ : undefined), extremes);
-}
-
-/** Run the draws of every block `nextBlock` gives (an index, see intervalBlocks), until it gives undefined, into `extremes`. */
-export function runIntervalBlocks(run: IntervalRun, nextBlock: () => number | undefined, extremes: DrawExtremes): void {
-  const { plan, draws } = run;
-  const R = plan.regions.length;
-  const block = { vacuum: new Float64Array(INTERVAL_BLOCK * R), rank: new Int32Array(INTERVAL_BLOCK * R), weights: new Float64Array(INTERVAL_BLOCK * plan.weights.size) };
-  for (let b = nextBlock(); b !== undefined; b = nextBlock()) {
-    const start = b * INTERVAL_BLOCK;
-    const chunk = { ...block, start, end: Math.min(draws, start + INTERVAL_BLOCK) };
-    runDrawsInto(plan, chunk);
-    extremes.addDraws(chunk.vacuum, chunk.rank, chunk.end - chunk.start);
-  }
 }
 
 /**

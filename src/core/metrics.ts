@@ -1,5 +1,5 @@
-// SPEC §3: every metric of one region, for baseline year B (`from`) and target year T (`to`).
-// The one place where the formulas live.
+// SPEC §3: every metric of one region, for baseline year B (`from`) and target year T (`to`),
+// read from the dataset; the formulas themselves are in formulas.ts.
 import { categoriesNotReported, hasCommunityData } from './completeness.js';
 import { regionCoverageIndex } from './coverage.js';
 import { type CommunityTerm, type CommunityTotal, communityTotalAt, seriesWeights } from './community.js';
@@ -8,6 +8,7 @@ import type { Category } from './categories.js';
 import type { Dataset, RegionInfo } from './dataset.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import type { Flag, RegionMetrics } from './report-schema.js';
+import { type RegionFacts, weightedMetrics } from './formulas.js';
 import { type FillMode, valueAt, type ValueAtYear } from './series.js';
 import type { WeightTable } from './weights.js';
 
@@ -21,11 +22,6 @@ export interface Period {
 export type RegionOutcome =
   | { readonly kind: 'ranked'; readonly metrics: RegionMetrics }
   | { readonly kind: 'excluded'; readonly region: string; readonly reason: string };
-
-const PER = 100_000;
-
-/** Avoid printing "-0" for a zero that came from a negation. */
-const clean = (x: number): number => (x === 0 ? 0 : x);
 
 const DEFAULT_NORM_TABLE = resolveNorms();
 
@@ -95,59 +91,6 @@ export function newWorking(): MetricsWorking {
   return { closures: [], termsFrom: [], termsTo: [] };
 }
 
-/**
- * What a region's weight-dependent metrics are made of besides its community capacity at B and T:
- * fixed for a period whatever the weights (linear-model.ts evaluates many draws of the weights on
- * these).
- */
-export interface RegionFacts {
-  /** beds_to − beds_from (stock), or −Σ closures with B < year ≤ T (events); 0 without a beds file. */
-  readonly bedChange: number;
-  readonly bedsFrom: number | null;
-  readonly bedsTo: number | null;
-  /** Population at T. */
-  readonly population: number;
-  /** Population at B; null when it or beds_from is unknown (then capacity_per_100k_from is null). */
-  readonly populationFrom: number | null;
-}
-
-/** net_change_be: bed change plus the change of community capacity, in bed-equivalents. */
-export const netChangeOf = (bedChange: number, communityFrom: number, communityTo: number): number =>
-  bedChange + (communityTo - communityFrom);
-
-/** vacuum_be from net_change_be: capacity lost and not replaced, never below 0. */
-export const vacuumOf = (netChange: number): number => Math.max(0, -netChange);
-
-/** A count per 100,000 residents. */
-export const per100k = (count: number, population: number): number => (count / population) * PER;
-
-/**
- * The metrics that depend on the weights, from a region's facts and its community capacity at B
- * and T (SPEC §3). The one place where these formulas are written.
- */
-export function weightedMetrics(facts: RegionFacts, communityFrom: number, communityTo: number) {
-  const { bedChange, bedsFrom, bedsTo, population, populationFrom } = facts;
-  const communityChange = communityTo - communityFrom;
-  const netChange = netChangeOf(bedChange, communityFrom, communityTo);
-  const bedsClosed = Math.max(0, -bedChange);
-  const vacuum = vacuumOf(netChange);
-  const capacityFrom = bedsFrom === null || populationFrom === null ? null : per100k(bedsFrom + communityFrom, populationFrom);
-  const capacityTo = bedsTo === null ? null : per100k(bedsTo + communityTo, population);
-  return {
-    bed_change: clean(bedChange),
-    beds_closed: clean(bedsClosed),
-    community_from_be: clean(communityFrom),
-    community_to_be: clean(communityTo),
-    community_change_be: clean(communityChange),
-    net_change_be: clean(netChange),
-    vacuum_be: clean(vacuum),
-    vacuum_per_100k: clean(per100k(vacuum, population)),
-    replacement_ratio: bedsClosed === 0 ? null : clean(communityChange / bedsClosed),
-    capacity_per_100k_from: capacityFrom,
-    capacity_per_100k_to: capacityTo,
-    rate_drop_per_100k: capacityFrom === null || capacityTo === null ? null : clean(capacityFrom - capacityTo),
-  };
-}
 
 /** A region's beds and population for a period, each valued by the series rule (undefined: unknown). */
 export interface RegionBasics {

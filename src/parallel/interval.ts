@@ -7,7 +7,8 @@
 // draws were a sixth of `report`'s time on one thread (issue 18).
 import type { AnalyzeOptions } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
-import { intervalBlocks, intervalExtremes, intervalReport, intervalRun, runIntervalBlocks, runIntervalDraws } from '../core/interval.js';
+import { intervalReport, intervalRun } from '../core/interval.js';
+import { intervalBlocks, intervalExtremes, runIntervalBlocks, runIntervalDraws } from '../core/interval-blocks.js';
 import type { Report } from '../core/report-schema.js';
 import type { DrawOptions } from '../core/sensitivity.js';
 import { WorkerPool } from './pool.js';
@@ -45,7 +46,7 @@ export function startIntervalWorkers(threads: number | 'auto' | undefined, draws
   const n = intervalThreads(threads, draws, regions);
   if (n <= 1) return undefined;
   try {
-    return new WorkerPool(n - 1, INTERVAL_WORKER_LIMITS);
+    return new WorkerPool(n - 1, INTERVAL_WORKER_LIMITS, 'draws-worker');
   } catch {
     return undefined; // no worker thread to be had: every draw on this thread
   }

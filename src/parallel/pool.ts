@@ -90,14 +90,17 @@ export class WorkerPool {
   private failure: Error | undefined;
   private closed = false;
 
-  /** `size` workers, each with `resourceLimits` (Node's defaults where none is given). */
+  /** `size` workers, each with `resourceLimits` (Node's defaults where none is given), running
+   * `script` (workerScript): 'worker' runs analyses (a batch's), 'draws-worker' draws of the
+   * weights (a sensitivity run's chunks, a report's interval blocks). */
   constructor(
     readonly size: number,
     readonly resourceLimits: ResourceLimits = {},
+    readonly script: 'worker' | 'draws-worker' = 'worker',
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`WorkerPool: size must be a whole number ≥ 1, got ${size}`);
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: startWorker(workerScript('worker'), { resourceLimits }), datasets: new Set() };
+      const slot: Slot = { worker: startWorker(workerScript(script), { resourceLimits }), datasets: new Set() };
       slot.worker.on('message', (response: Response) => this.settle(slot, response));
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', (code) => {
@@ -164,9 +167,9 @@ export class WorkerPool {
   }
 }
 
-/** Run `work` with a pool of `size` workers, closing the pool whatever happens. */
-export async function withPool<T>(size: number, work: (pool: WorkerPool) => Promise<T>): Promise<T> {
-  const pool = new WorkerPool(size);
+/** Run `work` with a pool of `size` workers running `script`, closing the pool whatever happens. */
+export async function withPool<T>(size: number, work: (pool: WorkerPool) => Promise<T>, script: 'worker' | 'draws-worker' = 'worker'): Promise<T> {
+  const pool = new WorkerPool(size, {}, script);
   try {
     return await work(pool);
   } finally {

@@ -6,9 +6,9 @@ import type { InputIssue } from '../core/issues.js';
 import type { PieceResult, PieceSetup } from '../io/piece-parser.js';
 import type { PieceRows } from '../io/piece-columns.js';
 import type { Report } from '../core/report-schema.js';
-import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
+import type { DrawChunk, DrawPlan } from '../core/weight-draws.js';
 import type { DrawExtremesData } from '../core/draw-extremes.js';
-import type { IntervalRun } from '../core/interval.js';
+import type { IntervalRun } from '../core/interval-blocks.js';
 
 /** Work a worker can do on a dataset. */
 export type Job =

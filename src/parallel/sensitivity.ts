@@ -3,7 +3,7 @@
 // chunks back in draw order before the percentiles are taken (app/sensitivity.ts): the report is
 // the same for any thread count.
 import { OptionError } from '../core/errors.js';
-import { type DrawChunk, type DrawPlan, runDraws } from '../core/sensitivity.js';
+import { type DrawChunk, type DrawPlan, runDraws } from '../core/weight-draws.js';
 import { autoThreads, withPool } from './pool.js';
 
 /**
@@ -41,5 +41,5 @@ export async function drawsParallel(plan: DrawPlan, draws: number, threadOption:
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
     return settled.map((s) => (s as PromiseFulfilledResult<DrawChunk>).value);
-  });
+  }, 'draws-worker');
 }

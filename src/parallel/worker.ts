@@ -1,13 +1,11 @@
-// A worker thread: runs analyses and sensitivity draws on datasets sent by the pool (pool.ts).
+// A worker thread: runs analyses on datasets sent by the pool (pool.ts), for a batch; draws of
+// the weights have a worker of their own (draws-worker.ts).
 // It keeps each dataset it is sent, so a batch sends each input to each worker at most once.
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../core/analyze.js';
 import { type Dataset, reviveDataset } from '../core/dataset.js';
 import { OptionError } from '../core/errors.js';
 import { InputError } from '../core/issues.js';
-import { intervalExtremes, runIntervalBlocks } from '../core/interval.js';
-import { claimBlocks } from './interval-claims.js';
-import { runDraws } from '../core/sensitivity.js';
 import type { Request, Response } from './protocol.js';
 
 const port = parentPort;
@@ -20,22 +18,14 @@ port.on('message', (request: Request) => {
   const transfer: ArrayBuffer[] = [];
   try {
     const { job } = request;
-    if (job.kind === 'draws') {
-      // The plan carries the analysis as arrays (core/linear-model.ts): no dataset needed.
-      const chunk = runDraws(job.plan, job.start, job.end);
-      transfer.push(chunk.vacuum.buffer as ArrayBuffer, chunk.rank.buffer as ArrayBuffer, chunk.weights.buffer as ArrayBuffer);
-      response = { id: request.id, ok: true, result: chunk };
-    } else if (job.kind === 'interval') {
-      const extremes = intervalExtremes(job.run);
-      runIntervalBlocks(job.run, claimBlocks(job.claims, job.claimant), extremes);
-      const { regions, draws, seen, lowVacuum, lowRank, highVacuum, highRank } = extremes;
-      transfer.push(lowVacuum.buffer as ArrayBuffer, lowRank.buffer as ArrayBuffer, highVacuum.buffer as ArrayBuffer, highRank.buffer as ArrayBuffer);
-      response = { id: request.id, ok: true, result: { regions, draws, seen, lowVacuum, lowRank, highVacuum, highRank } };
-    } else {
+    if (job.kind === 'analyze') {
       if (request.dataset !== undefined) datasets.set(request.datasetKey, reviveDataset(request.dataset));
       const dataset = datasets.get(request.datasetKey);
       if (dataset === undefined) throw new Error(`worker: dataset ${request.datasetKey} was never sent`);
       response = { id: request.id, ok: true, result: analyze(dataset, job.options) };
+    } else {
+      // Draws have their own worker, which loads less (draws-worker.ts).
+      throw new Error(`worker.js runs no ${job.kind} jobs: draws-worker.js does`);
     }
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));

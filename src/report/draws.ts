@@ -3,8 +3,8 @@
 // the i of the generator of (seed, i)), the value of each drawn weight, vacuum per 100k and rank.
 // A draw's weights repeat on each of its regions' rows, so every row stands alone (tidy data).
 // Numbers without binary noise (number-text.ts); the Parquet form keeps the exact doubles.
-import type { DrawChunk, DrawPlan } from '../core/sensitivity.js';
-import { variedWeightKeys } from '../core/sensitivity.js';
+import type { DrawChunk, DrawPlan } from '../core/weight-draws.js';
+import { variedWeightKeys } from '../core/weight-draws.js';
 import { textNumber } from './number-text.js';
 import { csvCell } from './safe-cell.js';
 

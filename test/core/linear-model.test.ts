@@ -5,7 +5,7 @@
 // bucket), nulls, infinities, −0, one region, large counts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankInto, rankScratch } from '../../src/core/linear-model.js';
+import { rankInto, rankScratch } from '../../src/core/linear-model-eval.js';
 import { nearestRank, nearestRanks } from '../../src/core/sensitivity.js';
 
 const RUN = { seed: 1_616, numRuns: 300 } as const;

@@ -4,7 +4,7 @@
 // is low + u × (high − low).
 import { describe, expect, it } from 'vitest';
 import { drawRandom } from '../../src/core/random.js';
-import { drawValues } from '../../src/core/sensitivity.js';
+import { drawValues } from '../../src/core/weight-draws.js';
 
 const ranges = [
   { category: 'crisis', low: 0, high: 10 },

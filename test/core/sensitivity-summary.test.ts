@@ -4,7 +4,8 @@
 // expected figure is worked from the rules in sensitivity.ts's file comment.
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report-schema.js';
-import { type DrawChunk, type DrawPlan, orderedChunks, summarizeDraws } from '../../src/core/sensitivity.js';
+import { orderedChunks, summarizeDraws } from '../../src/core/sensitivity.js';
+import { type DrawChunk, type DrawPlan } from '../../src/core/weight-draws.js';
 import { resolveWeights } from '../../src/core/weights.js';
 
 /** Draws [start, end) of two regions: vacuum and rank per draw, region-major within a draw. */

@@ -4,17 +4,8 @@ import { OptionError } from '../../src/core/errors.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import type { Dataset } from '../../src/core/dataset.js';
-import {
-  analyzeCorner,
-  cornerWeights,
-  drawWeights,
-  nearestRank,
-  planSensitivity,
-  runDraws,
-  sensitivity,
-  summarizeDraws,
-  variedWeightKeys,
-} from '../../src/core/sensitivity.js';
+import { analyzeCorner, cornerWeights, nearestRank, planSensitivity, sensitivity, summarizeDraws } from '../../src/core/sensitivity.js';
+import { drawWeights, runDraws, variedWeightKeys } from '../../src/core/weight-draws.js';
 import { SensitivityReportSchema } from '../../src/core/sensitivity-schema.js';
 import { valueAt } from '../../src/core/series.js';
 import { resolveWeights, type WeightTable } from '../../src/core/weights.js';

@@ -189,6 +189,27 @@ describe('the CLI bundle', () => {
     }
   });
 
+  it("the draws worker's script loads Node's own modules and its chunks only: no zod, no schemas (the general worker loads zod)", () => {
+    /** The modules a bundled worker script imports, its chunks followed (esbuild's ES-module output). */
+    const imports = (script: string, seen = new Set<string>()): Set<string> => {
+      const text = readFileSync(join(ROOT, 'dist/bundle', script), 'utf8');
+      for (const [, name] of text.matchAll(/(?:from|import)\s*["']([^"']+)["']/g)) {
+        if (name!.startsWith('./')) {
+          if (!seen.has(name!)) {
+            seen.add(name!);
+            imports(name!.slice(2), seen);
+          }
+        } else seen.add(name!);
+      }
+      return seen;
+    };
+    const draws = [...imports('draws-worker.js')];
+    expect(draws.filter((name) => !name.startsWith('./') && !name.startsWith('node:'))).toEqual([]);
+    expect(readFileSync(join(ROOT, 'dist/bundle/draws-worker.js'), 'utf8')).not.toMatch(/ZodObject|safeParse/);
+    // The check finds a package where there is one.
+    expect([...imports('worker.js')]).toContain('zod');
+  });
+
   it("exports every name of the library and the CLI's run and main (lazy getters), for require() and for import", () => {
     const script = `
       const { createRequire } = await import('node:module');

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PeriodError } from '../../src/core/analyze.js';
-import { sensitivity } from '../../src/core/sensitivity.js';
+import { planSensitivity, sensitivity } from '../../src/core/sensitivity.js';
+import { runDraws } from '../../src/core/weight-draws.js';
 import { runBatch } from '../../src/app/batch.js';
 import { drawSensitivity } from '../../src/app/sensitivity.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
@@ -77,6 +78,23 @@ describe('WorkerPool', () => {
 
   it('refuses a size below 1', () => {
     expect(() => new WorkerPool(0)).toThrow(RangeError);
+  });
+
+  it('draws run in the draws worker, analyses in the general one: each refuses the other\'s jobs by name', async () => {
+    const { dataset, weights } = await loadDataset();
+    const plan = planSensitivity(dataset, { weights, draws: 40, seed: 3 }).plan;
+    await withPool(
+      1,
+      async (pool) => {
+        // A chunk of draws from the draws worker: exactly the draws run here.
+        expect(await pool.run('', undefined, { kind: 'draws', plan, start: 5, end: 17 })).toEqual(runDraws(plan, 5, 17));
+        await expect(pool.run('d', dataset, { kind: 'analyze', options: { weights } })).rejects.toThrow('draws-worker.js runs draws only, not analyze jobs: worker.js does');
+      },
+      'draws-worker',
+    );
+    await withPool(1, async (pool) => {
+      await expect(pool.run('', undefined, { kind: 'draws', plan, start: 0, end: 1 })).rejects.toThrow('worker.js runs no draws jobs: draws-worker.js does');
+    });
   });
 });
 
