@@ -17,9 +17,11 @@ import { sensitivityThreads } from './sensitivity.js';
 
 /**
  * Below this many region-draws (draws × ranked regions), `threads: "auto"` runs the draws on this
- * thread. A worker takes about 60 ms to start and a region-draw about 0.2 µs (500 draws on 5,000
- * regions: 0.5 s on this project's machines, bench/RESULTS.md), so from about a million the half
- * a worker takes over saves more than its start costs.
+ * thread. A region-draw takes about 0.2 µs (500 draws on 5,000 regions: 0.5 s on this project's
+ * machines, bench/RESULTS.md), so from about a million the half a worker takes over saves more
+ * than its start costs: the draws worker is ready in about 20 ms (draws-worker.ts), but its code
+ * is cold, the plan is copied to it, and it shares the machine's two cores with this thread (300
+ * regions, 150,000 region-draws: 30 ms slower on two threads than on one).
  */
 export const INTERVAL_AUTO_THRESHOLD = 1_000_000;
 
@@ -38,7 +40,7 @@ export function intervalThreads(threads: number | 'auto' | undefined, draws: num
 
 /**
  * Worker threads for a report's draws, started before its analysis so that they are ready when
- * the draws are (a worker takes about 100 ms to start: its script compiled, its modules loaded),
+ * the draws are (a worker takes about 20 ms to start: its script compiled, its modules loaded),
  * or undefined when the draws stay on this thread. `regions`: the dataset's regions (the ranked
  * ones are not known before the analysis). The caller closes the pool.
  */
