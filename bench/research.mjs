@@ -63,7 +63,7 @@ function generate(regions) {
 // The compiled modules (the package's public surface, dist/index.js, holds only the runs): the
 // loader, the analysis and the per-draw reference's pieces.
 const compiled = (path) => import(pathToFileURL(join(ROOT, 'dist', path)).href);
-const lib = { ...(await compiled('io/load-dataset.js')), ...(await compiled('core/analyze.js')), ...(await compiled('core/sensitivity.js')), ...(await compiled('core/interval.js')) };
+const lib = { ...(await compiled('io/load-dataset.js')), ...(await compiled('core/analyze.js')), ...(await compiled('core/sensitivity.js')), ...(await compiled('core/weight-draws.js')), ...(await compiled('core/interval.js')) };
 const lines = ['# Research benchmark', ''];
 lines.push(`Written by \`npm run bench\` (bench/research.mjs) on ${new Date().toISOString().slice(0, 10)}. Rerun it to replace this file.`, '');
 lines.push(`- CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length}; Node ${process.version}`, '');
