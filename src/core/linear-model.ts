@@ -2,7 +2,8 @@
 // year is Σ w(category, unit) × capacity over its service series, so for a fixed period
 // everything the weights change is linear in them until the vacuum is floored at 0 (SPEC §3):
 // the series values at B and T are read once, and each draw of the weights is two dot products
-// per region, a floor, a division and a ranking. Pure; no IO.
+// per region, a floor, a division and a ranking (linear-model-eval.ts; this file builds the
+// model from the dataset). Pure; no IO.
 //
 // Exactness. The model keeps, per region, the capacity of each series at B and at T (not only
 // their difference) and sums w × capacity in the order metrics.ts does (communityAt: the
