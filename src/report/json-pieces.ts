@@ -10,65 +10,8 @@
 // encoding that took a second pass over every character (trend on 5,000 regions, 145 MB: 8 %
 // of its time).
 import { config, type z } from 'zod';
+import { BytePieces, type PieceBuilder } from './byte-pieces.js';
 import { itemWriter } from './item-writer.js';
-
-/** A piece is passed on once it holds this many bytes (fewer, larger writes). */
-const PIECE_BYTES = 1 << 16;
-/** Pieces are cut one after another from buffers of this size: pieces waiting to be written share
- * one, and a piece is not a fresh allocation of its own. */
-const BUFFER_BYTES = 1 << 20;
-
-/** Where the text of the pieces goes. */
-interface PieceBuilder<P> {
-  /** Add `text`: a finished piece once enough is held, else undefined. */
-  add(text: string): P | undefined;
-  /** The last piece: what is held, then `text`. */
-  end(text: string): P;
-}
-
-/** Pieces as UTF-8 bytes, each text encoded into the buffer as it comes (UTF-8 takes at most 3
- * bytes per UTF-16 unit: a text fits when 3 × its length does). */
-class BytePieces implements PieceBuilder<Uint8Array> {
-  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-  /** The held piece: buffer[start, used). */
-  private start = 0;
-  private used = 0;
-
-  add(text: string): Uint8Array | undefined {
-    const room = 3 * text.length;
-    if (room > BUFFER_BYTES - this.used) this.freshBuffer(room);
-    if (room > BUFFER_BYTES - this.used) {
-      // Longer than a buffer (a long member outside the streamed arrays): the piece so far and
-      // the text, in one piece.
-      const piece = Buffer.concat([this.buffer.subarray(this.start, this.used), Buffer.from(text, 'utf8')]);
-      this.start = this.used;
-      return piece;
-    }
-    this.used += this.buffer.write(text, this.used, 'utf8');
-    return this.used - this.start < PIECE_BYTES ? undefined : this.take();
-  }
-
-  end(text: string): Uint8Array {
-    return this.add(text) ?? this.take();
-  }
-
-  private take(): Uint8Array {
-    const piece = this.buffer.subarray(this.start, this.used);
-    this.start = this.used;
-    return piece;
-  }
-
-  /** A new buffer, the bytes held moved to its start, if they and `room` more fit in one. */
-  private freshBuffer(room: number): void {
-    const held = this.used - this.start;
-    if (held + room > BUFFER_BYTES) return;
-    const fresh = Buffer.allocUnsafe(BUFFER_BYTES);
-    this.buffer.copy(fresh, 0, this.start, this.used);
-    this.buffer = fresh;
-    this.start = 0;
-    this.used = held;
-  }
-}
 
 /** The whole text as one string (schemaJson). */
 class WholeText implements PieceBuilder<string> {

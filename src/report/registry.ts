@@ -113,16 +113,16 @@ export async function renderOutput<O extends Output>(output: O): Promise<Awaited
   return (await render(output.data, output.context)) as Awaited<RenderedOf<O['format']>>;
 }
 
-/** The outputs that can be rendered in pieces: the JSON of the large results (json-pieces.ts). */
+/** The outputs that can be rendered in pieces: the JSON of the large results (json-pieces.ts), a trend's CSV. */
 const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>]?: () => Promise<(data: OutputOf<K>['data']) => Iterable<Uint8Array>> } } = {
   report: { json: async () => (await import('./json.js')).renderJsonPieces },
   coverage: { json: async () => (await import('./coverage/json.js')).renderCoverageJsonPieces },
-  trend: { json: async () => (await import('./trend/json.js')).renderTrendJsonPieces },
+  trend: { json: async () => (await import('./trend/json.js')).renderTrendJsonPieces, csv: async () => (await import('./trend/csv.js')).renderTrendCsvPieces },
 };
 
 /**
  * Render an output as `renderOutput` does, but where its renderer can give the text in pieces
- * (the JSON of a report, coverage or trend), as pieces of UTF-8 bytes made while they are written:
+ * (the JSON of a report, coverage or trend; a trend's CSV), as pieces of UTF-8 bytes made while they are written:
  * a writer (the command line's standard output, `writeOutput`) then never holds the whole text.
  */
 export async function renderOutputPieces(output: Output): Promise<string | Uint8Array | AsyncIterable<Uint8Array>> {

@@ -35,7 +35,13 @@ const CSV_FORMULA_START = /^[=+\-@\t\r]/;
  * against formula injection. */
 export function csvCellText(value: string | number | null, decimal: '.' | ',' = '.'): string {
   if (value === null) return '';
-  if (typeof value === 'number') return decimal === '.' ? String(value) : String(value).replace('.', ',');
+  if (typeof value === 'number') {
+    // JSON.stringify's text of a finite number is String's, without V8's number-to-string cache,
+    // which keeps every text it makes alive until it is moved to the old generation (a trend's
+    // 2.85 million numbers: about 45 MB there; item-writer.ts).
+    const text = Number.isFinite(value) ? JSON.stringify(value) : String(value);
+    return decimal === '.' ? text : text.replace('.', ',');
+  }
   return CSV_FORMULA_START.test(value) ? `'${value}` : value;
 }
 

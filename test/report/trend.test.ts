@@ -5,7 +5,9 @@ import { summarizeTrend } from '../../src/core/trend.js';
 import { type TrendRegion, type TrendReport, TrendReportSchema, type TrendYear } from '../../src/core/trend-schema.js';
 import { sparkline } from '../../src/report/sparkline.js';
 import type { TrendRenderContext } from '../../src/report/trend/context.js';
-import { renderTrendCsv, TREND_CSV_COLUMNS } from '../../src/report/trend/csv.js';
+import { renderOutputPieces } from '../../src/report/registry.js';
+import { csvCell } from '../../src/report/safe-cell.js';
+import { renderTrendCsv, renderTrendCsvPieces, TREND_CSV_COLUMNS } from '../../src/report/trend/csv.js';
 import { renderTrendJson } from '../../src/report/trend/json.js';
 import { renderTrendMarkdown } from '../../src/report/trend/markdown.js';
 import { renderTrendHtml } from '../../src/report/trend/html.js';
@@ -102,6 +104,31 @@ describe('trend CSV', () => {
     // coverage_index (null here) is the empty cell before the flags
     expect(lines[2]).toBe("1,A,'=Alpha | north,2011,8,2012,true,2011,100000,50,46,-4,4,0,0,0,-4,4,4,0,50,46,4,,carried_forward,");
     expect(lines[5]).toBe('2,B,Beta,,0,,false,2012,100000,50,50,0,0,0,0,0,0,0,0,,50,50,0,,,');
+  });
+
+  it('in pieces of UTF-8 (the command line writes it so): the bytes of the whole CSV, for a trend of several megabytes', async () => {
+    // 6,000 regions (four copies of the sample's, named in four scripts): 4 lines each.
+    const names = ['Innlandet', 'Østfold', 'القاهرة', 'Москва'];
+    const big: TrendReport = {
+      ...REPORT,
+      regions: Array.from({ length: 6000 }, (_, i) => ({ ...REPORT.regions[i % REPORT.regions.length]!, rank: i + 1, region: `R${i}`, name: `${names[i % 4]} ${i}` })),
+    };
+    // The oracle: the CSV as it was made before pieces — every line, joined by line feeds, one at the end.
+    const cell = (v: unknown) => csvCell(typeof v === 'boolean' ? String(v) : Array.isArray(v) ? v.join(';') : (v as string | number | null));
+    const oracle = `${[
+      TREND_CSV_COLUMNS.join(','),
+      ...big.regions.flatMap((r) => r.years.map((y) => TREND_CSV_COLUMNS.map((c) => cell(c in y ? y[c as keyof TrendYear] : r[c as keyof TrendRegion])).join(','))),
+    ].join('\n')}\n`;
+    const pieces = [...renderTrendCsvPieces(big)];
+    expect(pieces.length).toBeGreaterThan(10);
+    for (const piece of pieces) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(piece)).not.toThrow();
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(oracle);
+    expect(renderTrendCsv(big, renderContext())).toBe(oracle);
+    // The registry gives the command line these pieces for a trend's CSV.
+    const output = { kind: 'trend', format: 'csv', data: big, context: renderContext() } as const;
+    const parts: Uint8Array[] = [];
+    for await (const piece of (await renderOutputPieces(output)) as AsyncIterable<Uint8Array>) parts.push(piece);
+    expect(Buffer.concat(parts).toString('utf8')).toBe(oracle);
   });
 });
 
