@@ -113,24 +113,34 @@ export async function renderOutput<O extends Output>(output: O): Promise<Awaited
   return (await render(output.data, output.context)) as Awaited<RenderedOf<O['format']>>;
 }
 
-/** The outputs that can be rendered in pieces: the JSON of the large results (json-pieces.ts), a trend's CSV. */
-const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>]?: () => Promise<(data: OutputOf<K>['data']) => Iterable<Uint8Array>> } } = {
-  report: { json: async () => (await import('./json.js')).renderJsonPieces },
-  coverage: { json: async () => (await import('./coverage/json.js')).renderCoverageJsonPieces },
-  trend: { json: async () => (await import('./trend/json.js')).renderTrendJsonPieces, csv: async () => (await import('./trend/csv.js')).renderTrendCsvPieces },
+/** A renderer in pieces: the output's UTF-8 bytes, or undefined when this output is not written
+ * in pieces (a long table going to Parquet), which renderOutput then renders whole. */
+type PieceRenderer<K extends OutputKind> = (data: OutputOf<K>['data'], context: OutputOf<K>['context']) => Iterable<Uint8Array> | undefined;
+
+/** The outputs that can be rendered in pieces: the JSON of the large results (json-pieces.ts), a
+ * trend's CSV, the long tables' CSV (tidy/render.ts). */
+const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>]?: () => Promise<PieceRenderer<K>> } } = {
+  report: { json: async () => (await import('./json.js')).renderJsonPieces, long: async () => (await import('./tidy/render.js')).renderReportLongPieces },
+  coverage: { json: async () => (await import('./coverage/json.js')).renderCoverageJsonPieces, long: async () => (await import('./tidy/render.js')).renderCoverageLongPieces },
+  trend: {
+    json: async () => (await import('./trend/json.js')).renderTrendJsonPieces,
+    csv: async () => (await import('./trend/csv.js')).renderTrendCsvPieces,
+    long: async () => (await import('./tidy/render.js')).renderTrendLongPieces,
+  },
 };
 
 /**
  * Render an output as `renderOutput` does, but where its renderer can give the text in pieces
- * (the JSON of a report, coverage or trend; a trend's CSV), as pieces of UTF-8 bytes made while they are written:
- * a writer (the command line's standard output, `writeOutput`) then never holds the whole text.
+ * (the JSON of a report, coverage or trend; a trend's CSV; a long table's CSV), as pieces of UTF-8
+ * bytes made while they are written: a writer (the command line's standard output, `writeOutput`)
+ * then never holds the whole text.
  */
 export async function renderOutputPieces(output: Output): Promise<string | Uint8Array | AsyncIterable<Uint8Array>> {
-  const byFormat = PIECE_LOADERS[output.kind] as Readonly<Record<string, () => Promise<(data: Output['data']) => Iterable<Uint8Array>>>> | undefined;
+  const byFormat = PIECE_LOADERS[output.kind] as Readonly<Record<string, () => Promise<PieceRenderer<OutputKind>>>> | undefined;
   const load = byFormat !== undefined && Object.hasOwn(byFormat, output.format) ? byFormat[output.format] : undefined;
-  if (load === undefined) return renderOutput(output);
-  const render = await load();
+  const pieces = load === undefined ? undefined : (await load())(output.data, output.context);
+  if (pieces === undefined) return renderOutput(output);
   return (async function* () {
-    yield* render(output.data);
+    yield* pieces;
   })();
 }

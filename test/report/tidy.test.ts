@@ -10,10 +10,15 @@ import { analyze } from '../../src/core/analyze.js';
 import { withInterval } from '../../src/core/interval.js';
 import { trend } from '../../src/core/trend.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
-import { tableCsv } from '../../src/report/tidy/data-table.js';
+import { summarizeTrend } from '../../src/core/trend.js';
+import { textNumber } from '../../src/report/number-text.js';
+import type { Output } from '../../src/report/output.js';
+import { renderOutput, renderOutputPieces } from '../../src/report/registry.js';
+import { csvCell } from '../../src/report/safe-cell.js';
+import { type DataTable, tableCsv } from '../../src/report/tidy/data-table.js';
 import { tableParquet } from '../../src/report/tidy/parquet.js';
 import { coverageLong, coverageTable, reportLong, reportTable, trendLong, trendTable } from '../../src/report/tidy/tables.js';
-import { sampleReport } from './sample-report.js';
+import { sampleContext, sampleReport } from './sample-report.js';
 
 const toBuffer = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
@@ -73,6 +78,39 @@ describe('long format (one row per region × metric, with its unit)', () => {
     const y = t.regions[0]!.years.at(-1)!;
     const v = trows.find((r) => r.region === t.regions[0]!.region && r.year === String(y.year) && r.metric === 'vacuum_per_100k')!;
     expect(Number(v.value)).toBe(Number(y.vacuum_per_100k.toPrecision(12)));
+  });
+});
+
+describe('long format in pieces (the command line writes it so)', () => {
+  it('the bytes of the whole long CSV for report, coverage and trend; to Parquet, the whole file as before', async () => {
+    const { dataset, weights, norms } = await loadDataset({ data: 'fixtures/sensitivity-corners' });
+    const report = withInterval(dataset, analyze(dataset, { weights, norms }), { weights, norms, draws: 50 });
+    const coverage = analyzeCoverage(dataset, { norms });
+    const t = trend(dataset, { weights });
+    // The oracle: each table held whole and written as CSV cell by cell (as tableCsv was written
+    // before the rows were made one at a time): header, then every row, a line feed after each.
+    const cellText = (v: string | number | boolean | null) => csvCell(typeof v === 'boolean' ? String(v) : typeof v === 'number' ? textNumber(v) : v);
+    const whole = (table: DataTable) =>
+      [table.columns.map((c) => csvCell(c.name)), ...table.columns[0]!.values.map((_, i) => table.columns.map((c) => cellText(c.values[i] ?? null)))].map((cells) => `${cells.join(',')}\n`).join('');
+    const cases = [
+      [{ kind: 'report', format: 'long', data: report, context: { ...sampleContext(), norms } }, reportLong(report)],
+      [{ kind: 'coverage', format: 'long', data: coverage, context: { color: false, norms, provenance: sampleContext().provenance } }, coverageLong(coverage, norms)],
+      [{ kind: 'trend', format: 'long', data: t, context: { color: false, summary: summarizeTrend(t) } }, trendLong(t)],
+    ] as const;
+    for (const [output, table] of cases) {
+      const pieces = await renderOutputPieces(output as Output);
+      expect(typeof pieces === 'object' && Symbol.asyncIterator in pieces).toBe(true);
+      const parts: Uint8Array[] = [];
+      for await (const piece of pieces as AsyncIterable<Uint8Array>) parts.push(piece);
+      expect(Buffer.concat(parts).toString('utf8')).toBe(whole(table));
+      expect(tableCsv(table)).toBe(whole(table));
+      expect(await renderOutput(output as Output)).toBe(whole(table));
+      // To a .parquet file the long table is Parquet bytes, made whole.
+      const parquet = { ...output, context: { ...output.context, longAsParquet: true } } as Output;
+      const bytes = await renderOutputPieces(parquet);
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(bytes as Uint8Array).subarray(0, 4).toString('latin1')).toBe('PAR1');
+    }
   });
 });
 

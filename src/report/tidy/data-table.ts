@@ -32,16 +32,15 @@ export function rowCount(table: DataTable): number {
  */
 export function tableCsv(table: DataTable): string {
   const n = rowCount(table);
-  const lines = [table.columns.map((c) => csvCell(c.name)).join(',')];
-  for (let i = 0; i < n; i++) {
-    lines.push(
-      table.columns
-        .map((c) => {
-          const v = c.values[i] ?? null;
-          return csvCell(typeof v === 'boolean' ? String(v) : typeof v === 'number' ? textNumber(v) : v);
-        })
-        .join(','),
-    );
+  function* rows(): Generator<readonly (string | number | boolean | null)[]> {
+    for (let i = 0; i < n; i++) yield table.columns.map((c) => c.values[i] ?? null);
   }
-  return `${lines.join('\n')}\n`;
+  return [...csvLines(table.columns.map((c) => c.name), rows())].join('');
+}
+
+/** The lines of tableCsv (each with its line feed) for a table given as its column names and its
+ * rows, made one at a time as they are read: a long table written without being held (render.ts). */
+export function* csvLines(names: readonly string[], rows: Iterable<readonly (string | number | boolean | null)[]>): Generator<string> {
+  yield `${names.map((name) => csvCell(name)).join(',')}\n`;
+  for (const row of rows) yield `${row.map((v) => csvCell(typeof v === 'boolean' ? String(v) : typeof v === 'number' ? textNumber(v) : v)).join(',')}\n`;
 }

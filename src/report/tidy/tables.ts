@@ -31,7 +31,8 @@ function typeOf(name: string): ColumnType {
   return INT_COLUMNS.has(name) ? 'int' : 'double';
 }
 
-type Cell = string | number | boolean | null;
+/** A cell of a table: text, a number, true/false, or null (missing). */
+export type Cell = string | number | boolean | null;
 const cell = (v: unknown): Cell => (Array.isArray(v) ? v.join(';') : v === undefined ? null : (v as Cell));
 
 function columnsOf<R>(rows: readonly R[], names: readonly string[], get: (row: R, name: string) => unknown): Column[] {
@@ -51,21 +52,37 @@ export function reportTable(report: Report): DataTable {
   return { columns: columnsOf(report.regions, reportColumnNames(report), (r, name) => r[name as keyof ReportRegion]) };
 }
 
-/** Long: region, name, from, to, metric, value, unit, flags, categories_not_reported — one row per ranked region × numeric metric. */
-export function reportLong(report: Report, scale: InputScale = report.scale ?? 'counts'): DataTable {
-  const units = reportUnits(scale);
-  const metrics = reportColumnNames(report).filter((c) => !TEXT_COLUMNS.has(c));
-  const rows: Cell[][] = [];
-  for (const r of report.regions) {
-    const notes = notesOf(r);
-    for (const metric of metrics) rows.push([r.region, r.name, report.from, report.to, metric, cell(r[metric as keyof ReportRegion]), units[metric] ?? null, ...notes]);
-  }
-  return longTable(['region', 'name', 'from', 'to', 'metric', 'value', 'unit', ...LONG_NOTES], rows);
+/** A long table as its column names and its rows, made as they are read: written as CSV row by
+ * row (render.ts; a trend of 5,000 regions has 2.85 million), or made into a DataTable (longTable). */
+export interface LongRows {
+  readonly names: readonly string[];
+  readonly rows: () => Iterable<readonly Cell[]>;
 }
 
-function longTable(names: readonly string[], rows: readonly Cell[][]): DataTable {
+/** Long: region, name, from, to, metric, value, unit, flags, categories_not_reported — one row per ranked region × numeric metric. */
+export function reportLongRows(report: Report, scale: InputScale = report.scale ?? 'counts'): LongRows {
+  const units = reportUnits(scale);
+  const metrics = reportColumnNames(report).filter((c) => !TEXT_COLUMNS.has(c));
   return {
-    columns: names.map((name, i) => ({ name, type: name === 'value' ? 'double' : typeOf(name), values: rows.map((row) => row[i]!) })),
+    names: ['region', 'name', 'from', 'to', 'metric', 'value', 'unit', ...LONG_NOTES],
+    *rows() {
+      for (const r of report.regions) {
+        const notes = notesOf(r);
+        for (const metric of metrics) yield [r.region, r.name, report.from, report.to, metric, cell(r[metric as keyof ReportRegion]), units[metric] ?? null, ...notes];
+      }
+    },
+  };
+}
+
+/** reportLongRows as a typed table (Parquet). */
+export function reportLong(report: Report, scale?: InputScale): DataTable {
+  return longTable(reportLongRows(report, scale));
+}
+
+function longTable({ names, rows }: LongRows): DataTable {
+  const all = [...rows()];
+  return {
+    columns: names.map((name, i) => ({ name, type: name === 'value' ? 'double' : typeOf(name), values: all.map((row) => row[i]!) })),
   };
 }
 
@@ -79,16 +96,24 @@ export function coverageTable(report: CoverageReport): DataTable {
 }
 
 /** Long: region, name, to, norm, metric, value, unit — per region × norm × metric, and each region's coverage_index (norm empty). */
+export function coverageLongRows(report: CoverageReport, norms: NormTable): LongRows {
+  return {
+    names: ['region', 'name', 'to', 'norm', 'metric', 'value', 'unit'],
+    *rows() {
+      for (const r of report.regions) {
+        yield [r.region, r.name, report.to, null, 'coverage_index', r.coverage_index, coverageUnits('').coverage_index!];
+        for (const n of r.norms) {
+          const units = coverageUnits(norms.find((x) => x.norm === n.norm)?.unitLabel ?? 'places');
+          for (const metric of COVERAGE_NORM.slice(1)) yield [r.region, r.name, report.to, n.norm, metric, n[metric], units[metric]!];
+        }
+      }
+    },
+  };
+}
+
+/** coverageLongRows as a typed table (Parquet). */
 export function coverageLong(report: CoverageReport, norms: NormTable): DataTable {
-  const rows: Cell[][] = [];
-  for (const r of report.regions) {
-    rows.push([r.region, r.name, report.to, null, 'coverage_index', r.coverage_index, coverageUnits('').coverage_index!]);
-    for (const n of r.norms) {
-      const units = coverageUnits(norms.find((x) => x.norm === n.norm)?.unitLabel ?? 'places');
-      for (const metric of COVERAGE_NORM.slice(1)) rows.push([r.region, r.name, report.to, n.norm, metric, n[metric], units[metric]!]);
-    }
-  }
-  return longTable(['region', 'name', 'to', 'norm', 'metric', 'value', 'unit'], rows);
+  return longTable(coverageLongRows(report, norms));
 }
 
 const TREND_REGION = ['rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open'] as const;
@@ -102,17 +127,25 @@ export function trendTable(report: TrendReport): DataTable {
 }
 
 /** Long: region, name, from, year, metric, value, unit, flags, categories_not_reported — per region × year × numeric metric (B → that year). */
-export function trendLong(report: TrendReport, scale: InputScale = 'counts'): DataTable {
+export function trendLongRows(report: TrendReport, scale: InputScale = 'counts'): LongRows {
   const units = reportUnits(scale);
   const metrics = TREND_YEAR.filter((c) => c !== 'year' && !TEXT_COLUMNS.has(c));
-  const rows: Cell[][] = [];
-  for (const r of report.regions) {
-    for (const y of r.years) {
-      const notes = notesOf(y);
-      for (const metric of metrics) rows.push([r.region, r.name, report.from, y.year, metric, cell(y[metric as keyof typeof y]), units[metric] ?? null, ...notes]);
-    }
-  }
-  return longTable(['region', 'name', 'from', 'year', 'metric', 'value', 'unit', ...LONG_NOTES], rows);
+  return {
+    names: ['region', 'name', 'from', 'year', 'metric', 'value', 'unit', ...LONG_NOTES],
+    *rows() {
+      for (const r of report.regions) {
+        for (const y of r.years) {
+          const notes = notesOf(y);
+          for (const metric of metrics) yield [r.region, r.name, report.from, y.year, metric, cell(y[metric as keyof typeof y]), units[metric] ?? null, ...notes];
+        }
+      }
+    },
+  };
+}
+
+/** trendLongRows as a typed table (Parquet). */
+export function trendLong(report: TrendReport, scale?: InputScale): DataTable {
+  return longTable(trendLongRows(report, scale));
 }
 
 /** Every draw of a sensitivity run: region, draw, each drawn weight, vacuum per 100k, rank (as the draws CSV). */
