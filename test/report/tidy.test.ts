@@ -98,7 +98,7 @@ describe('long format in pieces (the command line writes it so)', () => {
       [{ kind: 'trend', format: 'long', data: t, context: { color: false, summary: summarizeTrend(t) } }, trendLong(t)],
     ] as const;
     for (const [output, table] of cases) {
-      const pieces = await renderOutputPieces(output as Output);
+      const pieces = await renderOutputPieces(output);
       expect(typeof pieces === 'object' && Symbol.asyncIterator in pieces).toBe(true);
       const parts: Uint8Array[] = [];
       for await (const piece of pieces as AsyncIterable<Uint8Array>) parts.push(piece);
