@@ -19,6 +19,7 @@ import {
 import { methodMarkdown } from './method-sources.js';
 import type { RenderContext, Renderer } from './render-context.js';
 import { escapeMarkdown } from './safe-cell.js';
+import { textPieces } from './byte-pieces.js';
 
 type Column = { head: string; align: 'left' | 'right'; cell: (r: ReportRegion) => string };
 
@@ -63,19 +64,21 @@ function headline(report: Report, context: RenderContext): string {
   );
 }
 
-export const renderMarkdown: Renderer = (report, context) => {
-  const blocks: string[] = [];
+/** The report's Markdown as blocks (the ranked table and the long lists made line by line as they are written). */
+function reportBlocks(report: Report, context: RenderContext): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [];
   blocks.push(`# Service vacuum ${report.from}–${report.to}`);
   blocks.push(headline(report, context));
   if (report.weights !== undefined) blocks.push(`Every weight at the ${report.weights} end of its range (\`--weights ${report.weights}\`).`);
 
   const columns = report.interval === undefined ? COLUMNS : INTERVAL_COLUMNS;
-  const table = [
-    row(columns.map((c) => c.head)),
-    row(columns.map((c) => (c.align === 'right' ? '---:' : '---'))),
-    ...report.regions.map((r) => row(columns.map((c) => c.cell(r)))),
-  ];
-  blocks.push(table.join('\n'));
+  blocks.push({
+    lines: (function* () {
+      yield row(columns.map((c) => c.head));
+      yield row(columns.map((c) => (c.align === 'right' ? '---:' : '---')));
+      for (const r of report.regions) yield row(columns.map((c) => c.cell(r)));
+    })(),
+  });
   if (report.interval !== undefined) blocks.push(escapeMarkdown(intervalSentence(report.interval)));
   const rates = ratesSentence(report);
   if (rates !== undefined) blocks.push(escapeMarkdown(rates));
@@ -85,8 +88,51 @@ export const renderMarkdown: Renderer = (report, context) => {
   }
   blocks.push(...notReportedBlocks(report.regions));
   blocks.push(...closingBlocks(report, [context.provenance?.notice]));
-  return `${blocks.join('\n\n')}\n`;
-};
+  return blocks;
+}
+
+export const renderMarkdown: Renderer = (report, context) => markdownText(reportBlocks(report, context));
+
+/** The report's Markdown as UTF-8 bytes in pieces, made as they are written (the command line's output). */
+export function renderMarkdownPieces(report: Report, context: RenderContext): Iterable<Uint8Array> {
+  return textPieces(markdownTexts(reportBlocks(report, context)));
+}
+
+/**
+ * A block of a Markdown document: its text, or its lines, made one at a time as they are written
+ * (a table of 5,000 regions, 94,000 notices: held whole and joined, a report's Markdown took the
+ * run to 454 MB; issue 18).
+ */
+export type MarkdownBlock = string | { readonly lines: Iterable<string> };
+
+/** A document's text, in order: its blocks separated by a blank line, a list's lines by line feeds, a line feed at the end. */
+export function* markdownTexts(blocks: readonly MarkdownBlock[]): Generator<string> {
+  let first = true;
+  for (const block of blocks) {
+    if (!first) yield '\n\n';
+    first = false;
+    if (typeof block === 'string') {
+      yield block;
+      continue;
+    }
+    let firstLine = true;
+    for (const line of block.lines) {
+      yield firstLine ? line : `\n${line}`;
+      firstLine = false;
+    }
+  }
+  yield '\n';
+}
+
+/** The whole text of markdownTexts. */
+export function markdownText(blocks: readonly MarkdownBlock[]): string {
+  return [...markdownTexts(blocks)].join('');
+}
+
+/** Each item's line, made as it is read. */
+function* linesOf<T>(items: Iterable<T>, line: (item: T) => string): Generator<string> {
+  for (const item of items) yield line(item);
+}
 
 /** SPEC §8: per region with flag partial_community, the categories it has no row for that other regions report. */
 export function notReportedBlocks(regions: readonly Pick<RankedRegion, 'region' | 'name' | 'categories_not_reported'>[]): string[] {
@@ -111,22 +157,22 @@ export function closingBlocks(
     readonly provenance?: RunProvenance | undefined;
   },
   notices: readonly (string | undefined)[],
-): string[] {
-  const blocks: string[] = [];
+): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [];
   if (report.excluded.length > 0) {
     blocks.push('## Excluded');
-    blocks.push(report.excluded.map((e) => `- ${escapeMarkdown(`${e.region}: ${e.reason}`)}`).join('\n'));
+    blocks.push({ lines: linesOf(report.excluded, (e) => `- ${escapeMarkdown(`${e.region}: ${e.reason}`)}`) });
   }
   const warnings = report.warnings.filter((w) => w.kind !== 'plausibility');
   const plausibility = report.warnings.filter((w) => w.kind === 'plausibility');
   if (warnings.length > 0) {
     blocks.push('## Warnings');
-    blocks.push(warnings.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
+    blocks.push({ lines: linesOf(warnings, (w) => `- ${escapeMarkdown(formatWarning(w))}`) });
   }
   if (plausibility.length > 0) {
     blocks.push('## Plausibility notices');
     blocks.push('Numbers that are computed as specified but may not mean what they seem. They change no number.');
-    blocks.push(plausibility.map((w) => `- ${escapeMarkdown(formatWarning(w))}`).join('\n'));
+    blocks.push({ lines: linesOf(plausibility, (w) => `- ${escapeMarkdown(formatWarning(w))}`) });
   }
   for (const notice of new Set(notices.map((n) => n?.trim()).filter((n): n is string => Boolean(n)))) {
     blocks.push(`*${escapeMarkdown(notice)}*`);

@@ -1,7 +1,7 @@
 // `servicegap report --sensitivity N` in every format. JSON and CSV carry unrounded numbers;
 // the table and Markdown round per-100k values to 1 decimal and show a region's rank as
 // "rank 3 (2–6)": the median rank over the draws, and its 5th–95th percentile range.
-import { closingBlocks } from './markdown.js';
+import { closingBlocks, type MarkdownBlock, markdownText } from './markdown.js';
 import { noticeLines } from './table.js';
 import { provenanceLine } from '../core/run-provenance.js';
 import { severity } from '../core/severity.js';
@@ -98,7 +98,7 @@ export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (repo
 
 export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (report, context) => {
   const top = report.sensitivity.top;
-  const blocks: string[] = [`# Service vacuum ${report.from}–${report.to}: sensitivity to the weights`];
+  const blocks: MarkdownBlock[] = [`# Service vacuum ${report.from}–${report.to}: sensitivity to the weights`];
   blocks.push(escapeMarkdown(settingsLine(report)));
   blocks.push(
     markdownTable(
@@ -121,5 +121,5 @@ export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (r
     ),
   );
   blocks.push(...closingBlocks(report, context.notices ?? []));
-  return `${blocks.join('\n\n')}\n`;
+  return markdownText(blocks);
 };

@@ -7,7 +7,7 @@ import { CoverageReportSchema, type CoverageReport } from '../../src/core/covera
 import { COVERAGE_CSV_COLUMNS, renderCoverageCsv } from '../../src/report/coverage/csv.js';
 import { renderCoverageHtml } from '../../src/report/coverage/html.js';
 import { renderCoverageJson } from '../../src/report/coverage/json.js';
-import { renderCoverageMarkdown } from '../../src/report/coverage/markdown.js';
+import { renderCoverageMarkdown, renderCoverageMarkdownPieces } from '../../src/report/coverage/markdown.js';
 import { renderCoverageTable } from '../../src/report/coverage/table.js';
 import { COVERAGE_NOTICE, sampleCoverage, sampleCoverageContext } from './sample-coverage.js';
 
@@ -170,6 +170,14 @@ describe('renderCoverageMarkdown', () => {
   let text: string;
   beforeAll(() => {
     text = renderCoverageMarkdown(sampleCoverage(), sampleCoverageContext());
+  });
+
+  it('in pieces (the command line writes it so): the bytes of the whole text, for 3,000 copies of the regions', () => {
+    const base = sampleCoverage();
+    const big = { ...base, regions: Array.from({ length: 3000 }, (_, i) => ({ ...base.regions[i % base.regions.length]!, rank: i + 1, region: `R${i}` })) };
+    const pieces = [...renderCoverageMarkdownPieces(big, sampleCoverageContext())];
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(renderCoverageMarkdown(big, sampleCoverageContext()));
   });
 
   it('heading, headline, ranked table with a column per norm', () => {

@@ -1,7 +1,9 @@
 import { summarize } from '../../src/core/summary.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report-schema.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
+import fc from 'fast-check';
+import { type MarkdownBlock, markdownText, renderMarkdown, renderMarkdownPieces } from '../../src/report/markdown.js';
+import { renderOutput, renderOutputPieces } from '../../src/report/registry.js';
 import { NOTICE, sampleContext, sampleReport } from './sample-report.js';
 
 /** Split a GFM table row into its cells, honouring `\|` escapes. */
@@ -130,5 +132,40 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown({ ...report, regions: [] }, sampleContext({ summary: summarize({ regions: [] }) }));
     expect(md).toContain('No region could be ranked.');
     expect(firstTable(md.split('\n'))).toHaveLength(2);
+  });
+});
+
+describe('Markdown in pieces (the command line writes it so)', () => {
+  it('markdownTexts: the blocks joined by blank lines, a list by line feeds, a line feed at the end', () => {
+    const block = fc.oneof(fc.string({ maxLength: 8 }), fc.array(fc.string({ maxLength: 8 }), { minLength: 1, maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 6 }), (parts) => {
+        const blocks: MarkdownBlock[] = parts.map((p) => (typeof p === 'string' ? p : { lines: p.values() }));
+        // The oracle: the document as the renderers joined it before (each list joined first).
+        const expected = `${parts.map((p) => (typeof p === 'string' ? p : p.join('\n'))).join('\n\n')}\n`;
+        expect(markdownText(blocks)).toBe(expected);
+      }),
+      { seed: 18, numRuns: 200 },
+    );
+  });
+
+  it("a report with 20,000 notices: the pieces' bytes are the whole text's, and the registry gives pieces", async () => {
+    const base = sampleReport();
+    const notices = Array.from({ length: 20_000 }, (_, i) => ({
+      file: 'services.csv',
+      line: i + 2,
+      kind: 'plausibility' as const,
+      message: `Østfold ${i}: crisis teams 27 in 2021 → 3 in 2022 (×0.11), القاهرة`,
+    }));
+    const report: Report = { ...base, warnings: [...base.warnings, ...notices] };
+    const whole = renderMarkdown(report, sampleContext());
+    expect(whole).toContain('## Plausibility notices');
+    const pieces = [...renderMarkdownPieces(report, sampleContext())];
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(whole);
+    const output = { kind: 'report', format: 'markdown', data: report, context: sampleContext() } as const;
+    const parts: Uint8Array[] = [];
+    for await (const piece of (await renderOutputPieces(output)) as AsyncIterable<Uint8Array>) parts.push(piece);
+    expect(Buffer.concat(parts).toString('utf8')).toBe(await renderOutput(output));
   });
 });

@@ -2,10 +2,11 @@
 // and one column per norm, as percentages), then every region × norm with its value, per 100k,
 // the norm's range, coverage and gap in the norm's own unit, the norms with their sources,
 // excluded regions, warnings and the dataset's notice. Text from the data or the config is escaped.
-import { closingBlocks } from '../markdown.js';
+import { textPieces } from '../byte-pieces.js';
+import { closingBlocks, type MarkdownBlock, markdownText, markdownTexts } from '../markdown.js';
 import type { CoverageReport } from '../../core/coverage-schema.js';
 import { summarizeCoverage } from '../../core/coverage-summary.js';
-import type { CoverageRenderer } from './context.js';
+import type { CoverageRenderContext, CoverageRenderer } from './context.js';
 import {
   formatNormRange,
   formatPer100k,
@@ -30,36 +31,37 @@ function headline(report: CoverageReport): string {
   return `**${under} of ${ranked} ranked regions ${verb} under the low end of at least one norm**; least covered first.`;
 }
 
-export const renderCoverageMarkdown: CoverageRenderer = (report, context) => {
+/** The coverage's Markdown as blocks (its two long tables made line by line as they are written). */
+function coverageBlocks(report: CoverageReport, context: CoverageRenderContext): MarkdownBlock[] {
   const norms = context.norms;
-  const blocks: string[] = [`# Coverage against norms, ${report.to}`, headline(report)];
+  const blocks: MarkdownBlock[] = [`# Coverage against norms, ${report.to}`, headline(report)];
 
-  blocks.push(
-    [
-      row(['Rank', 'Region', 'Population', 'Coverage index', ...norms.map((n) => escapeMarkdown(n.norm))]),
-      align([true, false, true, true, ...norms.map(() => true)]),
-      ...report.regions.map((r) =>
-        row([
+  blocks.push({
+    lines: (function* () {
+      yield row(['Rank', 'Region', 'Population', 'Coverage index', ...norms.map((n) => escapeMarkdown(n.norm))]);
+      yield align([true, false, true, true, ...norms.map(() => true)]);
+      for (const r of report.regions) {
+        yield row([
           String(r.rank),
           regionLabel(r),
           formatPopulation(r.population),
           formatPercent(r.coverage_index),
           ...norms.map((n) => formatPercent(r.norms.find((x) => x.norm === n.norm)?.coverage ?? null)),
-        ]),
-      ),
-    ].join('\n'),
-  );
+        ]);
+      }
+    })(),
+  });
 
   blocks.push('## Per norm');
-  blocks.push(
-    [
-      row(['Region', 'Norm', 'Value', 'Per 100k', 'Norm per 100k', 'Coverage', 'Gap']),
-      align([false, false, true, true, true, true, false]),
-      ...report.regions.flatMap((r) =>
-        r.norms.map((n) => {
+  blocks.push({
+    lines: (function* () {
+      yield row(['Region', 'Norm', 'Value', 'Per 100k', 'Norm per 100k', 'Coverage', 'Gap']);
+      yield align([false, false, true, true, true, true, false]);
+      for (const r of report.regions) {
+        for (const n of r.norms) {
           const label = norms.find((x) => x.norm === n.norm)?.unitLabel ?? '';
           const gap = n.gap === null ? NULL_DISPLAY : n.gap > 0 ? escapeMarkdown(`${formatQuantity(n.gap)} ${label} short`) : 'none';
-          return row([
+          yield row([
             escapeMarkdown(r.region),
             escapeMarkdown(n.norm),
             formatQuantity(n.value),
@@ -68,10 +70,10 @@ export const renderCoverageMarkdown: CoverageRenderer = (report, context) => {
             formatPercent(n.coverage),
             gap,
           ]);
-        }),
-      ),
-    ].join('\n'),
-  );
+        }
+      }
+    })(),
+  });
 
   blocks.push('## Norms');
   blocks.push(
@@ -95,5 +97,12 @@ export const renderCoverageMarkdown: CoverageRenderer = (report, context) => {
   );
 
   blocks.push(...closingBlocks(report, [context.provenance?.notice]));
-  return `${blocks.join('\n\n')}\n`;
-};
+  return blocks;
+}
+
+export const renderCoverageMarkdown: CoverageRenderer = (report, context) => markdownText(coverageBlocks(report, context));
+
+/** The coverage's Markdown as UTF-8 bytes in pieces, made as they are written (the command line's output). */
+export function renderCoverageMarkdownPieces(report: CoverageReport, context: CoverageRenderContext): Iterable<Uint8Array> {
+  return textPieces(markdownTexts(coverageBlocks(report, context)));
+}

@@ -3,7 +3,8 @@
 // per year), excluded regions and years, warnings and the dataset's notice. Numbers rounded as in
 // the report (number-format.ts); text from the data escaped (safe-cell.ts).
 import type { TrendRegion, TrendReport } from '../../core/trend-schema.js';
-import { closingBlocks, regionLabel } from '../markdown.js';
+import { textPieces } from '../byte-pieces.js';
+import { closingBlocks, type MarkdownBlock, markdownText, markdownTexts, regionLabel } from '../markdown.js';
 import { formatPer100k, NULL_DISPLAY } from '../number-format.js';
 import { escapeMarkdown } from '../safe-cell.js';
 import { SPARK_BARS, SPARK_GAP, sparkScale, vacuumSparkline } from '../sparkline.js';
@@ -37,19 +38,20 @@ function summaryRow(r: TrendRegion, report: TrendReport, max: number): string {
   ]);
 }
 
-export const renderTrendMarkdown: TrendRenderer = (report, context) => {
-  const blocks: string[] = [];
+/** The trend's Markdown as blocks (its two tables and the list of unknown years made line by line as they are written). */
+function trendBlocks(report: TrendReport, context: TrendRenderContext): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [];
   blocks.push(`# Service vacuum over time ${report.from}–${report.to}`);
   blocks.push(headline(report, context));
 
   const max = sparkScale(report);
-  blocks.push(
-    [
-      row(['Rank', 'Region', 'Vacuum per 100k', 'Opened', 'Peak per 100k', 'Peak year', `${report.to} per 100k`, 'Open', 'Flags']),
-      align(['right', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left']),
-      ...report.regions.map((r) => summaryRow(r, report, max)),
-    ].join('\n'),
-  );
+  blocks.push({
+    lines: (function* () {
+      yield row(['Rank', 'Region', 'Vacuum per 100k', 'Opened', 'Peak per 100k', 'Peak year', `${report.to} per 100k`, 'Open', 'Flags']);
+      yield align(['right', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left']);
+      for (const r of report.regions) yield summaryRow(r, report, max);
+    })(),
+  });
   blocks.push(
     `Sparkline: one character per year ${report.from}–${report.to}; ${SPARK_BARS[0]} no vacuum, ` +
       `${SPARK_BARS[1]}–${SPARK_BARS[7]} up to ${formatPer100k(max)} per 100k, ${SPARK_GAP} not known.`,
@@ -61,16 +63,16 @@ export const renderTrendMarkdown: TrendRenderer = (report, context) => {
   const years: number[] = [];
   for (let y = report.from; y <= report.to; y++) years.push(y);
   blocks.push('## Vacuum per 100k by year');
-  blocks.push(
-    [
-      row(['Region', ...years.map(String)]),
-      align(['left', ...years.map(() => 'right' as const)]),
-      ...report.regions.map((r) => {
+  blocks.push({
+    lines: (function* () {
+      yield row(['Region', ...years.map(String)]);
+      yield align(['left', ...years.map(() => 'right' as const)]);
+      for (const r of report.regions) {
         const byYear = new Map(r.years.map((y) => [y.year, y.vacuum_per_100k]));
-        return row([escapeMarkdown(regionLabel(r)), ...years.map((y) => (byYear.has(y) ? formatPer100k(byYear.get(y)!) : NULL_DISPLAY))]);
-      }),
-    ].join('\n'),
-  );
+        yield row([escapeMarkdown(regionLabel(r)), ...years.map((y) => (byYear.has(y) ? formatPer100k(byYear.get(y)!) : NULL_DISPLAY))]);
+      }
+    })(),
+  });
 
   const gaps = report.regions.filter((r) => r.excluded_years.length > 0);
   if (gaps.length > 0) {
@@ -78,5 +80,12 @@ export const renderTrendMarkdown: TrendRenderer = (report, context) => {
     blocks.push(gaps.map((r) => `- ${escapeMarkdown(`${r.region}: ${r.excluded_years.map((g) => `${g.year} (${g.reason})`).join(', ')}`)}`).join('\n'));
   }
   blocks.push(...closingBlocks(report, [context.provenance?.notice]));
-  return `${blocks.join('\n\n')}\n`;
-};
+  return blocks;
+}
+
+export const renderTrendMarkdown: TrendRenderer = (report, context) => markdownText(trendBlocks(report, context));
+
+/** The trend's Markdown as UTF-8 bytes in pieces, made as they are written (the command line's output). */
+export function renderTrendMarkdownPieces(report: TrendReport, context: TrendRenderContext): Iterable<Uint8Array> {
+  return textPieces(markdownTexts(trendBlocks(report, context)));
+}
