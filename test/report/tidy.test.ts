@@ -81,6 +81,22 @@ describe('long format (one row per region × metric, with its unit)', () => {
   });
 });
 
+describe('trendTable', () => {
+  it('is the table of one row per region × year, each row the region\'s fields then the year\'s (as spreading them gave)', async () => {
+    // The bundled dataset: 25 regions over 2015–2025.
+    const { dataset, weights } = await loadDataset();
+    const t = trend(dataset, { weights });
+    // The oracle: an object per row, the region's fields and the year's spread into it, read by column.
+    const rows = t.regions.flatMap(({ years, ...r }) => years.map((y) => ({ ...r, ...y }) as Record<string, unknown>));
+    const table = trendTable(t);
+    expect(table.columns.map((c) => c.name)).toEqual(['rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open', ...Object.keys(t.regions[0]!.years[0]!)]);
+    for (const column of table.columns) {
+      expect(column.values).toEqual(rows.map((row) => (Array.isArray(row[column.name]) ? (row[column.name] as string[]).join(';') : (row[column.name] ?? null))));
+    }
+    expect(rows.length).toBeGreaterThan(100);
+  });
+});
+
 describe('long format in pieces (the command line writes it so)', () => {
   it('the bytes of the whole long CSV for report, coverage and trend; to Parquet, the whole file as before', async () => {
     const { dataset, weights, norms } = await loadDataset({ data: 'fixtures/sensitivity-corners' });

@@ -14,7 +14,7 @@ import { IntervalFieldsSchema, RankedRegionSchema, type Report, type ReportRegio
 import type { DrawChunk, DrawPlan } from '../../core/weight-draws.js';
 import { variedWeightKeys } from '../../core/weight-draws.js';
 import type { TrendReport } from '../../core/trend-schema.js';
-import { TrendYearSchema } from '../../core/trend-schema.js';
+import { type TrendYear, TrendYearSchema } from '../../core/trend-schema.js';
 import { weightColumn } from '../draws.js';
 import type { Column, ColumnType, DataTable } from './data-table.js';
 
@@ -119,11 +119,20 @@ export function coverageLong(report: CoverageReport, norms: NormTable): DataTabl
 const TREND_REGION = ['rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open'] as const;
 const TREND_YEAR = Object.keys(TrendYearSchema.shape);
 
-/** Wide: one row per region × year, as the trend CSV. */
+/** Wide: one row per region × year, as the trend CSV. Its columns filled straight from each region
+ * and year: an object per row made by spreading the two (150,000 at 5,000 regions, 26 fields each)
+ * took 4.8 s and 770 MB (issue 18). */
 export function trendTable(report: TrendReport): DataTable {
-  // `years` read once per region (a trend makes them when read: core/trend-years.ts).
-  const rows = report.regions.flatMap(({ years, ...r }) => years.map((y) => ({ ...r, ...y })));
-  return { columns: columnsOf(rows, [...TREND_REGION, ...TREND_YEAR], (row, name) => row[name as keyof typeof row]) };
+  const values: Cell[][] = [...TREND_REGION, ...TREND_YEAR].map(() => []);
+  for (const region of report.regions) {
+    const regionCells = TREND_REGION.map((name) => cell(region[name]));
+    // `years` read once per region (a trend makes them when read: core/trend-years.ts).
+    for (const year of region.years) {
+      for (let i = 0; i < regionCells.length; i++) values[i]!.push(regionCells[i]!);
+      for (let j = 0; j < TREND_YEAR.length; j++) values[TREND_REGION.length + j]!.push(cell(year[TREND_YEAR[j] as keyof TrendYear]));
+    }
+  }
+  return { columns: [...TREND_REGION, ...TREND_YEAR].map((name, i) => ({ name, type: typeOf(name), values: values[i]! })) };
 }
 
 /** Long: region, name, from, year, metric, value, unit, flags, categories_not_reported — per region × year × numeric metric (B → that year). */
