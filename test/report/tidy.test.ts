@@ -87,7 +87,7 @@ describe('trendTable', () => {
     const { dataset, weights } = await loadDataset();
     const t = trend(dataset, { weights });
     // The oracle: an object per row, the region's fields and the year's spread into it, read by column.
-    const rows = t.regions.flatMap(({ years, ...r }) => years.map((y) => ({ ...r, ...y })));
+    const rows: Record<string, unknown>[] = t.regions.flatMap(({ years, ...r }) => years.map((y) => ({ ...r, ...y })));
     const table = trendTable(t);
     expect(table.columns.map((c) => c.name)).toEqual(['rank', 'region', 'name', 'first_vacuum_year', 'peak_vacuum_per_100k', 'peak_year', 'open', ...Object.keys(t.regions[0]!.years[0]!)]);
     for (const column of table.columns) {
