@@ -105,10 +105,13 @@ export async function newWorkbook(time: Date = new Date(Date.UTC(2000, 0, 1))): 
 /**
  * The workbook as .xlsx bytes, the same for the same report: exceljs zips its parts with the time
  * of writing, so the parts are zipped again (jszip, which exceljs itself uses) with the workbook's
- * own fixed time (newWorkbook).
+ * own fixed time (newWorkbook). exceljs only stores them (no compression): they are compressed
+ * once, here — compressed twice, a workbook of 5,000 regions took 6.9 s instead of 6.2 (pako's
+ * deflate is most of the rest; issue 18). The file is the same either way: its parts are
+ * unzipped before they are zipped again.
  */
 export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
-  const written = await workbook.xlsx.writeBuffer();
+  const written = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   const JSZip = await jsZip();
   const zip = await JSZip.loadAsync(written);
   const fixed = new JSZip();
