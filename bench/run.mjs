@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The benchmark (`npm run bench`): servicegap's report, coverage and trend, with their default
 // settings, against DuckDB on the same synthetic files, run side by side and alternating, several
-// times each; medians, ratios and peak memory, plus the cold start of the CLI against
-// `node -e 0`. First it checks the SQL of docs/sql/ on DuckDB (bench/aggregate-sql.mjs). Writes
+// times each; medians, ratios and peak memory, then every command in every output format once
+// (time, peak memory), plus the cold start of the CLI against `node -e 0`. First it checks the SQL of docs/sql/ on DuckDB (bench/aggregate-sql.mjs). Writes
 // bench/RESULTS.md.
 //
 //   npm run bench                                  5M, 20M rows, and 20M rows of 20,000 regions
@@ -13,7 +13,8 @@
 // --seed N, --data-dir DIR (where data is generated and kept; default a folder in the system temp
 // dir), --commands LIST (default report,coverage,trend), --one-thread (also time `report --threads 1`), --reference (also time `--parser
 // csv-parse`, the reference parser, on sizes up to 500k), --no-duckdb, --out FILE (default
-// bench/RESULTS.md; "-" for none), --note TEXT (a line under the title, e.g. "provisional").
+// bench/RESULTS.md; "-" for none), --note TEXT (a line under the title, e.g. "provisional"),
+// --no-formats (skip the run of every command in every output format on the first size).
 // Run `npm run build` first: the benchmark runs bin/servicegap.js as a user would.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -78,8 +79,9 @@ function timed(command, args, { readOutput = false } = {}) {
   const lines = r.stderr.trim().split('\n');
   const rssMb = TIME ? Number(lines.at(-1)) / 1024 : undefined;
   const stdout = readOutput ? readFileSync(OUTPUT, 'utf8') : undefined;
+  const outputBytes = statSync(OUTPUT).size;
   rmSync(OUTPUT, { force: true });
-  return { seconds, rssMb, stdout };
+  return { seconds, rssMb, stdout, outputBytes };
 }
 
 function generate(label) {
@@ -149,6 +151,28 @@ for (const label of sizes) {
     };
   }
   results.push(row);
+}
+
+// ---- every output format ---------------------------------------------------------------------
+// Peak memory must not depend on the format asked for: each command in each of its formats, once,
+// on the first size's data (the output to a file, as a user's redirect would).
+const FORMATS = {
+  report: ['json', 'csv', 'markdown', 'long', 'parquet', 'xlsx', 'html'],
+  coverage: ['json', 'csv', 'markdown', 'long', 'parquet', 'xlsx', 'html'],
+  trend: ['json', 'csv', 'markdown', 'long', 'parquet', 'xlsx', 'html'],
+};
+const formatRows = [];
+if (!flag('no-formats') && sizes.length > 0) {
+  const label = sizes[0];
+  const dir = generate(label);
+  log(`output formats on ${label}: once each`);
+  for (const command of commands) {
+    for (const format of FORMATS[command] ?? []) {
+      const r = timed(process.execPath, [BIN, command, '--data', dir, '--format', format, '--quiet']);
+      formatRows.push({ command, format, ...r });
+      log(`  ${command} --format ${format}: ${r.seconds.toFixed(2)} s${r.rssMb ? `, ${r.rssMb.toFixed(0)} MB` : ''}, ${(r.outputBytes / 1e6).toFixed(1)} MB out`);
+    }
+  }
 }
 
 // ---- cold start ------------------------------------------------------------------------------
@@ -226,6 +250,16 @@ for (const r of results) {
 }
 if (results.some((r) => r.tools[PARQUET] && r.tools.report)) {
   lines.push('', `Parquet input against CSV input (${PARQUET} / report): ${results.filter((r) => r.tools[PARQUET] && r.tools.report).map((r) => `${fmt(r.tools[PARQUET].seconds / r.tools.report.seconds)}× at ${r.rows.toLocaleString('en-US')} rows of ${r.regions.toLocaleString('en-US')} regions`).join(', ')}.`);
+}
+if (formatRows.length > 0) {
+  lines.push('', '## Every output format', '');
+  lines.push(
+    `Each command in each of its formats once, on the ${sizes[0]} file (${rowsOf(sizes[0]).toLocaleString('en-US')} service rows, ${SIZES[sizes[0]][0].toLocaleString('en-US')} regions): ` +
+      '`node bin/servicegap.js COMMAND --data DIR --format FORMAT --quiet`, standard output to a file. JSON, Markdown, a trend\'s CSV and the long tables are written in pieces as they are made; the HTML page, the workbook and Parquet are made whole.',
+    '',
+  );
+  lines.push('| command | format | time (s) | peak RSS (MB) | output (MB) |', '|---|---|---:|---:|---:|');
+  for (const r of formatRows) lines.push(`| ${r.command} | ${r.format} | ${fmt(r.seconds)} | ${r.rssMb === undefined ? '–' : fmt(r.rssMb, 0)} | ${fmt(r.outputBytes / 1e6, 1)} |`);
 }
 lines.push('', '## Cold start', '');
 lines.push(`Medians of ${coldRuns} runs each, alternating.`, '');
