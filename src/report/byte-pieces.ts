@@ -2,7 +2,8 @@
 // into a buffer as it comes, and a piece of about 64 KB is passed on once it is full, so a writer
 // (the command line's standard output, the output writer) never holds the whole output — not as
 // one string, which V8 keeps at two bytes a character as soon as one "→" or "ø" is in it, not as
-// one buffer. Used by the JSON pieces (json-pieces.ts) and the trend's CSV (trend/csv.ts).
+// one buffer. Used by the JSON pieces (json-pieces.ts), the Markdown (markdown.ts), the trend's CSV
+// (trend/csv.ts) and the long tables' CSV (tidy/render.ts).
 
 /** A piece is passed on once it holds this many bytes (fewer, larger writes). */
 const PIECE_BYTES = 1 << 16;

@@ -8,10 +8,13 @@ import { csvCell } from '../safe-cell.js';
 /** A column's type: text, a double, a 32-bit whole number, or true/false. Every column may hold null (missing). */
 export type ColumnType = 'string' | 'double' | 'int' | 'boolean';
 
+/** A cell of a table: text, a number, true/false, or null (missing). */
+export type Cell = string | number | boolean | null;
+
 export interface Column {
   readonly name: string;
   readonly type: ColumnType;
-  readonly values: readonly (string | number | boolean | null)[];
+  readonly values: readonly Cell[];
 }
 
 /** A table: columns of equal length. */
@@ -32,7 +35,7 @@ export function rowCount(table: DataTable): number {
  */
 export function tableCsv(table: DataTable): string {
   const n = rowCount(table);
-  function* rows(): Generator<readonly (string | number | boolean | null)[]> {
+  function* rows(): Generator<readonly Cell[]> {
     for (let i = 0; i < n; i++) yield table.columns.map((c) => c.values[i] ?? null);
   }
   return [...csvLines(table.columns.map((c) => c.name), rows())].join('');
@@ -40,7 +43,7 @@ export function tableCsv(table: DataTable): string {
 
 /** The lines of tableCsv (each with its line feed) for a table given as its column names and its
  * rows, made one at a time as they are read: a long table written without being held (render.ts). */
-export function* csvLines(names: readonly string[], rows: Iterable<readonly (string | number | boolean | null)[]>): Generator<string> {
+export function* csvLines(names: readonly string[], rows: Iterable<readonly Cell[]>): Generator<string> {
   yield `${names.map((name) => csvCell(name)).join(',')}\n`;
   for (const row of rows) yield `${row.map((v) => csvCell(typeof v === 'boolean' ? String(v) : typeof v === 'number' ? textNumber(v) : v)).join(',')}\n`;
 }

@@ -16,7 +16,7 @@ import { variedWeightKeys } from '../../core/weight-draws.js';
 import type { TrendReport } from '../../core/trend-schema.js';
 import { type TrendYear, TrendYearSchema } from '../../core/trend-schema.js';
 import { weightColumn } from '../draws.js';
-import type { Column, ColumnType, DataTable } from './data-table.js';
+import type { Cell, Column, ColumnType, DataTable } from './data-table.js';
 
 const INT_COLUMNS = new Set(['rank', 'rank_p5', 'rank_p95', 'year', 'from', 'to', 'draw', 'first_vacuum_year', 'peak_year']);
 const TEXT_COLUMNS = new Set(['region', 'name', 'flags', 'categories_not_reported', 'norm', 'metric', 'unit']);
@@ -31,8 +31,6 @@ function typeOf(name: string): ColumnType {
   return INT_COLUMNS.has(name) ? 'int' : 'double';
 }
 
-/** A cell of a table: text, a number, true/false, or null (missing). */
-export type Cell = string | number | boolean | null;
 const cell = (v: unknown): Cell => (Array.isArray(v) ? v.join(';') : v === undefined ? null : (v as Cell));
 
 function columnsOf<R>(rows: readonly R[], names: readonly string[], get: (row: R, name: string) => unknown): Column[] {

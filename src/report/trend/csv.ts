@@ -41,8 +41,8 @@ export const renderTrendCsv: TrendRenderer = (report) => [...trendCsvLines(repor
 
 /**
  * The same CSV as UTF-8 bytes in pieces, made as they are written (the command line's output): a
- * trend of 5,000 regions is 150,000 lines, which joined into one text took the run to 528 MB at
- * its peak, against 243 MB for its JSON, also written in pieces (issue 18).
+ * trend of 5,000 regions is 150,000 lines, which joined into one text took the run to about
+ * 460 MB at its peak, against 243 MB for its JSON, also written in pieces (issue 18).
  */
 export function renderTrendCsvPieces(report: TrendReport): Iterable<Uint8Array> {
   return textPieces(trendCsvLines(report));
