@@ -131,6 +131,24 @@ describe('renderXlsx', () => {
     });
   });
 
+  it('prints every sheet landscape, one page wide, its header row on every page, with grid lines', async () => {
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+    // The print titles are a defined name of the workbook, the grid lines an element of each sheet
+    // (which exceljs reads back into no property): read in the file's XML.
+    const zip = await (await jsZip()).loadAsync(bytes);
+    const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+    expect(sheets).toHaveLength(book.worksheets.length);
+    for (const name of sheets) {
+      const xml = await zip.file(name)!.async('string');
+      expect(xml, name).toContain('<printOptions gridLines="1"/><pageMargins');
+      expect(xml.match(/<printOptions/g), name).toHaveLength(1);
+    }
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">');
+  });
+
   it('gives the same file for the same report: no time of writing in it', async () => {
     expect(Buffer.from(await renderXlsx(report, context)).equals(Buffer.from(bytes))).toBe(true);
   });
