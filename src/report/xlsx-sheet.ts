@@ -154,6 +154,7 @@ const PRINTED_GRID_LINES = Buffer.from('<printOptions gridLines="1"/>');
 function withPrintedGridLines(sheet: Uint8Array): Uint8Array {
   const xml = Buffer.from(sheet.buffer, sheet.byteOffset, sheet.byteLength);
   const at = xml.lastIndexOf(PAGE_MARGINS);
-  if (at < 0 || xml.lastIndexOf(PRINT_OPTIONS) >= 0) return sheet;
+  // A printOptions element is just before pageMargins when there is one (cell text holds "<" as &lt;).
+  if (at < 0 || xml.subarray(Math.max(0, at - 256), at).includes(PRINT_OPTIONS)) return sheet;
   return Buffer.concat([xml.subarray(0, at), PRINTED_GRID_LINES, xml.subarray(at)]);
 }
