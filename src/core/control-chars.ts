@@ -31,6 +31,21 @@ export function oneLineText(text: string): string {
   return neutralizeControls(text.replace(/\r\n|[\r\n\t]/g, ' '));
 }
 
+/**
+ * Characters that take no space and show nothing, and have no part in a name: zero-width space,
+ * word joiner and the invisible operators, byte-order mark, soft hyphen, Mongolian vowel separator.
+ * A value quoted in a message shows them as \u escapes (escapeInvisible), so that "2" followed by
+ * a zero-width space is not quoted as "2". The zero-width (non-)joiners U+200C and U+200D stay as
+ * they are: Persian, Indic scripts and emoji sequences hold them, and they change how the
+ * letters around them are drawn.
+ */
+const INVISIBLE = /[\u00ad\u180e\u200b\u2060-\u2064\ufeff]/g;
+
+/** Text with every invisible character (INVISIBLE) written as a \u escape: for quoting a value in a message. */
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Text with every unsafe control, tab and line feed written as a \u escape: for quoting a value in a message. */
 export function escapeControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -9,7 +9,7 @@
 //   issue with a `group` key groups by that key instead of its message.
 // - sorted by file (in the order the files were read), then by line; problems with a whole file
 //   (no line) first; otherwise in the order they were found.
-import { escapeControls } from './control-chars.js';
+import { escapeControls, escapeInvisible } from './control-chars.js';
 
 /** A problem that makes the input invalid (exit 3). `line` is the physical line, header = 1. */
 export interface InputIssue {
@@ -80,11 +80,11 @@ export class InputError extends Error {
   }
 }
 
-/** Quote a cell value for a message, showing invisible characters (controls and bidirectional
- * overrides as \u escapes: control-chars.ts). */
+/** Quote a cell value for a message, showing invisible characters (controls, bidirectional
+ * overrides and zero-width characters as \u escapes: control-chars.ts). */
 export function quoteValue(value: string, max = 40): string {
   const shown = value.length > max ? `${value.slice(0, max)}…` : value;
-  return escapeControls(JSON.stringify(shown));
+  return escapeInvisible(escapeControls(JSON.stringify(shown)));
 }
 
 /** Lines of a grouped issue listed in its message. */

@@ -225,8 +225,8 @@ describe('DatasetBuilder: region codes that look the same', () => {
       [2021, 6],
     ]);
     expect(dataset.warnings.map(formatWarning)).toEqual([
-      'regions.csv:3: region codes read after Unicode normalisation (they look the same): "B\u200B" as "B", U+200B (zero-width space) removed (first on line 3); "A\u030A" as "Å", decomposed letters composed (Unicode NFC) (first on line 3)',
-      'population.csv:3: region codes read after Unicode normalisation (they look the same): "B\u2060" as "B", U+2060 (word joiner) removed (first on line 3)',
+      'regions.csv:3: region codes read after Unicode normalisation (they look the same): "B\\u200b" as "B", U+200B (zero-width space) removed (first on line 3); "A\u030A" as "Å", decomposed letters composed (Unicode NFC) (first on line 3)',
+      'population.csv:3: region codes read after Unicode normalisation (they look the same): "B\\u2060" as "B", U+2060 (word joiner) removed (first on line 3)',
     ]);
   });
 });

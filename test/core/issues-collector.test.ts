@@ -208,6 +208,17 @@ describe('issue text', () => {
     expect(two.issues).toHaveLength(2);
   });
 
+  it('quoteValue shows characters that take no space as \\u escapes; joiners, which shape letters, stay', () => {
+    // "2" and a zero-width space: quoted as "2" it would not say why it is no number.
+    expect(quoteValue('2\u200b')).toBe('"2\\u200b"');
+    expect(quoteValue('\ufeffNO-03\u00ad\u2060\u180e\u2064')).toBe('"\\ufeffNO-03\\u00ad\\u2060\\u180e\\u2064"');
+    // Persian with a zero-width non-joiner, an emoji sequence with a zero-width joiner: as they are.
+    expect(quoteValue('خدمات\u200cاجتماعی')).toBe('"خدمات\u200cاجتماعی"');
+    expect(quoteValue('👩\u200d⚕️')).toBe('"👩\u200d⚕️"');
+    // Controls and bidirectional overrides as before.
+    expect(quoteValue('a\u001bb\u202ec')).toBe('"a\\u001bb\\u202ec"');
+  });
+
   it('quoteValue shortens a value only beyond its limit (40 characters by default)', () => {
     expect(quoteValue('x'.repeat(40))).toBe(`"${'x'.repeat(40)}"`);
     expect(quoteValue('x'.repeat(41))).toBe(`"${'x'.repeat(40)}…"`);

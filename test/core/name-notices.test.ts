@@ -17,12 +17,12 @@ describe('NameNotices', () => {
 
   it('a region code read after normalisation: both forms quoted, what changed, its first line', () => {
     const n = new NameNotices();
-    // "A\u200B" holds a zero-width space (U+200B): quoted as it is (it is no control character),
-    // and named by what changed
+    // "A\u200B" holds a zero-width space (U+200B): quoted with it as an escape (issues.ts
+    // quoteValue), and named by what changed
     n.code('population.csv', 'A\u200b', 'A', 4);
     n.code('population.csv', 'A\u200b', 'A', 9);
     expect(n.warnings()).toEqual([
-      { file: 'population.csv', line: 4, message: `${CODES}"A\u200b" as "A", U+200B (zero-width space) removed (first on line 4)` },
+      { file: 'population.csv', line: 4, message: `${CODES}"A\\u200b" as "A", U+200B (zero-width space) removed (first on line 4)` },
     ]);
   });
 

@@ -29,6 +29,10 @@ describe('RowValidator', () => {
     expect(issues.map((i) => [i.columns, i.message.slice(0, 32)])).toEqual([[['unit'], 'expected one of beds, places, ca']]);
   });
 
+  it('a number cell with a character that cannot be seen quotes it as an escape', () => {
+    expect(check(new RowValidator(), 'services', services('2\u200b')).issues.map((i) => i.message)).toEqual(['expected a number ≥ 0, got "2\\u200b"']);
+  });
+
   it('follows setNumberFormat, back and forth', () => {
     const validator = new RowValidator();
     const invalid = {
