@@ -16,7 +16,7 @@ export interface HtmlPageInput {
   /** servicegap's version, for the generator tag and the footer. */
   readonly version: string;
   /** The sections of <main>, in order ('' = left out). */
-  readonly sections: readonly string[];
+  readonly sections: readonly HtmlSection[];
   /**
    * Inline scripts at the end of <body> (the report's sortable table). Each must have its hash in
    * the Content-Security-Policy (html-assets.ts), or the browser does not run it.
@@ -24,10 +24,22 @@ export interface HtmlPageInput {
   readonly scripts?: readonly string[] | undefined;
 }
 
+/**
+ * A section of a page: its HTML, or its parts, made one at a time as they are written (a panel per
+ * region, a list item per notice: a report's page of 5,000 regions is 127 MB, which held whole and
+ * joined took the run to 1.1 GB; issue 18). Its text is its parts joined, with nothing between.
+ */
+export type HtmlSection = string | { readonly parts: Iterable<string> };
+
 /** A whole self-contained page. */
 export function htmlPage(page: HtmlPageInput): string {
+  return [...htmlPageTexts(page)].join('');
+}
+
+/** The page's text in order, a section's parts as they are made (htmlPage joins them). */
+export function* htmlPageTexts(page: HtmlPageInput): Generator<string> {
   const notice = page.provenance?.notice?.trim();
-  const body = [
+  const body: HtmlSection[] = [
     `<header><h1>${h(page.title)}</h1>`,
     page.provenance?.title ? `<p class="subtitle">${h(page.provenance.title)}</p>` : '',
     notice ? `<p class="notice" role="note">${h(notice)}</p>` : '',
@@ -36,26 +48,33 @@ export function htmlPage(page: HtmlPageInput): string {
     '</main>',
     `<footer>Made with servicegap ${h(page.version)}. This file is self-contained: it loads nothing from the network.</footer>`,
   ];
-  return (
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+  yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
     `<meta http-equiv="Content-Security-Policy" content="${h(CONTENT_SECURITY_POLICY)}">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<meta name="generator" content="servicegap ${h(page.version)}">\n` +
-    `<title>${h(page.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
-    body.filter((s) => s !== '').join('\n') +
-    (page.scripts ?? []).map((script) => `\n<script>${script}</script>`).join('') +
-    '\n</body>\n</html>\n'
-  );
+    `<title>${h(page.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`;
+  let first = true;
+  for (const section of body) {
+    if (section === '') continue;
+    if (!first) yield '\n';
+    first = false;
+    if (typeof section === 'string') yield section;
+    else yield* section.parts;
+  }
+  yield (page.scripts ?? []).map((script) => `\n<script>${script}</script>`).join('') + '\n</body>\n</html>\n';
 }
 
-/** A section with a heading and a list ('' when the list is empty); items are HTML already. */
-export function listSection(id: string, title: string, intro: string, items: readonly string[]): string {
+/** A section with a heading and a list ('' when the list is empty): each item's HTML made by
+ * `item` as it is written. */
+export function listSection<T>(id: string, title: string, intro: string, items: readonly T[], item: (t: T) => string): HtmlSection {
   if (items.length === 0) return '';
-  return (
-    `<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${h(title)}</h2>` +
-    (intro ? `<p>${h(intro)}</p>` : '') +
-    `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul></section>`
-  );
+  return {
+    parts: (function* () {
+      yield `<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${h(title)}</h2>` + (intro ? `<p>${h(intro)}</p>` : '') + '<ul>';
+      for (const i of items) yield `<li>${item(i)}</li>`;
+      yield '</ul></section>';
+    })(),
+  };
 }
 
 /**
@@ -65,15 +84,16 @@ export function listSection(id: string, title: string, intro: string, items: rea
 export function closingSections(
   report: { readonly excluded: readonly { region: string; reason: string }[]; readonly warnings: readonly Warning[] },
   excludedIntro = 'Not ranked, because a number they need is unknown:',
-): string[] {
+): HtmlSection[] {
   return [
-    listSection('excluded', 'Excluded regions', excludedIntro, report.excluded.map((e) => `<bdi>${h(e.region)}</bdi>: ${h(e.reason)}`)),
-    listSection('warnings', 'Warnings', '', report.warnings.filter((w) => w.kind !== 'plausibility').map((w) => h(formatWarning(w)))),
+    listSection('excluded', 'Excluded regions', excludedIntro, report.excluded, (e) => `<bdi>${h(e.region)}</bdi>: ${h(e.reason)}`),
+    listSection('warnings', 'Warnings', '', report.warnings.filter((w) => w.kind !== 'plausibility'), (w) => h(formatWarning(w))),
     listSection(
       'notices',
       'Plausibility notices',
       'Numbers that are computed as specified but may not mean what they seem. They change no number.',
-      report.warnings.filter((w) => w.kind === 'plausibility').map((w) => h(formatWarning(w))),
+      report.warnings.filter((w) => w.kind === 'plausibility'),
+      (w) => h(formatWarning(w)),
     ),
   ];
 }

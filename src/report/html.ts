@@ -22,7 +22,8 @@ import { formatRankInterval, formatVacuumInterval, intervalSentence } from './in
 import type { Weight } from '../core/weights.js';
 import { SORT_SCRIPT } from './html-assets.js';
 import { coverageSection } from './html-coverage.js';
-import { closingSections, htmlPage, listSection, NO_DATASET_DESCRIPTION, runProvenanceHtml, sourcesList } from './html-page.js';
+import { closingSections, htmlPage, type HtmlPageInput, htmlPageTexts, type HtmlSection, listSection, NO_DATASET_DESCRIPTION, runProvenanceHtml, sourcesList } from './html-page.js';
+import { textPieces } from './byte-pieces.js';
 import { reportMapSection } from './map/section.js';
 import {
   breakdownDomain,
@@ -217,7 +218,7 @@ function barSection(report: Report, context: RenderContext): string {
   );
 }
 
-function breakdownSection(report: Report, details: ReportDetails): string {
+function breakdownSection(report: Report, details: ReportDetails): HtmlSection {
   const period = `${report.from}–${report.to}`;
   const inputs = report.regions.map((region) => ({ region, categories: details.regions.get(region.region)?.categories ?? [] }));
   const domain = breakdownDomain(inputs);
@@ -229,7 +230,7 @@ function breakdownSection(report: Report, details: ReportDetails): string {
     `<li>${swatch('box', COLOURS.vacuum)}net loss (vacuum)</li>`,
     `<li>${swatch('box', COLOURS.gain)}net gain (no vacuum)</li>`,
   ];
-  const panels = inputs.map(({ region, categories }, i) => {
+  const panel = ({ region, categories }: (typeof inputs)[number], i: number): string => {
     const drawn = drawnCategories(categories);
     const rest = categories.filter((c) => c.change_be === 0).map((c) => categoryLabel(c.category));
     // Not reported is not a measured 0 (SPEC §8): said in words, with a hollow dashed marker.
@@ -253,22 +254,26 @@ function breakdownSection(report: Report, details: ReportDetails): string {
       (parts ? `<p class="parts">${parts}</p>` : '') +
       '</figure>'
     );
-  });
-  return (
-    `<section id="replacement" aria-labelledby="replacement-title"><h2 id="replacement-title">What replaced the closed beds</h2>` +
-    `<p>For each region, ${report.from} to ${report.to}: the change in institutional psychiatric beds, the change in community ` +
-    `capacity in bed-equivalents by service category (gains to the right, losses to the left), and the net change. ` +
-    `A net loss is the service vacuum. All panels share one scale.</p>` +
-    `<ul class="legend" aria-label="Legend">${legend.join('')}</ul>` +
-    `<div class="panels">${panels.join('')}</div></section>`
-  );
+  };
+  return {
+    parts: (function* () {
+      yield `<section id="replacement" aria-labelledby="replacement-title"><h2 id="replacement-title">What replaced the closed beds</h2>` +
+        `<p>For each region, ${report.from} to ${report.to}: the change in institutional psychiatric beds, the change in community ` +
+        `capacity in bed-equivalents by service category (gains to the right, losses to the left), and the net change. ` +
+        `A net loss is the service vacuum. All panels share one scale.</p>` +
+        `<ul class="legend" aria-label="Legend">${legend.join('')}</ul>` +
+        '<div class="panels">';
+      for (let i = 0; i < inputs.length; i++) yield panel(inputs[i]!, i);
+      yield '</div></section>';
+    })(),
+  };
 }
 
-function trendSection(report: Report, details: ReportDetails): string {
-  const panels = report.regions.map((region, i) => {
+function trendSection(report: Report, details: ReportDetails): HtmlSection {
+  const panel = (region: RankedRegion, i: number): string => {
     const series = details.regions.get(region.region)?.series ?? [];
     return `<figure class="panel" data-region="${h(region.region)}"><h3>${nameHtml(region)}</h3>${trendPanel(region, series, `chart-trend-${i + 1}`)}</figure>`;
-  });
+  };
   const anyBeds = report.regions.some((r) => details.regions.get(r.region)?.series.some((p) => p.beds !== null));
   const legend = [
     anyBeds ? `<li>${swatch('beds-line', COLOURS.beds)}institutional beds</li>` : '',
@@ -278,14 +283,18 @@ function trendSection(report: Report, details: ReportDetails): string {
       ? `<li>${swatch('not-reported', COLOURS.community)}no community data reported (counted as 0 on the user’s word, not measured)</li>`
       : '',
   ];
-  return (
-    `<section id="trends" aria-labelledby="trends-title"><h2 id="trends-title">Beds and community capacity over time</h2>` +
-    `<p>Each year from ${report.from} to ${report.to} that has data, valued by the same rule as the ranking. ` +
-    `Each panel has its own vertical scale, starting at 0.` +
-    (anyBeds ? '' : ' The beds data lists closures rather than a stock of beds, so only community capacity is drawn.') +
-    `</p><ul class="legend" aria-label="Legend">${legend.filter(Boolean).join('')}</ul>` +
-    `<div class="panels small">${panels.join('')}</div></section>`
-  );
+  return {
+    parts: (function* () {
+      yield `<section id="trends" aria-labelledby="trends-title"><h2 id="trends-title">Beds and community capacity over time</h2>` +
+        `<p>Each year from ${report.from} to ${report.to} that has data, valued by the same rule as the ranking. ` +
+        `Each panel has its own vertical scale, starting at 0.` +
+        (anyBeds ? '' : ' The beds data lists closures rather than a stock of beds, so only community capacity is drawn.') +
+        `</p><ul class="legend" aria-label="Legend">${legend.filter(Boolean).join('')}</ul>` +
+        '<div class="panels small">';
+      for (let i = 0; i < report.regions.length; i++) yield panel(report.regions[i]!, i);
+      yield '</div></section>';
+    })(),
+  };
 }
 
 function weightRows(weights: readonly Weight[]): string {
@@ -352,9 +361,10 @@ function provenanceSection(report: Report, context: RenderContext): string {
   return out.join('');
 }
 
-export const renderHtml: Renderer = (report, context) => {
+/** The report's page (its long sections made as they are written). */
+function reportPage(report: Report, context: RenderContext): HtmlPageInput {
   const details = context.details;
-  const sections: string[] = [
+  const sections: HtmlSection[] = [
     headline(report, context),
     barSection(report, context),
     reportMapSection(report, context.map),
@@ -372,17 +382,25 @@ export const renderHtml: Renderer = (report, context) => {
       'not-reported',
       'Categories not reported',
       'Other regions report these service categories; these regions have no row for them, so they count 0 there (flag partial_community):',
-      report.regions.filter((r) => r.categories_not_reported.length > 0).map((r) => `${nameHtml(r)}: ${h(r.categories_not_reported.map(categoryLabel).join(', '))}`),
+      report.regions.filter((r) => r.categories_not_reported.length > 0),
+      (r) => `${nameHtml(r)}: ${h(r.categories_not_reported.map(categoryLabel).join(', '))}`,
     ),
     ...closingSections(report, 'Not ranked, because a number the vacuum needs is unknown:'),
     weightsSection(context),
     provenanceSection(report, context),
   );
-  return htmlPage({
+  return {
     title: `Service vacuum ${report.from}–${report.to}`,
     provenance: context.provenance,
     version: report.servicegap,
     sections,
     scripts: [SORT_SCRIPT],
-  });
-};
+  };
+}
+
+export const renderHtml: Renderer = (report, context) => htmlPage(reportPage(report, context));
+
+/** The report's page as UTF-8 bytes in pieces, made as they are written (the command line's output). */
+export function renderHtmlPieces(report: Report, context: RenderContext): Iterable<Uint8Array> {
+  return textPieces(htmlPageTexts(reportPage(report, context)));
+}

@@ -118,29 +118,32 @@ export async function renderOutput<O extends Output>(output: O): Promise<Awaited
 type PieceRenderer<K extends OutputKind> = (data: OutputOf<K>['data'], context: OutputOf<K>['context']) => Iterable<Uint8Array> | undefined;
 
 /** The outputs that can be rendered in pieces: the JSON of the large results (json-pieces.ts), their
- * Markdown, a trend's CSV, the long tables' CSV (tidy/render.ts). */
+ * Markdown and HTML pages, a trend's CSV, the long tables' CSV (tidy/render.ts). */
 const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>]?: () => Promise<PieceRenderer<K>> } } = {
   report: {
     json: async () => (await import('./json.js')).renderJsonPieces,
     markdown: async () => (await import('./markdown.js')).renderMarkdownPieces,
+    html: async () => (await import('./html.js')).renderHtmlPieces,
     long: async () => (await import('./tidy/render.js')).renderReportLongPieces,
   },
   coverage: {
     json: async () => (await import('./coverage/json.js')).renderCoverageJsonPieces,
     markdown: async () => (await import('./coverage/markdown.js')).renderCoverageMarkdownPieces,
+    html: async () => (await import('./coverage/html.js')).renderCoverageHtmlPieces,
     long: async () => (await import('./tidy/render.js')).renderCoverageLongPieces,
   },
   trend: {
     json: async () => (await import('./trend/json.js')).renderTrendJsonPieces,
     csv: async () => (await import('./trend/csv.js')).renderTrendCsvPieces,
     markdown: async () => (await import('./trend/markdown.js')).renderTrendMarkdownPieces,
+    html: async () => (await import('./trend/html.js')).renderTrendHtmlPieces,
     long: async () => (await import('./tidy/render.js')).renderTrendLongPieces,
   },
 };
 
 /**
  * Render an output as `renderOutput` does, but where its renderer can give the text in pieces
- * (the JSON and Markdown of a report, coverage or trend; a trend's CSV; a long table's CSV), as pieces of UTF-8
+ * (the JSON, Markdown and HTML of a report, coverage or trend; a trend's CSV; a long table's CSV), as pieces of UTF-8
  * bytes made while they are written: a writer (the command line's standard output, `writeOutput`)
  * then never holds the whole text.
  */

@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CoverageReportSchema, type CoverageReport } from '../../src/core/coverage-schema.js';
 import { COVERAGE_CSV_COLUMNS, renderCoverageCsv } from '../../src/report/coverage/csv.js';
-import { renderCoverageHtml } from '../../src/report/coverage/html.js';
+import { renderCoverageHtml, renderCoverageHtmlPieces } from '../../src/report/coverage/html.js';
 import { renderCoverageJson } from '../../src/report/coverage/json.js';
 import { renderCoverageMarkdown, renderCoverageMarkdownPieces } from '../../src/report/coverage/markdown.js';
 import { renderCoverageTable } from '../../src/report/coverage/table.js';
@@ -178,6 +178,10 @@ describe('renderCoverageMarkdown', () => {
     const pieces = [...renderCoverageMarkdownPieces(big, sampleCoverageContext())];
     expect(pieces.length).toBeGreaterThan(5);
     expect(Buffer.concat(pieces).toString('utf8')).toBe(renderCoverageMarkdown(big, sampleCoverageContext()));
+    // Its page too.
+    const page = [...renderCoverageHtmlPieces(big, sampleCoverageContext())];
+    expect(page.length).toBeGreaterThan(1);
+    expect(Buffer.concat(page).toString('utf8')).toBe(renderCoverageHtml(big, sampleCoverageContext()));
   });
 
   it('heading, headline, ranked table with a column per norm', () => {

@@ -7,7 +7,8 @@ import { summarize } from '../../src/core/summary.js';
 import type { Report } from '../../src/core/report-schema.js';
 import { CONTENT_SECURITY_POLICY, SORT_SCRIPT } from '../../src/report/html-assets.js';
 import { breakdownDomain, textDirection } from '../../src/report/html-charts.js';
-import { renderHtml } from '../../src/report/html.js';
+import { renderHtml, renderHtmlPieces } from '../../src/report/html.js';
+import { htmlPage, htmlPageTexts, type HtmlSection } from '../../src/report/html-page.js';
 import type { RenderContext } from '../../src/report/render-context.js';
 import { resolveNorms } from '../../src/core/norms.js';
 import { BAND_COLOURS } from '../../src/report/html-coverage.js';
@@ -468,5 +469,36 @@ describe('community data not reported (SPEC §8)', () => {
     expect(html).toContain('<span class="not-reported"><i class="dot hollow"></i>not reported: outreach</span>');
     expect(html).toContain('title="partial_community: no row for a service category that other regions report (not reported: outreach)">PC</abbr>');
     expect(html).toContain('<section id="not-reported"');
+  });
+});
+
+describe('the page in pieces (the command line writes it so)', () => {
+  it('htmlPageTexts: the page as it was joined, a section given as parts the same as its text', () => {
+    const parts = ['<section id="a">', '<p>é → ق</p>', '</section>'];
+    const page = (sections: HtmlSection[]) => ({ title: 'T', version: '1', sections, scripts: ['x()'] });
+    // The oracle: the same page with the section as one string (the way every section was given before).
+    const whole = htmlPage(page(['<section id="h"></section>', '', parts.join(''), '<p>end</p>']));
+    expect([...htmlPageTexts(page(['<section id="h"></section>', '', { parts: parts.values() }, '<p>end</p>']))].join('')).toBe(whole);
+    expect(whole).toContain('<main>\n<section id="h"></section>\n<section id="a"><p>é → ق</p></section>\n<p>end</p>\n</main>');
+  });
+
+  it("a report of 3,000 regions with 20,000 notices: the pieces' bytes are the whole page's", () => {
+    const base = sampleReport();
+    const regions = Array.from({ length: 3000 }, (_, i) => ({ ...base.regions[i % base.regions.length]!, rank: i + 1, region: `R${i}`, name: `القاهرة ${i}` }));
+    const notices = Array.from({ length: 20_000 }, (_, i) => ({ file: 'services.csv', line: i + 2, kind: 'plausibility' as const, message: `Østfold ${i}: 27 → 3 (×0.11)` }));
+    const report: Report = { ...base, regions, warnings: [...base.warnings, ...notices] };
+    const details = sampleDetails();
+    const byRegion = new Map([...details.regions.values()].map((d, i) => [i, d]));
+    const context = sampleContext({
+      details: { ...details, regions: new Map(regions.map((r, i) => [r.region, byRegion.get(i % byRegion.size)!])) },
+      coverage: sampleCoverageView(),
+      summary: summarize(report),
+    });
+    const whole = renderHtml(report, context);
+    expect(count(whole, /<figure class="panel"/)).toBe(2 * 3000);
+    const pieces = [...renderHtmlPieces(report, context)];
+    expect(pieces.length).toBeGreaterThan(20);
+    for (const piece of pieces) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(piece)).not.toThrow();
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(whole);
   });
 });

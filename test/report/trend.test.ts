@@ -10,7 +10,7 @@ import { csvCell } from '../../src/report/safe-cell.js';
 import { renderTrendCsv, renderTrendCsvPieces, TREND_CSV_COLUMNS } from '../../src/report/trend/csv.js';
 import { renderTrendJson } from '../../src/report/trend/json.js';
 import { renderTrendMarkdown, renderTrendMarkdownPieces } from '../../src/report/trend/markdown.js';
-import { renderTrendHtml } from '../../src/report/trend/html.js';
+import { renderTrendHtml, renderTrendHtmlPieces } from '../../src/report/trend/html.js';
 import { renderTrendTable } from '../../src/report/trend/table.js';
 import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
 
@@ -129,10 +129,13 @@ describe('trend CSV', () => {
     const parts: Uint8Array[] = [];
     for await (const piece of (await renderOutputPieces(output)) as AsyncIterable<Uint8Array>) parts.push(piece);
     expect(Buffer.concat(parts).toString('utf8')).toBe(oracle);
-    // Its Markdown too: the pieces' bytes are the whole text's.
+    // Its Markdown and its page too: the pieces' bytes are the whole text's.
     const markdown = [...renderTrendMarkdownPieces(big, renderContext())];
     expect(markdown.length).toBeGreaterThan(10);
     expect(Buffer.concat(markdown).toString('utf8')).toBe(renderTrendMarkdown(big, renderContext()));
+    const page = [...renderTrendHtmlPieces(big, renderContext())];
+    expect(page.length).toBeGreaterThan(10);
+    expect(Buffer.concat(page).toString('utf8')).toBe(renderTrendHtml(big, renderContext()));
   });
 });
 

@@ -10,11 +10,12 @@ import { summarizeCoverage } from '../../core/coverage-summary.js';
 import type { NormTable } from '../../core/norms.js';
 import { regionName } from '../html-charts.js';
 import { coverageSection } from '../html-coverage.js';
-import { closingSections, htmlPage, sourcesSection } from '../html-page.js';
+import { textPieces } from '../byte-pieces.js';
+import { closingSections, htmlPage, type HtmlPageInput, htmlPageTexts, sourcesSection } from '../html-page.js';
 import { coverageMapSection } from '../map/section.js';
 import { formatGap, formatPercent, NULL_DISPLAY } from '../number-format.js';
 import { escapeHtml as h } from '../safe-cell.js';
-import type { CoverageRenderer } from './context.js';
+import type { CoverageRenderContext, CoverageRenderer } from './context.js';
 
 function headline(report: CoverageReport): string {
   const { ranked, under } = summarizeCoverage(report);
@@ -56,8 +57,9 @@ function gapsSection(report: CoverageReport, norms: NormTable): string {
   );
 }
 
-export const renderCoverageHtml: CoverageRenderer = (report, context) =>
-  htmlPage({
+/** The coverage's page (its lists made as they are written). */
+function coveragePage(report: CoverageReport, context: CoverageRenderContext): HtmlPageInput {
+  return {
     title: `Coverage against planning norms, ${report.to}`,
     provenance: context.provenance,
     version: report.servicegap,
@@ -76,4 +78,12 @@ export const renderCoverageHtml: CoverageRenderer = (report, context) =>
         report.provenance,
       ),
     ],
-  });
+  };
+}
+
+export const renderCoverageHtml: CoverageRenderer = (report, context) => htmlPage(coveragePage(report, context));
+
+/** The coverage's page as UTF-8 bytes in pieces, made as they are written (the command line's output). */
+export function renderCoverageHtmlPieces(report: CoverageReport, context: CoverageRenderContext): Iterable<Uint8Array> {
+  return textPieces(htmlPageTexts(coveragePage(report, context)));
+}

@@ -3,9 +3,10 @@
 // year it opened and its peak, html-chart.ts; one shared scale), the same figures as a table,
 // years not known, excluded regions, warnings, plausibility notices and Method and sources (the
 // data's sources, the method and the run's provenance, SPEC §8). Text escaped throughout.
-import type { TrendReport } from '../../core/trend-schema.js';
+import type { TrendRegion, TrendReport } from '../../core/trend-schema.js';
+import { textPieces } from '../byte-pieces.js';
 import { COLOURS, regionName, swatch } from '../html-charts.js';
-import { closingSections, htmlPage, listSection, sourcesSection } from '../html-page.js';
+import { closingSections, htmlPage, type HtmlPageInput, htmlPageTexts, type HtmlSection, listSection, sourcesSection } from '../html-page.js';
 import { formatPer100k, NULL_DISPLAY } from '../number-format.js';
 import { escapeHtml as h } from '../safe-cell.js';
 import type { TrendRenderContext, TrendRenderer } from './context.js';
@@ -24,26 +25,29 @@ function headline(report: TrendReport, context: TrendRenderContext): string {
   );
 }
 
-function panelsSection(report: TrendReport, context: TrendRenderContext): string {
+function panelsSection(report: TrendReport, context: TrendRenderContext): HtmlSection {
   const top = trendPanelTop(report.regions);
-  const panels = report.regions.map(
-    (r, i) =>
-      `<figure class="panel" data-region="${h(r.region)}"><h3><bdi>${h(regionName(r))}</bdi> <span class="code">${h(r.region)}</span></h3>` +
-      trendVacuumPanel(r, report.from, report.to, top, `chart-trend-vacuum-${i + 1}`) +
-      (trendNotReported(r) ? '<figcaption class="not-reported">no community data reported: counted as 0 on the user’s word</figcaption>' : '') +
-      '</figure>',
-  );
+  const panel = (r: TrendRegion, i: number): string =>
+    `<figure class="panel" data-region="${h(r.region)}"><h3><bdi>${h(regionName(r))}</bdi> <span class="code">${h(r.region)}</span></h3>` +
+    trendVacuumPanel(r, report.from, report.to, top, `chart-trend-vacuum-${i + 1}`) +
+    (trendNotReported(r) ? '<figcaption class="not-reported">no community data reported: counted as 0 on the user’s word</figcaption>' : '') +
+    '</figure>';
   const shownOf = context.summary.ranked > report.regions.length ? ` Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.` : '';
-  return (
-    `<section id="trends" aria-labelledby="trends-title"><h2 id="trends-title">The vacuum year by year</h2>` +
-    `<p>Vacuum per 100,000 residents in each year from ${report.from} to ${report.to}, against ${report.from}. ` +
-    `All panels share one scale, 0 to ${top}.${h(shownOf)}</p>` +
-    `<ul class="legend" aria-label="Legend"><li>${swatch('box', COLOURS.vacuum)}vacuum per 100,000</li>` +
-    '<li>dashed rule: the year the vacuum opened</li><li>dot: its peak</li><li>a break in the line: a year not known</li>' +
-    (report.regions.some(trendNotReported) ? '<li>dotted line: no community data reported (counted as 0 on the user’s word, not measured)</li>' : '') +
-    '</ul>' +
-    `<div class="panels small">${panels.join('')}</div></section>`
-  );
+  const notReported = report.regions.some(trendNotReported);
+  return {
+    parts: (function* () {
+      yield `<section id="trends" aria-labelledby="trends-title"><h2 id="trends-title">The vacuum year by year</h2>` +
+        `<p>Vacuum per 100,000 residents in each year from ${report.from} to ${report.to}, against ${report.from}. ` +
+        `All panels share one scale, 0 to ${top}.${h(shownOf)}</p>` +
+        `<ul class="legend" aria-label="Legend"><li>${swatch('box', COLOURS.vacuum)}vacuum per 100,000</li>` +
+        '<li>dashed rule: the year the vacuum opened</li><li>dot: its peak</li><li>a break in the line: a year not known</li>' +
+        (notReported ? '<li>dotted line: no community data reported (counted as 0 on the user’s word, not measured)</li>' : '') +
+        '</ul>' +
+        '<div class="panels small">';
+      for (let i = 0; i < report.regions.length; i++) yield panel(report.regions[i]!, i);
+      yield '</div></section>';
+    })(),
+  };
 }
 
 function tableSection(report: TrendReport): string {
@@ -74,8 +78,9 @@ function tableSection(report: TrendReport): string {
   );
 }
 
-export const renderTrendHtml: TrendRenderer = (report, context) =>
-  htmlPage({
+/** The trend's page (its panels and lists made as they are written). */
+function trendPage(report: TrendReport, context: TrendRenderContext): HtmlPageInput {
+  return {
     title: `Service vacuum over time, ${report.from}–${report.to}`,
     provenance: context.provenance,
     version: report.servicegap,
@@ -87,9 +92,8 @@ export const renderTrendHtml: TrendRenderer = (report, context) =>
         'gaps',
         'Years not known',
         'Years in which a ranked region’s metrics could not be computed (the line breaks there):',
-        report.regions
-          .filter((r) => r.excluded_years.length > 0)
-          .map((r) => `<bdi>${h(r.region)}</bdi>: ${h(r.excluded_years.map((g) => `${g.year} (${g.reason})`).join(', '))}`),
+        report.regions.filter((r) => r.excluded_years.length > 0),
+        (r) => `<bdi>${h(r.region)}</bdi>: ${h(r.excluded_years.map((g) => `${g.year} (${g.reason})`).join(', '))}`,
       ),
       ...closingSections(report),
       sourcesSection(
@@ -100,4 +104,12 @@ export const renderTrendHtml: TrendRenderer = (report, context) =>
         report.provenance,
       ),
     ],
-  });
+  };
+}
+
+export const renderTrendHtml: TrendRenderer = (report, context) => htmlPage(trendPage(report, context));
+
+/** The trend's page as UTF-8 bytes in pieces, made as they are written (the command line's output). */
+export function renderTrendHtmlPieces(report: TrendReport, context: TrendRenderContext): Iterable<Uint8Array> {
+  return textPieces(htmlPageTexts(trendPage(report, context)));
+}
