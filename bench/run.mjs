@@ -255,7 +255,7 @@ if (formatRows.length > 0) {
   lines.push('', '## Every output format', '');
   lines.push(
     `Each command in each of its formats once, on the ${sizes[0]} file (${rowsOf(sizes[0]).toLocaleString('en-US')} service rows, ${SIZES[sizes[0]][0].toLocaleString('en-US')} regions): ` +
-      '`node bin/servicegap.js COMMAND --data DIR --format FORMAT --quiet`, standard output to a file. JSON, Markdown, a trend\'s CSV and the long tables are written in pieces as they are made, a workbook a row at a time (then zipped again whole); the HTML page and Parquet are made whole.',
+      '`node bin/servicegap.js COMMAND --data DIR --format FORMAT --quiet`, standard output to a file. JSON, Markdown, HTML, a trend\'s CSV and the long tables are written in pieces as they are made, a workbook a row at a time (then zipped again whole); Parquet is made whole.',
     '',
   );
   lines.push('| command | format | time (s) | peak RSS (MB) | output (MB) |', '|---|---|---:|---:|---:|');
