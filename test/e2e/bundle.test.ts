@@ -123,6 +123,33 @@ describe('the CLI bundle', () => {
     expect(runKind(args)).toBe(kind);
   });
 
+  it('a cache smaller than the one the run took is not written (a long run lost bytecode), nor its kind listed', async () => {
+    const { writeCache } = (await import(join(ROOT, 'bin/load-bundle.js'))) as {
+      writeCache: (file: string, script: { createCachedData(): Buffer }, kinds: string[], taken: number) => void;
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'sg-cache-'));
+    try {
+      const file = join(dir, 'cli-test-node20.0.0-x64.cache');
+      const script = (bytes: number) => ({ createCachedData: () => Buffer.alloc(bytes, 1) });
+      // This run took a cache of 1,000 bytes and would write 600: the old cache and list stay.
+      writeFileSync(file, Buffer.alloc(1000));
+      writeFileSync(`${file}.kinds`, '["report json"]');
+      writeCache(file, script(600), ['report json', 'trend xlsx'], 1000);
+      expect(statSync(file).size).toBe(1000);
+      expect(readFileSync(`${file}.kinds`, 'utf8')).toBe('["report json"]');
+      // As large or larger: written, the new kind listed.
+      writeCache(file, script(1200), ['report json', 'trend xlsx'], 1000);
+      expect(statSync(file).size).toBe(1200);
+      expect(JSON.parse(readFileSync(`${file}.kinds`, 'utf8'))).toEqual(['report json', 'trend xlsx']);
+      // No cache taken (the first run, or one V8 refused): always written.
+      writeCache(file, script(10), ['coverage'], 0);
+      expect(statSync(file).size).toBe(10);
+      expect(readdirSync(dir).sort()).toEqual(['cli-test-node20.0.0-x64.cache', 'cli-test-node20.0.0-x64.cache.kinds']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writing a cache removes the caches of other builds but the three most recently written, and what stopped runs left; nothing else', async () => {
     const { KEEP_OTHER_CACHES } = (await import(join(ROOT, 'bin/load-bundle.js'))) as { KEEP_OTHER_CACHES: number };
     expect(KEEP_OTHER_CACHES).toBe(3);
