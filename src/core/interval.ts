@@ -16,8 +16,8 @@ import { DEFAULT_SEED, type DrawOptions, drawPlan, variedWeights } from './sensi
  * Draws behind a report's intervals when none are asked for. 500 cost `report` on 5,000 regions
  * about a fifth of its time without intervals (1.20× when chosen; 1.16–1.22× of the wall time,
  * 1.24–1.29× of the CPU time in the eighth session's three runs, the notices made while a worker
- * draws; 1.18–1.19× and 1.20–1.23× in the ninth's, the draws on a worker that loads no zod:
- * bench/RESULTS-research.md); the nearest-rank p5 of 500 draws is the 25th smallest,
+ * draws; 1.15–1.23× and 1.20–1.24× in the ninth's four, the draws on a worker that loads no
+ * zod: bench/RESULTS-research.md); the nearest-rank p5 of 500 draws is the 25th smallest,
  * whose own spread is about ±1 percentile point. More: --interval-draws N.
  */
 export const DEFAULT_INTERVAL_DRAWS = 500;
