@@ -10,6 +10,7 @@ import { intervalExtremes, runIntervalBlocks } from '../core/interval-blocks.js'
 import { runDraws } from '../core/weight-draws.js';
 import { claimBlocks } from './interval-claims.js';
 import type { Request, Response } from './protocol.js';
+import { serializeError } from './serialize-error.js';
 
 const port = parentPort;
 if (port === null) throw new Error('servicegap: draws-worker.js must run in a worker thread');
@@ -32,8 +33,7 @@ port.on('message', (request: Request) => {
       response = { id: request.id, ok: true, result: { regions, draws, seen, lowVacuum, lowRank, highVacuum, highRank } };
     } else throw new Error(`draws-worker.js runs draws only, not ${job.kind} jobs: worker.js does`);
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    response = { id: request.id, ok: false, error: { name: e.name, message: e.message, stack: e.stack } };
+    response = { id: request.id, ok: false, error: serializeError(error) };
   }
   port.postMessage(response, transfer);
 });

@@ -83,6 +83,9 @@ interface Slot {
   busy?: Pending | undefined;
 }
 
+/** The scripts a pool's workers run: 'worker' analyses (a batch's), 'draws-worker' draws of the weights. */
+export type PoolScript = 'worker' | 'draws-worker';
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -96,7 +99,7 @@ export class WorkerPool {
   constructor(
     readonly size: number,
     readonly resourceLimits: ResourceLimits = {},
-    readonly script: 'worker' | 'draws-worker' = 'worker',
+    readonly script: PoolScript = 'worker',
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`WorkerPool: size must be a whole number ≥ 1, got ${size}`);
     for (let i = 0; i < size; i++) {
@@ -168,7 +171,7 @@ export class WorkerPool {
 }
 
 /** Run `work` with a pool of `size` workers running `script`, closing the pool whatever happens. */
-export async function withPool<T>(size: number, work: (pool: WorkerPool) => Promise<T>, script: 'worker' | 'draws-worker' = 'worker'): Promise<T> {
+export async function withPool<T>(size: number, work: (pool: WorkerPool) => Promise<T>, script: PoolScript = 'worker'): Promise<T> {
   const pool = new WorkerPool(size, {}, script);
   try {
     return await work(pool);

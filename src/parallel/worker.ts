@@ -4,9 +4,8 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../core/analyze.js';
 import { type Dataset, reviveDataset } from '../core/dataset.js';
-import { OptionError } from '../core/errors.js';
-import { InputError } from '../core/issues.js';
 import type { Request, Response } from './protocol.js';
+import { serializeError } from './serialize-error.js';
 
 const port = parentPort;
 if (port === null) throw new Error('servicegap: worker.js must run in a worker thread');
@@ -15,7 +14,6 @@ const datasets = new Map<string, Dataset>();
 
 port.on('message', (request: Request) => {
   let response: Response;
-  const transfer: ArrayBuffer[] = [];
   try {
     const { job } = request;
     if (job.kind === 'analyze') {
@@ -28,18 +26,7 @@ port.on('message', (request: Request) => {
       throw new Error(`worker.js runs no ${job.kind} jobs: draws-worker.js does`);
     }
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    response = {
-      id: request.id,
-      ok: false,
-      error: {
-        name: e.name,
-        message: e.message,
-        stack: e.stack,
-        issues: e instanceof InputError ? e.issues : undefined,
-        ...(e instanceof OptionError ? { option: e.option } : {}),
-      },
-    };
+    response = { id: request.id, ok: false, error: serializeError(error) };
   }
-  port.postMessage(response, transfer);
+  port.postMessage(response);
 });
