@@ -11,11 +11,15 @@
 import { appendFile } from 'node:fs/promises';
 import { FileAccessError, type InputIssue, issueText } from '../app/errors.js';
 import type { GateResult } from '../app/report.js';
+import { DistinctTexts } from '../app/warnings.js';
 import { formatWarning, neutralizeControls, type Report, type Warning } from '../app/vocabulary.js';
 import type { RenderContext } from '../report/render-context.js';
 import { escapeMarkdown } from '../report/safe-cell.js';
-import { note } from './output.js';
+import { note, noteLines } from './output.js';
 import type { Terminal } from './terminal.js';
+
+/** Warning lines written to standard error in one write. */
+const NOTE_LINES = 256;
 
 /** Rows of the ranking shown in the step summary. */
 export const STEP_SUMMARY_TOP = 10;
@@ -61,17 +65,25 @@ export function annotateIssues(terminal: Terminal, issues: readonly InputIssue[]
   if (inGitHubActions(terminal)) for (const issue of issues) terminal.stderr.write(`${issueAnnotation(issue)}\n`);
 }
 
-/** Each distinct warning once on standard error (`prefix` before it), and in GitHub Actions its annotation. */
+/** Each distinct warning once on standard error (`prefix` before it), and in GitHub Actions its
+ * annotation. Lines are written a few hundred at a time: a large run has hundreds of thousands of
+ * notices, and a write each was a system call each. */
 export function printWarnings(terminal: Terminal, warnings: readonly Warning[], prefix = ''): void {
-  const seen = new Set<string>();
+  const lineOf = (w: Warning) => `warning: ${prefix}${formatWarning(w)}`;
+  const seen = new DistinctTexts((i) => lineOf(warnings[i]!));
   const github = inGitHubActions(terminal);
-  for (const w of warnings) {
-    const line = `warning: ${prefix}${formatWarning(w)}`;
-    if (seen.has(line)) continue;
-    seen.add(line);
-    note(terminal, line);
-    if (github && w.file !== '') terminal.stderr.write(`${warningAnnotation(prefix === '' ? w : { ...w, message: `${prefix}${w.message}` })}\n`);
-  }
+  let lines: string[] = [];
+  warnings.forEach((w, i) => {
+    const line = lineOf(w);
+    if (!seen.firstTime(line, i)) return;
+    lines.push(line);
+    if (github && w.file !== '') lines.push(warningAnnotation(prefix === '' ? w : { ...w, message: `${prefix}${w.message}` }));
+    if (lines.length >= NOTE_LINES) {
+      noteLines(terminal, lines);
+      lines = [];
+    }
+  });
+  noteLines(terminal, lines);
 }
 
 /** In GitHub Actions, one `::error` per tripped gate, on standard error. */

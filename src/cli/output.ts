@@ -77,8 +77,15 @@ export async function writeFile(path: string, content: OutputContent): Promise<v
 
 /** A diagnostic line on stderr (never on stdout, which carries data), controls neutralised. */
 export function note(terminal: Terminal, line: string): void {
-  if (closedStreams.has(terminal.stderr)) return;
-  terminal.stderr.write(`${neutralizeControls(line)}\n`);
+  noteLines(terminal, [line]);
+}
+
+/** Diagnostic lines on stderr in one write, controls neutralised in each. */
+export function noteLines(terminal: Terminal, lines: readonly string[]): void {
+  if (closedStreams.has(terminal.stderr) || lines.length === 0) return;
+  let text = '';
+  for (const line of lines) text += `${neutralizeControls(line)}\n`;
+  terminal.stderr.write(text);
 }
 
 /** `--provenance FILE` (SPEC §8): the output's provenance as JSON, written through the output writer after the output itself. */

@@ -1,0 +1,54 @@
+// DistinctTexts: which texts of a list were met before, kept as hashes and positions only.
+import { describe, expect, it } from 'vitest';
+import { DistinctTexts, textHash } from '../../src/core/distinct-texts.js';
+import { mulberry32 } from '../../src/core/random.js';
+
+/** Two different texts with the same hash (found by trying texts until two hashes meet). */
+function collidingPair(): [string, string] {
+  const byHash = new Map<number, string>();
+  // 2^30 hashes: by the birthday bound a collision comes after about 41,000 texts.
+  for (let i = 0; ; i++) {
+    const text = `warning: R${i} crisis teams`;
+    const other = byHash.get(textHash(text));
+    if (other !== undefined) return [other, text];
+    byHash.set(textHash(text), text);
+  }
+}
+
+describe('textHash', () => {
+  it('is 32-bit FNV-1a cut to 30 bits (the FNV test vectors, ASCII text being its own bytes)', () => {
+    // FNV-1a 32: "" → 0x811c9dc5, "a" → 0xe40c292c, "foobar" → 0xbf9cf968
+    // (http://www.isthe.com/chongo/src/fnv/test_fnv.c); & 0x3fffffff keeps the low 30 bits.
+    expect(textHash('')).toBe(0x011c9dc5);
+    expect(textHash('a')).toBe(0x240c292c);
+    expect(textHash('foobar')).toBe(0x3f9cf968);
+  });
+
+  it('reads UTF-16 code units: texts differing only beyond Latin-1 hash apart', () => {
+    expect(textHash('Tromsø → Oslo')).not.toBe(textHash('Tromsø → Osl0'));
+    expect(textHash('\u05d0')).not.toBe(textHash('\u06d0'));
+  });
+});
+
+describe('DistinctTexts', () => {
+  it('says "first time" exactly when a Set of the texts would not hold the text yet', () => {
+    const random = mulberry32(20261201);
+    const words = ['Åland', 'Oulu', 'صنعاء', 'Nordland', '→', '×0.25', ''];
+    const texts = Array.from({ length: 3000 }, () => `${words[Math.floor(random() * words.length)]} ${Math.floor(random() * 40)}`);
+    const seen = new DistinctTexts((i) => texts[i]!);
+    const oracle = new Set<string>();
+    texts.forEach((text, i) => {
+      expect(seen.firstTime(text, i)).toBe(!oracle.has(text));
+      oracle.add(text);
+    });
+  });
+
+  it('tells apart two different texts whose hashes are the same, and still catches each one again', () => {
+    const [a, b] = collidingPair();
+    expect(a).not.toBe(b);
+    expect(textHash(a)).toBe(textHash(b));
+    const texts = [a, b, a, b, `${a}!`];
+    const seen = new DistinctTexts((i) => texts[i]!);
+    expect(texts.map((t, i) => seen.firstTime(t, i))).toEqual([true, true, false, false, true]);
+  });
+});
