@@ -77,15 +77,28 @@ export async function writeFile(path: string, content: OutputContent): Promise<v
 
 /** A diagnostic line on stderr (never on stdout, which carries data), controls neutralised. */
 export function note(terminal: Terminal, line: string): void {
-  noteLines(terminal, [line]);
+  if (closedStreams.has(terminal.stderr)) return;
+  terminal.stderr.write(`${neutralizeControls(line)}\n`);
 }
 
-/** Diagnostic lines on stderr in one write, controls neutralised in each. */
-export function noteLines(terminal: Terminal, lines: readonly string[]): void {
-  if (closedStreams.has(terminal.stderr) || lines.length === 0) return;
+/**
+ * Diagnostic lines on stderr in one write, controls neutralised in each. Resolves once stderr has
+ * room for more (at once, unless its buffer is full: a pipe whose reader is behind), or has
+ * closed or failed — a reader gone is no reason to wait, nor an error here (standard-streams.ts).
+ */
+export function noteLines(terminal: Terminal, lines: readonly string[]): Promise<void> {
+  const stream = terminal.stderr;
+  if (closedStreams.has(stream) || lines.length === 0) return Promise.resolve();
   let text = '';
   for (const line of lines) text += `${neutralizeControls(line)}\n`;
-  terminal.stderr.write(text);
+  if (stream.write(text) || (stream as { destroyed?: boolean }).destroyed === true) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    stream.on('drain', done).on('close', done).on('error', done);
+  });
 }
 
 /** `--provenance FILE` (SPEC §8): the output's provenance as JSON, written through the output writer after the output itself. */

@@ -51,7 +51,7 @@ export function batchCommand(terminal: Terminal): Command {
       await emit(terminal, await renderOutput(run.output), options.out);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) {
-        printWarnings(terminal, run.warnings);
+        await printWarnings(terminal, run.warnings);
         if (options.out !== undefined) {
           note(terminal, `wrote ${options.out} (${run.output.format}, ${run.batch.scenarios.length} scenarios, ${run.batch.rows.length} rows)`);
         }

@@ -54,7 +54,7 @@ export function compareCommand(terminal: Terminal): Command {
       await emit(terminal, await renderOutput(run.output), options.out);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) {
-        printWarnings(terminal, run.warnings);
+        await printWarnings(terminal, run.warnings);
         if (options.out !== undefined) note(terminal, `wrote ${options.out} (${run.output.format}, ${run.comparison.regions.length} regions)`);
       }
     });

@@ -56,7 +56,7 @@ export function coverageCommand(terminal: Terminal): Command {
       await emit(terminal, await renderOutputPieces(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) for (const line of run.notes) note(terminal, line);
-      if (!options.quiet) printWarnings(terminal, run.warnings);
+      if (!options.quiet) await printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
         note(terminal, `wrote ${options.out} (${run.output.format}, ${run.coverage.regions.length} regions)`);
       }

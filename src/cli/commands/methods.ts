@@ -36,7 +36,7 @@ export function methodsCommand(terminal: Terminal): Command {
       const options = parseOptions(MethodsOptionsSchema, raw);
       const run = await runMethods({ ...options, ...dataOptions(options, terminal) });
       await emit(terminal, await renderOutput(run.output), options.out);
-      if (!options.quiet) printWarnings(terminal, run.warnings);
+      if (!options.quiet) await printWarnings(terminal, run.warnings);
     });
   return command;
 }

@@ -91,7 +91,7 @@ export function reportCommand(terminal: Terminal): Command {
         const { charts, dir, png } = run.charts;
         note(terminal, `wrote ${charts} chart${charts === 1 ? '' : 's'} to ${dir} (SVG${png ? ' and PNG' : '; no PNG renderer for this platform, SVG only'})`);
       }
-      if (!options.quiet) printWarnings(terminal, run.warnings);
+      if (!options.quiet) await printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
         const format = run.output.format === 'excel' ? 'csv for Excel' : run.output.format;
         const shown = Math.min(options.top ?? Infinity, run.report.regions.length);

@@ -56,7 +56,7 @@ export function trendCommand(terminal: Terminal): Command {
       const run = await runTrend({ ...options, ...data, color: useColor(terminal, options.color) });
       await emit(terminal, await renderOutputPieces(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
-      if (!options.quiet) printWarnings(terminal, run.warnings);
+      if (!options.quiet) await printWarnings(terminal, run.warnings);
       if (options.out !== undefined && !options.quiet) {
         const shown = Math.min(options.top ?? Infinity, run.trend.regions.length);
         note(terminal, `wrote ${options.out} (${run.output.format}, ${shown} regions, ${run.trend.to - run.trend.from + 1} years)`);

@@ -40,7 +40,7 @@ export function validateCommand(terminal: Terminal): Command {
         }
         throw error;
       }
-      if (!options.quiet) printWarnings(terminal, run.warnings);
+      if (!options.quiet) await printWarnings(terminal, run.warnings);
       await emit(terminal, await renderOutput(run.output), options.out);
     });
   return command;
