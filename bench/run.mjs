@@ -157,9 +157,9 @@ for (const label of sizes) {
 // Peak memory must not depend on the format asked for: each command in each of its formats, once,
 // on the first size's data (the output to a file, as a user's redirect would).
 const FORMATS = {
-  report: ['json', 'csv', 'markdown', 'long', 'parquet', 'xlsx', 'html'],
-  coverage: ['json', 'csv', 'markdown', 'long', 'parquet', 'xlsx', 'html'],
-  trend: ['json', 'csv', 'markdown', 'long', 'parquet', 'xlsx', 'html'],
+  report: ['json', 'csv', 'markdown', 'long', 'parquet', 'xlsx', 'html', 'table'],
+  coverage: ['json', 'csv', 'markdown', 'long', 'parquet', 'xlsx', 'html', 'table'],
+  trend: ['json', 'csv', 'markdown', 'long', 'parquet', 'xlsx', 'html', 'table'],
 };
 const formatRows = [];
 if (!flag('no-formats') && sizes.length > 0) {

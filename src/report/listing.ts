@@ -1,7 +1,7 @@
 // A plain listing (rows of named cells) in any output format, for commands that print lists
 // rather than a ranked report: `taxonomy` and `taxonomy --unmapped`.
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { tableText } from './table-text.js';
 import { csvCell, escapeMarkdown, terminalText } from './safe-cell.js';
 
 /** The formats a listing comes in: the report's text formats (no HTML page for a plain list). */
@@ -47,9 +47,8 @@ export function renderListing(format: ListingFormat, columns: readonly string[],
       );
     case 'table': {
       const chalk = new Chalk({ level: color ? 1 : 0 });
-      const table = new Table({ head: columns.map((c) => chalk.bold(c)), style: { head: [], border: [], compact: true } });
-      for (const row of rows) table.push(columns.map((c) => terminalText(String(cell(row, c)))));
-      return `${table.toString()}\n`;
+      const head = columns.map((c) => chalk.bold(c));
+      return `${tableText({ head, style: { head: [], border: [], compact: true } }, rows.map((row) => columns.map((c) => terminalText(String(cell(row, c))))))}\n`;
     }
   }
 }

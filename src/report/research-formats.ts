@@ -2,7 +2,7 @@
 // and plain CSV, Markdown and terminal tables built from rows. Safety rules are safe-cell.ts's;
 // rounding is number-format.ts's.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { tableText } from './table-text.js';
 import { csvCell, escapeMarkdown, terminalText } from './safe-cell.js';
 
 /** What the research renderers get besides their data. */
@@ -50,13 +50,10 @@ export function terminalTable(
   aligns: readonly Align[],
   rows: readonly (readonly (string | { readonly styled: string })[])[],
 ): string {
-  const table = new Table({
-    head: heads.map((h) => chalk.bold(h)),
-    colAligns: [...aligns],
-    style: { head: [], border: [], compact: true },
-  });
-  for (const row of rows) table.push(row.map((c) => (typeof c === 'string' ? terminalText(c) : c.styled)));
-  return table.toString();
+  return tableText(
+    { head: heads.map((h) => chalk.bold(h)), colAligns: aligns, style: { head: [], border: [], compact: true } },
+    rows.map((row) => row.map((c) => (typeof c === 'string' ? terminalText(c) : c.styled))),
+  );
 }
 
 export const chalkFor = (context: ResearchContext): ChalkInstance => new Chalk({ level: context.color ? 1 : 0 });

@@ -6,7 +6,6 @@
 // cli-table3's own styling (which asks @colors/colors, and so the environment) is switched off;
 // the header is made bold here instead.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { severity } from '../core/severity.js';
 import type { Provenance } from '../core/dataset.js';
 import { formatWarning, type Warning } from '../core/issues.js';
@@ -29,6 +28,7 @@ import {
 } from './number-format.js';
 import type { RenderContext, Renderer } from './render-context.js';
 import { terminalText } from './safe-cell.js';
+import { tableText } from './table-text.js';
 
 // "% lost": the vacuum as a share of the baseline capacity (core/share-lost.ts). "Cov.": the
 // coverage index against the planning norms at T (SPEC §7), as a percentage.
@@ -137,14 +137,12 @@ export const renderTable: Renderer = (report, context) => {
   // The metric ranked by is always on screen (--sort rate_drop_per_100k gets its own column).
   const extra = SHOWN_METRICS.has(report.sort) ? undefined : report.sort;
   const { head, align } = heads(interval, extra);
-  const table = new Table({
-    head: head.map((h) => chalk.bold(h)),
-    colAligns: align,
-    style: { head: [], border: [], compact: true },
-  });
-  for (const r of report.regions) table.push(rowCells(r, chalk, interval, extra));
+  const table = tableText(
+    { head: head.map((h) => chalk.bold(h)), colAligns: align, style: { head: [], border: [], compact: true } },
+    report.regions.map((r) => rowCells(r, chalk, interval, extra)),
+  );
 
-  const lines = [table.toString()];
+  const lines = [table];
   const used = FLAG_CODES.filter((f: Flag) => report.regions.some((r) => r.flags.includes(f)));
   if (used.length > 0) {
     lines.push(`Flags: ${used.map((f) => `${FLAG_DISPLAY[f].short} = ${f} (${FLAG_DISPLAY[f].meaning})`).join('; ')}.`);

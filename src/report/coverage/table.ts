@@ -5,7 +5,7 @@
 // sources, a summary, excluded regions and the dataset's notice. As table.ts: colour only from
 // context.color through its own Chalk instance; cli-table3's styling off.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { tableText } from '../table-text.js';
 import { type CoverageBand, coverageBand } from '../../core/coverage-band.js';
 import type { NormCoverage, RankedCoverage } from '../../core/coverage-schema.js';
 import { summarizeCoverage } from '../../core/coverage-summary.js';
@@ -41,23 +41,23 @@ export const renderCoverageTable: CoverageRenderer = (report, context: CoverageR
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   const normNames = context.norms.map((n) => n.norm);
   const head = ['#', 'Region', 'Name', 'Pop.', 'Index', ...normNames];
-  const table = new Table({
-    head: head.map((h) => chalk.bold(terminalText(h))),
-    colAligns: ['right', 'left', 'left', 'right', 'right', ...normNames.map(() => 'right' as const)],
-    style: { head: [], border: [], compact: true },
-  });
-  for (const r of report.regions) {
-    table.push([
+  const table = tableText(
+    {
+      head: head.map((h) => chalk.bold(terminalText(h))),
+      colAligns: ['right', 'left', 'left', 'right', 'right', ...normNames.map(() => 'right' as const)],
+      style: { head: [], border: [], compact: true },
+    },
+    report.regions.map((r) => [
       String(r.rank),
       terminalText(r.region),
       terminalText(r.name),
       formatPopulation(r.population, true),
       formatPercent(r.coverage_index),
       ...normNames.map((name) => coverageCell(r.norms.find((n) => n.norm === name), chalk)),
-    ]);
-  }
+    ]),
+  );
 
-  const lines = [table.toString()];
+  const lines = [table];
   const gaps = report.regions.flatMap((r) => {
     const phrases = gapPhrases(r, context.norms);
     return phrases.length === 0 ? [] : [`  ${terminalText(r.region)}: ${terminalText(phrases.join('; '))}`];

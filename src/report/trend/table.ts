@@ -3,7 +3,7 @@
 // severity, as the report's table) and whether it is still open; then the legends, a summary,
 // excluded regions and years, and the dataset's notice. Colour only from context.color.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { tableText } from '../table-text.js';
 import { FLAG_CODES } from '../../core/report-schema.js';
 import type { TrendRegion, TrendReport } from '../../core/trend-schema.js';
 import { FLAG_DISPLAY, formatPer100k, NULL_DISPLAY } from '../number-format.js';
@@ -41,15 +41,17 @@ function summary(report: TrendReport, context: TrendRenderContext): string {
 export const renderTrendTable: TrendRenderer = (report, context) => {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   const head = ['#', 'Region', 'Name', `Vacuum per 100k ${report.from}–${report.to}`, 'Opened', 'Peak (year)', `In ${report.to}`, 'Open', 'Flags'];
-  const table = new Table({
-    head: head.map((h) => chalk.bold(h)),
-    colAligns: ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'left', 'left'],
-    style: { head: [], border: [], compact: true },
-  });
   const max = sparkScale(report);
-  for (const r of report.regions) table.push(rowCells(r, report, max, chalk));
+  const table = tableText(
+    {
+      head: head.map((h) => chalk.bold(h)),
+      colAligns: ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'left', 'left'],
+      style: { head: [], border: [], compact: true },
+    },
+    report.regions.map((r) => rowCells(r, report, max, chalk)),
+  );
 
-  const lines = [table.toString()];
+  const lines = [table];
   lines.push(
     `Sparkline: one character per year; ${SPARK_BARS[0]} no vacuum, ${SPARK_BARS[1]}–${SPARK_BARS[7]} up to ` +
       `${formatPer100k(max)} per 100k (the largest peak shown), ${SPARK_GAP} not known.`,
