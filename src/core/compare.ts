@@ -7,6 +7,7 @@ import {
   type CompareSide,
   type Comparison,
 } from './compare-schema.js';
+import { textSet } from './distinct-texts.js';
 import { OptionError } from './errors.js';
 import { checkWhole } from './option-checks.js';
 import type { RankedRegion, Report } from './report-schema.js';
@@ -87,8 +88,9 @@ export function compare(a: Report, b: Report, options: CompareOptions = {}): Com
   const { entered, left } = topChanges(a.regions, b.regions, top);
 
   const key = (w: Report['warnings'][number]) => JSON.stringify([w.file, w.line, w.message]);
-  const warningsB = new Set(b.warnings.map(key));
-  const warningsA = new Set(a.warnings.map(key));
+  // Sets of the keys without the keys themselves (distinct-texts.ts): 188,000 of them at 5,000 regions.
+  const warningsB = textSet(b.warnings.length, (i) => key(b.warnings[i]!));
+  const warningsA = textSet(a.warnings.length, (i) => key(a.warnings[i]!));
   const warnings: Comparison['warnings'] = [
     ...a.warnings.map((w) => ({ side: warningsB.has(key(w)) ? ('both' as const) : ('a' as const), ...w })),
     ...b.warnings.filter((w) => !warningsA.has(key(w))).map((w) => ({ side: 'b' as const, ...w })),

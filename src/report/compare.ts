@@ -23,6 +23,7 @@ import {
   terminalTable,
   uniqueNotices,
 } from './research-formats.js';
+import { schemaJson, schemaJsonPieces } from './json-pieces.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
 import { methodMarkdown } from './method-sources.js';
 import { provenanceLine } from '../core/run-provenance.js';
@@ -30,7 +31,14 @@ import { provenanceLine } from '../core/run-provenance.js';
 /** CSV columns, from the schema: region, name, presence, ranks, then A, B and Δ of every metric. */
 export const COMPARE_CSV_COLUMNS = Object.keys(ComparedRegionSchema.shape) as (keyof ComparedRegion)[];
 
-export const renderCompareJson: ResearchRenderer<Comparison> = (c) => `${JSON.stringify(ComparisonSchema.parse(c), null, 2)}\n`;
+/** The arrays of a comparison written item by item (json-pieces.ts): both sides' warnings are
+ * 188,000 notices at 5,000 regions, which the whole text held twice over (issue 18). */
+const STREAMED = ['regions', 'excluded', 'warnings'] as const;
+
+export const renderCompareJson: ResearchRenderer<Comparison> = (c) => schemaJson(ComparisonSchema, c, STREAMED);
+
+/** `renderCompareJson`'s text in pieces, made as they are written. */
+export const renderCompareJsonPieces = (c: Comparison): Iterable<Uint8Array> => schemaJsonPieces(ComparisonSchema, c, STREAMED);
 
 export const renderCompareCsv: ResearchRenderer<Comparison> = (c) => csvRows(COMPARE_CSV_COLUMNS, c.regions);
 

@@ -132,6 +132,9 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
     html: async () => (await import('./coverage/html.js')).renderCoverageHtmlPieces,
     long: async () => (await import('./tidy/render.js')).renderCoverageLongPieces,
   },
+  compare: {
+    json: async () => (await import('./compare.js')).renderCompareJsonPieces,
+  },
   trend: {
     json: async () => (await import('./trend/json.js')).renderTrendJsonPieces,
     csv: async () => (await import('./trend/csv.js')).renderTrendCsvPieces,
@@ -143,7 +146,8 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
 
 /**
  * Render an output as `renderOutput` does, but where its renderer can give the text in pieces
- * (the JSON, Markdown and HTML of a report, coverage or trend; a trend's CSV; a long table's CSV), as pieces of UTF-8
+ * (the JSON, Markdown and HTML of a report, coverage or trend; a trend's CSV; a long table's CSV; a
+ * comparison's JSON), as pieces of UTF-8
  * bytes made while they are written: a writer (the command line's standard output, `writeOutput`)
  * then never holds the whole text.
  */

@@ -233,3 +233,26 @@ describe('topChanges', () => {
     expect(topChanges(x, y, 3)).toEqual({ entered: ['D', 'E'], left: ['A', 'B'] });
   });
 });
+
+describe('compare, many warnings', () => {
+  it('marks each warning a, b or both exactly as a Set of their texts would, and the JSON in pieces is the whole JSON', async () => {
+    // 600 warnings each side, 400 of them shared; a warning differs by its file, its line or its message.
+    const warning = (n: number) => ({ file: n % 2 ? 'services.csv' : 'beds.csv', line: n % 5 === 0 ? null : n, message: `R${n} crisis teams: 8 → 2 (×0.25)` });
+    const a = report([region('P', 30), region('Q', 20)], { warnings: Array.from({ length: 600 }, (_, i) => warning(i)) });
+    const b = report([region('Q', 40), region('P', 8)], { warnings: Array.from({ length: 600 }, (_, i) => warning(i + 200)) });
+    const c = compare(a, b, { top: 1 });
+    const key = (w: { file: string; line: number | null; message: string }) => JSON.stringify([w.file, w.line, w.message]);
+    const inA = new Set(a.warnings.map(key));
+    const inB = new Set(b.warnings.map(key));
+    const expected = [
+      ...a.warnings.map((w) => ({ side: inB.has(key(w)) ? 'both' : 'a', ...w })),
+      ...b.warnings.filter((w) => !inA.has(key(w))).map((w) => ({ side: 'b', ...w })),
+    ];
+    expect(c.warnings).toEqual(expected);
+    expect(c.warnings.filter((w) => w.side === 'both')).toHaveLength(400);
+    expect(c.warnings.filter((w) => w.side === 'b')).toHaveLength(200);
+    const { renderCompareJsonPieces } = await import('../../src/report/compare.js');
+    const pieces = Buffer.concat([...renderCompareJsonPieces(c)]).toString('utf8');
+    expect(pieces).toBe(`${JSON.stringify(ComparisonSchema.parse(c), null, 2)}\n`);
+  });
+});

@@ -1,6 +1,7 @@
-// DistinctTexts: which texts of a list were met before, kept as hashes and positions only.
+// DistinctTexts and textSet: which texts of a list were met before, or are in it, kept as hashes
+// and positions only.
 import { describe, expect, it } from 'vitest';
-import { DistinctTexts, textHash } from '../../src/core/distinct-texts.js';
+import { DistinctTexts, textHash, textSet } from '../../src/core/distinct-texts.js';
 import { mulberry32 } from '../../src/core/random.js';
 
 /** Two different texts with the same hash (found by trying texts until two hashes meet). */
@@ -50,5 +51,24 @@ describe('DistinctTexts', () => {
     const texts = [a, b, a, b, `${a}!`];
     const seen = new DistinctTexts((i) => texts[i]!);
     expect(texts.map((t, i) => seen.firstTime(t, i))).toEqual([true, true, false, false, true]);
+  });
+});
+
+describe('textSet', () => {
+  it('holds exactly the texts of its positions, as a Set of them would', () => {
+    const random = mulberry32(7);
+    const texts = Array.from({ length: 2000 }, () => `R${Math.floor(random() * 500)} → ×${Math.floor(random() * 3)}`);
+    const set = textSet(texts.length, (i) => texts[i]!);
+    const oracle = new Set(texts);
+    for (let n = 0; n < 500; n++) for (const x of [0, 1, 2, 3]) expect(set.has(`R${n} → ×${x}`)).toBe(oracle.has(`R${n} → ×${x}`));
+  });
+
+  it('tells apart a text from another with the same hash', () => {
+    const [a, b] = collidingPair();
+    expect(textSet(1, () => a).has(b)).toBe(false);
+    expect(textSet(1, () => a).has(a)).toBe(true);
+    const both = [a, b];
+    const set = textSet(2, (i) => both[i]!);
+    expect([set.has(a), set.has(b), set.has(`${a} `)]).toEqual([true, true, false]);
   });
 });

@@ -9,7 +9,7 @@ import { REPORT_FORMATS } from '../../report/render-context.js';
 import type { ResearchFormat } from '../../report/research-format-names.js';
 import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, missingCommunityOption, parseOptions, provenanceOption, TrustOptionsSchema, yearOption } from '../options.js';
 import { printWarnings } from '../github.js';
-import { emit, emitProvenance, note, renderOutput } from '../output.js';
+import { emit, emitProvenance, note, renderOutputPieces } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CompareOptionsSchema = InputOptionsSchema.extend(TrustOptionsSchema.shape).extend({
@@ -51,7 +51,7 @@ export function compareCommand(terminal: Terminal): Command {
       const run = await runCompare({ ...options, ...dataOptions(options, terminal), a, b, color: useColor(terminal, options.color),
         // --format may be any report format here; the run rejects one a comparison does not come in.
         format: options.format as ResearchFormat | undefined });
-      await emit(terminal, await renderOutput(run.output), options.out);
+      await emit(terminal, await renderOutputPieces(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) {
         await printWarnings(terminal, run.warnings);
