@@ -32,7 +32,18 @@ export default tseslint.config(
   {
     // Data goes to stdout through the Terminal, diagnostics to stderr through note(): never console.
     files: ['src/**/*.ts'],
-    rules: { 'no-console': 'error' },
+    rules: {
+      'no-console': 'error',
+      // push(...items) passes each item as an argument: a list as long as a large run's notices
+      // overflows the call stack (core/append-all.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement",
+          message: 'push(...items) overflows the call stack for a long list: use appendAll (core/append-all.ts)',
+        },
+      ],
+    },
   },
   {
     // core and report are pure: they never read the process's state (environment, arguments, cwd).

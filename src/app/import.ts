@@ -17,6 +17,7 @@ import { InputSelectionError } from '../io/errors.js';
 import { readImportFile } from '../io/import/read-import-file.js';
 import { renderImportCsv } from '../report/import-csv.js';
 import { checkOptions, YearOptionSchema } from './options.js';
+import { appendAll } from '../core/append-all.js';
 
 /** Options of `runImport` (`servicegap import`): the format, the files, the role, a preset and mapping options. */
 export interface ImportRunOptions {
@@ -125,20 +126,20 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRun> {
   const issues: ImportIssue[] = [];
   const notes: string[] = [];
   const tables: ImportTable[] = [];
-  for (const file of options.files) tables.push(...(await readImportFile(options.format, file, issues)));
+  for (const file of options.files) appendAll(tables, await readImportFile(options.format, file, issues));
   const rows: ImportedRow[] = [];
   for (const table of tables) {
-    notes.push(...table.notes);
+    appendAll(notes, table.notes);
     const mapped = mapTable(table, mapping, issues);
-    notes.push(...mapped.notes);
-    rows.push(...mapped.rows);
+    appendAll(notes, mapped.notes);
+    appendAll(rows, mapped.rows);
   }
   checkAcrossFiles(rows, options.as, issues);
   if (issues.length > 0) throw new InputError(issues.map(toInputIssue));
 
   rows.sort((a, b) => compare(a.region, b.region) || (a.year ?? 0) - (b.year ?? 0) || compare(a.service ?? '', b.service ?? '') || compare(a.unit ?? '', b.unit ?? ''));
   const unique = options.as === 'regions' ? dedupeRegions(rows) : rows;
-  if (options.as === 'services') notes.push(...serviceNotes(unique));
+  if (options.as === 'services') appendAll(notes, serviceNotes(unique));
   if (preset?.note) notes.push(preset.note);
   return { csv: renderImportCsv(options.as, unique), rows: unique.length, notes };
 }

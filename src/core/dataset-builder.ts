@@ -23,6 +23,7 @@ import { SuggestionIndex } from './suggest.js';
 import type { Taxonomy } from './taxonomy.js';
 import { canonicalCode } from './text-identity.js';
 import type { WeightTable } from './weights.js';
+import { appendAll } from './append-all.js';
 
 export type { FigureTarget } from './figure-rows.js';
 
@@ -350,7 +351,7 @@ export class DatasetBuilder {
       issue: (issue) => this.addIssue(issue),
       warning: (warning) => this.warnings.push(warning),
     });
-    this.warnings.push(...this.notices.warnings());
+    appendAll(this.warnings, this.notices.warnings());
     const regions = new Map<string, RegionInfo>();
     for (const { line: _line, ...info } of this.regions.values()) regions.set(info.code, info);
     let dataset: Dataset = {

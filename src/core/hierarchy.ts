@@ -25,6 +25,7 @@ import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
 import { type InputIssue, quoteValue, type Warning } from './issues.js';
 import { OptionError } from './errors.js';
 import { codesWithData, regroup, type Target } from './regroup.js';
+import { appendAll } from './append-all.js';
 
 /** Which units of the regions' tree to rank: `--level N` or `--rollup` (default: the data leaves). */
 export interface LevelChoice {
@@ -324,7 +325,7 @@ export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset
     }
   }
   // By default nobody asked for a sum: say where figures given below a ranked region were summed up to it.
-  if (level === undefined) result.warnings.push(...summedUpNotices(dataset, members));
+  if (level === undefined) appendAll(result.warnings, summedUpNotices(dataset, members));
   return result;
 }
 

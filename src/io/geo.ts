@@ -21,6 +21,7 @@ import { parseJsonTree } from '../core/import/json-tree.js';
 import { type ImportIssue, lineLocator } from '../core/import/table.js';
 import { type InputIssue, InputError, quoteValue } from '../core/issues.js';
 import { FileAccessError } from './errors.js';
+import { appendAll } from '../core/append-all.js';
 
 /** A boundary file larger than this is refused: simplify it first (e.g. mapshaper -simplify). */
 export const MAX_GEO_BYTES = 128 * 1024 * 1024;
@@ -319,7 +320,7 @@ function polygons(g: Geometry | null): Geometry | null {
   const parts: GeoPolygon['coordinates'][] = [];
   const walk = (x: Geometry) => {
     if (x.type === 'Polygon') parts.push(x.coordinates);
-    else if (x.type === 'MultiPolygon') parts.push(...x.coordinates);
+    else if (x.type === 'MultiPolygon') appendAll(parts, x.coordinates);
     else if (x.type === 'GeometryCollection') x.geometries.forEach(walk);
   };
   walk(g);

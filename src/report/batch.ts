@@ -15,6 +15,7 @@ import {
 } from './research-formats.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
 import { provenanceLine } from '../core/run-provenance.js';
+import { appendAll } from '../core/append-all.js';
 
 /** CSV columns of the long table, from the schema. */
 export const BATCH_CSV_COLUMNS = Object.keys(BatchRowSchema.shape) as (keyof BatchRow)[];
@@ -77,9 +78,9 @@ export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => {
     terminalText(explain(b)),
   ];
   const excluded = b.scenarios.flatMap((s) => s.excluded.map((e) => `  ${s.name}: ${e.region}: ${e.reason}`));
-  if (excluded.length > 0) lines.push('Excluded (not ranked):', ...excluded.map(terminalText));
+  if (excluded.length > 0) appendAll(lines, ['Excluded (not ranked):', ...excluded.map(terminalText)]);
   const notices = b.scenarios.flatMap((s) => s.warnings.filter((w) => w.kind === 'plausibility').map((w) => `  ${s.name}: ${formatWarning(w)}`));
-  if (notices.length > 0) lines.push('Plausibility notices (no number is changed):', ...notices.map(terminalText));
+  if (notices.length > 0) appendAll(lines, ['Plausibility notices (no number is changed):', ...notices.map(terminalText)]);
   // Scenarios that could not run (issue 16): named, each with its problems.
   for (const f of b.failed ?? []) lines.push(terminalText(`Failed: scenario "${f.scenario}": ${f.problems.join('; ')}`));
   for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));

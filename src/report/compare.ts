@@ -27,6 +27,7 @@ import { schemaJson, schemaJsonPieces } from './json-pieces.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
 import { methodMarkdown } from './method-sources.js';
 import { provenanceLine } from '../core/run-provenance.js';
+import { appendAll } from '../core/append-all.js';
 
 /** CSV columns, from the schema: region, name, presence, ranks, then A, B and Δ of every metric. */
 export const COMPARE_CSV_COLUMNS = Object.keys(ComparedRegionSchema.shape) as (keyof ComparedRegion)[];
@@ -150,6 +151,6 @@ export const renderCompareMarkdown: ResearchRenderer<Comparison> = (c, context) 
     blocks.push(c.warnings.map((w) => `- ${escapeMarkdown(`${w.side === 'both' ? 'A, B' : w.side.toUpperCase()}: ${formatWarning(w)}`)}`).join('\n'));
   }
   for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
-  blocks.push(...methodMarkdown(c.provenance.a, '## Method and sources: A'), ...methodMarkdown(c.provenance.b, '## Method and sources: B'));
+  appendAll(blocks, [...methodMarkdown(c.provenance.a, '## Method and sources: A'), ...methodMarkdown(c.provenance.b, '## Method and sources: B')]);
   return `${blocks.join('\n\n')}\n`;
 };

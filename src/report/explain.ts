@@ -5,6 +5,7 @@ import { type Explanation, ExplanationSchema, type SeriesValue, type SourceRow }
 import { formatWarning } from '../core/issues.js';
 import { provenanceLine } from '../core/run-provenance.js';
 import { terminalText as t } from './safe-cell.js';
+import { appendAll } from '../core/append-all.js';
 
 /** Formats of `servicegap explain`. */
 export const EXPLAIN_FORMATS = ['text', 'json'] as const;
@@ -58,7 +59,7 @@ export function renderExplainText(e: Explanation): string {
   if (e.members.length > 1) lines.push(`Sums the figures of ${e.members.length} regions: ${e.members.map(t).join(', ')}`);
 
   lines.push('', `Institutional beds (${e.beds.shape === 'none' ? 'no beds file: bed change 0' : e.beds.shape === 'stock' ? 'a stock at the end of each year' : 'closure events'})`);
-  lines.push(...valueLines('at B', e.beds.from, '  '), ...valueLines('at T', e.beds.to, '  '));
+  appendAll(lines, [...valueLines('at B', e.beds.from, '  '), ...valueLines('at T', e.beds.to, '  ')]);
   if (e.beds.shape === 'events') {
     if (e.beds.closures.length === 0) lines.push(`  no closures with ${e.from} < year ≤ ${e.to}`);
     for (const c of e.beds.closures) {
@@ -68,7 +69,7 @@ export function renderExplainText(e: Explanation): string {
   }
 
   lines.push('', 'Population');
-  lines.push(...valueLines('at T', e.population.to, '  '), ...valueLines('at B', e.population.from, '  '));
+  appendAll(lines, [...valueLines('at T', e.population.to, '  '), ...valueLines('at B', e.population.from, '  ')]);
 
   lines.push('', 'Community services, in bed-equivalents (weight × capacity)');
   if (!e.community.has_data) lines.push('  no row in services.csv (missing is not zero: SPEC §8)');
@@ -76,9 +77,9 @@ export function renderExplainText(e: Explanation): string {
     const w = s.weight;
     const range = w.low === w.high ? '' : `, range ${w.low}–${w.high}`;
     lines.push(`  ${s.category} / ${s.unit}: weight ${w.value}${range} (${w.set_by}: ${t(w.source)})`);
-    lines.push(...valueLines('at B', s.from, '    '));
+    appendAll(lines, valueLines('at B', s.from, '    '));
     lines.push(`      → ${w.value} × ${s.from.value ?? 'unknown'} = ${s.from_be ?? 'unknown'}`);
-    lines.push(...valueLines('at T', s.to, '    '));
+    appendAll(lines, valueLines('at T', s.to, '    '));
     lines.push(`      → ${w.value} × ${s.to.value ?? 'unknown'} = ${s.to_be ?? 'unknown'}`);
   }
   if (e.community.categories_not_reported.length > 0) {
@@ -100,7 +101,7 @@ export function renderExplainText(e: Explanation): string {
     lines.push('', `Rank ${e.rank.rank} of ${e.rank.of} by ${e.rank.sort} (${e.rank.value ?? 'null'}, highest first, ties by code)${n(e.rank.above, 'above')}${n(e.rank.below, 'below')}`);
   }
   const notices = e.warnings.filter((w) => w.kind === 'plausibility');
-  if (notices.length > 0) lines.push('', 'Plausibility notices (no number is changed):', ...notices.map((w) => `  ${t(formatWarning(w))}`));
+  if (notices.length > 0) appendAll(lines, ['', 'Plausibility notices (no number is changed):', ...notices.map((w) => `  ${t(formatWarning(w))}`)]);
   lines.push('', t(provenanceLine(e.provenance)));
   return `${lines.join('\n')}\n`;
 }

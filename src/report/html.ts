@@ -49,6 +49,7 @@ import {
 } from './number-format.js';
 import type { RenderContext, Renderer } from './render-context.js';
 import { escapeHtml as h } from './safe-cell.js';
+import { appendAll } from '../core/append-all.js';
 
 /** A region's name (isolated, any direction) and its code. */
 function nameHtml(r: Pick<RankedRegion, 'region' | 'name'>): string {
@@ -385,10 +386,9 @@ function reportPage(report: Report, context: RenderContext): HtmlPageInput {
       report.regions.filter((r) => r.categories_not_reported.length > 0),
       (r) => `${nameHtml(r)}: ${h(r.categories_not_reported.map(categoryLabel).join(', '))}`,
     ),
-    ...closingSections(report, 'Not ranked, because a number the vacuum needs is unknown:'),
-    weightsSection(context),
-    provenanceSection(report, context),
   );
+  appendAll(sections, closingSections(report, 'Not ranked, because a number the vacuum needs is unknown:'));
+  sections.push(weightsSection(context), provenanceSection(report, context));
   return {
     title: `Service vacuum ${report.from}–${report.to}`,
     provenance: context.provenance,

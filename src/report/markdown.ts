@@ -20,6 +20,7 @@ import { methodMarkdown } from './method-sources.js';
 import type { RenderContext, Renderer } from './render-context.js';
 import { escapeMarkdown } from './safe-cell.js';
 import { textPieces } from './byte-pieces.js';
+import { appendAll } from '../core/append-all.js';
 
 type Column = { head: string; align: 'left' | 'right'; cell: (r: ReportRegion) => string };
 
@@ -86,8 +87,8 @@ function reportBlocks(report: Report, context: RenderContext): MarkdownBlock[] {
   if (context.summary.ranked > report.regions.length) {
     blocks.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
-  blocks.push(...notReportedBlocks(report.regions));
-  blocks.push(...closingBlocks(report, [context.provenance?.notice]));
+  appendAll(blocks, notReportedBlocks(report.regions));
+  appendAll(blocks, closingBlocks(report, [context.provenance?.notice]));
   return blocks;
 }
 
@@ -177,6 +178,6 @@ export function closingBlocks(
   for (const notice of new Set(notices.map((n) => n?.trim()).filter((n): n is string => Boolean(n)))) {
     blocks.push(`*${escapeMarkdown(notice)}*`);
   }
-  if (report.provenance !== undefined) blocks.push(...methodMarkdown(report.provenance));
+  if (report.provenance !== undefined) appendAll(blocks, methodMarkdown(report.provenance));
   return blocks;
 }

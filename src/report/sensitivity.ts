@@ -23,6 +23,7 @@ import {
   uniqueNotices,
 } from './research-formats.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
+import { appendAll } from '../core/append-all.js';
 
 /** CSV columns: the report's region columns, then the sensitivity columns, from the schema. */
 export const SENSITIVITY_CSV_COLUMNS = Object.keys(SensitivityRegionSchema.shape) as (keyof SensitivityRegion)[];
@@ -90,7 +91,7 @@ export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (repo
     lines.push('Excluded (not ranked):');
     for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
   }
-  lines.push(...noticeLines(report.warnings));
+  appendAll(lines, noticeLines(report.warnings));
   for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
   lines.push(terminalText(provenanceLine(report.provenance)));
   return `${lines.join('\n')}\n`;
@@ -120,6 +121,6 @@ export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (r
         `Top ${top} share: ${topMeaning(top)}.`,
     ),
   );
-  blocks.push(...closingBlocks(report, context.notices ?? []));
+  appendAll(blocks, closingBlocks(report, context.notices ?? []));
   return markdownText(blocks);
 };

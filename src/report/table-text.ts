@@ -10,6 +10,7 @@
 // Tested against cli-table3 drawing the whole table.
 import Table from 'cli-table3';
 import { strlen } from 'cli-table3/src/utils.js';
+import { appendAll } from '../core/append-all.js';
 
 /** Rows drawn at a time: a block's layout takes (rows × columns)² / 2 checks. */
 const BLOCK_ROWS = 200;
@@ -47,8 +48,8 @@ export function tableText(options: TableTextOptions, rows: readonly (readonly st
   const lines: string[] = [];
   for (let at = 0; at < rows.length; at += BLOCK_ROWS) {
     const drawn = draw(rows.slice(at, at + BLOCK_ROWS), [...widths]).split('\n');
-    if (at === 0) lines.push(...drawn.slice(0, above));
-    lines.push(...drawn.slice(above, -1));
+    if (at === 0) appendAll(lines, drawn.slice(0, above));
+    appendAll(lines, drawn.slice(above, -1));
     if (at + BLOCK_ROWS >= rows.length) lines.push(drawn.at(-1)!);
   }
   return lines.join('\n');

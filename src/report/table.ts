@@ -29,6 +29,7 @@ import {
 import type { RenderContext, Renderer } from './render-context.js';
 import { terminalText } from './safe-cell.js';
 import { tableText } from './table-text.js';
+import { appendAll } from '../core/append-all.js';
 
 // "% lost": the vacuum as a share of the baseline capacity (core/share-lost.ts). "Cov.": the
 // coverage index against the planning norms at T (SPEC §7), as a percentage.
@@ -178,7 +179,7 @@ export function closingLines(
     lines.push('Excluded (not ranked):');
     for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
   }
-  lines.push(...noticeLines(report.warnings));
+  appendAll(lines, noticeLines(report.warnings));
   const notice = dataset?.notice?.trim();
   if (notice) lines.push(chalk.italic(terminalText(notice)));
   if (report.provenance !== undefined) lines.push(terminalText(provenanceLine(report.provenance)));

@@ -16,6 +16,7 @@ import {
   NULL_DISPLAY,
 } from '../number-format.js';
 import { escapeMarkdown } from '../safe-cell.js';
+import { appendAll } from '../../core/append-all.js';
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 const align = (right: readonly boolean[]) => row(right.map((r) => (r ? '---:' : '---')));
@@ -96,7 +97,7 @@ function coverageBlocks(report: CoverageReport, context: CoverageRenderContext):
     ].join('\n'),
   );
 
-  blocks.push(...closingBlocks(report, [context.provenance?.notice]));
+  appendAll(blocks, closingBlocks(report, [context.provenance?.notice]));
   return blocks;
 }
 

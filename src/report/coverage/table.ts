@@ -14,6 +14,7 @@ import type { CoverageRenderContext, CoverageRenderer } from './context.js';
 import { formatGap, formatNormRange, formatPercent, formatPopulation, NULL_DISPLAY } from '../number-format.js';
 import { terminalText } from '../safe-cell.js';
 import { closingLines } from '../table.js';
+import { appendAll } from '../../core/append-all.js';
 
 const BAND_COLOUR: Record<Exclude<CoverageBand, 'unknown'>, 'red' | 'green' | 'cyan'> = {
   under: 'red',
@@ -62,7 +63,7 @@ export const renderCoverageTable: CoverageRenderer = (report, context: CoverageR
     const phrases = gapPhrases(r, context.norms);
     return phrases.length === 0 ? [] : [`  ${terminalText(r.region)}: ${terminalText(phrases.join('; '))}`];
   });
-  if (gaps.length > 0) lines.push(`Short of a norm's low end at ${report.to}:`, ...gaps);
+  if (gaps.length > 0) appendAll(lines, [`Short of a norm's low end at ${report.to}:`, ...gaps]);
 
   lines.push('Norms (coverage = per 100k ÷ the low end; index = mean of coverage capped at 100%):');
   for (const n of context.norms) {
@@ -85,6 +86,6 @@ export const renderCoverageTable: CoverageRenderer = (report, context: CoverageR
       : `Coverage against norms at ${report.to}: ${ranked} ${ranked === 1 ? 'region' : 'regions'} ranked, least covered first; ` +
           `${under} ${under === 1 ? 'is' : 'are'} under the low end of at least one norm.`,
   );
-  lines.push(...closingLines(report, context.provenance, chalk));
+  appendAll(lines, closingLines(report, context.provenance, chalk));
   return `${lines.join('\n')}\n`;
 };

@@ -10,6 +10,7 @@ import { escapeMarkdown } from '../safe-cell.js';
 import { SPARK_BARS, SPARK_GAP, sparkScale, vacuumSparkline } from '../sparkline.js';
 import type { TrendRenderContext, TrendRenderer } from './context.js';
 import { regionFlags } from './flags.js';
+import { appendAll } from '../../core/append-all.js';
 
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 const align = (aligns: readonly ('left' | 'right')[]) => row(aligns.map((a) => (a === 'right' ? '---:' : '---')));
@@ -79,7 +80,7 @@ function trendBlocks(report: TrendReport, context: TrendRenderContext): Markdown
     blocks.push('## Years not known');
     blocks.push(gaps.map((r) => `- ${escapeMarkdown(`${r.region}: ${r.excluded_years.map((g) => `${g.year} (${g.reason})`).join(', ')}`)}`).join('\n'));
   }
-  blocks.push(...closingBlocks(report, [context.provenance?.notice]));
+  appendAll(blocks, closingBlocks(report, [context.provenance?.notice]));
   return blocks;
 }
 
