@@ -121,12 +121,14 @@ type PieceRenderer<K extends OutputKind> = (data: OutputOf<K>['data'], context: 
  * Markdown and HTML pages, a trend's CSV, the long tables' CSV (tidy/render.ts). */
 const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>]?: () => Promise<PieceRenderer<K>> } } = {
   report: {
+    table: async () => (await import('./table.js')).renderTablePieces,
     json: async () => (await import('./json.js')).renderJsonPieces,
     markdown: async () => (await import('./markdown.js')).renderMarkdownPieces,
     html: async () => (await import('./html.js')).renderHtmlPieces,
     long: async () => (await import('./tidy/render.js')).renderReportLongPieces,
   },
   coverage: {
+    table: async () => (await import('./coverage/table.js')).renderCoverageTablePieces,
     json: async () => (await import('./coverage/json.js')).renderCoverageJsonPieces,
     markdown: async () => (await import('./coverage/markdown.js')).renderCoverageMarkdownPieces,
     html: async () => (await import('./coverage/html.js')).renderCoverageHtmlPieces,
@@ -136,6 +138,7 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
     json: async () => (await import('./compare.js')).renderCompareJsonPieces,
   },
   trend: {
+    table: async () => (await import('./trend/table.js')).renderTrendTablePieces,
     json: async () => (await import('./trend/json.js')).renderTrendJsonPieces,
     csv: async () => (await import('./trend/csv.js')).renderTrendCsvPieces,
     markdown: async () => (await import('./trend/markdown.js')).renderTrendMarkdownPieces,
@@ -146,8 +149,8 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
 
 /**
  * Render an output as `renderOutput` does, but where its renderer can give the text in pieces
- * (the JSON, Markdown and HTML of a report, coverage or trend; a trend's CSV; a long table's CSV; a
- * comparison's JSON), as pieces of UTF-8
+ * (the terminal table, JSON, Markdown and HTML of a report, coverage or trend; a trend's CSV; a long
+ * table's CSV; a comparison's JSON), as pieces of UTF-8
  * bytes made while they are written: a writer (the command line's standard output, `writeOutput`)
  * then never holds the whole text.
  */

@@ -29,7 +29,7 @@ import {
 import type { RenderContext, Renderer } from './render-context.js';
 import { terminalText } from './safe-cell.js';
 import { tableText } from './table-text.js';
-import { appendAll } from '../core/append-all.js';
+import { textPieces } from './byte-pieces.js';
 
 // "% lost": the vacuum as a share of the baseline capacity (core/share-lost.ts). "Cov.": the
 // coverage index against the planning norms at T (SPEC §7), as a percentage.
@@ -132,7 +132,12 @@ function summary(report: Report, context: RenderContext): string {
   );
 }
 
-export const renderTable: Renderer = (report, context) => {
+/**
+ * The terminal table's text in parts: the table and the lines under it, then the closing lines
+ * one by one — a large run's notices are hundreds of thousands of lines, which the command line
+ * writes as they are made instead of holding them and their joined text (issue 18).
+ */
+function* tableTexts(report: Report, context: RenderContext): Generator<string> {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   const interval = report.interval !== undefined;
   // The metric ranked by is always on screen (--sort rate_drop_per_100k gets its own column).
@@ -161,34 +166,39 @@ export const renderTable: Renderer = (report, context) => {
   if (context.summary.ranked > report.regions.length) {
     lines.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
-  for (const line of closingLines(report, context.provenance, chalk)) lines.push(line);
-  return `${lines.join('\n')}\n`;
-};
+  yield lines.join('\n');
+  for (const line of closingLines(report, context.provenance, chalk)) yield `\n${line}`;
+  yield '\n';
+}
+
+export const renderTable: Renderer = (report, context) => [...tableTexts(report, context)].join('');
+
+/** `renderTable`'s text in pieces of UTF-8 bytes, made as they are written. */
+export const renderTablePieces = (report: Report, context: RenderContext): Iterable<Uint8Array> => textPieces(tableTexts(report, context));
 
 /**
  * The lines that end a terminal table: excluded regions, plausibility notices (the other
  * warnings go to standard error only), the dataset's notice and one line on the method.
  */
-export function closingLines(
+export function* closingLines(
   report: { readonly excluded: readonly ExcludedRegion[]; readonly warnings: readonly Warning[]; readonly provenance?: RunProvenance | undefined },
   dataset: Provenance | undefined,
   chalk: ChalkInstance,
-): string[] {
-  const lines: string[] = [];
+): Generator<string> {
   if (report.excluded.length > 0) {
-    lines.push('Excluded (not ranked):');
-    for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
+    yield 'Excluded (not ranked):';
+    for (const e of report.excluded) yield `  ${terminalText(e.region)}: ${terminalText(e.reason)}`;
   }
-  appendAll(lines, noticeLines(report.warnings));
+  yield* noticeLines(report.warnings);
   const notice = dataset?.notice?.trim();
-  if (notice) lines.push(chalk.italic(terminalText(notice)));
-  if (report.provenance !== undefined) lines.push(terminalText(provenanceLine(report.provenance)));
-  return lines;
+  if (notice) yield chalk.italic(terminalText(notice));
+  if (report.provenance !== undefined) yield terminalText(provenanceLine(report.provenance));
 }
 
 /** The plausibility notices among `warnings` (SPEC §8), as terminal lines under a heading. */
-export function noticeLines(warnings: readonly Warning[], prefix = ''): string[] {
+export function* noticeLines(warnings: readonly Warning[], prefix = ''): Generator<string> {
   const plausibility = warnings.filter((w) => w.kind === 'plausibility');
-  if (plausibility.length === 0) return [];
-  return ['Plausibility notices (no number is changed):', ...plausibility.map((w) => `  ${prefix}${terminalText(formatWarning(w))}`)];
+  if (plausibility.length === 0) return;
+  yield 'Plausibility notices (no number is changed):';
+  for (const w of plausibility) yield `  ${prefix}${terminalText(formatWarning(w))}`;
 }

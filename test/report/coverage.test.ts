@@ -8,7 +8,7 @@ import { COVERAGE_CSV_COLUMNS, renderCoverageCsv } from '../../src/report/covera
 import { renderCoverageHtml, renderCoverageHtmlPieces } from '../../src/report/coverage/html.js';
 import { renderCoverageJson } from '../../src/report/coverage/json.js';
 import { renderCoverageMarkdown, renderCoverageMarkdownPieces } from '../../src/report/coverage/markdown.js';
-import { renderCoverageTable } from '../../src/report/coverage/table.js';
+import { renderCoverageTable, renderCoverageTablePieces } from '../../src/report/coverage/table.js';
 import { COVERAGE_NOTICE, sampleCoverage, sampleCoverageContext } from './sample-coverage.js';
 
 const ESC = '\u001b[';
@@ -172,7 +172,7 @@ describe('renderCoverageMarkdown', () => {
     text = renderCoverageMarkdown(sampleCoverage(), sampleCoverageContext());
   });
 
-  it('in pieces (the command line writes it so): the bytes of the whole text, for 3,000 copies of the regions', () => {
+  it('in pieces (the command line writes it so): the bytes of the whole text, for 3,000 copies of the regions (Markdown, page, table)', () => {
     const base = sampleCoverage();
     const big = { ...base, regions: Array.from({ length: 3000 }, (_, i) => ({ ...base.regions[i % base.regions.length]!, rank: i + 1, region: `R${i}` })) };
     const pieces = [...renderCoverageMarkdownPieces(big, sampleCoverageContext())];
@@ -182,6 +182,10 @@ describe('renderCoverageMarkdown', () => {
     const page = [...renderCoverageHtmlPieces(big, sampleCoverageContext())];
     expect(page.length).toBeGreaterThan(1);
     expect(Buffer.concat(page).toString('utf8')).toBe(renderCoverageHtml(big, sampleCoverageContext()));
+    // And its terminal table.
+    const table = [...renderCoverageTablePieces(big, sampleCoverageContext())];
+    expect(table.length).toBeGreaterThan(1);
+    expect(Buffer.concat(table).toString('utf8')).toBe(renderCoverageTable(big, sampleCoverageContext()));
   });
 
   it('heading, headline, ranked table with a column per norm', () => {

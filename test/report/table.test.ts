@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEVERITY_BANDS, severity } from '../../src/core/severity.js';
 import type { Report } from '../../src/core/report-schema.js';
-import { renderTable } from '../../src/report/table.js';
+import { renderTable, renderTablePieces } from '../../src/report/table.js';
 import { NOTICE, sampleContext, sampleIntervalReport, sampleReport } from './sample-report.js';
 
 const ESC = '\u001b[';
@@ -34,6 +34,23 @@ describe('renderTable', () => {
   let report: Report;
   beforeAll(() => {
     report = sampleReport();
+  });
+
+  it('in pieces (the command line writes it so): the bytes of the whole text, for 1,000 regions and 5,000 notices', () => {
+    const base = sampleReport();
+    const notice = { file: 'services.csv', line: null, message: 'R1 crisis teams: 8 in 2019 → 2 in 2020 (×0.25)', kind: 'plausibility' as const };
+    const big: Report = {
+      ...base,
+      regions: Array.from({ length: 1000 }, (_, i) => ({ ...base.regions[i % base.regions.length]!, rank: i + 1, region: `R${i}` })),
+      warnings: [...base.warnings, ...Array.from({ length: 5000 }, (_, i) => ({ ...notice, message: `${notice.message} #${i}` }))],
+    };
+    const context = sampleContext({ color: true });
+    const pieces = [...renderTablePieces(big, context)];
+    expect(pieces.length).toBeGreaterThan(5);
+    const text = Buffer.concat(pieces).toString('utf8');
+    expect(text).toBe(renderTable(big, context));
+    expect(text).toContain('  services.csv: R1 crisis teams: 8 in 2019 → 2 in 2020 (×0.25) #4999\n');
+    expect(text.endsWith('\n')).toBe(true);
   });
 
   it('without colour has no ANSI codes at all', () => {

@@ -11,7 +11,7 @@ import { renderTrendCsv, renderTrendCsvPieces, TREND_CSV_COLUMNS } from '../../s
 import { renderTrendJson } from '../../src/report/trend/json.js';
 import { renderTrendMarkdown, renderTrendMarkdownPieces } from '../../src/report/trend/markdown.js';
 import { renderTrendHtml, renderTrendHtmlPieces } from '../../src/report/trend/html.js';
-import { renderTrendTable } from '../../src/report/trend/table.js';
+import { renderTrendTable, renderTrendTablePieces } from '../../src/report/trend/table.js';
 import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
 
 function year(y: number, vacuum: number, flags: TrendYear['flags'] = []): TrendYear {
@@ -193,6 +193,11 @@ describe('trend table', () => {
     expect(text).toContain('IP = interpolated');
     expect(text).toContain('Service vacuum over time 2010–2013: 2 regions ranked; a vacuum opened in 1, 1 still open in 2013');
     expect(text).toContain('  B: 2010 (population), 2011 (population)');
+  });
+
+  it('in pieces (the command line writes it so): the bytes of the whole text', () => {
+    const pieces = [...renderTrendTablePieces(REPORT, context)];
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(text);
   });
 
   it('a --top slice says so; colour only when asked', () => {

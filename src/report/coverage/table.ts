@@ -7,7 +7,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { tableText } from '../table-text.js';
 import { type CoverageBand, coverageBand } from '../../core/coverage-band.js';
-import type { NormCoverage, RankedCoverage } from '../../core/coverage-schema.js';
+import type { CoverageReport, NormCoverage, RankedCoverage } from '../../core/coverage-schema.js';
 import { summarizeCoverage } from '../../core/coverage-summary.js';
 import type { NormTable } from '../../core/norms.js';
 import type { CoverageRenderContext, CoverageRenderer } from './context.js';
@@ -15,6 +15,7 @@ import { formatGap, formatNormRange, formatPercent, formatPopulation, NULL_DISPL
 import { terminalText } from '../safe-cell.js';
 import { closingLines } from '../table.js';
 import { appendAll } from '../../core/append-all.js';
+import { textPieces } from '../byte-pieces.js';
 
 const BAND_COLOUR: Record<Exclude<CoverageBand, 'unknown'>, 'red' | 'green' | 'cyan'> = {
   under: 'red',
@@ -38,7 +39,8 @@ function gapPhrases(region: RankedCoverage, norms: NormTable): string[] {
   });
 }
 
-export const renderCoverageTable: CoverageRenderer = (report, context: CoverageRenderContext) => {
+/** The coverage table's text in parts, its closing lines (the notices) one by one (report/table.ts tableTexts). */
+function* coverageTableTexts(report: CoverageReport, context: CoverageRenderContext): Generator<string> {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   const normNames = context.norms.map((n) => n.norm);
   const head = ['#', 'Region', 'Name', 'Pop.', 'Index', ...normNames];
@@ -86,6 +88,13 @@ export const renderCoverageTable: CoverageRenderer = (report, context: CoverageR
       : `Coverage against norms at ${report.to}: ${ranked} ${ranked === 1 ? 'region' : 'regions'} ranked, least covered first; ` +
           `${under} ${under === 1 ? 'is' : 'are'} under the low end of at least one norm.`,
   );
-  appendAll(lines, closingLines(report, context.provenance, chalk));
-  return `${lines.join('\n')}\n`;
-};
+  yield lines.join('\n');
+  for (const line of closingLines(report, context.provenance, chalk)) yield `\n${line}`;
+  yield '\n';
+}
+
+export const renderCoverageTable: CoverageRenderer = (report, context) => [...coverageTableTexts(report, context)].join('');
+
+/** `renderCoverageTable`'s text in pieces of UTF-8 bytes, made as they are written. */
+export const renderCoverageTablePieces = (report: CoverageReport, context: CoverageRenderContext): Iterable<Uint8Array> =>
+  textPieces(coverageTableTexts(report, context));
