@@ -13,6 +13,7 @@ import {
   terminalTable,
   uniqueNotices,
 } from './research-formats.js';
+import { schemaJson, schemaJsonPieces } from './json-pieces.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
 import { provenanceLine } from '../core/run-provenance.js';
 import { appendAll } from '../core/append-all.js';
@@ -20,7 +21,15 @@ import { appendAll } from '../core/append-all.js';
 /** CSV columns of the long table, from the schema. */
 export const BATCH_CSV_COLUMNS = Object.keys(BatchRowSchema.shape) as (keyof BatchRow)[];
 
-export const renderBatchJson: ResearchRenderer<BatchResult> = (b) => `${JSON.stringify(BatchResultSchema.parse(b), null, 2)}\n`;
+/** The arrays of a batch written item by item (json-pieces.ts): each scenario with its notices
+ * (94,000 at 5,000 regions), the rows of every scenario × region. The whole text was held twice
+ * over, with a parsed copy of the result (issue 18). */
+const STREAMED = ['scenarios', 'rows', 'summary'] as const;
+
+export const renderBatchJson: ResearchRenderer<BatchResult> = (b) => schemaJson(BatchResultSchema, b, STREAMED);
+
+/** `renderBatchJson`'s text in pieces, made as they are written. */
+export const renderBatchJsonPieces = (b: BatchResult): Iterable<Uint8Array> => schemaJsonPieces(BatchResultSchema, b, STREAMED);
 
 export const renderBatchCsv: ResearchRenderer<BatchResult> = (b) => csvRows(BATCH_CSV_COLUMNS, b.rows);
 

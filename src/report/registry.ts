@@ -137,6 +137,9 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
   compare: {
     json: async () => (await import('./compare.js')).renderCompareJsonPieces,
   },
+  batch: {
+    json: async () => (await import('./batch.js')).renderBatchJsonPieces,
+  },
   trend: {
     table: async () => (await import('./trend/table.js')).renderTrendTablePieces,
     json: async () => (await import('./trend/json.js')).renderTrendJsonPieces,
@@ -150,7 +153,7 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
 /**
  * Render an output as `renderOutput` does, but where its renderer can give the text in pieces
  * (the terminal table, JSON, Markdown and HTML of a report, coverage or trend; a trend's CSV; a long
- * table's CSV; a comparison's JSON), as pieces of UTF-8
+ * table's CSV; the JSON of a comparison or a batch), as pieces of UTF-8
  * bytes made while they are written: a writer (the command line's standard output, `writeOutput`)
  * then never holds the whole text.
  */

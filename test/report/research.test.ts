@@ -164,6 +164,26 @@ describe('batch renderers', () => {
     ]);
   });
 
+  it('JSON in pieces (the command line writes it so): the bytes of JSON.stringify of the parsed result, for scenarios of 300 regions and 3,000 notices', async () => {
+    const base = sampleReport();
+    const notice = { file: 'services.csv', line: null, message: 'R1 crisis teams: 8 in 2019 → 2 in 2020 (×0.25)', kind: 'plausibility' as const };
+    const big = {
+      ...base,
+      regions: Array.from({ length: 300 }, (_, i) => ({ ...base.regions[i % base.regions.length]!, rank: i + 1, region: `R${i}` })),
+      warnings: Array.from({ length: 3000 }, (_, i) => ({ ...notice, message: `${notice.message} #${i}` })),
+    };
+    const many = combineBatch([
+      { name: 'base', report: big },
+      { name: 'again', report: { ...big, from: 2020 } },
+    ]);
+    const { renderBatchJsonPieces } = await import('../../src/report/batch.js');
+    const { BatchResultSchema } = await import('../../src/core/batch-schema.js');
+    const pieces = [...renderBatchJsonPieces(many)];
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(`${JSON.stringify(BatchResultSchema.parse(many), null, 2)}\n`);
+    expect(BATCH_RENDERERS.json(many, plain)).toBe(Buffer.concat(pieces).toString('utf8'));
+  });
+
   it('CSV is the long table: scenario, period, the report columns, rank in the first and its change', () => {
     expect(BATCH_CSV_COLUMNS).toEqual(['scenario', 'from', 'to', ...CSV_COLUMNS, 'rank_first', 'rank_change']);
     const lines = BATCH_RENDERERS.csv(result, plain).trimEnd().split('\n');
