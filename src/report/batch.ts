@@ -3,16 +3,20 @@
 // scenarios and the summary of rank changes; the table and Markdown show that summary and every
 // region's rank in every scenario.
 import { type BatchResult, type BatchRow, BatchResultSchema, BatchRowSchema } from '../core/batch-schema.js';
-import { formatWarning } from '../core/issues.js';
+import { formatWarning, type Warning } from '../core/issues.js';
 import {
   chalkFor,
   csvRows,
   formatSignedInt,
   markdownTable,
+  type ResearchContext,
   type ResearchRenderer,
   terminalTable,
   uniqueNotices,
 } from './research-formats.js';
+import { DistinctTexts } from '../core/distinct-texts.js';
+import { textPieces } from './byte-pieces.js';
+import { type MarkdownBlock, markdownText, markdownTexts } from './markdown.js';
 import { schemaJson, schemaJsonPieces } from './json-pieces.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
 import { provenanceLine } from '../core/run-provenance.js';
@@ -75,7 +79,33 @@ const explain = (b: BatchResult) =>
   `Ranks by ${b.sort}; changes are against the first scenario, "${b.first}" (negative: towards rank 1). ` +
   'CSV and JSON carry every metric of every scenario.';
 
-export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => {
+/** Each scenario's plausibility notice, as a line of the table, made as it is read. */
+function* noticeLines(b: BatchResult): Generator<string> {
+  for (const s of b.scenarios) for (const w of s.warnings) if (w.kind === 'plausibility') yield terminalText(`  ${s.name}: ${formatWarning(w)}`);
+}
+
+/** Every scenario's warnings, each distinct text once, in order (distinct-texts.ts: not held). */
+function* distinctWarnings(b: BatchResult): Generator<string> {
+  const all = b.scenarios.map((s) => s.warnings);
+  const at = (position: number): Warning => {
+    for (const list of all) {
+      if (position < list.length) return list[position]!;
+      position -= list.length;
+    }
+    throw new RangeError(`no warning ${position}`);
+  };
+  const seen = new DistinctTexts((position) => formatWarning(at(position)));
+  let position = 0;
+  for (const list of all) {
+    for (const w of list) {
+      const text = formatWarning(w);
+      if (seen.firstTime(text, position++)) yield text;
+    }
+  }
+}
+
+/** The batch table's text in parts: its notices (94,000 a scenario at 5,000 regions) one by one. */
+function* batchTableTexts(b: BatchResult, context: ResearchContext): Generator<string> {
   const chalk = chalkFor(context);
   const head = summaryHead(b);
   const matrix = rankMatrix(b);
@@ -88,18 +118,29 @@ export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => {
   ];
   const excluded = b.scenarios.flatMap((s) => s.excluded.map((e) => `  ${s.name}: ${e.region}: ${e.reason}`));
   if (excluded.length > 0) appendAll(lines, ['Excluded (not ranked):', ...excluded.map(terminalText)]);
-  const notices = b.scenarios.flatMap((s) => s.warnings.filter((w) => w.kind === 'plausibility').map((w) => `  ${s.name}: ${formatWarning(w)}`));
-  if (notices.length > 0) appendAll(lines, ['Plausibility notices (no number is changed):', ...notices.map(terminalText)]);
+  yield lines.join('\n');
+  if (b.scenarios.some((s) => s.warnings.some((w) => w.kind === 'plausibility'))) {
+    yield '\nPlausibility notices (no number is changed):';
+    for (const line of noticeLines(b)) yield `\n${line}`;
+  }
+  const rest: string[] = [];
   // Scenarios that could not run (issue 16): named, each with its problems.
-  for (const f of b.failed ?? []) lines.push(terminalText(`Failed: scenario "${f.scenario}": ${f.problems.join('; ')}`));
-  for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
-  for (const p of b.provenance.scenarios) lines.push(terminalText(`${p.scenario}: ${provenanceLine(p)}`));
-  return `${lines.join('\n')}\n`;
-};
+  for (const f of b.failed ?? []) rest.push(terminalText(`Failed: scenario "${f.scenario}": ${f.problems.join('; ')}`));
+  for (const notice of uniqueNotices(context)) rest.push(chalk.italic(terminalText(notice)));
+  for (const p of b.provenance.scenarios) rest.push(terminalText(`${p.scenario}: ${provenanceLine(p)}`));
+  for (const line of rest) yield `\n${line}`;
+  yield '\n';
+}
 
-export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) => {
+export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => [...batchTableTexts(b, context)].join('');
+
+/** `renderBatchTable`'s text in pieces of UTF-8 bytes, made as they are written. */
+export const renderBatchTablePieces = (b: BatchResult, context: ResearchContext): Iterable<Uint8Array> => textPieces(batchTableTexts(b, context));
+
+/** The batch's Markdown blocks, its warnings (every scenario's notices) a list made as it is read. */
+function batchMarkdownBlocks(b: BatchResult, context: ResearchContext): MarkdownBlock[] {
   const matrix = rankMatrix(b);
-  const blocks = [
+  const blocks: MarkdownBlock[] = [
     `# Service vacuum: ${b.scenarios.length} scenario${b.scenarios.length === 1 ? '' : 's'}`,
     markdownTable(
       summaryHead(b),
@@ -119,10 +160,9 @@ export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) =
     blocks.push('## Excluded');
     blocks.push(excluded.map((e) => `- ${escapeMarkdown(e)}`).join('\n'));
   }
-  const warnings = [...new Set(b.scenarios.flatMap((s) => s.warnings.map(formatWarning)))];
-  if (warnings.length > 0) {
+  if (b.scenarios.some((s) => s.warnings.length > 0)) {
     blocks.push('## Warnings');
-    blocks.push(warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n'));
+    blocks.push({ lines: (function* () { for (const w of distinctWarnings(b)) yield `- ${escapeMarkdown(w)}`; })() });
   }
   if (b.failed !== undefined && b.failed.length > 0) {
     blocks.push('## Failed scenarios');
@@ -135,5 +175,11 @@ export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) =
   blocks.push(b.provenance.scenarios.map((p) => `- ${escapeMarkdown(`${p.scenario}: ${provenanceLine(p)}`)}`).join('\n'));
   const inputs = b.provenance.scenarios.flatMap((p) => p.inputs.map((i) => [escapeMarkdown(p.scenario), i.role, escapeMarkdown(i.path), String(i.rows), `\`${i.sha256}\``]));
   if (inputs.length > 0) blocks.push(markdownTable(['Scenario', 'Input', 'File', 'Rows', 'SHA-256'], ['left', 'left', 'left', 'right', 'left'], inputs));
-  return `${blocks.join('\n\n')}\n`;
-};
+  return blocks;
+}
+
+export const renderBatchMarkdown: ResearchRenderer<BatchResult> = (b, context) => markdownText(batchMarkdownBlocks(b, context));
+
+/** `renderBatchMarkdown`'s text in pieces of UTF-8 bytes, made as they are written. */
+export const renderBatchMarkdownPieces = (b: BatchResult, context: ResearchContext): Iterable<Uint8Array> =>
+  textPieces(markdownTexts(batchMarkdownBlocks(b, context)));

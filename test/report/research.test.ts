@@ -12,6 +12,8 @@ import { RESEARCH_FORMATS, type ResearchFormat } from '../../src/report/research
 import { formatShare, formatSignedInt } from '../../src/report/research-formats.js';
 import { formatRankRange, SENSITIVITY_CSV_COLUMNS } from '../../src/report/sensitivity.js';
 import { CSV_COLUMNS } from '../../src/report/csv.js';
+import { formatWarning } from '../../src/core/issues.js';
+import { escapeMarkdown } from '../../src/report/safe-cell.js';
 import { NOTICE, sampleReport } from './sample-report.js';
 
 // Each research renderer as the registry gives it (what the CLI and renderOutput use). Loaded, with
@@ -182,6 +184,22 @@ describe('batch renderers', () => {
     expect(pieces.length).toBeGreaterThan(5);
     expect(Buffer.concat(pieces).toString('utf8')).toBe(`${JSON.stringify(BatchResultSchema.parse(many), null, 2)}\n`);
     expect(BATCH_RENDERERS.json(many, plain)).toBe(Buffer.concat(pieces).toString('utf8'));
+    // The table and the Markdown in pieces too, the bytes of the whole text.
+    const { renderBatchTablePieces, renderBatchMarkdownPieces } = await import('../../src/report/batch.js');
+    const table = [...renderBatchTablePieces(many, plain)];
+    expect(table.length).toBeGreaterThan(5);
+    expect(Buffer.concat(table).toString('utf8')).toBe(BATCH_RENDERERS.table(many, plain));
+    const markdown = Buffer.concat([...renderBatchMarkdownPieces(many, plain)]).toString('utf8');
+    expect(markdown).toBe(BATCH_RENDERERS.markdown(many, plain));
+    // Both scenarios have the same 3,000 notices: the Markdown lists each distinct text once, in
+    // order, as a Set of them would; the table lists every scenario's.
+    const distinct = [...new Set(many.scenarios.flatMap((s) => s.warnings.map(formatWarning)))];
+    expect(distinct).toHaveLength(3000);
+    expect(markdown).toContain(`## Warnings\n\n${distinct.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}\n\n`);
+    expect(Buffer.concat(table).toString('utf8').split('\n').filter((l) => l.includes(' #2999'))).toEqual([
+      `  base: ${formatWarning(many.scenarios[0]!.warnings[2999]!)}`,
+      `  again: ${formatWarning(many.scenarios[1]!.warnings[2999]!)}`,
+    ]);
   });
 
   it('CSV is the long table: scenario, period, the report columns, rank in the first and its change', () => {
