@@ -19,11 +19,14 @@ import {
   formatSignedInt,
   markdownTable,
   regionLabel,
+  type ResearchContext,
   type ResearchRenderer,
   terminalTable,
   uniqueNotices,
 } from './research-formats.js';
 import { schemaJson, schemaJsonPieces } from './json-pieces.js';
+import { textPieces } from './byte-pieces.js';
+import { type MarkdownBlock, markdownText, markdownTexts } from './markdown.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
 import { methodMarkdown } from './method-sources.js';
 import { provenanceLine } from '../core/run-provenance.js';
@@ -103,7 +106,8 @@ const TIE_NOTE = 'Regions with equal values (e.g. no vacuum) are ranked by code 
 
 const presenceNote = (r: ComparedRegion) => (r.present === 'a_only' ? ' [A only]' : r.present === 'b_only' ? ' [B only]' : '');
 
-export const renderCompareTable: ResearchRenderer<Comparison> = (c, context) => {
+/** The comparison table's text in parts: both sides' notices (188,000 at 5,000 regions) one by one. */
+function* compareTableTexts(c: Comparison, context: ResearchContext): Generator<string> {
   const chalk = chalkFor(context);
   const cols = columns(c);
   const rows = c.regions.map((r) => [r.region, `${r.name}${presenceNote(r)}`, ...cols.map((col) => col.cell(r))]);
@@ -119,19 +123,24 @@ export const renderCompareTable: ResearchRenderer<Comparison> = (c, context) => 
     lines.push('Excluded (not ranked):');
     for (const e of c.excluded) lines.push(`  ${e.side.toUpperCase()} ${terminalText(e.region)}: ${terminalText(e.reason)}`);
   }
-  const sideNotices = c.warnings.filter((w) => w.kind === 'plausibility');
-  if (sideNotices.length > 0) {
-    lines.push('Plausibility notices (no number is changed):');
-    for (const w of sideNotices) lines.push(`  ${w.side === 'both' ? 'A, B' : w.side.toUpperCase()}: ${terminalText(formatWarning(w))}`);
+  yield lines.join('\n');
+  if (c.warnings.some((w) => w.kind === 'plausibility')) {
+    yield '\nPlausibility notices (no number is changed):';
+    for (const w of c.warnings) if (w.kind === 'plausibility') yield `\n  ${w.side === 'both' ? 'A, B' : w.side.toUpperCase()}: ${terminalText(formatWarning(w))}`;
   }
-  for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
-  lines.push(terminalText(`A: ${provenanceLine(c.provenance.a)}`), terminalText(`B: ${provenanceLine(c.provenance.b)}`));
-  return `${lines.join('\n')}\n`;
-};
+  for (const notice of uniqueNotices(context)) yield `\n${chalk.italic(terminalText(notice))}`;
+  yield `\n${terminalText(`A: ${provenanceLine(c.provenance.a)}`)}\n${terminalText(`B: ${provenanceLine(c.provenance.b)}`)}\n`;
+}
 
-export const renderCompareMarkdown: ResearchRenderer<Comparison> = (c, context) => {
+export const renderCompareTable: ResearchRenderer<Comparison> = (c, context) => [...compareTableTexts(c, context)].join('');
+
+/** `renderCompareTable`'s text in pieces of UTF-8 bytes, made as they are written. */
+export const renderCompareTablePieces = (c: Comparison, context: ResearchContext): Iterable<Uint8Array> => textPieces(compareTableTexts(c, context));
+
+/** The comparison's Markdown blocks, its warnings a list made as it is read. */
+function compareMarkdownBlocks(c: Comparison, context: ResearchContext): MarkdownBlock[] {
   const cols = columns(c);
-  const blocks = [
+  const blocks: MarkdownBlock[] = [
     `# Service vacuum: ${escapeMarkdown(c.b.label)} against ${escapeMarkdown(c.a.label)}`,
     [sideLine('A', c.a), sideLine('B', c.b)].map((l) => `- ${escapeMarkdown(l)}`).join('\n'),
     markdownTable(
@@ -148,9 +157,15 @@ export const renderCompareMarkdown: ResearchRenderer<Comparison> = (c, context) 
   }
   if (c.warnings.length > 0) {
     blocks.push('## Warnings');
-    blocks.push(c.warnings.map((w) => `- ${escapeMarkdown(`${w.side === 'both' ? 'A, B' : w.side.toUpperCase()}: ${formatWarning(w)}`)}`).join('\n'));
+    blocks.push({ lines: (function* () { for (const w of c.warnings) yield `- ${escapeMarkdown(`${w.side === 'both' ? 'A, B' : w.side.toUpperCase()}: ${formatWarning(w)}`)}`; })() });
   }
   for (const notice of uniqueNotices(context)) blocks.push(`*${escapeMarkdown(notice)}*`);
   appendAll(blocks, [...methodMarkdown(c.provenance.a, '## Method and sources: A'), ...methodMarkdown(c.provenance.b, '## Method and sources: B')]);
-  return `${blocks.join('\n\n')}\n`;
-};
+  return blocks;
+}
+
+export const renderCompareMarkdown: ResearchRenderer<Comparison> = (c, context) => markdownText(compareMarkdownBlocks(c, context));
+
+/** `renderCompareMarkdown`'s text in pieces of UTF-8 bytes, made as they are written. */
+export const renderCompareMarkdownPieces = (c: Comparison, context: ResearchContext): Iterable<Uint8Array> =>
+  textPieces(markdownTexts(compareMarkdownBlocks(c, context)));

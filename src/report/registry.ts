@@ -136,6 +136,8 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
   },
   compare: {
     json: async () => (await import('./compare.js')).renderCompareJsonPieces,
+    table: async () => (await import('./compare.js')).renderCompareTablePieces,
+    markdown: async () => (await import('./compare.js')).renderCompareMarkdownPieces,
   },
   batch: {
     json: async () => (await import('./batch.js')).renderBatchJsonPieces,
@@ -155,7 +157,7 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
 /**
  * Render an output as `renderOutput` does, but where its renderer can give the text in pieces
  * (the terminal table, JSON, Markdown and HTML of a report, coverage or trend; a trend's CSV; a long
- * table's CSV; the JSON of a comparison; a batch's JSON, table and Markdown), as pieces of UTF-8
+ * table's CSV; the JSON, table and Markdown of a comparison or a batch), as pieces of UTF-8
  * bytes made while they are written: a writer (the command line's standard output, `writeOutput`)
  * then never holds the whole text.
  */

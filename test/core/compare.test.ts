@@ -251,8 +251,16 @@ describe('compare, many warnings', () => {
     expect(c.warnings).toEqual(expected);
     expect(c.warnings.filter((w) => w.side === 'both')).toHaveLength(400);
     expect(c.warnings.filter((w) => w.side === 'b')).toHaveLength(200);
-    const { renderCompareJsonPieces } = await import('../../src/report/compare.js');
+    const { renderCompareJsonPieces, renderCompareTable, renderCompareTablePieces, renderCompareMarkdown, renderCompareMarkdownPieces } = await import(
+      '../../src/report/compare.js'
+    );
     const pieces = Buffer.concat([...renderCompareJsonPieces(c)]).toString('utf8');
     expect(pieces).toBe(`${JSON.stringify(ComparisonSchema.parse(c), null, 2)}\n`);
+    // The table and the Markdown in pieces: the bytes of the whole text.
+    const context = { color: false };
+    expect(Buffer.concat([...renderCompareTablePieces(c, context)]).toString('utf8')).toBe(renderCompareTable(c, context));
+    expect(Buffer.concat([...renderCompareMarkdownPieces(c, context)]).toString('utf8')).toBe(renderCompareMarkdown(c, context));
+    // A's warnings (shared from R200 on), then those only in B (R600 on).
+    expect(renderCompareMarkdown(c, context)).toContain('\n- A, B: services.csv:599: R599 crisis teams: 8 → 2 (×0.25)\n- B: beds.csv: R600 crisis teams');
   });
 });
