@@ -134,6 +134,11 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
     html: async () => (await import('./coverage/html.js')).renderCoverageHtmlPieces,
     long: async () => (await import('./tidy/render.js')).renderCoverageLongPieces,
   },
+  sensitivity: {
+    json: async () => (await import('./sensitivity.js')).renderSensitivityJsonPieces,
+    table: async () => (await import('./sensitivity.js')).renderSensitivityTablePieces,
+    markdown: async () => (await import('./sensitivity.js')).renderSensitivityMarkdownPieces,
+  },
   compare: {
     json: async () => (await import('./compare.js')).renderCompareJsonPieces,
     table: async () => (await import('./compare.js')).renderCompareTablePieces,
@@ -157,7 +162,7 @@ const PIECE_LOADERS: { readonly [K in OutputKind]?: { readonly [F in FormatOf<K>
 /**
  * Render an output as `renderOutput` does, but where its renderer can give the text in pieces
  * (the terminal table, JSON, Markdown and HTML of a report, coverage or trend; a trend's CSV; a long
- * table's CSV; the JSON, table and Markdown of a comparison or a batch), as pieces of UTF-8
+ * table's CSV; the JSON, table and Markdown of a sensitivity run, a comparison or a batch), as pieces of UTF-8
  * bytes made while they are written: a writer (the command line's standard output, `writeOutput`)
  * then never holds the whole text.
  */

@@ -1,7 +1,9 @@
 // `servicegap report --sensitivity N` in every format. JSON and CSV carry unrounded numbers;
 // the table and Markdown round per-100k values to 1 decimal and show a region's rank as
 // "rank 3 (2–6)": the median rank over the draws, and its 5th–95th percentile range.
-import { closingBlocks, type MarkdownBlock, markdownText } from './markdown.js';
+import { closingBlocks, type MarkdownBlock, markdownText, markdownTexts } from './markdown.js';
+import { textPieces } from './byte-pieces.js';
+import { schemaJson, schemaJsonPieces } from './json-pieces.js';
 import { noticeLines } from './table.js';
 import { provenanceLine } from '../core/run-provenance.js';
 import { severity } from '../core/severity.js';
@@ -18,6 +20,7 @@ import {
   formatShare,
   markdownTable,
   regionLabel,
+  type ResearchContext,
   type ResearchRenderer,
   terminalTable,
   uniqueNotices,
@@ -55,8 +58,13 @@ function variedLine(report: SensitivityReport): string {
   return `Drawn: ${varied.map((w) => `${w.category}/${w.unit} ${w.low}–${w.high}`).join(', ')}.`;
 }
 
-export const renderSensitivityJson: ResearchRenderer<SensitivityReport> = (report) =>
-  `${JSON.stringify(SensitivityReportSchema.parse(report), null, 2)}\n`;
+/** The arrays of a sensitivity report written item by item (json-pieces.ts), as a report's are. */
+const STREAMED = ['regions', 'excluded', 'warnings'] as const;
+
+export const renderSensitivityJson: ResearchRenderer<SensitivityReport> = (report) => schemaJson(SensitivityReportSchema, report, STREAMED);
+
+/** `renderSensitivityJson`'s text in pieces, made as they are written. */
+export const renderSensitivityJsonPieces = (report: SensitivityReport): Iterable<Uint8Array> => schemaJsonPieces(SensitivityReportSchema, report, STREAMED);
 
 export const renderSensitivityCsv: ResearchRenderer<SensitivityReport> = (report) => csvRows(SENSITIVITY_CSV_COLUMNS, report.regions);
 
@@ -66,7 +74,8 @@ const topMeaning = (top: number) => `share of draws in which the region ranked $
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right'] as const;
 
-export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (report, context) => {
+/** The sensitivity table's text in parts, its notices line by line (report/table.ts tableTexts). */
+function* sensitivityTableTexts(report: SensitivityReport, context: ResearchContext): Generator<string> {
   const chalk = chalkFor(context);
   const colour = (v: number) => {
     const text = formatPer100k(v);
@@ -91,13 +100,20 @@ export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (repo
     lines.push('Excluded (not ranked):');
     for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
   }
-  appendAll(lines, noticeLines(report.warnings));
-  for (const notice of uniqueNotices(context)) lines.push(chalk.italic(terminalText(notice)));
-  lines.push(terminalText(provenanceLine(report.provenance)));
-  return `${lines.join('\n')}\n`;
-};
+  yield lines.join('\n');
+  for (const line of noticeLines(report.warnings)) yield `\n${line}`;
+  for (const notice of uniqueNotices(context)) yield `\n${chalk.italic(terminalText(notice))}`;
+  yield `\n${terminalText(provenanceLine(report.provenance))}\n`;
+}
 
-export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (report, context) => {
+export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (report, context) => [...sensitivityTableTexts(report, context)].join('');
+
+/** `renderSensitivityTable`'s text in pieces of UTF-8 bytes, made as they are written. */
+export const renderSensitivityTablePieces = (report: SensitivityReport, context: ResearchContext): Iterable<Uint8Array> =>
+  textPieces(sensitivityTableTexts(report, context));
+
+/** The sensitivity report's Markdown blocks (its notices a list made as it is read: markdown.ts closingBlocks). */
+function sensitivityMarkdownBlocks(report: SensitivityReport, context: ResearchContext): MarkdownBlock[] {
   const top = report.sensitivity.top;
   const blocks: MarkdownBlock[] = [`# Service vacuum ${report.from}–${report.to}: sensitivity to the weights`];
   blocks.push(escapeMarkdown(settingsLine(report)));
@@ -122,5 +138,11 @@ export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (r
     ),
   );
   appendAll(blocks, closingBlocks(report, context.notices ?? []));
-  return markdownText(blocks);
-};
+  return blocks;
+}
+
+export const renderSensitivityMarkdown: ResearchRenderer<SensitivityReport> = (report, context) => markdownText(sensitivityMarkdownBlocks(report, context));
+
+/** `renderSensitivityMarkdown`'s text in pieces of UTF-8 bytes, made as they are written. */
+export const renderSensitivityMarkdownPieces = (report: SensitivityReport, context: ResearchContext): Iterable<Uint8Array> =>
+  textPieces(markdownTexts(sensitivityMarkdownBlocks(report, context)));

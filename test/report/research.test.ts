@@ -76,6 +76,20 @@ describe('sensitivity renderers', () => {
     s = sampleSensitivity();
   });
 
+  it('JSON, table and Markdown in pieces (the command line writes them so): the bytes of the whole texts, with 3,000 notices', async () => {
+    const notice = { file: 'services.csv', line: null, message: 'R1 crisis teams: 8 in 2019 → 2 in 2020 (×0.25)', kind: 'plausibility' as const };
+    const big = { ...s, warnings: [...s.warnings, ...Array.from({ length: 3000 }, (_, i) => ({ ...notice, message: `${notice.message} #${i}` }))] };
+    const { renderSensitivityJsonPieces, renderSensitivityTablePieces, renderSensitivityMarkdownPieces } = await import('../../src/report/sensitivity.js');
+    const { SensitivityReportSchema } = await import('../../src/core/sensitivity-schema.js');
+    const text = (pieces: Iterable<Uint8Array>) => Buffer.concat([...pieces]).toString('utf8');
+    expect(text(renderSensitivityJsonPieces(big))).toBe(`${JSON.stringify(SensitivityReportSchema.parse(big), null, 2)}\n`);
+    expect(text(renderSensitivityJsonPieces(big))).toBe(SENSITIVITY_RENDERERS.json(big, plain));
+    const table = text(renderSensitivityTablePieces(big, plain));
+    expect(table).toBe(SENSITIVITY_RENDERERS.table(big, plain));
+    expect(table).toContain('  services.csv: R1 crisis teams: 8 in 2019 → 2 in 2020 (×0.25) #2999\n');
+    expect(text(renderSensitivityMarkdownPieces(big, plain))).toBe(SENSITIVITY_RENDERERS.markdown(big, plain));
+  });
+
   it('the table shows "rank 3 (2–6)": median rank with its 5th–95th percentile range', () => {
     expect(formatRankRange({ rank_p5: 2, rank_p50: 3, rank_p95: 6 })).toBe('rank 3 (2–6)');
     const text = SENSITIVITY_RENDERERS.table(s, plain);
