@@ -9,7 +9,7 @@
 // cell, head included, by cli-table3's own measure (colour codes left out), plus the padding.
 // Tested against cli-table3 drawing the whole table.
 import Table from 'cli-table3';
-import { strlen } from 'cli-table3/src/utils.js';
+import { colorizeLines, strlen } from 'cli-table3/src/utils.js';
 import { appendAll } from '../core/append-all.js';
 
 /** Rows drawn at a time: a block's layout takes (rows × columns)² / 2 checks. */
@@ -37,20 +37,48 @@ export function tableText(options: TableTextOptions, rows: readonly (readonly st
   const columns = options.head.length;
   // A row short of a cell gets blank cells from cli-table3's layout: drawn whole, as it is.
   if (rows.length <= BLOCK_ROWS || rows.some((row) => row.length !== columns)) return draw(rows);
-  // cli-table3's default padding: a space each side.
-  const PADDING = 2;
+  // Each cell's width by cli-table3's measure, once (colour codes left out, the widest line).
+  const cellWidths = rows.map((row) => row.map((cell) => strlen(cell)));
   const widths = options.head.map((h) => strlen(h) + PADDING);
-  for (const row of rows) {
-    for (let c = 0; c < columns; c++) widths[c] = Math.max(widths[c]!, strlen(row[c]!) + PADDING);
+  for (const row of cellWidths) {
+    for (let c = 0; c < columns; c++) widths[c] = Math.max(widths[c]!, row[c]! + PADDING);
   }
   // Lines above the rows: the top border, the head's lines, the line under the head.
   const above = 2 + Math.max(...options.head.map((h) => h.split('\n').length));
-  const lines: string[] = [];
-  for (let at = 0; at < rows.length; at += BLOCK_ROWS) {
-    const drawn = draw(rows.slice(at, at + BLOCK_ROWS), [...widths]).split('\n');
-    if (at === 0) appendAll(lines, drawn.slice(0, above));
-    appendAll(lines, drawn.slice(above, -1));
-    if (at + BLOCK_ROWS >= rows.length) lines.push(drawn.at(-1)!);
+  const first = draw(rows.slice(0, BLOCK_ROWS), [...widths]).split('\n');
+  const lines = first.slice(0, -1);
+  const aligns = options.colAligns ?? [];
+  for (let at = BLOCK_ROWS; at < rows.length; at += BLOCK_ROWS) {
+    const block = rows.slice(at, at + BLOCK_ROWS);
+    // A cell of more than one line: the block drawn by cli-table3 (its lines, their colours).
+    if (block.some((row) => row.some((cell) => cell.includes('\n')))) appendAll(lines, draw(block, [...widths]).split('\n').slice(above, -1));
+    else for (let r = 0; r < block.length; r++) lines.push(rowLine(block[r]!, cellWidths[at + r]!, widths, aligns));
   }
+  lines.push(first.at(-1)!);
   return lines.join('\n');
+}
+
+/** cli-table3's default padding: a space each side of a cell. */
+const PADDING = 2;
+
+/**
+ * A row of single-line cells as cli-table3 draws it in the compact style with the default
+ * characters, the same text without its objects for every cell (a few per cell, and its options
+ * merged for each: most of the time a table of 5,000 regions took once it was drawn in blocks):
+ * a cell's text is colour codes closed as cli-table3 closes them (its own colorizeLines), never
+ * cut (every width holds its column's widest cell), padded to its width by its alignment with
+ * cli-table3's rule, a space each side; `│` between and around the cells.
+ */
+function rowLine(row: readonly string[], cellWidths: readonly number[], widths: readonly number[], aligns: readonly ('left' | 'right' | 'center')[]): string {
+  let line = '│';
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c]!;
+    const text = cell.includes('\u001b') ? colorizeLines([cell])[0]! : cell;
+    const room = widths[c]! - PADDING - cellWidths[c]!;
+    const align = aligns[c];
+    if (align === 'right') line += ` ${' '.repeat(room)}${text} │`;
+    else if (align === 'center') line += ` ${' '.repeat(room - Math.ceil(room / 2))}${text}${' '.repeat(Math.ceil(room / 2))} │`;
+    else line += ` ${text}${' '.repeat(room)} │`;
+  }
+  return line;
 }

@@ -17,11 +17,14 @@ function wholeTable(options: TableTextOptions, rows: readonly (readonly string[]
   return table.toString();
 }
 
-function randomTable(seed: number, rowCount: number, columns: number) {
+/** The same cells, each of one line: rows that tableText draws without cli-table3's objects. */
+const ONE_LINE_CELLS = CELLS.filter((c) => !c.includes('\n')).concat([chalk.italic.underline('Sør-Trøndelag'), '\u001b[31mopen red']);
+
+function randomTable(seed: number, rowCount: number, columns: number, cells = CELLS) {
   const random = mulberry32(seed);
-  const pick = () => CELLS[Math.floor(random() * CELLS.length)]!;
+  const pick = () => cells[Math.floor(random() * cells.length)]!;
   const head = Array.from({ length: columns }, (_, c) => chalk.bold(c === 1 ? 'Beds B→T' : `col ${c}`));
-  const aligns = Array.from({ length: columns }, () => (random() < 0.5 ? 'left' : 'right'));
+  const aligns = Array.from({ length: columns }, () => (['left', 'right', 'center'] as const)[Math.floor(random() * 3)]!);
   const rows = Array.from({ length: rowCount }, (_, r) => Array.from({ length: columns }, (_, c) => (c === 0 ? String(r + 1) : pick())));
   return { options: { head, colAligns: aligns, style: { head: [], border: [], compact: true } } as TableTextOptions, rows };
 }
@@ -38,6 +41,21 @@ describe('tableText', () => {
       const { options, rows } = randomTable(seed, rowCount, columns);
       expect(tableText(options, rows), `seed ${seed}`).toBe(wholeTable(options, rows));
     }
+  });
+
+  it('draws rows of one-line cells (colours, an unclosed colour code, wide characters, every alignment) as cli-table3 draws them', () => {
+    for (const [seed, rowCount, columns] of [
+      [11, 201, 4],
+      [12, 650, 7],
+      [13, 1203, 3],
+    ] as const) {
+      const { options, rows } = randomTable(seed, rowCount, columns, ONE_LINE_CELLS);
+      expect(tableText(options, rows), `seed ${seed}`).toBe(wholeTable(options, rows));
+    }
+    // Without alignments (cli-table3's default, left).
+    const { options, rows } = randomTable(14, 420, 5, ONE_LINE_CELLS);
+    const plain = { head: options.head, style: options.style };
+    expect(tableText(plain, rows)).toBe(wholeTable(plain, rows));
   });
 
   it('takes a column width from the widest cell wherever it is, and a head wider than every cell', () => {
