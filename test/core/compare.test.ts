@@ -264,3 +264,28 @@ describe('compare, many warnings', () => {
     expect(renderCompareMarkdown(c, context)).toContain('\n- A, B: services.csv:599: R599 crisis teams: 8 → 2 (×0.25)\n- B: beds.csv: R600 crisis teams');
   });
 });
+
+describe('compare, a side warning', () => {
+  it('reads its message from the warning it stands for, and is a plain warning to JSON, spread and structuredClone', () => {
+    let made = 0;
+    // A warning whose message is made each time it is read, as a plausibility notice's is.
+    const lazy = { file: 'services.csv', line: null, kind: 'plausibility' as const };
+    Object.defineProperty(lazy, 'message', { get: () => `R1 crisis teams: 8 → 2 (made ${++made})`, enumerable: true });
+    const a = report([region('P', 30)], { warnings: [lazy as unknown as Report['warnings'][number]] });
+    const b = report([region('P', 20)]);
+    const c = compare(a, b, { top: 1 });
+    const w = c.warnings[0]!;
+    const before = made;
+    expect(w.message).toBe(`R1 crisis teams: 8 → 2 (made ${before + 1})`);
+    expect(made).toBe(before + 1); // read through, not copied
+    expect(JSON.parse(JSON.stringify(w))).toEqual({ side: 'a', file: 'services.csv', line: null, message: `R1 crisis teams: 8 → 2 (made ${before + 2})`, kind: 'plausibility' });
+    expect({ ...w }).toEqual({ side: 'a', file: 'services.csv', line: null, message: `R1 crisis teams: 8 → 2 (made ${before + 3})`, kind: 'plausibility' });
+    expect(structuredClone(w)).toEqual({ side: 'a', file: 'services.csv', line: null, message: `R1 crisis teams: 8 → 2 (made ${before + 4})`, kind: 'plausibility' });
+    // A caller may still set a message of its own.
+    (w as { message: string }).message = 'set by hand';
+    expect(w.message).toBe('set by hand');
+    // A warning without a kind has none on its side either.
+    const plain = compare(report([region('P', 30)], { warnings: [{ file: 'beds.csv', line: 3, message: 'm' }] }), b, { top: 1 }).warnings[0]!;
+    expect(Object.keys(plain)).toEqual(['side', 'file', 'line', 'message']);
+  });
+});
