@@ -137,6 +137,20 @@ describe('numbers in the tidy CSV: no binary noise', () => {
     const { rows } = await readParquet(tableParquet(table));
     expect(rows.map((r) => r.x)).toEqual([0.1 + 0.2, 6.300000000000001, 13.267668902163578, 483000, -0, null]);
   });
+
+  it('the writer is given the columns themselves and leaves them as they were, over several row groups', async () => {
+    // 250,000 rows: more than one of hyparquet-writer's row groups (100,000 rows at most).
+    const n = 250_000;
+    const values = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? null : i / 3));
+    const names = Array.from({ length: n }, (_, i) => `R${i % 1000}`);
+    const table = { columns: [{ name: 'x', type: 'double' as const, values }, { name: 'region', type: 'string' as const, values: names }] };
+    const before = [[...values], [...names]];
+    const { rows } = await readParquet(tableParquet(table));
+    expect([values, names]).toEqual(before);
+    expect(rows).toHaveLength(n);
+    expect(rows[n - 1]).toEqual({ x: (n - 1) / 3, region: `R${(n - 1) % 1000}` });
+    expect(rows[7]!.x).toBeNull();
+  });
 });
 
 describe('Parquet', () => {

@@ -25,7 +25,9 @@ export function tableParquet(table: DataTable, metadata: Readonly<Record<string,
     }
   }
   const buffer = parquetWriteBuffer({
-    columnData: table.columns.map((c) => ({ name: c.name, data: [...c.values] as never, type: PARQUET_TYPE[c.type], nullable: true })),
+    // The columns as they are, not copied: the writer takes a slice of each per row group and
+    // never changes the array (tested). A copy was 50 MB of a trend of 5,000 regions (issue 18).
+    columnData: table.columns.map((c) => ({ name: c.name, data: c.values as never, type: PARQUET_TYPE[c.type], nullable: true })),
     kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
     createdBy: `servicegap ${metadata.servicegap ?? ''}`.trim(),
   });
