@@ -15,7 +15,7 @@ import {
   uniqueNotices,
 } from './research-formats.js';
 import { DistinctTexts } from '../core/distinct-texts.js';
-import { textPieces } from './byte-pieces.js';
+import { lineTexts, textPieces } from './byte-pieces.js';
 import { type MarkdownBlock, markdownText, markdownTexts } from './markdown.js';
 import { schemaJson, schemaJsonPieces } from './json-pieces.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
@@ -104,8 +104,8 @@ function* distinctWarnings(b: BatchResult): Generator<string> {
   }
 }
 
-/** The batch table's text in parts: its notices (94,000 a scenario at 5,000 regions) one by one. */
-function* batchTableTexts(b: BatchResult, context: ResearchContext): Generator<string> {
+/** The batch table's lines: its notices (94,000 a scenario at 5,000 regions) one by one. */
+function* batchTableLines(b: BatchResult, context: ResearchContext): Generator<string> {
   const chalk = chalkFor(context);
   const head = summaryHead(b);
   const matrix = rankMatrix(b);
@@ -118,24 +118,21 @@ function* batchTableTexts(b: BatchResult, context: ResearchContext): Generator<s
   ];
   const excluded = b.scenarios.flatMap((s) => s.excluded.map((e) => `  ${s.name}: ${e.region}: ${e.reason}`));
   if (excluded.length > 0) appendAll(lines, ['Excluded (not ranked):', ...excluded.map(terminalText)]);
-  yield lines.join('\n');
+  yield* lines;
   if (b.scenarios.some((s) => s.warnings.some((w) => w.kind === 'plausibility'))) {
-    yield '\nPlausibility notices (no number is changed):';
-    for (const line of noticeLines(b)) yield `\n${line}`;
+    yield 'Plausibility notices (no number is changed):';
+    yield* noticeLines(b);
   }
-  const rest: string[] = [];
   // Scenarios that could not run (issue 16): named, each with its problems.
-  for (const f of b.failed ?? []) rest.push(terminalText(`Failed: scenario "${f.scenario}": ${f.problems.join('; ')}`));
-  for (const notice of uniqueNotices(context)) rest.push(chalk.italic(terminalText(notice)));
-  for (const p of b.provenance.scenarios) rest.push(terminalText(`${p.scenario}: ${provenanceLine(p)}`));
-  for (const line of rest) yield `\n${line}`;
-  yield '\n';
+  for (const f of b.failed ?? []) yield terminalText(`Failed: scenario "${f.scenario}": ${f.problems.join('; ')}`);
+  for (const notice of uniqueNotices(context)) yield chalk.italic(terminalText(notice));
+  for (const p of b.provenance.scenarios) yield terminalText(`${p.scenario}: ${provenanceLine(p)}`);
 }
 
-export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => [...batchTableTexts(b, context)].join('');
+export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => [...lineTexts(batchTableLines(b, context))].join('');
 
 /** `renderBatchTable`'s text in pieces of UTF-8 bytes, made as they are written. */
-export const renderBatchTablePieces = (b: BatchResult, context: ResearchContext): Iterable<Uint8Array> => textPieces(batchTableTexts(b, context));
+export const renderBatchTablePieces = (b: BatchResult, context: ResearchContext): Iterable<Uint8Array> => textPieces(lineTexts(batchTableLines(b, context)));
 
 /** The batch's Markdown blocks, its warnings (every scenario's notices) a list made as it is read. */
 function batchMarkdownBlocks(b: BatchResult, context: ResearchContext): MarkdownBlock[] {

@@ -63,6 +63,11 @@ export class BytePieces implements PieceBuilder<Uint8Array> {
   }
 }
 
+/** `lines` with a line feed after each (a terminal table and the lines under it), made as read. */
+export function* lineTexts(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield `${line}\n`;
+}
+
 /** `texts` one after another, as pieces of UTF-8 bytes (the same bytes as their joined text). */
 export function* textPieces(texts: Iterable<string>): Generator<Uint8Array> {
   const pieces = new BytePieces();

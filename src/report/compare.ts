@@ -25,7 +25,7 @@ import {
   uniqueNotices,
 } from './research-formats.js';
 import { schemaJson, schemaJsonPieces } from './json-pieces.js';
-import { textPieces } from './byte-pieces.js';
+import { lineTexts, textPieces } from './byte-pieces.js';
 import { type MarkdownBlock, markdownText, markdownTexts } from './markdown.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
 import { methodMarkdown } from './method-sources.js';
@@ -106,8 +106,8 @@ const TIE_NOTE = 'Regions with equal values (e.g. no vacuum) are ranked by code 
 
 const presenceNote = (r: ComparedRegion) => (r.present === 'a_only' ? ' [A only]' : r.present === 'b_only' ? ' [B only]' : '');
 
-/** The comparison table's text in parts: both sides' notices (188,000 at 5,000 regions) one by one. */
-function* compareTableTexts(c: Comparison, context: ResearchContext): Generator<string> {
+/** The comparison table's lines: both sides' notices (188,000 at 5,000 regions) one by one. */
+function* compareTableLines(c: Comparison, context: ResearchContext): Generator<string> {
   const chalk = chalkFor(context);
   const cols = columns(c);
   const rows = c.regions.map((r) => [r.region, `${r.name}${presenceNote(r)}`, ...cols.map((col) => col.cell(r))]);
@@ -123,19 +123,20 @@ function* compareTableTexts(c: Comparison, context: ResearchContext): Generator<
     lines.push('Excluded (not ranked):');
     for (const e of c.excluded) lines.push(`  ${e.side.toUpperCase()} ${terminalText(e.region)}: ${terminalText(e.reason)}`);
   }
-  yield lines.join('\n');
+  yield* lines;
   if (c.warnings.some((w) => w.kind === 'plausibility')) {
-    yield '\nPlausibility notices (no number is changed):';
-    for (const w of c.warnings) if (w.kind === 'plausibility') yield `\n  ${w.side === 'both' ? 'A, B' : w.side.toUpperCase()}: ${terminalText(formatWarning(w))}`;
+    yield 'Plausibility notices (no number is changed):';
+    for (const w of c.warnings) if (w.kind === 'plausibility') yield `  ${w.side === 'both' ? 'A, B' : w.side.toUpperCase()}: ${terminalText(formatWarning(w))}`;
   }
-  for (const notice of uniqueNotices(context)) yield `\n${chalk.italic(terminalText(notice))}`;
-  yield `\n${terminalText(`A: ${provenanceLine(c.provenance.a)}`)}\n${terminalText(`B: ${provenanceLine(c.provenance.b)}`)}\n`;
+  for (const notice of uniqueNotices(context)) yield chalk.italic(terminalText(notice));
+  yield terminalText(`A: ${provenanceLine(c.provenance.a)}`);
+  yield terminalText(`B: ${provenanceLine(c.provenance.b)}`);
 }
 
-export const renderCompareTable: ResearchRenderer<Comparison> = (c, context) => [...compareTableTexts(c, context)].join('');
+export const renderCompareTable: ResearchRenderer<Comparison> = (c, context) => [...lineTexts(compareTableLines(c, context))].join('');
 
 /** `renderCompareTable`'s text in pieces of UTF-8 bytes, made as they are written. */
-export const renderCompareTablePieces = (c: Comparison, context: ResearchContext): Iterable<Uint8Array> => textPieces(compareTableTexts(c, context));
+export const renderCompareTablePieces = (c: Comparison, context: ResearchContext): Iterable<Uint8Array> => textPieces(lineTexts(compareTableLines(c, context)));
 
 /** The comparison's Markdown blocks, its warnings a list made as it is read. */
 function compareMarkdownBlocks(c: Comparison, context: ResearchContext): MarkdownBlock[] {

@@ -2,7 +2,7 @@
 // the table and Markdown round per-100k values to 1 decimal and show a region's rank as
 // "rank 3 (2–6)": the median rank over the draws, and its 5th–95th percentile range.
 import { closingBlocks, type MarkdownBlock, markdownText, markdownTexts } from './markdown.js';
-import { textPieces } from './byte-pieces.js';
+import { lineTexts, textPieces } from './byte-pieces.js';
 import { schemaJson, schemaJsonPieces } from './json-pieces.js';
 import { noticeLines } from './table.js';
 import { provenanceLine } from '../core/run-provenance.js';
@@ -74,8 +74,8 @@ const topMeaning = (top: number) => `share of draws in which the region ranked $
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'right'] as const;
 
-/** The sensitivity table's text in parts, its notices line by line (report/table.ts tableTexts). */
-function* sensitivityTableTexts(report: SensitivityReport, context: ResearchContext): Generator<string> {
+/** The sensitivity table's lines, its notices one by one (report/table.ts tableLines). */
+function* sensitivityTableLines(report: SensitivityReport, context: ResearchContext): Generator<string> {
   const chalk = chalkFor(context);
   const colour = (v: number) => {
     const text = formatPer100k(v);
@@ -100,17 +100,17 @@ function* sensitivityTableTexts(report: SensitivityReport, context: ResearchCont
     lines.push('Excluded (not ranked):');
     for (const e of report.excluded) lines.push(`  ${terminalText(e.region)}: ${terminalText(e.reason)}`);
   }
-  yield lines.join('\n');
-  for (const line of noticeLines(report.warnings)) yield `\n${line}`;
-  for (const notice of uniqueNotices(context)) yield `\n${chalk.italic(terminalText(notice))}`;
-  yield `\n${terminalText(provenanceLine(report.provenance))}\n`;
+  yield* lines;
+  yield* noticeLines(report.warnings);
+  for (const notice of uniqueNotices(context)) yield chalk.italic(terminalText(notice));
+  yield terminalText(provenanceLine(report.provenance));
 }
 
-export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (report, context) => [...sensitivityTableTexts(report, context)].join('');
+export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (report, context) => [...lineTexts(sensitivityTableLines(report, context))].join('');
 
 /** `renderSensitivityTable`'s text in pieces of UTF-8 bytes, made as they are written. */
 export const renderSensitivityTablePieces = (report: SensitivityReport, context: ResearchContext): Iterable<Uint8Array> =>
-  textPieces(sensitivityTableTexts(report, context));
+  textPieces(lineTexts(sensitivityTableLines(report, context)));
 
 /** The sensitivity report's Markdown blocks (its notices a list made as it is read: markdown.ts closingBlocks). */
 function sensitivityMarkdownBlocks(report: SensitivityReport, context: ResearchContext): MarkdownBlock[] {

@@ -29,7 +29,7 @@ import {
 import type { RenderContext, Renderer } from './render-context.js';
 import { terminalText } from './safe-cell.js';
 import { tableText } from './table-text.js';
-import { textPieces } from './byte-pieces.js';
+import { lineTexts, textPieces } from './byte-pieces.js';
 
 // "% lost": the vacuum as a share of the baseline capacity (core/share-lost.ts). "Cov.": the
 // coverage index against the planning norms at T (SPEC §7), as a percentage.
@@ -133,11 +133,11 @@ function summary(report: Report, context: RenderContext): string {
 }
 
 /**
- * The terminal table's text in parts: the table and the lines under it, then the closing lines
- * one by one — a large run's notices are hundreds of thousands of lines, which the command line
- * writes as they are made instead of holding them and their joined text (issue 18).
+ * The terminal table's lines: the table and the lines under it, then the closing lines one by
+ * one — a large run's notices are hundreds of thousands of lines, which the command line writes
+ * as they are made instead of holding them and their joined text (issue 18).
  */
-function* tableTexts(report: Report, context: RenderContext): Generator<string> {
+function* tableLines(report: Report, context: RenderContext): Generator<string> {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   const interval = report.interval !== undefined;
   // The metric ranked by is always on screen (--sort rate_drop_per_100k gets its own column).
@@ -166,15 +166,14 @@ function* tableTexts(report: Report, context: RenderContext): Generator<string> 
   if (context.summary.ranked > report.regions.length) {
     lines.push(`Showing the top ${report.regions.length} of ${context.summary.ranked} ranked regions.`);
   }
-  yield lines.join('\n');
-  for (const line of closingLines(report, context.provenance, chalk)) yield `\n${line}`;
-  yield '\n';
+  yield* lines;
+  yield* closingLines(report, context.provenance, chalk);
 }
 
-export const renderTable: Renderer = (report, context) => [...tableTexts(report, context)].join('');
+export const renderTable: Renderer = (report, context) => [...lineTexts(tableLines(report, context))].join('');
 
 /** `renderTable`'s text in pieces of UTF-8 bytes, made as they are written. */
-export const renderTablePieces = (report: Report, context: RenderContext): Iterable<Uint8Array> => textPieces(tableTexts(report, context));
+export const renderTablePieces = (report: Report, context: RenderContext): Iterable<Uint8Array> => textPieces(lineTexts(tableLines(report, context)));
 
 /**
  * The lines that end a terminal table: excluded regions, plausibility notices (the other

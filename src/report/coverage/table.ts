@@ -15,7 +15,7 @@ import { formatGap, formatNormRange, formatPercent, formatPopulation, NULL_DISPL
 import { terminalText } from '../safe-cell.js';
 import { closingLines } from '../table.js';
 import { appendAll } from '../../core/append-all.js';
-import { textPieces } from '../byte-pieces.js';
+import { lineTexts, textPieces } from '../byte-pieces.js';
 
 const BAND_COLOUR: Record<Exclude<CoverageBand, 'unknown'>, 'red' | 'green' | 'cyan'> = {
   under: 'red',
@@ -39,8 +39,8 @@ function gapPhrases(region: RankedCoverage, norms: NormTable): string[] {
   });
 }
 
-/** The coverage table's text in parts, its closing lines (the notices) one by one (report/table.ts tableTexts). */
-function* coverageTableTexts(report: CoverageReport, context: CoverageRenderContext): Generator<string> {
+/** The coverage table's lines, its closing lines (the notices) one by one (report/table.ts tableLines). */
+function* coverageTableLines(report: CoverageReport, context: CoverageRenderContext): Generator<string> {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   const normNames = context.norms.map((n) => n.norm);
   const head = ['#', 'Region', 'Name', 'Pop.', 'Index', ...normNames];
@@ -88,13 +88,12 @@ function* coverageTableTexts(report: CoverageReport, context: CoverageRenderCont
       : `Coverage against norms at ${report.to}: ${ranked} ${ranked === 1 ? 'region' : 'regions'} ranked, least covered first; ` +
           `${under} ${under === 1 ? 'is' : 'are'} under the low end of at least one norm.`,
   );
-  yield lines.join('\n');
-  for (const line of closingLines(report, context.provenance, chalk)) yield `\n${line}`;
-  yield '\n';
+  yield* lines;
+  yield* closingLines(report, context.provenance, chalk);
 }
 
-export const renderCoverageTable: CoverageRenderer = (report, context) => [...coverageTableTexts(report, context)].join('');
+export const renderCoverageTable: CoverageRenderer = (report, context) => [...lineTexts(coverageTableLines(report, context))].join('');
 
 /** `renderCoverageTable`'s text in pieces of UTF-8 bytes, made as they are written. */
 export const renderCoverageTablePieces = (report: CoverageReport, context: CoverageRenderContext): Iterable<Uint8Array> =>
-  textPieces(coverageTableTexts(report, context));
+  textPieces(lineTexts(coverageTableLines(report, context)));

@@ -3,7 +3,7 @@
 // severity, as the report's table) and whether it is still open; then the legends, a summary,
 // excluded regions and years, and the dataset's notice. Colour only from context.color.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { textPieces } from '../byte-pieces.js';
+import { lineTexts, textPieces } from '../byte-pieces.js';
 import { tableText } from '../table-text.js';
 import { FLAG_CODES } from '../../core/report-schema.js';
 import type { TrendRegion, TrendReport } from '../../core/trend-schema.js';
@@ -39,8 +39,8 @@ function summary(report: TrendReport, context: TrendRenderContext): string {
   );
 }
 
-/** The trend table's text in parts, its closing lines (the notices) one by one (report/table.ts tableTexts). */
-function* trendTableTexts(report: TrendReport, context: TrendRenderContext): Generator<string> {
+/** The trend table's lines, its closing lines (the notices) one by one (report/table.ts tableLines). */
+function* trendTableLines(report: TrendReport, context: TrendRenderContext): Generator<string> {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   const head = ['#', 'Region', 'Name', `Vacuum per 100k ${report.from}–${report.to}`, 'Opened', 'Peak (year)', `In ${report.to}`, 'Open', 'Flags'];
   const max = sparkScale(report);
@@ -73,12 +73,11 @@ function* trendTableTexts(report: TrendReport, context: TrendRenderContext): Gen
       lines.push(`  ${terminalText(r.region)}: ${r.excluded_years.map((g) => `${g.year} (${terminalText(g.reason)})`).join(', ')}`);
     }
   }
-  yield lines.join('\n');
-  for (const line of closingLines(report, context.provenance, chalk)) yield `\n${line}`;
-  yield '\n';
+  yield* lines;
+  yield* closingLines(report, context.provenance, chalk);
 }
 
-export const renderTrendTable: TrendRenderer = (report, context) => [...trendTableTexts(report, context)].join('');
+export const renderTrendTable: TrendRenderer = (report, context) => [...lineTexts(trendTableLines(report, context))].join('');
 
 /** `renderTrendTable`'s text in pieces of UTF-8 bytes, made as they are written. */
-export const renderTrendTablePieces = (report: TrendReport, context: TrendRenderContext): Iterable<Uint8Array> => textPieces(trendTableTexts(report, context));
+export const renderTrendTablePieces = (report: TrendReport, context: TrendRenderContext): Iterable<Uint8Array> => textPieces(lineTexts(trendTableLines(report, context)));
