@@ -8,6 +8,7 @@ import {
   type Comparison,
 } from './compare-schema.js';
 import { textSet } from './distinct-texts.js';
+import { messageGetter } from './message-getter.js';
 import { OptionError } from './errors.js';
 import { checkWhole } from './option-checks.js';
 import type { RankedRegion, Report } from './report-schema.js';
@@ -73,18 +74,8 @@ export function topChanges(
  * `toEqual` see a plain side warning). */
 const OF = Symbol('warning of a side');
 
-/** The one getter of every side warning's message (one for all: every side warning has one shape);
- * a caller that assigns a message gets a plain data property, as on any other warning. */
-const SIDE_MESSAGE: PropertyDescriptor = {
-  get(this: { readonly [OF]: Report['warnings'][number] }): string {
-    return this[OF].message;
-  },
-  set(this: object, message: string) {
-    Object.defineProperty(this, 'message', { value: message, writable: true, enumerable: true, configurable: true });
-  },
-  enumerable: true,
-  configurable: true,
-};
+/** Every side warning's message, read from the warning it stands for when it is read. */
+const SIDE_MESSAGE = messageGetter((side: { readonly [OF]: Report['warnings'][number] }) => side[OF].message);
 
 /**
  * `{ side, ...w }`, its message read from `w` when it is read instead of copied: a plausibility

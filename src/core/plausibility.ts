@@ -16,6 +16,7 @@
 import type { Dataset, YearSeries } from './dataset.js';
 import { DenseYearSeries } from './dense-year-series.js';
 import type { Warning } from './issues.js';
+import { messageGetter } from './message-getter.js';
 import type { Period } from './metrics.js';
 import { type FillMode, valueAt } from './series.js';
 import { weightKey, type WeightTable } from './weights.js';
@@ -84,20 +85,8 @@ interface Unwritten {
   readonly [VALUES]: readonly never[];
 }
 
-/**
- * The one getter of every notice's message (one for all, so that every notice has the same shape);
- * a caller that assigns a message gets a plain data property, as on any other warning.
- */
-const MESSAGE: PropertyDescriptor = {
-  get(this: Unwritten): string {
-    return this[FORMAT](...this[VALUES]);
-  },
-  set(this: object, message: string) {
-    Object.defineProperty(this, 'message', { value: message, writable: true, enumerable: true, configurable: true });
-  },
-  enumerable: true,
-  configurable: true,
-};
+/** Every notice's message, written by its format from its values when it is read. */
+const MESSAGE = messageGetter((notice: Unwritten) => notice[FORMAT](...notice[VALUES]));
 
 /**
  * A notice whose message is written each time it is read, by `format` from `values`. A large
