@@ -9,7 +9,7 @@ export { DEFAULT_INTERVAL_DRAWS } from '../core/interval.js';
 export { CORRELATIONS } from '../core/report-schema.js';
 export { SEED_MAX } from '../core/random.js';
 export { DEFAULT_COMPARE_TOP } from '../core/compare.js';
-export { formatWarning, type Warning } from '../core/issues.js';
+export type { Warning } from '../core/issues.js';
 export { DELIMITERS } from '../io/delimiter.js';
 export { ENCODINGS } from '../io/encodings.js';
 export { CSV_PARSERS } from '../io/read-csv.js';

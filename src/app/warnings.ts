@@ -1,11 +1,10 @@
 // Warnings of runs that analyse more than once (compare, batch): each distinct warning once.
-import { DistinctTexts } from '../core/distinct-texts.js';
-import { formatWarning, type Warning } from '../core/issues.js';
+import { distinctWarnings } from '../core/distinct-texts.js';
+import type { Warning } from '../core/issues.js';
 
-export { DistinctTexts } from '../core/distinct-texts.js';
+export { distinctWarnings } from '../core/distinct-texts.js';
 
 /** Each warning whose text differs from every earlier one's, in order. */
 export function uniqueWarnings(warnings: readonly Warning[]): Warning[] {
-  const seen = new DistinctTexts((i) => formatWarning(warnings[i]!));
-  return warnings.filter((w, i) => seen.firstTime(formatWarning(w), i));
+  return Array.from(distinctWarnings(warnings), (d) => d.warning);
 }

@@ -11,8 +11,8 @@
 import { appendFile } from 'node:fs/promises';
 import { FileAccessError, type InputIssue, issueText } from '../app/errors.js';
 import type { GateResult } from '../app/report.js';
-import { DistinctTexts } from '../app/warnings.js';
-import { formatWarning, neutralizeControls, type Report, type Warning } from '../app/vocabulary.js';
+import { distinctWarnings } from '../app/warnings.js';
+import { neutralizeControls, type Report, type Warning } from '../app/vocabulary.js';
 import type { RenderContext } from '../report/render-context.js';
 import { escapeMarkdown } from '../report/safe-cell.js';
 import { note, noteLines } from './output.js';
@@ -72,15 +72,10 @@ export function annotateIssues(terminal: Terminal, issues: readonly InputIssue[]
  * lines written faster than that were held in memory meanwhile — 100 MB for the 93,787 notices of
  * 5,000 regions (issue 18). Resolves when every line is handed on, or standard error has closed. */
 export async function printWarnings(terminal: Terminal, warnings: readonly Warning[], prefix = ''): Promise<void> {
-  const lineOf = (w: Warning) => `warning: ${prefix}${formatWarning(w)}`;
-  const seen = new DistinctTexts((i) => lineOf(warnings[i]!));
   const github = inGitHubActions(terminal);
   let lines: string[] = [];
-  for (let i = 0; i < warnings.length; i++) {
-    const w = warnings[i]!;
-    const line = lineOf(w);
-    if (!seen.firstTime(line, i)) continue;
-    lines.push(line);
+  for (const { warning: w, text } of distinctWarnings(warnings)) {
+    lines.push(`warning: ${prefix}${text}`);
     if (github && w.file !== '') lines.push(warningAnnotation(prefix === '' ? w : { ...w, message: `${prefix}${w.message}` }));
     if (lines.length >= NOTE_LINES) {
       await noteLines(terminal, lines);

@@ -5,6 +5,7 @@
 // Kept instead: a 30-bit hash of each text with the positions of the texts that had it. A hash
 // met again is settled by making those texts again (`textAt`) and comparing them whole, so two
 // different texts are never taken for one, however their hashes fall. Pure.
+import { formatWarning, type Warning } from './issues.js';
 
 /** FNV-1a over the text's UTF-16 code units, cut to 30 bits (a small integer V8 stores unboxed). */
 export function textHash(text: string): number {
@@ -53,6 +54,16 @@ export class DistinctTexts {
     if (this.texts.has(text, hash)) return false;
     this.texts.keep(position, hash);
     return true;
+  }
+}
+
+/** Each warning whose text (formatWarning) differs from every earlier one's, in order, with that
+ * text: what is printed once, listed once, or kept once of a long list of warnings. */
+export function* distinctWarnings(warnings: readonly Warning[]): Generator<{ readonly warning: Warning; readonly text: string }> {
+  const seen = new DistinctTexts((i) => formatWarning(warnings[i]!));
+  for (let i = 0; i < warnings.length; i++) {
+    const text = formatWarning(warnings[i]!);
+    if (seen.firstTime(text, i)) yield { warning: warnings[i]!, text };
   }
 }
 

@@ -3,7 +3,7 @@
 // scenarios and the summary of rank changes; the table and Markdown show that summary and every
 // region's rank in every scenario.
 import { type BatchResult, type BatchRow, BatchResultSchema, BatchRowSchema } from '../core/batch-schema.js';
-import { formatWarning, type Warning } from '../core/issues.js';
+import { formatWarning } from '../core/issues.js';
 import {
   chalkFor,
   csvRows,
@@ -14,7 +14,7 @@ import {
   terminalTable,
   uniqueNotices,
 } from './research-formats.js';
-import { DistinctTexts } from '../core/distinct-texts.js';
+import { distinctWarnings } from '../core/distinct-texts.js';
 import { lineTexts, textPieces } from './byte-pieces.js';
 import { type MarkdownBlock, markdownText, markdownTexts } from './markdown.js';
 import { schemaJson, schemaJsonPieces } from './json-pieces.js';
@@ -84,26 +84,6 @@ function* noticeLines(b: BatchResult): Generator<string> {
   for (const s of b.scenarios) for (const w of s.warnings) if (w.kind === 'plausibility') yield terminalText(`  ${s.name}: ${formatWarning(w)}`);
 }
 
-/** Every scenario's warnings, each distinct text once, in order (distinct-texts.ts: not held). */
-function* distinctWarnings(b: BatchResult): Generator<string> {
-  const all = b.scenarios.map((s) => s.warnings);
-  const at = (position: number): Warning => {
-    for (const list of all) {
-      if (position < list.length) return list[position]!;
-      position -= list.length;
-    }
-    throw new RangeError(`no warning ${position}`);
-  };
-  const seen = new DistinctTexts((position) => formatWarning(at(position)));
-  let position = 0;
-  for (const list of all) {
-    for (const w of list) {
-      const text = formatWarning(w);
-      if (seen.firstTime(text, position++)) yield text;
-    }
-  }
-}
-
 /** The batch table's lines: its notices (94,000 a scenario at 5,000 regions) one by one. */
 function* batchTableLines(b: BatchResult, context: ResearchContext): Generator<string> {
   const chalk = chalkFor(context);
@@ -159,7 +139,9 @@ function batchMarkdownBlocks(b: BatchResult, context: ResearchContext): Markdown
   }
   if (b.scenarios.some((s) => s.warnings.length > 0)) {
     blocks.push('## Warnings');
-    blocks.push({ lines: (function* () { for (const w of distinctWarnings(b)) yield `- ${escapeMarkdown(w)}`; })() });
+    // Each distinct text once, found through hashes (distinct-texts.ts), not held.
+    const all = b.scenarios.flatMap((s) => s.warnings);
+    blocks.push({ lines: (function* () { for (const { text } of distinctWarnings(all)) yield `- ${escapeMarkdown(text)}`; })() });
   }
   if (b.failed !== undefined && b.failed.length > 0) {
     blocks.push('## Failed scenarios');

@@ -1,7 +1,8 @@
 // DistinctTexts and textSet: which texts of a list were met before, or are in it, kept as hashes
 // and positions only.
 import { describe, expect, it } from 'vitest';
-import { DistinctTexts, textHash, textSet } from '../../src/core/distinct-texts.js';
+import { DistinctTexts, distinctWarnings, textHash, textSet } from '../../src/core/distinct-texts.js';
+import { formatWarning } from '../../src/core/issues.js';
 import { mulberry32 } from '../../src/core/random.js';
 
 /** Two different texts with the same hash (found by trying texts until two hashes meet). */
@@ -70,5 +71,26 @@ describe('textSet', () => {
     const both = [a, b];
     const set = textSet(2, (i) => both[i]!);
     expect([set.has(a), set.has(b), set.has(`${a} `)]).toEqual([true, true, false]);
+  });
+});
+
+describe('distinctWarnings', () => {
+  it('gives each warning whose text was not given before, with its text, as a Set of the texts would', () => {
+    const random = mulberry32(11);
+    const warnings = Array.from({ length: 2000 }, () => {
+      const n = Math.floor(random() * 300);
+      return { file: n % 2 ? 'beds.csv' : 'services.csv', line: n % 3 ? n : null, message: `R${n % 100} → ×${n % 7}` };
+    });
+    const seen = new Set<string>();
+    const expected = warnings.filter((w) => {
+      const text = formatWarning(w);
+      if (seen.has(text)) return false;
+      seen.add(text);
+      return true;
+    });
+    const got = [...distinctWarnings(warnings)];
+    expect(got.map((d) => d.warning)).toEqual(expected);
+    for (const d of got) expect(d.text).toBe(formatWarning(d.warning));
+    expect(got.length).toBeLessThan(warnings.length);
   });
 });
