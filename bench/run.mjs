@@ -14,7 +14,8 @@
 // dir), --commands LIST (default report,coverage,trend), --one-thread (also time `report --threads 1`), --reference (also time `--parser
 // csv-parse`, the reference parser, on sizes up to 500k), --no-duckdb, --out FILE (default
 // bench/RESULTS.md; "-" for none), --note TEXT (a line under the title, e.g. "provisional"),
-// --no-formats (skip the run of every command in every output format on the first size).
+// --no-formats (skip the run of every command in every output format on the first size),
+// --no-glibc (skip the runs with glibc's mmap threshold fixed, which a Linux machine with glibc gets).
 // Run `npm run build` first: the benchmark runs bin/servicegap.js as a user would.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,15 @@ const oneThread = flag('one-thread');
 const commands = option('commands', 'report,coverage,trend').split(',').map((c) => c.trim());
 const note = option('note', undefined);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+// On Linux with glibc, each command also runs with malloc's mmap threshold fixed at glibc's
+// default, which keeps glibc from holding on to about 20 MB of freed memory at the peak (README,
+// Performance: peak memory): a setting the user makes when starting the process, measured here
+// beside the default, alternating with the other runs.
+const GLIBC = process.report?.getReport?.().header?.glibcVersionRuntime;
+const withGlibc = GLIBC !== undefined && !flag('no-glibc');
+const GLIBC_SETTING = 'glibc.malloc.mmap_threshold=131072';
+const GLIBC_ENV = { ...process.env, GLIBC_TUNABLES: [process.env.GLIBC_TUNABLES, GLIBC_SETTING].filter(Boolean).join(':') };
+const FIXED = ', glibc threshold fixed';
 const startLoad = (() => {
   try {
     return readFileSync('/proc/loadavg', 'utf8').trim();
@@ -119,6 +129,7 @@ for (const label of sizes) {
   const runs = Number(option('runs', rows >= 4e6 ? '3' : '5'));
   const sg = (command) => [BIN, command, '--data', dir, '--format', 'json', '--quiet'];
   const tools = commands.map((c) => ({ name: c, command: process.execPath, args: sg(c) }));
+  if (withGlibc) for (const c of commands) tools.push({ name: `${c}${FIXED}`, command: process.execPath, args: sg(c), env: GLIBC_ENV });
   if (oneThread) tools.push({ name: 'report --threads 1', command: process.execPath, args: [...sg('report'), '--threads', '1'] });
   if (reference && rows <= 500_000) tools.push({ name: 'report --parser csv-parse', command: process.execPath, args: [...sg('report'), '--parser', 'csv-parse'] });
   if (withDuckdb) {
@@ -130,11 +141,11 @@ for (const label of sizes) {
   }
   log(`${label}: ${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB; ${runs} runs each, alternating`);
   // One warm-up each (file cache), then the timed runs, alternating tools.
-  for (const tool of tools) timed(tool.command, tool.args);
+  for (const tool of tools) timed(tool.command, tool.args, { env: tool.env });
   const times = new Map(tools.map((t) => [t.name, { seconds: [], rss: [], queryMs: [] }]));
   for (let i = 0; i < runs; i++) {
     for (const tool of tools) {
-      const r = timed(tool.command, tool.args, { readOutput: tool.name === 'DuckDB' });
+      const r = timed(tool.command, tool.args, { readOutput: tool.name === 'DuckDB', env: tool.env });
       const t = times.get(tool.name);
       t.seconds.push(r.seconds);
       if (r.rssMb !== undefined) t.rss.push(r.rssMb);
@@ -242,7 +253,7 @@ if (withDuckdb && commands.includes('report')) {
   );
 }
 lines.push("- DuckDB: `node bench/duckdb-query.mjs DIR/services.csv 2` — `SELECT region, service, unit, year, sum(capacity) FROM read_csv('services.csv') GROUP BY ALL` with 2 threads; its query time alone is in brackets", '');
-const names = [...new Set(results.flatMap((r) => Object.keys(r.tools)))];
+const names = [...new Set(results.flatMap((r) => Object.keys(r.tools)))].filter((n) => !n.endsWith(FIXED));
 const ours = names.filter((n) => n !== 'DuckDB' && !n.includes('csv-parse'));
 lines.push(
   `| services rows | regions | file | runs | ${names.map((n) => `${n} (s)`).join(' | ')} | ${ours.map((n) => `ratio ${n} / DuckDB`).join(' | ')} | ${names.map((n) => `${n} peak RSS (MB)`).join(' | ')} |`,
@@ -260,6 +271,23 @@ for (const r of results) {
 }
 if (results.some((r) => r.tools[PARQUET] && r.tools.report)) {
   lines.push('', `Parquet input against CSV input (${PARQUET} / report): ${results.filter((r) => r.tools[PARQUET] && r.tools.report).map((r) => `${fmt(r.tools[PARQUET].seconds / r.tools.report.seconds)}× at ${r.rows.toLocaleString('en-US')} rows of ${r.regions.toLocaleString('en-US')} regions`).join(', ')}.`);
+}
+if (withGlibc) {
+  lines.push('', "## Peak memory with glibc's mmap threshold fixed", '');
+  lines.push(
+    `The same runs (alternating with those above) started with \`GLIBC_TUNABLES=${GLIBC_SETTING}\` (glibc ${GLIBC}): malloc's mmap threshold fixed at glibc's default, ` +
+      'so glibc does not keep the freed large buffers of the reading and the output (README, Performance). A setting of the process, which the user makes when starting it.',
+    '',
+  );
+  lines.push('| services rows | regions | command | default (s) | fixed (s) | default peak RSS (MB) | fixed peak RSS (MB) |', '|---:|---:|---|---:|---:|---:|---:|');
+  for (const r of results) {
+    for (const c of commands) {
+      const a = r.tools[c];
+      const b = r.tools[`${c}${FIXED}`];
+      if (!a || !b) continue;
+      lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.regions.toLocaleString('en-US')} | ${c} | ${fmt(a.seconds)} | ${fmt(b.seconds)} | ${a.rssMb === undefined ? '–' : fmt(a.rssMb, 0)} | ${b.rssMb === undefined ? '–' : fmt(b.rssMb, 0)} |`);
+    }
+  }
 }
 if (formatRows.length > 0) {
   lines.push('', '## Every output format', '');
