@@ -13,6 +13,7 @@ import type { RenderContext } from '../../src/report/render-context.js';
 import { resolveNorms } from '../../src/core/norms.js';
 import { BAND_COLOURS } from '../../src/report/html-coverage.js';
 import { NOTICE, sampleContext, sampleCoverageView, sampleDetails, sampleReport } from './sample-report.js';
+import { expectPiecesOfText } from '../helpers/pieces.js';
 
 const count = (text: string, pattern: RegExp) => (text.match(new RegExp(pattern.source, 'g')) ?? []).length;
 
@@ -496,9 +497,6 @@ describe('the page in pieces (the command line writes it so)', () => {
     });
     const whole = renderHtml(report, context);
     expect(count(whole, /<figure class="panel"/)).toBe(2 * 3000);
-    const pieces = [...renderHtmlPieces(report, context)];
-    expect(pieces.length).toBeGreaterThan(20);
-    for (const piece of pieces) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(piece)).not.toThrow();
-    expect(Buffer.concat(pieces).toString('utf8')).toBe(whole);
+    expectPiecesOfText([...renderHtmlPieces(report, context)], whole, { moreThan: 20, wholeCharacters: true });
   });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { type MarkdownBlock, markdownText, renderMarkdown, renderMarkdownPieces } from '../../src/report/markdown.js';
 import { renderOutput, renderOutputPieces } from '../../src/report/registry.js';
 import { NOTICE, sampleContext, sampleReport } from './sample-report.js';
+import { collectPieces, expectPiecesOfText } from '../helpers/pieces.js';
 
 /** Split a GFM table row into its cells, honouring `\|` escapes. */
 function cells(row: string): string[] {
@@ -160,12 +161,8 @@ describe('Markdown in pieces (the command line writes it so)', () => {
     const report: Report = { ...base, warnings: [...base.warnings, ...notices] };
     const whole = renderMarkdown(report, sampleContext());
     expect(whole).toContain('## Plausibility notices');
-    const pieces = [...renderMarkdownPieces(report, sampleContext())];
-    expect(pieces.length).toBeGreaterThan(10);
-    expect(Buffer.concat(pieces).toString('utf8')).toBe(whole);
+    expectPiecesOfText([...renderMarkdownPieces(report, sampleContext())], whole, { moreThan: 10 });
     const output = { kind: 'report', format: 'markdown', data: report, context: sampleContext() } as const;
-    const parts: Uint8Array[] = [];
-    for await (const piece of (await renderOutputPieces(output)) as AsyncIterable<Uint8Array>) parts.push(piece);
-    expect(Buffer.concat(parts).toString('utf8')).toBe(await renderOutput(output));
+    expectPiecesOfText(await collectPieces((await renderOutputPieces(output)) as AsyncIterable<Uint8Array>), await renderOutput(output));
   });
 });

@@ -19,6 +19,7 @@ import { type DataTable, tableCsv } from '../../src/report/tidy/data-table.js';
 import { tableParquet } from '../../src/report/tidy/parquet.js';
 import { coverageLong, coverageTable, reportLong, reportTable, trendLong, trendTable } from '../../src/report/tidy/tables.js';
 import { sampleContext, sampleReport } from './sample-report.js';
+import { collectPieces, expectPiecesOfText } from '../helpers/pieces.js';
 
 const toBuffer = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
@@ -116,9 +117,7 @@ describe('long format in pieces (the command line writes it so)', () => {
     for (const [output, table] of cases) {
       const pieces = await renderOutputPieces(output);
       expect(typeof pieces === 'object' && Symbol.asyncIterator in pieces).toBe(true);
-      const parts: Uint8Array[] = [];
-      for await (const piece of pieces as AsyncIterable<Uint8Array>) parts.push(piece);
-      expect(Buffer.concat(parts).toString('utf8')).toBe(whole(table));
+      expectPiecesOfText(await collectPieces(pieces as AsyncIterable<Uint8Array>), whole(table));
       expect(tableCsv(table)).toBe(whole(table));
       expect(await renderOutput(output as Output)).toBe(whole(table));
       // To a .parquet file the long table is Parquet bytes, made whole.

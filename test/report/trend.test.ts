@@ -13,6 +13,7 @@ import { renderTrendMarkdown, renderTrendMarkdownPieces } from '../../src/report
 import { renderTrendHtml, renderTrendHtmlPieces } from '../../src/report/trend/html.js';
 import { renderTrendTable, renderTrendTablePieces } from '../../src/report/trend/table.js';
 import { SAMPLE_PROVENANCE } from '../helpers/provenance.js';
+import { collectPieces, expectPiecesOfText } from '../helpers/pieces.js';
 
 function year(y: number, vacuum: number, flags: TrendYear['flags'] = []): TrendYear {
   return {
@@ -119,23 +120,14 @@ describe('trend CSV', () => {
       TREND_CSV_COLUMNS.join(','),
       ...big.regions.flatMap((r) => r.years.map((y) => TREND_CSV_COLUMNS.map((c) => cell(c in y ? y[c as keyof TrendYear] : r[c as keyof TrendRegion])).join(','))),
     ].join('\n')}\n`;
-    const pieces = [...renderTrendCsvPieces(big)];
-    expect(pieces.length).toBeGreaterThan(10);
-    for (const piece of pieces) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(piece)).not.toThrow();
-    expect(Buffer.concat(pieces).toString('utf8')).toBe(oracle);
+    expectPiecesOfText([...renderTrendCsvPieces(big)], oracle, { moreThan: 10, wholeCharacters: true });
     expect(renderTrendCsv(big, renderContext())).toBe(oracle);
     // The registry gives the command line these pieces for a trend's CSV.
     const output = { kind: 'trend', format: 'csv', data: big, context: renderContext() } as const;
-    const parts: Uint8Array[] = [];
-    for await (const piece of (await renderOutputPieces(output)) as AsyncIterable<Uint8Array>) parts.push(piece);
-    expect(Buffer.concat(parts).toString('utf8')).toBe(oracle);
+    expectPiecesOfText(await collectPieces((await renderOutputPieces(output)) as AsyncIterable<Uint8Array>), oracle);
     // Its Markdown and its page too: the pieces' bytes are the whole text's.
-    const markdown = [...renderTrendMarkdownPieces(big, renderContext())];
-    expect(markdown.length).toBeGreaterThan(10);
-    expect(Buffer.concat(markdown).toString('utf8')).toBe(renderTrendMarkdown(big, renderContext()));
-    const page = [...renderTrendHtmlPieces(big, renderContext())];
-    expect(page.length).toBeGreaterThan(10);
-    expect(Buffer.concat(page).toString('utf8')).toBe(renderTrendHtml(big, renderContext()));
+    expectPiecesOfText([...renderTrendMarkdownPieces(big, renderContext())], renderTrendMarkdown(big, renderContext()), { moreThan: 10 });
+    expectPiecesOfText([...renderTrendHtmlPieces(big, renderContext())], renderTrendHtml(big, renderContext()), { moreThan: 10 });
   });
 });
 
@@ -196,8 +188,7 @@ describe('trend table', () => {
   });
 
   it('in pieces (the command line writes it so): the bytes of the whole text', () => {
-    const pieces = [...renderTrendTablePieces(REPORT, context)];
-    expect(Buffer.concat(pieces).toString('utf8')).toBe(text);
+    expectPiecesOfText([...renderTrendTablePieces(REPORT, context)], text);
   });
 
   it('a --top slice says so; colour only when asked', () => {
