@@ -16,6 +16,7 @@
 import type { Dataset, YearSeries } from './dataset.js';
 import { DenseYearSeries } from './dense-year-series.js';
 import type { Warning } from './issues.js';
+import { jsonStringBytes } from './json-string-bytes.js';
 import { messageGetter } from './message-getter.js';
 import type { Period } from './metrics.js';
 import { type FillMode, valueAt } from './series.js';
@@ -75,18 +76,60 @@ function percent(from: number, to: number): string {
   return `${p > 0 ? '+' : ''}${p} %`;
 }
 
-/** Where a notice keeps the function that writes its message, and the values it writes it from
- * (not enumerable: JSON, zod, spread and `toEqual` see a plain warning). */
+/**
+ * How a message is written: as text (its `message`), or as the content of its JSON string in
+ * UTF-8 bytes, one character per byte (`noticeMessageBytes`, for the JSON output). The words of
+ * the messages are printable ASCII without `"` or `\` (the same in both; tested), numbers too;
+ * the arrow, the multiplication sign and the names from the data are written by the style.
+ */
+interface TextStyle {
+  readonly arrow: string;
+  readonly times: string;
+  /** A name from the data (a region's code, a category, a unit). */
+  readonly name: (text: string) => string;
+}
+
+const AS_TEXT: TextStyle = { arrow: '→', times: '×', name: (text) => text };
+/** "→" is E2 86 92 in UTF-8, "×" C3 97. */
+const AS_JSON_BYTES: TextStyle = { arrow: '\xe2\x86\x92', times: '\xc3\x97', name: jsonStringBytes };
+
+/** Where a notice keeps the function that writes its message, and the values it writes it from;
+ * and whether a caller has set its message (not enumerable: JSON, zod, spread and `toEqual` see a
+ * plain warning). */
 const FORMAT = Symbol('notice format');
 const VALUES = Symbol('notice values');
+const MESSAGE_SET = Symbol('notice message set');
 
 interface Unwritten {
-  readonly [FORMAT]: (...values: never[]) => string;
+  readonly [FORMAT]: (style: TextStyle, ...values: never[]) => string;
   readonly [VALUES]: readonly never[];
+  readonly [MESSAGE_SET]?: true;
 }
 
 /** Every notice's message, written by its format from its values when it is read. */
-const MESSAGE = messageGetter((notice: Unwritten) => notice[FORMAT](...notice[VALUES]));
+const MESSAGE: PropertyDescriptor = (() => {
+  const descriptor = messageGetter((notice: Unwritten) => notice[FORMAT](AS_TEXT, ...notice[VALUES]));
+  const set = descriptor.set!;
+  return {
+    ...descriptor,
+    set(this: object, message: string) {
+      set.call(this, message);
+      Object.defineProperty(this, MESSAGE_SET, { value: true });
+    },
+  };
+})();
+
+/**
+ * The message of `warning`, a plausibility notice made here whose message no one has set, as the
+ * characters between the quotes of `JSON.stringify(warning.message)` in UTF-8 bytes, one character
+ * per byte (json-string-bytes.ts); undefined for any other warning (a copy of a notice is one).
+ */
+export function noticeMessageBytes(warning: Warning): string | undefined {
+  const notice = warning as unknown as Partial<Unwritten>;
+  const format = notice[FORMAT];
+  if (format === undefined || notice[MESSAGE_SET] === true) return undefined;
+  return format(AS_JSON_BYTES, ...notice[VALUES]!);
+}
 
 /**
  * A notice whose message is written each time it is read, by `format` from `values`. A large
@@ -96,7 +139,7 @@ const MESSAGE = messageGetter((notice: Unwritten) => notice[FORMAT](...notice[VA
  * that (issue 18). `message` is an own, enumerable property (a getter), so JSON.stringify, zod,
  * spread and structured clone all see the text.
  */
-function notice<V extends unknown[]>(file: string, format: (...values: V) => string, ...values: V): Warning {
+function notice<V extends unknown[]>(file: string, format: (style: TextStyle, ...values: V) => string, ...values: V): Warning {
   // Every property added in the same order, the getter as a new property (turning a data
   // property into a getter would make V8 keep the object as a dictionary, twice the size).
   const warning = { file, line: null };
@@ -145,31 +188,31 @@ function definitionChange(series: YearSeries | undefined, period: Period): { y1:
   return found;
 }
 
-function definitionText(region: string, what: string, y1: number, v1: number, y2: number, v2: number, more: number): string {
+function definitionText(t: TextStyle, region: string, what: string, y1: number, v1: number, y2: number, v2: number, more: number): string {
   const factor = v2 / v1;
   return (
-    `${region} ${what}: ${show(v1)} in ${y1} → ${show(v2)} in ${y2} (×${show(Number(factor.toFixed(2)))}), more than a factor ${DEFINITION_CHANGE_FACTOR} ` +
+    `${t.name(region)} ${t.name(what)}: ${show(v1)} in ${y1} ${t.arrow} ${show(v2)} in ${y2} (${t.times}${show(Number(factor.toFixed(2)))}), more than a factor ${DEFINITION_CHANGE_FACTOR} ` +
     `between two reported years${more > 0 ? ` (and ${more} more such step${more === 1 ? '' : 's'})` : ''}: a change of definition or coverage? ` +
     'Check the source; the numbers are used as given'
   );
 }
 
-function serviceDefinitionText(region: string, category: string, unit: string, y1: number, v1: number, y2: number, v2: number, more: number): string {
-  return definitionText(region, `${category} ${unit}`, y1, v1, y2, v2, more);
+function serviceDefinitionText(t: TextStyle, region: string, category: string, unit: string, y1: number, v1: number, y2: number, v2: number, more: number): string {
+  return definitionText(t, region, `${category} ${unit}`, y1, v1, y2, v2, more);
 }
 
-function weightZeroText(code: string, category: string, unit: string, v1: number, v2: number, from: number, to: number): string {
+function weightZeroText(t: TextStyle, code: string, category: string, unit: string, v1: number, v2: number, from: number, to: number): string {
   const change = v1 === 0 ? `${v2 > 0 ? '+' : ''}${show(v2)} (none at the baseline)` : percent(v1, v2);
   return (
-    `${code}: ${category} ${unit} ${change} is not counted: weight 0 ` +
-    `(${show(v1)} in ${from} → ${show(v2)} in ${to}; ` +
-    `a config can set weights.${category}.${unit} to count it)`
+    `${t.name(code)}: ${t.name(category)} ${t.name(unit)} ${change} is not counted: weight 0 ` +
+    `(${show(v1)} in ${from} ${t.arrow} ${show(v2)} in ${to}; ` +
+    `a config can set weights.${t.name(category)}.${t.name(unit)} to count it)`
   );
 }
 
-function populationText(code: string, v1: number, v2: number, from: number, to: number): string {
+function populationText(t: TextStyle, code: string, v1: number, v2: number, from: number, to: number): string {
   return (
-    `${code}: population ${show(v1)} in ${from} → ${show(v2)} in ${to} (${percent(v1, v2)}), ` +
+    `${t.name(code)}: population ${show(v1)} in ${from} ${t.arrow} ${show(v2)} in ${to} (${percent(v1, v2)}), ` +
     `more than ${POPULATION_CHANGE_PERCENT} % between B and T: do both figures count the same area? ` +
     'The per-100k rates of B and T rest on them'
   );

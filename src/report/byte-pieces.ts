@@ -17,6 +17,8 @@ export interface PieceBuilder<P> {
   add(text: string): P | undefined;
   /** The last piece: what is held, then `text`. */
   end(text: string): P;
+  /** Add text given as its UTF-8 bytes, one character per byte (a builder without it is given text only). */
+  addBytes?(bytes: string): P | undefined;
 }
 
 /** Pieces as UTF-8 bytes, each text encoded into the buffer as it comes (UTF-8 takes at most 3
@@ -28,21 +30,30 @@ export class BytePieces implements PieceBuilder<Uint8Array> {
   private used = 0;
 
   add(text: string): Uint8Array | undefined {
-    const room = 3 * text.length;
-    if (room > BUFFER_BYTES - this.used) this.freshBuffer(room);
-    if (room > BUFFER_BYTES - this.used) {
-      // Longer than a buffer (a long member outside the streamed arrays): the piece so far and
-      // the text, in one piece.
-      const piece = Buffer.concat([this.buffer.subarray(this.start, this.used), Buffer.from(text, 'utf8')]);
-      this.start = this.used;
-      return piece;
-    }
-    this.used += this.buffer.write(text, this.used, 'utf8');
-    return this.used - this.start < PIECE_BYTES ? undefined : this.take();
+    return this.put(text, 3 * text.length, 'utf8');
   }
 
   end(text: string): Uint8Array {
     return this.add(text) ?? this.take();
+  }
+
+  addBytes(bytes: string): Uint8Array | undefined {
+    // Latin-1 writes each character as the byte it holds: a copy, no encoding.
+    return this.put(bytes, bytes.length, 'latin1');
+  }
+
+  /** Write `text` (at most `room` bytes once encoded). */
+  private put(text: string, room: number, encoding: 'utf8' | 'latin1'): Uint8Array | undefined {
+    if (room > BUFFER_BYTES - this.used) this.freshBuffer(room);
+    if (room > BUFFER_BYTES - this.used) {
+      // Longer than a buffer (a long member outside the streamed arrays): the piece so far and
+      // the text, in one piece.
+      const piece = Buffer.concat([this.buffer.subarray(this.start, this.used), Buffer.from(text, encoding)]);
+      this.start = this.used;
+      return piece;
+    }
+    this.used += this.buffer.write(text, this.used, encoding);
+    return this.used - this.start < PIECE_BYTES ? undefined : this.take();
   }
 
   private take(): Uint8Array {

@@ -7,7 +7,7 @@ import { analyzeCorner, analyzeCornerRanking } from '../../src/core/sensitivity.
 import type { Category } from '../../src/core/categories.js';
 import type { Dataset, ServiceSeries } from '../../src/core/dataset.js';
 import type { Warning } from '../../src/core/issues.js';
-import { type NoticeOptions, plausibilityNotices } from '../../src/core/plausibility.js';
+import { type NoticeOptions, noticeMessageBytes, plausibilityNotices } from '../../src/core/plausibility.js';
 import type { Unit } from '../../src/core/units.js';
 import { resolveWeights } from '../../src/core/weights.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
@@ -388,6 +388,70 @@ describe('plausibilityNotices on a dataset built by hand', () => {
       });
       expect(resolveWeights().has('crisis/facilities')).toBe(false);
       expect(messages(d)).toEqual(['A: crisis facilities +50 % is not counted: weight 0 (2 in 2000 → 3 in 2004; a config can set weights.crisis.facilities to count it)']);
+    });
+  });
+
+  describe('a notice\'s message as the bytes of its JSON string (noticeMessageBytes, for the JSON output)', () => {
+    /** `d` with region A named `code`. */
+    const renamed = (d: Dataset, code: string): Dataset => ({
+      ...d,
+      regions: new Map([[code, { code, name: 'Alpha' }]]),
+      population: new Map([[code, d.population.get('A')!]]),
+      beds: { shape: 'stock', byRegion: new Map([[code, (d.beds as { byRegion: Map<string, Map<number, number>> }).byRegion.get('A')!]]) },
+      services: new Map([[code, d.services.get('A')!]]),
+    });
+    // Every kind of message: a change of definition (population, beds with "1 more such step",
+    // a service with "2 more such steps"), a weight-0 series (none at the baseline, and a fall in
+    // per cent), a population change between B and T.
+    const every = datasetOf(
+      [
+        [2000, 100000],
+        [2002, 400000],
+        [2004, 400000],
+      ],
+      [
+        [2000, 100],
+        [2001, 20],
+        [2002, 100],
+      ],
+      {
+        'crisis/teams': [
+          [2000, 1],
+          [2001, 4],
+          [2002, 1],
+          [2003, 5],
+        ],
+        'cmhc/fte': [[2002, 5]],
+        'peer_support/fte': [
+          [2000, 50],
+          [2004, 30],
+        ],
+      },
+    );
+    const asUtf8 = (bytes: string) => Buffer.from(bytes, 'latin1').toString('utf8');
+
+    it('is JSON.stringify(message) between its quotes in UTF-8, for every kind of message and region codes that need escaping', () => {
+      for (const code of ['A', 'Førde "HF" \\ → القاهرة', 'x\ud800y', 'tab\there\n']) {
+        const found = plausibilityNotices(renamed(every, code), { regions: [code], period: { from: 2000, to: 2004 }, weights: resolveWeights(), files: FILES });
+        expect(found).toHaveLength(6);
+        for (const notice of found) {
+          expect(notice.message).toContain(code);
+          const bytes = noticeMessageBytes(notice)!;
+          expect([...bytes].every((c) => c.charCodeAt(0) < 256)).toBe(true);
+          expect(asUtf8(bytes)).toBe(JSON.stringify(notice.message).slice(1, -1));
+        }
+      }
+    });
+
+    it('is undefined for a notice whose message a caller set, for a copy of a notice, and for any other warning', () => {
+      const [first, second] = plausibilityNotices(every, { regions: ['A'], period: { from: 2000, to: 2004 }, weights: resolveWeights(), files: FILES });
+      expect(noticeMessageBytes({ ...first! })).toBeUndefined();
+      expect(noticeMessageBytes(structuredClone(first!))).toBeUndefined();
+      expect(noticeMessageBytes({ file: 'beds.csv', line: 3, message: 'a warning' })).toBeUndefined();
+      expect(noticeMessageBytes(second!)).toBeDefined();
+      (second as { message: string }).message = 'set by a caller';
+      expect(noticeMessageBytes(second!)).toBeUndefined();
+      expect(second!.message).toBe('set by a caller');
     });
   });
 

@@ -3,7 +3,7 @@
 // never cut), on random texts of every width of UTF-8 and on texts longer than a buffer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textPieces } from '../../src/report/byte-pieces.js';
+import { BytePieces, textPieces } from '../../src/report/byte-pieces.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 
@@ -42,5 +42,27 @@ describe('textPieces', () => {
     expect([...textPieces([])]).toEqual([]);
     expect([...textPieces([''])]).toEqual([]);
     expect(check(['a,b\n'])).toHaveLength(1);
+  });
+});
+
+describe('BytePieces.addBytes', () => {
+  /** A text's UTF-8 bytes, one character per byte. */
+  const bytesOf = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+
+  it('writes UTF-8 bytes given one per character between texts: the bytes of the joined texts, every piece whole characters', () => {
+    // Texts alternately as text and as bytes: 60,000 of about 45 bytes (2.7 MB: three buffers,
+    // some 40 pieces of 64 KB), and one of 2 MB at an odd place, given as bytes (more than a buffer).
+    const texts = Array.from({ length: 60_000 }, (_, i) => `${i} Førde → القاهرة 😀 "${'æ'.repeat(i % 5)}"\n`);
+    texts.splice(30_001, 0, 'x→'.repeat(500_000));
+    const builder = new BytePieces();
+    const pieces: Uint8Array[] = [];
+    texts.forEach((text, i) => {
+      const piece = i % 2 === 0 ? builder.add(text) : builder.addBytes(bytesOf(text));
+      if (piece !== undefined) pieces.push(piece);
+    });
+    pieces.push(builder.end(''));
+    for (const piece of pieces) expect(() => strict.decode(piece)).not.toThrow();
+    expect(pieces.length).toBeGreaterThan(30);
+    expect(Buffer.concat(pieces).equals(Buffer.from(texts.join(''), 'utf8'))).toBe(true);
   });
 });
