@@ -15,7 +15,8 @@ export type CompareSideSpec =
   | { readonly kind: 'data'; readonly label?: string | undefined; readonly dir: string }
   | { readonly kind: 'config'; readonly label?: string | undefined; readonly path: string };
 
-const PERIOD = /^(\d{4})\s*[-:–]\s*(\d{4})$/;
+// \u2013: an en dash (written as an escape: the CLI's bundle is plain ASCII, see bundle.test.ts).
+const PERIOD = /^(\d{4})\s*[-:\u2013]\s*(\d{4})$/;
 
 async function isFolder(path: string): Promise<boolean> {
   try {
