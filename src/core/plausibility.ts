@@ -93,31 +93,76 @@ const AS_TEXT: TextStyle = { arrow: '→', times: '×', name: (text) => text };
 /** "→" is E2 86 92 in UTF-8, "×" C3 97. */
 const AS_JSON_BYTES: TextStyle = { arrow: '\xe2\x86\x92', times: '\xc3\x97', name: jsonStringBytes };
 
-/** Where a notice keeps the function that writes its message, and the values it writes it from;
- * and whether a caller has set its message (not enumerable: JSON, zod, spread and `toEqual` see a
- * plain warning). */
-const FORMAT = Symbol('notice format');
-const VALUES = Symbol('notice values');
-const MESSAGE_SET = Symbol('notice message set');
+/** A notice's format: writes its message in a style from its values (at most eight). */
+type Format = (style: TextStyle, ...values: never[]) => string;
 
-interface Unwritten {
-  readonly [FORMAT]: (style: TextStyle, ...values: never[]) => string;
-  readonly [VALUES]: readonly never[];
-  readonly [MESSAGE_SET]?: true;
+/**
+ * A plausibility notice: a warning whose message is written each time it is read, by its format
+ * from its values. A large dataset has a notice or more per series — hundreds of thousands —, and
+ * a message held as text takes over 400 bytes (V8 keeps a string with "→" in it at two bytes a
+ * character), then most of a report's memory (issue 18). `message` is an own, enumerable property
+ * (a getter), so JSON.stringify, zod, spread and structured clone all see the text; the format and
+ * the values are private fields, which none of them sees (nor `toEqual`), kept in the object
+ * itself: 160 bytes a notice, against 224 with the values in an array and the array and the
+ * format in two hidden properties, and made in a third of the time.
+ */
+class PlausibilityNotice {
+  declare readonly file: string;
+  declare readonly line: null;
+  declare readonly message: string;
+  declare readonly kind: 'plausibility';
+  /** Undefined once a caller has set the message. */
+  #format: Format | undefined;
+  readonly #a: unknown;
+  readonly #b: unknown;
+  readonly #c: unknown;
+  readonly #d: unknown;
+  readonly #e: unknown;
+  readonly #f: unknown;
+  readonly #g: unknown;
+  readonly #h: unknown;
+
+  /** Every notice's message: one descriptor, so that every notice has one shape. */
+  static readonly #MESSAGE: PropertyDescriptor = (() => {
+    const descriptor = messageGetter((notice: PlausibilityNotice) => notice.#write(AS_TEXT)!);
+    const set = descriptor.set!;
+    return {
+      ...descriptor,
+      set(this: PlausibilityNotice, message: string) {
+        set.call(this, message);
+        this.#format = undefined;
+      },
+    };
+  })();
+
+  constructor(file: string, format: Format, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown, f?: unknown, g?: unknown, h?: unknown) {
+    this.#format = format;
+    this.#a = a;
+    this.#b = b;
+    this.#c = c;
+    this.#d = d;
+    this.#e = e;
+    this.#f = f;
+    this.#g = g;
+    this.#h = h;
+    // The warning's keys in WarningSchema's order, the getter defined as a new property (turning
+    // a data property into a getter would make V8 keep the object as a dictionary, twice the size).
+    (this as { file: string }).file = file;
+    (this as { line: null }).line = null;
+    Object.defineProperty(this, 'message', PlausibilityNotice.#MESSAGE);
+    (this as { kind: string }).kind = 'plausibility';
+  }
+
+  #write(style: TextStyle): string | undefined {
+    const format = this.#format as ((style: TextStyle, ...values: unknown[]) => string) | undefined;
+    return format?.(style, this.#a, this.#b, this.#c, this.#d, this.#e, this.#f, this.#g, this.#h);
+  }
+
+  /** `noticeMessageBytes`. */
+  static bytes(warning: object): string | undefined {
+    return #format in warning ? (warning).#write(AS_JSON_BYTES) : undefined;
+  }
 }
-
-/** Every notice's message, written by its format from its values when it is read. */
-const MESSAGE: PropertyDescriptor = (() => {
-  const descriptor = messageGetter((notice: Unwritten) => notice[FORMAT](AS_TEXT, ...notice[VALUES]));
-  const set = descriptor.set!;
-  return {
-    ...descriptor,
-    set(this: object, message: string) {
-      set.call(this, message);
-      Object.defineProperty(this, MESSAGE_SET, { value: true });
-    },
-  };
-})();
 
 /**
  * The message of `warning`, a plausibility notice made here whose message no one has set, as the
@@ -125,29 +170,13 @@ const MESSAGE: PropertyDescriptor = (() => {
  * per byte (json-string-bytes.ts); undefined for any other warning (a copy of a notice is one).
  */
 export function noticeMessageBytes(warning: Warning): string | undefined {
-  const notice = warning as unknown as Partial<Unwritten>;
-  const format = notice[FORMAT];
-  if (format === undefined || notice[MESSAGE_SET] === true) return undefined;
-  return format(AS_JSON_BYTES, ...notice[VALUES]!);
+  return PlausibilityNotice.bytes(warning);
 }
 
-/**
- * A notice whose message is written each time it is read, by `format` from `values`. A large
- * dataset has a notice or more per series — hundreds of thousands —, and a message held as text
- * takes over 400 bytes (V8 keeps a string with "→" in it at two bytes a character), then most of
- * a report's memory; a shared function and the few values it is written from take a third of
- * that (issue 18). `message` is an own, enumerable property (a getter), so JSON.stringify, zod,
- * spread and structured clone all see the text.
- */
+/** A notice of `file` whose message `format` writes from `values` (PlausibilityNotice). */
 function notice<V extends unknown[]>(file: string, format: (style: TextStyle, ...values: V) => string, ...values: V): Warning {
-  // Every property added in the same order, the getter as a new property (turning a data
-  // property into a getter would make V8 keep the object as a dictionary, twice the size).
-  const warning = { file, line: null };
-  Object.defineProperty(warning, 'message', MESSAGE);
-  (warning as { kind?: string }).kind = 'plausibility';
-  Object.defineProperty(warning, FORMAT, { value: format });
-  Object.defineProperty(warning, VALUES, { value: values });
-  return warning as unknown as Warning;
+  const [a, b, c, d, e, f, g, h] = values;
+  return new PlausibilityNotice(file, format as unknown as Format, a, b, c, d, e, f, g, h);
 }
 
 /** Every (year, value) of a series in year order: a loaded dataset's series iterate in that order
