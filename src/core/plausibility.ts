@@ -160,7 +160,7 @@ class PlausibilityNotice {
 
   /** `noticeMessageBytes`. */
   static bytes(warning: object): string | undefined {
-    return #format in warning ? (warning).#write(AS_JSON_BYTES) : undefined;
+    return #format in warning ? warning.#write(AS_JSON_BYTES) : undefined;
   }
 }
 
