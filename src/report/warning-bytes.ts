@@ -7,6 +7,11 @@ import type { Warning } from '../core/issues.js';
 import { jsonStringBytes } from '../core/json-string-bytes.js';
 import { noticeMessageBytes } from '../core/plausibility.js';
 
+// Every notice of a file names it: its bytes made once (jsonStringBytes remembers only the last
+// text, and the regions' names in the messages come in between).
+let lastFile: string | undefined;
+let lastFileBytes = '';
+
 /**
  * The bytes of `item` as an item of a streamed array of WarningSchema under `indent` (the text of
  * each line after the first starts with it), or undefined when it is not a plausibility notice
@@ -17,6 +22,10 @@ export function warningItemBytes(item: unknown, indent: string): string | undefi
   if (typeof warning !== 'object' || warning === null || typeof warning.file !== 'string' || warning.line !== null || warning.kind !== 'plausibility') return undefined;
   const message = noticeMessageBytes(warning);
   if (message === undefined) return undefined;
+  if (warning.file !== lastFile) {
+    lastFile = warning.file;
+    lastFileBytes = jsonStringBytes(warning.file);
+  }
   const inner = `${indent}  `;
-  return `{\n${inner}"file": "${jsonStringBytes(warning.file)}",\n${inner}"line": null,\n${inner}"message": "${message}",\n${inner}"kind": "plausibility"\n${indent}}`;
+  return `{\n${inner}"file": "${lastFileBytes}",\n${inner}"line": null,\n${inner}"message": "${message}",\n${inner}"kind": "plausibility"\n${indent}}`;
 }

@@ -13,10 +13,10 @@ import { schemaJson, schemaJsonPieces } from '../../src/report/json-pieces.js';
 import { warningItemBytes } from '../../src/report/warning-bytes.js';
 import { expectPiecesOfText } from '../helpers/pieces.js';
 
-const FILES = { population: 'population.csv', beds: 'beds.csv', services: 'services "data"/tjenester.csv' };
+const FILES = { population: 'befolkning/Førde → 2024.csv', beds: 'beds.csv', services: 'services "data"/tjenester.csv' };
 const CODES = ['R1', 'Førde "HF"', 'القاهرة', 'x\\y', 'a\ud800b', 'tab\tnewline\n'];
 
-/** `n` regions (codes cycling through CODES, numbered), each with three notices: beds ×5, crisis teams ×0.2, and a weight-0 cmhc fte. */
+/** `n` regions (codes cycling through CODES, numbered), each with four notices: beds ×5, crisis teams ×0.2, a weight-0 cmhc fte, and a population +50 % between B and T. */
 function noticesOf(n: number): Warning[] {
   const codes = Array.from({ length: n }, (_, i) => `${CODES[i % CODES.length]} ${i}`);
   const services = (): Map<string, ServiceSeries> =>
@@ -26,7 +26,7 @@ function noticesOf(n: number): Warning[] {
     ]);
   const dataset: Dataset = {
     regions: new Map(codes.map((code) => [code, { code, name: code }])),
-    population: new Map(codes.map((code) => [code, new Map([[2000, 1000], [2004, 1000]])])),
+    population: new Map(codes.map((code) => [code, new Map([[2000, 1000], [2004, 1500]])])),
     beds: { shape: 'stock', byRegion: new Map(codes.map((code) => [code, new Map([[2000, 10], [2004, 50]])])) },
     services: new Map(codes.map((code) => [code, services()])),
     serviceNames: new Map(),
@@ -42,7 +42,7 @@ describe('warningItemBytes', () => {
 
   it('is the item writer\'s text of a notice, in UTF-8 bytes, whatever its file and region are called', () => {
     const notices = noticesOf(CODES.length);
-    expect(notices).toHaveLength(3 * CODES.length);
+    expect(notices).toHaveLength(4 * CODES.length);
     for (const notice of notices) expect(asUtf8(warningItemBytes(notice, '    ')!)).toBe(write(notice));
     // Another depth, as JSON.stringify nests it.
     expect(asUtf8(warningItemBytes(notices[1]!, '  ')!)).toBe(JSON.stringify(notices[1], null, 2).replaceAll('\n', '\n  '));
@@ -66,7 +66,7 @@ describe('a JSON output with many notices', () => {
   const Output = z.object({ title: z.string(), warnings: z.array(WarningSchema) });
 
   it('is JSON.stringify of its parse, in pieces or whole, notices changed by a caller and other warnings among them', () => {
-    // 3 × 120 = 360 notices: a long array (the item writers take it from 200 items on).
+    // 4 × 120 = 480 notices: a long array (the item writers take it from 200 items on).
     const warnings: Warning[] = [{ file: 'regions.csv', line: 2, message: 'a warning → "quoted"' }, ...noticesOf(120)];
     (warnings[5] as { message: string }).message = 'changed → by a caller';
     (warnings[9] as { line: number | null }).line = 12;
