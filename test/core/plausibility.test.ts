@@ -191,6 +191,19 @@ describe('plausibilityNotices on a dataset built by hand', () => {
     [2000, 50],
     [2004, 50],
   ];
+  /** Beds 100 → 20 (×0.2) → 100 (×5): a step of more than a factor 3, and 1 more. */
+  const BEDS_TWO_STEPS: Series = [
+    [2000, 100],
+    [2001, 20],
+    [2002, 100],
+  ];
+  /** Crisis teams 1 → 4 (×4) → 1 (×0.25) → 5 (×5): a step of more than a factor 3, and 2 more. */
+  const TEAMS_THREE_STEPS: Series = [
+    [2000, 1],
+    [2001, 4],
+    [2002, 1],
+    [2003, 5],
+  ];
   const messages = (dataset: Dataset, options: Partial<NoticeOptions> = {}) =>
     plausibilityNotices(dataset, { regions: ['A'], period: { from: 2000, to: 2004 }, weights: resolveWeights(), files: FILES, ...options }).map((w) => w.message);
   const TAIL = 'a change of definition or coverage? Check the source; the numbers are used as given';
@@ -302,22 +315,7 @@ describe('plausibilityNotices on a dataset built by hand', () => {
     it('names the first such step and counts the others: "1 more such step", "2 more such steps"', () => {
       // beds 100 → 20 (×0.2) → 100 (×5): the first, and 1 more
       // crisis teams 1 → 4 (×4) → 1 (×0.25) → 5 (×5): the first, and 2 more
-      const d = datasetOf(
-        POPULATION,
-        [
-          [2000, 100],
-          [2001, 20],
-          [2002, 100],
-        ],
-        {
-          'crisis/teams': [
-            [2000, 1],
-            [2001, 4],
-            [2002, 1],
-            [2003, 5],
-          ],
-        },
-      );
+      const d = datasetOf(POPULATION, BEDS_TWO_STEPS, { 'crisis/teams': TEAMS_THREE_STEPS });
       expect(messages(d)).toEqual([
         `A institutional beds: 100 in 2000 → 20 in 2001 (×0.2), more than a factor 3 between two reported years (and 1 more such step): ${TAIL}`,
         `A crisis teams: 1 in 2000 → 4 in 2001 (×4), more than a factor 3 between two reported years (and 2 more such steps): ${TAIL}`,
@@ -409,18 +407,9 @@ describe('plausibilityNotices on a dataset built by hand', () => {
         [2002, 400000],
         [2004, 400000],
       ],
-      [
-        [2000, 100],
-        [2001, 20],
-        [2002, 100],
-      ],
+      BEDS_TWO_STEPS,
       {
-        'crisis/teams': [
-          [2000, 1],
-          [2001, 4],
-          [2002, 1],
-          [2003, 5],
-        ],
+        'crisis/teams': TEAMS_THREE_STEPS,
         'cmhc/fte': [[2002, 5]],
         'peer_support/fte': [
           [2000, 50],
