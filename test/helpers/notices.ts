@@ -26,3 +26,14 @@ export function noticesOf(n: number): Warning[] {
   };
   return plausibilityNotices(dataset, { regions: codes, period: { from: 2000, to: 2004 }, weights: resolveWeights(), files: FILES });
 }
+
+/**
+ * A long array of warnings (481): a plain warning, then noticesOf(120), of which a caller has
+ * changed two — warnings[5]'s message and warnings[9]'s line. 478 notices as made.
+ */
+export function mixedWarnings(): Warning[] {
+  const warnings: Warning[] = [{ file: 'regions.csv', line: 2, message: 'a warning → "quoted"' }, ...noticesOf(120)];
+  (warnings[5] as { message: string }).message = 'changed → by a caller';
+  (warnings[9] as { line: number | null }).line = 12;
+  return warnings;
+}

@@ -4,11 +4,10 @@
 // ISOLATED). That the text is the same either way is warning-bytes.test.ts's.
 import { expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import type { Warning } from '../../src/core/issues.js';
 import { WarningSchema } from '../../src/core/report-schema.js';
 import { schemaJson, schemaJsonPieces } from '../../src/report/json-pieces.js';
 import { warningItemBytes } from '../../src/report/warning-bytes.js';
-import { noticesOf } from '../helpers/notices.js';
+import { mixedWarnings, noticesOf } from '../helpers/notices.js';
 
 vi.mock('../../src/report/warning-bytes.js', async (importOriginal) => {
   const original = await importOriginal<{ warningItemBytes: typeof warningItemBytes }>();
@@ -18,11 +17,8 @@ vi.mock('../../src/report/warning-bytes.js', async (importOriginal) => {
 const Output = z.object({ title: z.string(), warnings: z.array(WarningSchema) });
 
 it('a long array of warnings in pieces: each offered to the bytes writer, the notices as made taken; the whole text and a short array never', () => {
-  // 4 × 120 = 480 notices and a plain warning; one notice's message and another's line changed.
-  const warnings: Warning[] = [{ file: 'regions.csv', line: 2, message: 'a warning' }, ...noticesOf(120)];
-  (warnings[5] as { message: string }).message = 'changed by a caller';
-  (warnings[9] as { line: number | null }).line = 12;
-  const value = { title: 'notices', warnings };
+  // 481 warnings: 478 notices as made, a plain warning and two notices a caller changed.
+  const value = { title: 'notices', warnings: mixedWarnings() };
   const watched = vi.mocked(warningItemBytes);
 
   watched.mockClear();

@@ -3,12 +3,11 @@
 // made from WarningSchema and, for whole outputs, JSON.stringify of the schema's parse.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Warning } from '../../src/core/issues.js';
 import { WarningSchema } from '../../src/core/report-schema.js';
 import { itemWriter } from '../../src/report/item-writer.js';
 import { schemaJson, schemaJsonPieces } from '../../src/report/json-pieces.js';
 import { warningItemBytes } from '../../src/report/warning-bytes.js';
-import { CODES, noticesOf } from '../helpers/notices.js';
+import { CODES, mixedWarnings, noticesOf } from '../helpers/notices.js';
 import { expectPiecesOfText } from '../helpers/pieces.js';
 
 const asUtf8 = (bytes: string) => Buffer.from(bytes, 'latin1').toString('utf8');
@@ -42,11 +41,8 @@ describe('a JSON output with many notices', () => {
   const Output = z.object({ title: z.string(), warnings: z.array(WarningSchema) });
 
   it('is JSON.stringify of its parse, in pieces or whole, notices changed by a caller and other warnings among them', () => {
-    // 4 × 120 = 480 notices: a long array (the item writers take it from 200 items on).
-    const warnings: Warning[] = [{ file: 'regions.csv', line: 2, message: 'a warning → "quoted"' }, ...noticesOf(120)];
-    (warnings[5] as { message: string }).message = 'changed → by a caller';
-    (warnings[9] as { line: number | null }).line = 12;
-    const value = { title: 'notices', warnings };
+    // A long array (the item writers take it from 200 items on).
+    const value = { title: 'notices', warnings: mixedWarnings() };
     const whole = `${JSON.stringify(Output.parse(value), null, 2)}\n`;
     expect(schemaJson(Output, value, ['warnings'])).toBe(whole);
     expectPiecesOfText([...schemaJsonPieces(Output, value, ['warnings'])], whole, { wholeCharacters: true });
