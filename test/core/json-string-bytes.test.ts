@@ -38,4 +38,9 @@ describe('jsonStringBytes', () => {
     const texts = ['Førde', 'Førde', 'القاهرة', 'Førde', 'plain', 'القاهرة', 'القاهرة'];
     for (const text of texts) check(text);
   });
+
+  it('encodes a long text whole (its bytes are turned into characters 8,192 at a time)', () => {
+    // 30,000 bytes of UTF-8: "ø" is 2 bytes, "→" 3, so slices end inside characters too.
+    check('ø→'.repeat(6_000));
+  });
 });
