@@ -15,7 +15,7 @@ import {
   uniqueNotices,
 } from './research-formats.js';
 import { distinctWarnings } from '../core/distinct-texts.js';
-import { lineTexts, textPieces } from './byte-pieces.js';
+import { lineText, lineTexts, textPieces } from './byte-pieces.js';
 import { type MarkdownBlock, markdownText, markdownTexts } from './markdown.js';
 import { schemaJson, schemaJsonPieces } from './json-pieces.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
@@ -109,7 +109,7 @@ function* batchTableLines(b: BatchResult, context: ResearchContext): Generator<s
   for (const p of b.provenance.scenarios) yield terminalText(`${p.scenario}: ${provenanceLine(p)}`);
 }
 
-export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => [...lineTexts(batchTableLines(b, context))].join('');
+export const renderBatchTable: ResearchRenderer<BatchResult> = (b, context) => lineText(batchTableLines(b, context));
 
 /** `renderBatchTable`'s text in pieces of UTF-8 bytes, made as they are written. */
 export const renderBatchTablePieces = (b: BatchResult, context: ResearchContext): Iterable<Uint8Array> => textPieces(lineTexts(batchTableLines(b, context)));

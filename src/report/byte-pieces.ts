@@ -79,6 +79,11 @@ export function* lineTexts(lines: Iterable<string>): Generator<string> {
   for (const line of lines) yield `${line}\n`;
 }
 
+/** `lineTexts(lines)` as one text: a renderer's whole text, beside its pieces (`textPieces(lineTexts(lines))`). */
+export function lineText(lines: Iterable<string>): string {
+  return [...lineTexts(lines)].join('');
+}
+
 /** `texts` one after another, as pieces of UTF-8 bytes (the same bytes as their joined text). */
 export function* textPieces(texts: Iterable<string>): Generator<Uint8Array> {
   const pieces = new BytePieces();

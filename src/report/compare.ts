@@ -25,7 +25,7 @@ import {
   uniqueNotices,
 } from './research-formats.js';
 import { schemaJson, schemaJsonPieces } from './json-pieces.js';
-import { lineTexts, textPieces } from './byte-pieces.js';
+import { lineText, lineTexts, textPieces } from './byte-pieces.js';
 import { type MarkdownBlock, markdownText, markdownTexts } from './markdown.js';
 import { escapeMarkdown, terminalText } from './safe-cell.js';
 import { methodMarkdown } from './method-sources.js';
@@ -133,7 +133,7 @@ function* compareTableLines(c: Comparison, context: ResearchContext): Generator<
   yield terminalText(`B: ${provenanceLine(c.provenance.b)}`);
 }
 
-export const renderCompareTable: ResearchRenderer<Comparison> = (c, context) => [...lineTexts(compareTableLines(c, context))].join('');
+export const renderCompareTable: ResearchRenderer<Comparison> = (c, context) => lineText(compareTableLines(c, context));
 
 /** `renderCompareTable`'s text in pieces of UTF-8 bytes, made as they are written. */
 export const renderCompareTablePieces = (c: Comparison, context: ResearchContext): Iterable<Uint8Array> => textPieces(lineTexts(compareTableLines(c, context)));

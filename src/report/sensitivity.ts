@@ -2,7 +2,7 @@
 // the table and Markdown round per-100k values to 1 decimal and show a region's rank as
 // "rank 3 (2–6)": the median rank over the draws, and its 5th–95th percentile range.
 import { closingBlocks, type MarkdownBlock, markdownText, markdownTexts } from './markdown.js';
-import { lineTexts, textPieces } from './byte-pieces.js';
+import { lineText, lineTexts, textPieces } from './byte-pieces.js';
 import { schemaJson, schemaJsonPieces } from './json-pieces.js';
 import { noticeLines } from './table.js';
 import { provenanceLine } from '../core/run-provenance.js';
@@ -106,7 +106,7 @@ function* sensitivityTableLines(report: SensitivityReport, context: ResearchCont
   yield terminalText(provenanceLine(report.provenance));
 }
 
-export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (report, context) => [...lineTexts(sensitivityTableLines(report, context))].join('');
+export const renderSensitivityTable: ResearchRenderer<SensitivityReport> = (report, context) => lineText(sensitivityTableLines(report, context));
 
 /** `renderSensitivityTable`'s text in pieces of UTF-8 bytes, made as they are written. */
 export const renderSensitivityTablePieces = (report: SensitivityReport, context: ResearchContext): Iterable<Uint8Array> =>

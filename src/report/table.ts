@@ -29,7 +29,7 @@ import {
 import type { RenderContext, Renderer } from './render-context.js';
 import { terminalText } from './safe-cell.js';
 import { tableText } from './table-text.js';
-import { lineTexts, textPieces } from './byte-pieces.js';
+import { lineText, lineTexts, textPieces } from './byte-pieces.js';
 
 // "% lost": the vacuum as a share of the baseline capacity (core/share-lost.ts). "Cov.": the
 // coverage index against the planning norms at T (SPEC §7), as a percentage.
@@ -170,7 +170,7 @@ function* tableLines(report: Report, context: RenderContext): Generator<string> 
   yield* closingLines(report, context.provenance, chalk);
 }
 
-export const renderTable: Renderer = (report, context) => [...lineTexts(tableLines(report, context))].join('');
+export const renderTable: Renderer = (report, context) => lineText(tableLines(report, context));
 
 /** `renderTable`'s text in pieces of UTF-8 bytes, made as they are written. */
 export const renderTablePieces = (report: Report, context: RenderContext): Iterable<Uint8Array> => textPieces(lineTexts(tableLines(report, context)));

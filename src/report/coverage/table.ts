@@ -15,7 +15,7 @@ import { formatGap, formatNormRange, formatPercent, formatPopulation, NULL_DISPL
 import { terminalText } from '../safe-cell.js';
 import { closingLines } from '../table.js';
 import { appendAll } from '../../core/append-all.js';
-import { lineTexts, textPieces } from '../byte-pieces.js';
+import { lineText, lineTexts, textPieces } from '../byte-pieces.js';
 
 const BAND_COLOUR: Record<Exclude<CoverageBand, 'unknown'>, 'red' | 'green' | 'cyan'> = {
   under: 'red',
@@ -92,7 +92,7 @@ function* coverageTableLines(report: CoverageReport, context: CoverageRenderCont
   yield* closingLines(report, context.provenance, chalk);
 }
 
-export const renderCoverageTable: CoverageRenderer = (report, context) => [...lineTexts(coverageTableLines(report, context))].join('');
+export const renderCoverageTable: CoverageRenderer = (report, context) => lineText(coverageTableLines(report, context));
 
 /** `renderCoverageTable`'s text in pieces of UTF-8 bytes, made as they are written. */
 export const renderCoverageTablePieces = (report: CoverageReport, context: CoverageRenderContext): Iterable<Uint8Array> =>

@@ -3,7 +3,7 @@
 // severity, as the report's table) and whether it is still open; then the legends, a summary,
 // excluded regions and years, and the dataset's notice. Colour only from context.color.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { lineTexts, textPieces } from '../byte-pieces.js';
+import { lineText, lineTexts, textPieces } from '../byte-pieces.js';
 import { tableText } from '../table-text.js';
 import { FLAG_CODES } from '../../core/report-schema.js';
 import type { TrendRegion, TrendReport } from '../../core/trend-schema.js';
@@ -77,7 +77,7 @@ function* trendTableLines(report: TrendReport, context: TrendRenderContext): Gen
   yield* closingLines(report, context.provenance, chalk);
 }
 
-export const renderTrendTable: TrendRenderer = (report, context) => [...lineTexts(trendTableLines(report, context))].join('');
+export const renderTrendTable: TrendRenderer = (report, context) => lineText(trendTableLines(report, context));
 
 /** `renderTrendTable`'s text in pieces of UTF-8 bytes, made as they are written. */
 export const renderTrendTablePieces = (report: TrendReport, context: TrendRenderContext): Iterable<Uint8Array> => textPieces(lineTexts(trendTableLines(report, context)));
