@@ -255,8 +255,7 @@ describe('compare, many warnings', () => {
     const { renderCompareJsonPieces, renderCompareTable, renderCompareTablePieces, renderCompareMarkdown, renderCompareMarkdownPieces } = await import(
       '../../src/report/compare.js'
     );
-    const pieces = Buffer.concat([...renderCompareJsonPieces(c)]).toString('utf8');
-    expect(pieces).toBe(`${JSON.stringify(ComparisonSchema.parse(c), null, 2)}\n`);
+    expectPiecesOfText([...renderCompareJsonPieces(c)], `${JSON.stringify(ComparisonSchema.parse(c), null, 2)}\n`);
     // The table and the Markdown in pieces: the bytes of the whole text.
     const context = { color: false };
     expectPiecesOfText([...renderCompareTablePieces(c, context)], renderCompareTable(c, context));
