@@ -128,6 +128,23 @@ describe('itemWriter', () => {
     expect(itemWriter(schema, '  ')).not.toBe(itemWriter(schema, ''));
   });
 
+  it("writes each number as JSON.stringify does when a member repeats, changes or returns to its last value, across the small whole numbers' edges", () => {
+    // The writer keeps each number member's last value and text, and the texts of 0–9,999: a
+    // member's text must follow its value from item to item, whatever came before.
+    const schema = z.object({ a: z.number(), b: z.array(z.number()) });
+    const write = itemWriter(schema, '  ')!;
+    const values = [0, -0, 0, 1, 1, 9999, 10_000, 9999, -1, 0.5, 0.5, 2 ** 31, -(2 ** 31), 2 ** 32, 1e21, 5e-324, 1.7976931348623157e308, 63.0698, 63.0698, 104.78643810027604, 0];
+    for (let i = 0; i < values.length; i++) {
+      const item = { a: values[i], b: [values[i], values[values.length - 1 - i], values[i]] };
+      expect(write(item), `item ${i}`).toBe(oracle(schema, item, '  '));
+    }
+    // A refused item between two alike leaves the member's next text right.
+    expect(write({ a: 7, b: [] })).toBe(oracle(schema, { a: 7, b: [] }, '  '));
+    expect(write({ a: Number.NaN, b: [] })).toBeUndefined();
+    expect(write({ a: 7, b: [Infinity] })).toBeUndefined();
+    expect(write({ a: 7, b: [7, 8] })).toBe('{\n    "a": 7,\n    "b": [\n      7,\n      8\n    ]\n  }');
+  });
+
   it('writes no code for a schema with a part whose meaning it does not know: zod parses those', () => {
     const unsupported: z.ZodType[] = [
       z.string().min(1),
