@@ -5,7 +5,7 @@
 // gates, whose exit code still counts. Diagnostics go to stderr.
 import { FileAccessError } from '../app/errors.js';
 import { neutralizeControls } from '../app/vocabulary.js';
-import { descriptorOf, type OutputContent, writeOutput } from '../app/write.js';
+import { descriptorOf, type OutputContent, writeIfRegularFile, writeOutput } from '../app/write.js';
 import { EXIT, ExitError } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
@@ -59,7 +59,16 @@ export async function emit(terminal: Terminal, content: OutputContent, out: stri
   }
   const name = fd === 1 ? 'standard output' : 'standard error';
   if (typeof content === 'string' || content instanceof Uint8Array) return writeStream(stream, content, name);
-  // Pieces (a large JSON): each handed on before the next is made; none once the reader has left.
+  // Pieces (a large JSON) to standard output that is a regular file: written in batches while the
+  // next pieces are made (issue 18); to anything else (a pipe, a terminal): each piece handed on
+  // before the next is made, none once the reader has left.
+  if (fd === 1 && terminal.stdoutFd !== undefined) {
+    try {
+      if (await writeIfRegularFile(terminal.stdoutFd, content)) return;
+    } catch (error) {
+      throw new FileAccessError(name, 'write', error);
+    }
+  }
   for await (const piece of content) {
     if (closedStreams.has(stream)) break;
     await writeStream(stream, piece, name);

@@ -4,6 +4,9 @@ import { Readable } from 'node:stream';
 
 export interface Terminal {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  /** The descriptor behind `stdout` when it is the process's own (1): a large output to a regular
+   * file is written through it in batches (output.ts). Absent: everything goes through `stdout`. */
+  readonly stdoutFd?: number;
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stdin: NodeJS.ReadableStream;
   readonly env: NodeJS.ProcessEnv;
@@ -11,7 +14,7 @@ export interface Terminal {
 }
 
 export function processTerminal(): Terminal {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: standardInput(), env: process.env, cwd: process.cwd() };
+  return { stdout: process.stdout, stdoutFd: 1, stderr: process.stderr, stdin: standardInput(), env: process.env, cwd: process.cwd() };
 }
 
 /**

@@ -28,6 +28,8 @@ function describeSystemError(error: unknown): string {
       return 'no space left on the device';
     case 'EDQUOT':
       return 'the disk quota is used up';
+    case 'EFBIG':
+      return 'the file would pass the largest size allowed (ulimit -f, or the file system\'s)';
     case 'EIO':
       return 'input/output error (the device failed)';
     case 'EROFS':

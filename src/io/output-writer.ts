@@ -19,14 +19,17 @@
 // - Temporary files still pending when the process is interrupted are removed by
 //   removePendingTemps (the CLI's SIGINT/SIGTERM handler calls it).
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, fsyncSync, unlinkSync, write as writeCallback } from 'node:fs';
+import { closeSync, fstat as fstatCallback, openSync, fsyncSync, unlinkSync, write as writeCallback } from 'node:fs';
 import { type FileHandle, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { descriptorWriter, writeInBatches } from './batched-writes.js';
 import { FileAccessError } from './errors.js';
 import { filesRead } from './read-log.js';
 
-/** What can be written: text (as UTF-8), bytes, or pieces of either as they are made. */
+/** What can be written: text (as UTF-8), bytes, or pieces of either as they are made. A piece of
+ * bytes is held until it is written, while the next pieces are asked for: its bytes must not
+ * change once given (as with a Node stream's write). */
 export type OutputContent = string | Uint8Array | AsyncIterable<string | Uint8Array>;
 
 /** Options of writeOutput. */
@@ -197,10 +200,23 @@ async function* pieces(content: OutputContent): AsyncGenerator<Uint8Array> {
   else for await (const piece of content) yield typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
 }
 
+/** Write `content` through `handle`, in batches made while the last is written (batched-writes.ts). */
 async function writeContent(handle: FileHandle, content: OutputContent): Promise<void> {
-  for await (const piece of pieces(content)) {
-    for (let at = 0; at < piece.length; ) at += (await handle.write(piece, at, piece.length - at)).bytesWritten;
-  }
+  await writeInBatches(pieces(content), async (batch) => (await handle.writev(batch as Uint8Array[])).bytesWritten);
+}
+
+/**
+ * Write pieces through the open descriptor `fd` when it is a regular file (standard output sent
+ * to a file: `servicegap trend > trend.json`), in batches made while the last is written
+ * (batched-writes.ts), at the descriptor's position; resolves false, having written nothing, when
+ * it is anything else (a pipe, a terminal), which the caller's stream writes. Throws the write's
+ * own error (a full disk).
+ */
+export async function writeIfRegularFile(fd: number, content: AsyncIterable<string | Uint8Array>): Promise<boolean> {
+  const regular = await new Promise<boolean>((done) => fstatCallback(fd, (error, stats) => done(error === null && stats.isFile())));
+  if (!regular) return false;
+  await writeInBatches(pieces(content), descriptorWriter(fd));
+  return true;
 }
 
 /** Write through an open descriptor (left open: it is the shell's). A full pipe of a

@@ -46,6 +46,32 @@ describe('standard output', () => {
     }
   });
 
+  it('a regular file as stdout: the output at its position, also after what the shell appended before', () => {
+    // Written in batches through the descriptor (io/batched-writes.ts), not the stream.
+    const dir = tempDir();
+    const file = join(dir, 'out.json');
+    writeFileSync(file, 'before\n');
+    const fd = openSync(file, 'a');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'trend', '--data', worked, '--format', 'json', '--quiet'], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    const direct = runCli(['trend', '--data', worked, '--format', 'json', '--quiet']).stdout;
+    expect(direct).toMatch(/^\{\n  "servicegap"/);
+    expect(readFileSync(file, 'utf8')).toBe(`before\n${direct}`);
+  });
+
+  it('a regular file as stdout that may grow no more (ulimit -f): one line, exit 4', () => {
+    const dir = tempDir();
+    // 1 KiB allowed; XFSZ ignored so that the write fails (EFBIG) instead of the signal ending the process.
+    const r = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 1; "${process.execPath}" "${BIN}" trend --data "${worked}" --format json --quiet > "${dir}/out.json"`], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(4);
+    expect(r.stderr).toBe("servicegap: cannot write standard output: the file would pass the largest size allowed (ulimit -f, or the file system's)\n");
+    expect(readFileSync(join(dir, 'out.json')).length).toBe(1024);
+  });
+
   it('a reader that stops early (| head -1) never hides a tripped gate: exit 1', () => {
     // ~3,000 regions: the CSV is far larger than a pipe's buffer, so head closes the pipe mid-write
     const dir = tempDir();

@@ -1,0 +1,67 @@
+// Writing an output's pieces to a file with the next batch made while the last one is written
+// (issue 18). A large output comes as pieces of about 64 KB (report/byte-pieces.ts); awaiting a
+// write of each on libuv's thread pool left the main thread idle for every one of them — 2,250
+// round trips for a trend of 5,000 regions (147 MB), `--out` about 0.25 s slower than the same
+// run's standard output (bench/RESULTS.md's notes, README Performance). Here the pieces are
+// gathered into batches of about 1 MiB and each batch is written with one writev while the
+// pieces of the next are made: one write in flight at a time, so the bytes land in order (also
+// on a descriptor opened for appending, where a position would be ignored).
+import { writev } from 'node:fs';
+
+/** Bytes gathered before a batch is written. */
+export const BATCH_BYTES = 1 << 20;
+
+/** Writes some of `batch`'s bytes, in order; resolves with how many (all of them, but for a short write). */
+export type BatchWriter = (batch: readonly Uint8Array[]) => Promise<number>;
+
+const ignore = (): void => {};
+
+/**
+ * Write every piece of `pieces` through `writev`, in order. A piece is held until its batch is
+ * written (the next pieces are asked for meanwhile), so its bytes must not change once it is
+ * given, as with a Node stream's write. A failed write is thrown once the batch after it is
+ * ready (or at the end); a failure of `pieces` itself is thrown once the write in flight is over,
+ * so the caller may close or remove the file at once.
+ */
+export async function writeInBatches(pieces: AsyncIterable<Uint8Array>, writev: BatchWriter): Promise<void> {
+  let inFlight: Promise<void> | undefined;
+  let batch: Uint8Array[] = [];
+  let bytes = 0;
+  try {
+    for await (const piece of pieces) {
+      if (piece.length === 0) continue;
+      batch.push(piece);
+      bytes += piece.length;
+      if (bytes < BATCH_BYTES) continue;
+      if (inFlight !== undefined) await inFlight;
+      inFlight = writeWhole(batch, bytes, writev);
+      // Seen here, thrown by the await above (or below): never an unhandled rejection while pieces are made.
+      inFlight.catch(ignore);
+      batch = [];
+      bytes = 0;
+    }
+    if (inFlight !== undefined) await inFlight;
+    inFlight = undefined;
+    if (bytes > 0) await writeWhole(batch, bytes, writev);
+  } finally {
+    if (inFlight !== undefined) await inFlight.catch(ignore);
+  }
+}
+
+/** Write all `bytes` bytes of `batch`: after a short write, what is left of it. */
+async function writeWhole(batch: readonly Uint8Array[], bytes: number, writev: BatchWriter): Promise<void> {
+  let written = await writev(batch);
+  if (written >= bytes) return;
+  const rest = Buffer.concat(batch as Uint8Array[], bytes);
+  while (written < bytes) {
+    const n = await writev([rest.subarray(written)]);
+    // A write that takes nothing and says no error would be asked again for ever.
+    if (n <= 0) throw Object.assign(new Error('the file took none of the bytes written to it'), { code: 'EIO' });
+    written += n;
+  }
+}
+
+/** `writev` on an open descriptor at its current position (a regular file's: one write in flight keeps the order). */
+export function descriptorWriter(fd: number): BatchWriter {
+  return (batch) => new Promise<number>((done, fail) => writev(fd, batch as Uint8Array[], null, (error, n) => (error ? fail(error) : done(n))));
+}
