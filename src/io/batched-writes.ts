@@ -2,14 +2,15 @@
 // (issue 18). A large output comes as pieces of about 64 KB (report/byte-pieces.ts); awaiting a
 // write of each on libuv's thread pool left the main thread idle for every one of them — 2,250
 // round trips for a trend of 5,000 regions (147 MB), `--out` about 0.25 s slower than the same
-// run's standard output (bench/RESULTS.md's notes, README Performance). Here the pieces are
-// gathered into batches of about 1 MiB and each batch is written with one writev while the
-// pieces of the next are made: one write in flight at a time, so the bytes land in order (also
-// on a descriptor opened for appending, where a position would be ignored).
+// run's standard output (README Performance). Here the pieces are gathered into batches of
+// 256 KiB and each batch is written with one writev while the pieces of the next are made: one
+// write in flight at a time, so the bytes land in order (also on a descriptor opened for
+// appending, where a position would be ignored).
 import { writev } from 'node:fs';
 
-/** Bytes gathered before a batch is written. */
-export const BATCH_BYTES = 1 << 20;
+/** Bytes gathered before a batch is written: four pieces. Batches of 1 MiB were no faster and
+ * raised a report's peak memory by about 10 MB (pieces held longer; 5,000 regions, issue 18). */
+export const BATCH_BYTES = 1 << 18;
 
 /** Writes some of `batch`'s bytes, in order; resolves with how many (all of them, but for a short write). */
 export type BatchWriter = (batch: readonly Uint8Array[]) => Promise<number>;

@@ -39,7 +39,7 @@ function source(pieces: readonly Uint8Array[], asked: { count: number }, failAft
 const tick = (random: () => number) => new Promise((r) => setTimeout(r, Math.floor(random() * 3)));
 
 describe('writeInBatches', () => {
-  it('writes every byte in order, batches of at least 1 MiB but the last, one write at a time, the next pieces made while one is written', async () => {
+  it('writes every byte in order, batches of at least BATCH_BYTES but the last, one write at a time, the next pieces made while one is written', async () => {
     for (const seed of [1, 2, 3]) {
       const random = mulberry32(seed);
       const pieces = randomPieces(random, 5 * BATCH_BYTES);
