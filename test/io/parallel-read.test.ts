@@ -150,6 +150,13 @@ describe('worker threads ≡ one thread on random services files', () => {
           expect(got).toEqual(expected);
           expect(reads.map((r) => r.rows)).toEqual(singleReads.map((r) => r.rows));
           workersUsed ||= reads.some((r) => r.threads > 0);
+          // The same bytes from a file on disk: its pieces are read from the file itself, each
+          // next one read ahead while the last is read (io/piece-source.ts).
+          const path = join(dir, 'services.csv');
+          writeFileSync(path, content);
+          const { reads: fileReads, ...fromFile } = await outcome({ ...inputs, services: { name: 'services.csv', path } }, { ...options, ...parallel(pieceBytes, threads) });
+          expect(fromFile).toEqual(expected);
+          expect(fileReads.map((r) => r.rows)).toEqual(singleReads.map((r) => r.rows));
         },
       ),
       { seed: 20261123, numRuns: 20 },
