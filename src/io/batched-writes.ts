@@ -53,7 +53,7 @@ export async function writeInBatches(pieces: AsyncIterable<Uint8Array>, writev: 
 async function writeWhole(batch: readonly Uint8Array[], bytes: number, writev: BatchWriter): Promise<void> {
   let written = await writev(batch);
   if (written >= bytes) return;
-  const rest = Buffer.concat(batch as Uint8Array[], bytes);
+  const rest = Buffer.concat(batch, bytes);
   while (written < bytes) {
     const n = await writev([rest.subarray(written)]);
     // A write that takes nothing and says no error would be asked again for ever.

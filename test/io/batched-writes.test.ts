@@ -53,7 +53,7 @@ describe('writeInBatches', () => {
         inFlight++;
         most = Math.max(most, inFlight);
         const before = asked.count;
-        const bytes = Buffer.concat(batch as Uint8Array[]);
+        const bytes = Buffer.concat(batch);
         await tick(random);
         await tick(random);
         written.push(bytes);
@@ -78,7 +78,7 @@ describe('writeInBatches', () => {
     let calls = 0;
     await writeInBatches(source(pieces, { count: 0 }), async (batch) => {
       calls++;
-      const bytes = Buffer.concat(batch as Uint8Array[]);
+      const bytes = Buffer.concat(batch);
       const taken = Math.max(1, Math.floor(bytes.length * random())); // a part, at least one byte
       written.push(bytes.subarray(0, taken));
       return taken;
@@ -94,7 +94,7 @@ describe('writeInBatches', () => {
     const error = await writeInBatches(source(pieces, { count: 0 }), async (batch) => {
       calls++;
       if (calls === 2) throw failure;
-      return Buffer.concat(batch as Uint8Array[]).length;
+      return Buffer.concat(batch).length;
     }).catch((e: unknown) => e);
     expect(error).toBe(failure);
     expect(calls).toBe(2); // nothing written after the failure
@@ -108,7 +108,7 @@ describe('writeInBatches', () => {
       writing++;
       await new Promise((r) => setTimeout(r, 20));
       writing--;
-      return Buffer.concat(batch as Uint8Array[]).length;
+      return Buffer.concat(batch).length;
     })
       .catch((e: unknown) => {
         settledAtThrow = writing;
