@@ -21,6 +21,13 @@ function restOf(path: string, position: number, carry: Uint8Array = new Uint8Arr
   return { carry, source: unused(), firstLine: 2, lastRecordEnd: 1, file: { path, name: 'services.csv', position } };
 }
 
+/** What every FileHandle's read comes from (to watch or fail the reads of a PieceSource). */
+async function fileHandlePrototype(path: string): Promise<{ read: (...args: unknown[]) => Promise<unknown> }> {
+  const handle = await open(path, 'r');
+  await handle.close();
+  return Object.getPrototypeOf(handle) as { read: (...args: unknown[]) => Promise<unknown> };
+}
+
 async function allPieces(source: PieceSource, hold: (i: number) => boolean): Promise<Piece[]> {
   const pieces: Piece[] = [];
   for (let piece = await source.next(); piece !== undefined; piece = await source.next()) {
@@ -91,9 +98,7 @@ describe('PieceSource, from a file', () => {
   it('reads the next piece ahead: when a piece is given, the read of the next is under way', async () => {
     const path = join(dir, 'ahead.csv');
     writeFileSync(path, 'A,2020,crisis,1,teams\n'.repeat(5000));
-    const handle = await open(path, 'r');
-    const prototype = Object.getPrototypeOf(handle) as { read: (...args: unknown[]) => Promise<unknown> };
-    await handle.close();
+    const prototype = await fileHandlePrototype(path);
     const spy = vi.spyOn(prototype, 'read');
     try {
       const source = new PieceSource(restOf(path, 0), 1000, 4000);
@@ -111,9 +116,7 @@ describe('PieceSource, from a file', () => {
     const path = join(dir, 'failing.csv');
     writeFileSync(path, 'A,2020,crisis,1,teams\n'.repeat(5000));
     // FileHandle's read, the third time it is called: an input/output error.
-    const handle = await open(path, 'r');
-    const prototype = Object.getPrototypeOf(handle) as { read: (...args: unknown[]) => Promise<unknown> };
-    await handle.close();
+    const prototype = await fileHandlePrototype(path);
     const read = prototype.read;
     let calls = 0;
     const spy = vi.spyOn(prototype, 'read').mockImplementation(function (this: unknown, ...args: unknown[]) {
