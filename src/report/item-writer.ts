@@ -222,8 +222,8 @@ const SMALL_WHOLE = new Array<string | undefined>(10_000);
 
 /**
  * A number's JSON text (JSON.stringify's: −0 → "0"). Years, bed counts, changes and zeros are
- * small whole numbers, made into text once each instead of once per item: half of a trend's
- * 2.5 M numbers are whole, and turning each into text again took about a third of their time
+ * small whole numbers, made into text once each instead of once per item: nearly half of a
+ * trend's 2.5 M numbers are whole, about 40 ns each to make into text, 15 ns from the table
  * (issue 18). At most 10,000 short texts are kept, in the old generation once made.
  */
 function numberText(n: number): string {
