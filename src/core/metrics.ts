@@ -1,7 +1,7 @@
 // SPEC §3: every metric of one region, for baseline year B (`from`) and target year T (`to`),
 // read from the dataset; the formulas themselves are in formulas.ts.
 import { categoriesNotReported, hasCommunityData } from './completeness.js';
-import { regionCoverageIndex } from './coverage.js';
+import { regionCoverageIndex, type RegionNormSeries, regionNormSeries } from './coverage.js';
 import { type CommunityTerm, type CommunityTotal, communityTotalAt, seriesWeights } from './community.js';
 import type { MissingCommunity } from './config.js';
 import type { Category } from './categories.js';
@@ -55,13 +55,22 @@ export interface RegionBaseline {
   /** Its service series' weights, in their order (community.ts seriesWeights). */
   readonly seriesWeights: readonly number[];
   readonly notReported: readonly Category[];
+  /** The series each norm's measure reads (coverage.ts), for the coverage index at every T′. */
+  readonly normSeries: RegionNormSeries;
 }
 
 /** The baseline of `region` at B (the period's `from`) for regionMetrics' `baseline` option:
- * the same weights and fill must be given to both. */
-export function regionBaseline(dataset: Dataset, region: string, from: number, weights: WeightTable, fill: FillMode = 'carry'): RegionBaseline {
+ * the same weights and fill must be given to both (norms that are not the same table are not used). */
+export function regionBaseline(dataset: Dataset, region: string, from: number, weights: WeightTable, fill: FillMode = 'carry', norms: NormTable = DEFAULT_NORM_TABLE): RegionBaseline {
   const services = dataset.services.get(region);
-  return { region, from, communityAtB: communityTotalAt(services, from, weights, fill), seriesWeights: seriesWeights(services, weights), notReported: categoriesNotReported(dataset, region) };
+  return {
+    region,
+    from,
+    communityAtB: communityTotalAt(services, from, weights, fill),
+    seriesWeights: seriesWeights(services, weights),
+    notReported: categoriesNotReported(dataset, region),
+    normSeries: regionNormSeries(dataset, region, norms),
+  };
 }
 
 /**
@@ -234,7 +243,7 @@ export function regionMetrics(
       beds_to: facts.bedsTo,
       ...weighted,
       // The other half of the gap analysis: capacity at T against the planning norms (SPEC §7).
-      coverage_index: regionCoverageIndex(dataset, region.code, T, facts.population, norms),
+      coverage_index: regionCoverageIndex(dataset, region.code, T, facts.population, norms, baseline?.normSeries),
       flags,
       categories_not_reported: notReported,
     },

@@ -59,7 +59,7 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
     const years: number[] = [];
     const metrics: RegionMetrics[] = [];
     const gaps: TrendGap[] = [];
-    const yearOptions = { ...metricsOptions, baseline: regionBaseline(dataset, info.code, period.from, weights, fill) };
+    const yearOptions = { ...metricsOptions, baseline: regionBaseline(dataset, info.code, period.from, weights, fill, norms) };
     for (let year = period.from; year <= period.to; year++) {
       const outcome = year === period.to ? final : regionMetrics(dataset, info, { from: period.from, to: year }, weights, yearOptions);
       if (outcome.kind === 'excluded') gaps.push({ year, reason: outcome.reason });

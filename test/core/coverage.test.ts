@@ -7,7 +7,7 @@ import { coverageBand, coverageHeatmap } from '../../src/core/coverage-band.js';
 import { compareCoverage, rankCoverage } from '../../src/core/coverage-rank.js';
 import type { CoverageReport, NormCoverage, RankedCoverage } from '../../src/core/coverage-schema.js';
 import { summarizeCoverage } from '../../src/core/coverage-summary.js';
-import { coverageIndex, regionCoverageIndex, regionNormCoverage } from '../../src/core/coverage.js';
+import { coverageIndex, regionCoverageIndex, regionNormCoverage, regionNormSeries } from '../../src/core/coverage.js';
 import { parseConfig } from '../../src/io/config-file.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 
@@ -432,21 +432,28 @@ describe('bands, heatmap grid and summary', () => {
 });
 
 describe('regionCoverageIndex: the index without a NormCoverage per norm', () => {
-  it('equals coverageIndex(regionNormCoverage(…)) bit for bit: every bundled region and year, an events beds file, a region without rows, population 0', async () => {
-    const { dataset, norms } = await loadDataset();
+  it('equals coverageIndex(regionNormCoverage(…)) bit for bit, with and without the region\'s series looked up once: every bundled and worked-example region and year, an events beds file, a region without rows, population 0', async () => {
     let compared = 0;
     let nulls = 0;
-    for (const code of dataset.regions.keys()) {
-      for (let year = 2010; year <= 2025; year++) {
-        for (const population of [dataset.population.get(code)?.get(year) ?? 123_456, 0, 1.5]) {
-          const expected = coverageIndex(regionNormCoverage(dataset, code, year, population, norms));
-          expect(Object.is(regionCoverageIndex(dataset, code, year, population, norms), expected)).toBe(true);
-          compared++;
-          if (expected === null) nulls++;
+    let known = 0;
+    // The bundled data (no norm measured: every index null) and the worked example (measured).
+    for (const { dataset, norms } of [await loadDataset(), await loadDataset({ data: 'fixtures/worked-stock' })]) {
+      for (const code of dataset.regions.keys()) {
+        const series = regionNormSeries(dataset, code, norms);
+        for (let year = 2010; year <= 2025; year++) {
+          for (const population of [dataset.population.get(code)?.get(year) ?? 123_456, 0, 1.5]) {
+            const expected = coverageIndex(regionNormCoverage(dataset, code, year, population, norms));
+            expect(Object.is(regionCoverageIndex(dataset, code, year, population, norms), expected)).toBe(true);
+            expect(Object.is(regionCoverageIndex(dataset, code, year, population, norms, series), expected)).toBe(true);
+            compared++;
+            if (expected === null) nulls++;
+            else known++;
+          }
         }
       }
     }
     expect(compared).toBeGreaterThan(500);
+    expect(known).toBeGreaterThan(20);
     // Unknown norms: an events beds file leaves psychiatric_beds out; no norm known gives null.
     const events = await load({
       regions: 'region,name\nA,Alpha\nB,Beta\n',
@@ -458,9 +465,48 @@ describe('regionCoverageIndex: the index without a NormCoverage per norm', () =>
       for (const population of [50_000, 0]) {
         const expected = coverageIndex(regionNormCoverage(events.dataset, code, 2020, population, events.norms));
         expect(Object.is(regionCoverageIndex(events.dataset, code, 2020, population, events.norms), expected)).toBe(true);
+        const series = regionNormSeries(events.dataset, code, events.norms);
+        expect(Object.is(regionCoverageIndex(events.dataset, code, 2020, population, events.norms, series), expected)).toBe(true);
         if (expected === null) nulls++;
       }
     }
     expect(nulls).toBeGreaterThan(0);
+  });
+
+  it('does not use series looked up for another region, another norm table or another dataset', async () => {
+    // The worked example (SPEC §3): its norms are measured (the bundled data measures none).
+    const { dataset, norms } = await loadDataset({ data: 'fixtures/worked-stock' });
+    const codes = [...dataset.regions.keys()];
+    const population = 100_000;
+    // A year and two regions whose indexes differ (else this test would prove nothing).
+    const index = (code: string, year: number) => regionCoverageIndex(dataset, code, year, population, norms);
+    const year = [2025, 2024, 2023, 2022, 2021, 2020, 2015].find((y) => index(codes[0]!, y) !== null && codes.some((c) => index(c, y) !== null && index(c, y) !== index(codes[0]!, y)))!;
+    expect(year).toBeDefined();
+    const a = codes[0]!;
+    const b = codes.find((c) => index(c, year) !== null && index(c, year) !== index(a, year))!;
+    const expected = index(a, year);
+    // A's code in another dataset, with other figures.
+    const elsewhere = await load({
+      regions: `region,name\n${a},Elsewhere\n`,
+      population: `region,year,population\n${a},${year},50000\n`,
+      beds: `region,year,beds\n${a},${year},7\n`,
+      services: `region,year,service,capacity,unit\n${a},${year},crisis team,9,teams\n`,
+    });
+    // Looked up for B, for A in that other dataset.
+    const others = [regionNormSeries(dataset, b, norms), regionNormSeries(elsewhere.dataset, a, norms)];
+    for (const other of others) expect(Object.is(regionCoverageIndex(dataset, a, year, population, norms, other), expected)).toBe(true);
+    // Looked up for another norm table: two one-norm tables whose indexes differ for a region
+    // (at a population large enough that a coverage stays under 1).
+    const tables = norms.map((norm) => [norm]);
+    const pairs = codes.flatMap((code) =>
+      tables.flatMap((ti, i) =>
+        tables.map((tj, j) => ({ code, ti, tj, x: regionCoverageIndex(dataset, code, year, 1e6, ti), y: regionCoverageIndex(dataset, code, year, 1e6, tj), i, j })),
+      ),
+    );
+    const pair = pairs.find((p) => p.i !== p.j && p.x !== null && p.y !== null && p.x !== p.y)!;
+    expect(pair).toBeDefined();
+    expect(Object.is(regionCoverageIndex(dataset, pair.code, year, 1e6, pair.ti, regionNormSeries(dataset, pair.code, pair.tj)), pair.x)).toBe(true);
+    // And used when it is the region's own.
+    expect(Object.is(regionCoverageIndex(dataset, b, year, population, norms, regionNormSeries(dataset, b, norms)), index(b, year))).toBe(true);
   });
 });
