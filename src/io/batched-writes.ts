@@ -30,18 +30,18 @@ export async function writeInBatches(pieces: AsyncIterable<Uint8Array>, writev: 
   let bytes = 0;
   try {
     for await (const piece of pieces) {
-      if (piece.length === 0) continue;
       batch.push(piece);
       bytes += piece.length;
+      // Stryker disable next-line EqualityOperator: a batch of exactly BATCH_BYTES may wait for one more piece
       if (bytes < BATCH_BYTES) continue;
-      if (inFlight !== undefined) await inFlight;
+      await inFlight;
       inFlight = writeWhole(batch, bytes, writev);
       // Seen here, thrown by the await above (or below): never an unhandled rejection while pieces are made.
       inFlight.catch(ignore);
       batch = [];
       bytes = 0;
     }
-    if (inFlight !== undefined) await inFlight;
+    await inFlight;
     inFlight = undefined;
     if (bytes > 0) await writeWhole(batch, bytes, writev);
   } finally {
@@ -52,6 +52,7 @@ export async function writeInBatches(pieces: AsyncIterable<Uint8Array>, writev: 
 /** Write all `bytes` bytes of `batch`: after a short write, what is left of it. */
 async function writeWhole(batch: readonly Uint8Array[], bytes: number, writev: BatchWriter): Promise<void> {
   let written = await writev(batch);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the copy below, and no write, when all were written
   if (written >= bytes) return;
   const rest = Buffer.concat(batch, bytes);
   while (written < bytes) {

@@ -66,12 +66,11 @@ export class PieceSource {
     this.ahead = undefined;
     if (ahead === undefined && this.done) return undefined;
     let buffer = ahead?.buffer ?? new Uint8Array(this.free.pop() ?? new ArrayBuffer(this.bufferBytes));
+    // A piece read ahead holds what was left and its first read already (a full buffer: the fill
+    // below reads nothing more).
     let filled = ahead === undefined ? 0 : ahead.filled + (await ahead.read);
-    // A piece read ahead holds what was left and its first read already.
-    for (let take = ahead === undefined; ; take = true) {
-      if (!take) {
-        // read ahead: nothing to take before the first look
-      } else if (this.left.length > 0) {
+    for (;;) {
+      if (this.left.length > 0) {
         const n = Math.min(this.left.length, buffer.length - filled);
         buffer.set(this.left.subarray(0, n), filled);
         this.left = this.left.subarray(n);
@@ -110,6 +109,7 @@ export class PieceSource {
    * left fits with room to read.
    */
   private readAhead(): void {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: reading ahead or not gives the same pieces (only sooner)
     if (this.handle === undefined || this.ended || this.left.length >= this.bufferBytes >> 1) return;
     const buffer = new Uint8Array(this.free.pop() ?? new ArrayBuffer(this.bufferBytes));
     buffer.set(this.left);
@@ -165,15 +165,21 @@ export class PieceSource {
     return n;
   }
 
+  /** The end of the file, met by a read (perhaps a read ahead, whose piece is still to come). */
   private async end(): Promise<void> {
     this.ended = true;
-    await this.close();
+    await this.closeSource();
   }
 
   /** Stop reading: close the file (or the stream). A read ahead still under way is let go:
    * FileHandle.close waits for it, and its failure was already seen (readAhead). */
   async close(): Promise<void> {
     this.ahead = undefined;
+    await this.closeSource();
+  }
+
+  /** Close the file (or the stream). */
+  private async closeSource(): Promise<void> {
     const handle = this.handle;
     this.handle = undefined;
     if (handle !== undefined) await handle.close();

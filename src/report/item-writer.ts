@@ -227,6 +227,7 @@ const SMALL_WHOLE = new Array<string | undefined>(10_000);
  * (issue 18). At most 10,000 short texts are kept, in the old generation once made.
  */
 function numberText(n: number): string {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: any number's text kept under its own key is its text; the bounds keep the table small
   if (n >= 0 && n < 10_000 && (n | 0) === n) return (SMALL_WHOLE[n] ??= JSON.stringify(n));
   return JSON.stringify(n);
 }

@@ -79,7 +79,7 @@ describe('writeInBatches', () => {
     await writeInBatches(source(pieces, { count: 0 }), async (batch) => {
       calls++;
       const bytes = Buffer.concat(batch);
-      const taken = Math.max(1, Math.floor(bytes.length * random())); // a part, at least one byte
+      const taken = bytes.length === 0 ? 0 : Math.max(1, Math.floor(bytes.length * random())); // a part, at least one byte of some
       written.push(bytes.subarray(0, taken));
       return taken;
     });
@@ -121,6 +121,18 @@ describe('writeInBatches', () => {
   it('a file that takes none of the bytes and says no error: an input/output error, not a loop', async () => {
     const error = await writeInBatches(source([new Uint8Array(10)], { count: 0 }), async () => 0).catch((e: unknown) => e);
     expect((error as NodeJS.ErrnoException).code).toBe('EIO');
+    expect((error as Error).message).toBe('the file took none of the bytes written to it');
+  });
+
+  it('no pieces, or only empty ones: no write at all', async () => {
+    for (const pieces of [[], [new Uint8Array(0), new Uint8Array(0)]]) {
+      let calls = 0;
+      await writeInBatches(source(pieces, { count: 0 }), async () => {
+        calls++;
+        return 0;
+      });
+      expect(calls).toBe(0);
+    }
   });
 });
 

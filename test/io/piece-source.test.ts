@@ -77,6 +77,27 @@ describe('PieceSource, from a file', () => {
     );
   });
 
+  it('a slow reader: the read ahead has met the end of the file before the next piece is asked for, and the last line still comes', async () => {
+    // The first read takes the whole file (1,225 or 1,250 bytes: a buffer holds 1,250) without
+    // knowing it is the end; the piece ends at the last line feed and the read ahead, with the
+    // tail in its buffer, reads nothing: the end.
+    for (const tail of ['y'.repeat(25), '']) {
+      const path = join(dir, 'slow.csv');
+      const text = `${`${'x'.repeat(24)}\n`.repeat(49)}${tail}`;
+      writeFileSync(path, text);
+      const source = new PieceSource(restOf(path, 0), 1000, 4000);
+      const pieces: Piece[] = [];
+      for (let piece = await source.next(); piece !== undefined; piece = await source.next()) {
+        pieces.push({ bytes: piece.bytes.slice(), final: piece.final });
+        if (piece.final) break;
+        await new Promise((r) => setTimeout(r, 5)); // the read ahead finishes meanwhile
+      }
+      await source.close();
+      expect(Buffer.concat(pieces.map((p) => p.bytes)).toString('utf8')).toBe(text);
+      expect(pieces.at(-1)!.final).toBe(true);
+    }
+  });
+
   it('stopped while the next piece is read ahead: the file is closed once that read is over', async () => {
     const path = join(dir, 'stopped.csv');
     writeFileSync(path, 'A,2020,crisis,1,teams\n'.repeat(5000));
