@@ -47,12 +47,26 @@ export interface NoticeOptions {
 }
 
 /** A number in a message: at most 6 significant digits, no exponent for ordinary sizes. */
-function show(x: number): string {
+export function show(x: number): string {
+  // A whole number or one of hundredths below 10,000 (beds, capacities with a decimal or two, the
+  // factors: most figures) is written from integers: the shortest text of such a double is its
+  // hundredths' (no other text of two decimals or fewer is as near), at most 6 significant
+  // digits, and V8's double-to-text took three times as long (issue 18).
+  const hundredths = Math.round(x * 100);
+  if (hundredths / 100 === x && hundredths < 1e6 && hundredths > -1e6) return hundredthsText(hundredths);
   // A number whose shortest text has at most 6 significant digits is that text rounded to 6
   // (the rounding moves it by far less than half a unit of the 6th digit): most figures are, and
   // a large dataset writes hundreds of thousands of them (issue 18).
   const text = String(x);
   return significantDigits(text) <= 6 ? text : String(Number(x.toPrecision(6)));
+}
+
+/** "-12.05" for −1205 hundredths: the whole part, and the hundredths without trailing zeros. */
+function hundredthsText(hundredths: number): string {
+  const size = hundredths < 0 ? -hundredths : hundredths;
+  const cents = size % 100;
+  const text = `${(size - cents) / 100}${cents === 0 ? '' : cents % 10 === 0 ? `.${cents / 10}` : cents < 10 ? `.0${cents}` : `.${cents}`}`;
+  return hundredths < 0 ? `-${text}` : text;
 }
 
 /** The significant digits of a number's text ("0.0120" → 3; Infinity for an exponent). */

@@ -1,13 +1,14 @@
 // SPEC §8 plausibility notices: a change of more than a factor 3 between two consecutive reported
 // years, a weight-0 series that changed between B and T, a population that changed by more than
 // 30 % — warnings with kind "plausibility" that never change a number or an exit code.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeRanking, withNotices } from '../../src/core/analyze.js';
 import { analyzeCorner, analyzeCornerRanking } from '../../src/core/sensitivity.js';
 import type { Category } from '../../src/core/categories.js';
 import type { Dataset, ServiceSeries } from '../../src/core/dataset.js';
 import type { Warning } from '../../src/core/issues.js';
-import { type NoticeOptions, noticeMessageBytes, plausibilityNotices } from '../../src/core/plausibility.js';
+import { type NoticeOptions, noticeMessageBytes, plausibilityNotices, show } from '../../src/core/plausibility.js';
 import type { Unit } from '../../src/core/units.js';
 import { resolveWeights } from '../../src/core/weights.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
@@ -26,6 +27,32 @@ const notices = (warnings: readonly Warning[]) => warnings.filter((w) => w.kind 
 
 const POP = 'region,year,population\nA,2000,100000\nA,2004,100000\n';
 const SERVICES = 'region,year,service,capacity,unit\nA,2000,botilbud,10,places\n';
+
+describe('numbers in messages (show)', () => {
+  /** The rule as written before the shortcut for hundredths: the shortest text when it has at
+   * most 6 significant digits, else the number rounded to 6 (an independent oracle). */
+  function oracle(x: number): string {
+    const text = String(x);
+    const digits = /e/.test(text) ? Infinity : text.replace(/[^0-9]/g, '').replace(/^0+/, '').length;
+    return digits <= 6 ? text : String(Number(x.toPrecision(6)));
+  }
+
+  it('writes what the rule writes: whole numbers, tenths and hundredths on both sides of 10,000, any double', () => {
+    const hundredths = fc.integer({ min: -2_000_000, max: 2_000_000 }).map((h) => h / 100);
+    const tenths = fc.integer({ min: -200_000, max: 200_000 }).map((t) => t / 10);
+    const factors = fc.double({ min: 0, max: 1000, noNaN: true }).map((f) => Number(f.toFixed(2)));
+    const any = fc.double({ noNaN: true, noDefaultInfinity: true });
+    fc.assert(
+      fc.property(fc.oneof(hundredths, tenths, factors, any, fc.integer()), (x) => {
+        expect(show(x)).toBe(oracle(x));
+      }),
+      { seed: 20261201, numRuns: 20_000 },
+    );
+    for (const x of [0, -0, 0.1, 0.07, -0.05, 262.2, 9999.99, -9999.99, 10_000, 10_000.01, 999_999, 1e6, 0.005, 1.005, 2.675, 0.30000000000000004, 5e-324, 1e21]) {
+      expect(show(x), String(x)).toBe(oracle(x));
+    }
+  });
+});
 
 describe('a change of definition: more than a factor 3 between two consecutive reported years', () => {
   it('beds 120 → 35 (×0.29) between 2002 and 2003 is a notice naming both years and values', async () => {
