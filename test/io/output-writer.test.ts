@@ -32,6 +32,23 @@ describe('writeOutput', () => {
     expect(Buffer.compare(await readFile(target), Buffer.from(bytes))).toBe(0);
   });
 
+  it('pieces of several batches (io/batched-writes.ts) land whole and in order, text pieces as UTF-8', async () => {
+    const target = join(dir, 'large.json');
+    const pieces: (string | Uint8Array)[] = [];
+    for (let i = 0; i < 40; i++) {
+      // 64 KB of bytes, then a text piece with names in several scripts
+      pieces.push(new Uint8Array(65_536).fill(0x61 + (i % 26)));
+      pieces.push(`piece ${i}: Trøndelag, منطقة الرياض, Pohjois-Pohjanmaa\n`);
+    }
+    await writeOutput(target, (async function* () {
+      for (const piece of pieces) yield piece;
+    })());
+    const expected = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+    expect(expected.length).toBeGreaterThan(2_500_000); // about ten batches
+    expect((await readFile(target)).equals(expected)).toBe(true);
+    expect(await readdir(dir)).toEqual(['large.json']);
+  });
+
   it('overwriting an existing file replaces it whole (no tail of the longer old content)', async () => {
     const target = join(dir, 'report.csv');
     await writeFile(target, 'old content that is much longer than the new one\n'.repeat(100));
