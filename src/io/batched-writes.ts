@@ -63,7 +63,21 @@ async function writeWhole(batch: readonly Uint8Array[], bytes: number, writev: B
   }
 }
 
-/** `writev` on an open descriptor at its current position (a regular file's: one write in flight keeps the order). */
+/**
+ * `writev` on an open descriptor at its current position (one write in flight keeps the order,
+ * also where a position is ignored). A full pipe of a non-blocking descriptor (EAGAIN) is waited
+ * for, not treated as an error.
+ */
 export function descriptorWriter(fd: number): BatchWriter {
-  return (batch) => new Promise<number>((done, fail) => writev(fd, batch as Uint8Array[], null, (error, n) => (error ? fail(error) : done(n))));
+  const once = (batch: readonly Uint8Array[]) => new Promise<number>((done, fail) => writev(fd, batch as Uint8Array[], null, (error, n) => (error ? fail(error) : done(n))));
+  return async (batch) => {
+    for (;;) {
+      try {
+        return await once(batch);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+  };
 }

@@ -19,7 +19,7 @@
 // - Temporary files still pending when the process is interrupted are removed by
 //   removePendingTemps (the CLI's SIGINT/SIGTERM handler calls it).
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstat as fstatCallback, openSync, fsyncSync, unlinkSync, write as writeCallback } from 'node:fs';
+import { closeSync, fstat as fstatCallback, openSync, fsyncSync, unlinkSync } from 'node:fs';
 import { type FileHandle, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -215,23 +215,12 @@ async function writeContent(handle: FileHandle, content: OutputContent): Promise
 export async function writeIfRegularFile(fd: number, content: AsyncIterable<string | Uint8Array>): Promise<boolean> {
   const regular = await new Promise<boolean>((done) => fstatCallback(fd, (error, stats) => done(error === null && stats.isFile())));
   if (!regular) return false;
-  await writeInBatches(pieces(content), descriptorWriter(fd));
+  await writeToDescriptor(fd, content);
   return true;
 }
 
-/** Write through an open descriptor (left open: it is the shell's). A full pipe of a
- * non-blocking descriptor (EAGAIN) is waited for, not treated as an error. */
+/** Write through an open descriptor (left open: it is the shell's), in batches
+ * (batched-writes.ts; a full non-blocking pipe is waited for). */
 async function writeToDescriptor(fd: number, content: OutputContent): Promise<void> {
-  const once = (piece: Uint8Array, at: number) =>
-    new Promise<number>((done, fail) => writeCallback(fd, piece, at, piece.length - at, null, (error, n) => (error ? fail(error) : done(n))));
-  for await (const piece of pieces(content)) {
-    for (let at = 0; at < piece.length; ) {
-      try {
-        at += await once(piece, at);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    }
-  }
+  await writeInBatches(pieces(content), descriptorWriter(fd));
 }

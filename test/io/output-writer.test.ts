@@ -1,6 +1,6 @@
 // Writing a report atomically: a temporary file in the same folder, renamed over the target.
 import { execFileSync } from 'node:child_process';
-import { closeSync, createReadStream, openSync } from 'node:fs';
+import { closeSync, constants, createReadStream, openSync, read } from 'node:fs';
 import { chmod, link, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -151,6 +151,39 @@ describe('writeOutput: never over an input, links, devices, modes, names', () =>
     expect((error as Error).message).toBe(`cannot write ${join(dir, 'full')}: no space left on the device`);
     expect((await stat(join(dir, 'full'))).isCharacterDevice()).toBe(true);
     expect((await readdir(dir)).sort()).toEqual(['full', 'null']);
+  });
+
+  it('through a non-blocking descriptor of a pipe that fills up (EAGAIN): waits for the reader, every byte in order', async () => {
+    const fifo = join(dir, 'slow-pipe');
+    execFileSync('mkfifo', [fifo]);
+    const readEnd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writeEnd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    // 1.5 MB in 64 KB pieces, against a pipe of 64 KB that a slow reader empties.
+    const pieces = Array.from({ length: 24 }, (_, i) => new Uint8Array(65_536).fill(0x41 + i));
+    const got: Buffer[] = [];
+    let reading = true;
+    const reader = (async () => {
+      const buffer = Buffer.alloc(16_384);
+      while (reading) {
+        const n = await new Promise<number>((done) => read(readEnd, buffer, 0, buffer.length, null, (error, bytes) => done(error ? 0 : bytes)));
+        if (n > 0) got.push(Buffer.from(buffer.subarray(0, n)));
+        else await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    try {
+      await writeOutput(`/dev/fd/${writeEnd}`, (async function* () {
+        yield* pieces;
+      })());
+      const total = 24 * 65_536;
+      while (Buffer.concat(got).length < total) await new Promise((r) => setTimeout(r, 5));
+      reading = false;
+      await reader;
+      expect(Buffer.concat(got).equals(Buffer.concat(pieces))).toBe(true);
+    } finally {
+      reading = false;
+      closeSync(writeEnd);
+      closeSync(readEnd);
+    }
   });
 
   it('writes a FIFO to its reader and leaves it a FIFO', async () => {
