@@ -72,13 +72,12 @@ export function communityTotalAt(
   weights: WeightTable,
   fill: FillMode = 'carry',
   terms?: CommunityTerm[],
-  seriesWeights?: readonly number[],
 ): CommunityTotal {
-  return sumAt(services, year, weights, fill, terms, undefined, seriesWeights);
+  return sumAt(services, year, weights, fill, terms, undefined);
 }
 
-/** Each series' weight, in the order of `services` (communityTotalAt's `seriesWeights`, for a
- * region whose sum is taken at many years: a trend's). */
+/** Each series' weight, in the order of `services` (for a region whose sum is taken at many
+ * years: a trend's, trend-region-years.ts). */
 export function seriesWeights(services: ReadonlyMap<string, ServiceSeries> | undefined, weights: WeightTable): number[] {
   return [...(services?.values() ?? [])].map((series) => weightValue(weights, series.category, series.unit));
 }
@@ -91,17 +90,14 @@ function sumAt(
   fill: FillMode,
   terms: CommunityTerm[] | undefined,
   byCategory: Map<Category, number> | undefined,
-  /** The series' weights in their order (seriesWeights), instead of a lookup per series. */
-  known?: readonly number[],
 ): CommunityTotal {
   let total = 0;
-  let i = 0;
   let carried = false;
   let startedLater = false;
   let interpolated = false;
   let unknown = false;
   for (const series of services?.values() ?? []) {
-    const weight = known?.[i++] ?? weightValue(weights, series.category, series.unit);
+    const weight = weightValue(weights, series.category, series.unit);
     const at = valueAt(series.years, year, 'service', fill);
     if (at === undefined) {
       unknown = true;

@@ -1,11 +1,10 @@
 // SPEC §3: every metric of one region, for baseline year B (`from`) and target year T (`to`),
 // read from the dataset; the formulas themselves are in formulas.ts.
 import { categoriesNotReported, hasCommunityData } from './completeness.js';
-import { regionCoverageIndex, type RegionNormSeries, regionNormSeries } from './coverage.js';
-import { type CommunityTerm, type CommunityTotal, communityTotalAt, seriesWeights } from './community.js';
+import { regionCoverageIndex } from './coverage.js';
+import { type CommunityTerm, type CommunityTotal, communityTotalAt } from './community.js';
 import type { MissingCommunity } from './config.js';
-import type { Category } from './categories.js';
-import type { Dataset, RegionInfo } from './dataset.js';
+import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import type { Flag, RegionMetrics } from './report-schema.js';
 import { type RegionFacts, weightedMetrics } from './formulas.js';
@@ -42,35 +41,6 @@ export interface MetricsOptions {
   readonly missingCommunity?: MissingCommunity | undefined;
   /** Filled with what the metrics were computed from, for `explain` (explain.ts); leave it out otherwise. */
   readonly working?: MetricsWorking | undefined;
-  /** What is the same for every end year T′ of one region and baseline B (regionBaseline): a
-   * trend asks for 30 years of each region, and works these out once (issue 18). */
-  readonly baseline?: RegionBaseline | undefined;
-}
-
-/** A region's community capacity at the baseline B and the categories it does not report. */
-export interface RegionBaseline {
-  readonly region: string;
-  readonly from: number;
-  readonly communityAtB: CommunityTotal;
-  /** Its service series' weights, in their order (community.ts seriesWeights). */
-  readonly seriesWeights: readonly number[];
-  readonly notReported: readonly Category[];
-  /** The series each norm's measure reads (coverage.ts), for the coverage index at every T′. */
-  readonly normSeries: RegionNormSeries;
-}
-
-/** The baseline of `region` at B (the period's `from`) for regionMetrics' `baseline` option:
- * the same weights and fill must be given to both (norms that are not the same table are not used). */
-export function regionBaseline(dataset: Dataset, region: string, from: number, weights: WeightTable, fill: FillMode = 'carry', norms: NormTable = DEFAULT_NORM_TABLE): RegionBaseline {
-  const services = dataset.services.get(region);
-  return {
-    region,
-    from,
-    communityAtB: communityTotalAt(services, from, weights, fill),
-    seriesWeights: seriesWeights(services, weights),
-    notReported: categoriesNotReported(dataset, region),
-    normSeries: regionNormSeries(dataset, region, norms),
-  };
 }
 
 /**
@@ -101,6 +71,19 @@ export function newWorking(): MetricsWorking {
 }
 
 
+/** The beds closed (net) in the years B < year ≤ T of an events series, summed in its order; each
+ * pushed to `closures` when given (explain's working, MetricsWorking.closures). */
+export function closedBetween(series: YearSeries | undefined, B: number, T: number, closures?: { year: number; closed: number }[]): number {
+  let closed = 0;
+  for (const [year, n] of series ?? []) {
+    if (year > B && year <= T) {
+      closed += n;
+      closures?.push({ year, closed: n });
+    }
+  }
+  return closed;
+}
+
 /** A region's beds and population for a period, each valued by the series rule (undefined: unknown). */
 export interface RegionBasics {
   readonly bedsFrom: ValueAtYear | undefined;
@@ -130,16 +113,7 @@ export function regionBasics(
     bedsTo = valueAt(series, T, 'stock', fill);
     bedChange = (bedsTo?.value ?? 0) - (bedsFrom?.value ?? 0);
   } else {
-    let closed = 0;
-    if (beds.shape === 'events') {
-      for (const [year, n] of beds.byRegion.get(code) ?? []) {
-        if (year > B && year <= T) {
-          closed += n;
-          closures?.push({ year, closed: n }); // explain's working (MetricsWorking.closures)
-        }
-      }
-    }
-    bedChange = -closed;
+    bedChange = -(beds.shape === 'events' ? closedBetween(beds.byRegion.get(code), B, T, closures) : 0);
   }
   const populationSeries = dataset.population.get(code);
   return {
@@ -191,9 +165,8 @@ export function regionMetrics(
   // (unknown under --fill none, and for a region with no row in services.csv: missing is not
   // zero, SPEC §8, unless the user says it is).
   const regionServices = dataset.services.get(region.code);
-  const baseline = options.baseline !== undefined && options.baseline.region === region.code && options.baseline.from === B && working === undefined ? options.baseline : undefined;
-  const communityAtB = baseline?.communityAtB ?? communityTotalAt(regionServices, B, weights, fill, working?.termsFrom);
-  const communityAtT = communityTotalAt(regionServices, T, weights, fill, working?.termsTo, baseline?.seriesWeights);
+  const communityAtB = communityTotalAt(regionServices, B, weights, fill, working?.termsFrom);
+  const communityAtT = communityTotalAt(regionServices, T, weights, fill, working?.termsTo);
   const withCommunity = hasCommunityData(dataset, region.code);
   if (working) {
     Object.assign(working, { bedsFrom, bedsTo, populationTo, hasCommunityData: withCommunity, communityFrom: communityAtB, communityTo: communityAtT });
@@ -225,7 +198,7 @@ export function regionMetrics(
   const facts = factsOf(basics)!;
   const weighted = weightedMetrics(facts, communityAtB.total, communityAtT.total);
 
-  const notReported = baseline === undefined ? categoriesNotReported(dataset, region.code) : [...baseline.notReported];
+  const notReported = categoriesNotReported(dataset, region.code);
   const flags: Flag[] = [];
   if (carried) flags.push('carried_forward');
   if (startedLater) flags.push('service_started_later');
@@ -243,7 +216,7 @@ export function regionMetrics(
       beds_to: facts.bedsTo,
       ...weighted,
       // The other half of the gap analysis: capacity at T against the planning norms (SPEC §7).
-      coverage_index: regionCoverageIndex(dataset, region.code, T, facts.population, norms, baseline?.normSeries),
+      coverage_index: regionCoverageIndex(dataset, region.code, T, facts.population, norms),
       flags,
       categories_not_reported: notReported,
     },

@@ -5,6 +5,7 @@
 // property of the region (a getter), so JSON.stringify, zod, spread and structured clone all see
 // the array; each reading gives a fresh array of fresh objects, equal to the last. Pure.
 import type { Category } from './categories.js';
+import type { weightedMetrics } from './formulas.js';
 import type { Flag } from './report-schema.js';
 import { type TrendGap, type TrendRegion, type TrendYear, TrendYearSchema } from './trend-schema.js';
 
@@ -64,32 +65,25 @@ const YEARS: PropertyDescriptor = {
   configurable: true,
 };
 
-/** `years` as numbers, to be kept instead of the objects (`trendRegion`). */
-export function yearRows(years: readonly TrendYear[]): YearRows {
-  return metricsRows(
-    years.map((y) => y.year),
-    years,
-  );
-}
+/** What regionMetrics adds to the weighted metrics of a year: its own numbers (null: NaN). */
+const OWN_NUMBERS: Readonly<Record<string, string>> = { population: 'population', beds_from: 'bedsFrom', beds_to: 'bedsTo', coverage_index: 'coverage' };
 
 /**
- * The years `years` whose metrics are `metrics` (the same index; a region's metrics for B → T′ as
- * regionMetrics makes them, its `region` and `name` not read) as numbers: what `yearRows` keeps of
- * the year objects { year, ...metrics }, without making them (trend.ts: 150,000 objects of 19
- * fields at 5,000 regions, each copied from the metrics by an object rest and a spread).
+ * Row `i` of `values` from a year's numbers as regionMetrics makes them (population, beds at B and
+ * T′, the weighted metrics of formulas.ts, the coverage index; null: NaN), in NUMBERS' order,
+ * without a metrics object (trend-region-years.ts). Made from the schema's keys when this module
+ * loads, as yearAt is.
  */
-export function metricsRows(years: readonly number[], metrics: readonly Omit<TrendYear, 'year'>[]): YearRows {
-  const values = new Float64Array(years.length * N);
-  const flags: (readonly Flag[] | undefined)[] = [];
-  const categories: (readonly Category[] | undefined)[] = [];
-  metrics.forEach((m, i) => {
-    // Stryker disable next-line EqualityOperator: a step more writes NaN into the next year's first number, which that year then writes, or past the end, which a Float64Array ignores
-    for (let k = 0; k < N; k++) values[i * N + k] = m[NUMBERS[k]!] ?? NaN;
-    flags.push(m.flags.length > 0 ? [...m.flags] : undefined);
-    categories.push(m.categories_not_reported.length > 0 ? [...m.categories_not_reported] : undefined);
-  });
-  return { years: [...years], values, flags, categories };
-}
+export const writeYearRow = new Function(
+  'N',
+  `return function writeYearRow(values, i, population, bedsFrom, bedsTo, weighted, coverage) {
+    const at = i * N;
+    ${NUMBERS.map((key, k) => `values[at + ${k}] = ${OWN_NUMBERS[key] ?? `weighted[${JSON.stringify(key)}]`} ?? NaN;`).join('\n    ')}
+  };`,
+)(N) as (values: Float64Array, i: number, population: number, bedsFrom: number | null, bedsTo: number | null, weighted: Readonly<ReturnType<typeof weightedMetrics>>, coverage: number | null) => void;
+
+/** The numbers of a year row (`writeYearRow`). */
+export const YEAR_ROW_NUMBERS = N;
 
 /** A region of a trend whose `years` are kept as `rows` (see the file comment); its keys in TrendRegionSchema's order. */
 export function trendRegion(rank: number, region: Omit<TrendRegion, 'rank' | 'years' | 'excluded_years'>, rows: YearRows, gaps: TrendGap[]): TrendRegion {

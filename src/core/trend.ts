@@ -4,34 +4,20 @@
 import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod, noticeFiles } from './analyze.js';
 import type { Dataset } from './dataset.js';
 import { chosenLevel, selectLevel } from './hierarchy.js';
-import { regionBaseline, regionMetrics } from './metrics.js';
+import { regionMetrics } from './metrics.js';
 import { resolveNorms } from './norms.js';
 import { plausibilityNotices } from './plausibility.js';
 import { compareRegions } from './rank.js';
 import type { ExcludedRegion, RegionMetrics } from './report-schema.js';
 import { analysisProvenance } from './run-provenance.js';
 import type { TrendGap, TrendRegion, TrendReport } from './trend-schema.js';
-import { metricsRows, trendRegion, type YearRows } from './trend-years.js';
+import { regionYears } from './trend-region-years.js';
+import { trendRegion, type YearRows } from './trend-years.js';
 import { VERSION } from '../version.js';
 import { resolveWeights } from './weights.js';
 
 /** Options of `trend`: the same as `analyze`'s. */
 export type TrendOptions = AnalyzeOptions;
-
-/** A region's series of years, summed up: when its vacuum opened, its peak, whether it is open. */
-function describeSeries(years: readonly number[], metrics: readonly RegionMetrics[], final: RegionMetrics): Pick<TrendRegion, 'first_vacuum_year' | 'peak_vacuum_per_100k' | 'peak_year' | 'open'> {
-  let first: number | null = null;
-  let peak = 0;
-  let peakYear: number | null = null;
-  metrics.forEach((m, i) => {
-    if (m.vacuum_be > 0 && first === null) first = years[i]!;
-    if (m.vacuum_be > 0 && m.vacuum_per_100k > peak) {
-      peak = m.vacuum_per_100k;
-      peakYear = years[i]!;
-    }
-  });
-  return { first_vacuum_year: first, peak_vacuum_per_100k: peak, peak_year: peakYear, open: final.vacuum_be > 0 };
-}
 
 /**
  * Every unit's metrics in every year from B to T. A unit is ranked when report would rank it
@@ -55,21 +41,10 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
       excluded.push({ region: final.region, reason: final.reason });
       continue;
     }
-    // Each year's metrics as regionMetrics made them (the years' objects are made when read).
-    const years: number[] = [];
-    const metrics: RegionMetrics[] = [];
-    const gaps: TrendGap[] = [];
-    const yearOptions = { ...metricsOptions, baseline: regionBaseline(dataset, info.code, period.from, weights, fill, norms) };
-    for (let year = period.from; year <= period.to; year++) {
-      const outcome = year === period.to ? final : regionMetrics(dataset, info, { from: period.from, to: year }, weights, yearOptions);
-      if (outcome.kind === 'excluded') gaps.push({ year, reason: outcome.reason });
-      else {
-        years.push(year);
-        metrics.push(outcome.metrics);
-      }
-    }
-    // The years kept as numbers, made into objects when they are read (trend-years.ts).
-    ranked.push({ final: final.metrics, region: { region: info.code, name: info.name, ...describeSeries(years, metrics, final.metrics) }, rows: metricsRows(years, metrics), gaps });
+    // Every year's metrics as rows of numbers, in one walk of the region's series (trend-region-years.ts).
+    const years = regionYears(dataset, info, period, { ...metricsOptions, weights });
+    const summary = { first_vacuum_year: years.firstVacuumYear, peak_vacuum_per_100k: years.peakVacuumPer100k, peak_year: years.peakYear, open: final.metrics.vacuum_be > 0 };
+    ranked.push({ final: final.metrics, region: { region: info.code, name: info.name, ...summary }, rows: years.rows, gaps: years.gaps });
   }
   ranked.sort((a, b) => compareRegions(a.final, b.final, sort));
   return {

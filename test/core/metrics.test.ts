@@ -3,7 +3,7 @@
 // small data folder.
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalyzeOptions, choosePeriod, PeriodError } from '../../src/core/analyze.js';
-import { regionBaseline, regionMetrics } from '../../src/core/metrics.js';
+import { regionMetrics } from '../../src/core/metrics.js';
 import type { RankedRegion, Report } from '../../src/core/report-schema.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 
@@ -467,45 +467,5 @@ describe('analyze', () => {
     const byBe = await run(files, { sort: 'vacuum_be' });
     expect(byBe.sort).toBe('vacuum_be');
     expect(byBe.regions.map((r) => r.region)).toEqual(['L', 'M', 'S']); // 40, 20, 10
-  });
-});
-
-describe('regionMetrics with a region baseline (trend asks for every T′ of a region)', () => {
-  it('gives exactly the metrics worked out without it, for every region and end year, fill and weights', async () => {
-    // The bundled fixtures' worked example (SPEC §3), and a folder with a region that has no
-    // service at B, one with a series that starts later, and one without services rows.
-    const { dataset, weights } = await loadDataset({ data: 'fixtures/worked-stock' });
-    const { dataset: odd, weights: oddWeights } = await load({
-      regions: 'region,name\nA,Alpha\nB,Beta\nC,Gamma\n',
-      population: 'region,year,population\nA,2010,100000\nA,2020,120000\nB,2010,50000\nB,2020,50000\nC,2010,1000\nC,2020,1000\n',
-      beds: 'region,year,beds\nA,2010,100\nA,2020,40\nB,2010,30\nB,2020,30\nC,2010,5\nC,2020,1\n',
-      services: 'region,year,service,capacity,unit\nA,2010,crisis,3,teams\nA,2015,cmhc,2,facilities\nA,2020,crisis,4,teams\nB,2014,act,1,teams\n',
-    });
-    let compared = 0;
-    for (const [data, w] of [
-      [dataset, weights],
-      [odd, oddWeights],
-    ] as const) {
-      const years = [...data.population.values()].flatMap((s) => [...s.keys()]);
-      const from = Math.min(...years);
-      const last = Math.max(...years);
-      for (const fill of ['carry', 'none', 'linear'] as const) {
-        for (const info of data.regions.values()) {
-          const baseline = regionBaseline(data, info.code, from, w, fill);
-          for (let to = from + 1; to <= last; to++) {
-            const without = regionMetrics(data, info, { from, to }, w, { fill });
-            expect(regionMetrics(data, info, { from, to }, w, { fill, baseline })).toEqual(without);
-            compared++;
-          }
-          // A baseline of another B, or of another region, is not used.
-          const expected = regionMetrics(data, info, { from, to: last }, w, { fill });
-          const otherRegion = [...data.regions.keys()].find((code) => code !== info.code)!;
-          for (const other of [regionBaseline(data, info.code, from + 5, w, fill), regionBaseline(data, otherRegion, from, w, fill)]) {
-            expect(regionMetrics(data, info, { from, to: last }, w, { fill, baseline: other })).toEqual(expected);
-          }
-        }
-      }
-    }
-    expect(compared).toBeGreaterThan(30);
   });
 });

@@ -1,10 +1,10 @@
-// yearRows (core/trend-years.ts, issue 18) keeps a trend region's years as numbers: one row of
-// numbers per year (null as NaN), and a year's flags and categories not reported only where it
-// has any — most years have none, and an empty array per year and field would cost two objects
-// per region-year in a trend of every region × year.
+// A trend region keeps its years as numbers (core/trend-years.ts, issue 18): one row of numbers
+// per year (null as NaN) written by writeYearRow in the schema's key order, read back by the
+// region's years getter.
 import { describe, expect, it } from 'vitest';
 import type { TrendYear } from '../../src/core/trend-schema.js';
-import { metricsRows, trendRegion, yearRows } from '../../src/core/trend-years.js';
+import { trendRegion, writeYearRow } from '../../src/core/trend-years.js';
+import { yearRows } from '../helpers/year-rows.js';
 
 const year = (y: number, flags: TrendYear['flags'], categories: TrendYear['categories_not_reported']): TrendYear => ({
   year: y,
@@ -28,32 +28,20 @@ const year = (y: number, flags: TrendYear['flags'], categories: TrendYear['categ
   categories_not_reported: categories,
 });
 
-describe('yearRows', () => {
-  it('keeps flags and categories only for the years that have some', () => {
-    const rows = yearRows([year(2015, [], []), year(2016, ['carried_forward'], []), year(2017, [], ['crisis', 'outreach'])]);
-    expect(rows.years).toEqual([2015, 2016, 2017]);
-    expect(rows.flags).toEqual([undefined, ['carried_forward'], undefined]);
-    expect(rows.categories).toEqual([undefined, undefined, ['crisis', 'outreach']]);
-  });
-
+describe('writeYearRow', () => {
   it('one row of numbers per year, in the schema’s key order, null as NaN', () => {
-    const rows = yearRows([year(2015, [], [])]);
-    // The 16 numbers of the year above from population to coverage_index (TrendYearSchema's order).
-    expect([...rows.values]).toEqual([1000, 10, 8, -2, 2, 1, 1.5, 0.5, -1.5, 1.5, 150, 0.25, NaN, 950, NaN, 0.5]);
+    const values = new Float64Array(2 * 16).fill(7);
+    const y = year(2015, [], []);
+    writeYearRow(values, 1, y.population, y.beds_from, y.beds_to, y, y.coverage_index);
+    // The 16 numbers of the year above from population to coverage_index (TrendYearSchema's
+    // order), in the second row; the first untouched.
+    expect([...values.subarray(16)]).toEqual([1000, 10, 8, -2, 2, 1, 1.5, 0.5, -1.5, 1.5, 150, 0.25, NaN, 950, NaN, 0.5]);
+    expect([...values.subarray(0, 16)]).toEqual(new Array(16).fill(7));
   });
-});
 
-describe('metricsRows', () => {
-  it('keeps of each year\'s metrics (region and name beside them) what yearRows keeps of the year objects', () => {
-    const years = [year(2015, [], []), year(2016, ['carried_forward'], ['crisis']), { ...year(2017, [], []), vacuum_per_100k: null as never, population: 1234.5 }];
-    // As regionMetrics gives them: the region's code and name, no year.
-    const metrics = years.map(({ year: _year, ...m }) => ({ region: 'A', name: 'Agder', ...m }));
-    const rows = metricsRows([2015, 2016, 2017], metrics);
-    expect(rows).toEqual(yearRows(years));
-    expect(rows.values[2 * 16]).toBe(1234.5); // 2017's population, first of its row
-    expect(Number.isNaN(rows.values[2 * 16 + 10]!)).toBe(true); // its vacuum_per_100k, null
-    // The years read back from the rows are the year objects.
-    const region = trendRegion(1, { region: 'A', name: 'Agder', first_vacuum_year: 2015, peak_vacuum_per_100k: 150, peak_year: 2015, open: true }, rows, []);
+  it('the years read back from the rows are the year objects: every field, null and key order', () => {
+    const years = [year(2015, [], []), year(2016, ['carried_forward'], ['crisis']), { ...year(2017, [], []), vacuum_per_100k: null as never, population: 1234.5, beds_from: null }];
+    const region = trendRegion(1, { region: 'A', name: 'Agder', first_vacuum_year: 2015, peak_vacuum_per_100k: 150, peak_year: 2015, open: true }, yearRows(years), []);
     expect(region.years).toEqual(years);
     expect(region.years.map((y) => Object.keys(y))).toEqual(years.map((y) => Object.keys(y)));
   });

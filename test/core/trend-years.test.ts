@@ -4,7 +4,8 @@
 // structured clone (worker threads) and equality.
 import { describe, expect, it } from 'vitest';
 import { TrendRegionSchema, type TrendYear } from '../../src/core/trend-schema.js';
-import { trendRegion, yearRows } from '../../src/core/trend-years.js';
+import { trendRegion } from '../../src/core/trend-years.js';
+import { yearRows } from '../helpers/year-rows.js';
 
 const year = (y: number, overrides: Partial<TrendYear> = {}): TrendYear => ({
   year: y,
