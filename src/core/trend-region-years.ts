@@ -50,12 +50,28 @@ const FLAG_PARTIAL = 16;
 /** Each combination of flags as one list, shared by the years that have it (undefined: none). */
 const FLAG_LISTS: readonly (readonly Flag[] | undefined)[] = Array.from({ length: 32 }, (_, mask) => (mask === 0 ? undefined : FLAG_CODES.filter((_, bit) => (mask & (1 << bit)) !== 0)));
 
-/** valuesOverYears into fresh arrays of `n` years. */
-function walk(series: Parameters<typeof valuesOverYears>[0], from: number, to: number, kind: 'service' | 'stock', fill: FillMode): YearValues {
-  const n = to - from + 1;
-  const out = { value: new Float64Array(n), state: new Uint8Array(n) };
-  valuesOverYears(series, from, to, kind, fill, out);
-  return out;
+/** A region's arrays of years, reused from region to region (regionYears is synchronous and
+ * keeps none of them): a trend of 5,000 regions made eight small typed arrays for each. */
+interface Scratch {
+  readonly years: number;
+  readonly community: Float64Array;
+  readonly communityState: Uint8Array;
+  readonly series: YearValues;
+  readonly stock: YearValues;
+  readonly population: YearValues;
+}
+
+const values = (n: number): YearValues => ({ value: new Float64Array(n), state: new Uint8Array(n) });
+let scratch: Scratch = { years: 0, community: new Float64Array(0), communityState: new Uint8Array(0), series: values(0), stock: values(0), population: values(0) };
+
+/** The scratch arrays for `n` years, the community's sums and states 0. */
+function scratchFor(n: number): Scratch {
+  if (scratch.years < n) scratch = { years: n, community: new Float64Array(n), communityState: new Uint8Array(n), series: values(n), stock: values(n), population: values(n) };
+  else {
+    scratch.community.fill(0, 0, n);
+    scratch.communityState.fill(0, 0, n);
+  }
+  return scratch;
 }
 
 /**
@@ -75,23 +91,26 @@ export function regionYears(dataset: Dataset, region: RegionInfo, period: Period
 
   // Community capacity at each year: Σ w × value over the series, in the series' order (as
   // community.ts sums it, so each year's total is the same double), and the states met.
-  const community = new Float64Array(n);
-  const communityState = new Uint8Array(n);
-  const scratch: YearValues = { value: new Float64Array(n), state: new Uint8Array(n) };
+  const { community, communityState, series: each, ...kept } = scratchFor(n);
   let s = 0;
   for (const series of services?.values() ?? []) {
     const weight = weights[s++]!;
-    valuesOverYears(series.years, B, T, 'service', fill, scratch);
+    valuesOverYears(series.years, B, T, 'service', fill, each);
     for (let i = 0; i < n; i++) {
-      const state = scratch.state[i]!;
+      const state = each.state[i]!;
       communityState[i] = communityState[i]! | state;
-      if ((state & UNKNOWN) === 0) community[i] = community[i]! + weight * scratch.value[i]!;
+      if ((state & UNKNOWN) === 0) community[i] = community[i]! + weight * each.value[i]!;
     }
   }
 
   const beds = dataset.beds;
-  const stock = beds.shape === 'stock' ? walk(beds.byRegion.get(code), B, T, 'stock', fill) : undefined;
-  const population = walk(dataset.population.get(code), B, T, 'stock', fill);
+  let stock: YearValues | undefined;
+  if (beds.shape === 'stock') {
+    stock = kept.stock;
+    valuesOverYears(beds.byRegion.get(code), B, T, 'stock', fill, stock);
+  }
+  const population = kept.population;
+  valuesOverYears(dataset.population.get(code), B, T, 'stock', fill, population);
   const withCommunity = hasCommunityData(dataset, code);
   const communityKnown = withCommunity || options.missingCommunity === 'zero';
   const notReported = categories.length > 0 ? categories : undefined;
@@ -101,7 +120,7 @@ export function regionYears(dataset: Dataset, region: RegionInfo, period: Period
   const fromState = bedsFromState | (stock === undefined ? 0 : population.state[0]!) | communityState[0]!;
 
   const N = YEAR_ROW_NUMBERS;
-  let values = new Float64Array(n * N);
+  let rows = new Float64Array(n * N);
   const years: number[] = [];
   const flags: (readonly Flag[] | undefined)[] = [];
   const categoriesByYear: (readonly Category[] | undefined)[] = [];
@@ -146,7 +165,7 @@ export function regionYears(dataset: Dataset, region: RegionInfo, period: Period
     const coverage = regionCoverageIndex(dataset, code, year, people, options.norms, normSeries);
 
     const at = years.length;
-    writeYearRow(values, at, people, bedsFrom, bedsTo, weighted, coverage);
+    writeYearRow(rows, at, people, bedsFrom, bedsTo, weighted, coverage);
     years.push(year);
     flags.push(FLAG_LISTS[mask]);
     categoriesByYear.push(notReported);
@@ -158,6 +177,6 @@ export function regionYears(dataset: Dataset, region: RegionInfo, period: Period
       }
     }
   }
-  if (years.length < n) values = values.slice(0, years.length * N);
-  return { rows: { years, values, flags, categories: categoriesByYear }, gaps, firstVacuumYear, peakVacuumPer100k, peakYear };
+  if (years.length < n) rows = rows.slice(0, years.length * N);
+  return { rows: { years, values: rows, flags, categories: categoriesByYear }, gaps, firstVacuumYear, peakVacuumPer100k, peakYear };
 }
