@@ -75,9 +75,9 @@ function scratchFor(n: number): Scratch {
 }
 
 /**
- * Every year T′ from B to T of `region`, a region whose metrics at T are known: its metrics for
- * B → T′ as a row, or the reason they are unknown (a gap, worded as regionMetrics words an
- * exclusion).
+ * Every year T′ from B to T of `region`: its metrics for B → T′ as a row, or the reason they are
+ * unknown (a gap, worded as regionMetrics words an exclusion). A region whose year T is a gap is
+ * not ranked, for that reason (trend.ts), as report would not rank it.
  */
 export function regionYears(dataset: Dataset, region: RegionInfo, period: Period, options: RegionYearsOptions): RegionYears {
   const { from: B, to: T } = period;

@@ -34,7 +34,7 @@ const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
  * property in place; the same object built key by key took a keyed store per number (100 ms of a
  * trend of 5,000 regions, issue 18). NaN stands for null: no metric is ever NaN (the schema refuses it).
  */
-const yearAt = new Function(
+export const yearAt = new Function(
   'orNull',
   'N',
   `return function yearAt(rows, i) {

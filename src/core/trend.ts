@@ -4,7 +4,6 @@
 import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod, noticeFiles } from './analyze.js';
 import type { Dataset } from './dataset.js';
 import { chosenLevel, selectLevel } from './hierarchy.js';
-import { regionMetrics } from './metrics.js';
 import { resolveNorms } from './norms.js';
 import { plausibilityNotices } from './plausibility.js';
 import { compareRegions } from './rank.js';
@@ -12,7 +11,7 @@ import type { ExcludedRegion, RegionMetrics } from './report-schema.js';
 import { analysisProvenance } from './run-provenance.js';
 import type { TrendGap, TrendRegion, TrendReport } from './trend-schema.js';
 import { regionYears } from './trend-region-years.js';
-import { trendRegion, type YearRows } from './trend-years.js';
+import { trendRegion, yearAt, type YearRows } from './trend-years.js';
 import { VERSION } from '../version.js';
 import { resolveWeights } from './weights.js';
 
@@ -36,15 +35,18 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
   const ranked: { final: RegionMetrics; region: Omit<TrendRegion, 'rank' | 'years' | 'excluded_years'>; rows: YearRows; gaps: TrendGap[] }[] = [];
   const excluded: ExcludedRegion[] = [];
   for (const info of dataset.regions.values()) {
-    const final = regionMetrics(dataset, info, period, weights, metricsOptions);
-    if (final.kind === 'excluded') {
-      excluded.push({ region: final.region, reason: final.reason });
+    // Every year's metrics as rows of numbers, in one walk of the region's series
+    // (trend-region-years.ts); ranked when its metrics at T are known, as report ranks it.
+    const years = regionYears(dataset, info, period, { ...metricsOptions, weights });
+    const last = years.rows.years.length - 1;
+    if (years.rows.years[last] !== period.to) {
+      excluded.push({ region: info.code, reason: years.gaps.at(-1)!.reason }); // the gap at T
       continue;
     }
-    // Every year's metrics as rows of numbers, in one walk of the region's series (trend-region-years.ts).
-    const years = regionYears(dataset, info, period, { ...metricsOptions, weights });
-    const summary = { first_vacuum_year: years.firstVacuumYear, peak_vacuum_per_100k: years.peakVacuumPer100k, peak_year: years.peakYear, open: final.metrics.vacuum_be > 0 };
-    ranked.push({ final: final.metrics, region: { region: info.code, name: info.name, ...summary }, rows: years.rows, gaps: years.gaps });
+    const { year: _year, ...atT } = yearAt(years.rows, last);
+    const final: RegionMetrics = { region: info.code, name: info.name, ...atT };
+    const summary = { first_vacuum_year: years.firstVacuumYear, peak_vacuum_per_100k: years.peakVacuumPer100k, peak_year: years.peakYear, open: final.vacuum_be > 0 };
+    ranked.push({ final, region: { region: info.code, name: info.name, ...summary }, rows: years.rows, gaps: years.gaps });
   }
   ranked.sort((a, b) => compareRegions(a.final, b.final, sort));
   return {

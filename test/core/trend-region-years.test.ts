@@ -3,13 +3,15 @@
 // year): on random datasets — stock, event or no beds, population with gaps, services starting
 // late, weights of 0, every fill mode, either missingCommunity, baselines after the first year,
 // series as a loaded dataset keeps them and as plain Maps in any order — every number of every
-// year to the last bit, every gap and its words, every flag, the series' summary. `toEqual`
+// year to the last bit, every gap and its words, every flag, the series' summary; which regions
+// are ranked and in what order (any sort metric), and the words of each exclusion. `toEqual`
 // compares numbers with Object.is: 0 and −0 differ, and so does any last-digit difference.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dataset, YearSeries } from '../../src/core/dataset.js';
 import { DenseYearSeries } from '../../src/core/dense-year-series.js';
 import { resolveNorms } from '../../src/core/norms.js';
+import { SORT_METRICS } from '../../src/core/report-schema.js';
 import { CARRIED, FILL_MODES, INTERPOLATED, STARTED_LATER, UNKNOWN, valueAt, valuesOverYears } from '../../src/core/series.js';
 import { trend } from '../../src/core/trend.js';
 import { resolveWeights, type Weight } from '../../src/core/weights.js';
@@ -149,6 +151,7 @@ describe('a trend’s years = regionMetrics year by year, to the last bit', () =
     let years = 0;
     let gaps = 0;
     let indexes = 0;
+    let excluded = 0;
     const flags = new Set<string>();
     await fc.assert(
       fc.asyncProperty(
@@ -159,7 +162,8 @@ describe('a trend’s years = regionMetrics year by year, to the last bit', () =
         fc.constantFrom(undefined, 2001, 2002),
         fc.boolean(),
         fc.nat(),
-        async (files, weights, fill, missingCommunity, from, plain, seed) => {
+        fc.constantFrom(...SORT_METRICS),
+        async (files, weights, fill, missingCommunity, from, plain, seed, sort) => {
           const inputs = Object.fromEntries(Object.entries(files).map(([role, content]) => [role, content === undefined ? undefined : { name: `${role}.csv`, content }]));
           let dataset: Dataset;
           try {
@@ -170,16 +174,18 @@ describe('a trend’s years = regionMetrics year by year, to the last bit', () =
           if (plain) dataset = asShuffledMaps(dataset, seed);
           let report;
           try {
-            report = trend(dataset, { weights, norms, fill, missingCommunity, from });
+            report = trend(dataset, { weights, norms, fill, missingCommunity, from, sort });
           } catch (error) {
             if (error instanceof Error && /--from|--to|year/.test(error.message)) return; // a baseline after the data's last year
             throw error;
           }
-          const reference = referenceTrendYears(dataset, { from: report.from, to: report.to, weights, norms, fill, missingCommunity });
-          expect(report.regions.map((r) => r.region).sort()).toEqual([...reference.keys()].sort());
+          const reference = referenceTrendYears(dataset, { from: report.from, to: report.to, weights, norms, fill, missingCommunity, sort });
+          expect(report.regions.map((r) => r.region)).toEqual(reference.order);
+          expect(report.excluded).toEqual(reference.excluded);
+          excluded += report.excluded.length;
           for (const region of report.regions) {
             const { rank: _rank, region: code, name: _name, ...rest } = region;
-            expect({ ...rest }).toEqual(reference.get(code));
+            expect({ ...rest }).toEqual(reference.ranked.get(code));
             years += region.years.length;
             gaps += region.excluded_years.length;
             for (const y of region.years) {
@@ -195,6 +201,7 @@ describe('a trend’s years = regionMetrics year by year, to the last bit', () =
     expect(years).toBeGreaterThan(1500);
     expect(gaps).toBeGreaterThan(200);
     expect(indexes).toBeGreaterThan(500);
+    expect(excluded).toBeGreaterThan(100);
     expect([...flags].sort()).toEqual(['carried_forward', 'interpolated', 'no_community_data', 'partial_community', 'service_started_later']);
   });
 });
@@ -216,10 +223,11 @@ describe('a trend’s years on the worked example and on odd regions, every fill
       for (const fill of FILL_MODES) {
         for (const missingCommunity of ['exclude', 'zero'] as const) {
           const report = trend(dataset, { weights, norms, fill, missingCommunity });
-          const reference = referenceTrendYears(dataset, { from: report.from, to: report.to, weights, norms, fill, missingCommunity });
-          expect(report.regions.length).toBe(reference.size);
+          const reference = referenceTrendYears(dataset, { from: report.from, to: report.to, weights, norms, fill, missingCommunity, sort: 'vacuum_per_100k' });
+          expect(report.regions.map((r) => r.region)).toEqual(reference.order);
+          expect(report.excluded).toEqual(reference.excluded);
           for (const { rank: _rank, region, name: _name, ...rest } of report.regions) {
-            expect({ ...rest }).toEqual(reference.get(region));
+            expect({ ...rest }).toEqual(reference.ranked.get(region));
             compared += rest.years.length;
             indexes += rest.years.filter((y) => y.coverage_index !== null).length;
           }

@@ -5,6 +5,8 @@
 // trend-region-years.ts or series.ts's valuesOverYears; the series is summed up here.
 import type { Dataset } from '../../src/core/dataset.js';
 import { regionMetrics } from '../../src/core/metrics.js';
+import { compareRegions } from '../../src/core/rank.js';
+import type { RegionMetrics, SortMetric } from '../../src/core/report-schema.js';
 import type { NormTable } from '../../src/core/norms.js';
 import type { FillMode } from '../../src/core/series.js';
 import type { TrendGap, TrendYear } from '../../src/core/trend-schema.js';
@@ -27,15 +29,23 @@ export interface ReferenceTrendOptions {
   readonly norms: NormTable;
   readonly fill: FillMode;
   readonly missingCommunity: 'exclude' | 'zero';
+  readonly sort: SortMetric;
 }
 
-/** Every region ranked at T, by code: each year's metrics from regionMetrics, one call a year. */
-export function referenceTrendYears(dataset: Dataset, o: ReferenceTrendOptions): Map<string, ReferenceTrendRegion> {
+/** Every region ranked at T, by code: each year's metrics from regionMetrics, one call a year;
+ * their order; and the regions not ranked, in the dataset's order, with regionMetrics' reason. */
+export function referenceTrendYears(dataset: Dataset, o: ReferenceTrendOptions): { ranked: Map<string, ReferenceTrendRegion>; order: string[]; excluded: { region: string; reason: string }[] } {
   const out = new Map<string, ReferenceTrendRegion>();
+  const finals: RegionMetrics[] = [];
+  const excluded: { region: string; reason: string }[] = [];
   const metricsOptions = { fill: o.fill, norms: o.norms, missingCommunity: o.missingCommunity };
   for (const info of dataset.regions.values()) {
     const final = regionMetrics(dataset, info, { from: o.from, to: o.to }, o.weights, metricsOptions);
-    if (final.kind === 'excluded') continue;
+    if (final.kind === 'excluded') {
+      excluded.push({ region: final.region, reason: final.reason });
+      continue;
+    }
+    finals.push(final.metrics);
     const years: TrendYear[] = [];
     const gaps: TrendGap[] = [];
     for (let year = o.from; year <= o.to; year++) {
@@ -58,5 +68,7 @@ export function referenceTrendYears(dataset: Dataset, o: ReferenceTrendOptions):
     }
     out.set(info.code, { years, excluded_years: gaps, first_vacuum_year: first, peak_vacuum_per_100k: peak, peak_year: peakYear, open: final.metrics.vacuum_be > 0 });
   }
-  return out;
+  // Ranked as report ranks (rank.ts compareRegions) by the metrics at T.
+  const order = finals.sort((a, b) => compareRegions(a, b, o.sort)).map((m) => m.region);
+  return { ranked: out, order, excluded };
 }
