@@ -14,6 +14,8 @@ import { resolveNorms } from '../../src/core/norms.js';
 import { SORT_METRICS } from '../../src/core/report-schema.js';
 import { CARRIED, FILL_MODES, INTERPOLATED, STARTED_LATER, UNKNOWN, valueAt, valuesOverYears } from '../../src/core/series.js';
 import { trend } from '../../src/core/trend.js';
+import { regionYears } from '../../src/core/trend-region-years.js';
+import { YEAR_ROW_NUMBERS } from '../../src/core/trend-years.js';
 import { resolveWeights, type Weight } from '../../src/core/weights.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 import { referenceTrendYears } from '../reference/trend-by-years.js';
@@ -236,5 +238,28 @@ describe('a trend’s years on the worked example and on odd regions, every fill
     }
     expect(compared).toBeGreaterThan(60);
     expect(indexes).toBeGreaterThan(10);
+  });
+});
+
+describe('regionYears keeps of a region what its years need', () => {
+  it('rows for the years with metrics only, flags and categories only where there are some', async () => {
+    // A: population in 2010 and 2020 only; under --fill none the years between are gaps (population unknown).
+    const { dataset, weights, norms } = await loadDataset({
+      regions: { name: 'regions.csv', content: 'region,name\nA,Alpha\nB,Beta\n' },
+      population: { name: 'population.csv', content: 'region,year,population\nA,2010,100000\nA,2020,120000\nB,2010,50000\nB,2015,50000\nB,2020,50000\n' },
+      beds: { name: 'beds.csv', content: 'region,year,beds\nA,2010,100\nA,2020,40\nB,2010,30\nB,2015,30\nB,2020,30\n' },
+      services: { name: 'services.csv', content: 'region,year,service,capacity,unit\nA,2010,crisis,3,teams\nA,2020,crisis,4,teams\nB,2010,act,1,teams\nB,2015,act,1,teams\nB,2020,act,1,teams\n' },
+    });
+    const a = regionYears(dataset, dataset.regions.get('A')!, { from: 2010, to: 2020 }, { weights, norms, fill: 'none' });
+    expect(a.rows.years).toEqual([2010, 2020]);
+    expect(a.rows.values.length).toBe(2 * YEAR_ROW_NUMBERS); // not a row for each of the eleven years
+    expect(a.gaps.map((g) => [g.year, g.reason])).toEqual([2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019].map((y) => [y, 'beds_to, population, community_to_be']));
+    // B under carry: 2011–2014 and 2016–2019 carried, 2010, 2015 and 2020 exact; each reports
+    // what the other does not (A crisis teams, B ACT teams): partial_community every year.
+    const b = regionYears(dataset, dataset.regions.get('B')!, { from: 2010, to: 2020 }, { weights, norms, fill: 'carry' });
+    expect(b.rows.years.length).toBe(11);
+    expect(b.rows.flags.map((f) => f?.join(' '))).toEqual([2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020].map((y) => (y % 5 === 0 ? 'partial_community' : 'carried_forward partial_community')));
+    expect(new Set(b.rows.categories).size).toBe(1); // one list for all its years
+    expect(b.rows.categories[0]).toEqual(['crisis']);
   });
 });
