@@ -1,4 +1,4 @@
-// A ranked region's metrics in every year T′ from B to T (trend.ts), as rows of numbers
+// A region's metrics in every year T′ from B to T (trend.ts), as rows of numbers
 // (trend-years.ts YearRows): what regionMetrics (metrics.ts) gives for each period B → T′, found
 // in one walk of each series over the years (series.ts valuesOverYears) instead of a search per
 // series and year, and written as numbers instead of a metrics object per year. A trend of 5,000
@@ -6,7 +6,8 @@
 // most of its analysis and of its garbage (issue 18). The same formulas (formulas.ts
 // weightedMetrics), coverage index (coverage.ts), closures (metrics.ts closedBetween) and rules:
 // which inputs are unknown and in what words, which flags. test/core/trend-region-years.test.ts
-// holds it to regionMetrics year by year, number for number, on random datasets. Pure.
+// holds it to regionMetrics year by year, number for number, on random datasets. Pure (its
+// scratch arrays are reused from call to call, none kept).
 import type { Category } from './categories.js';
 import type { MissingCommunity } from './config.js';
 import { seriesWeights } from './community.js';
