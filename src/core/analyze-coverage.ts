@@ -5,7 +5,7 @@ import { regionCoverage } from './coverage.js';
 import { rankCoverage } from './coverage-rank.js';
 import type { CoverageReport, RegionCoverage } from './coverage-schema.js';
 import type { Dataset } from './dataset.js';
-import { chosenLevel, type LevelChoice, selectLevel } from './hierarchy.js';
+import { type LevelChoice, levelSelection } from './hierarchy.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import { checkLevel, checkMissingCommunity, checkNormTable, checkYear } from './option-checks.js';
 import { plausibilityNotices } from './plausibility.js';
@@ -36,7 +36,7 @@ export function analyzeCoverage(input: Dataset, options: CoverageOptions = {}): 
   checkLevel(options.level);
   checkMissingCommunity(options.missingCommunity);
   checkNormTable(options.norms);
-  const dataset = selectLevel(input, options);
+  const { dataset, level } = levelSelection(input, options);
   const norms = options.norms ?? resolveNorms();
   const to = chooseTargetYear(dataset, options.to);
   const ranked: RegionCoverage[] = [];
@@ -64,7 +64,7 @@ export function analyzeCoverage(input: Dataset, options: CoverageOptions = {}): 
     provenance: analysisProvenance(input, options, weights, norms, {
       to,
       missingCommunity: options.missingCommunity ?? 'exclude',
-      level: chosenLevel(input, options) ?? null,
+      level: level ?? null,
       rollup: options.rollup ?? false,
     }),
   };

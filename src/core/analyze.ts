@@ -3,7 +3,7 @@
 import type { MissingCommunity } from './config.js';
 import { bedYears, type Dataset, serviceYears } from './dataset.js';
 import { OptionError } from './errors.js';
-import { chosenLevel, type LevelChoice, LevelError, selectLevel } from './hierarchy.js';
+import { type LevelChoice, LevelError, levelSelection } from './hierarchy.js';
 import type { Warning } from './issues.js';
 import { regionMetrics, type Period } from './metrics.js';
 import { checkFill, checkLevel, checkMissingCommunity, checkNormTable, checkSort, checkWeightTable, checkYear } from './option-checks.js';
@@ -124,14 +124,14 @@ export function noticeFiles(dataset: Dataset): NoticeFiles {
 }
 
 /** The report's options as provenance lists them: the values in force, defaults included. */
-export function analysisOptions(input: Dataset, options: AnalyzeOptions, period: Period): RunOptions {
+export function analysisOptions(input: Dataset, options: AnalyzeOptions, period: Period, level: number | undefined): RunOptions {
   return {
     from: period.from,
     to: period.to,
     sort: options.sort ?? 'vacuum_per_100k',
     fill: options.fill ?? 'carry',
     missingCommunity: options.missingCommunity ?? 'exclude',
-    level: chosenLevel(input, options) ?? null,
+    level: level ?? null,
     rollup: options.rollup ?? false,
     ...(input.scale === 'rates' ? { rates: true } : {}),
   };
@@ -172,7 +172,7 @@ export function analyzeRanking(input: Dataset, options: AnalyzeOptions = {}): Ra
   if (input.scale === 'rates' && (options.level !== undefined || options.rollup)) {
     throw new LevelError('--level and --rollup sum regions, which rates per 100,000 (--rates) cannot be: give counts with a population');
   }
-  const dataset = selectLevel(input, options);
+  const { dataset, level } = levelSelection(input, options);
   const weights = options.weights ?? resolveWeights();
   const norms = options.norms ?? resolveNorms();
   const period = choosePeriod(dataset, options.from, options.to);
@@ -193,7 +193,7 @@ export function analyzeRanking(input: Dataset, options: AnalyzeOptions = {}): Ra
     regions: rankRegions(ranked, sort),
     excluded,
     warnings: [...dataset.warnings],
-    provenance: analysisProvenance(input, options, weights, norms, analysisOptions(input, options, period)),
+    provenance: analysisProvenance(input, options, weights, norms, analysisOptions(input, options, period, level)),
   };
   const notices = () =>
     plausibilityNotices(dataset, {

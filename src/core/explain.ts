@@ -16,7 +16,7 @@ import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
 import { OptionError } from './errors.js';
 import type { ExplainStep, Explanation, ExplainedService, SeriesValue, SourceRow } from './explain-schema.js';
 import type { TracedRow, TraceRole } from './explain-trace.js';
-import { chosenLevel, regionLevel, selectLevel } from './hierarchy.js';
+import { levelSelection, regionLevel } from './hierarchy.js';
 import { newWorking, regionMetrics } from './metrics.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import { weightRecords } from './run-provenance.js';
@@ -100,7 +100,7 @@ interface SeriesKey {
 export function explainRegion(input: Dataset, code: string, options: ExplainOptions = {}): Explanation {
   checkAnalyzeOptions(options);
   const report = analyze(input, options);
-  const dataset = selectLevel(input, options);
+  const { dataset, level } = levelSelection(input, options);
   const info = dataset.regions.get(code);
   if (info === undefined) throw notAUnit(input, dataset, code);
   const weights: WeightTable = options.weights ?? resolveWeights();
@@ -201,7 +201,7 @@ export function explainRegion(input: Dataset, code: string, options: ExplainOpti
     servicegap: report.servicegap,
     region: code,
     name: info.name,
-    level: chosenLevel(input, options) ?? null,
+    level: level ?? null,
     members,
     from: B,
     to: T,

@@ -3,7 +3,7 @@
 // the same units (hierarchy.ts) with the same fill rule (series.ts). Pure; no IO.
 import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod, noticeFiles } from './analyze.js';
 import type { Dataset } from './dataset.js';
-import { chosenLevel, selectLevel } from './hierarchy.js';
+import { levelSelection } from './hierarchy.js';
 import { resolveNorms } from './norms.js';
 import { plausibilityNotices } from './plausibility.js';
 import { compareRegions } from './rank.js';
@@ -25,7 +25,7 @@ export type TrendOptions = AnalyzeOptions;
  */
 export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
   checkAnalyzeOptions(options);
-  const dataset = selectLevel(input, options);
+  const { dataset, level } = levelSelection(input, options);
   const weights = options.weights ?? resolveWeights();
   const norms = options.norms ?? resolveNorms();
   const period = choosePeriod(dataset, options.from, options.to);
@@ -55,14 +55,14 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
     to: period.to,
     sort,
     fill,
-    level: chosenLevel(input, options) ?? null,
+    level: level ?? null,
     regions: ranked.map((r, index) => trendRegion(index + 1, r.region, r.rows, r.gaps)),
     excluded,
     warnings: [
       ...dataset.warnings,
       ...plausibilityNotices(dataset, { regions: ranked.map((r) => r.final.region), period, weights, fill, files: noticeFiles(dataset) }),
     ],
-    provenance: analysisProvenance(input, options, weights, norms, analysisOptions(input, options, period)),
+    provenance: analysisProvenance(input, options, weights, norms, analysisOptions(input, options, period, level)),
   };
 }
 

@@ -3,7 +3,7 @@
 // and regionLevel gives each region's level counted from the top.
 import { describe, expect, it } from 'vitest';
 import type { Dataset, RegionInfo } from '../../src/core/dataset.js';
-import { chosenLevel, regionLevel, selectLevel } from '../../src/core/hierarchy.js';
+import { levelSelection, regionLevel, selectLevel } from '../../src/core/hierarchy.js';
 
 const regions = (...rows: [string, string?][]) => new Map<string, RegionInfo>(rows.map(([code, parent]) => [code, { code, name: code, parent }]));
 
@@ -31,9 +31,13 @@ describe('levels of the tree', () => {
     expect([regionLevel(r, 'A'), regionLevel(r, 'B')]).toEqual([1, 2]);
     const d = dataset(r, [['B', 100]]);
     // --rollup ranks one level above the deepest data leaf B (level 2): level 1, A with B's figures
-    expect(chosenLevel(d, { rollup: true })).toBe(1);
+    expect(levelSelection(d, { rollup: true }).level).toBe(1);
     const rolled = selectLevel(d, { rollup: true });
     expect([...rolled.regions.keys()]).toEqual(['A']);
     expect(rolled.population.get('A')).toEqual(new Map([[2010, 100]]));
+    // levelSelection: the same units from the same plan, with the level ranked.
+    for (const choice of [{}, { rollup: true }, { level: 1 }, { level: 2 }]) expect(levelSelection(d, choice).dataset).toEqual(selectLevel(d, choice));
+    expect(levelSelection(d, { level: 2 }).level).toBe(2);
+    expect(levelSelection(d).level).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset, RegionInfo, ServiceSeries } from '../../src/core/dataset.js';
 import { OptionError } from '../../src/core/errors.js';
-import { chosenLevel, type DataOrigin, findCycles, LevelError, mixedLevelIssues, selectLevel } from '../../src/core/hierarchy.js';
+import { type DataOrigin, findCycles, LevelError, levelSelection, mixedLevelIssues, selectLevel } from '../../src/core/hierarchy.js';
 
 type Figures = Record<string, Record<number, number>>;
 
@@ -318,33 +318,33 @@ describe('levels: errors and boundaries', () => {
   });
 
   it('levels 1 and 3 (the deepest) are accepted; 0, 4 and 1.5 are not', () => {
-    expect(chosenLevel(deep(), { level: 1 })).toBe(1);
-    expect(chosenLevel(deep(), { level: 3 })).toBe(3);
+    expect(levelSelection(deep(), { level: 1 }).level).toBe(1);
+    expect(levelSelection(deep(), { level: 3 }).level).toBe(3);
     expect(selectLevel(deep(), { level: 3 }).population).toEqual(new Map([['M', new Map([[2010, 7]])]]));
-    expect(() => chosenLevel(deep(), { level: 4 })).toThrow("--level 4: the regions' tree has levels 1 to 3");
-    expect(() => chosenLevel(deep(), { level: 1.5 })).toThrow("--level 1.5: the regions' tree has levels 1 to 3");
-    expect(() => chosenLevel(deep(), { level: 2, rollup: true })).toThrow(new LevelError('give --level or --rollup, not both'));
+    expect(() => levelSelection(deep(), { level: 4 }).level).toThrow("--level 4: the regions' tree has levels 1 to 3");
+    expect(() => levelSelection(deep(), { level: 1.5 }).level).toThrow("--level 1.5: the regions' tree has levels 1 to 3");
+    expect(() => levelSelection(deep(), { level: 2, rollup: true }).level).toThrow(new LevelError('give --level or --rollup, not both'));
   });
 
   it('--rollup with the deepest data leaf at level 2 ranks level 1; --rollup: false is the default', () => {
     const d = dataset(regionsOf(['C'], ['M', 'C']), { population: { M: { 2010: 1 } } });
-    expect(chosenLevel(d, { rollup: true })).toBe(1);
-    expect(chosenLevel(d, { rollup: false })).toBeUndefined();
-    expect(chosenLevel(d, { rollup: false, level: 2 })).toBe(2);
+    expect(levelSelection(d, { rollup: true }).level).toBe(1);
+    expect(levelSelection(d, { rollup: false }).level).toBeUndefined();
+    expect(levelSelection(d, { rollup: false, level: 2 }).level).toBe(2);
   });
 
   it('a tree of one level: --level 1 is accepted, --level 2 says so, --rollup has nothing above', () => {
     const flat = dataset(regionsOf(['A'], ['B']), { population: { A: { 2010: 1 } } });
-    expect(chosenLevel(flat, { level: 1 })).toBe(1);
-    expect(() => chosenLevel(flat, { level: 2 })).toThrow(new LevelError("--level 2: the regions' tree has only level 1 (1 = the regions without a parent)"));
-    expect(() => chosenLevel(flat, { rollup: true })).toThrow(
+    expect(levelSelection(flat, { level: 1 }).level).toBe(1);
+    expect(() => levelSelection(flat, { level: 2 }).level).toThrow(new LevelError("--level 2: the regions' tree has only level 1 (1 = the regions without a parent)"));
+    expect(() => levelSelection(flat, { rollup: true }).level).toThrow(
       new LevelError('--rollup: no region in regions.csv has a parent (column "parent"), so there is no level above the regions to rank'),
     );
   });
 
   it('no regions at all: only level 1 (never "levels 1 to 0")', () => {
     const none = dataset(new Map(), {});
-    expect(() => chosenLevel(none, { level: 2 })).toThrow("--level 2: the regions' tree has only level 1");
+    expect(() => levelSelection(none, { level: 2 }).level).toThrow("--level 2: the regions' tree has only level 1");
   });
 
   it('--level N counts a data leaf above level N as itself, and nothing below the level twice', () => {
