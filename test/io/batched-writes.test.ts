@@ -2,14 +2,13 @@
 // order whatever the piece sizes, the write speed and short writes; one write in flight at a
 // time; a failed write or a failed maker reported, never left as an unhandled rejection.
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BATCH_BYTES, type BatchWriter, writeInBatches } from '../../src/io/batched-writes.js';
 import { writeIfRegularFile } from '../../src/io/output-writer.js';
 import { mulberry32 } from '../../src/core/random.js';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 /** Pieces of random sizes (0 to 200 KB, some empty), each filled with bytes from `random`. */
 function randomPieces(random: () => number, total: number): Uint8Array[] {
@@ -137,17 +136,11 @@ describe('writeInBatches', () => {
 });
 
 describe('writeIfRegularFile', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'servicegap-batched-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const folder = temporaryFolder('servicegap-batched-');
 
   it('writes at the descriptor position of a regular file, also one opened for appending', async () => {
     const pieces = randomPieces(mulberry32(17), 3 * BATCH_BYTES);
-    const positioned = join(dir, 'positioned');
+    const positioned = join(folder.path, 'positioned');
     let fd = openSync(positioned, 'w');
     try {
       writeSync(fd, 'before\n');
@@ -159,7 +152,7 @@ describe('writeIfRegularFile', () => {
     const expected = Buffer.concat([Buffer.from('before\n'), ...pieces, Buffer.from('after\n')]);
     expect(readFileSync(positioned).equals(expected)).toBe(true);
 
-    const appended = join(dir, 'appended');
+    const appended = join(folder.path, 'appended');
     closeSync(openSync(appended, 'w'));
     writeSync((fd = openSync(appended, 'a')), 'before\n');
     try {
@@ -172,7 +165,7 @@ describe('writeIfRegularFile', () => {
   });
 
   it('leaves a FIFO to the caller: false, nothing asked of the pieces', async () => {
-    const fifo = join(dir, 'pipe');
+    const fifo = join(folder.path, 'pipe');
     execFileSync('mkfifo', [fifo]);
     const fd = openSync(fifo, 'r+'); // read and write: opening does not wait for a reader
     const asked = { count: 0 };

@@ -1,39 +1,33 @@
 // Writing a report atomically: a temporary file in the same folder, renamed over the target.
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, createReadStream, openSync, read } from 'node:fs';
-import { chmod, link, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, link, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { descriptorOf, removePendingTemps, writeOutput } from '../../src/io/output-writer.js';
 import { FileAccessError } from '../../src/io/errors.js';
 import { recordRead, withReadLog } from '../../src/io/read-log.js';
+import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 describe('writeOutput', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'servicegap-atomic-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const folder = temporaryFolder('servicegap-atomic-');
 
   it('writes the content and leaves only the target in the folder', async () => {
-    const target = join(dir, 'report.json');
+    const target = join(folder.path, 'report.json');
     await writeOutput(target, '{"ok":true}\n');
     expect(await readFile(target, 'utf8')).toBe('{"ok":true}\n');
-    expect(await readdir(dir)).toEqual(['report.json']);
+    expect(await readdir(folder.path)).toEqual(['report.json']);
   });
 
   it('writes bytes as given (UTF-8 text survives)', async () => {
-    const target = join(dir, 'names.csv');
+    const target = join(folder.path, 'names.csv');
     const bytes = new TextEncoder().encode('Trøndelag;منطقة الرياض\n');
     await writeOutput(target, bytes);
     expect(Buffer.compare(await readFile(target), Buffer.from(bytes))).toBe(0);
   });
 
   it('pieces of several batches (io/batched-writes.ts) land whole and in order, text pieces as UTF-8', async () => {
-    const target = join(dir, 'large.json');
+    const target = join(folder.path, 'large.json');
     const pieces: (string | Uint8Array)[] = [];
     for (let i = 0; i < 40; i++) {
       // 64 KB of bytes, then a text piece with names in several scripts
@@ -46,19 +40,19 @@ describe('writeOutput', () => {
     const expected = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
     expect(expected.length).toBeGreaterThan(2_500_000); // about ten batches
     expect((await readFile(target)).equals(expected)).toBe(true);
-    expect(await readdir(dir)).toEqual(['large.json']);
+    expect(await readdir(folder.path)).toEqual(['large.json']);
   });
 
   it('overwriting an existing file replaces it whole (no tail of the longer old content)', async () => {
-    const target = join(dir, 'report.csv');
+    const target = join(folder.path, 'report.csv');
     await writeFile(target, 'old content that is much longer than the new one\n'.repeat(100));
     await writeOutput(target, 'new\n');
     expect(await readFile(target, 'utf8')).toBe('new\n');
-    expect(await readdir(dir)).toEqual(['report.csv']);
+    expect(await readdir(folder.path)).toEqual(['report.csv']);
   });
 
   it('a directory as target: FileAccessError, no temp file left, the directory intact', async () => {
-    const target = join(dir, 'out');
+    const target = join(folder.path, 'out');
     await mkdir(target);
     await writeFile(join(target, 'keep.txt'), 'keep');
     const error = await writeOutput(target, 'x').catch((e: unknown) => e);
@@ -66,17 +60,17 @@ describe('writeOutput', () => {
     expect((error as FileAccessError).path).toBe(target);
     expect((error as FileAccessError).action).toBe('write');
     expect((error as FileAccessError).message).toMatch(new RegExp(`^cannot write ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
-    expect(await readdir(dir)).toEqual(['out']); // no ".out.<pid>.<hex>.tmp"
+    expect(await readdir(folder.path)).toEqual(['out']); // no ".out.<pid>.<hex>.tmp"
     expect(await readdir(target)).toEqual(['keep.txt']);
     expect(await readFile(join(target, 'keep.txt'), 'utf8')).toBe('keep');
   });
 
   it('a missing folder: FileAccessError saying so', async () => {
-    const target = join(dir, 'no', 'such', 'report.json');
+    const target = join(folder.path, 'no', 'such', 'report.json');
     const error = await writeOutput(target, 'x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileAccessError);
     expect((error as Error).message).toBe(`cannot write ${target}: no such file or folder`);
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(folder.path)).toEqual([]);
   });
 });
 
@@ -84,23 +78,17 @@ describe('writeOutput', () => {
 // mknod in the test's own folder (never the system's /dev): `c 1 3` is a null device, `c 1 7` a
 // full one (every write fails with ENOSPC).
 describe('writeOutput: never over an input, links, devices, modes, names', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'servicegap-writer-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-  const mknod = (name: string, minor: number) => execFileSync('mknod', [join(dir, name), 'c', '1', String(minor)]);
+  const folder = temporaryFolder('servicegap-writer-');
+  const mknod = (name: string, minor: number) => execFileSync('mknod', [join(folder.path, name), 'c', '1', String(minor)]);
 
   it('refuses a file the run has read, by path, through a symlink and through a hard link; the file stays whole', async () => {
-    const input = join(dir, 'services.csv');
+    const input = join(folder.path, 'services.csv');
     await writeFile(input, 'region,year\n');
-    await symlink(input, join(dir, 'link.csv'));
-    await link(input, join(dir, 'hard.csv'));
+    await symlink(input, join(folder.path, 'link.csv'));
+    await link(input, join(folder.path, 'hard.csv'));
     await withReadLog(async () => {
       recordRead(input);
-      for (const target of [input, join(dir, 'link.csv'), join(dir, 'hard.csv')]) {
+      for (const target of [input, join(folder.path, 'link.csv'), join(folder.path, 'hard.csv')]) {
         const error = await writeOutput(target, 'x').catch((e: unknown) => e);
         expect(error).toBeInstanceOf(FileAccessError);
         expect((error as Error).message).toMatch(/an input of this run; write the output to another file$/);
@@ -108,24 +96,24 @@ describe('writeOutput: never over an input, links, devices, modes, names', () =>
     });
     expect(await readFile(input, 'utf8')).toBe('region,year\n');
     // outside a run's log nothing is protected but what the caller names
-    const error = await writeOutput(join(dir, 'hard.csv'), 'x', { protect: [input] }).catch((e: unknown) => e);
+    const error = await writeOutput(join(folder.path, 'hard.csv'), 'x', { protect: [input] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileAccessError);
   });
 
   it('writes a symlink\'s target atomically and keeps the link, also a link to a file not yet there', async () => {
-    await writeFile(join(dir, 'target.csv'), 'old\n');
-    await symlink('target.csv', join(dir, 'link.csv'));
-    await writeOutput(join(dir, 'link.csv'), 'new\n');
-    expect((await lstat(join(dir, 'link.csv'))).isSymbolicLink()).toBe(true);
-    expect(await readFile(join(dir, 'target.csv'), 'utf8')).toBe('new\n');
-    await symlink('later.csv', join(dir, 'dangling.csv'));
-    await writeOutput(join(dir, 'dangling.csv'), 'made\n');
-    expect((await lstat(join(dir, 'dangling.csv'))).isSymbolicLink()).toBe(true);
-    expect(await readFile(join(dir, 'later.csv'), 'utf8')).toBe('made\n');
+    await writeFile(join(folder.path, 'target.csv'), 'old\n');
+    await symlink('target.csv', join(folder.path, 'link.csv'));
+    await writeOutput(join(folder.path, 'link.csv'), 'new\n');
+    expect((await lstat(join(folder.path, 'link.csv'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(folder.path, 'target.csv'), 'utf8')).toBe('new\n');
+    await symlink('later.csv', join(folder.path, 'dangling.csv'));
+    await writeOutput(join(folder.path, 'dangling.csv'), 'made\n');
+    expect((await lstat(join(folder.path, 'dangling.csv'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(folder.path, 'later.csv'), 'utf8')).toBe('made\n');
   });
 
   it('keeps the mode of the file it replaces (0600 stays 0600)', async () => {
-    const target = join(dir, 'private.json');
+    const target = join(folder.path, 'private.json');
     await writeFile(target, 'old');
     await chmod(target, 0o600);
     await writeOutput(target, 'new');
@@ -133,28 +121,28 @@ describe('writeOutput: never over an input, links, devices, modes, names', () =>
   });
 
   it('a 250-byte name works: the temporary name is kept within 255 bytes', async () => {
-    const target = join(dir, `${'å'.repeat(123)}.csv`); // 123 × 2 bytes + 4 = 250 bytes
+    const target = join(folder.path, `${'å'.repeat(123)}.csv`); // 123 × 2 bytes + 4 = 250 bytes
     expect(Buffer.byteLength(basename(target))).toBe(250);
     await writeFile(target, 'old');
     await writeOutput(target, 'new');
     expect(await readFile(target, 'utf8')).toBe('new');
-    expect(await readdir(dir)).toEqual([basename(target)]);
+    expect(await readdir(folder.path)).toEqual([basename(target)]);
   });
 
   it('writes a device directly and leaves it a device; a full device is ENOSPC, exit-4 kind', async () => {
     mknod('null', 3);
     mknod('full', 7);
-    await writeOutput(join(dir, 'null'), 'data');
-    expect((await stat(join(dir, 'null'))).isCharacterDevice()).toBe(true);
-    const error = await writeOutput(join(dir, 'full'), 'data').catch((e: unknown) => e);
+    await writeOutput(join(folder.path, 'null'), 'data');
+    expect((await stat(join(folder.path, 'null'))).isCharacterDevice()).toBe(true);
+    const error = await writeOutput(join(folder.path, 'full'), 'data').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileAccessError);
-    expect((error as Error).message).toBe(`cannot write ${join(dir, 'full')}: no space left on the device`);
-    expect((await stat(join(dir, 'full'))).isCharacterDevice()).toBe(true);
-    expect((await readdir(dir)).sort()).toEqual(['full', 'null']);
+    expect((error as Error).message).toBe(`cannot write ${join(folder.path, 'full')}: no space left on the device`);
+    expect((await stat(join(folder.path, 'full'))).isCharacterDevice()).toBe(true);
+    expect((await readdir(folder.path)).sort()).toEqual(['full', 'null']);
   });
 
   it('through a non-blocking descriptor of a pipe that fills up (EAGAIN): waits for the reader, every byte in order', async () => {
-    const fifo = join(dir, 'slow-pipe');
+    const fifo = join(folder.path, 'slow-pipe');
     execFileSync('mkfifo', [fifo]);
     const readEnd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
     const writeEnd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
@@ -187,7 +175,7 @@ describe('writeOutput: never over an input, links, devices, modes, names', () =>
   });
 
   it('writes a FIFO to its reader and leaves it a FIFO', async () => {
-    const fifo = join(dir, 'pipe');
+    const fifo = join(folder.path, 'pipe');
     execFileSync('mkfifo', [fifo]);
     const reader = new Promise<string>((resolve) => {
       const chunks: Buffer[] = [];
@@ -209,7 +197,7 @@ describe('writeOutput: never over an input, links, devices, modes, names', () =>
   });
 
   it('writes through an open descriptor at its position, and leaves it open', async () => {
-    const target = join(dir, 'fd.txt');
+    const target = join(folder.path, 'fd.txt');
     const fd = openSync(target, 'w');
     try {
       await writeOutput(`/dev/fd/${fd}`, 'one ');
@@ -221,7 +209,7 @@ describe('writeOutput: never over an input, links, devices, modes, names', () =>
   });
 
   it('removePendingTemps removes a temporary file still being written', async () => {
-    const target = join(dir, 'slow.json');
+    const target = join(folder.path, 'slow.json');
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let started!: () => void;
@@ -233,12 +221,12 @@ describe('writeOutput: never over an input, links, devices, modes, names', () =>
       yield 'second part';
     })());
     await begun;
-    const temps = (await readdir(dir)).filter((n) => n.endsWith('.tmp'));
+    const temps = (await readdir(folder.path)).filter((n) => n.endsWith('.tmp'));
     expect(temps).toHaveLength(1);
     removePendingTemps();
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(folder.path)).toEqual([]);
     release();
     await writing.catch(() => {}); // the rename fails: its temp is gone
-    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(folder.path)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
