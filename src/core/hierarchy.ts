@@ -275,22 +275,16 @@ export function regionLevel(regions: ReadonlyMap<string, RegionInfo>, code: stri
  * summed. A dataset whose regions have no parent links is returned as it is.
  */
 export function selectLevel(dataset: Dataset, choice: LevelChoice = {}): Dataset {
-  return unitsOf(dataset, choice, plan(dataset, choice));
+  return levelSelection(dataset, choice).dataset;
 }
 
 /** `selectLevel`'s units and the level `choice` ranks in this dataset (--rollup resolved to a
  * number; undefined: the data leaves), from one plan of the tree (an analysis needs both, and its
  * provenance names the level; a plan of 5,000 regions takes 3–9 ms). */
 export function levelSelection(dataset: Dataset, choice: LevelChoice = {}): { readonly dataset: Dataset; readonly level: number | undefined } {
-  const planned = plan(dataset, choice);
-  return { dataset: unitsOf(dataset, choice, planned), level: planned.level };
-}
-
-/** selectLevel's units from the plan of `dataset`'s tree for `choice`. */
-function unitsOf(dataset: Dataset, choice: LevelChoice, planned: Plan): Dataset {
-  const { tree, visible, dataLeaf, level } = planned;
+  const { tree, visible, dataLeaf, level } = plan(dataset, choice);
   // No parent links: every region is a data leaf at level 1, ranked as it is.
-  if (tree.children.size === 0) return dataset;
+  if (tree.children.size === 0) return { dataset, level };
   const depthOf = (code: string) => tree.depth.get(code)!;
   // At a level: the regions at it, and the data leaves above it (a data leaf at it is one of those at it).
   const isUnit = (code: string) => (level === undefined ? dataLeaf.has(code) : dataLeaf.has(code) ? depthOf(code) <= level : depthOf(code) === level);
@@ -334,7 +328,7 @@ function unitsOf(dataset: Dataset, choice: LevelChoice, planned: Plan): Dataset 
   }
   // By default nobody asked for a sum: say where figures given below a ranked region were summed up to it.
   if (level === undefined) appendAll(result.warnings, summedUpNotices(dataset, members));
-  return result;
+  return { dataset: result, level };
 }
 
 /**
