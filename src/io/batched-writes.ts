@@ -2,7 +2,7 @@
 // (issue 18). A large output comes as pieces of about 64 KB (report/byte-pieces.ts); awaiting a
 // write of each on libuv's thread pool left the main thread idle for every one of them — 2,250
 // round trips for a trend of 5,000 regions (147 MB), `--out` about 0.25 s slower than the same
-// run's standard output (README Performance). Here the pieces are gathered into batches of
+// run's standard output (docs/performance.md). Here the pieces are gathered into batches of
 // 256 KiB and each batch is written with one writev while the pieces of the next are made: one
 // write in flight at a time, so the bytes land in order (also on a descriptor opened for
 // appending, where a position would be ignored).

@@ -45,7 +45,7 @@ function nested(value: unknown, indent: string): string | undefined {
  * The command line turns zod's compiled parsers off (cli/zod-jitless.ts: compiling costs more than
  * it saves for the few parses a command does), but a report with 100,000 warnings parses one
  * schema that many times, and the compiled parser takes well under half the time (issue 18;
- * README, Performance). Same schema, same checks: zod compiles the parser from the schema itself.
+ * docs/performance.md). Same schema, same checks: zod compiles the parser from the schema itself.
  */
 const COMPILE_FROM = 2000;
 /** From this many items on, a streamed array is written by an item writer (item-writer.ts), made
