@@ -1,6 +1,9 @@
 // Where an input file comes from: a path, standard input ("-"), or text in memory (library use
 // and tests). Opening one gives its bytes as a stream and the name to use in messages.
-import { createReadStream } from 'node:fs';
+// A file is read more than once (the head as a stream, the rest at positions, its hash by a read
+// of its own), so whether it is still the file that was opened is checked once all are done: the
+// figures and the SHA-256 in the provenance (SPEC §8) must be of the same content.
+import { type BigIntStats, createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { FileAccessError } from './errors.js';
 import { HASH_WORKER_MIN_BYTES, hashContent, hashFileHere, hashFileInWorker, hashingPassage, type PendingHash } from './file-hash.js';
@@ -29,53 +32,95 @@ export interface OpenedInput {
    * when the input is given up on.
    */
   readonly sha256: PendingHash;
+  /**
+   * For a file: what changed in it since it was opened (its size, its modification time, or
+   * another file now at its path), undefined if nothing did. Asked once it is read and hashed.
+   */
+  readonly changed?: (() => Promise<string | undefined>) | undefined;
 }
 
 /** Options of `openInput`. */
 export interface OpenOptions {
   /** Files at least this large are hashed in a worker thread (default HASH_WORKER_MIN_BYTES). */
   readonly hashWorkerMinBytes?: number | undefined;
+  /** false: no hash is made (a file read again only to quote its lines); sha256 then gives undefined. */
+  readonly hash?: boolean | undefined;
 }
+
+const NO_HASH: PendingHash = { wait: () => Promise.resolve(undefined), stop: () => {} };
 
 export const STDIN_NAME = '<stdin>';
 
 export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = process.stdin, options: OpenOptions = {}): Promise<OpenedInput> {
   // A regular file is hashed from the file itself: the reader may read its rest straight from
   // the file at a position (io/piece-source.ts), past any stream a passage could watch.
-  const hashed = (name: string, bytes: AsyncIterable<Uint8Array | string>, size: number | undefined, path?: string): OpenedInput => {
+  const hash = options.hash ?? true;
+  const opened = (name: string, file: OpenedFile): OpenedInput => {
+    const { bytes, size, path, opened } = file;
     if (path !== undefined && size !== undefined) {
-      const sha256 = size >= (options.hashWorkerMinBytes ?? HASH_WORKER_MIN_BYTES) ? hashFileInWorker(path) : hashFileHere(path);
-      return { name, bytes, size, path, sha256 };
+      const sha256 = !hash ? NO_HASH : size >= (options.hashWorkerMinBytes ?? HASH_WORKER_MIN_BYTES) ? hashFileInWorker(path) : hashFileHere(path);
+      return { name, bytes, size, path, sha256, changed: opened === undefined ? undefined : () => changeSince(path, opened) };
     }
+    if (!hash) return { name, bytes, size, sha256: NO_HASH };
     const passage = hashingPassage(bytes);
     return { name, bytes: passage.bytes, size, sha256: passage.pending };
   };
   if (typeof input !== 'string') {
-    if ('path' in input) {
-      const { bytes, size, path } = await openFile(input.path, input.name);
-      return hashed(input.name, bytes, size, path);
-    }
+    if ('path' in input) return opened(input.name, await openFile(input.path, input.name));
     const { content } = input;
     const size = typeof content === 'string' ? undefined : content.length;
-    return { name: input.name, bytes: (async function* () { yield content; })(), size, sha256: hashContent(content) };
+    return { name: input.name, bytes: (async function* () { yield content; })(), size, sha256: hash ? hashContent(content) : NO_HASH };
   }
-  if (input === '-') return hashed(STDIN_NAME, stdin as AsyncIterable<Uint8Array>, undefined);
-  const { bytes, size, path } = await openFile(input, input);
-  return hashed(input, bytes, size, path);
+  if (input === '-') return opened(STDIN_NAME, { bytes: stdin as AsyncIterable<Uint8Array>, size: undefined, path: undefined });
+  return opened(input, await openFile(input, input));
 }
 
-async function openFile(path: string, name: string): Promise<{ bytes: AsyncIterable<Uint8Array>; size: number | undefined; path: string | undefined }> {
+interface OpenedFile {
+  readonly bytes: AsyncIterable<Uint8Array>;
+  readonly size: number | undefined;
+  /** A regular file's path, and what it was when opened. */
+  readonly path: string | undefined;
+  readonly opened?: BigIntStats | undefined;
+}
+
+async function openFile(path: string, name: string): Promise<OpenedFile> {
   // Check before streaming so that a missing file is a clean exit 4, not a stream error.
   recordRead(path);
-  let size: number | undefined;
+  let info: BigIntStats;
   try {
-    const info = await stat(path);
+    info = await stat(path, { bigint: true });
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    size = info.isFile() ? info.size : undefined;
   } catch (error) {
     throw new FileAccessError(name, 'read', error);
   }
-  return { bytes: readStream(path, name), size, path: size === undefined ? undefined : path };
+  if (!info.isFile()) return { bytes: readStream(path, name), size: undefined, path: undefined };
+  return { bytes: readStream(path, name), size: Number(info.size), path, opened: info };
+}
+
+/** What changed in the file at `path` since it was `opened` (undefined: nothing); a file gone is a change too. */
+async function changeSince(path: string, opened: BigIntStats): Promise<string | undefined> {
+  let now: BigIntStats;
+  try {
+    now = await stat(path, { bigint: true });
+  } catch {
+    return 'it is no longer there';
+  }
+  return fileChange(opened, now);
+}
+
+/** How a file's state `now` differs from `before`, in words (undefined: the same device, inode, size and modification time). */
+export function fileChange(before: Pick<BigIntStats, 'dev' | 'ino' | 'size' | 'mtimeNs'>, now: Pick<BigIntStats, 'dev' | 'ino' | 'size' | 'mtimeNs'>): string | undefined {
+  if (now.dev !== before.dev || now.ino !== before.ino) return 'another file was put in its place';
+  if (now.size !== before.size) return `its size went from ${before.size.toLocaleString('en-US')} to ${now.size.toLocaleString('en-US')} bytes`;
+  if (now.mtimeNs !== before.mtimeNs) return `it was written to (modified ${stamp(before.mtimeNs)}, then ${stamp(now.mtimeNs)})`;
+  return undefined;
+}
+
+/** A modification time in UTC, to the nanosecond (two writes within a millisecond differ). */
+function stamp(ns: bigint): string {
+  const seconds = ns / 1_000_000_000n;
+  const fraction = String(ns - seconds * 1_000_000_000n).padStart(9, '0');
+  return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19)}.${fraction}Z`;
 }
 
 async function* readStream(path: string, name: string): AsyncGenerator<Uint8Array> {

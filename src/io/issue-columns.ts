@@ -89,7 +89,8 @@ export async function withColumns(issues: readonly InputIssue[], sources: Readon
 async function scanLines(source: IssueSource, lines: ReadonlyMap<number, unknown>, onLine: (line: string, number: number) => void): Promise<void> {
   let last = 0;
   for (const line of lines.keys()) if (line > last) last = line;
-  const opened = await openInput(source.input);
+  // (read again only to quote lines: no hash)
+  const opened = await openInput(source.input, undefined, { hash: false });
   const decoded = await decodeInput(opened.bytes, { encoding: source.encoding === 'text' ? undefined : source.encoding });
   let number = 1;
   let partial = '';

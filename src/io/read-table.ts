@@ -10,8 +10,8 @@ import { type FigureKind, isFigureKind } from '../core/figure-rows.js';
 import { takeBinaryTable } from './binary-table-input.js';
 import type { Delimiter } from './delimiter.js';
 import { DEFAULT_SAMPLE_BYTES, type EncodingOption, utf8Advice } from './encodings.js';
-import { FileFormatError } from './errors.js';
-import { type CsvInput, openInput } from './input-source.js';
+import { FileAccessError, FileFormatError } from './errors.js';
+import { type CsvInput, type OpenedInput, openInput } from './input-source.js';
 import { DEFAULT_MAX_LINE_CHARS } from './line-text.js';
 import type { ParallelGroupDecoder } from './parquet-pages.js';
 import type { PieceSetup } from './piece-parser.js';
@@ -68,7 +68,8 @@ function parquetDecoder(parallel: ParallelReading | undefined): ParallelGroupDec
 }
 
 /** Stream one file through the handlers; returns what was read. Never throws for the file's
- * content: every problem goes to handlers.onIssue (a file that cannot be opened still throws). */
+ * content: every problem goes to handlers.onIssue (a file that cannot be opened, or that changed
+ * while it was read, still throws). */
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
   // An Excel workbook or a Parquet file (by its name or its first bytes) is read by a reader of
   // its own (xlsx-table.ts, read-parquet.ts) through the same header and row steps as CSV text.
@@ -83,7 +84,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
       opened.sha256.stop();
       return read;
     }
-    return { ...read, sha256: await opened.sha256.wait() };
+    return { ...read, sha256: await finalHash(opened) };
   }
   let hashed = false;
   let stoppedEarly = false;
@@ -222,5 +223,20 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
     handlers.onIssue({ file, message: `the file is empty: ${expected()}` });
     return summary();
   }
-  return { ...summary(), sha256: await opened.sha256.wait() };
+  return { ...summary(), sha256: await finalHash(opened) };
+}
+
+/**
+ * The SHA-256 of a file read to its end. A file that changed meanwhile (it is read more than
+ * once: io/input-source.ts) stops the run (exit 4): its figures and its hash could be of
+ * different content, and a provenance must not pair them.
+ */
+async function finalHash(opened: OpenedInput): Promise<string | undefined> {
+  const sha256 = await opened.sha256.wait();
+  const change = await opened.changed?.();
+  if (change !== undefined) {
+    const why = `it changed while servicegap read it (${change}), so its figures and its SHA-256 could be of different content; run again once nothing writes to it`;
+    throw new FileAccessError(opened.name, 'read', new Error(why));
+  }
+  return sha256;
 }
