@@ -56,14 +56,14 @@ export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = 
   // the file at a position (io/piece-source.ts), past any stream a passage could watch.
   const hash = options.hash ?? true;
   const opened = (name: string, file: OpenedFile): OpenedInput => {
-    const { bytes, size, path, opened } = file;
-    if (path !== undefined && size !== undefined) {
+    if (file.path !== undefined) {
+      const { bytes, size, path, opened } = file;
       const sha256 = !hash ? NO_HASH : size >= (options.hashWorkerMinBytes ?? HASH_WORKER_MIN_BYTES) ? hashFileInWorker(path) : hashFileHere(path);
-      return { name, bytes, size, path, sha256, changed: opened === undefined ? undefined : () => changeSince(path, opened) };
+      return { name, bytes, size, path, sha256, changed: () => changeSince(path, opened) };
     }
-    if (!hash) return { name, bytes, size, sha256: NO_HASH };
-    const passage = hashingPassage(bytes);
-    return { name, bytes: passage.bytes, size, sha256: passage.pending };
+    if (!hash) return { name, bytes: file.bytes, size: undefined, sha256: NO_HASH };
+    const passage = hashingPassage(file.bytes);
+    return { name, bytes: passage.bytes, size: undefined, sha256: passage.pending };
   };
   if (typeof input !== 'string') {
     if ('path' in input) return opened(input.name, await openFile(input.path, input.name));
@@ -75,13 +75,10 @@ export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = 
   return opened(input, await openFile(input, input));
 }
 
-interface OpenedFile {
-  readonly bytes: AsyncIterable<Uint8Array>;
-  readonly size: number | undefined;
-  /** A regular file's path, and what it was when opened. */
-  readonly path: string | undefined;
-  readonly opened?: BigIntStats | undefined;
-}
+/** A regular file (its size, path, and what it was when opened), or a stream of bytes (standard input, a pipe, a device). */
+type OpenedFile =
+  | { readonly bytes: AsyncIterable<Uint8Array>; readonly size: number; readonly path: string; readonly opened: BigIntStats }
+  | { readonly bytes: AsyncIterable<Uint8Array>; readonly size: undefined; readonly path: undefined };
 
 async function openFile(path: string, name: string): Promise<OpenedFile> {
   // Check before streaming so that a missing file is a clean exit 4, not a stream error.

@@ -4,6 +4,7 @@
 // io/read-table.ts finalHash).
 import { appendFileSync, cpSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { FileAccessError } from '../../src/io/errors.js';
 import { fileChange, openInput } from '../../src/io/input-source.js';
@@ -56,6 +57,35 @@ describe('fileChange', () => {
     expect(fileChange(before, { ...before, mtimeNs: before.mtimeNs + 1000n })).toBe(
       'it was written to (modified 2025-12-01T21:50:00.123456789Z, then 2025-12-01T21:50:00.123457789Z)',
     );
+    // A fraction of a second with leading zeros keeps them: 500 ns is .000000500.
+    const early = { ...before, mtimeNs: 1_764_625_800_000_000_500n };
+    expect(fileChange(early, { ...early, mtimeNs: early.mtimeNs + 1_000_000_000n })).toBe(
+      'it was written to (modified 2025-12-01T21:50:00.000000500Z, then 2025-12-01T21:50:01.000000500Z)',
+    );
+  });
+});
+
+describe('openInput without a hash (a file read again only to quote its lines)', () => {
+  it('a file, standard input and content give their bytes unchanged and no digest', async () => {
+    const path = join(folder.path, 'regions.csv');
+    writeFileSync(path, 'region\nA\n');
+    const stdin = Readable.from([Buffer.from('region\n'), Buffer.from('A\n')]);
+    for (const opened of [
+      await openInput(path, undefined, { hash: false }),
+      await openInput('-', stdin, { hash: false }),
+      await openInput({ name: 'regions.csv', content: 'region\nA\n' }, undefined, { hash: false }),
+    ]) {
+      const parts: Buffer[] = [];
+      for await (const chunk of opened.bytes) parts.push(Buffer.from(chunk));
+      expect(Buffer.concat(parts).toString()).toBe('region\nA\n');
+      expect(await opened.sha256.wait()).toBeUndefined();
+    }
+    // the same three with a hash: the digest of those bytes
+    const hashed = [await openInput(path), await openInput('-', Readable.from([Buffer.from('region\nA\n')])), await openInput({ name: 'r.csv', content: 'region\nA\n' })];
+    for (const opened of hashed) {
+      for await (const _ of opened.bytes);
+      expect(await opened.sha256.wait()).toBe(SHA_REGION_A);
+    }
   });
 });
 
