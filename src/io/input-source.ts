@@ -55,29 +55,29 @@ export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = 
   // A regular file is hashed from the file itself: the reader may read its rest straight from
   // the file at a position (io/piece-source.ts), past any stream a passage could watch.
   const hash = options.hash ?? true;
-  const opened = (name: string, file: OpenedFile): OpenedInput => {
+  const hashed = (name: string, file: OpenedFile): OpenedInput => {
     if (file.path !== undefined) {
-      const { bytes, size, path, opened } = file;
+      const { bytes, size, path, atOpen } = file;
       const sha256 = !hash ? NO_HASH : size >= (options.hashWorkerMinBytes ?? HASH_WORKER_MIN_BYTES) ? hashFileInWorker(path) : hashFileHere(path);
-      return { name, bytes, size, path, sha256, changed: () => changeSince(path, opened) };
+      return { name, bytes, size, path, sha256, changed: () => changeSince(path, atOpen) };
     }
     if (!hash) return { name, bytes: file.bytes, size: undefined, sha256: NO_HASH };
     const passage = hashingPassage(file.bytes);
     return { name, bytes: passage.bytes, size: undefined, sha256: passage.pending };
   };
   if (typeof input !== 'string') {
-    if ('path' in input) return opened(input.name, await openFile(input.path, input.name));
+    if ('path' in input) return hashed(input.name, await openFile(input.path, input.name));
     const { content } = input;
     const size = typeof content === 'string' ? undefined : content.length;
     return { name: input.name, bytes: (async function* () { yield content; })(), size, sha256: hash ? hashContent(content) : NO_HASH };
   }
-  if (input === '-') return opened(STDIN_NAME, { bytes: stdin as AsyncIterable<Uint8Array>, size: undefined, path: undefined });
-  return opened(input, await openFile(input, input));
+  if (input === '-') return hashed(STDIN_NAME, { bytes: stdin as AsyncIterable<Uint8Array>, size: undefined, path: undefined });
+  return hashed(input, await openFile(input, input));
 }
 
 /** A regular file (its size, path, and what it was when opened), or a stream of bytes (standard input, a pipe, a device). */
 type OpenedFile =
-  | { readonly bytes: AsyncIterable<Uint8Array>; readonly size: number; readonly path: string; readonly opened: BigIntStats }
+  | { readonly bytes: AsyncIterable<Uint8Array>; readonly size: number; readonly path: string; readonly atOpen: BigIntStats }
   | { readonly bytes: AsyncIterable<Uint8Array>; readonly size: undefined; readonly path: undefined };
 
 async function openFile(path: string, name: string): Promise<OpenedFile> {
@@ -91,18 +91,18 @@ async function openFile(path: string, name: string): Promise<OpenedFile> {
     throw new FileAccessError(name, 'read', error);
   }
   if (!info.isFile()) return { bytes: readStream(path, name), size: undefined, path: undefined };
-  return { bytes: readStream(path, name), size: Number(info.size), path, opened: info };
+  return { bytes: readStream(path, name), size: Number(info.size), path, atOpen: info };
 }
 
-/** What changed in the file at `path` since it was `opened` (undefined: nothing); a file gone is a change too. */
-async function changeSince(path: string, opened: BigIntStats): Promise<string | undefined> {
+/** What changed in the file at `path` since it was `atOpen` (undefined: nothing); a file gone is a change too. */
+async function changeSince(path: string, atOpen: BigIntStats): Promise<string | undefined> {
   let now: BigIntStats;
   try {
     now = await stat(path, { bigint: true });
   } catch {
     return 'it is no longer there';
   }
-  return fileChange(opened, now);
+  return fileChange(atOpen, now);
 }
 
 /** How a file's state `now` differs from `before`, in words (undefined: the same device, inode, size and modification time). */
