@@ -38,7 +38,7 @@ export { loadMapShapes, matchShapes, mapSource, type LoadedMap, type MapSourceOp
 export { bundledGeoSource, readGeoFile, type GeoSource, type GeoLayout, type GeoTopology, type GeoShapeProperties } from './io/geo.js';
 export type { MapLayout, MapShapes, ShapeProperties } from './report/map/shapes.js';
 export type { ChartsWritten } from './app/charts.js';
-export { WeightsChoiceSchema, type PeriodOptions, type RankingOptions, type OutputOptions, type TrustOptions, type WeightsChoice } from './app/options.js';
+export { WeightsChoiceSchema, type PeriodOptions, type RankingOptions, type OutputOptions, type TrustOptions, type ReadingThreadsOptions, type WeightsChoice } from './app/options.js';
 export { FILE_NAMES, EXTRA_FILE_NAMES, type DatasetInputs, type FileRole, type FileReadInfo } from './io/load-dataset.js';
 export { DELIMITERS, type Delimiter } from './io/delimiter.js';
 export { ENCODINGS, type Encoding, type EncodingOption } from './io/encodings.js';

@@ -12,12 +12,21 @@ import { type CompareSideSpec, parseCompareSide, sideLabel } from './compare-sid
 import { checkInputs, type DataOptions, type LoadedData, loadData } from './data.js';
 import { OptionError } from './errors.js';
 import { colorFor, pickFormat } from './format.js';
-import { AnalysisOptionChecks, checkOptions, checkProvenanceTarget, missingCommunityOf, type OutputOptions, type PeriodOptions, type TrustOptions } from './options.js';
+import {
+  AnalysisOptionChecks,
+  checkOptions,
+  checkProvenanceTarget,
+  missingCommunityOf,
+  type OutputOptions,
+  type PeriodOptions,
+  type ReadingThreadsOptions,
+  type TrustOptions,
+} from './options.js';
 import { uniqueWarnings } from './warnings.js';
 import type { SortMetric } from '../core/report-schema.js';
 
 /** Options of `runCompare`: the two sides, the common data, period and sort, and the output. */
-export interface CompareRunOptions extends DataOptions, PeriodOptions, TrustOptions, OutputOptions<ResearchFormat> {
+export interface CompareRunOptions extends DataOptions, PeriodOptions, TrustOptions, OutputOptions<ResearchFormat>, ReadingThreadsOptions {
   /** Side A: a side, or the command line's argument for one (a folder, a .json config file, or a period "2010-2015"). */
   readonly a: CompareSideSpec | string;
   /** Side B, the same kinds. Changes are B − A. */
@@ -40,7 +49,7 @@ export interface CompareRun {
   readonly provenance: Comparison['provenance'];
 }
 
-const CompareOptionChecks = AnalysisOptionChecks.pick({ from: true, to: true, sort: true, top: true, missingCommunity: true, provenance: true });
+const CompareOptionChecks = AnalysisOptionChecks.pick({ from: true, to: true, sort: true, top: true, threads: true, missingCommunity: true, provenance: true });
 
 /** Load each side's data and config, analyse both, and compare them region by region. */
 export async function runCompare(options: CompareRunOptions): Promise<CompareRun> {
@@ -63,7 +72,7 @@ export async function runCompare(options: CompareRunOptions): Promise<CompareRun
   }
   const loaded = new Map<string, LoadedData>();
   for (const p of plan) {
-    if (!loaded.has(p.key)) loaded.set(p.key, await loadData({ ...options, inputs: p.inputs, config: p.config }));
+    if (!loaded.has(p.key)) loaded.set(p.key, await loadData({ ...options, inputs: p.inputs, config: p.config }, options.threads));
   }
 
   const [a, b] = plan.map((p) => {

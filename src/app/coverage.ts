@@ -7,10 +7,20 @@ import { COVERAGE_OUTPUT_FORMATS, type CoverageOutputFormat } from '../report/co
 import type { Output } from '../report/output.js';
 import { type DataOptions, loadData } from './data.js';
 import { colorFor, isParquetPath, pickFormat, workbookTime } from './format.js';
-import { AnalysisOptionChecks, checkOptions, checkProvenanceTarget, MapOptionChecks, type MapOptions, missingCommunityOf, type OutputOptions, type TrustOptions } from './options.js';
+import {
+  AnalysisOptionChecks,
+  checkOptions,
+  checkProvenanceTarget,
+  MapOptionChecks,
+  type MapOptions,
+  missingCommunityOf,
+  type OutputOptions,
+  type ReadingThreadsOptions,
+  type TrustOptions,
+} from './options.js';
 
 /** Options of `runCoverage`: data, the target year, the level ranked, the output and (for 'html') the map's boundaries. */
-export interface CoverageRunOptions extends DataOptions, TrustOptions, OutputOptions<CoverageOutputFormat>, MapOptions {
+export interface CoverageRunOptions extends DataOptions, TrustOptions, OutputOptions<CoverageOutputFormat>, MapOptions, ReadingThreadsOptions {
   /** Target year T; default: the latest year in the beds data. */
   readonly to?: number | undefined;
   /** Rank the regions at this level of regions.csv's tree (1 = regions without a parent). */
@@ -33,14 +43,14 @@ export interface CoverageRun {
   readonly notes: readonly string[];
 }
 
-const CoverageOptionChecks = AnalysisOptionChecks.pick({ to: true, level: true, rollup: true, missingCommunity: true, provenance: true }).extend(MapOptionChecks.shape);
+const CoverageOptionChecks = AnalysisOptionChecks.pick({ to: true, level: true, rollup: true, threads: true, missingCommunity: true, provenance: true }).extend(MapOptionChecks.shape);
 
 /** Load the data and compare each region with the planning norms at T. */
 export async function runCoverage(options: CoverageRunOptions = {}): Promise<CoverageRun> {
   checkOptions(CoverageOptionChecks, options);
   const format = pickFormat(COVERAGE_OUTPUT_FORMATS, options.format, options.out, 'coverage report');
   checkProvenanceTarget(options);
-  const loaded = await loadData(options);
+  const loaded = await loadData(options, options.threads);
   const { dataset, norms, weights } = loaded;
   const coverage = analyzeCoverage(dataset, {
     norms,

@@ -50,6 +50,13 @@ export const ThreadsOptionSchema = z.custom<number | 'auto'>(
   { error: 'expected "auto" or a whole number ≥ 1' },
 );
 
+/** How many threads read a large file (the runs without draws or scenarios to share). */
+export interface ReadingThreadsOptions {
+  /** Threads that read a file of 24 MiB or more, this one included: 'auto' (default: one per
+   * core) or a whole number (1: this thread only). The result is the same for any number. */
+  readonly threads?: number | 'auto' | undefined;
+}
+
 /** Every weight at its value, or at the low or high end of its range. */
 export const WeightsChoiceSchema = z.enum(['value', ...WEIGHT_CORNERS]);
 /** One of `WeightsChoiceSchema`'s values. */

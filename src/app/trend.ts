@@ -15,11 +15,12 @@ import {
   type OutputOptions,
   type PeriodOptions,
   type RankingOptions,
+  type ReadingThreadsOptions,
   type TrustOptions,
 } from './options.js';
 
 /** Options of `runTrend`: data, period, ranking (by the metric at T) and the output. */
-export interface TrendRunOptions extends DataOptions, PeriodOptions, RankingOptions, TrustOptions, OutputOptions<TrendOutputFormat> {
+export interface TrendRunOptions extends DataOptions, PeriodOptions, RankingOptions, TrustOptions, OutputOptions<TrendOutputFormat>, ReadingThreadsOptions {
   /** Show only the first N ranked regions. */
   readonly top?: number | undefined;
 }
@@ -41,7 +42,7 @@ export async function runTrend(options: TrendRunOptions = {}): Promise<TrendRun>
   checkOptions(AnalysisOptionChecks, options);
   const format = pickFormat(TREND_OUTPUT_FORMATS, options.format, options.out, 'trend');
   checkProvenanceTarget(options);
-  const loaded = await loadData(options);
+  const loaded = await loadData(options, options.threads);
   const { dataset, weights, norms } = loaded;
   const result = trend(dataset, {
     weights,

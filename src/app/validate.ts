@@ -9,9 +9,10 @@ import type { FileRole } from '../io/load-dataset.js';
 import type { Output } from '../report/output.js';
 import type { ValidationFormat } from '../report/validation.js';
 import { type DataOptions, loadData } from './data.js';
+import { AnalysisOptionChecks, checkOptions, type ReadingThreadsOptions } from './options.js';
 
 /** Options of `runValidate`: the data, and the format of the description. */
-export interface ValidateRunOptions extends DataOptions {
+export interface ValidateRunOptions extends DataOptions, ReadingThreadsOptions {
   /** 'text' (default: a one-line summary), 'json' (servicegap's shape) or 'sarif' (SARIF 2.1.0, file URIs relative to `cwd`). */
   readonly format?: ValidationFormat | undefined;
 }
@@ -36,9 +37,12 @@ export interface ValidateRun {
   readonly output: Output;
 }
 
+const ValidateOptionChecks = AnalysisOptionChecks.pick({ threads: true });
+
 /** Read and check the inputs; throws InputError listing every problem (`validationFailure` renders it as data). */
 export async function runValidate(options: ValidateRunOptions = {}): Promise<ValidateRun> {
-  const { dataset, files } = await loadData(options);
+  checkOptions(ValidateOptionChecks, options);
+  const { dataset, files } = await loadData(options, options.threads);
   // The units a report would rank: validate fails wherever report would.
   selectLevel(dataset);
   const years = bedYears(dataset.beds);

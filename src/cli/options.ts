@@ -149,6 +149,11 @@ export const AnalysisOptionsSchema = z.object({
   rollup: z.boolean().optional(),
 });
 
+/** `--threads` of the commands whose threads only read (coverage, trend, validate, compare). */
+export function addReadingThreadsOption(command: Command): Command {
+  return command.option('--threads <n>', 'threads that read a large file, 24 MiB or more (default auto: one per core); a number (1: this thread only), or auto');
+}
+
 /** `--threads N|auto` (commands that can use worker threads): "auto" or a whole number ≥ 1. */
 export const threadsOption = z
   .string()

@@ -24,6 +24,9 @@ vi.mock('../../src/io/load-dataset.js', async (importOriginal) => {
 
 const { runReport } = await import('../../src/app/report.js');
 const { runCoverage } = await import('../../src/app/coverage.js');
+const { runTrend } = await import('../../src/app/trend.js');
+const { runValidate } = await import('../../src/app/validate.js');
+const { runCompare } = await import('../../src/app/compare.js');
 const { runBatch } = await import('../../src/app/batch.js');
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -46,12 +49,20 @@ describe('runs read large files in parallel', () => {
     expect(given[1]!.threads).toBe(3);
   });
 
-  it('a run without a threads option (coverage) reads in parallel too', async () => {
-    await runCoverage({ inputs, config: {} });
+  it.each([
+    ['runCoverage', (threads?: number) => runCoverage({ inputs, config: {}, threads })],
+    ['runTrend', (threads?: number) => runTrend({ inputs, config: {}, threads })],
+    ['runValidate', (threads?: number) => runValidate({ inputs, config: {}, threads })],
+    ['runCompare', (threads?: number) => runCompare({ a: '2015-2018', b: '2015-2022', inputs, config: {}, threads })],
+  ])('%s passes the worker-thread reader, and its threads (default: auto)', async (_name, run) => {
+    await run();
     expect(given).toHaveLength(1);
     expect(given[0]!.readInParallel).toBe(readRestInParallel);
     expect(given[0]!.parquetInParallel).toBe(decodeGroupsInWorker);
     expect(given[0]!.startReaders).toBe(startReaders);
+    expect(given[0]!.threads).toBeUndefined();
+    await run(2);
+    expect(given[1]!.threads).toBe(2);
   });
 
   it('runBatch loads each distinct input with the reader and its threads', async () => {

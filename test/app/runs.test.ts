@@ -79,6 +79,10 @@ describe('runReport', () => {
     ]);
     expect(await optionError(runReport({ excel: true, format: 'json' }))).toEqual(['excel', '--excel writes CSV: it cannot be combined with --format json']);
     expect(await optionError(runReport({ threads: 0 }))).toEqual(['threads', '--threads: expected "auto" or a whole number ≥ 1']);
+    // The runs whose threads only read check them the same way.
+    for (const run of [runCoverage({ threads: 0 }), runTrend({ threads: 1.5 }), runValidate({ threads: 0 }), runCompare({ a: '2015-2018', b: '2015-2022', threads: -1 })]) {
+      expect(await optionError(run)).toEqual(['threads', '--threads: expected "auto" or a whole number ≥ 1']);
+    }
     // A gate with no input would check the bundled demo data (issue 15): refused for the library too.
     const [option, message] = await optionError(runReport({ failAbove: 1, failIfAnyExcluded: true, cwd: worked.data }));
     expect([option, message]).toEqual([

@@ -7,7 +7,19 @@ import { TopOptionSchema } from '../../app/options.js';
 import { DEFAULT_COMPARE_TOP, SORT_METRICS } from '../../app/vocabulary.js';
 import { REPORT_FORMATS } from '../../report/render-context.js';
 import type { ResearchFormat } from '../../report/research-format-names.js';
-import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, missingCommunityOption, parseOptions, provenanceOption, TrustOptionsSchema, yearOption } from '../options.js';
+import {
+  addInputOptions,
+  addReadingThreadsOption,
+  cliNumber,
+  dataOptions,
+  InputOptionsSchema,
+  missingCommunityOption,
+  parseOptions,
+  provenanceOption,
+  threadsOption,
+  TrustOptionsSchema,
+  yearOption,
+} from '../options.js';
 import { printWarnings } from '../github.js';
 import { emit, emitProvenance, note, renderOutputPieces } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
@@ -20,6 +32,7 @@ const CompareOptionsSchema = InputOptionsSchema.extend(TrustOptionsSchema.shape)
   format: z.string().optional(),
   out: z.string().min(1).optional(),
   color: z.boolean().optional(),
+  threads: threadsOption,
 });
 
 export function compareCommand(terminal: Terminal): Command {
@@ -36,7 +49,7 @@ export function compareCommand(terminal: Terminal): Command {
         '  servicegap compare data/2015 data/2020 --format csv\n' +
         '  servicegap compare --data mydata low.json high.json',
     );
-  addInputOptions(command)
+  addReadingThreadsOption(addInputOptions(command))
     .option('--from <year>', 'baseline year B of sides that are not periods')
     .option('--to <year>', 'target year T of sides that are not periods')
     .addOption(new Option('--sort <metric>', 'metric to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))

@@ -7,12 +7,14 @@ import {
   AnalysisOptionsSchema,
   addInputOptions,
   addMapOptions,
+  addReadingThreadsOption,
   dataOptions,
   InputOptionsSchema,
   MapOptionsSchema,
   missingCommunityOption,
   parseOptions,
   provenanceOption,
+  threadsOption,
   TrustOptionsSchema,
   yearOption,
 } from '../options.js';
@@ -29,13 +31,14 @@ const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pi
   format: z.enum(COVERAGE_OUTPUT_FORMATS).optional(),
   out: z.string().min(1).optional(),
   color: z.boolean().optional(),
+  threads: threadsOption,
 });
 
 export function coverageCommand(terminal: Terminal): Command {
   const command = new Command('coverage').description(
     'compare each region with planning norms per 100,000 at year T (coverage, gap), least covered first',
   );
-  addMapOptions(addInputOptions(command), false)
+  addReadingThreadsOption(addMapOptions(addInputOptions(command), false))
     .option('--to <year>', 'target year T (default: latest year in the beds data)')
     .addOption(
       new Option('--format <format>', `output format (default: from --out extension, else table); xlsx: an Excel workbook (needs --out or a redirect); long: one row per region × norm × metric, with its unit (CSV, or Parquet to a .parquet file); parquet: the CSV's table, typed`).choices(

@@ -8,12 +8,14 @@ import { TREND_OUTPUT_FORMATS } from '../../report/trend/context.js';
 import {
   addAnalysisOptions,
   addInputOptions,
+  addReadingThreadsOption,
   AnalysisOptionsSchema,
   cliNumber,
   dataOptions,
   InputOptionsSchema,
   parseOptions,
   provenanceOption,
+  threadsOption,
   TrustOptionsSchema,
   yearOption,
 } from '../options.js';
@@ -30,13 +32,14 @@ const TrendOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape
   format: z.enum(TREND_OUTPUT_FORMATS).optional(),
   out: z.string().min(1).optional(),
   color: z.boolean().optional(),
+  threads: threadsOption,
 });
 
 export function trendCommand(terminal: Terminal): Command {
   const command = new Command('trend').description(
     'the vacuum year by year from --from to --to: when it opened, its peak, whether it is still open',
   );
-  addAnalysisOptions(addInputOptions(command))
+  addReadingThreadsOption(addAnalysisOptions(addInputOptions(command)))
     .option('--from <year>', 'baseline year B (default: earliest year in the beds data)')
     .option('--to <year>', 'last year T (default: latest year in the beds data)')
     .addOption(new Option('--sort <metric>', 'metric of the year T to rank by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))

@@ -7,18 +7,19 @@ import { runValidate, validationFailure } from '../../app/validate.js';
 import { VALIDATION_FORMATS } from '../../report/validation.js';
 import { sayDemoDataInCi } from '../demo-data.js';
 import { printWarnings } from '../github.js';
-import { addInputOptions, dataOptions, InputOptionsSchema, parseOptions } from '../options.js';
+import { addInputOptions, addReadingThreadsOption, dataOptions, InputOptionsSchema, parseOptions, threadsOption } from '../options.js';
 import { emit, renderOutput } from '../output.js';
 import type { Terminal } from '../terminal.js';
 
 const ValidateOptionsSchema = InputOptionsSchema.extend({
   format: z.enum(VALIDATION_FORMATS).default('text'),
   out: z.string().min(1).optional(),
+  threads: threadsOption,
 });
 
 export function validateCommand(terminal: Terminal): Command {
   const command = new Command('validate').description('check the input files and list every problem (exit 0 clean, 3 invalid)');
-  addInputOptions(command)
+  addReadingThreadsOption(addInputOptions(command))
     .addOption(
       new Option('--format <format>', 'text (a summary line), json, or sarif (SARIF 2.1.0 for GitHub code scanning); problems also go to standard error')
         .choices(VALIDATION_FORMATS)
@@ -29,7 +30,7 @@ export function validateCommand(terminal: Terminal): Command {
       const options = parseOptions(ValidateOptionsSchema, raw);
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
-      const runOptions = { ...data, format: options.format };
+      const runOptions = { ...data, format: options.format, threads: options.threads };
       let run: Awaited<ReturnType<typeof runValidate>>;
       try {
         run = await runValidate(runOptions);
