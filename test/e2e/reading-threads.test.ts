@@ -1,7 +1,7 @@
 // `--threads` on the commands whose threads only read: coverage, trend, validate and compare read
 // a large file (24 MiB or more) on every core by default, and `--threads 1` reads it on one thread
-// — less memory (coverage on 4.95 M rows about 200 MB instead of 210, trend about 220 instead of
-// 245; README, Performance), the same output byte for byte. The file here is the worked fixture's
+// — less memory (coverage on 4.95 M rows about 190 MB instead of 205, trend about 215 instead of
+// 240; README, Performance), the same output byte for byte. The file here is the worked fixture's
 // services repeated to just over 24 MiB (every figure summed that many times: the same data for
 // either number of threads); `--verbose` says how many threads read it.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
