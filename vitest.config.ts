@@ -27,6 +27,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // A private temp folder for the run, removed when it ends (test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],
+    // Two year series are equal when their figures are (test/series-equality.ts).
+    setupFiles: ['test/series-equality.ts'],
     sequence: { sequencer: EndToEndFirst },
     // The CLIs the tests start keep their V8 code cache here, not in the user's cache folder.
     env: { SERVICEGAP_CACHE_DIR: fileURLToPath(new URL('test/artifacts/code-cache', import.meta.url)) },

@@ -1,5 +1,6 @@
 // DenseYearSeries must behave exactly as a Map<number, number> of years (it stands in for one
-// in every loaded dataset), apart from iterating in year order.
+// in every loaded dataset), apart from iterating in year order — whether its figures are kept as
+// 32-bit hundredths in a shared block or as doubles, and across the switch from one to the other.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DenseYearSeries } from '../../src/core/dense-year-series.js';
@@ -60,4 +61,109 @@ describe('DenseYearSeries', () => {
       { seed: 20261123, numRuns: 300 },
     );
   });
+
+  // Figures of every kind the two storages meet: whole hundredths (kept in 32 bits), the largest
+  // and smallest of them (±(2^31 − 1) / 100), just past them, −0 (a 32-bit slot would give +0),
+  // tenths whose sums are not hundredths (0.1 + 0.2), thirds, populations over 21 million.
+  const figure = fc.oneof(
+    fc.integer({ min: -100_000, max: 100_000 }).map((h) => h / 100),
+    fc.integer({ min: 0, max: 5000 }),
+    fc.constantFrom(0, -0, 0.1, 0.2, 1 / 3, 2.5, 21474836.47, -21474836.47, 21474836.48, -21474836.48, 39_000_000, 1e-7, Number.MAX_VALUE, Infinity, -Infinity),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+  );
+
+  it('holds every figure as exactly the double stored, in hundredths or doubles, under sets, adds and deletes (property test)', () => {
+    const op = fc.record({ kind: fc.constantFrom('set', 'add', 'add', 'delete'), year: fc.integer({ min: 1990, max: 2060 }), value: figure });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
+        const dense = new DenseYearSeries();
+        const map = new Map<number, number>();
+        for (const { kind, year, value } of ops) {
+          if (kind === 'set') {
+            dense.set(year, value);
+            map.set(year, value);
+          } else if (kind === 'add') {
+            // what a loader does with each row: the year's figure (0 if none) plus the value
+            dense.add(year, value);
+            map.set(year, (map.get(year) ?? 0) + value);
+          } else expect(dense.delete(year)).toBe(map.delete(year));
+        }
+        // Object.is: −0 must stay −0, and every double bit for bit
+        const same = (a: unknown, b: unknown) => expect(Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b))).toBe(true);
+        expect(dense.size).toBe(map.size);
+        const want = sorted(map);
+        const got = [...dense.entries()];
+        expect(got.map(([y]) => y)).toEqual(want.map(([y]) => y));
+        got.forEach(([, v], i) => same(v, want[i]![1]));
+        const walked: [number, number][] = [];
+        dense.forEach((v, y) => walked.push([y, v]));
+        expect(walked.map(([y]) => y)).toEqual(want.map(([y]) => y));
+        walked.forEach(([, v], i) => same(v, want[i]![1]));
+        expect([...dense.keys()]).toEqual(want.map(([y]) => y));
+        [...dense.values()].forEach((v, i) => same(v, want[i]![1]));
+        for (let year = 1985; year <= 2065; year++) same(dense.get(year), map.get(year));
+      }),
+      { seed: 20261201, numRuns: 400 },
+    );
+  });
+
+  it('keeps −0, the edges of 32-bit hundredths and sums that are not hundredths exactly', () => {
+    const s = new DenseYearSeries();
+    s.set(2000, 0.1);
+    s.add(2000, 0.2); // 0.30000000000000004, not 30 hundredths
+    expect(s.get(2000)).toBe(0.1 + 0.2);
+    s.set(2001, -0);
+    expect(Object.is(s.get(2001), -0)).toBe(true);
+    const edges = new DenseYearSeries().set(2000, 21474836.47).set(2001, -21474836.47);
+    expect([...edges.values()]).toEqual([21474836.47, -21474836.47]);
+    edges.set(2002, -21474836.48).set(2003, 21474836.48); // 2^31 hundredths: past a 32-bit slot
+    expect([...edges.values()]).toEqual([21474836.47, -21474836.47, -21474836.48, 21474836.48]);
+    const grown = new DenseYearSeries().set(2000, 1.25);
+    grown.set(1900, 2.5).set(2100, 3); // grown both ways, 201 slots
+    expect([...grown]).toEqual([[1900, 2.5], [2000, 1.25], [2100, 3]]);
+  });
+
+  it('keeps each of many series apart, across the blocks their slots are cut from', () => {
+    // 2,000 series × 32 slots: four blocks of 16,384 slots and a part of a fifth
+    const all = Array.from({ length: 2000 }, (_, k) => {
+      const s = new DenseYearSeries();
+      for (let year = 2000; year < 2030; year++) s.add(year, k + (year - 2000) / 100);
+      return s;
+    });
+    all[7]!.set(1950, 1 / 3); // one series grows and turns to doubles; its neighbours are untouched
+    all.forEach((s, k) => {
+      expect(s.size).toBe(k === 7 ? 31 : 30);
+      expect(s.get(2000)).toBe(k);
+      expect(s.get(2029)).toBe(k + 0.29);
+    });
+    expect(all[7]!.get(1950)).toBe(1 / 3);
+    expect(all[6]!.has(1950)).toBe(false);
+  });
+
+  it('comes back whole from a structured clone, series sharing a block included', () => {
+    const a = new DenseYearSeries().set(2000, 1.5).set(2001, 2);
+    const b = new DenseYearSeries().set(2000, 1 / 3).set(1999, 7);
+    const c = new DenseYearSeries().set(2010, 4);
+    const [ra, rb, rc] = structuredClone([a, b, c]).map((x) => DenseYearSeries.revive(x as unknown as Map<number, number>));
+    expect(ra).toBeInstanceOf(DenseYearSeries);
+    expect([...ra!]).toEqual([[2000, 1.5], [2001, 2]]);
+    expect([...rb!]).toEqual([[1999, 7], [2000, 1 / 3]]);
+    expect([...rc!]).toEqual([[2010, 4]]);
+    (ra as DenseYearSeries).add(2001, 1); // a revived series is a working one; its block's neighbour is untouched
+    expect(ra!.get(2001)).toBe(3);
+    expect([...rc!]).toEqual([[2010, 4]]);
+    expect(DenseYearSeries.revive(new Map([[2000, 1]]))).toBeInstanceOf(Map);
+  });
+
+  it('equals another series with the same figures wherever their slots are (test/series-equality.ts), and no other', () => {
+    const a = new DenseYearSeries().set(2000, 1).set(2001, 2.5);
+    new DenseYearSeries().set(1990, 9); // slots taken in between: b's are at another place
+    const b = new DenseYearSeries().set(2001, 2.5).set(2000, 1);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(new DenseYearSeries().set(2000, 1).set(2001, 2.51));
+    expect(a).not.toEqual(new DenseYearSeries().set(2000, 1).set(2002, 2.5));
+    expect(a).not.toEqual(new DenseYearSeries().set(2000, 1));
+    expect(new DenseYearSeries().set(2000, 1 / 3)).not.toEqual(new DenseYearSeries().set(2000, 0.33));
+  });
 });
+
