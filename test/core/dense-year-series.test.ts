@@ -107,6 +107,44 @@ describe('DenseYearSeries', () => {
     );
   });
 
+  it('keeps many series apart while they are made, turn to doubles, grow and clear, slots given back taken again (property test)', () => {
+    // Several series filled in turn, as a loader fills a region's: a series that turns to doubles
+    // or grows gives its slots back, and the next new one takes them; none may see another's figures.
+    const op = fc.record({
+      kind: fc.constantFrom('new', 'add', 'add', 'add', 'clear'),
+      which: fc.nat(),
+      year: fc.integer({ min: 1940, max: 2080 }),
+      value: figure,
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const dense: DenseYearSeries[] = [];
+        const maps: Map<number, number>[] = [];
+        for (const { kind, which, year, value } of ops) {
+          if (kind === 'new' || dense.length === 0) {
+            dense.push(new DenseYearSeries());
+            maps.push(new Map());
+          }
+          const k = kind === 'new' ? dense.length - 1 : which % dense.length;
+          if (kind === 'clear') {
+            dense[k]!.clear();
+            maps[k]!.clear();
+          } else {
+            dense[k]!.add(year, value);
+            maps[k]!.set(year, (maps[k]!.get(year) ?? 0) + value);
+          }
+        }
+        dense.forEach((series, k) => {
+          const want = sorted(maps[k]!);
+          const got = [...series.entries()];
+          expect(got.map(([y]) => y)).toEqual(want.map(([y]) => y));
+          got.forEach(([, v], i) => expect(Object.is(v, want[i]![1])).toBe(true));
+        });
+      }),
+      { seed: 20261202, numRuns: 400 },
+    );
+  });
+
   it('keeps −0, the edges of 32-bit hundredths and sums that are not hundredths exactly', () => {
     const s = new DenseYearSeries();
     s.set(2000, 0.1);
@@ -124,16 +162,24 @@ describe('DenseYearSeries', () => {
   });
 
   it('keeps each of many series apart, across the blocks their slots are cut from', () => {
-    // 2,000 series × 32 slots: four blocks of 16,384 slots and a part of a fifth
-    const all = Array.from({ length: 2000 }, (_, k) => {
+    // 2,000 series × 32 slots, blocks of 16,384 slots: the last block is begun by this test,
+    // whatever the tests before it took.
+    const filled = (k: number) => {
       const s = new DenseYearSeries();
       for (let year = 2000; year < 2030; year++) s.add(year, k + (year - 2000) / 100);
       return s;
-    });
-    all[7]!.set(1950, 1 / 3); // one series grows and turns to doubles; its neighbours are untouched
+    };
+    const all = Array.from({ length: 2000 }, (_, k) => filled(k));
+    all[7]!.set(1950, 1 / 3); // one series of an earlier block grows and turns to doubles
+    all[1990]!.add(2001, 1 / 3); // one of the block being cut turns to doubles
+    // 600 new series (more than a block): the first takes series 1990's slots again, the rest are
+    // cut further; series 7's slots, in an earlier block, are never taken (their place in this
+    // block is another's, or will be).
+    for (let k = 2000; k < 2600; k++) all.push(filled(k));
     all.forEach((s, k) => {
       expect(s.size).toBe(k === 7 ? 31 : 30);
       expect(s.get(2000)).toBe(k);
+      expect(s.get(2001)).toBe(k === 1990 ? k + 0.01 + 1 / 3 : k + 0.01);
       expect(s.get(2029)).toBe(k + 0.29);
     });
     expect(all[7]!.get(1950)).toBe(1 / 3);
