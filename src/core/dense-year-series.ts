@@ -35,6 +35,12 @@ let givenBack: number[] = [];
 /** `value` as whole hundredths if exactly that (h / 100 === value), else NO_FIGURE. −0 is not:
  * a 32-bit slot would give back +0. */
 function hundredths(value: number): number {
+  // A whole number (most figures: beds, teams, populations) is exactly its hundredths, with no
+  // division to check it (value | 0 keeps a whole number under 2^31 as it is; −0 is kept out).
+  if ((value | 0) === value && (value !== 0 || 1 / value > 0)) {
+    const h = value * 100;
+    return h < 0x80000000 && h >= NO_FIGURE ? h : NO_FIGURE;
+  }
   const h = Math.round(value * 100);
   // (a 32-bit h: −2^31 itself is NO_FIGURE, returned as such; a NaN or infinite h fails the
   // comparisons or the equality)
