@@ -187,7 +187,8 @@ export class DenseYearSeries implements Map<number, number> {
       this.room = INITIAL_SLOTS;
     } else if (year < this.first || year >= this.first + this.room) {
       // Grow at least twofold, towards the side the new year is on, so a series filled year by
-      // year reallocates only a few times (its old slots of hundredths are left unused in their block).
+      // year reallocates only a few times (its old slots of hundredths given back, or left unused
+      // in an earlier block).
       const last = this.first + this.room - 1;
       const size = Math.max(this.room * 2, Math.max(last, year) - Math.min(this.first, year) + 1);
       const first = year < this.first ? Math.max(last, year) - size + 1 : this.first;
