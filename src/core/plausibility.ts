@@ -14,12 +14,11 @@
 // 3. A region whose population changes by more than 30 % between B and T: the per-100k rates of
 //    B and T may describe different areas (a boundary change) or a data error.
 import type { Dataset, YearSeries } from './dataset.js';
-import { DenseYearSeries } from './dense-year-series.js';
 import type { Warning } from './issues.js';
 import { jsonStringBytes } from './json-string-bytes.js';
 import { messageGetter } from './message-getter.js';
 import type { Period } from './metrics.js';
-import { type FillMode, valueAt } from './series.js';
+import { type FillMode, knownPairs, valueAt } from './series.js';
 import { weightKey, type WeightTable } from './weights.js';
 
 /** A change above this factor between two consecutive reported years is a notice. */
@@ -193,41 +192,25 @@ function notice<V extends unknown[]>(file: string, format: (style: TextStyle, ..
   return new PlausibilityNotice(file, format as unknown as Format, a, b, c, d, e, f, g, h);
 }
 
-/** Every (year, value) of a series in year order: a loaded dataset's series iterate in that order
- * (dense-year-series.ts) and are walked as they are; a library caller's Map in another order is
- * sorted first. */
-function inYearOrder(series: YearSeries, visit: (value: number, year: number) => void): void {
-  if (series instanceof DenseYearSeries) {
-    series.forEach(visit); // kept in year order: one walk, no check
-    return;
-  }
-  let last = -Infinity;
-  let ordered = true;
-  series.forEach((_, year) => {
-    if (year < last) ordered = false;
-    last = year;
-  });
-  if (ordered) series.forEach(visit);
-  else for (const [year, value] of [...series.entries()].sort((a, b) => a[0] - b[0])) visit(value, year);
-}
-
 /** The first pair of consecutive reported years of `series` whose values differ by more than the factor. */
 function definitionChange(series: YearSeries | undefined, period: Period): { y1: number; v1: number; y2: number; v2: number; more: number } | undefined {
   if (series === undefined) return undefined;
-  // Walked once, without an array of its years: this runs for every series of the dataset (issue 18).
+  // Its years in one loop into shared arrays (series.ts knownPairs), no call per year: this runs
+  // for every series of the dataset (issue 18).
+  const { years, values, count } = knownPairs(series);
   let found: { y1: number; v1: number; y2: number; v2: number; more: number } | undefined;
-  let y1 = NaN;
-  let v1 = NaN;
-  inYearOrder(series, (v2, y2) => {
+  for (let k = 1; k < count; k++) {
+    const y1 = years[k - 1]!;
+    const v1 = values[k - 1]!;
+    const y2 = years[k]!;
+    const v2 = values[k]!;
     const step = y1 < period.to && y2 > period.from && v1 > 0 && v2 > 0;
     // Compared by multiplying, not dividing: exactly a factor 3 (30 → 10) is not more than 3.
     if (step && (v2 > DEFINITION_CHANGE_FACTOR * v1 || v1 > DEFINITION_CHANGE_FACTOR * v2)) {
       if (found === undefined) found = { y1, v1, y2, v2, more: 0 };
       else found.more++;
     }
-    y1 = y2;
-    v1 = v2;
-  });
+  }
   return found;
 }
 

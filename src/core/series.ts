@@ -73,28 +73,38 @@ export interface YearValues {
   readonly state: Uint8Array;
 }
 
-// A series' known years and values in year order, reused from series to series (valuesOverYears
-// is synchronous and keeps nothing).
-let knownYears: number[] = [];
-let knownValues: number[] = [];
+/** A series' known years and values in year order (knownPairs), `count` of them. */
+export interface KnownPairs {
+  years: number[];
+  values: number[];
+  count: number;
+}
 
-/** The known (year, value) pairs of `series` into knownYears/knownValues in year order; their count. */
-function knownInYearOrder(series: YearSeries): number {
+// Reused from series to series: knownPairs' callers are synchronous and keep nothing.
+const pairs: KnownPairs = { years: [], values: [], count: 0 };
+
+/**
+ * The known (year, value) pairs of `series` in year order, in arrays shared by every call (read
+ * them before the next). A loaded dataset's series are dense and copy theirs in year order in one
+ * loop (dense-year-series.ts known); a Map a library caller built, perhaps out of order, is sorted.
+ */
+export function knownPairs(series: YearSeries): KnownPairs {
+  // Stryker disable next-line ConditionalExpression: the walk below gives the same pairs, slower
+  if (series instanceof DenseYearSeries) {
+    pairs.count = series.known(pairs.years, pairs.values);
+    return pairs;
+  }
   let n = 0;
   series.forEach((value, year) => {
-    knownYears[n] = year;
-    knownValues[n] = value;
+    pairs.years[n] = year;
+    pairs.values[n] = value;
     n++;
   });
-  // Stryker disable next-line ConditionalExpression: sorting a dense series, in year order already, changes nothing
-  if (!(series instanceof DenseYearSeries)) {
-    // A Map a library caller built, perhaps out of order (a loaded dataset's series are dense and
-    // iterate in year order).
-    const pairs = knownYears.slice(0, n).map((year, i) => [year, knownValues[i]!] as const).sort((a, b) => a[0] - b[0]);
-    knownYears = pairs.map((p) => p[0]);
-    knownValues = pairs.map((p) => p[1]);
-  }
-  return n;
+  const sorted = pairs.years.slice(0, n).map((year, i) => [year, pairs.values[i]!] as const).sort((a, b) => a[0] - b[0]);
+  pairs.years = sorted.map((p) => p[0]);
+  pairs.values = sorted.map((p) => p[1]);
+  pairs.count = n;
+  return pairs;
 }
 
 /**
@@ -104,9 +114,10 @@ function knownInYearOrder(series: YearSeries): number {
  * each, at 5,000 regions; issue 18). test/core/trend-region-years.test.ts holds it to valueAt.
  */
 export function valuesOverYears(series: YearSeries | undefined, from: number, to: number, kind: 'service' | 'stock', fill: FillMode, out: YearValues): void {
-  const count = series === undefined ? 0 : knownInYearOrder(series);
-  const ys = knownYears;
-  const vs = knownValues;
+  const known = series === undefined ? undefined : knownPairs(series);
+  const count = known?.count ?? 0;
+  const ys = known?.years ?? pairs.years;
+  const vs = known?.values ?? pairs.values;
   let k = 0; // the first known year ≥ the year
   for (let year = from; year <= to; year++) {
     const i = year - from;

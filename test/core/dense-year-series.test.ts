@@ -82,6 +82,13 @@ describe('DenseYearSeries', () => {
         expect(walked.map(([y]) => y)).toEqual(want.map(([y]) => y));
         walked.forEach(([, v], i) => same(v, want[i]![1]));
         expect([...dense.keys()]).toEqual(want.map(([y]) => y));
+        // known(): into arrays reused from an earlier, longer series (what lies past the count is not read)
+        const years = Array.from({ length: 90 }, () => -1);
+        const values = Array.from({ length: 90 }, () => -1);
+        const count = dense.known(years, values);
+        expect(count).toBe(want.length);
+        expect(years.slice(0, count)).toEqual(want.map(([y]) => y));
+        values.slice(0, count).forEach((v, i) => same(v, want[i]![1]));
         [...dense.values()].forEach((v, i) => same(v, want[i]![1]));
         for (let year = 1985; year <= 2065; year++) same(dense.get(year), map.get(year));
         for (const year of [1800, 1801, 2199, 2200]) same(dense.get(year), map.get(year));
