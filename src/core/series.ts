@@ -82,6 +82,8 @@ export interface KnownPairs {
 
 // Reused from series to series: knownPairs' callers are synchronous and keep nothing.
 const pairs: KnownPairs = { years: [], values: [], count: 0 };
+/** The pairs of no series. */
+const NO_PAIRS: KnownPairs = { years: [], values: [], count: 0 };
 
 /**
  * The known (year, value) pairs of `series` in year order, in arrays shared by every call (read
@@ -114,10 +116,7 @@ export function knownPairs(series: YearSeries): KnownPairs {
  * each, at 5,000 regions; issue 18). test/core/trend-region-years.test.ts holds it to valueAt.
  */
 export function valuesOverYears(series: YearSeries | undefined, from: number, to: number, kind: 'service' | 'stock', fill: FillMode, out: YearValues): void {
-  const known = series === undefined ? undefined : knownPairs(series);
-  const count = known?.count ?? 0;
-  const ys = known?.years ?? pairs.years;
-  const vs = known?.values ?? pairs.values;
+  const { years: ys, values: vs, count } = series === undefined ? NO_PAIRS : knownPairs(series);
   let k = 0; // the first known year ≥ the year
   for (let year = from; year <= to; year++) {
     const i = year - from;
