@@ -6,6 +6,7 @@
 import { FileAccessError } from '../app/errors.js';
 import { neutralizeControls } from '../app/vocabulary.js';
 import { descriptorOf, type OutputContent, writeIfRegularFile, writeOutput } from '../app/write.js';
+import { piecesWritten } from '../report/byte-pieces.js';
 import { EXIT, ExitError } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
@@ -69,9 +70,14 @@ export async function emit(terminal: Terminal, content: OutputContent, out: stri
       throw new FileAccessError(name, 'write', error);
     }
   }
+  // The process's own standard output has written a piece's bytes to its descriptor when it
+  // calls back, so the piece's buffer may be cut again (core/piece-buffers.ts); another stream (a
+  // caller's PassThrough) may hand the very bytes on to its reader, so its pieces are left alone.
+  const ownStdout = fd === 1 && terminal.stdoutFd !== undefined;
   for await (const piece of content) {
     if (closedStreams.has(stream)) break;
     await writeStream(stream, piece, name);
+    if (ownStdout && typeof piece !== 'string' && !closedStreams.has(stream)) piecesWritten([piece]);
   }
 }
 

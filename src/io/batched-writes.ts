@@ -5,8 +5,10 @@
 // run's standard output (docs/performance.md). Here the pieces are gathered into batches of
 // 256 KiB and each batch is written with one writev while the pieces of the next are made: one
 // write in flight at a time, so the bytes land in order (also on a descriptor opened for
-// appending, where a position would be ignored).
+// appending, where a position would be ignored). A batch written, its pieces' buffers may be cut
+// again (core/piece-buffers.ts).
 import { writev } from 'node:fs';
+import { piecesWritten } from '../core/piece-buffers.js';
 
 /** Bytes gathered before a batch is written: four pieces. Batches of 1 MiB were no faster and
  * raised a report's peak memory by about 10 MB (pieces held longer; 5,000 regions, issue 18). */
@@ -49,8 +51,14 @@ export async function writeInBatches(pieces: AsyncIterable<Uint8Array>, writev: 
   }
 }
 
-/** Write all `bytes` bytes of `batch`: after a short write, what is left of it. */
+/** Write all `bytes` bytes of `batch`, then say its pieces are written (their buffers may be cut again). */
 async function writeWhole(batch: readonly Uint8Array[], bytes: number, writev: BatchWriter): Promise<void> {
+  await writeAll(batch, bytes, writev);
+  piecesWritten(batch);
+}
+
+/** Write all `bytes` bytes of `batch`: after a short write, what is left of it. */
+async function writeAll(batch: readonly Uint8Array[], bytes: number, writev: BatchWriter): Promise<void> {
   let written = await writev(batch);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: the copy below, and no write, when all were written
   if (written >= bytes) return;

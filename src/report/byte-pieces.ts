@@ -3,7 +3,11 @@
 // (the command line's standard output, the output writer) never holds the whole output — not as
 // one string, which V8 keeps at two bytes a character as soon as one "→" or "ø" is in it, not as
 // one buffer. Used by the JSON pieces (json-pieces.ts), the Markdown (markdown.ts), the trend's CSV
-// (trend/csv.ts) and the long tables' CSV (tidy/render.ts).
+// (trend/csv.ts) and the long tables' CSV (tidy/render.ts). A buffer whose pieces have all been
+// written (a writer says so: piecesWritten) is cut again (core/piece-buffers.ts).
+import { cutPiece, retireBuffer, takeBuffer } from '../core/piece-buffers.js';
+
+export { piecesWritten } from '../core/piece-buffers.js';
 
 /** A piece is passed on once it holds this many bytes (fewer, larger writes). */
 const PIECE_BYTES = 1 << 16;
@@ -24,7 +28,7 @@ export interface PieceBuilder<P> {
 /** Pieces as UTF-8 bytes, each text encoded into the buffer as it comes (UTF-8 takes at most 3
  * bytes per UTF-16 unit: a text fits when 3 × its length does). */
 export class BytePieces implements PieceBuilder<Uint8Array> {
-  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private buffer = newBuffer();
   /** The held piece: buffer[start, used). */
   private start = 0;
   private used = 0;
@@ -59,6 +63,7 @@ export class BytePieces implements PieceBuilder<Uint8Array> {
   private take(): Uint8Array {
     const piece = this.buffer.subarray(this.start, this.used);
     this.start = this.used;
+    cutPiece(piece);
     return piece;
   }
 
@@ -66,12 +71,18 @@ export class BytePieces implements PieceBuilder<Uint8Array> {
   private freshBuffer(room: number): void {
     const held = this.used - this.start;
     if (held + room > BUFFER_BYTES) return;
-    const fresh = Buffer.allocUnsafe(BUFFER_BYTES);
+    const fresh = newBuffer();
     this.buffer.copy(fresh, 0, this.start, this.used);
+    retireBuffer(this.buffer);
     this.buffer = fresh;
     this.start = 0;
     this.used = held;
   }
+}
+
+/** A buffer to cut pieces from: one whose pieces have all been written (core/piece-buffers.ts), else a new one. */
+function newBuffer(): Buffer {
+  return takeBuffer(BUFFER_BYTES, (bytes) => Buffer.allocUnsafe(bytes), (memory) => Buffer.from(memory));
 }
 
 /** `lines` with a line feed after each (a terminal table and the lines under it), made as read. */

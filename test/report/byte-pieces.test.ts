@@ -3,6 +3,7 @@
 // never cut), on random texts of every width of UTF-8 and on texts longer than a buffer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { writeInBatches } from '../../src/io/batched-writes.js';
 import { BytePieces, textPieces } from '../../src/report/byte-pieces.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
@@ -64,5 +65,41 @@ describe('BytePieces.addBytes', () => {
     for (const piece of pieces) expect(() => strict.decode(piece)).not.toThrow();
     expect(pieces.length).toBeGreaterThan(30);
     expect(Buffer.concat(pieces).equals(Buffer.from(texts.join(''), 'utf8'))).toBe(true);
+  });
+});
+
+describe('buffers of written pieces cut again (core/piece-buffers.ts)', () => {
+  /** 200,000 lines of about 40 bytes: about 8 MB, eight 1 MiB buffers of pieces. */
+  const lines = Array.from({ length: 200_000 }, (_, i) => `${i},Sør-Trøndelag → القاهرة ${i % 13}\n`);
+  const expected = Buffer.from(lines.join(''), 'utf8');
+
+  /** The pieces of `lines` as writeInBatches takes them, noting the memory each was cut from. */
+  async function* source(memories: Set<ArrayBufferLike>): AsyncGenerator<Uint8Array> {
+    for (const piece of textPieces(lines)) {
+      memories.add(piece.buffer);
+      yield piece;
+    }
+  }
+
+  it('writes the same bytes through writeInBatches while the buffers of written batches are cut again', async () => {
+    const memories = new Set<ArrayBufferLike>();
+    const written: Buffer[] = [];
+    // The bytes are taken when the write completes, a turn later — as the kernel takes them
+    // during the write — so a buffer cut again before its batch was written would show here.
+    await writeInBatches(source(memories), async (batch) => {
+      await new Promise((r) => setImmediate(r));
+      for (const piece of batch) written.push(Buffer.from(piece));
+      return batch.reduce((n, piece) => n + piece.length, 0);
+    });
+    expect(Buffer.concat(written).equals(expected)).toBe(true);
+    // Eight buffers' worth of text from at most three: the one cut, the one in flight, one waiting.
+    expect(memories.size).toBeLessThanOrEqual(3);
+  });
+
+  it('cuts no buffer again when no one says its pieces are written (every piece kept keeps its bytes)', () => {
+    const kept = [...textPieces(lines)];
+    // A buffer for each MiB of text: none cut twice.
+    expect(new Set(kept.map((p) => p.buffer)).size).toBeGreaterThanOrEqual(Math.floor(expected.length / 2 ** 20));
+    expect(Buffer.concat(kept).equals(expected)).toBe(true);
   });
 });
