@@ -15,7 +15,8 @@
 // csv-parse`, the reference parser, on sizes up to 500k), --no-duckdb, --out FILE (default
 // bench/RESULTS.md; "-" for none), --note TEXT (a line under the title, e.g. "provisional"),
 // --no-formats (skip the run of every command in every output format on the first size),
-// --no-glibc (skip the runs with glibc's mmap threshold fixed, which a Linux machine with glibc gets).
+// --no-glibc (skip the runs with glibc's mmap threshold fixed, alone and with V8's young generation
+// capped, which a Linux machine with glibc gets).
 // Run `npm run build` first: the benchmark runs bin/servicegap.js as a user would.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -57,6 +58,15 @@ const withGlibc = GLIBC !== undefined && !flag('no-glibc');
 const GLIBC_SETTING = 'glibc.malloc.mmap_threshold=131072';
 const GLIBC_ENV = { ...process.env, GLIBC_TUNABLES: [process.env.GLIBC_TUNABLES, GLIBC_SETTING].filter(Boolean).join(':') };
 const FIXED = ', glibc threshold fixed';
+// And both settings README gives a user with a memory limit: the threshold fixed and V8's young
+// generation capped at two halves of 4 MB (NODE_OPTIONS, which node reads at start).
+// Their code cache in a folder of their own: V8 takes a cache only under the flags it was written
+// with, so sharing the user's folder would have these runs and the default ones each reject and
+// rewrite the other's cache, run after run.
+const YOUNG_SETTING = '--max-semi-space-size=4';
+const bothCache = join(tmpdir(), `servicegap-bench-young-cache-${process.pid}`);
+const BOTH_ENV = { ...GLIBC_ENV, NODE_OPTIONS: [process.env.NODE_OPTIONS, YOUNG_SETTING].filter(Boolean).join(' '), SERVICEGAP_CACHE_DIR: bothCache };
+const BOTH = ', both memory settings';
 const startLoad = (() => {
   try {
     return readFileSync('/proc/loadavg', 'utf8').trim();
@@ -130,6 +140,7 @@ for (const label of sizes) {
   const sg = (command) => [BIN, command, '--data', dir, '--format', 'json', '--quiet'];
   const tools = commands.map((c) => ({ name: c, command: process.execPath, args: sg(c) }));
   if (withGlibc) for (const c of commands) tools.push({ name: `${c}${FIXED}`, command: process.execPath, args: sg(c), env: GLIBC_ENV });
+  if (withGlibc) for (const c of commands) tools.push({ name: `${c}${BOTH}`, command: process.execPath, args: sg(c), env: BOTH_ENV });
   if (oneThread) tools.push({ name: 'report --threads 1', command: process.execPath, args: [...sg('report'), '--threads', '1'] });
   if (reference && rows <= 500_000) tools.push({ name: 'report --parser csv-parse', command: process.execPath, args: [...sg('report'), '--parser', 'csv-parse'] });
   if (withDuckdb) {
@@ -163,6 +174,7 @@ for (const label of sizes) {
   }
   results.push(row);
 }
+rmSync(bothCache, { recursive: true, force: true });
 
 // ---- every output format ---------------------------------------------------------------------
 // Peak memory must not depend on the format asked for: each command in each of its formats, once,
@@ -253,7 +265,7 @@ if (withDuckdb && commands.includes('report')) {
   );
 }
 lines.push("- DuckDB: `node bench/duckdb-query.mjs DIR/services.csv 2` — `SELECT region, service, unit, year, sum(capacity) FROM read_csv('services.csv') GROUP BY ALL` with 2 threads; its query time alone is in brackets", '');
-const names = [...new Set(results.flatMap((r) => Object.keys(r.tools)))].filter((n) => !n.endsWith(FIXED));
+const names = [...new Set(results.flatMap((r) => Object.keys(r.tools)))].filter((n) => !n.endsWith(FIXED) && !n.endsWith(BOTH));
 const ours = names.filter((n) => n !== 'DuckDB' && !n.includes('csv-parse'));
 lines.push(
   `| services rows | regions | file | runs | ${names.map((n) => `${n} (s)`).join(' | ')} | ${ours.map((n) => `ratio ${n} / DuckDB`).join(' | ')} | ${names.map((n) => `${n} peak RSS (MB)`).join(' | ')} |`,
@@ -276,16 +288,22 @@ if (withGlibc) {
   lines.push('', "## Peak memory with glibc's mmap threshold fixed", '');
   lines.push(
     `The same runs (alternating with those above) started with \`GLIBC_TUNABLES=${GLIBC_SETTING}\` (glibc ${GLIBC}): malloc's mmap threshold fixed at glibc's default, ` +
-      'so glibc does not keep the freed large buffers of the reading and the output (README, Performance). A setting of the process, which the user makes when starting it.',
+      'so glibc does not keep the freed large buffers of the reading and the output (README, Performance); and with that and ' +
+      `\`NODE_OPTIONS=${YOUNG_SETTING}\` together ("both"), V8's young generation capped at two halves of 4 MB instead of 16. Settings of the process, which the user makes when starting it.`,
     '',
   );
-  lines.push('| services rows | regions | command | default (s) | fixed (s) | default peak RSS (MB) | fixed peak RSS (MB) |', '|---:|---:|---|---:|---:|---:|---:|');
+  const peak = (t) => (t.rssMb === undefined ? '–' : fmt(t.rssMb, 0));
+  lines.push(
+    '| services rows | regions | command | default (s) | fixed (s) | both (s) | default peak RSS (MB) | fixed peak RSS (MB) | both peak RSS (MB) |',
+    '|---:|---:|---|---:|---:|---:|---:|---:|---:|',
+  );
   for (const r of results) {
     for (const c of commands) {
       const a = r.tools[c];
       const b = r.tools[`${c}${FIXED}`];
-      if (!a || !b) continue;
-      lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.regions.toLocaleString('en-US')} | ${c} | ${fmt(a.seconds)} | ${fmt(b.seconds)} | ${a.rssMb === undefined ? '–' : fmt(a.rssMb, 0)} | ${b.rssMb === undefined ? '–' : fmt(b.rssMb, 0)} |`);
+      const both = r.tools[`${c}${BOTH}`];
+      if (!a || !b || !both) continue;
+      lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.regions.toLocaleString('en-US')} | ${c} | ${fmt(a.seconds)} | ${fmt(b.seconds)} | ${fmt(both.seconds)} | ${peak(a)} | ${peak(b)} | ${peak(both)} |`);
     }
   }
 }
