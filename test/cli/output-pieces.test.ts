@@ -10,20 +10,12 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { emit } from '../../src/cli/output.js';
 import type { Terminal } from '../../src/cli/terminal.js';
-import { textPieces } from '../../src/report/byte-pieces.js';
+import { piecesNotingMemory } from '../helpers/pieces.js';
 import { temporaryFolder } from '../helpers/temporary-folder.js';
 
 /** About 6 MB of text: six 1 MiB buffers of pieces. */
 const lines = Array.from({ length: 200_000 }, (_, i) => `${i},Åland → مسقط ${i % 11}\n`);
 const expected = Buffer.from(lines.join(''), 'utf8');
-
-/** The pieces of `lines`, noting the memory each was cut from. */
-async function* pieces(memories: Set<ArrayBufferLike>): AsyncGenerator<Uint8Array> {
-  for (const piece of textPieces(lines)) {
-    memories.add(piece.buffer);
-    yield piece;
-  }
-}
 
 function terminal(stdout: NodeJS.WritableStream, stdoutFd?: number): Terminal {
   return { stdout, stdoutFd, stderr: new PassThrough(), stdin: Readable.from(['']), env: {}, cwd: process.cwd() };
@@ -50,7 +42,7 @@ describe('emit: pieces to standard output', () => {
         },
       });
       const memories = new Set<ArrayBufferLike>();
-      await emit(terminal(stdout, fd), pieces(memories), undefined, 'json');
+      await emit(terminal(stdout, fd), piecesNotingMemory(lines, memories), undefined, 'json');
       expect(Buffer.concat(written).equals(expected)).toBe(true);
       expect(memories.size).toBeLessThanOrEqual(2);
     } finally {
@@ -63,7 +55,7 @@ describe('emit: pieces to standard output', () => {
     const chunks: Buffer[] = [];
     stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     const memories = new Set<ArrayBufferLike>();
-    await emit(terminal(stdout), pieces(memories), undefined, 'json');
+    await emit(terminal(stdout), piecesNotingMemory(lines, memories), undefined, 'json');
     expect(Buffer.concat(chunks).equals(expected)).toBe(true);
     // A buffer for each MiB of text: none cut twice.
     expect(memories.size).toBeGreaterThanOrEqual(Math.floor(expected.length / 2 ** 20));

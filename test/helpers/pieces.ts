@@ -1,6 +1,7 @@
 // An output written in pieces (src/report/byte-pieces.ts: the command line writes each as it is
 // made) must be the bytes of the whole text: the check the renderers' tests share.
 import { expect } from 'vitest';
+import { textPieces } from '../../src/report/byte-pieces.js';
 
 /**
  * `pieces` are more than `moreThan` (default 0), each ends between two UTF-8 characters when
@@ -17,4 +18,12 @@ export async function collectPieces(pieces: AsyncIterable<Uint8Array>): Promise<
   const parts: Uint8Array[] = [];
   for await (const piece of pieces) parts.push(piece);
   return parts;
+}
+
+/** `texts` as pieces (textPieces), one at a time as a writer takes them, each piece's memory noted in `memories` (which buffers were cut, and how often again). */
+export async function* piecesNotingMemory(texts: readonly string[], memories: Set<ArrayBufferLike>): AsyncGenerator<Uint8Array> {
+  for (const piece of textPieces(texts)) {
+    memories.add(piece.buffer);
+    yield piece;
+  }
 }

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeInBatches } from '../../src/io/batched-writes.js';
 import { BytePieces, textPieces } from '../../src/report/byte-pieces.js';
+import { piecesNotingMemory } from '../helpers/pieces.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 
@@ -73,20 +74,12 @@ describe('buffers of written pieces cut again (core/piece-buffers.ts)', () => {
   const lines = Array.from({ length: 200_000 }, (_, i) => `${i},Sør-Trøndelag → القاهرة ${i % 13}\n`);
   const expected = Buffer.from(lines.join(''), 'utf8');
 
-  /** The pieces of `lines` as writeInBatches takes them, noting the memory each was cut from. */
-  async function* source(memories: Set<ArrayBufferLike>): AsyncGenerator<Uint8Array> {
-    for (const piece of textPieces(lines)) {
-      memories.add(piece.buffer);
-      yield piece;
-    }
-  }
-
   it('writes the same bytes through writeInBatches while the buffers of written batches are cut again', async () => {
     const memories = new Set<ArrayBufferLike>();
     const written: Buffer[] = [];
     // The bytes are taken when the write completes, a turn later — as the kernel takes them
     // during the write — so a buffer cut again before its batch was written would show here.
-    await writeInBatches(source(memories), async (batch) => {
+    await writeInBatches(piecesNotingMemory(lines, memories), async (batch) => {
       await new Promise((r) => setImmediate(r));
       for (const piece of batch) written.push(Buffer.from(piece));
       return batch.reduce((n, piece) => n + piece.length, 0);
