@@ -11,7 +11,7 @@ export { runCoverage, type CoverageRunOptions, type CoverageRun } from './app/co
 export { runTrend, type TrendRunOptions, type TrendRun } from './app/trend.js';
 export { runSensitivity, type SensitivityRunOptions, type SensitivityRun } from './app/sensitivity.js';
 export { runCompare, type CompareRunOptions, type CompareRun } from './app/compare.js';
-export type { CompareSideSpec } from './app/compare-side.js';
+export { CompareSideSpecSchema, type CompareSideSpec } from './app/compare-side.js';
 export { runBatch, type BatchRunOptions, type BatchRun } from './app/batch.js';
 export { runValidate, validationFailure, type ValidateRunOptions, type ValidateRun } from './app/validate.js';
 export { runTaxonomy, type TaxonomyRunOptions, type TaxonomyRun } from './app/taxonomy.js';

@@ -3,8 +3,9 @@
 // the reports in scenario order, so the result is the same for any number of threads.
 import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { z } from 'zod';
 import { type AnalyzeOptions, analyze, PeriodError } from '../core/analyze.js';
-import type { BatchFailure, BatchResult, Scenario } from '../core/batch-schema.js';
+import { type BatchFailure, type BatchResult, type Scenario, ScenarioSchema } from '../core/batch-schema.js';
 import { combineBatch, type ScenarioReport } from '../core/batch.js';
 import type { Config, MissingCommunity } from '../core/config.js';
 import type { RunSources } from '../core/run-provenance.js';
@@ -29,7 +30,7 @@ import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
 import { checkInputs, checkReading, type DataOptions, type ReadingOptions, resolveConfig } from './data.js';
 import { colorFor, pickFormat } from './format.js';
-import { AnalysisOptionChecks, checkOptions, checkProvenanceTarget, type OutputOptions, type TrustOptions } from './options.js';
+import { AnalysisOptionChecks, checkArgument, checkOptions, checkProvenanceTarget, type OutputOptions, type TrustOptions } from './options.js';
 import { uniqueWarnings } from './warnings.js';
 
 /** How scenarios run: the defaults every scenario starts from, the sort, top N and threads. */
@@ -320,6 +321,13 @@ const BatchOptionChecks = AnalysisOptionChecks.pick({ sort: true, top: true, thr
 /** Run every scenario (of a file, or given) and tabulate them together. */
 export async function runBatch(options: BatchRunOptions): Promise<BatchRun> {
   checkOptions(BatchOptionChecks, options);
+  // A scenario file, or scenarios as ScenarioSchema checks them (a file's are checked as it is read).
+  const scenarios = checkArgument(
+    'scenarios',
+    typeof options.scenarios === 'string' ? z.string().min(1) : z.array(ScenarioSchema).min(1),
+    options.scenarios,
+    'a scenario file or a list of scenarios',
+  );
   const format = pickFormat(RESEARCH_FORMATS, options.format, options.out, 'batch result');
   checkProvenanceTarget(options);
   const { config, path, sha256 } = await resolveConfig(options);
@@ -344,9 +352,9 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRun> {
     onNotice: (n) => notices.add(n),
   };
   const batch =
-    typeof options.scenarios === 'string'
-      ? await runScenarios((await readScenarioFile(resolve(cwd, options.scenarios), options.scenarios)).scenarios, { ...common, file: options.scenarios })
-      : await runScenarios(options.scenarios, common);
+    typeof scenarios === 'string'
+      ? await runScenarios((await readScenarioFile(resolve(cwd, scenarios), scenarios)).scenarios, { ...common, file: scenarios })
+      : await runScenarios(scenarios, common);
   const context = { color: colorFor(format, options.out, options.color), notices: [...notices] };
   return {
     batch,

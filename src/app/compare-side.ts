@@ -6,14 +6,29 @@
 // A folder whose name looks like a period is ambiguous: write ./2010-2015 for the folder.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
 import { OptionError } from './errors.js';
+import { YearOptionSchema } from './options.js';
 
+const label = z.string().optional();
+/**
+ * zod schema of one side given as an object (a library caller's): a period, a data folder or a
+ * config file, and how it is labelled. runCompare checks each side with it.
+ */
+export const CompareSideSpecSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({ kind: z.literal('years'), label, from: YearOptionSchema, to: YearOptionSchema })
+      .refine((side) => side.from <= side.to, { error: 'expected from ≤ to', path: ['from'] }),
+    z.object({ kind: z.literal('data'), label, dir: z.string().min(1, { error: 'expected a folder' }) }),
+    z.object({ kind: z.literal('config'), label, path: z.string().min(1, { error: 'expected a config file' }) }),
+  ],
+  { error: 'expected kind "years", "data" or "config"' },
+);
 /** One side of a comparison: a period, a data folder or a config file, and how it is labelled. */
-export type CompareSideSpec =
-  | { readonly kind: 'years'; readonly label?: string | undefined; readonly from: number; readonly to: number }
-  | { readonly kind: 'data'; readonly label?: string | undefined; readonly dir: string }
-  | { readonly kind: 'config'; readonly label?: string | undefined; readonly path: string };
+export type CompareSideSpec = Readonly<z.infer<typeof CompareSideSpecSchema>>;
 
 // \u2013: an en dash (written as an escape: the CLI's bundle is plain ASCII, see bundle.test.ts).
 const PERIOD = /^(\d{4})\s*[-:\u2013]\s*(\d{4})$/;

@@ -1,6 +1,7 @@
 // `compare A B`: two runs side by side — two data folders, two configs or two periods. Each side
 // is the common options with its own setting laid over them; each distinct (inputs, config) is
 // loaded once, so comparing two periods reads the data once.
+import { z } from 'zod';
 import { analyze } from '../core/analyze.js';
 import { compare } from '../core/compare.js';
 import type { Comparison } from '../core/compare-schema.js';
@@ -8,12 +9,13 @@ import type { Warning } from '../core/issues.js';
 import type { Report } from '../core/report-schema.js';
 import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
-import { type CompareSideSpec, parseCompareSide, sideLabel } from './compare-side.js';
+import { CompareSideSpecSchema, type CompareSideSpec, parseCompareSide, sideLabel } from './compare-side.js';
 import { checkInputs, type DataOptions, type LoadedData, loadData } from './data.js';
 import { OptionError } from './errors.js';
 import { colorFor, pickFormat } from './format.js';
 import {
   AnalysisOptionChecks,
+  checkArgument,
   checkOptions,
   checkProvenanceTarget,
   missingCommunityOf,
@@ -57,8 +59,12 @@ export async function runCompare(options: CompareRunOptions): Promise<CompareRun
   checkProvenanceTarget(options);
   const format = pickFormat(RESEARCH_FORMATS, options.format, options.out, 'comparison');
   const cwd = options.cwd ?? process.cwd();
+  // A side as the command line gives it (a non-empty text), or as an object of CompareSideSpecSchema.
+  const expected = 'a period ("2010-2015"), a data folder, a config file (.json), or { kind: "years" | "data" | "config", … }';
+  const checkSide = (name: 'a' | 'b', value: unknown) => checkArgument(name, typeof value === 'string' ? z.string().min(1) : CompareSideSpecSchema, value, expected);
+  const given = { a: checkSide('a', options.a), b: checkSide('b', options.b) };
   const side = async (spec: CompareSideSpec | string, which: 'A' | 'B') => (typeof spec === 'string' ? parseCompareSide(spec, which, cwd) : spec);
-  const sides = [await side(options.a, 'A'), await side(options.b, 'B')] as const;
+  const sides = [await side(given.a, 'A'), await side(given.b, 'B')] as const;
   const common = checkInputs(options.inputs);
 
   const plan = sides.map((s) => {

@@ -1,6 +1,7 @@
 // `explain REGION` (SPEC §8): load the data with a trace of the rows that can reach the region,
 // then lay out the whole arithmetic of its metrics (core/explain.ts) with the options `report`
 // would take, so that every number is the report's to the last digit.
+import { z } from 'zod';
 import type { Explanation } from '../core/explain-schema.js';
 import { RowTrace } from '../core/explain-trace.js';
 import { explainRegion } from '../core/explain.js';
@@ -11,7 +12,7 @@ import { formatFromPath } from '../report/format-from-path.js';
 import type { Output } from '../report/output.js';
 import { type DataOptions, loadData } from './data.js';
 import { OptionError } from './errors.js';
-import { AnalysisOptionChecks, checkOptions, missingCommunityOf, type PeriodOptions, type RankingOptions, type TrustOptions } from './options.js';
+import { AnalysisOptionChecks, checkArgument, checkOptions, missingCommunityOf, type PeriodOptions, type RankingOptions, type TrustOptions } from './options.js';
 
 /** Options of `runExplain`: the region, the data, and the analysis options of `report`. */
 export interface ExplainRunOptions extends DataOptions, PeriodOptions, RankingOptions, Pick<TrustOptions, 'missingCommunity'> {
@@ -54,6 +55,7 @@ function explainFormat(options: Pick<ExplainRunOptions, 'format' | 'out'>): Expl
  */
 export async function runExplain(options: ExplainRunOptions): Promise<ExplainRun> {
   checkOptions(ExplainOptionChecks, options);
+  checkArgument('region', z.string().min(1), options.region, 'the code of a region');
   const format = explainFormat(options);
   const trace = new RowTrace(options.region);
   // Every file is read on this thread, so that the trace sees every row.

@@ -16,7 +16,7 @@ import type { Unit } from '../core/units.js';
 import { InputSelectionError } from '../io/errors.js';
 import { readImportFile } from '../io/import/read-import-file.js';
 import { renderImportCsv } from '../report/import-csv.js';
-import { checkOptions, YearOptionSchema } from './options.js';
+import { checkOptions, oneOf, YearOptionSchema } from './options.js';
 import { appendAll } from '../core/append-all.js';
 
 /** Options of `runImport` (`servicegap import`): the format, the files, the role, a preset and mapping options. */
@@ -106,9 +106,9 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // The option values runImport takes, checked as the command line's are (OptionError, exit 2).
 const ImportOptionChecks = z.object({
-  format: z.enum(IMPORT_FORMATS),
-  as: z.enum(IMPORT_ROLES),
-  nil: z.enum(['zero', 'missing']).optional(),
+  format: z.enum(IMPORT_FORMATS, { error: oneOf(IMPORT_FORMATS) }),
+  as: z.enum(IMPORT_ROLES, { error: oneOf(IMPORT_ROLES) }),
+  nil: z.enum(['zero', 'missing'], { error: oneOf(['zero', 'missing']) }).optional(),
   set: z.object({ year: YearOptionSchema.optional() }).optional(),
 });
 

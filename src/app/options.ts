@@ -3,10 +3,10 @@
 // parses its text flags into the same schemas (cli/options.ts).
 import { z } from 'zod';
 import { type MissingCommunity, MissingCommunitySchema } from '../core/config.js';
-import { type SortMetric, SortMetricSchema, WEIGHT_CORNERS } from '../core/report-schema.js';
+import { SORT_METRICS, type SortMetric, WEIGHT_CORNERS } from '../core/report-schema.js';
 import { SEED_MAX } from '../core/random.js';
 import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
-import { type FillMode, FillModeSchema } from '../core/series.js';
+import { FILL_MODES, type FillMode } from '../core/series.js';
 import { MAX_DRAWS } from '../core/sensitivity.js';
 import { CorrelationSchema } from '../core/sensitivity-schema.js';
 import { flagName, OptionError } from './errors.js';
@@ -18,8 +18,15 @@ export const YearOptionSchema = z
   .min(YEAR_MIN, { error: `expected a year ≥ ${YEAR_MIN}` })
   .max(YEAR_MAX, { error: `expected a year ≤ ${YEAR_MAX}` });
 
+/** The error of an option that takes one of a few words: what it takes, and what it was given. */
+export const oneOf =
+  (values: readonly string[]) =>
+  (issue: { readonly input?: unknown }): string =>
+    `expected one of ${values.join(', ')}, got ${issue.input === undefined ? 'nothing' : JSON.stringify(issue.input)}`;
+
+const topMessage = 'expected a whole number ≥ 1';
 /** How many ranked regions to show (`top`). */
-export const TopOptionSchema = z.number().int().min(1, { error: 'expected a whole number ≥ 1' });
+export const TopOptionSchema = z.number({ error: topMessage }).int({ error: topMessage }).min(1, { error: topMessage });
 
 /** Level of the regions' tree to rank (1 = regions without a parent). */
 export const LevelOptionSchema = z
@@ -58,7 +65,7 @@ export interface ReadingThreadsOptions {
 }
 
 /** Every weight at its value, or at the low or high end of its range. */
-export const WeightsChoiceSchema = z.enum(['value', ...WEIGHT_CORNERS]);
+export const WeightsChoiceSchema = z.enum(['value', ...WEIGHT_CORNERS], { error: oneOf(['value', ...WEIGHT_CORNERS]) });
 /** One of `WeightsChoiceSchema`'s values. */
 export type WeightsChoice = z.infer<typeof WeightsChoiceSchema>;
 
@@ -66,9 +73,9 @@ export type WeightsChoice = z.infer<typeof WeightsChoiceSchema>;
 export const AnalysisOptionChecks = z.object({
   from: YearOptionSchema.optional(),
   to: YearOptionSchema.optional(),
-  sort: SortMetricSchema.optional(),
+  sort: z.enum(SORT_METRICS, { error: oneOf(SORT_METRICS) }).optional(),
   top: TopOptionSchema.optional(),
-  fill: FillModeSchema.optional(),
+  fill: z.enum(FILL_MODES, { error: oneOf(FILL_MODES) }).optional(),
   level: LevelOptionSchema.optional(),
   rollup: z.boolean().optional(),
   threads: ThreadsOptionSchema.optional(),
@@ -95,11 +102,36 @@ export const IntervalOptionChecks = z.object({
  * OptionError naming the option as the command line spells it (`--fail-above: expected …`).
  */
 export function checkOptions<S extends z.ZodType>(schema: S, options: unknown): z.output<S> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new OptionError(undefined, `options: expected an object of options, got ${options === undefined ? 'nothing' : describeValue(options)}`);
+  }
   const parsed = schema.safeParse(options);
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0]!;
   const option = first.path.length ? String(first.path[0]) : undefined;
   throw new OptionError(option, `${option === undefined ? 'options' : flagName(option)}: ${first.message}`);
+}
+
+/**
+ * A run's required argument (the command line's positional one: explain's region, compare's two
+ * sides, batch's scenarios), checked as the options are: a JavaScript caller that leaves it out
+ * or gives the wrong kind of value gets an OptionError naming it, not a TypeError from deep inside.
+ */
+export function checkArgument<S extends z.ZodType>(name: string, schema: S, value: unknown, expected: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  // Inside an object or list: where, and the schema's own words; the value itself: what it should be.
+  if (issue.path.length > 0) throw new OptionError(name, `${name}.${issue.path.join('.')}: ${issue.message}`);
+  throw new OptionError(name, `${name}: expected ${expected}, got ${value === undefined ? 'nothing' : describeValue(value)}`);
+}
+
+/** A short description of a value a caller gave, for messages. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : String(value);
 }
 
 /** The period of an analysis (SPEC §3). */

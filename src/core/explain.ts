@@ -14,6 +14,7 @@ import { regionNormCoverage } from './coverage.js';
 import { buildCrosswalk, type CrosswalkRow, crosswalkResolver } from './crosswalk.js';
 import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
 import { OptionError } from './errors.js';
+import { bedsScaleOf, changeOf, roundingToZero } from './formulas.js';
 import type { ExplainStep, Explanation, ExplainedService, SeriesValue, SourceRow } from './explain-schema.js';
 import type { TracedRow, TraceRole } from './explain-trace.js';
 import { levelSelection, regionLevel } from './hierarchy.js';
@@ -260,17 +261,25 @@ function steps(
     out.push({ metric, formula, computation, value });
     return value;
   };
+  // A result that rounding of decimals took to 0 (formulas.ts NOISE) shows what it was.
+  const rounded = (computation: string, raw: number, value: number) => (raw !== 0 && value === 0 ? `${computation} = ${raw} (within rounding of 0: counted as 0)` : computation);
   const stock = beds.shape === 'stock';
   let bedChange: number;
   if (stock) {
     const from = beds.from!.value!;
     const to = beds.to!.value!;
-    bedChange = step('bed_change', 'beds_to − beds_from', `${operand(to)} − ${operand(from)}`, clean(to - from))!;
+    const value = clean(changeOf(to, from));
+    bedChange = step('bed_change', 'beds_to − beds_from', rounded(`${operand(to)} − ${operand(from)}`, to - from, value), value)!;
   } else if (beds.shape === 'events') {
     let closed = 0;
-    for (const c of beds.closures) closed += c.beds_closed;
+    let size = 0;
+    for (const c of beds.closures) {
+      closed += c.beds_closed;
+      size += Math.abs(c.beds_closed);
+    }
     const terms = beds.closures.map((c) => operand(c.beds_closed)).join(' + ') || '0';
-    bedChange = step('bed_change', '−Σ beds_closed with B < year ≤ T', `−(${terms})`, clean(-closed))!;
+    const value = clean(-roundingToZero(closed, size));
+    bedChange = step('bed_change', '−Σ beds_closed with B < year ≤ T', rounded(`−(${terms})`, -closed, value), value)!;
   } else bedChange = step('bed_change', 'no beds file: 0', '0', 0)!;
   const bedsClosed = step('beds_closed', 'max(0, −bed_change)', `max(0, ${operand(-bedChange)})`, clean(Math.max(0, -bedChange)))!;
 
@@ -287,8 +296,17 @@ function steps(
       : community.series.map((s) => `${operand(s.weight.value)} × ${operand(value(s).value!)}`).join(' + ');
   const communityFrom = step('community_from_be', 'Σ w(category, unit) × capacity at B', terms((s) => s.from), clean(sum((s) => s.from_be)))!;
   const communityTo = step('community_to_be', 'Σ w(category, unit) × capacity at T', terms((s) => s.to), clean(sum((s) => s.to_be)))!;
-  const communityChange = step('community_change_be', 'community_to_be − community_from_be', `${operand(communityTo)} − ${operand(communityFrom)}`, clean(communityTo - communityFrom))!;
-  const net = step('net_change_be', 'bed_change + community_change_be', `${operand(bedChange)} + ${operand(communityChange)}`, clean(bedChange + communityChange))!;
+  const communityChangeValue = clean(changeOf(communityTo, communityFrom));
+  const communityChange = step(
+    'community_change_be',
+    'community_to_be − community_from_be',
+    rounded(`${operand(communityTo)} − ${operand(communityFrom)}`, communityTo - communityFrom, communityChangeValue),
+    communityChangeValue,
+  )!;
+  // Rounding, against the size of the beds and community figures the change is made from (formulas.ts netChangeOf).
+  const bedsScale = bedsScaleOf({ bedChange, bedsFrom: stock ? beds.from!.value! : null, bedsTo: stock ? beds.to!.value! : null });
+  const netValue = clean(roundingToZero(bedChange + communityChange, Math.max(bedsScale, Math.abs(communityFrom), Math.abs(communityTo))));
+  const net = step('net_change_be', 'bed_change + community_change_be', rounded(`${operand(bedChange)} + ${operand(communityChange)}`, bedChange + communityChange, netValue), netValue)!;
   const vacuum = step('vacuum_be', 'max(0, −net_change_be)', `max(0, ${operand(-net)})`, clean(Math.max(0, -net)))!;
   const pop = population.to.value!;
   step('vacuum_per_100k', 'vacuum_be / population × 100000', `${operand(vacuum)} / ${operand(pop)} × 100000`, clean((vacuum / pop) * PER));
@@ -320,8 +338,8 @@ function steps(
   step(
     'rate_drop_per_100k',
     'capacity_per_100k_from − capacity_per_100k_to',
-    capFrom === null ? 'null' : `${operand(capFrom)} − ${operand(capTo!)}`,
-    capFrom === null ? null : clean(capFrom - capTo!),
+    capFrom === null ? 'null' : rounded(`${operand(capFrom)} − ${operand(capTo!)}`, capFrom - capTo!, clean(changeOf(capFrom, capTo!))),
+    capFrom === null ? null : clean(changeOf(capFrom, capTo!)),
   );
   // The coverage index (SPEC §7) at T: the mean over the norms measured of min(coverage, 1).
   const perNorm = regionNormCoverage(dataset, code, T, pop, norms);

@@ -18,7 +18,7 @@ export function weightVector(model: LinearModel, weights: WeightTable): Float64A
  * metric (NaN = null) into `sortValue` (the same array as `vacuum` when sorting by it).
  */
 export function evaluate(model: LinearModel, w: Float64Array, vacuum: Float64Array, sortValue: Float64Array): void {
-  const { start, weightIndex, atFrom, atTo, bedChange, population, sort, fixedSort } = model;
+  const { start, weightIndex, atFrom, atTo, bedChange, bedsScale, population, sort, fixedSort } = model;
   const R = model.regions.length;
   const weighted = sort !== 'vacuum_per_100k' && fixedSort === undefined;
   for (let r = 0; r < R; r++) {
@@ -30,7 +30,7 @@ export function evaluate(model: LinearModel, w: Float64Array, vacuum: Float64Arr
       to += weight * atTo[s]!;
     }
     // metrics.ts: vacuum_per_100k = clean(per100k(vacuumOf(net change), population)).
-    const v = per100k(vacuumOf(netChangeOf(bedChange[r]!, from, to)), population[r]!);
+    const v = per100k(vacuumOf(netChangeOf(bedChange[r]!, from, to, bedsScale[r]!)), population[r]!);
     vacuum[r] = v === 0 ? 0 : v;
     if (weighted) sortValue[r] = weightedMetrics(model.facts[r]!, from, to)[sort as WeightedSort] ?? Number.NaN;
   }

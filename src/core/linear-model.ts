@@ -14,7 +14,7 @@
 // differently; it would save one multiply-add per series, which is not worth numbers that
 // differ from the report's in the last digit.
 import type { Dataset } from './dataset.js';
-import type { RegionFacts } from './formulas.js';
+import { bedsScaleOf, type RegionFacts } from './formulas.js';
 import { factsOf, type Period, regionBasics } from './metrics.js';
 import { type RankedRegion, SORT_METRICS, type SortMetric } from './report-schema.js';
 import { type FillMode, valueAt } from './series.js';
@@ -43,8 +43,9 @@ export interface LinearModel {
   readonly atTo: Float64Array;
   /** Per region: the facts the weighted formulas need (metrics.ts). */
   readonly facts: readonly RegionFacts[];
-  /** Per region: its facts' bed change and population, as arrays for the draw loop. */
+  /** Per region: its facts' bed change, the size of its beds figures (formulas.ts bedsScaleOf) and its population, as arrays for the draw loop. */
   readonly bedChange: Float64Array;
+  readonly bedsScale: Float64Array;
   readonly population: Float64Array;
   /** Per region: the sort metric when it does not depend on the weights (NaN = null); undefined when it does. */
   readonly fixedSort: Float64Array | undefined;
@@ -108,6 +109,7 @@ export function linearModel(
     atTo: Float64Array.from(atTo),
     facts,
     bedChange: Float64Array.from(facts, (f) => f.bedChange),
+    bedsScale: Float64Array.from(facts, bedsScaleOf),
     population: Float64Array.from(facts, (f) => f.population),
     fixedSort,
     sort,

@@ -7,7 +7,7 @@ import type { MissingCommunity } from './config.js';
 import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import type { Flag, RegionMetrics } from './report-schema.js';
-import { type RegionFacts, weightedMetrics } from './formulas.js';
+import { changeOf, type RegionFacts, roundingToZero, weightedMetrics } from './formulas.js';
 import { type FillMode, valueAt, type ValueAtYear } from './series.js';
 import type { WeightTable } from './weights.js';
 
@@ -75,13 +75,16 @@ export function newWorking(): MetricsWorking {
  * pushed to `closures` when given (explain's working, MetricsWorking.closures). */
 export function closedBetween(series: YearSeries | undefined, B: number, T: number, closures?: { year: number; closed: number }[]): number {
   let closed = 0;
+  // Closures and reopenings that cancel out in decimals are 0, not rounding's remainder (formulas.ts NOISE).
+  let size = 0;
   for (const [year, n] of series ?? []) {
     if (year > B && year <= T) {
       closed += n;
+      size += Math.abs(n);
       closures?.push({ year, closed: n });
     }
   }
-  return closed;
+  return roundingToZero(closed, size);
 }
 
 /** A region's beds and population for a period, each valued by the series rule (undefined: unknown). */
@@ -111,7 +114,7 @@ export function regionBasics(
     const series = beds.byRegion.get(code);
     bedsFrom = valueAt(series, B, 'stock', fill);
     bedsTo = valueAt(series, T, 'stock', fill);
-    bedChange = (bedsTo?.value ?? 0) - (bedsFrom?.value ?? 0);
+    bedChange = changeOf(bedsTo?.value ?? 0, bedsFrom?.value ?? 0);
   } else {
     bedChange = -(beds.shape === 'events' ? closedBetween(beds.byRegion.get(code), B, T, closures) : 0);
   }

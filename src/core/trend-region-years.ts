@@ -14,7 +14,7 @@ import { seriesWeights } from './community.js';
 import { categoriesNotReported, hasCommunityData } from './completeness.js';
 import { regionCoverageIndex, regionNormSeries } from './coverage.js';
 import type { Dataset, RegionInfo } from './dataset.js';
-import { weightedMetrics } from './formulas.js';
+import { changeOf, weightedMetrics } from './formulas.js';
 import { closedBetween, type Period } from './metrics.js';
 import type { NormTable } from './norms.js';
 import { FLAG_CODES, type Flag } from './report-schema.js';
@@ -163,7 +163,7 @@ export function regionYears(dataset: Dataset, region: RegionInfo, period: Period
     const bedsFrom = stock === undefined ? null : stock.value[0]!;
     const bedsTo = stock === undefined ? null : stock.value[i]!;
     // Beds: the change of the stock, or the net closures B < year ≤ T′ (none without a beds file).
-    const bedChange = stock !== undefined ? stock.value[i]! - stock.value[0]! : -(beds.shape === 'events' ? closedBetween(beds.byRegion.get(code), B, year) : 0);
+    const bedChange = stock !== undefined ? changeOf(stock.value[i]!, stock.value[0]!) : -(beds.shape === 'events' ? closedBetween(beds.byRegion.get(code), B, year) : 0);
     // (population at B enters only the rate at B, which needs beds at B: without a stock it is null whatever this is)
     const populationFrom = population.state[0]! & UNKNOWN ? null : population.value[0]!;
     const weighted = weightedMetrics({ bedChange, bedsFrom, bedsTo, population: people, populationFrom }, community[0]!, community[i]!);

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { runBatch } from '../../src/app/batch.js';
 import { runCompare } from '../../src/app/compare.js';
 import { runCoverage } from '../../src/app/coverage.js';
 import { runExplain } from '../../src/app/explain.js';
@@ -108,6 +109,53 @@ describe('runReport', () => {
       'format',
       '--format html: the comparison comes as table, csv, json, markdown, not html',
     ]);
+  });
+
+  it("says what an option takes in words, not in zod's", async () => {
+    expect(await optionError(runReport({ top: 1.5 }))).toEqual(['top', '--top: expected a whole number ≥ 1']);
+    expect(await optionError(runReport({ top: 'x' as never }))).toEqual(['top', '--top: expected a whole number ≥ 1']);
+    expect(await optionError(runReport({ fill: 'x' as never }))).toEqual(['fill', '--fill: expected one of carry, none, linear, got "x"']);
+    expect(await optionError(runReport({ weights: 'mid' as never }))).toEqual(['weights', '--weights: expected one of value, low, high, got "mid"']);
+    const [option, message] = await optionError(runReport({ sort: 'vacuum' as never }));
+    expect(option).toBe('sort');
+    expect(message).toMatch(/^--sort: expected one of vacuum_per_100k, vacuum_be, .*, coverage_index, got "vacuum"$/);
+  });
+});
+
+// A JavaScript caller has no type checker to say that a run's required argument is missing: the
+// run says it, as an OptionError naming the argument, before reading anything.
+describe('required arguments of the runs', () => {
+  it('explain without a region, or with one that is not a text', async () => {
+    expect(await optionError(runExplain({ inputs: worked } as never))).toEqual(['region', 'region: expected the code of a region, got nothing']);
+    expect(await optionError(runExplain({ inputs: worked, region: 7 } as never))).toEqual(['region', 'region: expected the code of a region, got 7']);
+    expect(await optionError(runExplain({ inputs: worked, region: '' }))).toEqual(['region', 'region: expected the code of a region, got ""']);
+  });
+
+  it('no options object at all', async () => {
+    expect(await optionError(runExplain(undefined as never))).toEqual([undefined, 'options: expected an object of options, got nothing']);
+    expect(await optionError(runReport('worked' as never))).toEqual([undefined, 'options: expected an object of options, got "worked"']);
+  });
+
+  it('compare without its sides, or with a side of no known kind', async () => {
+    const expected = 'a period ("2010-2015"), a data folder, a config file (.json), or { kind: "years" | "data" | "config", … }';
+    expect(await optionError(runCompare({ inputs: worked } as never))).toEqual(['a', `a: expected ${expected}, got nothing`]);
+    expect(await optionError(runCompare({ inputs: worked, a: '2015-2018' } as never))).toEqual(['b', `b: expected ${expected}, got nothing`]);
+    expect(await optionError(runCompare({ inputs: worked, a: { kind: 'period' } as never, b: '2015-2018' }))).toEqual(['a', 'a.kind: expected kind "years", "data" or "config"']);
+    expect(await optionError(runCompare({ inputs: worked, a: { kind: 'years', from: 2020, to: 2015 }, b: '2015-2018' }))).toEqual(['a', 'a.from: expected from ≤ to']);
+  });
+
+  it('compare with sides given as objects runs as with the same sides given as text', async () => {
+    const objects = await runCompare({ inputs: worked, a: { kind: 'years', from: 2015, to: 2018 }, b: { kind: 'years', from: 2015, to: 2022 } });
+    const texts = await runCompare({ inputs: worked, a: '2015-2018', b: '2015-2022' });
+    expect(objects.comparison).toEqual(texts.comparison);
+  });
+
+  it('batch without scenarios, with none, or with one that breaks the scenario schema', async () => {
+    expect(await optionError(runBatch({ inputs: worked } as never))).toEqual(['scenarios', 'scenarios: expected a scenario file or a list of scenarios, got nothing']);
+    expect(await optionError(runBatch({ inputs: worked, scenarios: [] }))).toEqual(['scenarios', 'scenarios: expected a scenario file or a list of scenarios, got a list']);
+    const [option, message] = await optionError(runBatch({ inputs: worked, scenarios: [{ nam: 'x' }] as never }));
+    expect(option).toBe('scenarios');
+    expect(message).toMatch(/^scenarios\.0\.name: /);
   });
 });
 

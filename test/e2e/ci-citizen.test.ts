@@ -30,6 +30,19 @@ describe('CI gates', () => {
     expect(r.stderr).toMatch(/--fail-if-any-excluded/);
   });
 
+  it('--fail-above 0 passes where every closed bed was replaced, though doubles leave 4e-16 (formulas.ts NOISE)', () => {
+    // Both regions closed 2 beds; A added 12 − 10 supported-living places (weight 1), B 43 − 23 ACT
+    // caseload (weight 0.1: 4.3 − 2.3000000000000003 = 1.9999999999999996). No vacuum anywhere.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'regions.csv'), 'region,name\nA,Region A\nB,Region B\n');
+    writeFileSync(join(dir, 'population.csv'), 'region,year,population\nA,2022,100000\nB,2022,100000\n');
+    writeFileSync(join(dir, 'beds.csv'), 'region,year,beds\nA,2015,50\nA,2022,48\nB,2015,50\nB,2022,48\n');
+    writeFileSync(join(dir, 'services.csv'), 'region,year,service,capacity,unit\nA,2015,supported_living,10,places\nA,2022,supported_living,12,places\nB,2015,ACT,23,caseload\nB,2022,ACT,43,caseload\n');
+    const r = runCli(['report', '--data', dir, '--format', 'csv', '--no-interval', '--fail-above', '0']);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stderr, r.context).not.toContain('above it');
+  });
+
   it('every command lists the exit codes in its help', () => {
     for (const command of ['report', 'validate', 'taxonomy']) {
       const r = runCli([command, '--help']);
