@@ -99,8 +99,18 @@ export function dataOptions(options: InputOptions, terminal: Terminal): DataOpti
   };
 }
 
-/** A number option's text as a number, checked by the app's rule for it (as z.coerce.number would read it). */
-export const cliNumber = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), schema);
+/** A decimal number as written on a command line: digits, a point, an exponent. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A number option's text as a number (NaN, which every rule refuses, for anything but a decimal
+ * number): JavaScript's Number() reads "" and "  " as 0 and "0x8" as 8, so `--fail-above "$UNSET"`
+ * would have been a gate at 0.
+ */
+export const optionNumber = (text: string): number => (DECIMAL.test(text.trim()) ? Number(text) : Number.NaN);
+
+/** A number option's text as a number (optionNumber), checked by the app's rule for it. */
+export const cliNumber = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' ? optionNumber(v) : v), schema);
 
 export const yearOption = cliNumber(YearOptionSchema);
 

@@ -43,6 +43,27 @@ describe('CI gates', () => {
     expect(r.stderr, r.context).not.toContain('above it');
   });
 
+  it('a number option that is empty or not a decimal number is a usage error (exit 2), never 0', () => {
+    // Number("") is 0 and Number("0x8") is 8: a CI job with an unset $THRESHOLD would have gated at 0.
+    for (const [args, message] of [
+      [['--fail-above', ''], '--fail-above: expected a number'],
+      [['--fail-above', '  '], '--fail-above: expected a number'],
+      [['--fail-above', '0x8'], '--fail-above: expected a number'],
+      [['--seed', ''], '--seed: expected a whole number 0–4294967295'],
+      [['--to', '0x7E6'], '--to: expected a year'],
+      [['--top', '2e'], '--top: expected a whole number ≥ 1'],
+    ] as const) {
+      const r = runCli(['report', '--data', worked, '--format', 'csv', ...args]);
+      expect(r.code, r.context).toBe(2);
+      expect(r.stderr, r.context).toContain(message);
+      expect(r.stdout, r.context).toBe('');
+    }
+    // An exponent is a decimal number: 1e1 is 10, above every region of the example (the largest,
+    // FI-VS, has 8.28 per 100k), so the gate passes.
+    const r = runCli(['report', '--data', worked, '--format', 'csv', '--fail-above', '1e1']);
+    expect(r.code, r.context).toBe(0);
+  });
+
   it('every command lists the exit codes in its help', () => {
     for (const command of ['report', 'validate', 'taxonomy']) {
       const r = runCli([command, '--help']);

@@ -16,6 +16,7 @@ import {
   dataOptions,
   InputOptionsSchema,
   MapOptionsSchema,
+  optionNumber,
   parseOptions,
   provenanceOption,
   threadsOption,
@@ -40,7 +41,7 @@ const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shap
   excel: z.boolean().optional(),
   color: z.boolean().optional(),
   // Sensitivity to the weights (issue 6): --sensitivity alone means the default number of draws.
-  sensitivity: z.preprocess((v) => (v === true ? DEFAULT_DRAWS : typeof v === 'string' ? Number(v) : v), DrawsOptionSchema).optional(),
+  sensitivity: z.preprocess((v) => (v === true ? DEFAULT_DRAWS : typeof v === 'string' ? optionNumber(v) : v), DrawsOptionSchema).optional(),
   seed: cliNumber(SeedOptionSchema).optional(),
   weights: WeightsChoiceSchema.default('value'),
   threads: threadsOption,
