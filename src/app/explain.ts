@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Explanation } from '../core/explain-schema.js';
 import { RowTrace } from '../core/explain-trace.js';
 import { explainRegion } from '../core/explain.js';
+import { cornerWeights } from '../core/sensitivity.js';
 import type { Warning } from '../core/issues.js';
 import type { RunProvenance } from '../core/provenance-schema.js';
 import { EXPLAIN_FORMATS, type ExplainFormat } from '../report/explain.js';
@@ -12,12 +13,25 @@ import { formatFromPath } from '../report/format-from-path.js';
 import type { Output } from '../report/output.js';
 import { type DataOptions, loadData } from './data.js';
 import { OptionError } from './errors.js';
-import { AnalysisOptionChecks, checkArgument, checkOptions, missingCommunityOf, type PeriodOptions, type RankingOptions, type TrustOptions } from './options.js';
+import {
+  AnalysisOptionChecks,
+  checkArgument,
+  checkOptions,
+  checkProvenanceTarget,
+  missingCommunityOf,
+  type PeriodOptions,
+  type RankingOptions,
+  type TrustOptions,
+  type WeightsChoice,
+  WeightsChoiceSchema,
+} from './options.js';
 
 /** Options of `runExplain`: the region, the data, and the analysis options of `report`. */
-export interface ExplainRunOptions extends DataOptions, PeriodOptions, RankingOptions, Pick<TrustOptions, 'missingCommunity'> {
+export interface ExplainRunOptions extends DataOptions, PeriodOptions, RankingOptions, Pick<TrustOptions, 'missingCommunity' | 'provenance'> {
   /** The region's code (with `level` or `rollup`: a unit of that level). */
   readonly region: string;
+  /** Every weight at its value (default), or at the low or high end of its range: as `report --weights` ranked. */
+  readonly weights?: WeightsChoice | undefined;
   /** 'text' (default) or 'json'; default: 'json' for an `out` file ending in .json, else 'text'. */
   readonly format?: ExplainFormat | undefined;
   /** The file the output will be written to, if any (its extension can pick the format). */
@@ -36,7 +50,9 @@ export interface ExplainRun {
   readonly provenance: RunProvenance;
 }
 
-const ExplainOptionChecks = AnalysisOptionChecks.pick({ from: true, to: true, sort: true, fill: true, level: true, rollup: true, missingCommunity: true });
+const ExplainOptionChecks = AnalysisOptionChecks.pick({ from: true, to: true, sort: true, fill: true, level: true, rollup: true, missingCommunity: true, provenance: true }).extend({
+  weights: WeightsChoiceSchema.optional(),
+});
 
 /** Text unless `format` says json, or the `out` file ends in .json. */
 function explainFormat(options: Pick<ExplainRunOptions, 'format' | 'out'>): ExplainFormat {
@@ -56,24 +72,29 @@ function explainFormat(options: Pick<ExplainRunOptions, 'format' | 'out'>): Expl
 export async function runExplain(options: ExplainRunOptions): Promise<ExplainRun> {
   checkOptions(ExplainOptionChecks, options);
   checkArgument('region', z.string().min(1), options.region, 'the code of a region');
+  checkProvenanceTarget(options);
   const format = explainFormat(options);
+  const corner = options.weights ?? 'value';
   const trace = new RowTrace(options.region);
   // Every file is read on this thread, so that the trace sees every row.
   const loaded = await loadData(options, 1, trace);
-  const explanation = explainRegion(loaded.dataset, options.region, {
+  const explained = explainRegion(loaded.dataset, options.region, {
     from: options.from,
     to: options.to,
     sort: options.sort,
     fill: options.fill,
     level: options.level,
     rollup: options.rollup,
-    weights: loaded.weights,
+    weights: corner === 'value' ? loaded.weights : cornerWeights(loaded.weights, corner),
     norms: loaded.norms,
     missingCommunity: missingCommunityOf(options.missingCommunity, loaded),
     sources: loaded.sources,
     trace: { rows: trace.rows, crosswalk: trace.crosswalk, crosswalkFile: trace.crosswalkFile },
     lookup: (service) => loaded.taxonomy.lookup(service),
   });
+  // Its provenance names the corner, as a report's at that corner does (core/sensitivity.ts analyzeCornerRanking).
+  const explanation: Explanation =
+    corner === 'value' ? explained : { ...explained, provenance: { ...explained.provenance, options: { ...explained.provenance.options, weights: corner } } };
   return {
     explanation,
     output: { kind: 'explain', format, data: explanation, context: {} },

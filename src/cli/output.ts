@@ -5,7 +5,7 @@
 // gates, whose exit code still counts. Diagnostics go to stderr.
 import { FileAccessError } from '../app/errors.js';
 import { neutralizeControls } from '../app/vocabulary.js';
-import { descriptorOf, type OutputContent, writeIfRegularFile, writeOutput } from '../app/write.js';
+import { checkTarget, descriptorOf, type OutputContent, writeIfRegularFile, writeOutput } from '../app/write.js';
 import { piecesWritten } from '../report/byte-pieces.js';
 import { EXIT, ExitError } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
@@ -114,6 +114,11 @@ export function noteLines(terminal: Terminal, lines: readonly string[]): Promise
     };
     stream.on('drain', done).on('close', done).on('error', done);
   });
+}
+
+/** Before the output is written: refuse a --provenance file that could not be written (an input of the run, a folder), exit 4. */
+export async function checkProvenanceFile(file: string | undefined): Promise<void> {
+  if (file !== undefined) await checkTarget(file);
 }
 
 /** `--provenance FILE` (SPEC §8): the output's provenance as JSON, written through the output writer after the output itself. */

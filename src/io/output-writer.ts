@@ -104,6 +104,24 @@ export async function writeOutput(path: string, content: OutputContent, options:
   await replaceAtomically(path, target.path, target.stats, content);
 }
 
+/**
+ * Refuse a target before anything is written (FileAccessError, exit 4): a file the run reads (as
+ * writeOutput refuses it), or a folder. For a file a run writes after its output (`--provenance`):
+ * its being an input stops the run before the output is written, not after.
+ */
+export async function checkTarget(path: string, options: WriteOutputOptions = {}): Promise<void> {
+  if (descriptorOf(path) !== undefined) return;
+  let target: { path: string; stats: Stats | undefined };
+  try {
+    target = await resolveTarget(path);
+  } catch (error) {
+    throw new FileAccessError(path, 'write', error);
+  }
+  if (target.stats === undefined) return;
+  await refuseInputs(path, target.path, target.stats, options.protect ?? []);
+  if (target.stats.isDirectory()) throw new FileAccessError(path, 'write', Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
+}
+
 /** The file a path writes to: symlinks followed (also a link to a file not yet there), and its stats if it exists. */
 async function resolveTarget(path: string): Promise<{ path: string; stats: Stats | undefined }> {
   try {

@@ -122,6 +122,29 @@ describe('runReport', () => {
   });
 });
 
+describe('explain at a corner of the weights (report --weights low|high)', () => {
+  it("gives the report's numbers at that corner, region by region, and names the corner in its provenance", async () => {
+    for (const corner of ['low', 'high'] as const) {
+      const report = await runReport({ inputs: worked, weights: corner, interval: false });
+      for (const region of report.report.regions) {
+        const { explanation } = await runExplain({ inputs: worked, region: region.region, weights: corner });
+        const step = (metric: string) => explanation.steps.find((s) => s.metric === metric)!.value;
+        expect([step('community_to_be'), step('vacuum_per_100k')], `${corner} ${region.region}`).toEqual([region.community_to_be, region.vacuum_per_100k]);
+      }
+      const { provenance } = await runExplain({ inputs: worked, region: 'FI-VS', weights: corner });
+      expect(provenance.options.weights).toBe(corner);
+      expect(provenance.weights.find((w) => w.category === 'crisis' && w.unit === 'teams')!.set_by).toBe('option');
+    }
+    // At the values the explanation is the default one: no corner in its provenance.
+    expect((await runExplain({ inputs: worked, region: 'FI-VS' })).provenance.options.weights).toBeUndefined();
+  });
+
+  it('refuses what report refuses: an unknown corner, a provenance file that is standard output', async () => {
+    expect(await optionError(runExplain({ inputs: worked, region: 'FI-VS', weights: 'middle' as never }))).toEqual(['weights', '--weights: expected one of value, low, high, got "middle"']);
+    expect(await optionError(runExplain({ inputs: worked, region: 'FI-VS', provenance: '-' }))).toEqual(['provenance', '--provenance: expected a file (standard output carries the output itself)']);
+  });
+});
+
 // A JavaScript caller has no type checker to say that a run's required argument is missing: the
 // run says it, as an OptionError naming the argument, before reading anything.
 describe('required arguments of the runs', () => {

@@ -30,6 +30,32 @@ describe('provenance', () => {
     expect(same.stderr).toContain('--provenance: the same file as --out');
   });
 
+  it('a --provenance file that is an input of the run stops it before the output is written (exit 4)', () => {
+    const dir = tempDir();
+    const out = join(dir, 'report.csv');
+    for (const args of [
+      ['report', '--data', FIVE_REGIONS, '--out', out, '--provenance', join(FIVE_REGIONS, 'beds.csv')],
+      ['report', '--data', FIVE_REGIONS, '--format', 'csv', '--provenance', join(FIVE_REGIONS, 'beds.csv')],
+      ['trend', '--data', FIVE_REGIONS, '--format', 'csv', '--provenance', join(FIVE_REGIONS, 'population.csv')],
+      ['explain', 'NO-SOR', '--data', FIVE_REGIONS, '--provenance', join(FIVE_REGIONS, 'regions.csv')],
+    ]) {
+      const r = runCli(args);
+      expect(r.code, r.context).toBe(4);
+      expect(r.stderr, r.context).toContain('it is an input of this run');
+      expect(r.stdout, r.context).toBe('');
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('explain --provenance writes what explain --format json carries', () => {
+    const file = join(tempDir(), 'p.json');
+    const r = runCli(['explain', 'NO-SOR', '--data', FIVE_REGIONS, '--weights', 'high', '--provenance', file]);
+    expect(r.code, r.context).toBe(0);
+    const json = JSON.parse(runCli(['explain', 'NO-SOR', '--data', FIVE_REGIONS, '--weights', 'high', '--format', 'json']).stdout);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(json.provenance);
+    expect(json.provenance.options.weights).toBe('high');
+  });
+
   it('the table ends with one line naming the config and the weights not at their default; Markdown with "Method and sources"', () => {
     const dir = tempDir();
     const config = join(dir, 'mine.json');

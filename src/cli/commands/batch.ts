@@ -9,7 +9,7 @@ import { REPORT_FORMATS } from '../../report/render-context.js';
 import type { ResearchFormat } from '../../report/research-format-names.js';
 import { addInputOptions, cliNumber, dataOptions, InputOptionsSchema, missingCommunityOption, parseOptions, provenanceOption, TrustOptionsSchema, threadsOption } from '../options.js';
 import { printWarnings } from '../github.js';
-import { emit, emitProvenance, note, renderOutputPieces } from '../output.js';
+import { checkProvenanceFile, emit, emitProvenance, note, renderOutputPieces } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const BatchOptionsSchema = InputOptionsSchema.extend(TrustOptionsSchema.shape).extend({
@@ -48,6 +48,7 @@ export function batchCommand(terminal: Terminal): Command {
       const run = await runBatch({ ...options, ...dataOptions(options, terminal), scenarios: file, color: useColor(terminal, options.color),
         // --format may be any report format here; the run rejects one a batch result does not come in.
         format: options.format as ResearchFormat | undefined });
+      await checkProvenanceFile(options.provenance);
       await emit(terminal, await renderOutputPieces(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) {

@@ -21,7 +21,7 @@ import {
   yearOption,
 } from '../options.js';
 import { printWarnings } from '../github.js';
-import { emit, emitProvenance, note, renderOutputPieces } from '../output.js';
+import { checkProvenanceFile, emit, emitProvenance, note, renderOutputPieces } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CompareOptionsSchema = InputOptionsSchema.extend(TrustOptionsSchema.shape).extend({
@@ -64,6 +64,7 @@ export function compareCommand(terminal: Terminal): Command {
       const run = await runCompare({ ...options, ...dataOptions(options, terminal), a, b, color: useColor(terminal, options.color),
         // --format may be any report format here; the run rejects one a comparison does not come in.
         format: options.format as ResearchFormat | undefined });
+      await checkProvenanceFile(options.provenance);
       await emit(terminal, await renderOutputPieces(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) {

@@ -20,7 +20,7 @@ import {
 } from '../options.js';
 import { sayDemoDataInCi } from '../demo-data.js';
 import { printWarnings } from '../github.js';
-import { emit, emitProvenance, note, renderOutputPieces } from '../output.js';
+import { checkProvenanceFile, emit, emitProvenance, note, renderOutputPieces } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const CoverageOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.pick({ level: true, rollup: true }).shape)
@@ -56,6 +56,7 @@ export function coverageCommand(terminal: Terminal): Command {
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runCoverage({ ...options, ...data, color: useColor(terminal, options.color) });
+      await checkProvenanceFile(options.provenance);
       await emit(terminal, await renderOutputPieces(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) for (const line of run.notes) note(terminal, line);

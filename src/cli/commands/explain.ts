@@ -2,11 +2,12 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { runExplain } from '../../app/explain.js';
+import { WeightsChoiceSchema } from '../../app/options.js';
 import { SORT_METRICS } from '../../app/vocabulary.js';
 import { EXPLAIN_FORMATS } from '../../report/explain.js';
 import { sayDemoDataInCi } from '../demo-data.js';
-import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, dataOptions, InputOptionsSchema, parseOptions, yearOption } from '../options.js';
-import { emit, note, renderOutput } from '../output.js';
+import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, dataOptions, InputOptionsSchema, parseOptions, provenanceOption, yearOption } from '../options.js';
+import { checkProvenanceFile, emit, emitProvenance, note, renderOutput } from '../output.js';
 import type { Terminal } from '../terminal.js';
 
 const ExplainOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend({
@@ -15,6 +16,8 @@ const ExplainOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.sha
   sort: z.enum(SORT_METRICS).default('vacuum_per_100k'),
   format: z.enum(EXPLAIN_FORMATS).optional(),
   out: z.string().min(1).optional(),
+  weights: WeightsChoiceSchema.default('value'),
+  provenance: z.string().min(1).optional(),
 });
 
 export function explainCommand(terminal: Terminal): Command {
@@ -27,13 +30,17 @@ export function explainCommand(terminal: Terminal): Command {
     .addOption(new Option('--sort <metric>', 'metric the rank is by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
     .addOption(new Option('--format <format>', 'output format (default: json for an --out file ending in .json, else text)').choices(EXPLAIN_FORMATS))
     .option('--out <file>', 'write to FILE atomically instead of standard output')
+    .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range (as report --weights)').choices(['value', 'low', 'high']).default('value'))
+    .addOption(provenanceOption())
     .addHelpText('after', "\nThe numbers are the report's, to the last digit: explain runs the same analysis with the same options.")
     .action(async (region: string, raw: unknown) => {
       const options = parseOptions(ExplainOptionsSchema, raw);
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runExplain({ ...options, ...data, region });
+      await checkProvenanceFile(options.provenance);
       await emit(terminal, await renderOutput(run.output), options.out);
+      await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (options.out !== undefined && !options.quiet) note(terminal, `wrote ${options.out} (${run.output.format}, ${region})`);
     });
   return command;

@@ -25,7 +25,7 @@ import {
 } from '../options.js';
 import { sayDemoDataInCi } from '../demo-data.js';
 import { printWarnings } from '../github.js';
-import { emit, emitProvenance, note, renderOutputPieces } from '../output.js';
+import { checkProvenanceFile, emit, emitProvenance, note, renderOutputPieces } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
 const ReportOptionsSchema = InputOptionsSchema.extend(AnalysisOptionsSchema.shape).extend(TrustOptionsSchema.shape).extend(MapOptionsSchema.shape).extend({
@@ -85,6 +85,7 @@ export function reportCommand(terminal: Terminal): Command {
       const data = dataOptions(options, terminal);
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runReport({ ...options, ...data, color: useColor(terminal, options.color) });
+      await checkProvenanceFile(options.provenance);
       await emit(terminal, await renderOutputPieces(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) for (const line of run.notes) note(terminal, line);
