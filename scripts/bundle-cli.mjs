@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { hyparquetBounds } from './hyparquet-bounds.mjs';
 
 rmSync('dist/bundle', { recursive: true, force: true });
 
@@ -96,7 +97,7 @@ const parquetApart = {
 };
 await build({
   ...common,
-  plugins: [...common.plugins, parquetApart],
+  plugins: [...common.plugins, parquetApart, hyparquetBounds],
   entryPoints: Object.fromEntries(PARQUET_LIBRARIES.map((name) => [name, name])),
   outdir: 'dist/bundle',
   outExtension: { '.js': '.cjs' },

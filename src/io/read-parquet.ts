@@ -83,14 +83,16 @@ export async function readParquetTable(
   const { compressors } = await import('hyparquet-compressors');
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let metadata: FileMetaData;
+  let names: string[];
   try {
     metadata = parquetMetadata(buffer);
+    // The top-level columns, by name; nested ones (lists, structs) count as columns the checks refuse.
+    names = parquetSchema(metadata).children.map((c) => c.element.name);
+    if (!names.every((name) => typeof name === 'string')) throw new Error('a column of its schema has no name');
   } catch (error) {
-    handlers.onIssue({ file, message: `the Parquet file cannot be read: ${(error as Error).message}` });
+    handlers.onIssue({ file, message: cannotRead(error) });
     return summary();
   }
-  // The top-level columns, by name; nested ones (lists, structs) count as columns the checks refuse.
-  const names = parquetSchema(metadata).children.map((c) => c.element.name);
   const read = readHeader(file, 1, names, handlers.onHeader, { delimiter: undefined, typed: 'Parquet file' });
   header = read.columns;
   if ('message' in read.keep) {
@@ -167,7 +169,7 @@ export async function readParquetTable(
           // The rows of the groups before stay read; the file is in error (exit 3), as a CSV file
           // that breaks off is.
           figures?.flush();
-          handlers.onIssue({ file, message: `the Parquet file cannot be read: ${(error as Error).message}` });
+          handlers.onIssue({ file, message: cannotRead(error) });
           return summary();
         }
       }
@@ -212,4 +214,17 @@ export async function readParquetTable(
     onProgress?.({ file, bytesRead: bytes.length, totalBytes: bytes.length, rows, done: true });
     return summary();
   }
+}
+
+/**
+ * What a Parquet file that hyparquet could not read is told: hyparquet's own words ("parquet …",
+ * "thrift …"), or, for what decoding garbage set off in JavaScript itself (a TypeError or a
+ * RangeError: "Cannot read properties of undefined"), that the file is damaged, with the detail.
+ */
+function cannotRead(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof TypeError || error instanceof RangeError) {
+    return `the Parquet file is damaged (or cut short): its metadata or pages do not decode (${message})`;
+  }
+  return `the Parquet file cannot be read: ${message}`;
 }
