@@ -6,6 +6,7 @@ import { DEFAULT_NORMS } from './defaults.js';
 import { ConfigError } from './errors.js';
 import { FILE_ROLES, FileOptionsSchema, FilesSchema } from './file-options.js';
 import type { InputIssue } from './issues.js';
+import { MIN_DIVISOR } from './numbers.js';
 import { nearest } from './suggest.js';
 import { UNIT_CODES, UnitSchema } from './units.js';
 
@@ -42,7 +43,10 @@ export const WeightOverrideSchema = z.union(
 /** A norm's name: used as a JSON value, a CSV cell and a column head, so kept to snake_case. */
 export const NORM_NAME = /^[a-z][a-z0-9_]*$/;
 
-const finitePositive = z.number({ error: 'expected a number > 0' }).positive({ error: 'expected a number > 0 (coverage divides by low)' });
+const finitePositive = z
+  .number({ error: 'expected a number > 0' })
+  .positive({ error: 'expected a number > 0 (coverage divides by low)', abort: true })
+  .min(MIN_DIVISOR, { error: `expected a number > 0 (coverage divides by low), at least ${MIN_DIVISOR.toExponential()}` });
 
 /** A problem at `path` of the config, in words: configIssue shows a custom issue by its message. */
 function problem(ctx: z.RefinementCtx, path: PropertyKey[], message: string): void {

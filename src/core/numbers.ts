@@ -34,6 +34,11 @@ export const DEFAULT_NUMBER_FORMAT: NumberFormat = { decimal: '.', thousands: 'n
  * enough and finite, and no real count of beds, places or people comes near it. */
 export const MAX_MAGNITUDE = 1e12;
 
+/** The smallest number servicegap divides by (a population, a norm's low end): the other end of
+ * MAX_MAGNITUDE's range. A positive population of 1e-320 made every rate per 100,000 of its
+ * region infinite, which no output can hold; no real population or norm comes near it. */
+export const MIN_DIVISOR = 1e-12;
+
 /** The result of reading one cell as a number: its value, or why it could not be read. */
 export type NumberReading =
   | { readonly ok: true; readonly value: number }

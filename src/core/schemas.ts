@@ -20,13 +20,14 @@
 // facility) read a missing value as "not given".
 import { z } from 'zod';
 import { quoteValue } from './issues.js';
-import { DEFAULT_NUMBER_FORMAT, isMissingValue, MAX_MAGNITUDE, type NumberFormat, type NumberReading, readNumber, readNumberValue } from './numbers.js';
+import { DEFAULT_NUMBER_FORMAT, isMissingValue, MAX_MAGNITUDE, MIN_DIVISOR, type NumberFormat, type NumberReading, readNumber, readNumberValue } from './numbers.js';
 import { RecentStrings } from './recent-strings.js';
 import { unitCellOf, type UnitCell, unknownUnitMessage } from './unit-aliases.js';
 import { type Unit, UNIT_CODES } from './units.js';
 
 export const YEAR_MIN = 1800;
 const MAX_MAGNITUDE_TEXT = MAX_MAGNITUDE.toExponential().replace('e+', 'e'); // "1e12"
+const MIN_DIVISOR_TEXT = MIN_DIVISOR.toExponential(); // "1e-12"
 export const YEAR_MAX = 2200;
 
 /** What a number cell must hold, and how to say so. */
@@ -36,6 +37,8 @@ export interface NumberRule {
   readonly above?: number;
   readonly max?: number;
   readonly integer?: boolean;
+  /** A number servicegap divides by: above `above`, yet below this, it is too small (numbers.ts MIN_DIVISOR). */
+  readonly divisorAtLeast?: number;
 }
 
 /** Does a number that was read satisfy the rule's bounds? */
@@ -44,6 +47,7 @@ export function passesRule(rule: NumberRule, value: number): boolean {
     (rule.min === undefined || value >= rule.min) &&
     (rule.above === undefined || value > rule.above) &&
     (rule.max === undefined || value <= rule.max) &&
+    (rule.divisorAtLeast === undefined || value >= rule.divisorAtLeast) &&
     (!rule.integer || Number.isInteger(value))
   );
 }
@@ -52,7 +56,8 @@ export function passesRule(rule: NumberRule, value: number): boolean {
 export const NUMBER_RULES = {
   year: { expected: `expected a year (a whole number ${YEAR_MIN}–${YEAR_MAX})`, min: YEAR_MIN, max: YEAR_MAX, integer: true },
   nonNegative: { expected: 'expected a number ≥ 0', min: 0 },
-  positive: { expected: 'expected a number > 0', above: 0 },
+  // Populations: divided by (rates per 100,000), so at least MIN_DIVISOR.
+  positive: { expected: 'expected a number > 0', above: 0, divisorAtLeast: MIN_DIVISOR },
   change: { expected: 'expected a number (negative for an opening)' },
   share: { expected: 'expected a share: a number above 0 and at most 1', above: 0, max: 1 },
 } as const satisfies Record<string, NumberRule>;
@@ -109,6 +114,10 @@ export function numberCell(rule: NumberRule, format: NumberFormat) {
     if (!reading.ok) return refuseNumber(ctx, raw, rule, reading);
     const value = reading.value;
     if (!passesRule(rule, value)) {
+      // Above 0 but below the smallest divisor: say so, as a number too large is told.
+      if (rule.divisorAtLeast !== undefined && value > (rule.above ?? -Infinity) && value < rule.divisorAtLeast) {
+        return complete(ctx, raw, `${rule.expected}, got ${quoteValue(raw)}: too small (servicegap divides by it, and accepts at least ${MIN_DIVISOR_TEXT})`);
+      }
       ctx.issues.push({ code: 'custom', message: rule.expected, input: raw });
       return z.NEVER;
     }

@@ -98,6 +98,7 @@ describe('norms', () => {
     const { checkConfig, messagesOf } = await freshConfig();
     expect(checkConfig({ norms: { psychiatric_beds: { low: 0.5, high: 60 } } }).norms).toEqual({ psychiatric_beds: { low: 0.5, high: 60 } });
     expect(messagesOf({ norms: { psychiatric_beds: { low: 0 } } })).toEqual(['norms.psychiatric_beds.low: expected a number > 0 (coverage divides by low)']);
+    expect(messagesOf({ norms: { psychiatric_beds: { low: 1e-320 } } })).toEqual(['norms.psychiatric_beds.low: expected a number > 0 (coverage divides by low), at least 1e-12']);
     expect(messagesOf({ norms: { psychiatric_beds: { high: -3 } } })).toEqual(['norms.psychiatric_beds.high: expected a number > 0 (coverage divides by low)']);
     expect(messagesOf({ norms: { psychiatric_beds: { low: 'x' } } })).toEqual(['norms.psychiatric_beds.low: expected a number > 0']);
     expect(messagesOf({ norms: { psychiatric_beds: { high: Number.POSITIVE_INFINITY } } })).toEqual(['norms.psychiatric_beds.high: expected a number > 0']);

@@ -306,6 +306,9 @@ describe('numbers', () => {
     ['population', 'region,year,population\nNO-03,2015,NaN\n', 'population', 'expected a number > 0, got "NaN"'],
     ['population', 'region,year,population\nNO-03,2015,Infinity\n', 'population', 'expected a number > 0, got "Infinity"'],
     ['population', 'region,year,population\nNO-03,2015,1e400\n', 'population', 'expected a number > 0, got "1e400": too large (servicegap accepts at most 1e12)'],
+    // Positive, but every rate per 100,000 of it would be infinite (numbers.ts MIN_DIVISOR).
+    ['population', 'region,year,population\nNO-03,2015,1e-320\n', 'population', 'expected a number > 0, got "1e-320": too small (servicegap divides by it, and accepts at least 1e-12)'],
+    ['population', 'region,year,population\nNO-03,2015,0.0000000000001\n', 'population', 'expected a number > 0, got "0.0000000000001": too small (servicegap divides by it, and accepts at least 1e-12)'],
     ['population', 'region,year,population\nNO-03,2015,1 234\n', 'population', 'expected a number > 0, got "1 234" (--thousands space reads it as 1234)'],
     ['population', 'region,year,population\nNO-03,99999,5\n', 'year', 'expected a year (a whole number 1800–2200), got "99999"'],
     ['population', 'region,year,population\nNO-03,1799,5\n', 'year', 'expected a year (a whole number 1800–2200), got "1799"'],
