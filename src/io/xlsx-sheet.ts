@@ -130,6 +130,11 @@ function withFormatZeros(value: number, numFmt: string | undefined): SheetCell {
 /** One cell's value (for a merged cell: its own, so only the range's first cell has one). */
 function readCell(cell: Cell): SheetCell | undefined {
   const value = cell.type === 1 /* Merge */ ? undefined : (cell.value as unknown);
+  // A text cell whose value is a number: a reference to the workbook's shared texts (t="s") that
+  // exceljs could not resolve, as the workbook has none. The number is the reference, not data.
+  if (cell.type === 3 /* String */ && typeof value === 'number') {
+    return { kind: 'problem', message: `the cell refers to text number ${value} of the workbook's shared texts, which the workbook does not have: the file is damaged` };
+  }
   return cellValue(value, cell.numFmt);
 }
 
@@ -200,7 +205,11 @@ export async function readSheetGrid(bytes: Uint8Array, choice: SheetChoice = {})
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (error) {
-    throw new WorkbookError(`cannot be read as an Excel workbook (${error instanceof Error ? error.message : String(error)}): open it in Excel or LibreOffice and save it as .xlsx again`);
+    const message = error instanceof Error ? error.message : String(error);
+    // What exceljs meets in a damaged file surfaces as JavaScript's own error (a cell's shared
+    // text that the workbook does not have: "Cannot read properties of undefined").
+    const what = error instanceof TypeError || error instanceof RangeError ? `the workbook is damaged: its parts do not fit together (${message})` : `cannot be read as an Excel workbook (${message})`;
+    throw new WorkbookError(`${what}: open it in Excel or LibreOffice and save it as .xlsx again`);
   }
   const { sheet, reason } = chooseSheet(workbook.worksheets, choice);
   const rows: SheetRow[] = [];

@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/core/issues.js';
 import { type DatasetInputs, type FileReadInfo, loadDataset, type LoadOptions } from '../../src/io/load-dataset.js';
@@ -275,5 +276,57 @@ describe('not a workbook after all', () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]);
     await writeFile(ods, zip);
     expect((await issuesOf({ ...BASE, services: ods }))[0]).toContain('not a CSV file: this is a zip archive, such as an Excel (.xlsx) or OpenDocument (.ods) workbook');
+  });
+});
+
+// A cell of type "s" holds the number of a text in the workbook's shared texts
+// (xl/sharedStrings.xml). A damaged workbook can lack the part, or the text: exceljs then gives
+// the reference number as the cell's value, or fails while reading. The workbooks are made by
+// hand here, part by part, as a damaged file would be.
+describe('a workbook whose shared texts are damaged', () => {
+  const NS = 'xmlns="http://schemas.openxmlformats.org/';
+  /** A one-sheet workbook ("services") of `rows` (cells' XML), with `shared` as its shared texts, or none. */
+  async function handMade(rows: string[], shared: string[] | undefined): Promise<Uint8Array> {
+    const zip = new JSZip();
+    const types = shared === undefined ? '' : '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>';
+    zip.file(
+      '[Content_Types].xml',
+      `<Types ${NS}package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${types}</Types>`,
+    );
+    zip.file('_rels/.rels', `<Relationships ${NS}package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+    zip.file('xl/workbook.xml', `<workbook ${NS}spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="services" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    const sharedRel = shared === undefined ? '' : '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>';
+    zip.file('xl/_rels/workbook.xml.rels', `<Relationships ${NS}package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>${sharedRel}</Relationships>`);
+    if (shared !== undefined) zip.file('xl/sharedStrings.xml', `<sst ${NS}spreadsheetml/2006/main" count="${shared.length}">${shared.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`);
+    zip.file('xl/worksheets/sheet1.xml', `<worksheet ${NS}spreadsheetml/2006/main"><sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r}</row>`).join('')}</sheetData></worksheet>`);
+    return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
+  }
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const header = ['region', 'year', 'service', 'capacity', 'unit'].map((h, i) => inline(`${'ABCDE'[i]}1`, h)).join('');
+
+  it('a text reference in a workbook without shared texts is an error at its cell, not the number 999', async () => {
+    // D2, the capacity, is a reference to shared text number 999; the workbook has no shared texts.
+    const row = `${inline('A2', 'H1')}<c r="B2"><v>2000</v></c>${inline('C2', 'DPS')}<c r="D2" t="s"><v>999</v></c>${inline('E2', 'facilities')}`;
+    const file = join(dir, 'shared-none.xlsx');
+    await writeFile(file, await handMade([header, row], undefined));
+    expect(await issuesOf({ ...BASE, services: file })).toEqual([
+      `${file}!services:D2: column "capacity": the cell refers to text number 999 of the workbook's shared texts, which the workbook does not have: the file is damaged`,
+    ]);
+    // The same workbook with the capacity as a number is read (the workbook itself is sound).
+    const sound = join(dir, 'shared-none-sound.xlsx');
+    await writeFile(sound, await handMade([header, row.replace('<c r="D2" t="s"><v>999</v></c>', '<c r="D2"><v>30</v></c>')], undefined));
+    const { dataset } = await loadDataset({ ...BASE, services: sound });
+    expect(dataset.services.get('H1')!.get('cmhc/facilities')!.years.get(2000)).toBe(30);
+  });
+
+  it('a reference past the shared texts: the workbook is named damaged, in words', async () => {
+    // Two shared texts; A2 refers to number 999.
+    const row = `<c r="A2" t="s"><v>999</v></c><c r="B2"><v>2000</v></c><c r="C2" t="s"><v>1</v></c><c r="D2"><v>30</v></c>${inline('E2', 'facilities')}`;
+    const file = join(dir, 'shared-short.xlsx');
+    await writeFile(file, await handMade([header, row], ['H1', 'DPS']));
+    const issues = await issuesOf({ ...BASE, services: file });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.startsWith(`${file}: the workbook is damaged: its parts do not fit together (`)).toBe(true);
+    expect(issues[0]!.endsWith('): open it in Excel or LibreOffice and save it as .xlsx again')).toBe(true);
   });
 });
