@@ -54,7 +54,11 @@ function serviceHint(taxonomy: Taxonomy, name: string): string {
     return `; it is like ${options}, which are different categories, so it is not mapped to either.`;
   }
   const hint = taxonomy.suggest(name);
-  if (!hint) return '';
+  if (!hint) {
+    // SPEC §2: the nearest known alias, however far; said as not close, so it is not taken for a match.
+    const far = taxonomy.nearestAtAll(name);
+    return far === undefined ? ';' : `; no known name is close (the nearest is ${quoteValue(far.name)}, ${far.category}).`;
+  }
   const invisible = describeInvisibleDifference(name, hint.name, 'in the taxonomy');
   return `; did you mean ${quoteValue(hint.name)} (${hint.category})?${invisible ? ` (${invisible})` : ''}`;
 }

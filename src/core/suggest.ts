@@ -111,6 +111,25 @@ export class SuggestionIndex {
     return bestDistance <= limit ? this.items[best] : undefined;
   }
 
+  /**
+   * The candidate nearest to `value` however far (ties to the first in order): SPEC §2 names "the
+   * nearest known alias" of an unmapped service name even when none is near enough to ask "did
+   * you mean". Every candidate gets an edit distance: for a few names at a time.
+   */
+  nearestAtAll(value: string): string | undefined {
+    const target = value.toLowerCase();
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let id = 0; id < this.items.length; id++) {
+      const d = distance(target, this.lower[id]!);
+      if (d < bestDistance) {
+        best = id;
+        bestDistance = d;
+      }
+    }
+    return best < 0 ? undefined : this.items[best];
+  }
+
   /** At most MAX_CHECKED candidates in the length window [first, end): those sharing the most
    * informative trigrams with the target, else bigrams, else the nearest in length. */
   private filtered(target: string, built: Built, first: number, end: number): Iterable<number> {

@@ -56,6 +56,8 @@ export interface Taxonomy {
   ambiguous(name: string): readonly TaxonomyEntry[];
   /** The nearest known name to an unmapped one, for "did you mean". */
   suggest(name: string): TaxonomyEntry | undefined;
+  /** The known name nearest to `name` by edit distance, however far: for a name `suggest` finds nothing near. */
+  nearestAtAll(name: string): TaxonomyEntry | undefined;
   readonly entries: readonly TaxonomyEntry[];
 }
 
@@ -127,6 +129,12 @@ function makeTaxonomy(userAliases: readonly (readonly [string, Category])[]): Ta
       const shared = (words ??= new WordIndex(known)).best(name, key);
       if (shared) return shared;
       const nearest = (typos ??= new SuggestionIndex(byName.keys())).nearest(key);
+      return nearest === undefined ? undefined : byName.get(nearest);
+    },
+    nearestAtAll: (name) => {
+      const key = normalizeServiceName(name);
+      if (key.length > MAX_SUGGEST_CHARS) return undefined;
+      const nearest = (typos ??= new SuggestionIndex(byName.keys())).nearestAtAll(key);
       return nearest === undefined ? undefined : byName.get(nearest);
     },
   };

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InputIssue, Warning } from '../../src/core/issues.js';
 import { RowTallies } from '../../src/core/row-tallies.js';
-import { buildTaxonomy, type Taxonomy } from '../../src/core/taxonomy.js';
+import { distance } from 'fastest-levenshtein';
+import { buildTaxonomy, normalizeServiceName, type Taxonomy } from '../../src/core/taxonomy.js';
 
 /** The built-in taxonomy, counting how often a hint is asked of it. */
 function countingTaxonomy(): { taxonomy: Taxonomy; asked: () => number } {
@@ -16,6 +17,7 @@ function countingTaxonomy(): { taxonomy: Taxonomy; asked: () => number } {
     match: (name) => real.match(name),
     ambiguous: (name) => (asked++, real.ambiguous(name)),
     suggest: (name) => (asked++, real.suggest(name)),
+    nearestAtAll: (name) => (asked++, real.nearestAtAll(name)),
     entries: real.entries,
   };
   return { taxonomy, asked: () => asked };
@@ -113,7 +115,7 @@ describe('RowTallies hints', () => {
     expect(issues[0]!.message).toMatch(/^unknown region "ＮＯ-03" \(not in regions\.csv; line 7\); did you mean "NO-03"\? \(they differ only in characters that cannot be seen: .+ here, .+ in regions\.csv\)$/);
   });
 
-  it('a service name near no known name gets no hint; one that differs only in an unseen character is told so', () => {
+  it('a service name near no known name gets the nearest known alias, said as not close (SPEC §2); one that differs only in an unseen character is told so', () => {
     // "qqqq zzzz" is far from every known name. "botil\u0001bud" is "botilbud" (supported_living)
     // with a control character in it: one edit, and one no reader can see.
     const tallies = new RowTallies();
@@ -128,7 +130,14 @@ describe('RowTallies hints', () => {
       issue: (issue) => issues.push(issue),
       warning: () => undefined,
     });
-    expect(issues.map((i) => i.message)[0]).toBe('service "qqqq zzzz" maps to no category (line 3) Add an alias in the config, or use --allow-unmapped to drop these rows.');
+    const far = /^service "qqqq zzzz" maps to no category \(line 3\); no known name is close \(the nearest is "(.+)", ([a-z_]+)\)\. Add an alias in the config, or use --allow-unmapped to drop these rows\.$/.exec(issues[0]!.message);
+    expect(far, issues[0]!.message).not.toBeNull();
+    // The name given is at the least edit distance from the query of any known name (normalised as the taxonomy matches).
+    const entries = buildTaxonomy().entries;
+    const nearest = Math.min(...entries.map((e) => distance('qqqq zzzz', normalizeServiceName(e.name))));
+    const named = entries.find((e) => e.name === far![1])!;
+    expect(named.category).toBe(far![2]);
+    expect(distance('qqqq zzzz', normalizeServiceName(named.name))).toBe(nearest);
     expect(issues.map((i) => i.message)[1]).toMatch(
       /^service "botil\\u0001bud" maps to no category \(line 5\); did you mean "botilbud" \(supported_living\)\? \(they differ only in characters that cannot be seen: .+ here, nothing in the taxonomy\) Add an alias/,
     );
