@@ -14,6 +14,7 @@ import { regionNormCoverage } from './coverage.js';
 import { buildCrosswalk, type CrosswalkRow, crosswalkResolver } from './crosswalk.js';
 import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
 import { OptionError } from './errors.js';
+import { type FilledParts, filledYears } from './filled-parts.js';
 import { bedsScaleOf, changeOf, roundingToZero } from './formulas.js';
 import type { ExplainStep, Explanation, ExplainedService, SeriesValue, SourceRow } from './explain-schema.js';
 import type { TracedRow, TraceRole } from './explain-trace.js';
@@ -124,7 +125,9 @@ export function explainRegion(input: Dataset, code: string, options: ExplainOpti
     // Stryker disable next-line LogicalOperator,StringLiteral: the file name only labels problems of the crosswalk, which the loader has reported already; the resolver never reads it
     resolve: crosswalkResolver(buildCrosswalk(trace.crosswalk, input.regions, trace.crosswalkFile ?? 'crosswalk.csv').crosswalk),
   };
-  const rowsOf = (key: SeriesKey, years: readonly number[]): SourceRow[] => {
+  // `parts`: for a unit's figure made up with its regions' filled figures (filled-parts.ts), the
+  // year(s) each region's figure came from; a row counts only for a region at its own year.
+  const rowsOf = (key: SeriesKey, years: readonly number[], parts?: FilledParts): SourceRow[] => {
     if (traced === undefined) return [];
     const out: SourceRow[] = [];
     for (const row of traced.rows) {
@@ -132,15 +135,31 @@ export function explainRegion(input: Dataset, code: string, options: ExplainOpti
       if (key.role === 'services' && (row.unit !== key.unit || options.lookup?.(row.service!) !== key.category)) continue;
       // The share of the row's figure that ends in the branch.
       let share = 0;
-      for (const t of traced.resolve(row.region, row.year)) if (memberSet.has(t.code)) share += t.share;
+      for (const t of traced.resolve(row.region, row.year)) if (memberSet.has(t.code) && (parts === undefined || parts.sources.get(t.code)?.includes(row.year))) share += t.share;
       if (share === 0) continue;
       out.push({ file: row.file, line: row.line, region: row.region, value: row.value, share, ...(row.service === undefined ? {} : { service: row.service }) });
     }
     return out;
   };
   const seriesValue = (series: YearSeries | undefined, year: number, at: ValueAtYear | undefined, key: SeriesKey): SeriesValue => {
-    const years = sourceYears(series, year, at);
-    return { year, value: at?.value ?? null, rule: ruleOf(at), source_years: years, rows: rowsOf(key, years) };
+    // A unit's figure of a year made up with some of its regions' earlier figures (filled-parts.ts):
+    // the years they came from, for each region its own — for the year itself, or the year(s) the
+    // unit's own value was carried or interpolated from.
+    const filled = filledYears(series);
+    const unitYears = at !== undefined && series?.has(year) === true ? [year] : sourceYears(series, year, at);
+    let parts: FilledParts | undefined;
+    if (filled !== undefined && unitYears.some((y) => filled.has(y))) {
+      const sources = new Map<string, number[]>();
+      const add = (code: string, ys: readonly number[]) => sources.set(code, [...(sources.get(code) ?? []), ...ys]);
+      for (const y of unitYears) {
+        const own = filled.get(y);
+        if (own === undefined) for (const code of memberSet) add(code, [y]);
+        else for (const [code, ys] of own.sources) add(code, ys);
+      }
+      parts = { state: 0, sources };
+    }
+    const years = parts === undefined ? unitYears : [...new Set([...parts.sources.values()].flat())].sort((a, b) => a - b);
+    return { year, value: at?.value ?? null, rule: ruleOf(at), source_years: years, rows: rowsOf(key, years, parts) };
   };
 
   // Beds: a stock at B and T, or the closures of each year B < year ≤ T.

@@ -26,6 +26,8 @@ import { type InputIssue, quoteValue, type Warning } from './issues.js';
 import { OptionError } from './errors.js';
 import { codesWithData, regroup, type Target } from './regroup.js';
 import { appendAll } from './append-all.js';
+import { markFilled } from './filled-parts.js';
+import { CARRIED, type FillMode, INTERPOLATED, valueAt } from './series.js';
 
 /** Which units of the regions' tree to rank: `--level N` or `--rollup` (default: the data leaves). */
 export interface LevelChoice {
@@ -33,6 +35,8 @@ export interface LevelChoice {
   readonly level?: number | undefined;
   /** Rank one level above the deepest data leaves. */
   readonly rollup?: boolean | undefined;
+  /** How a region's missing year counts in its unit's sum: as it counts for the region (SPEC §3; default carry). */
+  readonly fill?: FillMode | undefined;
 }
 
 /** A level that the regions' tree does not have, or --level with --rollup: a usage error (exit 2). */
@@ -175,30 +179,108 @@ export function mixedLevelIssues(
   return issues;
 }
 
-/** The rolled-up sum of a kind of figure is partial in a year when some region of the branch has no figure for it. */
-function partialSums(unit: RegionInfo, members: readonly string[], byCode: ReadonlyMap<string, YearSeries>, what: string, file: string, label: string): Warning | undefined {
-  // With one part (or none) nothing is lacking: no warning.
-  const parts = members.filter((code) => (byCode.get(code)?.size ?? 0) > 0);
-  const years = new Set<number>();
-  for (const code of parts) for (const year of byCode.get(code)!.keys()) years.add(year);
-  const partialYears: number[] = [];
-  const missing = new Set<string>();
-  for (const year of [...years].sort((a, b) => a - b)) {
-    const lacking = parts.filter((code) => !byCode.get(code)!.has(year));
-    if (lacking.length === 0) continue;
-    partialYears.push(year);
-    for (const code of lacking) missing.add(code);
+/**
+ * A unit's sums of one kind of figure, made whole in the years in which some of its regions have
+ * no figure (missing is not zero, SPEC §8). Summed as rows are (regroup.ts), such a year counted
+ * the region as 0: a vacuum or a drop made of a region that did not report, which the regions
+ * ranked one by one do not have. Here each region with a series of the kind counts, in every
+ * year the unit has figures for, as SPEC §3 values it for that year — its own figure, else its
+ * latest earlier one (carried forward; or as --fill says), a service 0 before it began — and the
+ * unit's year keeps that rule (filled-parts.ts: its flags, a trend's year and `explain` say so).
+ * A year in which a region's beds or population are unknown (before its first figure, or under
+ * --fill none) is unknown for the unit: left out of its series, so SPEC §3 fills it for the unit.
+ * Returns what was done, for the warning; undefined when every region has every year.
+ */
+function fillPartialYears(
+  members: readonly string[],
+  seriesOf: (code: string) => YearSeries | undefined,
+  summed: YearSeries | undefined,
+  kind: 'service' | 'stock',
+  fill: FillMode,
+): { filled: number[]; unknown: number[]; lacking: string[] } | undefined {
+  const parts: { code: string; series: YearSeries }[] = [];
+  for (const code of members) {
+    const series = seriesOf(code);
+    if (series !== undefined && series.size > 0) parts.push({ code, series });
   }
-  if (partialYears.length === 0) return undefined;
-  const codes = [...missing];
+  // With one part (or none) nothing is lacking.
+  if (parts.length < 2 || summed === undefined) return undefined;
+  const all = new Set<number>();
+  for (const { series } of parts) for (const year of series.keys()) all.add(year);
+  const filled: number[] = [];
+  const unknown: number[] = [];
+  const lacking = new Set<string>();
+  for (const year of [...all].sort((a, b) => a - b)) {
+    if (parts.every(({ series }) => series.has(year))) continue;
+    let total = 0;
+    let state = 0;
+    let known = true;
+    const sources = new Map<string, readonly number[]>();
+    for (const { code, series } of parts) {
+      if (series.has(year)) {
+        total += series.get(year)!;
+        sources.set(code, [year]);
+        continue;
+      }
+      const at = valueAt(series, year, kind, fill);
+      // A service not yet begun is 0 (SPEC §3), a figure like any other: not a gap.
+      if (at?.startedLater) continue;
+      lacking.add(code);
+      if (at === undefined) {
+        known = false;
+        break;
+      }
+      total += at.value;
+      state |= at.interpolated ? INTERPOLATED : CARRIED;
+      sources.set(code, fromYears(series, year, at.interpolated === true));
+    }
+    if (!known) {
+      summed.delete(year);
+      unknown.push(year);
+    } else if (state !== 0) {
+      summed.set(year, total);
+      markFilled(summed, year, { state, sources });
+      filled.push(year);
+    }
+  }
+  return filled.length === 0 && unknown.length === 0 ? undefined : { filled, unknown, lacking: [...lacking] };
+}
+
+/** The year(s) a filled value of `series` at `year` came from: the latest earlier one, and for an interpolated value the next later one too. */
+function fromYears(series: YearSeries, year: number, interpolated: boolean): number[] {
+  let before = -Infinity;
+  let after = Infinity;
+  for (const y of series.keys()) {
+    if (y < year && y > before) before = y;
+    if (y > year && y < after) after = y;
+  }
+  return interpolated ? [before, after] : [before];
+}
+
+/** The years of a list, the first five and how many more. */
+function someYears(years: readonly number[]): string {
+  return `${years.slice(0, 5).join(', ')}${years.length > 5 ? ` and ${years.length - 5} more years` : ''}`;
+}
+
+/** The warning of fillPartialYears' work on one kind of a unit's figures. */
+function partialYearsWarning(
+  unit: RegionInfo,
+  done: { filled: number[]; unknown: number[]; lacking: string[] },
+  what: string,
+  file: string,
+  label: string,
+): Warning {
+  const codes = `${done.lacking.slice(0, 3).map((c) => quoteValue(c)).join(', ')}${done.lacking.length > 3 ? ` and ${done.lacking.length - 3} more` : ''}`;
+  const one = done.lacking.length === 1;
+  const said: string[] = [];
+  if (done.filled.length > 0) said.push(`in ${someYears(done.filled)} ${one ? 'it counts its' : 'they count their'} latest earlier figure (carried forward, or as --fill says; flag carried_forward)`);
+  if (done.unknown.length > 0) said.push(`in ${someYears(done.unknown)} the sum is unknown, as ${one ? 'its figure is' : 'their figures are'}`);
   return {
     file,
     line: null,
     message:
-      `${label}: the ${what} of ${quoteValue(unit.code)} sums only some of its regions in ` +
-      `${partialYears.slice(0, 5).join(', ')}${partialYears.length > 5 ? ` and ${partialYears.length - 5} more years` : ''} ` +
-      `(no figure for that year from ${codes.slice(0, 3).map((c) => quoteValue(c)).join(', ')}${codes.length > 3 ? ` and ${codes.length - 3} more` : ''}); ` +
-      'a sum over part of a region undercounts it: give every region a figure for the same years',
+      `${label}: the ${what} of ${quoteValue(unit.code)} sums regions of which ${codes} ${one ? 'has' : 'have'} no figure in some years, never counted as 0 for that (SPEC §8): ` +
+      `${said.join('; ')}. Give every region a figure for the same years to sum only figures given`,
   };
 }
 
@@ -314,16 +396,28 @@ export function levelSelection(dataset: Dataset, choice: LevelChoice = {}): { re
   const result = regroup(dataset, regions, assign);
 
   const label = level === undefined ? 'summed up the tree' : choice.rollup ? `--rollup (level ${level})` : `--level ${level}`;
+  const fill = choice.fill ?? 'carry';
+  // A warning names the file as the user gave it (its provenance path), else by its role.
+  const fileOf = (role: string) => dataset.inputs?.find((input) => input.role === role)?.path ?? `${role}.csv`;
   for (const [code, branch] of members) {
     // A unit that is a branch of one region (most units) sums nothing: no sets of years to build.
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; partialSums finds nothing lacking with one part
     if (branch.length < 2) continue;
     const unit = dataset.regions.get(code)!;
-    const population = partialSums(unit, branch, dataset.population, 'population', 'population.csv', label);
-    if (population) result.warnings.push(population);
-    if (dataset.beds.shape === 'stock') {
-      const beds = partialSums(unit, branch, dataset.beds.byRegion, 'beds', 'beds.csv', label);
-      if (beds) result.warnings.push(beds);
+    const population = fillPartialYears(branch, (c) => dataset.population.get(c), result.population.get(code), 'stock', fill);
+    if (population) result.warnings.push(partialYearsWarning(unit, population, 'population', fileOf('population'), label));
+    const { beds } = dataset;
+    if (beds.shape === 'stock' && result.beds.shape === 'stock') {
+      const done = fillPartialYears(branch, (c) => beds.byRegion.get(c), result.beds.byRegion.get(code), 'stock', fill);
+      if (done) result.warnings.push(partialYearsWarning(unit, done, 'beds', fileOf('beds'), label));
+    }
+    // Each service series (a category in a unit) on its own: a region that never had the series
+    // has none to lack, and one that began it later counts 0 before (SPEC §3).
+    const keys = new Set<string>();
+    for (const member of branch) for (const key of dataset.services.get(member)?.keys() ?? []) keys.add(key);
+    for (const key of [...keys].sort()) {
+      const done = fillPartialYears(branch, (c) => dataset.services.get(c)?.get(key)?.years, result.services.get(code)?.get(key)?.years, 'service', fill);
+      if (done) result.warnings.push(partialYearsWarning(unit, done, `services ${key}`, fileOf('services'), label));
     }
   }
   // By default nobody asked for a sum: say where figures given below a ranked region were summed up to it.

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { YearSeries } from './dataset.js';
 import { DenseYearSeries } from './dense-year-series.js';
+import { filledYears } from './filled-parts.js';
 
 /**
  * How a year with no total is filled (--fill):
@@ -43,7 +44,12 @@ export function valueAt(
   fill: FillMode = 'carry',
 ): ValueAtYear | undefined {
   const exact = series?.get(year);
-  if (exact !== undefined) return { value: exact, carried: false, startedLater: false };
+  if (exact !== undefined) {
+    // A rolled-up unit's sum that holds a region's carried or interpolated figure (filled-parts.ts).
+    const parts = filledYears(series)?.get(year);
+    if (parts === undefined) return { value: exact, carried: false, startedLater: false };
+    return { value: exact, carried: (parts.state & CARRIED) !== 0, startedLater: false, ...((parts.state & INTERPOLATED) !== 0 ? { interpolated: true } : {}) };
+  }
   let before: number | undefined;
   let after: number | undefined;
   for (const y of series?.keys() ?? []) {
@@ -117,13 +123,15 @@ export function knownPairs(series: YearSeries): KnownPairs {
  */
 export function valuesOverYears(series: YearSeries | undefined, from: number, to: number, kind: 'service' | 'stock', fill: FillMode, out: YearValues): void {
   const { years: ys, values: vs, count } = series === undefined ? NO_PAIRS : knownPairs(series);
+  // A rolled-up unit's years whose sums hold filled figures of its regions (filled-parts.ts).
+  const filled = filledYears(series);
   let k = 0; // the first known year ≥ the year
   for (let year = from; year <= to; year++) {
     const i = year - from;
     while (k < count && ys[k]! < year) k++;
     if (k < count && ys[k] === year) {
       out.value[i] = vs[k]!;
-      out.state[i] = 0;
+      out.state[i] = filled === undefined ? 0 : (filled.get(year)?.state ?? 0);
     } else if (k === 0) {
       // Nothing at or before the year: a service started later (0), a stock is unknown.
       out.value[i] = kind === 'service' ? 0 : NaN;

@@ -24,10 +24,11 @@ const RULE_TEXT: Record<SeriesValue['rule'], string> = {
 
 function ruleText(v: SeriesValue): string {
   switch (v.rule) {
+    // A unit's sum whose regions' figures come from several years (some carried, some of the year): each row has its own.
     case 'carried_forward':
-      return `carried forward from ${v.source_years[0]}`;
+      return v.source_years.length === 1 ? `carried forward from ${v.source_years[0]}` : `the sum of its regions' figures, some carried forward: from ${v.source_years.join(', ')}`;
     case 'interpolated':
-      return `interpolated between ${v.source_years[0]} and ${v.source_years[1]}`;
+      return v.source_years.length === 2 ? `interpolated between ${v.source_years[0]} and ${v.source_years[1]}` : `the sum of its regions' figures, some interpolated: from ${v.source_years.join(', ')}`;
     default:
       return RULE_TEXT[v.rule];
   }

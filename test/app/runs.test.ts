@@ -2,7 +2,7 @@
 // line checks them (the same OptionError messages), the output and the CI gates as data.
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { runBatch } from '../../src/app/batch.js';
 import { runCompare } from '../../src/app/compare.js';
@@ -262,6 +262,34 @@ describe('maps and chart files in the runs', () => {
       const files = names.flatMap((n) => [`${n}.svg`, ...(run.charts!.png ? [`${n}.png`] : [])]);
       expect(readdirSync(dir).sort()).toEqual([...files].sort());
       expect(run.charts!.files.map((f) => f.slice(dir.length + 1)).sort()).toEqual([...files].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('explain of a unit whose regions lack a year (--level)', () => {
+  it("cites each region's row at the year its figure came from: C1's carried 2010 row and C2's 2015 row, not C2's 2010 row", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'servicegap-parts-'));
+    try {
+      writeFileSync(join(dir, 'regions.csv'), 'region,parent\nP,\nC1,P\nC2,P\n');
+      writeFileSync(join(dir, 'population.csv'), 'region,year,population\nC1,2015,100000\nC2,2015,100000\n');
+      // Lines: 2 C1 2010, 3 C1 2020, 4 C2 2010, 5 C2 2015, 6 C2 2020.
+      writeFileSync(join(dir, 'beds.csv'), 'region,year,beds\nC1,2010,100\nC1,2020,60\nC2,2010,50\nC2,2015,50\nC2,2020,50\n');
+      writeFileSync(join(dir, 'services.csv'), 'region,year,service,capacity,unit\nC1,2010,crisis,1,teams\nC2,2010,crisis,1,teams\n');
+      const { explanation } = await runExplain({ inputs: { data: dir }, region: 'P', level: 1, to: 2015 });
+      const to = explanation.beds.to!;
+      expect([to.value, to.rule, to.source_years]).toEqual([150, 'carried_forward', [2010, 2015]]);
+      expect(to.rows.map((r) => [r.region, r.line, r.value])).toEqual([
+        ['C1', 2, 100],
+        ['C2', 5, 50],
+      ]);
+      // At B every region has its figure of the year: the rows of 2010, the rule exact.
+      const from = explanation.beds.from!;
+      expect([from.value, from.rule, from.rows.map((r) => r.line)]).toEqual([150, 'exact', [2, 4]]);
+      // The numbers are the report's.
+      const report = await runReport({ inputs: { data: dir }, level: 1, to: 2015, interval: false });
+      expect(report.report.regions[0]).toMatchObject({ region: 'P', beds_from: 150, beds_to: 150, vacuum_be: 0, flags: ['carried_forward'] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -157,14 +157,17 @@ describe('partial sums and summed-up notices: long lists are cut', () => {
     const pop: Figures = { M1: { 2001: 1, 2002: 1, 2003: 1, 2004: 1, 2005: 1, 2006: 1, 2007: 1 } };
     for (const m of ['M2', 'M3', 'M4', 'M5']) pop[m] = { 2001: 1 };
     const d = dataset(regionsOf(['C'], ['M1', 'C'], ['M2', 'C'], ['M3', 'C'], ['M4', 'C'], ['M5', 'C']), { population: pop });
-    expect(selectLevel(d, { level: 1 }).warnings).toEqual([
+    // Each of 2002..2007: M1's 1 + M2..M5's 2001 figures carried (1 each) = 5.
+    const rolled = selectLevel(d, { level: 1 });
+    expect(rolled.population.get('C')).toEqual(new Map([2001, 2002, 2003, 2004, 2005, 2006, 2007].map((y) => [y, 5])));
+    expect(rolled.warnings).toEqual([
       {
         file: 'population.csv',
         line: null,
         message:
-          '--level 1: the population of "C" sums only some of its regions in 2002, 2003, 2004, 2005, 2006 and 1 more years ' +
-          '(no figure for that year from "M2", "M3", "M4" and 1 more); ' +
-          'a sum over part of a region undercounts it: give every region a figure for the same years',
+          '--level 1: the population of "C" sums regions of which "M2", "M3", "M4" and 1 more have no figure in some years, never counted as 0 for that (SPEC §8): ' +
+          'in 2002, 2003, 2004, 2005, 2006 and 1 more years they count their latest earlier figure (carried forward, or as --fill says; flag carried_forward). ' +
+          'Give every region a figure for the same years to sum only figures given',
       },
     ]);
   });
@@ -174,8 +177,9 @@ describe('partial sums and summed-up notices: long lists are cut', () => {
     for (const m of ['M2', 'M3', 'M4']) pop[m] = { 2001: 1 };
     const d = dataset(regionsOf(['C'], ['M1', 'C'], ['M2', 'C'], ['M3', 'C'], ['M4', 'C']), { population: pop });
     expect(selectLevel(d, { level: 1 }).warnings.map((w) => w.message)).toEqual([
-      '--level 1: the population of "C" sums only some of its regions in 2002, 2003, 2004, 2005, 2006 (no figure for that year from "M2", "M3", "M4"); ' +
-        'a sum over part of a region undercounts it: give every region a figure for the same years',
+      '--level 1: the population of "C" sums regions of which "M2", "M3", "M4" have no figure in some years, never counted as 0 for that (SPEC §8): ' +
+        'in 2002, 2003, 2004, 2005, 2006 they count their latest earlier figure (carried forward, or as --fill says; flag carried_forward). ' +
+        'Give every region a figure for the same years to sum only figures given',
     ]);
   });
 
@@ -186,14 +190,15 @@ describe('partial sums and summed-up notices: long lists are cut', () => {
       beds: { M1: { 2010: 3, 2020: 2 }, M2: { 2010: 4 } },
     });
     const rolled = selectLevel(d, { rollup: true });
-    expect(rolled.beds).toEqual({ shape: 'stock', byRegion: new Map([['C', new Map([[2010, 7], [2020, 2]])]]) });
+    // 2020: M1's 2 + M2's 2010 figure carried (4) = 6, not 2.
+    expect(rolled.beds).toEqual({ shape: 'stock', byRegion: new Map([['C', new Map([[2010, 7], [2020, 6]])]]) });
     expect(rolled.warnings).toEqual([
       {
         file: 'beds.csv',
         line: null,
         message:
-          '--rollup (level 1): the beds of "C" sums only some of its regions in 2020 (no figure for that year from "M2"); ' +
-          'a sum over part of a region undercounts it: give every region a figure for the same years',
+          '--rollup (level 1): the beds of "C" sums regions of which "M2" has no figure in some years, never counted as 0 for that (SPEC §8): ' +
+          'in 2020 it counts its latest earlier figure (carried forward, or as --fill says; flag carried_forward). Give every region a figure for the same years to sum only figures given',
       },
     ]);
   });
@@ -205,14 +210,15 @@ describe('partial sums and summed-up notices: long lists are cut', () => {
       beds: { U: { 2010: 1 } },
     });
     const ranked = selectLevel(d);
-    expect(ranked.population).toEqual(new Map([['U', new Map([[2010, 30], [2011, 10]])]]));
+    // 2011: A's 10 + B's 2010 figure carried (20) = 30.
+    expect(ranked.population).toEqual(new Map([['U', new Map([[2010, 30], [2011, 30]])]]));
     expect(ranked.warnings).toEqual([
       {
         file: 'population.csv',
         line: null,
         message:
-          'summed up the tree: the population of "U" sums only some of its regions in 2011 (no figure for that year from "B"); ' +
-          'a sum over part of a region undercounts it: give every region a figure for the same years',
+          'summed up the tree: the population of "U" sums regions of which "B" has no figure in some years, never counted as 0 for that (SPEC §8): ' +
+          'in 2011 it counts its latest earlier figure (carried forward, or as --fill says; flag carried_forward). Give every region a figure for the same years to sum only figures given',
       },
       { file: 'population.csv', line: null, message: 'population is given for regions inside the regions ranked, and summed up to them: "U" from "A", "B"' },
     ]);

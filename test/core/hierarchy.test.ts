@@ -7,6 +7,7 @@ import { analyze, type AnalyzeOptions } from '../../src/core/analyze.js';
 import { findCycles, LevelError, selectLevel } from '../../src/core/hierarchy.js';
 import type { InputIssue } from '../../src/core/issues.js';
 import type { RankedRegion, Report } from '../../src/core/report-schema.js';
+import { trend } from '../../src/core/trend.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 import { inputIssues, withoutField } from '../helpers/input-issues.js';
 
@@ -88,9 +89,11 @@ describe('--level and --rollup: parents get the sums of their branch', () => {
 
   it('--rollup ranks the parents of the leaves: here level 1, the same as --level 1', async () => {
     const { dataset, weights } = await load(COUNTY);
-    const { provenance: byRollup, ...rollup } = analyze(dataset, { weights, rollup: true });
-    const { provenance: byLevel, ...level1 } = analyze(dataset, { weights, level: 1 });
+    const { provenance: byRollup, warnings: rollupWarnings, ...rollup } = analyze(dataset, { weights, rollup: true });
+    const { provenance: byLevel, warnings: levelWarnings, ...level1 } = analyze(dataset, { weights, level: 1 });
     expect(rollup).toEqual(level1);
+    // The same warnings, each naming the option that asked for the sums.
+    expect(rollupWarnings.map((w) => w.message.replace('--rollup (level 1)', '--level 1'))).toEqual(levelWarnings.map((w) => w.message));
     // provenance says how the level was chosen: --rollup resolved to level 1
     expect([byRollup.options.level, byRollup.options.rollup]).toEqual([1, true]);
     expect([byLevel.options.level, byLevel.options.rollup]).toEqual([1, false]);
@@ -149,38 +152,69 @@ describe('--level and --rollup: parents get the sums of their branch', () => {
     expect(report.excluded).toEqual([{ region: 'C2', reason: 'population' }]);
   });
 
-  it('warns when a sum covers only some regions of a branch in a year', async () => {
+  it('a region with no figure in a year counts as SPEC §3 values it there (carried forward), never as 0, and says so', async () => {
     const { dataset } = await load({
       regions: 'region,parent\nC,\nM1,C\nM2,C\n',
-      // M2 has no 2015 figure: C's 2015 population would be M1's alone
+      // M2 has no 2015 figure. Summed as rows are, C's 2015 population would be M1's alone (1000);
+      // M2 counted as it is on its own — its 2010 figure carried to 2015 — gives 1000 + 500 = 1500.
       population: 'region,year,population\nM1,2010,1000\nM1,2015,1000\nM2,2010,500\n',
     });
     const rolled = selectLevel(dataset, { level: 1 });
-    expect(rolled.population.get('C')).toEqual(new Map([[2010, 1500], [2015, 1000]]));
+    expect(rolled.population.get('C')).toEqual(new Map([[2010, 1500], [2015, 1500]]));
     expect(rolled.warnings.slice(dataset.warnings.length)).toEqual([
       {
         file: 'population.csv',
         line: null,
         message:
-          '--level 1: the population of "C" sums only some of its regions in 2015 (no figure for that year from "M2"); ' +
-          'a sum over part of a region undercounts it: give every region a figure for the same years',
+          '--level 1: the population of "C" sums regions of which "M2" has no figure in some years, never counted as 0 for that (SPEC §8): ' +
+          'in 2015 it counts its latest earlier figure (carried forward, or as --fill says; flag carried_forward). Give every region a figure for the same years to sum only figures given',
       },
     ]);
+    // Under --fill none M2's 2015 is unknown, and so C's: the year is left out of C's sums.
+    expect(selectLevel(dataset, { level: 1, fill: 'none' }).population.get('C')).toEqual(new Map([[2010, 1500]]));
+  });
+
+  it("the unit's year keeps the rule: a report at that year flags the unit carried_forward, and explain cites each region's own year", async () => {
+    const files = {
+      regions: 'region,parent\nP,\nC1,P\nC2,P\n',
+      population: 'region,year,population\nC1,2015,100000\nC2,2015,100000\n',
+      // C1 has no 2015 beds: its 2010 figure (100) carries forward, as it does for C1 ranked alone.
+      beds: 'region,year,beds\nC1,2010,100\nC1,2020,60\nC2,2010,50\nC2,2015,50\nC2,2020,50\n',
+      // Services given for 2010 and 2015 alike: the only figure carried is C1's beds.
+      services: 'region,year,service,capacity,unit\nC1,2010,crisis,1,teams\nC1,2015,crisis,1,teams\nC2,2010,crisis,1,teams\nC2,2015,crisis,1,teams\n',
+    };
+    const leaves = await run(files, { to: 2015 });
+    const unit = await run(files, { to: 2015, level: 1 });
+    // Leaves: C1 100 → 100 (carried), C2 50 → 50: no vacuum. P: 150 → 150, not 150 → 50 (a vacuum of 100 made of a region that did not report).
+    expect(leaves.regions.map((r) => [r.region, r.beds_to, r.vacuum_be])).toEqual([
+      ['C1', 100, 0],
+      ['C2', 50, 0],
+    ]);
+    expect(unit.regions.map((r) => [r.region, r.beds_from, r.beds_to, r.vacuum_be, r.flags])).toEqual([['P', 150, 150, 0, ['carried_forward']]]);
+    // A trend's year says the same (its only year: the population is given for 2015 alone): 150
+    // beds, C1's carried figure flagged.
+    const { dataset, weights, norms } = await load(files);
+    const years = trend(dataset, { weights, norms, level: 1, to: 2015 }).regions[0]!.years;
+    expect(years.map((y) => [y.year, y.beds_to, y.flags])).toEqual([[2015, 150, ['carried_forward']]]);
   });
 });
 
 describe('partial sums over several years', () => {
-  it('names the years in order, whatever order the regions give them in', async () => {
+  it('names the years in order, whatever order the regions give them in; a year before a region\'s first figure is unknown', async () => {
     const { dataset } = await load({
       regions: 'region,parent\nC,\nM1,C\nM2,C\n',
-      // M1 has 2001 and 2003, M2 only 2002: every year lacks one of them. Met region by region
-      // the years come as 2001, 2003, 2002; the warning lists them in calendar order.
+      // M1 has 2001 and 2003, M2 only 2002: every year lacks one of them. 2001 is before M2's first
+      // figure (unknown: left out); 2002: M1's 2001 carried, 1000 + 500; 2003: M2's 2002 carried,
+      // 1000 + 500. Met region by region the years come as 2001, 2003, 2002; the warning lists them
+      // in calendar order, and the regions in the order their gaps are met (M2 in 2001, M1 in 2002).
       population: 'region,year,population\nM1,2001,1000\nM1,2003,1000\nM2,2002,500\n',
     });
     const rolled = selectLevel(dataset, { level: 1 });
+    expect(rolled.population.get('C')).toEqual(new Map([[2002, 1500], [2003, 1500]]));
     expect(rolled.warnings.slice(dataset.warnings.length).map((w) => w.message)).toEqual([
-      '--level 1: the population of "C" sums only some of its regions in 2001, 2002, 2003 (no figure for that year from "M2", "M1"); ' +
-        'a sum over part of a region undercounts it: give every region a figure for the same years',
+      '--level 1: the population of "C" sums regions of which "M2", "M1" have no figure in some years, never counted as 0 for that (SPEC §8): ' +
+        'in 2002, 2003 they count their latest earlier figure (carried forward, or as --fill says; flag carried_forward); in 2001 the sum is unknown, as their figures are. ' +
+        'Give every region a figure for the same years to sum only figures given',
     ]);
   });
 });
