@@ -84,7 +84,9 @@ export function renderExplainText(e: Explanation): string {
     lines.push(`      → ${w.value} × ${s.to.value ?? 'unknown'} = ${s.to_be ?? 'unknown'}`);
   }
   if (e.community.categories_not_reported.length > 0) {
-    lines.push(`  not reported here, reported by other regions: ${e.community.categories_not_reported.join(', ')} (flag partial_community)`);
+    // The flag is a ranked region's: an excluded one carries no flags.
+    const flag = e.status === 'ranked' ? ' (flag partial_community)' : '';
+    lines.push(`  not reported here, reported by other regions: ${e.community.categories_not_reported.join(', ')}${flag}`);
   }
 
   lines.push('');

@@ -146,6 +146,15 @@ describe('servicegap explain', () => {
     expect(text).toMatch(/Rank 1 of 5 by vacuum_per_100k/);
   });
 
+  it('an excluded region has no flags: its explanation lists the categories it lacks without naming a flag', () => {
+    // worked-stock: FI-KAI has no population and no row in services.csv, so it is not ranked.
+    const r = runCli(['explain', 'FI-KAI', '--data', join(ROOT, 'fixtures/worked-stock')]);
+    expect(r.code, r.context).toBe(0);
+    expect(r.stdout).toContain('  not reported here, reported by other regions: crisis, general_hospital, outreach, peer_support, supported_living, day_services\n');
+    expect(r.stdout).not.toContain('flag partial_community');
+    expect(r.stdout).toContain('Not ranked: unknown population, community.');
+  });
+
   it('JSON: the same numbers as the report, to the last digit; an unknown region is a usage error', () => {
     const e = JSON.parse(runCli(['explain', 'NO-OST', '--data', FIVE_REGIONS, '--format', 'json', '--fill', 'linear']).stdout);
     // explain explains the point estimate: the report without its p5–p95 intervals (issue 16),
