@@ -109,15 +109,17 @@ const names = Object.keys(await import(new URL('../dist/index.js', import.meta.u
 
 // The bundle's entry, CommonJS: zod's jitless setting first, before any module makes a schema
 // (src/cli/zod-jitless.ts); then the library's names and the CLI's `run` and `main`, each a getter
-// that initialises its side when first read. The CLI evaluates only the modules of the command it
+// that initialises its side when first read. The CLI's two are not enumerable: the launcher and
+// the tests read them by name, and require('servicegap') lists the library's names only, as the
+// ES module entry does (api/servicegap.api.md is the whole public surface). The CLI evaluates only the modules of the command it
 // runs (src/cli/commands/index.ts), not the whole library; a program that uses the library
 // evaluates it on its first name. require() of an ES module here is esbuild's lazy initialiser.
 const entry = `require('./dist/cli/zod-jitless.js');
 let library;
 let cli;
-const lazy = (names, side) => { for (const name of names) Object.defineProperty(exports, name, { enumerable: true, get: () => side()[name] }); };
-lazy(${JSON.stringify(names)}, () => (library ??= require('./dist/index.js')));
-lazy(['main', 'run'], () => (cli ??= require('./dist/cli/main.js')));
+const lazy = (names, side, enumerable) => { for (const name of names) Object.defineProperty(exports, name, { enumerable, get: () => side()[name] }); };
+lazy(${JSON.stringify(names)}, () => (library ??= require('./dist/index.js')), true);
+lazy(['main', 'run'], () => (cli ??= require('./dist/cli/main.js')), false);
 `;
 
 const cli = await build({
@@ -137,7 +139,7 @@ const cli = await build({
   banner: { js: "const __sgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   // The names as Node's CommonJS lexer finds them (the annotation esbuild writes for an ES module
   // entry; never run): the package's import entry below re-exports them.
-  footer: { js: `0 && (module.exports = { ${[...names, 'main', 'run'].join(', ')} });` },
+  footer: { js: `0 && (module.exports = { ${names.join(', ')} });` },
 });
 
 // The bundle's content id, which names its code cache (bin/load-bundle.js: V8 would take a cache

@@ -4,6 +4,7 @@
 // this build to dist/servicegap.api.md, never to api/: test/api-report.test.ts holds it to the
 // committed api/servicegap.api.md, and `npm run api` updates that file. The report comes from the
 // analysis the rollup needs anyway, so the test does not run api-extractor a second time.
+import { copyFileSync } from 'node:fs';
 import { ConsoleMessageId, Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 
 const configFile = 'api-extractor.json';
@@ -26,4 +27,8 @@ if (!result.succeeded || problems.length > 0) {
   process.stderr.write(`rollup-types: api-extractor failed\n${problems.join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write('wrote dist/servicegap.d.ts\n');
+// The same declarations for require('servicegap') (package.json exports' "require" condition): a
+// .d.cts is read as a CommonJS module's, so `import sg = require('servicegap')` type-checks under
+// "module": "node16" too, where one .d.ts beside an ES module entry is taken as an ES module's.
+copyFileSync('dist/servicegap.d.ts', 'dist/servicegap.d.cts');
+process.stdout.write('wrote dist/servicegap.d.ts and dist/servicegap.d.cts\n');

@@ -352,5 +352,21 @@ describe('npm package', () => {
     const cjs = spawnSync(process.execPath, ['use.cjs'], { cwd: project, encoding: 'utf8' });
     expect(cjs.status, cjs.stderr).toBe(0);
     expect(cjs.stdout).toBe('983971709 500');
+    // require() lists the names import does, no more: the CLI's own `run` and `main` stay unlisted.
+    const names = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', "import { createRequire } from 'node:module'; import * as esm from 'servicegap'; const cjs = createRequire(process.cwd() + '/x.js')('servicegap'); console.log(JSON.stringify([Object.keys(cjs).sort(), Object.keys(esm).sort()]));"],
+      { cwd: project, encoding: 'utf8' },
+    );
+    const [fromRequire, fromImport] = JSON.parse(names.stdout) as [string[], string[]];
+    expect(fromRequire).toEqual(fromImport);
+    expect(fromRequire).not.toContain('run');
+    // Types for both entries: a CommonJS file of a "module": "node16" project type-checks against
+    // the package's .d.cts, an ES module file against its .d.ts (one .d.ts served both before, and
+    // `import sg = require('servicegap')` failed with TS1471).
+    writeFileSync(join(project, 'use.cts'), "import sg = require('servicegap');\nconst run: Promise<sg.ReportRun> = sg.runReport({ top: 3 });\nvoid run;\n");
+    writeFileSync(join(project, 'use.mts'), "import { runReport, type ReportRun } from 'servicegap';\nconst run: Promise<ReportRun> = runReport({ top: 3 });\nvoid run;\n");
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--skipLibCheck', 'use.cts', 'use.mts'], { cwd: project, encoding: 'utf8' });
+    expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
   }, 120_000);
 });
