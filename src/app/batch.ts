@@ -28,6 +28,7 @@ import { decodeGroupsInWorker } from '../parallel/parquet-groups.js';
 import { readRestInParallel, startReaders } from '../parallel/read-in-parallel.js';
 import type { Output } from '../report/output.js';
 import { RESEARCH_FORMATS, type ResearchFormat } from '../report/research-format-names.js';
+import { configObjectRecord } from './config-object.js';
 import { checkInputs, checkReading, type DataOptions, type ReadingOptions, resolveConfig } from './data.js';
 import { colorFor, pickFormat } from './format.js';
 import { AnalysisOptionChecks, checkArgument, checkOptions, checkProvenanceTarget, type OutputOptions, type TrustOptions } from './options.js';
@@ -122,7 +123,11 @@ export async function runScenarios(scenarios: readonly Scenario[], options: Scen
         failures.set(index, error);
         continue;
       }
-    } else if (scenario.config !== undefined) own = scenario.config;
+    } else if (scenario.config !== undefined) {
+      own = scenario.config;
+      // An inline config is recorded as one given as an object (config-object.ts), over the command line's.
+      configRecord = configObjectRecord(scenario.config) ?? configRecord;
+    }
     const config = mergeConfig(options.config ?? {}, own);
 
     const named = scenario.data !== undefined || scenario.inputs !== undefined;

@@ -16,6 +16,7 @@ import type { ReadProgress } from '../io/read-table.js';
 import type { EncodingOption } from '../io/encodings.js';
 import { decodeGroupsInWorker } from '../parallel/parquet-groups.js';
 import { readRestInParallel, startReaders } from '../parallel/read-in-parallel.js';
+import { configObjectRecord } from './config-object.js';
 import { OptionError } from './errors.js';
 
 /** How the input files are read; every option defaults to detecting it per file. */
@@ -131,7 +132,10 @@ export function checkReading(reading: ReadingOptions | undefined): ReadingOption
 export async function resolveConfig(
   options: Pick<DataOptions, 'config' | 'cwd' | 'env' | 'inputs'>,
 ): Promise<{ config: Config; path?: string | undefined; sha256?: string | undefined }> {
-  if (typeof options.config === 'object') return { config: checkConfig(options.config, 'config') };
+  if (typeof options.config === 'object') {
+    const config = checkConfig(options.config, 'config');
+    return { config, ...configObjectRecord(options.config) };
+  }
   return loadConfig(options.config, options.cwd, options.env, options.inputs?.data);
 }
 

@@ -1,5 +1,6 @@
 // The application layer in-process, as a library caller uses it: options checked as the command
 // line checks them (the same OptionError messages), the output and the CI gates as data.
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -293,5 +294,24 @@ describe('explain of a unit whose regions lack a year (--level)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a config given as an object (the library)', () => {
+  it('is named in the provenance as a config object, with the SHA-256 of its JSON, keys sorted', async () => {
+    const config = { weights: { crisis: { teams: 20 } }, aliases: { 'fancy thing': 'crisis' as const } };
+    const run = await runReport({ inputs: worked, config, interval: false });
+    // The same object written by hand with its keys in order: aliases before weights.
+    const sha256 = createHash('sha256').update('{"aliases":{"fancy thing":"crisis"},"weights":{"crisis":{"teams":20}}}').digest('hex');
+    expect(run.provenance.config).toEqual({ path: '<config object>', sha256 });
+    // Keys in another order: the same record.
+    const reordered = await runReport({ inputs: worked, config: { aliases: { 'fancy thing': 'crisis' }, weights: { crisis: { teams: 20 } } }, interval: false });
+    expect(reordered.provenance.config).toEqual(run.provenance.config);
+    // Its Markdown names it, instead of saying that no config set the weights.
+    const md = renderOutput((await runReport({ inputs: worked, config, interval: false, format: 'markdown' })).output);
+    expect(await md).toContain(`Config: \`\\<config object\\>\` (SHA-256 \`${sha256}\`)`);
+    expect(await md).not.toContain('No config file');
+    // An empty object sets nothing: no config, as without one.
+    expect((await runReport({ inputs: worked, config: {}, interval: false })).provenance.config).toBeNull();
   });
 });
