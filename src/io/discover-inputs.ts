@@ -29,6 +29,8 @@ export interface FolderListing {
   readonly dir: string;
   /** Every file name in the folder, in code-unit order; undefined when the folder cannot be listed. */
   readonly names: readonly string[] | undefined;
+  /** The folders in it (a folder named like an input is that input, which then cannot be read: exit 4, "it is a folder"). */
+  readonly folders?: readonly string[] | undefined;
 }
 
 /** List a data folder; a folder that cannot be listed is left to fail when its files are opened (exit 4, naming the file). */
@@ -36,7 +38,8 @@ export async function listFolder(dir: string): Promise<FolderListing> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
     const names = entries.filter((e) => !e.isDirectory()).map((e) => e.name);
-    return { dir, names: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+    return { dir, names: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), folders };
   } catch {
     return { dir, names: undefined };
   }
@@ -69,6 +72,10 @@ export function findInput(listing: FolderListing, fileName: string, option: stri
     };
   }
   if (matches.length === 1) return { path: join(dir, matches[0]!) };
+  // A folder of the input's name is the input: reading it says it is a folder (exit 4), as for
+  // regions.csv, rather than that the folder has no such file.
+  const folder = listing.folders?.find((n) => n.toLowerCase() === wanted);
+  if (folder !== undefined) return { path: join(dir, folder) };
   const base = stem(fileName).base;
   const alike = names.filter((n) => stem(n).base === base && stem(n).ext !== '' && stem(n).ext !== extname(wanted));
   // A workbook is read wherever a CSV file is (read-table.ts): services.xlsx stands for services.csv.

@@ -4,11 +4,12 @@
 // error with what to do, two names for one input are an error, a folder without services.csv is
 // an input error naming what it holds, and `--services none` says on purpose that there are no
 // community data.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findInput, listFolder } from '../../src/io/discover-inputs.js';
+import { FileAccessError } from '../../src/io/errors.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
 import { inputIssues } from '../helpers/input-issues.js';
 
@@ -110,6 +111,18 @@ describe('a data folder without services.csv (SPEC §8)', () => {
         'Missing community data is not zero: add services.csv (or an Excel workbook services.xlsx), give the file with --services FILE, or say --services none to run without ' +
         'community data (every region is then excluded with reason "community", or counted with 0 and flagged under --missing-community zero)',
     ]);
+  });
+
+  it('a folder named services.csv is that input, which cannot be read (exit 4), not a missing file', async () => {
+    const dir = folder({ 'regions.csv': REGIONS, 'population.csv': POPULATION, 'beds.csv': BEDS });
+    mkdirSync(join(dir, 'Services.CSV'));
+    expect(findInput(await listFolder(dir), 'services.csv', '--services')).toEqual({ path: join(dir, 'Services.CSV') });
+    const error = await loadDataset({ data: dir }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FileAccessError);
+    expect((error as Error).message).toBe(`cannot read ${join(dir, 'Services.CSV')}: it is a folder, not a file`);
   });
 
   it('--services none runs without them on purpose, and a services file given alone is used', async () => {
