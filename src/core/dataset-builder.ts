@@ -303,6 +303,17 @@ export class DatasetBuilder {
   }
 
   /** After regions.csv: every parent must be a known region. */
+  /**
+   * regions.csv could not be read whole (its header, its encoding …: its own problems say why).
+   * The codes of the other files are then not checked against the part of it that was read, which
+   * would call every code unknown; one problem says they were not checked.
+   */
+  regionsUnread(file: string): void {
+    this.regionsUnreadFile = file;
+  }
+
+  private regionsUnreadFile: string | undefined;
+
   endRegions(file: string): void {
     let hints: SuggestionIndex | undefined;
     for (const region of this.regions.values()) {
@@ -343,7 +354,11 @@ export class DatasetBuilder {
    */
   // Stryker disable next-line ArrayDeclaration: the default only ranks files; one that no issue names changes no order
   finish(fileOrder: readonly string[] = []): { dataset: Dataset; issues: InputIssue[] } {
+    if (this.regionsUnreadFile !== undefined && this.tallies.hasUnknownRegions()) {
+      this.addIssue({ file: this.regionsUnreadFile, message: 'the region codes of the other files are not checked against it: it could not be read whole, for the problem given with it' });
+    }
     this.tallies.report({
+      checkRegions: this.regionsUnreadFile === undefined,
       knownCodes: () => [...this.regions.keys(), ...this.crosswalkFrom],
       taxonomy: this.options.taxonomy,
       allowUnmapped: this.options.allowUnmapped === true,

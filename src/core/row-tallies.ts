@@ -69,6 +69,11 @@ export class RowTallies {
   private readonly unmapped = new Tallies();
   private readonly unweighted = new Tallies();
 
+  /** Whether a code was not found in regions.csv. */
+  hasUnknownRegions(): boolean {
+    return this.unknownRegions.entries().next().done !== true;
+  }
+
   unknownRegion(file: string, code: string, line: number): void {
     this.unknownRegions.add(file, code, line);
   }
@@ -85,6 +90,8 @@ export class RowTallies {
    * Hints are worked out only for issues that will be shown (`shown`: the file's issues are not
    * yet at their cap). */
   report(context: {
+    /** false: regions.csv could not be read whole, so codes not found in it are not reported unknown. */
+    readonly checkRegions?: boolean | undefined;
     readonly knownCodes: () => Iterable<string>;
     readonly taxonomy: Taxonomy;
     readonly allowUnmapped: boolean;
@@ -93,7 +100,7 @@ export class RowTallies {
     readonly warning: (warning: Warning) => void;
   }): void {
     let codes: SuggestionIndex | undefined;
-    for (const [file, code, t] of this.unknownRegions.entries()) {
+    for (const [file, code, t] of context.checkRegions === false ? [] : this.unknownRegions.entries()) {
       const hint = context.shown(file) ? codeHint(code, (codes ??= new SuggestionIndex(context.knownCodes())), 'in regions.csv') : '';
       context.issue({
         file,

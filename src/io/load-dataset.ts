@@ -405,8 +405,10 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
   // idle then), when it is a CSV file large enough to be read on several threads.
   const started = await startReadersFor(resolved.services, read.parallel);
   try {
-    await readFile('regions', resolved.regions, () => 'region');
+    const regions = await readFile('regions', resolved.regions, () => 'region');
     builder.endRegions(files.regions!);
+    // Not read to its end (no hash: its header, its encoding … stopped it): the other files' codes cannot be checked against it.
+    if (!regions.headerOk || regions.sha256 === undefined) builder.regionsUnread(files.regions!);
 
     // The crosswalk before the files with figures: the old codes it maps are known codes there.
     if (resolved.crosswalk !== undefined) {

@@ -193,6 +193,19 @@ describe('region codes', () => {
     expect(issues[0]!.message).toBe('unknown region "SE-AB" (not in regions.csv; line 2)');
   });
 
+  it('a regions.csv that cannot be read whole is its own problem, not one per code of the other files', async () => {
+    // A column named twice stops regions.csv at its header: no region is known, yet every code of
+    // population.csv is in the file. One problem says the codes were not checked.
+    const issues = await issuesOf({ regions: 'region,name,Name\nNO-03,Oslo,Oslo\n', population: 'region,year,population\nNO-03,2015,1\nNO-18,2015,1\n' });
+    expect(issues.map((i) => [i.file, i.line, i.message])).toEqual([
+      ['regions.csv', undefined, 'the region codes of the other files are not checked against it: it could not be read whole, for the problem given with it'],
+      ['regions.csv', 1, 'the column appears twice in the header (fields 2 and 3)'],
+    ]);
+    // Read whole, the same regions.csv's codes are checked: NO-18 is unknown.
+    const checked = await issuesOf({ regions: 'region,name\nNO-03,Oslo\n', population: 'region,year,population\nNO-03,2015,1\nNO-18,2015,1\n' });
+    expect(checked.map((i) => i.message)).toEqual(['unknown region "NO-18" (not in regions.csv; line 3); did you mean "NO-03"?']);
+  });
+
   it('codes are case-sensitive, but the suggestion ignores case', async () => {
     const issues = await issuesOf({ beds: 'region,year,beds\nno-03,2015,1\n' });
     expect(issues[0]!.message).toContain('did you mean "NO-03"?');
