@@ -178,6 +178,18 @@ interface ExpectedRun {
   setByConfig?: readonly string[];
   /** Further options the run was given (sensitivity's draws and seed). */
   options?: Record<string, unknown>;
+  /** The config record expected (default null): a config given as an object is named "<config object>", with the SHA-256 of its JSON, keys sorted. */
+  config?: { path: string; sha256: string } | null;
+}
+
+/** JSON with every object's keys sorted, written here apart from the code under test (app/config-object.ts). */
+function keysSorted(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(keysSorted).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${keysSorted((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -213,7 +225,8 @@ function provenanceDifferences(provenance: unknown, run: ExpectedRun): string[] 
       'inputs',
     ),
   );
-  if (p.config !== null) problems.push(`config: ${JSON.stringify(p.config)} ≠ null`);
+  const config = run.config ?? null;
+  if (JSON.stringify(p.config) !== JSON.stringify(config)) problems.push(`config: ${JSON.stringify(p.config)} ≠ ${JSON.stringify(config)}`);
   const seen = new Set<string>();
   for (const w of p.weights) {
     const key = `${w.category}/${w.unit}`;
@@ -283,13 +296,15 @@ describe('goldens against the reference', () => {
     expect(differences({ ...json, provenance: undefined }, { ...expected, provenance: undefined })).toEqual([]);
     expect(json.rows).toHaveLength(5 * 5 + 4);
     expect(csvDifferences(golden('batch-example.csv'), expected.rows)).toEqual([]);
-    // one provenance per scenario, in the file's order; a scenario's inline config is no file
+    // one provenance per scenario, in the file's order; a scenario's inline config is a config object
     expect(json.provenance.scenarios.map((p) => p.scenario)).toEqual(file.scenarios.map((s) => s.name));
     json.provenance.scenarios.forEach((p, i) => {
       const s = scenarios[i]!;
       const report = referenceReport(s.data, { from: s.from, to: s.to });
       const setByConfig = Object.entries(s.weights ?? {}).flatMap(([category, units]) => Object.keys(units).map((unit) => `${category}/${unit}`));
-      const run = { dir: join(ROOT, 'examples', file.scenarios[i]!.data), shown: s.data.shown, from: report.from, to: report.to, weights: withConfigWeights(s.weights), setByConfig };
+      const inline = file.scenarios[i]!.config;
+      const config = inline === undefined ? null : { path: '<config object>', sha256: createHash('sha256').update(keysSorted(inline)).digest('hex') };
+      const run = { dir: join(ROOT, 'examples', file.scenarios[i]!.data), shown: s.data.shown, from: report.from, to: report.to, weights: withConfigWeights(s.weights), setByConfig, config };
       expect(provenanceDifferences(p, run), s.name).toEqual([]);
     });
   });

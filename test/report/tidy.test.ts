@@ -37,8 +37,17 @@ describe('long format (one row per region × metric, with its unit)', () => {
     const report = sampleReport();
     const rows = parse<Record<string, string>>(tableCsv(reportLong(report)), { columns: true });
     const metrics = Object.keys(report.regions[0]!).filter((k) => !['region', 'name', 'flags', 'categories_not_reported'].includes(k));
-    expect(rows).toHaveLength(report.regions.length * metrics.length);
-    expect(Object.keys(rows[0]!)).toEqual(['region', 'name', 'from', 'to', 'metric', 'value', 'unit', 'flags', 'categories_not_reported']);
+    // A row per metric of every region: the ranked, then the excluded (no region vanishes).
+    expect(report.excluded.length).toBeGreaterThan(0);
+    expect(rows).toHaveLength((report.regions.length + report.excluded.length) * metrics.length);
+    expect(Object.keys(rows[0]!)).toEqual(['region', 'name', 'from', 'to', 'metric', 'value', 'unit', 'flags', 'categories_not_reported', 'excluded_reason']);
+    // An excluded region: every value empty (missing is not zero), the metric's unit, and why.
+    for (const e of report.excluded) {
+      const own = rows.filter((r) => r.region === e.region);
+      expect(own.map((r) => r.metric)).toEqual(metrics);
+      for (const r of own) expect([r.value, r.excluded_reason, r.flags]).toEqual(['', e.reason, '']);
+    }
+    expect(rows.filter((r) => report.regions.some((g) => g.region === r.region)).every((r) => r.excluded_reason === '')).toBe(true);
     for (const region of report.regions) {
       for (const metric of metrics) {
         const row = rows.find((r) => r.region === region.region && r.metric === metric)!;
@@ -160,13 +169,19 @@ describe('Parquet', () => {
     expect(schema.vacuum_per_100k).toEqual(['DOUBLE', null]);
     expect(schema.region).toEqual(['BYTE_ARRAY', 'UTF8']);
     expect(kv.servicegap).toBe('9.9.9');
-    expect(rows).toHaveLength(report.regions.length);
-    rows.forEach((row, i) => {
-      const r = report.regions[i]!;
+    // The CSV's rows: the ranked regions, then the excluded with the reason in excluded_reason.
+    expect(rows).toHaveLength(report.regions.length + report.excluded.length);
+    report.regions.forEach((r, i) => {
+      const row = rows[i]!;
       for (const [key, value] of Object.entries(r)) {
         // flags and categories_not_reported (lists) as text joined by ";"
         expect(row[key], key).toEqual(Array.isArray(value) ? value.join(';') : value);
       }
+      expect(row.excluded_reason).toBeNull();
+    });
+    report.excluded.forEach((e, i) => {
+      const row = rows[report.regions.length + i]!;
+      expect(row).toMatchObject({ region: e.region, rank: null, vacuum_per_100k: null, excluded_reason: e.reason });
     });
   });
 

@@ -15,11 +15,12 @@ import type { DrawChunk, DrawPlan } from '../../core/weight-draws.js';
 import { variedWeightKeys } from '../../core/weight-draws.js';
 import type { TrendReport } from '../../core/trend-schema.js';
 import { type TrendYear, TrendYearSchema } from '../../core/trend-schema.js';
+import { EXCLUDED_REASON_COLUMN } from '../csv.js';
 import { weightColumn } from '../draws.js';
 import type { Cell, Column, ColumnType, DataTable } from './data-table.js';
 
 const INT_COLUMNS = new Set(['rank', 'rank_p5', 'rank_p95', 'year', 'from', 'to', 'draw', 'first_vacuum_year', 'peak_year']);
-const TEXT_COLUMNS = new Set(['region', 'name', 'flags', 'categories_not_reported', 'norm', 'metric', 'unit']);
+const TEXT_COLUMNS = new Set(['region', 'name', 'flags', 'categories_not_reported', 'norm', 'metric', 'unit', 'excluded_reason']);
 /** The long tables' text columns that describe the region's numbers (SPEC §3, §8), after the unit. */
 const LONG_NOTES = ['flags', 'categories_not_reported'] as const;
 const notesOf = (r: { readonly flags: readonly string[]; readonly categories_not_reported: readonly string[] }): Cell[] => LONG_NOTES.map((n) => cell(r[n]));
@@ -45,9 +46,16 @@ function reportColumnNames(report: Report): string[] {
   return report.interval === undefined ? REPORT_COLUMNS : [...REPORT_COLUMNS, ...INTERVAL_COLUMNS];
 }
 
-/** Wide: one row per ranked region, the CSV's columns, typed. */
+/**
+ * Wide: the CSV's rows and columns, typed (csv.ts): one row per ranked region, then one per
+ * excluded region — its code, every figure null, and why it is not ranked in the last column,
+ * `excluded_reason` (null for a ranked region), so that no region vanishes from the file.
+ */
 export function reportTable(report: Report): DataTable {
-  return { columns: columnsOf(report.regions, reportColumnNames(report), (r, name) => r[name as keyof ReportRegion]) };
+  const ranked = columnsOf(report.regions, reportColumnNames(report), (r, name) => r[name as keyof ReportRegion]);
+  const columns: Column[] = ranked.map((c) => ({ ...c, values: [...c.values, ...report.excluded.map((e) => (c.name === 'region' ? e.region : null))] }));
+  columns.push({ name: EXCLUDED_REASON_COLUMN, type: 'string', values: [...report.regions.map(() => null), ...report.excluded.map((e) => e.reason)] });
+  return { columns };
 }
 
 /** A long table as its column names and its rows, made as they are read: written as CSV row by
@@ -57,16 +65,23 @@ export interface LongRows {
   readonly rows: () => Iterable<readonly Cell[]>;
 }
 
-/** Long: region, name, from, to, metric, value, unit, flags, categories_not_reported — one row per ranked region × numeric metric. */
+/**
+ * Long: region, name, from, to, metric, value, unit, flags, categories_not_reported,
+ * excluded_reason — one row per region × numeric metric: the ranked regions', then the excluded
+ * regions' with every value empty (missing is not zero) and the reason they are not ranked.
+ */
 export function reportLongRows(report: Report, scale: InputScale = report.scale ?? 'counts'): LongRows {
   const units = reportUnits(scale);
   const metrics = reportColumnNames(report).filter((c) => !TEXT_COLUMNS.has(c));
   return {
-    names: ['region', 'name', 'from', 'to', 'metric', 'value', 'unit', ...LONG_NOTES],
+    names: ['region', 'name', 'from', 'to', 'metric', 'value', 'unit', ...LONG_NOTES, EXCLUDED_REASON_COLUMN],
     *rows() {
       for (const r of report.regions) {
         const notes = notesOf(r);
-        for (const metric of metrics) yield [r.region, r.name, report.from, report.to, metric, cell(r[metric as keyof ReportRegion]), units[metric] ?? null, ...notes];
+        for (const metric of metrics) yield [r.region, r.name, report.from, report.to, metric, cell(r[metric as keyof ReportRegion]), units[metric] ?? null, ...notes, null];
+      }
+      for (const e of report.excluded) {
+        for (const metric of metrics) yield [e.region, null, report.from, report.to, metric, null, units[metric] ?? null, null, null, e.reason];
       }
     },
   };
