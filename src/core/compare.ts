@@ -12,6 +12,7 @@ import { messageGetter } from './message-getter.js';
 import { OptionError } from './errors.js';
 import { checkWhole } from './option-checks.js';
 import type { RankedRegion, Report } from './report-schema.js';
+import { changeOf } from './formulas.js';
 
 /** N of "entered / left the top N" when none is given. */
 export const DEFAULT_COMPARE_TOP = 10;
@@ -29,8 +30,9 @@ export interface CompareOptions {
 /** Avoid "-0" from subtracting equal numbers the other way round. */
 const clean = (x: number): number => (x === 0 ? 0 : x);
 
+/** B − A; 0 when the two are equal but for the rounding of their sums (formulas.ts NOISE). */
 const delta = (a: number | null | undefined, b: number | null | undefined): number | null =>
-  a === null || a === undefined || b === null || b === undefined ? null : clean(b - a);
+  a === null || a === undefined || b === null || b === undefined ? null : clean(changeOf(b, a));
 
 function comparedRegion(a: RankedRegion | undefined, b: RankedRegion | undefined): ComparedRegion {
   const either = (b ?? a)!;

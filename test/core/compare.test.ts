@@ -186,6 +186,16 @@ describe('compare, the edges the mutation run found untested', () => {
     expect(Object.is(delta, 0)).toBe(true);
   });
 
+  it('a figure equal on both sides but for the rounding of its sums changes by 0 (formulas.ts NOISE); a real change is kept', () => {
+    // A's community 4.3 given whole; B's the same summed from decimals: 0.1 × 43 = 4.3 vs 2.1 + 2.2 = 4.300000000000001.
+    expect(2.1 + 2.2).toBe(4.300000000000001);
+    const a1 = report([{ ...region('P', 30), community_to_be: 4.3 }]);
+    const b1 = report([{ ...region('P', 30), community_to_be: 2.1 + 2.2 }]);
+    expect(compare(a1, b1).regions[0]!.community_to_be_delta).toBe(0);
+    const b2 = report([{ ...region('P', 30), community_to_be: 4.4 }]);
+    expect(compare(a1, b2).regions[0]!.community_to_be_delta).toBe(4.4 - 4.3);
+  });
+
   it('a region ranked on one side only: the other side and every change are null; names come from B', () => {
     const renamed = report([{ ...region('Q', 40), name: 'Region Q (renamed)' }, region('T', 12)]);
     const c = compare(report([region('Q', 20), region('S', 5)]), renamed);
