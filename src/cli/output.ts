@@ -5,7 +5,7 @@
 // gates, whose exit code still counts. Diagnostics go to stderr.
 import { FileAccessError } from '../app/errors.js';
 import { neutralizeControls } from '../app/vocabulary.js';
-import { checkTarget, descriptorOf, type OutputContent, writeIfRegularFile, writeOutput } from '../app/write.js';
+import { checkTarget, descriptorOf, type OutputContent, writeFailure, writeIfRegularFile, writeOutput } from '../app/write.js';
 import { piecesWritten } from '../report/byte-pieces.js';
 import { EXIT, ExitError } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
@@ -67,7 +67,7 @@ export async function emit(terminal: Terminal, content: OutputContent, out: stri
     try {
       if (await writeIfRegularFile(terminal.stdoutFd, content)) return;
     } catch (error) {
-      throw new FileAccessError(name, 'write', error);
+      throw writeFailure(name, error);
     }
   }
   // The process's own standard output has written a piece's bytes to its descriptor when it

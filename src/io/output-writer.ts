@@ -75,7 +75,7 @@ export async function writeOutput(path: string, content: OutputContent, options:
     try {
       await writeToDescriptor(fd, content);
     } catch (error) {
-      throw new FileAccessError(path, 'write', error);
+      throw writeFailure(path, error);
     }
     return;
   }
@@ -97,7 +97,7 @@ export async function writeOutput(path: string, content: OutputContent, options:
         await handle.close();
       }
     } catch (error) {
-      throw new FileAccessError(path, 'write', error);
+      throw writeFailure(path, error);
     }
     return;
   }
@@ -193,7 +193,7 @@ async function replaceAtomically(path: string, target: string, existing: Stats |
   } catch (error) {
     await unlink(temp).catch(() => {});
     pending.delete(temp);
-    throw new FileAccessError(path, 'write', error);
+    throw writeFailure(path, error);
   }
   syncFolder(dirname(target));
 }
@@ -212,10 +212,46 @@ function syncFolder(dir: string): void {
   }
 }
 
+/**
+ * A failure to make an output's pieces (a renderer's error), as against a failure to write them:
+ * the run's own error, to be reported as such (an internal error, exit 70), not as the file's
+ * ("cannot write standard output", exit 4). writeFailure unwraps it.
+ */
+class ContentFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/** What a failed write throws: the output's own error when making it failed, else the file's (FileAccessError). */
+export function writeFailure(path: string, error: unknown): unknown {
+  return error instanceof ContentFailure ? error.cause : new FileAccessError(path, 'write', error);
+}
+
 async function* pieces(content: OutputContent): AsyncGenerator<Uint8Array> {
   if (typeof content === 'string') yield Buffer.from(content, 'utf8');
   else if (content instanceof Uint8Array) yield content;
-  else for await (const piece of content) yield typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+  else {
+    const iterator = content[Symbol.asyncIterator]();
+    let done = false;
+    try {
+      for (;;) {
+        let next: IteratorResult<string | Uint8Array>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          done = true;
+          throw new ContentFailure(error);
+        }
+        if (next.done === true) {
+          done = true;
+          return;
+        }
+        yield typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : next.value;
+      }
+    } finally {
+      // Left early (a write failed): the pieces' maker is told, as for await would tell it.
+      if (!done) await iterator.return?.();
+    }
+  }
 }
 
 /** Write `content` through `handle`, in batches made while the last is written (batched-writes.ts). */

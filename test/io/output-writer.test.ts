@@ -65,6 +65,32 @@ describe('writeOutput', () => {
     expect(await readFile(join(target, 'keep.txt'), 'utf8')).toBe('keep');
   });
 
+  it("an error while the output's pieces are made is that error, not the file's: the old file stays whole, no temp file", async () => {
+    // A renderer that fails after 3 MB (several batches written to the temporary file).
+    const target = join(folder.path, 'made.json');
+    await writeFile(target, 'the good output of an earlier run\n');
+    const failure = new TypeError('a renderer bug');
+    const error = await writeOutput(target, (async function* () {
+      for (let i = 0; i < 48; i++) yield new Uint8Array(65_536).fill(0x61);
+      throw failure;
+    })()).catch((e: unknown) => e);
+    // Its own error, for the CLI to report as an internal one (exit 70), not "cannot write made.json" (exit 4).
+    expect(error).toBe(failure);
+    expect(await readFile(target, 'utf8')).toBe('the good output of an earlier run\n');
+    expect(await readdir(folder.path)).toEqual(['made.json']);
+    // Through an open descriptor (standard output sent to a file) likewise.
+    const fd = openSync(join(folder.path, 'fd.json'), 'w');
+    try {
+      const viaFd = await writeOutput(`/proc/self/fd/${fd}`, (async function* () {
+        yield 'a piece\n';
+        throw failure;
+      })()).catch((e: unknown) => e);
+      expect(viaFd).toBe(failure);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
   it('a missing folder: FileAccessError saying so', async () => {
     const target = join(folder.path, 'no', 'such', 'report.json');
     const error = await writeOutput(target, 'x').catch((e: unknown) => e);
