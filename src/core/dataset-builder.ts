@@ -302,7 +302,6 @@ export class DatasetBuilder {
     this.regions.set(code, { code, name: row.name ?? code, parent, line });
   }
 
-  /** After regions.csv: every parent must be a known region. */
   /**
    * regions.csv could not be read whole (its header, its encoding …: its own problems say why).
    * The codes of the other files are then not checked against the part of it that was read, which
@@ -314,6 +313,7 @@ export class DatasetBuilder {
 
   private regionsUnreadFile: string | undefined;
 
+  /** After regions.csv: every parent must be a known region. */
   endRegions(file: string): void {
     let hints: SuggestionIndex | undefined;
     for (const region of this.regions.values()) {
