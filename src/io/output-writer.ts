@@ -79,14 +79,7 @@ export async function writeOutput(path: string, content: OutputContent, options:
     }
     return;
   }
-  let target: { path: string; stats: Stats | undefined };
-  try {
-    target = await resolveTarget(path);
-  } catch (error) {
-    throw new FileAccessError(path, 'write', error);
-  }
-  if (target.stats !== undefined) await refuseInputs(path, target.path, target.stats, options.protect ?? []);
-  if (target.stats?.isDirectory()) throw new FileAccessError(path, 'write', Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
+  const target = await writableTarget(path, options);
   if (target.stats !== undefined && !target.stats.isFile()) {
     // A device, FIFO or socket: written in place, never replaced.
     try {
@@ -110,16 +103,20 @@ export async function writeOutput(path: string, content: OutputContent, options:
  * its being an input stops the run before the output is written, not after.
  */
 export async function checkTarget(path: string, options: WriteOutputOptions = {}): Promise<void> {
-  if (descriptorOf(path) !== undefined) return;
+  if (descriptorOf(path) === undefined) await writableTarget(path, options);
+}
+
+/** The file `path` writes to (resolveTarget), once it is known to be neither a file the run reads nor a folder (FileAccessError). */
+async function writableTarget(path: string, options: WriteOutputOptions): Promise<{ path: string; stats: Stats | undefined }> {
   let target: { path: string; stats: Stats | undefined };
   try {
     target = await resolveTarget(path);
   } catch (error) {
     throw new FileAccessError(path, 'write', error);
   }
-  if (target.stats === undefined) return;
-  await refuseInputs(path, target.path, target.stats, options.protect ?? []);
-  if (target.stats.isDirectory()) throw new FileAccessError(path, 'write', Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
+  if (target.stats !== undefined) await refuseInputs(path, target.path, target.stats, options.protect ?? []);
+  if (target.stats?.isDirectory()) throw new FileAccessError(path, 'write', Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
+  return target;
 }
 
 /** The file a path writes to: symlinks followed (also a link to a file not yet there), and its stats if it exists. */
@@ -230,26 +227,12 @@ async function* pieces(content: OutputContent): AsyncGenerator<Uint8Array> {
   if (typeof content === 'string') yield Buffer.from(content, 'utf8');
   else if (content instanceof Uint8Array) yield content;
   else {
-    const iterator = content[Symbol.asyncIterator]();
-    let done = false;
+    // An error from the pieces' maker, not from the writes the consumer makes of them (it never
+    // throws into this generator; leaving early runs the loop's own return).
     try {
-      for (;;) {
-        let next: IteratorResult<string | Uint8Array>;
-        try {
-          next = await iterator.next();
-        } catch (error) {
-          done = true;
-          throw new ContentFailure(error);
-        }
-        if (next.done === true) {
-          done = true;
-          return;
-        }
-        yield typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : next.value;
-      }
-    } finally {
-      // Left early (a write failed): the pieces' maker is told, as for await would tell it.
-      if (!done) await iterator.return?.();
+      for await (const piece of content) yield typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    } catch (error) {
+      throw new ContentFailure(error);
     }
   }
 }
