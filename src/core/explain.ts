@@ -14,15 +14,15 @@ import { regionNormCoverage } from './coverage.js';
 import { buildCrosswalk, type CrosswalkRow, crosswalkResolver } from './crosswalk.js';
 import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
 import { OptionError } from './errors.js';
-import { type FilledParts, filledYears } from './filled-parts.js';
-import { bedsScaleOf, changeOf, roundingToZero } from './formulas.js';
+import { filledYears } from './filled-parts.js';
+import { bedsScaleOf, changeOf, netChangeOf, roundingToZero } from './formulas.js';
 import type { ExplainStep, Explanation, ExplainedService, SeriesValue, SourceRow } from './explain-schema.js';
 import type { TracedRow, TraceRole } from './explain-trace.js';
 import { levelSelection, regionLevel } from './hierarchy.js';
 import { newWorking, regionMetrics } from './metrics.js';
 import { type NormTable, resolveNorms } from './norms.js';
 import { weightRecords } from './run-provenance.js';
-import type { FillMode, ValueAtYear } from './series.js';
+import { type FillMode, filledFrom, type ValueAtYear } from './series.js';
 import { nearest } from './suggest.js';
 import { weightKey, type WeightTable, resolveWeights } from './weights.js';
 
@@ -69,15 +69,8 @@ function branch(regions: ReadonlyMap<string, RegionInfo>, code: string): string[
 function sourceYears(series: YearSeries | undefined, year: number, at: ValueAtYear | undefined): number[] {
   if (at === undefined || at.startedLater) return [];
   if (!at.carried && !at.interpolated) return [year];
-  let before: number | undefined;
-  let after: number | undefined;
-  // A carried or interpolated value came from a year of the series (valueAt): it exists here.
-  for (const y of series!.keys()) {
-    if (y < year && (before === undefined || y > before)) before = y;
-    if (y > year && (after === undefined || y < after)) after = y;
-  }
-  if (at.interpolated) return [before!, after!];
-  return [before!];
+  // A carried or interpolated value came from years of the series (valueAt): they exist here.
+  return filledFrom(series!, year, at.interpolated === true);
 }
 
 function ruleOf(at: ValueAtYear | undefined): SeriesValue['rule'] {
@@ -125,9 +118,9 @@ export function explainRegion(input: Dataset, code: string, options: ExplainOpti
     // Stryker disable next-line LogicalOperator,StringLiteral: the file name only labels problems of the crosswalk, which the loader has reported already; the resolver never reads it
     resolve: crosswalkResolver(buildCrosswalk(trace.crosswalk, input.regions, trace.crosswalkFile ?? 'crosswalk.csv').crosswalk),
   };
-  // `parts`: for a unit's figure made up with its regions' filled figures (filled-parts.ts), the
+  // `sources`: for a unit's figure made up with its regions' filled figures (filled-parts.ts), the
   // year(s) each region's figure came from; a row counts only for a region at its own year.
-  const rowsOf = (key: SeriesKey, years: readonly number[], parts?: FilledParts): SourceRow[] => {
+  const rowsOf = (key: SeriesKey, years: readonly number[], sources?: ReadonlyMap<string, readonly number[]>): SourceRow[] => {
     if (traced === undefined) return [];
     const out: SourceRow[] = [];
     for (const row of traced.rows) {
@@ -135,7 +128,7 @@ export function explainRegion(input: Dataset, code: string, options: ExplainOpti
       if (key.role === 'services' && (row.unit !== key.unit || options.lookup?.(row.service!) !== key.category)) continue;
       // The share of the row's figure that ends in the branch.
       let share = 0;
-      for (const t of traced.resolve(row.region, row.year)) if (memberSet.has(t.code) && (parts === undefined || parts.sources.get(t.code)?.includes(row.year))) share += t.share;
+      for (const t of traced.resolve(row.region, row.year)) if (memberSet.has(t.code) && (sources === undefined || sources.get(t.code)?.includes(row.year))) share += t.share;
       if (share === 0) continue;
       out.push({ file: row.file, line: row.line, region: row.region, value: row.value, share, ...(row.service === undefined ? {} : { service: row.service }) });
     }
@@ -147,19 +140,18 @@ export function explainRegion(input: Dataset, code: string, options: ExplainOpti
     // unit's own value was carried or interpolated from.
     const filled = filledYears(series);
     const unitYears = at !== undefined && series?.has(year) === true ? [year] : sourceYears(series, year, at);
-    let parts: FilledParts | undefined;
+    let sources: Map<string, number[]> | undefined;
     if (filled !== undefined && unitYears.some((y) => filled.has(y))) {
-      const sources = new Map<string, number[]>();
-      const add = (code: string, ys: readonly number[]) => sources.set(code, [...(sources.get(code) ?? []), ...ys]);
+      const bySource = (sources = new Map<string, number[]>());
+      const add = (code: string, ys: readonly number[]) => bySource.set(code, [...(bySource.get(code) ?? []), ...ys]);
       for (const y of unitYears) {
         const own = filled.get(y);
         if (own === undefined) for (const code of memberSet) add(code, [y]);
         else for (const [code, ys] of own.sources) add(code, ys);
       }
-      parts = { state: 0, sources };
     }
-    const years = parts === undefined ? unitYears : [...new Set([...parts.sources.values()].flat())].sort((a, b) => a - b);
-    return { year, value: at?.value ?? null, rule: ruleOf(at), source_years: years, rows: rowsOf(key, years, parts) };
+    const years = sources === undefined ? unitYears : [...new Set([...sources.values()].flat())].sort((a, b) => a - b);
+    return { year, value: at?.value ?? null, rule: ruleOf(at), source_years: years, rows: rowsOf(key, years, sources) };
   };
 
   // Beds: a stock at B and T, or the closures of each year B < year ≤ T.
@@ -322,9 +314,9 @@ function steps(
     rounded(`${operand(communityTo)} − ${operand(communityFrom)}`, communityTo - communityFrom, communityChangeValue),
     communityChangeValue,
   )!;
-  // Rounding, against the size of the beds and community figures the change is made from (formulas.ts netChangeOf).
+  // SPEC §3's own formula (formulas.ts), rounding against the beds and community figures it is made from.
   const bedsScale = bedsScaleOf({ bedChange, bedsFrom: stock ? beds.from!.value! : null, bedsTo: stock ? beds.to!.value! : null });
-  const netValue = clean(roundingToZero(bedChange + communityChange, Math.max(bedsScale, Math.abs(communityFrom), Math.abs(communityTo))));
+  const netValue = clean(netChangeOf(bedChange, communityFrom, communityTo, bedsScale));
   const net = step('net_change_be', 'bed_change + community_change_be', rounded(`${operand(bedChange)} + ${operand(communityChange)}`, bedChange + communityChange, netValue), netValue)!;
   const vacuum = step('vacuum_be', 'max(0, −net_change_be)', `max(0, ${operand(-net)})`, clean(Math.max(0, -net)))!;
   const pop = population.to.value!;

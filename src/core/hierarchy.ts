@@ -27,7 +27,7 @@ import { OptionError } from './errors.js';
 import { codesWithData, regroup, type Target } from './regroup.js';
 import { appendAll } from './append-all.js';
 import { markFilled } from './filled-parts.js';
-import { CARRIED, type FillMode, INTERPOLATED, valueAt } from './series.js';
+import { CARRIED, type FillMode, filledFrom, INTERPOLATED, valueAt } from './series.js';
 
 /** Which units of the regions' tree to rank: `--level N` or `--rollup` (default: the data leaves). */
 export interface LevelChoice {
@@ -232,7 +232,7 @@ function fillPartialYears(
       }
       total += at.value;
       state |= at.interpolated ? INTERPOLATED : CARRIED;
-      sources.set(code, fromYears(series, year, at.interpolated === true));
+      sources.set(code, filledFrom(series, year, at.interpolated === true));
     }
     if (!known) {
       summed.delete(year);
@@ -244,17 +244,6 @@ function fillPartialYears(
     }
   }
   return filled.length === 0 && unknown.length === 0 ? undefined : { filled, unknown, lacking: [...lacking] };
-}
-
-/** The year(s) a filled value of `series` at `year` came from: the latest earlier one, and for an interpolated value the next later one too. */
-function fromYears(series: YearSeries, year: number, interpolated: boolean): number[] {
-  let before = -Infinity;
-  let after = Infinity;
-  for (const y of series.keys()) {
-    if (y < year && y > before) before = y;
-    if (y > year && y < after) after = y;
-  }
-  return interpolated ? [before, after] : [before];
 }
 
 /** The years of a list, the first five and how many more. */

@@ -66,6 +66,21 @@ export function valueAt(
   return { value: earlier, carried: true, startedLater: false };
 }
 
+/**
+ * The year(s) of `series` a value filled in at `year` came from (valueAt): the latest earlier
+ * year, and for an interpolated value the next later one too. For a value that was filled, so
+ * those years exist.
+ */
+export function filledFrom(series: YearSeries, year: number, interpolated: boolean): number[] {
+  let before = -Infinity;
+  let after = Infinity;
+  for (const y of series.keys()) {
+    if (y < year && y > before) before = y;
+    if (y > year && y < after) after = y;
+  }
+  return interpolated ? [before, after] : [before];
+}
+
 /** `YearValues.state` bits: how each year's value was found (valueAt's flags). */
 export const CARRIED = 1;
 export const STARTED_LATER = 2;
