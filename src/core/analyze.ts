@@ -1,7 +1,7 @@
 // One analysis: choose the period, compute every region's metrics, rank them (SPEC §3), add the
 // plausibility notices and the provenance (SPEC §8).
 import type { MissingCommunity } from './config.js';
-import { bedYears, type Dataset, serviceYears } from './dataset.js';
+import { bedYears, type Dataset, inputFileName, serviceYears } from './dataset.js';
 import { OptionError } from './errors.js';
 import { type LevelChoice, LevelError, levelSelection } from './hierarchy.js';
 import type { Warning } from './issues.js';
@@ -119,8 +119,7 @@ export function checkAnalyzeOptions(options: AnalyzeOptions): void {
 
 /** How warnings name the input files: as the loader read them, else by their SPEC names. */
 export function noticeFiles(dataset: Dataset): NoticeFiles {
-  const path = (role: string, name: string) => dataset.inputs?.find((i) => i.role === role)?.path ?? name;
-  return { population: path('population', 'population.csv'), beds: path('beds', 'beds.csv'), services: path('services', 'services.csv') };
+  return { population: inputFileName(dataset, 'population'), beds: inputFileName(dataset, 'beds'), services: inputFileName(dataset, 'services') };
 }
 
 /** The report's options as provenance lists them: the values in force, defaults included. */

@@ -80,6 +80,11 @@ export function bedYears(beds: BedData): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
+/** How messages name an input file: as the loader read it (its provenance path), else `fallback` (its SPEC name). */
+export function inputFileName(dataset: Pick<Dataset, 'inputs'>, role: string, fallback = `${role}.csv`): string {
+  return dataset.inputs?.find((input) => input.role === role)?.path ?? fallback;
+}
+
 /** Every year that appears in the service data. */
 export function serviceYears(dataset: Dataset): number[] {
   const years = new Set<number>();

@@ -21,7 +21,7 @@
 //   level N as itself, so that every figure is counted exactly once.
 // - `--rollup`: one level above the deepest data leaves (`--level D − 1`): in a regular tree,
 //   where every municipality is at the same depth, exactly the parents of the leaves.
-import type { Dataset, RegionInfo, YearSeries } from './dataset.js';
+import { type Dataset, inputFileName, type RegionInfo, type YearSeries } from './dataset.js';
 import { type InputIssue, quoteValue, type Warning } from './issues.js';
 import { OptionError } from './errors.js';
 import { codesWithData, regroup, type Target } from './regroup.js';
@@ -386,19 +386,17 @@ export function levelSelection(dataset: Dataset, choice: LevelChoice = {}): { re
 
   const label = level === undefined ? 'summed up the tree' : choice.rollup ? `--rollup (level ${level})` : `--level ${level}`;
   const fill = choice.fill ?? 'carry';
-  // A warning names the file as the user gave it (its provenance path), else by its role.
-  const fileOf = (role: string) => dataset.inputs?.find((input) => input.role === role)?.path ?? `${role}.csv`;
   for (const [code, branch] of members) {
     // A unit that is a branch of one region (most units) sums nothing: no sets of years to build.
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; partialSums finds nothing lacking with one part
     if (branch.length < 2) continue;
     const unit = dataset.regions.get(code)!;
     const population = fillPartialYears(branch, (c) => dataset.population.get(c), result.population.get(code), 'stock', fill);
-    if (population) result.warnings.push(partialYearsWarning(unit, population, 'population', fileOf('population'), label));
+    if (population) result.warnings.push(partialYearsWarning(unit, population, 'population', inputFileName(dataset, 'population'), label));
     const { beds } = dataset;
     if (beds.shape === 'stock' && result.beds.shape === 'stock') {
       const done = fillPartialYears(branch, (c) => beds.byRegion.get(c), result.beds.byRegion.get(code), 'stock', fill);
-      if (done) result.warnings.push(partialYearsWarning(unit, done, 'beds', fileOf('beds'), label));
+      if (done) result.warnings.push(partialYearsWarning(unit, done, 'beds', inputFileName(dataset, 'beds'), label));
     }
     // Each service series (a category in a unit) on its own: a region that never had the series
     // has none to lack, and one that began it later counts 0 before (SPEC §3).
@@ -406,7 +404,7 @@ export function levelSelection(dataset: Dataset, choice: LevelChoice = {}): { re
     for (const member of branch) for (const key of dataset.services.get(member)?.keys() ?? []) keys.add(key);
     for (const key of [...keys].sort()) {
       const done = fillPartialYears(branch, (c) => dataset.services.get(c)?.get(key)?.years, result.services.get(code)?.get(key)?.years, 'service', fill);
-      if (done) result.warnings.push(partialYearsWarning(unit, done, `services ${key}`, fileOf('services'), label));
+      if (done) result.warnings.push(partialYearsWarning(unit, done, `services ${key}`, inputFileName(dataset, 'services'), label));
     }
   }
   // By default nobody asked for a sum: say where figures given below a ranked region were summed up to it.
