@@ -9,6 +9,7 @@ import { YEAR_MAX, YEAR_MIN } from '../core/schemas.js';
 import { FILL_MODES, type FillMode } from '../core/series.js';
 import { MAX_DRAWS } from '../core/sensitivity.js';
 import { CorrelationSchema } from '../core/sensitivity-schema.js';
+import { expectedOneOf } from '../core/issues.js';
 import { flagName, OptionError } from './errors.js';
 
 /** A year B or T. */
@@ -22,7 +23,7 @@ export const YearOptionSchema = z
 export const oneOf =
   (values: readonly string[]) =>
   (issue: { readonly input?: unknown }): string =>
-    `expected one of ${values.join(', ')}, got ${issue.input === undefined ? 'nothing' : JSON.stringify(issue.input)}`;
+    expectedOneOf(values, issue.input === undefined ? 'nothing' : JSON.stringify(issue.input));
 
 const topMessage = 'expected a whole number ≥ 1';
 /** How many ranked regions to show (`top`). */

@@ -5,7 +5,7 @@
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import type { DataOptions } from '../app/data.js';
-import { checkOptions, LevelOptionSchema, ThreadsOptionSchema, YearOptionSchema } from '../app/options.js';
+import { checkOptions, LevelOptionSchema, ThreadsOptionSchema, WeightsChoiceSchema, YearOptionSchema } from '../app/options.js';
 import { CSV_PARSERS, DELIMITERS, describeFileRead, ENCODINGS, FILL_MODES, MISSING_COMMUNITY, THOUSANDS_SEPARATORS } from '../app/vocabulary.js';
 import { note } from './output.js';
 import { progressBar } from './progress.js';
@@ -142,6 +142,11 @@ export function missingCommunityOption(): Option {
 }
 
 /** `--provenance FILE`: the output's provenance JSON (SPEC §8) written beside any format. */
+/** `--weights value|low|high` (report, explain): every weight at its value or an end of its range. */
+export function weightsOption(description = 'every weight at its value, or at the low or high end of its range'): Option {
+  return new Option('--weights <which>', description).choices(WeightsChoiceSchema.options).default('value');
+}
+
 export function provenanceOption(): Option {
   return new Option('--provenance <file>', 'also write the provenance (inputs with SHA-256, config, weights, norms, options) as JSON to FILE, atomically');
 }

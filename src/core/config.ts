@@ -5,7 +5,7 @@ import { CATEGORY_CODES, CategorySchema } from './categories.js';
 import { DEFAULT_NORMS } from './defaults.js';
 import { ConfigError } from './errors.js';
 import { FILE_ROLES, FileOptionsSchema, FilesSchema } from './file-options.js';
-import type { InputIssue } from './issues.js';
+import { expectedOneOf, type InputIssue } from './issues.js';
 import { MIN_DIVISOR } from './numbers.js';
 import { nearest } from './suggest.js';
 import { UNIT_CODES, UnitSchema } from './units.js';
@@ -161,7 +161,7 @@ const NormsSchema = z.record(z.string(), z.unknown()).transform((record, ctx) =>
 export const MISSING_COMMUNITY = ['exclude', 'zero'] as const;
 /** zod schema of `missingCommunity` / `--missing-community`. */
 export const MissingCommunitySchema = z.enum(MISSING_COMMUNITY, {
-  error: (issue) => `expected one of ${MISSING_COMMUNITY.join(', ')}, got ${JSON.stringify(issue.input)}`,
+  error: (issue) => expectedOneOf(MISSING_COMMUNITY, JSON.stringify(issue.input)),
 });
 /** `exclude` or `zero` (see MISSING_COMMUNITY). */
 export type MissingCommunity = z.infer<typeof MissingCommunitySchema>;

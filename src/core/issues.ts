@@ -80,6 +80,11 @@ export class InputError extends Error {
   }
 }
 
+/** The one wording of a value that is not among a few words: "expected one of a, b, got x" (`got`: the value as the message shows it). */
+export function expectedOneOf(choices: readonly string[], got: string): string {
+  return `expected one of ${choices.join(', ')}, got ${got}`;
+}
+
 /** Quote a cell value for a message, showing invisible characters (controls, bidirectional
  * overrides and zero-width characters as \u escapes: control-chars.ts). */
 export function quoteValue(value: string, max = 40): string {

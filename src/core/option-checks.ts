@@ -3,6 +3,7 @@
 // with the message the CLI prints (`--sort: expected one of …`). Pure.
 import { MISSING_COMMUNITY } from './config.js';
 import { flagName, OptionError } from './errors.js';
+import { expectedOneOf } from './issues.js';
 import { type Correlation, CORRELATIONS, SORT_METRICS, type SortMetric } from './report-schema.js';
 import { YEAR_MAX, YEAR_MIN } from './schemas.js';
 import { FILL_MODES, type FillMode } from './series.js';
@@ -32,7 +33,7 @@ export function checkYear(option: string, value: unknown): number | undefined {
 function checkChoice<T extends string>(option: string, value: unknown, choices: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
-  throw problem(option, `expected one of ${choices.join(', ')}, got ${quote(value)}`);
+  throw problem(option, expectedOneOf(choices, quote(value)));
 }
 
 /** `--sort`: one of SORT_METRICS. */

@@ -6,7 +6,7 @@ import { WeightsChoiceSchema } from '../../app/options.js';
 import { SORT_METRICS } from '../../app/vocabulary.js';
 import { EXPLAIN_FORMATS } from '../../report/explain.js';
 import { sayDemoDataInCi } from '../demo-data.js';
-import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, dataOptions, InputOptionsSchema, parseOptions, provenanceOption, yearOption } from '../options.js';
+import { addAnalysisOptions, addInputOptions, AnalysisOptionsSchema, dataOptions, InputOptionsSchema, parseOptions, provenanceOption, weightsOption, yearOption } from '../options.js';
 import { checkProvenanceFile, emit, emitProvenance, note, renderOutput } from '../output.js';
 import type { Terminal } from '../terminal.js';
 
@@ -30,7 +30,7 @@ export function explainCommand(terminal: Terminal): Command {
     .addOption(new Option('--sort <metric>', 'metric the rank is by, descending').choices(SORT_METRICS).default('vacuum_per_100k'))
     .addOption(new Option('--format <format>', 'output format (default: json for an --out file ending in .json, else text)').choices(EXPLAIN_FORMATS))
     .option('--out <file>', 'write to FILE atomically instead of standard output')
-    .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range (as report --weights)').choices(['value', 'low', 'high']).default('value'))
+    .addOption(weightsOption('every weight at its value, or at the low or high end of its range (as report --weights)'))
     .addOption(provenanceOption())
     .addHelpText('after', "\nThe numbers are the report's, to the last digit: explain runs the same analysis with the same options.")
     .action(async (region: string, raw: unknown) => {

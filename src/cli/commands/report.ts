@@ -19,6 +19,7 @@ import {
   optionNumber,
   parseOptions,
   provenanceOption,
+  weightsOption,
   threadsOption,
   TrustOptionsSchema,
   yearOption,
@@ -75,7 +76,7 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--seed <s>', `seed of the draws (the p5–p95 intervals, --sensitivity), a whole number 0–${SEED_MAX} (default ${DEFAULT_SEED})`)
     .option('--no-interval', "leave out the p5–p95 interval of each region's vacuum per 100k and rank over the weights' ranges")
     .option('--interval-draws <n>', `draws behind the p5–p95 intervals (default ${DEFAULT_INTERVAL_DRAWS})`)
-    .addOption(new Option('--weights <which>', 'every weight at its value, or at the low or high end of its range').choices(['value', 'low', 'high']).default('value'))
+    .addOption(weightsOption())
     .addOption(new Option('--correlation <how>', 'how the weights are drawn: none (default), each on its own; category, one draw per category shared by its weights').choices(CORRELATIONS))
     .option('--draws-out <file>', 'with --sensitivity: write every draw (region, draw, weights, vacuum per 100k, rank) to FILE (.csv or .parquet)')
     .option('--threads <n>', 'threads for reading large files (default auto: one per core) and for --sensitivity (default auto); a number (1: this thread only), or auto')
