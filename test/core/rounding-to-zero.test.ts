@@ -9,6 +9,7 @@ import { changeOf, NOISE, netChangeOf, roundingToZero } from '../../src/core/for
 import type { Report } from '../../src/core/report-schema.js';
 import { trend } from '../../src/core/trend.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
+import { inputFiles } from '../helpers/input-files.js';
 
 describe('the arithmetic the rule is for', () => {
   it('binary floating point leaves a remainder where decimals leave none', () => {
@@ -52,14 +53,7 @@ const TWO_REPLACED = {
   services: 'region,year,service,capacity,unit\nA,2015,supported_living,10,places\nA,2022,supported_living,12,places\nB,2015,ACT,23,caseload\nB,2022,ACT,43,caseload\n',
 };
 
-async function load(files: { regions: string; population: string; beds: string; services: string }) {
-  return loadDataset({
-    regions: { name: 'regions.csv', content: files.regions },
-    population: { name: 'population.csv', content: files.population },
-    beds: { name: 'beds.csv', content: files.beds },
-    services: { name: 'services.csv', content: files.services },
-  });
-}
+const load = (files: { regions: string; population: string; beds: string; services: string }) => loadDataset(inputFiles(files));
 
 async function report(files: typeof TWO_REPLACED, options: AnalyzeOptions = {}): Promise<Report> {
   const { dataset, weights, norms } = await load(files);
