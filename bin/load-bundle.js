@@ -12,10 +12,11 @@
 // gain one file of about 1 MB per upgrade (or per build, for a developer): writing a cache removes
 // all but the few most recently written others (pruneCaches). A cache folder that cannot be
 // written only means compiling as usual: never an error, never a message.
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { Script } from 'node:vm';
 
 /**
@@ -92,7 +93,10 @@ export function loadBundle(file, { cacheFile, kind } = {}) {
     }
   }
   // The same wrapper require() puts around a CommonJS file.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n})`;
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readInBlocks(file)}\n})`;
+  // Never freed (see SMALL_BLOCK_BYTES): a cache of about 1 MB, given back to glibc, would raise its
+  // mmap threshold to that size for the rest of the run.
+  retainedCache = cachedData;
   const script = new Script(source, { filename: file, cachedData });
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   if (cacheFile !== undefined) {
@@ -107,6 +111,34 @@ export function loadBundle(file, { cacheFile, kind } = {}) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, cacheUsed };
+}
+
+/**
+ * Blocks below glibc's mmap threshold (128 KiB). glibc gives a block of 128 KiB or more a mapping
+ * of its own, returned to the system when freed — and the first time such a block is freed it
+ * raises the threshold to the block's size, and the size of free memory it keeps at its heap's top
+ * to twice that, for the rest of the process. `readFileSync(bundle, 'utf8')` freed 2 MB of
+ * growing strings before any of the CLI ran, so every later buffer under 2 MB — a large file's
+ * pieces and rows, the output's buffers — came from glibc's heaps, which kept what was freed: about
+ * 15 MB more at a report's end on 4.95 M rows (docs/performance.md, twentieth session).
+ */
+const SMALL_BLOCK_BYTES = 64 << 10;
+
+/** The code cache this run took, kept to the end (loadBundle). */
+let retainedCache;
+
+/** A file's text (UTF-8), read a block at a time (SMALL_BLOCK_BYTES). */
+export function readInBlocks(file) {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.allocUnsafeSlow(SMALL_BLOCK_BYTES);
+  const decoder = new StringDecoder('utf8');
+  let text = '';
+  try {
+    for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) text += decoder.write(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return text + decoder.end();
 }
 
 /**

@@ -3,11 +3,11 @@
 // large file's reading time when it shares the reading thread; so a large file (a path, at least
 // HASH_WORKER_MIN_BYTES) is hashed by a small worker thread that reads the file itself, on
 // another core, while the main thread parses it (about 10 MB: one V8 isolate and a 1 MiB buffer).
-// A smaller file is read once more and hashed on this thread (the reader may read a file's rest
+// A smaller file is read once more, a block at a time, and hashed on this thread (the reader may read a file's rest
 // straight from it at a position, io/piece-source.ts, so no stream sees all its bytes); content
 // given in memory is hashed at once, and standard input as its bytes pass.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
 /** Files at least this large are hashed in a worker thread (default; ReadTableOptions can change it). */
@@ -68,19 +68,40 @@ export function hashFileInWorker(path: string): PendingHash {
   };
 }
 
-/** Hash a file on this thread, reading it whole (for files below HASH_WORKER_MIN_BYTES); a file it cannot read gives undefined. */
+/** Hash a file on this thread, a block at a time (for files below HASH_WORKER_MIN_BYTES); a file it cannot read gives undefined. */
 export function hashFileHere(path: string): PendingHash {
   let stopped = false;
-  const result = readFile(path).then(
-    (bytes) => createHash('sha256').update(bytes).digest('hex'),
-    () => undefined,
-  );
+  const result = hashInBlocks(path).catch(() => undefined);
   return {
     wait: () => result.then((digest) => (stopped ? undefined : digest)),
     stop: () => {
       stopped = true;
     },
   };
+}
+
+/**
+ * A small file is read for its hash a block at a time, in a buffer below glibc's mmap threshold
+ * (128 KiB): a whole file's buffer, freed, raised the threshold to the file's size for the rest of
+ * the run (bin/load-bundle.js SMALL_BLOCK_BYTES), and glibc then kept what later buffers below it
+ * freed (a 4.8 MB beds file: up to 9.6 MB kept at the top of each of its heaps).
+ */
+const HASH_BLOCK_BYTES = 64 << 10;
+
+async function hashInBlocks(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafeSlow(HASH_BLOCK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
 }
 
 /** Hash content given in memory (a string as its UTF-8 bytes). */

@@ -123,6 +123,26 @@ describe('the CLI bundle', () => {
     expect(runKind(args)).toBe(kind);
   });
 
+  it('reads the bundle a block at a time, as readFileSync reads it whole, characters of several bytes across blocks included', async () => {
+    // Blocks of 64 KiB (below glibc's mmap threshold, bin/load-bundle.js SMALL_BLOCK_BYTES): "ø"
+    // (2 bytes), "→" (3) and "𝄞" (4) placed over the first block's end at every offset.
+    const { readInBlocks } = (await import(join(ROOT, 'bin/load-bundle.js'))) as { readInBlocks: (file: string) => string };
+    const dir = mkdtempSync(join(tmpdir(), 'servicegap-blocks-'));
+    try {
+      for (const char of ['ø', '→', '𝄞']) {
+        for (let before = 65_536 - 4; before <= 65_536; before++) {
+          const file = join(dir, 'text.js');
+          writeFileSync(file, `${'a'.repeat(before)}${char}${'b'.repeat(70_000)}${char}`);
+          expect(readInBlocks(file)).toBe(readFileSync(file, 'utf8'));
+        }
+      }
+      writeFileSync(join(dir, 'empty.js'), '');
+      expect(readInBlocks(join(dir, 'empty.js'))).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a cache smaller than the one the run took is not written (a long run lost bytecode), nor its kind listed', async () => {
     const { writeCache } = (await import(join(ROOT, 'bin/load-bundle.js'))) as {
       writeCache: (file: string, script: { createCachedData(): Buffer }, kinds: string[], taken: number) => void;

@@ -1,10 +1,11 @@
 // Hashing inputs for provenance (src/io/file-hash.ts): as the bytes pass, or in a worker thread for
 // a large file; a read that ends early gives no digest (and never leaves a caller waiting).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashFileInWorker, hashingPassage } from '../../src/io/file-hash.js';
+import { hashFileHere, hashFileInWorker, hashingPassage } from '../../src/io/file-hash.js';
 
 // coreutils: printf 'region\nA\n' | sha256sum
 const SHA_REGION_A = 'd3b04daa1c2c49d3851916214e9c777d4fb9887fe04af5f1131c6620579fd035';
@@ -44,5 +45,29 @@ describe('hashFileInWorker', () => {
     writeFileSync(path, 'region\nA\n');
     expect(await hashFileInWorker(path).wait()).toBe(SHA_REGION_A);
     expect(await hashFileInWorker(join(dir, 'missing.csv')).wait()).toBeUndefined();
+  });
+});
+
+describe('hashFileHere', () => {
+  it('hashes a file a block at a time: the digest of its whole bytes, at any length around the block size', async () => {
+    // Blocks of 64 KiB (below glibc's mmap threshold): lengths of 0, under one block, exactly
+    // one, one byte past and several blocks and a bit; the reference is Node's hash of the bytes
+    // read whole.
+    for (const length of [0, 9, 65_536, 65_537, 3 * 65_536 + 4_321]) {
+      const path = join(dir, `here-${length}.csv`);
+      writeFileSync(path, Buffer.from(Array.from({ length }, (_, i) => (i * 131 + 7) % 251)));
+      const whole = createHash('sha256').update(readFileSync(path)).digest('hex');
+      expect(await hashFileHere(path).wait()).toBe(whole);
+    }
+    writeFileSync(join(dir, 'region-a.csv'), 'region\nA\n');
+    expect(await hashFileHere(join(dir, 'region-a.csv')).wait()).toBe(SHA_REGION_A);
+  });
+
+  it('a file it cannot read, or a hash stopped, gives undefined', async () => {
+    expect(await hashFileHere(join(dir, 'missing.csv')).wait()).toBeUndefined();
+    writeFileSync(join(dir, 'stopped.csv'), 'region\nA\n');
+    const pending = hashFileHere(join(dir, 'stopped.csv'));
+    pending.stop();
+    expect(await pending.wait()).toBeUndefined();
   });
 });
