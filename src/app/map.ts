@@ -38,7 +38,8 @@ export function matchShapes(source: GeoSource, codes: readonly string[]): MapSha
     }
     if (region !== undefined && g.type !== null) matched.add(region);
     else if (source.userFile && keys.length > 0) shapesWithoutRegion.push(keys[0]!);
-    return { ...g, properties: { label: (g as { properties?: ShapeProperties }).properties?.label ?? '', ...(region === undefined ? {} : { region }) } };
+    // Object.assign: a spread's copies each get a hidden class of their own in V8 (core/interval.ts).
+    return Object.assign({}, g, { properties: { label: (g as { properties?: ShapeProperties }).properties?.label ?? '', ...(region === undefined ? {} : { region }) } });
   });
   return {
     source: source.name,

@@ -40,4 +40,5 @@ export const BUILTIN_ALIASES: readonly BuiltinAlias[] = [
   ...FR_ALIASES,
   ...ES_ALIASES,
   ...AR_ALIASES,
-].map(({ target, ...alias }) => ({ ...alias, category: target }));
+  // Object.assign onto the rest: one hidden class per shape, not one per entry (alias-table.ts aliasBlock).
+].map(({ target, ...alias }) => Object.assign(alias, { category: target }));

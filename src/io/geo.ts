@@ -507,7 +507,8 @@ async function loadBundled(set: BundledSet): Promise<GeoSource> {
       const geometries = (object.type === 'GeometryCollection' ? object.geometries : [object]) as GeometryObject<Record<string, string>>[];
       const props = (g: GeometryObject<Record<string, string>>): Record<string, string> => (g as { properties?: Record<string, string> }).properties ?? {};
       const keys = geometries.map((g) => (props(g).iso2 || props(g).postal ? set.codes(props(g)) : []));
-      const shapes = geometries.map((g) => ({ ...g, properties: { label: props(g).name ?? '' } })) as ShapeGeometry[];
+      // Object.assign: a spread's copies each get a hidden class of their own in V8 (core/interval.ts).
+      const shapes = geometries.map((g) => Object.assign({}, g, { properties: { label: props(g).name ?? '' } })) as ShapeGeometry[];
       const topology: ShapeTopology = { type: 'Topology', transform: raw.transform, arcs: raw.arcs, objects: { shapes: { type: 'GeometryCollection', geometries: shapes } } };
       return { name: set.description, topology, keys, layout: set.layout, userFile: false };
     })();

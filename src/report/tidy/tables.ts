@@ -104,7 +104,8 @@ const COVERAGE_NORM = ['norm', 'value', 'per_100k', 'norm_low', 'norm_high', 'co
 
 /** Wide: one row per region × norm, as the coverage CSV. */
 export function coverageTable(report: CoverageReport): DataTable {
-  const rows = report.regions.flatMap((r) => r.norms.map((n) => ({ ...r, ...n })));
+  // Object.assign: a spread's copies each get a hidden class of their own in V8 (core/interval.ts).
+  const rows = report.regions.flatMap((r) => r.norms.map((n) => Object.assign({}, r, n)));
   return { columns: columnsOf(rows, [...COVERAGE_REGION, ...COVERAGE_NORM], (row, name) => row[name as keyof typeof row]) };
 }
 
