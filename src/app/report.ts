@@ -9,6 +9,7 @@ import { coverageHeatmap } from '../core/coverage-band.js';
 import { selectLevel } from '../core/hierarchy.js';
 import { DEFAULT_INTERVAL_DRAWS } from '../core/interval.js';
 import type { Warning } from '../core/issues.js';
+import { withNoticesWhenRead } from '../core/lazy-warnings.js';
 import type { RunProvenance } from '../core/provenance-schema.js';
 import type { Report } from '../core/report-schema.js';
 import { analyzeCornerRanking } from '../core/sensitivity.js';
@@ -215,16 +216,15 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   try {
     const ranked = corner === 'value' ? analyzeRanking(dataset, { weights, ...run }) : analyzeCornerRanking(dataset, corner, { weights, ...run });
     if (withIntervals) {
-      // The plausibility notices made on this thread while the workers begin the draws.
-      let notices: Warning[] = [];
-      const drawn = await withIntervalOnThreads(dataset, ranked.report, { weights, ...run, ...intervalDraws }, workers, options.threads, () => {
-        notices = ranked.notices();
-      });
-      report = withNotices({ report: drawn, notices: () => notices });
+      const drawn = await withIntervalOnThreads(dataset, ranked.report, { weights, ...run, ...intervalDraws }, workers, options.threads);
+      // The plausibility notices made when read, or as the JSON is written (core/lazy-warnings.ts).
+      report = withNoticesWhenRead({ report: drawn, notices: ranked.notices });
+    } else if (chosen.sensitivity) {
+      report = withNotices(ranked);
     } else {
-      const point = withNotices(ranked);
       // Provenance says the intervals were turned off (a sensitivity run's provenance has its own draws).
-      report = chosen.sensitivity ? point : { ...point, provenance: { ...point.provenance, options: { ...point.provenance.options, interval: false } } };
+      const { provenance } = ranked.report;
+      report = withNoticesWhenRead({ report: { ...ranked.report, provenance: { ...provenance, options: { ...provenance.options, interval: false } } }, notices: ranked.notices });
     }
   } finally {
     await workers?.close();
@@ -257,7 +257,20 @@ export async function runReport(options: ReportRunOptions = {}): Promise<ReportR
   const gates = evaluateGates(report, options);
   if (!chosen.sensitivity) {
     const output: Output = { kind: 'report', format: chosen.format, data: shown, context };
-    return { report, context, output, warnings: report.warnings, gates, files, notes, charts, provenance: report.provenance };
+    // A getter: the report's notices are made when read (core/lazy-warnings.ts), not for the run.
+    return {
+      report,
+      context,
+      output,
+      get warnings() {
+        return report.warnings;
+      },
+      gates,
+      files,
+      notes,
+      charts,
+      provenance: report.provenance,
+    };
   }
   // Loaded only for a sensitivity run (the command line's start-up).
   const { drawSensitivity, sensitivityOutput } = await import('./sensitivity.js');

@@ -1,7 +1,8 @@
 // `trend`: the vacuum year by year from B to T (core/trend.ts).
 import type { Warning } from '../core/issues.js';
+import { withNoticesWhenRead } from '../core/lazy-warnings.js';
 import type { RunProvenance } from '../core/provenance-schema.js';
-import { summarizeTrend, trend } from '../core/trend.js';
+import { summarizeTrend, trendRanking } from '../core/trend.js';
 import type { TrendReport } from '../core/trend-schema.js';
 import type { Output } from '../report/output.js';
 import { TREND_OUTPUT_FORMATS, type TrendOutputFormat } from '../report/trend/context.js';
@@ -44,7 +45,8 @@ export async function runTrend(options: TrendRunOptions = {}): Promise<TrendRun>
   checkProvenanceTarget(options);
   const loaded = await loadData(options, options.threads);
   const { dataset, weights, norms } = loaded;
-  const result = trend(dataset, {
+  // The plausibility notices made when read, or as the JSON is written (core/lazy-warnings.ts).
+  const ranked = trendRanking(dataset, {
     weights,
     norms,
     missingCommunity: missingCommunityOf(options.missingCommunity, loaded),
@@ -56,6 +58,7 @@ export async function runTrend(options: TrendRunOptions = {}): Promise<TrendRun>
     level: options.level,
     rollup: options.rollup,
   });
+  const result = withNoticesWhenRead(ranked);
   const shown = options.top === undefined ? result : { ...result, regions: result.regions.slice(0, options.top) };
   const context = {
     color: colorFor(format, options.out, options.color),
@@ -65,5 +68,13 @@ export async function runTrend(options: TrendRunOptions = {}): Promise<TrendRun>
     // --format long to a .parquet file is written as Parquet (issue 16).
     longAsParquet: format === 'long' && isParquetPath(options.out),
   };
-  return { trend: result, output: { kind: 'trend', format, data: shown, context }, warnings: result.warnings, provenance: result.provenance };
+  return {
+    trend: result,
+    output: { kind: 'trend', format, data: shown, context },
+    // A getter: the notices are made when read (core/lazy-warnings.ts), not for the run.
+    get warnings() {
+      return result.warnings;
+    },
+    provenance: result.provenance,
+  };
 }

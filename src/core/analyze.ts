@@ -7,7 +7,7 @@ import { type LevelChoice, LevelError, levelSelection } from './hierarchy.js';
 import type { Warning } from './issues.js';
 import { regionMetrics, type Period } from './metrics.js';
 import { checkFill, checkLevel, checkMissingCommunity, checkNormTable, checkSort, checkWeightTable, checkYear } from './option-checks.js';
-import { type NoticeFiles, plausibilityNotices } from './plausibility.js';
+import { eachPlausibilityNotice, type NoticeFiles } from './plausibility.js';
 import { rankRegions } from './rank.js';
 import type { FillMode } from './series.js';
 import type { ExcludedRegion, RegionMetrics, Report, SortMetric } from './report-schema.js';
@@ -138,15 +138,15 @@ export function analysisOptions(input: Dataset, options: AnalyzeOptions, period:
 
 /**
  * A report without its plausibility notices, and how to make them: `analyze` in two steps, so
- * that a caller can make the notices while other threads draw the report's intervals (app/report.ts;
- * on 5,000 regions they are about a tenth of a second of one thread, issue 18). `withNotices` puts
- * them back where `analyze` has them.
+ * that a caller can add the intervals first, and have the notices made only when they are read
+ * (app/report.ts, lazy-warnings.ts withNoticesWhenRead; on 5,000 regions they are about a tenth of a second of one
+ * thread and 15 MB, issue 18). `withNotices` puts them back where `analyze` has them.
  */
 export interface RankedReport {
   /** The report, its warnings the dataset's only. */
   readonly report: Report;
-  /** The plausibility notices of the ranked regions (plausibility.ts), made when called. */
-  readonly notices: () => Warning[];
+  /** The plausibility notices of the ranked regions (plausibility.ts), made one at a time as they are iterated; the same each call. */
+  readonly notices: () => Iterable<Warning>;
 }
 
 /** `ranked.report` with its plausibility notices after the dataset's warnings: what `analyze` returns. */
@@ -195,7 +195,7 @@ export function analyzeRanking(input: Dataset, options: AnalyzeOptions = {}): Ra
     provenance: analysisProvenance(input, options, weights, norms, analysisOptions(input, options, period, level)),
   };
   const notices = () =>
-    plausibilityNotices(dataset, {
+    eachPlausibilityNotice(dataset, {
       regions: ranked.map((r) => r.region),
       period,
       weights,

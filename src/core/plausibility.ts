@@ -255,20 +255,29 @@ function definitionNotice(file: string, region: string, what: string, series: Ye
  * --level / --rollup), in region order, each region's notices in the order of the list above.
  */
 export function plausibilityNotices(dataset: Dataset, options: NoticeOptions): Warning[] {
+  return [...eachPlausibilityNotice(dataset, options)];
+}
+
+/**
+ * `plausibilityNotices` one at a time, as they are made: a report's JSON writes them so, none
+ * kept once written (core/lazy-warnings.ts), where the list of 93,787 notices of a noisy dataset
+ * took 15 MB at a report's peak (issue 18). The same notices each time it is iterated.
+ */
+export function* eachPlausibilityNotice(dataset: Dataset, options: NoticeOptions): Generator<Warning, void, undefined> {
   const { period, weights, files } = options;
   const fill = options.fill ?? 'carry';
-  const out: Warning[] = [];
-  const add = (w: Warning | undefined) => {
-    if (w !== undefined) out.push(w);
-  };
   for (const code of options.regions) {
-    add(definitionNotice(files.population, code, 'population', dataset.population.get(code), period));
-    if (dataset.beds.shape === 'stock') add(definitionNotice(files.beds, code, 'institutional beds', dataset.beds.byRegion.get(code), period));
+    const population = definitionNotice(files.population, code, 'population', dataset.population.get(code), period);
+    if (population !== undefined) yield population;
+    if (dataset.beds.shape === 'stock') {
+      const beds = definitionNotice(files.beds, code, 'institutional beds', dataset.beds.byRegion.get(code), period);
+      if (beds !== undefined) yield beds;
+    }
     const services = dataset.services.get(code);
     for (const series of services?.values() ?? []) {
       // The series' name ("crisis_team fte") is made only when the series has a notice.
       const c = definitionChange(series.years, period);
-      if (c !== undefined) out.push(notice(files.services, serviceDefinitionText, code, series.category, series.unit, c.y1, c.v1, c.y2, c.v2, c.more));
+      if (c !== undefined) yield notice(files.services, serviceDefinitionText, code, series.category, series.unit, c.y1, c.v1, c.y2, c.v2, c.more);
     }
     if (options.seriesOnly) continue;
     for (const series of services?.values() ?? []) {
@@ -276,15 +285,14 @@ export function plausibilityNotices(dataset: Dataset, options: NoticeOptions): W
       const from = valueAt(series.years, period.from, 'service', fill);
       const to = valueAt(series.years, period.to, 'service', fill);
       if (from === undefined || to === undefined || from.value === to.value) continue;
-      out.push(notice(files.services, weightZeroText, code, series.category, series.unit, from.value, to.value, period.from, period.to));
+      yield notice(files.services, weightZeroText, code, series.category, series.unit, from.value, to.value, period.from, period.to);
     }
     const series = dataset.population.get(code);
     const popFrom = valueAt(series, period.from, 'stock', fill);
     const popTo = valueAt(series, period.to, 'stock', fill);
     // By multiplying, so that exactly 30 % (100,000 → 130,000) is not more than 30 %.
     if (popFrom !== undefined && popTo !== undefined && popFrom.value > 0 && Math.abs(popTo.value - popFrom.value) * 100 > POPULATION_CHANGE_PERCENT * popFrom.value) {
-      out.push(notice(files.population, populationText, code, popFrom.value, popTo.value, period.from, period.to));
+      yield notice(files.population, populationText, code, popFrom.value, popTo.value, period.from, period.to);
     }
   }
-  return out;
 }

@@ -5,7 +5,8 @@ import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod
 import type { Dataset } from './dataset.js';
 import { levelSelection } from './hierarchy.js';
 import { resolveNorms } from './norms.js';
-import { plausibilityNotices } from './plausibility.js';
+import type { Warning } from './issues.js';
+import { eachPlausibilityNotice } from './plausibility.js';
 import { compareRegions } from './rank.js';
 import type { ExcludedRegion, RegionMetrics } from './report-schema.js';
 import { analysisProvenance } from './run-provenance.js';
@@ -24,6 +25,16 @@ export type TrendOptions = AnalyzeOptions;
  * are unknown is listed in its `excluded_years`.
  */
 export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
+  const { report, notices } = trendRanking(input, options);
+  return { ...report, warnings: [...report.warnings, ...notices()] };
+}
+
+/**
+ * `trend` in two steps, as analyze.ts analyzeRanking: the trend with the dataset's warnings only,
+ * and its plausibility notices made one at a time as they are iterated (the same each call): the
+ * command line has them made as its JSON is written (lazy-warnings.ts withNoticesWhenRead).
+ */
+export function trendRanking(input: Dataset, options: TrendOptions = {}): { readonly report: TrendReport; readonly notices: () => Iterable<Warning> } {
   checkAnalyzeOptions(options);
   const { dataset, level } = levelSelection(input, options);
   const weights = options.weights ?? resolveWeights();
@@ -49,7 +60,7 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
     ranked.push({ final, region: { region: info.code, name: info.name, ...summary }, rows: years.rows, gaps: years.gaps });
   }
   ranked.sort((a, b) => compareRegions(a.final, b.final, sort));
-  return {
+  const report: TrendReport = {
     servicegap: options.version ?? VERSION,
     from: period.from,
     to: period.to,
@@ -58,12 +69,12 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
     level: level ?? null,
     regions: ranked.map((r, index) => trendRegion(index + 1, r.region, r.rows, r.gaps)),
     excluded,
-    warnings: [
-      ...dataset.warnings,
-      ...plausibilityNotices(dataset, { regions: ranked.map((r) => r.final.region), period, weights, fill, files: noticeFiles(dataset) }),
-    ],
+    warnings: [...dataset.warnings],
     provenance: analysisProvenance(input, options, weights, norms, analysisOptions(input, options, period, level)),
   };
+  const regions = ranked.map((r) => r.final.region);
+  const files = noticeFiles(dataset);
+  return { report, notices: () => eachPlausibilityNotice(dataset, { regions, period, weights, fill, files }) };
 }
 
 /** Headline numbers of a whole trend (a --top slice shows fewer regions). */

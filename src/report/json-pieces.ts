@@ -10,6 +10,7 @@
 // encoding that took a second pass over every character (trend on 5,000 regions, 145 MB: 8 %
 // of its time).
 import { config, type z } from 'zod';
+import { itemsToWrite } from '../core/lazy-warnings.js';
 import { WarningSchema } from '../core/report-schema.js';
 import { BytePieces, type PieceBuilder } from './byte-pieces.js';
 import { itemWriter } from './item-writer.js';
@@ -109,9 +110,10 @@ export function schemaJson<S extends z.ZodObject>(schema: S, value: z.input<S>, 
 
 function* jsonPieces<S extends z.ZodObject, P>(schema: S, value: z.input<S>, streamed: readonly (keyof S['shape'] & string)[], pieces: PieceBuilder<P>): Generator<P> {
   const record = value as Record<string, unknown>;
-  // The object without the streamed arrays (each an empty array in its place, which keeps its key's position).
-  const emptied: Record<string, unknown> = { ...record };
-  for (const key of streamed) emptied[key] = [];
+  // The object without the streamed arrays (each an empty array in its place, which keeps its key's
+  // position), never reading them: warnings not read yet are made as they are written (itemsToWrite).
+  const emptied: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) emptied[key] = (streamed as readonly string[]).includes(key) ? [] : record[key];
   const shell = schema.parse(emptied) as Record<string, unknown>;
 
   let entries = 0;
@@ -127,7 +129,7 @@ function* jsonPieces<S extends z.ZodObject, P>(schema: S, value: z.input<S>, str
       if (piece !== undefined) yield piece;
       continue;
     }
-    const items = record[key] as readonly unknown[];
+    const items = itemsToWrite(record, key);
     const element = (schema.shape[key] as unknown as z.ZodArray<z.ZodType>).element;
     yield* itemPieces(element, items, pieces);
   }
@@ -135,25 +137,42 @@ function* jsonPieces<S extends z.ZodObject, P>(schema: S, value: z.input<S>, str
 }
 
 
-/** The text of a streamed array (`[]`, or its items one per line under a two-space key), in pieces. */
-function* itemPieces<P>(element: z.ZodType, items: readonly unknown[], pieces: PieceBuilder<P>): Generator<P> {
-  if (items.length === 0) {
+/**
+ * The text of a streamed array (`[]`, or its items one per line under a two-space key), in pieces.
+ * `items` is an array, or items made as they are iterated (core/lazy-warnings.ts): of those the
+ * first COMPILE_FROM are taken ahead, to write a short list as a short array is written.
+ */
+function* itemPieces<P>(element: z.ZodType, items: Iterable<unknown>, pieces: PieceBuilder<P>): Generator<P> {
+  const iterator = Array.isArray(items) ? undefined : items[Symbol.iterator]();
+  const first: readonly unknown[] = iterator === undefined ? (items as readonly unknown[]) : takeAhead(iterator, COMPILE_FROM);
+  /** How many items there are, or at least (more may come from the iterator). */
+  const count = iterator === undefined || first.length < COMPILE_FROM ? first.length : Infinity;
+  if (count === 0) {
     const piece = pieces.add('[]');
     if (piece !== undefined) yield piece;
     return;
   }
   // A long array's items are checked and written in one pass (item-writer.ts) when the schema
   // allows; an item the writer refuses, or a schema it does not know, goes through zod.
-  const write = items.length >= WRITE_FROM ? itemWriter(element, '    ') : undefined;
-  const writeBytes = items.length >= WRITE_FROM && pieces.addBytes !== undefined ? BYTE_WRITERS.get(element) : undefined;
+  const write = count >= WRITE_FROM ? itemWriter(element, '    ') : undefined;
+  const writeBytes = count >= WRITE_FROM && pieces.addBytes !== undefined ? BYTE_WRITERS.get(element) : undefined;
   let item: z.ZodType | undefined;
   let piece: P | undefined;
-  for (let i = 0; i < items.length; i++) {
-    const bytes = writeBytes?.(items[i], '    ');
-    let text = bytes === undefined ? write?.(items[i]) : undefined;
+  /** The items after the first, still to come. */
+  const rest = count === Infinity ? iterator : undefined;
+  for (let i = 0; ; i++) {
+    let value: unknown;
+    if (i < first.length) value = first[i];
+    else {
+      const next = rest?.next();
+      if (next === undefined || next.done === true) break;
+      value = next.value;
+    }
+    const bytes = writeBytes?.(value, '    ');
+    let text = bytes === undefined ? write?.(value) : undefined;
     if (bytes === undefined && text === undefined) {
-      item ??= itemSchema(element, items.length);
-      text = nested(item.parse(items[i]), '    ') ?? 'null';
+      item ??= itemSchema(element, count);
+      text = nested(item.parse(value), '    ') ?? 'null';
     }
     // The separator and the item's text each written as they are (not joined into a third string first).
     piece = pieces.add(i === 0 ? '[\n    ' : ',\n    ');
@@ -163,4 +182,11 @@ function* itemPieces<P>(element: z.ZodType, items: readonly unknown[], pieces: P
   }
   piece = pieces.add('\n  ]');
   if (piece !== undefined) yield piece;
+}
+
+/** Up to `n` items of `iterator`, taken now. */
+function takeAhead(iterator: Iterator<unknown>, n: number): unknown[] {
+  const taken: unknown[] = [];
+  for (let next = taken.length < n ? iterator.next() : undefined; next !== undefined && next.done !== true; next = taken.length < n ? iterator.next() : undefined) taken.push(next.value);
+  return taken;
 }
