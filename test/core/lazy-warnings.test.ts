@@ -14,7 +14,7 @@ const warning = (i: number): Warning => ({ file: `f${i % 3}.csv`, line: i % 5 ==
 /** A record with `n` warnings made when read, and how many times they were made. */
 function lazyRecord(n: number) {
   const made = { times: 0 };
-  const record = withWarningsWhenRead({ title: 'x', warnings: [] as readonly Warning[], count: n }, function* () {
+  const record = withWarningsWhenRead({ title: 'x', warnings: [] as Warning[], count: n }, function* () {
     made.times++;
     for (let i = 0; i < n; i++) yield warning(i);
   });
