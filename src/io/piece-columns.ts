@@ -185,6 +185,11 @@ export class PieceColumns {
     return rows;
   }
 
+  /** The buffers of the arrays given back and not taken again, taken out (to be discarded once the reading is done). */
+  takeSpareBuffers(): ArrayBuffer[] {
+    return this.spare.splice(0).flatMap(recyclable);
+  }
+
   /** Take back the arrays of rows taken from here (or sent back by the thread they went to). */
   recycle(buffers: readonly ArrayBuffer[]): void {
     const [key, year, value, line] = buffers;
@@ -194,7 +199,7 @@ export class PieceColumns {
 }
 
 /** The buffers of rows' arrays, in the order recycle() takes them. */
-export function recyclable(rows: PieceRows): ArrayBuffer[] {
+export function recyclable(rows: Pick<PieceRows, 'key' | 'year' | 'value' | 'line'>): ArrayBuffer[] {
   return [rows.key.buffer, rows.year.buffer, rows.value.buffer, rows.line.buffer] as ArrayBuffer[];
 }
 

@@ -126,6 +126,11 @@ export class PieceSource {
     if (bytes.buffer.byteLength === this.bufferBytes && this.free.length < 8) this.free.push(bytes.buffer as ArrayBuffer);
   }
 
+  /** The buffers given back and not taken again, taken out of the reader (to be discarded once it is done with). */
+  takeFreeBuffers(): ArrayBuffer[] {
+    return this.free.splice(0);
+  }
+
   /** A piece's buffer: room for a piece and the end of its last line. */
   private get bufferBytes(): number {
     return this.pieceBytes + (this.pieceBytes >> 2);

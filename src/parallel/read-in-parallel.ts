@@ -14,6 +14,7 @@
 // in) breaks the chain: from that piece on, the file is read on the main thread as one stream, as
 // it is when a worker fails or stops.
 import type { Worker } from 'node:worker_threads';
+import { discardBuffers } from '../io/discard-buffers.js';
 import { recyclable } from '../io/piece-columns.js';
 import { PieceParser, PieceReading, type PieceResult, type PieceSetup } from '../io/piece-parser.js';
 import { type Piece, PieceSource, type RestOfFile } from '../io/piece-source.js';
@@ -248,4 +249,8 @@ export async function readRestInParallel(rest: RestOfFile, setup: PieceSetup, op
     stopped = !going;
   }
   await source.close();
+  // The workers are gone and every piece is handed on: what is left of the buffers is given back
+  // now, not at V8's next full collection (io/discard-buffers.ts; a trend's peak on 4.95 M rows:
+  // about 13 MB less).
+  discardBuffers([...source.takeFreeBuffers(), ...local.columns.takeSpareBuffers(), ...copies.splice(0)]);
 }
