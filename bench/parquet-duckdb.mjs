@@ -41,18 +41,24 @@ try {
   const json = JSON.parse(sg('report', '--format', 'json'));
   const t = await types(report);
   same([t.rank, t.region, t.vacuum_per_100k, t.beds_from, t.rank_p95], ['INTEGER', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'INTEGER'], 'report column types');
-  const got = await query(`SELECT region, rank, vacuum_per_100k, vacuum_per_100k_p5, rank_p95, replacement_ratio FROM read_parquet(${sql(report)}) ORDER BY rank`);
+  const got = await query(`SELECT region, rank, vacuum_per_100k, vacuum_per_100k_p5, rank_p95, replacement_ratio FROM read_parquet(${sql(report)}) WHERE rank IS NOT NULL ORDER BY rank`);
   same(got, json.regions.map((r) => ({ region: r.region, rank: r.rank, vacuum_per_100k: r.vacuum_per_100k, vacuum_per_100k_p5: r.vacuum_per_100k_p5, rank_p95: r.rank_p95, replacement_ratio: r.replacement_ratio })), 'report values');
-  rows.push(['report --format parquet', got.length, 'rank INTEGER, region VARCHAR, metrics DOUBLE']);
+  // The excluded regions follow, as in the CSV: no figures, their reason (the bundled data has one).
+  const left = await query(`SELECT region, excluded_reason AS reason, vacuum_per_100k FROM read_parquet(${sql(report)}) WHERE rank IS NULL ORDER BY region`);
+  if (json.excluded.length === 0) fail('report: the bundled data should have an excluded region to check');
+  same(left, [...json.excluded].sort((a, b) => (a.region < b.region ? -1 : 1)).map((e) => ({ region: e.region, reason: e.reason, vacuum_per_100k: null })), 'report excluded regions');
+  rows.push(['report --format parquet', got.length + left.length, 'rank INTEGER, region VARCHAR, metrics DOUBLE, excluded_reason VARCHAR']);
 
   // long: one row per region × metric; pivoted back by DuckDB, it is the report
   const long = join(dir, 'long.parquet');
   sg('report', '--format', 'long', '--out', long);
-  const pivot = await query(`SELECT region, max(value) FILTER (WHERE metric = 'vacuum_per_100k') AS v, max(value) FILTER (WHERE metric = 'beds_closed') AS b, count(*) AS n FROM read_parquet(${sql(long)}) GROUP BY region ORDER BY region`);
+  const pivot = await query(`SELECT region, max(value) FILTER (WHERE metric = 'vacuum_per_100k') AS v, max(value) FILTER (WHERE metric = 'beds_closed') AS b, count(*) AS n FROM read_parquet(${sql(long)}) WHERE excluded_reason IS NULL GROUP BY region ORDER BY region`);
+  const longExcluded = await query(`SELECT DISTINCT region, excluded_reason AS reason FROM read_parquet(${sql(long)}) WHERE excluded_reason IS NOT NULL ORDER BY region`);
+  same(longExcluded, [...json.excluded].sort((a, b) => (a.region < b.region ? -1 : 1)).map((e) => ({ region: e.region, reason: e.reason })), 'long excluded regions');
   const byRegion = [...json.regions].sort((a, b) => (a.region < b.region ? -1 : 1));
   same(pivot.map((r) => [r.region, r.v, r.b]), byRegion.map((r) => [r.region, r.vacuum_per_100k, r.beds_closed]), 'long pivoted back');
   const longCount = (await query(`SELECT count(*)::INTEGER AS n FROM read_parquet(${sql(long)})`))[0].n;
-  rows.push(['report --format long --out x.parquet', longCount, 'region, name, from, to, metric, value DOUBLE, unit']);
+  rows.push(['report --format long --out x.parquet', longCount, 'region, name, from, to, metric, value DOUBLE, unit, excluded_reason']);
 
   // coverage and trend
   const coverage = join(dir, 'coverage.parquet');
