@@ -1,7 +1,7 @@
 // Warnings made when they are first read (issue 18, memory). A report or a trend of a noisy
 // dataset has a plausibility notice or more per series — 93,787 at 5,000 regions of the
 // benchmark's data, 15 MB as a list at a report's peak — and the command line's JSON only writes
-// them: its writer takes them one at a time from `warningsToWrite`, each made as it is written
+// them: its writer takes them one at a time from `itemsToWrite`, each made as it is written
 // and dropped after, so no list of them is ever made. Everyone else reads `warnings`, an own
 // enumerable property: a getter until first read, which then makes the list and leaves a plain
 // property holding it in its place, so a spread, JSON.stringify, zod, a library caller and every

@@ -4,8 +4,8 @@
 import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod, noticeFiles } from './analyze.js';
 import type { Dataset } from './dataset.js';
 import { levelSelection } from './hierarchy.js';
-import { resolveNorms } from './norms.js';
 import type { Warning } from './issues.js';
+import { resolveNorms } from './norms.js';
 import { eachPlausibilityNotice } from './plausibility.js';
 import { compareRegions } from './rank.js';
 import type { ExcludedRegion, RegionMetrics } from './report-schema.js';

@@ -110,15 +110,16 @@ export function schemaJson<S extends z.ZodObject>(schema: S, value: z.input<S>, 
 
 function* jsonPieces<S extends z.ZodObject, P>(schema: S, value: z.input<S>, streamed: readonly (keyof S['shape'] & string)[], pieces: PieceBuilder<P>): Generator<P> {
   const record = value as Record<string, unknown>;
+  const lazyKeys: readonly string[] = streamed;
   // The object without the streamed arrays (each an empty array in its place, which keeps its key's
   // position), never reading them: warnings not read yet are made as they are written (itemsToWrite).
   const emptied: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) emptied[key] = (streamed as readonly string[]).includes(key) ? [] : record[key];
+  for (const key of Object.keys(record)) emptied[key] = lazyKeys.includes(key) ? [] : record[key];
   const shell = schema.parse(emptied) as Record<string, unknown>;
 
   let entries = 0;
   for (const [key, member] of Object.entries(shell)) {
-    const lazy = (streamed as readonly string[]).includes(key);
+    const lazy = lazyKeys.includes(key);
     const text = lazy ? undefined : nested(member, '  ');
     if (!lazy && text === undefined) continue; // JSON.stringify leaves out an undefined member
     let piece = pieces.add(`${entries === 0 ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `);
@@ -187,6 +188,10 @@ function* itemPieces<P>(element: z.ZodType, items: Iterable<unknown>, pieces: Pi
 /** Up to `n` items of `iterator`, taken now. */
 function takeAhead(iterator: Iterator<unknown>, n: number): unknown[] {
   const taken: unknown[] = [];
-  for (let next = taken.length < n ? iterator.next() : undefined; next !== undefined && next.done !== true; next = taken.length < n ? iterator.next() : undefined) taken.push(next.value);
+  while (taken.length < n) {
+    const next = iterator.next();
+    if (next.done === true) break;
+    taken.push(next.value);
+  }
   return taken;
 }
