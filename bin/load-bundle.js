@@ -94,9 +94,9 @@ export function loadBundle(file, { cacheFile, kind } = {}) {
   }
   // The same wrapper require() puts around a CommonJS file.
   const source = `(function (exports, require, module, __filename, __dirname) { ${readInBlocks(file)}\n})`;
-  // Never freed (see SMALL_BLOCK_BYTES): a cache of about 1 MB, given back to glibc, would raise its
-  // mmap threshold to that size for the rest of the run.
-  retainedCache = cachedData;
+  // Never freed (see readInBlocks): a cache of about 1 MB, given back to glibc, would raise its mmap
+  // threshold to that size for the rest of the run.
+  retained.push(cachedData);
   const script = new Script(source, { filename: file, cachedData });
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   if (cacheFile !== undefined) {
@@ -113,32 +113,33 @@ export function loadBundle(file, { cacheFile, kind } = {}) {
   return { exports: module.exports, cacheUsed };
 }
 
-/**
- * Blocks below glibc's mmap threshold (128 KiB). glibc gives a block of 128 KiB or more a mapping
- * of its own, returned to the system when freed — and the first time such a block is freed it
- * raises the threshold to the block's size, and the size of free memory it keeps at its heap's top
- * to twice that, for the rest of the process. `readFileSync(bundle, 'utf8')` freed 2 MB of
- * growing strings before any of the CLI ran, so every later buffer under 2 MB — a large file's
- * pieces and rows, the output's buffers — came from glibc's heaps, which kept what was freed: about
- * 15 MB more at a report's end on 4.95 M rows (docs/performance.md, twentieth session).
- */
-const SMALL_BLOCK_BYTES = 64 << 10;
-
 /** The code cache this run took, kept to the end (loadBundle). */
-let retainedCache;
+const retained = [];
 
-/** A file's text (UTF-8), read a block at a time (SMALL_BLOCK_BYTES). */
+/**
+ * A file's text (UTF-8), read 64 KiB at a time, below glibc's mmap threshold (128 KiB). glibc gives
+ * a block of 128 KiB or more a mapping of its own, returned to the system when freed — and the
+ * first time such a block is freed it raises that threshold to the block's size, and the free
+ * memory it keeps at its heaps' top to twice that, for the rest of the process.
+ * `readFileSync(bundle, 'utf8')` freed 2 MB of growing strings before any of the CLI ran, so every
+ * later buffer under 2 MB — a large file's pieces and rows, the output's buffers — came from glibc's
+ * heaps, which kept what was freed (docs/performance.md, twentieth session). The blocks' texts are
+ * joined once: added one to another (a text of 16 parts) they took 6–8 ms more of every start;
+ * the whole file read into one buffer kept to the end took about 10 MB more at a report's peak
+ * (both measured, neither explained).
+ */
 export function readInBlocks(file) {
   const fd = openSync(file, 'r');
-  const buffer = Buffer.allocUnsafeSlow(SMALL_BLOCK_BYTES);
+  const buffer = Buffer.allocUnsafeSlow(64 << 10);
   const decoder = new StringDecoder('utf8');
-  let text = '';
+  const parts = [];
   try {
-    for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) text += decoder.write(buffer.subarray(0, n));
+    for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) parts.push(decoder.write(buffer.subarray(0, n)));
   } finally {
     closeSync(fd);
   }
-  return text + decoder.end();
+  parts.push(decoder.end());
+  return parts.join('');
 }
 
 /**

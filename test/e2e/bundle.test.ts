@@ -124,8 +124,8 @@ describe('the CLI bundle', () => {
   });
 
   it('reads the bundle a block at a time, as readFileSync reads it whole, characters of several bytes across blocks included', async () => {
-    // Blocks of 64 KiB (below glibc's mmap threshold, bin/load-bundle.js SMALL_BLOCK_BYTES): "ø"
-    // (2 bytes), "→" (3) and "𝄞" (4) placed over the first block's end at every offset.
+    // Blocks of 64 KiB (below glibc's mmap threshold, bin/load-bundle.js readInBlocks): "ø" (2
+    // bytes), "→" (3) and "𝄞" (4) placed over the first block's end at every offset.
     const { readInBlocks } = (await import(join(ROOT, 'bin/load-bundle.js'))) as { readInBlocks: (file: string) => string };
     const dir = mkdtempSync(join(tmpdir(), 'servicegap-blocks-'));
     try {
