@@ -40,5 +40,4 @@ export const BUILTIN_ALIASES: readonly BuiltinAlias[] = [
   ...FR_ALIASES,
   ...ES_ALIASES,
   ...AR_ALIASES,
-  // Object.assign onto the rest: one hidden class per shape, not one per entry (alias-table.ts aliasBlock).
-].map(({ target, ...alias }) => Object.assign(alias, { category: target }));
+].map(({ target, ...alias }) => Object.assign(alias, { category: target })); // not `{ ...alias, category }`: alias-table.ts aliasBlock

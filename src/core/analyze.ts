@@ -139,8 +139,9 @@ export function analysisOptions(input: Dataset, options: AnalyzeOptions, period:
 /**
  * A report without its plausibility notices, and how to make them: `analyze` in two steps, so
  * that a caller can add the intervals first, and have the notices made only when they are read
- * (app/report.ts, lazy-warnings.ts withNoticesWhenRead; on 5,000 regions they are about a tenth of a second of one
- * thread and 15 MB, issue 18). `withNotices` puts them back where `analyze` has them.
+ * (app/report.ts, lazy-warnings.ts withNoticesWhenRead; on 5,000 regions they are about a tenth
+ * of a second of one thread and 15 MB, issue 18). `withNotices` puts them back where `analyze`
+ * has them.
  */
 export interface RankedReport {
   /** The report, its warnings the dataset's only. */

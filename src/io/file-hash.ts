@@ -3,9 +3,9 @@
 // large file's reading time when it shares the reading thread; so a large file (a path, at least
 // HASH_WORKER_MIN_BYTES) is hashed by a small worker thread that reads the file itself, on
 // another core, while the main thread parses it (about 10 MB: one V8 isolate and a 1 MiB buffer).
-// A smaller file is read once more, a block at a time, and hashed on this thread (the reader may read a file's rest
-// straight from it at a position, io/piece-source.ts, so no stream sees all its bytes); content
-// given in memory is hashed at once, and standard input as its bytes pass.
+// A smaller file is read once more, a block at a time, and hashed on this thread (the reader may
+// read a file's rest straight from it at a position, io/piece-source.ts, so no stream sees all its
+// bytes); content given in memory is hashed at once, and standard input as its bytes pass.
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
@@ -83,7 +83,7 @@ export function hashFileHere(path: string): PendingHash {
 /**
  * A small file is read for its hash a block at a time, in a buffer below glibc's mmap threshold
  * (128 KiB): a whole file's buffer, freed, raised the threshold to the file's size for the rest of
- * the run (bin/load-bundle.js SMALL_BLOCK_BYTES), and glibc then kept what later buffers below it
+ * the run (bin/load-bundle.js readInBlocks), and glibc then kept what later buffers below it
  * freed (a 4.8 MB beds file: up to 9.6 MB kept at the top of each of its heaps).
  */
 const HASH_BLOCK_BYTES = 64 << 10;

@@ -1,10 +1,10 @@
 // A report's interval draws (core/interval.ts) on every core: worker threads and this thread
 // claim the draws a block at a time (interval-claims.ts), so that this thread can first do other
-// work (`meanwhile`) while the workers draw; each thread keeps
-// its blocks' extremes (core/draw-extremes.ts), merged here. Draw i's weights depend only on
-// (seed, i) and the percentiles only on the values, so the intervals are the same for any number
-// of threads and whoever ran which block (test/parallel/interval.test.ts). On 5,000 regions the
-// draws were a sixth of `report`'s time on one thread (issue 18).
+// work (`meanwhile`) while the workers draw; each thread keeps its blocks' extremes
+// (core/draw-extremes.ts), merged here. Draw i's weights depend only on (seed, i) and the
+// percentiles only on the values, so the intervals are the same for any number of threads and
+// whoever ran which block (test/parallel/interval.test.ts). On 5,000 regions the draws were a
+// sixth of `report`'s time on one thread (issue 18).
 import type { AnalyzeOptions } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
 import { intervalReport, intervalRun } from '../core/interval.js';
