@@ -12,11 +12,20 @@
 // buffers discarded so).
 import { MessageChannel } from 'node:worker_threads';
 
-/** Give back the memory of `buffers` now; each is detached (byteLength 0) from here on. */
+/**
+ * Give back the memory of `buffers` now; each is detached (byteLength 0) from here on. A buffer
+ * Node will not transfer (a slice of its shared pool) is left whole: Node 20 leaves it out of the
+ * transfer, later versions throw, and then all are left to the collector — never a failed run.
+ */
 export function discardBuffers(buffers: readonly ArrayBuffer[]): void {
   if (buffers.length === 0) return;
   const { port1, port2 } = new MessageChannel();
-  port1.postMessage(null, buffers as ArrayBuffer[]);
-  port1.close();
-  port2.close();
+  try {
+    port1.postMessage(null, buffers as ArrayBuffer[]);
+  } catch {
+    // Left to the next full collection.
+  } finally {
+    port1.close();
+    port2.close();
+  }
 }
