@@ -14,15 +14,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('discardBuffers', () => {
   it('detaches the buffers and frees their memory before any collection', async () => {
-    const before = process.memoryUsage().arrayBuffers;
-    const buffers = Array.from({ length: 8 }, () => new ArrayBuffer(4 << 20));
-    expect(process.memoryUsage().arrayBuffers - before).toBeGreaterThanOrEqual(32 << 20);
+    // The count is the process's (other test files' threads allocate too): 256 MB are discarded,
+    // and at least 200 MB of it must be seen to go.
+    const buffers = Array.from({ length: 8 }, () => new ArrayBuffer(32 << 20));
+    const held = process.memoryUsage().arrayBuffers;
     discardBuffers(buffers);
     expect(buffers.every((b) => b.byteLength === 0)).toBe(true);
     // The closed port drops its message on a later turn of the event loop; the buffers are still
     // referenced here, so no collection could have freed them.
-    for (let i = 0; i < 100 && process.memoryUsage().arrayBuffers - before >= 16 << 20; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 << 20);
+    for (let i = 0; i < 300 && held - process.memoryUsage().arrayBuffers < 200 << 20; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(held - process.memoryUsage().arrayBuffers).toBeGreaterThanOrEqual(200 << 20);
     expect(buffers).toHaveLength(8);
   });
 
