@@ -11,6 +11,8 @@ import type { Warning } from './issues.js';
 
 /** Objects whose warnings have not been read yet, and how to make them. */
 const PENDING = new WeakMap<object, () => Iterable<Warning>>();
+/** The warnings made, for an object that a caller froze before reading them (the getter stays). */
+const MADE = new WeakMap<object, readonly Warning[]>();
 
 /**
  * `target`, its `warnings` made by `make` when first read (`make` gives the same warnings, in
@@ -19,12 +21,15 @@ const PENDING = new WeakMap<object, () => Iterable<Warning>>();
 export function withWarningsWhenRead<T extends { readonly warnings: readonly Warning[] }>(target: T, make: () => Iterable<Warning>): T {
   const settle = (warnings: readonly Warning[]) => {
     PENDING.delete(target);
-    Object.defineProperty(target, 'warnings', { value: warnings, enumerable: true, writable: true, configurable: true });
+    // A plain property from now on; on an object a caller has frozen, the getter stays (and gives this list).
+    if (!Reflect.defineProperty(target, 'warnings', { value: warnings, enumerable: true, writable: true, configurable: true })) MADE.set(target, warnings);
   };
   Object.defineProperty(target, 'warnings', {
     enumerable: true,
     configurable: true,
     get() {
+      const made = MADE.get(target);
+      if (made !== undefined) return made;
       const warnings = [...make()];
       settle(warnings);
       return warnings;

@@ -44,6 +44,17 @@ describe('withWarningsWhenRead', () => {
     expect({ ...other }).toEqual({ title: 'x', warnings: [warning(0), warning(1)], count: 2 });
   });
 
+  it('an object frozen before its warnings are read still gives them, the same list each time, made once', () => {
+    const { record, made } = lazyRecord(2);
+    Object.freeze(record);
+    const first = record.warnings;
+    expect(first).toEqual([warning(0), warning(1)]);
+    expect(record.warnings).toBe(first);
+    expect(made.times).toBe(1);
+    expect(JSON.parse(JSON.stringify(record)).warnings).toEqual([warning(0), warning(1)]);
+    expect(warningsPending(record)).toBe(false);
+  });
+
   it('setting the warnings replaces them, and nothing is made', () => {
     const { record, made } = lazyRecord(3);
     (record as { warnings: readonly Warning[] }).warnings = [warning(9)];
