@@ -150,8 +150,11 @@ export interface RankedReport {
   readonly notices: () => Iterable<Warning>;
 }
 
-/** `ranked.report` with its plausibility notices after the dataset's warnings: what `analyze` returns. */
-export function withNotices(ranked: RankedReport): Report {
+/**
+ * `ranked.report` with its plausibility notices after the dataset's warnings: what `analyze`
+ * returns (and `trend`, from trendRanking). lazy-warnings.ts withNoticesWhenRead makes them later.
+ */
+export function withNotices<R extends { readonly warnings: readonly Warning[] }>(ranked: { readonly report: R; readonly notices: () => Iterable<Warning> }): R {
   const { report } = ranked;
   return { ...report, warnings: [...report.warnings, ...ranked.notices()] };
 }

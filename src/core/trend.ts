@@ -1,7 +1,7 @@
 // servicegap trend: the vacuum over time. For every region and every year T′ from B to T, the
 // metrics of SPEC §3 for B → T′, computed by the same function as a report (metrics.ts), over
 // the same units (hierarchy.ts) with the same fill rule (series.ts). Pure; no IO.
-import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod, noticeFiles } from './analyze.js';
+import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod, noticeFiles, withNotices } from './analyze.js';
 import type { Dataset } from './dataset.js';
 import { levelSelection } from './hierarchy.js';
 import type { Warning } from './issues.js';
@@ -25,8 +25,7 @@ export type TrendOptions = AnalyzeOptions;
  * are unknown is listed in its `excluded_years`.
  */
 export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
-  const { report, notices } = trendRanking(input, options);
-  return { ...report, warnings: [...report.warnings, ...notices()] };
+  return withNotices(trendRanking(input, options));
 }
 
 /**
