@@ -388,7 +388,7 @@ export function levelSelection(dataset: Dataset, choice: LevelChoice = {}): { re
   const fill = choice.fill ?? 'carry';
   for (const [code, branch] of members) {
     // A unit that is a branch of one region (most units) sums nothing: no sets of years to build.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; partialSums finds nothing lacking with one part
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; fillPartialYears finds nothing lacking with one part
     if (branch.length < 2) continue;
     const unit = dataset.regions.get(code)!;
     const population = fillPartialYears(branch, (c) => dataset.population.get(c), result.population.get(code), 'stock', fill);
