@@ -141,12 +141,12 @@ export function missingCommunityOption(): Option {
   ).choices(MISSING_COMMUNITY);
 }
 
-/** `--provenance FILE`: the output's provenance JSON (SPEC §8) written beside any format. */
 /** `--weights value|low|high` (report, explain): every weight at its value or an end of its range. */
 export function weightsOption(description = 'every weight at its value, or at the low or high end of its range'): Option {
   return new Option('--weights <which>', description).choices(WeightsChoiceSchema.options).default('value');
 }
 
+/** `--provenance FILE`: the output's provenance JSON (SPEC §8) written beside any format. */
 export function provenanceOption(): Option {
   return new Option('--provenance <file>', 'also write the provenance (inputs with SHA-256, config, weights, norms, options) as JSON to FILE, atomically');
 }
