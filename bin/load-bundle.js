@@ -12,19 +12,20 @@
 // gain one file of about 1 MB per upgrade (or per build, for a developer): writing a cache removes
 // all but the few most recently written others (pruneCaches). A cache folder that cannot be
 // written only means compiling as usual: never an error, never a message.
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import { Script } from 'node:vm';
+'use strict';
+const { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { dirname, join } = require('node:path');
+const { StringDecoder } = require('node:string_decoder');
+const { Script } = require('node:vm');
 
 /**
  * Where this version's code cache lives: $SERVICEGAP_CACHE_DIR, else $XDG_CACHE_HOME/servicegap
  * (%LOCALAPPDATA%\servicegap on Windows), else ~/.cache/servicegap; undefined when
  * SERVICEGAP_CODE_CACHE=off or no folder can be named.
  */
-export function codeCacheFile(version, env = process.env, bundleId = undefined) {
+function codeCacheFile(version, env = process.env, bundleId = undefined) {
   if (env.SERVICEGAP_CODE_CACHE === 'off') return undefined;
   let dir = env.SERVICEGAP_CACHE_DIR;
   if (!dir) {
@@ -40,7 +41,7 @@ export function codeCacheFile(version, env = process.env, bundleId = undefined) 
 }
 
 /** The content id the build wrote beside the bundle (scripts/bundle-cli.mjs: `cli.id`), or undefined. */
-export function readBundleId(bundle) {
+function readBundleId(bundle) {
   try {
     const id = readFileSync(join(dirname(bundle), 'cli.id'), 'utf8').trim();
     return /^[0-9a-f]{16}$/.test(id) ? id : undefined;
@@ -62,7 +63,7 @@ function homeCache() {
 const MAX_KINDS = 32;
 
 /** The kind of run `args` make, for the code cache: the command and the --format asked for ("report json"). */
-export function runKind(args) {
+function runKind(args) {
   const command = args[0] !== undefined && !args[0].startsWith('-') ? args[0] : '';
   const at = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
   const format = at < 0 ? '' : args[at] === '--format' ? (args[at + 1] ?? '') : args[at].slice('--format='.length);
@@ -83,7 +84,7 @@ function coveredKinds(cacheFile) {
  * The bundle's exports, and whether V8 took the code cache (`cacheFile`, see codeCacheFile);
  * `kind`: the kind of run (runKind), which the cache is rewritten to cover when it does not yet.
  */
-export function loadBundle(file, { cacheFile, kind } = {}) {
+function loadBundle(file, { cacheFile, kind } = {}) {
   let cachedData;
   if (cacheFile !== undefined) {
     try {
@@ -128,7 +129,7 @@ const retained = [];
  * the whole file read into one buffer kept to the end took about 10 MB more at a report's peak
  * (both measured, neither explained).
  */
-export function readInBlocks(file) {
+function readInBlocks(file) {
   const fd = openSync(file, 'r');
   const buffer = Buffer.allocUnsafeSlow(64 << 10);
   const decoder = new StringDecoder('utf8');
@@ -150,7 +151,7 @@ export function readInBlocks(file) {
  * and every later start compiled them again (report 125 → 158 ms). A cache smaller than the one
  * taken is not written, nor is the new kind listed: a later, shorter run of it adds it.
  */
-export function writeCache(cacheFile, script, kinds, taken) {
+function writeCache(cacheFile, script, kinds, taken) {
   // Written beside and renamed: a run that reads it meanwhile sees the old file or the new one,
   // never half. The kinds after the cache: if two runs race, a list that names a kind the cache
   // lacks only means that kind compiles some functions itself, as without a cache.
@@ -176,7 +177,7 @@ export function writeCache(cacheFile, script, kinds, taken) {
 }
 
 /** Caches of other builds kept beside the one being written (the most recently written ones). */
-export const KEEP_OTHER_CACHES = 3;
+const KEEP_OTHER_CACHES = 3;
 /** A partial file this old is left from a run that stopped while writing: no run writes that long. */
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
@@ -189,7 +190,7 @@ const STALE_PARTIAL_MS = 60 * 60 * 1000;
  * its cache again (one run compiles as without a cache). Nothing else in the folder is touched,
  * and a file that cannot be removed is left.
  */
-export function pruneCaches(cacheFile) {
+function pruneCaches(cacheFile) {
   const dir = dirname(cacheFile);
   const own = cacheFile.slice(dir.length + 1);
   const others = [];
@@ -215,3 +216,5 @@ export function pruneCaches(cacheFile) {
     }
   }
 }
+
+module.exports = { codeCacheFile, readBundleId, runKind, loadBundle, readInBlocks, writeCache, KEEP_OTHER_CACHES, pruneCaches };
