@@ -325,6 +325,30 @@ describe('the CLI bundle', () => {
     expect(JSON.parse(r.stdout)).toEqual({ code: 0, zod: 0, regions: 21 });
   });
 
+  it("the launcher is CommonJS: a run sets up no ES module loader for it (bin/servicegap.js: 4–13 ms of a start)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-launcher-'));
+    try {
+      // Node's own modules loaded by the end of the run, as Node lists them.
+      const probe = join(dir, 'probe.cjs');
+      writeFileSync(probe, "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(process.moduleLoadList) + '\\n'));");
+      const loaded = (args: readonly string[]): string[] => {
+        const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin/servicegap.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+        expect(r.status).toBe(0);
+        return JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!) as string[];
+      };
+      const version = loaded(['--version']);
+      expect(version.length).toBeGreaterThan(20);
+      expect(version).not.toContain('NativeModule internal/modules/esm/loader');
+      // An ES module launcher (the one before) loads the loader and resolves its imports through it.
+      const esm = join(dir, 'launcher.mjs');
+      writeFileSync(esm, `await import(${JSON.stringify(join(ROOT, 'bin/load-bundle.js'))});`);
+      const r = spawnSync(process.execPath, ['--require', probe, esm], { encoding: 'utf8' });
+      expect(JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!)).toContain('NativeModule internal/modules/esm/loader');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is plain ASCII, the other bundles too: V8 holds a source with one character above 255 at two bytes a character (2 MB for the CLI)', () => {
     // esbuild writes strings and names as escapes (its default charset); a regular expression
     // literal it leaves as it is, so the sources write those with escapes.
