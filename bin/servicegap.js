@@ -16,15 +16,15 @@ const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 const root = join(__dirname, '..');
+const { version } = require('../package.json');
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // What commander prints for --version, without loading the CLI (CI jobs ask often).
-  process.stdout.write(`${require('../package.json').version}\n`);
+  process.stdout.write(`${version}\n`);
 } else {
   const bundle = join(root, 'dist', 'bundle', 'cli.cjs');
   if (existsSync(bundle)) {
     const { loadBundle, codeCacheFile, readBundleId, runKind } = require('./load-bundle.js');
-    const { version } = require('../package.json');
     // A rejection ends the process as an uncaught error, as an awaited one did (run handles its own).
     loadBundle(bundle, { cacheFile: codeCacheFile(version, process.env, readBundleId(bundle)), kind: runKind(args) }).exports.run();
   } else import(pathToFileURL(join(root, 'dist', 'cli', 'main.js')).href).then(({ run }) => run());
