@@ -141,11 +141,11 @@ export function analysisOptions(input: Dataset, options: AnalyzeOptions, period:
  * that a caller can add the intervals first, and have the notices made only when they are read
  * (app/report.ts, lazy-warnings.ts withNoticesWhenRead; on 5,000 regions they are about a tenth
  * of a second of one thread and 15 MB, issue 18). `withNotices` puts them back where `analyze`
- * has them.
+ * has them. A trend is made in the same two steps (trend.ts trendRanking: `RankedReport<TrendReport>`).
  */
-export interface RankedReport {
+export interface RankedReport<R extends { readonly warnings: readonly Warning[] } = Report> {
   /** The report, its warnings the dataset's only. */
-  readonly report: Report;
+  readonly report: R;
   /** The plausibility notices of the ranked regions (plausibility.ts), made one at a time as they are iterated; the same each call. */
   readonly notices: () => Iterable<Warning>;
 }
@@ -154,7 +154,7 @@ export interface RankedReport {
  * `ranked.report` with its plausibility notices after the dataset's warnings: what `analyze`
  * returns (and `trend`, from trendRanking). lazy-warnings.ts withNoticesWhenRead makes them later.
  */
-export function withNotices<R extends { readonly warnings: readonly Warning[] }>(ranked: { readonly report: R; readonly notices: () => Iterable<Warning> }): R {
+export function withNotices<R extends { readonly warnings: readonly Warning[] }>(ranked: RankedReport<R>): R {
   const { report } = ranked;
   return { ...report, warnings: [...report.warnings, ...ranked.notices()] };
 }

@@ -7,6 +7,7 @@
 // property holding it in its place, so a spread, JSON.stringify, zod, a library caller and every
 // other renderer see the same array as before. The warnings are made from the dataset, which the
 // run keeps to its end anyway.
+import type { RankedReport } from './analyze.js';
 import type { Warning } from './issues.js';
 
 /** Objects whose warnings have not been read yet, and how to make them. */
@@ -44,7 +45,7 @@ export function withWarningsWhenRead<T extends { readonly warnings: readonly War
  * `ranked.report` with `ranked.notices()` after its warnings (analyze.ts withNotices), made when
  * its warnings are first read — or one at a time as its JSON is written, never all at once.
  */
-export function withNoticesWhenRead<R extends { readonly warnings: readonly Warning[] }>(ranked: { readonly report: R; readonly notices: () => Iterable<Warning> }): R {
+export function withNoticesWhenRead<R extends { readonly warnings: readonly Warning[] }>(ranked: RankedReport<R>): R {
   const { report, notices } = ranked;
   const first = report.warnings;
   return withWarningsWhenRead({ ...report }, function* () {

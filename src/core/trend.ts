@@ -1,10 +1,9 @@
 // servicegap trend: the vacuum over time. For every region and every year T′ from B to T, the
 // metrics of SPEC §3 for B → T′, computed by the same function as a report (metrics.ts), over
 // the same units (hierarchy.ts) with the same fill rule (series.ts). Pure; no IO.
-import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod, noticeFiles, withNotices } from './analyze.js';
+import { type AnalyzeOptions, analysisOptions, checkAnalyzeOptions, choosePeriod, noticeFiles, type RankedReport, withNotices } from './analyze.js';
 import type { Dataset } from './dataset.js';
 import { levelSelection } from './hierarchy.js';
-import type { Warning } from './issues.js';
 import { resolveNorms } from './norms.js';
 import { eachPlausibilityNotice } from './plausibility.js';
 import { compareRegions } from './rank.js';
@@ -33,7 +32,7 @@ export function trend(input: Dataset, options: TrendOptions = {}): TrendReport {
  * and its plausibility notices made one at a time as they are iterated (the same each call): the
  * command line has them made as its JSON is written (lazy-warnings.ts withNoticesWhenRead).
  */
-export function trendRanking(input: Dataset, options: TrendOptions = {}): { readonly report: TrendReport; readonly notices: () => Iterable<Warning> } {
+export function trendRanking(input: Dataset, options: TrendOptions = {}): RankedReport<TrendReport> {
   checkAnalyzeOptions(options);
   const { dataset, level } = levelSelection(input, options);
   const weights = options.weights ?? resolveWeights();
