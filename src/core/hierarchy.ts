@@ -179,6 +179,13 @@ export function mixedLevelIssues(
   return issues;
 }
 
+/** What fillPartialYears did to a unit's sums: the years filled, the years left unknown, the regions that lacked a figure. */
+interface PartialYears {
+  readonly filled: number[];
+  readonly unknown: number[];
+  readonly lacking: string[];
+}
+
 /**
  * A unit's sums of one kind of figure, made whole in the years in which some of its regions have
  * no figure (missing is not zero, SPEC §8). Summed as rows are (regroup.ts), such a year counted
@@ -197,7 +204,7 @@ function fillPartialYears(
   summed: YearSeries | undefined,
   kind: 'service' | 'stock',
   fill: FillMode,
-): { filled: number[]; unknown: number[]; lacking: string[] } | undefined {
+): PartialYears | undefined {
   const parts: { code: string; series: YearSeries }[] = [];
   for (const code of members) {
     const series = seriesOf(code);
@@ -254,7 +261,7 @@ function someYears(years: readonly number[]): string {
 /** The warning of fillPartialYears' work on one kind of a unit's figures. */
 function partialYearsWarning(
   unit: RegionInfo,
-  done: { filled: number[]; unknown: number[]; lacking: string[] },
+  done: PartialYears,
   what: string,
   file: string,
   label: string,

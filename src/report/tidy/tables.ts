@@ -23,6 +23,8 @@ const INT_COLUMNS = new Set(['rank', 'rank_p5', 'rank_p95', 'year', 'from', 'to'
 const TEXT_COLUMNS = new Set(['region', 'name', 'flags', 'categories_not_reported', 'norm', 'metric', 'unit', 'excluded_reason']);
 /** The long tables' text columns that describe the region's numbers (SPEC §3, §8), after the unit. */
 const LONG_NOTES = ['flags', 'categories_not_reported'] as const;
+/** An excluded region's notes: none (it carries no flags). */
+const NO_NOTES: readonly Cell[] = LONG_NOTES.map(() => null);
 const notesOf = (r: { readonly flags: readonly string[]; readonly categories_not_reported: readonly string[] }): Cell[] => LONG_NOTES.map((n) => cell(r[n]));
 
 /** A column's type by its name: codes and names are text, ranks and years whole numbers, the rest doubles. */
@@ -81,7 +83,7 @@ export function reportLongRows(report: Report, scale: InputScale = report.scale 
         for (const metric of metrics) yield [r.region, r.name, report.from, report.to, metric, cell(r[metric as keyof ReportRegion]), units[metric] ?? null, ...notes, null];
       }
       for (const e of report.excluded) {
-        for (const metric of metrics) yield [e.region, null, report.from, report.to, metric, null, units[metric] ?? null, null, null, e.reason];
+        for (const metric of metrics) yield [e.region, null, report.from, report.to, metric, null, units[metric] ?? null, ...NO_NOTES, e.reason];
       }
     },
   };
