@@ -90,6 +90,12 @@ function makeTaxonomy(userAliases: readonly (readonly [string, Category])[]): Ta
   let loose: LooseNameIndex<TaxonomyEntry> | undefined;
   let words: WordIndex | undefined;
   let typos: SuggestionIndex | undefined;
+  /** The known name nearest to `key` by edit distance: near enough for "did you mean", or (`atAll`) however far. */
+  const byTypo = (key: string, atAll: boolean): TaxonomyEntry | undefined => {
+    const index = (typos ??= new SuggestionIndex(byName.keys()));
+    const nearest = atAll ? index.nearestAtAll(key) : index.nearest(key);
+    return nearest === undefined ? undefined : byName.get(nearest);
+  };
   const looseIndex = (): LooseNameIndex<TaxonomyEntry> => {
     if (loose === undefined) {
       loose = new LooseNameIndex<TaxonomyEntry>();
@@ -127,15 +133,11 @@ function makeTaxonomy(userAliases: readonly (readonly [string, Category])[]): Ta
       const key = normalizeServiceName(name);
       if (key.length > MAX_SUGGEST_CHARS) return undefined;
       const shared = (words ??= new WordIndex(known)).best(name, key);
-      if (shared) return shared;
-      const nearest = (typos ??= new SuggestionIndex(byName.keys())).nearest(key);
-      return nearest === undefined ? undefined : byName.get(nearest);
+      return shared ?? byTypo(key, false);
     },
     nearestAtAll: (name) => {
       const key = normalizeServiceName(name);
-      if (key.length > MAX_SUGGEST_CHARS) return undefined;
-      const nearest = (typos ??= new SuggestionIndex(byName.keys())).nearestAtAll(key);
-      return nearest === undefined ? undefined : byName.get(nearest);
+      return key.length > MAX_SUGGEST_CHARS ? undefined : byTypo(key, true);
     },
   };
 }
