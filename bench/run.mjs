@@ -9,7 +9,7 @@
 //   npm run bench -- --sizes 50k,500k --runs 5     a quicker run
 //
 // Options: --sizes LIST (50k, 500k, 5M, 20M, 20M-regions: rows of services.csv, see SIZES), --runs N
-// (timed runs per tool and size, default 5; 3 for sizes of 5M and up), --cold-runs N (default 20),
+// (timed runs per tool and size, default 5), --cold-runs N (default 20),
 // --seed N, --data-dir DIR (where data is generated and kept; default a folder in the system temp
 // dir), --commands LIST (default report,coverage,trend), --one-thread (also time `report --threads 1`), --reference (also time `--parser
 // csv-parse`, the reference parser, on sizes up to 500k), --no-duckdb, --out FILE (default
@@ -136,7 +136,9 @@ for (const label of sizes) {
   const bytes = statSync(services).size;
   const rows = rowsOf(label);
   const regions = SIZES[label][0];
-  const runs = Number(option('runs', rows >= 4e6 ? '3' : '5'));
+  // Five rounds at every size: with three, one slow round decided a median (the twenty-first
+  // session's run gave trend 1.28× on 19.8 M rows where ten alternating rounds gave 1.09–1.23×).
+  const runs = Number(option('runs', '5'));
   const sg = (command) => [BIN, command, '--data', dir, '--format', 'json', '--quiet'];
   const tools = commands.map((c) => ({ name: c, command: process.execPath, args: sg(c) }));
   if (withGlibc) for (const c of commands) tools.push({ name: `${c}${FIXED}`, command: process.execPath, args: sg(c), env: GLIBC_ENV });
@@ -170,6 +172,8 @@ for (const label of sizes) {
       seconds: median(t.seconds),
       rssMb: t.rss.length ? Math.max(...t.rss) : undefined,
       queryMs: t.queryMs.length ? median(t.queryMs) : undefined,
+      // Each round's time, in order: its ratio to DuckDB's of the same round (below).
+      rounds: t.seconds,
     };
   }
   results.push(row);
@@ -283,6 +287,23 @@ for (const r of results) {
 }
 if (results.some((r) => r.tools[PARQUET] && r.tools.report)) {
   lines.push('', `Parquet input against CSV input (${PARQUET} / report): ${results.filter((r) => r.tools[PARQUET] && r.tools.report).map((r) => `${fmt(r.tools[PARQUET].seconds / r.tools.report.seconds)}× at ${r.rows.toLocaleString('en-US')} rows of ${r.regions.toLocaleString('en-US')} regions`).join(', ')}.`);
+}
+if (results.some((r) => r.tools.DuckDB && r.runs > 1)) {
+  // A ratio of medians hides how much the machine moved: each round ran every tool once, in turn,
+  // so a round's ratio compares two processes run within seconds of each other.
+  lines.push('', '## Ratios round by round', '');
+  lines.push("Each round ran every tool once, in turn: servicegap's time over DuckDB's in the same round, lowest–highest, with the median of the rounds' ratios and how many rounds were at most 1.2× (the floor of issue 18).", '');
+  lines.push(`| services rows | regions | ${ours.join(' | ')} |`, `|---:|---:|${ours.map(() => '---').join('|')}|`);
+  for (const r of results) {
+    const duck = r.tools.DuckDB?.rounds;
+    const cells = ours.map((n) => {
+      const mine = r.tools[n]?.rounds;
+      if (!duck || !mine) return '–';
+      const ratios = mine.map((s, i) => s / duck[i]);
+      return `${fmt(Math.min(...ratios))}–${fmt(Math.max(...ratios))}× (median ${fmt(median(ratios))}×; ${ratios.filter((x) => x <= 1.2).length} of ${ratios.length} ≤ 1.2×)`;
+    });
+    lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.regions.toLocaleString('en-US')} | ${cells.join(' | ')} |`);
+  }
 }
 if (withGlibc) {
   lines.push('', "## Peak memory with glibc's mmap threshold fixed", '');
