@@ -6,7 +6,7 @@
 // bench/RESULTS.md.
 //
 //   npm run bench                                  5M, 20M rows, and 20M rows of 20,000 regions
-//   npm run bench -- --sizes 50k,500k --runs 5     a quicker run
+//   npm run bench -- --sizes 50k,500k --runs 3     a quicker run
 //
 // Options: --sizes LIST (50k, 500k, 5M, 20M, 20M-regions: rows of services.csv, see SIZES), --runs N
 // (timed runs per tool and size, default 5), --cold-runs N (default 20),
