@@ -17,13 +17,18 @@ import { sensitivityThreads } from './sensitivity.js';
 
 /**
  * Below this many region-draws (draws × ranked regions), `threads: "auto"` runs the draws on this
- * thread. A region-draw takes about 0.2 µs (500 draws on 5,000 regions: 0.5 s on this project's
- * machines, bench/RESULTS.md), so from about a million the half a worker takes over saves more
- * than its start costs: the draws worker is ready in about 20 ms (draws-worker.ts), but its code
- * is cold, the plan is copied to it, and it shares the machine's two cores with this thread (300
- * regions, 150,000 region-draws: 30 ms slower on two threads than on one).
+ * thread. The worker is started, its code is cold, and the plan is copied to it: it pays only
+ * once the draws are long. Measured on this project's two-core machines (report on the
+ * benchmark's 4.95 M rows, whole processes alternating, medians; twenty-second session): with a
+ * worker against without (5–10 runs each), at 2.5 M region-draws (500 draws × 5,000 regions)
+ * 2.040 against 2.065 s, at 4 M 1.965 against 1.975 s, at 6 M 2.16 against 2.225 s, at 10 M 2.51
+ * against 2.69 s (and 5.51 against 5.65 s on 20,000 regions); the worker's cost: 6–27 MB more at the
+ * peak (196 against 190 MB, median, at 2.5 M; 224 against 197 at 10 M) and 0.1–0.5 s more CPU.
+ * From 5 M the time it saves is worth that; below, it saved about 1 % or less (1 M until then: the
+ * draws' worker paid more while this thread made the plausibility notices meanwhile, which it no
+ * longer does; docs/performance.md).
  */
-export const INTERVAL_AUTO_THRESHOLD = 1_000_000;
+export const INTERVAL_AUTO_THRESHOLD = 5_000_000;
 
 /**
  * A draws worker's heap: its young generation capped at 4 MB (Node's default grows to 48 MB). The
