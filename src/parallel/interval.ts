@@ -1,10 +1,11 @@
-// A report's interval draws (core/interval.ts) on every core: worker threads and this thread
-// claim the draws a block at a time (interval-claims.ts), so that this thread can first do other
-// work (`meanwhile`) while the workers draw; each thread keeps its blocks' extremes
-// (core/draw-extremes.ts), merged here. Draw i's weights depend only on (seed, i) and the
-// percentiles only on the values, so the intervals are the same for any number of threads and
-// whoever ran which block (test/parallel/interval.test.ts). On 5,000 regions the draws were a
-// sixth of `report`'s time on one thread (issue 18).
+// A report's interval draws (core/interval.ts) on every core, from INTERVAL_AUTO_THRESHOLD
+// region-draws or as `--threads` asks: worker threads and this thread claim the draws a block at a
+// time (interval-claims.ts), so that this thread can first do other work (`meanwhile`) while the
+// workers draw; each thread keeps its blocks' extremes (core/draw-extremes.ts), merged here. Draw
+// i's weights depend only on (seed, i) and the percentiles only on the values, so the intervals are
+// the same for any number of threads and whoever ran which block (test/parallel/interval.test.ts).
+// On 5,000 regions the 500 draws, on this thread, are about a fifth of a `report` (2.05 against
+// 1.64 s with `--no-interval` on 4.95 M rows, twenty-second session).
 import type { AnalyzeOptions } from '../core/analyze.js';
 import type { Dataset } from '../core/dataset.js';
 import { intervalReport, intervalRun } from '../core/interval.js';
@@ -21,12 +22,12 @@ import { sensitivityThreads } from './sensitivity.js';
  * once the draws are long. Measured on this project's two-core machines (report on the
  * benchmark's 4.95 M rows, whole processes alternating, medians; twenty-second session): with a
  * worker against without (5–10 runs each), at 2.5 M region-draws (500 draws × 5,000 regions)
- * 2.040 against 2.065 s, at 4 M 1.965 against 1.975 s, at 6 M 2.16 against 2.225 s, at 10 M 2.51
- * against 2.69 s (and 5.51 against 5.65 s on 20,000 regions); the worker's cost: 6–27 MB more at the
- * peak (196 against 190 MB, median, at 2.5 M; 224 against 197 at 10 M) and 0.1–0.5 s more CPU.
- * From 5 M the time it saves is worth that; below, it saved about 1 % or less (1 M until then: the
- * draws' worker paid more while this thread made the plausibility notices meanwhile, which it no
- * longer does; docs/performance.md).
+ * 2.040 against 2.065 s, at 4 M 1.965 against 1.975 s, at 6 M 2.16 against 2.225 s, at 10 M
+ * 2.51 against 2.69 s (and 5.51 against 5.65 s on 20,000 regions); the worker's cost: 6–27 MB
+ * more at the peak (196 against 190 MB, median, at 2.5 M; 224 against 197 at 10 M) and 0.1–0.5 s
+ * more CPU. From 5 M the time it saves is worth that; below, it saved about 1 % or less (1 M
+ * until then: the draws' worker paid more while this thread made the plausibility notices
+ * meanwhile, which it no longer does; docs/performance.md).
  */
 export const INTERVAL_AUTO_THRESHOLD = 5_000_000;
 
