@@ -33,6 +33,8 @@ const db = await instance.connect();
 const query = async (text) => (await db.runAndReadAll(text)).getRowObjectsJS();
 const types = async (path) => Object.fromEntries((await query(`DESCRIBE SELECT * FROM read_parquet(${sql(path)})`)).map((r) => [r.column_name, r.column_type]));
 const rows = [];
+/** `list` (regions or excluded regions, by their code) as DuckDB's `ORDER BY region` gives it. */
+const byRegion = (list) => [...list].sort((a, b) => (a.region < b.region ? -1 : 1));
 
 try {
   // report: one row per region, as the JSON
@@ -46,7 +48,7 @@ try {
   // The excluded regions follow, as in the CSV: no figures, their reason (the bundled data has one).
   const left = await query(`SELECT region, excluded_reason AS reason, vacuum_per_100k FROM read_parquet(${sql(report)}) WHERE rank IS NULL ORDER BY region`);
   if (json.excluded.length === 0) fail('report: the bundled data should have an excluded region to check');
-  same(left, [...json.excluded].sort((a, b) => (a.region < b.region ? -1 : 1)).map((e) => ({ region: e.region, reason: e.reason, vacuum_per_100k: null })), 'report excluded regions');
+  same(left, byRegion(json.excluded).map((e) => ({ region: e.region, reason: e.reason, vacuum_per_100k: null })), 'report excluded regions');
   rows.push(['report --format parquet', got.length + left.length, 'rank INTEGER, region VARCHAR, metrics DOUBLE, excluded_reason VARCHAR']);
 
   // long: one row per region × metric; pivoted back by DuckDB, it is the report
@@ -54,9 +56,8 @@ try {
   sg('report', '--format', 'long', '--out', long);
   const pivot = await query(`SELECT region, max(value) FILTER (WHERE metric = 'vacuum_per_100k') AS v, max(value) FILTER (WHERE metric = 'beds_closed') AS b, count(*) AS n FROM read_parquet(${sql(long)}) WHERE excluded_reason IS NULL GROUP BY region ORDER BY region`);
   const longExcluded = await query(`SELECT DISTINCT region, excluded_reason AS reason FROM read_parquet(${sql(long)}) WHERE excluded_reason IS NOT NULL ORDER BY region`);
-  same(longExcluded, [...json.excluded].sort((a, b) => (a.region < b.region ? -1 : 1)).map((e) => ({ region: e.region, reason: e.reason })), 'long excluded regions');
-  const byRegion = [...json.regions].sort((a, b) => (a.region < b.region ? -1 : 1));
-  same(pivot.map((r) => [r.region, r.v, r.b]), byRegion.map((r) => [r.region, r.vacuum_per_100k, r.beds_closed]), 'long pivoted back');
+  same(longExcluded, byRegion(json.excluded).map((e) => ({ region: e.region, reason: e.reason })), 'long excluded regions');
+  same(pivot.map((r) => [r.region, r.v, r.b]), byRegion(json.regions).map((r) => [r.region, r.vacuum_per_100k, r.beds_closed]), 'long pivoted back');
   const longCount = (await query(`SELECT count(*)::INTEGER AS n FROM read_parquet(${sql(long)})`))[0].n;
   rows.push(['report --format long --out x.parquet', longCount, 'region, name, from, to, metric, value DOUBLE, unit, excluded_reason']);
 
@@ -79,7 +80,7 @@ try {
   const draws = join(dir, 'draws.parquet');
   const sens = JSON.parse(sg('report', '--sensitivity', '400', '--seed', '3', '--format', 'json', '--draws-out', draws));
   const dgot = await query(`SELECT region, quantile_disc(vacuum_per_100k, 0.95) AS p95, count(*)::INTEGER AS n FROM read_parquet(${sql(draws)}) GROUP BY region ORDER BY region`);
-  const sorted = [...sens.regions].sort((a, b) => (a.region < b.region ? -1 : 1));
+  const sorted = byRegion(sens.regions);
   same(dgot.map((r) => [r.region, r.n]), sorted.map((r) => [r.region, 400]), 'draws per region');
   // quantile_disc(0.95) on 400 values is the 380th smallest, as nearest rank (⌈0.95 × 400⌉ = 380)
   same(dgot.map((r) => r.p95), sorted.map((r) => r.vacuum_per_100k_p95), 'draws p95');
