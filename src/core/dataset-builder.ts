@@ -51,8 +51,13 @@ export class DatasetBuilder {
   private readonly regions = new Map<string, RegionInfo & { line: number }>();
   private readonly population = new Map<string, DenseYearSeries>();
   /** Per region, the line each year's population was given on, to report one given twice;
-   * emptied by endPopulation() (memory the services file can use). */
-  private readonly populationLines = new Map<string, Map<number, number>>();
+   * emptied by endPopulation() (memory the services file can use). Each region's lines are a
+   * DenseYearSeries (whole numbers in 32-bit slots), not a Map: 5,000 regions × 30 years as Maps
+   * were 150,000 hash entries made and collected while the small files are read, about 45 ms of
+   * a run's ~300 ms reading population and beds (both files: the collector's work carries over;
+   * issue 18, docs/performance.md). Their slots stay reserved in the blocks they share with the
+   * population's series after endPopulation() (4 bytes a year: 0.6 MB at 5,000 regions). */
+  private readonly populationLines = new Map<string, DenseYearSeries>();
   private beds: BedData = { shape: 'none' };
   private readonly bedSeries = new Map<string, DenseYearSeries>();
   private readonly services = new Map<string, Map<string, ServiceSeries>>();
@@ -244,11 +249,8 @@ export class DatasetBuilder {
     const region = this.knownRegion(code, file, line);
     if (region === undefined) return undefined;
     this.noteData(kind === 'population' ? 'population' : 'beds', region, file, line);
-    let lines: Map<number, number> | undefined;
-    if (kind === 'population') {
-      lines = this.populationLines.get(region);
-      if (!lines) this.populationLines.set(region, (lines = new Map()));
-    }
+    let lines: DenseYearSeries | undefined;
+    if (kind === 'population') lines = seriesOf(this.populationLines, region);
     return { region, key: undefined, years: seriesOf(map, region), use: undefined, lines };
   }
 
