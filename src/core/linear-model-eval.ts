@@ -140,9 +140,10 @@ export function rankInto(values: Float64Array, model: Pick<LinearModel, 'codeOrd
 
 // rankInto's loops, each a function of its own: V8 optimizes a loop that runs long while its
 // function is still running (on-stack replacement), and code compiled so for one of several loops
-// in one function lacks the feedback of the loops after it, so that the first draws of a run
-// deoptimized and compiled rankInto again several times; one loop to a function, the first
-// blocks of a report's draws take about 40 % less time (≈ 60 ms of 450 on 5,000 regions, issue 18).
+// in one function lacks the feedback of the loops after it: the bundled report deoptimized
+// rankInto 123 times in its first draws. One loop to a function, none; a report's 500 draws of
+// 5,000 regions took 549 → 491 ms, the first block of 16 draws 64 → 46 ms (medians of 8 runs,
+// issue 18, docs/performance.md).
 
 /** Each value's 64-bit sort key (see rankInto), as its high and low words. */
 function radixKeys(values: Float64Array, keyHigh: Uint32Array, keyLow: Uint32Array): void {
