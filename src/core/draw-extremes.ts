@@ -106,39 +106,31 @@ export class DrawExtremes implements DrawExtremesData {
 
   /** Take `n` draws laid out draw-major (value of draw d, region r at d × regions + r; DrawChunk's layout). */
   addDraws(vacuum: Float64Array, rank: Int32Array, n: number): void {
-    const { regions: R, low, high } = this;
+    const { regions: R, low, high, lowVacuum, lowRank, highVacuum, highRank } = this;
     for (let d = 0; d < n; d++) {
       const sizeLow = Math.min(this.seen, low);
       const sizeHigh = Math.min(this.seen, high);
-      // The loop over the regions in a method of its own: optimized while it ran inside this one
-      // (on-stack replacement), it lacked the feedback of the draw loop around it, and the first
-      // draws of a run deoptimized and compiled it again several times (issue 18, as rankInto's loops).
-      this.addDraw(vacuum, rank, d * R, sizeLow, sizeHigh);
+      const at = d * R;
+      // Until the heaps are full every value goes in; then most values are no extreme and are
+      // turned away by the comparisons with the tops.
+      const filling = sizeLow < low || sizeHigh < high;
+      const tops = this.tops;
+      for (let r = 0; r < R; r++) {
+        const v = vacuum[at + r]!;
+        const k = rank[at + r]!;
+        const t = 4 * r;
+        // Most values are no extreme: four comparisons with the region's tops, side by side.
+        if (!filling && !(v < tops[t]!) && !(k < tops[t + 1]!) && !(-v < tops[t + 2]!) && !(-k < tops[t + 3]!)) continue;
+        const lowAt = r * low;
+        const highAt = r * high;
+        if (sizeLow < low || v < lowVacuum[lowAt]!) offer(lowVacuum, lowAt, low, sizeLow, v);
+        if (sizeLow < low || k < lowRank[lowAt]!) offer(lowRank, lowAt, low, sizeLow, k);
+        // The largest values as the smallest of their negatives (−0 and 0 compare equal).
+        if (sizeHigh < high || -v < highVacuum[highAt]!) offer(highVacuum, highAt, high, sizeHigh, -v);
+        if (sizeHigh < high || -k < highRank[highAt]!) offer(highRank, highAt, high, sizeHigh, -k);
+        this.top(r);
+      }
       this.seen++;
-    }
-  }
-
-  /** One draw's values, at `at` in `vacuum` and `rank`, with the heaps holding sizeLow and sizeHigh values. */
-  private addDraw(vacuum: Float64Array, rank: Int32Array, at: number, sizeLow: number, sizeHigh: number): void {
-    const { regions: R, low, high, lowVacuum, lowRank, highVacuum, highRank } = this;
-    // Until the heaps are full every value goes in; then most values are no extreme and are
-    // turned away by the comparisons with the tops.
-    const filling = sizeLow < low || sizeHigh < high;
-    const tops = this.tops;
-    for (let r = 0; r < R; r++) {
-      const v = vacuum[at + r]!;
-      const k = rank[at + r]!;
-      const t = 4 * r;
-      // Most values are no extreme: four comparisons with the region's tops, side by side.
-      if (!filling && !(v < tops[t]!) && !(k < tops[t + 1]!) && !(-v < tops[t + 2]!) && !(-k < tops[t + 3]!)) continue;
-      const lowAt = r * low;
-      const highAt = r * high;
-      if (sizeLow < low || v < lowVacuum[lowAt]!) offer(lowVacuum, lowAt, low, sizeLow, v);
-      if (sizeLow < low || k < lowRank[lowAt]!) offer(lowRank, lowAt, low, sizeLow, k);
-      // The largest values as the smallest of their negatives (−0 and 0 compare equal).
-      if (sizeHigh < high || -v < highVacuum[highAt]!) offer(highVacuum, highAt, high, sizeHigh, -v);
-      if (sizeHigh < high || -k < highRank[highAt]!) offer(highRank, highAt, high, sizeHigh, -k);
-      this.top(r);
     }
   }
 

@@ -141,9 +141,9 @@ export function rankInto(values: Float64Array, model: Pick<LinearModel, 'codeOrd
 // rankInto's loops, each a function of its own: V8 optimizes a loop that runs long while its
 // function is still running (on-stack replacement), and code compiled so for one of several loops
 // in one function lacks the feedback of the loops after it: the bundled report deoptimized
-// rankInto 123 times in its first draws. One loop to a function, none; a report's 500 draws of
-// 5,000 regions took 549 → 491 ms, the first block of 16 draws 64 → 46 ms (medians of 8 runs,
-// issue 18, docs/performance.md).
+// rankInto 9 to 123 times in its first draws (six runs). One loop to a function, never; a
+// report's 500 draws of 5,000 regions took 549 → 491 ms, the first block of 16 draws 64 → 46 ms
+// (medians of 8 runs, issue 18, docs/performance.md).
 
 /** Each value's 64-bit sort key (see rankInto), as its high and low words. */
 function radixKeys(values: Float64Array, keyHigh: Uint32Array, keyLow: Uint32Array): void {
@@ -203,4 +203,3 @@ function sortRuns(order: Int32Array, R: number, keyHigh: Uint32Array, keyLow: Ui
 function ranksInOrder(order: Int32Array, rank: Int32Array, R: number): void {
   for (let i = 0; i < R; i++) rank[order[i]!] = i + 1;
 }
-
