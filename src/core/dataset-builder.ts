@@ -55,8 +55,9 @@ export class DatasetBuilder {
    * DenseYearSeries (whole numbers in 32-bit slots), not a Map: 5,000 regions × 30 years as Maps
    * were 150,000 hash entries made and collected while the small files are read: 30–45 ms of the
    * 300–450 it takes to read the regions, population and beds (the collector's work carried over
-   * into the beds), and 10–14 MB of a run's peak (issue 18, docs/performance.md). Their slots stay reserved in the blocks they share with the
-   * population's series after endPopulation() (4 bytes a year: 0.6 MB at 5,000 regions). */
+   * into the beds), and 10–14 MB of a run's peak (issue 18, docs/performance.md). Their slots
+   * stay reserved in the blocks they share with the population's series after endPopulation()
+   * (4 bytes a year: 0.6 MB at 5,000 regions). */
   private readonly populationLines = new Map<string, DenseYearSeries>();
   private beds: BedData = { shape: 'none' };
   private readonly bedSeries = new Map<string, DenseYearSeries>();
