@@ -14,7 +14,14 @@
 // the writer finds wrong gets undefined: the caller parses it with zod, which throws zod's own
 // error. test/report/item-writer.test.ts holds the writer to zod and JSON.stringify on random
 // good and broken items.
+//
+// A writer of bytes (itemByteWriter) writes the same text as its UTF-8 bytes, one character per
+// byte (core/json-string-bytes.ts), which a piece of output takes with a Latin-1 copy instead of
+// UTF-8 encoding (byte-pieces.ts addBytes): the text is ASCII but for the strings from the data,
+// and those are encoded one at a time as they are written. A trend of 5,000 regions writes 110 MB
+// of them.
 import type { z } from 'zod';
+import { jsonStringBytes } from '../core/json-string-bytes.js';
 
 /** Writes one item (its text, or undefined when it breaks the schema). */
 export type ItemWriter = (item: unknown) => string | undefined;
@@ -58,6 +65,8 @@ class Unsupported extends Error {}
 /** Writes the code that checks and writes schemas of the supported kinds. */
 class WriterCode {
   private names = 0;
+  /** `bytes`: the code writes UTF-8 bytes, one character per byte (itemByteWriter). */
+  constructor(private readonly bytes: boolean) {}
   /** Values the code refers to (enum members), passed in as `k`. */
   readonly constants: unknown[] = [];
   /** Declarations of the writer's own state, kept between items (each number member's last value and text). */
@@ -65,6 +74,11 @@ class WriterCode {
 
   name(prefix: string): string {
     return `${prefix}${this.names++}`;
+  }
+
+  /** A piece of the written text (brackets, line breaks, quoted keys) as a literal of the code. */
+  private out(text: string): string {
+    return str(this.bytes ? binary(new TextEncoder().encode(text)) : text);
   }
 
   /** Code that checks `value` (a variable) against `schema` and appends its text to `s`, lines after the first indented by `indent`; `return` when it does not hold. */
@@ -146,8 +160,8 @@ class WriterCode {
     return (
       `if (!Array.isArray(${value})) return; ` +
       `if (${value}.length === 0) s += '[]'; else { ` +
-      `for (let ${i} = 0; ${i} < ${value}.length; ${i}++) { const ${e} = ${value}[${i}]; s += ${i} === 0 ? ${str(`[\n${inner}`)} : ${str(`,\n${inner}`)}; ${this.value(element, e, inner)} } ` +
-      `s += ${str(`\n${indent}]`)}; }`
+      `for (let ${i} = 0; ${i} < ${value}.length; ${i}++) { const ${e} = ${value}[${i}]; s += ${i} === 0 ? ${this.out(`[\n${inner}`)} : ${this.out(`,\n${inner}`)}; ${this.value(element, e, inner)} } ` +
+      `s += ${this.out(`\n${indent}]`)}; }`
     );
   }
 
@@ -173,12 +187,12 @@ class WriterCode {
       const member = supportedDef(schema);
       const optional = member.type === 'optional';
       let head: string;
-      if (before !== undefined) head = `s += ${before} + ${str(name)}; ${before} = ${str(next)}; `;
-      else if (written || !optional) head = `s += ${str((written ? next : open) + name)}; `;
+      if (before !== undefined) head = `s += ${before} + ${this.out(name)}; ${before} = ${this.out(next)}; `;
+      else if (written || !optional) head = `s += ${this.out((written ? next : open) + name)}; `;
       else {
         before = this.name('b');
-        code += `let ${before} = ${str(open)}; `;
-        head = `s += ${before} + ${str(name)}; ${before} = ${str(next)}; `;
+        code += `let ${before} = ${this.out(open)}; `;
+        head = `s += ${before} + ${this.out(name)}; ${before} = ${this.out(next)}; `;
       }
       // An optional member that is undefined is left out, as JSON.stringify leaves it out.
       if (optional) code += `const ${v} = ${value}[${str(key)}]; if (${v} !== undefined) { ${head}${this.value(member.innerType!, v, inner)} } `;
@@ -187,13 +201,21 @@ class WriterCode {
         written = true;
       }
     }
-    const close = str(`\n${indent}}`);
+    const close = this.out(`\n${indent}}`);
     if (written) return `${code}s += ${close};`;
-    return `${code}s += ${before} === ${str(open)} ? '{}' : ${close};`;
+    return `${code}s += ${before} === ${this.out(open)} ? '{}' : ${close};`;
   }
 }
 
 const str = (text: string): string => JSON.stringify(text);
+
+/** Bytes as a string of one character per byte. */
+const binary = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
+
+/** JSON.stringify's text of a string, a literal or null, as UTF-8 bytes one per character: only a string can hold other than ASCII. */
+function jsonBytes(value: unknown): string {
+  return typeof value === 'string' ? `"${jsonStringBytes(value)}"` : JSON.stringify(value);
+}
 
 /** The schema's definition, when it is of a kind the writer knows and has nothing beyond it. */
 function supportedDef(schema: z.ZodType): Def {
@@ -239,22 +261,35 @@ const made = new WeakMap<z.ZodType, Map<string, ItemWriter | null>>();
  * starts with it), or undefined when the schema has a part the writer does not know.
  */
 export function itemWriter(schema: z.ZodType, indent: string): ItemWriter | undefined {
-  let byIndent = made.get(schema);
-  if (byIndent === undefined) made.set(schema, (byIndent = new Map()));
-  let writer = byIndent.get(indent);
+  return writerOf(schema, indent, false);
+}
+
+/**
+ * `itemWriter`'s text as UTF-8 bytes, one character per byte (json-string-bytes.ts): what a
+ * piece of output takes with addBytes (byte-pieces.ts).
+ */
+export function itemByteWriter(schema: z.ZodType, indent: string): ItemWriter | undefined {
+  return writerOf(schema, indent, true);
+}
+
+function writerOf(schema: z.ZodType, indent: string, bytes: boolean): ItemWriter | undefined {
+  let byStyle = made.get(schema);
+  if (byStyle === undefined) made.set(schema, (byStyle = new Map()));
+  const key = `${bytes ? 'bytes' : 'text'} ${indent}`;
+  let writer = byStyle.get(key);
   if (writer === undefined) {
     writer = null;
     try {
-      const code = new WriterCode();
+      const code = new WriterCode(bytes);
       const body = `let s = ''; ${code.value(schema, 'item', indent)} return s;`;
       // The code is made above from the schema's kinds, its keys (quoted by JSON.stringify) and constants passed in as `k`;
-      // `num` writes a number (numberText).
+      // `str` writes a string or a literal (JSON.stringify's text, or its bytes), `num` a number (numberText).
       const make = new Function('str', 'num', 'k', `${code.closure.join(' ')} return function writeItem(item) { ${body} };`) as (str: (v: unknown) => string, num: (n: number) => string, k: unknown[]) => ItemWriter;
-      writer = make(JSON.stringify, numberText, code.constants);
+      writer = make(bytes ? jsonBytes : JSON.stringify, numberText, code.constants);
     } catch (error) {
       if (!(error instanceof Unsupported)) throw error;
     }
-    byIndent.set(indent, writer);
+    byStyle.set(key, writer);
   }
   return writer ?? undefined;
 }

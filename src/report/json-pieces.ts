@@ -8,12 +8,14 @@
 // writer passes each piece on as it comes (issue 18). The pieces are UTF-8 bytes, each item's text
 // encoded into the piece as it is written: joining the texts of a piece into one string first and
 // encoding that took a second pass over every character (trend on 5,000 regions, 145 MB: 8 %
-// of its time).
+// of its time). A long array's items are written as their bytes already (item-writer.ts
+// itemByteWriter) and copied into the piece as they are: the JSON of a trend of 5,000 regions
+// rendered in 850 ms instead of 1,020 (medians of ten alternating, in one process).
 import { config, type z } from 'zod';
 import { itemsToWrite } from '../core/lazy-warnings.js';
 import { WarningSchema } from '../core/report-schema.js';
 import { BytePieces, type PieceBuilder } from './byte-pieces.js';
-import { itemWriter } from './item-writer.js';
+import { itemByteWriter, itemWriter } from './item-writer.js';
 import { warningItemBytes } from './warning-bytes.js';
 
 /** Items written as UTF-8 bytes when they can be (a builder that takes bytes): by their schema. */
@@ -154,9 +156,12 @@ function* itemPieces<P>(element: z.ZodType, items: Iterable<unknown>, pieces: Pi
     return;
   }
   // A long array's items are checked and written in one pass (item-writer.ts) when the schema
-  // allows; an item the writer refuses, or a schema it does not know, goes through zod.
-  const write = count >= WRITE_FROM ? itemWriter(element, '    ') : undefined;
-  const writeBytes = count >= WRITE_FROM && pieces.addBytes !== undefined ? BYTE_WRITERS.get(element) : undefined;
+  // allows, as UTF-8 bytes when the pieces take them; an item the writer refuses, or a schema it
+  // does not know, goes through zod.
+  const long = count >= WRITE_FROM;
+  const writeBytes = long && pieces.addBytes !== undefined ? itemByteWriter(element, '    ') : undefined;
+  const writeSpecial = writeBytes !== undefined ? BYTE_WRITERS.get(element) : undefined;
+  const write = long && writeBytes === undefined ? itemWriter(element, '    ') : undefined;
   let item: z.ZodType | undefined;
   let piece: P | undefined;
   /** The items after the first, still to come. */
@@ -169,7 +174,7 @@ function* itemPieces<P>(element: z.ZodType, items: Iterable<unknown>, pieces: Pi
       if (next === undefined || next.done === true) break;
       value = next.value;
     }
-    const bytes = writeBytes?.(value, '    ');
+    const bytes = writeSpecial?.(value, '    ') ?? writeBytes?.(value);
     let text = bytes === undefined ? write?.(value) : undefined;
     if (bytes === undefined && text === undefined) {
       item ??= itemSchema(element, count);

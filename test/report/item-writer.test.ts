@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { CoverageReportSchema } from '../../src/core/coverage-schema.js';
 import { ReportSchema } from '../../src/core/report-schema.js';
 import { TrendReportSchema } from '../../src/core/trend-schema.js';
-import { itemWriter } from '../../src/report/item-writer.js';
+import { itemByteWriter, itemWriter } from '../../src/report/item-writer.js';
 
 /** The oracle: zod's parse, JSON.stringify's text with two-space indent, nested under `indent`. */
 function oracle(schema: z.ZodType, value: unknown, indent: string): string | undefined {
@@ -95,7 +95,19 @@ const SMALL: [string, z.ZodType][] = [
   ['nested arrays', z.array(z.array(z.number().max(2).nullable()))],
   ['a number alone', z.number().int().min(-1).max(5)],
   ['an optional item', z.string().optional()],
+  ['keys beyond ASCII', z.object({ 'æøå → القاهرة': z.string(), '😀"\\': z.array(z.enum(['→', 'b'])).optional(), plain: z.literal(['ø', 1]) })],
 ];
+
+/** The schemas above whose text is ASCII whatever the item: no string in them but ASCII literals and enum members. */
+const ASCII_ONLY = ['literals and booleans', 'only optional members', 'nested arrays', 'a number alone'];
+
+/** A text of one character per byte read as the UTF-8 bytes it holds (undefined stays so). */
+function fromBytes(bytes: string | undefined): string | undefined {
+  if (bytes === undefined) return undefined;
+  // Every character a byte: Latin-1 would otherwise write some other byte for it.
+  expect(bytes).toMatch(/^[\x00-\xff]*$/);
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
 
 describe('itemWriter', () => {
   for (const [name, schema] of [...REAL, ...SMALL]) {
@@ -118,6 +130,41 @@ describe('itemWriter', () => {
       expect(refused).toBeGreaterThan(20);
     });
   }
+
+  for (const [name, schema] of [...REAL, ...SMALL]) {
+    it(`writes the same text as UTF-8 bytes, one character per byte, and refuses the same items: ${name}`, () => {
+      const text = itemWriter(schema, '    ')!;
+      const bytes = itemByteWriter(schema, '    ');
+      expect(bytes).toBeDefined();
+      let beyondAscii = 0;
+      fc.assert(
+        fc.property(items(schema, name.includes('region') ? 100 : 8), (value) => {
+          const expected = text(value);
+          const written = bytes!(value);
+          expect(fromBytes(written)).toBe(expected);
+          if (written !== undefined && written !== expected) beyondAscii++;
+        }),
+        { seed: 1813, numRuns: 400 },
+      );
+      // Texts beyond ASCII were among them (names in Arabic, arrows, Latin-1 letters), where the
+      // schema holds a string that may have them.
+      if (ASCII_ONLY.includes(name)) expect(beyondAscii).toBe(0);
+      else expect(beyondAscii).toBeGreaterThan(5);
+    });
+  }
+
+  it('writes bytes for every kind of string: a name, an enum member, a literal, a key, one after another alike and not', () => {
+    const schema = z.object({ name: z.string(), kind: z.enum(['æ', 'b']), lit: z.literal('→'), 'ø': z.array(z.string()) });
+    const write = itemByteWriter(schema, '')!;
+    for (const name of ['Åland', 'Åland', 'Oslo', 'القاهرة', '\ud800 lone', 'a"b\\c\n', 'Åland']) {
+      const item = { name, kind: 'æ', lit: '→', 'ø': [name, 'x'] };
+      expect(fromBytes(write(item)), name).toBe(JSON.stringify(item, null, 2));
+    }
+    // "Å" is C3 85 in UTF-8: two characters of the bytes' text.
+    expect(write({ name: 'Å', kind: 'b', lit: '→', 'ø': [] })).toContain('"name": "\xc3\x85"');
+    expect(itemByteWriter(schema, '')).toBe(write);
+    expect(itemByteWriter(schema, '')).not.toBe(itemWriter(schema, ''));
+  });
 
   it('nests under the indent it was made for, and keeps one writer per schema and indent', () => {
     const schema = z.object({ a: z.array(z.number()), b: z.object({ c: z.string() }) });

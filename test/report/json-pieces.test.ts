@@ -176,6 +176,26 @@ describe('schemaJsonPieces with an item writer', () => {
     }
   });
 
+  it('writes a long array\'s items as UTF-8 bytes into the pieces: the same text, names in any script, over many pieces', () => {
+    // 40,000 items (about 3.5 MB, several buffers of 1 MiB) through the byte writer
+    // (item-writer.ts itemByteWriter), names beyond ASCII in each: their bytes copied as they
+    // are, never cut between two pieces.
+    const names = ['Åland', 'القاهرة', 'Troms og Finnmark →', '😀 \ud800', 'a"b\\c\n'];
+    const items = Array.from({ length: 40_000 }, (_, i) => ({ name: `${names[i % names.length]} ${i}`, value: i % 3 ? i / 7 : null, tags: i % 2 ? ['ø', 'a'] : [] }));
+    const value = { title: 'Møre', items, notes: ['æ'] };
+    const parse = vi.spyOn(Element, 'parse');
+    try {
+      const pieces = [...schemaJsonPieces(Long, value, ['items', 'notes'])];
+      expect(parse).not.toHaveBeenCalled();
+      expect(pieces.length).toBeGreaterThan(3);
+      const strict = new TextDecoder('utf-8', { fatal: true });
+      for (const piece of pieces) expect(() => strict.decode(piece)).not.toThrow();
+      expect(utf8(pieces)).toBe(whole(Long, value));
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('refuses a bad item far down a long array with zod\'s own error', () => {
     const parse = vi.spyOn(Element, 'parse');
     try {
