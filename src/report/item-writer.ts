@@ -19,7 +19,7 @@
 // byte (core/json-string-bytes.ts), which a piece of output takes with a Latin-1 copy instead of
 // UTF-8 encoding (byte-pieces.ts addBytes): the text is ASCII but for the strings from the data,
 // and those are encoded one at a time as they are written. A trend of 5,000 regions writes 110 MB
-// of them.
+// of items so.
 import type { z } from 'zod';
 import { jsonStringBytes } from '../core/json-string-bytes.js';
 

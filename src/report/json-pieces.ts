@@ -161,6 +161,7 @@ function* itemPieces<P>(element: z.ZodType, items: Iterable<unknown>, pieces: Pi
   // does not know, goes through zod.
   const long = count >= WRITE_FROM;
   const writeBytes = long && pieces.addBytes !== undefined ? itemByteWriter(element, '    ') : undefined;
+  // (a plausibility notice has a writer of its own: warning-bytes.ts)
   const writeSpecial = writeBytes !== undefined ? BYTE_WRITERS.get(element) : undefined;
   const write = long && writeBytes === undefined ? itemWriter(element, '    ') : undefined;
   let item: z.ZodType | undefined;
