@@ -19,7 +19,7 @@ const collector = (chunks) =>
     },
   });
 
-parentPort.on('message', async ({ args, cwd, env, input, port }) => {
+parentPort.on('message', async ({ id, args, cwd, env, input, port }) => {
   const out = [];
   const err = [];
   const terminal = {
@@ -38,6 +38,7 @@ parentPort.on('message', async ({ args, cwd, env, input, port }) => {
   }
   port.postMessage({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
   port.close();
-  Atomics.store(signal, 0, 1);
+  // The number of the request answered (run-cli.ts waits for its own).
+  Atomics.store(signal, 0, id);
   Atomics.notify(signal, 0);
 });
