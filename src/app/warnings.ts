@@ -2,7 +2,8 @@
 import { distinctWarnings } from '../core/distinct-texts.js';
 import type { Warning } from '../core/issues.js';
 
-export { distinctWarnings } from '../core/distinct-texts.js';
+export { distinctWarnings, distinctWarningsMadeAgain } from '../core/distinct-texts.js';
+export { warningParts, type WarningParts } from '../core/lazy-warnings.js';
 
 /** Each warning whose text differs from every earlier one's, in order. */
 export function uniqueWarnings(warnings: readonly Warning[]): Warning[] {

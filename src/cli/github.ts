@@ -11,7 +11,7 @@
 import { appendFile } from 'node:fs/promises';
 import { FileAccessError, type InputIssue, issueText } from '../app/errors.js';
 import type { GateResult } from '../app/report.js';
-import { distinctWarnings } from '../app/warnings.js';
+import { distinctWarnings, distinctWarningsMadeAgain, type WarningParts } from '../app/warnings.js';
 import { neutralizeControls, type Report, type Warning } from '../app/vocabulary.js';
 import type { RenderContext } from '../report/render-context.js';
 import { escapeMarkdown } from '../report/safe-cell.js';
@@ -71,10 +71,12 @@ export function annotateIssues(terminal: Terminal, issues: readonly InputIssue[]
  * has taken the last: a pipe (a CI runner's log, `2>&1 | tee`) takes them as its reader reads, and
  * lines written faster than that were held in memory meanwhile — 100 MB for the 93,787 notices of
  * 5,000 regions (issue 18). Resolves when every line is handed on, or standard error has closed. */
-export async function printWarnings(terminal: Terminal, warnings: readonly Warning[], prefix = ''): Promise<void> {
+export async function printWarnings(terminal: Terminal, warnings: readonly Warning[] | WarningParts, prefix = ''): Promise<void> {
   const github = inGitHubActions(terminal);
   let lines: string[] = [];
-  for (const { warning: w, text } of distinctWarnings(warnings)) {
+  // Warnings not made yet are made again here (a report's notices: core/lazy-warnings.ts), not held through the output.
+  const distinct = isList(warnings) ? distinctWarnings(warnings) : distinctWarningsMadeAgain(warnings.held, warnings.more);
+  for (const { warning: w, text } of distinct) {
     lines.push(`warning: ${prefix}${text}`);
     if (github && w.file !== '') lines.push(warningAnnotation(prefix === '' ? w : { ...w, message: `${prefix}${w.message}` }));
     if (lines.length >= NOTE_LINES) {
@@ -84,6 +86,8 @@ export async function printWarnings(terminal: Terminal, warnings: readonly Warni
   }
   await noteLines(terminal, lines);
 }
+
+const isList = (warnings: readonly Warning[] | WarningParts): warnings is readonly Warning[] => Array.isArray(warnings);
 
 /** In GitHub Actions, one `::error` per tripped gate, on standard error. */
 export function annotateGates(terminal: Terminal, gates: GateResult): void {

@@ -14,24 +14,52 @@ export function textHash(text: string): number {
   return hash & 0x3fffffff;
 }
 
+/** A second hash, independent of textHash (another start and multiplier), for `DistinctTexts`' check. */
+export function textCheck(text: string): number {
+  let hash = 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x5bd1e995);
+  return hash & 0x3fffffff;
+}
+
 /** Texts known by their positions, found by hash. */
 class HashedTexts {
   /** hash → the position of the one text kept with it, or of each of them. */
   private readonly byHash = new Map<number, number | number[]>();
+  /** Each kept position's second hash (textCheck), when the texts are checked by it. */
+  private checks: Int32Array | undefined;
 
-  /** `textAt(i)`: the text of position `i`, made again the same each time. */
-  constructor(private readonly textAt: (position: number) => string) {}
-
-  /** Is `text` (whose hash is `hash`) the text of a position kept? */
-  has(text: string, hash: number): boolean {
-    const kept = this.byHash.get(hash);
-    if (kept === undefined) return false;
-    if (typeof kept === 'number') return this.textAt(kept) === text;
-    return kept.some((p) => this.textAt(p) === text);
+  /** `textAt(i)`: the text of position `i`, made again the same each time. `checked`: a text
+   * met under a hash already kept is made again only if its second hash is that position's too. */
+  constructor(
+    private readonly textAt: (position: number) => string,
+    checked = false,
+  ) {
+    if (checked) this.checks = new Int32Array(1024);
   }
 
-  /** Keep `position`, whose text's hash is `hash`. */
-  keep(position: number, hash: number): void {
+  /** Is `text` (whose hash is `hash`, second hash `check`) the text of a position kept? */
+  has(text: string, hash: number, check = 0): boolean {
+    const kept = this.byHash.get(hash);
+    if (kept === undefined) return false;
+    if (typeof kept === 'number') return this.same(kept, text, check);
+    return kept.some((p) => this.same(p, text, check));
+  }
+
+  private same(position: number, text: string, check: number): boolean {
+    if (this.checks !== undefined && this.checks[position] !== check) return false;
+    return this.textAt(position) === text;
+  }
+
+  /** Keep `position`, whose text's hash is `hash` (and second hash `check`). */
+  keep(position: number, hash: number, check = 0): void {
+    if (this.checks !== undefined) {
+      if (position >= this.checks.length) {
+        const grown = new Int32Array(Math.max(2 * this.checks.length, position + 1));
+        grown.set(this.checks);
+        this.checks = grown;
+      }
+      this.checks[position] = check;
+    }
     const kept = this.byHash.get(hash);
     if (kept === undefined) this.byHash.set(hash, position);
     else if (typeof kept === 'number') this.byHash.set(hash, [kept, position]);
@@ -43,16 +71,22 @@ class HashedTexts {
 export class DistinctTexts {
   private readonly texts: HashedTexts;
 
-  /** `textAt(i)`: the text of position `i`, made again the same as it was given to `firstTime`. */
-  constructor(textAt: (position: number) => string) {
-    this.texts = new HashedTexts(textAt);
+  /**
+   * `textAt(i)`: the text of position `i`, made again the same as it was given to `firstTime`.
+   * `checked`: `textAt` is costly (it makes texts again from the start), so a text met under a
+   * hash already seen is made again only when a second hash (`check`, textCheck) agrees too: two
+   * different texts then share both about once in 10^18 pairs instead of once in 10^9; each
+   * position's second hash is kept (4 bytes).
+   */
+  constructor(textAt: (position: number) => string, checked = false) {
+    this.texts = new HashedTexts(textAt, checked);
   }
 
   /** True the first time `text` (the text at `position`) is met; false when an earlier position had the same text. */
-  firstTime(text: string, position: number): boolean {
+  firstTime(text: string, position: number, check = 0): boolean {
     const hash = textHash(text);
-    if (this.texts.has(text, hash)) return false;
-    this.texts.keep(position, hash);
+    if (this.texts.has(text, hash, check)) return false;
+    this.texts.keep(position, hash, check);
     return true;
   }
 }
@@ -65,6 +99,34 @@ export function* distinctWarnings(warnings: readonly Warning[]): Generator<{ rea
     const text = formatWarning(warnings[i]!);
     if (seen.firstTime(text, i)) yield { warning: warnings[i]!, text };
   }
+}
+
+/**
+ * `distinctWarnings` over warnings not held: `held`, then those `more()` makes — the same ones,
+ * in the same order, each time it is called (a report's plausibility notices, made again rather
+ * than kept: core/lazy-warnings.ts warningParts). An earlier warning of `more()` is made again, by
+ * calling `more()` again up to it, only when a text meets it with both hashes equal: two equal
+ * texts (notices, one per series or region, are not) or a pair about once in 10^18.
+ */
+export function* distinctWarningsMadeAgain(held: readonly Warning[], more: () => Iterable<Warning>): Generator<{ readonly warning: Warning; readonly text: string }> {
+  const seen = new DistinctTexts((i) => formatWarning(i < held.length ? held[i]! : nth(more(), i - held.length)), true);
+  let i = 0;
+  // Two loops, each over one kind of iterator.
+  for (const warning of held) {
+    const text = formatWarning(warning);
+    if (seen.firstTime(text, i++, textCheck(text))) yield { warning, text };
+  }
+  for (const warning of more()) {
+    const text = formatWarning(warning);
+    if (seen.firstTime(text, i++, textCheck(text))) yield { warning, text };
+  }
+}
+
+/** The `n`th item of `items` (0 first). */
+function nth<T>(items: Iterable<T>, n: number): T {
+  let i = 0;
+  for (const item of items) if (i++ === n) return item;
+  throw new RangeError(`no item ${n}: the warnings made again are fewer than before`);
 }
 
 /** The set of the texts of positions 0 … size − 1 (`textAt`), without holding them. */

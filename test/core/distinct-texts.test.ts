@@ -1,7 +1,8 @@
 // DistinctTexts and textSet: which texts of a list were met before, or are in it, kept as hashes
 // and positions only.
 import { describe, expect, it } from 'vitest';
-import { DistinctTexts, distinctWarnings, textHash, textSet } from '../../src/core/distinct-texts.js';
+import { DistinctTexts, distinctWarnings, distinctWarningsMadeAgain, textCheck, textHash, textSet } from '../../src/core/distinct-texts.js';
+import type { Warning } from '../../src/core/issues.js';
 import { formatWarning } from '../../src/core/issues.js';
 import { mulberry32 } from '../../src/core/random.js';
 
@@ -92,5 +93,61 @@ describe('distinctWarnings', () => {
     expect(got.map((d) => d.warning)).toEqual(expected);
     for (const d of got) expect(d.text).toBe(formatWarning(d.warning));
     expect(got.length).toBeLessThan(warnings.length);
+  });
+});
+
+describe('distinctWarningsMadeAgain', () => {
+  /** Warnings from a seed, some texts repeated (within each part and across them) when `repeats`. */
+  function warningsOf(seed: number, n: number, repeats: boolean): Warning[] {
+    const random = mulberry32(seed);
+    return Array.from({ length: n }, (_, i) => {
+      const k = repeats ? Math.floor(random() * n * 0.6) : i;
+      return { file: k % 2 ? 'beds.csv' : 'services.csv', line: k % 3 ? k : null, message: `R${k} crisis teams: ${k % 7} → ${k % 11} (×${k % 5}) ø` };
+    });
+  }
+
+  it('gives what distinctWarnings gives of the held ones then the made ones, repeats in each part and across them', () => {
+    for (const [seed, repeats] of [[1, true], [2, true], [3, false]] as const) {
+      const held = warningsOf(seed, 300, repeats);
+      const made = warningsOf(seed + 10, 700, repeats);
+      let calls = 0;
+      const more = () => {
+        calls++;
+        return made.map((w) => ({ ...w }));
+      };
+      const got = [...distinctWarningsMadeAgain(held, more)].map((d) => d.text);
+      expect(got).toEqual([...distinctWarnings([...held, ...made])].map((d) => d.text));
+      // Without repeats, and no pair meeting on both hashes, the made ones are made once.
+      if (!repeats) expect(calls).toBe(1);
+      else expect(calls).toBeGreaterThan(1);
+    }
+  });
+
+  it('tells apart two different texts whose first hashes are the same: their second ones differ, and nothing is made again', () => {
+    const [a, b] = collidingPair();
+    expect(textHash(a)).toBe(textHash(b));
+    expect(textCheck(a)).not.toBe(textCheck(b));
+    const asWarning = (text: string): Warning => ({ file: '', line: null, message: text });
+    let calls = 0;
+    const more = function* () {
+      calls++;
+      yield asWarning(a);
+      yield asWarning(b);
+      yield asWarning(a);
+    };
+    expect([...distinctWarningsMadeAgain([], more)].map((d) => d.warning.message)).toEqual([a, b]);
+    // The third (a again) met a on both hashes: a was made again to compare, once.
+    expect(calls).toBe(2);
+  });
+
+  it('throws, rather than print wrong lines, when the warnings made again are fewer than before', () => {
+    const w = (m: string): Warning => ({ file: '', line: null, message: m });
+    let first = true;
+    const more = () => {
+      const list = first ? [w('x'), w('y'), w('x')] : [];
+      first = false;
+      return list;
+    };
+    expect(() => [...distinctWarningsMadeAgain([], more)]).toThrow(RangeError);
   });
 });

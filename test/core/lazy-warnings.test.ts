@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Warning } from '../../src/core/issues.js';
-import { itemsToWrite, warningsPending, withNoticesWhenRead, withWarningsWhenRead } from '../../src/core/lazy-warnings.js';
+import { itemsToWrite, warningParts, warningsPending, withNoticesWhenRead, withWarningsWhenRead } from '../../src/core/lazy-warnings.js';
 import { WarningSchema } from '../../src/core/report-schema.js';
 import { schemaJson, schemaJsonPieces } from '../../src/report/json-pieces.js';
 
@@ -83,6 +83,28 @@ describe('withWarningsWhenRead', () => {
     expect(lazy).not.toBe(report);
     expect(lazy.warnings).toEqual([warning(0), warning(1), warning(2)]);
     expect(report.warnings).toEqual([warning(0)]);
+  });
+
+  it('warningParts: the held warnings and the notices made again, while nothing has read them; none once read', () => {
+    const report = { servicegap: '1', warnings: [warning(0)] as readonly Warning[] };
+    let made = 0;
+    const lazy = withNoticesWhenRead({
+      report,
+      notices: function* () {
+        made++;
+        yield warning(1);
+        yield warning(2);
+      },
+    });
+    const parts = warningParts(lazy)!;
+    expect(parts.held).toEqual([warning(0)]);
+    expect([...parts.more()]).toEqual([warning(1), warning(2)]);
+    expect([...parts.more()]).toEqual([warning(1), warning(2)]);
+    expect(made).toBe(2);
+    expect(warningsPending(lazy)).toBe(true);
+    expect(lazy.warnings).toHaveLength(3);
+    expect(warningParts(lazy)).toBeUndefined();
+    expect(warningParts(report)).toBeUndefined();
   });
 });
 

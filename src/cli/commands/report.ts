@@ -26,6 +26,7 @@ import {
 } from '../options.js';
 import { sayDemoDataInCi } from '../demo-data.js';
 import { printWarnings } from '../github.js';
+import { warningParts } from '../../app/warnings.js';
 import { checkProvenanceFile, emit, emitProvenance, note, renderOutputPieces } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
@@ -87,9 +88,6 @@ export function reportCommand(terminal: Terminal): Command {
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runReport({ ...options, ...data, color: useColor(terminal, options.color) });
       await checkProvenanceFile(options.provenance);
-      // Read before the output is written, to be printed after it: the notices are then made once
-      // (with --quiet, never all at once: the JSON writes them as they are made; core/lazy-warnings.ts).
-      const warnings = options.quiet ? [] : run.warnings;
       await emit(terminal, await renderOutputPieces(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
       if (!options.quiet) for (const line of run.notes) note(terminal, line);
@@ -97,7 +95,7 @@ export function reportCommand(terminal: Terminal): Command {
         const { charts, dir, png } = run.charts;
         note(terminal, `wrote ${charts} chart${charts === 1 ? '' : 's'} to ${dir} (SVG${png ? ' and PNG' : '; no PNG renderer for this platform, SVG only'})`);
       }
-      if (!options.quiet) await printWarnings(terminal, warnings);
+      if (!options.quiet) await printWarnings(terminal, warningParts(run.report) ?? run.warnings);
       if (options.out !== undefined && !options.quiet) {
         const format = run.output.format === 'excel' ? 'csv for Excel' : run.output.format;
         const shown = Math.min(options.top ?? Infinity, run.report.regions.length);

@@ -21,6 +21,7 @@ import {
 } from '../options.js';
 import { sayDemoDataInCi } from '../demo-data.js';
 import { printWarnings } from '../github.js';
+import { warningParts } from '../../app/warnings.js';
 import { checkProvenanceFile, emit, emitProvenance, note, renderOutputPieces } from '../output.js';
 import { type Terminal, useColor } from '../terminal.js';
 
@@ -58,12 +59,9 @@ export function trendCommand(terminal: Terminal): Command {
       sayDemoDataInCi(terminal, data.inputs);
       const run = await runTrend({ ...options, ...data, color: useColor(terminal, options.color) });
       await checkProvenanceFile(options.provenance);
-      // Read before the output is written, to be printed after it: the notices are then made once
-      // (with --quiet, never all at once: the JSON writes them as they are made; core/lazy-warnings.ts).
-      const warnings = options.quiet ? [] : run.warnings;
       await emit(terminal, await renderOutputPieces(run.output), options.out, run.output.format);
       await emitProvenance(terminal, options.provenance, run.provenance, options.out, options.quiet);
-      if (!options.quiet) await printWarnings(terminal, warnings);
+      if (!options.quiet) await printWarnings(terminal, warningParts(run.trend) ?? run.warnings);
       if (options.out !== undefined && !options.quiet) {
         const shown = Math.min(options.top ?? Infinity, run.trend.regions.length);
         note(terminal, `wrote ${options.out} (${run.output.format}, ${shown} regions, ${run.trend.to - run.trend.from + 1} years)`);
