@@ -70,21 +70,24 @@ class HashedTexts {
 /** Each text the first time it is met, positions in order. */
 export class DistinctTexts {
   private readonly texts: HashedTexts;
+  private readonly checked: boolean;
 
   /**
    * `textAt(i)`: the text of position `i`, made again the same as it was given to `firstTime`.
    * `checked`: `textAt` is costly (it makes texts again from the start), so a text met under a
-   * hash already seen is made again only when a second hash (`check`, textCheck) agrees too: two
+   * hash already seen is made again only when a second hash (textCheck) agrees too: two
    * different texts then share both about once in 10^18 pairs instead of once in 10^9; each
    * position's second hash is kept (4 bytes).
    */
   constructor(textAt: (position: number) => string, checked = false) {
     this.texts = new HashedTexts(textAt, checked);
+    this.checked = checked;
   }
 
   /** True the first time `text` (the text at `position`) is met; false when an earlier position had the same text. */
-  firstTime(text: string, position: number, check = 0): boolean {
+  firstTime(text: string, position: number): boolean {
     const hash = textHash(text);
+    const check = this.checked ? textCheck(text) : 0;
     if (this.texts.has(text, hash, check)) return false;
     this.texts.keep(position, hash, check);
     return true;
@@ -111,14 +114,13 @@ export function* distinctWarnings(warnings: readonly Warning[]): Generator<{ rea
 export function* distinctWarningsMadeAgain(held: readonly Warning[], more: () => Iterable<Warning>): Generator<{ readonly warning: Warning; readonly text: string }> {
   const seen = new DistinctTexts((i) => formatWarning(i < held.length ? held[i]! : nth(more(), i - held.length)), true);
   let i = 0;
-  // Two loops, each over one kind of iterator.
   for (const warning of held) {
     const text = formatWarning(warning);
-    if (seen.firstTime(text, i++, textCheck(text))) yield { warning, text };
+    if (seen.firstTime(text, i++)) yield { warning, text };
   }
   for (const warning of more()) {
     const text = formatWarning(warning);
-    if (seen.firstTime(text, i++, textCheck(text))) yield { warning, text };
+    if (seen.firstTime(text, i++)) yield { warning, text };
   }
 }
 
