@@ -1,39 +1,18 @@
-// SHA-256 of the input files, for provenance (SPEC §8), without slowing a big read. Hashing runs
-// at a few hundred MB/s in Node's own crypto on some builds, which is a noticeable share of a
-// large file's reading time when it shares the reading thread; so a large file (a path, at least
-// HASH_WORKER_MIN_BYTES) is hashed by a small worker thread that reads the file itself, on
-// another core, while the main thread parses it (about 10 MB: one V8 isolate and a 1 MiB buffer).
-// A smaller file is read once more, a block at a time, and hashed on this thread (the reader may
-// read a file's rest straight from it at a position, io/piece-source.ts, so no stream sees all its
-// bytes); content given in memory is hashed at once, and standard input as its bytes pass.
+// SHA-256 of the input files, for provenance (SPEC §8), without reading a file twice. A regular
+// file is hashed from the bytes its reader reads, as it reads them (hashAsRead): the stream's
+// chunks — the head of a CSV file, all of a file read as text or gathered whole (Parquet, a
+// workbook) — and then the bytes read at positions (the rest of a CSV file read in pieces,
+// io/piece-source.ts). Only when those are not the whole file in order is it read once more for
+// its hash (hashFileHere). Content given in memory is hashed at once, and standard input as its
+// bytes pass.
+//
+// A large file used to be hashed by a worker thread of its own that read the file again: a third
+// thread on a two-core machine while two read the rows, its start (an isolate) and a second read
+// of every byte. Hashed on the thread that reads it, as it is read: a trend on 4.95 M rows 3.79 →
+// 3.55 s and 6.09 → 5.62 s of CPU, a report 3.40 → 3.27 s (medians of ten alternating; issue 18,
+// docs/performance.md).
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
-
-/** Files at least this large are hashed in a worker thread (default; ReadTableOptions can change it). */
-export const HASH_WORKER_MIN_BYTES = 16 << 20;
-
-// The worker, as CommonJS source: Node built-ins only, so it runs the same from the bundle, the
-// build or the sources, and needs no file of its own.
-const HASH_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const fs = require('node:fs');
-try {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  const fd = fs.openSync(workerData, 'r');
-  try {
-    let n;
-    while ((n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
-  parentPort.postMessage({ sha256: hash.digest('hex') });
-} catch (error) {
-  parentPort.postMessage({ error: String(error && error.message || error) });
-}
-`;
 
 /** A hash being made: its result once done (undefined if it could not be made), and a way to stop it. */
 export interface PendingHash {
@@ -43,32 +22,7 @@ export interface PendingHash {
   readonly stop: () => void;
 }
 
-/**
- * Hash a file in a worker thread. Until its result is awaited the worker does not keep the
- * process alive (a run that stops early does not wait for it); a file it cannot read gives
- * undefined (the reader reports the file's problem itself).
- */
-export function hashFileInWorker(path: string): PendingHash {
-  const worker = new Worker(HASH_WORKER, { eval: true, workerData: path, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 } });
-  worker.unref();
-  const result = new Promise<string | undefined>((resolve) => {
-    worker.once('message', (m: { sha256?: string }) => {
-      resolve(m.sha256);
-      void worker.terminate();
-    });
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
-  return {
-    wait: () => {
-      worker.ref();
-      return result;
-    },
-    stop: () => void worker.terminate(),
-  };
-}
-
-/** Hash a file on this thread, a block at a time (for files below HASH_WORKER_MIN_BYTES); a file it cannot read gives undefined. */
+/** Hash a file on this thread, reading it a block at a time; a file it cannot read gives undefined. */
 export function hashFileHere(path: string): PendingHash {
   let stopped = false;
   const result = hashInBlocks(path).catch(() => undefined);
@@ -135,4 +89,72 @@ export function hashingPassage(bytes: AsyncIterable<Uint8Array | string>): { byt
     }
   }
   return { bytes: pass(), pending: { wait: () => result, stop: () => resolve(undefined) } };
+}
+
+/** Where the reader of a regular file hands the bytes it reads at positions, for the file's hash (hashAsRead). */
+export interface HashFeed {
+  /** Bytes read from the file, starting at byte `at`. */
+  readonly read: (bytes: Uint8Array, at: number) => void;
+  /** A read at `at` met the end of the file. */
+  readonly end: (at: number) => void;
+}
+
+/**
+ * The SHA-256 of a regular file, made from the bytes its reader reads, as it reads them: every
+ * chunk of `bytes` as it passes, and whatever the reader reads at positions, given to `feed` (a
+ * reader of the rest of a CSV file does so once it has left the stream). When those bytes were
+ * the whole file, in order, from the first byte to the end of the file, `pending` gives their
+ * digest; otherwise (a reader that read out of order, or stopped short without stopping the hash)
+ * it gives `another()`'s, which reads the file again. The bytes and their digest are then of the
+ * same content by construction; whether the file changed between the stream and the reads at
+ * positions is checked apart (io/input-source.ts changed).
+ */
+export function hashAsRead(bytes: AsyncIterable<Uint8Array>, another: () => PendingHash): { bytes: AsyncIterable<Uint8Array>; feed: HashFeed; pending: PendingHash } {
+  const hash = createHash('sha256');
+  /** Where the next bytes must start for the hash to be of the file in order. */
+  let next = 0;
+  let inOrder = true;
+  let ended = false;
+  let stopped = false;
+  let digest: string | undefined;
+  let fallback: PendingHash | undefined;
+  const feed: HashFeed = {
+    read: (chunk, at) => {
+      if (!inOrder) return;
+      if (ended || at !== next) {
+        inOrder = false;
+        return;
+      }
+      hash.update(chunk);
+      next += chunk.length;
+    },
+    end: (at) => {
+      if (at !== next) inOrder = false;
+      ended = true;
+    },
+  };
+  async function* pass(): AsyncGenerator<Uint8Array> {
+    // The stream reads the file from its first byte; its own position, in case the bytes read at
+    // positions did not take over where it stopped.
+    let at = 0;
+    for await (const chunk of bytes) {
+      feed.read(chunk, at);
+      at += chunk.length;
+      yield chunk;
+    }
+    feed.end(at);
+  }
+  const pending: PendingHash = {
+    wait: () => {
+      if (stopped) return Promise.resolve(undefined);
+      if (inOrder && ended) return Promise.resolve((digest ??= hash.digest('hex')));
+      fallback ??= another();
+      return fallback.wait();
+    },
+    stop: () => {
+      stopped = true;
+      fallback?.stop();
+    },
+  };
+  return { bytes: pass(), feed, pending };
 }

@@ -1,12 +1,12 @@
 // Where an input file comes from: a path, standard input ("-"), or text in memory (library use
 // and tests). Opening one gives its bytes as a stream and the name to use in messages.
-// A file is read more than once (the head as a stream, the rest at positions, its hash by a read
-// of its own), so whether it is still the file that was opened is checked once all are done: the
-// figures and the SHA-256 in the provenance (SPEC §8) must be of the same content.
+// A file is read in two ways (the head as a stream, the rest at positions), so whether it is still
+// the file that was opened is checked once both are done: the figures and the SHA-256 in the
+// provenance (SPEC §8) must be of the same content.
 import { type BigIntStats, createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { FileAccessError } from './errors.js';
-import { HASH_WORKER_MIN_BYTES, hashContent, hashFileHere, hashFileInWorker, hashingPassage, type PendingHash } from './file-hash.js';
+import { type HashFeed, hashAsRead, hashContent, hashFileHere, hashingPassage, type PendingHash } from './file-hash.js';
 import { recordRead } from './read-log.js';
 
 /**
@@ -33,6 +33,11 @@ export interface OpenedInput {
    */
   readonly sha256: PendingHash;
   /**
+   * For a regular file being hashed: where its reader hands the bytes it reads at positions
+   * rather than through `bytes` (io/piece-source.ts), so that they are hashed as they are read.
+   */
+  readonly hashFeed?: HashFeed | undefined;
+  /**
    * For a file: what changed in it since it was opened (its size, its modification time, or
    * another file now at its path), undefined if nothing did. Asked once it is read and hashed.
    */
@@ -41,8 +46,6 @@ export interface OpenedInput {
 
 /** Options of `openInput`. */
 export interface OpenOptions {
-  /** Files at least this large are hashed in a worker thread (default HASH_WORKER_MIN_BYTES). */
-  readonly hashWorkerMinBytes?: number | undefined;
   /** false: no hash is made (a file read again only to quote its lines); sha256 then gives undefined. */
   readonly hash?: boolean | undefined;
 }
@@ -52,14 +55,16 @@ const NO_HASH: PendingHash = { wait: () => Promise.resolve(undefined), stop: () 
 export const STDIN_NAME = '<stdin>';
 
 export async function openInput(input: CsvInput, stdin: NodeJS.ReadableStream = process.stdin, options: OpenOptions = {}): Promise<OpenedInput> {
-  // A regular file is hashed from the file itself: the reader may read its rest straight from
-  // the file at a position (io/piece-source.ts), past any stream a passage could watch.
+  // A regular file is hashed from the bytes read from it: through its stream, and those its
+  // reader reads at positions (io/piece-source.ts), past the stream, given to `hashFeed`.
   const hash = options.hash ?? true;
   const hashed = (name: string, file: OpenedFile): OpenedInput => {
     if (file.path !== undefined) {
-      const { bytes, size, path, atOpen } = file;
-      const sha256 = !hash ? NO_HASH : size >= (options.hashWorkerMinBytes ?? HASH_WORKER_MIN_BYTES) ? hashFileInWorker(path) : hashFileHere(path);
-      return { name, bytes, size, path, sha256, changed: () => changeSince(path, atOpen) };
+      const { size, path, atOpen } = file;
+      const changed = () => changeSince(path, atOpen);
+      if (!hash) return { name, bytes: file.bytes, size, path, sha256: NO_HASH, changed };
+      const asRead = hashAsRead(file.bytes, () => hashFileHere(path));
+      return { name, bytes: asRead.bytes, size, path, sha256: asRead.pending, hashFeed: asRead.feed, changed };
     }
     if (!hash) return { name, bytes: file.bytes, size: undefined, sha256: NO_HASH };
     const passage = hashingPassage(file.bytes);

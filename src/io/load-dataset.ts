@@ -122,8 +122,6 @@ export interface LoadOptions {
   readonly readBytes?: boolean | undefined;
   /** Bytes per piece a worker thread reads (default 1 MiB; for tests and tuning). */
   readonly parallelPieceBytes?: number | undefined;
-  /** Files at least this large are hashed (provenance) in a worker thread (default 16 MiB; for tests and tuning). */
-  readonly hashWorkerMinBytes?: number | undefined;
   /** Called as each file is read, for a progress bar (see ReadProgress). */
   readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
   /** Called after each file is read (also when it had problems), e.g. for --verbose. */
@@ -322,7 +320,6 @@ export async function loadDataset(inputs: DatasetInputs = {}, options: LoadOptio
     readBytes: options.readBytes,
     onProgress: options.onProgress,
     stdin: options.stdin,
-    hashWorkerMinBytes: options.hashWorkerMinBytes,
     parallel: options.readInParallel && {
       // A trace sees every row on this thread.
       threads: trace !== undefined ? 1 : options.threads === 'auto' || options.threads === undefined ? availableParallelism() : options.threads,

@@ -5,6 +5,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { FileAccessError } from './errors.js';
+import type { HashFeed } from './file-hash.js';
 
 /** Where the rest of a file starts. */
 export interface RestOfFile {
@@ -18,7 +19,7 @@ export interface RestOfFile {
   readonly lastRecordEnd: number;
   /** The file, when the rest can be read from it directly: its path (and name in messages) and
    * the position of the first byte after `carry` (then `source` is not read, only closed). */
-  readonly file?: { readonly path: string; readonly name: string; readonly position: number } | undefined;
+  readonly file?: { readonly path: string; readonly name: string; readonly position: number; readonly hashFeed?: HashFeed | undefined } | undefined;
   /** Called with the bytes read from `file` (for a progress bar). */
   readonly onBytes?: ((bytes: number) => void) | undefined;
 }
@@ -148,6 +149,10 @@ export class PieceSource {
           this.handle = await open(file.path, 'r');
         }
         const { bytesRead } = await this.handle.read(buffer, from, buffer.length - from, this.position);
+        // The file's hash is made of the bytes read (io/file-hash.ts hashAsRead); one read at a
+        // time, each after the last, so they come to it in order.
+        if (bytesRead > 0) file.hashFeed?.read(buffer.subarray(from, from + bytesRead), this.position);
+        else file.hashFeed?.end(this.position);
         this.position += bytesRead;
         this.onBytes(bytesRead);
         if (bytesRead === 0) await this.end();

@@ -56,8 +56,6 @@ export interface ReadTableOptions {
   /** false: read every row as text, as the head is read (the reader the byte-level one is tested
    * against); default true. */
   readonly readBytes?: boolean | undefined;
-  /** Files at least this large are hashed in a worker thread (io/file-hash.ts; for tests and tuning). */
-  readonly hashWorkerMinBytes?: number | undefined;
   /** For an Excel workbook: which sheet to read (default: one named `preferred`, else the first visible one). */
   readonly sheet?: SheetChoice | undefined;
 }
@@ -73,7 +71,7 @@ function parquetDecoder(parallel: ParallelReading | undefined): ParallelGroupDec
 export async function readTable(input: CsvInput, handlers: TableHandlers, options: ReadTableOptions = {}): Promise<TableSummary> {
   // An Excel workbook or a Parquet file (by its name or its first bytes) is read by a reader of
   // its own (xlsx-table.ts, read-parquet.ts) through the same header and row steps as CSV text.
-  const { opened, binary } = await takeBinaryTable(await openInput(input, options.stdin, { hashWorkerMinBytes: options.hashWorkerMinBytes }));
+  const { opened, binary } = await takeBinaryTable(await openInput(input, options.stdin));
   if (binary !== undefined) {
     const read =
       binary.format === 'xlsx'
@@ -188,7 +186,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
         firstLine: position.nextLine,
         lastRecordEnd: position.lastRecordEnd,
         // A file is read on from where the stream stopped (every byte it gave is counted).
-        file: opened.path === undefined ? undefined : { path: opened.path, name: file, position: count.bytes },
+        file: opened.path === undefined ? undefined : { path: opened.path, name: file, position: count.bytes, hashFeed: opened.hashFeed },
         onBytes: (n) => {
           count.bytes += n;
         },
@@ -206,7 +204,7 @@ export async function readTable(input: CsvInput, handlers: TableHandlers, option
         await parallel.read(rest, setup, { threads, pieceBytes: parallel.pieceBytes ?? PARALLEL_PIECE_BYTES, started: parallel.started }, onPiece);
       } else await readRestHere(rest, setup, onPiece);
     }
-    // Read to its end: its hash is complete, or being made (io/file-hash.ts); awaited below.
+    // Read to its end: its hash is made of the bytes read (io/file-hash.ts); awaited below.
     hashed = !stoppedEarly;
   } catch (error) {
     if (!(error instanceof FileFormatError)) throw error;

@@ -13,6 +13,7 @@ import { provenanceLine } from '../../src/core/run-provenance.js';
 import { analyzeCorner, sensitivity } from '../../src/core/sensitivity.js';
 import { trend } from '../../src/core/trend.js';
 import { loadDataset } from '../../src/io/load-dataset.js';
+import { readRestInParallel } from '../../src/parallel/read-in-parallel.js';
 
 // The five-region example (2000–2002) these numbers were written for; the bundled default is now Norway's health trusts 2015–2025.
 const FIVE_REGIONS = 'data/examples/norway-regions-2000-2002';
@@ -53,18 +54,18 @@ describe('inputs: as read, with their hashes', () => {
       decimal: '.',
       thousands: 'none',
     });
-    // the same in a worker thread (a large file)
-    const inWorker = await loadDataset({ ...base, services: `${dir}/services.xlsx` }, { hashWorkerMinBytes: 0 });
-    expect(inWorker.inputs).toEqual(inputs);
     // a CSV file has no sheet field
     expect(inputs.find((i) => i.role === 'beds')).not.toHaveProperty('sheet');
   });
 
-  it('a large file is hashed in a worker thread, to the same digest (here: every file, with the threshold at 0)', async () => {
-    const inline = await loadDataset({ data: 'fixtures/loader/nordic-semicolon-crlf-bom' });
-    const inWorker = await loadDataset({ data: 'fixtures/loader/nordic-semicolon-crlf-bom' }, { hashWorkerMinBytes: 0 });
-    expect(inWorker.inputs).toEqual(inline.inputs);
-    expect(inWorker.inputs.find((i) => i.role === 'services')!.sha256).toBe('36a0fdce0199673ad981c80ad83b39f0a0bdeee03bba7638b0302059c6603e93');
+  it('a file read in pieces on worker threads (as a large file is), to the same digests (here: pieces of 16 bytes, from size 0)', async () => {
+    const oneThread = await loadDataset({ data: 'fixtures/loader/nordic-semicolon-crlf-bom' }, { threads: 1 });
+    const inPieces = await loadDataset(
+      { data: 'fixtures/loader/nordic-semicolon-crlf-bom' },
+      { threads: 2, parallelMinBytes: 0, parallelPieceBytes: 16, readInParallel: readRestInParallel },
+    );
+    expect(inPieces.inputs).toEqual(oneThread.inputs);
+    expect(inPieces.inputs.find((i) => i.role === 'services')!.sha256).toBe('36a0fdce0199673ad981c80ad83b39f0a0bdeee03bba7638b0302059c6603e93');
   });
 
   it('standard input is "-", and content given to the library is hashed as its UTF-8 text', async () => {

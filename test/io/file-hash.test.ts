@@ -1,11 +1,12 @@
-// Hashing inputs for provenance (src/io/file-hash.ts): as the bytes pass, or in a worker thread for
-// a large file; a read that ends early gives no digest (and never leaves a caller waiting).
+// Hashing inputs for provenance (src/io/file-hash.ts): as the bytes pass, or a file read again a
+// block at a time; a read that ends early gives no digest (and never leaves a caller waiting).
+// A regular file hashed as its reader reads it: test/io/hash-as-read.test.ts.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashFileHere, hashFileInWorker, hashingPassage } from '../../src/io/file-hash.js';
+import { hashFileHere, hashingPassage } from '../../src/io/file-hash.js';
 
 // coreutils: printf 'region\nA\n' | sha256sum
 const SHA_REGION_A = 'd3b04daa1c2c49d3851916214e9c777d4fb9887fe04af5f1131c6620579fd035';
@@ -36,15 +37,6 @@ describe('hashingPassage', () => {
     const never = hashingPassage(chunks('x'));
     never.pending.stop();
     expect(await never.pending.wait()).toBeUndefined();
-  });
-});
-
-describe('hashFileInWorker', () => {
-  it('gives the digest of the file, and undefined for a file it cannot read', async () => {
-    const path = join(dir, 'regions.csv');
-    writeFileSync(path, 'region\nA\n');
-    expect(await hashFileInWorker(path).wait()).toBe(SHA_REGION_A);
-    expect(await hashFileInWorker(join(dir, 'missing.csv')).wait()).toBeUndefined();
   });
 });
 
