@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Test files that replace modules (vi.mock): they need a fresh module graph of their own.
-const ISOLATED = ['test/app/parallel-reading.test.ts', 'test/report/warning-bytes-wiring.test.ts'];
+const ISOLATED = ['test/app/parallel-reading.test.ts', 'test/io/hash-as-read.test.ts', 'test/report/warning-bytes-wiring.test.ts'];
 
 // Where vitest has no durations from an earlier run (a fresh clone, as in CI), it starts the
 // largest files first; the slowest files here are small end-to-end ones that spawn processes, and
