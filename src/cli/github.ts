@@ -75,7 +75,7 @@ export async function printWarnings(terminal: Terminal, warnings: readonly Warni
   const github = inGitHubActions(terminal);
   let lines: string[] = [];
   // Warnings not made yet are made again here (a report's notices: core/lazy-warnings.ts), not held through the output.
-  const distinct = isList(warnings) ? distinctWarnings(warnings) : distinctWarningsMadeAgain(warnings.held, warnings.more);
+  const distinct = isList(warnings) ? distinctWarnings(warnings) : distinctWarningsMadeAgain(warnings);
   for (const { warning: w, text } of distinct) {
     lines.push(`warning: ${prefix}${text}`);
     if (github && w.file !== '') lines.push(warningAnnotation(prefix === '' ? w : { ...w, message: `${prefix}${w.message}` }));

@@ -6,6 +6,7 @@
 // met again is settled by making those texts again (`textAt`) and comparing them whole, so two
 // different texts are never taken for one, however their hashes fall. Pure.
 import { formatWarning, type Warning } from './issues.js';
+import { partsInOrder, type WarningParts } from './lazy-warnings.js';
 
 /** FNV-1a over the text's UTF-16 code units, cut to 30 bits (a small integer V8 stores unboxed). */
 export function textHash(text: string): number {
@@ -105,20 +106,17 @@ export function* distinctWarnings(warnings: readonly Warning[]): Generator<{ rea
 }
 
 /**
- * `distinctWarnings` over warnings not held: `held`, then those `more()` makes — the same ones,
- * in the same order, each time it is called (a report's plausibility notices, made again rather
- * than kept: core/lazy-warnings.ts warningParts). An earlier warning of `more()` is made again, by
- * calling `more()` again up to it, only when a text meets it with both hashes equal: two equal
- * texts (notices, one per series or region, are not) or a pair about once in 10^18.
+ * `distinctWarnings` over warnings not held: `parts.held`, then those `parts.more()` makes — the
+ * same ones, in the same order, each time it is called (a report's plausibility notices, made
+ * again rather than kept: core/lazy-warnings.ts warningParts). An earlier warning of `more()` is
+ * made again, by calling `more()` again up to it, only when a text meets it with both hashes
+ * equal: two equal texts (notices, one per series or region, are not) or a pair about once in 10^18.
  */
-export function* distinctWarningsMadeAgain(held: readonly Warning[], more: () => Iterable<Warning>): Generator<{ readonly warning: Warning; readonly text: string }> {
+export function* distinctWarningsMadeAgain(parts: WarningParts): Generator<{ readonly warning: Warning; readonly text: string }> {
+  const { held, more } = parts;
   const seen = new DistinctTexts((i) => formatWarning(i < held.length ? held[i]! : nth(more(), i - held.length)), true);
   let i = 0;
-  for (const warning of held) {
-    const text = formatWarning(warning);
-    if (seen.firstTime(text, i++)) yield { warning, text };
-  }
-  for (const warning of more()) {
+  for (const warning of partsInOrder(parts)) {
     const text = formatWarning(warning);
     if (seen.firstTime(text, i++)) yield { warning, text };
   }

@@ -23,6 +23,12 @@ export interface WarningParts {
   readonly more: () => Iterable<Warning>;
 }
 
+/** The warnings of `parts`, in order: those held, then those `more()` makes. */
+export function* partsInOrder({ held, more }: WarningParts): Generator<Warning> {
+  yield* held;
+  yield* more();
+}
+
 /**
  * `target`, its `warnings` made by `make` when first read (`make` gives the same warnings, in
  * the same order, each time it is called). Setting `warnings` replaces them, as on any object.
@@ -56,12 +62,9 @@ export function withWarningsWhenRead<T extends { readonly warnings: readonly War
  */
 export function withNoticesWhenRead<R extends { readonly warnings: readonly Warning[] }>(ranked: RankedReport<R>): R {
   const { report, notices } = ranked;
-  const first = report.warnings;
-  const target = withWarningsWhenRead({ ...report }, function* () {
-    yield* first;
-    yield* notices();
-  });
-  PARTS.set(target, { held: first, more: notices });
+  const parts: WarningParts = { held: report.warnings, more: notices };
+  const target = withWarningsWhenRead({ ...report }, () => partsInOrder(parts));
+  PARTS.set(target, parts);
   return target;
 }
 

@@ -115,7 +115,7 @@ describe('distinctWarningsMadeAgain', () => {
         calls++;
         return made.map((w) => ({ ...w }));
       };
-      const got = [...distinctWarningsMadeAgain(held, more)].map((d) => d.text);
+      const got = [...distinctWarningsMadeAgain({ held, more })].map((d) => d.text);
       expect(got).toEqual([...distinctWarnings([...held, ...made])].map((d) => d.text));
       // Without repeats, and no pair meeting on both hashes, the made ones are made once.
       if (!repeats) expect(calls).toBe(1);
@@ -138,7 +138,7 @@ describe('distinctWarningsMadeAgain', () => {
       yield asWarning(b);
       yield asWarning(a);
     };
-    expect([...distinctWarningsMadeAgain([], more)].map((d) => d.text)).toEqual([a, b]);
+    expect([...distinctWarningsMadeAgain({ held: [], more })].map((d) => d.text)).toEqual([a, b]);
     // The third (a again) met a on both hashes: a was made again to compare, once.
     expect(calls).toBe(2);
   });
@@ -151,6 +151,6 @@ describe('distinctWarningsMadeAgain', () => {
       first = false;
       return list;
     };
-    expect(() => [...distinctWarningsMadeAgain([], more)]).toThrow(RangeError);
+    expect(() => [...distinctWarningsMadeAgain({ held: [], more })]).toThrow(RangeError);
   });
 });
